@@ -1,0 +1,51 @@
+/**
+ * The environment, validated once. A missing or malformed variable stops the
+ * app at start (instrumentation.ts) with a message that says what to set,
+ * instead of a 500 later.
+ */
+import path from "node:path";
+import { z } from "zod";
+import { DEFAULT_DATABASE_URL } from "@/lib/db-client";
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .default(DEFAULT_DATABASE_URL)
+    .refine((url) => url.startsWith("file:") || /^postgres(ql)?:\/\//.test(url), {
+      message: "must start with file: (SQLite) or postgresql:// (PostgreSQL)",
+    }),
+  NEXTAUTH_SECRET: z
+    .string({ message: "is required: a random string of at least 32 characters (openssl rand -base64 32)" })
+    .min(32, { message: "must be at least 32 characters (openssl rand -base64 32)" }),
+  NEXTAUTH_URL: z.url({ message: "must be the public URL of the app, e.g. http://localhost:3000" }).optional(),
+  PHOTO_DIR: z.string().default("./data/photos"),
+  SHAITAI_DEMO: z
+    .enum(["0", "1", "true", "false"])
+    .default("0")
+    .transform((v) => v === "1" || v === "true"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export class EnvError extends Error {}
+
+/** Parses process.env; throws an EnvError naming each bad variable. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new EnvError(`Shaitai cannot start: the environment is not valid.\n${lines.join("\n")}\nSee .env.example.`);
+  }
+  return parsed.data;
+}
+
+export function env(): Env {
+  cached ??= loadEnv();
+  return cached;
+}
+
+export function photoDir(): string {
+  return path.resolve(env().PHOTO_DIR);
+}
