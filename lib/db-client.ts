@@ -7,8 +7,6 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type Db = PrismaClient;
 
-export const DEFAULT_DATABASE_URL = "file:./data/shaitai.db";
-
 export function createClient(url: string): PrismaClient {
   if (!url.startsWith("file:")) {
     throw new Error(`Shaitai: DATABASE_URL must be a SQLite file: URL (got ${JSON.stringify(url.split("@").pop())}).`);

@@ -5,7 +5,8 @@
  */
 import path from "node:path";
 import { z } from "zod";
-import { DEFAULT_DATABASE_URL } from "@/lib/db-client";
+
+export const DEFAULT_DATABASE_URL = "file:./data/shaitai.db";
 
 const envSchema = z.object({
   DATABASE_URL: z
