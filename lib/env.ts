@@ -33,7 +33,7 @@ let cached: Env | undefined;
 export class EnvError extends Error {}
 
 /** Parses process.env; throws an EnvError naming each bad variable. */
-export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
