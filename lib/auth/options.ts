@@ -1,0 +1,88 @@
+/**
+ * next-auth: credentials (username + password) with JWT cookies. A JWT alone
+ * cannot be revoked, so each login creates an AuthSession row whose id rides
+ * in the token; getSessionUser() checks that row on every request, and
+ * logout/password change revoke it (on every app server at once).
+ */
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { verifyPassword } from "@/lib/auth/password";
+import { isLoginBlocked, RATE_LIMIT_MESSAGE, recordLoginAttempt } from "@/lib/auth/rate-limit";
+
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+const credentialsInput = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(200),
+});
+
+/** The client's address as the first proxy hop reports it. */
+export function clientIp(headers: Record<string, string | string[] | undefined> | Headers | undefined): string {
+  const get = (name: string) => {
+    if (!headers) return undefined;
+    if (headers instanceof Headers) return headers.get(name) ?? undefined;
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  return get("x-forwarded-for")?.split(",")[0]?.trim() || get("x-real-ip") || "local";
+}
+
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "账号密码",
+      credentials: {
+        username: { label: "用户名", type: "text" },
+        password: { label: "密码", type: "password" },
+      },
+      async authorize(credentials, req) {
+        const parsed = credentialsInput.safeParse(credentials);
+        if (!parsed.success) return null;
+        const { username, password } = parsed.data;
+        const ip = clientIp(req?.headers);
+
+        if (await isLoginBlocked(db, username, ip)) throw new Error(RATE_LIMIT_MESSAGE);
+
+        const user = await db.user.findUnique({
+          where: { username },
+          select: { id: true, name: true, passwordHash: true, active: true },
+        });
+        const ok = user !== null && user.active && (await verifyPassword(password, user.passwordHash));
+        await recordLoginAttempt(db, username, ip, ok);
+        if (!ok || !user) return null;
+
+        const session = await db.authSession.create({
+          data: {
+            userId: user.id,
+            expiresAt: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000),
+            ip,
+            userAgent: String(req?.headers?.["user-agent"] ?? "").slice(0, 200) || null,
+          },
+          select: { id: true },
+        });
+        return { id: user.id, name: user.name, sid: session.id };
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user && "sid" in user) token.sid = user.sid as string;
+      return token;
+    },
+    async session({ session, token }) {
+      return { ...session, sid: token.sid };
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      const sid = token?.sid;
+      if (typeof sid === "string") {
+        await db.authSession.updateMany({ where: { id: sid, revokedAt: null }, data: { revokedAt: new Date() } });
+      }
+    },
+  },
+};

@@ -1,0 +1,33 @@
+/**
+ * The one server-side door: resolves the signed-in user, role and unit scope.
+ * Every page, server action and route handler goes through it.
+ */
+import "server-only";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { db } from "@/lib/db";
+import { authOptions } from "@/lib/auth/options";
+import { homePathFor, type SessionUser } from "@/lib/auth/roles";
+import { loadSessionUser } from "@/lib/auth/session-user";
+
+export type { SessionUser };
+
+/** The signed-in user, or null. Cached per request. */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await getServerSession(authOptions);
+  if (!session?.sid) return null;
+  return loadSessionUser(db, session.sid);
+});
+
+/**
+ * For pages: the signed-in user with one of `roles`. No session → /login;
+ * a role outside `roles` → the user's own home, never the page.
+ */
+export async function requireUser(roles?: readonly Role[]): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect("/login");
+  if (roles && !roles.includes(user.role)) redirect(`${homePathFor(user.role)}?denied=1`);
+  return user;
+}
