@@ -1,0 +1,12 @@
+import { AppHeader } from "@/components/shell/app-header";
+import { requireUser } from "@/lib/auth/session";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  return (
+    <>
+      <AppHeader user={user} />
+      <main className="mx-auto max-w-6xl px-3 py-5 sm:px-5 sm:py-8">{children}</main>
+    </>
+  );
+}

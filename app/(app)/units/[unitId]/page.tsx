@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { CardSlots } from "@/components/reports/card-view";
+import { TaskList } from "@/components/tasks/task-list";
+import { EmptyState, PageHeader } from "@/components/ui/page-header";
+import { homePathFor, unitScopeWhere } from "@/lib/auth/roles";
+import { requireUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { getCard } from "@/lib/reports/queries";
+import { getSlotDeadlines } from "@/lib/settings";
+import { listUnitTasks } from "@/lib/tasks/queries";
+import { addDays, districtToday, formatDistrictDateLong } from "@/lib/time";
+
+export const metadata: Metadata = { title: "单位详情" };
+
+const KIND_LABELS = { TOWN: "乡镇", DEPARTMENT: "区直部门" } as const;
+
+export default async function UnitPage({ params }: { params: Promise<{ unitId: string }> }) {
+  const user = await requireUser();
+  const { unitId } = await params;
+  // The scope is in the query: another unit's id finds nothing, and the user goes home.
+  const unit = await db.unit.findFirst({ where: { id: unitId, ...unitScopeWhere(user) }, select: { id: true, name: true, kind: true } });
+  if (!unit) redirect(`${homePathFor(user.role)}?denied=1`);
+
+  const now = new Date();
+  const today = districtToday(now);
+  const yesterday = addDays(today, -1);
+  const [tasks, deadlines, todayCard, yesterdayCard] = await Promise.all([
+    listUnitTasks(user, unit.id, today),
+    getSlotDeadlines(db),
+    getCard(user, unit.id, today),
+    getCard(user, unit.id, yesterday),
+  ]);
+
+  return (
+    <div className="space-y-6">
+      <PageHeader title={unit.name} description={KIND_LABELS[unit.kind]} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="today-heading" className="space-y-3">
+          <h2 id="today-heading" className="text-lg font-semibold">
+            今日 · {formatDistrictDateLong(today)}
+          </h2>
+          <CardSlots card={todayCard} date={today} deadlines={deadlines} now={now} />
+          <h2 className="pt-3 text-lg font-semibold">昨日 · {formatDistrictDateLong(yesterday)}</h2>
+          <CardSlots card={yesterdayCard} date={yesterday} deadlines={deadlines} now={now} />
+        </section>
+        <section aria-labelledby="tasks-heading" className="space-y-3">
+          <h2 id="tasks-heading" className="text-lg font-semibold">
+            年度任务清单({tasks.length})
+          </h2>
+          {tasks.length ? <TaskList tasks={tasks} /> : <EmptyState title="暂无任务" />}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { db } from "@/lib/db";
+import { audit } from "@/lib/audit";
+import { authedAction, type ActionState } from "@/lib/auth/action";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { env } from "@/lib/env";
+import { firstAdminInput, passwordChangeInput } from "@/lib/accounts/schemas";
+import { fieldErrorsOf } from "@/lib/validation";
+
+/** Changes the caller's password and ends every session of theirs, this one included. */
+export const changePassword = authedAction({ input: passwordChangeInput }, async (user, data) => {
+  const current = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
+  if (!(await verifyPassword(data.currentPassword, current.passwordHash))) {
+    return { message: "当前密码不正确。", fieldErrors: { currentPassword: ["当前密码不正确"] } };
+  }
+  const passwordHash = await hashPassword(data.newPassword);
+  const now = new Date();
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: now } });
+    await tx.authSession.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: now } });
+    await audit(tx, { actorId: user.id, action: "password.change", entity: "User", entityId: user.id });
+  });
+  redirect("/login?notice=changed");
+});
+
+/** Creates the first ADMIN of an empty database (never in demo mode, never twice). */
+export async function createFirstAdmin(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  if (env().SHAITAI_DEMO) return { message: "演示模式下不能创建管理员。" };
+  const parsed = firstAdminInput.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { message: "请检查填写的内容。", fieldErrors: fieldErrorsOf(parsed.error) };
+  const { username, name, password } = parsed.data;
+  const passwordHash = await hashPassword(password);
+  const created = await db.$transaction(async (tx) => {
+    if ((await tx.user.count()) > 0) return false;
+    const admin = await tx.user.create({ data: { username, name, passwordHash, role: "ADMIN" } });
+    await audit(tx, { actorId: admin.id, action: "user.create-first-admin", entity: "User", entityId: admin.id, after: { username, name, role: "ADMIN" } });
+    return true;
+  });
+  if (!created) return { message: "系统已有账号,请直接登录。" };
+  redirect("/login?notice=created");
+}

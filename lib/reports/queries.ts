@@ -1,0 +1,106 @@
+/** Reads of report cards and the day's reporting status, scoped to the caller. */
+import "server-only";
+import type { SlotKind, UnitKind } from "@/lib/generated/prisma/enums";
+import { db } from "@/lib/db";
+import { unitScopeWhere, type SessionUser } from "@/lib/auth/roles";
+import { getSlotDeadlines } from "@/lib/settings";
+import { SLOTS, slotState, type SlotState } from "@/lib/reports/slots";
+import type { DistrictDate } from "@/lib/time";
+
+export type UnitDayStatus = {
+  unitId: string;
+  unitName: string;
+  kind: UnitKind;
+  slots: Record<SlotKind, SlotState>;
+};
+
+/** Every unit the user may see, with the state of each of its three slots on `date`. */
+export async function listDayStatus(user: SessionUser, date: DistrictDate, kind?: UnitKind, now = new Date()): Promise<UnitDayStatus[]> {
+  const [deadlines, units] = await Promise.all([
+    getSlotDeadlines(db),
+    db.unit.findMany({
+      where: { ...unitScopeWhere(user), archivedAt: null, ...(kind ? { kind } : {}) },
+      orderBy: [{ kind: "desc" }, { sortOrder: "asc" }],
+      select: {
+        id: true,
+        name: true,
+        kind: true,
+        cards: { where: { date }, select: { slots: { select: { slot: true, submittedAt: true } } } },
+      },
+    }),
+  ]);
+  return units.map((unit) => {
+    const submitted = new Map(unit.cards[0]?.slots.map((s) => [s.slot, s.submittedAt]) ?? []);
+    const slots = Object.fromEntries(SLOTS.map((slot) => [slot, slotState(submitted.get(slot), date, slot, deadlines, now)])) as Record<
+      SlotKind,
+      SlotState
+    >;
+    return { unitId: unit.id, unitName: unit.name, kind: unit.kind, slots };
+  });
+}
+
+/** How many units have shown each slot (on time or late) out of all. */
+export function summarizeDayStatus(rows: UnitDayStatus[]): Record<SlotKind, { shown: number; late: number; missing: number; total: number }> {
+  return Object.fromEntries(
+    SLOTS.map((slot) => {
+      const states = rows.map((r) => r.slots[slot]);
+      return [
+        slot,
+        {
+          shown: states.filter((s) => s === "SUBMITTED" || s === "LATE").length,
+          late: states.filter((s) => s === "LATE").length,
+          missing: states.filter((s) => s === "MISSING").length,
+          total: rows.length,
+        },
+      ];
+    }),
+  ) as Record<SlotKind, { shown: number; late: number; missing: number; total: number }>;
+}
+
+/** One unit's card for a day — only when the user may see that unit. */
+export async function getCard(user: SessionUser, unitId: string, date: DistrictDate) {
+  return db.reportCard.findFirst({
+    where: { unitId, date, unit: unitScopeWhere(user) },
+    select: {
+      id: true,
+      date: true,
+      slots: {
+        select: {
+          id: true,
+          slot: true,
+          text: true,
+          place: true,
+          submittedAt: true,
+          late: true,
+          revisionCount: true,
+          author: { select: { name: true } },
+        },
+      },
+      items: {
+        orderBy: { sortOrder: "asc" },
+        select: {
+          id: true,
+          text: true,
+          addedIn: true,
+          progressNote: true,
+          outcome: true,
+          reason: true,
+          carriedFromId: true,
+          task: { select: { id: true, title: true } },
+        },
+      },
+    },
+  });
+}
+
+export type CardView = NonNullable<Awaited<ReturnType<typeof getCard>>>;
+
+/** The unit's open instructions (批示 without an answer yet). */
+export async function listOpenInstructions(user: SessionUser, unitId: string) {
+  return db.instruction.findMany({
+    where: { answeredAt: null, card: { unitId, unit: unitScopeWhere(user) } },
+    orderBy: { createdAt: "desc" },
+    take: 10,
+    select: { id: true, text: true, createdAt: true, leader: { select: { name: true, title: true } }, card: { select: { date: true } } },
+  });
+}

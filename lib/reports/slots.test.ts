@@ -1,0 +1,39 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { currentSlot, DEFAULT_SLOT_DEADLINES, slotDeadline, slotState } from "@/lib/reports/slots";
+
+const d = DEFAULT_SLOT_DEADLINES;
+const at = (iso: string) => new Date(iso);
+
+test("slot deadlines are Shanghai wall-clock times", () => {
+  assert.equal(slotDeadline("2026-11-27", "MORNING", d).toISOString(), "2026-11-27T01:30:00.000Z");
+  assert.equal(slotDeadline("2026-11-27", "EVENING", d).toISOString(), "2026-11-27T13:00:00.000Z");
+});
+
+test("a slot submitted by its deadline is on time; after it, late", () => {
+  assert.equal(slotState(at("2026-11-27T01:30:00Z"), "2026-11-27", "MORNING", d), "SUBMITTED");
+  assert.equal(slotState(at("2026-11-27T01:30:01Z"), "2026-11-27", "MORNING", d), "LATE");
+});
+
+test("an empty slot is pending until its deadline, then missing", () => {
+  assert.equal(slotState(null, "2026-11-27", "NOON", d, at("2026-11-27T05:29:00Z")), "PENDING");
+  assert.equal(slotState(null, "2026-11-27", "NOON", d, at("2026-11-27T05:31:00Z")), "MISSING");
+});
+
+test("yesterday's evening is missing after midnight in Shanghai even while the UTC date is still yesterday", () => {
+  // 2026-11-27 16:30 UTC = 2026-11-28 00:30 Shanghai.
+  assert.equal(slotState(null, "2026-11-27", "EVENING", d, at("2026-11-27T16:30:00Z")), "MISSING");
+  assert.equal(slotState(null, "2026-11-28", "MORNING", d, at("2026-11-27T16:30:00Z")), "PENDING");
+});
+
+test("the office can move deadlines", () => {
+  const custom = { ...d, MORNING: "10:00" };
+  assert.equal(slotState(at("2026-11-27T01:45:00Z"), "2026-11-27", "MORNING", custom), "SUBMITTED");
+});
+
+test("the current slot follows the deadlines", () => {
+  assert.equal(currentSlot(d, at("2026-11-27T00:00:00Z")), "MORNING"); // 08:00
+  assert.equal(currentSlot(d, at("2026-11-27T02:00:00Z")), "NOON"); // 10:00
+  assert.equal(currentSlot(d, at("2026-11-27T06:00:00Z")), "EVENING"); // 14:00
+  assert.equal(currentSlot(d, at("2026-11-27T14:00:00Z")), "EVENING"); // 22:00
+});
