@@ -1,4 +1,6 @@
+import { Suspense } from "react";
 import { AppHeader } from "@/components/shell/app-header";
+import { DeniedNotice } from "@/components/shell/denied-notice";
 import { requireUser } from "@/lib/auth/session";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
@@ -6,7 +8,12 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   return (
     <>
       <AppHeader user={user} />
-      <main className="mx-auto max-w-6xl px-3 py-5 sm:px-5 sm:py-8">{children}</main>
+      <main className="mx-auto max-w-6xl px-3 py-5 sm:px-5 sm:py-8">
+        <Suspense fallback={null}>
+          <DeniedNotice />
+        </Suspense>
+        {children}
+      </main>
     </>
   );
 }
