@@ -1,0 +1,179 @@
+/**
+ * The seed against a real migrated SQLite file: the organisation the demo and
+ * the e2e tests rely on, the history, and idempotence (a second run changes no
+ * table's row count).
+ */
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { verifyPassword } from "@/lib/auth/password";
+import { type TestDb, createTestDb } from "@/lib/testing/test-db";
+import { addDays, districtInstant, districtToday } from "@/lib/time";
+import { countAll, seed } from "./seed";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_UNITS_WITHOUT_TODAY } from "./seed/demo-accounts";
+import { deriveStatus } from "./seed/tasks";
+
+// Today at 15:00 in the district: today's morning reports exist whatever the hour the suite runs.
+const today = districtToday();
+const now = districtInstant(today, "15:00");
+const yesterday = addDays(today, -1);
+const year = Number(today.slice(0, 4));
+
+let t: TestDb;
+let firstCounts: Record<string, number>;
+
+before(async () => {
+  t = await createTestDb();
+  firstCounts = (await seed(t.db, { now })).counts;
+});
+
+after(async () => {
+  await t?.cleanup();
+});
+
+test("seeds Yongnian's 17 townships and 96 departments", async () => {
+  assert.equal(await t.db.unit.count({ where: { kind: "TOWN" } }), 17);
+  assert.equal(await t.db.unit.count({ where: { kind: "DEPARTMENT" } }), 96);
+  const seat = await t.db.unit.findUnique({ where: { name: "临洺关镇" } });
+  assert.equal(seat?.code, "130408100");
+  assert.ok(await t.db.unit.findUnique({ where: { name: "区交运局" } }));
+});
+
+test("seeds the slot deadlines", async () => {
+  const settings = Object.fromEntries((await t.db.setting.findMany()).map((s) => [s.key, s.value]));
+  assert.equal(settings["slot.morning.deadline"], "09:30");
+  assert.equal(settings["slot.noon.deadline"], "13:30");
+  assert.equal(settings["slot.evening.deadline"], "21:00");
+});
+
+test("seeds leaders, lines and 16 command centres, each led by a leader", async () => {
+  const leaders = await t.db.user.findMany({ where: { role: "LEADER" }, include: { ledLines: true } });
+  assert.ok(leaders.length >= 10);
+  for (const leader of leaders) assert.ok(leader.ledLines.length >= 1, `${leader.name} leads no line`);
+  assert.equal(await t.db.line.count({ where: { kind: "COMMAND_CENTRE" } }), 16);
+  assert.equal(await t.db.line.count({ where: { kind: "COMMAND_CENTRE", leaderId: null } }), 0);
+  assert.ok((await t.db.line.count({ where: { kind: "LINE" } })) >= 12);
+  assert.ok((await t.db.lineUnit.count()) > 100);
+});
+
+test("seeds 10 key tasks, each with its assessment group, members and a 100-point rubric", async () => {
+  assert.equal(await t.db.keyTask.count(), 10);
+  const groups = await t.db.assessmentGroup.findMany({
+    include: { members: { include: { user: true } }, units: true, rubricItems: { where: { year } }, keyTask: true },
+  });
+  assert.equal(groups.length, 10);
+  for (const group of groups) {
+    assert.ok(group.members.length >= 2 && group.members.length <= 4, `${group.name}: ${group.members.length} members`);
+    for (const m of group.members) assert.equal(m.user.role, "ASSESSOR");
+    assert.ok(group.units.length >= 4, `${group.name} has no scope`);
+    assert.equal(group.rubricItems.reduce((sum, r) => sum + r.maxPoints, 0), 100, `${group.name} rubric`);
+  }
+  const investment = groups.find((g) => g.keyTask.name === "招商引资");
+  assert.ok(investment?.members.some((m) => m.user.username === "assessor"));
+});
+
+test("seeds the six work channels with their units", async () => {
+  const channels = await t.db.channel.findMany({ include: { _count: { select: { units: true } } } });
+  assert.deepEqual(
+    channels.map((c) => c.name).sort(),
+    ["区级领导干部工作群", "乡镇书记镇长工作群", "区直部门工作群", "重点项目建设群", "美丽乡村建设群", "化解信访积案群"].sort(),
+  );
+  const byName = new Map(channels.map((c) => [c.name, c._count.units]));
+  assert.equal(byName.get("乡镇书记镇长工作群"), 17);
+  assert.equal(byName.get("区直部门工作群"), 96);
+  for (const c of channels) assert.ok(c._count.units > 0, `${c.name} has no units`);
+});
+
+test("seeds the demo accounts with their roles and units, all with the demo password", async () => {
+  for (const account of DEMO_ACCOUNTS) {
+    const user = await t.db.user.findUnique({ where: { username: account.username }, include: { unit: true } });
+    assert.ok(user, `${account.username} missing`);
+    assert.equal(user.role, account.role, account.username);
+    assert.equal(user.unit?.name ?? undefined, "unitName" in account ? account.unitName : undefined, account.username);
+    assert.ok(await verifyPassword(DEMO_PASSWORD, user.passwordHash), `${account.username} password`);
+  }
+  // One hash, reused: a seed run costs one bcrypt round, not hundreds.
+  const hashes = await t.db.user.groupBy({ by: ["passwordHash"] });
+  assert.equal(hashes.length, 1);
+  assert.ok((await t.db.user.count({ where: { role: "ADMIN" } })) >= 3);
+});
+
+test("every unit has a head, a reporter and this year's tasks with milestones", async () => {
+  const units = await t.db.unit.findMany({
+    include: { users: true, tasks: { where: { year }, include: { milestones: true } } },
+  });
+  for (const unit of units) {
+    assert.equal(unit.users.filter((u) => u.role === "UNIT_HEAD").length, 1, `${unit.name} head`);
+    assert.equal(unit.users.filter((u) => u.role === "REPORTER").length, 1, `${unit.name} reporter`);
+    assert.ok(unit.tasks.length >= 3 && unit.tasks.length <= 6, `${unit.name}: ${unit.tasks.length} tasks`);
+    for (const task of unit.tasks) {
+      assert.equal(task.status, deriveStatus(task.valueReached, task.target, task.deadline, today), task.title);
+      assert.ok(task.milestones.length >= 2 && task.milestones.length <= 4, task.title);
+      for (const m of task.milestones) assert.ok(m.dueDate <= task.deadline, `${task.title}: ${m.title}`);
+      assert.ok(task.responsibleLeaderId, task.title);
+    }
+  }
+});
+
+test("seeds three weeks of cards up to yesterday, and today's morning for about half the units", async () => {
+  const yesterdayCards = await t.db.reportCard.count({ where: { date: yesterday } });
+  assert.ok(yesterdayCards >= 100, `only ${yesterdayCards} cards yesterday`);
+  const todayCards = await t.db.reportCard.findMany({ where: { date: today }, include: { slots: true, unit: true } });
+  assert.ok(todayCards.length >= 30 && todayCards.length <= 83, `${todayCards.length} cards today`);
+  for (const card of todayCards) {
+    assert.deepEqual(card.slots.map((s) => s.slot), ["MORNING"]);
+    assert.ok(!(DEMO_UNITS_WITHOUT_TODAY as readonly string[]).includes(card.unit.name));
+  }
+  assert.ok((await t.db.reportCard.count({ where: { date: addDays(today, -21) } })) >= 100);
+  assert.equal(await t.db.reportCard.count({ where: { date: { lt: addDays(today, -21) } } }), 0);
+
+  const slots = await t.db.reportSlot.count();
+  const late = await t.db.reportSlot.count({ where: { late: true } });
+  assert.ok(late / slots > 0.03 && late / slots < 0.15, `late share ${late / slots}`);
+  assert.ok((await t.db.reportItem.count({ where: { carriedFromId: { not: null } } })) > 0);
+  assert.ok((await t.db.reportItem.count({ where: { outcome: "OPEN", reason: null } })) === 0);
+});
+
+test("seeds instructions, one open on a 临洺关镇 card, bulletins and orders", async () => {
+  const open = await t.db.instruction.findFirst({ where: { answeredAt: null, card: { unit: { name: "临洺关镇" } } } });
+  assert.ok(open);
+  assert.ok((await t.db.instruction.count({ where: { answeredAt: { not: null } } })) > 0);
+  assert.ok((await t.db.workLogItem.count({ where: { user: { username: "town-reporter" } } })) > 0);
+
+  const bulletins = await t.db.bulletin.findMany({ where: { year, status: "PUBLISHED" }, orderBy: { number: "asc" }, include: { items: true } });
+  assert.ok(bulletins.length >= 1);
+  bulletins.forEach((b, i) => {
+    assert.equal(b.number, i + 1);
+    assert.equal(b.title, `要情快讯 第${i + 1}期`);
+    assert.ok(b.items.length > 0);
+  });
+  const counter = await t.db.counter.findUnique({ where: { key: `bulletin:${year}` } });
+  assert.equal(counter?.value, bulletins.length);
+
+  assert.equal(await t.db.quarter.count({ where: { year } }), 4);
+  const rule = await t.db.scoringRule.findUnique({ where: { year }, include: { vetoItems: true } });
+  assert.deepEqual(rule?.vetoItems.map((v) => v.name).sort(), ["重大安全生产事故", "重大违法用地案件"].sort());
+  const orders = await t.db.supervisionOrder.findMany({ include: { unit: true } });
+  assert.ok(orders.length >= 3 && orders.length <= 4);
+  for (const o of orders) assert.equal(o.unit.kind, "TOWN");
+  assert.ok(orders.some((o) => o.status === "OPEN" && o.deadline < now), "an overdue order");
+});
+
+test("a second run changes no table's row count", async () => {
+  const second = await seed(t.db, { now });
+  assert.deepEqual(second.counts, firstCounts);
+  assert.deepEqual(await countAll(t.db), firstCounts);
+});
+
+test("seeds across a year boundary (early January)", async () => {
+  const other = await createTestDb();
+  try {
+    const january = districtInstant(`${year + 1}-01-02`, "15:00");
+    const { counts } = await seed(other.db, { now: january });
+    assert.equal(counts.Quarter, 4);
+    assert.ok(counts.ReportCard > 21 * 100);
+    assert.equal(await other.db.task.count({ where: { year: year + 1, status: "OVERDUE" } }), 0);
+    assert.deepEqual((await seed(other.db, { now: january })).counts, counts);
+  } finally {
+    await other.cleanup();
+  }
+});
