@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { homePathFor, unitRowScopeWhere, unitScopeWhere, type SessionUser } from "@/lib/auth/roles";
+import { homePathFor, unitRowScopeWhere, unitScopeWhere, withUnitRowScope, withUnitScope, type SessionUser } from "@/lib/auth/roles";
 
 const base: SessionUser = { id: "u1", username: "x", name: "X", role: "ADMIN", unitId: null, unitName: null, groupIds: [], sessionId: "s" };
 
@@ -33,4 +33,10 @@ test("an assessor reads the units of their groups only", () => {
   const user = { ...base, role: "ASSESSOR" as const, groupIds: ["g1"] };
   assert.deepEqual(unitScopeWhere(user), { groups: { some: { groupId: { in: ["g1"] } } } });
   assert.deepEqual(unitRowScopeWhere(user), { unit: { groups: { some: { groupId: { in: ["g1"] } } } } });
+});
+
+test("combining a where with the scope keeps both conditions (another unit's id cannot win)", () => {
+  const reporter = { ...base, role: "REPORTER" as const, unitId: "unit-a" };
+  assert.deepEqual(withUnitScope(reporter, { id: "unit-b" }), { AND: [{ id: "unit-b" }, { id: "unit-a" }] });
+  assert.deepEqual(withUnitRowScope(reporter, { unitId: "unit-b" }), { AND: [{ unitId: "unit-b" }, { unitId: "unit-a" }] });
 });

@@ -78,3 +78,16 @@ export function unitRowScopeWhere(user: SessionUser) {
       return { unitId: user.unitId ?? "__no_unit__" };
   }
 }
+
+/**
+ * `where` AND the user's unit scope. Always combine through these, never by
+ * spreading: a spread lets the scope's `id` overwrite (or be overwritten by)
+ * the caller's.
+ */
+export function withUnitScope<W extends object>(user: SessionUser, where: W) {
+  return { AND: [where, unitScopeWhere(user)] };
+}
+
+export function withUnitRowScope<W extends object>(user: SessionUser, where: W) {
+  return { AND: [where, unitRowScopeWhere(user)] };
+}

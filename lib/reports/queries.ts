@@ -2,7 +2,7 @@
 import "server-only";
 import type { SlotKind, UnitKind } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
-import { unitScopeWhere, type SessionUser } from "@/lib/auth/roles";
+import { unitScopeWhere, withUnitScope, type SessionUser } from "@/lib/auth/roles";
 import { getSlotDeadlines } from "@/lib/settings";
 import { SLOTS, slotState, type SlotState } from "@/lib/reports/slots";
 import type { DistrictDate } from "@/lib/time";
@@ -19,7 +19,7 @@ export async function listDayStatus(user: SessionUser, date: DistrictDate, kind?
   const [deadlines, units] = await Promise.all([
     getSlotDeadlines(db),
     db.unit.findMany({
-      where: { ...unitScopeWhere(user), archivedAt: null, ...(kind ? { kind } : {}) },
+      where: withUnitScope(user, { archivedAt: null, ...(kind ? { kind } : {}) }),
       orderBy: [{ kind: "desc" }, { sortOrder: "asc" }],
       select: {
         id: true,

@@ -2,7 +2,7 @@
 import "server-only";
 import type { TaskStatus } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
-import { unitRowScopeWhere, type SessionUser } from "@/lib/auth/roles";
+import { withUnitRowScope, type SessionUser } from "@/lib/auth/roles";
 import { deriveStatus, progressRatio, urgencyOrder } from "@/lib/tasks/status";
 import { districtToday, type DistrictDate } from "@/lib/time";
 
@@ -57,7 +57,7 @@ function byUrgency(a: TaskSummary, b: TaskSummary): number {
 /** A unit's open tasks, overdue and due-soon first (scope checked in the query). */
 export async function listUnitTasks(user: SessionUser, unitId: string, today = districtToday()): Promise<TaskSummary[]> {
   const tasks = await db.task.findMany({
-    where: { unitId, archivedAt: null, AND: [unitRowScopeWhere(user)] },
+    where: withUnitRowScope(user, { unitId, archivedAt: null }),
     select: taskSummarySelect,
   });
   return tasks.map((t) => toSummary(t, today)).sort(byUrgency);
@@ -66,7 +66,7 @@ export async function listUnitTasks(user: SessionUser, unitId: string, today = d
 /** Overdue tasks across the units the user may see, oldest deadline first. */
 export async function listOverdueTasks(user: SessionUser, take = 10, today = districtToday()): Promise<TaskSummary[]> {
   const tasks = await db.task.findMany({
-    where: { archivedAt: null, deadline: { lt: today }, AND: [unitRowScopeWhere(user)] },
+    where: withUnitRowScope(user, { archivedAt: null, deadline: { lt: today } }),
     select: taskSummarySelect,
     orderBy: { deadline: "asc" },
   });
@@ -85,7 +85,7 @@ export async function listKeyTaskProgress(user: SessionUser, today = districtTod
     select: {
       id: true,
       name: true,
-      tasks: { where: { archivedAt: null, AND: [unitRowScopeWhere(user)] }, select: { target: true, valueReached: true, deadline: true } },
+      tasks: { where: withUnitRowScope(user, { archivedAt: null }), select: { target: true, valueReached: true, deadline: true } },
     },
   });
   return keyTasks.map((kt) => {
@@ -105,7 +105,7 @@ export async function listKeyTaskProgress(user: SessionUser, today = districtTod
 /** Counts of tasks by status, over the tasks the user may see. */
 export async function countTasksByStatus(user: SessionUser, today = districtToday()): Promise<Record<TaskStatus, number>> {
   const tasks = await db.task.findMany({
-    where: { archivedAt: null, AND: [unitRowScopeWhere(user)] },
+    where: withUnitRowScope(user, { archivedAt: null }),
     select: { target: true, valueReached: true, deadline: true },
   });
   const counts: Record<TaskStatus, number> = { NOT_STARTED: 0, IN_PROGRESS: 0, DONE: 0, OVERDUE: 0 };

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { CardSlots } from "@/components/reports/card-view";
 import { TaskList } from "@/components/tasks/task-list";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
-import { homePathFor, unitScopeWhere } from "@/lib/auth/roles";
+import { homePathFor, withUnitScope } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { getCard } from "@/lib/reports/queries";
@@ -19,7 +19,7 @@ export default async function UnitPage({ params }: { params: Promise<{ unitId: s
   const user = await requireUser();
   const { unitId } = await params;
   // The scope is in the query: another unit's id finds nothing, and the user goes home.
-  const unit = await db.unit.findFirst({ where: { id: unitId, ...unitScopeWhere(user) }, select: { id: true, name: true, kind: true } });
+  const unit = await db.unit.findFirst({ where: withUnitScope(user, { id: unitId }), select: { id: true, name: true, kind: true } });
   if (!unit) redirect(`${homePathFor(user.role)}?denied=1`);
 
   const now = new Date();
