@@ -1,0 +1,114 @@
+/**
+ * Checks and prepares an uploaded photo (issue 4): the type is read from the
+ * content, not the name or the header; size and pixel count are capped; the
+ * image is re-encoded (which also drops everything but pixels) with a
+ * thumbnail; EXIF time and GPS are kept as data, and a dHash for anomaly checks.
+ */
+import crypto from "node:crypto";
+import exifr from "exifr";
+import sharp, { type Metadata, type OutputInfo } from "sharp";
+import { dHash } from "@/lib/photos/dhash";
+import { districtInstant } from "@/lib/time";
+
+export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+export const MAX_PHOTO_PIXELS = 50_000_000;
+export const MAX_PHOTOS_PER_SLOT = 9;
+const ACCEPTED_FORMATS = new Set(["jpeg", "png", "webp", "heif", "avif"]);
+const FULL_SIZE = 2048;
+const THUMB_SIZE = 480;
+
+export type PhotoRejection = "TOO_LARGE" | "NOT_AN_IMAGE" | "TOO_MANY_PIXELS";
+
+export class PhotoRejectedError extends Error {
+  constructor(
+    readonly reason: PhotoRejection,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type ProcessedPhoto = {
+  full: Buffer;
+  thumb: Buffer;
+  width: number;
+  height: number;
+  bytes: number;
+  sha256: string;
+  dHash: string;
+  exifTakenAt: Date | null;
+  exifLat: number | null;
+  exifLng: number | null;
+};
+
+/** EXIF "2026:11:27 09:12:33" has no zone: read it as the district's wall clock. */
+export function parseExifDateTime(value: unknown, offset?: unknown): Date | null {
+  if (typeof value !== "string") return null;
+  const m = /^(\d{4}):(\d{2}):(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/.exec(value.trim());
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s] = m;
+  if (typeof offset === "string" && /^[+-]\d{2}:\d{2}$/.test(offset)) {
+    const parsed = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}${offset}`);
+    return Number.isNaN(parsed.getTime()) ? null : parsed;
+  }
+  const instant = districtInstant(`${y}-${mo}-${d}`, `${h}:${mi}`);
+  return Number.isNaN(instant.getTime()) ? null : new Date(instant.getTime() + Number(s) * 1000);
+}
+
+async function readExif(input: Buffer): Promise<{ takenAt: Date | null; lat: number | null; lng: number | null }> {
+  try {
+    const tags = await exifr.parse(input, { reviveValues: false, gps: true, pick: ["DateTimeOriginal", "OffsetTimeOriginal", "CreateDate", "GPSLatitude", "GPSLatitudeRef", "GPSLongitude", "GPSLongitudeRef"] });
+    const gps = await exifr.gps(input).catch(() => undefined);
+    const lat = gps && Number.isFinite(gps.latitude) ? gps.latitude : null;
+    const lng = gps && Number.isFinite(gps.longitude) ? gps.longitude : null;
+    return { takenAt: parseExifDateTime(tags?.DateTimeOriginal ?? tags?.CreateDate, tags?.OffsetTimeOriginal), lat, lng };
+  } catch {
+    return { takenAt: null, lat: null, lng: null };
+  }
+}
+
+export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
+  if (input.byteLength > MAX_PHOTO_BYTES) {
+    throw new PhotoRejectedError("TOO_LARGE", `照片超过 10 MB(${(input.byteLength / 1024 / 1024).toFixed(1)} MB),请压缩后再上传。`);
+  }
+  let metadata: Metadata;
+  try {
+    metadata = await sharp(input, { limitInputPixels: false }).metadata();
+  } catch {
+    throw new PhotoRejectedError("NOT_AN_IMAGE", "文件不是可识别的图片(支持 JPEG、PNG、WebP、HEIC)。");
+  }
+  if (!metadata.format || !ACCEPTED_FORMATS.has(metadata.format) || !metadata.width || !metadata.height) {
+    throw new PhotoRejectedError("NOT_AN_IMAGE", "文件不是可识别的图片(支持 JPEG、PNG、WebP、HEIC)。");
+  }
+  if (metadata.width * metadata.height > MAX_PHOTO_PIXELS) {
+    const mp = Math.round((metadata.width * metadata.height) / 1_000_000);
+    throw new PhotoRejectedError("TOO_MANY_PIXELS", `图片像素过大(约 ${mp} 百万像素,上限 50 百万像素)。`);
+  }
+
+  const exif = await readExif(input);
+  let full: { data: Buffer; info: OutputInfo };
+  let thumb: Buffer;
+  try {
+    const base = sharp(input, { limitInputPixels: MAX_PHOTO_PIXELS }).rotate();
+    full = await base
+      .clone()
+      .resize({ width: FULL_SIZE, height: FULL_SIZE, fit: "inside", withoutEnlargement: true })
+      .jpeg({ quality: 82, mozjpeg: true })
+      .toBuffer({ resolveWithObject: true });
+    thumb = await base.clone().resize({ width: THUMB_SIZE, height: THUMB_SIZE, fit: "inside", withoutEnlargement: true }).jpeg({ quality: 75 }).toBuffer();
+  } catch {
+    throw new PhotoRejectedError("NOT_AN_IMAGE", "图片已损坏,无法读取。");
+  }
+  return {
+    full: full.data,
+    thumb,
+    width: full.info.width,
+    height: full.info.height,
+    bytes: full.data.byteLength,
+    sha256: crypto.createHash("sha256").update(full.data).digest("hex"),
+    dHash: await dHash(full.data),
+    exifTakenAt: exif.takenAt,
+    exifLat: exif.lat,
+    exifLng: exif.lng,
+  };
+}
