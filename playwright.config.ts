@@ -25,15 +25,27 @@ export default defineConfig({
     launchOptions,
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions }, testIgnore: /\.phone\.spec\.ts/ },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions }, testIgnore: [/\.phone\.spec\.ts/, /first-run\.spec\.ts/] },
     { name: "phone", use: { ...devices["Pixel 7"], viewport: { width: 375, height: 812 }, launchOptions }, testMatch: /\.phone\.spec\.ts/ },
+    // An empty database outside demo mode: the first-admin page.
+    { name: "first-run", use: { ...devices["Desktop Chrome"], launchOptions, baseURL: `http://localhost:${port + 1}` }, testMatch: /first-run\.spec\.ts/ },
   ],
-  webServer: {
-    command: "bash scripts/e2e-server.sh",
-    url: `http://localhost:${port}/login`,
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      command: "bash scripts/e2e-server.sh",
+      url: `http://localhost:${port}/login`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: "bash scripts/e2e-server.sh empty",
+      url: `http://localhost:${port + 1}/setup`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
 });

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit";
-import { authedAction, type ActionState } from "@/lib/auth/action";
+import { authedAction, echoValues, type ActionState } from "@/lib/auth/action";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { env } from "@/lib/env";
 import { firstAdminInput, passwordChangeInput } from "@/lib/accounts/schemas";
@@ -29,7 +29,7 @@ export const changePassword = authedAction({ input: passwordChangeInput }, async
 export async function createFirstAdmin(_previous: ActionState, formData: FormData): Promise<ActionState> {
   if (env().SHAITAI_DEMO) return { message: "演示模式下不能创建管理员。" };
   const parsed = firstAdminInput.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { message: "请检查填写的内容。", fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success) return { message: "请检查填写的内容。", fieldErrors: fieldErrorsOf(parsed.error), values: echoValues(formData) };
   const { username, name, password } = parsed.data;
   const passwordHash = await hashPassword(password);
   const created = await db.$transaction(async (tx) => {
@@ -38,6 +38,6 @@ export async function createFirstAdmin(_previous: ActionState, formData: FormDat
     await audit(tx, { actorId: admin.id, action: "user.create-first-admin", entity: "User", entityId: admin.id, after: { username, name, role: "ADMIN" } });
     return true;
   });
-  if (!created) return { message: "系统已有账号,请直接登录。" };
+  if (!created) return { message: "系统已有账号,请直接登录。", values: echoValues(formData) };
   redirect("/login?notice=created");
 }

@@ -8,7 +8,22 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { fieldErrorsOf, type FieldErrors, type z } from "@/lib/validation";
 
-export type ActionState = { ok?: boolean; message?: string; fieldErrors?: FieldErrors };
+export type ActionState = {
+  ok?: boolean;
+  message?: string;
+  fieldErrors?: FieldErrors;
+  /** what was typed (never passwords), so a form refused by the server keeps it */
+  values?: Record<string, string>;
+};
+
+/** The text fields of a submitted form, without passwords, to refill it after an error. */
+export function echoValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData) {
+    if (typeof value === "string" && !/password/i.test(key) && !key.startsWith("$")) values[key] = value;
+  }
+  return values;
+}
 
 export const NOT_SIGNED_IN = "登录已失效,请重新登录。";
 export const FORBIDDEN = "没有权限执行此操作。";
@@ -23,7 +38,8 @@ export function authedAction<S extends z.ZodType>(
     if (!user) return { message: NOT_SIGNED_IN };
     if (options.roles && !options.roles.includes(user.role)) return { message: FORBIDDEN };
     const parsed = options.input.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) return { message: INVALID_INPUT, fieldErrors: fieldErrorsOf(parsed.error) };
-    return (await body(user, parsed.data)) ?? { ok: true };
+    if (!parsed.success) return { message: INVALID_INPUT, fieldErrors: fieldErrorsOf(parsed.error), values: echoValues(formData) };
+    const result = await body(user, parsed.data);
+    return result ? { values: result.ok ? undefined : echoValues(formData), ...result } : { ok: true };
   };
 }

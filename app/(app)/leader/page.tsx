@@ -39,7 +39,7 @@ export default async function LeaderHomePage() {
         <Stat label="任务已完成" value={`${statusCounts.DONE}/${totalTasks}`} hint={`进行中 ${statusCounts.IN_PROGRESS}`} />
         <Stat label="任务已逾期" value={statusCounts.OVERDUE} hint="截止日已过且未完成" />
       </div>
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid items-start gap-6 lg:grid-cols-2">
         <Card aria-labelledby="kt-heading">
           <CardTitle id="kt-heading">重点工作平均进度</CardTitle>
           <KeyTaskChart rows={keyTasks.map((k) => ({ name: k.name, percent: Math.round(k.ratio * 100) }))} />
