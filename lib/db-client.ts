@@ -24,5 +24,7 @@ export type Db = PrismaClient;
 
 export function createClient(url: string): Db {
   if (databaseKind(url) === "sqlite") return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
-  return new PgPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+  // A pool of up to 10 connections per process (pg's default); give up on an unreachable host after 10 s.
+  const adapter = new PrismaPg({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  return new PgPrismaClient({ adapter }) as unknown as Db;
 }
