@@ -22,9 +22,16 @@ import { databaseKind } from "@/lib/db-url";
  */
 export type Db = PrismaClient;
 
+/**
+ * Prisma's default transaction timeout (5 s) also bounds batch transactions
+ * such as the seed's bulk inserts; on a busy machine, or over the network to
+ * PostgreSQL, a healthy one can take longer.
+ */
+const transactionOptions = { maxWait: 10_000, timeout: 30_000 };
+
 export function createClient(url: string): Db {
-  if (databaseKind(url) === "sqlite") return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
+  if (databaseKind(url) === "sqlite") return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }), transactionOptions });
   // A pool of up to 10 connections per process (pg's default); give up on an unreachable host after 10 s.
   const adapter = new PrismaPg({ connectionString: url, connectionTimeoutMillis: 10_000 });
-  return new PgPrismaClient({ adapter }) as unknown as Db;
+  return new PgPrismaClient({ adapter, transactionOptions }) as unknown as Db;
 }
