@@ -27,7 +27,7 @@ export default defineConfig({
     launchOptions,
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions }, testIgnore: [/\.phone\.spec\.ts/, /first-run\.spec\.ts/] },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions }, testIgnore: [/\.phone\.spec\.ts/, /first-run\.spec\.ts/, /servers\//] },
     { name: "phone", use: { ...devices["Pixel 7"], viewport: { width: 375, height: 812 }, launchOptions }, testMatch: /\.phone\.spec\.ts/ },
     // An empty database outside demo mode: the first-admin page.
     { name: "first-run", use: { ...devices["Desktop Chrome"], launchOptions, baseURL: `http://localhost:${port + 1}` }, testMatch: /first-run\.spec\.ts/ },

@@ -1,43 +1,63 @@
 /**
- * Idempotency keys: a retry, a double tap or a second tab with the same key
- * gets the first answer instead of doing the work twice. The key is claimed in
- * the same transaction as the work, so two servers cannot both do it.
+ * Idempotency keys for submissions: a retry, a double tap or a second tab with
+ * the same key gets the first response instead of doing the work twice — on
+ * whichever app server it lands.
+ *
+ * The key row is written FIRST, inside the same transaction as the work. A
+ * concurrent request with the same key (on any server) then blocks on the
+ * primary key until the first transaction ends, fails, and its own transaction
+ * rolls back; it returns the stored response. Only a completed run is stored:
+ * if the work throws, nothing is kept and a retry runs again.
  */
 import type { Db } from "@/lib/db-client";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export type IdempotencyInput = {
+  /** the client's key (e.g. a UUID made when the form opened) */
+  key: string;
+  userId: string;
+  /** what is being submitted, e.g. "report:submit" */
+  scope: string;
+};
 
 export type IdempotentResult<T> = { result: T; replayed: boolean };
 
-export class IdempotencyConflictError extends Error {}
+/** Stored key: scoped to the user and the operation, so one user's key never answers another's request. */
+export function storedKey({ key, userId, scope }: IdempotencyInput): string {
+  return `${scope}:${userId}:${key}`;
+}
 
+/**
+ * Runs `run` once per (scope, user, key): the first call runs it in a
+ * transaction and stores its JSON response; every later call returns that
+ * response with `replayed: true`. The response must survive JSON.
+ */
 export async function withIdempotencyKey<T>(
   db: Db,
-  claim: { key: string; userId: string; scope: string },
+  input: IdempotencyInput,
   run: (tx: Prisma.TransactionClient) => Promise<T>,
 ): Promise<IdempotentResult<T>> {
-  const replay = async (): Promise<IdempotentResult<T> | null> => {
-    const row = await db.idempotencyKey.findUnique({ where: { key: claim.key } });
-    if (!row) return null;
-    if (row.userId !== claim.userId || row.scope !== claim.scope) throw new IdempotencyConflictError("该幂等键已被用于其他请求。");
-    return { result: JSON.parse(row.response) as T, replayed: true };
-  };
-
-  const earlier = await replay();
-  if (earlier) return earlier;
+  if (input.key.length === 0 || input.key.length > 200) throw new Error("Idempotency key must be 1–200 characters.");
+  const key = storedKey(input);
+  const stored = await replay<T>(db, key);
+  if (stored) return stored;
   try {
     const result = await db.$transaction(async (tx) => {
-      await tx.idempotencyKey.create({ data: { ...claim, response: "null" } });
+      await tx.idempotencyKey.create({ data: { key, userId: input.userId, scope: input.scope, response: "" } });
       const value = await run(tx);
-      await tx.idempotencyKey.update({ where: { key: claim.key }, data: { response: JSON.stringify(value) } });
+      await tx.idempotencyKey.update({ where: { key }, data: { response: JSON.stringify(value ?? null) } });
       return value;
     });
     return { result, replayed: false };
   } catch (error) {
-    // Another request claimed the key first and has committed: answer as it did.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const winner = await replay();
-      if (winner) return winner;
-    }
+    // Another request with this key committed first: ours rolled back, answer with theirs.
+    const winner = await replay<T>(db, key);
+    if (winner) return winner;
     throw error;
   }
+}
+
+async function replay<T>(db: Db, key: string): Promise<IdempotentResult<T> | null> {
+  const row = await db.idempotencyKey.findUnique({ where: { key }, select: { response: true } });
+  return row ? { result: JSON.parse(row.response) as T, replayed: true } : null;
 }

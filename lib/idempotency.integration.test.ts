@@ -1,0 +1,74 @@
+/**
+ * withIdempotencyKey on a real database: a retry gets the first response and
+ * the work runs once — in one process and across two processes (servers).
+ */
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { nextNumber } from "@/lib/counters";
+import { withIdempotencyKey } from "@/lib/idempotency";
+import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { runWorkers } from "@/lib/testing/workers";
+
+let t: TestDb;
+
+before(async () => {
+  t = await createTestDb();
+});
+after(() => t.cleanup());
+
+/** The "work": takes a number from a counter, so we can count how often it ran. */
+const submit = (counterKey: string) => async (tx: Parameters<Parameters<typeof withIdempotencyKey>[2]>[0]) => ({
+  number: await nextNumber(tx, counterKey),
+});
+
+const counterValue = async (key: string) => (await t.db.counter.findUnique({ where: { key } }))?.value ?? 0;
+
+test("a retry with the same key returns the first response without running again", async () => {
+  const input = { key: "k-retry", userId: "u1", scope: "report:submit" };
+  const first = await withIdempotencyKey(t.db, input, submit("work:retry"));
+  const second = await withIdempotencyKey(t.db, input, submit("work:retry"));
+  assert.deepEqual(first, { result: { number: 1 }, replayed: false });
+  assert.deepEqual(second, { result: { number: 1 }, replayed: true });
+  assert.equal(await counterValue("work:retry"), 1);
+});
+
+test("the same key from another user or for another operation is a different request", async () => {
+  const a = await withIdempotencyKey(t.db, { key: "shared", userId: "u1", scope: "report:submit" }, submit("work:scoped"));
+  const b = await withIdempotencyKey(t.db, { key: "shared", userId: "u2", scope: "report:submit" }, submit("work:scoped"));
+  const c = await withIdempotencyKey(t.db, { key: "shared", userId: "u1", scope: "order:respond" }, submit("work:scoped"));
+  assert.deepEqual([a, b, c].map((r) => [r.result.number, r.replayed]), [[1, false], [2, false], [3, false]]);
+});
+
+test("a failed run keeps nothing: the retry runs", async () => {
+  const input = { key: "k-fail", userId: "u1", scope: "report:submit" };
+  await assert.rejects(
+    withIdempotencyKey(t.db, input, async (tx) => {
+      await nextNumber(tx, "work:fail");
+      throw new Error("照片无法识别");
+    }),
+    /照片无法识别/,
+  );
+  assert.equal(await t.db.idempotencyKey.count({ where: { userId: "u1", key: { contains: "k-fail" } } }), 0);
+  const retry = await withIdempotencyKey(t.db, input, submit("work:fail"));
+  assert.deepEqual(retry, { result: { number: 1 }, replayed: false });
+});
+
+test("five concurrent requests with one key: the work runs once, all get its response", async () => {
+  const input = { key: "k-burst", userId: "u1", scope: "report:submit" };
+  const results = await Promise.all(Array.from({ length: 5 }, () => withIdempotencyKey(t.db, input, submit("work:burst"))));
+  assert.equal(await counterValue("work:burst"), 1);
+  for (const r of results) assert.deepEqual(r.result, { number: 1 });
+  assert.equal(results.filter((r) => !r.replayed).length, 1);
+});
+
+test("two processes (two app servers) with one key: the work runs once", async () => {
+  type Result = { result: { number: number; pid: number }; replayed: boolean };
+  const [a, b] = await runWorkers<Result[]>(t.url, [
+    ["idempotent", "k-servers", "u9"],
+    ["idempotent", "k-servers", "u9"],
+  ]);
+  const all = [...a, ...b];
+  assert.equal(await counterValue("idem:k-servers"), 1);
+  assert.equal(all.filter((r) => !r.replayed).length, 1);
+  for (const r of all) assert.deepEqual(r.result, all[0].result);
+});
