@@ -32,7 +32,7 @@ export const taskFiltersInput = z.object({
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
 
-export type TaskFilters = z.infer<typeof taskFiltersInput>;
+export type TaskFilters = Partial<z.infer<typeof taskFiltersInput>>;
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 

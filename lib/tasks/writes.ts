@@ -256,6 +256,13 @@ export async function addMilestone(
   return { ok: true, value: { id } };
 }
 
+type MilestoneSnapshot = Prisma.MilestoneGetPayload<{ select: typeof milestoneSnapshotSelect }>;
+
+function milestoneSnapshot(m: MilestoneSnapshot): MilestoneSnapshot {
+  const { id, taskId, title, dueDate, target, valueReached, status, note, sortOrder } = m;
+  return { id, taskId, title, dueDate, target, valueReached, status, note, sortOrder };
+}
+
 function findMilestone(client: Db, user: SessionUser, id: string) {
   return client.milestone.findFirst({
     // The scope rides on the milestone's task: another unit's milestone id finds nothing.
@@ -281,8 +288,7 @@ export async function updateMilestone(client: Db, user: SessionUser, input: Mile
       },
       select: milestoneSnapshotSelect,
     });
-    const { task: _task, _count, ...before } = existing;
-    await audit(tx, { actorId: user.id, action: "milestone.update", entity: "Milestone", entityId: input.id, before, after });
+    await audit(tx, { actorId: user.id, action: "milestone.update", entity: "Milestone", entityId: input.id, before: milestoneSnapshot(existing), after });
   });
   return { ok: true, value: undefined };
 }
@@ -293,10 +299,9 @@ export async function deleteMilestone(client: Db, user: SessionUser, input: { id
   const existing = await findMilestone(client, user, input.id);
   if (!existing) return { ok: false, status: 404, message: MILESTONE_NOT_FOUND };
   if (existing._count.reportItems > 0) return { ok: false, status: 400, message: "这个节点已被晒报引用,不能删除;可以修改它的内容和日期。" };
-  const { task: _task, _count, ...before } = existing;
   await client.$transaction(async (tx) => {
     await tx.milestone.delete({ where: { id: input.id } });
-    await audit(tx, { actorId: user.id, action: "milestone.delete", entity: "Milestone", entityId: input.id, before });
+    await audit(tx, { actorId: user.id, action: "milestone.delete", entity: "Milestone", entityId: input.id, before: milestoneSnapshot(existing) });
   });
   return { ok: true, value: undefined };
 }
