@@ -29,6 +29,8 @@ export const taskFiltersInput = z.object({
   to: date,
   archived: flag,
   sort: z.enum(["unit", "deadline"]).optional().catch(undefined),
+  /** the leaders' view: group by key task (default) or by line */
+  by: z.enum(["keyTask", "line"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
 
@@ -60,7 +62,7 @@ export function taskFiltersQuery(filters: TaskFilters, changes: Partial<Record<k
   return query ? `?${query}` : "";
 }
 
-/** Whether any filter narrows the list (the page number does not). */
+/** Whether any filter narrows the list (page, sort and grouping do not). */
 export function hasActiveFilters(filters: TaskFilters): boolean {
-  return Object.entries(filters).some(([key, value]) => key !== "page" && key !== "sort" && value !== undefined);
+  return Object.entries(filters).some(([key, value]) => !["page", "sort", "by"].includes(key) && value !== undefined);
 }

@@ -292,3 +292,18 @@ export async function listUnitTaskCards(user: SessionUser, today = districtToday
     })
     .sort((a, b) => URGENCY_RANK[a.urgency] - URGENCY_RANK[b.urgency] || a.deadline.localeCompare(b.deadline) || a.title.localeCompare(b.title, "zh-CN"));
 }
+
+export type TaskHistoryEntry = { id: string; action: string; actorName: string | null; createdAt: Date };
+
+/** The audit trail of a task and its milestones, newest first (the office's view). */
+export async function listTaskHistory(user: SessionUser, taskId: string, take = 20): Promise<TaskHistoryEntry[]> {
+  if (user.role !== "ADMIN") return [];
+  const milestoneIds = (await db.milestone.findMany({ where: { taskId }, select: { id: true } })).map((m) => m.id);
+  const entries = await db.auditLog.findMany({
+    where: { OR: [{ entity: "Task", entityId: taskId }, { entity: "Milestone", entityId: { in: milestoneIds } }] },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: { id: true, action: true, createdAt: true, actor: { select: { name: true } } },
+  });
+  return entries.map((e) => ({ id: e.id, action: e.action, actorName: e.actor?.name ?? null, createdAt: e.createdAt }));
+}

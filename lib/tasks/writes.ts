@@ -9,7 +9,7 @@
  */
 import type { Db } from "@/lib/db-client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { Role, TaskStatus } from "@/lib/generated/prisma/enums";
 import { audit } from "@/lib/audit";
 import { UNIT_ROLES, withUnitRowScope, type SessionUser } from "@/lib/auth/roles";
 import type { MilestoneFields, ProgressInput, TaskCreateInput, TaskUpdateInput } from "@/lib/tasks/schemas";
@@ -314,7 +314,7 @@ export async function reportTaskProgress(
   user: SessionUser,
   input: ProgressInput & { taskId: string },
   today: DistrictDate = districtToday(),
-): Promise<WriteResult<{ status: string }>> {
+): Promise<WriteResult<{ status: TaskStatus }>> {
   if (!allowed(user, UNIT_ROLES)) return forbidden();
   return client.$transaction(async (tx) => {
     const task = await tx.task.findFirst({
@@ -343,7 +343,7 @@ export async function reportMilestoneProgress(
   user: SessionUser,
   input: ProgressInput & { milestoneId: string },
   today: DistrictDate = districtToday(),
-): Promise<WriteResult<{ status: string }>> {
+): Promise<WriteResult<{ status: TaskStatus }>> {
   if (!allowed(user, UNIT_ROLES)) return forbidden();
   return client.$transaction(async (tx) => {
     const milestone = await tx.milestone.findFirst({
