@@ -18,7 +18,8 @@ export function ActionForm({
       {...props}
       onSubmit={(event) => {
         event.preventDefault();
-        const data = new FormData(event.currentTarget);
+        // The button pressed travels too (name="intent" value="publish" …), as in a native submit.
+        const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
         startTransition(() => action(data));
       }}
     >
