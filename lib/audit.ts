@@ -19,3 +19,19 @@ export async function audit(
     },
   });
 }
+
+/** Many entries at once (an import writes one per task), in the caller's transaction. */
+export async function auditMany(
+  client: { auditLog: { createMany: (args: { data: Prisma.AuditLogCreateManyInput[] }) => Promise<unknown> } },
+  entries: { actorId: string | null; action: string; entity: string; entityId?: string | null; before?: unknown; after?: unknown }[],
+): Promise<void> {
+  const data = entries.map((entry) => ({
+    actorId: entry.actorId,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId ?? null,
+    before: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after: entry.after === undefined ? null : JSON.stringify(entry.after),
+  }));
+  for (let i = 0; i < data.length; i += 500) await client.auditLog.createMany({ data: data.slice(i, i + 500) });
+}

@@ -177,3 +177,13 @@ test("seeds across a year boundary (early January)", async () => {
     await other.cleanup();
   }
 });
+
+test("seeds published commitments (two versions for 广府镇), none for 临洺关镇", async () => {
+  const rows = await t.db.commitment.findMany({ include: { unit: true, pledges: { include: { tasks: { include: { task: true } } } } } });
+  assert.ok(rows.length >= 5);
+  assert.ok(rows.every((c) => c.status === "PUBLISHED" && c.publishedAt));
+  assert.equal(rows.filter((c) => c.unit.name === "临洺关镇").length, 0);
+  assert.deepEqual(rows.filter((c) => c.unit.name === "广府镇").map((c) => c.version).sort(), [1, 2]);
+  // Pledges link only to the unit's own tasks.
+  for (const c of rows) for (const p of c.pledges) for (const link of p.tasks) assert.equal(link.task.unitId, c.unitId);
+});

@@ -16,6 +16,7 @@ import { type Db, createClient } from "@/lib/db-client";
 import { DEFAULT_DATABASE_URL } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { addDays, districtToday } from "@/lib/time";
+import { seedCommitments } from "./seed/commitments";
 import type { SeedContext } from "./seed/context";
 import { DEMO_PASSWORD } from "./seed/demo-accounts";
 import { seedDemoWorkLog, seedInstructions } from "./seed/follow-up";
@@ -75,6 +76,7 @@ export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedSumma
   await step("work log", () => seedDemoWorkLog(ctx, org, tasksByUnit));
   await step("bulletins", () => seedBulletins(ctx, org));
   await step("supervision orders", () => seedOrders(ctx, org, tasksByUnit));
+  await step("public commitments", () => seedCommitments(ctx));
 
   return { seconds: (performance.now() - started) / 1000, counts: await countAll(db) };
 }

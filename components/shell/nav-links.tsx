@@ -7,10 +7,14 @@ import type { NavItem } from "@/components/shell/nav-items";
 
 export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
+  // The longest matching entry is the current one: /unit/tasks is 任务, not 今日 (/unit).
+  const current = items
+    .filter((item) => pathname === item.href || pathname.startsWith(`${item.href}/`))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <ul className="flex gap-1 overflow-x-auto">
       {items.map((item) => {
-        const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+        const active = item.href === current;
         return (
           <li key={item.href}>
             <Link

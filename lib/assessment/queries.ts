@@ -36,7 +36,7 @@ export async function listGroupsWithUnitProgress(user: SessionUser, today: Distr
           ratio: own.length ? own.reduce((sum, t) => sum + progressRatio(t), 0) / own.length : 0,
         };
       });
-      return { id: group.id, name: group.name, keyTaskName: group.keyTask.name, units };
+      return { id: group.id, name: group.name, keyTaskId: group.keyTaskId, keyTaskName: group.keyTask.name, units };
     }),
   );
 }

@@ -1,9 +1,12 @@
 /** Reads of the task responsibility lists, scoped to the caller in the query. */
 import "server-only";
-import type { TaskStatus } from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { LineKind, TaskStatus, UnitKind } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
-import { withUnitRowScope, type SessionUser } from "@/lib/auth/roles";
-import { deriveStatus, progressRatio, urgencyOrder } from "@/lib/tasks/status";
+import { withUnitRowScope, withUnitScope, type SessionUser } from "@/lib/auth/roles";
+import type { TaskFilters } from "@/lib/tasks/filters";
+import { deriveStatus, progressRatio, URGENCY_RANK, urgencyOf, urgencyOrder, type Urgency } from "@/lib/tasks/status";
+import { taskListOrder, taskListWhere } from "@/lib/tasks/where";
 import { districtToday, type DistrictDate } from "@/lib/time";
 
 const taskSummarySelect = {
@@ -111,4 +114,196 @@ export async function countTasksByStatus(user: SessionUser, today = districtToda
   const counts: Record<TaskStatus, number> = { NOT_STARTED: 0, IN_PROGRESS: 0, DONE: 0, OVERDUE: 0 };
   for (const t of tasks) counts[deriveStatus(t, today)] += 1;
   return counts;
+}
+
+// ─── The task list pages (/admin/tasks, /tasks, /unit/tasks) ────────────────
+
+export const TASK_PAGE_SIZE = 50;
+
+const taskRowSelect = {
+  id: true,
+  externalKey: true,
+  year: true,
+  title: true,
+  target: true,
+  measure: true,
+  valueReached: true,
+  startDate: true,
+  deadline: true,
+  archivedAt: true,
+  unit: { select: { id: true, name: true, kind: true } },
+  keyTask: { select: { id: true, name: true } },
+  line: { select: { id: true, name: true } },
+  responsibleLeader: { select: { id: true, name: true, title: true } },
+  milestones: { select: { dueDate: true, target: true, valueReached: true } },
+} satisfies Prisma.TaskSelect;
+
+type TaskRowRecord = Prisma.TaskGetPayload<{ select: typeof taskRowSelect }>;
+
+export type TaskRow = Omit<TaskRowRecord, "milestones"> & {
+  status: TaskStatus;
+  ratio: number;
+  milestoneCount: number;
+  overdueMilestones: number;
+};
+
+function toRow({ milestones, ...task }: TaskRowRecord, today: DistrictDate): TaskRow {
+  return {
+    ...task,
+    status: deriveStatus(task, today),
+    ratio: progressRatio(task),
+    milestoneCount: milestones.length,
+    overdueMilestones: milestones.filter((m) => deriveStatus({ ...m, deadline: m.dueDate }, today) === "OVERDUE").length,
+  };
+}
+
+export type TaskPage = { rows: TaskRow[]; total: number; page: number; pageCount: number };
+
+/** One page of the filtered list, within the caller's scope. */
+export async function listTaskPage(user: SessionUser, filters: TaskFilters, today = districtToday()): Promise<TaskPage> {
+  const where = taskListWhere(db, user, filters, today);
+  const total = await db.task.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / TASK_PAGE_SIZE));
+  const page = Math.min(filters.page ?? 1, pageCount);
+  const rows = await db.task.findMany({
+    where,
+    orderBy: taskListOrder(filters),
+    skip: (page - 1) * TASK_PAGE_SIZE,
+    take: TASK_PAGE_SIZE,
+    select: taskRowSelect,
+  });
+  return { rows: rows.map((r) => toRow(r, today)), total, page, pageCount };
+}
+
+export type TaskGroup = { id: string | null; name: string; tasks: number; done: number; overdue: number; ratio: number };
+
+/** The filtered list summed up by key task or by line (leaders' and assessors' view). */
+export async function listTaskGroups(user: SessionUser, filters: TaskFilters, by: "keyTask" | "line", today = districtToday()): Promise<TaskGroup[]> {
+  const [tasks, keyTasks, lines] = await Promise.all([
+    db.task.findMany({
+      where: taskListWhere(db, user, filters, today),
+      select: { keyTaskId: true, lineId: true, target: true, valueReached: true, deadline: true },
+    }),
+    db.keyTask.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
+    db.line.findMany({ orderBy: [{ kind: "asc" }, { sortOrder: "asc" }], select: { id: true, name: true } }),
+  ]);
+  const named = by === "keyTask" ? keyTasks : lines;
+  const groups = new Map<string | null, TaskGroup & { ratioSum: number }>(
+    named.map((n) => [n.id, { id: n.id, name: n.name, tasks: 0, done: 0, overdue: 0, ratio: 0, ratioSum: 0 }]),
+  );
+  for (const task of tasks) {
+    const key = by === "keyTask" ? task.keyTaskId : task.lineId;
+    let group = groups.get(key);
+    if (!group) {
+      group = { id: null, name: by === "keyTask" ? "未归入重点工作" : "未归入分线", tasks: 0, done: 0, overdue: 0, ratio: 0, ratioSum: 0 };
+      groups.set(key, group);
+    }
+    const status = deriveStatus(task, today);
+    group.tasks += 1;
+    group.done += status === "DONE" ? 1 : 0;
+    group.overdue += status === "OVERDUE" ? 1 : 0;
+    group.ratioSum += progressRatio(task);
+  }
+  return [...groups.values()]
+    .filter((g) => g.tasks > 0)
+    .map(({ ratioSum, ...g }) => ({ ...g, ratio: g.tasks ? ratioSum / g.tasks : 0 }));
+}
+
+const taskDetailSelect = {
+  ...taskRowSelect,
+  description: true,
+  unitId: true,
+  keyTaskId: true,
+  lineId: true,
+  responsibleLeaderId: true,
+  weight: true,
+  requiresPhoto: true,
+  requiresLocation: true,
+  sitePlace: true,
+  siteLat: true,
+  siteLng: true,
+  note: true,
+  updatedAt: true,
+  cooperators: { select: { unit: { select: { id: true, name: true } } }, orderBy: { unit: { sortOrder: "asc" } } },
+  milestones: {
+    orderBy: [{ dueDate: "asc" }, { sortOrder: "asc" }],
+    select: { id: true, title: true, dueDate: true, target: true, valueReached: true, note: true, updatedAt: true },
+  },
+} satisfies Prisma.TaskSelect;
+
+type TaskDetailRecord = Prisma.TaskGetPayload<{ select: typeof taskDetailSelect }>;
+
+export type MilestoneView = TaskDetailRecord["milestones"][number] & { status: TaskStatus; ratio: number };
+export type TaskDetail = Omit<TaskDetailRecord, "milestones"> & { status: TaskStatus; ratio: number; milestones: MilestoneView[] };
+
+/** One task with its milestones — only if the caller may read it (archived ones only for the office). */
+export async function getTaskDetail(user: SessionUser, taskId: string, today = districtToday()): Promise<TaskDetail | null> {
+  const task = await db.task.findFirst({
+    where: withUnitRowScope(user, user.role === "ADMIN" ? { id: taskId } : { id: taskId, archivedAt: null }),
+    select: taskDetailSelect,
+  });
+  if (!task) return null;
+  return {
+    ...task,
+    status: deriveStatus(task, today),
+    ratio: progressRatio(task),
+    milestones: task.milestones.map((m) => ({ ...m, status: deriveStatus({ ...m, deadline: m.dueDate }, today), ratio: progressRatio(m) })),
+  };
+}
+
+export type TaskFormOptions = {
+  units: { id: string; name: string; kind: UnitKind }[];
+  keyTasks: { id: string; name: string }[];
+  lines: { id: string; name: string; kind: LineKind }[];
+  leaders: { id: string; name: string; title: string | null }[];
+};
+
+/** The choices for the filters and the office's task form, within the caller's scope. */
+export async function listTaskFormOptions(user: SessionUser): Promise<TaskFormOptions> {
+  const [units, keyTasks, lines, leaders] = await Promise.all([
+    db.unit.findMany({
+      where: withUnitScope(user, { archivedAt: null }),
+      orderBy: [{ kind: "desc" }, { sortOrder: "asc" }],
+      select: { id: true, name: true, kind: true },
+    }),
+    db.keyTask.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
+    db.line.findMany({ orderBy: [{ kind: "asc" }, { sortOrder: "asc" }], select: { id: true, name: true, kind: true } }),
+    db.user.findMany({ where: { role: "LEADER", active: true }, orderBy: { username: "asc" }, select: { id: true, name: true, title: true } }),
+  ]);
+  return { units, keyTasks, lines, leaders };
+}
+
+export type UnitTaskCard = TaskRow & { urgency: Urgency; nextMilestone: { title: string; dueDate: string } | null };
+
+/** A unit's own open list for its task page: overdue, due soon, the rest, done. */
+export async function listUnitTaskCards(user: SessionUser, today = districtToday()): Promise<UnitTaskCard[]> {
+  const tasks = await db.task.findMany({
+    where: withUnitRowScope(user, { archivedAt: null }),
+    select: { ...taskRowSelect, milestones: { select: { title: true, dueDate: true, target: true, valueReached: true }, orderBy: { dueDate: "asc" } } },
+  });
+  return tasks
+    .map((task) => {
+      const next = task.milestones.find((m) => m.valueReached < m.target) ?? null;
+      return {
+        ...toRow(task, today),
+        urgency: urgencyOf(task, today),
+        nextMilestone: next ? { title: next.title, dueDate: next.dueDate } : null,
+      };
+    })
+    .sort((a, b) => URGENCY_RANK[a.urgency] - URGENCY_RANK[b.urgency] || a.deadline.localeCompare(b.deadline) || a.title.localeCompare(b.title, "zh-CN"));
+}
+
+export type TaskHistoryEntry = { id: string; action: string; actorName: string | null; createdAt: Date };
+
+/** The audit trail of a task and its milestones, newest first (the office's view). */
+export async function listTaskHistory(user: SessionUser, taskId: string, take = 20): Promise<TaskHistoryEntry[]> {
+  if (user.role !== "ADMIN") return [];
+  const milestoneIds = (await db.milestone.findMany({ where: { taskId }, select: { id: true } })).map((m) => m.id);
+  const entries = await db.auditLog.findMany({
+    where: { OR: [{ entity: "Task", entityId: taskId }, { entity: "Milestone", entityId: { in: milestoneIds } }] },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: { id: true, action: true, createdAt: true, actor: { select: { name: true } } },
+  });
+  return entries.map((e) => ({ id: e.id, action: e.action, actorName: e.actor?.name ?? null, createdAt: e.createdAt }));
 }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { deriveStatus, progressRatio } from "@/lib/tasks/status";
+import { deadlineHint, deriveStatus, progressRatio, urgencyOf } from "@/lib/tasks/status";
 
 const today = "2026-11-27";
 
@@ -23,4 +23,29 @@ test("progress ratio is clamped and safe for a zero target", () => {
   assert.equal(progressRatio({ target: 4, valueReached: 1 }), 0.25);
   assert.equal(progressRatio({ target: 4, valueReached: 9 }), 1);
   assert.equal(progressRatio({ target: 0, valueReached: 9 }), 0);
+});
+
+test("a done item is done even past its deadline; an item with a zero target is never done", () => {
+  assert.equal(deriveStatus({ target: 5, valueReached: 5, deadline: "2026-11-26" }, today), "DONE");
+  assert.equal(deriveStatus({ target: 0, valueReached: 0, deadline: "2026-12-31" }, today), "NOT_STARTED");
+});
+
+test("the day boundary is the district's: a deadline of today turns overdue tomorrow", () => {
+  const item = { target: 10, valueReached: 3, deadline: today };
+  assert.equal(deriveStatus(item, today), "IN_PROGRESS");
+  assert.equal(deriveStatus(item, "2026-11-28"), "OVERDUE");
+});
+
+test("urgency: overdue, due within seven days (today included), open, done", () => {
+  assert.equal(urgencyOf({ target: 10, valueReached: 1, deadline: "2026-11-20" }, today), "OVERDUE");
+  assert.equal(urgencyOf({ target: 10, valueReached: 1, deadline: today }, today), "DUE_SOON");
+  assert.equal(urgencyOf({ target: 10, valueReached: 0, deadline: "2026-12-03" }, today), "DUE_SOON");
+  assert.equal(urgencyOf({ target: 10, valueReached: 0, deadline: "2026-12-04" }, today), "OPEN");
+  assert.equal(urgencyOf({ target: 10, valueReached: 10, deadline: "2026-11-28" }, today), "DONE");
+});
+
+test("deadline hints read naturally", () => {
+  assert.equal(deadlineHint(today, today), "今天到期");
+  assert.equal(deadlineHint("2026-11-30", today), "还剩 3 天");
+  assert.equal(deadlineHint("2026-11-22", today), "逾期 5 天");
 });

@@ -1,10 +1,11 @@
 /**
  * Task and milestone status (domain.md, "Task responsibility list"): derived
  * from progress and the deadline in Asia/Shanghai. A deadline of today is not
- * yet overdue.
+ * yet overdue. The stored Task.status / Milestone.status are written from
+ * here on every write; pages derive it again at read time because time passes.
  */
 import type { TaskStatus } from "@/lib/generated/prisma/enums";
-import type { DistrictDate } from "@/lib/time";
+import { daysBetween, type DistrictDate } from "@/lib/time";
 
 export type Progressable = { target: number; valueReached: number; deadline: DistrictDate };
 
@@ -26,7 +27,30 @@ export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
   OVERDUE: "已逾期",
 };
 
+export const TASK_STATUSES = ["NOT_STARTED", "IN_PROGRESS", "DONE", "OVERDUE"] as const satisfies readonly TaskStatus[];
+
 /** Sort key: overdue first, then by deadline, done last. */
 export function urgencyOrder(status: TaskStatus): number {
   return status === "OVERDUE" ? 0 : status === "DONE" ? 2 : 1;
+}
+
+/** "Due soon": open and due within this many days (today included). */
+export const DUE_SOON_DAYS = 7;
+
+export type Urgency = "OVERDUE" | "DUE_SOON" | "OPEN" | "DONE";
+
+/** Where an item belongs on a unit's list: overdue, due soon, the rest, done. */
+export function urgencyOf(item: Progressable, today: DistrictDate): Urgency {
+  const status = deriveStatus(item, today);
+  if (status === "OVERDUE" || status === "DONE") return status;
+  return daysBetween(today, item.deadline) < DUE_SOON_DAYS ? "DUE_SOON" : "OPEN";
+}
+
+export const URGENCY_RANK: Record<Urgency, number> = { OVERDUE: 0, DUE_SOON: 1, OPEN: 2, DONE: 3 };
+
+/** "还剩 3 天", "今天到期", "逾期 5 天" — for an open item. */
+export function deadlineHint(deadline: DistrictDate, today: DistrictDate): string {
+  const days = daysBetween(today, deadline);
+  if (days === 0) return "今天到期";
+  return days > 0 ? `还剩 ${days} 天` : `逾期 ${-days} 天`;
 }

@@ -5,6 +5,7 @@
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TaskStatus } from "@/lib/generated/prisma/enums";
+import { deriveStatus as deriveTaskStatus } from "@/lib/tasks/status";
 import { type DistrictDate, addDays, daysBetween } from "@/lib/time";
 import { type SeedContext, chunks } from "./context";
 import { KEY_TASKS, LINES } from "./org-data";
@@ -62,11 +63,9 @@ export type TaskRef = {
   milestones: { id: string; dueDate: DistrictDate }[];
 };
 
-/** The domain's rule: DONE when the target is reached, OVERDUE past the deadline, else by progress. */
+/** The domain's rule, from the one pure module (lib/tasks/status.ts), in the seed's argument order. */
 export function deriveStatus(valueReached: number, target: number, deadline: DistrictDate, today: DistrictDate): TaskStatus {
-  if (valueReached >= target) return "DONE";
-  if (deadline < today) return "OVERDUE";
-  return valueReached > 0 ? "IN_PROGRESS" : "NOT_STARTED";
+  return deriveTaskStatus({ target, valueReached, deadline }, today);
 }
 
 export function fill(text: string, values: Record<string, string | number>): string {
@@ -125,10 +124,7 @@ function milestonesOf(rng: Rng, task: Pick<TaskPlan, "target" | "measure" | "val
     const dueDate = k === count ? task.deadline : addDays(task.startDate, Math.round((span * k) / count));
     const target = k === count ? task.target : Math.max(previousTarget, roundMeasure((task.target * k) / count, task.measure));
     const valueReached = Math.min(task.valueReached, target);
-    let status: TaskStatus;
-    if (task.valueReached >= target) status = "DONE";
-    else if (dueDate < today) status = "OVERDUE";
-    else status = task.valueReached > previousTarget ? "IN_PROGRESS" : "NOT_STARTED";
+    const status = deriveStatus(valueReached, target, dueDate, today);
     const [, m, d] = dueDate.split("-").map(Number);
     out.push({ title: `${m}月${d}日前累计完成${formatNumber(target)}${task.measure}`, dueDate, target, valueReached, status });
     previousTarget = target;

@@ -18,7 +18,15 @@ export default async function AssessorHomePage() {
     <div className="space-y-8">
       {groups.map((group) => (
         <section key={group.id} aria-labelledby={`group-${group.id}`}>
-          <PageHeader title={group.name} description={`重点工作:${group.keyTaskName} · 考核 ${group.units.length} 个单位`} />
+          <PageHeader
+            title={group.name}
+            description={`重点工作:${group.keyTaskName} · 考核 ${group.units.length} 个单位`}
+            actions={
+              <Link href={`/tasks?keyTask=${group.keyTaskId}`} className="flex min-h-11 items-center rounded-lg border border-stone-300 bg-white px-3 text-stone-800 hover:bg-stone-100">
+                查看这项工作的任务清单
+              </Link>
+            }
+          />
           <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
             <table className="w-full text-left text-sm">
               <caption id={`group-${group.id}`} className="sr-only">

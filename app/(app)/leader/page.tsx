@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { KeyTaskChart } from "@/components/leader/key-task-chart";
+import { taskHrefBase } from "@/components/tasks/links";
 import { TaskList } from "@/components/tasks/task-list";
 import { Card, CardTitle, Stat } from "@/components/ui/card";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
@@ -45,10 +47,15 @@ export default async function LeaderHomePage() {
           <KeyTaskChart rows={keyTasks.map((k) => ({ name: k.name, percent: Math.round(k.ratio * 100) }))} />
         </Card>
         <section aria-labelledby="overdue-heading">
-          <h2 id="overdue-heading" className="mb-3 text-lg font-semibold">
-            逾期任务
-          </h2>
-          {overdue.length ? <TaskList tasks={overdue} showUnit /> : <EmptyState title="没有逾期任务" />}
+          <div className="mb-3 flex items-baseline justify-between gap-3">
+            <h2 id="overdue-heading" className="text-lg font-semibold">
+              逾期任务
+            </h2>
+            <Link href={`${taskHrefBase(user.role)}?status=OVERDUE`} className="text-sm text-brand-700 hover:underline">
+              全部逾期任务 →
+            </Link>
+          </div>
+          {overdue.length ? <TaskList tasks={overdue} showUnit hrefBase={taskHrefBase(user.role)} /> : <EmptyState title="没有逾期任务" />}
         </section>
       </div>
       <Card aria-labelledby="yesterday-heading">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { CardSlots } from "@/components/reports/card-view";
 import { TaskList } from "@/components/tasks/task-list";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -55,10 +56,15 @@ export default async function UnitHomePage() {
             </Card>
           ) : null}
           <section aria-labelledby="tasks-heading">
-            <h2 id="tasks-heading" className="mb-3 text-lg font-semibold">
-              需要关注的任务
-            </h2>
-            {urgent.length ? <TaskList tasks={urgent} /> : <EmptyState title="没有未完成的任务">任务清单由区督查室下达。</EmptyState>}
+            <div className="mb-3 flex items-baseline justify-between gap-3">
+              <h2 id="tasks-heading" className="text-lg font-semibold">
+                需要关注的任务
+              </h2>
+              <Link href="/unit/tasks" className="text-sm text-brand-700 hover:underline">
+                全部任务 →
+              </Link>
+            </div>
+            {urgent.length ? <TaskList tasks={urgent} hrefBase="/unit/tasks" /> : <EmptyState title="没有未完成的任务">任务清单由区督查室下达。</EmptyState>}
           </section>
         </div>
       </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { CardSlots } from "@/components/reports/card-view";
+import { taskHrefBase } from "@/components/tasks/links";
 import { TaskList } from "@/components/tasks/task-list";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { homePathFor, withUnitScope } from "@/lib/auth/roles";
@@ -48,7 +49,7 @@ export default async function UnitPage({ params }: { params: Promise<{ unitId: s
           <h2 id="tasks-heading" className="text-lg font-semibold">
             年度任务清单({tasks.length})
           </h2>
-          {tasks.length ? <TaskList tasks={tasks} /> : <EmptyState title="暂无任务" />}
+          {tasks.length ? <TaskList tasks={tasks} hrefBase={taskHrefBase(user.role)} /> : <EmptyState title="暂无任务" />}
         </section>
       </div>
     </div>

@@ -1,0 +1,103 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ArchiveButton } from "@/components/tasks/archive-button";
+import { MilestoneEditor } from "@/components/tasks/milestone-editor";
+import { TaskStatusBadge } from "@/components/tasks/status-badge";
+import { TaskForm } from "@/components/tasks/task-form";
+import { Card, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/session";
+import { getTaskDetail, listTaskFormOptions, listTaskHistory } from "@/lib/tasks/queries";
+import { districtToday, formatDistrictDateTime } from "@/lib/time";
+
+export const metadata: Metadata = { title: "编辑任务" };
+
+const ACTION_LABELS: Record<string, string> = {
+  "task.create": "创建任务",
+  "task.update": "修改任务",
+  "task.archive": "归档",
+  "task.restore": "恢复",
+  "task.progress": "单位填报进度",
+  "task.import.create": "导入创建",
+  "task.import.update": "导入更新",
+  "milestone.create": "添加节点",
+  "milestone.update": "修改节点",
+  "milestone.delete": "删除节点",
+  "milestone.progress": "单位填报节点进度",
+};
+
+export default async function EditTaskPage({ params, searchParams }: { params: Promise<{ taskId: string }>; searchParams: Promise<{ created?: string }> }) {
+  const user = await requireUser(["ADMIN"]);
+  const [{ taskId }, { created }] = await Promise.all([params, searchParams]);
+  const today = districtToday();
+  const [task, options, history] = await Promise.all([getTaskDetail(user, taskId, today), listTaskFormOptions(user), listTaskHistory(user, taskId)]);
+  if (!task) notFound();
+
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link href="/admin/tasks" className="text-sm text-brand-700 hover:underline">
+          ← 返回任务清单
+        </Link>
+      </p>
+      <PageHeader
+        title={task.title}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <TaskStatusBadge status={task.status} />
+            {task.unit.name} · 截止 {task.deadline} · 编号 {task.externalKey ?? "—"}
+            {task.archivedAt ? <strong className="text-red-700">· 已归档</strong> : null}
+          </span>
+        }
+      />
+      {created ? (
+        <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-emerald-900">
+          任务已创建。可以继续添加节点(课程表)。
+        </p>
+      ) : null}
+      <div className="grid gap-6 xl:grid-cols-[3fr_2fr]">
+        <Card aria-labelledby="task-form-heading">
+          <CardTitle id="task-form-heading" className="mb-4">
+            任务信息
+          </CardTitle>
+          <TaskForm
+            options={options}
+            defaultYear={task.year}
+            task={{ ...task, cooperatorIds: task.cooperators.map((c) => c.unit.id) }}
+          />
+        </Card>
+        <div className="space-y-6">
+          <Card aria-labelledby="milestones-heading">
+            <CardTitle id="milestones-heading" className="mb-4">
+              节点(课程表)
+            </CardTitle>
+            <MilestoneEditor taskId={task.id} measure={task.measure} milestones={task.milestones} editable={!task.archivedAt} />
+          </Card>
+          <Card aria-labelledby="archive-heading">
+            <CardTitle id="archive-heading" className="mb-3">
+              {task.archivedAt ? "已归档" : "归档"}
+            </CardTitle>
+            <ArchiveButton taskId={task.id} archived={Boolean(task.archivedAt)} />
+          </Card>
+          <Card aria-labelledby="history-heading">
+            <CardTitle id="history-heading" className="mb-3">
+              变更记录
+            </CardTitle>
+            <ul className="space-y-1 text-sm">
+              {history.map((h) => (
+                <li key={h.id} className="flex justify-between gap-3">
+                  <span>
+                    {ACTION_LABELS[h.action] ?? h.action} · {h.actorName ?? "系统"}
+                  </span>
+                  <time className="tabular-nums text-stone-500">{formatDistrictDateTime(h.createdAt)}</time>
+                </li>
+              ))}
+              {history.length === 0 ? <li className="text-stone-500">暂无记录(种子数据创建的任务没有变更记录)。</li> : null}
+            </ul>
+          </Card>
+        </div>
+      </div>
+    </div>
+  );
+}

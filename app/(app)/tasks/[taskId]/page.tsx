@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { MilestoneTable } from "@/components/tasks/milestone-table";
+import { TaskFacts } from "@/components/tasks/task-facts";
+import { Card, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/session";
+import { getTaskDetail } from "@/lib/tasks/queries";
+import { districtToday } from "@/lib/time";
+
+export const metadata: Metadata = { title: "任务详情" };
+
+/** A task for leaders and assessors to read; another scope's id is a 404. */
+export default async function TaskPage({ params }: { params: Promise<{ taskId: string }> }) {
+  const user = await requireUser(["LEADER", "ASSESSOR", "ADMIN"]);
+  const { taskId } = await params;
+  const today = districtToday();
+  const task = await getTaskDetail(user, taskId, today);
+  if (!task) notFound();
+  return (
+    <div className="space-y-5">
+      <p>
+        <Link href="/tasks" className="text-sm text-brand-700 hover:underline">
+          ← 返回任务清单
+        </Link>
+      </p>
+      <PageHeader title={task.title} description={`${task.unit.name} · 截止 ${task.deadline}`} />
+      <div className="grid gap-6 lg:grid-cols-[2fr_3fr]">
+        <TaskFacts task={task} today={today} />
+        <Card aria-labelledby="milestones-heading">
+          <CardTitle id="milestones-heading" className="mb-3">
+            节点(课程表)
+          </CardTitle>
+          <MilestoneTable milestones={task.milestones} measure={task.measure} today={today} />
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,152 @@
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import type { TaskFilters } from "@/lib/tasks/filters";
+import type { TaskFormOptions } from "@/lib/tasks/queries";
+import { TASK_STATUS_LABELS, TASK_STATUSES } from "@/lib/tasks/status";
+
+const CONTROL = "block w-full rounded-lg border border-stone-300 bg-white px-2.5 py-2 text-base text-stone-900 focus:border-brand-700";
+
+function Labelled({ label, htmlFor, children }: { label: string; htmlFor: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={htmlFor} className="mb-1 block text-sm font-medium text-stone-700">
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
+/**
+ * The filters as a plain GET form: the query string is the state, so a
+ * filtered list is a link, and the export reads the very same parameters.
+ */
+export function TaskFilterForm({
+  action,
+  filters,
+  options,
+  showArchived = false,
+  hidden = {},
+}: {
+  action: string;
+  filters: TaskFilters;
+  options: TaskFormOptions;
+  showArchived?: boolean;
+  hidden?: Record<string, string | undefined>;
+}) {
+  const towns = options.units.filter((u) => u.kind === "TOWN");
+  const departments = options.units.filter((u) => u.kind === "DEPARTMENT");
+  return (
+    <form action={action} method="get" role="search" aria-label="筛选任务" className="no-print space-y-3 rounded-xl border border-stone-200 bg-white p-3 sm:p-4">
+      {Object.entries(hidden).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
+      <div className="flex flex-wrap items-end gap-2">
+        <div className="min-w-56 flex-1">
+          <label htmlFor="filter-q" className="mb-1 block text-sm font-medium text-stone-700">
+            搜索
+          </label>
+          <input id="filter-q" name="q" type="search" defaultValue={filters.q} placeholder="任务名称、说明、单位或编号" className={CONTROL} />
+        </div>
+        <Button type="submit">筛选</Button>
+        <Link href={action} className="flex min-h-11 items-center rounded-lg px-3 text-stone-700 hover:bg-stone-100">
+          清除条件
+        </Link>
+      </div>
+      <div className="grid grid-cols-2 gap-2 md:grid-cols-4 lg:grid-cols-6">
+        <Labelled label="单位" htmlFor="filter-unit">
+          <select id="filter-unit" name="unit" defaultValue={filters.unit ?? ""} className={CONTROL}>
+            <option value="">全部单位</option>
+            {towns.length ? (
+              <optgroup label="乡镇">
+                {towns.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
+            {departments.length ? (
+              <optgroup label="区直部门">
+                {departments.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
+          </select>
+        </Labelled>
+        <Labelled label="单位类别" htmlFor="filter-kind">
+          <select id="filter-kind" name="kind" defaultValue={filters.kind ?? ""} className={CONTROL}>
+            <option value="">全部</option>
+            <option value="TOWN">乡镇</option>
+            <option value="DEPARTMENT">区直部门</option>
+          </select>
+        </Labelled>
+        <Labelled label="重点工作" htmlFor="filter-keyTask">
+          <select id="filter-keyTask" name="keyTask" defaultValue={filters.keyTask ?? ""} className={CONTROL}>
+            <option value="">全部</option>
+            {options.keyTasks.map((k) => (
+              <option key={k.id} value={k.id}>
+                {k.name}
+              </option>
+            ))}
+          </select>
+        </Labelled>
+        <Labelled label="分线" htmlFor="filter-line">
+          <select id="filter-line" name="line" defaultValue={filters.line ?? ""} className={CONTROL}>
+            <option value="">全部</option>
+            {options.lines.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+        </Labelled>
+        <Labelled label="分包领导" htmlFor="filter-leader">
+          <select id="filter-leader" name="leader" defaultValue={filters.leader ?? ""} className={CONTROL}>
+            <option value="">全部</option>
+            {options.leaders.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+        </Labelled>
+        <Labelled label="状态" htmlFor="filter-status">
+          <select id="filter-status" name="status" defaultValue={filters.status ?? ""} className={CONTROL}>
+            <option value="">全部</option>
+            {TASK_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {TASK_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </Labelled>
+        <Labelled label="截止日期从" htmlFor="filter-from">
+          <input id="filter-from" name="from" type="date" defaultValue={filters.from} className={CONTROL} />
+        </Labelled>
+        <Labelled label="截止日期到" htmlFor="filter-to">
+          <input id="filter-to" name="to" type="date" defaultValue={filters.to} className={CONTROL} />
+        </Labelled>
+        <Labelled label="排序" htmlFor="filter-sort">
+          <select id="filter-sort" name="sort" defaultValue={filters.sort ?? ""} className={CONTROL}>
+            <option value="">按单位</option>
+            <option value="deadline">按截止日期</option>
+          </select>
+        </Labelled>
+        <div className="col-span-2 flex flex-wrap items-center gap-x-4 gap-y-1 pt-5 md:col-span-3">
+          <label className="flex min-h-11 items-center gap-2 text-stone-800">
+            <input type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue === "1"} className="size-5" />
+            只看有逾期(含节点逾期)
+          </label>
+          {showArchived ? (
+            <label className="flex min-h-11 items-center gap-2 text-stone-800">
+              <input type="checkbox" name="archived" value="1" defaultChecked={filters.archived === "1"} className="size-5" />
+              只看已归档
+            </label>
+          ) : null}
+        </div>
+      </div>
+    </form>
+  );
+}
