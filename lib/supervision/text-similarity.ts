@@ -11,7 +11,7 @@
 /** Characters per shingle: 4 keeps common two-character words from matching by chance. */
 export const SHINGLE_SIZE = 4;
 
-export type PreparedText = {
+type PreparedText = {
   /** kept characters, normalised */
   chars: string[];
   /** for each kept character, its index in the original text (for highlighting) */
@@ -21,7 +21,7 @@ export type PreparedText = {
 const KEEP = /[\p{L}\p{N}]/u;
 
 /** Normalises a text for comparison; `strip` (e.g. unit names) is removed first. */
-export function prepareText(text: string, strip: readonly string[] = []): PreparedText {
+function prepareText(text: string, strip: readonly string[] = []): PreparedText {
   const removed = new Uint8Array(text.length);
   for (const name of strip) {
     if (!name) continue;
@@ -40,15 +40,30 @@ export function prepareText(text: string, strip: readonly string[] = []): Prepar
   return { chars, index };
 }
 
-export function shingleSet(text: PreparedText, k = SHINGLE_SIZE): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i + k <= text.chars.length; i++) out.add(text.chars.slice(i, i + k).join(""));
-  return out;
+const DROP = /[^\p{L}\p{N}]/gu;
+
+/**
+ * The normalised text as one string: the fast path for comparing many texts
+ * (prepareText keeps the positions too, for highlighting one pair).
+ */
+export function normalizeText(text: string, strip: readonly string[] = []): string {
+  let out = text;
+  for (const name of strip) if (name) out = out.split(name).join(" ");
+  return out.normalize("NFKC").toLowerCase().replace(DROP, "");
 }
 
 /** Shingles of a raw text (normalised, `strip` removed). */
 export function shinglesOf(text: string, strip: readonly string[] = [], k = SHINGLE_SIZE): Set<string> {
-  return shingleSet(prepareText(text, strip), k);
+  const chars = Array.from(normalizeText(text, strip));
+  const out = new Set<string>();
+  if (chars.length < k) return out;
+  let window = chars.slice(0, k).join("");
+  out.add(window);
+  for (let i = k; i < chars.length; i++) {
+    window = window.slice(chars[i - k].length) + chars[i];
+    out.add(window);
+  }
+  return out;
 }
 
 export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {

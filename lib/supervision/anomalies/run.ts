@@ -66,12 +66,13 @@ export async function runAnomalyChecksFor(db: Db, slotIds: readonly string[]): P
 
   const dates = subjects.map((s) => s.card.date).sort();
   const latest = subjects.reduce((max, s) => (s.submittedAt > max ? s.submittedAt : max), subjects[0].submittedAt);
+  const unitNames = new Map((await db.unit.findMany({ select: { id: true, name: true } })).map((u) => [u.id, u.name]));
   const [photoCorpus, textCorpus] = await Promise.all([
-    loadPhotoCorpus(db, addDays(dates[0], -RECYCLED_PHOTO_RULES.windowDays), dates[dates.length - 1], latest),
-    loadTextCorpus(db, addDays(dates[0], -COPIED_TEXT_RULES.windowDays), dates[dates.length - 1]),
+    loadPhotoCorpus(db, unitNames, addDays(dates[0], -RECYCLED_PHOTO_RULES.windowDays), dates[dates.length - 1], latest),
+    loadTextCorpus(db, unitNames, addDays(dates[0], -COPIED_TEXT_RULES.windowDays), dates[dates.length - 1], [...new Set(subjects.map((s) => s.card.unitId))]),
   ]);
   const stock = stockPhrasing(textCorpus.reports);
-  const results: CheckResult[] = [];
+  const flagsBySlot = new Map<string, Flag[]>();
 
   for (const subject of subjects) {
     const flags: Flag[] = [];
@@ -83,8 +84,7 @@ export async function runAnomalyChecksFor(db: Db, slotIds: readonly string[]): P
     const photoWindow = addDays(subject.card.date, -RECYCLED_PHOTO_RULES.windowDays);
     const earlierPhotos = photoCorpus.filter((p) => p.date >= photoWindow);
     for (const f of detectRecycledPhotos(hashed, earlierPhotos)) {
-      const related = await relatedReportOf(db, f.relatedSlotId);
-      if (!related) continue;
+      const related = photoCorpus.find((p) => p.photoId === f.relatedPhotoId)!.report;
       const evidence: RecycledPhotoEvidence = {
         distance: f.distance,
         maxDistance: RECYCLED_PHOTO_RULES.maxDistance,
@@ -168,50 +168,70 @@ export async function runAnomalyChecksFor(db: Db, slotIds: readonly string[]): P
       flags.push({ kind: "LOCATION", score: round2(score), evidence, relatedSlotId, photoId: null, reason: f.reason });
     }
 
-    results.push(await saveFlags(db, subject.id, flags));
+    flagsBySlot.set(subject.id, flags);
   }
-  return results;
+  return saveFlags(db, flagsBySlot);
 }
 
-type PhotoCorpusEntry = HashedPhoto & { date: string };
+type PhotoCorpusEntry = HashedPhoto & { date: string; report: RelatedReport };
 
-async function loadPhotoCorpus(db: Db, from: string, to: string, before: Date): Promise<PhotoCorpusEntry[]> {
+async function loadPhotoCorpus(db: Db, unitNames: Map<string, string>, from: string, to: string, before: Date): Promise<PhotoCorpusEntry[]> {
   const rows = await db.photo.findMany({
     where: { dHash: { not: null }, slot: { submittedAt: { lt: before }, card: { date: { gte: from, lte: to } } } },
-    select: { id: true, dHash: true, slotId: true, slot: { select: { cardId: true, submittedAt: true, card: { select: { unitId: true, date: true } } } } },
+    select: { id: true, dHash: true, slotId: true, slot: { select: { cardId: true, slot: true, submittedAt: true, card: { select: { unitId: true, date: true } } } } },
   });
-  return rows.flatMap((r) =>
-    r.slot && r.slotId && r.dHash
-      ? [{ photoId: r.id, slotId: r.slotId, cardId: r.slot.cardId, unitId: r.slot.card.unitId, submittedAt: r.slot.submittedAt, dHash: r.dHash, date: r.slot.card.date }]
-      : [],
-  );
+  return rows.flatMap((r) => {
+    if (!r.slot || !r.slotId || !r.dHash) return [];
+    const { unitId, date } = r.slot.card;
+    const report: RelatedReport = { slotId: r.slotId, unitId, unitName: unitNames.get(unitId) ?? "", date, slot: r.slot.slot, submittedAt: r.slot.submittedAt.toISOString() };
+    return [{ photoId: r.id, slotId: r.slotId, cardId: r.slot.cardId, unitId, submittedAt: r.slot.submittedAt, dHash: r.dHash, date, report }];
+  });
 }
 
-async function loadTextCorpus(db: Db, from: string, to: string): Promise<{ reports: ShingledReport[]; bySlot: Map<string, ShingledReport> }> {
-  const cards = await db.reportCard.findMany({
-    where: { date: { gte: from, lte: to } },
-    select: { id: true, unitId: true, date: true, unit: { select: { name: true } }, items: { select: { text: true } }, slots: { select: { id: true, slot: true, text: true, submittedAt: true } } },
-  });
+/**
+ * Every report of the window, shingled. Flat queries (no nested loads): the
+ * window holds thousands of reports. Item titles matter only against the
+ * unit's own reports, so only the checked units' items are loaded.
+ */
+async function loadTextCorpus(
+  db: Db,
+  unitNames: Map<string, string>,
+  from: string,
+  to: string,
+  ownUnitIds: string[],
+): Promise<{ reports: ShingledReport[]; bySlot: Map<string, ShingledReport> }> {
+  const inWindow = { date: { gte: from, lte: to } };
+  const [cards, slots, items] = await Promise.all([
+    db.reportCard.findMany({ where: inWindow, select: { id: true, unitId: true, date: true } }),
+    db.reportSlot.findMany({ where: { card: inWindow, text: { not: "" } }, select: { id: true, cardId: true, slot: true, text: true, submittedAt: true } }),
+    db.reportItem.findMany({ where: { card: { ...inWindow, unitId: { in: ownUnitIds } } }, select: { cardId: true, text: true } }),
+  ]);
+  const cardById = new Map(cards.map((c) => [c.id, c]));
+  const itemsByCard = new Map<string, string[]>();
+  for (const item of items) {
+    const list = itemsByCard.get(item.cardId) ?? [];
+    list.push(item.text);
+    itemsByCard.set(item.cardId, list);
+  }
   const reports: ShingledReport[] = [];
-  for (const card of cards) {
-    const itemTexts = card.items.map((i) => i.text);
-    for (const s of card.slots) {
-      if (!s.text.trim()) continue;
-      reports.push(
-        shingleReport({ slotId: s.id, cardId: card.id, unitId: card.unitId, unitName: card.unit.name, date: card.date, slot: s.slot, submittedAt: s.submittedAt, text: s.text, itemTexts }),
-      );
-    }
+  for (const s of slots) {
+    const card = cardById.get(s.cardId);
+    if (!card) continue;
+    reports.push(
+      shingleReport({
+        slotId: s.id,
+        cardId: card.id,
+        unitId: card.unitId,
+        unitName: unitNames.get(card.unitId) ?? "",
+        date: card.date,
+        slot: s.slot,
+        submittedAt: s.submittedAt,
+        text: s.text,
+        itemTexts: itemsByCard.get(card.id) ?? [],
+      }),
+    );
   }
   return { reports, bySlot: new Map(reports.map((r) => [r.slotId, r])) };
-}
-
-async function relatedReportOf(db: Db, slotId: string): Promise<RelatedReport | null> {
-  const slot = await db.reportSlot.findUnique({
-    where: { id: slotId },
-    select: { id: true, slot: true, submittedAt: true, card: { select: { unitId: true, date: true, unit: { select: { name: true } } } } },
-  });
-  if (!slot) return null;
-  return { slotId: slot.id, unitId: slot.card.unitId, unitName: slot.card.unit.name, date: slot.card.date, slot: slot.slot, submittedAt: slot.submittedAt.toISOString() };
 }
 
 type Positioned = {
@@ -260,27 +280,36 @@ function reasonOf(evidence: string): string {
   }
 }
 
-async function saveFlags(db: Db, slotId: string, flags: Flag[]): Promise<CheckResult> {
+/** Saves the flags of every checked slot in one transaction. */
+async function saveFlags(db: Db, flagsBySlot: Map<string, Flag[]>): Promise<CheckResult[]> {
   return db.$transaction(async (tx) => {
-    const existing = await tx.anomaly.findMany({ where: { slotId }, select: { id: true, kind: true, relatedSlotId: true, photoId: true, status: true, evidence: true } });
-    const byKey = new Map(existing.map((a) => [keyOf({ ...a, reason: reasonOf(a.evidence) }), a]));
-    const found = new Set<string>();
-    let created = 0;
-    for (const flag of flags) {
-      const key = keyOf(flag);
-      if (found.has(key)) continue;
-      found.add(key);
-      const before = byKey.get(key);
-      const data = { score: flag.score, evidence: JSON.stringify(flag.evidence) };
-      if (!before) {
-        await tx.anomaly.create({ data: { slotId, kind: flag.kind, relatedSlotId: flag.relatedSlotId, photoId: flag.photoId, ...data } });
-        created++;
-      } else if (before.status === "OPEN") {
-        await tx.anomaly.update({ where: { id: before.id }, data });
+    const existing = await tx.anomaly.findMany({
+      where: { slotId: { in: [...flagsBySlot.keys()] } },
+      select: { id: true, slotId: true, kind: true, relatedSlotId: true, photoId: true, status: true, evidence: true },
+    });
+    const results: CheckResult[] = [];
+    for (const [slotId, flags] of flagsBySlot) {
+      const mine = existing.filter((a) => a.slotId === slotId);
+      const byKey = new Map(mine.map((a) => [keyOf({ ...a, reason: reasonOf(a.evidence) }), a]));
+      const found = new Set<string>();
+      let created = 0;
+      for (const flag of flags) {
+        const key = keyOf(flag);
+        if (found.has(key)) continue;
+        found.add(key);
+        const before = byKey.get(key);
+        const data = { score: flag.score, evidence: JSON.stringify(flag.evidence) };
+        if (!before) {
+          await tx.anomaly.create({ data: { slotId, kind: flag.kind, relatedSlotId: flag.relatedSlotId, photoId: flag.photoId, ...data } });
+          created++;
+        } else if (before.status === "OPEN") {
+          await tx.anomaly.update({ where: { id: before.id }, data });
+        }
       }
+      const stale = mine.filter((a) => a.status === "OPEN" && !found.has(keyOf({ ...a, reason: reasonOf(a.evidence) })));
+      if (stale.length > 0) await tx.anomaly.deleteMany({ where: { id: { in: stale.map((a) => a.id) } } });
+      results.push({ slotId, flags: flags.length, created, removed: stale.length });
     }
-    const stale = existing.filter((a) => a.status === "OPEN" && !found.has(keyOf({ ...a, reason: reasonOf(a.evidence) })));
-    if (stale.length > 0) await tx.anomaly.deleteMany({ where: { id: { in: stale.map((a) => a.id) } } });
-    return { slotId, flags: flags.length, created, removed: stale.length };
-  });
+    return results;
+  }, { timeout: 30_000 });
 }
