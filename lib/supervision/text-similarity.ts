@@ -74,44 +74,10 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
   return shared / (a.size + b.size - shared);
 }
 
-export function intersect(a: ReadonlySet<string>, b: ReadonlySet<string>): Set<string> {
-  const out = new Set<string>();
-  for (const s of a) if (b.has(s)) out.add(s);
-  return out;
-}
-
 export function without(a: ReadonlySet<string>, remove: ReadonlySet<string>): Set<string> {
   const out = new Set<string>();
   for (const s of a) if (!remove.has(s)) out.add(s);
   return out;
-}
-
-/**
- * Shingles that many units use: stock phrasing ("今日主要工作", "已召开现场调度会")
- * rather than content. A shingle seen in the texts of at least `minGroups`
- * distinct groups (units) is common.
- */
-export function commonShingles(docs: Iterable<{ group: string; shingles: ReadonlySet<string> }>, minGroups: number): Set<string> {
-  const groupsOf = new Map<string, Set<string> | string>();
-  const common = new Set<string>();
-  for (const doc of docs) {
-    for (const s of doc.shingles) {
-      if (common.has(s)) continue;
-      const seen = groupsOf.get(s);
-      if (seen === undefined) groupsOf.set(s, doc.group);
-      else if (typeof seen === "string") {
-        if (seen === doc.group) continue;
-        const groups = new Set([seen, doc.group]);
-        groupsOf.set(s, groups);
-        if (groups.size >= minGroups) common.add(s);
-      } else {
-        seen.add(doc.group);
-        if (seen.size >= minGroups) common.add(s);
-      }
-    }
-  }
-  if (minGroups <= 1) for (const s of groupsOf.keys()) common.add(s);
-  return common;
 }
 
 /** [start, end) ranges of the original text covered by the given shingles, merged. */

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { dHash, hammingDistance } from "@/lib/photos/dhash";
-import { COPIED_TEXT_RULES, detectCopiedText, shingleReport, stockPhrasing, type TextReport } from "@/lib/supervision/anomalies/copied-text";
+import { COPIED_TEXT_RULES, detectCopiedText, phrasingStats, shingleReport, type TextReport } from "@/lib/supervision/anomalies/copied-text";
 import { detectExifTime } from "@/lib/supervision/anomalies/exif-time";
 import { detectLocation, type Fix } from "@/lib/supervision/anomalies/location";
 import { RECYCLED_PHOTO_RULES, detectRecycledPhotos, isInformativeHash, type HashedPhoto } from "@/lib/supervision/anomalies/recycled-photo";
@@ -77,8 +77,8 @@ function stockCorpus() {
 test("copied text: another unit's report with the name swapped and a number changed is flagged", () => {
   const source = shingleReport(report("src", "u1", "界河店乡", "2026-11-10", `界河店乡${NARRATIVE}`));
   const copy = shingleReport(report("copy", "u2", "正西乡", "2026-11-18", `正西乡${NARRATIVE.replace("三户", "四户")}请区里协调。`));
-  const corpus = [...stockCorpus().map(shingleReport), source];
-  const [finding] = detectCopiedText(copy, corpus, stockPhrasing(corpus));
+  const corpus = [...stockCorpus().map(shingleReport), source, copy];
+  const [finding] = detectCopiedText(copy, corpus, phrasingStats(corpus));
   assert.equal(finding?.relatedSlotId, "src");
   assert.ok(finding.similarity >= COPIED_TEXT_RULES.threshold && finding.similarity < 1, String(finding.similarity));
   assert.equal(finding.sameUnit, false);
@@ -95,36 +95,38 @@ test("copied text: a different report on the same task, in the same vocabulary, 
       "今天到兴业路拆迁现场逐户走访,与两户拆迁户谈补偿方案,其中一户已同意签约,另一户对评估价格有意见,约定明天由区房屋征收与补偿中心再次解释政策;现场清运建筑垃圾十二车。",
     ),
   );
-  const corpus = [...stockCorpus().map(shingleReport), source];
-  assert.deepEqual(detectCopiedText(other, corpus, stockPhrasing(corpus)), []);
+  const corpus = [...stockCorpus().map(shingleReport), source, other];
+  assert.deepEqual(detectCopiedText(other, corpus, phrasingStats(corpus)), []);
 });
 
-test("copied text: stock phrasing shared by many units and short texts are never flagged", () => {
-  const corpus = stockCorpus().map(shingleReport);
-  const common = stockPhrasing(corpus);
+test("copied text: stock phrasing many units use, and short texts, are never flagged", () => {
   const templated = shingleReport(report("t", "u9", "庚镇", "2026-11-02", "庚镇今日主要工作:走访包联企业,已召开现场调度会,明确责任人和时限;开展安全生产检查。"));
-  assert.deepEqual(detectCopiedText(templated, corpus, common), []);
+  const corpus = [...stockCorpus().map(shingleReport), templated];
+  assert.deepEqual(detectCopiedText(templated, corpus, phrasingStats(corpus)), []);
   const short = shingleReport(report("short", "u9", "庚镇", "2026-11-02", "兴业路拆迁现场召开推进会。"));
   const shortSource = shingleReport(report("short-src", "u8", "辛镇", "2026-11-01", "兴业路拆迁现场召开推进会。"));
-  assert.deepEqual(detectCopiedText(short, [shortSource], new Set()), []);
+  const shortCorpus = [...stockCorpus().map(shingleReport), short, shortSource];
+  assert.deepEqual(detectCopiedText(short, [shortSource], phrasingStats(shortCorpus)), []);
 });
 
 test("copied text: the unit's own carried-over items do not make today a copy of yesterday", () => {
   const items = ["兴业路沿线地上附着物清点和补偿标准核对工作", "协调拆迁户签订补偿安置协议并组织入户评估"];
   const yesterday = shingleReport(report("y", "u1", "界河店乡", "2026-11-10", `今日完成:${items[0]},完成一半;${items[1]},两户已签约。另外接待群众来访三人次,均已答复。`, items));
   const today = shingleReport(report("t", "u1", "界河店乡", "2026-11-11", `今日完成:${items[0]},全部完成;${items[1]},又签约一户。下午参加全乡安全生产大检查,检查企业五家。`, items));
-  assert.deepEqual(detectCopiedText(today, [yesterday], new Set()), []);
+  const background = stockCorpus().map(shingleReport);
+  assert.deepEqual(detectCopiedText(today, [yesterday], phrasingStats([...background, yesterday, today])), []);
   // …but the same narrative again a week later is.
   const again = shingleReport(report("again", "u1", "界河店乡", "2026-11-17", NARRATIVE, items));
   const before = shingleReport(report("before", "u1", "界河店乡", "2026-11-10", NARRATIVE, items));
-  assert.equal(detectCopiedText(again, [before], new Set())[0]?.sameUnit, true);
+  assert.equal(detectCopiedText(again, [before], phrasingStats([...background, before, again]))[0]?.sameUnit, true);
 });
 
 test("copied text: the earlier report is the source, never the later one", () => {
   const a = shingleReport(report("a", "u1", "界河店乡", "2026-11-10", NARRATIVE));
   const b = shingleReport(report("b", "u2", "正西乡", "2026-11-12", NARRATIVE));
-  assert.equal(detectCopiedText(b, [a], new Set()).length, 1);
-  assert.equal(detectCopiedText(a, [b], new Set()).length, 0);
+  const stats = phrasingStats([...stockCorpus().map(shingleReport), a, b]);
+  assert.equal(detectCopiedText(b, [a], stats).length, 1);
+  assert.equal(detectCopiedText(a, [b], stats).length, 0);
 });
 
 // ── Photo time ──────────────────────────────────────────────────────────────

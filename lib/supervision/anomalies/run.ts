@@ -8,7 +8,7 @@
  */
 import type { Db } from "@/lib/db-client";
 import type { AnomalyKind } from "@/lib/generated/prisma/enums";
-import { COPIED_TEXT_RULES, detectCopiedText, shingleReport, stockPhrasing, type ShingledReport } from "@/lib/supervision/anomalies/copied-text";
+import { COPIED_TEXT_RULES, detectCopiedText, phrasingStats, shingleReport, type ShingledReport } from "@/lib/supervision/anomalies/copied-text";
 import type { CopiedTextEvidence, ExifTimeEvidence, LocationEvidence, RecycledPhotoEvidence, RelatedReport } from "@/lib/supervision/anomalies/evidence";
 import { EXIF_TIME_RULES, detectExifTime } from "@/lib/supervision/anomalies/exif-time";
 import { LOCATION_RULES, detectLocation, type Fix, type Site } from "@/lib/supervision/anomalies/location";
@@ -71,7 +71,7 @@ export async function runAnomalyChecksFor(db: Db, slotIds: readonly string[]): P
     loadPhotoCorpus(db, unitNames, addDays(dates[0], -RECYCLED_PHOTO_RULES.windowDays), dates[dates.length - 1], latest),
     loadTextCorpus(db, unitNames, addDays(dates[0], -COPIED_TEXT_RULES.windowDays), dates[dates.length - 1], [...new Set(subjects.map((s) => s.card.unitId))]),
   ]);
-  const stock = stockPhrasing(textCorpus.reports);
+  const phrasing = phrasingStats(textCorpus.reports);
   const flagsBySlot = new Map<string, Flag[]>();
 
   for (const subject of subjects) {
@@ -110,7 +110,7 @@ export async function runAnomalyChecksFor(db: Db, slotIds: readonly string[]): P
     });
     const textWindow = addDays(subject.card.date, -COPIED_TEXT_RULES.windowDays);
     const earlierTexts = textCorpus.reports.filter((r) => r.date >= textWindow);
-    for (const f of detectCopiedText(me, earlierTexts, stock)) {
+    for (const f of detectCopiedText(me, earlierTexts, phrasing)) {
       const other = textCorpus.bySlot.get(f.relatedSlotId)!;
       const evidence: CopiedTextEvidence = {
         similarity: round2(f.similarity),
