@@ -20,7 +20,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { dHash, hammingDistance } from "@/lib/photos/dhash";
+import { hammingDistance } from "@/lib/photos/dhash";
 import { processPhoto } from "@/lib/photos/process";
 import {
   COPIED_TEXT_RULES,

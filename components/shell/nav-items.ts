@@ -9,19 +9,41 @@ export function navItemsFor(role: Role): NavItem[] {
       return [
         { href: "/admin", label: "今日概况" },
         { href: "/units", label: "单位" },
+        { href: "/admin/bulletins", label: "要情快讯" },
+        { href: "/spot-checks", label: "抽查" },
+        { href: "/admin/anomalies", label: "异常线索" },
+        { href: "/orders", label: "督办" },
       ];
     case "LEADER":
       return [
         { href: "/leader", label: "全区概览" },
         { href: "/units", label: "单位" },
+        { href: "/bulletins", label: "要情快讯" },
+        { href: "/spot-checks", label: "抽查" },
+        { href: "/orders", label: "督办" },
       ];
     case "ASSESSOR":
       return [
         { href: "/assessor", label: "考核组" },
         { href: "/units", label: "单位" },
+        { href: "/orders", label: "督办" },
+        { href: "/bulletins", label: "要情快讯" },
       ];
     case "UNIT_HEAD":
     case "REPORTER":
-      return [{ href: "/unit", label: "今日" }];
+      return [
+        { href: "/unit", label: "今日" },
+        { href: "/orders", label: "督办" },
+        { href: "/bulletins", label: "要情快讯" },
+      ];
   }
+}
+
+/** The item a path belongs to: the longest href that is the path or a parent of it. */
+export function activeNavHref(items: NavItem[], pathname: string): string | null {
+  let best: string | null = null;
+  for (const item of items) {
+    if ((pathname === item.href || pathname.startsWith(`${item.href}/`)) && (!best || item.href.length > best.length)) best = item.href;
+  }
+  return best;
 }

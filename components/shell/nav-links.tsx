@@ -3,14 +3,16 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
-import type { NavItem } from "@/components/shell/nav-items";
+import { activeNavHref, type NavItem } from "@/components/shell/nav-items";
 
 export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
+  // /admin/bulletins belongs to 要情快讯, not to /admin's 今日概况.
+  const activeHref = activeNavHref(items, pathname);
   return (
     <ul className="flex gap-1 overflow-x-auto">
       {items.map((item) => {
-        const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+        const active = item.href === activeHref;
         return (
           <li key={item.href}>
             <Link

@@ -18,8 +18,8 @@ import type { SlotKind } from "@/lib/generated/prisma/enums";
 import { shinglesOf, without } from "@/lib/supervision/text-similarity";
 
 export const COPIED_TEXT_RULES = {
-  /** weighted Jaccard index at or above which a pair is flagged */
-  threshold: 0.5,
+  /** weighted Jaccard index at or above which a pair is flagged (bench/anomaly-accuracy.ts) */
+  threshold: 0.45,
   /** distinctive content a text needs to be judged: this many shingles' worth of unit-unique wording */
   minShingles: 24,
   /** how far back earlier reports are compared */

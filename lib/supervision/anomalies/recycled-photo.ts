@@ -8,8 +8,8 @@
 import { hammingDistance } from "@/lib/photos/dhash";
 
 export const RECYCLED_PHOTO_RULES = {
-  /** Hamming distance (of 64 bits) at or below which two photos are "the same" */
-  maxDistance: 10,
+  /** Hamming distance (of 64 bits) at or below which two photos are "the same" (bench/anomaly-accuracy.ts) */
+  maxDistance: 6,
   /** how far back earlier photos are compared */
   windowDays: 365,
   /**

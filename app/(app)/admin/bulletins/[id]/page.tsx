@@ -35,7 +35,7 @@ export default async function BulletinEditorPage({
     searched ? searchReports(user, { ...search, to: search.to ?? defaultTo }, districtToday()) : Promise.resolve([]),
   ]);
   const chosen = new Set(bulletin.items.map((i) => i.slotId));
-  let n = 0;
+  const position = new Map(bulletin.items.map((item, i) => [item.id, i + 1]));
 
   return (
     <div className="space-y-6">
@@ -65,7 +65,7 @@ export default async function BulletinEditorPage({
             <h3 className="font-semibold text-stone-700">{group.keyTaskName}</h3>
             <ol className="space-y-3">
               {group.items.map((item) => {
-                n += 1;
+                const n = position.get(item.id)!;
                 return (
                   <li key={item.id} className="rounded-xl border border-stone-200 bg-white p-4">
                     <BulletinItemEditor bulletinId={bulletin.id} item={item} first={n === 1} last={n === bulletin.items.length} label={`第 ${n} 条`} />
