@@ -4,6 +4,9 @@
  * table's row count).
  */
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { after, before, test } from "node:test";
 import { verifyPassword } from "@/lib/auth/password";
 import { type TestDb, createTestDb } from "@/lib/testing/test-db";
@@ -20,14 +23,17 @@ const year = Number(today.slice(0, 4));
 
 let t: TestDb;
 let firstCounts: Record<string, number>;
+// The evidence photos go to a folder of this run, never to data/photos.
+const photoDir = fs.mkdtempSync(path.join(os.tmpdir(), "shaitai-seed-photos-"));
 
 before(async () => {
   t = await createTestDb();
-  firstCounts = (await seed(t.db, { now })).counts;
+  firstCounts = (await seed(t.db, { now, photoDir })).counts;
 });
 
 after(async () => {
   await t?.cleanup();
+  fs.rmSync(photoDir, { recursive: true, force: true });
 });
 
 test("seeds Yongnian's 17 townships and 96 departments", async () => {
@@ -158,8 +164,23 @@ test("seeds instructions, one open on a 临洺关镇 card, bulletins and orders"
   assert.ok(orders.some((o) => o.status === "OPEN" && o.deadline < now), "an overdue order");
 });
 
+test("seeds evidence photos on disk and flags of every kind for the office", async () => {
+  const photos = await t.db.photo.findMany({ where: { storageKey: { startsWith: "seed/evidence/" } } });
+  assert.ok(photos.length >= 30, `${photos.length} evidence photos`);
+  for (const p of photos.slice(0, 3)) assert.ok(fs.existsSync(path.join(photoDir, p.storageKey)) && fs.existsSync(path.join(photoDir, p.thumbKey)));
+  const kinds = await t.db.anomaly.groupBy({ by: ["kind"], _count: true });
+  assert.deepEqual(kinds.map((k) => k.kind).sort(), ["COPIED_TEXT", "EXIF_TIME", "LOCATION", "RECYCLED_PHOTO"]);
+  // A labelled recycled photo: 讲武镇's report of yesterday shows 刘营镇's photo of four days before.
+  const flagged = await t.db.anomaly.findFirst({
+    where: { kind: "RECYCLED_PHOTO", slot: { card: { date: yesterday, unit: { name: "讲武镇" } } } },
+    include: { relatedSlot: { include: { card: { include: { unit: true } } } } },
+  });
+  assert.equal(flagged?.relatedSlot?.card.unit.name, "刘营镇");
+  assert.equal(flagged?.relatedSlot?.card.date, addDays(yesterday, -3));
+});
+
 test("a second run changes no table's row count", async () => {
-  const second = await seed(t.db, { now });
+  const second = await seed(t.db, { now, photoDir });
   assert.deepEqual(second.counts, firstCounts);
   assert.deepEqual(await countAll(t.db), firstCounts);
 });
@@ -168,11 +189,11 @@ test("seeds across a year boundary (early January)", async () => {
   const other = await createTestDb();
   try {
     const january = districtInstant(`${year + 1}-01-02`, "15:00");
-    const { counts } = await seed(other.db, { now: january });
+    const { counts } = await seed(other.db, { now: january, photoDir });
     assert.equal(counts.Quarter, 4);
     assert.ok(counts.ReportCard > 21 * 100);
     assert.equal(await other.db.task.count({ where: { year: year + 1, status: "OVERDUE" } }), 0);
-    assert.deepEqual((await seed(other.db, { now: january })).counts, counts);
+    assert.deepEqual((await seed(other.db, { now: january, photoDir })).counts, counts);
   } finally {
     await other.cleanup();
   }

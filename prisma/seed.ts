@@ -23,6 +23,7 @@ import { seedDemoWorkLog, seedInstructions } from "./seed/follow-up";
 import { seedHistory } from "./seed/history";
 import { seedOrganisation } from "./seed/org";
 import { seedBulletins, seedOrders, seedScoring } from "./seed/supervision";
+import { seedSupervisionEvidence } from "./seed/supervision-evidence";
 import { loadTaskRefs, planDefaultTasks, writeTasks } from "./seed/tasks";
 import { VOLUMES, type Volume, planVolumeTasks, volumeHistoryStart } from "./seed/volume";
 
@@ -33,6 +34,8 @@ export type SeedOptions = {
   volume?: Volume;
   /** the clock; tests may pin it */
   now?: Date;
+  /** where the evidence photos go (default PHOTO_DIR, else ./data/photos) */
+  photoDir?: string;
   log?: (message: string) => void;
 };
 
@@ -71,6 +74,10 @@ export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedSumma
       to: ctx.yesterday,
       todayMorning: true,
     }),
+  );
+  // Before what reads the cards' items and texts (instructions, bulletins), so a re-run sees what the first run saw.
+  await step("supervision evidence and anomaly checks", () =>
+    seedSupervisionEvidence(ctx, org, options.photoDir ?? process.env.PHOTO_DIR ?? "./data/photos"),
   );
   await step("instructions", () => seedInstructions(ctx, org));
   await step("work log", () => seedDemoWorkLog(ctx, org, tasksByUnit));

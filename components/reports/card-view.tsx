@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { SlotStateBadge } from "@/components/reports/slot-state-badge";
+import { SpotCheckBadge } from "@/components/supervision/spot-check-badge";
 import type { CardView } from "@/lib/reports/queries";
 import { SLOT_LABELS, SLOT_PROMPTS, SLOTS, slotDeadline, slotState, type SlotDeadlines } from "@/lib/reports/slots";
 import { formatDistrictTime, type DistrictDate } from "@/lib/time";
@@ -18,7 +19,10 @@ export function CardSlots({ card, date, deadlines, now }: { card: CardView | nul
               <h3 className="text-base font-semibold">
                 {SLOT_LABELS[slot]} <span className="font-normal text-stone-600">· {SLOT_PROMPTS[slot]}</span>
               </h3>
-              <SlotStateBadge state={state} />
+              <span className="flex flex-wrap justify-end gap-1">
+                {shown?.spotChecks.map((check) => <SpotCheckBadge key={check.id} result={check.result} />)}
+                <SlotStateBadge state={state} />
+              </span>
             </div>
             <p className="mt-1 text-sm text-stone-600">
               截止 {formatDistrictTime(slotDeadline(date, slot, deadlines))}

@@ -10,29 +10,51 @@ export function navItemsFor(role: Role): NavItem[] {
         { href: "/admin", label: "今日概况" },
         { href: "/admin/tasks", label: "任务清单" },
         { href: "/units", label: "单位" },
+        { href: "/admin/bulletins", label: "要情快讯" },
+        { href: "/spot-checks", label: "抽查" },
+        { href: "/admin/anomalies", label: "异常线索" },
+        { href: "/orders", label: "督办" },
       ];
     case "LEADER":
       return [
         { href: "/leader", label: "全区概览" },
         { href: "/tasks", label: "任务清单" },
         { href: "/units", label: "单位" },
+        { href: "/bulletins", label: "要情快讯" },
+        { href: "/spot-checks", label: "抽查" },
+        { href: "/orders", label: "督办" },
       ];
     case "ASSESSOR":
       return [
         { href: "/assessor", label: "考核组" },
         { href: "/tasks", label: "任务清单" },
         { href: "/units", label: "单位" },
+        { href: "/orders", label: "督办" },
+        { href: "/bulletins", label: "要情快讯" },
       ];
     case "UNIT_HEAD":
       return [
         { href: "/unit", label: "今日" },
         { href: "/unit/tasks", label: "任务" },
         { href: "/unit/commitment", label: "承诺书" },
+        { href: "/orders", label: "督办" },
+        { href: "/bulletins", label: "要情快讯" },
       ];
     case "REPORTER":
       return [
         { href: "/unit", label: "今日" },
         { href: "/unit/tasks", label: "任务" },
+        { href: "/orders", label: "督办" },
+        { href: "/bulletins", label: "要情快讯" },
       ];
   }
+}
+
+/** The item a path belongs to: the longest href that is the path or a parent of it. */
+export function activeNavHref(items: NavItem[], pathname: string): string | null {
+  let best: string | null = null;
+  for (const item of items) {
+    if ((pathname === item.href || pathname.startsWith(`${item.href}/`)) && (!best || item.href.length > best.length)) best = item.href;
+  }
+  return best;
 }

@@ -3,18 +3,16 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
-import type { NavItem } from "@/components/shell/nav-items";
+import { activeNavHref, type NavItem } from "@/components/shell/nav-items";
 
 export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
-  // The longest matching entry is the current one: /unit/tasks is 任务, not 今日 (/unit).
-  const current = items
-    .filter((item) => pathname === item.href || pathname.startsWith(`${item.href}/`))
-    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
+  // /admin/bulletins belongs to 要情快讯, not to /admin's 今日概况.
+  const activeHref = activeNavHref(items, pathname);
   return (
     <ul className="flex gap-1 overflow-x-auto">
       {items.map((item) => {
-        const active = item.href === current;
+        const active = item.href === activeHref;
         return (
           <li key={item.href}>
             <Link

@@ -19,6 +19,8 @@ const errors = {
   "403": { description: "没有权限", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
 };
 
+const invalidInput = { description: "参数有误", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
+
 export const openApiDocument = {
   openapi: "3.0.3",
   info: {
@@ -39,6 +41,42 @@ export const openApiDocument = {
         type: "object",
         required: ["id", "name", "kind"],
         properties: { id: { type: "string" }, name: { type: "string" }, kind: { type: "string", enum: ["TOWN", "DEPARTMENT"] } },
+      },
+      Bulletin: {
+        type: "object",
+        required: ["id", "year", "number", "date", "title", "summary"],
+        properties: {
+          id: { type: "string" },
+          year: { type: "integer", example: 2026 },
+          number: { type: "integer", description: "当年第 N 期", example: 4 },
+          date: { type: "string", format: "date", example: "2026-11-26" },
+          title: { type: "string" },
+          summary: { type: "string", description: "编者按" },
+          publishedAt: { type: "string", format: "date-time", nullable: true },
+        },
+      },
+      Anomaly: {
+        type: "object",
+        required: ["id", "kind", "score", "status", "unit", "date", "slot", "evidence"],
+        properties: {
+          id: { type: "string" },
+          kind: { type: "string", enum: ["RECYCLED_PHOTO", "COPIED_TEXT", "EXIF_TIME", "LOCATION"] },
+          score: { type: "number", description: "线索强度 0–1(只是提示,不是扣分)" },
+          status: { type: "string", enum: ["OPEN", "DISMISSED", "CONFIRMED"] },
+          createdAt: { type: "string", format: "date-time" },
+          unit: { $ref: "#/components/schemas/Unit" },
+          date: { type: "string", format: "date" },
+          slot: {
+            type: "object",
+            properties: { id: { type: "string" }, kind: { type: "string", enum: ["MORNING", "NOON", "EVENING"] }, submittedAt: { type: "string", format: "date-time" } },
+          },
+          evidence: {
+            type: "object",
+            nullable: true,
+            description:
+              "按 kind 不同:RECYCLED_PHOTO { distance, maxDistance, sameUnit, photoId, relatedPhotoId, related };COPIED_TEXT { similarity, threshold, sameUnit, text, highlights, relatedText, relatedHighlights, related };EXIF_TIME { reason: FAR|NO_EXIF|NO_PHOTO, … };LOCATION { reason: FAR_FROM_SITE|TOO_FAST, … }。related 为此前的晒报 { slotId, unitId, unitName, date, slot, submittedAt }。",
+          },
+        },
       },
     },
   },
@@ -77,6 +115,38 @@ export const openApiDocument = {
             content: { "application/json": { schema: { type: "object", properties: { units: { type: "array", items: { $ref: "#/components/schemas/Unit" } } } } } },
           },
           ...errors,
+        },
+      },
+    },
+    "/bulletins": {
+      get: {
+        summary: "已发布的要情快讯",
+        description: "按发布时间倒序;任何已登录用户可读。",
+        responses: {
+          "200": {
+            description: "快讯列表",
+            content: { "application/json": { schema: { type: "object", properties: { bulletins: { type: "array", items: { $ref: "#/components/schemas/Bulletin" } } } } } },
+          },
+          "401": errors["401"],
+        },
+      },
+    },
+    "/anomalies": {
+      get: {
+        summary: "某日晒报的异常线索",
+        description: "仅督查室(ADMIN)和区级领导(LEADER)。每条线索只是提示,需人工核实。",
+        parameters: [{ name: "date", in: "query", required: true, description: "晒报日期(北京时间),YYYY-MM-DD", schema: { type: "string", format: "date" } }],
+        responses: {
+          "200": {
+            description: "线索及证据",
+            content: {
+              "application/json": {
+                schema: { type: "object", properties: { date: { type: "string", format: "date" }, anomalies: { type: "array", items: { $ref: "#/components/schemas/Anomaly" } } } },
+              },
+            },
+          },
+          ...errors,
+          "422": invalidInput,
         },
       },
     },

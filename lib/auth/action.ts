@@ -31,7 +31,8 @@ export const INVALID_INPUT = "请检查填写的内容。";
 
 export function authedAction<S extends z.ZodType>(
   options: { roles?: readonly Role[]; input: S },
-  body: (user: SessionUser, data: z.infer<S>) => Promise<ActionState | void>,
+  /** `formData` is there for what zod does not parse: uploaded files. */
+  body: (user: SessionUser, data: z.infer<S>, formData: FormData) => Promise<ActionState | void>,
 ) {
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
     const user = await getSessionUser();
@@ -39,7 +40,7 @@ export function authedAction<S extends z.ZodType>(
     if (options.roles && !options.roles.includes(user.role)) return { message: FORBIDDEN };
     const parsed = options.input.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return { message: INVALID_INPUT, fieldErrors: fieldErrorsOf(parsed.error), values: echoValues(formData) };
-    const result = await body(user, parsed.data);
+    const result = await body(user, parsed.data, formData);
     return result ? { values: result.ok ? undefined : echoValues(formData), ...result } : { ok: true };
   };
 }

@@ -74,6 +74,8 @@ export async function getCard(user: SessionUser, unitId: string, date: DistrictD
           late: true,
           revisionCount: true,
           author: { select: { name: true } },
+          // Recorded spot-check results only: a pending check does not tip the unit off.
+          spotChecks: { where: { result: { not: null } }, orderBy: { checkedAt: "desc" }, select: { id: true, result: true } },
         },
       },
       items: {

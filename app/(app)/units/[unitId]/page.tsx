@@ -10,15 +10,15 @@ import { db } from "@/lib/db";
 import { getCard } from "@/lib/reports/queries";
 import { getSlotDeadlines } from "@/lib/settings";
 import { listUnitTasks } from "@/lib/tasks/queries";
-import { addDays, districtToday, formatDistrictDateLong } from "@/lib/time";
+import { addDays, districtToday, formatDistrictDateLong, isDistrictDate } from "@/lib/time";
 
 export const metadata: Metadata = { title: "单位详情" };
 
 const KIND_LABELS = { TOWN: "乡镇", DEPARTMENT: "区直部门" } as const;
 
-export default async function UnitPage({ params }: { params: Promise<{ unitId: string }> }) {
+export default async function UnitPage({ params, searchParams }: { params: Promise<{ unitId: string }>; searchParams: Promise<{ date?: string }> }) {
   const user = await requireUser();
-  const { unitId } = await params;
+  const [{ unitId }, { date: dateParam }] = await Promise.all([params, searchParams]);
   // The scope is in the query: another unit's id finds nothing, and the user goes home.
   const unit = await db.unit.findFirst({ where: withUnitScope(user, { id: unitId }), select: { id: true, name: true, kind: true } });
   if (!unit) redirect(`${homePathFor(user.role)}?denied=1`);
@@ -26,11 +26,13 @@ export default async function UnitPage({ params }: { params: Promise<{ unitId: s
   const now = new Date();
   const today = districtToday(now);
   const yesterday = addDays(today, -1);
-  const [tasks, deadlines, todayCard, yesterdayCard] = await Promise.all([
+  // ?date= shows an earlier day's card (linked from spot checks, flags and orders) instead of yesterday's.
+  const earlier = dateParam && isDistrictDate(dateParam) && dateParam < today ? dateParam : yesterday;
+  const [tasks, deadlines, todayCard, earlierCard] = await Promise.all([
     listUnitTasks(user, unit.id, today),
     getSlotDeadlines(db),
     getCard(user, unit.id, today),
-    getCard(user, unit.id, yesterday),
+    getCard(user, unit.id, earlier),
   ]);
 
   return (
@@ -42,8 +44,10 @@ export default async function UnitPage({ params }: { params: Promise<{ unitId: s
             今日 · {formatDistrictDateLong(today)}
           </h2>
           <CardSlots card={todayCard} date={today} deadlines={deadlines} now={now} />
-          <h2 className="pt-3 text-lg font-semibold">昨日 · {formatDistrictDateLong(yesterday)}</h2>
-          <CardSlots card={yesterdayCard} date={yesterday} deadlines={deadlines} now={now} />
+          <h2 className="pt-3 text-lg font-semibold">
+            {earlier === yesterday ? "昨日" : earlier.slice(0, 4) + "年"} · {formatDistrictDateLong(earlier)}
+          </h2>
+          <CardSlots card={earlierCard} date={earlier} deadlines={deadlines} now={now} />
         </section>
         <section aria-labelledby="tasks-heading" className="space-y-3">
           <h2 id="tasks-heading" className="text-lg font-semibold">

@@ -1,0 +1,147 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ActionForm, SubmitButton } from "@/components/supervision/action-form";
+import { EvidenceView } from "@/components/supervision/anomalies/evidence-view";
+import { Badge } from "@/components/ui/badge";
+import { Stat } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
+import { EmptyState, PageHeader } from "@/components/ui/page-header";
+import type { AnomalyKind, AnomalyStatus } from "@/lib/generated/prisma/enums";
+import { requireUser } from "@/lib/auth/session";
+import { SLOT_LABELS } from "@/lib/reports/slots";
+import { reviewAnomaly } from "@/lib/supervision/anomalies/actions";
+import { ANOMALY_KIND_LABELS } from "@/lib/supervision/anomalies/evidence";
+import { countOpenAnomaliesByKind, listAnomalies } from "@/lib/supervision/anomalies/queries";
+import { pickReportForCheck } from "@/lib/supervision/spot-checks/actions";
+import { formatDistrictDateTime, isDistrictDate } from "@/lib/time";
+
+export const metadata: Metadata = { title: "异常线索" };
+
+const STATUS_TABS: { value: AnomalyStatus; label: string }[] = [
+  { value: "OPEN", label: "待处理" },
+  { value: "CONFIRMED", label: "已确认" },
+  { value: "DISMISSED", label: "已排除" },
+];
+const KINDS = Object.keys(ANOMALY_KIND_LABELS) as AnomalyKind[];
+
+type Params = { status?: string; kind?: string; date?: string; slotId?: string };
+
+function hrefWith(current: Params, change: Params): string {
+  const merged = { ...current, ...change };
+  const query = new URLSearchParams(Object.entries(merged).filter((e): e is [string, string] => Boolean(e[1])));
+  return `/admin/anomalies${query.size ? `?${query}` : ""}`;
+}
+
+/** The office's view of the anomaly flags: evidence side by side, confirm or dismiss. */
+export default async function AnomaliesPage({ searchParams }: { searchParams: Promise<Params> }) {
+  await requireUser(["ADMIN"]);
+  const raw = await searchParams;
+  const status = STATUS_TABS.some((t) => t.value === raw.status) ? (raw.status as AnomalyStatus) : "OPEN";
+  const kind = KINDS.includes(raw.kind as AnomalyKind) ? (raw.kind as AnomalyKind) : undefined;
+  const date = raw.date && isDistrictDate(raw.date) ? raw.date : undefined;
+  const slotId = raw.slotId && /^[a-z0-9]{1,40}$/i.test(raw.slotId) ? raw.slotId : undefined;
+  const current: Params = { status, kind, date, slotId };
+  const [{ anomalies, total }, open] = await Promise.all([listAnomalies({ status, kind, date, slotId }), countOpenAnomaliesByKind()]);
+
+  return (
+    <div className="space-y-6">
+      <PageHeader title="异常线索" description="系统对每条晒报自动比对照片、文字、拍摄时间和位置;每条线索只是提示,需人工核实,不直接扣分" />
+      <div className="grid gap-3 sm:grid-cols-4">
+        {KINDS.map((k) => (
+          <Link key={k} href={hrefWith(current, { kind: kind === k ? undefined : k })} aria-current={kind === k ? "true" : undefined} className={cn("rounded-xl", kind === k && "ring-2 ring-brand-700")}>
+            <Stat label={ANOMALY_KIND_LABELS[k]} value={open[k]} hint="待处理" />
+          </Link>
+        ))}
+      </div>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <nav aria-label="按处理情况筛选" className="flex gap-2">
+          {STATUS_TABS.map((t) => (
+            <Link
+              key={t.value}
+              href={hrefWith(current, { status: t.value })}
+              aria-current={status === t.value ? "page" : undefined}
+              className={cn("flex min-h-11 items-center rounded-lg border px-3", status === t.value ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white text-stone-700 hover:bg-stone-100")}
+            >
+              {t.label}
+            </Link>
+          ))}
+        </nav>
+        <form method="get" action="/admin/anomalies" className="flex items-end gap-2">
+          <input type="hidden" name="status" value={status} />
+          {kind ? <input type="hidden" name="kind" value={kind} /> : null}
+          <label className="text-sm font-medium text-stone-800">
+            晒报日期
+            <input type="date" name="date" defaultValue={date ?? ""} className="block rounded-lg border border-stone-300 bg-white px-3 py-2" />
+          </label>
+          <button type="submit" className="min-h-11 rounded-lg border border-stone-300 bg-white px-3 hover:bg-stone-100">
+            筛选
+          </button>
+        </form>
+      </div>
+      <p className="text-sm text-stone-600">
+        共 {total} 条{total > anomalies.length ? `,显示最新 ${anomalies.length} 条` : ""}
+        {kind || date || slotId ? (
+          <>
+            {" · "}
+            <Link href={hrefWith({ status }, {})} className="underline">
+              清除筛选
+            </Link>
+          </>
+        ) : null}
+      </p>
+      {anomalies.length === 0 ? <EmptyState title="没有符合条件的线索" /> : null}
+      <ol className="space-y-4">
+        {anomalies.map((a) => (
+          <li key={a.id}>
+            <article aria-label={`${ANOMALY_KIND_LABELS[a.kind]}:${a.report.unit.name} ${a.report.date}`} className="space-y-3 rounded-xl border border-stone-200 bg-white p-4">
+              <header className="flex flex-wrap items-center gap-2">
+                <Badge tone={a.status === "OPEN" ? "warn" : a.status === "CONFIRMED" ? "bad" : "neutral"}>{ANOMALY_KIND_LABELS[a.kind]}</Badge>
+                <Link href={`/units/${a.report.unit.id}?date=${a.report.date}`} className="font-semibold text-stone-900 underline-offset-2 hover:underline">
+                  {a.report.unit.name}
+                </Link>
+                <span className="text-sm text-stone-600">
+                  {a.report.date} {SLOT_LABELS[a.report.slot]} · 强度 {Math.round(a.score * 100)}%
+                </span>
+                {a.status !== "OPEN" ? (
+                  <span className="text-sm text-stone-600">
+                    {a.status === "CONFIRMED" ? "已确认" : "已排除"} · {a.reviewedBy?.name} {a.reviewedAt ? formatDistrictDateTime(a.reviewedAt) : ""}
+                  </span>
+                ) : null}
+              </header>
+              <EvidenceView parsed={a.parsed} report={a.report} />
+              <footer className="flex flex-wrap gap-2 border-t border-stone-100 pt-3">
+                {a.status === "OPEN" ? (
+                  <>
+                    <ActionForm action={reviewAnomaly}>
+                      <input type="hidden" name="anomalyId" value={a.id} />
+                      <input type="hidden" name="decision" value="CONFIRMED" />
+                      <SubmitButton variant="secondary" className="min-h-9 px-3 text-sm">
+                        确认属实
+                      </SubmitButton>
+                    </ActionForm>
+                    <ActionForm action={reviewAnomaly}>
+                      <input type="hidden" name="anomalyId" value={a.id} />
+                      <input type="hidden" name="decision" value="DISMISSED" />
+                      <SubmitButton variant="ghost" className="min-h-9 px-3 text-sm">
+                        排除
+                      </SubmitButton>
+                    </ActionForm>
+                  </>
+                ) : null}
+                <ActionForm action={pickReportForCheck}>
+                  <input type="hidden" name="slotId" value={a.report.slotId} />
+                  <SubmitButton variant="ghost" className="min-h-9 px-3 text-sm">
+                    抽查这条晒报
+                  </SubmitButton>
+                </ActionForm>
+                <Link href={`/orders/new?slotId=${a.report.slotId}`} className="inline-flex min-h-9 items-center rounded-lg px-3 text-sm text-stone-700 hover:bg-stone-100">
+                  开具督办单
+                </Link>
+              </footer>
+            </article>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ActionForm, SubmitButton } from "@/components/supervision/action-form";
+import { Card, CardTitle } from "@/components/ui/card";
+import { EmptyState, PageHeader } from "@/components/ui/page-header";
+import { ButtonLink } from "@/components/ui/button";
+import { requireUser } from "@/lib/auth/session";
+import { createBlankBulletin, draftBulletin } from "@/lib/supervision/bulletins/actions";
+import { bulletinHeading, listDraftBulletins, listPublishedBulletins } from "@/lib/supervision/bulletins/queries";
+import { districtToday, formatDistrictDateLong, formatDistrictDateTime } from "@/lib/time";
+
+export const metadata: Metadata = { title: "编辑要情快讯" };
+
+const INPUT = "block w-full rounded-lg border border-stone-300 bg-white px-3 py-2.5 text-base";
+
+export default async function AdminBulletinsPage() {
+  await requireUser(["ADMIN"]);
+  const today = districtToday();
+  const [drafts, published] = await Promise.all([listDraftBulletins(), listPublishedBulletins(10)]);
+  return (
+    <div className="space-y-6">
+      <PageHeader title="编辑要情快讯" description="从各单位晒报中挑选、排序、写编者按,发布后全员可见,按年编号“第 N 期”" actions={<ButtonLink href="/bulletins">已发布的快讯</ButtonLink>} />
+      <div className="grid gap-4 md:grid-cols-2">
+        <Card>
+          <CardTitle>起草当日快讯</CardTitle>
+          <p className="mt-1 text-sm text-stone-600">按重点工作分组,自动取各单位当天最新一晒,相近内容合并为一条,每组先选 3 条;起草后可增删、调整顺序和文字。</p>
+          <ActionForm action={draftBulletin} className="mt-3 space-y-3">
+            <label className="block text-sm font-medium text-stone-800">
+              晒报日期
+              <input type="date" name="date" defaultValue={today} max={today} required className={INPUT} />
+            </label>
+            <SubmitButton pendingLabel="正在起草…">起草快讯</SubmitButton>
+          </ActionForm>
+        </Card>
+        <Card>
+          <CardTitle>新建空白快讯</CardTitle>
+          <p className="mt-1 text-sm text-stone-600">不自动选稿,在编辑页中搜索晒报逐条选入。</p>
+          <ActionForm action={createBlankBulletin} className="mt-3 space-y-3">
+            <label className="block text-sm font-medium text-stone-800">
+              快讯日期
+              <input type="date" name="date" defaultValue={today} required className={INPUT} />
+            </label>
+            <SubmitButton variant="secondary">新建</SubmitButton>
+          </ActionForm>
+        </Card>
+      </div>
+      <section aria-labelledby="drafts-heading" className="space-y-2">
+        <h2 id="drafts-heading" className="text-lg font-semibold">
+          草稿({drafts.length})
+        </h2>
+        {drafts.length === 0 ? (
+          <EmptyState title="没有草稿">起草一期快讯开始编辑。</EmptyState>
+        ) : (
+          <ul className="divide-y divide-stone-100 rounded-xl border border-stone-200 bg-white">
+            {drafts.map((d) => (
+              <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
+                <Link href={`/admin/bulletins/${d.id}`} className="font-medium text-stone-900 underline-offset-2 hover:underline">
+                  {d.title}
+                </Link>
+                <span className="text-sm text-stone-600">
+                  {formatDistrictDateLong(d.date)} · {d._count.items} 条 · {d.createdBy.name} {formatDistrictDateTime(d.createdAt)} 创建
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="published-heading" className="space-y-2">
+        <h2 id="published-heading" className="text-lg font-semibold">
+          最近发布
+        </h2>
+        <ul className="divide-y divide-stone-100 rounded-xl border border-stone-200 bg-white">
+          {published.map((b) => (
+            <li key={b.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
+              <Link href={`/bulletins/${b.id}`} className="font-medium text-stone-900 underline-offset-2 hover:underline">
+                {bulletinHeading(b)} {b.title}
+              </Link>
+              <span className="text-sm text-stone-600">{b.publishedAt ? formatDistrictDateTime(b.publishedAt) : ""}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { OrderList } from "@/components/supervision/orders/order-table";
+import { ButtonLink } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { EmptyState, PageHeader } from "@/components/ui/page-header";
+import { isUnitRole } from "@/lib/auth/roles";
+import { requireUser } from "@/lib/auth/session";
+import { listEscalations, listOrders, type OrderTab } from "@/lib/supervision/orders/queries";
+
+export const metadata: Metadata = { title: "督办" };
+
+const TABS: { value: OrderTab; label: string }[] = [
+  { value: "open", label: "办理中" },
+  { value: "closed", label: "已办结" },
+  { value: "all", label: "全部" },
+];
+
+export default async function OrdersPage({ searchParams }: { searchParams: Promise<{ tab?: string }> }) {
+  const user = await requireUser();
+  const { tab: tabParam } = await searchParams;
+  const tab: OrderTab = tabParam === "closed" || tabParam === "all" ? tabParam : "open";
+  const unitView = isUnitRole(user.role);
+  const canIssue = user.role === "ADMIN" || user.role === "LEADER" || user.role === "ASSESSOR";
+  const office = user.role === "ADMIN" || user.role === "LEADER";
+  const now = new Date();
+  const [orders, escalations] = await Promise.all([listOrders(user, tab, now), office ? listEscalations(user, now) : Promise.resolve([])]);
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={unitView ? "本单位督办单" : "督办单"}
+        description="限时解决:蓝 — 两天内到期,黄 — 滞后(被退回,或过半时限仍未答复),红 — 逾期未按时答复(计入季度考核)"
+        actions={canIssue ? <ButtonLink href="/orders/new">开具督办单</ButtonLink> : null}
+      />
+      {office ? (
+        <section aria-labelledby="escalation-heading" className="space-y-2">
+          <h2 id="escalation-heading" className="text-lg font-semibold">
+            督办预警({escalations.length})
+          </h2>
+          {escalations.length === 0 ? <EmptyState title="没有逾期或滞后的督办单" /> : <OrderList orders={escalations} />}
+        </section>
+      ) : null}
+      <section aria-labelledby="orders-heading" className="space-y-2">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="orders-heading" className="text-lg font-semibold">
+            {office ? "全部督办单" : "督办单"}
+          </h2>
+          <nav aria-label="按办理情况筛选" className="flex gap-2">
+            {TABS.map((t) => (
+              <Link
+                key={t.value}
+                href={`/orders?tab=${t.value}`}
+                aria-current={tab === t.value ? "page" : undefined}
+                className={cn("flex min-h-11 items-center rounded-lg border px-3", tab === t.value ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white text-stone-700 hover:bg-stone-100")}
+              >
+                {t.label}
+              </Link>
+            ))}
+          </nav>
+        </div>
+        {orders.length === 0 ? <EmptyState title={tab === "closed" ? "还没有办结的督办单" : "没有办理中的督办单"} /> : <OrderList orders={orders} showUnit={!unitView} />}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,171 @@
+import Link from "next/link";
+import { PhotoThumb } from "@/components/supervision/photo-thumb";
+import { SLOT_LABELS } from "@/lib/reports/slots";
+import type { AnomalyEvidence } from "@/lib/supervision/anomalies/evidence";
+import type { ReportSummary } from "@/lib/supervision/reports";
+import { formatDistrictDateTime } from "@/lib/time";
+
+/** A text with the given [start, end) ranges marked. */
+export function HighlightedText({ text, ranges }: { text: string; ranges: [number, number][] }) {
+  const parts: React.ReactNode[] = [];
+  let at = 0;
+  for (const [start, end] of ranges) {
+    if (start > at) parts.push(text.slice(at, start));
+    parts.push(
+      <mark key={start} className="rounded bg-amber-200 px-0.5 text-stone-900">
+        {text.slice(start, end)}
+      </mark>,
+    );
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return <p className="whitespace-pre-line leading-relaxed text-stone-800">{parts}</p>;
+}
+
+function Side({ title, report, children }: { title: string; report: { unitId: string; unitName: string; date: string; slot: keyof typeof SLOT_LABELS; submittedAt: string }; children: React.ReactNode }) {
+  return (
+    <figure className="min-w-0 space-y-2 rounded-lg border border-stone-200 p-3">
+      <figcaption className="text-sm">
+        <span className="font-semibold text-stone-900">{title}</span>
+        <span className="block text-stone-600">
+          <Link href={`/units/${report.unitId}?date=${report.date}`} className="underline-offset-2 hover:underline">
+            {report.unitName}
+          </Link>{" "}
+          · {report.date} {SLOT_LABELS[report.slot]} · {formatDistrictDateTime(new Date(report.submittedAt)).slice(11)} 提交
+        </span>
+      </figcaption>
+      {children}
+    </figure>
+  );
+}
+
+function subjectOf(report: ReportSummary) {
+  return { unitId: report.unit.id, unitName: report.unit.name, date: report.date, slot: report.slot, submittedAt: report.submittedAt.toISOString() };
+}
+
+const fixSource = { REPORT: "晒报定位", PHOTO: "照片GPS" } as const;
+
+/** The evidence of a flag, side by side where there are two sides. */
+export function EvidenceView({ parsed, report }: { parsed: AnomalyEvidence | null; report: ReportSummary }) {
+  if (!parsed) return <p className="text-sm text-stone-600">证据格式无法识别。</p>;
+  const subject = subjectOf(report);
+  switch (parsed.kind) {
+    case "RECYCLED_PHOTO": {
+      const e = parsed.evidence;
+      return (
+        <div className="space-y-2">
+          <p className="text-sm text-stone-700">
+            两张照片的感知哈希相差 {e.distance} 位(64 位中,≤ {e.maxDistance} 位视为同一张照片){e.sameUnit ? ",为本单位此前用过的照片" : ",与其他单位的照片相同"}。
+          </p>
+          <div className="grid gap-3 sm:grid-cols-2">
+            <Side title="本次晒报的照片" report={subject}>
+              <PhotoThumb photoId={e.photoId} alt={`${subject.unitName} ${subject.date} 的照片`} size="lg" />
+            </Side>
+            <Side title="此前的照片" report={e.related}>
+              <PhotoThumb photoId={e.relatedPhotoId} alt={`${e.related.unitName} ${e.related.date} 的照片`} size="lg" />
+            </Side>
+          </div>
+        </div>
+      );
+    }
+    case "COPIED_TEXT": {
+      const e = parsed.evidence;
+      return (
+        <div className="space-y-2">
+          <p className="text-sm text-stone-700">
+            文字相似度 {Math.round(e.similarity * 100)}%(常用套话权重很低;阈值 {Math.round(e.threshold * 100)}%){e.sameUnit ? ",与本单位此前的晒报雷同" : ",与其他单位此前的晒报雷同"}。相同的段落已标出。
+          </p>
+          <div className="grid gap-3 sm:grid-cols-2">
+            <Side title="本次晒报" report={subject}>
+              <HighlightedText text={e.text} ranges={e.highlights} />
+            </Side>
+            <Side title="此前的晒报" report={e.related}>
+              <HighlightedText text={e.relatedText} ranges={e.relatedHighlights} />
+            </Side>
+          </div>
+        </div>
+      );
+    }
+    case "EXIF_TIME": {
+      const e = parsed.evidence;
+      if (e.reason === "NO_PHOTO") return <p className="text-sm text-stone-700">任务“{e.tasks.join("、")}”要求晒照片,这次晒报没有照片。</p>;
+      if (e.reason === "NO_EXIF") {
+        return (
+          <div className="flex flex-wrap items-start gap-3">
+            <PhotoThumb photoId={e.photoId} alt="没有拍摄时间的照片" />
+            <p className="text-sm text-stone-700">任务“{e.tasks.join("、")}”要求晒照片,这张照片没有拍摄时间(可能是截图或转发的图片)。</p>
+          </div>
+        );
+      }
+      return (
+        <div className="flex flex-wrap items-start gap-3">
+          <PhotoThumb photoId={e.photoId} alt="拍摄时间异常的照片" />
+          <dl className="text-sm text-stone-700">
+            <dt className="text-stone-600">照片拍摄时间</dt>
+            <dd className="font-medium">{formatDistrictDateTime(new Date(e.takenAt))}</dd>
+            <dt className="mt-1 text-stone-600">晒报提交时间</dt>
+            <dd className="font-medium">{formatDistrictDateTime(new Date(e.submittedAt))}</dd>
+            <dd className="mt-1">
+              {e.hoursApart >= 0 ? `拍摄于提交前 ${e.hoursApart} 小时` : `拍摄时间晚于提交 ${-e.hoursApart} 小时`}(超过 {e.maxAgeHours} 小时即提示)
+            </dd>
+          </dl>
+        </div>
+      );
+    }
+    case "LOCATION": {
+      const e = parsed.evidence;
+      if (e.reason === "FAR_FROM_SITE") {
+        return (
+          <dl className="grid gap-3 text-sm text-stone-700 sm:grid-cols-3">
+            <div>
+              <dt className="text-stone-600">{fixSource[e.fix.source]}</dt>
+              <dd className="font-medium">
+                {e.fix.place ? `${e.fix.place} ` : ""}({e.fix.lat.toFixed(4)}, {e.fix.lng.toFixed(4)})
+              </dd>
+              <dd>{formatDistrictDateTime(new Date(e.fix.at))}</dd>
+            </div>
+            <div>
+              <dt className="text-stone-600">任务现场</dt>
+              <dd className="font-medium">
+                {e.site.title}
+                {e.site.place ? ` · ${e.site.place}` : ""}({e.site.lat.toFixed(4)}, {e.site.lng.toFixed(4)})
+              </dd>
+            </div>
+            <div>
+              <dt className="text-stone-600">相距</dt>
+              <dd className="text-lg font-semibold text-stone-900">{e.km} 公里</dd>
+              <dd>超过 {e.maxSiteKm} 公里即提示</dd>
+            </div>
+          </dl>
+        );
+      }
+      return (
+        <dl className="grid gap-3 text-sm text-stone-700 sm:grid-cols-3">
+          <div>
+            <dt className="text-stone-600">先:{fixSource[e.from.source]}</dt>
+            <dd className="font-medium">
+              {e.from.place ? `${e.from.place} ` : ""}({e.from.lat.toFixed(4)}, {e.from.lng.toFixed(4)})
+            </dd>
+            <dd>{formatDistrictDateTime(new Date(e.from.at))}</dd>
+          </div>
+          <div>
+            <dt className="text-stone-600">后:{fixSource[e.to.source]}</dt>
+            <dd className="font-medium">
+              {e.to.place ? `${e.to.place} ` : ""}({e.to.lat.toFixed(4)}, {e.to.lng.toFixed(4)})
+            </dd>
+            <dd>{formatDistrictDateTime(new Date(e.to.at))}</dd>
+          </div>
+          <div>
+            <dt className="text-stone-600">移动</dt>
+            <dd className="text-lg font-semibold text-stone-900">
+              {e.km} 公里 / {Math.max(1, Math.round(e.hours * 60))} 分钟
+            </dd>
+            <dd>
+              约 {e.kmh} 公里/小时(超过 {e.maxSpeedKmh} 即提示)
+            </dd>
+          </div>
+        </dl>
+      );
+    }
+  }
+}

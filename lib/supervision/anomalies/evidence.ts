@@ -1,0 +1,99 @@
+/**
+ * The evidence kept with each anomaly flag (Anomaly.evidence, JSON): what the
+ * office sees side by side, frozen at the time of the check. Written by
+ * run.ts, read back through these schemas by the office view and the API.
+ */
+import { z } from "@/lib/validation";
+
+const slotKind = z.enum(["MORNING", "NOON", "EVENING"]);
+
+/** The other report a flag points at. */
+export const relatedReport = z.object({
+  slotId: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  date: z.string(),
+  slot: slotKind,
+  submittedAt: z.string(),
+});
+
+const range = z.tuple([z.number(), z.number()]);
+
+const fix = z.object({
+  lat: z.number(),
+  lng: z.number(),
+  at: z.string(),
+  source: z.enum(["REPORT", "PHOTO"]),
+  slotId: z.string(),
+  photoId: z.string().optional(),
+  place: z.string().nullish(),
+});
+
+const site = z.object({ lat: z.number(), lng: z.number(), taskId: z.string(), title: z.string(), place: z.string().nullable() });
+
+export const recycledPhotoEvidence = z.object({
+  distance: z.number(),
+  maxDistance: z.number(),
+  sameUnit: z.boolean(),
+  photoId: z.string(),
+  relatedPhotoId: z.string(),
+  related: relatedReport,
+});
+
+export const copiedTextEvidence = z.object({
+  similarity: z.number(),
+  threshold: z.number(),
+  sameUnit: z.boolean(),
+  text: z.string(),
+  highlights: z.array(range),
+  relatedText: z.string(),
+  relatedHighlights: z.array(range),
+  related: relatedReport,
+});
+
+export const exifTimeEvidence = z.discriminatedUnion("reason", [
+  z.object({ reason: z.literal("FAR"), photoId: z.string(), takenAt: z.string(), submittedAt: z.string(), hoursApart: z.number(), maxAgeHours: z.number() }),
+  z.object({ reason: z.literal("NO_EXIF"), photoId: z.string(), submittedAt: z.string(), tasks: z.array(z.string()) }),
+  z.object({ reason: z.literal("NO_PHOTO"), submittedAt: z.string(), tasks: z.array(z.string()) }),
+]);
+
+export const locationEvidence = z.discriminatedUnion("reason", [
+  z.object({ reason: z.literal("FAR_FROM_SITE"), fix, site, km: z.number(), maxSiteKm: z.number() }),
+  z.object({ reason: z.literal("TOO_FAST"), from: fix, to: fix, km: z.number(), hours: z.number(), kmh: z.number(), maxSpeedKmh: z.number() }),
+]);
+
+export type RelatedReport = z.infer<typeof relatedReport>;
+export type RecycledPhotoEvidence = z.infer<typeof recycledPhotoEvidence>;
+export type CopiedTextEvidence = z.infer<typeof copiedTextEvidence>;
+export type ExifTimeEvidence = z.infer<typeof exifTimeEvidence>;
+export type LocationEvidence = z.infer<typeof locationEvidence>;
+
+export type AnomalyEvidence =
+  | { kind: "RECYCLED_PHOTO"; evidence: RecycledPhotoEvidence }
+  | { kind: "COPIED_TEXT"; evidence: CopiedTextEvidence }
+  | { kind: "EXIF_TIME"; evidence: ExifTimeEvidence }
+  | { kind: "LOCATION"; evidence: LocationEvidence };
+
+const schemas = {
+  RECYCLED_PHOTO: recycledPhotoEvidence,
+  COPIED_TEXT: copiedTextEvidence,
+  EXIF_TIME: exifTimeEvidence,
+  LOCATION: locationEvidence,
+} as const;
+
+/** Parses a stored evidence string; null if it does not match its kind (never throws). */
+export function parseEvidence(kind: AnomalyEvidence["kind"], json: string): AnomalyEvidence | null {
+  try {
+    const parsed = schemas[kind].safeParse(JSON.parse(json));
+    return parsed.success ? ({ kind, evidence: parsed.data } as AnomalyEvidence) : null;
+  } catch {
+    return null;
+  }
+}
+
+export const ANOMALY_KIND_LABELS: Record<AnomalyEvidence["kind"], string> = {
+  RECYCLED_PHOTO: "照片疑似重复使用",
+  COPIED_TEXT: "文字疑似抄袭",
+  EXIF_TIME: "拍摄时间异常",
+  LOCATION: "位置异常",
+};

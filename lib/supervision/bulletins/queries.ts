@@ -1,0 +1,97 @@
+/** Reads of 要情快讯: published ones for everyone, drafts for the office. */
+import "server-only";
+import type { SessionUser } from "@/lib/auth/roles";
+import { db } from "@/lib/db";
+import { keyTaskOfItems } from "@/lib/supervision/bulletins/service";
+
+export async function listPublishedBulletins(take = 50) {
+  return db.bulletin.findMany({
+    where: { status: "PUBLISHED" },
+    orderBy: [{ publishedAt: "desc" }, { number: "desc" }],
+    take,
+    select: { id: true, year: true, number: true, date: true, title: true, summary: true, publishedAt: true, _count: { select: { items: true } } },
+  });
+}
+
+export async function listDraftBulletins() {
+  return db.bulletin.findMany({
+    where: { status: "DRAFT" },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, date: true, title: true, createdAt: true, createdBy: { select: { name: true } }, _count: { select: { items: true } } },
+  });
+}
+
+/**
+ * A bulletin with its items in order, each with the key task its card is
+ * mostly about (for the headings) and its photos. A draft only for the office.
+ */
+export async function getBulletin(user: SessionUser, id: string) {
+  const bulletin = await db.bulletin.findFirst({
+    where: { AND: [{ id }, user.role === "ADMIN" ? {} : { status: "PUBLISHED" as const }] },
+    select: {
+      id: true,
+      year: true,
+      number: true,
+      date: true,
+      title: true,
+      summary: true,
+      status: true,
+      publishedAt: true,
+      createdBy: { select: { name: true } },
+      items: {
+        orderBy: { sortOrder: "asc" },
+        select: {
+          id: true,
+          excerpt: true,
+          sortOrder: true,
+          slot: {
+            select: {
+              id: true,
+              slot: true,
+              card: {
+                select: {
+                  date: true,
+                  unit: { select: { id: true, name: true } },
+                  items: { select: { task: { select: { keyTask: { select: { id: true, name: true, sortOrder: true } } } } } },
+                },
+              },
+              photos: { orderBy: { sortOrder: "asc" }, take: 3, select: { id: true } },
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!bulletin) return null;
+  return {
+    ...bulletin,
+    items: bulletin.items.map((item) => ({
+      id: item.id,
+      excerpt: item.excerpt,
+      slotId: item.slot.id,
+      slot: item.slot.slot,
+      date: item.slot.card.date,
+      unit: item.slot.card.unit,
+      keyTask: keyTaskOfItems(item.slot.card.items),
+      photoIds: item.slot.photos.map((p) => p.id),
+    })),
+  };
+}
+
+export type BulletinView = NonNullable<Awaited<ReturnType<typeof getBulletin>>>;
+
+/** Consecutive items under the same key task, for headings. */
+export function groupByKeyTask(items: BulletinView["items"]) {
+  const groups: { keyTaskName: string; items: BulletinView["items"] }[] = [];
+  for (const item of items) {
+    const name = item.keyTask?.name ?? "其他工作";
+    const last = groups[groups.length - 1];
+    if (last && last.keyTaskName === name) last.items.push(item);
+    else groups.push({ keyTaskName: name, items: [item] });
+  }
+  return groups;
+}
+
+export function bulletinHeading(b: { year: number; number: number | null }): string {
+  return b.number ? `要情快讯 · ${b.year}年第${b.number}期` : "要情快讯 · 草稿";
+}

@@ -1,0 +1,67 @@
+/**
+ * Photos attached to a spot check or an order answer: each is checked and
+ * re-encoded (lib/photos/process) and stored before the database write; the
+ * caller writes the rows in its transaction and, if that fails, discards the
+ * files — so a failure leaves no orphan file behind.
+ */
+import "server-only";
+import { MAX_PHOTOS_PER_SLOT, PhotoRejectedError, processPhoto } from "@/lib/photos/process";
+import { newStorageKey, photoStorage } from "@/lib/storage/index";
+import type { DistrictDate } from "@/lib/time";
+
+export type StoredPhoto = {
+  storageKey: string;
+  thumbKey: string;
+  mime: string;
+  width: number;
+  height: number;
+  bytes: number;
+  sha256: string;
+  dHash: string;
+  exifTakenAt: Date | null;
+  exifLat: number | null;
+  exifLng: number | null;
+  sortOrder: number;
+};
+
+export class UploadError extends Error {}
+
+/** The files of a form field, ignoring the empty entry a browser sends when none is chosen. */
+export function filesOf(formData: FormData, field: string): File[] {
+  return formData.getAll(field).filter((f): f is File => f instanceof File && f.size > 0);
+}
+
+/** Processes and stores the files; throws UploadError (nothing stored) if one is refused. */
+export async function storePhotos(files: File[], date: DistrictDate): Promise<StoredPhoto[]> {
+  if (files.length > MAX_PHOTOS_PER_SLOT) throw new UploadError(`最多上传 ${MAX_PHOTOS_PER_SLOT} 张照片。`);
+  const processed = [];
+  for (const [i, file] of files.entries()) {
+    try {
+      processed.push(await processPhoto(Buffer.from(await file.arrayBuffer())));
+    } catch (error) {
+      if (error instanceof PhotoRejectedError) throw new UploadError(`第 ${i + 1} 张照片:${error.message}`);
+      throw error;
+    }
+  }
+  const storage = await photoStorage();
+  const stored: StoredPhoto[] = [];
+  try {
+    for (const [i, p] of processed.entries()) {
+      const storageKey = newStorageKey(date, "jpg");
+      const thumbKey = storageKey.replace(/\.jpg$/, "-thumb.jpg");
+      await storage.put(storageKey, p.full);
+      stored.push({ storageKey, thumbKey, mime: "image/jpeg", width: p.width, height: p.height, bytes: p.bytes, sha256: p.sha256, dHash: p.dHash, exifTakenAt: p.exifTakenAt, exifLat: p.exifLat, exifLng: p.exifLng, sortOrder: i + 1 });
+      await storage.put(thumbKey, p.thumb);
+    }
+  } catch (error) {
+    await discardPhotos(stored);
+    throw error;
+  }
+  return stored;
+}
+
+/** Deletes stored files whose rows were not written. */
+export async function discardPhotos(photos: readonly StoredPhoto[]): Promise<void> {
+  const storage = await photoStorage();
+  await Promise.all(photos.flatMap((p) => [storage.delete(p.storageKey), storage.delete(p.thumbKey)]));
+}

@@ -1,0 +1,140 @@
+/**
+ * Reports as supervision sees them: a summary of one report slot (unit, day,
+ * text, photos, spot-check results, open flags) and the office's search by
+ * date, unit, channel, key task and text. Scoped in the query.
+ */
+import "server-only";
+import { db } from "@/lib/db";
+import type { SlotKind, SpotCheckResult } from "@/lib/generated/prisma/enums";
+import { unitScopeWhere, withUnitScope, type SessionUser } from "@/lib/auth/roles";
+import { addDays, isDistrictDate } from "@/lib/time";
+import { z } from "@/lib/validation";
+
+export const reportSummarySelect = {
+  id: true,
+  slot: true,
+  text: true,
+  place: true,
+  submittedAt: true,
+  late: true,
+  author: { select: { name: true } },
+  card: { select: { date: true, unit: { select: { id: true, name: true, kind: true } } } },
+  photos: { orderBy: { sortOrder: "asc" }, select: { id: true } },
+  spotChecks: { where: { result: { not: null } }, orderBy: { checkedAt: "desc" }, select: { id: true, result: true } },
+  _count: { select: { anomalies: { where: { status: "OPEN" } } } },
+} as const;
+
+type SelectedReport = {
+  id: string;
+  slot: SlotKind;
+  text: string;
+  place: string | null;
+  submittedAt: Date;
+  late: boolean;
+  author: { name: string };
+  card: { date: string; unit: { id: string; name: string; kind: "TOWN" | "DEPARTMENT" } };
+  photos: { id: string }[];
+  spotChecks: { id: string; result: SpotCheckResult | null }[];
+  _count: { anomalies: number };
+};
+
+export type ReportSummary = {
+  slotId: string;
+  slot: SlotKind;
+  text: string;
+  place: string | null;
+  submittedAt: Date;
+  late: boolean;
+  authorName: string;
+  date: string;
+  unit: { id: string; name: string; kind: "TOWN" | "DEPARTMENT" };
+  photoIds: string[];
+  spotChecks: { id: string; result: SpotCheckResult | null }[];
+  openFlags: number;
+};
+
+export function toReportSummary(r: SelectedReport): ReportSummary {
+  return {
+    slotId: r.id,
+    slot: r.slot,
+    text: r.text,
+    place: r.place,
+    submittedAt: r.submittedAt,
+    late: r.late,
+    authorName: r.author.name,
+    date: r.card.date,
+    unit: r.card.unit,
+    photoIds: r.photos.map((p) => p.id),
+    spotChecks: r.spotChecks,
+    openFlags: r._count.anomalies,
+  };
+}
+
+/** One report, if the user may see its unit. */
+export async function getReportSummary(user: SessionUser, slotId: string): Promise<ReportSummary | null> {
+  const row = await db.reportSlot.findFirst({ where: { id: slotId, card: { unit: unitScopeWhere(user) } }, select: reportSummarySelect });
+  return row ? toReportSummary(row) : null;
+}
+
+const optionalId = z.preprocess((v) => (v === "" ? undefined : v), z.string().max(40).optional());
+const optionalDate = z.preprocess((v) => (v === "" ? undefined : v), z.string().refine(isDistrictDate, "日期格式应为 YYYY-MM-DD").optional());
+
+/** The search form (GET): every field optional; bad values are dropped, not fatal. */
+export const reportSearchInput = z.object({
+  from: optionalDate,
+  to: optionalDate,
+  unitId: optionalId,
+  channelId: optionalId,
+  keyTaskId: optionalId,
+  slot: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["MORNING", "NOON", "EVENING"]).optional()),
+  q: z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : undefined), z.string().max(50).optional()),
+});
+
+export type ReportSearch = z.infer<typeof reportSearchInput>;
+
+export function parseReportSearch(params: Record<string, string | string[] | undefined>): ReportSearch {
+  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const parsed = reportSearchInput.safeParse(flat);
+  if (parsed.success) return parsed.data;
+  // Keep the fields that are fine.
+  const good: Record<string, unknown> = {};
+  for (const key of Object.keys(reportSearchInput.shape) as (keyof ReportSearch)[]) {
+    const one = reportSearchInput.shape[key].safeParse(flat[key]);
+    if (one.success) good[key] = one.data;
+  }
+  return good as ReportSearch;
+}
+
+/** Reports matching the search, newest first (at most `take`), within the user's scope. */
+export async function searchReports(user: SessionUser, search: ReportSearch, today: string, take = 40): Promise<ReportSummary[]> {
+  const to = search.to ?? search.from ?? today;
+  const from = search.from ?? addDays(to, -6);
+  const rows = await db.reportSlot.findMany({
+    where: {
+      AND: [
+        { card: { date: { gte: from, lte: to } } },
+        search.unitId ? { card: { unitId: search.unitId } } : {},
+        search.channelId ? { card: { unit: { channels: { some: { channelId: search.channelId } } } } } : {},
+        search.keyTaskId ? { card: { items: { some: { task: { keyTaskId: search.keyTaskId } } } } } : {},
+        search.slot ? { slot: search.slot } : {},
+        search.q ? { text: { contains: search.q } } : {},
+        { text: { not: "" } },
+        { card: { unit: unitScopeWhere(user) } },
+      ],
+    },
+    orderBy: { submittedAt: "desc" },
+    take,
+    select: reportSummarySelect,
+  });
+  return rows.map(toReportSummary);
+}
+
+/** The choices of the search form: the units the user may see, channels and key tasks. */
+export async function reportSearchOptions(user: SessionUser) {
+  const [units, channels, keyTasks] = await Promise.all([
+    db.unit.findMany({ where: withUnitScope(user, { archivedAt: null }), orderBy: [{ kind: "desc" }, { sortOrder: "asc" }], select: { id: true, name: true } }),
+    db.channel.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
+    db.keyTask.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
+  ]);
+  return { units, channels, keyTasks };
+}

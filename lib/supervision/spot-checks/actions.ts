@@ -1,0 +1,92 @@
+"use server";
+
+/**
+ * Spot checks (抽查): only ADMIN and LEADER draw, pick and record. A draw
+ * keeps its parameters, seed and the flags it weighed, so it can be re-drawn
+ * and audited; a verification record replaces the previous one (audited with
+ * before and after), and its photos are stored before the write and removed
+ * again if the write fails.
+ */
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { audit } from "@/lib/audit";
+import { authedAction } from "@/lib/auth/action";
+import { db } from "@/lib/db";
+import { discardPhotos, filesOf, storePhotos, UploadError, type StoredPhoto } from "@/lib/supervision/photo-uploads";
+import { drawSample, newSeed } from "@/lib/supervision/sampling";
+import { drawInput, drawParamsOf, pickInput, recordInput, type StoredDrawParams } from "@/lib/supervision/spot-checks/schemas";
+import { loadDrawCandidates } from "@/lib/supervision/spot-checks/queries";
+import { districtInstant, districtToday } from "@/lib/time";
+
+const CHECKERS = ["ADMIN", "LEADER"] as const;
+
+export const drawSpotChecks = authedAction({ roles: CHECKERS, input: drawInput }, async (user, data) => {
+  const params = drawParamsOf(data);
+  if (params.to > districtToday()) return { message: "截止日期不能晚于今天。", fieldErrors: { to: ["截止日期不能晚于今天"] } };
+  const seed = data.seed ?? newSeed();
+  const candidates = await loadDrawCandidates(params);
+  const sample = drawSample(candidates, params, seed);
+  if (sample.length === 0) return { message: "所选范围内没有可抽取的晒报,请调整日期、时段或单位类别。" };
+  const stored: StoredDrawParams = {
+    ...params,
+    candidates: candidates.length,
+    flagged: Object.fromEntries(candidates.filter((c) => c.openFlags > 0).map((c) => [c.slotId, c.openFlags])),
+  };
+  const drawId = await db.$transaction(async (tx) => {
+    const draw = await tx.spotCheckDraw.create({ data: { seed, params: JSON.stringify(stored), createdById: user.id }, select: { id: true } });
+    await tx.spotCheck.createMany({ data: sample.map((s) => ({ drawId: draw.id, slotId: s.slotId, checkerId: user.id })) });
+    await audit(tx, { actorId: user.id, action: "spot-check.draw", entity: "SpotCheckDraw", entityId: draw.id, after: { seed, params, sample } });
+    return draw.id;
+  });
+  redirect(`/spot-checks/draws/${drawId}`);
+});
+
+/** Picks one report to check (no draw). */
+export const pickReportForCheck = authedAction({ roles: CHECKERS, input: pickInput }, async (user, data) => {
+  const slot = await db.reportSlot.findUnique({ where: { id: data.slotId }, select: { id: true } });
+  if (!slot) return { message: "没有找到这条晒报。" };
+  const checkId = await db.$transaction(async (tx) => {
+    const check = await tx.spotCheck.create({ data: { slotId: slot.id, checkerId: user.id }, select: { id: true } });
+    await audit(tx, { actorId: user.id, action: "spot-check.pick", entity: "SpotCheck", entityId: check.id, after: { slotId: slot.id } });
+    return check.id;
+  });
+  redirect(`/spot-checks/${checkId}`);
+});
+
+export const recordSpotCheck = authedAction({ roles: CHECKERS, input: recordInput }, async (user, data, formData) => {
+  const checkedAt = districtInstant(data.checkedAt.slice(0, 10), data.checkedAt.slice(11, 16));
+  if (checkedAt.getTime() > Date.now() + 5 * 60_000) return { message: "核查时间不能晚于现在。", fieldErrors: { checkedAt: ["核查时间不能晚于现在"] } };
+  const check = await db.spotCheck.findUnique({ where: { id: data.checkId }, select: { id: true, method: true, result: true, notes: true, checkedAt: true, checkerId: true } });
+  if (!check) return { message: "没有找到这条抽查。" };
+
+  let photos: StoredPhoto[];
+  try {
+    photos = await storePhotos(filesOf(formData, "photos"), districtToday());
+  } catch (error) {
+    if (error instanceof UploadError) return { message: error.message, fieldErrors: { photos: [error.message] } };
+    throw error;
+  }
+  try {
+    await db.$transaction(async (tx) => {
+      await tx.spotCheck.update({
+        where: { id: check.id },
+        data: { method: data.method, result: data.result, notes: data.notes ?? null, checkedAt, checkerId: user.id },
+      });
+      const base = await tx.photo.count({ where: { spotCheckId: check.id } });
+      for (const p of photos) await tx.photo.create({ data: { ...p, sortOrder: base + p.sortOrder, uploaderId: user.id, spotCheckId: check.id } });
+      await audit(tx, {
+        actorId: user.id,
+        action: "spot-check.record",
+        entity: "SpotCheck",
+        entityId: check.id,
+        before: check,
+        after: { method: data.method, result: data.result, notes: data.notes ?? null, checkedAt, checkerId: user.id, photos: photos.length },
+      });
+    });
+  } catch (error) {
+    await discardPhotos(photos);
+    throw error;
+  }
+  revalidatePath(`/spot-checks/${check.id}`);
+  return { ok: true, message: "核查结果已记录。" };
+});
