@@ -9,15 +9,20 @@ export function navItemsFor(role: Role): NavItem[] {
       return [
         { href: "/admin", label: "今日概况" },
         { href: "/units", label: "单位" },
+        { href: "/admin/scoring", label: "考核" },
+        { href: "/admin/quarters", label: "季度" },
+        { href: "/board", label: "考核排名" },
       ];
     case "LEADER":
       return [
         { href: "/leader", label: "全区概览" },
         { href: "/units", label: "单位" },
+        { href: "/board", label: "考核排名" },
       ];
     case "ASSESSOR":
       return [
         { href: "/assessor", label: "考核组" },
+        { href: "/assessor/scores", label: "评分" },
         { href: "/units", label: "单位" },
       ];
     case "UNIT_HEAD":

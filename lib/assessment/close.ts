@@ -41,9 +41,10 @@ export async function computeQuarter(db: Db, quarter: QuarterRow, period: Quarte
 /** What a snapshot row stores: the rules with the inputs, so the row alone re-computes its score. */
 export type SnapshotInputs = { rules: ScoringRules; inputs: UnitQuarterInputs };
 
-function snapshotRows(quarterId: string, version: number, units: ComputedUnit[], rules: ScoringRules, reason: string | null) {
+function snapshotRows(quarterId: string, version: number, units: ComputedUnit[], rules: ScoringRules, reason: string | null, createdAt: Date) {
   return units.map((u) => ({
     quarterId,
+    createdAt,
     version,
     unitId: u.inputs.unit.id,
     kind: u.inputs.unit.kind,
@@ -88,7 +89,7 @@ export async function closeQuarter(db: Db, options: { quarterId: string; actorId
     // The status guard makes a double submit (two tabs, two servers) close once.
     const updated = await tx.quarter.updateMany({ where: { id: quarter.id, status: "OPEN" }, data: { status: "CLOSED", version: 1, closedAt: now, closedById: options.actorId } });
     if (updated.count !== 1) throw new AssessmentError(`${quarterName(ref)}已经关闭。`);
-    await insertSnapshot(tx, snapshotRows(quarter.id, 1, units, rules, null));
+    await insertSnapshot(tx, snapshotRows(quarter.id, 1, units, rules, null, now));
     const held: HeldFlag[] = await tx.flag.findMany({ where: { passedAt: null }, select: { id: true, unitId: true, color: true, streak: true } });
     const { awards, passed } = rotateFlags(flagInputs(units), held, rules);
     await tx.flag.updateMany({ where: { id: { in: passed }, passedAt: null }, data: { passedAt: now } });
@@ -142,7 +143,7 @@ export async function correctQuarter(
       where: { quarterId: quarter.id, version: quarter.version },
       select: { unitId: true, total: true, rank: true, failed: true, unit: { select: { name: true } } },
     });
-    await insertSnapshot(tx, snapshotRows(quarter.id, version, units, rules, options.reason));
+    await insertSnapshot(tx, snapshotRows(quarter.id, version, units, rules, options.reason, now));
 
     const beforeByUnit = new Map(before.map((b) => [b.unitId, b]));
     const changes: CorrectionChange[] = units.flatMap((u) => {

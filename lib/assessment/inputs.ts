@@ -181,7 +181,13 @@ export async function gatherQuarterInputs(db: Db, quarterId: string, period: Qua
     adjustments.map((a) => ({ unitId: a.unitId, id: a.id, points: a.points, reason: a.reason, by: a.createdBy.name, createdAt: a.createdAt.toISOString() })),
   );
   const vetoed = byUnit<VetoInput & { unitId: string }>(vetoes.map((v) => ({ unitId: v.unitId, id: v.id, vetoItemId: v.vetoItemId, item: v.vetoItem.name, reason: v.reason })));
-  const strip = <T extends { unitId: string }>(rows: T[] | undefined) => (rows ?? []).map(({ unitId: _unitId, ...rest }) => rest);
+  // The unit id was only for grouping; the inputs name their unit once.
+  const strip = <T extends { unitId: string }>(rows: T[] | undefined): Omit<T, "unitId">[] =>
+    (rows ?? []).map((row) => {
+      const rest: Partial<T> = { ...row };
+      delete rest.unitId;
+      return rest as Omit<T, "unitId">;
+    });
 
   return units.map((unit) => {
     const activeFrom = districtDateOf(unit.createdAt);

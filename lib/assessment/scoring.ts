@@ -40,6 +40,15 @@ export const COMPONENT_LABELS: Record<ComponentKey, string> = {
   timeliness: "晒报及时率",
 };
 
+/** Short names for table headers. */
+export const COMPONENT_SHORT_LABELS: Record<ComponentKey, string> = {
+  tasks: "任务节点",
+  groups: "考核组",
+  spotChecks: "抽查",
+  orders: "督办单",
+  timeliness: "及时率",
+};
+
 /** Components a unit earns points in; the other two only deduct. */
 const OUTCOME_COMPONENTS: readonly ComponentKey[] = ["tasks", "groups", "timeliness"];
 
@@ -153,6 +162,8 @@ export type ComponentBreakdown = {
 };
 
 export type ScoreBreakdown = {
+  /** the quarter and the dates its data cover */
+  period: UnitQuarterInputs["period"];
   components: ComponentBreakdown[];
   base: number;
   adjustments: AdjustmentInput[];
@@ -346,6 +357,7 @@ export function computeQuarterScore(inputs: UnitQuarterInputs, rules: ScoringRul
     failed,
     ranked,
     breakdown: {
+      period: inputs.period,
       components,
       base: round2(base),
       adjustments: inputs.adjustments,
