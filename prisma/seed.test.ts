@@ -10,7 +10,7 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 import { verifyPassword } from "@/lib/auth/password";
 import { type TestDb, createTestDb } from "@/lib/testing/test-db";
-import { addDays, districtInstant, districtToday } from "@/lib/time";
+import { addDays, districtInstant, districtToday, quarterOf } from "@/lib/time";
 import { countAll, seed } from "./seed";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_UNITS_WITHOUT_TODAY } from "./seed/demo-accounts";
 import { deriveStatus } from "./seed/tasks";
@@ -177,6 +177,28 @@ test("seeds evidence photos on disk and flags of every kind for the office", asy
   });
   assert.equal(flagged?.relatedSlot?.card.unit.name, "刘营镇");
   assert.equal(flagged?.relatedSlot?.card.date, addDays(yesterday, -3));
+});
+
+test("closes this year's ended quarters with flags passing; a yellow flag repeats; the current quarter stays open", async () => {
+  const current = quarterOf(today).number;
+  const quarters = await t.db.quarter.findMany({ where: { year }, orderBy: { number: "asc" } });
+  for (const q of quarters) {
+    assert.equal(q.status, q.number < current ? "CLOSED" : "OPEN", `Q${q.number}`);
+    if (q.number >= current) continue;
+    assert.equal(q.version, 1);
+    assert.equal(await t.db.quarterScore.count({ where: { quarterId: q.id, version: 1 } }), 113);
+    assert.equal(await t.db.flag.count({ where: { quarterId: q.id } }), 12, `Q${q.number}: 3 red and 3 yellow of each kind`);
+  }
+  const held = await t.db.flag.findMany({ where: { passedAt: null }, include: { quarter: true } });
+  if (current > 1) assert.ok(held.every((f) => f.quarter.number === current - 1), "only the last closed quarter's flags are held");
+  if (current > 2) {
+    assert.ok((await t.db.flag.count({ where: { passedAt: { not: null } } })) > 0, "earlier flags have passed on");
+    assert.ok(await t.db.flag.findFirst({ where: { color: "YELLOW", streak: { gte: 2 }, escalation: "约谈" } }), "a unit with consecutive yellow flags");
+  }
+  const investment = await t.db.assessmentGroup.findFirstOrThrow({ where: { keyTask: { name: "招商引资" } } });
+  const open = quarters.find((q) => q.number === current)!;
+  assert.equal(await t.db.groupScore.count({ where: { quarterId: open.id, groupId: investment.id } }), 0, "the demo assessor's group has scoring to do");
+  assert.ok((await t.db.groupScore.count({ where: { quarterId: open.id, status: "SUBMITTED" } })) > 100);
 });
 
 test("a second run changes no table's row count", async () => {

@@ -19,6 +19,7 @@ import { addDays, districtToday } from "@/lib/time";
 import { seedCommitments } from "./seed/commitments";
 import type { SeedContext } from "./seed/context";
 import { DEMO_PASSWORD } from "./seed/demo-accounts";
+import { seedAssessment } from "./seed/assessment";
 import { seedDemoWorkLog, seedInstructions } from "./seed/follow-up";
 import { seedHistory } from "./seed/history";
 import { seedOrganisation } from "./seed/org";
@@ -84,6 +85,8 @@ export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedSumma
   await step("bulletins", () => seedBulletins(ctx, org));
   await step("supervision orders", () => seedOrders(ctx, org, tasksByUnit));
   await step("public commitments", () => seedCommitments(ctx));
+  // Last: closing a past quarter reads the tasks, reports and orders above.
+  await step("assessment", () => seedAssessment(ctx, org));
 
   return { seconds: (performance.now() - started) / 1000, counts: await countAll(db) };
 }

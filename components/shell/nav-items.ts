@@ -14,6 +14,9 @@ export function navItemsFor(role: Role): NavItem[] {
         { href: "/spot-checks", label: "抽查" },
         { href: "/admin/anomalies", label: "异常线索" },
         { href: "/orders", label: "督办" },
+        { href: "/admin/scoring", label: "考核" },
+        { href: "/admin/quarters", label: "季度" },
+        { href: "/board", label: "考核排名" },
       ];
     case "LEADER":
       return [
@@ -23,11 +26,13 @@ export function navItemsFor(role: Role): NavItem[] {
         { href: "/bulletins", label: "要情快讯" },
         { href: "/spot-checks", label: "抽查" },
         { href: "/orders", label: "督办" },
+        { href: "/board", label: "考核排名" },
       ];
     case "ASSESSOR":
       return [
         { href: "/assessor", label: "考核组" },
         { href: "/tasks", label: "任务清单" },
+        { href: "/assessor/scores", label: "评分" },
         { href: "/units", label: "单位" },
         { href: "/orders", label: "督办" },
         { href: "/bulletins", label: "要情快讯" },

@@ -78,6 +78,18 @@ export const openApiDocument = {
           },
         },
       },
+      Flag: {
+        type: "object",
+        properties: {
+          unit: { $ref: "#/components/schemas/Unit" },
+          color: { type: "string", enum: ["RED", "YELLOW"] },
+          quarter: { type: "string", example: "2026Q3", description: "授旗的季度" },
+          since: { type: "string", example: "2026Q2", description: "连续持有同色旗的起始季度" },
+          streak: { type: "integer", description: "连续持有同色旗的季度数" },
+          awardedAt: { type: "string", format: "date-time" },
+          passedAt: { type: "string", format: "date-time", nullable: true, description: "流转给下一季度持旗单位的时间;现持有为 null" },
+        },
+      },
     },
   },
   paths: {
@@ -147,6 +159,87 @@ export const openApiDocument = {
           },
           ...errors,
           "422": invalidInput,
+        },
+      },
+    },
+    "/ranking": {
+      get: {
+        summary: "季度考核排名(区级领导、督查室)",
+        description:
+          "乡镇与乡镇、区直部门与区直部门分别排名。已关闭的季度读取关闭时冻结的快照(当前版本),不会随之后的数据修改而变化;未关闭的季度按当前数据实时计算(live: true,仅供参考)。不带 quarter 时返回最近关闭的季度。",
+        parameters: [
+          { name: "quarter", in: "query", required: false, schema: { type: "string", pattern: "^\\d{4}Q[1-4]$", example: "2026Q3" } },
+          { name: "kind", in: "query", required: false, schema: { type: "string", enum: ["TOWN", "DEPARTMENT"] } },
+        ],
+        responses: {
+          "200": {
+            description: "排名",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  required: ["quarter", "status", "live", "rankings"],
+                  properties: {
+                    quarter: { type: "string", example: "2026Q3" },
+                    status: { type: "string", enum: ["OPEN", "CLOSED"] },
+                    version: { type: "integer", nullable: true, description: "快照版本;更正后递增" },
+                    live: { type: "boolean" },
+                    asOf: { type: "string", format: "date", description: "数据截至日期" },
+                    closedAt: { type: "string", format: "date-time", nullable: true },
+                    rankings: {
+                      type: "array",
+                      items: {
+                        type: "object",
+                        properties: {
+                          rank: { type: "integer", nullable: true, description: "同类单位中的名次;数据不足的单位为 null" },
+                          unit: { $ref: "#/components/schemas/Unit" },
+                          score: { type: "number", nullable: true },
+                          failed: { type: "boolean", description: "一票否决,考核不合格" },
+                          flag: { type: "string", enum: ["RED", "YELLOW"], nullable: true },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          "404": { description: "没有该季度", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+          "422": { description: "参数有误", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+          ...errors,
+        },
+      },
+    },
+    "/flags": {
+      get: {
+        summary: "流动红黄旗(公开)",
+        description: "已关闭季度的红黄旗:现持旗单位和全部历史。公开数据,无需登录。",
+        security: [],
+        responses: {
+          "200": {
+            description: "现持旗单位和历次授旗",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: {
+                    current: { type: "array", items: { $ref: "#/components/schemas/Flag" } },
+                    history: {
+                      type: "array",
+                      items: {
+                        type: "object",
+                        properties: {
+                          quarter: { type: "string", example: "2026Q3" },
+                          closedAt: { type: "string", format: "date-time", nullable: true },
+                          flags: { type: "array", items: { $ref: "#/components/schemas/Flag" } },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
         },
       },
     },

@@ -1,9 +1,13 @@
-/** Reads for assessment groups: the groups the caller belongs to and their units' progress. */
+/** Reads for assessment groups and the office: the groups' units, their progress and their scoring. */
 import "server-only";
 import { db } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/roles";
+import { type SessionUser, withUnitScope } from "@/lib/auth/roles";
+import { parseQuarterKey, quarterKey } from "@/lib/assessment/quarters";
+import { listQuarters } from "@/lib/assessment/results";
+import { SLOTS, slotState } from "@/lib/reports/slots";
+import { getSlotDeadlines } from "@/lib/settings";
 import { deriveStatus, progressRatio } from "@/lib/tasks/status";
-import type { DistrictDate } from "@/lib/time";
+import { type DistrictDate, addDays, quarterOf } from "@/lib/time";
 
 export async function listGroupsWithUnitProgress(user: SessionUser, today: DistrictDate) {
   const groups = await db.assessmentGroup.findMany({
@@ -39,4 +43,210 @@ export async function listGroupsWithUnitProgress(user: SessionUser, today: Distr
       return { id: group.id, name: group.name, keyTaskId: group.keyTaskId, keyTaskName: group.keyTask.name, units };
     }),
   );
+}
+
+// ─── Scoring by the assessment groups ───────────────────────────────────────
+
+export type ScoreState = "NONE" | "DRAFT" | "SUBMITTED";
+
+export const SCORE_STATE_LABELS: Record<ScoreState, string> = { NONE: "未评分", DRAFT: "草稿", SUBMITTED: "已提交" };
+
+/** The quarter to score: the one asked for if it exists, else the open quarter of today, else the last open one. */
+export async function resolveScoringQuarter(key: string | undefined, today: DistrictDate) {
+  const quarters = await listQuarters(db);
+  const asked = parseQuarterKey(key);
+  const current = quarterKey(quarterOf(today));
+  return (
+    (asked && quarters.find((q) => q.key === quarterKey(asked))) ??
+    quarters.find((q) => q.key === current && q.status === "OPEN") ??
+    quarters.filter((q) => q.status === "OPEN").at(-1) ??
+    quarters.at(-1) ??
+    null
+  );
+}
+
+/** For an assessor: each of their groups, its units, and the state of each unit's score this quarter. */
+export async function listGroupScoring(user: SessionUser, quarterId: string) {
+  const groups = await db.assessmentGroup.findMany({
+    where: { members: { some: { userId: user.id } } },
+    orderBy: { name: "asc" },
+    select: {
+      id: true,
+      name: true,
+      keyTask: { select: { name: true } },
+      units: { orderBy: [{ unit: { kind: "desc" } }, { unit: { sortOrder: "asc" } }], select: { unit: { select: { id: true, name: true, kind: true } } } },
+      scores: {
+        where: { quarterId },
+        select: { unitId: true, status: true, submittedAt: true, assessor: { select: { name: true } }, items: { select: { points: true } } },
+      },
+    },
+  });
+  return groups.map((group) => {
+    const byUnit = new Map(group.scores.map((s) => [s.unitId, s]));
+    return {
+      id: group.id,
+      name: group.name,
+      keyTaskName: group.keyTask.name,
+      units: group.units.map(({ unit }) => {
+        const score = byUnit.get(unit.id);
+        return {
+          ...unit,
+          state: (score?.status ?? "NONE") as ScoreState,
+          points: score ? score.items.reduce((sum, i) => sum + i.points, 0) : null,
+          assessorName: score?.assessor.name ?? null,
+          submittedAt: score?.submittedAt ?? null,
+        };
+      }),
+    };
+  });
+}
+
+/**
+ * What an assessor sees of one unit for their group's key task, and the
+ * group's score of it — only when the user is a member of the group and the
+ * unit is in the group's scope (both in the query).
+ */
+export async function getAssessorUnitView(user: SessionUser, groupId: string, unitId: string, quarter: { id: string; year: number }, today: DistrictDate) {
+  const group = await db.assessmentGroup.findFirst({
+    where: { id: groupId, members: { some: { userId: user.id } }, units: { some: { unitId } } },
+    select: { id: true, name: true, keyTaskId: true, keyTask: { select: { name: true } } },
+  });
+  if (!group) return null;
+  const unit = await db.unit.findFirst({ where: withUnitScope(user, { id: unitId }), select: { id: true, name: true, kind: true } });
+  if (!unit) return null;
+  const from = addDays(today, -6);
+  const [rubric, score, tasks, cards, orders, spotChecks, deadlines] = await Promise.all([
+    db.rubricItem.findMany({ where: { groupId, year: quarter.year }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true, maxPoints: true } }),
+    db.groupScore.findUnique({
+      where: { quarterId_groupId_unitId: { quarterId: quarter.id, groupId, unitId } },
+      select: {
+        id: true,
+        status: true,
+        submittedAt: true,
+        updatedAt: true,
+        assessor: { select: { name: true } },
+        items: { select: { rubricItemId: true, points: true, comment: true } },
+      },
+    }),
+    db.task.findMany({
+      where: { unitId, keyTaskId: group.keyTaskId, archivedAt: null },
+      orderBy: { deadline: "asc" },
+      select: {
+        id: true,
+        title: true,
+        target: true,
+        measure: true,
+        valueReached: true,
+        deadline: true,
+        milestones: { orderBy: { dueDate: "asc" }, select: { id: true, title: true, dueDate: true, target: true, valueReached: true } },
+      },
+    }),
+    db.reportCard.findMany({
+      where: { unitId, date: { gte: from, lte: today } },
+      orderBy: { date: "desc" },
+      select: { date: true, slots: { select: { slot: true, submittedAt: true, text: true } } },
+    }),
+    db.supervisionOrder.findMany({
+      where: { unitId, status: { not: "ACCEPTED" } },
+      orderBy: { deadline: "asc" },
+      select: { id: true, title: true, deadline: true, status: true, group: { select: { name: true } } },
+    }),
+    db.spotCheck.findMany({
+      where: { result: { not: null }, slot: { card: { unitId } } },
+      orderBy: { checkedAt: "desc" },
+      take: 10,
+      select: { id: true, result: true, method: true, notes: true, checkedAt: true, slot: { select: { slot: true, card: { select: { date: true } } } } },
+    }),
+    getSlotDeadlines(db),
+  ]);
+  return {
+    group: { id: group.id, name: group.name, keyTaskName: group.keyTask.name },
+    unit,
+    rubric,
+    score,
+    tasks: tasks.map((t) => ({
+      ...t,
+      status: deriveStatus(t, today),
+      ratio: progressRatio(t),
+      milestones: t.milestones.map((m) => ({ ...m, status: deriveStatus({ ...m, deadline: m.dueDate }, today) })),
+    })),
+    days: Array.from({ length: 7 }, (_, i) => addDays(today, -i)).map((date) => {
+      const card = cards.find((c) => c.date === date);
+      return {
+        date,
+        slots: SLOTS.map((slot) => {
+          const shown = card?.slots.find((s) => s.slot === slot);
+          return { slot, state: slotState(shown?.submittedAt, date, slot, deadlines), text: shown?.text ?? null };
+        }),
+      };
+    }),
+    orders,
+    spotChecks,
+  };
+}
+
+/** For the office: every group's progress scoring its units this quarter. */
+export async function listScoringProgress(quarterId: string) {
+  const groups = await db.assessmentGroup.findMany({
+    orderBy: { name: "asc" },
+    select: {
+      id: true,
+      name: true,
+      members: { select: { user: { select: { name: true } } } },
+      units: { orderBy: [{ unit: { kind: "desc" } }, { unit: { sortOrder: "asc" } }], select: { unit: { select: { id: true, name: true } } } },
+      scores: { where: { quarterId }, select: { unitId: true, status: true } },
+    },
+  });
+  return groups.map((g) => {
+    const status = new Map(g.scores.map((s) => [s.unitId, s.status]));
+    const missing = g.units.filter((u) => !status.has(u.unit.id)).map((u) => u.unit);
+    const drafts = g.units.filter((u) => status.get(u.unit.id) === "DRAFT").map((u) => u.unit);
+    return {
+      id: g.id,
+      name: g.name,
+      members: g.members.map((m) => m.user.name),
+      scope: g.units.length,
+      submitted: g.units.length - missing.length - drafts.length,
+      drafts,
+      missing,
+    };
+  });
+}
+
+// ─── Quarters (office) ──────────────────────────────────────────────────────
+
+/** Each quarter with its snapshot versions (when, why) and who closed it. */
+export async function listQuartersWithVersions() {
+  const [quarters, versions, closers] = await Promise.all([
+    listQuarters(db),
+    db.quarterScore.groupBy({ by: ["quarterId", "version", "reason"], _min: { createdAt: true }, _count: true }),
+    db.quarter.findMany({ where: { closedById: { not: null } }, select: { id: true, closedBy: { select: { name: true } } } }),
+  ]);
+  const closerOf = new Map(closers.map((c) => [c.id, c.closedBy?.name ?? null]));
+  return quarters.map((q) => ({
+    ...q,
+    closedByName: closerOf.get(q.id) ?? null,
+    versions: versions
+      .filter((v) => v.quarterId === q.id)
+      .map((v) => ({ version: v.version, reason: v.reason, createdAt: v._min.createdAt, units: v._count }))
+      .sort((a, b) => a.version - b.version),
+  }));
+}
+
+/** Yellow flags and their escalation step: the current holders first, then the history. */
+export async function listEscalations() {
+  const flags = await db.flag.findMany({
+    where: { color: "YELLOW" },
+    orderBy: [{ awardedAt: "desc" }, { streak: "desc" }],
+    select: {
+      id: true,
+      streak: true,
+      escalation: true,
+      awardedAt: true,
+      passedAt: true,
+      unit: { select: { id: true, name: true, kind: true } },
+      quarter: { select: { year: true, number: true } },
+    },
+  });
+  return flags.map((f) => ({ ...f, quarterKey: quarterKey({ year: f.quarter.year, number: f.quarter.number as 1 | 2 | 3 | 4 }) }));
 }

@@ -5,6 +5,7 @@
  * overwrites what the office has since edited.
  */
 import type { Role, UnitKind } from "@/lib/generated/prisma/enums";
+import { districtInstant } from "@/lib/time";
 import { type SeedContext, insertInBatches } from "./context";
 import {
   ALL_TOWNS,
@@ -105,7 +106,8 @@ export async function seedOrganisation(ctx: SeedContext): Promise<OrgRefs> {
     db,
     unitDefs
       .filter((u) => !takenUnitKeys.has(`code:${u.code}`) && !takenUnitKeys.has(`name:${u.name}`))
-      .map((u) => ({ id: newId(), code: u.code, name: u.name, kind: u.kind, lat: u.lat, lng: u.lng, sortOrder: u.sortOrder })),
+      // The district's units existed before the seeded year: every quarter of it is theirs (lib/assessment/inputs.ts).
+      .map((u) => ({ id: newId(), code: u.code, name: u.name, kind: u.kind, lat: u.lat, lng: u.lng, sortOrder: u.sortOrder, createdAt: districtInstant(`${ctx.year - 1}-01-01`) })),
     (batch) => db.unit.createMany({ data: batch }),
   );
   const unitRows = await db.unit.findMany({ where: { code: { in: unitDefs.map((u) => u.code) } }, select: { id: true, code: true } });

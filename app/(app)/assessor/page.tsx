@@ -45,7 +45,7 @@ export default async function AssessorHomePage() {
                 {group.units.map((unit) => (
                   <tr key={unit.id}>
                     <th scope="row" className="px-3 py-2 font-medium">
-                      <Link href={`/units/${unit.id}`} className="hover:underline">
+                      <Link href={`/assessor/groups/${group.id}/units/${unit.id}`} className="hover:underline">
                         {unit.name}
                       </Link>
                     </th>

@@ -1,0 +1,195 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { ScoreForm } from "@/components/assessment/score-form";
+import { ScoreStateBadge } from "@/components/assessment/score-state-badge";
+import { SlotStateBadge } from "@/components/reports/slot-state-badge";
+import { Badge, type Tone } from "@/components/ui/badge";
+import { Card, CardTitle } from "@/components/ui/card";
+import { EmptyState, PageHeader } from "@/components/ui/page-header";
+import { Progress } from "@/components/ui/progress";
+import { homePathFor } from "@/lib/auth/roles";
+import { requireUser } from "@/lib/auth/session";
+import { getAssessorUnitView, resolveScoringQuarter } from "@/lib/assessment/queries";
+import { quarterName } from "@/lib/assessment/quarters";
+import type { OrderStatus, SpotCheckResult } from "@/lib/generated/prisma/enums";
+import { SLOT_LABELS } from "@/lib/reports/slots";
+import { TASK_STATUS_LABELS } from "@/lib/tasks/status";
+import { districtToday, formatDistrictDateTime } from "@/lib/time";
+
+export const metadata: Metadata = { title: "单位评分" };
+
+const ORDER_STATUS: Record<OrderStatus, [string, Tone]> = {
+  OPEN: ["待办理", "warn"],
+  RESPONDED: ["已反馈待验收", "info"],
+  RETURNED: ["已退回", "bad"],
+  ACCEPTED: ["已办结", "good"],
+};
+const CHECK_RESULT: Record<SpotCheckResult, [string, Tone]> = { TRUE: ["属实", "good"], PARTLY_TRUE: ["部分属实", "warn"], FALSE: ["不属实", "bad"] };
+
+function formatNumber(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}
+
+export default async function AssessorUnitPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ groupId: string; unitId: string }>;
+  searchParams: Promise<{ quarter?: string }>;
+}) {
+  const user = await requireUser(["ASSESSOR"]);
+  const [{ groupId, unitId }, { quarter: key }] = await Promise.all([params, searchParams]);
+  const today = districtToday();
+  const quarter = await resolveScoringQuarter(key, today);
+  if (!quarter) return <EmptyState title="还没有考核季度" />;
+  // Membership and scope are in the query: another group's or unit's id finds nothing.
+  const view = await getAssessorUnitView(user, groupId, unitId, quarter, today);
+  if (!view) redirect(`${homePathFor(user.role)}?denied=1`);
+
+  const state = view.score?.status ?? "NONE";
+  const itemOf = new Map(view.score?.items.map((i) => [i.rubricItemId, i]) ?? []);
+  const readOnly = quarter.status !== "OPEN" || state === "SUBMITTED";
+  const latestEvening = view.days.flatMap((d) => d.slots.filter((s) => s.slot === "EVENING" && s.text).map((s) => ({ date: d.date, text: s.text }))).at(0);
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={view.unit.name}
+        description={
+          <>
+            {view.group.name} · 重点工作:{view.group.keyTaskName} · {quarterName(quarter.key)} <ScoreStateBadge state={state} />
+          </>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-5">
+        <div className="space-y-6 lg:col-span-3">
+          <Card aria-labelledby="tasks-h">
+            <CardTitle id="tasks-h">“{view.group.keyTaskName}”任务与节点</CardTitle>
+            {view.tasks.length === 0 ? (
+              <p className="mt-2 text-stone-600">该单位没有这项重点工作的任务。</p>
+            ) : (
+              <ul className="mt-3 space-y-4">
+                {view.tasks.map((task) => (
+                  <li key={task.id}>
+                    <div className="flex items-start justify-between gap-2">
+                      <p className="font-medium">{task.title}</p>
+                      <Badge tone={task.status === "OVERDUE" ? "bad" : task.status === "DONE" ? "good" : "neutral"}>{TASK_STATUS_LABELS[task.status]}</Badge>
+                    </div>
+                    <div className="mt-1 flex items-center gap-3">
+                      <Progress ratio={task.ratio} label={`${task.title} 完成进度`} tone={task.status === "OVERDUE" ? "bad" : "brand"} />
+                      <span className="shrink-0 text-sm tabular-nums">
+                        {formatNumber(task.valueReached)}/{formatNumber(task.target)} {task.measure} · 截止 {task.deadline}
+                      </span>
+                    </div>
+                    <ul className="mt-2 space-y-1 border-l-2 border-stone-200 pl-3 text-sm">
+                      {task.milestones.map((m) => (
+                        <li key={m.id} className="flex flex-wrap justify-between gap-2">
+                          <span>{m.title}</span>
+                          <span className={m.status === "OVERDUE" ? "text-red-700" : "text-stone-600"}>
+                            {formatNumber(m.valueReached)}/{formatNumber(m.target)} · {TASK_STATUS_LABELS[m.status]}
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+
+          <Card aria-labelledby="days-h">
+            <CardTitle id="days-h">近 7 日晒报</CardTitle>
+            <div className="mt-3 overflow-x-auto">
+              <table className="w-full text-left text-sm">
+                <thead className="text-stone-600">
+                  <tr>
+                    <th scope="col" className="py-1 pr-3 font-medium">日期</th>
+                    {["早晒", "午晒", "晚晒"].map((l) => (
+                      <th key={l} scope="col" className="py-1 pr-3 font-medium">{l}</th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {view.days.map((d) => (
+                    <tr key={d.date}>
+                      <th scope="row" className="py-1 pr-3 font-normal tabular-nums">{d.date.slice(5)}</th>
+                      {d.slots.map((s) => (
+                        <td key={s.slot} className="py-1 pr-3">
+                          <SlotStateBadge state={s.state} label={`${d.date} ${SLOT_LABELS[s.slot]}`} />
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {latestEvening ? (
+              <p className="mt-3 rounded-lg bg-stone-50 p-3 text-sm whitespace-pre-line text-stone-800">
+                <span className="font-medium">最近晚晒({latestEvening.date}):</span>
+                {latestEvening.text}
+              </p>
+            ) : null}
+          </Card>
+
+          <div className="grid gap-6 sm:grid-cols-2">
+            <Card aria-labelledby="orders-h">
+              <CardTitle id="orders-h">未办结督办单({view.orders.length})</CardTitle>
+              {view.orders.length === 0 ? (
+                <p className="mt-2 text-sm text-stone-600">没有未办结的督办单。</p>
+              ) : (
+                <ul className="mt-2 space-y-2 text-sm">
+                  {view.orders.map((o) => (
+                    <li key={o.id}>
+                      <p className="font-medium">{o.title}</p>
+                      <p className="text-stone-600">
+                        期限 {formatDistrictDateTime(o.deadline)} · <Badge tone={ORDER_STATUS[o.status][1]}>{ORDER_STATUS[o.status][0]}</Badge>
+                      </p>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Card>
+            <Card aria-labelledby="checks-h">
+              <CardTitle id="checks-h">抽查结果</CardTitle>
+              {view.spotChecks.length === 0 ? (
+                <p className="mt-2 text-sm text-stone-600">还没有抽查记录。</p>
+              ) : (
+                <ul className="mt-2 space-y-2 text-sm">
+                  {view.spotChecks.map((c) => (
+                    <li key={c.id}>
+                      {c.slot.card.date} {SLOT_LABELS[c.slot.slot]} <Badge tone={CHECK_RESULT[c.result!][1]}>{CHECK_RESULT[c.result!][0]}</Badge>
+                      {c.notes ? <span className="block text-stone-600">{c.notes}</span> : null}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Card>
+          </div>
+        </div>
+
+        <section aria-labelledby="score-h" className="lg:col-span-2">
+          <h2 id="score-h" className="mb-3 text-lg font-semibold">
+            {quarterName(quarter.key)}评分
+          </h2>
+          {view.score?.status === "SUBMITTED" ? (
+            <p className="mb-3 text-sm text-stone-600">
+              {view.score.assessor.name} 于 {formatDistrictDateTime(view.score.submittedAt!)} 提交。
+            </p>
+          ) : null}
+          {quarter.status !== "OPEN" ? <p className="mb-3 text-sm text-stone-600">本季度已关闭,评分只能查看。</p> : null}
+          {view.rubric.length === 0 ? (
+            <EmptyState title="本考核组本年度还没有评分细则">请联系区督查室。</EmptyState>
+          ) : (
+            <ScoreForm
+              groupId={view.group.id}
+              unitId={view.unit.id}
+              quarterId={quarter.id}
+              readOnly={readOnly}
+              rubric={view.rubric.map((r) => ({ ...r, points: itemOf.get(r.id)?.points ?? null, comment: itemOf.get(r.id)?.comment ?? null }))}
+            />
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { QuarterTabs } from "@/components/assessment/quarter-tabs";
+import { ScoreStateBadge } from "@/components/assessment/score-state-badge";
+import { EmptyState, PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/session";
+import { listGroupScoring, resolveScoringQuarter } from "@/lib/assessment/queries";
+import { quarterName } from "@/lib/assessment/quarters";
+import { listQuarters } from "@/lib/assessment/results";
+import { db } from "@/lib/db";
+import { districtToday, formatDistrictDateTime } from "@/lib/time";
+
+export const metadata: Metadata = { title: "评分" };
+
+const KIND_LABELS = { TOWN: "乡镇", DEPARTMENT: "区直部门" } as const;
+
+export default async function AssessorScoresPage({ searchParams }: { searchParams: Promise<{ quarter?: string }> }) {
+  const user = await requireUser(["ASSESSOR"]);
+  const { quarter: key } = await searchParams;
+  const quarter = await resolveScoringQuarter(key, districtToday());
+  if (!quarter) return <EmptyState title="还没有考核季度">请联系区督查室设置本年度的考核季度。</EmptyState>;
+  const [groups, quarters] = await Promise.all([listGroupScoring(user, quarter.id), listQuarters(db)]);
+  if (groups.length === 0) return <EmptyState title="您还不是任何跟踪考核组的成员">请联系区督查室把您加入考核组。</EmptyState>;
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={`${quarterName(quarter.key)}评分`}
+        description={quarter.status === "OPEN" ? "对照本组评分细则逐项打分,扣分须写明理由;提交后计入季度考核。" : "本季度已关闭,评分只能查看。"}
+      />
+      <QuarterTabs quarters={quarters} current={quarter.key} href={(k) => `/assessor/scores?quarter=${k}`} />
+      {groups.map((group) => {
+        const done = group.units.filter((u) => u.state === "SUBMITTED").length;
+        return (
+          <section key={group.id} aria-labelledby={`g-${group.id}`} className="space-y-3">
+            <h2 id={`g-${group.id}`} className="text-lg font-semibold">
+              {group.name}
+              <span className="ml-2 text-base font-normal text-stone-600">
+                已提交 {done}/{group.units.length}
+              </span>
+            </h2>
+            <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">{group.name}各单位评分情况</caption>
+                <thead className="bg-stone-100 text-stone-700">
+                  <tr>
+                    <th scope="col" className="px-3 py-2 font-medium">单位</th>
+                    <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">状态</th>
+                    <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">得分</th>
+                    <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">评分人</th>
+                    <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">操作</span></th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-stone-100">
+                  {group.units.map((unit) => (
+                    <tr key={unit.id} data-unit={unit.name}>
+                      <th scope="row" className="px-3 py-2 font-medium">
+                        {unit.name}
+                        <span className="ml-1 text-xs font-normal text-stone-500">{KIND_LABELS[unit.kind]}</span>
+                      </th>
+                      <td className="px-3 py-2">
+                        <ScoreStateBadge state={unit.state} />
+                      </td>
+                      <td className="px-3 py-2 tabular-nums">{unit.points ?? "—"}</td>
+                      <td className="hidden px-3 py-2 text-stone-600 sm:table-cell">
+                        {unit.assessorName ?? "—"}
+                        {unit.submittedAt ? ` · ${formatDistrictDateTime(unit.submittedAt)}` : ""}
+                      </td>
+                      <td className="px-3 py-2 text-right">
+                        <Link
+                          href={`/assessor/groups/${group.id}/units/${unit.id}?quarter=${quarter.key}`}
+                          className="inline-flex min-h-11 items-center rounded-lg px-2 font-medium whitespace-nowrap text-brand-800 hover:underline"
+                          aria-label={`${unit.state === "SUBMITTED" || quarter.status === "CLOSED" ? "查看" : "评分"}:${unit.name}`}
+                        >
+                          {unit.state === "SUBMITTED" || quarter.status === "CLOSED" ? "查看" : "评分"}
+                        </Link>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

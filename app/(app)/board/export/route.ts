@@ -1,0 +1,23 @@
+import { apiRoute, notFound } from "@/lib/api/handler";
+import { resolveBoardQuarter } from "@/lib/assessment/board";
+import { buildRankingWorkbook, exportFileName } from "@/lib/assessment/export";
+import { loadQuarterResults } from "@/lib/assessment/results";
+import { db } from "@/lib/db";
+import { districtToday } from "@/lib/time";
+
+/** The rankings with breakdowns as .xlsx, for the quarterly review meeting (LEADER, ADMIN). */
+export const GET = apiRoute({ roles: ["LEADER", "ADMIN"] }, async ({ request }) => {
+  const key = new URL(request.url).searchParams.get("quarter") ?? undefined;
+  const now = new Date();
+  const { quarter } = await resolveBoardQuarter(key, districtToday(now));
+  if (!quarter) throw notFound("没有找到该季度。");
+  const results = await loadQuarterResults(db, quarter, now);
+  const body = await buildRankingWorkbook(results);
+  return new Response(new Uint8Array(body), {
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename="ranking-${quarter.key}.xlsx"; filename*=UTF-8''${encodeURIComponent(exportFileName(results))}`,
+      "Cache-Control": "no-store",
+    },
+  });
+});

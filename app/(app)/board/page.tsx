@@ -1,0 +1,154 @@
+import type { Metadata } from "next";
+import { QuarterTabs } from "@/components/assessment/quarter-tabs";
+import { FlagBoard } from "@/components/board/flag-board";
+import { HeatMap } from "@/components/board/heat-map";
+import { RankingChart } from "@/components/board/ranking-chart";
+import { RankingTable } from "@/components/board/ranking-table";
+import { TrendChart } from "@/components/board/trend-chart";
+import { KeyTaskChart } from "@/components/leader/key-task-chart";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, CardTitle } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
+import { EmptyState, PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/session";
+import { loadDisciplineHeatMap, resolveBoardQuarter } from "@/lib/assessment/board";
+import { parseQuarterKey, quarterName, quarterShortName } from "@/lib/assessment/quarters";
+import { loadFlagHistory, loadQuarterResults, loadTrends } from "@/lib/assessment/results";
+import { db } from "@/lib/db";
+import { listKeyTaskProgress } from "@/lib/tasks/queries";
+import { addDays, districtToday } from "@/lib/time";
+
+export const metadata: Metadata = { title: "考核排名" };
+
+const KINDS = [
+  ["TOWN", "乡镇"],
+  ["DEPARTMENT", "区直部门"],
+] as const;
+
+export default async function BoardPage({ searchParams }: { searchParams: Promise<{ quarter?: string; projector?: string }> }) {
+  const user = await requireUser(["LEADER", "ADMIN"]);
+  const { quarter: key, projector: projectorParam } = await searchParams;
+  const projector = projectorParam === "1";
+  const now = new Date();
+  const today = districtToday(now);
+  const { quarter, quarters } = await resolveBoardQuarter(key, today);
+  if (!quarter) return <EmptyState title="还没有考核季度">请督查室在“考核规则”中设置本年度的考核。</EmptyState>;
+
+  const [results, flags, trends, keyTasks, heat] = await Promise.all([
+    loadQuarterResults(db, quarter, now),
+    loadFlagHistory(db),
+    loadTrends(db),
+    listKeyTaskProgress(user, today),
+    loadDisciplineHeatMap(user, addDays(today, -1)),
+  ]);
+  const query = (extra: Record<string, string | undefined>) => {
+    const params = new URLSearchParams(Object.entries({ quarter: quarter.key, projector: projector ? "1" : undefined, ...extra }).filter((e): e is [string, string] => Boolean(e[1])));
+    return `/board?${params}`;
+  };
+  const trendQuarters = trends.quarters.map((q) => quarterShortName(parseQuarterKey(q)!));
+  const firstYellow = flags.current.find((f) => f.color === "YELLOW");
+
+  return (
+    <div className={cn("space-y-8", projector && "projector")}>
+      <PageHeader
+        title={`考核排名 · ${quarterName(quarter.key)}`}
+        description={
+          results.live
+            ? `实时计算,截至 ${results.asOf};本季度尚未关闭,排名仅供参考,以关闭时冻结的结果为准。`
+            : `已于关闭时冻结(第 ${quarter.version} 版,数据截至 ${results.asOf})。点任一分数可查看计分依据。`
+        }
+        actions={
+          <div className="no-print flex flex-wrap gap-2">
+            <ButtonLink href={query({ projector: projector ? "" : "1" })}>{projector ? "退出投影模式" : "投影模式"}</ButtonLink>
+            <ButtonLink href={`/board/print?quarter=${quarter.key}`}>打印版</ButtonLink>
+            <ButtonLink href={`/board/export?quarter=${quarter.key}`} prefetch={false}>
+              导出 Excel
+            </ButtonLink>
+          </div>
+        }
+      />
+      <QuarterTabs quarters={quarters} current={quarter.key} href={(k) => query({ quarter: k })} />
+
+      <section aria-labelledby="flags-h" className="space-y-3">
+        <h2 id="flags-h" className="text-xl font-semibold">
+          流动红黄旗
+        </h2>
+        <FlagBoard flags={flags.current} linkTo={(f) => `/board/units/${f.unitId}?quarter=${f.quarter}`} />
+      </section>
+
+      {KINDS.map(([kind, label]) => {
+        const rows = results.rows.filter((r) => r.kind === kind);
+        const ranked = rows.filter((r) => r.ranked);
+        return (
+          <section key={kind} aria-labelledby={`rank-${kind}`} className="space-y-3">
+            <h2 id={`rank-${kind}`} className="text-xl font-semibold">
+              {label}排名
+              <span className="ml-2 text-base font-normal text-stone-600">
+                {ranked.length} 个单位参与排名{rows.length > ranked.length ? `,${rows.length - ranked.length} 个数据不足` : ""}
+              </span>
+            </h2>
+            {rows.length === 0 ? (
+              <EmptyState title="本季度还没有数据" />
+            ) : (
+              <div className="grid gap-4 xl:grid-cols-5">
+                <div className="xl:col-span-3">
+                  <RankingTable rows={rows} quarterKey={quarter.key} caption={`${quarterName(quarter.key)}${label}排名`} />
+                </div>
+                <Card className="xl:col-span-2">
+                  <RankingChart
+                    label={`${label}总分`}
+                    rows={ranked.map((r) => ({
+                      name: r.unitName,
+                      total: r.total,
+                      tone: r.failed ? "failed" : r.flag?.color === "RED" ? "red" : r.flag?.color === "YELLOW" ? "yellow" : "plain",
+                    }))}
+                  />
+                </Card>
+              </div>
+            )}
+          </section>
+        );
+      })}
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card aria-labelledby="trend-h">
+          <CardTitle id="trend-h">各单位季度走势</CardTitle>
+          {trends.quarters.length === 0 ? (
+            <p className="mt-2 text-stone-600">还没有已关闭的季度。</p>
+          ) : (
+            <TrendChart
+              quarters={trendQuarters}
+              initialUnitId={firstYellow?.unitId}
+              units={trends.units.map((u) => ({
+                unitId: u.unitId,
+                unitName: u.unitName,
+                kind: u.kind,
+                totals: u.points.map((p) => p.total),
+                ranks: u.points.map((p) => p.rank),
+              }))}
+            />
+          )}
+        </Card>
+        <Card aria-labelledby="kt-h">
+          <CardTitle id="kt-h">重点工作进度</CardTitle>
+          <KeyTaskChart rows={keyTasks.map((k) => ({ name: k.name, percent: Math.round(k.ratio * 100) }))} />
+        </Card>
+      </div>
+
+      <Card aria-labelledby="heat-h">
+        <CardTitle id="heat-h">晒报纪律(近 {heat.dates.length} 天)</CardTitle>
+        <p className="mt-1 mb-3 text-sm text-stone-600">每格一天:三晒均按时、有迟报、有未晒;只展示,按考核规则默认不计分。</p>
+        {KINDS.map(([kind, label]) => (
+          <details key={kind} open={kind === "TOWN"} className="mb-3">
+            <summary className="min-h-11 cursor-pointer py-2 font-medium">{label}</summary>
+            <HeatMap
+              dates={heat.dates}
+              rows={heat.rows.filter((r) => r.kind === kind).map(({ unitId, unitName, cells }) => ({ unitId, unitName, cells }))}
+              caption={`${label}晒报纪律`}
+            />
+          </details>
+        ))}
+      </Card>
+    </div>
+  );
+}

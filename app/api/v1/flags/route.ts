@@ -1,0 +1,35 @@
+import { ApiError, errorResponse } from "@/lib/api/handler";
+import { type FlagView, loadFlagHistory } from "@/lib/assessment/results";
+import { db } from "@/lib/db";
+
+// Public data read on each request: never prerendered at build time.
+export const dynamic = "force-dynamic";
+
+function flagJson(f: FlagView) {
+  return {
+    unit: { id: f.unitId, name: f.unitName, kind: f.kind },
+    color: f.color,
+    quarter: f.quarter,
+    since: f.since,
+    streak: f.streak,
+    awardedAt: f.awardedAt.toISOString(),
+    passedAt: f.passedAt?.toISOString() ?? null,
+  };
+}
+
+/**
+ * The flags of closed quarters: current holders and the full history. Public
+ * like /public/flags (no login needed); no scores and no internal measures.
+ */
+export async function GET(): Promise<Response> {
+  try {
+    const { current, history } = await loadFlagHistory(db);
+    return Response.json({
+      current: current.map(flagJson),
+      history: history.map((h) => ({ quarter: h.quarter, closedAt: h.closedAt?.toISOString() ?? null, flags: h.flags.map(flagJson) })),
+    });
+  } catch (error) {
+    console.error(error);
+    return errorResponse(new ApiError(500, "INTERNAL", "服务器内部错误,请稍后重试。"));
+  }
+}

@@ -1,0 +1,101 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { FlagBadge } from "@/components/assessment/flag-badge";
+import { FlagBoard } from "@/components/board/flag-board";
+import { EmptyState } from "@/components/ui/page-header";
+import { quarterName } from "@/lib/assessment/quarters";
+import { loadFlagHistory } from "@/lib/assessment/results";
+import { db } from "@/lib/db";
+import { formatDistrictDateTime } from "@/lib/time";
+
+// Public and read from the database on each request: never prerendered at build time.
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "流动红黄旗榜", description: "永年区各乡镇、区直部门季度考核流动红黄旗公示。" };
+
+/**
+ * The published flag board (domain.md: the public sees the quarterly flag
+ * board), without login: only flags of closed quarters, only who holds which
+ * flag and since when — no scores, no internal measures.
+ */
+export default async function PublicFlagsPage() {
+  const { current, history } = await loadFlagHistory(db);
+  return (
+    <main className="mx-auto max-w-5xl space-y-8 px-4 py-8">
+      <header className="flex flex-wrap items-center justify-between gap-3">
+        <div className="flex items-center gap-3">
+          <span className="flex size-12 items-center justify-center rounded-2xl bg-brand-700 text-xl font-bold text-white" aria-hidden>
+            晒
+          </span>
+          <div>
+            <p className="text-sm text-stone-600">永年区 · 一日三晒工作督查平台</p>
+            <h1 className="text-2xl font-semibold">流动红黄旗榜</h1>
+          </div>
+        </div>
+        <Link href="/login" className="text-sm text-stone-600 underline">
+          工作人员登录
+        </Link>
+      </header>
+      <p className="text-stone-700">每季度考核结束后,乡镇、区直部门分别按考核得分排名:前三名授予流动红旗,后三名授予流动黄旗;下季度按新的排名流转。</p>
+
+      <section aria-labelledby="current-h" className="space-y-3">
+        <h2 id="current-h" className="text-xl font-semibold">
+          现持旗单位{history[0] ? `(${quarterName(history[0].quarter)}考核)` : ""}
+        </h2>
+        <FlagBoard flags={current} />
+      </section>
+
+      <section aria-labelledby="history-h" className="space-y-3">
+        <h2 id="history-h" className="text-xl font-semibold">
+          历次授旗
+        </h2>
+        {history.length === 0 ? (
+          <EmptyState title="还没有公布的考核结果" />
+        ) : (
+          <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">历次季度考核授旗情况</caption>
+              <thead className="bg-stone-100 text-stone-700">
+                <tr>
+                  <th scope="col" className="px-3 py-2 font-medium">季度</th>
+                  <th scope="col" className="px-3 py-2 font-medium">类别</th>
+                  <th scope="col" className="px-3 py-2 font-medium">红旗</th>
+                  <th scope="col" className="px-3 py-2 font-medium">黄旗</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-stone-100">
+                {history.flatMap((h) =>
+                  (["TOWN", "DEPARTMENT"] as const).map((kind, i) => (
+                    <tr key={`${h.quarter}-${kind}`} className="align-top">
+                      {i === 0 ? (
+                        <th scope="rowgroup" rowSpan={2} className="px-3 py-2 font-medium">
+                          {quarterName(h.quarter)}
+                          {h.closedAt ? <span className="block text-xs font-normal text-stone-600">{formatDistrictDateTime(h.closedAt).slice(0, 10)} 公布</span> : null}
+                        </th>
+                      ) : null}
+                      <td className="px-3 py-2">{kind === "TOWN" ? "乡镇" : "区直部门"}</td>
+                      {(["RED", "YELLOW"] as const).map((color) => (
+                        <td key={color} className="px-3 py-2">
+                          <ul className="space-y-1">
+                            {h.flags
+                              .filter((f) => f.kind === kind && f.color === color)
+                              .map((f) => (
+                                <li key={f.id} className="flex flex-wrap items-center gap-1">
+                                  {f.unitName}
+                                  {f.streak > 1 ? <FlagBadge color={color} streak={f.streak} /> : null}
+                                </li>
+                              ))}
+                          </ul>
+                        </td>
+                      ))}
+                    </tr>
+                  )),
+                )}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,130 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/field";
+import { saveGroupScore } from "@/lib/assessment/actions";
+
+export type RubricRow = { id: string; name: string; maxPoints: number; points: number | null; comment: string | null };
+
+const INPUT =
+  "block w-full rounded-lg border border-stone-300 bg-white px-3 py-2.5 text-base text-stone-900 focus:border-brand-700 aria-[invalid=true]:border-red-600 disabled:bg-stone-100";
+
+function formatPoints(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
+
+/**
+ * A group's score of a unit: one row per rubric item (points up to its
+ * maximum, a reason for any deduction). 保存草稿 keeps it editable; 提交 locks it.
+ */
+export function ScoreForm({
+  groupId,
+  unitId,
+  quarterId,
+  rubric,
+  readOnly,
+}: {
+  groupId: string;
+  unitId: string;
+  quarterId: string;
+  rubric: RubricRow[];
+  readOnly: boolean;
+}) {
+  const [state, action, pending] = useActionState(saveGroupScore, {});
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(rubric.map((r) => [r.id, r.points === null ? "" : formatPoints(r.points)])),
+  );
+  const errors = state.fieldErrors ?? {};
+  const max = rubric.reduce((sum, r) => sum + r.maxPoints, 0);
+  const sum = rubric.reduce((s, r) => s + (Number(values[r.id]) || 0), 0);
+  const filled = rubric.filter((r) => values[r.id] !== "").length;
+
+  return (
+    <form action={action} className="space-y-4" aria-describedby="score-total">
+      <input type="hidden" name="groupId" value={groupId} />
+      <input type="hidden" name="unitId" value={unitId} />
+      <input type="hidden" name="quarterId" value={quarterId} />
+      <ol className="space-y-4">
+        {rubric.map((item, i) => {
+          const value = values[item.id];
+          const deducted = value !== "" && Number(value) < item.maxPoints;
+          const pointsError = errors[`points_${item.id}`];
+          const commentError = errors[`comment_${item.id}`];
+          return (
+            <li key={item.id} className="rounded-xl border border-stone-200 bg-white p-4">
+              <div className="flex flex-wrap items-end gap-3">
+                <div className="w-32">
+                  <label htmlFor={`points-${item.id}`} className="mb-1 block text-sm font-medium text-stone-800">
+                    {i + 1}. {item.name}
+                  </label>
+                  <input
+                    id={`points-${item.id}`}
+                    name={`points_${item.id}`}
+                    inputMode="decimal"
+                    autoComplete="off"
+                    value={value}
+                    onChange={(e) => setValues((v) => ({ ...v, [item.id]: e.target.value }))}
+                    disabled={readOnly}
+                    aria-invalid={pointsError ? true : undefined}
+                    aria-describedby={`points-${item.id}-hint points-${item.id}-error`}
+                    className={INPUT}
+                  />
+                </div>
+                <p id={`points-${item.id}-hint`} className="pb-3 text-sm text-stone-600">
+                  满分 {formatPoints(item.maxPoints)} 分{deducted ? `,扣 ${formatPoints(item.maxPoints - Number(value))} 分` : ""}
+                </p>
+              </div>
+              <div id={`points-${item.id}-error`} aria-live="polite">
+                {pointsError?.map((e) => (
+                  <p key={e} className="mt-1 text-sm text-red-700">
+                    {e}
+                  </p>
+                ))}
+              </div>
+              <label htmlFor={`comment-${item.id}`} className="mt-3 mb-1 block text-sm font-medium text-stone-800">
+                扣分理由{deducted ? <span className="text-red-700">(必填)</span> : <span className="font-normal text-stone-600">(有扣分时必填)</span>}
+              </label>
+              <textarea
+                id={`comment-${item.id}`}
+                name={`comment_${item.id}`}
+                rows={2}
+                maxLength={200}
+                defaultValue={item.comment ?? ""}
+                disabled={readOnly}
+                aria-invalid={commentError ? true : undefined}
+                aria-describedby={`comment-${item.id}-error`}
+                className={INPUT}
+              />
+              <div id={`comment-${item.id}-error`} aria-live="polite">
+                {commentError?.map((e) => (
+                  <p key={e} className="mt-1 text-sm text-red-700">
+                    {e}
+                  </p>
+                ))}
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      <p id="score-total" className="text-lg">
+        合计 <strong className="tabular-nums">{formatPoints(sum)}</strong> / {formatPoints(max)} 分
+        <span className="ml-2 text-sm text-stone-600">
+          已填 {filled}/{rubric.length} 项
+        </span>
+      </p>
+      <FormMessage message={state.message} ok={state.ok} />
+      {readOnly ? null : (
+        <div className="flex flex-wrap gap-3">
+          <Button type="submit" name="intent" value="draft" variant="secondary" disabled={pending}>
+            保存草稿
+          </Button>
+          <Button type="submit" name="intent" value="submit" disabled={pending}>
+            {pending ? "正在保存…" : "提交评分"}
+          </Button>
+          <p className="w-full text-sm text-stone-600">草稿可以反复修改,不计入得分;提交后不能再修改,季度关闭时计入考核。</p>
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,65 @@
+/** Reads of the leaders' board (LEADER, ADMIN), scoped in the query like every read. */
+import "server-only";
+import { db } from "@/lib/db";
+import { type SessionUser, unitScopeWhere, withUnitScope } from "@/lib/auth/roles";
+import { DAY_CELL_CODES, classifyDay } from "@/lib/assessment/heatmap";
+import { parseQuarterKey, quarterKey } from "@/lib/assessment/quarters";
+import { type QuarterInfo, listQuarters } from "@/lib/assessment/results";
+import { type DistrictDate, addDays, quarterOf } from "@/lib/time";
+
+/** The quarter asked for; else the latest closed one; else today's. */
+export async function resolveBoardQuarter(key: string | undefined, today: DistrictDate): Promise<{ quarter: QuarterInfo | null; quarters: QuarterInfo[] }> {
+  const quarters = await listQuarters(db);
+  const asked = parseQuarterKey(key);
+  const quarter =
+    (asked && quarters.find((q) => q.key === quarterKey(asked))) ??
+    quarters.filter((q) => q.status === "CLOSED").at(-1) ??
+    quarters.find((q) => q.key === quarterKey(quarterOf(today))) ??
+    quarters.at(-1) ??
+    null;
+  return { quarter, quarters };
+}
+
+/** `cells`: one code per day (DAY_CELL_CODES), oldest first. */
+export type HeatMapRow = { unitId: string; unitName: string; kind: "TOWN" | "DEPARTMENT"; cells: string };
+
+/** Each unit's report discipline over the `days` days ending `to`. */
+export async function loadDisciplineHeatMap(user: SessionUser, to: DistrictDate, days = 28): Promise<{ dates: DistrictDate[]; rows: HeatMapRow[] }> {
+  const from = addDays(to, -(days - 1));
+  const dates = Array.from({ length: days }, (_, i) => addDays(from, i));
+  const [units, cards] = await Promise.all([
+    db.unit.findMany({ where: withUnitScope(user, { archivedAt: null }), orderBy: [{ kind: "desc" }, { sortOrder: "asc" }], select: { id: true, name: true, kind: true } }),
+    db.reportCard.findMany({
+      where: { date: { gte: from, lte: to }, unit: unitScopeWhere(user) },
+      select: { unitId: true, date: true, slots: { select: { late: true } } },
+    }),
+  ]);
+  const reporting = new Set(cards.map((c) => c.date));
+  const byKey = new Map(cards.map((c) => [`${c.unitId}|${c.date}`, c.slots]));
+  return {
+    dates,
+    rows: units.map((u) => ({
+      unitId: u.id,
+      unitName: u.name,
+      kind: u.kind,
+      cells: dates.map((d) => DAY_CELL_CODES[classifyDay(byKey.get(`${u.id}|${d}`) ?? [], reporting.has(d))]).join(""),
+    })),
+  };
+}
+
+/** Adjustments and vetoes recorded for a unit in a quarter (those after a close are not in its snapshot yet). */
+export async function listUnitQuarterRecords(user: SessionUser, unitId: string, quarterId: string) {
+  const [adjustments, vetoes] = await Promise.all([
+    db.scoreAdjustment.findMany({
+      where: { quarterId, unitId, unit: unitScopeWhere(user) },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, points: true, reason: true, createdAt: true, createdBy: { select: { name: true } } },
+    }),
+    db.unitVeto.findMany({
+      where: { quarterId, unitId, unit: unitScopeWhere(user) },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, reason: true, createdAt: true, vetoItem: { select: { name: true } } },
+    }),
+  ]);
+  return { adjustments, vetoes };
+}

@@ -1,0 +1,173 @@
+/**
+ * Closing a quarter (ADMIN): the scores of every unit are computed once,
+ * ranked, and frozen as version 1 of the quarter's snapshot (QuarterScore:
+ * inputs, breakdown, total, rank, failed); the flags pass on. Later edits of
+ * tasks, scores or orders cannot change a snapshot: a correction re-gathers
+ * the inputs for the same period and writes a NEW version with its reason,
+ * in the audit log with what changed. Not server-only: the seed closes past
+ * quarters through the same function.
+ */
+import { audit } from "@/lib/audit";
+import type { Db } from "@/lib/db-client";
+import type { FlagColor } from "@/lib/generated/prisma/enums";
+import { type HeldFlag, rotateFlags } from "@/lib/assessment/flags";
+import { type QuarterPeriod, gatherQuarterInputs, periodFor } from "@/lib/assessment/inputs";
+import { compareQuarters, previousQuarter, quarterKey, quarterName } from "@/lib/assessment/quarters";
+import { rankEntryOf, rankUnits } from "@/lib/assessment/ranking";
+import { loadScoringRules, plainRules } from "@/lib/assessment/rules";
+import { type QuarterScoreResult, type ScoringRules, type UnitQuarterInputs, computeQuarterScore } from "@/lib/assessment/scoring";
+import type { QuarterRef } from "@/lib/time";
+
+/** A refusal with a message for the office (Chinese). */
+export class AssessmentError extends Error {}
+
+export type ComputedUnit = { inputs: UnitQuarterInputs; result: QuarterScoreResult; rank: number };
+
+type QuarterRow = { id: string; year: number; number: number };
+
+function refOf(q: QuarterRow): QuarterRef {
+  return { year: q.year, number: q.number as QuarterRef["number"] };
+}
+
+/** Scores and ranks every unit of a quarter for a period (nothing is written). */
+export async function computeQuarter(db: Db, quarter: QuarterRow, period: QuarterPeriod): Promise<{ rules: ScoringRules; units: ComputedUnit[] }> {
+  const rules = plainRules(await loadScoringRules(db, quarter.year));
+  const inputs = await gatherQuarterInputs(db, quarter.id, period);
+  const scored = inputs.map((i) => ({ inputs: i, result: computeQuarterScore(i, rules) }));
+  const ranks = rankUnits(scored.map((s) => rankEntryOf(s.inputs.unit, s.result)));
+  return { rules, units: scored.map((s) => ({ ...s, rank: ranks.get(s.inputs.unit.id) ?? 0 })) };
+}
+
+/** What a snapshot row stores: the rules with the inputs, so the row alone re-computes its score. */
+export type SnapshotInputs = { rules: ScoringRules; inputs: UnitQuarterInputs };
+
+function snapshotRows(quarterId: string, version: number, units: ComputedUnit[], rules: ScoringRules, reason: string | null, createdAt: Date) {
+  return units.map((u) => ({
+    quarterId,
+    createdAt,
+    version,
+    unitId: u.inputs.unit.id,
+    kind: u.inputs.unit.kind,
+    total: u.result.total,
+    rank: u.rank,
+    failed: u.result.failed,
+    breakdown: JSON.stringify(u.result.breakdown),
+    inputs: JSON.stringify({ rules, inputs: u.inputs } satisfies SnapshotInputs),
+    reason,
+  }));
+}
+
+const BATCH = 500;
+const TX_OPTIONS = { timeout: 120_000, maxWait: 20_000 };
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+async function insertSnapshot(tx: Tx, rows: ReturnType<typeof snapshotRows>) {
+  for (let i = 0; i < rows.length; i += BATCH) await tx.quarterScore.createMany({ data: rows.slice(i, i + BATCH) });
+}
+
+function flagInputs(units: ComputedUnit[]) {
+  return units.map((u) => ({ unitId: u.inputs.unit.id, kind: u.inputs.unit.kind, rank: u.rank, failed: u.result.failed }));
+}
+
+export type CloseResult = { version: number; units: number; flags: { unitId: string; color: FlagColor; streak: number; escalation: string | null }[] };
+
+export async function closeQuarter(db: Db, options: { quarterId: string; actorId: string | null; now?: Date }): Promise<CloseResult> {
+  const now = options.now ?? new Date();
+  const quarter = await db.quarter.findUnique({ where: { id: options.quarterId }, select: { id: true, year: true, number: true, status: true } });
+  if (!quarter) throw new AssessmentError("没有找到该季度。");
+  if (quarter.status === "CLOSED") throw new AssessmentError(`${quarterName(refOf(quarter))}已经关闭。`);
+  const ref = refOf(quarter);
+  const period = periodFor(ref, now);
+  if (period.asOf < period.start) throw new AssessmentError(`${quarterName(ref)}尚未开始,不能关闭。`);
+  // Flags pass from one quarter to the next: quarters close in order.
+  const previous = await db.quarter.findUnique({ where: { year_number: previousQuarter(ref) }, select: { status: true } });
+  if (previous?.status === "OPEN") throw new AssessmentError(`请先关闭${quarterName(previousQuarter(ref))}。`);
+
+  const { rules, units } = await computeQuarter(db, quarter, period);
+  return db.$transaction(async (tx) => {
+    // The status guard makes a double submit (two tabs, two servers) close once.
+    const updated = await tx.quarter.updateMany({ where: { id: quarter.id, status: "OPEN" }, data: { status: "CLOSED", version: 1, closedAt: now, closedById: options.actorId } });
+    if (updated.count !== 1) throw new AssessmentError(`${quarterName(ref)}已经关闭。`);
+    await insertSnapshot(tx, snapshotRows(quarter.id, 1, units, rules, null, now));
+    const held: HeldFlag[] = await tx.flag.findMany({ where: { passedAt: null }, select: { id: true, unitId: true, color: true, streak: true } });
+    const { awards, passed } = rotateFlags(flagInputs(units), held, rules);
+    await tx.flag.updateMany({ where: { id: { in: passed }, passedAt: null }, data: { passedAt: now } });
+    await tx.flag.createMany({ data: awards.map((a) => ({ ...a, quarterId: quarter.id, awardedAt: now })) });
+    await audit(tx, {
+      actorId: options.actorId,
+      action: "quarter.close",
+      entity: "Quarter",
+      entityId: quarter.id,
+      before: { status: "OPEN" },
+      after: { status: "CLOSED", version: 1, quarter: quarterKey(ref), asOf: period.asOf, units: units.length, flags: awards, passedFlags: passed },
+    });
+    return { version: 1, units: units.length, flags: awards };
+  }, TX_OPTIONS);
+}
+
+export type CorrectionChange = { unitId: string; unitName: string; before: { total: number; rank: number; failed: boolean }; after: { total: number; rank: number; failed: boolean } };
+
+/**
+ * Re-computes the most recent closed quarter as a new version, for the same
+ * period (the close's cut-off), and re-awards its flags if the ranking moved.
+ * Only the most recent: a later quarter's flags and streaks rest on this one.
+ */
+export async function correctQuarter(
+  db: Db,
+  options: { quarterId: string; actorId: string | null; reason: string; now?: Date },
+): Promise<{ version: number; changes: CorrectionChange[]; flagsChanged: boolean }> {
+  const now = options.now ?? new Date();
+  const quarter = await db.quarter.findUnique({ where: { id: options.quarterId }, select: { id: true, year: true, number: true, status: true, version: true, closedAt: true } });
+  if (!quarter) throw new AssessmentError("没有找到该季度。");
+  const ref = refOf(quarter);
+  if (quarter.status !== "CLOSED" || !quarter.closedAt) throw new AssessmentError(`${quarterName(ref)}尚未关闭,无需更正;修改数据后关闭时即按新数据计算。`);
+  const closed = await db.quarter.findMany({ where: { status: "CLOSED" }, select: { year: true, number: true } });
+  if (closed.some((q) => compareQuarters(refOf({ id: "", ...q }), ref) > 0)) {
+    throw new AssessmentError("只能更正最近关闭的季度:之后季度的红黄旗已在此基础上流转。");
+  }
+
+  const { rules, units } = await computeQuarter(db, quarter, periodFor(ref, quarter.closedAt));
+  const previousRow = await db.quarter.findUnique({ where: { year_number: previousQuarter(ref) }, select: { id: true } });
+  const priorFlags: HeldFlag[] = previousRow
+    ? await db.flag.findMany({ where: { quarterId: previousRow.id }, select: { id: true, unitId: true, color: true, streak: true } })
+    : [];
+  const { awards } = rotateFlags(flagInputs(units), priorFlags, rules);
+
+  return db.$transaction(async (tx) => {
+    const version = quarter.version + 1;
+    // Optimistic: two corrections at once cannot both write the same version.
+    const updated = await tx.quarter.updateMany({ where: { id: quarter.id, version: quarter.version }, data: { version } });
+    if (updated.count !== 1) throw new AssessmentError("该季度刚被其他人更正过,请刷新后再试。");
+    const before = await tx.quarterScore.findMany({
+      where: { quarterId: quarter.id, version: quarter.version },
+      select: { unitId: true, total: true, rank: true, failed: true, unit: { select: { name: true } } },
+    });
+    await insertSnapshot(tx, snapshotRows(quarter.id, version, units, rules, options.reason, now));
+
+    const beforeByUnit = new Map(before.map((b) => [b.unitId, b]));
+    const changes: CorrectionChange[] = units.flatMap((u) => {
+      const b = beforeByUnit.get(u.inputs.unit.id);
+      const after = { total: u.result.total, rank: u.rank, failed: u.result.failed };
+      if (b && b.total === after.total && b.rank === after.rank && b.failed === after.failed) return [];
+      return [{ unitId: u.inputs.unit.id, unitName: u.inputs.unit.name, before: b ? { total: b.total, rank: b.rank, failed: b.failed } : { total: 0, rank: 0, failed: false }, after }];
+    });
+
+    const current = await tx.flag.findMany({ where: { quarterId: quarter.id }, select: { id: true, unitId: true, color: true, streak: true, escalation: true, awardedAt: true, passedAt: true } });
+    const key = (f: { unitId: string; color: FlagColor; streak: number; escalation: string | null }) => `${f.unitId}|${f.color}|${f.streak}|${f.escalation ?? ""}`;
+    const flagsChanged = current.map(key).sort().join(",") !== awards.map(key).sort().join(",");
+    if (flagsChanged) {
+      await tx.flag.deleteMany({ where: { quarterId: quarter.id } });
+      await tx.flag.createMany({ data: awards.map((a) => ({ ...a, quarterId: quarter.id, awardedAt: now })) });
+    }
+    await audit(tx, {
+      actorId: options.actorId,
+      action: "quarter.correct",
+      entity: "Quarter",
+      entityId: quarter.id,
+      before: { version: quarter.version, flags: flagsChanged ? current : undefined },
+      after: { version, reason: options.reason, changes, flags: flagsChanged ? awards : undefined },
+    });
+    return { version, changes, flagsChanged };
+  }, TX_OPTIONS);
+}

@@ -1,0 +1,73 @@
+/**
+ * The review meeting's workbook (.xlsx): one sheet of rankings per kind with
+ * every component's points, and one sheet with every point's source record.
+ * Chinese headers, as the office reads them.
+ */
+import ExcelJS from "exceljs";
+import { FLAG_NAMES } from "@/lib/assessment/flag-names";
+import { quarterName } from "@/lib/assessment/quarters";
+import type { QuarterResults, ResultRow } from "@/lib/assessment/results";
+import { COMPONENT_KEYS, COMPONENT_LABELS } from "@/lib/assessment/scoring";
+
+const KINDS = [
+  ["TOWN", "乡镇"],
+  ["DEPARTMENT", "区直部门"],
+] as const;
+
+const SOURCE_NAMES = { task: "任务", milestone: "节点", groupScoreItem: "评分细则", spotCheck: "抽查", order: "督办单", slots: "晒报" } as const;
+
+function componentPoints(row: ResultRow, key: (typeof COMPONENT_KEYS)[number]): number | null {
+  const c = row.breakdown.components.find((x) => x.key === key);
+  return c && c.maxPoints > 0 ? c.points : null;
+}
+
+export function exportFileName(results: QuarterResults): string {
+  return `${quarterName(results.quarter.key)}考核排名${results.live ? "(实时)" : `(第${results.quarter.version}版)`}.xlsx`;
+}
+
+export async function buildRankingWorkbook(results: QuarterResults): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "晒台";
+  const status = results.live ? `实时计算,截至 ${results.asOf},未关闭,仅供参考` : `第 ${results.quarter.version} 版快照,数据截至 ${results.asOf}`;
+
+  for (const [kind, label] of KINDS) {
+    const sheet = workbook.addWorksheet(`${label}排名`, { views: [{ state: "frozen", ySplit: 2 }] });
+    const headers = ["名次", "单位", "总分", ...COMPONENT_KEYS.map((k) => COMPONENT_LABELS[k]), "领导加减分", "一票否决", "旗帜", "说明"];
+    sheet.addRow([`${quarterName(results.quarter.key)}${label}考核排名(${status})`]);
+    sheet.mergeCells(1, 1, 1, headers.length);
+    sheet.getRow(1).font = { bold: true, size: 14 };
+    const head = sheet.addRow(headers);
+    head.font = { bold: true };
+    head.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF5F5F4" } };
+    for (const row of results.rows.filter((r) => r.kind === kind)) {
+      sheet.addRow([
+        row.rank || "—",
+        row.unitName,
+        row.ranked ? row.total : "数据不足",
+        ...COMPONENT_KEYS.map((k) => componentPoints(row, k) ?? "—"),
+        row.breakdown.adjustmentPoints || "—",
+        row.failed ? row.breakdown.vetoes.map((v) => v.item).join("、") : "—",
+        row.flag ? FLAG_NAMES[row.flag.color] : "—",
+        row.breakdown.notes.join(";"),
+      ]);
+    }
+    sheet.columns.forEach((column, i) => {
+      column.width = i === 1 ? 24 : i === headers.length - 1 ? 60 : 12;
+    });
+  }
+
+  const sources = workbook.addWorksheet("计分依据", { views: [{ state: "frozen", ySplit: 1 }] });
+  const head = sources.addRow(["单位", "类别", "项目", "项目得分", "来源类型", "记录", "说明", "分值", "记录编号"]);
+  head.font = { bold: true };
+  for (const row of results.rows) {
+    const kind = row.kind === "TOWN" ? "乡镇" : "区直部门";
+    for (const c of row.breakdown.components) {
+      for (const s of c.sources) sources.addRow([row.unitName, kind, c.label, c.points, SOURCE_NAMES[s.type], s.label, s.detail ?? "", s.points, s.id]);
+    }
+    for (const a of row.breakdown.adjustments) sources.addRow([row.unitName, kind, "领导加减分", a.points, "加减分", a.reason, a.by, a.points, a.id]);
+    for (const v of row.breakdown.vetoes) sources.addRow([row.unitName, kind, "一票否决", null, "一票否决", v.item, v.reason, null, v.id]);
+  }
+  sources.columns = [{ width: 22 }, { width: 10 }, { width: 16 }, { width: 10 }, { width: 10 }, { width: 40 }, { width: 40 }, { width: 10 }, { width: 28 }];
+
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
