@@ -1,19 +1,28 @@
 #!/usr/bin/env bash
-# npm test — the whole suite from a fresh clone: typecheck, lint, unit and
-# integration tests (a real SQLite file per run), then Playwright end-to-end
-# tests in the system Chromium against a production build.
+# npm test — the whole suite from a fresh clone: the derived PostgreSQL files
+# are up to date, typecheck, lint, unit and integration tests on SQLite, a
+# build, the integration tests again on a real PostgreSQL 15 plus two app
+# servers on it, then Playwright end-to-end tests in the system Chromium.
+#
+# PostgreSQL: a throwaway server started here (scripts/with-postgres.ts), or
+# the one in TEST_POSTGRES_URL; skipped with a loud message only where no
+# server binaries exist.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ ! -f node_modules/.package-lock.json ]; then npm ci; fi
 
+echo "==> derived database files (npm run db:check)"
+npm run --silent db:check
 echo "==> typecheck"
 npm run --silent typecheck
 echo "==> lint"
 npm run --silent lint
-echo "==> unit and integration tests"
+echo "==> unit and integration tests (SQLite)"
 npm run --silent test:unit
 echo "==> build"
 NEXTAUTH_SECRET="${NEXTAUTH_SECRET:-build-secret-build-secret-build-secret}" npm run --silent build
+echo "==> integration tests on PostgreSQL, and two app servers on one PostgreSQL"
+npm run --silent test:postgres
 echo "==> end-to-end tests (Chromium: ${CHROMIUM_PATH:-/usr/bin/chromium})"
 npm run --silent test:e2e

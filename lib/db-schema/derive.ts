@@ -93,7 +93,7 @@ export function prismaDiffer(root: string): Differ {
       // the diff never connects.
       const { stdout } = await run(process.execPath, [cli, ...args], {
         cwd: root,
-        env: { ...process.env, DATABASE_URL: "file:./data/diff-unused.db" },
+        env: { ...process.env, DATABASE_URL: `file:${path.join(dir, "unused.db")}` },
         maxBuffer: 64 * 1024 * 1024,
       });
       return stdout;
