@@ -7,6 +7,7 @@
  * zod), scope in the query, one transaction, audited.
  */
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { audit } from "@/lib/audit";
 import { FORBIDDEN, authedAction } from "@/lib/auth/action";
 import { db } from "@/lib/db";
@@ -134,15 +135,15 @@ export const removeVetoItem = authedAction({ roles: ["ADMIN"], input: vetoItemRe
 });
 
 export const closeQuarterAction = authedAction({ roles: ["ADMIN"], input: closeQuarterInput }, async (user, data) => {
-  let message: string;
+  let key: string;
   try {
-    const result = await closeQuarter(db, { quarterId: data.quarterId, actorId: user.id });
-    message = `季度已关闭:${result.units} 个单位的得分已冻结,授予红旗 ${result.flags.filter((f) => f.color === "RED").length} 面、黄旗 ${result.flags.filter((f) => f.color === "YELLOW").length} 面。`;
+    key = (await closeQuarter(db, { quarterId: data.quarterId, actorId: user.id })).quarter;
   } catch (error) {
     return refusal(error);
   }
   revalidatePath("/", "layout");
-  return { ok: true, message };
+  // The close form is gone once its quarter is closed: the page says what happened.
+  redirect(`/admin/quarters?closed=${key}`);
 });
 
 export const correctQuarterAction = authedAction({ roles: ["ADMIN"], input: correctQuarterInput }, async (user, data) => {

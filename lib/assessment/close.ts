@@ -70,7 +70,7 @@ function flagInputs(units: ComputedUnit[]) {
   return units.map((u) => ({ unitId: u.inputs.unit.id, kind: u.inputs.unit.kind, rank: u.rank, failed: u.result.failed }));
 }
 
-export type CloseResult = { version: number; units: number; flags: { unitId: string; color: FlagColor; streak: number; escalation: string | null }[] };
+export type CloseResult = { quarter: string; version: number; units: number; flags: { unitId: string; color: FlagColor; streak: number; escalation: string | null }[] };
 
 export async function closeQuarter(db: Db, options: { quarterId: string; actorId: string | null; now?: Date }): Promise<CloseResult> {
   const now = options.now ?? new Date();
@@ -102,7 +102,7 @@ export async function closeQuarter(db: Db, options: { quarterId: string; actorId
       before: { status: "OPEN" },
       after: { status: "CLOSED", version: 1, quarter: quarterKey(ref), asOf: period.asOf, units: units.length, flags: awards, passedFlags: passed },
     });
-    return { version: 1, units: units.length, flags: awards };
+    return { quarter: quarterKey(ref), version: 1, units: units.length, flags: awards };
   }, TX_OPTIONS);
 }
 

@@ -250,3 +250,9 @@ export async function listEscalations() {
   });
   return flags.map((f) => ({ ...f, quarterKey: quarterKey({ year: f.quarter.year, number: f.quarter.number as 1 | 2 | 3 | 4 }) }));
 }
+
+/** How many flags of each colour a quarter's close handed out. */
+export async function countQuarterFlags(quarterId: string): Promise<Record<"RED" | "YELLOW", number>> {
+  const rows = await db.flag.groupBy({ by: ["color"], where: { quarterId }, _count: true });
+  return { RED: rows.find((r) => r.color === "RED")?._count ?? 0, YELLOW: rows.find((r) => r.color === "YELLOW")?._count ?? 0 };
+}

@@ -6,14 +6,15 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { listEscalations, listQuartersWithVersions, listScoringProgress } from "@/lib/assessment/queries";
+import { countQuarterFlags, listEscalations, listQuartersWithVersions, listScoringProgress } from "@/lib/assessment/queries";
 import { parseQuarterKey, previousQuarter, quarterKey, quarterName } from "@/lib/assessment/quarters";
 import { districtToday, formatDistrictDateTime, quarterRange } from "@/lib/time";
 
 export const metadata: Metadata = { title: "季度考核" };
 
-export default async function QuartersPage() {
+export default async function QuartersPage({ searchParams }: { searchParams: Promise<{ closed?: string }> }) {
   await requireUser(["ADMIN"]);
+  const { closed: closedKey } = await searchParams;
   const today = districtToday();
   const [quarters, escalations] = await Promise.all([listQuartersWithVersions(), listEscalations()]);
   const statusOf = new Map(quarters.map((q) => [q.key, q.status]));
@@ -33,11 +34,22 @@ export default async function QuartersPage() {
     if (today < end) warnings.push(`本季度到 ${end} 才结束;现在关闭,数据截至今天(${today})。`);
   }
   const current = escalations.filter((f) => f.passedAt === null);
+  const justClosed = quarters.find((q) => q.key === closedKey && q.status === "CLOSED");
+  const justClosedFlags = justClosed ? await countQuarterFlags(justClosed.id) : null;
 
   return (
     <div className="space-y-6">
       <PageHeader title="季度考核" description="关闭季度即冻结各单位得分、名次和计分依据,并流转红黄旗。快照不会被之后的数据修改改变;发现错误时以“更正”生成新版本,原因记入审计日志。" />
 
+      {justClosed && justClosedFlags ? (
+        <p role="status" className="rounded-lg bg-emerald-50 px-4 py-3 text-emerald-950">
+          {quarterName(justClosed.key)}已关闭:{justClosed.versions[0]?.units ?? 0} 个单位的得分已冻结,授予红旗 {justClosedFlags.RED} 面、黄旗{" "}
+          {justClosedFlags.YELLOW} 面。{" "}
+          <Link href={`/board?quarter=${justClosed.key}`} className="font-medium underline">
+            查看排名和红黄旗
+          </Link>
+        </p>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card aria-labelledby="close-h">
           <CardTitle id="close-h">{closable ? `关闭${quarterName(closable.key)}` : "关闭季度"}</CardTitle>
