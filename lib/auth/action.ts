@@ -8,7 +8,8 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { fieldErrorsOf, type FieldErrors, type z } from "@/lib/validation";
 
-export type ActionState = { ok?: boolean; message?: string; fieldErrors?: FieldErrors };
+/** `data` carries what an action must show once (a new API token), never kept by the server. */
+export type ActionState = { ok?: boolean; message?: string; fieldErrors?: FieldErrors; data?: Record<string, string> };
 
 export const NOT_SIGNED_IN = "登录已失效,请重新登录。";
 export const FORBIDDEN = "没有权限执行此操作。";

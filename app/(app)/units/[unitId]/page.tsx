@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { CardSlots } from "@/components/reports/card-view";
+import { InstructionForm } from "@/components/reports/instruction-forms";
 import { TaskList } from "@/components/tasks/task-list";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { homePathFor, withUnitScope } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { getCard } from "@/lib/reports/queries";
+import { getCard, type CardSlotView } from "@/lib/reports/queries";
+import { SLOT_LABELS } from "@/lib/reports/slots";
 import { getSlotDeadlines } from "@/lib/settings";
 import { listUnitTasks } from "@/lib/tasks/queries";
 import { addDays, districtToday, formatDistrictDateLong } from "@/lib/time";
@@ -32,6 +34,10 @@ export default async function UnitPage({ params }: { params: Promise<{ unitId: s
     getCard(user, unit.id, yesterday),
   ]);
 
+  // Leaders instruct on what a unit showed (批示); the unit answers on its home page.
+  const instruct =
+    user.role === "LEADER" ? (slot: CardSlotView) => <InstructionForm slotId={slot.id} label={`${unit.name} ${SLOT_LABELS[slot.slot]}`} /> : undefined;
+
   return (
     <div className="space-y-6">
       <PageHeader title={unit.name} description={KIND_LABELS[unit.kind]} />
@@ -40,9 +46,9 @@ export default async function UnitPage({ params }: { params: Promise<{ unitId: s
           <h2 id="today-heading" className="text-lg font-semibold">
             今日 · {formatDistrictDateLong(today)}
           </h2>
-          <CardSlots card={todayCard} date={today} deadlines={deadlines} now={now} />
+          <CardSlots card={todayCard} date={today} deadlines={deadlines} now={now} slotFooter={instruct} />
           <h2 className="pt-3 text-lg font-semibold">昨日 · {formatDistrictDateLong(yesterday)}</h2>
-          <CardSlots card={yesterdayCard} date={yesterday} deadlines={deadlines} now={now} />
+          <CardSlots card={yesterdayCard} date={yesterday} deadlines={deadlines} now={now} slotFooter={instruct} />
         </section>
         <section aria-labelledby="tasks-heading" className="space-y-3">
           <h2 id="tasks-heading" className="text-lg font-semibold">
