@@ -4,6 +4,8 @@ const nextConfig = {
   // Photos are uploaded through server actions and the API; the browser
   // downscales them first, the server still refuses anything over 10 MB each.
   experimental: { serverActions: { bodySizeLimit: "100mb" } },
+  // exifr loads fs and zlib lazily; bundled, it cannot ("Couldn't load fs") — load it from node_modules.
+  serverExternalPackages: ["exifr"],
   async headers() {
     return [
       {

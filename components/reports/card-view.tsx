@@ -1,57 +1,161 @@
-import { Badge } from "@/components/ui/badge";
+import Link from "next/link";
+import { PhotoGallery } from "@/components/reports/photo-gallery";
 import { SlotStateBadge } from "@/components/reports/slot-state-badge";
 import { SpotCheckBadge } from "@/components/supervision/spot-check-badge";
-import type { CardView } from "@/lib/reports/queries";
+import { Badge } from "@/components/ui/badge";
+import type { SlotKind } from "@/lib/generated/prisma/enums";
+import { photoUrl } from "@/lib/reports/card-json";
+import { formatAmount, noteOf } from "@/lib/reports/card-rules";
+import type { CardItemView, CardSlotView, CardView } from "@/lib/reports/queries";
 import { SLOT_LABELS, SLOT_PROMPTS, SLOTS, slotDeadline, slotState, type SlotDeadlines } from "@/lib/reports/slots";
-import { formatDistrictTime, type DistrictDate } from "@/lib/time";
+import { formatDistrictDateTime, formatDistrictTime, type DistrictDate } from "@/lib/time";
 
-/** A day's card: three slots growing from morning to evening, read-only. */
-export function CardSlots({ card, date, deadlines, now }: { card: CardView | null; date: DistrictDate; deadlines: SlotDeadlines; now: Date }) {
-  const items = card?.items ?? [];
+/** The items a slot speaks about: the morning's plan, the noon's progress, the evening's ticks. */
+export function itemsOfSlot(slot: SlotKind, items: readonly CardItemView[]): CardItemView[] {
+  switch (slot) {
+    case "MORNING":
+      return items.filter((i) => i.addedIn === "MORNING");
+    case "NOON":
+      return items.filter((i) => i.progressNote || i.addedIn === "NOON");
+    case "EVENING":
+      return items.filter((i) => i.outcome);
+  }
+}
+
+/** What a submitted slot showed: its items, note, photos and place, who and when, and its corrections. */
+export function SlotContent({ slot, shown, items }: { slot: SlotKind; shown: CardSlotView; items: readonly CardItemView[] }) {
+  const listed = itemsOfSlot(slot, items);
+  const note = noteOf(shown.text);
+  return (
+    <div className="mt-2 space-y-2">
+      {listed.length > 0 ? (
+        <ul className="space-y-1.5">
+          {listed.map((item) => (
+            <li key={item.id} className="flex items-start gap-2 text-base">
+              <span aria-hidden className={`mt-0.5 w-5 shrink-0 text-center font-semibold ${item.outcome === "OPEN" ? "text-amber-700" : "text-emerald-700"}`}>
+                {slot === "EVENING" ? (item.outcome === "DONE" ? "✓" : "?") : "·"}
+              </span>
+              <span className="min-w-0 flex-1">
+                {slot === "EVENING" ? <span className="sr-only">{item.outcome === "DONE" ? "已完成:" : "未完成:"}</span> : null}
+                {item.text}
+                {slot === "MORNING" && item.carriedFromId ? (
+                  <Badge tone="info" className="ml-2">
+                    昨日结转
+                  </Badge>
+                ) : null}
+                {slot === "EVENING" && item.progressValue ? (
+                  <span className="text-stone-600">
+                    {" "}
+                    · 完成 {formatAmount(item.progressValue)}
+                    {item.task?.measure}
+                  </span>
+                ) : null}
+                {slot === "NOON" && item.progressNote ? <span className="block text-sm text-stone-600">进展:{item.progressNote}</span> : null}
+                {slot === "EVENING" && item.outcome === "OPEN" && item.reason ? <span className="block text-sm text-amber-800">原因:{item.reason}</span> : null}
+                {item.task ? (
+                  <Link href={`/feed?task=${item.task.id}`} className="block text-sm text-brand-700 underline-offset-2 hover:underline">
+                    任务:{item.task.title}
+                  </Link>
+                ) : null}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {note ? <p className="whitespace-pre-line text-stone-800">{note}</p> : listed.length === 0 ? <p className="whitespace-pre-line text-stone-800">{shown.text.trim()}</p> : null}
+      <PhotoGallery
+        label={SLOT_LABELS[slot]}
+        photos={shown.photos.map((p) => ({ id: p.id, width: p.width, height: p.height, url: photoUrl(p.id), thumbUrl: photoUrl(p.id, "thumb") }))}
+      />
+      {shown.place || shown.lat !== null ? (
+        <p className="text-sm text-stone-600">
+          位置:{shown.place ?? ""}
+          {shown.lat !== null && shown.lng !== null ? `${shown.place ? " · " : ""}${shown.lat.toFixed(5)}, ${shown.lng.toFixed(5)}` : ""}
+        </p>
+      ) : null}
+      <RevisionHistory shown={shown} />
+    </div>
+  );
+}
+
+function RevisionHistory({ shown }: { shown: CardSlotView }) {
+  if (shown.revisions.length === 0) return null;
+  return (
+    <details className="rounded-lg bg-stone-50 p-2 text-sm">
+      <summary className="min-h-11 cursor-pointer content-center text-stone-700">更正记录({shown.revisions.length} 次)</summary>
+      <ol className="mt-2 space-y-3">
+        {shown.revisions.map((r) => (
+          <li key={r.id}>
+            <p className="text-stone-700">
+              第 {r.number} 次更正 · {r.author.name} · {formatDistrictDateTime(r.createdAt)}
+              {r.reason ? ` · 原因:${r.reason}` : ""}
+            </p>
+            <p className="mt-1 whitespace-pre-line text-stone-600">更正前:{previousText(r.snapshot)}</p>
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
+function previousText(snapshot: string): string {
+  try {
+    const parsed = JSON.parse(snapshot) as { text?: unknown };
+    return typeof parsed.text === "string" ? parsed.text.trim() : "";
+  } catch {
+    return "";
+  }
+}
+
+/** The header line of a slot: name, prompt, state, deadline, who and when. */
+export function SlotHeading({ slot, shown, date, deadlines, now }: { slot: SlotKind; shown: CardSlotView | undefined; date: DistrictDate; deadlines: SlotDeadlines; now: Date }) {
+  const state = slotState(shown?.submittedAt, date, slot, deadlines, now);
+  return (
+    <>
+      <span className="flex items-center justify-between gap-2">
+        <span className="text-base font-semibold">
+          {SLOT_LABELS[slot]} <span className="font-normal text-stone-600">· {SLOT_PROMPTS[slot]}</span>
+        </span>
+        <span className="flex flex-wrap justify-end gap-1">
+          {shown?.spotChecks.map((check) => <SpotCheckBadge key={check.id} result={check.result} />)}
+          <SlotStateBadge state={state} />
+        </span>
+      </span>
+      <span className="mt-1 block text-sm font-normal text-stone-600">
+        截止 {formatDistrictTime(slotDeadline(date, slot, deadlines))}
+        {shown ? ` · ${shown.author.name} ${formatDistrictTime(shown.submittedAt)} 提交` : null}
+        {shown && shown.revisionCount > 0 ? ` · 已更正 ${shown.revisionCount} 次` : null}
+      </span>
+    </>
+  );
+}
+
+/** A day's card, read-only: three slots growing from morning to evening. */
+export function CardSlots({
+  card,
+  date,
+  deadlines,
+  now,
+  slotFooter,
+}: {
+  card: CardView | null;
+  date: DistrictDate;
+  deadlines: SlotDeadlines;
+  now: Date;
+  /** e.g. a leader's instruction form under a shown slot */
+  slotFooter?: (slot: CardSlotView) => React.ReactNode;
+}) {
   return (
     <ol className="space-y-3">
       {SLOTS.map((slot) => {
         const shown = card?.slots.find((s) => s.slot === slot);
-        const state = slotState(shown?.submittedAt, date, slot, deadlines, now);
         return (
           <li key={slot} className="rounded-xl border border-stone-200 bg-white p-4" aria-label={SLOT_LABELS[slot]}>
-            <div className="flex items-center justify-between gap-2">
-              <h3 className="text-base font-semibold">
-                {SLOT_LABELS[slot]} <span className="font-normal text-stone-600">· {SLOT_PROMPTS[slot]}</span>
-              </h3>
-              <span className="flex flex-wrap justify-end gap-1">
-                {shown?.spotChecks.map((check) => <SpotCheckBadge key={check.id} result={check.result} />)}
-                <SlotStateBadge state={state} />
-              </span>
-            </div>
-            <p className="mt-1 text-sm text-stone-600">
-              截止 {formatDistrictTime(slotDeadline(date, slot, deadlines))}
-              {shown ? ` · ${shown.author.name} ${formatDistrictTime(shown.submittedAt)} 提交` : null}
-              {shown && shown.revisionCount > 0 ? ` · 已更正 ${shown.revisionCount} 次` : null}
-            </p>
-            {shown?.text ? <p className="mt-2 whitespace-pre-line text-stone-800">{shown.text}</p> : null}
-            {slot === "MORNING" && items.length > 0 ? (
-              <ul className="mt-3 space-y-2">
-                {items.map((item) => (
-                  <li key={item.id} className="flex items-start gap-2 text-sm">
-                    <span aria-hidden className="mt-0.5 w-4 text-center font-semibold">
-                      {item.outcome === "DONE" ? "✓" : item.outcome === "OPEN" ? "?" : "·"}
-                    </span>
-                    <span className="flex-1">
-                      {item.text}
-                      {item.carriedFromId ? (
-                        <Badge tone="info" className="ml-2">
-                          昨日结转
-                        </Badge>
-                      ) : null}
-                      {item.progressNote ? <span className="block text-stone-600">进展:{item.progressNote}</span> : null}
-                      {item.outcome === "OPEN" && item.reason ? <span className="block text-amber-800">未完成原因:{item.reason}</span> : null}
-                      <span className="sr-only">{item.outcome === "DONE" ? "已完成" : item.outcome === "OPEN" ? "未完成" : "计划中"}</span>
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
+            <h3>
+              <SlotHeading slot={slot} shown={shown} date={date} deadlines={deadlines} now={now} />
+            </h3>
+            {shown ? <SlotContent slot={slot} shown={shown} items={card?.items ?? []} /> : null}
+            {shown && slotFooter ? slotFooter(shown) : null}
           </li>
         );
       })}

@@ -9,6 +9,9 @@ export function navItemsFor(role: Role): NavItem[] {
       return [
         { href: "/admin", label: "今日概况" },
         { href: "/admin/tasks", label: "任务清单" },
+        { href: "/feed", label: "晾晒墙" },
+        { href: "/admin/reminders", label: "催报" },
+        { href: "/admin/burden", label: "填报负担" },
         { href: "/units", label: "单位" },
         { href: "/admin/bulletins", label: "要情快讯" },
         { href: "/spot-checks", label: "抽查" },
@@ -22,6 +25,8 @@ export function navItemsFor(role: Role): NavItem[] {
       return [
         { href: "/leader", label: "全区概览" },
         { href: "/tasks", label: "任务清单" },
+        { href: "/feed", label: "晾晒墙" },
+        { href: "/leader/instructions", label: "我的批示" },
         { href: "/units", label: "单位" },
         { href: "/bulletins", label: "要情快讯" },
         { href: "/spot-checks", label: "抽查" },
@@ -33,6 +38,7 @@ export function navItemsFor(role: Role): NavItem[] {
         { href: "/assessor", label: "考核组" },
         { href: "/tasks", label: "任务清单" },
         { href: "/assessor/scores", label: "评分" },
+        { href: "/feed", label: "晾晒墙" },
         { href: "/units", label: "单位" },
         { href: "/orders", label: "督办" },
         { href: "/bulletins", label: "要情快讯" },
@@ -44,6 +50,8 @@ export function navItemsFor(role: Role): NavItem[] {
         { href: "/unit/commitment", label: "承诺书" },
         { href: "/orders", label: "督办" },
         { href: "/bulletins", label: "要情快讯" },
+        { href: "/unit/log", label: "工作日志" },
+        { href: "/feed", label: "晾晒墙" },
       ];
     case "REPORTER":
       return [
@@ -51,6 +59,8 @@ export function navItemsFor(role: Role): NavItem[] {
         { href: "/unit/tasks", label: "任务" },
         { href: "/orders", label: "督办" },
         { href: "/bulletins", label: "要情快讯" },
+        { href: "/unit/log", label: "工作日志" },
+        { href: "/feed", label: "晾晒墙" },
       ];
   }
 }

@@ -19,7 +19,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
               href={item.href}
               aria-current={active ? "page" : undefined}
               className={cn(
-                "flex min-h-11 items-center rounded-lg px-3 text-base whitespace-nowrap",
+                "flex min-h-11 items-center rounded-lg px-2 text-base whitespace-nowrap sm:px-3",
                 active ? "bg-brand-50 font-semibold text-brand-800" : "text-stone-700 hover:bg-stone-100",
               )}
             >

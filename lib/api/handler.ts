@@ -66,6 +66,17 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
 
 type RouteContext<P> = { params: Promise<P> };
 
+/**
+ * A write authenticated by the session cookie must come from our own pages:
+ * browsers mark a request from another site (Sec-Fetch-Site), and a token
+ * in the Authorization header is never sent by a browser on its own.
+ */
+function crossSiteCookieWrite(request: Request): boolean {
+  if (request.method === "GET" || request.method === "HEAD" || request.headers.has("authorization")) return false;
+  const site = request.headers.get("sec-fetch-site");
+  return site !== null && site !== "same-origin" && site !== "none";
+}
+
 /** Builds a route handler: authenticate, check the role, run, map errors. */
 export function apiRoute<P = Record<string, never>>(
   options: { roles?: readonly Role[] },
@@ -76,6 +87,7 @@ export function apiRoute<P = Record<string, never>>(
       const user = await authenticate(request);
       if (!user) throw new ApiError(401, "UNAUTHENTICATED", "请先登录,或提供有效的 API 令牌。");
       if (options.roles && !options.roles.includes(user.role)) throw forbidden();
+      if (crossSiteCookieWrite(request)) throw forbidden("拒绝来自其他网站的提交。");
       const result = await handler({ user, request, params: await context.params });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {

@@ -14,9 +14,203 @@ const errorSchema = {
   },
 };
 
+const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
+
 const errors = {
-  "401": { description: "未登录或令牌无效", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
-  "403": { description: "没有权限", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+  "401": errorResponse("未登录或令牌无效"),
+  "403": errorResponse("没有权限"),
+};
+
+const json = (schema: unknown) => ({ "application/json": { schema } });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const dateParam = {
+  name: "date",
+  in: "path",
+  required: true,
+  description: "YYYY-MM-DD(区县时间,不能是未来日期)或 today",
+  schema: { type: "string", example: "today" },
+};
+const slotStates = ["SUBMITTED", "LATE", "MISSING", "PENDING"];
+
+/** The 一日三晒 schemas (issue 4). */
+const reportSchemas = {
+  ItemInput: {
+    type: "object",
+    required: ["text"],
+    properties: {
+      id: { type: "string", description: "卡上已有事项的 id;不填时按事项内容匹配,相同内容即同一事项(不重复录入)" },
+      text: { type: "string", maxLength: 200, example: "拆除东街违建 5 户" },
+      taskId: { type: "string", description: "本单位在办任务的 id" },
+      milestoneId: { type: "string", description: "该任务的节点 id" },
+      carriedFromId: { type: "string", description: "上一份晒报中未完成事项的 id(结转)" },
+      workLogItemId: { type: "string", description: "当天工作日志事项的 id" },
+      progress: { type: "string", maxLength: 500, description: "午晒:进展" },
+      done: { type: "boolean", description: "晚晒:true = ✓ 完成,false = ? 未完成" },
+      reason: { type: "string", maxLength: 300, description: "晚晒:未完成(done=false)时必填" },
+      progressValue: { type: "number", minimum: 0, description: "晚晒:今日完成量(按任务的计量单位),计入任务进度" },
+    },
+  },
+  SlotInput: {
+    type: "object",
+    properties: {
+      items: { type: "array", maxItems: 30, items: ref("ItemInput") },
+      note: { type: "string", maxLength: 2000, description: "补充说明" },
+      place: { type: "string", maxLength: 100, description: "地点名称" },
+      lat: { type: "number", minimum: -90, maximum: 90 },
+      lng: { type: "number", minimum: -180, maximum: 180 },
+      startedAt: { type: "string", format: "date-time", description: "开始填写的时间(填报负担统计)" },
+      revisionReason: { type: "string", maxLength: 300, description: "时段已过截止时间后修改(更正)时必填" },
+      removePhotoIds: { type: "array", items: { type: "string" }, description: "截止前删除本时段的照片" },
+    },
+    example: { items: [{ text: "拆除东街违建", done: true, progressValue: 5 }, { text: "协调企业用水", done: false, reason: "待水务公司答复" }], note: "明日继续推进。" },
+  },
+  Item: {
+    type: "object",
+    properties: {
+      id: { type: "string" },
+      text: { type: "string" },
+      addedIn: { type: "string", enum: ["morning", "noon", "evening"] },
+      taskId: { type: "string", nullable: true },
+      milestoneId: { type: "string", nullable: true },
+      carriedFromId: { type: "string", nullable: true },
+      progress: { type: "string", nullable: true },
+      done: { type: "boolean", nullable: true, description: "true ✓,false ?,null 尚未标记" },
+      reason: { type: "string", nullable: true },
+      progressValue: { type: "number", nullable: true },
+    },
+  },
+  Slot: {
+    type: "object",
+    properties: {
+      id: { type: "string" },
+      slot: { type: "string", enum: ["morning", "noon", "evening"] },
+      state: { type: "string", enum: ["SUBMITTED", "LATE"] },
+      late: { type: "boolean" },
+      submittedAt: { type: "string", format: "date-time" },
+      updatedAt: { type: "string", format: "date-time" },
+      revisionCount: { type: "integer" },
+      text: { type: "string" },
+      place: { type: "string", nullable: true },
+      lat: { type: "number", nullable: true },
+      lng: { type: "number", nullable: true },
+      effortSeconds: { type: "integer", nullable: true },
+      author: { type: "object", properties: { id: { type: "string" }, name: { type: "string" } } },
+      photos: {
+        type: "array",
+        items: {
+          type: "object",
+          properties: {
+            id: { type: "string" },
+            width: { type: "integer" },
+            height: { type: "integer" },
+            url: { type: "string", example: "/api/photos/clx…" },
+            thumbUrl: { type: "string", example: "/api/photos/clx…?size=thumb" },
+            exifTakenAt: { type: "string", format: "date-time", nullable: true },
+          },
+        },
+      },
+    },
+  },
+  SavedSlot: {
+    allOf: [
+      ref("Slot"),
+      { type: "object", properties: { date: { type: "string" }, unitId: { type: "string" }, items: { type: "array", items: ref("Item") } } },
+    ],
+  },
+  EmptySlot: {
+    type: "object",
+    properties: { slot: { type: "string", enum: ["morning", "noon", "evening"] }, state: { type: "string", enum: ["MISSING", "PENDING"] }, deadline: { type: "string", format: "date-time" } },
+  },
+  Card: {
+    type: "object",
+    properties: {
+      unit: { type: "object", properties: { id: { type: "string" }, name: { type: "string" } } },
+      date: { type: "string", example: "2026-11-27" },
+      slots: { type: "array", description: "早、午、晚三个时段", items: { oneOf: [ref("Slot"), ref("EmptySlot")] } },
+      items: { type: "array", items: ref("Item") },
+    },
+  },
+  DayStatus: {
+    type: "object",
+    properties: {
+      date: { type: "string" },
+      deadlines: { type: "object", properties: { morning: { type: "string", example: "09:30" }, noon: { type: "string" }, evening: { type: "string" } } },
+      units: {
+        type: "array",
+        items: {
+          type: "object",
+          properties: {
+            id: { type: "string" },
+            name: { type: "string" },
+            kind: { type: "string", enum: ["TOWN", "DEPARTMENT"] },
+            slots: {
+              type: "object",
+              properties: { morning: { type: "string", enum: slotStates }, noon: { type: "string", enum: slotStates }, evening: { type: "string", enum: slotStates } },
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
+const reportPaths = {
+  "/cards/{date}": {
+    get: {
+      summary: "某日的晒报卡",
+      description: "单位账号:本单位的卡;区级账号用 unitId 参数指定可见的单位。单位账号查看其他单位返回 403。",
+      parameters: [dateParam, { name: "unitId", in: "query", required: false, schema: { type: "string" } }],
+      responses: {
+        "200": { description: "晒报卡:三个时段和当天的事项", content: json(ref("Card")) },
+        ...errors,
+        "404": errorResponse("没有这个单位"),
+        "422": errorResponse("日期格式错误或是未来日期"),
+      },
+    },
+  },
+  "/cards/{date}/{slot}": {
+    post: {
+      summary: "填报(或修改)本单位的一个时段",
+      description:
+        "早晒列计划(可关联任务、节点、昨日未完成事项),午晒写进展并可新增事项,晚晒为每项标记 ✓/?(? 须写原因)并可填完成量。截止后首次填报记为迟报;已晒时段截止后的修改记为更正(须填 revisionReason),原内容保留。带 Idempotency-Key 头的重复提交只保存一次,返回第一次的结果。",
+      parameters: [
+        dateParam,
+        { name: "slot", in: "path", required: true, schema: { type: "string", enum: ["morning", "noon", "evening"] } },
+        { name: "Idempotency-Key", in: "header", required: false, description: "每次填报一个新值(8–100 位),重试时不变", schema: { type: "string" } },
+      ],
+      requestBody: {
+        required: true,
+        content: {
+          "application/json": { schema: ref("SlotInput") },
+          "multipart/form-data": {
+            schema: {
+              type: "object",
+              required: ["payload"],
+              properties: {
+                payload: { type: "string", description: "SlotInput 的 JSON 文本" },
+                photos: { type: "array", maxItems: 9, items: { type: "string", format: "binary" }, description: "照片(JPEG/PNG/WebP/HEIC,每张 ≤ 10 MB、≤ 5000 万像素)" },
+              },
+            },
+          },
+        },
+      },
+      responses: {
+        "201": { description: "已保存的时段和当天的事项", content: json(ref("SavedSlot")) },
+        ...errors,
+        "409": errorResponse("Idempotency-Key 已用于另一项提交"),
+        "413": errorResponse("上传内容过大"),
+        "415": errorResponse("不支持的请求格式"),
+        "422": errorResponse("内容不合规则(缺少 ✓/?、缺少未完成原因、照片不合格、超过 9 张、截止后修改未填更正原因……)"),
+      },
+    },
+  },
+  "/status/{date}": {
+    get: {
+      summary: "各单位某日三晒情况(督查室、区级领导)",
+      parameters: [dateParam],
+      responses: { "200": { description: "每个单位三个时段的状态", content: json(ref("DayStatus")) }, ...errors, "422": errorResponse("日期格式错误") },
+    },
+  },
 };
 
 const invalidInput = { description: "参数有误", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
@@ -37,6 +231,7 @@ export const openApiDocument = {
     },
     schemas: {
       Error: errorSchema,
+      ...reportSchemas,
       Unit: {
         type: "object",
         required: ["id", "name", "kind"],
@@ -243,6 +438,7 @@ export const openApiDocument = {
         },
       },
     },
+    ...reportPaths,
   } as Record<string, unknown>,
 };
 

@@ -14,6 +14,8 @@ export type ActionState = {
   fieldErrors?: FieldErrors;
   /** what was typed (never passwords), so a form refused by the server keeps it */
   values?: Record<string, string>;
+  /** what an action must show once (a new API token), never kept by the server */
+  data?: Record<string, string>;
 };
 
 /** The text fields of a submitted form, without passwords, to refill it after an error. */

@@ -10,9 +10,9 @@ import sharp, { type Metadata, type OutputInfo } from "sharp";
 import { dHash } from "@/lib/photos/dhash";
 import { districtInstant } from "@/lib/time";
 
-export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
-export const MAX_PHOTO_PIXELS = 50_000_000;
-export const MAX_PHOTOS_PER_SLOT = 9;
+import { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS } from "@/lib/photos/limits";
+
+export { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS, MAX_PHOTOS_PER_SLOT } from "@/lib/photos/limits";
 const ACCEPTED_FORMATS = new Set(["jpeg", "png", "webp", "heif", "avif"]);
 const FULL_SIZE = 2048;
 const THUMB_SIZE = 480;

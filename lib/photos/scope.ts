@@ -1,19 +1,14 @@
 /**
  * Who may see a photo: the `where` on Photo that keeps only those the user may
- * see — photos of reports, spot checks and order answers of units in the
- * user's scope, and photos of reports quoted in a published bulletin (which
- * every signed-in user reads).
+ * see. Report photos are shown on the district-wide 晾晒墙 to every signed-in
+ * user (domain.md: the feed shows everyone's reports); photos of spot checks
+ * and order answers only to users whose scope includes the unit.
  */
 import { unitScopeWhere, type SessionUser } from "@/lib/auth/roles";
 
 export function photoScopeWhere(user: SessionUser) {
   const unit = unitScopeWhere(user);
   return {
-    OR: [
-      { slot: { card: { unit } } },
-      { slot: { bulletinItems: { some: { bulletin: { status: "PUBLISHED" as const } } } } },
-      { spotCheck: { slot: { card: { unit } } } },
-      { orderResponse: { order: { unit } } },
-    ],
+    OR: [{ slotId: { not: null } }, { spotCheck: { slot: { card: { unit } } } }, { orderResponse: { order: { unit } } }],
   };
 }

@@ -2,7 +2,7 @@
 import "server-only";
 import type { SlotKind, UnitKind } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
-import { unitScopeWhere, withUnitScope, type SessionUser } from "@/lib/auth/roles";
+import { unitScopeWhere, withUnitRowScope, withUnitScope, type SessionUser } from "@/lib/auth/roles";
 import { getSlotDeadlines } from "@/lib/settings";
 import { SLOTS, slotState, type SlotState } from "@/lib/reports/slots";
 import type { DistrictDate } from "@/lib/time";
@@ -57,45 +57,58 @@ export function summarizeDayStatus(rows: UnitDayStatus[]): Record<SlotKind, { sh
   ) as Record<SlotKind, { shown: number; late: number; missing: number; total: number }>;
 }
 
-/** One unit's card for a day — only when the user may see that unit. */
-export async function getCard(user: SessionUser, unitId: string, date: DistrictDate) {
-  return db.reportCard.findFirst({
-    where: { unitId, date, unit: unitScopeWhere(user) },
+const cardDetailSelect = {
+  id: true,
+  date: true,
+  unitId: true,
+  slots: {
     select: {
       id: true,
-      date: true,
-      slots: {
-        select: {
-          id: true,
-          slot: true,
-          text: true,
-          place: true,
-          submittedAt: true,
-          late: true,
-          revisionCount: true,
-          author: { select: { name: true } },
-          // Recorded spot-check results only: a pending check does not tip the unit off.
-          spotChecks: { where: { result: { not: null } }, orderBy: { checkedAt: "desc" }, select: { id: true, result: true } },
-        },
-      },
-      items: {
-        orderBy: { sortOrder: "asc" },
-        select: {
-          id: true,
-          text: true,
-          addedIn: true,
-          progressNote: true,
-          outcome: true,
-          reason: true,
-          carriedFromId: true,
-          task: { select: { id: true, title: true } },
-        },
+      slot: true,
+      text: true,
+      place: true,
+      lat: true,
+      lng: true,
+      submittedAt: true,
+      updatedAt: true,
+      late: true,
+      revisionCount: true,
+      author: { select: { name: true } },
+      photos: { orderBy: { sortOrder: "asc" }, select: { id: true, width: true, height: true } },
+      // Recorded spot-check results only: a pending check does not tip the unit off.
+      spotChecks: { where: { result: { not: null } }, orderBy: { checkedAt: "desc" }, select: { id: true, result: true } },
+      revisions: {
+        orderBy: { number: "desc" },
+        select: { id: true, number: true, reason: true, snapshot: true, createdAt: true, author: { select: { name: true } } },
       },
     },
-  });
+  },
+  items: {
+    orderBy: { sortOrder: "asc" },
+    select: {
+      id: true,
+      text: true,
+      addedIn: true,
+      progressNote: true,
+      outcome: true,
+      reason: true,
+      progressValue: true,
+      carriedFromId: true,
+      milestoneId: true,
+      workLogItemId: true,
+      task: { select: { id: true, title: true, measure: true, requiresPhoto: true, requiresLocation: true } },
+    },
+  },
+} as const;
+
+/** One unit's card for a day — only when the user may see that unit. */
+export async function getCard(user: SessionUser, unitId: string, date: DistrictDate) {
+  return db.reportCard.findFirst({ where: { unitId, date, unit: unitScopeWhere(user) }, select: cardDetailSelect });
 }
 
 export type CardView = NonNullable<Awaited<ReturnType<typeof getCard>>>;
+export type CardSlotView = CardView["slots"][number];
+export type CardItemView = CardView["items"][number];
 
 /** The unit's open instructions (批示 without an answer yet). */
 export async function listOpenInstructions(user: SessionUser, unitId: string) {
@@ -103,6 +116,15 @@ export async function listOpenInstructions(user: SessionUser, unitId: string) {
     where: { answeredAt: null, card: { unitId, unit: unitScopeWhere(user) } },
     orderBy: { createdAt: "desc" },
     take: 10,
-    select: { id: true, text: true, createdAt: true, leader: { select: { name: true, title: true } }, card: { select: { date: true } } },
+    select: { id: true, text: true, slot: true, createdAt: true, leader: { select: { name: true, title: true } }, card: { select: { date: true } } },
+  });
+}
+
+/** Reminders (催报) a unit received on a date, newest first. */
+export async function listUnitReminders(user: SessionUser, unitId: string, date: DistrictDate) {
+  return db.reminder.findMany({
+    where: withUnitRowScope(user, { unitId, date }),
+    orderBy: { createdAt: "desc" },
+    select: { id: true, slot: true, createdAt: true, remindedBy: { select: { name: true, role: true } } },
   });
 }

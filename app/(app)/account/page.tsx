@@ -1,14 +1,23 @@
 import type { Metadata } from "next";
+import { CreateTokenForm, RevokeTokenButton } from "@/components/account/api-tokens";
 import { PasswordForm } from "@/components/account/password-form";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { formatDistrictDateTime } from "@/lib/time";
 
 export const metadata: Metadata = { title: "我的账号" };
 
 export default async function AccountPage() {
   const user = await requireUser();
+  const tokens = await db.apiToken.findMany({
+    where: { userId: user.id },
+    orderBy: { createdAt: "desc" },
+    take: 20,
+    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+  });
   return (
     <div className="space-y-6">
       <PageHeader title="我的账号" />
@@ -29,6 +38,31 @@ export default async function AccountPage() {
           修改密码
         </CardTitle>
         <PasswordForm />
+      </Card>
+      <Card aria-labelledby="tokens-heading">
+        <CardTitle id="tokens-heading">API 令牌</CardTitle>
+        <p className="mt-1 mb-4 text-sm text-stone-600">
+          供微信机器人、手机客户端调用晒台接口(<a href="/api/v1/openapi.json" className="text-brand-700 underline">接口说明</a>),权限与本账号相同。令牌只在创建时显示一次,服务器只保存它的摘要;不用了请吊销。
+        </p>
+        <CreateTokenForm />
+        {tokens.length > 0 ? (
+          <ul className="mt-5 divide-y divide-stone-100 rounded-lg border border-stone-200" aria-label="我的令牌">
+            {tokens.map((t) => (
+              <li key={t.id} className="flex flex-wrap items-center justify-between gap-2 p-3" aria-label={t.name}>
+                <div className="text-sm">
+                  <p className="font-medium text-stone-900">
+                    {t.name} <span className="font-mono text-stone-600">{t.prefix}…</span>
+                  </p>
+                  <p className="text-stone-600">
+                    创建于 {formatDistrictDateTime(t.createdAt)} · {t.lastUsedAt ? `最近使用 ${formatDistrictDateTime(t.lastUsedAt)}` : "尚未使用"}
+                    {t.revokedAt ? ` · 已于 ${formatDistrictDateTime(t.revokedAt)} 吊销` : ""}
+                  </p>
+                </div>
+                {t.revokedAt ? null : <RevokeTokenButton id={t.id} name={t.name} />}
+              </li>
+            ))}
+          </ul>
+        ) : null}
       </Card>
     </div>
   );

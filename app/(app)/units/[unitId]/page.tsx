@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { CardSlots } from "@/components/reports/card-view";
+import { InstructionForm } from "@/components/reports/instruction-forms";
 import { taskHrefBase } from "@/components/tasks/links";
 import { TaskList } from "@/components/tasks/task-list";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { homePathFor, withUnitScope } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { getCard } from "@/lib/reports/queries";
+import { getCard, type CardSlotView } from "@/lib/reports/queries";
+import { SLOT_LABELS } from "@/lib/reports/slots";
 import { getSlotDeadlines } from "@/lib/settings";
 import { listUnitTasks } from "@/lib/tasks/queries";
 import { addDays, districtToday, formatDistrictDateLong, isDistrictDate } from "@/lib/time";
@@ -35,6 +37,10 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
     getCard(user, unit.id, earlier),
   ]);
 
+  // Leaders instruct on what a unit showed (批示); the unit answers on its home page.
+  const instruct =
+    user.role === "LEADER" ? (slot: CardSlotView) => <InstructionForm slotId={slot.id} label={`${unit.name} ${SLOT_LABELS[slot.slot]}`} /> : undefined;
+
   return (
     <div className="space-y-6">
       <PageHeader title={unit.name} description={KIND_LABELS[unit.kind]} />
@@ -43,11 +49,11 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
           <h2 id="today-heading" className="text-lg font-semibold">
             今日 · {formatDistrictDateLong(today)}
           </h2>
-          <CardSlots card={todayCard} date={today} deadlines={deadlines} now={now} />
+          <CardSlots card={todayCard} date={today} deadlines={deadlines} now={now} slotFooter={instruct} />
           <h2 className="pt-3 text-lg font-semibold">
             {earlier === yesterday ? "昨日" : earlier.slice(0, 4) + "年"} · {formatDistrictDateLong(earlier)}
           </h2>
-          <CardSlots card={earlierCard} date={earlier} deadlines={deadlines} now={now} />
+          <CardSlots card={earlierCard} date={earlier} deadlines={deadlines} now={now} slotFooter={instruct} />
         </section>
         <section aria-labelledby="tasks-heading" className="space-y-3">
           <h2 id="tasks-heading" className="text-lg font-semibold">

@@ -1,0 +1,115 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { BurdenChart } from "@/components/reports/burden-chart";
+import { Card, CardTitle, Stat } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
+import { PageHeader } from "@/components/ui/page-header";
+import { withUnitRowScope, withUnitScope } from "@/lib/auth/roles";
+import { requireUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { summarizeBurden } from "@/lib/reports/burden";
+import { addDays, districtToday } from "@/lib/time";
+
+export const metadata: Metadata = { title: "填报负担" };
+
+const KIND_LABELS = { TOWN: "乡镇", DEPARTMENT: "区直部门" } as const;
+const SORTS = { month: "近30天", week: "近7天", maxDay: "最多一天" } as const;
+type Sort = keyof typeof SORTS;
+
+export default async function BurdenPage({ searchParams }: { searchParams: Promise<{ sort?: string }> }) {
+  const user = await requireUser(["ADMIN"]);
+  const { sort: sortParam } = await searchParams;
+  const sort: Sort = sortParam && sortParam in SORTS ? (sortParam as Sort) : "month";
+  const today = districtToday();
+  const from = addDays(today, -30);
+  const [units, slots] = await Promise.all([
+    db.unit.findMany({ where: withUnitScope(user, { archivedAt: null }), orderBy: [{ kind: "desc" }, { sortOrder: "asc" }], select: { id: true, name: true, kind: true } }),
+    db.reportSlot.findMany({
+      where: { card: withUnitRowScope(user, { date: { gte: from, lte: today } }) },
+      select: { effortSeconds: true, card: { select: { unitId: true, date: true } } },
+    }),
+  ]);
+  const summary = summarizeBurden(
+    slots.map((s) => ({ unitId: s.card.unitId, date: s.card.date, effortSeconds: s.effortSeconds })),
+    units.map((u) => u.id),
+    today,
+  );
+  const unitById = new Map(units.map((u) => [u.id, u]));
+  const rows = [...summary.units].sort((a, b) => b[sort] - a[sort]);
+  const mean = (key: "week" | "month") => (rows.length ? rows.reduce((s, r) => s + r[key], 0) / rows.length : 0);
+  const measured = rows.reduce((s, r) => s + r.measured, 0);
+  const total = rows.reduce((s, r) => s + r.slots, 0);
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title="填报负担"
+        description={`每个单位每天花在一日三晒上的时间(从开始填写到提交,含更正),统计 ${summary.from} 至 ${summary.to}。负担要轻:按规定不以留痕多少评价单位。`}
+      />
+      <div className="grid gap-3 sm:grid-cols-3">
+        <Stat label="近7天 · 每单位每天" value={`${mean("week").toFixed(1)} 分钟`} />
+        <Stat label="近30天 · 每单位每天" value={`${mean("month").toFixed(1)} 分钟`} />
+        <Stat label="计时覆盖" value={total ? `${Math.round((measured / total) * 100)}%` : "—"} hint="通过接口提交且未带开始时间的不计时" />
+      </div>
+      <Card aria-labelledby="trend-heading">
+        <CardTitle id="trend-heading">近30天全区每单位平均(分钟/天)</CardTitle>
+        <BurdenChart rows={summary.daily} />
+      </Card>
+      <section aria-labelledby="units-heading" className="space-y-3">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="units-heading" className="text-lg font-semibold">
+            各单位(分钟/天)
+          </h2>
+          <nav aria-label="排序" className="flex gap-2">
+            {(Object.keys(SORTS) as Sort[]).map((key) => (
+              <Link
+                key={key}
+                href={`/admin/burden?sort=${key}`}
+                aria-current={key === sort ? "page" : undefined}
+                className={cn("flex min-h-11 items-center rounded-lg border px-3 text-sm", key === sort ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white")}
+              >
+                按{SORTS[key]}
+              </Link>
+            ))}
+          </nav>
+        </div>
+        <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">各单位填报负担,按{SORTS[sort]}从高到低</caption>
+            <thead className="bg-stone-100 text-stone-700">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-medium">单位</th>
+                <th scope="col" className="px-3 py-2 font-medium">类别</th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">近7天</th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">近30天</th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">最多一天</th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">今日</th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">计时/报送</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-stone-100 tabular-nums">
+              {rows.map((row) => {
+                const unit = unitById.get(row.unitId)!;
+                return (
+                  <tr key={row.unitId} data-unit={unit.name}>
+                    <th scope="row" className="px-3 py-2 font-medium">
+                      {unit.name}
+                    </th>
+                    <td className="px-3 py-2 text-stone-600">{KIND_LABELS[unit.kind]}</td>
+                    <td className="px-3 py-2 text-right">{row.week.toFixed(1)}</td>
+                    <td className="px-3 py-2 text-right">{row.month.toFixed(1)}</td>
+                    <td className="px-3 py-2 text-right">{row.maxDay.toFixed(1)}</td>
+                    <td className="px-3 py-2 text-right">{row.today.toFixed(1)}</td>
+                    <td className="px-3 py-2 text-right text-stone-600">
+                      {row.measured}/{row.slots}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { RemindButton } from "@/components/reports/remind-button";
+import { SlotStateBadge } from "@/components/reports/slot-state-badge";
+import { cn } from "@/components/ui/cn";
+import { Card, CardTitle } from "@/components/ui/card";
+import { EmptyState, PageHeader } from "@/components/ui/page-header";
+import { withUnitRowScope } from "@/lib/auth/roles";
+import { requireUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import type { SlotKind } from "@/lib/generated/prisma/enums";
+import { listDayStatus } from "@/lib/reports/queries";
+import { currentSlot, SLOT_LABELS, slotDeadline, SLOTS } from "@/lib/reports/slots";
+import { getSlotDeadlines } from "@/lib/settings";
+import { districtToday, formatDistrictDateLong, formatDistrictTime } from "@/lib/time";
+
+export const metadata: Metadata = { title: "催报" };
+
+const KIND_LABELS = { TOWN: "乡镇", DEPARTMENT: "区直部门" } as const;
+
+export default async function RemindersPage({ searchParams }: { searchParams: Promise<{ slot?: string }> }) {
+  const user = await requireUser(["ADMIN"]);
+  const now = new Date();
+  const today = districtToday(now);
+  const deadlines = await getSlotDeadlines(db);
+  const { slot: slotParam } = await searchParams;
+  const slot: SlotKind = SLOTS.includes(slotParam as SlotKind) ? (slotParam as SlotKind) : currentSlot(deadlines, now);
+  const [rows, reminders] = await Promise.all([
+    listDayStatus(user, today, undefined, now),
+    db.reminder.findMany({
+      where: withUnitRowScope(user, { date: today }),
+      orderBy: { createdAt: "desc" },
+      select: { id: true, unitId: true, slot: true, createdAt: true, unit: { select: { name: true } }, remindedBy: { select: { name: true } } },
+    }),
+  ]);
+  const missing = rows.filter((r) => r.slots[slot] === "PENDING" || r.slots[slot] === "MISSING");
+  const lastReminder = new Map<string, (typeof reminders)[number]>();
+  const reminderCount = new Map<string, number>();
+  for (const r of reminders.filter((r) => r.slot === slot)) {
+    if (!lastReminder.has(r.unitId)) lastReminder.set(r.unitId, r);
+    reminderCount.set(r.unitId, (reminderCount.get(r.unitId) ?? 0) + 1);
+  }
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title="催报"
+        description={`${formatDistrictDateLong(today)} · ${SLOT_LABELS[slot]}截止 ${formatDistrictTime(slotDeadline(today, slot, deadlines))} · 未报 ${missing.length}/${rows.length} 个单位`}
+      />
+      <nav aria-label="选择时段" className="flex gap-2">
+        {SLOTS.map((s) => (
+          <Link
+            key={s}
+            href={`/admin/reminders?slot=${s}`}
+            aria-current={s === slot ? "page" : undefined}
+            className={cn(
+              "flex min-h-11 items-center rounded-lg border px-3",
+              s === slot ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white text-stone-700 hover:bg-stone-100",
+            )}
+          >
+            {SLOT_LABELS[s]}
+          </Link>
+        ))}
+      </nav>
+      {missing.length === 0 ? (
+        <EmptyState title={`所有单位都已报送${SLOT_LABELS[slot]}`} />
+      ) : (
+        <section aria-labelledby="missing-heading" className="space-y-3">
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <h2 id="missing-heading" className="text-lg font-semibold">
+              尚未报送{SLOT_LABELS[slot]}的单位({missing.length})
+            </h2>
+            <RemindButton slot={slot} label={`全部提醒(${missing.length})`} variant="primary" />
+          </div>
+          <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">尚未报送{SLOT_LABELS[slot]}的单位</caption>
+              <thead className="bg-stone-100 text-stone-700">
+                <tr>
+                  <th scope="col" className="px-3 py-2 font-medium">单位</th>
+                  <th scope="col" className="px-3 py-2 font-medium">类别</th>
+                  <th scope="col" className="px-3 py-2 font-medium">状态</th>
+                  <th scope="col" className="px-3 py-2 font-medium">已提醒</th>
+                  <th scope="col" className="px-3 py-2 font-medium">操作</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-stone-100">
+                {missing.map((row) => {
+                  const last = lastReminder.get(row.unitId);
+                  return (
+                    <tr key={row.unitId} data-unit={row.unitName}>
+                      <th scope="row" className="px-3 py-2 font-medium">
+                        <Link href={`/units/${row.unitId}`} className="underline-offset-2 hover:underline">
+                          {row.unitName}
+                        </Link>
+                      </th>
+                      <td className="px-3 py-2 text-stone-600">{KIND_LABELS[row.kind]}</td>
+                      <td className="px-3 py-2">
+                        <SlotStateBadge state={row.slots[slot]} />
+                      </td>
+                      <td className="px-3 py-2 text-stone-600">{last ? `${reminderCount.get(row.unitId)} 次,最近 ${formatDistrictTime(last.createdAt)}(${last.remindedBy.name})` : "—"}</td>
+                      <td className="px-3 py-2">
+                        <RemindButton slot={slot} unitId={row.unitId} label="提醒" ariaLabel={`提醒${row.unitName}`} />
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+      <Card aria-labelledby="log-heading">
+        <CardTitle id="log-heading">今日催报记录</CardTitle>
+        {reminders.length > 0 ? (
+          <ol className="mt-2 space-y-1 text-sm text-stone-700">
+            {reminders.slice(0, 100).map((r) => (
+              <li key={r.id}>
+                {formatDistrictTime(r.createdAt)} · {r.remindedBy.name} 提醒 {r.unit.name} 报送{SLOT_LABELS[r.slot]}
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p className="mt-2 text-sm text-stone-600">今天还没有催报。提醒只在系统里留下记录;通过电话、短信或工作群通知由督查室自行安排。</p>
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { ApiError, apiRoute } from "@/lib/api/handler";
+import { readSlotSubmission } from "@/lib/api/submission";
+import { UNIT_ROLES } from "@/lib/auth/roles";
+import { db } from "@/lib/db";
+import { ReportError, submitSlot } from "@/lib/reports/submit";
+import { photoStorage } from "@/lib/storage";
+
+/** Files a slot of the caller's own unit's card (the unit comes from the account). */
+export const POST = apiRoute<{ date: string; slot: string }>({ roles: UNIT_ROLES }, async ({ user, request, params }) => {
+  const { input, photos } = await readSlotSubmission(request);
+  try {
+    const result = await submitSlot(db, await photoStorage(), {
+      user,
+      date: params.date,
+      slot: params.slot,
+      input,
+      photos,
+      idempotencyKey: request.headers.get("idempotency-key"),
+    });
+    return Response.json(result.slot, { status: 201, headers: result.replayed ? { "Idempotent-Replayed": "true" } : undefined });
+  } catch (error) {
+    if (error instanceof ReportError) throw new ApiError(error.status, error.code, error.message, error.issues);
+    throw error;
+  }
+});

@@ -1,0 +1,119 @@
+"use client";
+
+import { useEffect, useMemo } from "react";
+import { MAX_PHOTOS_PER_SLOT } from "@/lib/photos/limits";
+
+export type ExistingPhoto = { id: string; thumbUrl: string };
+
+const PICK =
+  "relative inline-flex min-h-11 cursor-pointer items-center justify-center rounded-lg border border-stone-300 bg-white px-4 text-base font-medium text-stone-800 focus-within:outline focus-within:outline-3 focus-within:outline-blue-600 hover:bg-stone-100";
+
+/**
+ * Up to nine photos: the camera (capture) or the album. New ones are shown
+ * before upload and can be taken away; photos already shown can be taken away
+ * only before the slot's deadline.
+ */
+export function PhotoPicker({
+  existing,
+  removed,
+  onToggleRemoved,
+  canRemoveExisting,
+  files,
+  onFiles,
+  required,
+}: {
+  existing: ExistingPhoto[];
+  removed: string[];
+  onToggleRemoved: (id: string) => void;
+  canRemoveExisting: boolean;
+  files: File[];
+  onFiles: (files: File[]) => void;
+  required: string | null;
+}) {
+  const previews = useMemo(() => files.map((f) => URL.createObjectURL(f)), [files]);
+  useEffect(() => () => previews.forEach((url) => URL.revokeObjectURL(url)), [previews]);
+  const kept = existing.filter((p) => !removed.includes(p.id)).length;
+  const room = MAX_PHOTOS_PER_SLOT - kept - files.length;
+
+  const add = (list: FileList | null) => {
+    if (!list) return;
+    onFiles([...files, ...Array.from(list)]);
+  };
+
+  return (
+    <fieldset className="space-y-2">
+      <legend className="text-sm font-medium text-stone-800">
+        照片{required ? "(必填)" : "(可选)"} · 最多 {MAX_PHOTOS_PER_SLOT} 张
+      </legend>
+      {required ? <p className="text-sm text-amber-800">{required}</p> : null}
+      {existing.length + files.length > 0 ? (
+        <ul className="grid grid-cols-3 gap-1.5">
+          {existing.map((photo, i) => {
+            const gone = removed.includes(photo.id);
+            return (
+              <li key={photo.id} className="relative">
+                {/* eslint-disable-next-line @next/next/no-img-element -- access-checked photo route */}
+                <img src={photo.thumbUrl} alt={`已上传的第 ${i + 1} 张照片`} className={`aspect-square w-full rounded-lg object-cover ${gone ? "opacity-30" : ""}`} />
+                {canRemoveExisting ? (
+                  <button type="button" onClick={() => onToggleRemoved(photo.id)} className="absolute right-1 bottom-1 min-h-9 rounded-md bg-white/90 px-2 text-sm">
+                    {gone ? "恢复" : "删除"}
+                  </button>
+                ) : null}
+              </li>
+            );
+          })}
+          {files.map((file, i) => (
+            <li key={`${file.name}-${i}`} className="relative">
+              {/* eslint-disable-next-line @next/next/no-img-element -- a local preview (blob: URL) */}
+              <img src={previews[i]} alt={`待上传:${file.name}`} className="aspect-square w-full rounded-lg object-cover" />
+              <button
+                type="button"
+                onClick={() => onFiles(files.filter((_, j) => j !== i))}
+                className="absolute right-1 bottom-1 min-h-9 rounded-md bg-white/90 px-2 text-sm"
+                aria-label={`移除待上传的照片 ${file.name}`}
+              >
+                移除
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {room > 0 ? (
+        <div className="flex flex-wrap gap-2">
+          <label className={PICK}>
+            拍照
+            <input
+              type="file"
+              accept="image/*"
+              capture="environment"
+              multiple
+              className="sr-only"
+              onChange={(e) => {
+                add(e.target.files);
+                e.target.value = "";
+              }}
+            />
+          </label>
+          <label className={PICK}>
+            从相册选择
+            <input
+              type="file"
+              accept="image/*"
+              multiple
+              className="sr-only"
+              onChange={(e) => {
+                add(e.target.files);
+                e.target.value = "";
+              }}
+            />
+          </label>
+        </div>
+      ) : null}
+      {room < 0 ? (
+        <p className="text-sm text-red-700" role="alert">
+          每个时段最多 {MAX_PHOTOS_PER_SLOT} 张照片,请移除 {-room} 张。
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}

@@ -1,0 +1,29 @@
+"use server";
+
+/**
+ * Writes around the cards: leaders' instructions (批示), the units' answers,
+ * and reminders (催报). The factory checks the session, role and input; the
+ * unit scope is in the queries of lib/reports/follow-up.ts.
+ */
+import { revalidatePath } from "next/cache";
+import { authedAction } from "@/lib/auth/action";
+import { UNIT_ROLES } from "@/lib/auth/roles";
+import { db } from "@/lib/db";
+import { recordInstruction, recordInstructionAnswer, recordReminders } from "@/lib/reports/follow-up";
+import { instructionAnswerInput, instructionInput, reminderInput } from "@/lib/reports/schemas";
+
+export const createInstruction = authedAction({ roles: ["LEADER"], input: instructionInput }, async (user, data) => {
+  const result = await recordInstruction(db, user, data);
+  revalidatePath("/feed");
+  return result;
+});
+
+// No revalidation: the answer's confirmation stays on screen; the list is fresh on the next visit (every page here is dynamic).
+export const answerInstruction = authedAction({ roles: UNIT_ROLES, input: instructionAnswerInput }, (user, data) => recordInstructionAnswer(db, user, data));
+
+export const remindUnits = authedAction({ roles: ["ADMIN", "UNIT_HEAD"], input: reminderInput }, async (user, data) => {
+  const result = await recordReminders(db, user, data);
+  revalidatePath("/admin/reminders");
+  revalidatePath("/unit");
+  return result;
+});

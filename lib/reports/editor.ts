@@ -1,0 +1,84 @@
+/**
+ * What the card form offers a unit account today (scoped to its own unit):
+ * the open tasks and their next milestone, the last card's open items to
+ * carry over, and the person's work log — so that nothing is typed twice.
+ */
+import "server-only";
+import { db } from "@/lib/db";
+import { withUnitRowScope, type SessionUser } from "@/lib/auth/roles";
+import { carryOverCandidates } from "@/lib/reports/card-rules";
+import { deriveStatus, progressRatio, urgencyOrder } from "@/lib/tasks/status";
+import { addDays, type DistrictDate } from "@/lib/time";
+
+export type PickerTask = {
+  id: string;
+  title: string;
+  measure: string;
+  target: number;
+  valueReached: number;
+  requiresPhoto: boolean;
+  requiresLocation: boolean;
+  keyTaskName: string | null;
+  milestone: { id: string; title: string; dueDate: string } | null;
+};
+
+export type CarryItem = { id: string; text: string; reason: string | null; taskId: string | null; milestoneId: string | null; date: string };
+export type LogPick = { id: string; text: string; taskId: string | null; outcome: "DONE" | "OPEN" | null; reason: string | null };
+
+export type CardEditorData = {
+  tasks: PickerTask[];
+  carry: CarryItem[];
+  log: LogPick[];
+};
+
+export async function loadCardEditor(user: SessionUser, date: DistrictDate, carriedOnCard: ReadonlySet<string>): Promise<CardEditorData> {
+  const unitId = user.unitId ?? "__no_unit__";
+  const [tasks, previous, log] = await Promise.all([
+    db.task.findMany({
+      where: withUnitRowScope(user, { unitId, archivedAt: null }),
+      select: {
+        id: true,
+        title: true,
+        measure: true,
+        target: true,
+        valueReached: true,
+        deadline: true,
+        requiresPhoto: true,
+        requiresLocation: true,
+        keyTask: { select: { name: true } },
+        milestones: { where: { status: { not: "DONE" } }, orderBy: { dueDate: "asc" }, take: 1, select: { id: true, title: true, dueDate: true } },
+      },
+    }),
+    db.reportCard.findFirst({
+      where: withUnitRowScope(user, { unitId, date: { lt: date, gte: addDays(date, -7) } }),
+      orderBy: { date: "desc" },
+      select: { date: true, items: { orderBy: { sortOrder: "asc" }, select: { id: true, text: true, outcome: true, reason: true, taskId: true, milestoneId: true } } },
+    }),
+    db.workLogItem.findMany({
+      where: { userId: user.id, unitId, date },
+      orderBy: { sortOrder: "asc" },
+      select: { id: true, text: true, taskId: true, outcome: true, reason: true },
+    }),
+  ]);
+
+  const open = tasks
+    .map((t) => ({ task: t, status: deriveStatus(t, date) }))
+    .filter((t) => t.status !== "DONE")
+    .sort((a, b) => urgencyOrder(a.status) - urgencyOrder(b.status) || a.task.deadline.localeCompare(b.task.deadline) || progressRatio(a.task) - progressRatio(b.task));
+
+  return {
+    tasks: open.map(({ task }) => ({
+      id: task.id,
+      title: task.title,
+      measure: task.measure,
+      target: task.target,
+      valueReached: task.valueReached,
+      requiresPhoto: task.requiresPhoto,
+      requiresLocation: task.requiresLocation,
+      keyTaskName: task.keyTask?.name ?? null,
+      milestone: task.milestones[0] ?? null,
+    })),
+    carry: carryOverCandidates(previous?.items ?? [], carriedOnCard).map((i) => ({ ...i, date: previous!.date })),
+    log,
+  };
+}

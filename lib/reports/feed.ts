@@ -1,0 +1,145 @@
+/**
+ * The feed (晾晒墙): every unit's shown slots, newest first, by channel, unit,
+ * line, key task, task, date and slot — a page at a time (keyset on
+ * submittedAt, id, so that a page is as fast on day 365 as on day 1).
+ *
+ * Who may read it: every signed-in user, unit accounts included. Showing the
+ * work to the whole district is the point of 晒 (the WeChat groups it comes
+ * from were read by every member, domain.md and the 2017 article); what stays
+ * scoped is everything else of a unit (its task list, its card's editing,
+ * its orders).
+ */
+import "server-only";
+import { withUnitRowScope, type SessionUser } from "@/lib/auth/roles";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { SlotKind } from "@/lib/generated/prisma/enums";
+import { addDays, districtInstant, isDistrictDate, type DistrictDate } from "@/lib/time";
+
+export const FEED_PAGE_SIZE = 20;
+
+export type FeedFilters = {
+  channelId?: string;
+  unitId?: string;
+  lineId?: string;
+  keyTaskId?: string;
+  taskId?: string;
+  date?: DistrictDate;
+  slot?: SlotKind;
+};
+
+const SLOT_VALUES = new Set<string>(["MORNING", "NOON", "EVENING"]);
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Filters from the URL; anything malformed is ignored rather than an error page. */
+export function parseFeedFilters(params: Record<string, string | string[] | undefined>): FeedFilters & { cursor?: string } {
+  const one = (key: string) => {
+    const value = params[key];
+    const text = Array.isArray(value) ? value[0] : value;
+    return text && text.length > 0 ? text : undefined;
+  };
+  const id = (key: string) => {
+    const value = one(key);
+    return value && ID.test(value) ? value : undefined;
+  };
+  const date = one("date");
+  const slot = one("slot");
+  return {
+    channelId: id("channel"),
+    unitId: id("unit"),
+    lineId: id("line"),
+    keyTaskId: id("keyTask"),
+    taskId: id("task"),
+    date: date && isDistrictDate(date) ? date : undefined,
+    slot: slot && SLOT_VALUES.has(slot) ? (slot as SlotKind) : undefined,
+    cursor: id("cursor"),
+  };
+}
+
+function feedWhere(filters: FeedFilters): Prisma.ReportSlotWhereInput {
+  const and: Prisma.ReportSlotWhereInput[] = [];
+  if (filters.channelId) and.push({ card: { unit: { channels: { some: { channelId: filters.channelId } } } } });
+  if (filters.unitId) and.push({ card: { unitId: filters.unitId } });
+  if (filters.lineId) {
+    and.push({ OR: [{ card: { unit: { lines: { some: { lineId: filters.lineId } } } } }, { card: { items: { some: { task: { lineId: filters.lineId } } } } }] });
+  }
+  if (filters.keyTaskId) and.push({ card: { items: { some: { task: { keyTaskId: filters.keyTaskId } } } } });
+  if (filters.taskId) and.push({ card: { items: { some: { taskId: filters.taskId } } } });
+  if (filters.date) {
+    // A slot is first submitted on its own day (past days are only corrected), so
+    // the day's window on the submittedAt index finds it without scanning the year.
+    and.push({ card: { date: filters.date }, submittedAt: { gte: districtInstant(filters.date), lt: districtInstant(addDays(filters.date, 1)) } });
+  }
+  if (filters.slot) and.push({ slot: filters.slot });
+  return { AND: and };
+}
+
+const feedSelect = {
+  id: true,
+  slot: true,
+  text: true,
+  place: true,
+  lat: true,
+  lng: true,
+  submittedAt: true,
+  late: true,
+  revisionCount: true,
+  author: { select: { name: true } },
+  photos: { orderBy: { sortOrder: "asc" }, select: { id: true, width: true, height: true } },
+  card: {
+    select: {
+      id: true,
+      date: true,
+      unit: { select: { id: true, name: true } },
+      items: { where: { taskId: { not: null } }, select: { task: { select: { id: true, title: true } } } },
+      instructions: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          slot: true,
+          text: true,
+          createdAt: true,
+          answeredAt: true,
+          leader: { select: { name: true, title: true } },
+          answers: { orderBy: { createdAt: "asc" }, select: { id: true, text: true, createdAt: true, author: { select: { name: true } } } },
+        },
+      },
+    },
+  },
+} as const satisfies Prisma.ReportSlotSelect;
+
+export type FeedEntry = Prisma.ReportSlotGetPayload<{ select: typeof feedSelect }>;
+
+export async function listFeed(filters: FeedFilters, cursor?: string): Promise<{ entries: FeedEntry[]; nextCursor: string | null }> {
+  const rows = await db.reportSlot.findMany({
+    where: feedWhere(filters),
+    orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
+    ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    take: FEED_PAGE_SIZE + 1,
+    select: feedSelect,
+  });
+  const entries = rows.slice(0, FEED_PAGE_SIZE);
+  return { entries, nextCursor: rows.length > FEED_PAGE_SIZE ? entries[entries.length - 1].id : null };
+}
+
+/** The choices of the feed's filters. */
+export async function loadFeedFilterOptions() {
+  const [channels, units, lines, keyTasks] = await Promise.all([
+    db.channel.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
+    db.unit.findMany({ where: { archivedAt: null }, orderBy: [{ kind: "desc" }, { sortOrder: "asc" }], select: { id: true, name: true, kind: true } }),
+    db.line.findMany({ orderBy: [{ kind: "asc" }, { sortOrder: "asc" }], select: { id: true, name: true, kind: true } }),
+    db.keyTask.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
+  ]);
+  return { channels, units, lines, keyTasks };
+}
+
+/**
+ * The task a feed is filtered by, with its progress — only for a user who may
+ * read that task list (a unit sees others' reports, not others' task lists).
+ */
+export async function getFeedTask(user: SessionUser, taskId: string) {
+  return db.task.findFirst({
+    where: withUnitRowScope(user, { id: taskId }),
+    select: { id: true, title: true, measure: true, target: true, valueReached: true, deadline: true, unit: { select: { name: true } }, keyTask: { select: { name: true } } },
+  });
+}

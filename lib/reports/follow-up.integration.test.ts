@@ -1,0 +1,68 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import type { SessionUser } from "@/lib/auth/roles";
+import { recordInstruction, recordInstructionAnswer, recordReminders } from "@/lib/reports/follow-up";
+import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { districtInstant, districtToday } from "@/lib/time";
+
+let t: TestDb;
+let leader: SessionUser;
+let townHead: SessionUser;
+let otherReporter: SessionUser;
+let admin: SessionUser;
+let townId: string;
+let otherId: string;
+let slotId: string;
+const today = districtToday();
+const now = districtInstant(today, "14:00");
+
+const asUser = (u: { id: string; username: string; name: string; role: SessionUser["role"]; unitId: string | null }): SessionUser => ({ ...u, unitName: null, groupIds: [], sessionId: null });
+
+before(async () => {
+  t = await createTestDb();
+  townId = (await t.db.unit.create({ data: { code: "T1", name: "甲镇", kind: "TOWN" } })).id;
+  otherId = (await t.db.unit.create({ data: { code: "T2", name: "乙镇", kind: "TOWN" } })).id;
+  const make = async (username: string, role: SessionUser["role"], unitId: string | null) => asUser(await t.db.user.create({ data: { username, name: username, role, unitId, passwordHash: "x" } }));
+  leader = await make("leader", "LEADER", null);
+  admin = await make("admin", "ADMIN", null);
+  townHead = await make("town-head", "UNIT_HEAD", townId);
+  otherReporter = await make("other-rep", "REPORTER", otherId);
+  const card = await t.db.reportCard.create({
+    data: { unitId: townId, date: today, slots: { create: { slot: "MORNING", authorId: townHead.id, text: "今日计划:1.拆除违建。", submittedAt: districtInstant(today, "08:00") } } },
+    include: { slots: true },
+  });
+  slotId = card.slots[0].id;
+});
+after(() => t.cleanup());
+
+test("a leader's instruction lands on the slot's card; only that unit can answer it", async () => {
+  assert.equal((await recordInstruction(t.db, leader, { slotId, text: "要依法依规" })).ok, true);
+  const instruction = await t.db.instruction.findFirstOrThrow({ where: { cardId: { not: "" } } });
+  assert.equal(instruction.slot, "MORNING");
+
+  const foreign = await recordInstructionAnswer(t.db, otherReporter, { instructionId: instruction.id, text: "别的镇来回复" });
+  assert.equal(foreign.ok, undefined);
+  assert.match(foreign.message ?? "", /不是给本单位的/);
+  assert.equal(await t.db.instructionAnswer.count(), 0);
+  assert.equal((await t.db.instruction.findUniqueOrThrow({ where: { id: instruction.id } })).answeredAt, null);
+
+  assert.equal((await recordInstructionAnswer(t.db, townHead, { instructionId: instruction.id, text: "已落实" })).ok, true);
+  assert.ok((await t.db.instruction.findUniqueOrThrow({ where: { id: instruction.id } })).answeredAt);
+});
+
+test("reminders go only to units that have not shown the slot", async () => {
+  const result = await recordReminders(t.db, admin, { slot: "MORNING" }, now);
+  assert.equal(result.message, "已提醒乙镇。");
+  assert.deepEqual((await t.db.reminder.findMany()).map((r) => [r.unitId, r.slot, r.remindedById]), [[otherId, "MORNING", admin.id]]);
+  assert.match((await recordReminders(t.db, admin, { slot: "MORNING", unitId: townId }, now)).message ?? "", /已晒早晒/);
+});
+
+test("a unit head reminds their own unit, never another", async () => {
+  await t.db.reminder.deleteMany();
+  const foreign = await recordReminders(t.db, townHead, { slot: "NOON", unitId: otherId }, now);
+  assert.equal(foreign.message, "只能提醒本单位。");
+  assert.equal(await t.db.reminder.count(), 0);
+  const own = await recordReminders(t.db, townHead, { slot: "NOON" }, now);
+  assert.equal(own.message, "已提醒甲镇。");
+  assert.deepEqual((await t.db.reminder.findMany()).map((r) => r.unitId), [townId]);
+});

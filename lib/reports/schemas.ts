@@ -1,0 +1,70 @@
+/**
+ * The one input schema of a slot submission, shared by the card form (which
+ * posts to the API) and chat bots or mobile clients calling it directly.
+ */
+import { z } from "@/lib/validation";
+
+const id = z.string().trim().min(1).max(64);
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label}最多 ${max} 个字`)
+    .optional()
+    .transform((v) => v || undefined);
+
+export const reportItemInput = z.object({
+  id: id.optional(),
+  text: z
+    .string({ message: "每项都要写明事项内容" })
+    .trim()
+    .min(1, "事项内容不能为空")
+    .max(200, "事项内容最多 200 个字")
+    .transform((v) => v.replace(/\s+/g, " ")),
+  taskId: id.optional(),
+  milestoneId: id.optional(),
+  carriedFromId: id.optional(),
+  workLogItemId: id.optional(),
+  progress: optionalText(500, "进展说明"),
+  done: z.boolean({ message: "完成情况应为 true(✓)或 false(?)" }).optional(),
+  reason: optionalText(300, "未完成原因"),
+  progressValue: z.number({ message: "完成量应为数字" }).min(0, "完成量不能为负数").max(1_000_000, "完成量过大").optional(),
+});
+
+export const slotInput = z
+  .object({
+    items: z.array(reportItemInput, { message: "items 应为事项列表" }).max(30, "一天最多 30 项").default([]),
+    note: optionalText(2000, "说明"),
+    place: optionalText(100, "地点"),
+    lat: z.number().min(-90).max(90).optional(),
+    lng: z.number().min(-180).max(180).optional(),
+    /** the author's first input, for the burden meter */
+    startedAt: z.iso.datetime({ offset: true, message: "startedAt 应为 ISO 8601 时间" }).optional(),
+    /** required when the slot's deadline has passed and it already exists */
+    revisionReason: optionalText(300, "更正原因"),
+    /** photos of this slot to take away (only before the deadline) */
+    removePhotoIds: z.array(id).max(9).default([]),
+  })
+  .refine((v) => (v.lat === undefined) === (v.lng === undefined), { message: "经纬度要成对填写", path: ["lat"] });
+
+export type SlotInput = z.infer<typeof slotInput>;
+export type ReportItemInput = z.infer<typeof reportItemInput>;
+
+/** A client's Idempotency-Key: one per form load (or per request of a bot). */
+export const idempotencyKeyInput = z.string().regex(/^[A-Za-z0-9_.:-]{8,100}$/, "Idempotency-Key 应为 8–100 位字母、数字或 -_.:");
+
+export const instructionInput = z.object({
+  slotId: id,
+  text: z.string().trim().min(1, "请填写批示内容").max(500, "批示最多 500 个字"),
+});
+
+export const instructionAnswerInput = z.object({
+  instructionId: id,
+  text: z.string().trim().min(1, "请填写回复内容").max(1000, "回复最多 1000 个字"),
+});
+
+export const reminderInput = z.object({
+  slot: z.enum(["MORNING", "NOON", "EVENING"], { message: "请选择时段" }),
+  /** one unit; without it, every unit that has not shown the slot yet */
+  unitId: id.optional(),
+});

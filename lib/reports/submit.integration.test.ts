@@ -1,0 +1,262 @@
+/**
+ * The submission path against a real migrated SQLite file and a real photo
+ * directory: the day's card from morning to evening, refused uploads that
+ * leave nothing behind, double submits, revisions after the deadline.
+ */
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before, beforeEach, test } from "node:test";
+import sharp from "sharp";
+import type { SessionUser } from "@/lib/auth/roles";
+import { ReportError, submitSlot, type PhotoUpload, type SubmitRequest } from "@/lib/reports/submit";
+import { LocalDirStorage } from "@/lib/storage";
+import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { addDays, districtInstant, districtToday } from "@/lib/time";
+
+let t: TestDb;
+let photoDir: string;
+let storage: LocalDirStorage;
+let reporter: SessionUser;
+let unitId: string;
+let otherTaskId: string;
+let taskId: string;
+const today = districtToday();
+const at = (hhmm: string) => districtInstant(today, hhmm);
+
+function sessionUser(user: { id: string; username: string; name: string; role: SessionUser["role"]; unitId: string | null }, unitName: string | null): SessionUser {
+  return { ...user, unitName, groupIds: [], sessionId: null };
+}
+
+async function scene(seed: number, width = 1200, height = 900): Promise<Buffer> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
+    <rect width="100%" height="100%" fill="hsl(${(seed * 53) % 360},50%,60%)"/>
+    <circle cx="${(seed * 131) % width}" cy="${(seed * 71) % height}" r="160" fill="#fff"/></svg>`;
+  return sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer();
+}
+
+const photo = async (seed: number): Promise<PhotoUpload> => ({ name: `IMG_${seed}.jpg`, data: await scene(seed) });
+
+function filesIn(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+}
+
+function submit(request: Partial<SubmitRequest> & Pick<SubmitRequest, "slot" | "input">) {
+  return submitSlot(t.db, storage, { user: reporter, date: "today", photos: [], now: at("08:30"), ...request });
+}
+
+async function rejects(promise: Promise<unknown>, pattern: RegExp, status = 422) {
+  await assert.rejects(promise, (error: unknown) => {
+    assert.ok(error instanceof ReportError, `expected a ReportError, got ${String(error)}`);
+    assert.equal(error.status, status);
+    assert.match(error.message, pattern);
+    return true;
+  });
+}
+
+before(async () => {
+  t = await createTestDb();
+  photoDir = fs.mkdtempSync(path.join(os.tmpdir(), "shaitai-photos-"));
+  storage = new LocalDirStorage(photoDir);
+  const unit = await t.db.unit.create({ data: { code: "T1", name: "测试镇", kind: "TOWN" } });
+  const other = await t.db.unit.create({ data: { code: "T2", name: "邻镇", kind: "TOWN" } });
+  unitId = unit.id;
+  const user = await t.db.user.create({ data: { username: "rep", name: "王信息", role: "REPORTER", unitId, passwordHash: "x" } });
+  reporter = sessionUser(user, unit.name);
+  const year = Number(today.slice(0, 4));
+  const task = await t.db.task.create({
+    data: {
+      year,
+      unitId,
+      title: "拆除违法建筑 120 户",
+      target: 120,
+      measure: "户",
+      valueReached: 58,
+      deadline: `${year}-12-31`,
+      requiresPhoto: true,
+      milestones: { create: [{ title: "累计 60 户", dueDate: `${year}-12-31`, target: 60, valueReached: 58, status: "IN_PROGRESS" }] },
+    },
+  });
+  taskId = task.id;
+  otherTaskId = (await t.db.task.create({ data: { year, unitId: other.id, title: "邻镇的任务", target: 3, measure: "个", deadline: `${year}-12-31` } })).id;
+});
+
+after(async () => {
+  await t.cleanup();
+  fs.rmSync(photoDir, { recursive: true, force: true });
+});
+
+beforeEach(async () => {
+  await t.db.reportCard.deleteMany();
+  await t.db.photo.deleteMany();
+  await t.db.idempotencyKey.deleteMany();
+  await t.db.task.update({ where: { id: taskId }, data: { valueReached: 58, status: "IN_PROGRESS" } });
+  fs.rmSync(photoDir, { recursive: true, force: true });
+  fs.mkdirSync(photoDir);
+});
+
+async function nothingStored() {
+  assert.equal(await t.db.photo.count(), 0, "no photo rows");
+  assert.equal(await t.db.reportSlot.count(), 0, "no slot rows");
+  assert.equal(await t.db.reportItem.count(), 0, "no item rows");
+  assert.deepEqual(filesIn(photoDir), [], "no files in PHOTO_DIR");
+}
+
+test("the day's card: a morning plan from the task list, noon with a photo, evening ticks that move the task", async () => {
+  const yesterday = await t.db.reportCard.create({
+    data: { unitId, date: addDays(today, -1), items: { create: [{ addedIn: "MORNING", text: "协调企业用水", outcome: "OPEN", reason: "待水务公司答复" }] } },
+    include: { items: true },
+  });
+  const morning = await submit({
+    slot: "morning",
+    input: { items: [{ text: "拆除东街违建", taskId }, { text: "协调企业用水", carriedFromId: yesterday.items[0].id }], startedAt: at("08:26").toISOString() },
+  });
+  assert.equal(morning.slot.state, "SUBMITTED");
+  assert.equal(morning.slot.effortSeconds, 240);
+  assert.match(morning.slot.text, /今日计划:1\.拆除东街违建;2\.协调企业用水\(昨日未完成/);
+
+  const [demolition, water] = morning.slot.items;
+  const noon = await submit({
+    slot: "noon",
+    now: at("12:10"),
+    input: { items: [{ id: demolition.id, text: demolition.text, progress: "已拆除 3 户" }, { id: water.id, text: water.text }, { text: "接待来访群众" }] },
+    photos: [await photo(1)],
+  });
+  assert.equal(noon.slot.photos.length, 1);
+  assert.equal(noon.slot.items.length, 3, "the morning's items were not doubled");
+  assert.equal(filesIn(photoDir).length, 2, "a full image and a thumbnail");
+
+  const evening = await submit({
+    slot: "evening",
+    now: at("20:00"),
+    input: {
+      items: [
+        { text: "拆除东街违建", done: true, progressValue: 5 },
+        { text: "协调企业用水", done: false, reason: "水务公司明天答复" },
+        { text: "接待来访群众", done: true },
+      ],
+      note: "明天继续推进。",
+    },
+  });
+  assert.deepEqual(evening.slot.items.map((i) => i.done), [true, false, true]);
+  assert.match(evening.slot.text, /完成5户 ✓/);
+  const task = await t.db.task.findUniqueOrThrow({ where: { id: taskId }, include: { milestones: true } });
+  assert.equal(task.valueReached, 63);
+  assert.equal(task.milestones[0].valueReached, 60);
+  assert.equal(task.milestones[0].status, "DONE");
+  assert.equal(await t.db.auditLog.count({ where: { action: "task.progress-from-report", entityId: taskId } }), 1);
+});
+
+test("a late slot is accepted and marked late", async () => {
+  const saved = await submit({ slot: "morning", now: at("10:15"), input: { items: [{ text: "召开调度会" }] } });
+  assert.equal(saved.slot.late, true);
+  assert.equal(saved.slot.state, "LATE");
+});
+
+test("a text file renamed .jpg is refused by its content; nothing is stored", async () => {
+  const fake = { name: "现场.jpg", data: Buffer.from("这不是图片,只是一段文字。".repeat(100)) };
+  await rejects(submit({ slot: "morning", input: { items: [{ text: "召开调度会" }] }, photos: [await photo(2), fake] }), /第 2 张照片.*不是可识别的图片/);
+  await nothingStored();
+});
+
+test("a 100-megapixel image is refused; nothing is stored", async () => {
+  const huge = await sharp({ create: { width: 10_000, height: 10_000, channels: 3, background: "#777" } }).png({ compressionLevel: 9 }).toBuffer();
+  await rejects(submit({ slot: "morning", input: { items: [{ text: "召开调度会" }] }, photos: [{ name: "big.png", data: huge }] }), /百万像素/);
+  await nothingStored();
+});
+
+test("an 11 MB file is refused; nothing is stored", async () => {
+  await rejects(submit({ slot: "morning", input: { items: [{ text: "召开调度会" }] }, photos: [{ name: "big.jpg", data: Buffer.alloc(11 * 1024 * 1024, 7) }] }), /超过 10 MB/);
+  await nothingStored();
+});
+
+test("a 10th photo is refused — ten at once, or one more on a slot that has nine", async () => {
+  const ten = await Promise.all(Array.from({ length: 10 }, (_, i) => photo(10 + i)));
+  await rejects(submit({ slot: "morning", input: { items: [{ text: "召开调度会" }] }, photos: ten }), /最多 9 张/);
+  await nothingStored();
+
+  await submit({ slot: "morning", input: { items: [{ text: "召开调度会" }] }, photos: ten.slice(0, 9) });
+  assert.equal(await t.db.photo.count(), 9);
+  assert.equal(filesIn(photoDir).length, 18);
+  await rejects(submit({ slot: "morning", now: at("08:40"), input: { items: [{ text: "召开调度会" }] }, photos: [ten[9]] }), /本时段已有 9 张/);
+  assert.equal(await t.db.photo.count(), 9);
+  assert.equal(filesIn(photoDir).length, 18, "the refused photo left no file");
+});
+
+test("a failure inside the transaction removes the files already stored", async () => {
+  // Photos are processed and stored first; the foreign task is refused inside the transaction.
+  await rejects(submit({ slot: "morning", input: { items: [{ text: "帮邻镇干活", taskId: otherTaskId }] }, photos: [await photo(30)] }), /不是本单位/);
+  await nothingStored();
+});
+
+test("a double submit with the same Idempotency-Key saves one slot — in sequence or at once", async () => {
+  const request = { slot: "morning", input: { items: [{ text: "召开调度会" }] }, photos: [await photo(40)], idempotencyKey: "form-load-0001" };
+  const first = await submit(request);
+  const second = await submit(request);
+  assert.equal(first.replayed, false);
+  assert.equal(second.replayed, true);
+  assert.equal(second.slot.id, first.slot.id);
+
+  const noon = { slot: "noon", now: at("12:00"), input: { items: [{ text: "召开调度会", progress: "已开完" }] }, photos: [await photo(41)], idempotencyKey: "form-load-0002" };
+  const both = await Promise.all([submit(noon), submit(noon)]);
+  assert.equal(both.filter((r) => r.replayed).length, 1);
+  assert.equal(await t.db.reportSlot.count(), 2);
+  assert.equal(await t.db.photo.count(), 2);
+  assert.equal(filesIn(photoDir).length, 4, "the losing request's files were removed");
+});
+
+test("the same key for another slot is a conflict", async () => {
+  await submit({ slot: "morning", input: { items: [{ text: "召开调度会" }] }, idempotencyKey: "form-load-0003" });
+  await rejects(submit({ slot: "noon", input: { note: "上午开会" }, idempotencyKey: "form-load-0003" }), /另一项提交/, 409);
+});
+
+test("after the deadline a change is a revision: a reason is required and the previous state is kept", async () => {
+  await submit({ slot: "morning", now: at("08:00"), input: { items: [{ text: "召开调度会" }] } });
+  const edited = await submit({ slot: "morning", now: at("09:00"), input: { items: [{ text: "召开调度会" }, { text: "走访企业" }] } });
+  assert.equal(edited.slot.revisionCount, 0, "before the deadline an edit is in place");
+
+  const late = { slot: "morning", now: at("10:00"), input: { items: [{ text: "召开安全生产调度会" }] } };
+  await rejects(submit(late), /更正原因/);
+  const revised = await submit({ ...late, input: { ...late.input, revisionReason: "会议名称写错" } });
+  assert.equal(revised.slot.revisionCount, 1);
+  assert.equal(revised.slot.late, false, "a correction does not make the slot late");
+  const revision = await t.db.reportRevision.findFirstOrThrow({ where: { slotId: revised.slot.id } });
+  assert.equal(revision.number, 1);
+  assert.equal(revision.reason, "会议名称写错");
+  const snapshot = JSON.parse(revision.snapshot) as { text: string; items: { text: string }[] };
+  assert.deepEqual(snapshot.items.map((i) => i.text), ["召开调度会", "走访企业"]);
+  assert.match(snapshot.text, /走访企业/);
+});
+
+test("a photo cannot be taken away after the deadline", async () => {
+  const saved = await submit({ slot: "morning", now: at("08:00"), input: { items: [{ text: "召开调度会" }] }, photos: [await photo(50)] });
+  await rejects(
+    submit({ slot: "morning", now: at("10:00"), input: { items: [{ text: "召开调度会" }], revisionReason: "删照片", removePhotoIds: [saved.slot.photos[0].id] } }),
+    /不能删除/,
+  );
+  const removed = await submit({ slot: "morning", now: at("09:00"), input: { items: [{ text: "召开调度会" }], removePhotoIds: [saved.slot.photos[0].id] } });
+  assert.equal(removed.slot.photos.length, 0);
+  assert.deepEqual(filesIn(photoDir), [], "the removed photo's files are gone");
+});
+
+test("a missing slot of yesterday is not back-filled", async () => {
+  await rejects(submit({ slot: "evening", date: addDays(today, -1), input: { items: [{ text: "补报", done: true }] } }), /不能补报/);
+  await nothingStored();
+});
+
+test("the evening asks for a photo where the task requires one", async () => {
+  await submit({ slot: "morning", input: { items: [{ text: "拆除东街违建", taskId }] } });
+  await rejects(submit({ slot: "evening", now: at("20:00"), input: { items: [{ text: "拆除东街违建", done: true }] } }), /要求附现场照片/);
+  const saved = await submit({ slot: "evening", now: at("20:00"), input: { items: [{ text: "拆除东街违建", done: true }] }, photos: [await photo(60)] });
+  assert.equal(saved.slot.photos.length, 1);
+});
+
+test("only a unit account files, and only its own unit's card", async () => {
+  const admin = sessionUser({ id: reporter.id, username: "admin", name: "督查室", role: "ADMIN", unitId: null }, null);
+  await rejects(submit({ user: admin, slot: "morning", input: { items: [{ text: "x" }] } }), /只有单位账号/, 403);
+  await rejects(submit({ slot: "dinner", input: {} }), /时段应为/);
+  await rejects(submit({ slot: "morning", date: addDays(today, 1), input: { items: [{ text: "x" }] } }), /未来日期/);
+  await nothingStored();
+});

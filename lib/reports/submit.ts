@@ -1,0 +1,418 @@
+/**
+ * The one write path of a report slot, for the card form (which posts to the
+ * API) and for API clients alike (issue 4, "nothing lost, nothing doubled"):
+ *
+ * 1. the caller, the date, the slot and the input are checked (zod, rules);
+ * 2. a retry with a known Idempotency-Key is answered with the first answer,
+ *    before any work;
+ * 3. photos are checked and re-encoded (processPhoto) and stored — outside
+ *    the transaction, so that it stays short;
+ * 4. one transaction writes the card, slot, items, photos, revision, the
+ *    tasks' progress and the audit entry, and claims the key;
+ * 5. if anything fails (or another request with the same key won), the files
+ *    this request stored are deleted: no half report, no orphan file;
+ * 6. after the commit, afterSlotSubmitted() runs the checks plugged into it.
+ */
+import type { Db } from "@/lib/db-client";
+import { audit } from "@/lib/audit";
+import { isUnitRole, type SessionUser } from "@/lib/auth/roles";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { SlotKind } from "@/lib/generated/prisma/enums";
+import { storedKey, withIdempotencyKey } from "@/lib/idempotency";
+import { MAX_PHOTOS_PER_SLOT, PhotoRejectedError, processPhoto, type ProcessedPhoto } from "@/lib/photos/process";
+import { afterSlotSubmitted } from "@/lib/reports/after-submit";
+import { itemJsonSelect, loadSavedSlot, type SavedSlotJson } from "@/lib/reports/card-json";
+import {
+  type CardItem,
+  type EvidenceTask,
+  type RuleIssue,
+  carryOverCandidates,
+  composeSlotText,
+  editModeFor,
+  effortSecondsOf,
+  emptySlotIssue,
+  evidenceIssues,
+  isLateSubmission,
+  planSlotItems,
+  resolveCardDate,
+  slotFromParam,
+} from "@/lib/reports/card-rules";
+import { idempotencyKeyInput, slotInput, type SlotInput } from "@/lib/reports/schemas";
+import type { SlotDeadlines } from "@/lib/reports/slots";
+import { applyTaskProgress } from "@/lib/reports/task-progress";
+import { getSlotDeadlines } from "@/lib/settings";
+import { newStorageKey, type PhotoStorage } from "@/lib/storage";
+import { addDays, districtToday, type DistrictDate } from "@/lib/time";
+
+/** A refusal with the HTTP status the API answers with and a Chinese message. */
+export class ReportError extends Error {
+  constructor(
+    readonly status: 403 | 404 | 409 | 422,
+    readonly code: string,
+    message: string,
+    readonly issues?: RuleIssue[],
+  ) {
+    super(message);
+  }
+}
+
+const refuse = (message: string, issues?: RuleIssue[]) => new ReportError(422, "VALIDATION_FAILED", message, issues);
+
+export type PhotoUpload = { name: string; data: Buffer };
+
+export type SubmitRequest = {
+  user: SessionUser;
+  /** "today" or YYYY-MM-DD */
+  date: string;
+  /** morning, noon or evening */
+  slot: string;
+  /** the JSON body (or the multipart `payload` field), unparsed */
+  input: unknown;
+  photos: PhotoUpload[];
+  idempotencyKey?: string | null;
+  now?: Date;
+};
+
+export type SubmitResult = { slot: SavedSlotJson; replayed: boolean };
+
+/** How many days back the morning looks for the last card's open items. */
+const CARRY_LOOKBACK_DAYS = 7;
+
+export async function submitSlot(db: Db, storage: PhotoStorage, request: SubmitRequest): Promise<SubmitResult> {
+  const now = request.now ?? new Date();
+  const { user } = request;
+  // A unit files only its own card: the unit comes from the account, never from the request.
+  if (!isUnitRole(user.role) || !user.unitId) throw new ReportError(403, "FORBIDDEN", "只有单位账号可以填报本单位的晒报。");
+  const unitId = user.unitId;
+  const slot = slotFromParam(request.slot);
+  if (!slot) throw refuse("时段应为 morning(早晒)、noon(午晒)或 evening(晚晒)。");
+  const resolved = resolveCardDate(request.date, now);
+  if ("issue" in resolved) throw refuse(resolved.issue);
+  const { date } = resolved;
+  const parsed = slotInput.safeParse(request.input);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+    throw refuse(`请求内容有误:${issues.map((i) => (i.path ? `${i.path} ${i.message}` : i.message)).join(";")}`, issues);
+  }
+  const input = parsed.data;
+  if (request.photos.length > MAX_PHOTOS_PER_SLOT) {
+    throw refuse(`每个时段最多 ${MAX_PHOTOS_PER_SLOT} 张照片,这次选了 ${request.photos.length} 张。`, [{ path: "photos", message: "照片过多" }]);
+  }
+
+  let claim: { key: string; userId: string; scope: string } | null = null;
+  if (request.idempotencyKey) {
+    const key = idempotencyKeyInput.safeParse(request.idempotencyKey);
+    if (!key.success) throw refuse(key.error.issues[0].message);
+    claim = { key: key.data, userId: user.id, scope: `report:${unitId}:${date}:${slot}` };
+    const earlier = await replay(db, claim);
+    if (earlier) return { slot: earlier, replayed: true };
+  }
+
+  const deadlines = await getSlotDeadlines(db);
+  // Cheap checks first, so that a refused 10th photo costs no image processing.
+  const present = await db.photo.count({ where: { slot: { slot, card: { unitId, date } }, id: { notIn: input.removePhotoIds } } });
+  if (present + request.photos.length > MAX_PHOTOS_PER_SLOT) throw tooManyPhotos(present);
+
+  const processed: ProcessedPhoto[] = [];
+  for (const [index, photo] of request.photos.entries()) {
+    try {
+      processed.push(await processPhoto(photo.data));
+    } catch (error) {
+      if (error instanceof PhotoRejectedError) {
+        throw new ReportError(422, "PHOTO_REJECTED", `第 ${index + 1} 张照片(${photo.name}):${error.message}`, [{ path: `photos.${index}`, message: error.message }]);
+      }
+      throw error;
+    }
+  }
+
+  const stored: string[] = [];
+  try {
+    const files: StoredPhoto[] = [];
+    for (const photo of processed) {
+      const storageKey = newStorageKey(date, "jpg");
+      const thumbKey = newStorageKey(date, "jpg");
+      await storage.put(storageKey, photo.full);
+      stored.push(storageKey);
+      await storage.put(thumbKey, photo.thumb);
+      stored.push(thumbKey);
+      files.push({ ...photo, storageKey, thumbKey });
+    }
+    const context: WriteContext = { user, unitId, date, slot, input, files, deadlines, now };
+    const outcome = await saveWithRetry(db, claim, context);
+    if (outcome.replayed) {
+      // Another request with the same key was saved first: this one's files are not needed.
+      await deleteFiles(storage, stored);
+      return { slot: outcome.result.slot, replayed: true };
+    }
+    await deleteFiles(storage, outcome.result.removedKeys);
+    await runAfterSubmit(db, outcome.result.slot.id);
+    return { slot: outcome.result.slot, replayed: false };
+  } catch (error) {
+    await deleteFiles(storage, stored);
+    throw error;
+  }
+}
+
+type StoredPhoto = ProcessedPhoto & { storageKey: string; thumbKey: string };
+
+type WriteContext = {
+  user: SessionUser;
+  unitId: string;
+  date: DistrictDate;
+  slot: SlotKind;
+  input: SlotInput;
+  files: StoredPhoto[];
+  deadlines: SlotDeadlines;
+  now: Date;
+};
+
+type WriteResult = { slot: SavedSlotJson; removedKeys: string[] };
+
+async function replay(db: Db, claim: { key: string; userId: string; scope: string }): Promise<SavedSlotJson | null> {
+  // Stored keys are namespaced by scope and user (lib/idempotency.ts), so a key reused elsewhere never answers here.
+  const row = await db.idempotencyKey.findUnique({ where: { key: storedKey(claim) } });
+  return row ? (JSON.parse(row.response) as WriteResult).slot : null;
+}
+
+/**
+ * Two first submissions of the same slot at once (two tabs, two people) both
+ * try to create the card or the slot; the loser retries once and then finds
+ * them, so its submission becomes an edit instead of a failure.
+ */
+async function saveWithRetry(db: Db, claim: { key: string; userId: string; scope: string } | null, context: WriteContext) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      if (claim) return await withIdempotencyKey(db, claim, (tx) => writeSlot(tx, context));
+      return { result: await db.$transaction((tx) => writeSlot(tx, context)), replayed: false };
+    } catch (error) {
+      const unique = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+      if (!unique || attempt > 0) throw error;
+    }
+  }
+}
+
+async function writeSlot(tx: Prisma.TransactionClient, context: WriteContext): Promise<WriteResult> {
+  const { user, unitId, date, slot, input, files, deadlines, now } = context;
+  const today = districtToday(now);
+
+  const card = await tx.reportCard.findUnique({
+    where: { unitId_date: { unitId, date } },
+    select: {
+      id: true,
+      items: { orderBy: { sortOrder: "asc" }, select: itemJsonSelect },
+      slots: {
+        select: {
+          id: true,
+          slot: true,
+          text: true,
+          place: true,
+          lat: true,
+          lng: true,
+          authorId: true,
+          submittedAt: true,
+          revisionCount: true,
+          effortSeconds: true,
+          photos: { select: { id: true, storageKey: true, thumbKey: true, sortOrder: true } },
+        },
+      },
+    },
+  });
+  const existing = card?.slots.find((s) => s.slot === slot) ?? null;
+  const edit = editModeFor({ exists: existing !== null, date, slot, deadlines, now });
+  if ("issue" in edit) throw refuse(edit.issue);
+  const { mode } = edit;
+  if (mode === "REVISION" && !input.revisionReason) {
+    throw refuse("该时段已过截止时间,修改会作为更正留痕,请填写更正原因。", [{ path: "revisionReason", message: "请填写更正原因" }]);
+  }
+
+  const removed = existing?.photos.filter((p) => input.removePhotoIds.includes(p.id)) ?? [];
+  if (removed.length !== input.removePhotoIds.length) throw refuse("要删除的照片不属于这个时段。");
+  if (removed.length > 0 && mode === "REVISION") throw refuse("已过截止时间,已晒出的照片不能删除,只能补充。");
+  const keptPhotos = (existing?.photos.length ?? 0) - removed.length;
+  if (keptPhotos + files.length > MAX_PHOTOS_PER_SLOT) throw tooManyPhotos(keptPhotos);
+
+  // What items may point at: the unit's own live tasks, the last card's open items, the day's work log.
+  const [tasks, previousCard, workLog] = await Promise.all([
+    tx.task.findMany({
+      where: { unitId, archivedAt: null },
+      select: { id: true, title: true, measure: true, requiresPhoto: true, requiresLocation: true, milestones: { select: { id: true } } },
+    }),
+    tx.reportCard.findFirst({
+      where: { unitId, date: { lt: date, gte: addDays(date, -CARRY_LOOKBACK_DAYS) } },
+      orderBy: { date: "desc" },
+      select: { items: { select: { id: true, text: true, outcome: true, reason: true, taskId: true, milestoneId: true } } },
+    }),
+    tx.workLogItem.findMany({ where: { unitId, date }, select: { id: true } }),
+  ]);
+  const cardItems: CardItem[] = card?.items ?? [];
+  const carried = new Set(cardItems.map((i) => i.carriedFromId).filter((id): id is string => id !== null));
+  const taskById = new Map(tasks.map((t) => [t.id, t]));
+  const planned = planSlotItems(slot, cardItems, input.items, {
+    tasks: new Map(tasks.map((t) => [t.id, { title: t.title, milestoneIds: new Set(t.milestones.map((m) => m.id)) }])),
+    carryCandidates: new Set(carryOverCandidates(previousCard?.items ?? [], carried).map((i) => i.id)),
+    workLogItems: new Set(workLog.map((w) => w.id)),
+  });
+  if ("issues" in planned) throw refuse(planned.issues.map((i) => i.message).join(" "), planned.issues);
+  const { plan } = planned;
+
+  const photosAfter = keptPhotos + files.length;
+  const empty = emptySlotIssue(slot, plan, input.note, photosAfter);
+  if (empty) throw refuse(empty.message, [empty]);
+  const located = Boolean(input.place || input.lat !== undefined);
+  const other = card?.slots.find((s) => s.slot === (slot === "EVENING" ? "NOON" : "EVENING"));
+  const evidence = evidenceIssues(slot, plan.after, taskById as ReadonlyMap<string, EvidenceTask>, {
+    photos: photosAfter + (other?.photos.length ?? 0),
+    located: located || Boolean(other && (other.place || other.lat !== null)),
+  });
+  if (evidence.length > 0) throw refuse(evidence.map((i) => i.message).join(" "), evidence);
+
+  // ── Writes ──
+  const cardId = card?.id ?? (await tx.reportCard.create({ data: { unitId, date }, select: { id: true } })).id;
+  const text = composeSlotText(slot, plan.after, input.note, (item) => (item.taskId ? (taskById.get(item.taskId)?.measure ?? null) : null));
+  const startedAt = input.startedAt ? new Date(input.startedAt) : null;
+  const effort = effortSecondsOf(startedAt, now);
+  const place = { place: input.place ?? null, lat: input.lat ?? null, lng: input.lng ?? null };
+
+  let slotId: string;
+  if (existing) {
+    slotId = existing.id;
+    if (mode === "REVISION") {
+      // What was shown stays shown: the state before the correction, kept whole.
+      await tx.reportRevision.create({
+        data: {
+          slotId,
+          number: existing.revisionCount + 1,
+          authorId: user.id,
+          reason: input.revisionReason,
+          snapshot: JSON.stringify({
+            text: existing.text,
+            place: existing.place,
+            lat: existing.lat,
+            lng: existing.lng,
+            authorId: existing.authorId,
+            submittedAt: existing.submittedAt.toISOString(),
+            photoIds: existing.photos.map((p) => p.id),
+            items: cardItems,
+          }),
+        },
+      });
+    }
+    // Every sitting counts for the burden meter, corrections included.
+    const effortSeconds = effort === null && existing.effortSeconds === null ? null : (existing.effortSeconds ?? 0) + (effort ?? 0);
+    await tx.reportSlot.update({
+      where: { id: slotId },
+      data: { text, ...place, effortSeconds, ...(mode === "REVISION" ? { revisionCount: { increment: 1 } } : {}) },
+    });
+  } else {
+    slotId = (
+      await tx.reportSlot.create({
+        data: {
+          cardId,
+          slot,
+          authorId: user.id,
+          text,
+          ...place,
+          startedAt,
+          submittedAt: now,
+          late: isLateSubmission(now, date, slot, deadlines),
+          effortSeconds: effort,
+        },
+        select: { id: true },
+      })
+    ).id;
+  }
+
+  if (plan.deletes.length > 0) await tx.reportItem.deleteMany({ where: { cardId, id: { in: plan.deletes } } });
+  for (const update of plan.updates) await tx.reportItem.update({ where: { id: update.id, cardId }, data: update.data });
+  if (plan.creates.length > 0) await tx.reportItem.createMany({ data: plan.creates.map((item) => ({ ...item, cardId })) });
+
+  if (removed.length > 0) await tx.photo.deleteMany({ where: { slotId, id: { in: removed.map((p) => p.id) } } });
+  const firstSort = Math.max(0, ...(existing?.photos.map((p) => p.sortOrder) ?? []));
+  if (files.length > 0) {
+    await tx.photo.createMany({
+      data: files.map((f, i) => ({
+        uploaderId: user.id,
+        slotId,
+        storageKey: f.storageKey,
+        thumbKey: f.thumbKey,
+        mime: "image/jpeg",
+        width: f.width,
+        height: f.height,
+        bytes: f.bytes,
+        sha256: f.sha256,
+        dHash: f.dHash,
+        exifTakenAt: f.exifTakenAt,
+        exifLat: f.exifLat,
+        exifLng: f.exifLng,
+        sortOrder: firstSort + i + 1,
+      })),
+    });
+  }
+
+  // The evening closes the work log items the card was built from, so the two never disagree.
+  if (slot === "EVENING") {
+    for (const item of plan.after) {
+      if (!item.workLogItemId || !item.outcome) continue;
+      await tx.workLogItem.updateMany({ where: { id: item.workLogItemId, unitId }, data: { outcome: item.outcome, reason: item.reason } });
+    }
+  }
+
+  for (const [taskId, delta] of plan.progressDeltas) {
+    const task = await tx.task.findFirst({
+      where: { id: taskId, unitId },
+      select: {
+        target: true,
+        valueReached: true,
+        deadline: true,
+        status: true,
+        milestones: { select: { id: true, target: true, valueReached: true, dueDate: true, status: true } },
+      },
+    });
+    if (!task) continue;
+    const change = applyTaskProgress(task, task.milestones, delta, today);
+    await tx.task.update({ where: { id: taskId }, data: change.task });
+    for (const m of change.milestones) await tx.milestone.update({ where: { id: m.id }, data: { valueReached: m.valueReached, status: m.status } });
+    await audit(tx, {
+      actorId: user.id,
+      action: "task.progress-from-report",
+      entity: "Task",
+      entityId: taskId,
+      before: { valueReached: task.valueReached, status: task.status },
+      after: { ...change.task, slotId },
+    });
+  }
+
+  await audit(tx, {
+    actorId: user.id,
+    action: mode === "CREATE" ? "report.submit" : mode === "EDIT" ? "report.edit" : "report.revise",
+    entity: "ReportSlot",
+    entityId: slotId,
+    before: existing ? { text: existing.text, place: existing.place, photos: existing.photos.length } : undefined,
+    after: { date, slot, text, place: place.place, photos: photosAfter, items: plan.after.length, reason: input.revisionReason },
+  });
+
+  return { slot: await loadSavedSlot(tx, slotId), removedKeys: removed.flatMap((p) => [p.storageKey, p.thumbKey]) };
+}
+
+function tooManyPhotos(present: number): ReportError {
+  return refuse(`每个时段最多 ${MAX_PHOTOS_PER_SLOT} 张照片,本时段已有 ${present} 张。`, [{ path: "photos", message: "照片过多" }]);
+}
+
+async function deleteFiles(storage: PhotoStorage, keys: readonly string[]): Promise<void> {
+  for (const key of keys) {
+    try {
+      await storage.delete(key);
+    } catch (error) {
+      console.error(`Could not delete photo file ${key}`, error);
+    }
+  }
+}
+
+/** The report is saved whatever the checks do: a failing hook is logged, not answered. */
+async function runAfterSubmit(db: Db, slotId: string): Promise<void> {
+  try {
+    await afterSlotSubmitted(db, slotId);
+  } catch (error) {
+    console.error(`afterSlotSubmitted(${slotId}) failed`, error);
+  }
+}
