@@ -207,9 +207,13 @@ test("a double submit with the same Idempotency-Key saves one slot — in sequen
   assert.equal(filesIn(photoDir).length, 4, "the losing request's files were removed");
 });
 
-test("the same key for another slot is a conflict", async () => {
-  await submit({ slot: "morning", input: { items: [{ text: "召开调度会" }] }, idempotencyKey: "form-load-0003" });
-  await rejects(submit({ slot: "noon", input: { note: "上午开会" }, idempotencyKey: "form-load-0003" }), /另一项提交/, 409);
+test("the same key for another slot never replays the first slot's answer", async () => {
+  // Keys are namespaced by slot and user (lib/idempotency.ts): the noon submission is saved as itself.
+  const morning = await submit({ slot: "morning", input: { items: [{ text: "召开调度会" }] }, idempotencyKey: "form-load-0003" });
+  const noon = await submit({ slot: "noon", input: { note: "上午开会" }, idempotencyKey: "form-load-0003" });
+  assert.equal(noon.replayed, false);
+  assert.notEqual(noon.slot.id, morning.slot.id);
+  assert.equal(noon.slot.slot, "noon");
 });
 
 test("after the deadline a change is a revision: a reason is required and the previous state is kept", async () => {
