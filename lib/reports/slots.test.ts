@@ -37,3 +37,11 @@ test("the current slot follows the deadlines", () => {
   assert.equal(currentSlot(d, at("2026-11-27T06:00:00Z")), "EVENING"); // 14:00
   assert.equal(currentSlot(d, at("2026-11-27T14:00:00Z")), "EVENING"); // 22:00
 });
+
+test("just after midnight in Shanghai the current slot is the new day's morning, whatever the server's zone", () => {
+  // 2026-11-27 16:30 UTC = 00:30 on the 28th in Shanghai = 08:30 on the 27th in Los Angeles (the tests' zone).
+  assert.equal(currentSlot(d, at("2026-11-27T16:30:00Z")), "MORNING");
+  // 23:59 in Shanghai: the evening, past its deadline (late but still today's).
+  assert.equal(currentSlot(d, at("2026-11-27T15:59:00Z")), "EVENING");
+  assert.equal(slotState(null, "2026-11-27", "EVENING", d, at("2026-11-27T15:59:00Z")), "MISSING");
+});

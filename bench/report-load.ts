@@ -1,0 +1,212 @@
+/**
+ * Load benchmark for 一日三晒 (issue 4) — a script, not a timed test.
+ *
+ *   npm run build
+ *   DATABASE_URL=file:./data/bench.db npm run db:migrate
+ *   DATABASE_URL=file:./data/bench.db npm run db:seed -- --volume=district-year
+ *   npx tsx bench/report-load.ts [--db=./data/bench.db] [--port=3204] [--concurrency=20]
+ *
+ * It copies the seeded database to a temporary file (so every run starts
+ * from the same state), starts `next start` on it, signs in every unit's
+ * reporter and a leader, and measures at the given concurrency:
+ *   - submitting a slot with 3 photos (multipart POST /api/v1/cards/today/{noon,evening}),
+ *     each unit its own noon and evening — a real first submission every time;
+ *   - the feed page (/feed, newest first, and one page further back);
+ *   - a static asset of the same server (/_next/static/…), as the floor.
+ * p50/p95 go to stdout and bench/results/report-load-<time>.json.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import sharp from "sharp";
+import { createClient } from "@/lib/db-client";
+
+const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=") as [string, string]));
+const SOURCE_DB = path.resolve(args.db ?? "./data/bench.db");
+const PORT = Number(args.port ?? 3204);
+const CONCURRENCY = Number(args.concurrency ?? 20);
+const BASE = `http://localhost:${PORT}`;
+const PASSWORD = "shaitai-demo";
+
+type Sample = { ms: number; status: number };
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function summary(label: string, samples: Sample[]) {
+  const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
+  const errors = samples.filter((s) => s.status >= 400).length;
+  return { label, n: samples.length, errors, p50: Math.round(percentile(ms, 50)), p95: Math.round(percentile(ms, 95)), max: Math.round(ms.at(-1) ?? NaN) };
+}
+
+/** Runs jobs with a fixed number of concurrent workers, timing each. */
+async function runConcurrent<T>(jobs: T[], worker: (job: T) => Promise<number>): Promise<Sample[]> {
+  const samples: Sample[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < jobs.length) {
+        const job = jobs[next++];
+        const started = performance.now();
+        const status = await worker(job).catch(() => 599);
+        samples.push({ ms: performance.now() - started, status });
+      }
+    }),
+  );
+  return samples;
+}
+
+async function signIn(username: string): Promise<string> {
+  const csrf = await fetch(`${BASE}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar.join("; ") },
+    body: new URLSearchParams({ csrfToken, username, password: PASSWORD, json: "true" }),
+    redirect: "manual",
+  });
+  const cookies = [...jar, ...response.headers.getSetCookie().map((c) => c.split(";")[0])];
+  if (!cookies.some((c) => c.includes("session-token"))) throw new Error(`Sign-in failed for ${username}`);
+  return cookies.join("; ");
+}
+
+/** Three phone photos as the browser sends them: ~2048 px JPEGs of a few hundred KB. */
+async function phonePhotos(): Promise<Buffer[]> {
+  return Promise.all(
+    [1, 2, 3].map(async (seed) => {
+      const noise = await sharp({ create: { width: 512, height: 384, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 120 + seed * 10, sigma: 40 } } }).png().toBuffer();
+      return sharp(noise).resize(2048, 1536).jpeg({ quality: 85 }).toBuffer();
+    }),
+  );
+}
+
+async function waitForServer(server: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error("next start exited");
+    try {
+      if ((await fetch(`${BASE}/login`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("next start did not answer in 120 s");
+}
+
+async function main() {
+  if (!fs.existsSync(SOURCE_DB)) throw new Error(`No seeded database at ${SOURCE_DB} (see the header of this file).`);
+  if (!fs.existsSync(".next/BUILD_ID")) throw new Error("Build first: npm run build");
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "shaitai-bench-"));
+  const dbFile = path.join(work, "bench.db");
+  fs.copyFileSync(SOURCE_DB, dbFile);
+  const url = `file:${dbFile}`;
+
+  const db = createClient(url);
+  const reporters = await db.user.findMany({
+    where: { role: "REPORTER", active: true, unitId: { not: null } },
+    orderBy: { username: "asc" },
+    select: { username: true, unitId: true },
+  });
+  const slotCount = await db.reportSlot.count();
+  await db.$disconnect();
+  console.log(`Database: ${SOURCE_DB} (${slotCount} slots), ${reporters.length} unit reporters; concurrency ${CONCURRENCY}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+
+  const server = spawn("npx", ["next", "start", "-p", String(PORT)], {
+    env: { ...process.env, DATABASE_URL: url, PHOTO_DIR: path.join(work, "photos"), NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret", AUTH_TRUST_HOST: "true", SHAITAI_DEMO: "1", NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  try {
+    await waitForServer(server);
+    const photos = await phonePhotos();
+    console.log(`Photos: ${photos.map((p) => `${Math.round(p.byteLength / 1024)} KB`).join(", ")}`);
+
+    const cookies = new Map<string, string>();
+    await runConcurrent(reporters, async (r) => {
+      cookies.set(r.username, await signIn(r.username));
+      return 200;
+    });
+    const leader = await signIn("leader");
+
+    const html = await (await fetch(`${BASE}/login`)).text();
+    const asset = /\/_next\/static\/[^"']+\.js/.exec(html)?.[0];
+    if (!asset) throw new Error("No static asset found on /login");
+
+    // Warm up each route once (first-request compilation of server code).
+    await fetch(`${BASE}/feed`, { headers: { Cookie: leader } });
+    await fetch(`${BASE}${asset}`);
+
+    // 1. Submissions: every unit's noon, then every unit's evening, 3 photos each.
+    const submit = async (username: string, slot: "noon" | "evening") => {
+      const cookie = cookies.get(username)!;
+      let items: unknown[] = [{ text: "压测:现场推进", progress: "已完成一半" }];
+      if (slot === "evening") {
+        const card = (await (await fetch(`${BASE}/api/v1/cards/today`, { headers: { Cookie: cookie } })).json()) as { items: { id: string; text: string }[] };
+        items = card.items.map((i) => ({ id: i.id, text: i.text, done: true }));
+      }
+      const form = new FormData();
+      form.append("payload", JSON.stringify({ items, place: "压测现场", revisionReason: "压测" }));
+      photos.forEach((p, i) => form.append("photos", new Blob([new Uint8Array(p)], { type: "image/jpeg" }), `photo-${i + 1}.jpg`));
+      const started = performance.now();
+      const response = await fetch(`${BASE}/api/v1/cards/today/${slot}`, { method: "POST", body: form, headers: { Cookie: cookie, "Idempotency-Key": `bench-${username}-${slot}-${Date.now()}` } });
+      if (response.status !== 201) console.error(`${username} ${slot}: ${response.status} ${(await response.text()).slice(0, 200)}`);
+      // Only the POST is timed (the GET above prepares the evening's items).
+      return { status: response.status, ms: performance.now() - started };
+    };
+    const submitSamples: Sample[] = [];
+    for (const slot of ["noon", "evening"] as const) {
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: CONCURRENCY }, async () => {
+          while (next < reporters.length) {
+            const r = reporters[next++];
+            submitSamples.push(await submit(r.username, slot).catch(() => ({ status: 599, ms: NaN })));
+          }
+        }),
+      );
+    }
+
+    // 2. The feed: newest page and one page back, as leaders and unit accounts read it.
+    const readers = [leader, ...[...cookies.values()].slice(0, 19)];
+    const feedJobs = Array.from({ length: 200 }, (_, i) => ({ cookie: readers[i % readers.length], older: i % 4 === 3 }));
+    let cursor: string | null = null;
+    const first = await (await fetch(`${BASE}/feed`, { headers: { Cookie: leader } })).text();
+    cursor = /cursor=([A-Za-z0-9_-]+)/.exec(first)?.[1] ?? null;
+    const feedSamples = await runConcurrent(feedJobs, async (job) => {
+      const response = await fetch(`${BASE}/feed${job.older && cursor ? `?cursor=${cursor}` : ""}`, { headers: { Cookie: job.cookie } });
+      await response.text();
+      return response.status;
+    });
+
+    // 3. The floor: a static file from the same server, same concurrency.
+    const staticSamples = await runConcurrent(
+      Array.from({ length: 400 }, () => 0),
+      async () => {
+        const response = await fetch(`${BASE}${asset}`);
+        await response.arrayBuffer();
+        return response.status;
+      },
+    );
+
+    const results = [summary("submit a slot with 3 photos (POST, multipart)", submitSamples), summary("feed page (/feed)", feedSamples), summary(`static asset (${asset.split("/").pop()})`, staticSamples)];
+    console.table(results);
+    const out = { at: new Date().toISOString(), concurrency: CONCURRENCY, slotsInDb: slotCount, cpus: os.cpus().length, loadAverage: os.loadavg(), results };
+    fs.mkdirSync("bench/results", { recursive: true });
+    const file = `bench/results/report-load-${out.at.replace(/[:.]/g, "-")}.json`;
+    fs.writeFileSync(file, JSON.stringify(out, null, 2));
+    console.log(`Written ${file}; load average now ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+  } finally {
+    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
