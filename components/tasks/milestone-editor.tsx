@@ -26,11 +26,11 @@ function MilestoneRow({ milestone, measure, index }: { milestone: MilestoneEdito
         </span>
         {milestone.note ? <span className="text-stone-500">· {milestone.note}</span> : null}
       </div>
-      <ActionForm action={update} className="grid items-start gap-3 sm:grid-cols-[2fr_1fr_1fr_auto]">
+      <ActionForm action={update} className="grid items-start gap-3 sm:grid-cols-[1fr_1fr_auto]">
         <input type="hidden" name="id" value={milestone.id} />
-        <Field id={`${prefix}-title`} label="节点内容" name="title" defaultValue={milestone.title} required errors={errors.title} />
+        <Field id={`${prefix}-title`} label="节点内容" name="title" defaultValue={milestone.title} required className="sm:col-span-3" errors={errors.title} />
         <Field id={`${prefix}-dueDate`} label="节点日期" name="dueDate" type="date" defaultValue={milestone.dueDate} required errors={errors.dueDate} />
-        <Field id={`${prefix}-target`} label={`节点目标值(${measure})`} name="target" inputMode="decimal" defaultValue={milestone.target} required errors={errors.target} />
+        <Field id={`${prefix}-target`} label={`目标值(${measure})`} name="target" inputMode="decimal" defaultValue={milestone.target} required errors={errors.target} />
         <Button type="submit" variant="secondary" disabled={pending} className="sm:mt-6">
           {pending ? "保存中…" : "保存"}
         </Button>
@@ -62,10 +62,10 @@ function AddMilestoneForm({ taskId, measure }: { taskId: string; measure: string
     <ActionForm ref={formRef} action={add} aria-label="添加节点" className="space-y-3 rounded-xl border border-dashed border-stone-300 bg-stone-50 p-3 sm:p-4">
       <h3 className="font-semibold text-stone-900">添加节点</h3>
       <input type="hidden" name="taskId" value={taskId} />
-      <div className="grid items-start gap-3 sm:grid-cols-[2fr_1fr_1fr_auto]">
-        <Field id="new-milestone-title" label="节点内容" name="title" placeholder="如:6月30日前完成评估签约60户" required errors={errors.title} />
+      <div className="grid items-start gap-3 sm:grid-cols-[1fr_1fr_auto]">
+        <Field id="new-milestone-title" label="节点内容" name="title" placeholder="如:6月30日前完成评估签约60户" required className="sm:col-span-3" errors={errors.title} />
         <Field id="new-milestone-dueDate" label="节点日期" name="dueDate" type="date" required errors={errors.dueDate} />
-        <Field id="new-milestone-target" label={`节点目标值(${measure})`} name="target" inputMode="decimal" required errors={errors.target} />
+        <Field id="new-milestone-target" label={`目标值(${measure})`} name="target" inputMode="decimal" required errors={errors.target} />
         <Button type="submit" disabled={pending} className="sm:mt-6">
           {pending ? "添加中…" : "添加"}
         </Button>

@@ -12,6 +12,7 @@ export function TaskStatusBadge({ status, className }: { status: TaskStatus; cla
   );
 }
 
-export function progressTone(status: TaskStatus): "bad" | "good" | "brand" {
-  return status === "OVERDUE" ? "bad" : status === "DONE" ? "good" : "brand";
+/** Bars in the badge's colours: red only for overdue (the brand red would read as a warning). */
+export function progressTone(status: TaskStatus): "bad" | "good" | "info" {
+  return status === "OVERDUE" ? "bad" : status === "DONE" ? "good" : "info";
 }

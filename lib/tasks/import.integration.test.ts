@@ -8,6 +8,7 @@ import { after, before, test } from "node:test";
 import type { SessionUser } from "@/lib/auth/roles";
 import { loadTaskExportRows, writeTaskExport } from "@/lib/tasks/export";
 import { commitTaskImport, previewTaskImport, sha256Of } from "@/lib/tasks/import";
+import { deriveStatus } from "@/lib/tasks/status";
 import { generateTaskRows, makeTaskSheet, type TaskSheetRow } from "@/lib/testing/task-sheet";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
 
@@ -94,6 +95,7 @@ test("a changed row updates its task only, keeping the progress a unit reported"
   const task = await t.db.task.findUniqueOrThrow({ where: { externalKey: "IT-00012" }, include: { cooperators: { include: { unit: true } } } });
   assert.equal(task.target, 20);
   assert.equal(task.valueReached, 10);
+  assert.equal(task.status, deriveStatus(task, today));
   assert.deepEqual(task.cooperators.map((c) => c.unit.name), ["甲镇"]);
   const log = await t.db.auditLog.findFirstOrThrow({ where: { action: "task.import.update", entityId: task.id } });
   assert.equal(JSON.parse(log.before!).target, 6);

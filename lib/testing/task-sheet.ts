@@ -5,7 +5,8 @@
 import ExcelJS from "exceljs";
 import { IMPORT_COLUMNS, type Cell } from "@/lib/tasks/spreadsheet";
 
-export type TaskSheetRow = Partial<Record<(typeof IMPORT_COLUMNS)[number]["header"], Cell>>;
+/** A row by Chinese header (任务编号, 责任单位 …). */
+export type TaskSheetRow = Partial<Record<string, Cell>>;
 
 export async function makeTaskSheet(rows: readonly TaskSheetRow[], format: "xlsx" | "csv" = "xlsx"): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();

@@ -73,7 +73,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
                     <span className="text-sm tabular-nums text-stone-700">{formatPercent(g.ratio)}</span>
                   </span>
                   <span className="mt-2 block">
-                    <Progress ratio={g.ratio} label={`${g.name} 平均进度`} tone={g.overdue ? "bad" : "brand"} />
+                    <Progress ratio={g.ratio} label={`${g.name} 平均进度`} tone="info" />
                   </span>
                   <span className="mt-1 block text-sm text-stone-600">
                     {g.tasks} 项 · 完成 {g.done}

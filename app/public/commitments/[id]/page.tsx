@@ -37,7 +37,7 @@ export default async function PublicCommitmentPage({ params }: { params: Promise
           </Link>
         </p>
       ) : null}
-      <div className="rounded-xl border border-stone-200 shadow-sm print:border-0 print:shadow-none">
+      <div className="overflow-hidden rounded-xl border border-stone-200 bg-white shadow-sm print:border-0 print:shadow-none">
         <CommitmentDocumentView commitment={commitment} />
       </div>
       {versions.length > 1 ? (
