@@ -65,9 +65,9 @@ export const COPIED_TEXTS: { target: EvidenceRef; source: EvidenceRef; level: Co
 
 /** A photo taken three days before it was shown (never shown before). */
 export const OLD_PHOTO: EvidenceRef = { unit: "讲武镇", day: 3 };
-/** A report sent 12 km from its task's site. */
+/** A report sent from Handan, about 20 km from its task's site. */
 export const FAR_REPORT: EvidenceRef = { unit: "界河店乡", day: 1 };
-/** A photo taken at the site, then the report sent from 20 km away four minutes later. */
+/** A photo taken at the site, then the report sent from Handan, about 20 km away, four minutes later. */
 export const FAST_REPORT: EvidenceRef = { unit: "刘营镇", day: 4 };
 
 const KEY_PREFIX = "seed/evidence/";

@@ -1,7 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
-import { ActionForm, SubmitButton } from "@/components/supervision/action-form";
+import { ActionForm, SubmitButton, useKeptFormAction } from "@/components/supervision/action-form";
 import { Field, FormMessage } from "@/components/ui/field";
 import {
   moveBulletinItem,
@@ -13,10 +12,10 @@ import {
 const TEXTAREA = "block w-full rounded-lg border border-stone-300 bg-white px-3 py-2.5 text-base aria-[invalid=true]:border-red-600";
 
 export function BulletinHeaderForm({ bulletin }: { bulletin: { id: string; date: string; title: string; summary: string } }) {
-  const [state, action] = useActionState(saveBulletinHeader, {});
+  const { state, pending, onSubmit } = useKeptFormAction(saveBulletinHeader);
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} className="space-y-3">
+    <form onSubmit={onSubmit} className="space-y-3">
       <input type="hidden" name="bulletinId" value={bulletin.id} />
       <div className="grid gap-3 sm:grid-cols-[1fr_12rem]">
         <Field label="标题" name="title" defaultValue={bulletin.title} required maxLength={60} errors={errors.title} />
@@ -45,8 +44,26 @@ export function BulletinHeaderForm({ bulletin }: { bulletin: { id: string; date:
         </div>
       </div>
       <FormMessage message={state.message} ok={state.ok} />
-      <SubmitButton variant="secondary" pendingLabel="正在保存…">
+      <SubmitButton variant="secondary" pending={pending} pendingLabel="正在保存…">
         保存标题和编者按
+      </SubmitButton>
+    </form>
+  );
+}
+
+function ExcerptForm({ bulletinId, item, label }: { bulletinId: string; item: { id: string; excerpt: string }; label: string }) {
+  const { state, pending, onSubmit } = useKeptFormAction(updateBulletinItem);
+  return (
+    <form onSubmit={onSubmit} className="space-y-2">
+      <input type="hidden" name="bulletinId" value={bulletinId} />
+      <input type="hidden" name="itemId" value={item.id} />
+      <label className="block text-sm font-medium text-stone-800">
+        {label} 摘编
+        <textarea name="excerpt" rows={3} defaultValue={item.excerpt} maxLength={600} required className={TEXTAREA} />
+      </label>
+      <FormMessage message={state.message} ok={state.ok} />
+      <SubmitButton variant="secondary" pending={pending} className="min-h-9 px-3 text-sm">
+        保存文字
       </SubmitButton>
     </form>
   );
@@ -55,17 +72,7 @@ export function BulletinHeaderForm({ bulletin }: { bulletin: { id: string; date:
 export function BulletinItemEditor({ bulletinId, item, first, last, label }: { bulletinId: string; item: { id: string; excerpt: string }; first: boolean; last: boolean; label: string }) {
   return (
     <div className="space-y-2">
-      <ActionForm action={updateBulletinItem} className="space-y-2">
-        <input type="hidden" name="bulletinId" value={bulletinId} />
-        <input type="hidden" name="itemId" value={item.id} />
-        <label className="block text-sm font-medium text-stone-800">
-          {label} 摘编
-          <textarea name="excerpt" rows={3} defaultValue={item.excerpt} maxLength={600} required className={TEXTAREA} />
-        </label>
-        <SubmitButton variant="secondary" className="min-h-9 px-3 text-sm">
-          保存文字
-        </SubmitButton>
-      </ActionForm>
+      <ExcerptForm bulletinId={bulletinId} item={item} label={label} />
       <div className="flex flex-wrap gap-2">
         <ActionForm action={moveBulletinItem}>
           <input type="hidden" name="bulletinId" value={bulletinId} />

@@ -1,7 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
-import { SubmitButton } from "@/components/supervision/action-form";
+import { SubmitButton, useKeptFormAction } from "@/components/supervision/action-form";
 import { Field, FormMessage } from "@/components/ui/field";
 import { decideOrder, issueOrder, respondOrder } from "@/lib/supervision/orders/actions";
 
@@ -46,10 +45,10 @@ export function IssueOrderForm({
   defaultDeadline: string;
   minDate: string;
 }) {
-  const [state, action] = useActionState(issueOrder, {});
+  const { state, pending, onSubmit } = useKeptFormAction(issueOrder);
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} className="space-y-4" aria-label="开具督办单">
+    <form onSubmit={onSubmit} className="space-y-4" aria-label="开具督办单">
       <input type="hidden" name="unitId" value={unit.id} />
       {slotId ? <input type="hidden" name="slotId" value={slotId} /> : null}
       {groups.length > 1 ? (
@@ -90,16 +89,16 @@ export function IssueOrderForm({
         <Field label="办结期限(时间)" name="deadlineTime" type="time" defaultValue="18:00" required errors={errors.deadlineTime} />
       </div>
       <FormMessage message={state.message} ok={state.ok} />
-      <SubmitButton pendingLabel="正在开具…">开具督办单</SubmitButton>
+      <SubmitButton pending={pending} pendingLabel="正在开具…">开具督办单</SubmitButton>
     </form>
   );
 }
 
 export function RespondOrderForm({ orderId }: { orderId: string }) {
-  const [state, action] = useActionState(respondOrder, {});
+  const { state, pending, onSubmit } = useKeptFormAction(respondOrder);
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} className="space-y-4" aria-label="答复督办单">
+    <form onSubmit={onSubmit} className="space-y-4" aria-label="答复督办单">
       <input type="hidden" name="orderId" value={orderId} />
       <TextArea name="text" label="办理情况" rows={5} required maxLength={2000} errors={errors.text} placeholder="写明采取的措施、办理结果和佐证" />
       <div>
@@ -110,16 +109,16 @@ export function RespondOrderForm({ orderId }: { orderId: string }) {
         <Errors id="response-photos-error" errors={errors.photos} />
       </div>
       <FormMessage message={state.message} ok={state.ok} />
-      <SubmitButton pendingLabel="正在提交…">提交答复</SubmitButton>
+      <SubmitButton pending={pending} pendingLabel="正在提交…">提交答复</SubmitButton>
     </form>
   );
 }
 
 export function DecideOrderForm({ orderId }: { orderId: string }) {
-  const [state, action] = useActionState(decideOrder, {});
+  const { state, pending, onSubmit } = useKeptFormAction(decideOrder);
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} className="space-y-4" aria-label="审核答复">
+    <form onSubmit={onSubmit} className="space-y-4" aria-label="审核答复">
       <input type="hidden" name="orderId" value={orderId} />
       <fieldset aria-describedby="decision-error">
         <legend className="mb-1 text-sm font-medium text-stone-800">审核意见</legend>
@@ -137,7 +136,7 @@ export function DecideOrderForm({ orderId }: { orderId: string }) {
       </fieldset>
       <TextArea name="note" label="意见(退回时必填)" rows={3} maxLength={500} errors={errors.note} />
       <FormMessage message={state.message} ok={state.ok} />
-      <SubmitButton pendingLabel="正在提交…">提交审核</SubmitButton>
+      <SubmitButton pending={pending} pendingLabel="正在提交…">提交审核</SubmitButton>
     </form>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { SubmitButton } from "@/components/supervision/action-form";
+import { useState } from "react";
+import { SubmitButton, useKeptFormAction } from "@/components/supervision/action-form";
 import { Field, FormMessage } from "@/components/ui/field";
 import { drawSpotChecks } from "@/lib/supervision/spot-checks/actions";
 
@@ -21,12 +21,12 @@ const CHECK = "size-5 accent-brand-700";
 
 /** Draws a reproducible sample: by share or count, slot, kind of unit, dates; random or risk-weighted. */
 export function DrawForm({ from, to }: { from: string; to: string }) {
-  const [state, action] = useActionState(drawSpotChecks, {});
+  const { state, pending, onSubmit } = useKeptFormAction(drawSpotChecks);
   const [mode, setMode] = useState<"RANDOM" | "RISK">("RANDOM");
   const [sizeBy, setSizeBy] = useState<"SHARE" | "COUNT">("COUNT");
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} className="space-y-4" aria-label="随机抽查">
+    <form onSubmit={onSubmit} className="space-y-4" aria-label="随机抽查">
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-stone-800">抽取方式</legend>
         <label className="flex items-start gap-2">
@@ -99,7 +99,7 @@ export function DrawForm({ from, to }: { from: string; to: string }) {
       </div>
       <Field label="随机种子(可不填)" name="seed" maxLength={32} errors={errors.seed} hint="不填则自动生成;填入以往的种子和相同条件,可复现那次抽取" />
       <FormMessage message={state.message} ok={state.ok} />
-      <SubmitButton pendingLabel="正在抽取…">抽取</SubmitButton>
+      <SubmitButton pending={pending} pendingLabel="正在抽取…">抽取</SubmitButton>
     </form>
   );
 }

@@ -1,7 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
-import { SubmitButton } from "@/components/supervision/action-form";
+import { SubmitButton, useKeptFormAction } from "@/components/supervision/action-form";
 import { Field, FormMessage } from "@/components/ui/field";
 import { recordSpotCheck } from "@/lib/supervision/spot-checks/actions";
 import { SPOT_CHECK_METHOD_LABELS, SPOT_CHECK_RESULT_LABELS } from "@/lib/supervision/labels";
@@ -22,10 +21,10 @@ function Errors({ id, errors }: { id: string; errors?: string[] }) {
 
 /** Records how a report was verified and what was found. */
 export function RecordForm({ checkId, now, current }: { checkId: string; now: string; current: { method: string | null; result: string | null; notes: string | null } }) {
-  const [state, action] = useActionState(recordSpotCheck, {});
+  const { state, pending, onSubmit } = useKeptFormAction(recordSpotCheck);
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} className="space-y-4" aria-label="记录核查结果">
+    <form onSubmit={onSubmit} className="space-y-4" aria-label="记录核查结果">
       <input type="hidden" name="checkId" value={checkId} />
       <div className="grid gap-3 sm:grid-cols-2">
         <div>
@@ -73,7 +72,7 @@ export function RecordForm({ checkId, now, current }: { checkId: string; now: st
         <Errors id="photos-error" errors={errors.photos} />
       </div>
       <FormMessage message={state.message} ok={state.ok} />
-      <SubmitButton pendingLabel="正在保存…">保存核查结果</SubmitButton>
+      <SubmitButton pending={pending} pendingLabel="正在保存…">保存核查结果</SubmitButton>
     </form>
   );
 }

@@ -101,3 +101,22 @@ test("near-duplicate reports are merged into one item that names the other units
   );
   assert.match(groups[0].items[0].excerpt, /西苏镇报送了相近内容/);
 });
+
+test("a draft keeps every key task's best report first, up to the cap", () => {
+  const keyTask = (i: number) => ({ id: `kt${i}`, name: `重点工作${i}`, sortOrder: i });
+  const candidates = Array.from({ length: 30 }, (_, i) => ({
+    slotId: `s${i}`,
+    unitName: `单位${i}`,
+    unitSort: i,
+    // Distinct texts, so that nothing merges.
+    text: `第${i}条:${"甲乙丙丁戊己庚辛壬癸".slice(i % 10)}${"子丑寅卯辰巳午未申酉戌亥".slice(i % 12)}号项目今日完成${i}项。`,
+    done: 30 - i,
+    keyTask: keyTask(i % 5),
+  }));
+  const groups = planDraft(candidates, 3, 8);
+  assert.equal(groups.reduce((n, g) => n + g.items.length, 0), 8);
+  assert.deepEqual(
+    groups.map((g) => g.items.length),
+    [2, 2, 2, 1, 1],
+  );
+});

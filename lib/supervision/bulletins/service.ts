@@ -14,8 +14,9 @@ export class BulletinError extends Error {}
 
 /** Two cards' texts this similar (Jaccard of shingles) are merged into one bulletin item. */
 export const BULLETIN_MERGE_THRESHOLD = 0.6;
-/** Items per key task in a drafted bulletin; the office adds more by hand. */
+/** Items per key task in a drafted bulletin, and in all; the office adds more by hand. */
 export const DRAFT_ITEMS_PER_KEY_TASK = 3;
+export const DRAFT_ITEMS_MAX = 12;
 const EXCERPT_LENGTH = 160;
 const SLOT_RANK: Record<SlotKind, number> = { MORNING: 0, NOON: 1, EVENING: 2 };
 
@@ -62,18 +63,19 @@ export type DraftGroup = { keyTask: KeyTaskRef | null; items: { slotId: string; 
 /**
  * Groups the day's reports by key task, merges near-duplicates (the same
  * shingle similarity as the copied-text check), and keeps the strongest few
- * of each group: most items done, then the fuller text. Pure.
+ * of each group (most items done, then the fuller text), at most `max` in all.
+ * Pure.
  */
-export function planDraft(candidates: readonly DraftCandidate[], perGroup = DRAFT_ITEMS_PER_KEY_TASK): DraftGroup[] {
-  const groups = new Map<string, { keyTask: KeyTaskRef | null; list: DraftCandidate[] }>();
+export function planDraft(candidates: readonly DraftCandidate[], perGroup = DRAFT_ITEMS_PER_KEY_TASK, max = DRAFT_ITEMS_MAX): DraftGroup[] {
+  const byKeyTask = new Map<string, { keyTask: KeyTaskRef | null; list: DraftCandidate[] }>();
   for (const c of candidates) {
     const key = c.keyTask?.id ?? "";
-    const group = groups.get(key) ?? { keyTask: c.keyTask, list: [] };
+    const group = byKeyTask.get(key) ?? { keyTask: c.keyTask, list: [] };
     group.list.push(c);
-    groups.set(key, group);
+    byKeyTask.set(key, group);
   }
-  const ordered = [...groups.values()].sort((a, b) => (a.keyTask?.sortOrder ?? Infinity) - (b.keyTask?.sortOrder ?? Infinity));
-  return ordered.map(({ keyTask, list }) => {
+  const ordered = [...byKeyTask.values()].sort((a, b) => (a.keyTask?.sortOrder ?? Infinity) - (b.keyTask?.sortOrder ?? Infinity));
+  const groups = ordered.map(({ keyTask, list }) => {
     list.sort((a, b) => b.done - a.done || b.text.length - a.text.length || a.unitSort - b.unitSort);
     const kept: { c: DraftCandidate; shingles: Set<string>; alsoFrom: string[] }[] = [];
     for (const c of list) {
@@ -91,6 +93,17 @@ export function planDraft(candidates: readonly DraftCandidate[], perGroup = DRAF
       })),
     };
   });
+  // At most `max` in all: every key task's best first, then the second best, and so on.
+  const taken = groups.map(() => 0);
+  for (let rank = 0, total = 0; rank < perGroup && total < max; rank++) {
+    for (let g = 0; g < groups.length && total < max; g++) {
+      if (groups[g].items.length > rank) {
+        taken[g]++;
+        total++;
+      }
+    }
+  }
+  return groups.map((group, g) => ({ ...group, items: group.items.slice(0, taken[g]) })).filter((group) => group.items.length > 0);
 }
 
 /** Creates a draft bulletin for `date` from the day's cards: each unit's latest report of the day. */

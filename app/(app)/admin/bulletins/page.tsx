@@ -23,7 +23,7 @@ export default async function AdminBulletinsPage() {
       <div className="grid gap-4 md:grid-cols-2">
         <Card>
           <CardTitle>起草当日快讯</CardTitle>
-          <p className="mt-1 text-sm text-stone-600">按重点工作分组,自动取各单位当天最新一晒,相近内容合并为一条,每组先选 3 条;起草后可增删、调整顺序和文字。</p>
+          <p className="mt-1 text-sm text-stone-600">按重点工作分组,取各单位当天最新一晒,相近内容合并为一条;每项重点工作先选最充实的,共不超过 12 条。起草后可增删、调整顺序和文字。</p>
           <ActionForm action={draftBulletin} className="mt-3 space-y-3">
             <label className="block text-sm font-medium text-stone-800">
               晒报日期

@@ -27,7 +27,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       <Card>
         <div className="flex flex-wrap items-center gap-2">
           <OrderColourBadge colour={order.colour} />
-          <Badge>{ORDER_STATUS_LABELS[order.status]}</Badge>
+          {/* The colour says most; the status adds what it does not: returned, or answered late. */}
+          {order.status === "RETURNED" || (order.status === "RESPONDED" && order.colour === "RED") ? <Badge>{ORDER_STATUS_LABELS[order.status]}</Badge> : null}
           <span className="text-stone-700">办结期限 {formatDistrictDateTime(order.deadline)}</span>
           {order.overdue ? <span className="text-sm font-medium text-red-800">未按期答复,计入季度考核</span> : null}
         </div>

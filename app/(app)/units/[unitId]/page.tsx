@@ -51,7 +51,7 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
           </h2>
           <CardSlots card={todayCard} date={today} deadlines={deadlines} now={now} slotFooter={instruct} />
           <h2 className="pt-3 text-lg font-semibold">
-            {earlier === yesterday ? "昨日" : earlier.slice(0, 4) + "年"} · {formatDistrictDateLong(earlier)}
+            {earlier === yesterday ? `昨日 · ${formatDistrictDateLong(earlier)}` : `${earlier.slice(0, 4)}年${formatDistrictDateLong(earlier)}`}
           </h2>
           <CardSlots card={earlierCard} date={earlier} deadlines={deadlines} now={now} slotFooter={instruct} />
         </section>

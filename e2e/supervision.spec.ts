@@ -1,0 +1,168 @@
+/**
+ * Supervision end to end: a spot check found 不属实 shows on the report; a
+ * supervision order from issue to acceptance; a seeded recycled photo flagged
+ * for the office with its evidence; a bulletin drafted and published.
+ */
+import { expect, test, type Page } from "@playwright/test";
+import sharp from "sharp";
+import { loginAs } from "./helpers";
+
+/** A district (Asia/Shanghai) date, `offset` days from today. */
+function shanghaiDate(offset = 0): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(Date.now() + offset * 86_400_000);
+}
+
+async function switchUser(page: Page, username: string) {
+  await page.context().clearCookies();
+  await loginAs(page, username);
+}
+
+test("draw a sample, record a 不属实 result, and see it on the report", async ({ page }) => {
+  test.slow();
+  await loginAs(page, "leader");
+  await page.goto("/spot-checks");
+  const form = page.getByRole("form", { name: "随机抽查" });
+  await form.getByLabel("条数", { exact: true }).fill("3");
+  await form.getByLabel("随机种子(可不填)").fill("e2e-seed-1");
+  await form.getByRole("button", { name: "抽取" }).click();
+  await expect(page).toHaveURL(/\/spot-checks\/draws\//);
+  await expect(page.getByRole("status").filter({ hasText: "复核" })).toContainText("结果与本次记录一致");
+  await expect(page.getByText("e2e-seed-1")).toBeVisible();
+  await expect(page.getByRole("link", { name: "记录核查结果" })).toHaveCount(3);
+
+  await page.getByRole("link", { name: "记录核查结果" }).first().click();
+  await expect(page).toHaveURL(/\/spot-checks\/c/);
+  const record = page.getByRole("form", { name: "记录核查结果" });
+  await record.getByLabel("核查方式").selectOption("ON_SITE");
+  await record.getByRole("radio", { name: "不属实" }).check();
+  // A 不属实 result without a word of explanation is refused.
+  await record.getByRole("button", { name: "保存核查结果" }).click();
+  await expect(record.locator("#notes-error")).toContainText("请写明核查情况");
+  await record.getByLabel("核查情况").fill("实地查看,晒报所称现场拆除作业当天并未开展。");
+  await record.getByLabel("核查照片(可选,最多 9 张)").setInputFiles({ name: "check.jpg", mimeType: "image/jpeg", buffer: await sitePhoto() });
+  await record.getByRole("button", { name: "保存核查结果" }).click();
+  await expect(record.getByRole("status")).toHaveText("核查结果已记录。");
+  await expect(page.locator("#result-heading")).toContainText("抽查不属实");
+  const checkPhoto = page.getByRole("img", { name: "核查照片 1" });
+  await expect(checkPhoto).toBeVisible();
+  expect(await checkPhoto.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+
+  // The report, where it is shown: the unit's page, that day's card.
+  const report = page.getByRole("article").first();
+  const unitName = (await report.getByRole("link").first().textContent())!;
+  await report.getByRole("link", { name: unitName }).click();
+  await expect(page).toHaveURL(/\/units\/.+\?date=\d{4}-\d{2}-\d{2}$/);
+  await expect(page.getByRole("heading", { level: 1, name: unitName })).toBeVisible();
+  await expect(page.getByLabel("抽查结果:不属实")).toBeVisible();
+});
+
+/** A photo-like JPEG, as a phone would upload. */
+async function sitePhoto(): Promise<Buffer> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"><rect width="800" height="600" fill="#8ab"/><rect y="350" width="800" height="250" fill="#775"/><rect x="300" y="200" width="200" height="150" fill="#ddd"/></svg>`;
+  return sharp(Buffer.from(svg)).jpeg().toBuffer();
+}
+
+test("an order's full cycle: an assessor issues it, the unit answers with a photo, the assessor accepts it", async ({ page }) => {
+  test.slow();
+  await loginAs(page, "assessor");
+  await page.goto("/orders/new");
+  await page.getByLabel("督办单位").selectOption({ label: "临洺关镇" });
+  await page.getByRole("button", { name: "下一步" }).click();
+  const issue = page.getByRole("form", { name: "开具督办单" });
+  await issue.getByLabel(/关联任务/).selectOption({ index: 1 });
+  await issue.getByLabel("标题").fill("招商项目签约后开工滞后,限时解决");
+  await issue.getByLabel("督办内容").fill("请说明已签约项目未开工的原因,明确开工时限,并在晚晒中逐日报告进展。");
+  await issue.getByLabel("办结期限(日期)").fill(shanghaiDate(5));
+  await issue.getByRole("button", { name: "开具督办单" }).click();
+  await expect(page).toHaveURL(/\/orders\/c/);
+  const orderUrl = page.url();
+  await expect(page.getByRole("heading", { level: 1, name: "招商项目签约后开工滞后,限时解决" })).toBeVisible();
+  await expect(page.getByText("办理中", { exact: true }).first()).toBeVisible();
+
+  // Another unit does not even find it.
+  await switchUser(page, "dept-head");
+  await page.goto(orderUrl);
+  await expect(page.getByRole("heading", { name: "没有找到这个页面" })).toBeVisible();
+
+  // The unit answers, with a photo.
+  await switchUser(page, "town-reporter");
+  await page.goto("/orders");
+  await page.getByRole("link", { name: /招商项目签约后开工滞后/ }).click();
+  const answer = page.getByRole("form", { name: "答复督办单" });
+  await answer.getByLabel("办理情况").fill("已召开专题会,两个项目本周办结施工许可,下周一开工,每日晚晒报告进展。");
+  await answer.getByLabel(/佐证照片/).setInputFiles({ name: "site.jpg", mimeType: "image/jpeg", buffer: await sitePhoto() });
+  await answer.getByRole("button", { name: "提交答复" }).click();
+  // Answered, the form gives way to the answer in the order's history.
+  await expect(page.getByRole("region", { name: "办理过程" })).toContainText("已召开专题会");
+  await expect(answer).toHaveCount(0);
+  await expect(page.locator("[data-colour]").first()).toHaveAttribute("data-colour", "WAITING");
+  const photo = page.getByRole("img", { name: "答复照片 1" });
+  expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  await expect(page.getByRole("form", { name: "审核答复" })).toHaveCount(0);
+
+  // The issuer accepts it.
+  await switchUser(page, "assessor");
+  await page.goto(orderUrl);
+  const decide = page.getByRole("form", { name: "审核答复" });
+  await decide.getByRole("radio", { name: "办结(销号)" }).check();
+  await decide.getByLabel("意见(退回时必填)").fill("经核实,措施具体,同意销号。");
+  await decide.getByRole("button", { name: "提交审核" }).click();
+  await expect(decide).toHaveCount(0);
+  await expect(page.locator("[data-colour]").first()).toHaveAttribute("data-colour", "CLOSED");
+  await expect(page.getByText(/已办结.*同意销号/)).toBeVisible();
+
+  // The office sees it among the closed ones.
+  await switchUser(page, "admin");
+  await page.goto("/orders?tab=closed");
+  await expect(page.getByRole("link", { name: /招商项目签约后开工滞后/ })).toBeVisible();
+});
+
+test("a seeded recycled photo is flagged for the office with both photos side by side", async ({ page }) => {
+  await loginAs(page, "admin");
+  await page.goto("/admin/anomalies?kind=RECYCLED_PHOTO");
+  // 讲武镇's report of yesterday shows 刘营镇's photo of three days before (prisma/seed/supervision-evidence.ts).
+  const flag = page.getByRole("article", { name: `照片疑似重复使用:讲武镇 ${shanghaiDate(-1)}` });
+  await expect(flag).toBeVisible();
+  await expect(flag).toContainText("与其他单位的照片相同");
+  await expect(flag.getByRole("figure").nth(1)).toContainText(`刘营镇 · ${shanghaiDate(-4)}`);
+  const photos = flag.getByRole("img");
+  await expect(photos).toHaveCount(2);
+  for (const img of await photos.all()) {
+    await img.scrollIntoViewIfNeeded();
+    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBeGreaterThan(0);
+  }
+  await flag.getByRole("button", { name: "确认属实" }).click();
+  // Reviewed, it leaves the open list…
+  await expect(flag).toHaveCount(0);
+  await page.goto("/admin/anomalies?kind=RECYCLED_PHOTO&status=CONFIRMED");
+  await expect(page.getByRole("article", { name: `照片疑似重复使用:讲武镇 ${shanghaiDate(-1)}` })).toContainText("已确认");
+});
+
+test("the office drafts a day's bulletin, publishes it with the next number, and everyone reads it", async ({ page }) => {
+  test.slow();
+  await loginAs(page, "admin");
+  const before = (await (await page.request.get("/api/v1/bulletins")).json()) as { bulletins: { number: number }[] };
+  const next = Math.max(0, ...before.bulletins.map((b) => b.number)) + 1;
+
+  await page.goto("/admin/bulletins");
+  await page.getByLabel("晒报日期").fill(shanghaiDate(-1));
+  await page.getByRole("button", { name: "起草快讯" }).click();
+  await expect(page).toHaveURL(/\/admin\/bulletins\/c/);
+  const heading = page.getByRole("heading", { name: /^本期晒报/ });
+  const count = Number(/((\d+))/.exec((await heading.textContent())!)![1]);
+  expect(count).toBeGreaterThan(1);
+  await page.getByRole("button", { name: "第 1 条 移出本期" }).click();
+  await expect(heading).toHaveText(`本期晒报(${count - 1})`);
+  await page.getByRole("button", { name: "发布" }).click();
+  await expect(page).toHaveURL(/\/bulletins\/c/);
+  await expect(page.getByText(`要情快讯 · ${shanghaiDate(-1).slice(0, 4)}年第${next}期`)).toBeVisible();
+
+  await switchUser(page, "town-reporter");
+  await page.goto("/bulletins");
+  await expect(page.getByRole("link").filter({ hasText: `第${next}期` }).first()).toBeVisible();
+  await page.getByRole("link").filter({ hasText: `第${next}期` }).first().click();
+  await page.getByRole("link", { name: "A4 打印版" }).click();
+  await expect(page).toHaveURL(/\/print$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "主导航" })).toHaveCount(0);
+});
