@@ -114,7 +114,7 @@ async function recycledPhotoOf(page: Page, unitName: string, date: string): Prom
   return anomalies.find((a) => a.kind === "RECYCLED_PHOTO" && a.unit.name === unitName)!.evidence.photoId!;
 }
 
-test("a photo is served only to those who may see its unit", async ({ page }) => {
+test("report photos are served to signed-in users only (the 晾晒墙 is district-wide)", async ({ page }) => {
   await loginAs(page, "admin");
   const other = await recycledPhotoOf(page, "讲武镇", shanghaiDate(-1));
   const own = await recycledPhotoOf(page, "临洺关镇", shanghaiDate(-2));
@@ -124,6 +124,10 @@ test("a photo is served only to those who may see its unit", async ({ page }) =>
   expect((await page.request.get(`/api/photos/${other}?size=huge`)).status()).toBe(422);
 
   await switchUser(page, "town-reporter");
-  expect((await page.request.get(`/api/photos/${other}?size=thumb`)).status()).toBe(404);
+  // Reports, and so their photos, are shown to every signed-in user on the feed (lib/photos/scope.ts).
+  expect((await page.request.get(`/api/photos/${other}?size=thumb`)).status()).toBe(200);
   expect((await page.request.get(`/api/photos/${own}?size=full`)).status()).toBe(200);
+  await page.context().clearCookies();
+  expect((await page.request.get(`/api/photos/${own}?size=full`)).status()).toBe(401);
+  expect((await page.request.get(`/api/photos/does-not-exist?size=full`)).status()).toBe(401);
 });
