@@ -116,11 +116,23 @@ async function main() {
   await db.$disconnect();
   console.log(`Database: ${SOURCE_DB} (${slotCount} slots), ${reporters.length} unit reporters; concurrency ${CONCURRENCY}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
 
-  const server = spawn("npx", ["next", "start", "-p", String(PORT)], {
+  const server = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(PORT)], {
     env: { ...process.env, DATABASE_URL: url, PHOTO_DIR: path.join(work, "photos"), NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret", AUTH_TRUST_HOST: "true", SHAITAI_DEMO: "1", NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
+  // Stop the server (its whole process group) however this script ends.
+  const stop = () => {
+    if (server.pid && server.exitCode === null) process.kill(-server.pid, "SIGTERM");
+    fs.rmSync(work, { recursive: true, force: true });
+  };
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.on(signal, () => {
+      console.error(`Stopped by ${signal}.`);
+      stop();
+      process.exit(1);
+    });
+  }
   try {
     await waitForServer(server);
     const photos = await phonePhotos();
@@ -132,6 +144,7 @@ async function main() {
       return 200;
     });
     const leader = await signIn("leader");
+    console.log(`Signed in ${cookies.size} reporters and a leader.`);
 
     const html = await (await fetch(`${BASE}/login`)).text();
     const asset = /\/_next\/static\/[^"']+\.js/.exec(html)?.[0];
@@ -166,10 +179,13 @@ async function main() {
           while (next < reporters.length) {
             const r = reporters[next++];
             submitSamples.push(await submit(r.username, slot).catch(() => ({ status: 599, ms: NaN })));
+            if (submitSamples.length % 50 === 0) console.log(`  ${submitSamples.length} submitted, p50 so far ${Math.round(percentile(submitSamples.map((x) => x.ms).sort((a, b) => a - b), 50))} ms`);
           }
         }),
       );
     }
+
+    console.log(`Submitted ${submitSamples.length} slots.`);
 
     // 2. The feed: newest page and one page back, as leaders and unit accounts read it.
     const readers = [leader, ...[...cookies.values()].slice(0, 19)];
@@ -201,8 +217,7 @@ async function main() {
     fs.writeFileSync(file, JSON.stringify(out, null, 2));
     console.log(`Written ${file}; load average now ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
   } finally {
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
-    fs.rmSync(work, { recursive: true, force: true });
+    stop();
   }
 }
 

@@ -4,10 +4,11 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { downscaleForUpload } from "@/components/reports/downscale";
 import { LocationField, type Coords } from "@/components/reports/location-field";
+import { MorningPlan, type PlanRow } from "@/components/reports/morning-plan";
 import { PhotoPicker, type ExistingPhoto } from "@/components/reports/photo-picker";
+import { EveningMark, NewItems, type Mark, type NewRow } from "@/components/reports/slot-fields";
 import { newIdempotencyKey, sendSlot } from "@/components/reports/upload";
 import { Button } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
 import { FormMessage } from "@/components/ui/field";
 import { Progress } from "@/components/ui/progress";
 import type { EditMode } from "@/lib/reports/card-rules";
@@ -48,23 +49,8 @@ export type SlotFormProps = {
   onCancel?: () => void;
 };
 
-type PlanRow = {
-  key: string;
-  source: "item" | "carry" | "log" | "task" | "typed";
-  checked: boolean;
-  text: string;
-  hint?: string;
-  itemId?: string;
-  taskId?: string;
-  milestoneId?: string;
-  carriedFromId?: string;
-  workLogItemId?: string;
-};
-
-type NewRow = { key: string; text: string; taskId: string };
-type Mark = { done: boolean | null; reason: string; value: string };
-
 type Phase = { kind: "idle" } | { kind: "preparing"; done: number; total: number } | { kind: "uploading"; ratio: number } | { kind: "saved" } | { kind: "error"; message: string };
+
 
 function initialPlan({ items, carry, log, tasks, mode }: SlotFormProps): PlanRow[] {
   const rows: PlanRow[] = items
@@ -117,8 +103,6 @@ function initialMarks(items: FormItem[], log: LogPick[]): Record<string, Mark> {
   );
 }
 
-let rowCounter = 0;
-const nextKey = () => `new:${++rowCounter}`;
 
 export function SlotForm(props: SlotFormProps) {
   const { date, slot, mode, items, tasks, existing } = props;
@@ -364,216 +348,5 @@ export function SlotForm(props: SlotFormProps) {
         ) : null}
       </div>
     </form>
-  );
-}
-
-function MorningPlan({ plan, setPlan, idBase }: { plan: PlanRow[]; setPlan: React.Dispatch<React.SetStateAction<PlanRow[]>>; idBase: string }) {
-  const update = (key: string, change: Partial<PlanRow>) => setPlan((rows) => rows.map((r) => (r.key === key ? { ...r, ...change } : r)));
-  const groups: { title: string; rows: PlanRow[] }[] = [
-    { title: "已列的计划", rows: plan.filter((r) => r.source === "item") },
-    { title: "昨日未完成(结转)", rows: plan.filter((r) => r.source === "carry") },
-    { title: "我的工作日志", rows: plan.filter((r) => r.source === "log") },
-    { title: "从任务清单选", rows: plan.filter((r) => r.source === "task") },
-  ];
-  const typed = plan.filter((r) => r.source === "typed");
-  const chosen = plan.filter((r) => r.checked && r.text.trim()).length;
-
-  return (
-    <div className="space-y-4">
-      <p className="font-medium text-stone-900">今天干什么:勾选或填写(已选 {chosen} 项)</p>
-      {groups
-        .filter((g) => g.rows.length > 0)
-        .map((group) => (
-          <fieldset key={group.title} className="space-y-1">
-            <legend className="mb-1 text-sm font-medium text-stone-600">{group.title}</legend>
-            <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200">
-              {group.rows.map((row) => {
-                const id = `${idBase}-${row.key}`;
-                return (
-                  <li key={row.key} className="px-3 py-1">
-                    <label htmlFor={id} className="flex min-h-11 cursor-pointer items-start gap-3 py-1.5">
-                      <input id={id} type="checkbox" checked={row.checked} onChange={(e) => update(row.key, { checked: e.target.checked })} className="mt-1 size-5 shrink-0 accent-brand-700" />
-                      <span className="min-w-0">
-                        <span className="block text-base text-stone-900">{row.source === "task" ? row.text || "(未填写)" : row.text}</span>
-                        {row.hint ? <span className="block text-sm text-stone-600">{row.hint}</span> : null}
-                      </span>
-                    </label>
-                    {row.source === "task" && row.checked ? (
-                      <div className="pb-2 pl-8">
-                        <label htmlFor={`${id}-text`} className="block text-sm text-stone-600">
-                          今天具体做什么(可改写)
-                        </label>
-                        <input
-                          id={`${id}-text`}
-                          value={row.text}
-                          onChange={(e) => update(row.key, { text: e.target.value })}
-                          maxLength={200}
-                          className="mt-1 block w-full rounded-lg border border-stone-300 px-3 py-2 text-base"
-                        />
-                      </div>
-                    ) : null}
-                  </li>
-                );
-              })}
-            </ul>
-          </fieldset>
-        ))}
-      <fieldset className="space-y-2">
-        <legend className="mb-1 text-sm font-medium text-stone-600">其他事项</legend>
-        {typed.map((row, n) => (
-          <div key={row.key} className="flex gap-2">
-            <label htmlFor={`${idBase}-${row.key}`} className="sr-only">
-              其他事项 {n + 1}
-            </label>
-            <input
-              id={`${idBase}-${row.key}`}
-              value={row.text}
-              onChange={(e) => update(row.key, { text: e.target.value })}
-              maxLength={200}
-              placeholder="如:召开安全生产调度会"
-              className="block w-full rounded-lg border border-stone-300 px-3 py-2.5 text-base"
-            />
-            <Button type="button" variant="ghost" onClick={() => setPlan((rows) => rows.filter((r) => r.key !== row.key))} aria-label={`删除其他事项 ${n + 1}`}>
-              删除
-            </Button>
-          </div>
-        ))}
-        <Button type="button" variant="secondary" onClick={() => setPlan((rows) => [...rows, { key: nextKey(), source: "typed", checked: true, text: "" }])}>
-          ＋ 添加一项
-        </Button>
-      </fieldset>
-    </div>
-  );
-}
-
-function NewItems({
-  rows,
-  setRows,
-  tasks,
-  idBase,
-  renderExtra,
-}: {
-  rows: NewRow[];
-  setRows: React.Dispatch<React.SetStateAction<NewRow[]>>;
-  tasks: PickerTask[];
-  idBase: string;
-  renderExtra: (row: NewRow) => React.ReactNode;
-}) {
-  const update = (key: string, change: Partial<NewRow>) => setRows((all) => all.map((r) => (r.key === key ? { ...r, ...change } : r)));
-  return (
-    <fieldset className="space-y-3">
-      <legend className="mb-1 text-sm font-medium text-stone-600">新增事项</legend>
-      {rows.map((row, n) => (
-        <div key={row.key} className="space-y-2 rounded-lg border border-stone-200 p-3">
-          <label htmlFor={`${idBase}-${row.key}-text`} className="block text-sm text-stone-700">
-            新增事项 {n + 1}
-          </label>
-          <input
-            id={`${idBase}-${row.key}-text`}
-            value={row.text}
-            onChange={(e) => update(row.key, { text: e.target.value })}
-            maxLength={200}
-            className="block w-full rounded-lg border border-stone-300 px-3 py-2.5 text-base"
-          />
-          {tasks.length > 0 ? (
-            <>
-              <label htmlFor={`${idBase}-${row.key}-task`} className="block text-sm text-stone-700">
-                关联任务(可选)
-              </label>
-              <select
-                id={`${idBase}-${row.key}-task`}
-                value={row.taskId}
-                onChange={(e) => update(row.key, { taskId: e.target.value })}
-                className="block w-full rounded-lg border border-stone-300 bg-white px-3 py-2.5 text-base"
-              >
-                <option value="">不关联</option>
-                {tasks.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.title}
-                  </option>
-                ))}
-              </select>
-            </>
-          ) : null}
-          {renderExtra(row)}
-          <Button type="button" variant="ghost" onClick={() => setRows((all) => all.filter((r) => r.key !== row.key))}>
-            删除这一项
-          </Button>
-        </div>
-      ))}
-      <Button type="button" variant="secondary" onClick={() => setRows((all) => [...all, { key: nextKey(), text: "", taskId: "" }])}>
-        ＋ 新增事项
-      </Button>
-    </fieldset>
-  );
-}
-
-function EveningMark({
-  id,
-  text,
-  measure,
-  mark,
-  onChange,
-  compact = false,
-}: {
-  id: string;
-  text: string;
-  measure: string | null;
-  mark: Mark | undefined;
-  onChange: (change: Partial<Mark>) => void;
-  compact?: boolean;
-}) {
-  const done = mark?.done ?? null;
-  const choice = (value: boolean, label: string, tone: string) => (
-    <label
-      className={cn(
-        "flex min-h-11 flex-1 cursor-pointer items-center justify-center gap-2 rounded-lg border text-base font-medium has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-blue-600",
-        done === value ? tone : "border-stone-300 bg-white text-stone-700",
-      )}
-    >
-      <input type="radio" name={`${id}-done`} className="sr-only" checked={done === value} onChange={() => onChange({ done: value })} />
-      {label}
-    </label>
-  );
-  return (
-    <fieldset className={cn("space-y-2", compact ? "" : "rounded-lg border border-stone-200 p-3")}>
-      <legend className={cn("text-base text-stone-900", compact && "sr-only")}>{text}</legend>
-      <div className="flex gap-2">
-        {choice(true, "✓ 完成", "border-emerald-600 bg-emerald-50 text-emerald-900")}
-        {choice(false, "? 未完成", "border-amber-600 bg-amber-50 text-amber-900")}
-      </div>
-      {done === false ? (
-        <div>
-          <label htmlFor={`${id}-reason`} className="block text-sm text-stone-700">
-            未完成原因(必填)
-          </label>
-          <input
-            id={`${id}-reason`}
-            value={mark?.reason ?? ""}
-            onChange={(e) => onChange({ reason: e.target.value })}
-            maxLength={300}
-            required
-            className="mt-1 block w-full rounded-lg border border-stone-300 px-3 py-2.5 text-base"
-          />
-        </div>
-      ) : null}
-      {measure ? (
-        <div>
-          <label htmlFor={`${id}-value`} className="block text-sm text-stone-700">
-            今日完成量({measure},可选,计入任务进度)
-          </label>
-          <input
-            id={`${id}-value`}
-            type="number"
-            inputMode="decimal"
-            min={0}
-            step="any"
-            value={mark?.value ?? ""}
-            onChange={(e) => onChange({ value: e.target.value })}
-            className="mt-1 block w-32 rounded-lg border border-stone-300 px-3 py-2.5 text-base"
-          />
-        </div>
-      ) : null}
-    </fieldset>
   );
 }

@@ -56,7 +56,7 @@ export function parseFeedFilters(params: Record<string, string | string[] | unde
   };
 }
 
-function feedWhere(filters: FeedFilters): Prisma.ReportSlotWhereInput {
+function feedWhere(filters: FeedFilters & { taskIdCards?: string[] }): Prisma.ReportSlotWhereInput {
   const and: Prisma.ReportSlotWhereInput[] = [];
   if (filters.channelId) and.push({ card: { unit: { channels: { some: { channelId: filters.channelId } } } } });
   if (filters.unitId) and.push({ card: { unitId: filters.unitId } });
@@ -64,7 +64,7 @@ function feedWhere(filters: FeedFilters): Prisma.ReportSlotWhereInput {
     and.push({ OR: [{ card: { unit: { lines: { some: { lineId: filters.lineId } } } } }, { card: { items: { some: { task: { lineId: filters.lineId } } } } }] });
   }
   if (filters.keyTaskId) and.push({ card: { items: { some: { task: { keyTaskId: filters.keyTaskId } } } } });
-  if (filters.taskId) and.push({ card: { items: { some: { taskId: filters.taskId } } } });
+  if (filters.taskIdCards) and.push({ cardId: { in: filters.taskIdCards } });
   if (filters.date) {
     // A slot is first submitted on its own day (past days are only corrected), so
     // the day's window on the submittedAt index finds it without scanning the year.
@@ -111,8 +111,13 @@ const feedSelect = {
 export type FeedEntry = Prisma.ReportSlotGetPayload<{ select: typeof feedSelect }>;
 
 export async function listFeed(filters: FeedFilters, cursor?: string): Promise<{ entries: FeedEntry[]; nextCursor: string | null }> {
+  // A task is on a few hundred cards at most: find them by the items' task index first, rather
+  // than testing every slot of the year for a matching item (a rarely reported task scanned them all).
+  const taskIdCards = filters.taskId
+    ? (await db.reportItem.findMany({ where: { taskId: filters.taskId }, distinct: ["cardId"], select: { cardId: true } })).map((i) => i.cardId)
+    : undefined;
   const rows = await db.reportSlot.findMany({
-    where: feedWhere(filters),
+    where: feedWhere({ ...filters, taskIdCards }),
     orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
     ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
     take: FEED_PAGE_SIZE + 1,
