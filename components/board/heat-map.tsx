@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { useState } from "react";
 import { DAY_CELL_CODES, DAY_CELL_LABELS, type DayCell } from "@/lib/assessment/heatmap";
 
 const LEGEND: DayCell[] = ["ON_TIME", "LATE", "MISSING", "NONE"];
@@ -8,11 +8,22 @@ const LEGEND: DayCell[] = ["ON_TIME", "LATE", "MISSING", "NONE"];
 export type HeatMapRowData = { unitId: string; unitName: string; cells: string };
 
 /**
- * Units × days: a small square per day coloured by its three slots (a row's
- * days arrive as one string of codes, so 113 units × 28 days stay light).
- * The squares are decoration; each row ends with its counts in words.
+ * Units × days in a disclosure: a small square per day coloured by its three
+ * slots (a row's days arrive as one string of codes, and a closed section
+ * renders no squares until opened, so 113 units × 28 days stay light). The
+ * squares are decoration; each row ends with its counts in words.
  */
-export function HeatMap({ dates, rows, caption }: { dates: string[]; rows: HeatMapRowData[]; caption: string }) {
+export function HeatMap({ title, dates, rows, defaultOpen = false }: { title: string; dates: string[]; rows: HeatMapRowData[]; defaultOpen?: boolean }) {
+  const [open, setOpen] = useState(defaultOpen);
+  return (
+    <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)} className="mb-3">
+      <summary className="min-h-11 cursor-pointer py-2 font-medium">{title}</summary>
+      {open ? <HeatTable dates={dates} rows={rows} caption={`${title}晒报纪律`} /> : null}
+    </details>
+  );
+}
+
+function HeatTable({ dates, rows, caption }: { dates: string[]; rows: HeatMapRowData[]; caption: string }) {
   return (
     <div className="overflow-x-auto">
       <table className="heat text-xs">
@@ -34,9 +45,9 @@ export function HeatMap({ dates, rows, caption }: { dates: string[]; rows: HeatM
           {rows.map((row) => (
             <tr key={row.unitId}>
               <th scope="row" className="sticky left-0 bg-white pr-2 text-left font-normal whitespace-nowrap">
-                <Link href={`/units/${row.unitId}`} className="hover:underline">
+                <a href={`/units/${row.unitId}`} className="hover:underline">
                   {row.unitName}
-                </Link>
+                </a>
               </th>
               <td aria-hidden className="whitespace-nowrap">
                 {[...row.cells].map((code, i) => (

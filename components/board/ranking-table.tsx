@@ -1,14 +1,23 @@
-import Link from "next/link";
+"use client";
+
 import { FlagBadge } from "@/components/assessment/flag-badge";
 import { Badge } from "@/components/ui/badge";
-import type { ResultRow } from "@/lib/assessment/results";
-import { COMPONENT_KEYS, COMPONENT_LABELS, COMPONENT_SHORT_LABELS, type ComponentKey } from "@/lib/assessment/scoring";
+import { COMPONENT_KEYS, COMPONENT_LABELS, COMPONENT_SHORT_LABELS } from "@/lib/assessment/scoring";
+import type { FlagColor } from "@/lib/generated/prisma/enums";
 
-function points(row: ResultRow, key: ComponentKey): string {
-  const c = row.breakdown.components.find((x) => x.key === key);
-  if (!c || c.maxPoints === 0) return "—";
-  return c.points.toFixed(2);
-}
+/** One ranked unit, compact: the breakdown stays on the server. */
+export type RankingRow = {
+  unitId: string;
+  unitName: string;
+  rank: number;
+  total: number;
+  ranked: boolean;
+  failed: boolean;
+  /** per component (COMPONENT_KEYS order); null when it carries no points */
+  points: (number | null)[];
+  adjustment: number;
+  flag: FlagColor | null;
+};
 
 // Cell styles live on the table (113 rows × 10 cells: per-cell class strings would weigh the page down).
 const TABLE =
@@ -16,10 +25,12 @@ const TABLE =
 
 /**
  * A kind's ranking: every number links to the unit's breakdown (drill-down),
- * to the component it belongs to.
+ * to the component it belongs to. A client component fed compact rows, with
+ * plain links: the board holds ~900 of them, which the server would otherwise
+ * serialise element by element and next/link would prefetch as they scroll in.
  */
-export function RankingTable({ rows, quarterKey, caption }: { rows: ResultRow[]; quarterKey: string; caption: string }) {
-  const href = (row: ResultRow, anchor?: string) => `/board/units/${row.unitId}?quarter=${quarterKey}${anchor ? `#${anchor}` : ""}`;
+export function RankingTable({ rows, quarterKey, caption }: { rows: RankingRow[]; quarterKey: string; caption: string }) {
+  const href = (row: RankingRow, anchor?: string) => `/board/units/${row.unitId}?quarter=${quarterKey}${anchor ? `#${anchor}` : ""}`;
   return (
     <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
       <table className={TABLE}>
@@ -51,28 +62,28 @@ export function RankingTable({ rows, quarterKey, caption }: { rows: ResultRow[];
             <tr key={row.unitId} data-unit={row.unitName} className={row.failed ? "bg-stone-50" : undefined}>
               <td>{row.rank || "—"}</td>
               <th scope="row" className="font-medium whitespace-nowrap">
-                <Link href={href(row)}>{row.unitName}</Link>
+                <a href={href(row)}>{row.unitName}</a>
               </th>
               <td className="n font-semibold">
                 {row.ranked ? (
-                  <Link href={href(row)} aria-label={`${row.unitName}总分 ${row.total.toFixed(2)},查看计分依据`}>
+                  <a href={href(row)} aria-label={`${row.unitName}总分 ${row.total.toFixed(2)},查看计分依据`}>
                     {row.total.toFixed(2)}
-                  </Link>
+                  </a>
                 ) : (
                   <span className="font-normal text-stone-600">数据不足</span>
                 )}
               </td>
-              {COMPONENT_KEYS.map((key) => (
+              {COMPONENT_KEYS.map((key, i) => (
                 <td key={key} className="n c">
-                  <Link href={href(row, `c-${key}`)}>{points(row, key)}</Link>
+                  <a href={href(row, `c-${key}`)}>{row.points[i] === null ? "—" : row.points[i]!.toFixed(2)}</a>
                 </td>
               ))}
               <td className="n c">
-                {row.breakdown.adjustmentPoints ? (
-                  <Link href={href(row, "adjustments")}>
-                    {row.breakdown.adjustmentPoints > 0 ? "+" : ""}
-                    {row.breakdown.adjustmentPoints}
-                  </Link>
+                {row.adjustment ? (
+                  <a href={href(row, "adjustments")}>
+                    {row.adjustment > 0 ? "+" : ""}
+                    {row.adjustment}
+                  </a>
                 ) : (
                   "—"
                 )}
@@ -80,7 +91,7 @@ export function RankingTable({ rows, quarterKey, caption }: { rows: ResultRow[];
               <td>
                 {row.flag || row.failed ? (
                   <span className="flex flex-wrap gap-1">
-                    {row.flag ? <FlagBadge color={row.flag.color} /> : null}
+                    {row.flag ? <FlagBadge color={row.flag} /> : null}
                     {row.failed ? <Badge tone="bad">一票否决</Badge> : null}
                   </span>
                 ) : null}

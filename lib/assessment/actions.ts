@@ -13,7 +13,7 @@ import { FORBIDDEN, authedAction } from "@/lib/auth/action";
 import { db } from "@/lib/db";
 import { AssessmentError, closeQuarter, correctQuarter } from "@/lib/assessment/close";
 import { quarterName, quarterKey } from "@/lib/assessment/quarters";
-import { refOf } from "@/lib/assessment/results";
+import { forgetLiveResults, refOf } from "@/lib/assessment/results";
 import { parseRubricScores } from "@/lib/assessment/rubric";
 import {
   adjustmentInput,
@@ -85,6 +85,7 @@ export const saveGroupScore = authedAction({ roles: ["ASSESSOR"], input: groupSc
   } catch (error) {
     return refusal(error);
   }
+  forgetLiveResults();
   revalidatePath("/assessor", "layout");
   return { ok: true, message: submit ? "评分已提交。" : "草稿已保存,提交前可以继续修改。" };
 });
@@ -98,6 +99,7 @@ export const saveScoringRules = authedAction({ roles: ["ADMIN"], input: scoringR
     const saved = await tx.scoringRule.upsert({ where: { year }, create: { year, ...values }, update: values });
     await audit(tx, { actorId: user.id, action: "scoringRule.save", entity: "ScoringRule", entityId: saved.id, before: before ?? undefined, after: saved });
   });
+  forgetLiveResults();
   revalidatePath("/admin/scoring/rules");
   return { ok: true, message: `${year} 年考核规则已保存;已关闭季度的快照不受影响。` };
 });
@@ -141,6 +143,7 @@ export const closeQuarterAction = authedAction({ roles: ["ADMIN"], input: closeQ
   } catch (error) {
     return refusal(error);
   }
+  forgetLiveResults();
   revalidatePath("/", "layout");
   // The close form is gone once its quarter is closed: the page says what happened.
   redirect(`/admin/quarters?closed=${key}`);
@@ -154,6 +157,7 @@ export const correctQuarterAction = authedAction({ roles: ["ADMIN"], input: corr
   } catch (error) {
     return refusal(error);
   }
+  forgetLiveResults();
   revalidatePath("/", "layout");
   return { ok: true, message };
 });
@@ -173,6 +177,7 @@ export const addAdjustment = authedAction({ roles: ["LEADER", "ADMIN"], input: a
     const row = await tx.scoreAdjustment.create({ data: { quarterId: quarter.id, unitId: unit.id, points: data.points, reason: data.reason, createdById: user.id } });
     await audit(tx, { actorId: user.id, action: "scoreAdjustment.create", entity: "ScoreAdjustment", entityId: row.id, after: { quarter: quarterKey(refOf(quarter)), unit: unit.name, points: data.points, reason: data.reason } });
   });
+  forgetLiveResults();
   revalidatePath("/board", "layout");
   return {
     ok: true,
@@ -193,6 +198,7 @@ export const addUnitVeto = authedAction({ roles: ["ADMIN"], input: unitVetoInput
     const row = await tx.unitVeto.create({ data: { quarterId: quarter.id, unitId: unit.id, vetoItemId: item.id, reason: data.reason, createdById: user.id } });
     await audit(tx, { actorId: user.id, action: "unitVeto.create", entity: "UnitVeto", entityId: row.id, after: { quarter: quarterKey(refOf(quarter)), unit: unit.name, item: item.name, reason: data.reason } });
   });
+  forgetLiveResults();
   revalidatePath("/board", "layout");
   return {
     ok: true,

@@ -2,6 +2,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { type SessionUser, unitScopeWhere, withUnitScope } from "@/lib/auth/roles";
+import { countSlotsByUnitDay, keyTaskProgress } from "@/lib/assessment/board-data";
 import { DAY_CELL_CODES, classifyDay } from "@/lib/assessment/heatmap";
 import { parseQuarterKey, quarterKey } from "@/lib/assessment/quarters";
 import { type QuarterInfo, listQuarters } from "@/lib/assessment/results";
@@ -27,24 +28,26 @@ export type HeatMapRow = { unitId: string; unitName: string; kind: "TOWN" | "DEP
 export async function loadDisciplineHeatMap(user: SessionUser, to: DistrictDate, days = 28): Promise<{ dates: DistrictDate[]; rows: HeatMapRow[] }> {
   const from = addDays(to, -(days - 1));
   const dates = Array.from({ length: days }, (_, i) => addDays(from, i));
-  const [units, cards] = await Promise.all([
+  const [units, { byUnitDay, reportingDays }] = await Promise.all([
     db.unit.findMany({ where: withUnitScope(user, { archivedAt: null }), orderBy: [{ kind: "desc" }, { sortOrder: "asc" }], select: { id: true, name: true, kind: true } }),
-    db.reportCard.findMany({
-      where: { date: { gte: from, lte: to }, unit: unitScopeWhere(user) },
-      select: { unitId: true, date: true, slots: { select: { late: true } } },
-    }),
+    countSlotsByUnitDay(db, from, to),
   ]);
-  const reporting = new Set(cards.map((c) => c.date));
-  const byKey = new Map(cards.map((c) => [`${c.unitId}|${c.date}`, c.slots]));
+  // Units come from the scoped query; the counts are only looked up for them.
   return {
     dates,
     rows: units.map((u) => ({
       unitId: u.id,
       unitName: u.name,
       kind: u.kind,
-      cells: dates.map((d) => DAY_CELL_CODES[classifyDay(byKey.get(`${u.id}|${d}`) ?? [], reporting.has(d))]).join(""),
+      cells: dates.map((d) => DAY_CELL_CODES[classifyDay(byUnitDay.get(`${u.id}|${d}`) ?? { shown: 0, late: 0 }, reportingDays.has(d))]).join(""),
     })),
   };
+}
+
+/** Progress per key task, district-wide: the board is for leaders and the office. */
+export function loadKeyTaskProgress(user: SessionUser) {
+  if (user.role !== "LEADER" && user.role !== "ADMIN") return Promise.resolve([]);
+  return keyTaskProgress(db);
 }
 
 /** Adjustments and vetoes recorded for a unit in a quarter (those after a close are not in its snapshot yet). */

@@ -7,10 +7,11 @@ export type DayCell = "ON_TIME" | "LATE" | "MISSING" | "NONE";
 
 export const DAY_CELL_LABELS: Record<DayCell, string> = { ON_TIME: "三晒按时", LATE: "有迟报", MISSING: "有未晒", NONE: "无晒报日" };
 
-export function classifyDay(shown: { late: boolean }[], reportingDay: boolean): DayCell {
+/** `shown`: slots shown that day (of 3), `late` of them after their deadline. */
+export function classifyDay(day: { shown: number; late: number }, reportingDay: boolean): DayCell {
   if (!reportingDay) return "NONE";
-  if (shown.length < 3) return "MISSING";
-  return shown.some((s) => s.late) ? "LATE" : "ON_TIME";
+  if (day.shown < 3) return "MISSING";
+  return day.late > 0 ? "LATE" : "ON_TIME";
 }
 
 /** One letter per cell, for a compact row string (and the CSS class of its square). */

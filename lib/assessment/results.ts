@@ -9,8 +9,34 @@ import type { FlagColor, QuarterStatus, UnitKind } from "@/lib/generated/prisma/
 import { computeQuarter } from "@/lib/assessment/close";
 import { periodFor } from "@/lib/assessment/inputs";
 import { compareQuarters, previousQuarter, quarterKey } from "@/lib/assessment/quarters";
-import type { ScoreBreakdown } from "@/lib/assessment/scoring";
+import { COMPONENT_KEYS, type ScoreBreakdown } from "@/lib/assessment/scoring";
 import type { DistrictDate, QuarterRef } from "@/lib/time";
+
+/**
+ * A closed quarter's snapshot never changes for a given version (a correction
+ * is a new version), and flags and trends change only when a quarter closes
+ * or is corrected. So reads of them are cached per process, keyed by the
+ * quarter versions they rest on — safe on several app servers alike.
+ */
+const cache = new Map<string, Promise<unknown>>();
+const CACHE_ENTRIES = 16;
+
+function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+  const hit = cache.get(key) as Promise<T> | undefined;
+  if (hit) return hit;
+  const promise = load();
+  promise.catch(() => cache.delete(key));
+  cache.set(key, promise);
+  // Oldest out first (Map keeps insertion order).
+  while (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+  return promise;
+}
+
+/** "id:version" of every closed quarter: what flags and trends depend on. */
+async function closedSignature(db: Db): Promise<string> {
+  const rows = await db.quarter.findMany({ where: { status: "CLOSED" }, orderBy: { id: "asc" }, select: { id: true, version: true } });
+  return rows.map((r) => `${r.id}:${r.version}`).join(",");
+}
 
 export type QuarterInfo = { id: string; year: number; number: number; key: string; status: QuarterStatus; version: number; closedAt: Date | null };
 
@@ -53,17 +79,17 @@ function byRank(a: ResultRow, b: ResultRow): number {
   return (a.rank || Infinity) - (b.rank || Infinity) || a.unitName.localeCompare(b.unitName, "zh-CN");
 }
 
-export async function loadQuarterResults(db: Db, quarter: QuarterInfo, now = new Date()): Promise<QuarterResults> {
-  if (quarter.status === "CLOSED") {
-    const [rows, flags] = await Promise.all([
-      db.quarterScore.findMany({
-        where: { quarterId: quarter.id, version: quarter.version },
-        select: { unitId: true, kind: true, rank: true, total: true, failed: true, breakdown: true, unit: { select: { name: true } } },
-      }),
-      db.flag.findMany({ where: { quarterId: quarter.id }, select: { unitId: true, color: true, streak: true } }),
-    ]);
-    const flagOf = new Map(flags.map((f) => [f.unitId, { color: f.color, streak: f.streak }]));
-    const parsed = rows.map((r) => {
+async function loadSnapshotRows(db: Db, quarter: QuarterInfo): Promise<ResultRow[]> {
+  const [rows, flags] = await Promise.all([
+    db.quarterScore.findMany({
+      where: { quarterId: quarter.id, version: quarter.version },
+      select: { unitId: true, kind: true, rank: true, total: true, failed: true, breakdown: true, unit: { select: { name: true } } },
+    }),
+    db.flag.findMany({ where: { quarterId: quarter.id }, select: { unitId: true, color: true, streak: true } }),
+  ]);
+  const flagOf = new Map(flags.map((f) => [f.unitId, { color: f.color, streak: f.streak }]));
+  return rows
+    .map((r) => {
       const breakdown = JSON.parse(r.breakdown) as ScoreBreakdown;
       return {
         unitId: r.unitId,
@@ -76,24 +102,54 @@ export async function loadQuarterResults(db: Db, quarter: QuarterInfo, now = new
         breakdown,
         flag: flagOf.get(r.unitId) ?? null,
       };
-    });
-    return { quarter, live: false, asOf: parsed[0]?.breakdown.period.asOf ?? "", rows: parsed.sort(byRank) };
+    })
+    .sort(byRank);
+}
+
+export async function loadQuarterResults(db: Db, quarter: QuarterInfo, now = new Date()): Promise<QuarterResults> {
+  if (quarter.status === "CLOSED") {
+    const rows = await cached(`results:${quarter.id}:${quarter.version}`, () => loadSnapshotRows(db, quarter));
+    return { quarter, live: false, asOf: rows[0]?.breakdown.period.asOf ?? "", rows };
   }
   const period = periodFor(refOf(quarter), now);
   if (period.asOf < period.start) return { quarter, live: true, asOf: period.asOf, rows: [] };
+  const key = `${quarter.id}:${period.asOf}`;
+  let entry = live.get(key);
+  if (!entry || now.getTime() - entry.at > LIVE_TTL_MS) {
+    entry = { at: now.getTime(), rows: computeLiveRows(db, quarter, period) };
+    entry.rows.catch(() => live.delete(key));
+    live.set(key, entry);
+  }
+  return { quarter, live: true, asOf: period.asOf, rows: await entry.rows };
+}
+
+/**
+ * An open quarter's live ranking is re-computed at most every 30 s per app
+ * server (113 units take about a second): a provisional view, not a record.
+ * This server's own assessment writes drop it at once (forgetLiveResults).
+ */
+const LIVE_TTL_MS = 30_000;
+const live = new Map<string, { at: number; rows: Promise<ResultRow[]> }>();
+
+export function forgetLiveResults(): void {
+  live.clear();
+}
+
+async function computeLiveRows(db: Db, quarter: QuarterInfo, period: ReturnType<typeof periodFor>): Promise<ResultRow[]> {
   const { units } = await computeQuarter(db, quarter, period);
-  const rows = units.map((u) => ({
-    unitId: u.inputs.unit.id,
-    unitName: u.inputs.unit.name,
-    kind: u.inputs.unit.kind,
-    rank: u.rank,
-    total: u.result.total,
-    failed: u.result.failed,
-    ranked: u.result.ranked,
-    breakdown: u.result.breakdown,
-    flag: null,
-  }));
-  return { quarter, live: true, asOf: period.asOf, rows: rows.sort(byRank) };
+  return units
+    .map((u) => ({
+      unitId: u.inputs.unit.id,
+      unitName: u.inputs.unit.name,
+      kind: u.inputs.unit.kind,
+      rank: u.rank,
+      total: u.result.total,
+      failed: u.result.failed,
+      ranked: u.result.ranked,
+      breakdown: u.result.breakdown,
+      flag: null,
+    }))
+    .sort(byRank);
 }
 
 export type FlagView = {
@@ -113,7 +169,13 @@ export type FlagView = {
 };
 
 /** Every flag ever awarded, newest quarter first, with when each run began. */
-export async function loadFlagHistory(db: Db): Promise<{ current: FlagView[]; history: { quarter: string; closedAt: Date | null; flags: FlagView[] }[] }> {
+export type FlagHistory = { current: FlagView[]; history: { quarter: string; closedAt: Date | null; flags: FlagView[] }[] };
+
+export async function loadFlagHistory(db: Db): Promise<FlagHistory> {
+  return cached(`flags:${await closedSignature(db)}`, () => readFlagHistory(db));
+}
+
+async function readFlagHistory(db: Db): Promise<FlagHistory> {
   const rows = await db.flag.findMany({
     where: { quarter: { status: "CLOSED" } },
     select: {
@@ -173,7 +235,13 @@ export async function loadFlagHistory(db: Db): Promise<{ current: FlagView[]; hi
 export type TrendPoint = { quarter: string; total: number | null; rank: number | null; failed: boolean };
 
 /** Each unit's total and rank in every closed quarter (current snapshot versions). */
-export async function loadTrends(db: Db): Promise<{ quarters: string[]; units: { unitId: string; unitName: string; kind: UnitKind; points: TrendPoint[] }[] }> {
+export type Trends = { quarters: string[]; units: { unitId: string; unitName: string; kind: UnitKind; points: TrendPoint[] }[] };
+
+export async function loadTrends(db: Db): Promise<Trends> {
+  return cached(`trends:${await closedSignature(db)}`, () => readTrends(db));
+}
+
+async function readTrends(db: Db): Promise<Trends> {
   const closed = await db.quarter.findMany({
     where: { status: "CLOSED" },
     orderBy: [{ year: "asc" }, { number: "asc" }],
@@ -204,4 +272,22 @@ export async function loadTrends(db: Db): Promise<{ quarters: string[]; units: {
         points: quarters.map((q) => u.byQuarter.get(q) ?? { quarter: q, total: null, rank: null, failed: false }),
       })),
   };
+}
+
+/** The ranking table's compact view of result rows (the breakdowns stay on the server). */
+export function rankingRowsOf(rows: ResultRow[]) {
+  return rows.map((r) => ({
+    unitId: r.unitId,
+    unitName: r.unitName,
+    rank: r.rank,
+    total: r.total,
+    ranked: r.ranked,
+    failed: r.failed,
+    points: COMPONENT_KEYS.map((key) => {
+      const c = r.breakdown.components.find((x) => x.key === key);
+      return c && c.maxPoints > 0 ? c.points : null;
+    }),
+    adjustment: r.breakdown.adjustmentPoints,
+    flag: r.flag?.color ?? null,
+  }));
 }

@@ -11,11 +11,10 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { loadDisciplineHeatMap, resolveBoardQuarter } from "@/lib/assessment/board";
+import { loadDisciplineHeatMap, loadKeyTaskProgress, resolveBoardQuarter } from "@/lib/assessment/board";
 import { parseQuarterKey, quarterName, quarterShortName } from "@/lib/assessment/quarters";
-import { loadFlagHistory, loadQuarterResults, loadTrends } from "@/lib/assessment/results";
+import { loadFlagHistory, loadQuarterResults, loadTrends, rankingRowsOf } from "@/lib/assessment/results";
 import { db } from "@/lib/db";
-import { listKeyTaskProgress } from "@/lib/tasks/queries";
 import { addDays, districtToday } from "@/lib/time";
 
 export const metadata: Metadata = { title: "考核排名" };
@@ -38,7 +37,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
     loadQuarterResults(db, quarter, now),
     loadFlagHistory(db),
     loadTrends(db),
-    listKeyTaskProgress(user, today),
+    loadKeyTaskProgress(user),
     loadDisciplineHeatMap(user, addDays(today, -1)),
   ]);
   const query = (extra: Record<string, string | undefined>) => {
@@ -92,7 +91,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
             ) : (
               <div className="grid gap-4 xl:grid-cols-5">
                 <div className="xl:col-span-3">
-                  <RankingTable rows={rows} quarterKey={quarter.key} caption={`${quarterName(quarter.key)}${label}排名`} />
+                  <RankingTable rows={rankingRowsOf(rows)} quarterKey={quarter.key} caption={`${quarterName(quarter.key)}${label}排名`} />
                 </div>
                 <Card className="xl:col-span-2">
                   <RankingChart
@@ -139,14 +138,13 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
         <CardTitle id="heat-h">晒报纪律(近 {heat.dates.length} 天)</CardTitle>
         <p className="mt-1 mb-3 text-sm text-stone-600">每格一天:三晒均按时、有迟报、有未晒;只展示,按考核规则默认不计分。</p>
         {KINDS.map(([kind, label]) => (
-          <details key={kind} open={kind === "TOWN"} className="mb-3">
-            <summary className="min-h-11 cursor-pointer py-2 font-medium">{label}</summary>
-            <HeatMap
-              dates={heat.dates}
-              rows={heat.rows.filter((r) => r.kind === kind).map(({ unitId, unitName, cells }) => ({ unitId, unitName, cells }))}
-              caption={`${label}晒报纪律`}
-            />
-          </details>
+          <HeatMap
+            key={kind}
+            title={label}
+            defaultOpen={kind === "TOWN"}
+            dates={heat.dates}
+            rows={heat.rows.filter((r) => r.kind === kind).map(({ unitId, unitName, cells }) => ({ unitId, unitName, cells }))}
+          />
         ))}
       </Card>
     </div>

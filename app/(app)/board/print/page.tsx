@@ -6,7 +6,7 @@ import { EmptyState } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { resolveBoardQuarter } from "@/lib/assessment/board";
 import { quarterName } from "@/lib/assessment/quarters";
-import { loadFlagHistory, loadQuarterResults } from "@/lib/assessment/results";
+import { loadFlagHistory, loadQuarterResults, rankingRowsOf } from "@/lib/assessment/results";
 import { db } from "@/lib/db";
 import { districtToday, formatDistrictDateTime } from "@/lib/time";
 
@@ -45,7 +45,7 @@ export default async function BoardPrintPage({ searchParams }: { searchParams: P
       {KINDS.map(([kind, label]) => (
         <section key={kind} className="space-y-2">
           <h2 className="text-lg font-semibold">{label}</h2>
-          <RankingTable rows={results.rows.filter((r) => r.kind === kind)} quarterKey={quarter.key} caption={`${label}排名`} />
+          <RankingTable rows={rankingRowsOf(results.rows.filter((r) => r.kind === kind))} quarterKey={quarter.key} caption={`${label}排名`} />
         </section>
       ))}
       {results.live ? null : (
