@@ -11,7 +11,8 @@
  *    tasks' progress and the audit entry, and claims the key;
  * 5. if anything fails (or another request with the same key won), the files
  *    this request stored are deleted: no half report, no orphan file;
- * 6. after the commit, afterSlotSubmitted() runs the checks plugged into it.
+ * 6. after the commit, afterSlotSubmitted() runs the checks plugged into it
+ *    (after the response, when the caller defers them).
  */
 import type { Db } from "@/lib/db-client";
 import { audit } from "@/lib/audit";
@@ -71,6 +72,12 @@ export type SubmitRequest = {
   photos: PhotoUpload[];
   idempotencyKey?: string | null;
   now?: Date;
+  /**
+   * Where the after-submit checks run. A route handler passes next/server's
+   * `after`, so the unit's phone gets its answer before the checks (about a
+   * second on a year of reports); by default they are awaited, as in tests.
+   */
+  defer?: (work: () => Promise<void>) => void;
 };
 
 export type SubmitResult = { slot: SavedSlotJson; replayed: boolean };
@@ -145,7 +152,9 @@ export async function submitSlot(db: Db, storage: PhotoStorage, request: SubmitR
       return { slot: outcome.result.slot, replayed: true };
     }
     await deleteFiles(storage, outcome.result.removedKeys);
-    await runAfterSubmit(db, outcome.result.slot.id);
+    const slotId = outcome.result.slot.id;
+    if (request.defer) request.defer(() => runAfterSubmit(db, slotId));
+    else await runAfterSubmit(db, slotId);
     return { slot: outcome.result.slot, replayed: false };
   } catch (error) {
     await deleteFiles(storage, stored);

@@ -1,3 +1,4 @@
+import { after } from "next/server";
 import { ApiError, apiRoute } from "@/lib/api/handler";
 import { readSlotSubmission } from "@/lib/api/submission";
 import { UNIT_ROLES } from "@/lib/auth/roles";
@@ -16,6 +17,7 @@ export const POST = apiRoute<{ date: string; slot: string }>({ roles: UNIT_ROLES
       input,
       photos,
       idempotencyKey: request.headers.get("idempotency-key"),
+      defer: after,
     });
     return Response.json(result.slot, { status: 201, headers: result.replayed ? { "Idempotent-Replayed": "true" } : undefined });
   } catch (error) {
