@@ -21,7 +21,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { SlotKind } from "@/lib/generated/prisma/enums";
 import { storedKey, withIdempotencyKey } from "@/lib/idempotency";
 import { MAX_PHOTOS_PER_SLOT, PhotoRejectedError, processPhoto, type ProcessedPhoto } from "@/lib/photos/process";
-import { afterSlotSubmitted } from "@/lib/reports/after-submit";
+import { afterSlotSubmitted, queueSlotChecks } from "@/lib/reports/after-submit";
 import { itemJsonSelect, loadSavedSlot, type SavedSlotJson } from "@/lib/reports/card-json";
 import {
   type CardItem,
@@ -74,8 +74,9 @@ export type SubmitRequest = {
   now?: Date;
   /**
    * Where the after-submit checks run. A route handler passes next/server's
-   * `after`, so the unit's phone gets its answer before the checks (about a
-   * second on a year of reports); by default they are awaited, as in tests.
+   * `after`, so the unit's phone gets its answer before the checks, which are
+   * then batched with other slots' (queueSlotChecks); by default they are
+   * awaited one by one, as in tests.
    */
   defer?: (work: () => Promise<void>) => void;
 };
@@ -153,7 +154,7 @@ export async function submitSlot(db: Db, storage: PhotoStorage, request: SubmitR
     }
     await deleteFiles(storage, outcome.result.removedKeys);
     const slotId = outcome.result.slot.id;
-    if (request.defer) request.defer(() => runAfterSubmit(db, slotId));
+    if (request.defer) request.defer(() => queueSlotChecks(db, slotId));
     else await runAfterSubmit(db, slotId);
     return { slot: outcome.result.slot, replayed: false };
   } catch (error) {

@@ -6,6 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import { queueSlotChecks } from "@/lib/reports/after-submit";
 import { runAnomalyChecks } from "@/lib/supervision/anomalies/run";
 import { parseEvidence } from "@/lib/supervision/anomalies/evidence";
 import { countFalseSpotChecks, countOverdueOrders } from "@/lib/supervision/scoring-inputs";
@@ -67,6 +68,16 @@ test("the runner flags a copied text and a recycled photo, with their evidence",
   assert.ok(photo?.kind === "RECYCLED_PHOTO" && photo.evidence.distance === 0 && photo.evidence.relatedPhotoId === ids.sourcePhoto);
   // The earlier report is the source: checking it flags nothing.
   assert.equal((await runAnomalyChecks(t.db, ids.sourceSlot)).flags, 0);
+});
+
+test("slots queued after their submissions are checked in a batch with the same flags", async () => {
+  await t.db.anomaly.deleteMany({ where: { slotId: ids.copySlot } });
+  await Promise.all([queueSlotChecks(t.db, ids.copySlot), queueSlotChecks(t.db, ids.sourceSlot)]);
+  const flags = await t.db.anomaly.findMany({ where: { slotId: { in: [ids.copySlot, ids.sourceSlot] } } });
+  assert.deepEqual(flags.map((f) => [f.kind, f.slotId, f.relatedSlotId]).sort(), [
+    ["COPIED_TEXT", ids.copySlot, ids.sourceSlot],
+    ["RECYCLED_PHOTO", ids.copySlot, ids.sourceSlot],
+  ]);
 });
 
 test("re-running changes nothing; a dismissed flag stays dismissed and is not raised again", async () => {
