@@ -30,11 +30,21 @@ test("ids queued while a batch runs are run together in the next batch, each onc
 
 test("a batch is at most maxBatch ids; the rest follow", async () => {
   const { run, batches, release } = gatedRunner();
-  const queue = createBatchQueue(run, 2);
+  const queue = createBatchQueue(run, { maxBatch: 2 });
   const all = ["a", "b", "c", "d"].map(queue);
   for (let i = 0; i < 3; i++) await release();
   await Promise.all(all);
   assert.deepEqual(batches, [["a"], ["b", "c"], ["d"]]);
+});
+
+test("with a pause, the ids that arrive during it are one batch", async () => {
+  const batches: string[][] = [];
+  const queue = createBatchQueue(async (batch) => void batches.push(batch), { pauseMs: 30 });
+  const first = queue("a");
+  await new Promise((r) => setTimeout(r, 5));
+  const second = queue("b");
+  await Promise.all([first, second]);
+  assert.deepEqual(batches, [["a", "b"]]);
 });
 
 test("a failing batch is logged and the queue goes on", async () => {
