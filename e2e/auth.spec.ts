@@ -28,6 +28,31 @@ test("the office home lists every unit's slots", async ({ page }) => {
   await expect(page.locator("tbody tr").first()).toContainText("临洺关镇");
 });
 
+test("the office's navigation groups its pages in menus that open, close and mark the current page", async ({ page }) => {
+  await loginAs(page, "admin");
+  await page.goto("/admin");
+  const nav = page.getByRole("navigation", { name: "主导航" });
+  const menu = nav.getByRole("button", { name: "考核" });
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await expect(nav.getByRole("link", { name: "考核排名" })).toBeHidden();
+  await menu.click();
+  await expect(menu).toHaveAttribute("aria-expanded", "true");
+  // Escape closes it and gives the focus back to its button.
+  await page.keyboard.press("Escape");
+  await expect(nav.getByRole("link", { name: "考核排名" })).toBeHidden();
+  await expect(menu).toBeFocused();
+  await page.keyboard.press("Enter");
+  await nav.getByRole("link", { name: "季度" }).click();
+  await expect(page).toHaveURL("/admin/quarters");
+  // The menu closed on arrival; its button says the current page is inside it.
+  await expect(nav.getByRole("link", { name: "季度" })).toBeHidden();
+  await menu.click();
+  await expect(nav.getByRole("link", { name: "季度" })).toHaveAttribute("aria-current", "page");
+  // A click elsewhere closes it.
+  await page.mouse.click(640, 600);
+  await expect(nav.getByRole("link", { name: "季度" })).toBeHidden();
+});
+
 test("a unit's home shows its three slots and its tasks", async ({ page }) => {
   await loginAs(page, "town-reporter");
   await page.goto("/unit");

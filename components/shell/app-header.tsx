@@ -7,7 +7,7 @@ import { homePathFor, ROLE_LABELS, type SessionUser } from "@/lib/auth/roles";
 export function AppHeader({ user }: { user: SessionUser }) {
   return (
     <header className="no-print sticky top-0 z-20 border-b border-stone-200 bg-white/95 backdrop-blur">
-      <div className="mx-auto flex max-w-6xl items-center gap-1.5 px-2 py-1.5 sm:gap-3 sm:px-5">
+      <div className="relative mx-auto flex max-w-6xl items-center gap-1.5 px-2 py-1.5 sm:gap-3 sm:px-5">
         <Link href={homePathFor(user.role)} className="flex items-center gap-2 py-1" aria-label="晒台首页">
           <span className="flex size-8 items-center justify-center rounded-lg bg-brand-700 font-bold text-white" aria-hidden>
             晒

@@ -1,74 +1,70 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export type NavItem = { href: string; label: string };
+/** A menu of related pages, so that the office's dozen pages fit one calm bar. */
+export type NavGroup = { label: string; items: NavItem[] };
+export type NavEntry = NavItem | NavGroup;
+
+export function isNavGroup(entry: NavEntry): entry is NavGroup {
+  return "items" in entry;
+}
+
+const BULLETINS = { href: "/bulletins", label: "要情快讯" };
+const FEED = { href: "/feed", label: "晾晒墙" };
+const ORDERS = { href: "/orders", label: "督办" };
+const SPOT_CHECKS = { href: "/spot-checks", label: "抽查" };
+const UNITS = { href: "/units", label: "单位" };
+const BOARD = { href: "/board", label: "考核排名" };
 
 /** The navigation each role sees. Pages check access themselves; this only guides. */
-export function navItemsFor(role: Role): NavItem[] {
+export function navItemsFor(role: Role): NavEntry[] {
   switch (role) {
     case "ADMIN":
       return [
         { href: "/admin", label: "今日概况" },
+        { label: "晒报", items: [FEED, { href: "/admin/reminders", label: "催报" }, { href: "/admin/burden", label: "填报负担" }] },
         { href: "/admin/tasks", label: "任务清单" },
-        { href: "/feed", label: "晾晒墙" },
-        { href: "/admin/reminders", label: "催报" },
-        { href: "/admin/burden", label: "填报负担" },
-        { href: "/units", label: "单位" },
-        { href: "/admin/bulletins", label: "要情快讯" },
-        { href: "/spot-checks", label: "抽查" },
-        { href: "/admin/anomalies", label: "异常线索" },
-        { href: "/orders", label: "督办" },
-        { href: "/admin/scoring", label: "考核" },
-        { href: "/admin/quarters", label: "季度" },
-        { href: "/board", label: "考核排名" },
+        UNITS,
+        { label: "督查", items: [{ href: "/admin/bulletins", label: "要情快讯" }, SPOT_CHECKS, { href: "/admin/anomalies", label: "异常线索" }, ORDERS] },
+        { label: "考核", items: [BOARD, { href: "/admin/scoring", label: "评分进度" }, { href: "/admin/quarters", label: "季度" }] },
       ];
     case "LEADER":
       return [
         { href: "/leader", label: "全区概览" },
+        { label: "晒报", items: [FEED, { href: "/leader/instructions", label: "我的批示" }] },
         { href: "/tasks", label: "任务清单" },
-        { href: "/feed", label: "晾晒墙" },
-        { href: "/leader/instructions", label: "我的批示" },
-        { href: "/units", label: "单位" },
-        { href: "/bulletins", label: "要情快讯" },
-        { href: "/spot-checks", label: "抽查" },
-        { href: "/orders", label: "督办" },
-        { href: "/board", label: "考核排名" },
+        UNITS,
+        { label: "督查", items: [BULLETINS, SPOT_CHECKS, ORDERS] },
+        BOARD,
       ];
     case "ASSESSOR":
       return [
         { href: "/assessor", label: "考核组" },
-        { href: "/tasks", label: "任务清单" },
         { href: "/assessor/scores", label: "评分" },
-        { href: "/feed", label: "晾晒墙" },
-        { href: "/units", label: "单位" },
-        { href: "/orders", label: "督办" },
-        { href: "/bulletins", label: "要情快讯" },
+        { href: "/tasks", label: "任务清单" },
+        FEED,
+        UNITS,
+        { label: "督查", items: [ORDERS, BULLETINS] },
       ];
     case "UNIT_HEAD":
       return [
         { href: "/unit", label: "今日" },
         { href: "/unit/tasks", label: "任务" },
         { href: "/unit/commitment", label: "承诺书" },
-        { href: "/orders", label: "督办" },
-        { href: "/bulletins", label: "要情快讯" },
+        ORDERS,
+        BULLETINS,
         { href: "/unit/log", label: "工作日志" },
-        { href: "/feed", label: "晾晒墙" },
+        FEED,
       ];
     case "REPORTER":
-      return [
-        { href: "/unit", label: "今日" },
-        { href: "/unit/tasks", label: "任务" },
-        { href: "/orders", label: "督办" },
-        { href: "/bulletins", label: "要情快讯" },
-        { href: "/unit/log", label: "工作日志" },
-        { href: "/feed", label: "晾晒墙" },
-      ];
+      return [{ href: "/unit", label: "今日" }, { href: "/unit/tasks", label: "任务" }, ORDERS, BULLETINS, { href: "/unit/log", label: "工作日志" }, FEED];
   }
 }
 
 /** The item a path belongs to: the longest href that is the path or a parent of it. */
-export function activeNavHref(items: NavItem[], pathname: string): string | null {
+export function activeNavHref(entries: NavEntry[], pathname: string): string | null {
   let best: string | null = null;
-  for (const item of items) {
+  for (const item of entries.flatMap((e) => (isNavGroup(e) ? e.items : [e]))) {
     if ((pathname === item.href || pathname.startsWith(`${item.href}/`)) && (!best || item.href.length > best.length)) best = item.href;
   }
   return best;
