@@ -1,6 +1,7 @@
 "use client";
 
 import { nextRowKey } from "@/components/reports/morning-plan";
+import { TaskOptions } from "@/components/tasks/task-options";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import type { PickerTask } from "@/lib/reports/editor";
@@ -51,12 +52,7 @@ export function NewItems({
                 onChange={(e) => update(row.key, { taskId: e.target.value })}
                 className="block w-full rounded-lg border border-stone-300 bg-white px-3 py-2.5 text-base"
               >
-                <option value="">不关联</option>
-                {tasks.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.title}
-                  </option>
-                ))}
+                <TaskOptions tasks={tasks} />
               </select>
             </>
           ) : null}

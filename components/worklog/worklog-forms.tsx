@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { Badge } from "@/components/ui/badge";
+import { TaskOptions } from "@/components/tasks/task-options";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { FormMessage } from "@/components/ui/field";
@@ -113,12 +114,7 @@ export function AddWorkLogItem({ tasks }: { tasks: { id: string; title: string }
             关联任务(可选)
           </label>
           <select id="log-task" name="taskId" defaultValue="" className={INPUT}>
-            <option value="">不关联</option>
-            {tasks.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.title}
-              </option>
-            ))}
+            <TaskOptions tasks={tasks} />
           </select>
         </div>
       ) : null}
