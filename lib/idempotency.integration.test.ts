@@ -39,6 +39,20 @@ test("the same key from another user or for another operation is a different req
   assert.deepEqual([a, b, c].map((r) => [r.result.number, r.replayed]), [[1, false], [2, false], [3, false]]);
 });
 
+test("keys expire after the retention: each new key purges the expired ones, younger ones still answer", async () => {
+  const day = 86_400_000;
+  const start = new Date("2026-11-01T02:00:00Z");
+  const old = { key: "k-old", userId: "u9", scope: "report:submit" };
+  const recent = { key: "k-recent", userId: "u9", scope: "report:submit" };
+  await withIdempotencyKey(t.db, old, submit("work:expiry"), start);
+  await withIdempotencyKey(t.db, recent, submit("work:expiry"), new Date(start.getTime() + 3 * day));
+  // Eight days after the first: the first key is gone, the second (five days old) is kept.
+  await withIdempotencyKey(t.db, { key: "k-new", userId: "u9", scope: "report:submit" }, submit("work:expiry"), new Date(start.getTime() + 8 * day));
+  const kept = await t.db.idempotencyKey.findMany({ where: { userId: "u9" }, select: { key: true } });
+  assert.deepEqual(kept.map((k) => k.key).sort(), ["report:submit:u9:k-new", "report:submit:u9:k-recent"]);
+  assert.deepEqual(await withIdempotencyKey(t.db, recent, submit("work:expiry")), { result: { number: 2 }, replayed: true });
+});
+
 test("a failed run keeps nothing: the retry runs", async () => {
   const input = { key: "k-fail", userId: "u1", scope: "report:submit" };
   await assert.rejects(
