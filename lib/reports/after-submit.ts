@@ -5,10 +5,40 @@
  * undo or fail a report that was shown; a flag is for a human, never a penalty.
  */
 import type { Db } from "@/lib/db-client";
-import { runAnomalyChecks, runAnomalyChecksFor } from "@/lib/supervision/anomalies/run";
+import { runAnomalyChecksFor } from "@/lib/supervision/anomalies/run";
 
-export async function afterSlotSubmitted(db: Db, slotId: string): Promise<void> {
-  await runAnomalyChecks(db, slotId);
+/** The checks of one slot, awaited; `now` is the submission's time. */
+export async function afterSlotSubmitted(db: Db, slotId: string, now = new Date()): Promise<void> {
+  await checkSlots(db, [slotId], now);
+}
+
+/**
+ * Runs the checks and clears the slots' PendingCheck rows — only those
+ * written before the run began: a correction saved meanwhile stays owed.
+ */
+export async function checkSlots(db: Db, slotIds: string[], now = new Date()): Promise<void> {
+  await runAnomalyChecksFor(db, slotIds);
+  await db.pendingCheck.deleteMany({ where: { slotId: { in: slotIds }, createdAt: { lte: now } } });
+}
+
+/** How old an owed check must be before the sweep takes it: younger ones are still in a live queue. */
+export const SWEEP_AFTER_MS = 2 * 60_000;
+
+/**
+ * Queues the checks a stopped server left owed (PendingCheck rows older than
+ * SWEEP_AFTER_MS); resolves when they have run. Every server sweeps on its
+ * first submission and every few minutes after (queueSlotChecks); two sweeping
+ * the same slot only repeat an idempotent check. Returns how many it queued.
+ */
+export async function sweepPendingChecks(db: Db, now = new Date()): Promise<number> {
+  const owed = await db.pendingCheck.findMany({
+    where: { createdAt: { lt: new Date(now.getTime() - SWEEP_AFTER_MS) } },
+    orderBy: { createdAt: "asc" },
+    take: 500,
+    select: { slotId: true },
+  });
+  await Promise.all(owed.map((p) => queueSlotChecks(db, p.slotId)));
+  return owed.length;
 }
 
 /**
@@ -22,15 +52,23 @@ export async function afterSlotSubmitted(db: Db, slotId: string): Promise<void> 
  * idempotent, so several servers may share slots.
  */
 export function queueSlotChecks(db: Db, slotId: string): Promise<void> {
-  let queue = queues.get(db);
-  if (!queue) {
-    queue = createBatchQueue((batch) => runAnomalyChecksFor(db, batch), { pauseMs: 2000 });
-    queues.set(db, queue);
+  let state = queues.get(db);
+  if (!state) {
+    state = { add: createBatchQueue((batch) => checkSlots(db, batch), { pauseMs: 2000 }), sweptAt: 0 };
+    queues.set(db, state);
   }
-  return queue(slotId);
+  // The first submission a server sees, and one every few minutes after, also
+  // picks up what a stopped server left owed.
+  const now = Date.now();
+  if (now - state.sweptAt > SWEEP_EVERY_MS) {
+    state.sweptAt = now;
+    void sweepPendingChecks(db).catch((error: unknown) => console.error("sweeping owed anomaly checks failed", error));
+  }
+  return state.add(slotId);
 }
 
-const queues = new WeakMap<Db, (id: string) => Promise<void>>();
+const SWEEP_EVERY_MS = 5 * 60_000;
+const queues = new WeakMap<Db, { add: (id: string) => Promise<void>; sweptAt: number }>();
 
 /**
  * A queue that runs `run` on one batch at a time, each after a pause of

@@ -155,6 +155,18 @@ test("a late slot is accepted and marked late", async () => {
   assert.equal(saved.slot.state, "LATE");
 });
 
+test("the checks a submission owes are recorded with it, and cleared once they ran", async () => {
+  // Deferred and never run (the server stopped first): the debt stays for the sweep.
+  let deferred = 0;
+  const owed = await submit({ slot: "morning", input: { items: [{ text: "走访企业" }] }, defer: () => void deferred++ });
+  assert.equal(deferred, 1);
+  assert.ok(await t.db.pendingCheck.findUnique({ where: { slotId: owed.slot.id } }));
+  // Run with the submission (the default), they clear it.
+  const checked = await submit({ slot: "morning", now: at("08:40"), input: { items: [{ text: "走访企业" }, { text: "召开调度会" }] } });
+  assert.equal(checked.slot.id, owed.slot.id);
+  assert.equal(await t.db.pendingCheck.findUnique({ where: { slotId: owed.slot.id } }), null);
+});
+
 test("a text file renamed .jpg is refused by its content; nothing is stored", async () => {
   const fake = { name: "现场.jpg", data: Buffer.from("这不是图片,只是一段文字。".repeat(100)) };
   await rejects(submit({ slot: "morning", input: { items: [{ text: "召开调度会" }] }, photos: [await photo(2), fake] }), /第 2 张照片.*不是可识别的图片/);

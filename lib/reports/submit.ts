@@ -155,7 +155,7 @@ export async function submitSlot(db: Db, storage: PhotoStorage, request: SubmitR
     await deleteFiles(storage, outcome.result.removedKeys);
     const slotId = outcome.result.slot.id;
     if (request.defer) request.defer(() => queueSlotChecks(db, slotId));
-    else await runAfterSubmit(db, slotId);
+    else await runAfterSubmit(db, slotId, now);
     return { slot: outcome.result.slot, replayed: false };
   } catch (error) {
     await deleteFiles(storage, stored);
@@ -332,6 +332,9 @@ async function writeSlot(tx: Prisma.TransactionClient, context: WriteContext): P
     ).id;
   }
 
+  // The anomaly checks are owed from now on: recorded with the report, cleared once they ran.
+  await tx.pendingCheck.upsert({ where: { slotId }, create: { slotId, createdAt: now }, update: { createdAt: now } });
+
   if (plan.deletes.length > 0) await tx.reportItem.deleteMany({ where: { cardId, id: { in: plan.deletes } } });
   for (const update of plan.updates) await tx.reportItem.update({ where: { id: update.id, cardId }, data: update.data });
   if (plan.creates.length > 0) await tx.reportItem.createMany({ data: plan.creates.map((item) => ({ ...item, cardId })) });
@@ -419,9 +422,9 @@ async function deleteFiles(storage: PhotoStorage, keys: readonly string[]): Prom
 }
 
 /** The report is saved whatever the checks do: a failing hook is logged, not answered. */
-async function runAfterSubmit(db: Db, slotId: string): Promise<void> {
+async function runAfterSubmit(db: Db, slotId: string, now: Date): Promise<void> {
   try {
-    await afterSlotSubmitted(db, slotId);
+    await afterSlotSubmitted(db, slotId, now);
   } catch (error) {
     console.error(`afterSlotSubmitted(${slotId}) failed`, error);
   }

@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { queueSlotChecks } from "@/lib/reports/after-submit";
+import { SWEEP_AFTER_MS, queueSlotChecks, sweepPendingChecks } from "@/lib/reports/after-submit";
 import { runAnomalyChecks } from "@/lib/supervision/anomalies/run";
 import { parseEvidence } from "@/lib/supervision/anomalies/evidence";
 import { countFalseSpotChecks, countOverdueOrders } from "@/lib/supervision/scoring-inputs";
@@ -78,6 +78,22 @@ test("slots queued after their submissions are checked in a batch with the same 
     ["COPIED_TEXT", ids.copySlot, ids.sourceSlot],
     ["RECYCLED_PHOTO", ids.copySlot, ids.sourceSlot],
   ]);
+});
+
+test("the sweep runs the checks a stopped server left owed, and leaves young ones to their queue", async () => {
+  await t.db.anomaly.deleteMany({ where: { slotId: ids.copySlot } });
+  const now = new Date();
+  await t.db.pendingCheck.createMany({
+    data: [
+      { slotId: ids.copySlot, createdAt: new Date(now.getTime() - SWEEP_AFTER_MS - 60_000) },
+      { slotId: ids.sourceSlot, createdAt: now },
+    ],
+  });
+  assert.equal(await sweepPendingChecks(t.db, now), 1);
+  const flags = await t.db.anomaly.findMany({ where: { slotId: ids.copySlot } });
+  assert.deepEqual(flags.map((f) => f.kind).sort(), ["COPIED_TEXT", "RECYCLED_PHOTO"]);
+  assert.deepEqual((await t.db.pendingCheck.findMany()).map((p) => p.slotId), [ids.sourceSlot]);
+  await t.db.pendingCheck.deleteMany();
 });
 
 test("re-running changes nothing; a dismissed flag stays dismissed and is not raised again", async () => {
