@@ -21,6 +21,7 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { createClient } from "@/lib/db-client";
+import { districtToday } from "@/lib/time";
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=") as [string, string]));
 const SOURCE_DB = path.resolve(args.db ?? "./data/bench.db");
@@ -209,9 +210,21 @@ async function main() {
       },
     );
 
+    // 4. The anomaly checks ran after the answers: wait until none is owed (PendingCheck), at most 60 s.
+    const checker = createClient(url);
+    const checksFrom = performance.now();
+    let owed = await checker.pendingCheck.count();
+    while (owed > 0 && performance.now() - checksFrom < 60_000) {
+      await new Promise((r) => setTimeout(r, 500));
+      owed = await checker.pendingCheck.count();
+    }
+    const newFlags = await checker.anomaly.count({ where: { slot: { card: { date: { gte: districtToday() } } } } });
+    await checker.$disconnect();
+    console.log(`Anomaly checks: ${owed} still owed ${Math.round((performance.now() - checksFrom) / 1000)} s after the last request; ${newFlags} flags on today's reports.`);
+
     const results = [summary("submit a slot with 3 photos (POST, multipart)", submitSamples), summary("feed page (/feed)", feedSamples), summary(`static asset (${asset.split("/").pop()})`, staticSamples)];
     console.table(results);
-    const out = { at: new Date().toISOString(), concurrency: CONCURRENCY, slotsInDb: slotCount, cpus: os.cpus().length, loadAverage: os.loadavg(), results };
+    const out = { at: new Date().toISOString(), concurrency: CONCURRENCY, slotsInDb: slotCount, cpus: os.cpus().length, loadAverage: os.loadavg(), results, checksOwedAfter: owed };
     fs.mkdirSync("bench/results", { recursive: true });
     const file = `bench/results/report-load-${out.at.replace(/[:.]/g, "-")}.json`;
     fs.writeFileSync(file, JSON.stringify(out, null, 2));
