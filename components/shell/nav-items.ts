@@ -15,6 +15,8 @@ const ORDERS = { href: "/orders", label: "督办" };
 const SPOT_CHECKS = { href: "/spot-checks", label: "抽查" };
 const UNITS = { href: "/units", label: "单位" };
 const BOARD = { href: "/board", label: "考核排名" };
+const WORK_LOG = { href: "/unit/log", label: "工作日志" };
+const UNIT_TOP = [{ href: "/unit", label: "今日" }, { href: "/unit/tasks", label: "任务" }, ORDERS];
 
 /** The navigation each role sees. Pages check access themselves; this only guides. */
 export function navItemsFor(role: Role): NavEntry[] {
@@ -46,18 +48,11 @@ export function navItemsFor(role: Role): NavEntry[] {
         UNITS,
         { label: "督查", items: [ORDERS, BULLETINS] },
       ];
+    // On a phone the bar holds four entries without scrolling; the rest wait under 更多.
     case "UNIT_HEAD":
-      return [
-        { href: "/unit", label: "今日" },
-        { href: "/unit/tasks", label: "任务" },
-        { href: "/unit/commitment", label: "承诺书" },
-        ORDERS,
-        BULLETINS,
-        { href: "/unit/log", label: "工作日志" },
-        FEED,
-      ];
+      return [...UNIT_TOP, { label: "更多", items: [WORK_LOG, FEED, BULLETINS, { href: "/unit/commitment", label: "承诺书" }] }];
     case "REPORTER":
-      return [{ href: "/unit", label: "今日" }, { href: "/unit/tasks", label: "任务" }, ORDERS, BULLETINS, { href: "/unit/log", label: "工作日志" }, FEED];
+      return [...UNIT_TOP, { label: "更多", items: [WORK_LOG, FEED, BULLETINS] }];
   }
 }
 
