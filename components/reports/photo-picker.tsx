@@ -80,33 +80,8 @@ export function PhotoPicker({
       ) : null}
       {room > 0 ? (
         <div className="flex flex-wrap gap-2">
-          <label className={PICK}>
-            拍照
-            <input
-              type="file"
-              accept="image/*"
-              capture="environment"
-              multiple
-              className="sr-only"
-              onChange={(e) => {
-                add(e.target.files);
-                e.target.value = "";
-              }}
-            />
-          </label>
-          <label className={PICK}>
-            从相册选择
-            <input
-              type="file"
-              accept="image/*"
-              multiple
-              className="sr-only"
-              onChange={(e) => {
-                add(e.target.files);
-                e.target.value = "";
-              }}
-            />
-          </label>
+          <PickInput label="拍照" capture onFiles={add} />
+          <PickInput label="从相册选择" onFiles={add} />
         </div>
       ) : null}
       {room < 0 ? (
@@ -115,5 +90,25 @@ export function PhotoPicker({
         </p>
       ) : null}
     </fieldset>
+  );
+}
+
+/** A button-like label over a hidden file input: the camera (capture) or the album. */
+function PickInput({ label, capture = false, onFiles }: { label: string; capture?: boolean; onFiles: (files: FileList | null) => void }) {
+  return (
+    <label className={PICK}>
+      {label}
+      <input
+        type="file"
+        accept="image/*"
+        capture={capture ? "environment" : undefined}
+        multiple
+        className="sr-only"
+        onChange={(e) => {
+          onFiles(e.target.files);
+          e.target.value = "";
+        }}
+      />
+    </label>
   );
 }

@@ -15,7 +15,8 @@ export function photoUrl(photoId: string, size: "thumb" | "full" = "full"): stri
   return `/api/photos/${photoId}${size === "thumb" ? "?size=thumb" : ""}`;
 }
 
-export const slotJsonSelect = {
+/** What every view of a shown slot reads: its words, place and time, late or not, how often corrected. */
+export const slotShownSelect = {
   id: true,
   slot: true,
   text: true,
@@ -23,9 +24,13 @@ export const slotJsonSelect = {
   lat: true,
   lng: true,
   submittedAt: true,
-  updatedAt: true,
   late: true,
   revisionCount: true,
+} as const satisfies Prisma.ReportSlotSelect;
+
+export const slotJsonSelect = {
+  ...slotShownSelect,
+  updatedAt: true,
   effortSeconds: true,
   author: { select: { id: true, name: true } },
   photos: { orderBy: { sortOrder: "asc" }, select: { id: true, width: true, height: true, exifTakenAt: true } },

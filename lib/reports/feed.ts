@@ -14,6 +14,7 @@ import { withUnitRowScope, type SessionUser } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SlotKind } from "@/lib/generated/prisma/enums";
+import { slotShownSelect } from "@/lib/reports/card-json";
 import { addDays, districtInstant, isDistrictDate, type DistrictDate } from "@/lib/time";
 
 export const FEED_PAGE_SIZE = 20;
@@ -75,15 +76,7 @@ function feedWhere(filters: FeedFilters & { taskIdCards?: string[] }): Prisma.Re
 }
 
 const feedSelect = {
-  id: true,
-  slot: true,
-  text: true,
-  place: true,
-  lat: true,
-  lng: true,
-  submittedAt: true,
-  late: true,
-  revisionCount: true,
+  ...slotShownSelect,
   author: { select: { name: true } },
   photos: { orderBy: { sortOrder: "asc" }, select: { id: true, width: true, height: true } },
   card: {

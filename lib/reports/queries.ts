@@ -4,6 +4,7 @@ import type { SlotKind, UnitKind } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { unitScopeWhere, withUnitRowScope, withUnitScope, type SessionUser } from "@/lib/auth/roles";
 import { getSlotDeadlines } from "@/lib/settings";
+import { slotShownSelect } from "@/lib/reports/card-json";
 import { SLOTS, slotState, type SlotState } from "@/lib/reports/slots";
 import type { DistrictDate } from "@/lib/time";
 
@@ -63,16 +64,8 @@ const cardDetailSelect = {
   unitId: true,
   slots: {
     select: {
-      id: true,
-      slot: true,
-      text: true,
-      place: true,
-      lat: true,
-      lng: true,
-      submittedAt: true,
+      ...slotShownSelect,
       updatedAt: true,
-      late: true,
-      revisionCount: true,
       author: { select: { name: true } },
       photos: { orderBy: { sortOrder: "asc" }, select: { id: true, width: true, height: true } },
       // Recorded spot-check results only: a pending check does not tip the unit off.

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { FeedEntryCard } from "@/components/reports/feed-entry";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Field, SelectField } from "@/components/ui/field";
 import { Progress } from "@/components/ui/progress";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
@@ -13,7 +14,6 @@ import { progressRatio } from "@/lib/tasks/status";
 
 export const metadata: Metadata = { title: "晾晒墙" };
 
-const SELECT = "block w-full rounded-lg border border-stone-300 bg-white px-3 py-2.5 text-base";
 
 export default async function FeedPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   // Every signed-in role reads the feed: it is what the units showed to the district (lib/reports/feed.ts).
@@ -35,86 +35,28 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
         <summary className="min-h-11 cursor-pointer content-center font-medium">筛选{filtered ? "(已筛选)" : ""}</summary>
         <form method="get" action="/feed" className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-label="筛选晒报">
           {filters.taskId ? <input type="hidden" name="task" value={filters.taskId} /> : null}
-          <div>
-            <label htmlFor="f-channel" className="mb-1 block text-sm font-medium">
-              工作群
-            </label>
-            <select id="f-channel" name="channel" defaultValue={filters.channelId ?? ""} className={SELECT}>
-              <option value="">全部</option>
-              {options.channels.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="f-unit" className="mb-1 block text-sm font-medium">
-              单位
-            </label>
-            <select id="f-unit" name="unit" defaultValue={filters.unitId ?? ""} className={SELECT}>
-              <option value="">全部</option>
-              <optgroup label="乡镇">
-                {options.units.filter((u) => u.kind === "TOWN").map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name}
-                  </option>
-                ))}
-              </optgroup>
-              <optgroup label="区直部门">
-                {options.units.filter((u) => u.kind === "DEPARTMENT").map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name}
-                  </option>
-                ))}
-              </optgroup>
-            </select>
-          </div>
-          <div>
-            <label htmlFor="f-line" className="mb-1 block text-sm font-medium">
-              分线 / 指挥部
-            </label>
-            <select id="f-line" name="line" defaultValue={filters.lineId ?? ""} className={SELECT}>
-              <option value="">全部</option>
-              {options.lines.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="f-key" className="mb-1 block text-sm font-medium">
-              重点工作
-            </label>
-            <select id="f-key" name="keyTask" defaultValue={filters.keyTaskId ?? ""} className={SELECT}>
-              <option value="">全部</option>
-              {options.keyTasks.map((k) => (
-                <option key={k.id} value={k.id}>
-                  {k.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="f-date" className="mb-1 block text-sm font-medium">
-              日期
-            </label>
-            <input id="f-date" type="date" name="date" defaultValue={filters.date ?? ""} className={SELECT} />
-          </div>
-          <div>
-            <label htmlFor="f-slot" className="mb-1 block text-sm font-medium">
-              时段
-            </label>
-            <select id="f-slot" name="slot" defaultValue={filters.slot ?? ""} className={SELECT}>
-              <option value="">全部</option>
-              {SLOTS.map((s) => (
-                <option key={s} value={s}>
-                  {SLOT_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField id="f-channel" label="工作群" name="channel" defaultValue={filters.channelId ?? ""}>
+            <AllOptions items={options.channels} />
+          </SelectField>
+          <SelectField id="f-unit" label="单位" name="unit" defaultValue={filters.unitId ?? ""}>
+            <option value="">全部</option>
+            <optgroup label="乡镇">
+              <NamedOptions items={options.units.filter((u) => u.kind === "TOWN")} />
+            </optgroup>
+            <optgroup label="区直部门">
+              <NamedOptions items={options.units.filter((u) => u.kind === "DEPARTMENT")} />
+            </optgroup>
+          </SelectField>
+          <SelectField id="f-line" label="分线 / 指挥部" name="line" defaultValue={filters.lineId ?? ""}>
+            <AllOptions items={options.lines} />
+          </SelectField>
+          <SelectField id="f-key" label="重点工作" name="keyTask" defaultValue={filters.keyTaskId ?? ""}>
+            <AllOptions items={options.keyTasks} />
+          </SelectField>
+          <Field id="f-date" label="日期" type="date" name="date" defaultValue={filters.date ?? ""} />
+          <SelectField id="f-slot" label="时段" name="slot" defaultValue={filters.slot ?? ""}>
+            <AllOptions items={SLOTS.map((s) => ({ id: s, name: SLOT_LABELS[s] }))} />
+          </SelectField>
           <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-3">
             <Button type="submit">筛选</Button>
             {filtered ? <ButtonLink href="/feed">清除筛选</ButtonLink> : null}
@@ -156,5 +98,25 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
         ) : null}
       </nav>
     </div>
+  );
+}
+
+type Named = { id: string; name: string };
+
+function NamedOptions({ items }: { items: Named[] }) {
+  return items.map((item) => (
+    <option key={item.id} value={item.id}>
+      {item.name}
+    </option>
+  ));
+}
+
+/** "全部" (no filter), then one option per item. */
+function AllOptions({ items }: { items: Named[] }) {
+  return (
+    <>
+      <option value="">全部</option>
+      <NamedOptions items={items} />
+    </>
   );
 }
