@@ -1,8 +1,11 @@
 "use client";
 
+import { useState } from "react";
+import { formatAmount } from "@/components/tasks/format";
 import { SubmitButton, useKeptFormAction } from "@/components/supervision/action-form";
 import { Field, FormMessage } from "@/components/ui/field";
 import { recordSpotCheck } from "@/lib/supervision/spot-checks/actions";
+import type { CheckClaim } from "@/lib/supervision/spot-checks/queries";
 import { SPOT_CHECK_METHOD_LABELS, SPOT_CHECK_RESULT_LABELS } from "@/lib/supervision/labels";
 
 const SELECT = "block w-full rounded-lg border border-stone-300 bg-white px-3 py-2.5 text-base";
@@ -20,9 +23,22 @@ function Errors({ id, errors }: { id: string; errors?: string[] }) {
 }
 
 /** Records how a report was verified and what was found. */
-export function RecordForm({ checkId, now, current }: { checkId: string; now: string; current: { method: string | null; result: string | null; notes: string | null } }) {
+export function RecordForm({
+  checkId,
+  now,
+  current,
+  claims = [],
+}: {
+  checkId: string;
+  now: string;
+  current: { method: string | null; result: string | null; notes: string | null };
+  /** the amounts the slot claims, per task (only an evening claims any) */
+  claims?: CheckClaim[];
+}) {
   const { state, pending, onSubmit } = useKeptFormAction(recordSpotCheck);
+  const [result, setResult] = useState(current.result);
   const errors = state.fieldErrors ?? {};
+  const claimed = claims.filter((c) => c.claimed > 0);
   return (
     <form onSubmit={onSubmit} className="space-y-4" aria-label="记录核查结果">
       <input type="hidden" name="checkId" value={checkId} />
@@ -50,13 +66,56 @@ export function RecordForm({ checkId, now, current }: { checkId: string; now: st
         <div className="flex flex-wrap gap-4">
           {Object.entries(SPOT_CHECK_RESULT_LABELS).map(([value, label]) => (
             <label key={value} className="flex min-h-11 items-center gap-2">
-              <input type="radio" name="result" value={value} defaultChecked={current.result === value} required className="size-5 accent-brand-700" />
+              <input
+                type="radio"
+                name="result"
+                value={value}
+                defaultChecked={current.result === value}
+                onChange={() => setResult(value)}
+                required
+                className="size-5 accent-brand-700"
+              />
               {label}
             </label>
           ))}
         </div>
         <Errors id="result-error" errors={errors.result} />
+        {claimed.length > 0 && result === "FALSE" ? (
+          <p className="mt-2 text-sm text-red-800">保存后,这条晚晒所报的完成量将全部从任务进度中核减:{claimed.map((c) => `${c.title} ${formatAmount(c.claimed)}${c.measure}`).join(";")}。</p>
+        ) : null}
       </fieldset>
+      {claimed.length > 0 && result === "PARTLY_TRUE" ? (
+        <fieldset aria-describedby="untrue-help untrue-error" className="rounded-lg border border-amber-200 bg-amber-50 p-3">
+          <legend className="px-1 text-sm font-medium text-stone-800">不属实的完成量</legend>
+          <p id="untrue-help" className="mb-2 text-sm text-stone-700">
+            填写核实不属实的数量,保存后从任务进度中核减;不填则该任务的进度不变。
+          </p>
+          <div className="space-y-2">
+            {claimed.map((c) => (
+              <div key={c.taskId} className="flex flex-wrap items-center gap-2">
+                <label htmlFor={`untrue-${c.taskId}`} className="min-w-0 flex-1 text-sm">
+                  {c.title}(所报 {formatAmount(c.claimed)}
+                  {c.measure})
+                </label>
+                <input
+                  id={`untrue-${c.taskId}`}
+                  name={`untrue.${c.taskId}`}
+                  type="number"
+                  inputMode="decimal"
+                  min={0}
+                  max={c.claimed}
+                  step="any"
+                  defaultValue={c.untrue ?? ""}
+                  aria-invalid={errors.untrue ? true : undefined}
+                  className="w-28 rounded-lg border border-stone-300 bg-white px-3 py-2 text-base tabular-nums"
+                />
+                <span className="text-sm text-stone-600">{c.measure}</span>
+              </div>
+            ))}
+          </div>
+          <Errors id="untrue-error" errors={errors.untrue} />
+        </fieldset>
+      ) : null}
       <div>
         <label htmlFor="notes" className="mb-1 block text-sm font-medium text-stone-800">
           核查情况
