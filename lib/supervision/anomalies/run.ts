@@ -8,6 +8,7 @@
  */
 import type { Db } from "@/lib/db-client";
 import type { AnomalyKind } from "@/lib/generated/prisma/enums";
+import { currentVersionId } from "@/lib/reports/versions";
 import { COPIED_TEXT_RULES, detectCopiedText, phrasingStats, shingleReport, type ShingledReport } from "@/lib/supervision/anomalies/copied-text";
 import type { CopiedTextEvidence, ExifTimeEvidence, LocationEvidence, RecycledPhotoEvidence, RelatedReport } from "@/lib/supervision/anomalies/evidence";
 import { EXIF_TIME_RULES, detectExifTime } from "@/lib/supervision/anomalies/exif-time";
@@ -300,7 +301,7 @@ async function saveFlags(db: Db, flagsBySlot: Map<string, Flag[]>): Promise<Chec
         const before = byKey.get(key);
         const data = { score: flag.score, evidence: JSON.stringify(flag.evidence) };
         if (!before) {
-          await tx.anomaly.create({ data: { slotId, kind: flag.kind, relatedSlotId: flag.relatedSlotId, photoId: flag.photoId, ...data } });
+          await tx.anomaly.create({ data: { slotId, versionId: await currentVersionId(tx, slotId), kind: flag.kind, relatedSlotId: flag.relatedSlotId, photoId: flag.photoId, ...data } });
           created++;
         } else if (before.status === "OPEN") {
           await tx.anomaly.update({ where: { id: before.id }, data });
