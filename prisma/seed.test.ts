@@ -230,3 +230,11 @@ test("seeds published commitments (two versions for 广府镇), none for 临洺�
   // Pledges link only to the unit's own tasks.
   for (const c of rows) for (const p of c.pledges) for (const link of p.tasks) assert.equal(link.task.unitId, c.unitId);
 });
+
+test("every seeded slot has its versions, and every check, bulletin item and flag the version it saw", async () => {
+  assert.equal(await t.db.reportSlot.count({ where: { versions: { none: {} } } }), 0);
+  assert.ok((await t.db.reportVersion.count({ where: { number: 1, kind: "SUBMIT" } })) > 0);
+  assert.equal(await t.db.spotCheck.count({ where: { versionId: null } }), 0);
+  assert.equal(await t.db.bulletinItem.count({ where: { versionId: null } }), 0);
+  assert.equal(await t.db.anomaly.count({ where: { versionId: null } }), 0);
+});

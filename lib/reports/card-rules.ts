@@ -383,6 +383,18 @@ export function composeSlotText<T extends Pick<CardItem, "text" | "addedIn" | "c
   return trimmed ? `${summary}\n${trimmed}` : summary;
 }
 
+/** The items a slot speaks about: the morning's plan, the noon's progress, the evening's ticks. */
+export function itemsOfSlot<T extends Pick<CardItem, "addedIn" | "progressNote" | "outcome">>(slot: SlotKind, items: readonly T[]): T[] {
+  switch (slot) {
+    case "MORNING":
+      return items.filter((i) => i.addedIn === "MORNING");
+    case "NOON":
+      return items.filter((i) => i.progressNote || i.addedIn === "NOON");
+    case "EVENING":
+      return items.filter((i) => i.outcome);
+  }
+}
+
 /** The author's note back out of a slot's text (what follows the composed first line). */
 export function noteOf(text: string): string {
   const newline = text.indexOf("\n");
