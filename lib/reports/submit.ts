@@ -339,6 +339,7 @@ async function writeSlot(tx: Prisma.TransactionClient, context: WriteContext): P
         exifLat: f.exifLat,
         exifLng: f.exifLng,
         sortOrder: firstSort + i + 1,
+        // The anomaly checks judge a photo by when it was added (issue 10): the same clock as the slot.
         createdAt: now,
       })),
     });
