@@ -23,6 +23,7 @@
 import type { Db } from "@/lib/db-client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { backfillReportVersions } from "@/lib/reports/version-backfill";
+import { progressHistoryStep } from "@/lib/tasks/progress-migration";
 
 export type DataMigrationStep = {
   /** Unique and stable: the date and what it converts, e.g. "2026-11-30 report revisions to versions". */
@@ -32,6 +33,7 @@ export type DataMigrationStep = {
 
 /** Every data migration of this code base, oldest first. Append; never edit or reorder shipped steps. */
 export const DATA_MIGRATIONS: readonly DataMigrationStep[] = [
+  progressHistoryStep,
   // Issue 10: every slot gets its versions (ReportRevision rows become versions 2…n+1); checks, bulletin items and flags point at the version of their time.
   { name: "2026-11-30 report revisions to versions", run: backfillReportVersions },
 ];

@@ -84,12 +84,13 @@ CREATE TABLE "new_SpotCheck" (
     "notes" TEXT,
     "checkedAt" DATETIME,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "untrueAmounts" TEXT,
     CONSTRAINT "SpotCheck_drawId_fkey" FOREIGN KEY ("drawId") REFERENCES "SpotCheckDraw" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "SpotCheck_slotId_fkey" FOREIGN KEY ("slotId") REFERENCES "ReportSlot" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
     CONSTRAINT "SpotCheck_versionId_fkey" FOREIGN KEY ("versionId") REFERENCES "ReportVersion" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "SpotCheck_checkerId_fkey" FOREIGN KEY ("checkerId") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
-INSERT INTO "new_SpotCheck" ("checkedAt", "checkerId", "createdAt", "drawId", "id", "method", "notes", "result", "slotId") SELECT "checkedAt", "checkerId", "createdAt", "drawId", "id", "method", "notes", "result", "slotId" FROM "SpotCheck";
+INSERT INTO "new_SpotCheck" ("checkedAt", "checkerId", "createdAt", "drawId", "id", "method", "notes", "result", "slotId", "untrueAmounts") SELECT "checkedAt", "checkerId", "createdAt", "drawId", "id", "method", "notes", "result", "slotId", "untrueAmounts" FROM "SpotCheck";
 DROP TABLE "SpotCheck";
 ALTER TABLE "new_SpotCheck" RENAME TO "SpotCheck";
 CREATE INDEX "SpotCheck_slotId_idx" ON "SpotCheck"("slotId");
