@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef, useState } from "react";
+import { createContext, startTransition, useActionState, useContext, useEffect, useEffectEvent, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
 import type { ActionState } from "@/lib/auth/action";
@@ -46,6 +46,7 @@ export function ActionForm({
   action,
   confirm,
   resetOnSuccess = false,
+  onSuccess,
   message = true,
   children,
   ...props
@@ -55,8 +56,10 @@ export function ActionForm({
   confirm?: Confirmation;
   /** empty the form once the server accepted it (forms that add one thing after another) */
   resetOnSuccess?: boolean;
-  /** show the server's message at the end of the form (false: the form places `<ActionMessage />` itself) */
-  message?: boolean;
+  /** called once the server accepted a submission */
+  onSuccess?: (state: ActionState) => void;
+  /** the server's message at the end of the form: true, "errors" only, or false (the form places `<ActionMessage />` itself) */
+  message?: boolean | "errors";
   children?: React.ReactNode | ((form: ActionFormState) => React.ReactNode);
 }) {
   const [state, dispatch, pending] = useActionState(action, {});
@@ -64,9 +67,13 @@ export function ActionForm({
   const waiting = useRef<FormData | null>(null);
   const [asking, setAsking] = useState<Confirmation | null>(null);
 
+  const succeeded = useEffectEvent((accepted: ActionState) => {
+    if (resetOnSuccess) formRef.current?.reset();
+    onSuccess?.(accepted);
+  });
   useEffect(() => {
-    if (resetOnSuccess && state.ok) formRef.current?.reset();
-  }, [state, resetOnSuccess]);
+    if (state.ok) succeeded(state);
+  }, [state]);
 
   const send = (data: FormData) => startTransition(() => dispatch(data));
   const form: ActionFormState = { state, errors: state.fieldErrors ?? {}, pending };
@@ -89,7 +96,7 @@ export function ActionForm({
         }}
       >
         {typeof children === "function" ? children(form) : children}
-        {message ? <ActionMessage /> : null}
+        {message ? <ActionMessage errorsOnly={message === "errors"} /> : null}
       </form>
       {asking ? (
         <ConfirmDialog
@@ -111,9 +118,9 @@ export function ActionForm({
 }
 
 /** The enclosing form's message from the server (error or success), announced to screen readers. */
-export function ActionMessage() {
+export function ActionMessage({ errorsOnly = false }: { errorsOnly?: boolean }) {
   const { state } = useActionFormState();
-  return <FormMessage message={state.message} ok={state.ok} />;
+  return <FormMessage message={errorsOnly && state.ok ? undefined : state.message} ok={state.ok} />;
 }
 
 /** A modal question before an irreversible act. Rendered open; closing it in any way cancels. */
