@@ -8,8 +8,9 @@ import { nextNumber } from "@/lib/counters";
 import type { Db } from "@/lib/db-client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SlotKind } from "@/lib/generated/prisma/enums";
-import { excerptOfSlot, keyTaskOfSlot, officialText, withItemCount } from "@/lib/supervision/bulletins/official-text";
+import { currentVersionId, currentVersionIds } from "@/lib/reports/versions";
 import { ANOMALY_KIND_LABELS } from "@/lib/supervision/anomalies/evidence";
+import { excerptOfSlot, keyTaskOfSlot, officialText, withItemCount } from "@/lib/supervision/bulletins/official-text";
 import { jaccard, shinglesOf } from "@/lib/supervision/text-similarity";
 import { formatDistrictDateLong, type DistrictDate } from "@/lib/time";
 
@@ -166,6 +167,7 @@ export async function draftBulletinFromCards(db: Db, input: { date: DistrictDate
         );
 
   return db.$transaction(async (tx) => {
+    const versions = await currentVersionIds(tx, items.map((item) => item.slotId));
     const bulletin = await tx.bulletin.create({
       data: {
         year: Number(input.date.slice(0, 4)),
@@ -173,7 +175,7 @@ export async function draftBulletinFromCards(db: Db, input: { date: DistrictDate
         title: defaultTitle(input.date),
         summary,
         createdById: input.actorId,
-        items: { create: items.map((item, i) => ({ slotId: item.slotId, excerpt: item.excerpt, sortOrder: i + 1 })) },
+        items: { create: items.map((item, i) => ({ slotId: item.slotId, versionId: versions.get(item.slotId), excerpt: item.excerpt, sortOrder: i + 1 })) },
       },
       select: { id: true },
     });
@@ -296,7 +298,10 @@ export async function addBulletinItem(db: Db, input: { bulletinId: string; slotI
     if (await tx.bulletinItem.count({ where: { bulletinId: input.bulletinId, slotId: input.slotId } })) return "这条晒报已在本期中。";
     const last = await tx.bulletinItem.aggregate({ where: { bulletinId: input.bulletinId }, _max: { sortOrder: true } });
     const excerpt = excerptOfSlot({ unitName: slot.card.unit.name, slot: slot.slot, text: slot.text, items: slot.card.items });
-    const item = await tx.bulletinItem.create({ data: { bulletinId: input.bulletinId, slotId: input.slotId, excerpt, sortOrder: (last._max.sortOrder ?? 0) + 1 }, select: { id: true } });
+    const item = await tx.bulletinItem.create({
+      data: { bulletinId: input.bulletinId, slotId: input.slotId, versionId: await currentVersionId(tx, input.slotId), excerpt, sortOrder: (last._max.sortOrder ?? 0) + 1 },
+      select: { id: true },
+    });
     await audit(tx, { actorId: input.actorId, action: "bulletin.item.add", entity: "Bulletin", entityId: input.bulletinId, after: { itemId: item.id, slotId: input.slotId } });
     await saveBulletinText(tx, { bulletinId: input.bulletinId, actorId: input.actorId });
     return null;
