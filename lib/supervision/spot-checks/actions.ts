@@ -13,6 +13,7 @@ import { revalidatePath } from "next/cache";
 import { audit } from "@/lib/audit";
 import { authedAction } from "@/lib/auth/action";
 import { db } from "@/lib/db";
+import { currentVersionId, currentVersionIds } from "@/lib/reports/versions";
 import { discardPhotos, filesOf, storePhotos, UploadError, type StoredPhoto } from "@/lib/supervision/photo-uploads";
 import { drawSample, newSeed } from "@/lib/supervision/sampling";
 import { drawInput, drawParamsOf, pickInput, recordInput, type StoredDrawParams } from "@/lib/supervision/spot-checks/schemas";
@@ -36,7 +37,8 @@ export const drawSpotChecks = authedAction({ roles: CHECKERS, input: drawInput }
   };
   const drawId = await db.$transaction(async (tx) => {
     const draw = await tx.spotCheckDraw.create({ data: { seed, params: JSON.stringify(stored), createdById: user.id }, select: { id: true } });
-    await tx.spotCheck.createMany({ data: sample.map((s) => ({ drawId: draw.id, slotId: s.slotId, checkerId: user.id })) });
+    const versions = await currentVersionIds(tx, sample.map((s) => s.slotId));
+    await tx.spotCheck.createMany({ data: sample.map((s) => ({ drawId: draw.id, slotId: s.slotId, versionId: versions.get(s.slotId), checkerId: user.id })) });
     await audit(tx, { actorId: user.id, action: "spot-check.draw", entity: "SpotCheckDraw", entityId: draw.id, after: { seed, params, sample } });
     return draw.id;
   });
@@ -48,7 +50,7 @@ export const pickReportForCheck = authedAction({ roles: CHECKERS, input: pickInp
   const slot = await db.reportSlot.findUnique({ where: { id: data.slotId }, select: { id: true } });
   if (!slot) return { message: "没有找到这条晒报。" };
   const checkId = await db.$transaction(async (tx) => {
-    const check = await tx.spotCheck.create({ data: { slotId: slot.id, checkerId: user.id }, select: { id: true } });
+    const check = await tx.spotCheck.create({ data: { slotId: slot.id, versionId: await currentVersionId(tx, slot.id), checkerId: user.id }, select: { id: true } });
     await audit(tx, { actorId: user.id, action: "spot-check.pick", entity: "SpotCheck", entityId: check.id, after: { slotId: slot.id } });
     return check.id;
   });
