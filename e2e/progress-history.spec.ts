@@ -34,7 +34,7 @@ test("an evening's amount shows in the task's history; found 不属实, it is ta
   await loginAs(page, "admin");
   await page.goto(`/spot-checks/pick?from=${today}&to=${today}&q=${encodeURIComponent(text)}`);
   await page.getByRole("button", { name: `抽查这条:西苏镇 ${today}` }).click();
-  await expect(page).toHaveURL(/\/spot-checks\/[^/]+$/);
+  await expect(page).toHaveURL(/\/spot-checks\/c[a-z0-9]+$/);
   const checkUrl = page.url();
   const form = page.getByRole("form", { name: "记录核查结果" });
   await form.getByLabel("核查方式").selectOption("ON_SITE");
