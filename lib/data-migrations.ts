@@ -22,6 +22,7 @@
  */
 import type { Db } from "@/lib/db-client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { progressHistoryStep } from "@/lib/tasks/progress-migration";
 
 export type DataMigrationStep = {
   /** Unique and stable: the date and what it converts, e.g. "2026-11-30 report revisions to versions". */
@@ -30,7 +31,7 @@ export type DataMigrationStep = {
 };
 
 /** Every data migration of this code base, oldest first. Append; never edit or reorder shipped steps. */
-export const DATA_MIGRATIONS: readonly DataMigrationStep[] = [];
+export const DATA_MIGRATIONS: readonly DataMigrationStep[] = [progressHistoryStep];
 
 /** A large conversion on a city's database may take minutes; it runs once, at deploy time. */
 const STEP_TRANSACTION = { maxWait: 60_000, timeout: 30 * 60_000 };
