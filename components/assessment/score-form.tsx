@@ -1,8 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/field";
+import { useState } from "react";
+import { ActionForm, ActionMessage, SubmitButton } from "@/components/ui/action-form";
 import { saveGroupScore } from "@/lib/assessment/actions";
 
 export type RubricRow = { id: string; name: string; maxPoints: number; points: number | null; comment: string | null };
@@ -31,17 +30,16 @@ export function ScoreForm({
   rubric: RubricRow[];
   readOnly: boolean;
 }) {
-  const [state, action, pending] = useActionState(saveGroupScore, {});
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(rubric.map((r) => [r.id, r.points === null ? "" : formatPoints(r.points)])),
   );
-  const errors = state.fieldErrors ?? {};
   const max = rubric.reduce((sum, r) => sum + r.maxPoints, 0);
   const sum = rubric.reduce((s, r) => s + (Number(values[r.id]) || 0), 0);
   const filled = rubric.filter((r) => values[r.id] !== "").length;
 
   return (
-    <form action={action} className="space-y-4" aria-describedby="score-total">
+    <ActionForm action={saveGroupScore} className="space-y-4" aria-describedby="score-total" message={false}>
+      {({ errors }) => (<>
       <input type="hidden" name="groupId" value={groupId} />
       <input type="hidden" name="unitId" value={unitId} />
       <input type="hidden" name="quarterId" value={quarterId} />
@@ -113,18 +111,24 @@ export function ScoreForm({
           已填 {filled}/{rubric.length} 项
         </span>
       </p>
-      <FormMessage message={state.message} ok={state.ok} />
+      <ActionMessage />
       {readOnly ? null : (
         <div className="flex flex-wrap gap-3">
-          <Button type="submit" name="intent" value="draft" variant="secondary" disabled={pending}>
+          <SubmitButton name="intent" value="draft" variant="secondary">
             保存草稿
-          </Button>
-          <Button type="submit" name="intent" value="submit" disabled={pending}>
-            {pending ? "正在保存…" : "提交评分"}
-          </Button>
+          </SubmitButton>
+          <SubmitButton
+            name="intent"
+            value="submit"
+            pendingLabel="正在保存…"
+            confirm={{ title: "提交评分?", body: `合计 ${formatPoints(sum)} / ${formatPoints(max)} 分。提交后不能再修改,季度关闭时计入考核。`, confirmLabel: "提交评分" }}
+          >
+            提交评分
+          </SubmitButton>
           <p className="w-full text-sm text-stone-600">草稿可以反复修改,不计入得分;提交后不能再修改,季度关闭时计入考核。</p>
         </div>
       )}
-    </form>
+      </>)}
+    </ActionForm>
   );
 }
