@@ -294,6 +294,7 @@ async function writeSlot(tx: Prisma.TransactionClient, context: WriteContext): P
           number: existing.revisionCount + 1,
           authorId: user.id,
           reason: input.revisionReason,
+          createdAt: now,
           snapshot: JSON.stringify({
             text: existing.text,
             place: existing.place,
@@ -358,6 +359,8 @@ async function writeSlot(tx: Prisma.TransactionClient, context: WriteContext): P
         exifLat: f.exifLat,
         exifLng: f.exifLng,
         sortOrder: firstSort + i + 1,
+        // The anomaly checks judge a photo by when it was added (issue 10): the same clock as the slot.
+        createdAt: now,
       })),
     });
   }
