@@ -95,19 +95,34 @@ test("an assessor scores a unit: a draft first, then submitted with a reason for
   await page.getByLabel("资金到位").fill("30");
   await page.getByLabel("项目落地开工").fill("25");
   await page.getByLabel("跟踪服务").fill("15");
+  // A reason typed before the refusal survives it; submitting asks first.
+  await page.getByRole("textbox", { name: /扣分理由/ }).nth(1).fill("资金到位率 75%");
+  page.once("dialog", (d) => d.accept());
   await page.getByRole("button", { name: "提交评分" }).click();
   await expect(page.locator("form [role=alert]")).toContainText("还不能提交");
   await expect(page.getByText("扣了 5 分,请写明扣分理由")).toBeVisible();
+  await expect(page.getByRole("textbox", { name: /扣分理由/ }).nth(1)).toHaveValue("资金到位率 75%");
 
   await page.getByRole("textbox", { name: /扣分理由/ }).first().fill("签约项目较计划少 1 个");
+  page.once("dialog", (d) => d.accept());
   await page.getByRole("button", { name: "提交评分" }).click();
   await expect(page.locator("form [role=status]")).toHaveText("评分已提交。");
-  await expect(page.getByLabel("签约项目数量")).toBeDisabled();
+  await expect(page.getByLabel("签约项目数量").first()).toBeDisabled();
   await expect(page.getByRole("button", { name: "提交评分" })).toHaveCount(0);
+
+  // A correction is a new version with its reason; the first stays listed.
+  await page.getByText("更正评分", { exact: true }).click();
+  const correction = page.locator("details", { hasText: "更正评分" });
+  await correction.getByLabel("签约项目数量").fill("30");
+  await correction.getByLabel(/更正原因/).fill("补签 1 个项目,已核实");
+  page.once("dialog", (d) => d.accept());
+  await page.getByRole("button", { name: "提交更正" }).click();
+  await expect(page.getByRole("heading", { name: /评分版本(共 2 版)/ })).toBeVisible();
+  await expect(page.getByText("原因:补签 1 个项目,已核实")).toBeVisible();
 
   await page.goto("/assessor/scores");
   await expect(page.locator('tr[data-unit="临洺关镇"]')).toContainText("已提交");
-  await expect(page.locator('tr[data-unit="临洺关镇"]')).toContainText("95");
+  await expect(page.locator('tr[data-unit="临洺关镇"]')).toContainText("100");
 });
 
 test("the office closes the quarter; flags appear on the board and on the public page", async ({ page, browser }) => {

@@ -122,8 +122,10 @@ export async function fillAuditUnits(
 ): Promise<number> {
   let updated = 0;
   for (const [entity, lookup] of Object.entries(UNIT_OF_ENTITY)) {
+    const unit = lookup(Prisma.raw(`"AuditLog"."entityId"`));
+    // Only entries whose entity still leads to a unit: the count says what was filled.
     updated += await tx.$executeRaw(
-      Prisma.sql`UPDATE "AuditLog" SET "unitId" = (${lookup(Prisma.raw(`"AuditLog"."entityId"`))}) WHERE "entity" = ${entity} AND "unitId" IS NULL AND ${where}`,
+      Prisma.sql`UPDATE "AuditLog" SET "unitId" = (${unit}) WHERE "entity" = ${entity} AND "unitId" IS NULL AND ${where} AND (${unit}) IS NOT NULL`,
     );
   }
   return updated;

@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { audit, auditMany, fillAuditUnits } from "@/lib/audit";
 import { parseAuditFilters } from "@/lib/audit/filters";
+import { DATA_MIGRATIONS } from "@/lib/data-migrations";
 import { AuditAccessDenied, listAuditEntries, listAuditEntriesForExport, listAuditFilterOptions } from "@/lib/audit/queries";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db-client";
@@ -62,8 +63,12 @@ test("each entry names the unit it concerns, found from its entity when the writ
 
   // Entries written before the column existed are filled by the data migration's step.
   await db.auditLog.create({ data: { actorId: users.head.id, action: "task.progress", entity: "Task", entityId: ids.taskA } });
-  assert.equal(await fillAuditUnits(db), 1);
+  await db.auditLog.create({ data: { actorId: users.head.id, action: "order.issue", entity: "SupervisionOrder", entityId: "missing" } });
+  const step = DATA_MIGRATIONS.find((s) => s.name === "2026-11-30 audit entries' units")!;
+  await db.$transaction((tx) => step.run(tx));
   assert.equal(await db.auditLog.count({ where: { unitId: ids.A } }), 3);
+  assert.equal(await db.auditLog.count({ where: { unitId: null } }), 2, "a bulletin and a vanished order have no unit");
+  assert.equal(await fillAuditUnits(db), 0, "idempotent");
 });
 
 test("filters: unit, user (username or name), kind, district dates; newest first", async () => {
