@@ -117,7 +117,10 @@ test("an assessor scores a unit: a draft first, then submitted with a reason for
   await correction.getByLabel(/更正原因/).fill("补签 1 个项目,已核实");
   page.once("dialog", (d) => d.accept());
   await page.getByRole("button", { name: "提交更正" }).click();
-  await expect(page.getByRole("heading", { name: /评分版本(共 2 版)/ })).toBeVisible();
+  const versions = page.getByRole("region", { name: /^评分版本/ });
+  await expect(versions).toContainText("共 2 版");
+  await expect(versions).toContainText("第 1 版 · 提交");
+  await expect(versions).toContainText("第 2 版 · 更正");
   await expect(page.getByText("原因:补签 1 个项目,已核实")).toBeVisible();
 
   await page.goto("/assessor/scores");
