@@ -23,6 +23,7 @@
 import { fillAuditUnits } from "@/lib/audit";
 import type { Db } from "@/lib/db-client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { progressHistoryStep } from "@/lib/tasks/progress-migration";
 
 export type DataMigrationStep = {
   /** Unique and stable: the date and what it converts, e.g. "2026-11-30 report revisions to versions". */
@@ -32,6 +33,7 @@ export type DataMigrationStep = {
 
 /** Every data migration of this code base, oldest first. Append; never edit or reorder shipped steps. */
 export const DATA_MIGRATIONS: readonly DataMigrationStep[] = [
+  progressHistoryStep,
   // Entries written before AuditLog.unitId existed get their unit from their entity (lib/audit.ts), for the viewer's filter.
   { name: "2026-11-30 audit entries' units", run: async (tx) => void (await fillAuditUnits(tx)) },
 ];
