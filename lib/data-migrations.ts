@@ -23,6 +23,7 @@
 import { fillAuditUnits } from "@/lib/audit";
 import type { Db } from "@/lib/db-client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { backfillReportVersions } from "@/lib/reports/version-backfill";
 import { progressHistoryStep } from "@/lib/tasks/progress-migration";
 
 export type DataMigrationStep = {
@@ -34,6 +35,8 @@ export type DataMigrationStep = {
 /** Every data migration of this code base, oldest first. Append; never edit or reorder shipped steps. */
 export const DATA_MIGRATIONS: readonly DataMigrationStep[] = [
   progressHistoryStep,
+  // Issue 10: every slot gets its versions (ReportRevision rows become versions 2…n+1); checks, bulletin items and flags point at the version of their time.
+  { name: "2026-11-30 report revisions to versions", run: backfillReportVersions },
   // Entries written before AuditLog.unitId existed get their unit from their entity (lib/audit.ts), for the viewer's filter.
   { name: "2026-11-30 audit entries' units", run: async (tx) => void (await fillAuditUnits(tx)) },
 ];

@@ -9,6 +9,7 @@ import { redirect } from "next/navigation";
 import { audit } from "@/lib/audit";
 import { authedAction } from "@/lib/auth/action";
 import { db } from "@/lib/db";
+import { currentVersionId } from "@/lib/reports/versions";
 import {
   bulletinAddInput,
   bulletinDraftInput,
@@ -62,7 +63,7 @@ export const addBulletinItem = authedAction({ roles: OFFICE, input: bulletinAddI
     if (await tx.bulletinItem.count({ where: { bulletinId: data.bulletinId, slotId: data.slotId } })) return "这条晒报已在本期中。";
     const last = await tx.bulletinItem.aggregate({ where: { bulletinId: data.bulletinId }, _max: { sortOrder: true } });
     const item = await tx.bulletinItem.create({
-      data: { bulletinId: data.bulletinId, slotId: data.slotId, excerpt: `【${slot.card.unit.name}】${excerptOf(slot.text)}`, sortOrder: (last._max.sortOrder ?? 0) + 1 },
+      data: { bulletinId: data.bulletinId, slotId: data.slotId, versionId: await currentVersionId(tx, data.slotId), excerpt: `【${slot.card.unit.name}】${excerptOf(slot.text)}`, sortOrder: (last._max.sortOrder ?? 0) + 1 },
       select: { id: true },
     });
     await audit(tx, { actorId: user.id, action: "bulletin.item.add", entity: "Bulletin", entityId: data.bulletinId, after: { itemId: item.id, slotId: data.slotId } });

@@ -7,6 +7,7 @@ import { audit } from "@/lib/audit";
 import { nextNumber } from "@/lib/counters";
 import type { Db } from "@/lib/db-client";
 import type { SlotKind } from "@/lib/generated/prisma/enums";
+import { currentVersionIds } from "@/lib/reports/versions";
 import { jaccard, shinglesOf } from "@/lib/supervision/text-similarity";
 import { formatDistrictDateLong, type DistrictDate } from "@/lib/time";
 
@@ -140,6 +141,7 @@ export async function draftBulletinFromCards(db: Db, input: { date: DistrictDate
       : `${formatDistrictDateLong(input.date)},全区${cards.length}个单位晒出当日工作。本期摘编${keyTaskNames.length ? `${keyTaskNames.slice(0, 4).join("、")}${keyTaskNames.length > 4 ? "等" : ""}重点工作的` : ""}${items.length}条晒报,请各单位对标学习、比学赶超。`;
 
   return db.$transaction(async (tx) => {
+    const versions = await currentVersionIds(tx, items.map((item) => item.slotId));
     const bulletin = await tx.bulletin.create({
       data: {
         year: Number(input.date.slice(0, 4)),
@@ -147,7 +149,7 @@ export async function draftBulletinFromCards(db: Db, input: { date: DistrictDate
         title: defaultTitle(input.date),
         summary,
         createdById: input.actorId,
-        items: { create: items.map((item, i) => ({ slotId: item.slotId, excerpt: item.excerpt, sortOrder: i + 1 })) },
+        items: { create: items.map((item, i) => ({ slotId: item.slotId, versionId: versions.get(item.slotId), excerpt: item.excerpt, sortOrder: i + 1 })) },
       },
       select: { id: true },
     });
