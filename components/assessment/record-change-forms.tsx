@@ -1,18 +1,16 @@
 "use client";
 
-import { useActionState } from "react";
-import { confirmFirst } from "@/components/assessment/score-form";
-import { ActionForm } from "@/components/ui/action-form";
-import { Button } from "@/components/ui/button";
-import { Field, FormMessage, SelectField, TextareaField } from "@/components/ui/field";
+import { ActionForm, SubmitButton } from "@/components/ui/action-form";
+import { Field, SelectField, TextareaField } from "@/components/ui/field";
 import { correctAdjustment, correctVeto, withdrawAdjustment, withdrawGroupScore, withdrawVeto } from "@/lib/assessment/actions";
 import type { ActionState } from "@/lib/auth/action";
+import type { FieldErrors } from "@/lib/validation";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
 /**
  * Withdrawing or correcting a group score, a 加减分 or a veto: a reason is
- * required, the old version is kept (lib/assessment/writes.ts). Each form
+ * required, the old version is kept (lib/assessment/writes.ts). The form kit
  * keeps what was typed when refused and asks before sending.
  */
 function ChangeForm({
@@ -28,23 +26,24 @@ function ChangeForm({
   hidden: Record<string, string>;
   idPrefix: string;
   submitLabel: string;
-  question: string;
+  question: { title: string; body: string };
   danger?: boolean;
-  children?: (errors: Record<string, string[] | undefined>) => React.ReactNode;
+  children?: (errors: FieldErrors) => React.ReactNode;
 }) {
-  const [state, formAction, pending] = useActionState(action, {});
-  const errors = state.fieldErrors ?? {};
   return (
-    <ActionForm action={formAction} className="mt-2 space-y-3">
-      {Object.entries(hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      {children?.(errors)}
-      <TextareaField id={`${idPrefix}-change-reason`} label="原因(必填)" name="changeReason" rows={2} maxLength={300} required errors={errors.changeReason} />
-      <FormMessage message={state.message} ok={state.ok} />
-      <Button type="submit" variant={danger ? "danger" : "primary"} disabled={pending} onClick={confirmFirst(question)}>
-        {pending ? "正在处理…" : submitLabel}
-      </Button>
+    <ActionForm action={action} className="mt-2 space-y-3" confirm={{ ...question, confirmLabel: submitLabel, danger }}>
+      {({ errors }) => (
+        <>
+          {Object.entries(hidden).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          {children?.(errors)}
+          <TextareaField id={`${idPrefix}-change-reason`} label="原因(必填)" name="changeReason" rows={2} maxLength={300} required errors={errors.changeReason} />
+          <SubmitButton variant={danger ? "danger" : "primary"} pendingLabel="正在处理…">
+            {submitLabel}
+          </SubmitButton>
+        </>
+      )}
     </ActionForm>
   );
 }
@@ -56,7 +55,7 @@ export function WithdrawGroupScoreForm(props: { groupId: string; unitId: string;
       hidden={props}
       idPrefix="score-withdraw"
       submitLabel="撤回评分"
-      question="撤回后本组对该单位的评分不再计入,原评分作为历史版本保留。确定撤回?"
+      question={{ title: "撤回评分?", body: "撤回后本组对该单位的评分不再计入,原评分作为历史版本保留;可以重新评分。" }}
       danger
     />
   );
@@ -69,7 +68,7 @@ export function WithdrawAdjustmentForm({ adjustmentId }: { adjustmentId: string 
       hidden={{ adjustmentId }}
       idPrefix={`adj-${adjustmentId}-withdraw`}
       submitLabel="撤回加减分"
-      question="撤回后这笔加减分不再计入,原记录保留可查。确定撤回?"
+      question={{ title: "撤回这笔加减分?", body: "撤回后不再计入得分,原记录保留可查。" }}
       danger
     />
   );
@@ -77,7 +76,13 @@ export function WithdrawAdjustmentForm({ adjustmentId }: { adjustmentId: string 
 
 export function CorrectAdjustmentForm({ adjustmentId, points, reason }: { adjustmentId: string; points: number; reason: string }) {
   return (
-    <ChangeForm action={correctAdjustment} hidden={{ adjustmentId }} idPrefix={`adj-${adjustmentId}-fix`} submitLabel="提交更正" question="提交更正?原记录作为历史版本保留。">
+    <ChangeForm
+      action={correctAdjustment}
+      hidden={{ adjustmentId }}
+      idPrefix={`adj-${adjustmentId}-fix`}
+      submitLabel="提交更正"
+      question={{ title: "更正这笔加减分?", body: "新的分值和理由计入得分,原记录作为历史版本保留。" }}
+    >
       {(errors) => (
         <>
           <Field id={`adj-${adjustmentId}-points`} label="分值(加分为正,减分为负)" name="points" inputMode="decimal" required defaultValue={String(points)} errors={errors.points} />
@@ -95,7 +100,7 @@ export function WithdrawVetoForm({ vetoId }: { vetoId: string }) {
       hidden={{ vetoId }}
       idPrefix={`veto-${vetoId}-withdraw`}
       submitLabel="撤回一票否决"
-      question="撤回后该单位不再因此项被否决,原记录保留可查。确定撤回?"
+      question={{ title: "撤回一票否决?", body: "撤回后该单位不再因此项被否决,原记录保留可查。" }}
       danger
     />
   );
@@ -103,7 +108,13 @@ export function WithdrawVetoForm({ vetoId }: { vetoId: string }) {
 
 export function CorrectVetoForm({ vetoId, vetoItemId, reason, items }: { vetoId: string; vetoItemId: string; reason: string; items: { id: string; name: string }[] }) {
   return (
-    <ChangeForm action={correctVeto} hidden={{ vetoId }} idPrefix={`veto-${vetoId}-fix`} submitLabel="提交更正" question="提交更正?原记录作为历史版本保留。">
+    <ChangeForm
+      action={correctVeto}
+      hidden={{ vetoId }}
+      idPrefix={`veto-${vetoId}-fix`}
+      submitLabel="提交更正"
+      question={{ title: "更正一票否决?", body: "新的事项和事由计入,原记录作为历史版本保留。" }}
+    >
       {(errors) => (
         <>
           <SelectField id={`veto-${vetoId}-item`} label="否决事项" name="vetoItemId" defaultValue={vetoItemId} errors={errors.vetoItemId}>

@@ -1,17 +1,9 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { ActionForm } from "@/components/ui/action-form";
-import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/field";
+import { useState } from "react";
+import { ActionForm, ActionMessage, SubmitButton } from "@/components/ui/action-form";
+import { TextareaField } from "@/components/ui/field";
 import { correctGroupScore, saveGroupScore } from "@/lib/assessment/actions";
-
-/** An irreversible submit asks first; cancelling keeps the form as typed. */
-export function confirmFirst(question: string) {
-  return (event: React.MouseEvent<HTMLButtonElement>) => {
-    if (!window.confirm(question)) event.preventDefault();
-  };
-}
 
 export type RubricRow = { id: string; name: string; maxPoints: number; points: number | null; comment: string | null };
 
@@ -25,9 +17,9 @@ function formatPoints(value: number): string {
 /**
  * A group's score of a unit: one row per rubric item (points up to its
  * maximum, a reason for any deduction). 保存草稿 keeps it editable; 提交 locks it.
- * With `correcting` (the submitted version's id) it sends a correction: the
- * same rubric and a reason, as a new version. What was typed survives a
- * refusal (ActionForm); submitting asks for confirmation.
+ * With `correcting` (the id of the submitted version in force) it sends a
+ * correction instead: the same rubric and a required reason, as a new version
+ * (lib/assessment/writes.ts); the ids are prefixed so both forms fit one page.
  */
 export function ScoreForm({
   groupId,
@@ -44,22 +36,17 @@ export function ScoreForm({
   readOnly: boolean;
   correcting?: string;
 }) {
-  const [state, action, pending] = useActionState(correcting ? correctGroupScore : saveGroupScore, {});
   const prefix = correcting ? "fix-" : "";
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(rubric.map((r) => [r.id, r.points === null ? "" : formatPoints(r.points)])),
   );
-  const errors = state.fieldErrors ?? {};
   const max = rubric.reduce((sum, r) => sum + r.maxPoints, 0);
   const sum = rubric.reduce((s, r) => s + (Number(values[r.id]) || 0), 0);
   const filled = rubric.filter((r) => values[r.id] !== "").length;
 
   return (
-    <ActionForm
-      action={action}
-      className="space-y-4"
-      aria-describedby={`${prefix}score-total`}
-    >
+    <ActionForm action={correcting ? correctGroupScore : saveGroupScore} className="space-y-4" aria-describedby={`${prefix}score-total`} message={false}>
+      {({ errors }) => (<>
       {correcting ? <input type="hidden" name="scoreId" value={correcting} /> : null}
       <input type="hidden" name="groupId" value={groupId} />
       <input type="hidden" name="unitId" value={unitId} />
@@ -133,45 +120,30 @@ export function ScoreForm({
         </span>
       </p>
       {correcting ? (
-        <div>
-          <label htmlFor="fix-change-reason" className="mb-1 block text-sm font-medium text-stone-800">
-            更正原因<span className="text-red-700">(必填)</span>
-          </label>
-          <textarea
-            id="fix-change-reason"
-            name="changeReason"
-            rows={2}
-            maxLength={300}
-            required
-            aria-invalid={errors.changeReason ? true : undefined}
-            aria-describedby="fix-change-reason-error"
-            className={INPUT}
-          />
-          <div id="fix-change-reason-error" aria-live="polite">
-            {errors.changeReason?.map((e) => (
-              <p key={e} className="mt-1 text-sm text-red-700">
-                {e}
-              </p>
-            ))}
-          </div>
-        </div>
+        <TextareaField id="fix-change-reason" label="更正原因(必填)" name="changeReason" rows={2} maxLength={300} required errors={errors.changeReason} />
       ) : null}
-      <FormMessage message={state.message} ok={state.ok} />
+      <ActionMessage />
       {correcting ? (
-        <Button type="submit" disabled={pending} onClick={confirmFirst("提交更正?原评分将作为历史版本保留,不再计入。")}>
-          {pending ? "正在提交…" : "提交更正"}
-        </Button>
+        <SubmitButton pendingLabel="正在提交…" confirm={{ title: "提交更正?", body: `更正后合计 ${formatPoints(sum)} / ${formatPoints(max)} 分。原评分作为历史版本保留,不再计入。`, confirmLabel: "提交更正" }}>
+          提交更正
+        </SubmitButton>
       ) : readOnly ? null : (
         <div className="flex flex-wrap gap-3">
-          <Button type="submit" name="intent" value="draft" variant="secondary" disabled={pending}>
+          <SubmitButton name="intent" value="draft" variant="secondary">
             保存草稿
-          </Button>
-          <Button type="submit" name="intent" value="submit" disabled={pending} onClick={confirmFirst("提交后评分即锁定,不能再直接修改(可以更正或撤回,原评分都会保留)。确定提交?")}>
-            {pending ? "正在保存…" : "提交评分"}
-          </Button>
+          </SubmitButton>
+          <SubmitButton
+            name="intent"
+            value="submit"
+            pendingLabel="正在保存…"
+            confirm={{ title: "提交评分?", body: `合计 ${formatPoints(sum)} / ${formatPoints(max)} 分。提交后不能直接修改(可以更正或撤回,原评分都会保留),季度关闭时计入考核。`, confirmLabel: "提交评分" }}
+          >
+            提交评分
+          </SubmitButton>
           <p className="w-full text-sm text-stone-600">草稿可以反复修改,不计入得分;提交后不能直接修改(可以更正或撤回,留有记录),季度关闭时计入考核。</p>
         </div>
       )}
+      </>)}
     </ActionForm>
   );
 }
