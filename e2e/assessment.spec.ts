@@ -114,12 +114,25 @@ test("an assessor scores a unit: a draft first, then submitted with a reason for
   await page.getByRole("button", { name: "提交评分" }).click();
   await confirmDialog(page, "提交评分?", "提交评分");
   await expect(page.locator("form [role=status]")).toHaveText("评分已提交。");
-  await expect(page.getByLabel("签约项目数量")).toBeDisabled();
+  await expect(page.getByLabel("签约项目数量").first()).toBeDisabled();
   await expect(page.getByRole("button", { name: "提交评分" })).toHaveCount(0);
+
+  // A correction is a new version with its reason; the first stays listed.
+  await page.getByText("更正评分", { exact: true }).click();
+  const correction = page.locator("details", { hasText: "更正评分" });
+  await correction.getByLabel("签约项目数量").fill("30");
+  await correction.getByLabel(/更正原因/).fill("补签 1 个项目,已核实");
+  await page.getByRole("button", { name: "提交更正" }).click();
+  await confirmDialog(page, "提交更正?", "提交更正");
+  const versions = page.getByRole("region", { name: /^评分版本/ });
+  await expect(versions).toContainText("共 2 版");
+  await expect(versions).toContainText("第 1 版 · 提交");
+  await expect(versions).toContainText("第 2 版 · 更正");
+  await expect(page.getByText("原因:补签 1 个项目,已核实")).toBeVisible();
 
   await page.goto("/assessor/scores");
   await expect(page.locator('tr[data-unit="临洺关镇"]')).toContainText("已提交");
-  await expect(page.locator('tr[data-unit="临洺关镇"]')).toContainText("95");
+  await expect(page.locator('tr[data-unit="临洺关镇"]')).toContainText("100");
 });
 
 test("the office closes the quarter; flags appear on the board and on the public page", async ({ page, browser }) => {

@@ -123,7 +123,9 @@ test("a seeded recycled photo is flagged for the office with both photos side by
   // 讲武镇's report of yesterday shows 刘营镇's photo of three days before (prisma/seed/supervision-evidence.ts).
   const flag = page.getByRole("article", { name: `照片疑似重复使用:讲武镇 ${shanghaiDate(-1)}` });
   await expect(flag).toBeVisible();
-  await expect(flag).toContainText("与其他单位的照片相同");
+  await expect(flag).toContainText("原图为其他单位所晒");
+  // The earliest original, by when the photo was added to its report (issue 10).
+  await expect(flag.getByRole("figure").nth(1)).toContainText("最早晒出的原图");
   await expect(flag.getByRole("figure").nth(1)).toContainText(`刘营镇 · ${shanghaiDate(-4)}`);
   const photos = flag.getByRole("img");
   await expect(photos).toHaveCount(2);

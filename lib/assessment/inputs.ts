@@ -6,14 +6,15 @@
  * What counts (README, "Assessment"):
  * - tasks and milestones of which the unit is the lead unit, due from the
  *   quarter's first day to its cut-off (asOf), progress as recorded now;
- * - the assessment groups' SUBMITTED scores of the quarter (drafts never count);
+ * - the assessment groups' SUBMITTED scores of the quarter in force (drafts,
+ *   withdrawn and replaced versions never count: lib/assessment/in-force.ts);
  * - spot checks whose result is 不属实 or 部分属实, on the unit's reports of
  *   days in the period;
  * - supervision orders whose deadline fell in the period (and has passed) and
  *   that were not accepted by it;
  * - report timeliness over the district's reporting days (days on which any
  *   unit reported) up to the last full day, from the unit's creation on;
- * - the leaders' 加减分 and the 一票否决 recorded for the quarter.
+ * - the leaders' 加减分 and the 一票否决 recorded for the quarter, in force.
  */
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db-client";
@@ -27,6 +28,7 @@ import type {
   UnitQuarterInputs,
   VetoInput,
 } from "@/lib/assessment/scoring";
+import { adjustmentInForce, groupScoreInForce, vetoInForce } from "@/lib/assessment/in-force";
 import { quarterKey } from "@/lib/assessment/quarters";
 import { type DistrictDate, type QuarterRef, addDays, districtDateOf, districtInstant, districtToday, quarterRange } from "@/lib/time";
 
@@ -75,7 +77,7 @@ export async function gatherQuarterInputs(db: Db, quarterId: string, period: Qua
       select: { id: true, taskId: true, title: true, dueDate: true, target: true, valueReached: true, task: { select: { unitId: true, title: true, weight: true } } },
     }),
     db.groupScore.findMany({
-      where: { quarterId, status: "SUBMITTED" },
+      where: { quarterId, ...groupScoreInForce },
       orderBy: { group: { name: "asc" } },
       select: {
         id: true,
@@ -100,12 +102,12 @@ export async function gatherQuarterInputs(db: Db, quarterId: string, period: Qua
       select: { id: true, unitId: true, title: true, deadline: true, acceptedAt: true, status: true },
     }),
     db.scoreAdjustment.findMany({
-      where: { quarterId },
+      where: { quarterId, ...adjustmentInForce },
       orderBy: { createdAt: "asc" },
       select: { id: true, unitId: true, points: true, reason: true, createdAt: true, createdBy: { select: { name: true } } },
     }),
     db.unitVeto.findMany({
-      where: { quarterId },
+      where: { quarterId, ...vetoInForce },
       orderBy: { createdAt: "asc" },
       select: { id: true, unitId: true, vetoItemId: true, reason: true, vetoItem: { select: { name: true } } },
     }),
