@@ -9,7 +9,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { cache } from "react";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { verifyLogin } from "@/lib/auth/password";
+import { hashPassword, needsRehash, verifyLogin } from "@/lib/auth/password";
 import { loadSessionUser } from "@/lib/auth/session-user";
 import { isLoginBlocked, RATE_LIMIT_MESSAGE, recordLoginAttempt } from "@/lib/auth/rate-limit";
 
@@ -62,6 +62,10 @@ export const authOptions: NextAuthOptions = {
         const ok = await verifyLogin(password, user?.active ? user.passwordHash : null);
         await recordLoginAttempt(db, username, ip, ok);
         if (!ok || !user) return null;
+        // A hash from before argon2id (bcrypt) is replaced now that the password is known.
+        if (needsRehash(user.passwordHash)) {
+          await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
+        }
 
         const session = await db.authSession.create({
           data: {
