@@ -8,6 +8,7 @@ import {
   formatDistrictDateLong,
   formatDistrictDateTime,
   isDistrictDate,
+  isNearDistrictDate,
   quarterOf,
   quarterRange,
 } from "@/lib/time";
@@ -53,4 +54,14 @@ test("validates calendar dates", () => {
 test("long date names the Shanghai weekday", () => {
   assert.equal(formatDistrictDateLong("2026-11-27"), "11月27日 星期五");
   assert.equal(formatDistrictDateLong("2026-11-29"), "11月29日 星期日");
+});
+
+test("a near date is within last year and next year, in district time", () => {
+  const now = new Date("2026-11-30T02:00:00Z");
+  assert.equal(isNearDistrictDate("2026-11-30", now), true);
+  assert.equal(isNearDistrictDate("2025-01-01", now), true);
+  assert.equal(isNearDistrictDate("2027-12-31", now), true);
+  assert.equal(isNearDistrictDate("2024-12-31", now), false);
+  assert.equal(isNearDistrictDate("9999-12-31", now), false);
+  assert.equal(isNearDistrictDate("2026-02-30", now), false);
 });

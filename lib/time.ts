@@ -25,6 +25,17 @@ function inDistrict(instant: Date): TZDate {
   return new TZDate(instant.getTime(), DISTRICT_TZ);
 }
 
+/**
+ * A date a person may mean for the district's daily work: from 1 January of
+ * last year to 31 December of next year (district time). Catches 9999-12-31
+ * and 0001-01-01 typed or sent by mistake.
+ */
+export function isNearDistrictDate(value: string, now: Date = new Date()): value is DistrictDate {
+  if (!isDistrictDate(value)) return false;
+  const year = Number(districtToday(now).slice(0, 4));
+  return value >= `${year - 1}-01-01` && value <= `${year + 1}-12-31`;
+}
+
 /** Today's date in the district at `now`. */
 export function districtToday(now: Date = new Date()): DistrictDate {
   return format(inDistrict(now), "yyyy-MM-dd");

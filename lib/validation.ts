@@ -13,3 +13,34 @@ export type FieldErrors = Record<string, string[] | undefined>;
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return z.flattenError(error).fieldErrors as FieldErrors;
 }
+
+/**
+ * Control characters (NUL, escape, backspace …) have no place in anything a
+ * person types; tab and line breaks are text. Refused in every form field
+ * (authedAction checks each one) and in the API's texts.
+ */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+export function hasControlCharacters(value: string): boolean {
+  return CONTROL_CHARACTERS.test(value);
+}
+
+export const CONTROL_CHARACTERS_MESSAGE = "含有不可见的控制字符,请重新输入";
+
+/** The form fields (by name) whose text holds control characters. */
+export function fieldsWithControlCharacters(formData: FormData): string[] {
+  const fields: string[] = [];
+  for (const [key, value] of formData) if (typeof value === "string" && !key.startsWith("$") && hasControlCharacters(value)) fields.push(key);
+  return fields;
+}
+
+/**
+ * A number as people write it: plain decimal digits, an optional sign and
+ * point, thousands separators allowed — not "0x10", "1e3", "Infinity" or " ".
+ */
+const PLAIN_DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+export function parsePlainDecimal(text: string): number {
+  const compact = text.trim().replace(/[,，]/g, "");
+  return PLAIN_DECIMAL.test(compact) ? Number(compact) : NaN;
+}

@@ -29,3 +29,14 @@ test("a repeated id parameter counts once instead of reaching the query as a lis
     expect(response.status(), query).toBeLessThan(500);
   }
 });
+
+test("a token name of one NUL character is refused with a clear message, and no token is made", async ({ page }) => {
+  await loginAs(page, "dept-head");
+  await page.goto("/account");
+  const before = await page.getByRole("button", { name: /^吊销令牌/ }).count();
+  await page.getByLabel("令牌名称").fill("\u0000");
+  await page.getByRole("button", { name: "创建令牌" }).click();
+  await expect(page.getByText("含有不可见的控制字符,请重新输入").first()).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("button", { name: /^吊销令牌/ })).toHaveCount(before);
+});

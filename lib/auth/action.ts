@@ -6,7 +6,7 @@
 import "server-only";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
-import { fieldErrorsOf, type FieldErrors, type z } from "@/lib/validation";
+import { CONTROL_CHARACTERS_MESSAGE, fieldErrorsOf, fieldsWithControlCharacters, type FieldErrors, type z } from "@/lib/validation";
 
 export type ActionState = {
   ok?: boolean;
@@ -40,6 +40,11 @@ export function authedAction<S extends z.ZodType>(
     const user = await getSessionUser();
     if (!user) return { message: NOT_SIGNED_IN };
     if (options.roles && !options.roles.includes(user.role)) return { message: FORBIDDEN };
+    const control = fieldsWithControlCharacters(formData);
+    if (control.length > 0) {
+      const fieldErrors = Object.fromEntries(control.map((field) => [field, [CONTROL_CHARACTERS_MESSAGE]]));
+      return { message: `${INVALID_INPUT}${CONTROL_CHARACTERS_MESSAGE}。`, fieldErrors, values: echoValues(formData) };
+    }
     const parsed = options.input.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return { message: INVALID_INPUT, fieldErrors: fieldErrorsOf(parsed.error), values: echoValues(formData) };
     const result = await body(user, parsed.data, formData);

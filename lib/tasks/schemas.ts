@@ -5,7 +5,7 @@
  */
 import { progressValueError, taskRuleErrors, type RuleErrors } from "@/lib/tasks/rules";
 import { isDistrictDate } from "@/lib/time";
-import { z } from "@/lib/validation";
+import { parsePlainDecimal, z } from "@/lib/validation";
 
 const text = (label: string, max: number) =>
   z
@@ -31,14 +31,14 @@ const numberText = (label: string) =>
     .string({ message: `请填写${label}` })
     .trim()
     .min(1, `请填写${label}`)
-    .transform((v) => Number(v.replace(/[,,]/g, "")))
+    .transform(parsePlainDecimal)
     .refine(Number.isFinite, `${label}必须是数字`);
 
 const optionalNumberText = (label: string, min: number, max: number) =>
   z
     .string()
     .optional()
-    .transform((v) => (v?.trim() ? Number(v.trim()) : null))
+    .transform((v) => (v?.trim() ? parsePlainDecimal(v) : null))
     .refine((v) => v === null || (Number.isFinite(v) && v >= min && v <= max), `${label}应在 ${min} 到 ${max} 之间`);
 
 const date = (label: string) =>

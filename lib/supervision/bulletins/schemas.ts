@@ -1,9 +1,9 @@
 /** Inputs of the bulletin editor (要情快讯). */
-import { isDistrictDate } from "@/lib/time";
+import { isNearDistrictDate } from "@/lib/time";
 import { z } from "@/lib/validation";
 
 const id = z.string().min(1, "缺少编号").max(40);
-const date = z.string().refine(isDistrictDate, "请选择有效的日期");
+const date = z.string().refine((value) => isNearDistrictDate(value), "请选择有效的日期(去年到明年之间)");
 
 export const bulletinDraftInput = z.object({ date });
 
