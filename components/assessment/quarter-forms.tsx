@@ -4,7 +4,8 @@ import { ActionForm } from "@/components/assessment/action-form";
 import { closeQuarterAction, correctQuarterAction } from "@/lib/assessment/actions";
 
 /** Closing needs an explicit tick: it freezes the scores and hands out the flags. */
-export function CloseQuarterForm({ quarterId, label, warnings }: { quarterId: string; label: string; warnings: string[] }) {
+/** Before the quarter's last day has ended, closing also needs the office's reason (shown on the board). */
+export function CloseQuarterForm({ quarterId, label, warnings, early }: { quarterId: string; label: string; warnings: string[]; early: boolean }) {
   return (
     <ActionForm action={closeQuarterAction} hidden={{ quarterId }} submitLabel={`关闭${label}`} pendingLabel="正在计算并冻结…">
       {(errors) => (
@@ -15,6 +16,30 @@ export function CloseQuarterForm({ quarterId, label, warnings }: { quarterId: st
                 <li key={w}>{w}</li>
               ))}
             </ul>
+          ) : null}
+          {early ? (
+            <div>
+              <label htmlFor="early-reason" className="mb-1 block text-sm font-medium text-stone-800">
+                提前关闭的原因(必填,记入审计日志并在排名页公示)
+              </label>
+              <textarea
+                id="early-reason"
+                name="earlyReason"
+                rows={2}
+                maxLength={300}
+                required
+                aria-invalid={errors.earlyReason ? true : undefined}
+                aria-describedby="early-reason-error"
+                className="block w-full rounded-lg border border-stone-300 bg-white px-3 py-2.5 text-base"
+              />
+              <div id="early-reason-error" aria-live="polite">
+                {errors.earlyReason?.map((e) => (
+                  <p key={e} className="mt-1 text-sm text-red-700">
+                    {e}
+                  </p>
+                ))}
+              </div>
+            </div>
           ) : null}
           <label className="flex min-h-11 items-center gap-2">
             <input type="checkbox" name="confirm" className="size-5" aria-describedby="confirm-error" />

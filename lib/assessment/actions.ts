@@ -11,7 +11,7 @@ import { redirect } from "next/navigation";
 import { audit } from "@/lib/audit";
 import { FORBIDDEN, authedAction } from "@/lib/auth/action";
 import { db } from "@/lib/db";
-import { AssessmentError, closeQuarter, correctQuarter } from "@/lib/assessment/close";
+import { AssessmentError, EarlyCloseReasonRequired, closeQuarter, correctQuarter } from "@/lib/assessment/close";
 import { quarterName, quarterKey } from "@/lib/assessment/quarters";
 import { forgetLiveResults, refOf } from "@/lib/assessment/results";
 import { parseRubricScores } from "@/lib/assessment/rubric";
@@ -139,8 +139,9 @@ export const removeVetoItem = authedAction({ roles: ["ADMIN"], input: vetoItemRe
 export const closeQuarterAction = authedAction({ roles: ["ADMIN"], input: closeQuarterInput }, async (user, data) => {
   let key: string;
   try {
-    key = (await closeQuarter(db, { quarterId: data.quarterId, actorId: user.id })).quarter;
+    key = (await closeQuarter(db, { quarterId: data.quarterId, actorId: user.id, earlyReason: data.earlyReason })).quarter;
   } catch (error) {
+    if (error instanceof EarlyCloseReasonRequired) return { fieldErrors: { earlyReason: [error.message] } };
     return refusal(error);
   }
   forgetLiveResults();

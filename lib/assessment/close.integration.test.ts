@@ -66,12 +66,13 @@ before(async () => {
 
   // Tasks: one due in Q3, one due in Q4, one archived; a milestone due in Q3.
   const task = (unit: string, deadline: string, valueReached: number, extra = {}) =>
-    db.task.create({ data: { year: 2026, unitId: ids[unit], title: `${unit}任务${deadline}`, target: 10, measure: "个", valueReached, deadline, ...extra } });
+    // Progress recorded on 20 July (the as-of inputs read values by date).
+    db.task.create({ data: { year: 2026, unitId: ids[unit], title: `${unit}任务${deadline}`, target: 10, measure: "个", valueReached, deadline, updatedAt: districtInstant("2026-07-20"), ...extra } });
   ids.taskA = (await task("甲镇", "2026-09-30", 10)).id;
   await task("甲镇", "2026-12-31", 0);
   await task("甲镇", "2026-08-01", 0, { archivedAt: new Date() });
   const taskB = await task("乙镇", "2026-12-31", 5);
-  await db.milestone.create({ data: { taskId: taskB.id, title: "8月底完成4个", dueDate: "2026-08-31", target: 4, valueReached: 2 } });
+  await db.milestone.create({ data: { taskId: taskB.id, title: "8月底完成4个", dueDate: "2026-08-31", target: 4, valueReached: 2, updatedAt: districtInstant("2026-07-20") } });
   await task("丙镇", "2026-09-15", 3);
 
   // Reports on two days of Q3: 甲 on time, 乙 late once and missing once; 丁 reports after its creation.
@@ -222,12 +223,18 @@ test("the next close passes the flags on; an earlier quarter can no longer be co
       },
     });
   }
-  await closeQuarter(db, { quarterId: ids.Q4, actorId: ids.admin, now: Q4_CLOSE });
+  await closeQuarter(db, { quarterId: ids.Q4, actorId: ids.admin, now: Q4_CLOSE, earlyReason: "区委决定提前召开观摩点评会" });
   for (const f of await db.flag.findMany({ where: { id: { in: q3Flags.map((x) => x.id) } } })) assert.deepEqual(f.passedAt, Q4_CLOSE);
-  // Only the two towns with a group score have data in Q4 (nothing else was due yet): one red, one yellow.
+  // Q4: the two towns with a group score, and the towns with Q3 items still not done (甲's task taken back to 0,
+  // 丙's 3 of 10): an overdue item stays due until done. 甲, with nothing done and no group score, is last.
   const q4 = await db.flag.findMany({ where: { quarterId: ids.Q4, passedAt: null }, include: { unit: true } });
-  assert.deepEqual(q4.map((f) => [f.unit.name, f.color]).sort(), [["乙镇", "RED"], ["新镇", "YELLOW"]]);
-  assert.equal(await db.quarterScore.count({ where: { quarterId: ids.Q4, rank: 0 } }), 3);
+  assert.deepEqual(q4.map((f) => [f.unit.name, f.color]).sort(), [["乙镇", "RED"], ["甲镇", "YELLOW"]]);
+  const q4Inputs = await db.quarterScore.findFirstOrThrow({ where: { quarterId: ids.Q4, unitId: ids["丙镇"] } });
+  assert.deepEqual(
+    (JSON.parse(q4Inputs.inputs) as SnapshotInputs).inputs.taskItems.map((i) => [i.dueDate, i.carried]),
+    [["2026-09-15", true]],
+  );
+  assert.equal(await db.quarterScore.count({ where: { quarterId: ids.Q4, rank: 0 } }), 1);
   // 新镇 (set up in October) is ranked in Q4 only.
   assert.equal(await db.quarterScore.count({ where: { quarterId: ids.Q3, unitId: ids.late } }), 0);
   assert.equal(await db.quarterScore.count({ where: { quarterId: ids.Q4, unitId: ids.late } }), 1);

@@ -5,7 +5,11 @@
  *
  * What counts (README, "Assessment"):
  * - tasks and milestones of which the unit is the lead unit, due from the
- *   quarter's first day to its cut-off (asOf), progress as recorded now;
+ *   quarter's first day to its cut-off (asOf), and those due earlier that
+ *   were not done by the day before the quarter began (an overdue item stays
+ *   due until done); their values AS OF the cut-off and as of their due
+ *   date (progressAsOf), never today's — so a correction of a closed quarter
+ *   sees what its close saw;
  * - the assessment groups' SUBMITTED scores of the quarter (drafts never count);
  * - spot checks whose result is 不属实 or 部分属实, on the unit's reports of
  *   days in the period;
@@ -64,15 +68,17 @@ export async function gatherQuarterInputs(db: Db, quarterId: string, period: Qua
       orderBy: [{ kind: "asc" }, { sortOrder: "asc" }],
       select: { id: true, name: true, kind: true, code: true, sortOrder: true, createdAt: true },
     }),
+    // Due in the period, or due before it and maybe still open when it began (not done now, or changed
+    // since): whether it was open is decided below, as of the day before the quarter.
     db.task.findMany({
-      where: { archivedAt: null, deadline: { gte: start, lte: asOf } },
+      where: { archivedAt: null, deadline: { lte: asOf }, OR: [{ deadline: { gte: start } }, { valueReached: { lt: db.task.fields.target } }, { updatedAt: { gte: startInstant } }] },
       orderBy: [{ deadline: "asc" }, { id: "asc" }],
-      select: { id: true, unitId: true, title: true, deadline: true, target: true, valueReached: true, weight: true },
+      select: { id: true, unitId: true, title: true, deadline: true, target: true, valueReached: true, weight: true, updatedAt: true },
     }),
     db.milestone.findMany({
-      where: { dueDate: { gte: start, lte: asOf }, task: { archivedAt: null } },
+      where: { dueDate: { lte: asOf }, task: { archivedAt: null }, OR: [{ dueDate: { gte: start } }, { valueReached: { lt: db.milestone.fields.target } }, { updatedAt: { gte: startInstant } }] },
       orderBy: [{ dueDate: "asc" }, { id: "asc" }],
-      select: { id: true, taskId: true, title: true, dueDate: true, target: true, valueReached: true, task: { select: { unitId: true, title: true, weight: true } } },
+      select: { id: true, taskId: true, title: true, dueDate: true, target: true, valueReached: true, updatedAt: true, task: { select: { unitId: true, title: true, weight: true } } },
     }),
     db.groupScore.findMany({
       where: { quarterId, status: "SUBMITTED" },
@@ -122,30 +128,42 @@ export async function gatherQuarterInputs(db: Db, quarterId: string, period: Qua
     return map;
   };
 
-  const taskItems = byUnit<TaskItemInput & { unitId: string }>([
-    ...tasks.map((t) => ({
-      unitId: t.unitId,
-      kind: "TASK" as const,
-      id: t.id,
-      taskId: t.id,
-      title: t.title,
-      dueDate: t.deadline,
-      target: t.target,
-      valueReached: t.valueReached,
-      weight: t.weight,
-    })),
-    ...milestones.map((m) => ({
-      unitId: m.task.unitId,
-      kind: "MILESTONE" as const,
-      id: m.id,
-      taskId: m.taskId,
-      title: `${m.task.title} · ${m.title}`,
-      dueDate: m.dueDate,
-      target: m.target,
-      valueReached: m.valueReached,
-      weight: m.task.weight,
-    })),
-  ]);
+  const dayBefore = addDays(start, -1);
+  const dated = (row: { target: number; valueReached: number; updatedAt: Date }, dueDate: DistrictDate) => {
+    const progress = progressAsOf(row);
+    const atAsOf = progress.valueOn(asOf);
+    return {
+      dueDate,
+      target: row.target,
+      valueReached: atAsOf,
+      valueAtDue: progress.valueOn(dueDate),
+      reachedOn: atAsOf >= row.target ? progress.reachedOn(asOf) : null,
+      carried: dueDate < start,
+      // Carried only while still open at the quarter's start.
+      open: dueDate >= start || progress.valueOn(dayBefore) < row.target,
+    };
+  };
+  const taskItems = byUnit<TaskItemInput & { unitId: string }>(
+    [
+      ...tasks.map((t) => ({ unitId: t.unitId, kind: "TASK" as const, id: t.id, taskId: t.id, title: t.title, weight: t.weight, ...dated(t, t.deadline) })),
+      ...milestones.map((m) => ({
+        unitId: m.task.unitId,
+        kind: "MILESTONE" as const,
+        id: m.id,
+        taskId: m.taskId,
+        title: `${m.task.title} · ${m.title}`,
+        weight: m.task.weight,
+        ...dated(m, m.dueDate),
+      })),
+    ]
+      .filter((item) => item.open)
+      .map((item) => {
+        const plain: TaskItemInput & { unitId: string; open?: boolean } = { ...item };
+        delete plain.open;
+        if (!plain.carried) delete plain.carried;
+        return plain;
+      }),
+  );
   const scores = byUnit<GroupScoreInput & { unitId: string }>(
     groupScores.map((s) => ({
       unitId: s.unitId,
@@ -203,6 +221,20 @@ export async function gatherQuarterInputs(db: Db, quarterId: string, period: Qua
       vetoes: strip(vetoed.get(unit.id)),
     };
   });
+}
+
+/**
+ * A task's or milestone's value on a district date. Until the dated progress
+ * history is merged, the only dated fact is the row's last update: its value
+ * holds from that day on, and before it nothing was reached — the reading the
+ * history's migration gives every existing row (one event at its last update).
+ */
+function progressAsOf(row: { target: number; valueReached: number; updatedAt: Date }) {
+  const since = districtDateOf(row.updatedAt);
+  return {
+    valueOn: (date: DistrictDate) => (since <= date ? row.valueReached : 0),
+    reachedOn: (date: DistrictDate) => (since <= date && row.valueReached >= row.target ? since : null),
+  };
 }
 
 function timelinessOf(days: string[], counts: { slots: number; late: number } | undefined, from: DistrictDate, to: DistrictDate): TimelinessInput | null {

@@ -59,6 +59,13 @@ export const vetoItemRemoveInput = z.object({ vetoItemId: id });
 export const closeQuarterInput = z.object({
   quarterId: id,
   confirm: z.literal("on", { message: "请勾选确认:关闭后本季度得分即冻结" }),
+  // Required (checked in closeQuarter) only when the quarter's last day has not ended.
+  earlyReason: z
+    .string()
+    .trim()
+    .max(300, { message: "最多 300 字" })
+    .refine((v) => v === "" || v.length >= 4, { message: "请写明提前关闭的原因(至少 4 字)" })
+    .optional(),
 });
 
 export const correctQuarterInput = z.object({
