@@ -91,9 +91,17 @@ export const saveGroupScore = authedAction({ roles: ["ASSESSOR"], input: groupSc
 });
 
 /** The office sets a year's weights, flag counts and escalation ladder. */
-export const saveScoringRules = authedAction({ roles: ["ADMIN"], input: scoringRuleInput }, async (user, data) => {
-  const { year, escalationLadder, ...numbers } = data;
-  const values = { ...numbers, escalationLadder: JSON.stringify(escalationLadder) };
+export const saveScoringRules = authedAction({ roles: ["ADMIN"], input: scoringRuleInput }, async (user, data, formData) => {
+  const { year, escalationLadder, lateCreditPercent, ...numbers } = data;
+  // One checkbox per unit outside the assessed set; only ids of existing units are kept.
+  const asked = formData.getAll("excludedUnitIds").filter((v): v is string => typeof v === "string");
+  const excluded = asked.length ? await db.unit.findMany({ where: { id: { in: asked } }, select: { id: true }, orderBy: { id: "asc" } }) : [];
+  const values = {
+    ...numbers,
+    escalationLadder: JSON.stringify(escalationLadder),
+    lateCredit: lateCreditPercent / 100,
+    excludedUnitIds: JSON.stringify(excluded.map((u) => u.id)),
+  };
   await db.$transaction(async (tx) => {
     const before = await tx.scoringRule.findUnique({ where: { year } });
     const saved = await tx.scoringRule.upsert({ where: { year }, create: { year, ...values }, update: values });

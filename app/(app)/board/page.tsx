@@ -60,6 +60,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
         actions={
           <div className="no-print flex flex-wrap gap-2">
             <ButtonLink href={query({ projector: projector ? "" : "1" })}>{projector ? "退出投影模式" : "投影模式"}</ButtonLink>
+            <ButtonLink href={`/board/year?year=${quarter.year}`}>年度考核</ButtonLink>
             <ButtonLink href={`/board/print?quarter=${quarter.key}`}>打印版</ButtonLink>
             <ButtonLink href={`/board/export?quarter=${quarter.key}`} prefetch={false}>
               导出 Excel
