@@ -82,7 +82,7 @@ async function seededSet(): Promise<void> {
     // Photos.
     const photos = await t.db.photo.findMany({
       where: { storageKey: { startsWith: "seed/evidence/" } },
-      select: { id: true, storageKey: true, dHash: true, slotId: true, slot: { select: { cardId: true, submittedAt: true, card: { select: { unitId: true } } } } },
+      select: { id: true, storageKey: true, dHash: true, slotId: true, createdAt: true, slot: { select: { cardId: true, card: { select: { unitId: true } } } } },
     });
     const idByKey = new Map(photos.map((p) => [p.storageKey, p.id]));
     const truth = new Map<string, string>(); // recycled photo id → its source photo id
@@ -103,12 +103,12 @@ async function seededSet(): Promise<void> {
     }
     stored.fn = truth.size - hit.size;
 
-    const hashed: HashedPhoto[] = photos.map((p) => ({ photoId: p.id, slotId: p.slotId!, cardId: p.slot!.cardId, unitId: p.slot!.card.unitId, submittedAt: p.slot!.submittedAt, dHash: p.dHash! }));
+    const hashed: HashedPhoto[] = photos.map((p) => ({ photoId: p.id, slotId: p.slotId!, cardId: p.slot!.cardId, unitId: p.slot!.card.unitId, addedAt: p.createdAt, dHash: p.dHash! }));
     const photoRows = PHOTO_THRESHOLDS.map((maxDistance) => {
       const s: Score = { tp: 0, fp: 0, fn: 0 };
       const found = new Set<string>();
       for (const f of detectRecycledPhotos(hashed, hashed, { ...RECYCLED_PHOTO_RULES, maxDistance })) {
-        if (truth.get(f.photoId) === f.relatedPhotoId) {
+        if (truth.get(f.photoId) === f.original.photoId) {
           s.tp++;
           found.add(f.photoId);
         } else s.fp++;
@@ -140,7 +140,7 @@ async function seededSet(): Promise<void> {
     });
     const corpus = cards.flatMap((c) =>
       c.slots.map((s) =>
-        shingleReport({ slotId: s.id, cardId: c.id, unitId: c.unitId, unitName: c.unit.name, date: c.date, slot: s.slot, submittedAt: s.submittedAt, text: s.text, itemTexts: c.items.map((i) => i.text) }),
+        shingleReport({ slotId: s.id, cardId: c.id, unitId: c.unitId, unitName: c.unit.name, date: c.date, slot: s.slot, version: 1, versionId: null, addedAt: s.submittedAt, text: s.text, itemTexts: c.items.map((i) => i.text) }),
       ),
     );
     const checked = new Set(slotOfKey.values());
@@ -167,7 +167,8 @@ function scoreTexts(subjects: ShingledReport[], corpus: ShingledReport[], stats:
   const s: Score = { tp: 0, fp: 0, fn: 0 };
   const found = new Set<string>();
   for (const subject of subjects) {
-    for (const f of detectCopiedText(subject, corpus, stats, { ...COPIED_TEXT_RULES, threshold })) {
+    // One flag per text, naming the earliest match (run.ts); the other matches are only listed.
+    for (const f of detectCopiedText(subject, corpus, stats, { ...COPIED_TEXT_RULES, threshold }).slice(0, 1)) {
       if (truth.get(subject.slotId) === f.relatedSlotId) {
         s.tp++;
         found.add(subject.slotId);
@@ -251,7 +252,7 @@ function generatedTexts(): void {
   const origin = new Map<string, { level: CopyLevel | null; source: string | null }>();
   const push = (unit: (typeof units)[number], day: number, text: string, level: CopyLevel | null, source: string | null) => {
     const slotId = `t${reports.length}`;
-    reports.push({ slotId, cardId: `c-${unit.id}-${day}`, unitId: unit.id, unitName: unit.name, date: addDays("2026-10-01", day), slot: "NOON", submittedAt: new Date(base + day * 86_400_000 + reports.length * 1000), text, itemTexts: [] });
+    reports.push({ slotId, cardId: `c-${unit.id}-${day}`, unitId: unit.id, unitName: unit.name, date: addDays("2026-10-01", day), slot: "NOON", version: 1, versionId: null, addedAt: new Date(base + day * 86_400_000 + reports.length * 1000), text, itemTexts: [] });
     origin.set(slotId, { level, source });
   };
   // 300 narratives: each unit writes ten days about its own site (the unit's own reports are hard negatives for each other).
@@ -280,7 +281,7 @@ function generatedTexts(): void {
     const plain = scoreTexts(shingled, shingled, UNWEIGHTED, truth, threshold);
     const byLevel = (["light", "medium", "heavy"] as CopyLevel[]).map((level) => {
       const targets = shingled.filter((r) => origin.get(r.slotId)?.level === level);
-      const found = targets.filter((r) => detectCopiedText(r, shingled, stats, { ...COPIED_TEXT_RULES, threshold }).some((f) => f.relatedSlotId === truth.get(r.slotId)));
+      const found = targets.filter((r) => detectCopiedText(r, shingled, stats, { ...COPIED_TEXT_RULES, threshold })[0]?.relatedSlotId === truth.get(r.slotId));
       return pct(found.length / targets.length);
     });
     return [threshold === COPIED_TEXT_RULES.threshold ? `≥ ${threshold} (chosen)` : `≥ ${threshold}`, s.tp, s.fp, s.fn, pct(precision(s)), pct(recall(s)), ...byLevel, `${pct(precision(plain))} / ${pct(recall(plain))}`];

@@ -5,6 +5,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { DATA_MIGRATIONS, type DataMigrationStep, pendingDataMigrations } from "@/lib/data-migrations";
 import { createClient } from "@/lib/db-client";
 import { databaseKind, redactUrl } from "@/lib/db-url";
 import { env } from "@/lib/env";
@@ -43,7 +44,7 @@ function migrationNames(url: string): string[] {
 }
 
 /** null when the database is usable, otherwise why not. */
-export async function checkDatabase(url: string = env().DATABASE_URL): Promise<string | null> {
+export async function checkDatabase(url: string = env().DATABASE_URL, dataSteps: readonly DataMigrationStep[] = DATA_MIGRATIONS): Promise<string | null> {
   let kind;
   try {
     kind = databaseKind(url);
@@ -62,6 +63,10 @@ export async function checkDatabase(url: string = env().DATABASE_URL): Promise<s
     const pending = migrationNames(url).filter((name) => !done.has(name));
     if (pending.length > 0) {
       return `Shaitai cannot start: ${pending.length} migration(s) of this version are not applied to the database (${pending.join(", ")}). ${MIGRATE_HINT}`;
+    }
+    const pendingData = await pendingDataMigrations(client, dataSteps);
+    if (pendingData.length > 0) {
+      return `Shaitai cannot start: ${pendingData.length} data migration(s) of this version have not run (${pendingData.join(", ")}). ${MIGRATE_HINT}`;
     }
     return null;
   } catch (error) {

@@ -249,3 +249,19 @@ test("seeds published commitments (two versions for 广府镇), none for 临洺�
   // Pledges link only to the unit's own tasks.
   for (const c of rows) for (const p of c.pledges) for (const link of p.tasks) assert.equal(link.task.unitId, c.unitId);
 });
+
+test("every seeded value has its progress history: the events of each task and milestone add up to its value", async () => {
+  const [tasks, milestones, events] = await Promise.all([
+    t.db.task.findMany({ select: { id: true, valueReached: true } }),
+    t.db.milestone.findMany({ select: { id: true, valueReached: true } }),
+    t.db.progressEvent.findMany({ select: { taskId: true, milestoneId: true, delta: true, date: true } }),
+  ]);
+  const sums = new Map<string, number>();
+  for (const e of events) {
+    const key = e.milestoneId ?? e.taskId;
+    sums.set(key, (sums.get(key) ?? 0) + e.delta);
+    assert.ok(e.date < today, "history ends before today");
+  }
+  for (const row of [...tasks, ...milestones]) assert.ok(Math.abs((sums.get(row.id) ?? 0) - row.valueReached) < 1e-6, `${row.id}: ${sums.get(row.id)} ≠ ${row.valueReached}`);
+  assert.ok(events.length > tasks.length, "several steps per task");
+});

@@ -66,7 +66,7 @@ export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedSumma
   const org = await step("organisation", () => seedOrganisation(ctx));
   const plans = planDefaultTasks(ctx, org);
   if (options.volume) plans.push(...planVolumeTasks(ctx, org));
-  await step("tasks", () => writeTasks(ctx, plans));
+  await step("tasks", () => writeTasks(ctx, plans, new Map(org.units.map((u) => [u.id, u.headId]))));
   const tasksByUnit = await loadTaskRefs(ctx, plans);
   await step("scoring rules and quarters", () => seedScoring(ctx));
   await step("history", () =>

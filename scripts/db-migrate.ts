@@ -10,12 +10,16 @@
  * PostgreSQL, so a failing migration leaves nothing behind) and then recorded
  * with `migrate resolve --applied`. `_prisma_migrations` ends up with the
  * standard rows, so a native `migrate deploy` accepts the same database later.
+ *
+ * Then, on both, the pending data migrations (lib/data-migrations.ts).
  */
 import { execFileSync, spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { runDataMigrations } from "../lib/data-migrations";
+import { createClient } from "../lib/db-client";
 import { databaseKind, PRISMA_SCHEMA, redactUrl } from "../lib/db-url";
 
 /**
@@ -110,6 +114,13 @@ async function main(): Promise<void> {
       stdio: "inherit",
       env: { ...process.env, DATABASE_URL: url },
     });
+  }
+  const db = createClient(url);
+  try {
+    const ran = await runDataMigrations(db);
+    for (const name of ran) console.log(`Applied data migration "${name}".`);
+  } finally {
+    await db.$disconnect();
   }
 }
 

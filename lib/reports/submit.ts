@@ -40,10 +40,10 @@ import {
 } from "@/lib/reports/card-rules";
 import { idempotencyKeyInput, slotInput, type SlotInput } from "@/lib/reports/schemas";
 import type { SlotDeadlines } from "@/lib/reports/slots";
-import { applyTaskProgress } from "@/lib/reports/task-progress";
+import { applyReportProgress } from "@/lib/reports/task-progress";
 import { getSlotDeadlines } from "@/lib/settings";
 import { newStorageKey, type PhotoStorage } from "@/lib/storage";
-import { addDays, districtToday, type DistrictDate } from "@/lib/time";
+import { addDays, type DistrictDate } from "@/lib/time";
 
 /** A refusal with the HTTP status the API answers with and a Chinese message. */
 export class ReportError extends Error {
@@ -203,8 +203,6 @@ async function saveWithRetry(db: Db, claim: { key: string; userId: string; scope
 
 async function writeSlot(tx: Prisma.TransactionClient, context: WriteContext): Promise<WriteResult> {
   const { user, unitId, date, slot, input, files, deadlines, now } = context;
-  const today = districtToday(now);
-
   const card = await tx.reportCard.findUnique({
     where: { unitId_date: { unitId, date } },
     select: {
@@ -294,6 +292,7 @@ async function writeSlot(tx: Prisma.TransactionClient, context: WriteContext): P
           number: existing.revisionCount + 1,
           authorId: user.id,
           reason: input.revisionReason,
+          createdAt: now,
           snapshot: JSON.stringify({
             text: existing.text,
             place: existing.place,
@@ -358,6 +357,8 @@ async function writeSlot(tx: Prisma.TransactionClient, context: WriteContext): P
         exifLat: f.exifLat,
         exifLng: f.exifLng,
         sortOrder: firstSort + i + 1,
+        // The anomaly checks judge a photo by when it was added (issue 10): the same clock as the slot.
+        createdAt: now,
       })),
     });
   }
@@ -370,30 +371,7 @@ async function writeSlot(tx: Prisma.TransactionClient, context: WriteContext): P
     }
   }
 
-  for (const [taskId, delta] of plan.progressDeltas) {
-    const task = await tx.task.findFirst({
-      where: { id: taskId, unitId },
-      select: {
-        target: true,
-        valueReached: true,
-        deadline: true,
-        status: true,
-        milestones: { select: { id: true, target: true, valueReached: true, dueDate: true, status: true } },
-      },
-    });
-    if (!task) continue;
-    const change = applyTaskProgress(task, task.milestones, delta, today);
-    await tx.task.update({ where: { id: taskId }, data: change.task });
-    for (const m of change.milestones) await tx.milestone.update({ where: { id: m.id }, data: { valueReached: m.valueReached, status: m.status } });
-    await audit(tx, {
-      actorId: user.id,
-      action: "task.progress-from-report",
-      entity: "Task",
-      entityId: taskId,
-      before: { valueReached: task.valueReached, status: task.status },
-      after: { ...change.task, slotId },
-    });
-  }
+  await applyReportProgress(tx, plan.progressDeltas, { unitId, slotId, cardDate: date, actorId: user.id, now });
 
   await audit(tx, {
     actorId: user.id,

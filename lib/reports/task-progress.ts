@@ -5,9 +5,12 @@
  * the same value (the 课程表: "11月30日前累计完成 60 户"), so each holds the
  * task's value up to its own target. Statuses follow lib/tasks/status.
  */
+import { audit } from "@/lib/audit";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TaskStatus } from "@/lib/generated/prisma/enums";
+import { eventsOfChange, writeProgressEvents } from "@/lib/tasks/progress-events";
 import { deriveStatus } from "@/lib/tasks/status";
-import type { DistrictDate } from "@/lib/time";
+import { districtToday, type DistrictDate } from "@/lib/time";
 
 export type ProgressTask = { target: number; valueReached: number; deadline: DistrictDate };
 export type ProgressMilestone = { id: string; target: number; valueReached: number; dueDate: DistrictDate; status: TaskStatus };
@@ -28,4 +31,60 @@ export function applyTaskProgress(task: ProgressTask, milestones: readonly Progr
     if (value !== m.valueReached || status !== m.status) changed.push({ id: m.id, valueReached: value, status });
   }
   return { task: { valueReached, status: deriveStatus({ ...task, valueReached }, today) }, milestones: changed };
+}
+
+export type ReportProgressContext = {
+  unitId: string;
+  slotId: string;
+  /** the card's date: the day the amounts count from */
+  cardDate: DistrictDate;
+  actorId: string;
+  now: Date;
+};
+
+/**
+ * Moves the unit's tasks by a slot's change of amounts (in the submission's
+ * transaction): values and statuses, a progress event per changed task and
+ * milestone (dated to the card, linked to the slot), and the audit entry.
+ * Increases are applied before decreases, so that a value never stops at 0
+ * on its way (the order would otherwise change the result).
+ */
+export async function applyReportProgress(tx: Prisma.TransactionClient, deltas: ReadonlyMap<string, number>, context: ReportProgressContext): Promise<void> {
+  const { unitId, slotId, cardDate, actorId, now } = context;
+  const today = districtToday(now);
+  const ordered = [...deltas].sort((a, b) => b[1] - a[1]);
+  for (const [taskId, delta] of ordered) {
+    const task = await tx.task.findFirst({
+      where: { id: taskId, unitId },
+      select: {
+        target: true,
+        valueReached: true,
+        deadline: true,
+        status: true,
+        milestones: { select: { id: true, target: true, valueReached: true, dueDate: true, status: true } },
+      },
+    });
+    if (!task) continue;
+    const change = applyTaskProgress(task, task.milestones, delta, today);
+    await tx.task.update({ where: { id: taskId }, data: change.task });
+    for (const m of change.milestones) await tx.milestone.update({ where: { id: m.id }, data: { valueReached: m.valueReached, status: m.status } });
+    const milestoneBefore = new Map(task.milestones.map((m) => [m.id, m.valueReached]));
+    await writeProgressEvents(
+      tx,
+      eventsOfChange(
+        { date: cardDate, at: now, source: "REPORT", actorId, slotId },
+        taskId,
+        { before: task.valueReached, after: change.task.valueReached },
+        change.milestones.map((m) => ({ id: m.id, before: milestoneBefore.get(m.id) ?? 0, after: m.valueReached })),
+      ),
+    );
+    await audit(tx, {
+      actorId,
+      action: "task.progress-from-report",
+      entity: "Task",
+      entityId: taskId,
+      before: { valueReached: task.valueReached, status: task.status },
+      after: { ...change.task, slotId },
+    });
+  }
 }

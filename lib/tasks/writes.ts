@@ -14,6 +14,7 @@ import { audit } from "@/lib/audit";
 import { UNIT_ROLES, withUnitRowScope, type SessionUser } from "@/lib/auth/roles";
 import type { MilestoneFields, ProgressInput, TaskCreateInput, TaskUpdateInput } from "@/lib/tasks/schemas";
 import { hasErrors, milestoneRuleErrors, milestonesFitErrors, type RuleErrors } from "@/lib/tasks/rules";
+import { eventsOfChange, writeProgressEvents } from "@/lib/tasks/progress-events";
 import { deriveStatus } from "@/lib/tasks/status";
 import { districtToday, type DistrictDate } from "@/lib/time";
 import type { FieldErrors } from "@/lib/validation";
@@ -185,6 +186,10 @@ export async function updateTask(client: Db, user: SessionUser, input: TaskUpdat
     });
     await tx.taskCooperator.deleteMany({ where: { taskId: input.id } });
     await tx.taskCooperator.createMany({ data: input.cooperatorIds.map((unitId) => ({ taskId: input.id, unitId })) });
+    await writeProgressEvents(
+      tx,
+      eventsOfChange({ date: today, at: new Date(), source: "OFFICE_EDIT", actorId: user.id }, input.id, { before: before.valueReached, after: input.valueReached }),
+    );
     await audit(tx, { actorId: user.id, action: "task.update", entity: "Task", entityId: input.id, before, after: await taskSnapshot(tx, input.id) });
   });
   return { ok: true, value: undefined };
@@ -325,6 +330,10 @@ export async function reportTaskProgress(
     const before = await taskSnapshot(tx, task.id);
     const status = deriveStatus({ ...task, valueReached: input.valueReached }, today);
     await tx.task.update({ where: { id: task.id }, data: { valueReached: input.valueReached, note: input.note, status } });
+    await writeProgressEvents(
+      tx,
+      eventsOfChange({ date: today, at: new Date(), source: "UNIT_UPDATE", actorId: user.id }, task.id, { before: before.valueReached, after: input.valueReached }),
+    );
     await audit(tx, {
       actorId: user.id,
       action: "task.progress",
@@ -348,11 +357,17 @@ export async function reportMilestoneProgress(
   return client.$transaction(async (tx) => {
     const milestone = await tx.milestone.findFirst({
       where: { id: input.milestoneId, task: withUnitRowScope(user, { archivedAt: null }) },
-      select: { id: true, target: true, dueDate: true, valueReached: true, note: true, status: true },
+      select: { id: true, taskId: true, target: true, dueDate: true, valueReached: true, note: true, status: true },
     });
     if (!milestone) return { ok: false, status: 404, message: MILESTONE_NOT_FOUND } as const;
     const status = deriveStatus({ target: milestone.target, valueReached: input.valueReached, deadline: milestone.dueDate }, today);
     await tx.milestone.update({ where: { id: milestone.id }, data: { valueReached: input.valueReached, note: input.note, status } });
+    await writeProgressEvents(
+      tx,
+      eventsOfChange({ date: today, at: new Date(), source: "UNIT_UPDATE", actorId: user.id }, milestone.taskId, null, [
+        { id: milestone.id, before: milestone.valueReached, after: input.valueReached },
+      ]),
+    );
     await audit(tx, {
       actorId: user.id,
       action: "milestone.progress",

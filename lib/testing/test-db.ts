@@ -16,6 +16,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { runDataMigrations } from "@/lib/data-migrations";
 import { createClient, type Db } from "@/lib/db-client";
 
 export type TestDb = { db: Db; url: string; kind: "sqlite" | "postgresql"; cleanup: () => Promise<void> };
@@ -126,6 +127,8 @@ async function createPostgresTestDb(): Promise<TestDb> {
   });
   const url = databaseUrl(serverUrl(), name);
   const db = createClient(url);
+  // The template is named after the schema migrations only: a data step added since it was made runs here.
+  await runDataMigrations(db);
   return {
     db,
     url,

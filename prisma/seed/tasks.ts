@@ -6,7 +6,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TaskStatus } from "@/lib/generated/prisma/enums";
 import { deriveStatus as deriveTaskStatus } from "@/lib/tasks/status";
-import { type DistrictDate, addDays, daysBetween } from "@/lib/time";
+import { type DistrictDate, addDays, daysBetween, districtInstant } from "@/lib/time";
 import { type SeedContext, chunks } from "./context";
 import { KEY_TASKS, LINES } from "./org-data";
 import type { OrgRefs, UnitRef } from "./org";
@@ -214,8 +214,65 @@ export function planDefaultTasks(ctx: SeedContext, org: OrgRefs): TaskPlan[] {
   return plans;
 }
 
-/** Inserts the tasks whose externalKey is absent, with their milestones and cooperators. */
-export async function writeTasks(ctx: SeedContext, plans: TaskPlan[]): Promise<number> {
+/**
+ * How a seeded task got to its value: 2–5 of its unit's updates between its
+ * start and its last update, each a step up. A task done before its deadline
+ * mostly got there on time, a quarter of the finished ones past the deadline
+ * (逾期完成); a task still open moved last within the last three weeks. Pure,
+ * from the task's key, so the history is the same on every run.
+ */
+export function progressSteps(plan: Pick<TaskPlan, "externalKey" | "target" | "measure" | "valueReached" | "startDate" | "deadline">, today: DistrictDate): { date: DistrictDate; value: number }[] {
+  if (plan.valueReached <= 0) return [];
+  const rng = rngFor("task-progress", plan.externalKey);
+  const yesterday = addDays(today, -1);
+  const first = plan.startDate < yesterday ? plan.startDate : yesterday;
+  let last: DistrictDate;
+  if (plan.valueReached >= plan.target && plan.deadline < today) {
+    last = rng.chance(0.25) ? addDays(plan.deadline, rng.int(3, 40)) : addDays(plan.deadline, -rng.int(0, 20));
+  } else if (plan.valueReached >= plan.target) {
+    last = addDays(yesterday, -rng.int(0, 30));
+  } else {
+    last = addDays(yesterday, -rng.int(0, 20));
+  }
+  if (last > yesterday) last = yesterday;
+  if (last < first) last = first;
+  const span = daysBetween(first, last);
+  const count = Math.max(1, Math.min(rng.int(2, 5), span + 1));
+  const days = new Set<number>([span]);
+  while (days.size < count) days.add(rng.int(0, span));
+  const offsets = [...days].sort((a, b) => a - b);
+  const steps: { date: DistrictDate; value: number }[] = [];
+  let previous = 0;
+  offsets.forEach((offset, i) => {
+    const share = i === offsets.length - 1 ? 1 : (i + 1) / offsets.length + rng.float(-0.1, 0.1);
+    const value = i === offsets.length - 1 ? plan.valueReached : Math.min(plan.valueReached, Math.max(previous, roundMeasure(plan.valueReached * share, plan.measure)));
+    if (value > previous) steps.push({ date: addDays(first, offset), value });
+    previous = Math.max(previous, value);
+  });
+  return steps;
+}
+
+/** The progress events of a seeded task and its milestones (each milestone holds the task's value up to its target). */
+function progressEventRows(taskId: string, plan: TaskPlan, milestoneIds: string[], actorId: string | null, today: DistrictDate): Prisma.ProgressEventCreateManyInput[] {
+  const rows: Prisma.ProgressEventCreateManyInput[] = [];
+  let value = 0;
+  const milestoneValues = plan.milestones.map(() => 0);
+  for (const step of progressSteps(plan, today)) {
+    const at = districtInstant(step.date, "18:00");
+    const base = { taskId, date: step.date, at, source: "UNIT_UPDATE" as const, actorId };
+    rows.push({ ...base, delta: step.value - value, valueAfter: step.value });
+    value = step.value;
+    plan.milestones.forEach((m, i) => {
+      const next = Math.min(step.value, m.target);
+      if (next !== milestoneValues[i]) rows.push({ ...base, milestoneId: milestoneIds[i], delta: next - milestoneValues[i], valueAfter: next });
+      milestoneValues[i] = next;
+    });
+  }
+  return rows;
+}
+
+/** Inserts the tasks whose externalKey is absent, with their milestones, cooperators and progress history. */
+export async function writeTasks(ctx: SeedContext, plans: TaskPlan[], headByUnit: ReadonlyMap<string, string> = new Map()): Promise<number> {
   const { db } = ctx;
   const present = new Set<string>();
   for (const keys of chunks(plans.map((p) => p.externalKey))) {
@@ -228,6 +285,7 @@ export async function writeTasks(ctx: SeedContext, plans: TaskPlan[]): Promise<n
   const taskRows: Prisma.TaskCreateManyInput[] = [];
   const milestoneRows: Prisma.MilestoneCreateManyInput[] = [];
   const cooperatorRows: Prisma.TaskCooperatorCreateManyInput[] = [];
+  const eventRows: Prisma.ProgressEventCreateManyInput[] = [];
   for (const p of missing) {
     const id = newId();
     taskRows.push({
@@ -253,13 +311,16 @@ export async function writeTasks(ctx: SeedContext, plans: TaskPlan[]): Promise<n
       siteLng: p.siteLng,
       status: p.status,
     });
-    p.milestones.forEach((m, i) => milestoneRows.push({ id: newId(), taskId: id, ...m, sortOrder: i + 1 }));
+    const milestoneIds = p.milestones.map(() => newId());
+    p.milestones.forEach((m, i) => milestoneRows.push({ id: milestoneIds[i], taskId: id, ...m, sortOrder: i + 1 }));
     for (const unitId of p.cooperatorIds) cooperatorRows.push({ taskId: id, unitId });
+    eventRows.push(...progressEventRows(id, p, milestoneIds, headByUnit.get(p.unitId) ?? null, ctx.today));
   }
   await db.$transaction([
     ...chunks(taskRows).map((data) => db.task.createMany({ data })),
     ...chunks(milestoneRows).map((data) => db.milestone.createMany({ data })),
     ...chunks(cooperatorRows).map((data) => db.taskCooperator.createMany({ data })),
+    ...chunks(eventRows).map((data) => db.progressEvent.createMany({ data })),
   ]);
   return missing.length;
 }

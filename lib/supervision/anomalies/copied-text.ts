@@ -2,6 +2,12 @@
  * Copied text (pure): a report whose wording is a near-duplicate of an earlier
  * report — another unit's, or the unit's own from another day.
  *
+ * "Earlier" is by the time the text was added (issue 10): each version of a
+ * slot is a text of its own, dated by its version; a slot's current text
+ * dates from the first version that already said the same (textFirstAdded),
+ * so an edit that copies is judged at the edit, while the original author's
+ * own later touch-ups keep the time the text was first theirs.
+ *
  * Reports are built from task lists and stock phrases, so similar wording is
  * normal; three rules keep that from raising flags:
  * - stock phrasing counts for little: each shingle is weighted by how few
@@ -24,8 +30,8 @@ export const COPIED_TEXT_RULES = {
   minShingles: 24,
   /** how far back earlier reports are compared */
   windowDays: 60,
-  /** at most this many flags per report (the closest matches) */
-  maxFindings: 3,
+  /** at most this many other matches are listed beside the original */
+  maxOthers: 10,
 };
 
 export type CopiedTextRules = typeof COPIED_TEXT_RULES;
@@ -37,7 +43,11 @@ export type TextReport = {
   unitName: string;
   date: string;
   slot: SlotKind;
-  submittedAt: Date;
+  /** the slot's version this text is (1 = as first submitted) and its id where versions are stored */
+  version: number;
+  versionId: string | null;
+  /** when this text was added to its slot: its version's time */
+  addedAt: Date;
   text: string;
   /** titles of the items on the report's card */
   itemTexts: string[];
@@ -48,8 +58,12 @@ export type ShingledReport = TextReport & { shingles: Set<string>; itemShingles:
 /** How many units use each shingle in a corpus (the window's reports). */
 export type PhrasingStats = { units: number; unitsUsing: Map<string, number> };
 
+/** An earlier slot whose wording the subject repeats, by its first version that said it. */
 export type CopiedTextFinding = {
   relatedSlotId: string;
+  version: number;
+  versionId: string | null;
+  addedAt: Date;
   similarity: number;
   sameUnit: boolean;
   /** the shared shingles that are not stock phrasing (for highlighting) */
@@ -91,45 +105,81 @@ function mass(stats: PhrasingStats, shingles: ReadonlySet<string>): number {
   return total;
 }
 
-/** Earlier reports (of any unit) whose wording the subject repeats. */
+/**
+ * Earlier slots (of any unit) whose wording the subject repeats, earliest
+ * first: the first is the original, the rest are listed beside it. `earlier`
+ * holds every version of the window's slots; each slot counts once, by its
+ * earliest version that matches and was added before the subject's text.
+ */
 export function detectCopiedText(
   subject: ShingledReport,
   earlier: readonly ShingledReport[],
   stats: PhrasingStats,
   rules: CopiedTextRules = COPIED_TEXT_RULES,
 ): CopiedTextFinding[] {
+  const minMass = rules.minShingles * Math.log(stats.units + 1);
+  if (mass(stats, subject.shingles) < minMass) return [];
+  const bySlot = new Map<string, CopiedTextFinding>();
+  for (const other of earlier) {
+    if (other.cardId === subject.cardId || other.addedAt.getTime() >= subject.addedAt.getTime()) continue;
+    const known = bySlot.get(other.slotId);
+    if (known && known.addedAt.getTime() <= other.addedAt.getTime()) continue;
+    const match = compareTexts(subject, other, stats, rules);
+    if (!match) continue;
+    bySlot.set(other.slotId, { relatedSlotId: other.slotId, version: other.version, versionId: other.versionId, addedAt: other.addedAt, sameUnit: other.unitId === subject.unitId, ...match });
+  }
+  return [...bySlot.values()].sort(
+    (a, b) => a.addedAt.getTime() - b.addedAt.getTime() || b.similarity - a.similarity || (a.relatedSlotId < b.relatedSlotId ? -1 : 1),
+  );
+}
+
+/** The weighted Jaccard index of two texts, if at or above the threshold (else null). */
+function compareTexts(subject: ShingledReport, other: ShingledReport, stats: PhrasingStats, rules: CopiedTextRules): { similarity: number; shared: Set<string> } | null {
   const rare = Math.log(stats.units + 1);
   const minMass = rules.minShingles * rare;
-  const subjectMass = mass(stats, subject.shingles);
-  if (subjectMass < minMass) return [];
-  const findings: CopiedTextFinding[] = [];
-  for (const other of earlier) {
-    if (other.cardId === subject.cardId || other.submittedAt.getTime() >= subject.submittedAt.getTime()) continue;
-    const sameUnit = other.unitId === subject.unitId;
-    let mine: ReadonlySet<string> = subject.shingles;
-    let theirs: ReadonlySet<string> = other.shingles;
-    let mineMass = subjectMass;
-    if (sameUnit) {
-      mine = without(without(mine, subject.itemShingles), other.itemShingles);
-      theirs = without(without(theirs, subject.itemShingles), other.itemShingles);
-      mineMass = mass(stats, mine);
-      if (mineMass < minMass) continue;
-    }
-    // Cheap reject before weighing the other text: nothing rare in common.
-    let sharedMass = 0;
-    const shared = new Set<string>();
-    for (const s of mine) {
-      if (!theirs.has(s)) continue;
-      const w = shingleWeight(stats, s);
-      sharedMass += w;
-      if (w >= rare / 2) shared.add(s);
-    }
-    // similarity ≤ shared / mine, so below the threshold already.
-    if (sharedMass < rules.threshold * mineMass) continue;
-    const theirsMass = mass(stats, theirs);
-    if (theirsMass < minMass) continue;
-    const similarity = sharedMass / (mineMass + theirsMass - sharedMass);
-    if (similarity >= rules.threshold) findings.push({ relatedSlotId: other.slotId, similarity, sameUnit, shared });
+  const sameUnit = other.unitId === subject.unitId;
+  let mine: ReadonlySet<string> = subject.shingles;
+  let theirs: ReadonlySet<string> = other.shingles;
+  if (sameUnit) {
+    mine = without(without(mine, subject.itemShingles), other.itemShingles);
+    theirs = without(without(theirs, subject.itemShingles), other.itemShingles);
   }
-  return findings.sort((a, b) => b.similarity - a.similarity).slice(0, rules.maxFindings);
+  const mineMass = mass(stats, mine);
+  if (mineMass < minMass) return null;
+  // Cheap reject before weighing the other text: nothing rare in common.
+  let sharedMass = 0;
+  const shared = new Set<string>();
+  for (const s of mine) {
+    if (!theirs.has(s)) continue;
+    const w = shingleWeight(stats, s);
+    sharedMass += w;
+    if (w >= rare / 2) shared.add(s);
+  }
+  // similarity ≤ shared / mine, so below the threshold already.
+  if (sharedMass < rules.threshold * mineMass) return null;
+  const theirsMass = mass(stats, theirs);
+  if (theirsMass < minMass) return null;
+  const similarity = sharedMass / (mineMass + theirsMass - sharedMass);
+  return similarity >= rules.threshold ? { similarity, shared } : null;
+}
+
+/**
+ * The version in which a slot's current text first appeared: the earliest of
+ * its versions (oldest first, the current one last) that already says the
+ * same — a touch-up keeps the text's first time, a rewrite starts a new one.
+ */
+export function textFirstAdded(versions: readonly ShingledReport[], stats: PhrasingStats, rules: CopiedTextRules = COPIED_TEXT_RULES): ShingledReport {
+  const current = versions[versions.length - 1];
+  for (const version of versions) {
+    if (version === current) break;
+    if (weightedJaccard(version.shingles, current.shingles, stats) >= rules.threshold) return version;
+  }
+  return current;
+}
+
+function weightedJaccard(a: ReadonlySet<string>, b: ReadonlySet<string>, stats: PhrasingStats): number {
+  let shared = 0;
+  for (const s of a) if (b.has(s)) shared += shingleWeight(stats, s);
+  const union = mass(stats, a) + mass(stats, b) - shared;
+  return union > 0 ? shared / union : 1;
 }

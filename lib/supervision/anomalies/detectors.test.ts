@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { dHash, hammingDistance } from "@/lib/photos/dhash";
-import { COPIED_TEXT_RULES, detectCopiedText, phrasingStats, shingleReport, type TextReport } from "@/lib/supervision/anomalies/copied-text";
+import { COPIED_TEXT_RULES, detectCopiedText, phrasingStats, shingleReport, textFirstAdded, type TextReport } from "@/lib/supervision/anomalies/copied-text";
 import { detectExifTime } from "@/lib/supervision/anomalies/exif-time";
 import { detectLocation, type Fix } from "@/lib/supervision/anomalies/location";
 import { RECYCLED_PHOTO_RULES, detectRecycledPhotos, isInformativeHash, type HashedPhoto } from "@/lib/supervision/anomalies/recycled-photo";
@@ -34,30 +34,39 @@ const photo = (id: string, dHashHex: string, over: Partial<HashedPhoto> = {}): H
   slotId: `slot-${id}`,
   cardId: `card-${id}`,
   unitId: "u1",
-  submittedAt: at("2026-11-20", "12:00"),
+  addedAt: at("2026-11-20", "12:00"),
   dHash: dHashHex,
   ...over,
 });
 
-test("recycled photo: the closest earlier photo within the distance, of the unit or of another unit", () => {
-  const subject = [photo("new", "f0f0f0f0f0f0f0f0", { submittedAt: at("2026-11-25", "12:00") })];
+test("recycled photo: every earlier photo within the distance, of the unit or of another unit; the earliest is the original", () => {
+  const subject = [photo("new", "f0f0f0f0f0f0f0f0", { addedAt: at("2026-11-25", "12:00") })];
   const earlier = [
     photo("far", "0f0f0f0f0f0f0f0f"),
-    photo("near", "f0f0f0f0f0f0f0f3", { unitId: "u2" }), // 2 bits
-    photo("nearer", "f0f0f0f0f0f0f0f1"), // 1 bit
-    photo("at-limit", "f0f0f0f0f0f0f3ff", { unitId: "u3" }), // 6 bits
+    photo("near", "f0f0f0f0f0f0f0f3", { unitId: "u2", addedAt: at("2026-11-21", "12:00") }), // 2 bits
+    photo("nearer", "f0f0f0f0f0f0f0f1", { addedAt: at("2026-11-22", "12:00") }), // 1 bit
+    photo("at-limit", "f0f0f0f0f0f0f3ff", { unitId: "u3", addedAt: at("2026-11-10", "12:00") }), // 6 bits, but first
   ];
   const [finding] = detectRecycledPhotos(subject, earlier);
-  assert.deepEqual(finding, { photoId: "new", relatedPhotoId: "nearer", relatedSlotId: "slot-nearer", distance: 1, sameUnit: true });
-  assert.equal(detectRecycledPhotos(subject, [earlier[3]])[0]?.distance, 6);
+  assert.equal(finding.photoId, "new");
+  // Not the closest (a copy can be closer than its source): the one shown first.
+  assert.deepEqual(finding.original, { photoId: "at-limit", slotId: "slot-at-limit", unitId: "u3", addedAt: at("2026-11-10", "12:00"), distance: 6, sameUnit: false });
+  assert.deepEqual(
+    finding.others.map((m) => [m.photoId, m.distance, m.sameUnit]),
+    [
+      ["near", 2, false],
+      ["nearer", 1, true],
+    ],
+  );
   assert.deepEqual(detectRecycledPhotos(subject, [photo("over", "f0f0f0f0f0f0f7ff")]), [], "7 bits is over the threshold");
 });
 
-test("recycled photo: not against later photos, the same card, or nearly flat images", () => {
-  const subject = [photo("new", "f0f0f0f0f0f0f0f0", { cardId: "c", submittedAt: at("2026-11-20", "12:00") })];
-  assert.deepEqual(detectRecycledPhotos(subject, [photo("later", "f0f0f0f0f0f0f0f0", { submittedAt: at("2026-11-21", "12:00") })]), []);
-  assert.deepEqual(detectRecycledPhotos(subject, [photo("morning", "f0f0f0f0f0f0f0f0", { cardId: "c", submittedAt: at("2026-11-20", "08:00") })]), []);
-  const flat = [photo("dark", "0000000000000001", { submittedAt: at("2026-11-25", "12:00") })];
+test("recycled photo: not against photos added later (or at the same time), the same card, or nearly flat images", () => {
+  const subject = [photo("new", "f0f0f0f0f0f0f0f0", { cardId: "c", addedAt: at("2026-11-20", "12:00") })];
+  assert.deepEqual(detectRecycledPhotos(subject, [photo("later", "f0f0f0f0f0f0f0f0", { addedAt: at("2026-11-21", "12:00") })]), []);
+  assert.deepEqual(detectRecycledPhotos(subject, [photo("same-time", "f0f0f0f0f0f0f0f0", { addedAt: at("2026-11-20", "12:00") })]), []);
+  assert.deepEqual(detectRecycledPhotos(subject, [photo("morning", "f0f0f0f0f0f0f0f0", { cardId: "c", addedAt: at("2026-11-20", "08:00") })]), []);
+  const flat = [photo("dark", "0000000000000001", { addedAt: at("2026-11-25", "12:00") })];
   assert.equal(isInformativeHash("0000000000000001"), false);
   assert.deepEqual(detectRecycledPhotos(flat, [photo("other-dark", "0000000000000000")]), []);
 });
@@ -68,7 +77,7 @@ const NARRATIVE =
   "上午在兴业路拆迁现场召开推进会,区交运局和区自然资源和规划局到场,逐户核对地上附着物清单,现场确定三户补偿标准;下午组织评估公司入户评估,完成评估两户,剩余一户户主在外地务工,已电话约定周六回村签字。";
 
 function report(id: string, unitId: string, unitName: string, date: string, text: string, itemTexts: string[] = []): TextReport {
-  return { slotId: id, cardId: `card-${id}`, unitId, unitName, date, slot: "EVENING", submittedAt: at(date, "19:00"), text, itemTexts };
+  return { slotId: id, cardId: `card-${id}`, unitId, unitName, date, slot: "EVENING", version: 1, versionId: null, addedAt: at(date, "19:00"), text, itemTexts };
 }
 
 /** Stock phrasing many units use, so that "common" is learned from a corpus as in production. */
@@ -132,6 +141,40 @@ test("copied text: the earlier report is the source, never the later one", () =>
   assert.equal(detectCopiedText(a, [b], stats).length, 0);
 });
 
+test("copied text: by the time the text was added — a copy added by an edit to an older slot is the copy; the earliest match is the original", () => {
+  const a = shingleReport(report("a", "u1", "界河店乡", "2026-11-10", NARRATIVE));
+  // 正西乡's slot of the 8th: its own text first, the copy added by a correction on the 18th.
+  const own = "今天到兴业路逐户走访,与两户拆迁户谈补偿方案,其中一户已同意签约,另一户对评估价格有意见,约定明天由区房屋征收与补偿中心再次解释政策。";
+  const b1 = shingleReport(report("b", "u2", "正西乡", "2026-11-08", own));
+  const b2 = shingleReport({ ...report("b", "u2", "正西乡", "2026-11-08", NARRATIVE), version: 2, addedAt: at("2026-11-18", "10:00") });
+  const c = shingleReport(report("c", "u3", "甲镇", "2026-11-20", NARRATIVE));
+  const corpus = [...stockCorpus().map(shingleReport), a, b1, b2, c];
+  const stats = phrasingStats(corpus);
+  assert.deepEqual(detectCopiedText(b2, corpus, stats).map((f) => f.relatedSlotId), ["a"]);
+  assert.deepEqual(detectCopiedText(a, corpus, stats), [], "the original is never the copy, whatever the copier's slot date");
+  const third = detectCopiedText(c, corpus, stats);
+  assert.deepEqual(
+    third.map((f) => [f.relatedSlotId, f.version]),
+    [
+      ["a", 1],
+      ["b", 2],
+    ],
+  );
+});
+
+test("copied text: a slot's text dates from the first version that already said it — a touch-up keeps it, a rewrite starts anew", () => {
+  const v1 = shingleReport(report("a", "u1", "界河店乡", "2026-11-10", NARRATIVE));
+  const touchedUp = shingleReport({ ...report("a", "u1", "界河店乡", "2026-11-10", NARRATIVE.replace("周六", "周日")), version: 2, addedAt: at("2026-11-22", "10:00") });
+  const rewritten = shingleReport({
+    ...report("a", "u1", "界河店乡", "2026-11-10", "今天到兴业路逐户走访,与两户拆迁户谈补偿方案,其中一户已同意签约,另一户对评估价格有意见,约定明天由区房屋征收与补偿中心再次解释政策。"),
+    version: 2,
+    addedAt: at("2026-11-22", "10:00"),
+  });
+  const stats = phrasingStats([...stockCorpus().map(shingleReport), v1, touchedUp, rewritten]);
+  assert.equal(textFirstAdded([v1, touchedUp], stats), v1);
+  assert.equal(textFirstAdded([v1, rewritten], stats), rewritten);
+});
+
 // ── Photo time ──────────────────────────────────────────────────────────────
 
 test("EXIF time: an old or future photo is flagged, a fresh one is not", () => {
@@ -143,6 +186,9 @@ test("EXIF time: an old or future photo is flagged, a fresh one is not", () => {
   assert.equal(detectExifTime(input(at("2026-11-17", "12:00")))[0]?.reason, "FAR");
   assert.equal(detectExifTime(input(at("2026-11-20", "12:45")))[0]?.reason, "FAR", "taken 45 minutes after it was sent");
   assert.deepEqual(detectExifTime(input(null)), [], "no EXIF is fine where no photo is required");
+  // A photo added by an edit two days later is judged by the edit: taken then, it is fresh.
+  const added = { slot: "NOON" as const, submittedAt, photos: [{ photoId: "p", exifTakenAt: at("2026-11-22", "09:00"), addedAt: at("2026-11-22", "10:00") }], photoTasks: [] };
+  assert.deepEqual(detectExifTime(added), []);
 });
 
 test("EXIF time: where a task needs photos, a noon or evening report without one (or without a time) is flagged", () => {

@@ -7,7 +7,11 @@ import { z } from "@/lib/validation";
 
 const slotKind = z.enum(["MORNING", "NOON", "EVENING"]);
 
-/** The other report a flag points at. */
+/**
+ * The other report a flag points at, with the version of it that holds the
+ * matching content and when that content was added (flags written before
+ * issue 10 have neither).
+ */
 export const relatedReport = z.object({
   slotId: z.string(),
   unitId: z.string(),
@@ -15,6 +19,9 @@ export const relatedReport = z.object({
   date: z.string(),
   slot: slotKind,
   submittedAt: z.string(),
+  version: z.number().int().optional(),
+  versionId: z.string().nullish(),
+  addedAt: z.string().optional(),
 });
 
 const range = z.tuple([z.number(), z.number()]);
@@ -31,24 +38,33 @@ const fix = z.object({
 
 const site = z.object({ lat: z.number(), lng: z.number(), taskId: z.string(), title: z.string(), place: z.string().nullable() });
 
+/** When the flagged content was added to the flagged slot, and in which of its versions. */
+const added = { addedAt: z.string().optional(), version: z.number().int().optional() };
+
+/** `related`/`relatedPhotoId` is the earliest original; `others` the other earlier matches, earliest first. */
 export const recycledPhotoEvidence = z.object({
   distance: z.number(),
   maxDistance: z.number(),
   sameUnit: z.boolean(),
   photoId: z.string(),
+  ...added,
   relatedPhotoId: z.string(),
   related: relatedReport,
+  others: z.array(z.object({ photoId: z.string(), distance: z.number(), sameUnit: z.boolean(), related: relatedReport })).default([]),
 });
 
+/** `related` is the earliest original (its first version that said it); `others` the other earlier matches. */
 export const copiedTextEvidence = z.object({
   similarity: z.number(),
   threshold: z.number(),
   sameUnit: z.boolean(),
   text: z.string(),
+  ...added,
   highlights: z.array(range),
   relatedText: z.string(),
   relatedHighlights: z.array(range),
   related: relatedReport,
+  others: z.array(z.object({ similarity: z.number(), sameUnit: z.boolean(), related: relatedReport })).default([]),
 });
 
 export const exifTimeEvidence = z.discriminatedUnion("reason", [

@@ -1,7 +1,8 @@
 /**
- * Photo time (pure): a photo's EXIF time far from the report it is shown in,
- * or — where the office marked a task as needing photos — a noon or evening
- * report about it with no photo, or with a photo that carries no time.
+ * Photo time (pure): a photo's EXIF time far from when it was shown (with the
+ * report, or by the edit that added it), or — where the office marked a task
+ * as needing photos — a noon or evening report about it with no photo, or
+ * with a photo that carries no time.
  * Morning reports are plans ("干什么") and need no photo.
  */
 import type { SlotKind } from "@/lib/generated/prisma/enums";
@@ -18,13 +19,14 @@ export type ExifTimeRules = typeof EXIF_TIME_RULES;
 export type ExifTimeInput = {
   slot: SlotKind;
   submittedAt: Date;
-  photos: { photoId: string; exifTakenAt: Date | null }[];
+  /** `addedAt`: when the photo was added to the report (an edit adds it later); the submission if not given */
+  photos: { photoId: string; exifTakenAt: Date | null; addedAt?: Date }[];
   /** titles of the card's tasks that the office marked as needing photos */
   photoTasks: string[];
 };
 
 export type ExifTimeFinding =
-  | { reason: "FAR"; photoId: string; takenAt: Date; hoursApart: number }
+  | { reason: "FAR"; photoId: string; takenAt: Date; shownAt: Date; hoursApart: number }
   | { reason: "NO_EXIF"; photoId: string; tasks: string[] }
   | { reason: "NO_PHOTO"; tasks: string[] };
 
@@ -37,9 +39,11 @@ export function detectExifTime(input: ExifTimeInput, rules: ExifTimeRules = EXIF
       if (needsPhoto) findings.push({ reason: "NO_EXIF", photoId: photo.photoId, tasks: input.photoTasks });
       continue;
     }
-    const hours = (input.submittedAt.getTime() - photo.exifTakenAt.getTime()) / 3_600_000;
+    // A photo added by an edit is judged by the edit, when it was shown (issue 10).
+    const shownAt = photo.addedAt ?? input.submittedAt;
+    const hours = (shownAt.getTime() - photo.exifTakenAt.getTime()) / 3_600_000;
     if (hours > rules.maxAgeHours || hours < -rules.maxAheadMinutes / 60) {
-      findings.push({ reason: "FAR", photoId: photo.photoId, takenAt: photo.exifTakenAt, hoursApart: Math.round(hours * 10) / 10 });
+      findings.push({ reason: "FAR", photoId: photo.photoId, takenAt: photo.exifTakenAt, shownAt, hoursApart: Math.round(hours * 10) / 10 });
     }
   }
   return findings;

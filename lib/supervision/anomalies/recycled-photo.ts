@@ -1,7 +1,8 @@
 /**
  * Recycled photo (pure): a photo whose difference hash (dHash, lib/photos)
- * is within `maxDistance` bits of a photo shown earlier — by the same unit on
- * another day, or by another unit. Re-encoding, resizing, retouching and a
+ * is within `maxDistance` bits of a photo added earlier — by the same unit on
+ * another day, or by another unit. "Earlier" is by the time each photo was
+ * added to its report, so a copy added by an edit is judged at the edit. Re-encoding, resizing, retouching and a
  * stamped time keep the hash within a few bits; a new photo of the same site
  * usually moves it by more (bench/anomaly-accuracy.ts measures both).
  */
@@ -17,25 +18,34 @@ export const RECYCLED_PHOTO_RULES = {
    * image (a dark or blank frame): it matches other flat images by chance.
    */
   minInformationBits: 6,
+  /** at most this many other matches are listed beside the original */
+  maxOthers: 10,
 };
 
 export type RecycledPhotoRules = typeof RECYCLED_PHOTO_RULES;
 
+/**
+ * A photo with the time it was added to its report: `Photo.createdAt` — for a
+ * photo added by an edit, the edit, not the slot's first submission (issue 10).
+ */
 export type HashedPhoto = {
   photoId: string;
   slotId: string;
   cardId: string;
   unitId: string;
-  submittedAt: Date;
+  addedAt: Date;
   dHash: string;
 };
 
+/** An earlier photo that a subject photo repeats. */
+export type PhotoMatch = { photoId: string; slotId: string; unitId: string; addedAt: Date; distance: number; sameUnit: boolean };
+
 export type RecycledPhotoFinding = {
   photoId: string;
-  relatedPhotoId: string;
-  relatedSlotId: string;
-  distance: number;
-  sameUnit: boolean;
+  /** the earliest matching photo: the original */
+  original: PhotoMatch;
+  /** the other earlier matches, earliest first (often copies of the original) */
+  others: PhotoMatch[];
 };
 
 export function isInformativeHash(hash: string, rules: RecycledPhotoRules = RECYCLED_PHOTO_RULES): boolean {
@@ -43,7 +53,11 @@ export function isInformativeHash(hash: string, rules: RecycledPhotoRules = RECY
   return ones >= rules.minInformationBits && 64 - ones >= rules.minInformationBits;
 }
 
-/** For each of the subject's photos, the closest earlier photo within the distance, if any. */
+/**
+ * For each of the subject's photos, every photo added before it within the
+ * distance, earliest first: the earliest is named as the original (the
+ * closest one may itself be a copy), the rest are listed beside it.
+ */
 export function detectRecycledPhotos(
   subject: readonly HashedPhoto[],
   earlier: readonly HashedPhoto[],
@@ -52,23 +66,23 @@ export function detectRecycledPhotos(
   const findings: RecycledPhotoFinding[] = [];
   for (const photo of subject) {
     if (!isInformativeHash(photo.dHash, rules)) continue;
-    let best: { other: HashedPhoto; distance: number } | null = null;
+    const matches: PhotoMatch[] = [];
     for (const other of earlier) {
       // The same card grows through the day; showing a photo again on it is not recycling.
-      if (other.cardId === photo.cardId || other.submittedAt.getTime() >= photo.submittedAt.getTime()) continue;
+      if (other.cardId === photo.cardId || other.addedAt.getTime() >= photo.addedAt.getTime()) continue;
       const distance = hammingDistance(photo.dHash, other.dHash);
       if (distance > rules.maxDistance) continue;
-      if (!best || distance < best.distance || (distance === best.distance && other.submittedAt < best.other.submittedAt)) best = { other, distance };
+      matches.push({ photoId: other.photoId, slotId: other.slotId, unitId: other.unitId, addedAt: other.addedAt, distance, sameUnit: other.unitId === photo.unitId });
     }
-    if (best) {
-      findings.push({
-        photoId: photo.photoId,
-        relatedPhotoId: best.other.photoId,
-        relatedSlotId: best.other.slotId,
-        distance: best.distance,
-        sameUnit: best.other.unitId === photo.unitId,
-      });
-    }
+    if (matches.length === 0) continue;
+    matches.sort(byAddedAt);
+    const [original, ...others] = matches;
+    findings.push({ photoId: photo.photoId, original, others: others.slice(0, rules.maxOthers) });
   }
   return findings;
+}
+
+/** Earliest first; the photo id settles a tie so that every run names the same original. */
+function byAddedAt(a: PhotoMatch, b: PhotoMatch): number {
+  return a.addedAt.getTime() - b.addedAt.getTime() || a.distance - b.distance || (a.photoId < b.photoId ? -1 : a.photoId > b.photoId ? 1 : 0);
 }

@@ -7,12 +7,22 @@
  * again, and an open flag whose sign is gone (after a correction) is removed.
  */
 import type { Db } from "@/lib/db-client";
-import type { AnomalyKind } from "@/lib/generated/prisma/enums";
-import { COPIED_TEXT_RULES, detectCopiedText, phrasingStats, shingleReport, type ShingledReport } from "@/lib/supervision/anomalies/copied-text";
+import type { AnomalyKind, SlotKind } from "@/lib/generated/prisma/enums";
+import {
+  COPIED_TEXT_RULES,
+  detectCopiedText,
+  phrasingStats,
+  shingleReport,
+  textFirstAdded,
+  type CopiedTextFinding,
+  type PhrasingStats,
+  type ShingledReport,
+} from "@/lib/supervision/anomalies/copied-text";
 import type { CopiedTextEvidence, ExifTimeEvidence, LocationEvidence, RecycledPhotoEvidence, RelatedReport } from "@/lib/supervision/anomalies/evidence";
 import { EXIF_TIME_RULES, detectExifTime } from "@/lib/supervision/anomalies/exif-time";
 import { LOCATION_RULES, detectLocation, type Fix, type Site } from "@/lib/supervision/anomalies/location";
-import { RECYCLED_PHOTO_RULES, detectRecycledPhotos, type HashedPhoto } from "@/lib/supervision/anomalies/recycled-photo";
+import { RECYCLED_PHOTO_RULES, detectRecycledPhotos, type HashedPhoto, type PhotoMatch, type RecycledPhotoFinding } from "@/lib/supervision/anomalies/recycled-photo";
+import { loadSlotHistories, versionAt, type TextVersion } from "@/lib/supervision/anomalies/slot-history";
 import { highlightRanges } from "@/lib/supervision/text-similarity";
 import { addDays } from "@/lib/time";
 
@@ -22,8 +32,10 @@ type Flag = {
   evidence: unknown;
   relatedSlotId: string | null;
   photoId: string | null;
-  /** tells apart two flags of one kind on the same slot, photo and related slot */
-  reason: string;
+  /** what the flag is about: one flag per key and slot (flagKey) */
+  key: string;
+  /** keys of flags written before issue 10 that stand for the same sign */
+  legacyKeys?: string[];
 };
 
 export type CheckResult = { slotId: string; flags: number; created: number; removed: number };
@@ -37,173 +49,126 @@ export async function runAnomalyChecks(db: Db, slotId: string): Promise<CheckRes
   return result;
 }
 
-/** Checks several slots, loading the comparison corpus once. */
+/**
+ * Checks several slots, loading the comparison corpus once. Every photo and
+ * text is judged by the time it was added (slot-history.ts) against content
+ * added before it, so re-checking after an edit can only raise a flag for
+ * what the edit added: what was there before gets the same answer as before,
+ * and content that was first the slot's own is never judged a copy.
+ */
 export async function runAnomalyChecksFor(db: Db, slotIds: readonly string[]): Promise<CheckResult[]> {
-  const subjects = await db.reportSlot.findMany({
-    where: { id: { in: [...slotIds] } },
-    select: {
-      id: true,
-      cardId: true,
-      slot: true,
-      text: true,
-      place: true,
-      lat: true,
-      lng: true,
-      submittedAt: true,
-      authorId: true,
-      card: {
-        select: {
-          unitId: true,
-          date: true,
-          unit: { select: { name: true } },
-          items: { select: { text: true, task: { select: { id: true, title: true, requiresPhoto: true, sitePlace: true, siteLat: true, siteLng: true } } } },
-        },
-      },
-      photos: { orderBy: { sortOrder: "asc" }, select: { id: true, dHash: true, exifTakenAt: true, exifLat: true, exifLng: true } },
-    },
-  });
+  const subjects = await loadSubjects(db, slotIds);
   if (subjects.length === 0) return [];
+  const corpus = await loadCorpus(db, subjects);
+  const found = subjects.map((subject) => ({ subject, photos: findRecycledPhotos(subject, corpus), text: findCopiedText(subject, corpus) }));
+  const describe = await relatedSlotDescriber(db, corpus, found.flatMap((f) => f.photos.flatMap((p) => [p.original, ...p.others]).map((m) => m.slotId)));
 
-  const dates = subjects.map((s) => s.card.date).sort();
-  const latest = subjects.reduce((max, s) => (s.submittedAt > max ? s.submittedAt : max), subjects[0].submittedAt);
-  const unitNames = new Map((await db.unit.findMany({ select: { id: true, name: true } })).map((u) => [u.id, u.name]));
-  const [photoCorpus, textCorpus] = await Promise.all([
-    loadPhotoCorpus(db, unitNames, addDays(dates[0], -RECYCLED_PHOTO_RULES.windowDays), dates[dates.length - 1], latest),
-    loadTextCorpus(db, unitNames, addDays(dates[0], -COPIED_TEXT_RULES.windowDays), dates[dates.length - 1], [...new Set(subjects.map((s) => s.card.unitId))]),
-  ]);
-  const phrasing = phrasingStats(textCorpus.reports);
   const flagsBySlot = new Map<string, Flag[]>();
-
-  for (const subject of subjects) {
-    const flags: Flag[] = [];
-    const unitId = subject.card.unitId;
-    const submittedAt = subject.submittedAt;
-
-    // Recycled photos.
-    const hashed: HashedPhoto[] = subject.photos.flatMap((p) => (p.dHash ? [{ photoId: p.id, slotId: subject.id, cardId: subject.cardId, unitId, submittedAt, dHash: p.dHash }] : []));
-    const photoWindow = addDays(subject.card.date, -RECYCLED_PHOTO_RULES.windowDays);
-    const earlierPhotos = photoCorpus.filter((p) => p.date >= photoWindow);
-    for (const f of detectRecycledPhotos(hashed, earlierPhotos)) {
-      const related = photoCorpus.find((p) => p.photoId === f.relatedPhotoId)!.report;
-      const evidence: RecycledPhotoEvidence = {
-        distance: f.distance,
-        maxDistance: RECYCLED_PHOTO_RULES.maxDistance,
-        sameUnit: f.sameUnit,
-        photoId: f.photoId,
-        relatedPhotoId: f.relatedPhotoId,
-        related,
-      };
-      flags.push({ kind: "RECYCLED_PHOTO", score: round2(1 - f.distance / (RECYCLED_PHOTO_RULES.maxDistance + 1)), evidence, relatedSlotId: f.relatedSlotId, photoId: f.photoId, reason: "" });
-    }
-
-    // Copied text.
-    const me = shingleReport({
-      slotId: subject.id,
-      cardId: subject.cardId,
-      unitId,
-      unitName: subject.card.unit.name,
-      date: subject.card.date,
-      slot: subject.slot,
-      submittedAt,
-      text: subject.text,
-      itemTexts: subject.card.items.map((i) => i.text),
-    });
-    const textWindow = addDays(subject.card.date, -COPIED_TEXT_RULES.windowDays);
-    const earlierTexts = textCorpus.reports.filter((r) => r.date >= textWindow);
-    for (const f of detectCopiedText(me, earlierTexts, phrasing)) {
-      const other = textCorpus.bySlot.get(f.relatedSlotId)!;
-      const evidence: CopiedTextEvidence = {
-        similarity: round2(f.similarity),
-        threshold: COPIED_TEXT_RULES.threshold,
-        sameUnit: f.sameUnit,
-        text: subject.text,
-        highlights: highlightRanges(subject.text, f.shared, [me.unitName]),
-        relatedText: other.text,
-        relatedHighlights: highlightRanges(other.text, f.shared, [other.unitName]),
-        related: { slotId: other.slotId, unitId: other.unitId, unitName: other.unitName, date: other.date, slot: other.slot, submittedAt: other.submittedAt.toISOString() },
-      };
-      flags.push({ kind: "COPIED_TEXT", score: round2(f.similarity), evidence, relatedSlotId: f.relatedSlotId, photoId: null, reason: "" });
-    }
-
-    // Photo time.
-    const photoTasks = [...new Set(subject.card.items.flatMap((i) => (i.task?.requiresPhoto ? [i.task.title] : [])))];
-    for (const f of detectExifTime({ slot: subject.slot, submittedAt, photos: subject.photos.map((p) => ({ photoId: p.id, exifTakenAt: p.exifTakenAt })), photoTasks })) {
-      let evidence: ExifTimeEvidence;
-      let score: number;
-      if (f.reason === "FAR") {
-        evidence = { reason: "FAR", photoId: f.photoId, takenAt: f.takenAt.toISOString(), submittedAt: submittedAt.toISOString(), hoursApart: f.hoursApart, maxAgeHours: EXIF_TIME_RULES.maxAgeHours };
-        score = Math.min(1, Math.abs(f.hoursApart) / 72);
-      } else if (f.reason === "NO_EXIF") {
-        evidence = { reason: "NO_EXIF", photoId: f.photoId, submittedAt: submittedAt.toISOString(), tasks: f.tasks };
-        score = 0.3;
-      } else {
-        evidence = { reason: "NO_PHOTO", submittedAt: submittedAt.toISOString(), tasks: f.tasks };
-        score = 0.5;
-      }
-      flags.push({ kind: "EXIF_TIME", score: round2(score), evidence, relatedSlotId: null, photoId: "photoId" in f ? f.photoId : null, reason: f.reason });
-    }
-
-    // Location.
-    const sites: Site[] = [];
-    for (const item of subject.card.items) {
-      const t = item.task;
-      if (t && t.siteLat != null && t.siteLng != null && !sites.some((s) => s.taskId === t.id)) {
-        sites.push({ taskId: t.id, title: t.title, place: t.sitePlace, lat: t.siteLat, lng: t.siteLng });
-      }
-    }
-    const fixes = fixesOf(subject);
-    const previous = await previousFixes(db, subject.authorId, subject.id, submittedAt);
-    for (const f of detectLocation({ slot: subject.slot, fixes, sites, previous })) {
-      let evidence: LocationEvidence;
-      let score: number;
-      let relatedSlotId: string | null = null;
-      if (f.reason === "FAR_FROM_SITE") {
-        evidence = { reason: "FAR_FROM_SITE", fix: fixJson(f.fix), site: f.site, km: f.km, maxSiteKm: LOCATION_RULES.maxSiteKm };
-        score = Math.min(1, f.km / (10 * LOCATION_RULES.maxSiteKm));
-      } else {
-        evidence = { reason: "TOO_FAST", from: fixJson(f.from), to: fixJson(f.to), km: f.km, hours: f.hours, kmh: f.kmh, maxSpeedKmh: LOCATION_RULES.maxSpeedKmh };
-        score = Math.min(1, f.kmh / (4 * LOCATION_RULES.maxSpeedKmh));
-        if (f.from.slotId !== subject.id) relatedSlotId = f.from.slotId;
-      }
-      flags.push({ kind: "LOCATION", score: round2(score), evidence, relatedSlotId, photoId: null, reason: f.reason });
-    }
-
-    flagsBySlot.set(subject.id, flags);
+  for (const { subject, photos, text } of found) {
+    flagsBySlot.set(subject.id, [
+      ...recycledPhotoFlags(subject, photos, describe),
+      ...copiedTextFlags(subject, text, corpus, describe),
+      ...exifTimeFlags(subject),
+      ...locationFlags(subject, await previousFixes(db, subject.authorId, subject.id, subject.submittedAt)),
+    ]);
   }
   return saveFlags(db, flagsBySlot);
 }
 
-type PhotoCorpusEntry = HashedPhoto & { date: string; report: RelatedReport };
+// ── Loading ─────────────────────────────────────────────────────────────────
 
-async function loadPhotoCorpus(db: Db, unitNames: Map<string, string>, from: string, to: string, before: Date): Promise<PhotoCorpusEntry[]> {
+type Subject = Awaited<ReturnType<typeof loadSubjects>>[number];
+
+async function loadSubjects(db: Db, slotIds: readonly string[]) {
+  const [slots, histories] = await Promise.all([
+    db.reportSlot.findMany({
+      where: { id: { in: [...slotIds] } },
+      select: {
+        id: true,
+        cardId: true,
+        slot: true,
+        text: true,
+        place: true,
+        lat: true,
+        lng: true,
+        submittedAt: true,
+        authorId: true,
+        card: {
+          select: {
+            unitId: true,
+            date: true,
+            unit: { select: { name: true } },
+            items: { select: { text: true, task: { select: { id: true, title: true, requiresPhoto: true, sitePlace: true, siteLat: true, siteLng: true } } } },
+          },
+        },
+        photos: { orderBy: { sortOrder: "asc" }, select: { id: true, dHash: true, exifTakenAt: true, exifLat: true, exifLng: true, createdAt: true } },
+      },
+    }),
+    loadSlotHistories(db, { id: { in: [...slotIds] } }),
+  ]);
+  const versionsOf = new Map(histories.map((h) => [h.id, h.versions]));
+  return slots.map((s) => ({
+    ...s,
+    unitId: s.card.unitId,
+    unitName: s.card.unit.name,
+    date: s.card.date,
+    versions: versionsOf.get(s.id) ?? [],
+  }));
+}
+
+/** What a slot is, for naming it in evidence. */
+type SlotMeta = { unitId: string; date: string; slot: SlotKind; submittedAt: Date };
+
+type Corpus = {
+  unitNames: Map<string, string>;
+  photos: (HashedPhoto & { date: string })[];
+  texts: ShingledReport[];
+  /** every version of each slot of the text window, oldest first */
+  textVersions: Map<string, ShingledReport[]>;
+  phrasing: PhrasingStats;
+  slots: Map<string, SlotMeta>;
+};
+
+async function loadCorpus(db: Db, subjects: Subject[]): Promise<Corpus> {
+  const dates = subjects.map((s) => s.date).sort();
+  const latestPhoto = subjects.flatMap((s) => s.photos.map((p) => p.createdAt.getTime())).reduce((max, t) => Math.max(max, t), 0);
+  const unitNames = new Map((await db.unit.findMany({ select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const slots = new Map<string, SlotMeta>();
+  // From the window's first day to today: a later card may hold content added before a subject's edit.
+  const [photos, texts] = await Promise.all([
+    latestPhoto > 0 ? loadPhotoCorpus(db, slots, addDays(dates[0], -RECYCLED_PHOTO_RULES.windowDays), new Date(latestPhoto)) : [],
+    loadTextCorpus(db, unitNames, slots, addDays(dates[0], -COPIED_TEXT_RULES.windowDays), [...new Set(subjects.map((s) => s.unitId))]),
+  ]);
+  const textVersions = new Map<string, ShingledReport[]>();
+  for (const r of texts) textVersions.set(r.slotId, [...(textVersions.get(r.slotId) ?? []), r]);
+  return { unitNames, photos, texts, textVersions, phrasing: phrasingStats(texts), slots };
+}
+
+/** Photos added before `before` to the window's reports, each at the time it was added. */
+async function loadPhotoCorpus(db: Db, slots: Map<string, SlotMeta>, from: string, before: Date): Promise<Corpus["photos"]> {
   const rows = await db.photo.findMany({
-    where: { dHash: { not: null }, slot: { submittedAt: { lt: before }, card: { date: { gte: from, lte: to } } } },
-    select: { id: true, dHash: true, slotId: true, slot: { select: { cardId: true, slot: true, submittedAt: true, card: { select: { unitId: true, date: true } } } } },
+    where: { dHash: { not: null }, createdAt: { lt: before }, slot: { card: { date: { gte: from } } } },
+    select: { id: true, dHash: true, slotId: true, createdAt: true, slot: { select: { cardId: true, slot: true, submittedAt: true, card: { select: { unitId: true, date: true } } } } },
   });
   return rows.flatMap((r) => {
     if (!r.slot || !r.slotId || !r.dHash) return [];
     const { unitId, date } = r.slot.card;
-    const report: RelatedReport = { slotId: r.slotId, unitId, unitName: unitNames.get(unitId) ?? "", date, slot: r.slot.slot, submittedAt: r.slot.submittedAt.toISOString() };
-    return [{ photoId: r.id, slotId: r.slotId, cardId: r.slot.cardId, unitId, submittedAt: r.slot.submittedAt, dHash: r.dHash, date, report }];
+    slots.set(r.slotId, { unitId, date, slot: r.slot.slot, submittedAt: r.slot.submittedAt });
+    return [{ photoId: r.id, slotId: r.slotId, cardId: r.slot.cardId, unitId, addedAt: r.createdAt, dHash: r.dHash, date }];
   });
 }
 
 /**
- * Every report of the window, shingled. Flat queries (no nested loads): the
- * window holds thousands of reports. Item titles matter only against the
- * unit's own reports, so only the checked units' items are loaded.
+ * Every version of every report of the window, shingled, each at its
+ * version's time. Flat queries (no nested loads): the window holds thousands
+ * of reports. Item titles matter only against the unit's own reports, so only
+ * the checked units' items are loaded.
  */
-async function loadTextCorpus(
-  db: Db,
-  unitNames: Map<string, string>,
-  from: string,
-  to: string,
-  ownUnitIds: string[],
-): Promise<{ reports: ShingledReport[]; bySlot: Map<string, ShingledReport> }> {
-  const inWindow = { date: { gte: from, lte: to } };
+async function loadTextCorpus(db: Db, unitNames: Map<string, string>, slotMeta: Map<string, SlotMeta>, from: string, ownUnitIds: string[]): Promise<ShingledReport[]> {
+  const inWindow = { date: { gte: from } };
   const [cards, slots, items] = await Promise.all([
     db.reportCard.findMany({ where: inWindow, select: { id: true, unitId: true, date: true } }),
-    db.reportSlot.findMany({ where: { card: inWindow, text: { not: "" } }, select: { id: true, cardId: true, slot: true, text: true, submittedAt: true } }),
+    loadSlotHistories(db, { card: inWindow }),
     db.reportItem.findMany({ where: { card: { ...inWindow, unitId: { in: ownUnitIds } } }, select: { cardId: true, text: true } }),
   ]);
   const cardById = new Map(cards.map((c) => [c.id, c]));
@@ -217,21 +182,184 @@ async function loadTextCorpus(
   for (const s of slots) {
     const card = cardById.get(s.cardId);
     if (!card) continue;
-    reports.push(
-      shingleReport({
-        slotId: s.id,
-        cardId: card.id,
-        unitId: card.unitId,
-        unitName: unitNames.get(card.unitId) ?? "",
-        date: card.date,
-        slot: s.slot,
-        submittedAt: s.submittedAt,
-        text: s.text,
-        itemTexts: itemsByCard.get(card.id) ?? [],
-      }),
-    );
+    slotMeta.set(s.id, { unitId: card.unitId, date: card.date, slot: s.slot, submittedAt: s.submittedAt });
+    for (const v of s.versions) {
+      if (!v.text) continue;
+      reports.push(textReport({ id: s.id, cardId: card.id, slot: s.slot }, card, unitNames.get(card.unitId) ?? "", v, itemsByCard.get(card.id) ?? []));
+    }
   }
-  return { reports, bySlot: new Map(reports.map((r) => [r.slotId, r])) };
+  return reports;
+}
+
+function textReport(slot: { id: string; cardId: string; slot: SlotKind }, card: { unitId: string; date: string }, unitName: string, v: TextVersion, itemTexts: string[]): ShingledReport {
+  return shingleReport({
+    slotId: slot.id,
+    cardId: slot.cardId,
+    unitId: card.unitId,
+    unitName,
+    date: card.date,
+    slot: slot.slot,
+    version: v.number,
+    versionId: v.versionId,
+    addedAt: v.addedAt,
+    text: v.text,
+    itemTexts,
+  });
+}
+
+/**
+ * Names a slot in evidence with the version holding content added at a given
+ * time. Text matches carry their version; photo matches look it up in their
+ * slots' histories, loaded here once for all of them.
+ */
+async function relatedSlotDescriber(db: Db, corpus: Corpus, photoSlotIds: string[]): Promise<(slotId: string, addedAt: Date, version?: { number: number; versionId: string | null }) => RelatedReport> {
+  const ids = [...new Set(photoSlotIds)];
+  const histories = new Map(ids.length > 0 ? (await loadSlotHistories(db, { id: { in: ids } })).map((h) => [h.id, h.versions]) : []);
+  return (slotId, addedAt, version) => {
+    const meta = corpus.slots.get(slotId)!;
+    const v = version ?? versionAt(histories.get(slotId) ?? [], addedAt);
+    return {
+      slotId,
+      unitId: meta.unitId,
+      unitName: corpus.unitNames.get(meta.unitId) ?? "",
+      date: meta.date,
+      slot: meta.slot,
+      submittedAt: meta.submittedAt.toISOString(),
+      version: v?.number,
+      versionId: v?.versionId ?? null,
+      addedAt: addedAt.toISOString(),
+    };
+  };
+}
+
+type Describe = Awaited<ReturnType<typeof relatedSlotDescriber>>;
+
+// ── Recycled photos ─────────────────────────────────────────────────────────
+
+function findRecycledPhotos(subject: Subject, corpus: Corpus): RecycledPhotoFinding[] {
+  const hashed: HashedPhoto[] = subject.photos.flatMap((p) =>
+    p.dHash ? [{ photoId: p.id, slotId: subject.id, cardId: subject.cardId, unitId: subject.unitId, addedAt: p.createdAt, dHash: p.dHash }] : [],
+  );
+  if (hashed.length === 0) return [];
+  const window = addDays(subject.date, -RECYCLED_PHOTO_RULES.windowDays);
+  return detectRecycledPhotos(hashed, corpus.photos.filter((p) => p.date >= window));
+}
+
+function recycledPhotoFlags(subject: Subject, findings: RecycledPhotoFinding[], describe: Describe): Flag[] {
+  const related = (m: PhotoMatch) => ({ photoId: m.photoId, distance: m.distance, sameUnit: m.sameUnit, related: describe(m.slotId, m.addedAt) });
+  return findings.map((f) => {
+    const photo = subject.photos.find((p) => p.id === f.photoId)!;
+    const evidence: RecycledPhotoEvidence = {
+      distance: f.original.distance,
+      maxDistance: RECYCLED_PHOTO_RULES.maxDistance,
+      sameUnit: f.original.sameUnit,
+      photoId: f.photoId,
+      addedAt: photo.createdAt.toISOString(),
+      version: versionAt(subject.versions, photo.createdAt)?.number,
+      relatedPhotoId: f.original.photoId,
+      related: describe(f.original.slotId, f.original.addedAt),
+      others: f.others.map(related),
+    };
+    const score = round2(1 - f.original.distance / (RECYCLED_PHOTO_RULES.maxDistance + 1));
+    return { kind: "RECYCLED_PHOTO", score, evidence, relatedSlotId: f.original.slotId, photoId: f.photoId, key: `RECYCLED_PHOTO|${f.photoId}` };
+  });
+}
+
+// ── Copied text ─────────────────────────────────────────────────────────────
+
+type TextCheck = { text: ShingledReport; matches: CopiedTextFinding[] } | null;
+
+/** The slot's current text, dated by the version in which it first appeared, against texts added before it. */
+function findCopiedText(subject: Subject, corpus: Corpus): TextCheck {
+  const versions = corpus.textVersions.get(subject.id);
+  if (!versions || versions[versions.length - 1].text !== subject.text) return null;
+  const first = textFirstAdded(versions, corpus.phrasing);
+  const text: ShingledReport = { ...versions[versions.length - 1], version: first.version, versionId: first.versionId, addedAt: first.addedAt };
+  const window = addDays(subject.date, -COPIED_TEXT_RULES.windowDays);
+  return { text, matches: detectCopiedText(text, corpus.texts.filter((r) => r.date >= window), corpus.phrasing) };
+}
+
+function copiedTextFlags(subject: Subject, check: TextCheck, corpus: Corpus, describe: Describe): Flag[] {
+  if (!check || check.matches.length === 0) return [];
+  const { text, matches } = check;
+  const [original, ...others] = matches;
+  const source = corpus.textVersions.get(original.relatedSlotId)!.find((v) => v.version === original.version)!;
+  const evidence: CopiedTextEvidence = {
+    similarity: round2(original.similarity),
+    threshold: COPIED_TEXT_RULES.threshold,
+    sameUnit: original.sameUnit,
+    text: subject.text,
+    addedAt: text.addedAt.toISOString(),
+    version: text.version,
+    highlights: highlightRanges(subject.text, original.shared, [subject.unitName]),
+    relatedText: source.text,
+    relatedHighlights: highlightRanges(source.text, original.shared, [source.unitName]),
+    related: describe(original.relatedSlotId, original.addedAt, { number: original.version, versionId: original.versionId }),
+    others: others.slice(0, COPIED_TEXT_RULES.maxOthers).map((m) => ({
+      similarity: round2(m.similarity),
+      sameUnit: m.sameUnit,
+      related: describe(m.relatedSlotId, m.addedAt, { number: m.version, versionId: m.versionId }),
+    })),
+  };
+  return [
+    {
+      kind: "COPIED_TEXT",
+      score: round2(original.similarity),
+      evidence,
+      relatedSlotId: original.relatedSlotId,
+      photoId: null,
+      key: `COPIED_TEXT|${evidence.addedAt}`,
+      legacyKeys: matches.map((m) => `COPIED_TEXT|legacy|${m.relatedSlotId}`),
+    },
+  ];
+}
+
+// ── Photo time and location ─────────────────────────────────────────────────
+
+function exifTimeFlags(subject: Subject): Flag[] {
+  const { submittedAt } = subject;
+  const photoTasks = [...new Set(subject.card.items.flatMap((i) => (i.task?.requiresPhoto ? [i.task.title] : [])))];
+  const photos = subject.photos.map((p) => ({ photoId: p.id, exifTakenAt: p.exifTakenAt, addedAt: p.createdAt }));
+  return detectExifTime({ slot: subject.slot, submittedAt, photos, photoTasks }).map((f) => {
+    let evidence: ExifTimeEvidence;
+    let score: number;
+    if (f.reason === "FAR") {
+      evidence = { reason: "FAR", photoId: f.photoId, takenAt: f.takenAt.toISOString(), submittedAt: f.shownAt.toISOString(), hoursApart: f.hoursApart, maxAgeHours: EXIF_TIME_RULES.maxAgeHours };
+      score = Math.min(1, Math.abs(f.hoursApart) / 72);
+    } else if (f.reason === "NO_EXIF") {
+      evidence = { reason: "NO_EXIF", photoId: f.photoId, submittedAt: submittedAt.toISOString(), tasks: f.tasks };
+      score = 0.3;
+    } else {
+      evidence = { reason: "NO_PHOTO", submittedAt: submittedAt.toISOString(), tasks: f.tasks };
+      score = 0.5;
+    }
+    const photoId = "photoId" in f ? f.photoId : null;
+    return { kind: "EXIF_TIME", score: round2(score), evidence, relatedSlotId: null, photoId, key: flagKey({ kind: "EXIF_TIME", relatedSlotId: null, photoId, reason: f.reason }) };
+  });
+}
+
+function locationFlags(subject: Subject, previous: Fix[]): Flag[] {
+  const sites: Site[] = [];
+  for (const item of subject.card.items) {
+    const t = item.task;
+    if (t && t.siteLat != null && t.siteLng != null && !sites.some((s) => s.taskId === t.id)) {
+      sites.push({ taskId: t.id, title: t.title, place: t.sitePlace, lat: t.siteLat, lng: t.siteLng });
+    }
+  }
+  return detectLocation({ slot: subject.slot, fixes: fixesOf(subject), sites, previous }).map((f) => {
+    let evidence: LocationEvidence;
+    let score: number;
+    let relatedSlotId: string | null = null;
+    if (f.reason === "FAR_FROM_SITE") {
+      evidence = { reason: "FAR_FROM_SITE", fix: fixJson(f.fix), site: f.site, km: f.km, maxSiteKm: LOCATION_RULES.maxSiteKm };
+      score = Math.min(1, f.km / (10 * LOCATION_RULES.maxSiteKm));
+    } else {
+      evidence = { reason: "TOO_FAST", from: fixJson(f.from), to: fixJson(f.to), km: f.km, hours: f.hours, kmh: f.kmh, maxSpeedKmh: LOCATION_RULES.maxSpeedKmh };
+      score = Math.min(1, f.kmh / (4 * LOCATION_RULES.maxSpeedKmh));
+      if (f.from.slotId !== subject.id) relatedSlotId = f.from.slotId;
+    }
+    return { kind: "LOCATION", score: round2(score), evidence, relatedSlotId, photoId: null, key: flagKey({ kind: "LOCATION", relatedSlotId, photoId: null, reason: f.reason }) };
+  });
 }
 
 type Positioned = {
@@ -267,17 +395,30 @@ function fixJson(fix: Fix) {
   return { lat: fix.lat, lng: fix.lng, at: fix.at.toISOString(), source: fix.source, slotId: fix.slotId, photoId: fix.photoId, place: fix.place ?? null };
 }
 
-function keyOf(row: { kind: AnomalyKind; relatedSlotId: string | null; photoId: string | null; reason: string }): string {
-  return [row.kind, row.relatedSlotId ?? "", row.photoId ?? "", row.reason].join("|");
+/**
+ * What a flag is about, so that a re-run finds it again instead of adding a
+ * second one: a recycled photo is one flag per photo (whatever original it
+ * names), a copied text one per text (by the time it was first added), the
+ * other kinds one per reason and related slot or photo.
+ */
+function flagKey(flag: { kind: AnomalyKind; relatedSlotId: string | null; photoId: string | null; reason: string; addedAt?: string }): string {
+  if (flag.kind === "RECYCLED_PHOTO") return `RECYCLED_PHOTO|${flag.photoId ?? ""}`;
+  // Text flags written before issue 10 carry no time: they stand for their related slot.
+  if (flag.kind === "COPIED_TEXT") return flag.addedAt ? `COPIED_TEXT|${flag.addedAt}` : `COPIED_TEXT|legacy|${flag.relatedSlotId ?? ""}`;
+  return [flag.kind, flag.relatedSlotId ?? "", flag.photoId ?? "", flag.reason].join("|");
 }
 
-function reasonOf(evidence: string): string {
+function storedKey(row: { kind: AnomalyKind; relatedSlotId: string | null; photoId: string | null; evidence: string }): string {
+  let reason = "";
+  let addedAt: string | undefined;
   try {
-    const reason = (JSON.parse(evidence) as { reason?: unknown }).reason;
-    return typeof reason === "string" ? reason : "";
+    const parsed = JSON.parse(row.evidence) as { reason?: unknown; addedAt?: unknown };
+    if (typeof parsed.reason === "string") reason = parsed.reason;
+    if (typeof parsed.addedAt === "string") addedAt = parsed.addedAt;
   } catch {
-    return "";
+    // unreadable evidence: keyed by its columns alone
   }
+  return flagKey({ ...row, reason, addedAt });
 }
 
 /** Saves the flags of every checked slot in one transaction. */
@@ -290,23 +431,24 @@ async function saveFlags(db: Db, flagsBySlot: Map<string, Flag[]>): Promise<Chec
     const results: CheckResult[] = [];
     for (const [slotId, flags] of flagsBySlot) {
       const mine = existing.filter((a) => a.slotId === slotId);
-      const byKey = new Map(mine.map((a) => [keyOf({ ...a, reason: reasonOf(a.evidence) }), a]));
+      const byKey = new Map(mine.map((a) => [storedKey(a), a]));
       const found = new Set<string>();
       let created = 0;
       for (const flag of flags) {
-        const key = keyOf(flag);
-        if (found.has(key)) continue;
-        found.add(key);
-        const before = byKey.get(key);
-        const data = { score: flag.score, evidence: JSON.stringify(flag.evidence) };
+        if (found.has(flag.key)) continue;
+        found.add(flag.key);
+        const legacyKey = byKey.has(flag.key) ? undefined : flag.legacyKeys?.find((k) => byKey.has(k));
+        if (legacyKey) found.add(legacyKey);
+        const before = byKey.get(legacyKey ?? flag.key);
+        const data = { score: flag.score, evidence: JSON.stringify(flag.evidence), relatedSlotId: flag.relatedSlotId };
         if (!before) {
-          await tx.anomaly.create({ data: { slotId, kind: flag.kind, relatedSlotId: flag.relatedSlotId, photoId: flag.photoId, ...data } });
+          await tx.anomaly.create({ data: { slotId, kind: flag.kind, photoId: flag.photoId, ...data } });
           created++;
         } else if (before.status === "OPEN") {
           await tx.anomaly.update({ where: { id: before.id }, data });
         }
       }
-      const stale = mine.filter((a) => a.status === "OPEN" && !found.has(keyOf({ ...a, reason: reasonOf(a.evidence) })));
+      const stale = mine.filter((a) => a.status === "OPEN" && !found.has(storedKey(a)));
       if (stale.length > 0) await tx.anomaly.deleteMany({ where: { id: { in: stale.map((a) => a.id) } } });
       results.push({ slotId, flags: flags.length, created, removed: stale.length });
     }

@@ -1,0 +1,36 @@
+-- AlterTable
+ALTER TABLE "SpotCheck" ADD COLUMN "untrueAmounts" TEXT;
+
+-- CreateTable
+CREATE TABLE "ProgressEvent" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "taskId" TEXT NOT NULL,
+    "milestoneId" TEXT,
+    "date" TEXT NOT NULL,
+    "at" DATETIME NOT NULL,
+    "source" TEXT NOT NULL,
+    "actorId" TEXT,
+    "delta" REAL NOT NULL,
+    "valueAfter" REAL NOT NULL,
+    "slotId" TEXT,
+    "spotCheckId" TEXT,
+    "requested" REAL,
+    CONSTRAINT "ProgressEvent_taskId_fkey" FOREIGN KEY ("taskId") REFERENCES "Task" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "ProgressEvent_milestoneId_fkey" FOREIGN KEY ("milestoneId") REFERENCES "Milestone" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "ProgressEvent_actorId_fkey" FOREIGN KEY ("actorId") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "ProgressEvent_slotId_fkey" FOREIGN KEY ("slotId") REFERENCES "ReportSlot" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "ProgressEvent_spotCheckId_fkey" FOREIGN KEY ("spotCheckId") REFERENCES "SpotCheck" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "ProgressEvent_taskId_date_idx" ON "ProgressEvent"("taskId", "date");
+
+-- CreateIndex
+CREATE INDEX "ProgressEvent_milestoneId_idx" ON "ProgressEvent"("milestoneId");
+
+-- CreateIndex
+CREATE INDEX "ProgressEvent_slotId_idx" ON "ProgressEvent"("slotId");
+
+-- CreateIndex
+CREATE INDEX "ProgressEvent_spotCheckId_idx" ON "ProgressEvent"("spotCheckId");
+
