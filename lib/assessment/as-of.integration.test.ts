@@ -12,10 +12,15 @@ import { EarlyCloseReasonRequired, closeQuarter, correctQuarter } from "@/lib/as
 import { gatherQuarterInputs, periodFor } from "@/lib/assessment/inputs";
 import { computeQuarterScore, defaultRules, itemStateAsOf } from "@/lib/assessment/scoring";
 import type { Db } from "@/lib/db-client";
+import { writeProgressEvents } from "@/lib/tasks/progress-events";
 import { type TestDb, createTestDb } from "@/lib/testing/test-db";
 import { districtInstant } from "@/lib/time";
 
 let t: TestDb;
+
+function progress(taskId: string, date: string, delta: number, valueAfter: number) {
+  return writeProgressEvents(db, [{ taskId, date, at: districtInstant(date, "12:00"), source: "UNIT_UPDATE", actorId: null, delta, valueAfter }]);
+}
 let db: Db;
 const ids: Record<string, string> = {};
 const Q3_END_EVENING = districtInstant("2026-09-30", "20:00");
@@ -33,9 +38,12 @@ before(async () => {
   ids.Q2 = (await db.quarter.create({ data: { year: 2026, number: 2, status: "CLOSED", version: 1 } })).id;
   ids.Q3 = (await db.quarter.create({ data: { year: 2026, number: 3 } })).id;
 
-  // Progress is dated by the row's last update until the progress history lands.
-  const task = (unit: string, title: string, deadline: string, valueReached: number, updatedOn: string) =>
-    db.task.create({ data: { year: 2026, unitId: ids[unit], title, target: 10, measure: "个", valueReached, deadline, updatedAt: districtInstant(updatedOn, "12:00") } });
+  // Each task's value comes from one dated progress event (the history the scores read).
+  const task = async (unit: string, title: string, deadline: string, valueReached: number, updatedOn: string) => {
+    const row = await db.task.create({ data: { year: 2026, unitId: ids[unit], title, target: 10, measure: "个", valueReached, deadline } });
+    await progress(row.id, updatedOn, valueReached, valueReached);
+    return row;
+  };
   // 甲: done on time; 乙: the same task done after its due date; both in Q3.
   ids.onTime = (await task("甲镇", "按期完成", "2026-08-31", 10, "2026-08-20")).id;
   ids.late = (await task("乙镇", "逾期完成", "2026-08-31", 10, "2026-09-15")).id;
@@ -89,7 +97,10 @@ test("closing early with a reason keeps the reason on the quarter and in the aud
   assert.equal(await db.flag.count({ where: { quarterId: ids.Q3, unitId: ids["督查室"] } }), 0);
 });
 
-test("a correction with nothing of the quarter changed changes nothing", async () => {
+test("a correction with nothing of the quarter changed changes nothing, even after later progress", async () => {
+  // Progress after the quarter's end (丙 finishes its carried task in October) is no fact of Q3.
+  await db.task.update({ where: { id: ids.carried }, data: { valueReached: 10 } });
+  await progress(ids.carried, "2026-10-12", 6, 10);
   const { changes, flagsChanged } = await correctQuarter(db, { quarterId: ids.Q3, actorId: ids.admin, reason: "复核:无变化", now: districtInstant("2026-10-15") });
   assert.deepEqual(changes, []);
   assert.equal(flagsChanged, false);
@@ -101,7 +112,8 @@ test("units no criterion separates share a rank and, at the boundary, the flag",
   // Two towns with identical facts in Q4: equal totals, overdue items, milestones and checks.
   const q4 = await db.quarter.create({ data: { year: 2026, number: 4 } });
   for (const unit of ["甲镇", "乙镇"]) {
-    await db.task.create({ data: { year: 2026, unitId: ids[unit], title: "四季度任务", target: 10, measure: "个", valueReached: 10, deadline: "2026-10-20", updatedAt: districtInstant("2026-10-10") } });
+    const row = await db.task.create({ data: { year: 2026, unitId: ids[unit], title: "四季度任务", target: 10, measure: "个", valueReached: 10, deadline: "2026-10-20" } });
+    await progress(row.id, "2026-10-10", 10, 10);
   }
   await closeQuarter(db, { quarterId: q4.id, actorId: ids.admin, now: districtInstant("2027-01-05"), earlyReason: null });
   const rows = await db.quarterScore.findMany({ where: { quarterId: q4.id, kind: "TOWN", rank: { gt: 0 } }, include: { unit: true } });

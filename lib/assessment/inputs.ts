@@ -8,7 +8,7 @@
  *   quarter's first day to its cut-off (asOf), and those due earlier that
  *   were not done by the day before the quarter began (an overdue item stays
  *   due until done); their values AS OF the cut-off and as of their due
- *   date (progressAsOf), never today's — so a correction of a closed quarter
+ *   date from the progress history (lib/tasks/progress-history.ts), never today's — so a correction of a closed quarter
  *   sees what its close saw;
  * - the assessment groups' SUBMITTED scores of the quarter (drafts never count);
  * - spot checks whose result is 不属实 or 部分属实, on the unit's reports of
@@ -32,6 +32,7 @@ import type {
   VetoInput,
 } from "@/lib/assessment/scoring";
 import { quarterKey } from "@/lib/assessment/quarters";
+import { type HistoryEvent, valueAsOf } from "@/lib/tasks/progress-history";
 import { type DistrictDate, type QuarterRef, addDays, districtDateOf, districtInstant, districtToday, quarterRange } from "@/lib/time";
 
 export type QuarterPeriod = {
@@ -73,12 +74,12 @@ export async function gatherQuarterInputs(db: Db, quarterId: string, period: Qua
     db.task.findMany({
       where: { archivedAt: null, deadline: { lte: asOf }, OR: [{ deadline: { gte: start } }, { valueReached: { lt: db.task.fields.target } }, { updatedAt: { gte: startInstant } }] },
       orderBy: [{ deadline: "asc" }, { id: "asc" }],
-      select: { id: true, unitId: true, title: true, deadline: true, target: true, valueReached: true, weight: true, updatedAt: true },
+      select: { id: true, unitId: true, title: true, deadline: true, target: true, weight: true },
     }),
     db.milestone.findMany({
       where: { dueDate: { lte: asOf }, task: { archivedAt: null }, OR: [{ dueDate: { gte: start } }, { valueReached: { lt: db.milestone.fields.target } }, { updatedAt: { gte: startInstant } }] },
       orderBy: [{ dueDate: "asc" }, { id: "asc" }],
-      select: { id: true, taskId: true, title: true, dueDate: true, target: true, valueReached: true, updatedAt: true, task: { select: { unitId: true, title: true, weight: true } } },
+      select: { id: true, taskId: true, title: true, dueDate: true, target: true, task: { select: { unitId: true, title: true, weight: true } } },
     }),
     db.groupScore.findMany({
       where: { quarterId, status: "SUBMITTED" },
@@ -129,23 +130,24 @@ export async function gatherQuarterInputs(db: Db, quarterId: string, period: Qua
   };
 
   const dayBefore = addDays(start, -1);
-  const dated = (row: { target: number; valueReached: number; updatedAt: Date }, dueDate: DistrictDate) => {
-    const progress = progressAsOf(row);
-    const atAsOf = progress.valueOn(asOf);
+  const history = await loadHistories(db, [...tasks.map((t) => t.id), ...milestones.map((m) => m.taskId)], asOf);
+  const dated = (key: string, row: { target: number }, dueDate: DistrictDate) => {
+    const events = history.get(key) ?? [];
+    const atAsOf = valueAsOf(events, row.target, asOf);
     return {
       dueDate,
       target: row.target,
-      valueReached: atAsOf,
-      valueAtDue: progress.valueOn(dueDate),
-      reachedOn: atAsOf >= row.target ? progress.reachedOn(asOf) : null,
+      valueReached: atAsOf.value,
+      valueAtDue: valueAsOf(events, row.target, dueDate).value,
+      reachedOn: atAsOf.reachedOn,
       carried: dueDate < start,
       // Carried only while still open at the quarter's start.
-      open: dueDate >= start || progress.valueOn(dayBefore) < row.target,
+      open: dueDate >= start || valueAsOf(events, row.target, dayBefore).value < row.target,
     };
   };
   const taskItems = byUnit<TaskItemInput & { unitId: string }>(
     [
-      ...tasks.map((t) => ({ unitId: t.unitId, kind: "TASK" as const, id: t.id, taskId: t.id, title: t.title, weight: t.weight, ...dated(t, t.deadline) })),
+      ...tasks.map((t) => ({ unitId: t.unitId, kind: "TASK" as const, id: t.id, taskId: t.id, title: t.title, weight: t.weight, ...dated(`task:${t.id}`, t, t.deadline) })),
       ...milestones.map((m) => ({
         unitId: m.task.unitId,
         kind: "MILESTONE" as const,
@@ -153,7 +155,7 @@ export async function gatherQuarterInputs(db: Db, quarterId: string, period: Qua
         taskId: m.taskId,
         title: `${m.task.title} · ${m.title}`,
         weight: m.task.weight,
-        ...dated(m, m.dueDate),
+        ...dated(m.id, m, m.dueDate),
       })),
     ]
       .filter((item) => item.open)
@@ -224,17 +226,28 @@ export async function gatherQuarterInputs(db: Db, quarterId: string, period: Qua
 }
 
 /**
- * A task's or milestone's value on a district date. Until the dated progress
- * history is merged, the only dated fact is the row's last update: its value
- * holds from that day on, and before it nothing was reached — the reading the
- * history's migration gives every existing row (one event at its last update).
+ * The progress events (lib/tasks/progress-events.ts) of these tasks and their
+ * milestones dated up to `upTo`, keyed as progressAsOf keys them ("task:<id>"
+ * for a task's own value, the milestone's id for a milestone): read once, so
+ * that each item's value on its due date, on the cut-off and on the day before
+ * the quarter comes from the history's one rule (valueAsOf) without a query per date.
  */
-function progressAsOf(row: { target: number; valueReached: number; updatedAt: Date }) {
-  const since = districtDateOf(row.updatedAt);
-  return {
-    valueOn: (date: DistrictDate) => (since <= date ? row.valueReached : 0),
-    reachedOn: (date: DistrictDate) => (since <= date && row.valueReached >= row.target ? since : null),
-  };
+async function loadHistories(db: Db, taskIds: string[], upTo: DistrictDate): Promise<Map<string, HistoryEvent[]>> {
+  const ids = [...new Set(taskIds)];
+  const out = new Map<string, HistoryEvent[]>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const events = await db.progressEvent.findMany({
+      where: { taskId: { in: ids.slice(i, i + 500) }, date: { lte: upTo } },
+      select: { id: true, taskId: true, milestoneId: true, date: true, at: true, delta: true },
+    });
+    for (const e of events) {
+      const key = e.milestoneId ?? `task:${e.taskId}`;
+      const list = out.get(key);
+      if (list) list.push(e);
+      else out.set(key, [e]);
+    }
+  }
+  return out;
 }
 
 function timelinessOf(days: string[], counts: { slots: number; late: number } | undefined, from: DistrictDate, to: DistrictDate): TimelinessInput | null {
