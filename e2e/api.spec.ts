@@ -5,7 +5,7 @@
  * phone spec keeps 临洺关镇's card to itself.
  */
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
-import { loginAs } from "./helpers";
+import { confirmDialog, loginAs } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -128,6 +128,7 @@ test("a revoked token stops working", async ({ page, baseURL }) => {
   const client = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${spare}` } });
   expect((await client.get("/api/v1/me")).status()).toBe(200);
   await page.getByRole("button", { name: "吊销令牌 e2e 待吊销" }).click();
+  await confirmDialog(page, "吊销令牌“e2e 待吊销”?", "吊销");
   await expect(page.getByRole("listitem", { name: "e2e 待吊销" })).toContainText("吊销");
   await expect(page.getByRole("button", { name: "吊销令牌 e2e 待吊销" })).toHaveCount(0);
   expect((await client.get("/api/v1/me")).status()).toBe(401);

@@ -9,7 +9,7 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import { type Page, expect, test } from "@playwright/test";
-import { loginAs } from "./helpers";
+import { confirmDialog, loginAs } from "./helpers";
 
 // Closing a quarter computes all 113 units; the shared test machine can be slow.
 test.describe.configure({ mode: "serial", timeout: 120_000 });
@@ -91,23 +91,48 @@ test("an assessor scores a unit: a draft first, then submitted with a reason for
   await expect(page.getByLabel("签约项目数量")).toHaveValue("25");
   await expect(page.getByText("草稿", { exact: true }).first()).toBeVisible();
 
-  // Submitting needs every item and a reason for the deduction.
+  // Submitting asks first, then needs every item and a reason for the deduction;
+  // what was typed (points and reasons) stays in the form when the server refuses.
   await page.getByLabel("资金到位").fill("30");
   await page.getByLabel("项目落地开工").fill("25");
   await page.getByLabel("跟踪服务").fill("15");
+  const reasons = page.getByRole("textbox", { name: /扣分理由/ });
+  await reasons.nth(1).fill("资金按期足额到位,记录备查");
   await page.getByRole("button", { name: "提交评分" }).click();
+  await confirmDialog(page, "提交评分?", "提交评分");
   await expect(page.locator("form [role=alert]")).toContainText("还不能提交");
   await expect(page.getByText("扣了 5 分,请写明扣分理由")).toBeVisible();
+  await expect(reasons.nth(1)).toHaveValue("资金按期足额到位,记录备查");
+  await expect(page.getByLabel("跟踪服务")).toHaveValue("15");
 
-  await page.getByRole("textbox", { name: /扣分理由/ }).first().fill("签约项目较计划少 1 个");
+  await reasons.first().fill("签约项目较计划少 1 个");
+  // Cancelling the dialog sends nothing.
   await page.getByRole("button", { name: "提交评分" }).click();
+  await page.getByRole("dialog", { name: "提交评分?" }).getByRole("button", { name: "取消" }).click();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(page.getByLabel("签约项目数量")).toBeEnabled();
+  await page.getByRole("button", { name: "提交评分" }).click();
+  await confirmDialog(page, "提交评分?", "提交评分");
   await expect(page.locator("form [role=status]")).toHaveText("评分已提交。");
-  await expect(page.getByLabel("签约项目数量")).toBeDisabled();
+  await expect(page.getByLabel("签约项目数量").first()).toBeDisabled();
   await expect(page.getByRole("button", { name: "提交评分" })).toHaveCount(0);
+
+  // A correction is a new version with its reason; the first stays listed.
+  await page.getByText("更正评分", { exact: true }).click();
+  const correction = page.locator("details", { hasText: "更正评分" });
+  await correction.getByLabel("签约项目数量").fill("30");
+  await correction.getByLabel(/更正原因/).fill("补签 1 个项目,已核实");
+  await page.getByRole("button", { name: "提交更正" }).click();
+  await confirmDialog(page, "提交更正?", "提交更正");
+  const versions = page.getByRole("region", { name: /^评分版本/ });
+  await expect(versions).toContainText("共 2 版");
+  await expect(versions).toContainText("第 1 版 · 提交");
+  await expect(versions).toContainText("第 2 版 · 更正");
+  await expect(page.getByText("原因:补签 1 个项目,已核实")).toBeVisible();
 
   await page.goto("/assessor/scores");
   await expect(page.locator('tr[data-unit="临洺关镇"]')).toContainText("已提交");
-  await expect(page.locator('tr[data-unit="临洺关镇"]')).toContainText("95");
+  await expect(page.locator('tr[data-unit="临洺关镇"]')).toContainText("100");
 });
 
 test("the board's drill-down for a task finished late shows 逾期完成 and its rule", async ({ page }) => {
@@ -150,14 +175,12 @@ test("the office closes the quarter; flags appear on the board and on the public
   // browser's own check is lifted to prove the server refuses too.
   await close.getByLabel(/提前关闭的原因/).evaluate((el) => el.removeAttribute("required"));
   await close.getByRole("button", { name: `关闭${quarterLabel}` }).click();
-  await expect(close.getByText("请勾选确认")).toBeVisible();
-  await close.getByRole("checkbox").check();
-  await close.getByRole("button", { name: `关闭${quarterLabel}` }).click();
+  await confirmDialog(page, `关闭${quarterLabel}?`, `确认关闭${quarterLabel}`);
   await expect(close.getByText(/才结束;提前关闭须写明原因/)).toBeVisible();
   await expect(page).toHaveURL(/\/admin\/quarters$/);
-  await close.getByRole("checkbox").check();
   await close.getByLabel(/提前关闭的原因/).fill("区委决定提前召开季度观摩点评会");
   await close.getByRole("button", { name: `关闭${quarterLabel}` }).click();
+  await confirmDialog(page, `关闭${quarterLabel}?`, `确认关闭${quarterLabel}`);
   await expect(page).toHaveURL(new RegExp(`/admin/quarters\\?closed=${quarterKey}$`));
   await expect(page.getByRole("status").filter({ hasText: "已关闭" })).toContainText(`${quarterLabel}已关闭`);
   await expect(page.getByRole("status").filter({ hasText: "已关闭" })).toContainText("授予红旗 6 面、黄旗 6 面");

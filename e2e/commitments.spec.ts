@@ -1,5 +1,5 @@
 import { test, type Page } from "@playwright/test";
-import { loginAs } from "./helpers";
+import { confirmDialog, loginAs } from "./helpers";
 import { expect, unique } from "./task-helpers";
 
 // Long flows on a loaded 2-core machine: many page loads per test.
@@ -10,8 +10,8 @@ async function openCommitmentPage(page: Page) {
   await page.goto("/unit/commitment");
   const discard = page.getByRole("button", { name: "删除草稿" });
   if (await discard.isVisible()) {
-    page.once("dialog", (d) => d.accept());
     await discard.click();
+    await confirmDialog(page, "删除这份草稿?", "删除草稿");
     await expect(discard).toHaveCount(0);
   }
   return page.getByRole("button", { name: /^(起草承诺书|修改(新建第 \d+ 版草稿))$/ });
@@ -41,8 +41,8 @@ test("a unit head publishes the commitment; it is public without login and froze
   await publicPage.goto("/public/commitments");
   await expect(publicPage.getByRole("link", { name: new RegExp(title) })).toHaveCount(0);
 
-  page.once("dialog", (d) => d.accept());
   await editor.getByRole("button", { name: `发布第 ${version} 版` }).click();
+  await confirmDialog(page, `发布第 ${version} 版承诺书?`, "发布");
   await expect(page.getByRole("heading", { name: new RegExp(`当前公开的是第 ${version} 版`) })).toBeVisible();
   await expect(page.getByRole("form", { name: "编辑承诺书草稿" })).toHaveCount(0);
 
@@ -74,8 +74,8 @@ test("a unit head publishes the commitment; it is public without login and froze
   await page.reload();
   const second = page.getByRole("form", { name: "编辑承诺书草稿" });
   await second.getByLabel("标题").fill(`${title}(修订)`);
-  page.once("dialog", (d) => d.accept());
   await second.getByRole("button", { name: `发布第 ${version + 1} 版` }).click();
+  await confirmDialog(page, `发布第 ${version + 1} 版承诺书?`, "发布");
   await expect(page.getByRole("heading", { name: new RegExp(`当前公开的是第 ${version + 1} 版`) })).toBeVisible();
   await publicPage.goto(publishedUrl);
   await expect(publicPage.getByRole("heading", { level: 1, name: title })).toBeVisible();

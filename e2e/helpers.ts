@@ -23,3 +23,14 @@ export async function loginWithForm(page: Page, username: string, password = DEM
   await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录" }).click();
 }
+
+/**
+ * Answers the form kit's confirmation dialog (components/ui/action-form.tsx):
+ * a modal <dialog> named by its question, its confirm button named `confirm`.
+ */
+export async function confirmDialog(page: Page, question: string | RegExp, confirm: string): Promise<void> {
+  const dialog = page.getByRole("dialog", { name: question });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: confirm, exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+}

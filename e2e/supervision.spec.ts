@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import sharp from "sharp";
-import { loginAs } from "./helpers";
+import { confirmDialog, loginAs } from "./helpers";
 
 /** A district (Asia/Shanghai) date, `offset` days from today. */
 function shanghaiDate(offset = 0): string {
@@ -123,7 +123,9 @@ test("a seeded recycled photo is flagged for the office with both photos side by
   // 讲武镇's report of yesterday shows 刘营镇's photo of three days before (prisma/seed/supervision-evidence.ts).
   const flag = page.getByRole("article", { name: `照片疑似重复使用:讲武镇 ${shanghaiDate(-1)}` });
   await expect(flag).toBeVisible();
-  await expect(flag).toContainText("与其他单位的照片相同");
+  await expect(flag).toContainText("原图为其他单位所晒");
+  // The earliest original, by when the photo was added to its report (issue 10).
+  await expect(flag.getByRole("figure").nth(1)).toContainText("最早晒出的原图");
   await expect(flag.getByRole("figure").nth(1)).toContainText(`刘营镇 · ${shanghaiDate(-4)}`);
   const photos = flag.getByRole("img");
   await expect(photos).toHaveCount(2);
@@ -138,7 +140,7 @@ test("a seeded recycled photo is flagged for the office with both photos side by
   await expect(page.getByRole("article", { name: `照片疑似重复使用:讲武镇 ${shanghaiDate(-1)}` })).toContainText("已确认");
 });
 
-test("the office drafts a day's bulletin, publishes it with the next number, and everyone reads it", async ({ page }) => {
+test("the office drafts a day's bulletin, edits it, publishes what it shows (after a confirmation) with the next number, and everyone reads it", async ({ page }) => {
   test.slow();
   await loginAs(page, "admin");
   const before = (await (await page.request.get("/api/v1/bulletins")).json()) as { bulletins: { number: number }[] };
@@ -153,9 +155,27 @@ test("the office drafts a day's bulletin, publishes it with the next number, and
   expect(count).toBeGreaterThan(1);
   await page.getByRole("button", { name: "第 1 条 移出本期" }).click();
   await expect(heading).toHaveText(`本期晒报(${count - 1})`);
-  await page.getByRole("button", { name: "发布" }).click();
+  // The count in the editor's note follows the items.
+  await expect(page.getByLabel("编者按")).toHaveValue(new RegExp(`${count - 1}条晒报`));
+
+  // Edited and published without 保存: the published bulletin has the edit.
+  const title = `${shanghaiDate(-1).slice(5)} 全区重点工作动态(编辑后)`;
+  const excerpt = page.getByLabel("第 1 条 摘编");
+  const edited = `${await excerpt.inputValue()}(督查室补充:已现场核实。)`;
+  await page.getByLabel("标题").fill(title);
+  await excerpt.fill(edited);
+  await page.getByRole("button", { name: "发布", exact: true }).click();
+  // Cancelling leaves the draft as it is, with what was typed.
+  await page.getByRole("dialog", { name: "发布这期快讯?" }).getByRole("button", { name: "取消" }).click();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(page.getByLabel("标题")).toHaveValue(title);
+  await page.getByRole("button", { name: "发布", exact: true }).click();
+  await confirmDialog(page, "发布这期快讯?", "发布");
   await expect(page).toHaveURL(/\/bulletins\/c/);
   await expect(page.getByText(`要情快讯 · ${shanghaiDate(-1).slice(0, 4)}年第${next}期`)).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title.replace("(", "（").replace(")", "）"));
+  await expect(page.getByText("督查室补充：已现场核实。")).toBeVisible();
+  await expect(page.getByRole("region", { name: "编者按" })).toContainText(`${count - 1}条晒报`);
 
   await switchUser(page, "town-reporter");
   await page.goto("/bulletins");

@@ -20,8 +20,10 @@
  * first, so the second transaction waits on the first's primary key and then
  * finds the step done.
  */
+import { fillAuditUnits } from "@/lib/audit";
 import type { Db } from "@/lib/db-client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { backfillReportVersions } from "@/lib/reports/version-backfill";
 import { progressHistoryStep } from "@/lib/tasks/progress-migration";
 
 export type DataMigrationStep = {
@@ -31,7 +33,13 @@ export type DataMigrationStep = {
 };
 
 /** Every data migration of this code base, oldest first. Append; never edit or reorder shipped steps. */
-export const DATA_MIGRATIONS: readonly DataMigrationStep[] = [progressHistoryStep];
+export const DATA_MIGRATIONS: readonly DataMigrationStep[] = [
+  progressHistoryStep,
+  // Issue 10: every slot gets its versions (ReportRevision rows become versions 2…n+1); checks, bulletin items and flags point at the version of their time.
+  { name: "2026-11-30 report revisions to versions", run: backfillReportVersions },
+  // Entries written before AuditLog.unitId existed get their unit from their entity (lib/audit.ts), for the viewer's filter.
+  { name: "2026-11-30 audit entries' units", run: async (tx) => void (await fillAuditUnits(tx)) },
+];
 
 /** A large conversion on a city's database may take minutes; it runs once, at deploy time. */
 const STEP_TRANSACTION = { maxWait: 60_000, timeout: 30 * 60_000 };

@@ -265,3 +265,11 @@ test("every seeded value has its progress history: the events of each task and m
   for (const row of [...tasks, ...milestones]) assert.ok(Math.abs((sums.get(row.id) ?? 0) - row.valueReached) < 1e-6, `${row.id}: ${sums.get(row.id)} ≠ ${row.valueReached}`);
   assert.ok(events.length > tasks.length, "several steps per task");
 });
+
+test("every seeded slot has its versions, and every check, bulletin item and flag the version it saw", async () => {
+  assert.equal(await t.db.reportSlot.count({ where: { versions: { none: {} } } }), 0);
+  assert.ok((await t.db.reportVersion.count({ where: { number: 1, kind: "SUBMIT" } })) > 0);
+  assert.equal(await t.db.spotCheck.count({ where: { versionId: null } }), 0);
+  assert.equal(await t.db.bulletinItem.count({ where: { versionId: null } }), 0);
+  assert.equal(await t.db.anomaly.count({ where: { versionId: null } }), 0);
+});

@@ -15,6 +15,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { type Db, createClient } from "@/lib/db-client";
 import { DEFAULT_DATABASE_URL } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { backfillVersionsPage, linkVersionsSeen } from "@/lib/reports/version-backfill";
 import { addDays, districtToday } from "@/lib/time";
 import { seedCommitments } from "./seed/commitments";
 import type { SeedContext } from "./seed/context";
@@ -87,6 +88,11 @@ export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedSumma
   await step("public commitments", () => seedCommitments(ctx));
   // Last: closing a past quarter reads the tasks, reports and orders above.
   await step("assessment", () => seedAssessment(ctx, org));
+  // The seed writes its slots directly: each gets its version 1, and checks, bulletin items and flags the version they saw.
+  await step("report versions", async () => {
+    while ((await db.$transaction((tx) => backfillVersionsPage(tx))) > 0);
+    await db.$transaction((tx) => linkVersionsSeen(tx));
+  });
 
   return { seconds: (performance.now() - started) / 1000, counts: await countAll(db) };
 }

@@ -1,17 +1,20 @@
 "use client";
 
-import { ActionForm } from "@/components/assessment/action-form";
-import { Field } from "@/components/ui/field";
+import { ActionForm, SubmitButton } from "@/components/ui/action-form";
+import { Field, SelectField } from "@/components/ui/field";
 import { addAdjustment, addUnitVeto } from "@/lib/assessment/actions";
 
 /** 加减分: points (±, one decimal) and the reason, required. */
 export function AdjustmentForm({ quarterId, unitId }: { quarterId: string; unitId: string }) {
   return (
-    <ActionForm action={addAdjustment} hidden={{ quarterId, unitId }} submitLabel="记录加减分">
-      {(errors) => (
+    <ActionForm action={addAdjustment} className="space-y-3">
+      {({ errors }) => (
         <>
+          <input type="hidden" name="quarterId" value={quarterId} />
+          <input type="hidden" name="unitId" value={unitId} />
           <Field label="分值(加分为正,减分为负)" name="points" inputMode="decimal" required placeholder="例如 2 或 -1.5" errors={errors.points} />
-          <Field label="理由" name="reason" required maxLength={200} placeholder="例如:承办全市项目观摩会,成效突出" errors={errors.reason} />
+          <Field id="adjustment-reason" label="理由" name="reason" required maxLength={200} placeholder="例如:承办全市项目观摩会,成效突出" errors={errors.reason} />
+          <SubmitButton pendingLabel="正在处理…">记录加减分</SubmitButton>
         </>
       )}
     </ActionForm>
@@ -20,27 +23,26 @@ export function AdjustmentForm({ quarterId, unitId }: { quarterId: string; unitI
 
 export function UnitVetoForm({ quarterId, unitId, items }: { quarterId: string; unitId: string; items: { id: string; name: string }[] }) {
   return (
-    <ActionForm action={addUnitVeto} hidden={{ quarterId, unitId }} submitLabel="实行一票否决" variant="danger">
-      {(errors) => (
+    <ActionForm
+      action={addUnitVeto}
+      className="space-y-3"
+      confirm={{ title: "实行一票否决?", body: "该单位本季度考核将不合格:排在同类单位最后,不得红旗,优先授予黄旗。", confirmLabel: "实行一票否决", danger: true }}
+    >
+      {({ errors }) => (
         <>
-          <div>
-            <label htmlFor="veto-item" className="mb-1 block text-sm font-medium text-stone-800">
-              否决事项
-            </label>
-            <select id="veto-item" name="vetoItemId" required className="block min-h-11 w-full rounded-lg border border-stone-300 bg-white px-3 text-base">
-              {items.map((i) => (
-                <option key={i.id} value={i.id}>
-                  {i.name}
-                </option>
-              ))}
-            </select>
-            {errors.vetoItemId?.map((e) => (
-              <p key={e} className="mt-1 text-sm text-red-700">
-                {e}
-              </p>
+          <input type="hidden" name="quarterId" value={quarterId} />
+          <input type="hidden" name="unitId" value={unitId} />
+          <SelectField id="veto-item" label="否决事项" name="vetoItemId" required errors={errors.vetoItemId}>
+            {items.map((i) => (
+              <option key={i.id} value={i.id}>
+                {i.name}
+              </option>
             ))}
-          </div>
-          <Field label="事由" name="reason" required maxLength={300} errors={errors.reason} />
+          </SelectField>
+          <Field id="veto-reason" label="事由" name="reason" required maxLength={300} errors={errors.reason} />
+          <SubmitButton variant="danger" pendingLabel="正在处理…">
+            实行一票否决
+          </SubmitButton>
         </>
       )}
     </ActionForm>

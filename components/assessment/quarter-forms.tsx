@@ -1,14 +1,24 @@
 "use client";
 
-import { ActionForm } from "@/components/assessment/action-form";
+import { ActionForm, SubmitButton } from "@/components/ui/action-form";
+import { TextareaField } from "@/components/ui/field";
 import { closeQuarterAction, correctQuarterAction } from "@/lib/assessment/actions";
 
-/** Closing needs an explicit tick: it freezes the scores and hands out the flags. */
-/** Before the quarter's last day has ended, closing also needs the office's reason (shown on the board). */
+const FREEZES = "各单位得分和名次将冻结为快照,红黄旗随即流转;之后只能以“更正”生成新版本。";
+
+/**
+ * Closing asks first in a dialog: it freezes the scores and hands out the flags.
+ * Before the quarter's last day has ended (`early`), it also needs the office's
+ * reason, kept on the quarter, in the audit log and shown on the board.
+ */
 export function CloseQuarterForm({ quarterId, label, warnings, early }: { quarterId: string; label: string; warnings: string[]; early: boolean }) {
   return (
-    <ActionForm action={closeQuarterAction} hidden={{ quarterId }} submitLabel={`关闭${label}`} pendingLabel="正在计算并冻结…">
-      {(errors) => (
+    <ActionForm
+      action={closeQuarterAction}
+      className="space-y-3"
+      confirm={{ title: `关闭${label}?`, body: `${warnings.length ? `${warnings.join("\n")}\n\n` : ""}${FREEZES}`, confirmLabel: `确认关闭${label}`, danger: true }}
+    >
+      {({ errors }) => (
         <>
           {warnings.length ? (
             <ul className="list-disc space-y-1 rounded-lg bg-amber-50 py-2 pr-3 pl-7 text-sm text-amber-950">
@@ -18,40 +28,21 @@ export function CloseQuarterForm({ quarterId, label, warnings, early }: { quarte
             </ul>
           ) : null}
           {early ? (
-            <div>
-              <label htmlFor="early-reason" className="mb-1 block text-sm font-medium text-stone-800">
-                提前关闭的原因(必填,记入审计日志并在排名页公示)
-              </label>
-              <textarea
-                id="early-reason"
-                name="earlyReason"
-                rows={2}
-                maxLength={300}
-                required
-                aria-invalid={errors.earlyReason ? true : undefined}
-                aria-describedby="early-reason-error"
-                className="block w-full rounded-lg border border-stone-300 bg-white px-3 py-2.5 text-base"
-              />
-              <div id="early-reason-error" aria-live="polite">
-                {errors.earlyReason?.map((e) => (
-                  <p key={e} className="mt-1 text-sm text-red-700">
-                    {e}
-                  </p>
-                ))}
-              </div>
-            </div>
+            <TextareaField
+              id="early-reason"
+              label="提前关闭的原因(必填,记入审计日志并在排名页公示)"
+              name="earlyReason"
+              rows={2}
+              maxLength={300}
+              required
+              errors={errors.earlyReason}
+            />
           ) : null}
-          <label className="flex min-h-11 items-center gap-2">
-            <input type="checkbox" name="confirm" className="size-5" aria-describedby="confirm-error" />
-            <span>确认关闭:各单位得分和名次将冻结为快照,红黄旗随即流转;之后只能以“更正”生成新版本。</span>
-          </label>
-          <div id="confirm-error" aria-live="polite">
-            {errors.confirm?.map((e) => (
-              <p key={e} className="text-sm text-red-700">
-                {e}
-              </p>
-            ))}
-          </div>
+          <p className="text-sm text-stone-700">关闭后{FREEZES}</p>
+          {/* The dialog is the confirmation the action asks for. */}
+          <input type="hidden" name="confirm" value="on" />
+          <input type="hidden" name="quarterId" value={quarterId} />
+          <SubmitButton pendingLabel="正在计算并冻结…">关闭{label}</SubmitButton>
         </>
       )}
     </ActionForm>
@@ -60,30 +51,15 @@ export function CloseQuarterForm({ quarterId, label, warnings, early }: { quarte
 
 export function CorrectQuarterForm({ quarterId, label }: { quarterId: string; label: string }) {
   return (
-    <ActionForm action={correctQuarterAction} hidden={{ quarterId }} submitLabel={`更正${label}(生成新版本)`} variant="secondary" pendingLabel="正在重新计算…">
-      {(errors) => (
-        <div>
-          <label htmlFor="correct-reason" className="mb-1 block text-sm font-medium text-stone-800">
-            更正原因(必填,记入审计日志)
-          </label>
-          <textarea
-            id="correct-reason"
-            name="reason"
-            rows={2}
-            maxLength={300}
-            required
-            aria-invalid={errors.reason ? true : undefined}
-            aria-describedby="correct-reason-error"
-            className="block w-full rounded-lg border border-stone-300 bg-white px-3 py-2.5 text-base"
-          />
-          <div id="correct-reason-error" aria-live="polite">
-            {errors.reason?.map((e) => (
-              <p key={e} className="mt-1 text-sm text-red-700">
-                {e}
-              </p>
-            ))}
-          </div>
-        </div>
+    <ActionForm action={correctQuarterAction} className="space-y-3">
+      {({ errors }) => (
+        <>
+          <input type="hidden" name="quarterId" value={quarterId} />
+          <TextareaField id="correct-reason" label="更正原因(必填,记入审计日志)" name="reason" rows={2} maxLength={300} required errors={errors.reason} />
+          <SubmitButton variant="secondary" pendingLabel="正在重新计算…">
+            更正{label}(生成新版本)
+          </SubmitButton>
+        </>
       )}
     </ActionForm>
   );

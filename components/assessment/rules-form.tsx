@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Field, FormMessage } from "@/components/ui/field";
+import { useState } from "react";
+import { ActionForm, ActionMessage, SubmitButton } from "@/components/ui/action-form";
+import { Field, TextareaField } from "@/components/ui/field";
 import { saveScoringRules } from "@/lib/assessment/actions";
 
 export type RulesValues = {
@@ -29,94 +29,78 @@ const WEIGHTS = [
 
 /** `departments`: the units the office may set outside the assessed set (the offices that run the assessment). */
 export function RulesForm({ initial, departments }: { initial: RulesValues; departments: { id: string; name: string }[] }) {
-  const [state, action, pending] = useActionState(saveScoringRules, {});
   const [weights, setWeights] = useState(() => WEIGHTS.map(([key]) => String(initial[key])));
-  const errors = state.fieldErrors ?? {};
   const sum = weights.reduce((s, w) => s + (Number(w) || 0), 0);
   return (
-    <form action={action} className="space-y-5">
-      <input type="hidden" name="year" value={initial.year} />
-      <fieldset className="space-y-3">
-        <legend className="text-lg font-semibold">各项权重(合计 100)</legend>
-        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-          {WEIGHTS.map(([key, label, hint], i) => (
+    <ActionForm action={saveScoringRules} className="space-y-5" message={false}>
+      {({ errors }) => (
+        <>
+          <input type="hidden" name="year" value={initial.year} />
+          <fieldset className="space-y-3">
+            <legend className="text-lg font-semibold">各项权重(合计 100)</legend>
+            <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+              {WEIGHTS.map(([key, label, hint], i) => (
+                <Field
+                  key={key}
+                  label={label}
+                  name={key}
+                  inputMode="decimal"
+                  required
+                  value={weights[i]}
+                  onChange={(e) => setWeights((ws) => ws.map((w, j) => (j === i ? e.target.value : w)))}
+                  hint={hint}
+                  errors={errors[key]}
+                />
+              ))}
+            </div>
+            <p className={sum === 100 ? "text-stone-700" : "font-medium text-red-700"} aria-live="polite">
+              当前合计 <span className="tabular-nums">{sum}</span>
+              {sum === 100 ? "" : ",须为 100"}
+            </p>
+          </fieldset>
+          <fieldset className="space-y-3">
+            <legend className="text-lg font-semibold">逾期完成(到期日之后才完成)</legend>
             <Field
-              key={key}
-              label={label}
-              name={key}
+              label="到期日之后完成的部分按此比例计分(%)"
+              name="lateCreditPercent"
               inputMode="decimal"
               required
-              value={weights[i]}
-              onChange={(e) => setWeights((ws) => ws.map((w, j) => (j === i ? e.target.value : w)))}
-              hint={hint}
-              errors={errors[key]}
+              defaultValue={Math.round(initial.lateCredit * 1000) / 10}
+              hint="默认 50:到期日前完成的部分全额计分,之后(至季度末)完成的部分计一半;0 = 逾期完成不得分,100 = 与按期完成相同。"
+              errors={errors.lateCreditPercent}
             />
-          ))}
-        </div>
-        <p className={sum === 100 ? "text-stone-700" : "font-medium text-red-700"} aria-live="polite">
-          当前合计 <span className="tabular-nums">{sum}</span>
-          {sum === 100 ? "" : ",须为 100"}
-        </p>
-      </fieldset>
-      <fieldset className="space-y-3">
-        <legend className="text-lg font-semibold">逾期完成(到期日之后才完成)</legend>
-        <Field
-          label="到期日之后完成的部分按此比例计分(%)"
-          name="lateCreditPercent"
-          inputMode="decimal"
-          required
-          defaultValue={Math.round(initial.lateCredit * 1000) / 10}
-          hint="默认 50:到期日前完成的部分全额计分,之后(至季度末)完成的部分计一半;0 = 逾期完成不得分,100 = 与按期完成相同。"
-          errors={errors.lateCreditPercent}
-        />
-      </fieldset>
-      <fieldset>
-        <legend className="text-lg font-semibold">不参与排名的单位</legend>
-        <p className="mt-1 text-sm text-stone-600">
-          组织考核的单位(如区委办、区政府办、督查室)不在被考核单位之列:照常计算得分供参考,但不参与排名和红黄旗,排名页单独列出。
-        </p>
-        <div className="mt-2 grid max-h-72 gap-1 overflow-y-auto rounded-lg border border-stone-200 p-2 sm:grid-cols-2 lg:grid-cols-3">
-          {departments.map((d) => (
-            <label key={d.id} className="flex min-h-11 items-center gap-2">
-              <input type="checkbox" name="excludedUnitIds" value={d.id} defaultChecked={initial.excludedUnitIds.includes(d.id)} className="size-5" />
-              <span>{d.name}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <fieldset className="grid gap-3 sm:grid-cols-3">
-        <legend className="mb-2 text-lg font-semibold">红黄旗</legend>
-        <Field label="红旗数(每类单位前 N 名)" name="redFlagCount" inputMode="numeric" required defaultValue={initial.redFlagCount} errors={errors.redFlagCount} />
-        <Field label="黄旗数(每类单位后 N 名)" name="yellowFlagCount" inputMode="numeric" required defaultValue={initial.yellowFlagCount} errors={errors.yellowFlagCount} />
-        <div>
-          <label htmlFor="field-escalationLadder" className="mb-1 block text-sm font-medium text-stone-800">
-            连续黄旗升级措施(每行一级)
-          </label>
-          <textarea
-            id="field-escalationLadder"
-            name="escalationLadder"
-            rows={3}
-            defaultValue={initial.escalationLadder.join("\n")}
-            aria-describedby="ladder-hint ladder-error"
-            aria-invalid={errors.escalationLadder ? true : undefined}
-            className="block w-full rounded-lg border border-stone-300 bg-white px-3 py-2.5 text-base"
-          />
-          <p id="ladder-hint" className="mt-1 text-sm text-stone-600">
-            第 1 面黄旗用第 1 级,连续第 2 面用第 2 级……超过的沿用最后一级。
-          </p>
-          <div id="ladder-error" aria-live="polite">
-            {errors.escalationLadder?.map((e) => (
-              <p key={e} className="mt-1 text-sm text-red-700">
-                {e}
-              </p>
-            ))}
-          </div>
-        </div>
-      </fieldset>
-      <FormMessage message={state.message} ok={state.ok} />
-      <Button type="submit" disabled={pending}>
-        {pending ? "正在保存…" : "保存规则"}
-      </Button>
-    </form>
+          </fieldset>
+          <fieldset>
+            <legend className="text-lg font-semibold">不参与排名的单位</legend>
+            <p className="mt-1 text-sm text-stone-600">
+              组织考核的单位(如区委办、区政府办、督查室)不在被考核单位之列:照常计算得分供参考,但不参与排名和红黄旗,排名页单独列出。
+            </p>
+            <div className="mt-2 grid max-h-72 gap-1 overflow-y-auto rounded-lg border border-stone-200 p-2 sm:grid-cols-2 lg:grid-cols-3">
+              {departments.map((d) => (
+                <label key={d.id} className="flex min-h-11 items-center gap-2">
+                  <input type="checkbox" name="excludedUnitIds" value={d.id} defaultChecked={initial.excludedUnitIds.includes(d.id)} className="size-5" />
+                  <span>{d.name}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <fieldset className="grid gap-3 sm:grid-cols-3">
+            <legend className="mb-2 text-lg font-semibold">红黄旗</legend>
+            <Field label="红旗数(每类单位前 N 名)" name="redFlagCount" inputMode="numeric" required defaultValue={initial.redFlagCount} errors={errors.redFlagCount} />
+            <Field label="黄旗数(每类单位后 N 名)" name="yellowFlagCount" inputMode="numeric" required defaultValue={initial.yellowFlagCount} errors={errors.yellowFlagCount} />
+            <TextareaField
+              label="连续黄旗升级措施(每行一级)"
+              name="escalationLadder"
+              rows={3}
+              defaultValue={initial.escalationLadder.join("\n")}
+              hint="第 1 面黄旗用第 1 级,连续第 2 面用第 2 级……超过的沿用最后一级。"
+              errors={errors.escalationLadder}
+            />
+          </fieldset>
+          <ActionMessage />
+          <SubmitButton pendingLabel="正在保存…">保存规则</SubmitButton>
+        </>
+      )}
+    </ActionForm>
   );
 }

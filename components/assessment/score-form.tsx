@@ -1,9 +1,9 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/field";
-import { saveGroupScore } from "@/lib/assessment/actions";
+import { useState } from "react";
+import { ActionForm, ActionMessage, SubmitButton } from "@/components/ui/action-form";
+import { TextareaField } from "@/components/ui/field";
+import { correctGroupScore, saveGroupScore } from "@/lib/assessment/actions";
 
 export type RubricRow = { id: string; name: string; maxPoints: number; points: number | null; comment: string | null };
 
@@ -17,6 +17,9 @@ function formatPoints(value: number): string {
 /**
  * A group's score of a unit: one row per rubric item (points up to its
  * maximum, a reason for any deduction). 保存草稿 keeps it editable; 提交 locks it.
+ * With `correcting` (the id of the submitted version in force) it sends a
+ * correction instead: the same rubric and a required reason, as a new version
+ * (lib/assessment/writes.ts); the ids are prefixed so both forms fit one page.
  */
 export function ScoreForm({
   groupId,
@@ -24,24 +27,27 @@ export function ScoreForm({
   quarterId,
   rubric,
   readOnly,
+  correcting,
 }: {
   groupId: string;
   unitId: string;
   quarterId: string;
   rubric: RubricRow[];
   readOnly: boolean;
+  correcting?: string;
 }) {
-  const [state, action, pending] = useActionState(saveGroupScore, {});
+  const prefix = correcting ? "fix-" : "";
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(rubric.map((r) => [r.id, r.points === null ? "" : formatPoints(r.points)])),
   );
-  const errors = state.fieldErrors ?? {};
   const max = rubric.reduce((sum, r) => sum + r.maxPoints, 0);
   const sum = rubric.reduce((s, r) => s + (Number(values[r.id]) || 0), 0);
   const filled = rubric.filter((r) => values[r.id] !== "").length;
 
   return (
-    <form action={action} className="space-y-4" aria-describedby="score-total">
+    <ActionForm action={correcting ? correctGroupScore : saveGroupScore} className="space-y-4" aria-describedby={`${prefix}score-total`} message={false}>
+      {({ errors }) => (<>
+      {correcting ? <input type="hidden" name="scoreId" value={correcting} /> : null}
       <input type="hidden" name="groupId" value={groupId} />
       <input type="hidden" name="unitId" value={unitId} />
       <input type="hidden" name="quarterId" value={quarterId} />
@@ -55,11 +61,11 @@ export function ScoreForm({
             <li key={item.id} className="rounded-xl border border-stone-200 bg-white p-4">
               <div className="flex flex-wrap items-end gap-3">
                 <div className="w-32">
-                  <label htmlFor={`points-${item.id}`} className="mb-1 block text-sm font-medium text-stone-800">
+                  <label htmlFor={`${prefix}points-${item.id}`} className="mb-1 block text-sm font-medium text-stone-800">
                     {i + 1}. {item.name}
                   </label>
                   <input
-                    id={`points-${item.id}`}
+                    id={`${prefix}points-${item.id}`}
                     name={`points_${item.id}`}
                     inputMode="decimal"
                     autoComplete="off"
@@ -67,36 +73,36 @@ export function ScoreForm({
                     onChange={(e) => setValues((v) => ({ ...v, [item.id]: e.target.value }))}
                     disabled={readOnly}
                     aria-invalid={pointsError ? true : undefined}
-                    aria-describedby={`points-${item.id}-hint points-${item.id}-error`}
+                    aria-describedby={`${prefix}points-${item.id}-hint ${prefix}points-${item.id}-error`}
                     className={INPUT}
                   />
                 </div>
-                <p id={`points-${item.id}-hint`} className="pb-3 text-sm text-stone-600">
+                <p id={`${prefix}points-${item.id}-hint`} className="pb-3 text-sm text-stone-600">
                   满分 {formatPoints(item.maxPoints)} 分{deducted ? `,扣 ${formatPoints(item.maxPoints - Number(value))} 分` : ""}
                 </p>
               </div>
-              <div id={`points-${item.id}-error`} aria-live="polite">
+              <div id={`${prefix}points-${item.id}-error`} aria-live="polite">
                 {pointsError?.map((e) => (
                   <p key={e} className="mt-1 text-sm text-red-700">
                     {e}
                   </p>
                 ))}
               </div>
-              <label htmlFor={`comment-${item.id}`} className="mt-3 mb-1 block text-sm font-medium text-stone-800">
+              <label htmlFor={`${prefix}comment-${item.id}`} className="mt-3 mb-1 block text-sm font-medium text-stone-800">
                 扣分理由{deducted ? <span className="text-red-700">(必填)</span> : <span className="font-normal text-stone-600">(有扣分时必填)</span>}
               </label>
               <textarea
-                id={`comment-${item.id}`}
+                id={`${prefix}comment-${item.id}`}
                 name={`comment_${item.id}`}
                 rows={2}
                 maxLength={200}
                 defaultValue={item.comment ?? ""}
                 disabled={readOnly}
                 aria-invalid={commentError ? true : undefined}
-                aria-describedby={`comment-${item.id}-error`}
+                aria-describedby={`${prefix}comment-${item.id}-error`}
                 className={INPUT}
               />
-              <div id={`comment-${item.id}-error`} aria-live="polite">
+              <div id={`${prefix}comment-${item.id}-error`} aria-live="polite">
                 {commentError?.map((e) => (
                   <p key={e} className="mt-1 text-sm text-red-700">
                     {e}
@@ -107,24 +113,37 @@ export function ScoreForm({
           );
         })}
       </ol>
-      <p id="score-total" className="text-lg">
+      <p id={`${prefix}score-total`} className="text-lg">
         合计 <strong className="tabular-nums">{formatPoints(sum)}</strong> / {formatPoints(max)} 分
         <span className="ml-2 text-sm text-stone-600">
           已填 {filled}/{rubric.length} 项
         </span>
       </p>
-      <FormMessage message={state.message} ok={state.ok} />
-      {readOnly ? null : (
+      {correcting ? (
+        <TextareaField id="fix-change-reason" label="更正原因(必填)" name="changeReason" rows={2} maxLength={300} required errors={errors.changeReason} />
+      ) : null}
+      <ActionMessage />
+      {correcting ? (
+        <SubmitButton pendingLabel="正在提交…" confirm={{ title: "提交更正?", body: `更正后合计 ${formatPoints(sum)} / ${formatPoints(max)} 分。原评分作为历史版本保留,不再计入。`, confirmLabel: "提交更正" }}>
+          提交更正
+        </SubmitButton>
+      ) : readOnly ? null : (
         <div className="flex flex-wrap gap-3">
-          <Button type="submit" name="intent" value="draft" variant="secondary" disabled={pending}>
+          <SubmitButton name="intent" value="draft" variant="secondary">
             保存草稿
-          </Button>
-          <Button type="submit" name="intent" value="submit" disabled={pending}>
-            {pending ? "正在保存…" : "提交评分"}
-          </Button>
-          <p className="w-full text-sm text-stone-600">草稿可以反复修改,不计入得分;提交后不能再修改,季度关闭时计入考核。</p>
+          </SubmitButton>
+          <SubmitButton
+            name="intent"
+            value="submit"
+            pendingLabel="正在保存…"
+            confirm={{ title: "提交评分?", body: `合计 ${formatPoints(sum)} / ${formatPoints(max)} 分。提交后不能直接修改(可以更正或撤回,原评分都会保留),季度关闭时计入考核。`, confirmLabel: "提交评分" }}
+          >
+            提交评分
+          </SubmitButton>
+          <p className="w-full text-sm text-stone-600">草稿可以反复修改,不计入得分;提交后不能直接修改(可以更正或撤回,留有记录),季度关闭时计入考核。</p>
         </div>
       )}
-    </form>
+      </>)}
+    </ActionForm>
   );
 }

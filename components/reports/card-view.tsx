@@ -5,22 +5,10 @@ import { SpotCheckBadge } from "@/components/supervision/spot-check-badge";
 import { Badge } from "@/components/ui/badge";
 import type { SlotKind } from "@/lib/generated/prisma/enums";
 import { photoUrl } from "@/lib/reports/card-json";
-import { formatAmount, noteOf } from "@/lib/reports/card-rules";
+import { formatAmount, itemsOfSlot, noteOf } from "@/lib/reports/card-rules";
 import type { CardItemView, CardSlotView, CardView } from "@/lib/reports/queries";
 import { SLOT_LABELS, SLOT_PROMPTS, SLOTS, slotDeadline, slotState, type SlotDeadlines } from "@/lib/reports/slots";
 import { formatDistrictDateTime, formatDistrictTime, type DistrictDate } from "@/lib/time";
-
-/** The items a slot speaks about: the morning's plan, the noon's progress, the evening's ticks. */
-export function itemsOfSlot(slot: SlotKind, items: readonly CardItemView[]): CardItemView[] {
-  switch (slot) {
-    case "MORNING":
-      return items.filter((i) => i.addedIn === "MORNING");
-    case "NOON":
-      return items.filter((i) => i.progressNote || i.addedIn === "NOON");
-    case "EVENING":
-      return items.filter((i) => i.outcome);
-  }
-}
 
 /** What a submitted slot showed: its items, note, photos and place, who and when, and its corrections. */
 export function SlotContent({ slot, shown, items }: { slot: SlotKind; shown: CardSlotView; items: readonly CardItemView[] }) {

@@ -1,22 +1,21 @@
 "use client";
 
-import { useActionState } from "react";
-import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/field";
-import type { ActionState } from "@/lib/auth/action";
+import { ActionForm, SubmitButton } from "@/components/ui/action-form";
 import { remindUnits } from "@/lib/reports/actions";
 
-/** Records a reminder (催报) for one unit, or for every unit that has not shown the slot. */
+/** Records a reminder (催报) for one unit, or — after a confirmation — for every unit that has not shown the slot. */
 export function RemindButton({ slot, unitId, label, ariaLabel, variant = "secondary" }: { slot: string; unitId?: string; label: string; ariaLabel?: string; variant?: "primary" | "secondary" }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(remindUnits, {});
   return (
-    <form action={action} className="flex flex-wrap items-center gap-2">
+    <ActionForm
+      action={remindUnits}
+      confirm={unitId ? undefined : { title: `${label}?`, body: "将向所有尚未报送这一时段的单位各发一条提醒,并记入催报记录。", confirmLabel: label }}
+      className="flex flex-wrap items-center gap-2"
+    >
       <input type="hidden" name="slot" value={slot} />
       {unitId ? <input type="hidden" name="unitId" value={unitId} /> : null}
-      <Button type="submit" variant={variant} disabled={pending} aria-label={ariaLabel}>
-        {pending ? "正在提醒…" : label}
-      </Button>
-      <FormMessage message={state.message} ok={state.ok} />
-    </form>
+      <SubmitButton variant={variant} aria-label={ariaLabel} pendingLabel="正在提醒…">
+        {label}
+      </SubmitButton>
+    </ActionForm>
   );
 }

@@ -15,6 +15,8 @@ const ORDERS = { href: "/orders", label: "督办" };
 const SPOT_CHECKS = { href: "/spot-checks", label: "抽查" };
 const UNITS = { href: "/units", label: "单位" };
 const BOARD = { href: "/board", label: "考核排名" };
+/** the audit viewer: the office's, read-only for the leaders */
+const AUDIT = { href: "/admin/audit", label: "操作记录" };
 const WORK_LOG = { href: "/unit/log", label: "工作日志" };
 const UNIT_TOP = [{ href: "/unit", label: "今日" }, { href: "/unit/tasks", label: "任务" }, ORDERS];
 
@@ -27,7 +29,7 @@ export function navItemsFor(role: Role): NavEntry[] {
         { label: "晒报", items: [FEED, { href: "/admin/reminders", label: "催报" }, { href: "/admin/burden", label: "填报负担" }] },
         { href: "/admin/tasks", label: "任务清单" },
         UNITS,
-        { label: "督查", items: [{ href: "/admin/bulletins", label: "要情快讯" }, SPOT_CHECKS, { href: "/admin/anomalies", label: "异常线索" }, ORDERS] },
+        { label: "督查", items: [{ href: "/admin/bulletins", label: "要情快讯" }, SPOT_CHECKS, { href: "/admin/anomalies", label: "异常线索" }, ORDERS, AUDIT] },
         { label: "考核", items: [BOARD, { href: "/admin/scoring", label: "评分进度" }, { href: "/admin/quarters", label: "季度" }] },
       ];
     case "LEADER":
@@ -36,7 +38,7 @@ export function navItemsFor(role: Role): NavEntry[] {
         { label: "晒报", items: [FEED, { href: "/leader/instructions", label: "我的批示" }] },
         { href: "/tasks", label: "任务清单" },
         UNITS,
-        { label: "督查", items: [BULLETINS, SPOT_CHECKS, ORDERS] },
+        { label: "督查", items: [BULLETINS, SPOT_CHECKS, ORDERS, AUDIT] },
         BOARD,
       ];
     case "ASSESSOR":

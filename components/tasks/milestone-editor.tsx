@@ -1,20 +1,15 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
 import { formatAmount } from "@/components/tasks/format";
 import { TaskStatusBadge } from "@/components/tasks/status-badge";
-import { ActionForm } from "@/components/ui/action-form";
-import { Button } from "@/components/ui/button";
-import { Field, FormMessage } from "@/components/ui/field";
+import { ActionForm, ActionMessage, SubmitButton } from "@/components/ui/action-form";
+import { Field } from "@/components/ui/field";
 import type { TaskStatus } from "@/lib/generated/prisma/enums";
 import { addMilestoneAction, deleteMilestoneAction, updateMilestoneAction } from "@/lib/tasks/actions";
 
 export type MilestoneEditorItem = { id: string; title: string; dueDate: string; target: number; valueReached: number; status: TaskStatus; note: string | null };
 
 function MilestoneRow({ milestone, measure, index }: { milestone: MilestoneEditorItem; measure: string; index: number }) {
-  const [state, update, pending] = useActionState(updateMilestoneAction, {});
-  const [deleteState, remove, deleting] = useActionState(deleteMilestoneAction, {});
-  const errors = state.fieldErrors ?? {};
   const prefix = `m${index}`;
   return (
     <li className="space-y-2 p-3 sm:p-4" aria-label={`节点 ${milestone.title}`}>
@@ -26,51 +21,49 @@ function MilestoneRow({ milestone, measure, index }: { milestone: MilestoneEdito
         </span>
         {milestone.note ? <span className="text-stone-500">· {milestone.note}</span> : null}
       </div>
-      <ActionForm action={update} className="grid items-start gap-3 sm:grid-cols-[1fr_1fr_auto]">
-        <input type="hidden" name="id" value={milestone.id} />
-        <Field id={`${prefix}-title`} label="节点内容" name="title" defaultValue={milestone.title} required className="sm:col-span-3" errors={errors.title} />
-        <Field id={`${prefix}-dueDate`} label="节点日期" name="dueDate" type="date" defaultValue={milestone.dueDate} required errors={errors.dueDate} />
-        <Field id={`${prefix}-target`} label={`目标值(${measure})`} name="target" inputMode="decimal" defaultValue={milestone.target} required errors={errors.target} />
-        <Button type="submit" variant="secondary" disabled={pending} className="sm:mt-6">
-          {pending ? "保存中…" : "保存"}
-        </Button>
+      <ActionForm action={updateMilestoneAction} className="grid items-start gap-3 sm:grid-cols-[1fr_1fr_auto]" message={false}>
+        {({ errors }) => (
+          <>
+            <input type="hidden" name="id" value={milestone.id} />
+            <Field id={`${prefix}-title`} label="节点内容" name="title" defaultValue={milestone.title} required className="sm:col-span-3" errors={errors.title} />
+            <Field id={`${prefix}-dueDate`} label="节点日期" name="dueDate" type="date" defaultValue={milestone.dueDate} required errors={errors.dueDate} />
+            <Field id={`${prefix}-target`} label={`目标值(${measure})`} name="target" inputMode="decimal" defaultValue={milestone.target} required errors={errors.target} />
+            <SubmitButton variant="secondary" pendingLabel="保存中…" className="sm:mt-6">
+              保存
+            </SubmitButton>
+            <div className="sm:col-span-3">
+              <ActionMessage />
+            </div>
+          </>
+        )}
       </ActionForm>
-      <ActionForm
-        action={(data) => {
-          if (window.confirm(`删除节点“${milestone.title}”?`)) remove(data);
-        }}
-      >
+      <ActionForm action={deleteMilestoneAction} confirm={{ title: `删除节点“${milestone.title}”?`, body: "删除后不能恢复。", confirmLabel: "删除", danger: true }}>
         <input type="hidden" name="id" value={milestone.id} />
-        <button type="submit" disabled={deleting} className="min-h-9 text-sm text-red-700 hover:underline">
+        <SubmitButton variant="ghost" className="min-h-9 px-0 text-sm text-red-700 hover:bg-transparent hover:underline">
           删除这个节点
-        </button>
+        </SubmitButton>
       </ActionForm>
-      <FormMessage message={state.message} ok={state.ok} />
-      <FormMessage message={deleteState.message} ok={deleteState.ok} />
     </li>
   );
 }
 
 function AddMilestoneForm({ taskId, measure }: { taskId: string; measure: string }) {
-  const [state, add, pending] = useActionState(addMilestoneAction, {});
-  const formRef = useRef<HTMLFormElement>(null);
-  const errors = state.fieldErrors ?? {};
-  useEffect(() => {
-    if (state.ok) formRef.current?.reset();
-  }, [state]);
   return (
-    <ActionForm ref={formRef} action={add} aria-label="添加节点" className="space-y-3 rounded-xl border border-dashed border-stone-300 bg-stone-50 p-3 sm:p-4">
-      <h3 className="font-semibold text-stone-900">添加节点</h3>
-      <input type="hidden" name="taskId" value={taskId} />
-      <div className="grid items-start gap-3 sm:grid-cols-[1fr_1fr_auto]">
-        <Field id="new-milestone-title" label="节点内容" name="title" placeholder="如:6月30日前完成评估签约60户" required className="sm:col-span-3" errors={errors.title} />
-        <Field id="new-milestone-dueDate" label="节点日期" name="dueDate" type="date" required errors={errors.dueDate} />
-        <Field id="new-milestone-target" label={`目标值(${measure})`} name="target" inputMode="decimal" required errors={errors.target} />
-        <Button type="submit" disabled={pending} className="sm:mt-6">
-          {pending ? "添加中…" : "添加"}
-        </Button>
-      </div>
-      <FormMessage message={state.message} ok={state.ok} />
+    <ActionForm action={addMilestoneAction} resetOnSuccess aria-label="添加节点" className="space-y-3 rounded-xl border border-dashed border-stone-300 bg-stone-50 p-3 sm:p-4">
+      {({ errors }) => (
+        <>
+          <h3 className="font-semibold text-stone-900">添加节点</h3>
+          <input type="hidden" name="taskId" value={taskId} />
+          <div className="grid items-start gap-3 sm:grid-cols-[1fr_1fr_auto]">
+            <Field id="new-milestone-title" label="节点内容" name="title" placeholder="如:6月30日前完成评估签约60户" required className="sm:col-span-3" errors={errors.title} />
+            <Field id="new-milestone-dueDate" label="节点日期" name="dueDate" type="date" required errors={errors.dueDate} />
+            <Field id="new-milestone-target" label={`目标值(${measure})`} name="target" inputMode="decimal" required errors={errors.target} />
+            <SubmitButton pendingLabel="添加中…" className="sm:mt-6">
+              添加
+            </SubmitButton>
+          </div>
+        </>
+      )}
     </ActionForm>
   );
 }

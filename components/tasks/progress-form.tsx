@@ -1,10 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
 import { formatAmount } from "@/components/tasks/format";
-import { ActionForm } from "@/components/ui/action-form";
-import { Button } from "@/components/ui/button";
-import { Field, FormMessage, TextareaField } from "@/components/ui/field";
+import { ActionForm, ActionMessage, SubmitButton } from "@/components/ui/action-form";
+import { Field, TextareaField } from "@/components/ui/field";
 import { reportMilestoneProgressAction, reportTaskProgressAction } from "@/lib/tasks/actions";
 
 /** A unit reports the value reached and a short note on a task or one of its milestones. */
@@ -25,26 +23,28 @@ export function ProgressForm({
   measure: string;
   label: string;
 }) {
-  const [state, action, pending] = useActionState(kind === "task" ? reportTaskProgressAction : reportMilestoneProgressAction, {});
-  const errors = state.fieldErrors ?? {};
   const prefix = `${kind}-${id}`;
   return (
-    <ActionForm action={action} aria-label={label} className="space-y-3">
-      <input type="hidden" name={kind === "task" ? "taskId" : "milestoneId"} value={id} />
-      <Field
-        id={`${prefix}-value`}
-        label={`完成值(目标 ${formatAmount(target)} ${measure})`}
-        name="valueReached"
-        inputMode="decimal"
-        defaultValue={valueReached}
-        required
-        errors={errors.valueReached}
-      />
-      <TextareaField id={`${prefix}-note`} label="进展说明" name="note" rows={2} defaultValue={note ?? ""} placeholder="如:已签订补偿协议 45 户" errors={errors.note} />
-      <FormMessage message={state.message} ok={state.ok} />
-      <Button type="submit" disabled={pending} className="w-full sm:w-auto">
-        {pending ? "正在保存…" : "保存进度"}
-      </Button>
+    <ActionForm action={kind === "task" ? reportTaskProgressAction : reportMilestoneProgressAction} aria-label={label} className="space-y-3" message={false}>
+      {({ errors }) => (
+        <>
+          <input type="hidden" name={kind === "task" ? "taskId" : "milestoneId"} value={id} />
+          <Field
+            id={`${prefix}-value`}
+            label={`完成值(目标 ${formatAmount(target)} ${measure})`}
+            name="valueReached"
+            inputMode="decimal"
+            defaultValue={valueReached}
+            required
+            errors={errors.valueReached}
+          />
+          <TextareaField id={`${prefix}-note`} label="进展说明" name="note" rows={2} defaultValue={note ?? ""} placeholder="如:已签订补偿协议 45 户" errors={errors.note} />
+          <ActionMessage />
+          <SubmitButton pendingLabel="正在保存…" className="w-full sm:w-auto">
+            保存进度
+          </SubmitButton>
+        </>
+      )}
     </ActionForm>
   );
 }

@@ -135,3 +135,16 @@ export function TextareaField({
     </FieldFrame>
   );
 }
+
+/** A field's error messages, announced; for inputs not built with Field (radios, checkboxes, files). */
+export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
+  return (
+    <div id={id} aria-live="polite">
+      {errors?.map((e) => (
+        <p key={e} className="mt-1 text-sm text-red-700">
+          {e}
+        </p>
+      ))}
+    </div>
+  );
+}

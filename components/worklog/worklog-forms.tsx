@@ -1,15 +1,13 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { TaskOptions } from "@/components/tasks/task-options";
+import { ActionForm, SubmitButton } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { FormMessage } from "@/components/ui/field";
-import type { ActionState } from "@/lib/auth/action";
+import { Field, SelectField } from "@/components/ui/field";
 import { addWorkLogItem, carryOverWorkLog, deleteWorkLogItem, setWorkLogOutcome } from "@/lib/worklog/actions";
-
-const INPUT = "block w-full rounded-lg border border-stone-300 bg-white px-3 py-2.5 text-base";
 
 export type WorkLogRowProps = {
   id: string;
@@ -24,8 +22,6 @@ export type WorkLogRowProps = {
 
 /** One item of the log: ✓ or ? (with a reason), or taken away. */
 export function WorkLogRow(props: WorkLogRowProps) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(setWorkLogOutcome, {});
-  const [removeState, remove, removing] = useActionState<ActionState, FormData>(deleteWorkLogItem, {});
   const [asking, setAsking] = useState(false);
   const mark = props.outcome === "DONE" ? "✓" : props.outcome === "OPEN" ? "?" : "·";
 
@@ -51,40 +47,37 @@ export function WorkLogRow(props: WorkLogRowProps) {
       {props.editable ? (
         <div className="mt-2 space-y-2 pl-8">
           <div className="flex flex-wrap gap-2">
-            <form action={action}>
+            <ActionForm action={setWorkLogOutcome} message="errors">
               <input type="hidden" name="id" value={props.id} />
               <input type="hidden" name="outcome" value="DONE" />
-              <Button type="submit" variant={props.outcome === "DONE" ? "primary" : "secondary"} disabled={pending} aria-label={`${props.text}:完成 ✓`}>
+              <SubmitButton variant={props.outcome === "DONE" ? "primary" : "secondary"} aria-label={`${props.text}:完成 ✓`}>
                 ✓ 完成
-              </Button>
-            </form>
+              </SubmitButton>
+            </ActionForm>
             <Button type="button" variant={props.outcome === "OPEN" ? "primary" : "secondary"} onClick={() => setAsking(true)} aria-label={`${props.text}:未完成 ?`}>
               ? 未完成
             </Button>
             {!props.onCard ? (
-              <form action={remove}>
+              <ActionForm action={deleteWorkLogItem} message="errors" confirm={{ title: `删除“${props.text}”?`, body: "删除后不能恢复。", confirmLabel: "删除", danger: true }}>
                 <input type="hidden" name="id" value={props.id} />
-                <Button type="submit" variant="ghost" disabled={removing} aria-label={`删除:${props.text}`}>
+                <SubmitButton variant="ghost" aria-label={`删除:${props.text}`}>
                   删除
-                </Button>
-              </form>
+                </SubmitButton>
+              </ActionForm>
             ) : null}
           </div>
           {asking ? (
-            <form action={action} className="space-y-2" onSubmit={() => setAsking(false)}>
-              <input type="hidden" name="id" value={props.id} />
-              <input type="hidden" name="outcome" value="OPEN" />
-              <label htmlFor={`reason-${props.id}`} className="block text-sm text-stone-700">
-                未完成原因(必填)
-              </label>
-              <input id={`reason-${props.id}`} name="reason" required maxLength={300} defaultValue={props.reason ?? ""} className={INPUT} />
-              <Button type="submit" disabled={pending}>
-                保存 ?
-              </Button>
-            </form>
+            <ActionForm action={setWorkLogOutcome} className="space-y-2" message="errors" onSuccess={() => setAsking(false)}>
+              {({ errors }) => (
+                <>
+                  <input type="hidden" name="id" value={props.id} />
+                  <input type="hidden" name="outcome" value="OPEN" />
+                  <Field id={`reason-${props.id}`} label="未完成原因(必填)" name="reason" required maxLength={300} defaultValue={props.reason ?? ""} errors={errors.reason} />
+                  <SubmitButton>保存 ?</SubmitButton>
+                </>
+              )}
+            </ActionForm>
           ) : null}
-          <FormMessage message={state.ok ? undefined : state.message} />
-          <FormMessage message={removeState.ok ? undefined : removeState.message} />
         </div>
       ) : null}
     </li>
@@ -92,48 +85,29 @@ export function WorkLogRow(props: WorkLogRowProps) {
 }
 
 export function AddWorkLogItem({ tasks }: { tasks: { id: string; title: string }[] }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(addWorkLogItem, {});
   return (
-    <form action={action} className="space-y-3" aria-label="记一项">
-      <div>
-        <label htmlFor="log-text" className="mb-1 block text-sm font-medium text-stone-800">
-          今天要做的事
-        </label>
-        <input id="log-text" name="text" required maxLength={200} className={INPUT} key={state.ok ? state.message : "input"} aria-describedby="log-text-error" />
-        <div id="log-text-error" aria-live="polite">
-          {state.fieldErrors?.text?.map((e) => (
-            <p key={e} className="mt-1 text-sm text-red-700">
-              {e}
-            </p>
-          ))}
-        </div>
-      </div>
-      {tasks.length > 0 ? (
-        <div>
-          <label htmlFor="log-task" className="mb-1 block text-sm font-medium text-stone-800">
-            关联任务(可选)
-          </label>
-          <select id="log-task" name="taskId" defaultValue="" className={INPUT}>
-            <TaskOptions tasks={tasks} />
-          </select>
-        </div>
-      ) : null}
-      <FormMessage message={state.message} ok={state.ok} />
-      <Button type="submit" disabled={pending}>
-        {pending ? "正在记下…" : "记下"}
-      </Button>
-    </form>
+    <ActionForm action={addWorkLogItem} resetOnSuccess className="space-y-3" aria-label="记一项">
+      {({ errors }) => (
+        <>
+          <Field id="log-text" label="今天要做的事" name="text" required maxLength={200} errors={errors.text} />
+          {tasks.length > 0 ? (
+            <SelectField id="log-task" label="关联任务(可选)" name="taskId" defaultValue="">
+              <TaskOptions tasks={tasks} />
+            </SelectField>
+          ) : null}
+          <SubmitButton pendingLabel="正在记下…">记下</SubmitButton>
+        </>
+      )}
+    </ActionForm>
   );
 }
 
 export function CarryOverButton({ count }: { count: number }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(carryOverWorkLog, {});
   return (
-    <form action={action} className="space-y-2">
-      <Button type="submit" variant="secondary" disabled={pending}>
-        {pending ? "正在结转…" : `结转未完成的 ${count} 项到今天`}
-      </Button>
-      <FormMessage message={state.message} ok={state.ok} />
-    </form>
+    <ActionForm action={carryOverWorkLog} className="space-y-2">
+      <SubmitButton variant="secondary" pendingLabel="正在结转…">
+        结转未完成的 {count} 项到今天
+      </SubmitButton>
+    </ActionForm>
   );
 }

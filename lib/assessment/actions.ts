@@ -1,30 +1,44 @@
 "use server";
 
 /**
- * Writes of the assessment: groups' scores (ASSESSOR), the year's rules and
- * veto items (ADMIN), 加减分 (LEADER, ADMIN) and 一票否决 (ADMIN), closing and
- * correcting a quarter (ADMIN). Each through authedAction (session, role,
- * zod), scope in the query, one transaction, audited.
+ * Server actions of the assessment, each through authedAction (session, role,
+ * zod): groups' scores, 加减分 and 一票否决 — recording, withdrawing and
+ * correcting them — are wired to lib/assessment/writes.ts; the year's rules
+ * and veto items and closing and correcting a quarter (ADMIN) are here.
+ * Scope in the query, one transaction, audited.
  */
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { audit } from "@/lib/audit";
-import { FORBIDDEN, authedAction } from "@/lib/auth/action";
+import { type ActionState, authedAction } from "@/lib/auth/action";
 import { db } from "@/lib/db";
 import { AssessmentError, EarlyCloseReasonRequired, closeQuarter, correctQuarter } from "@/lib/assessment/close";
-import { quarterName, quarterKey } from "@/lib/assessment/quarters";
-import { forgetLiveResults, refOf } from "@/lib/assessment/results";
-import { parseRubricScores } from "@/lib/assessment/rubric";
+import { forgetLiveResults } from "@/lib/assessment/results";
+import * as writes from "@/lib/assessment/writes";
 import {
+  adjustmentCorrectInput,
   adjustmentInput,
+  adjustmentWithdrawInput,
   closeQuarterInput,
   correctQuarterInput,
+  groupScoreCorrectInput,
   groupScoreInput,
+  groupScoreWithdrawInput,
   scoringRuleInput,
   unitVetoInput,
+  vetoCorrectInput,
   vetoItemInput,
   vetoItemRemoveInput,
+  vetoWithdrawInput,
 } from "@/lib/assessment/schemas";
+
+/** A write's result as the form's state; what changed a score forgets the live results. */
+function done(result: writes.WriteResult, path: string): ActionState {
+  if (!result.ok) return { message: result.message, fieldErrors: result.fieldErrors };
+  forgetLiveResults();
+  revalidatePath(path, "layout");
+  return { ok: true, message: result.message };
+}
 
 function refusal(error: unknown) {
   if (error instanceof AssessmentError) return { message: error.message };
@@ -32,63 +46,17 @@ function refusal(error: unknown) {
 }
 
 /** An assessor saves (draft) or submits their group's score of a unit for a quarter. */
-export const saveGroupScore = authedAction({ roles: ["ASSESSOR"], input: groupScoreInput }, async (user, data) => {
-  // Membership and scope in the query: another group's or another unit's id finds nothing.
-  const group = await db.assessmentGroup.findFirst({
-    where: { id: data.groupId, members: { some: { userId: user.id } }, units: { some: { unitId: data.unitId } } },
-    select: { id: true },
-  });
-  if (!group) return { message: FORBIDDEN };
-  const quarter = await db.quarter.findUnique({ where: { id: data.quarterId }, select: { id: true, year: true, number: true, status: true } });
-  if (!quarter) return { message: "没有找到该季度。" };
-  if (quarter.status !== "OPEN") return { message: `${quarterName(refOf(quarter))}已关闭,评分不能再修改。` };
-  const rubric = await db.rubricItem.findMany({ where: { groupId: group.id, year: quarter.year }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true, maxPoints: true } });
-  if (rubric.length === 0) return { message: "本考核组本年度还没有评分细则,请联系督查室。" };
-  const parsed = parseRubricScores(rubric, data, data.intent);
-  if (parsed.message) return { message: parsed.message, fieldErrors: parsed.fieldErrors };
+export const saveGroupScore = authedAction({ roles: ["ASSESSOR"], input: groupScoreInput }, async (user, data) =>
+  done(await writes.saveGroupScore(db, user, data), "/assessor"),
+);
 
-  const submit = data.intent === "submit";
-  const now = new Date();
-  try {
-    await db.$transaction(async (tx) => {
-      const open = await tx.quarter.count({ where: { id: quarter.id, status: "OPEN" } });
-      if (open === 0) throw new AssessmentError(`${quarterName(refOf(quarter))}已关闭,评分不能再修改。`);
-      const key = { quarterId_groupId_unitId: { quarterId: quarter.id, groupId: group.id, unitId: data.unitId } };
-      const existing = await tx.groupScore.findUnique({ where: key, select: { id: true, status: true, items: { select: { rubricItemId: true, points: true, comment: true } } } });
-      if (existing?.status === "SUBMITTED") throw new AssessmentError("该单位本季度的评分已经提交,不能再修改。");
-      const status = submit ? ("SUBMITTED" as const) : ("DRAFT" as const);
-      let scoreId: string;
-      if (existing) {
-        // Guarded: a second tab that submitted meanwhile wins, this one is refused.
-        const updated = await tx.groupScore.updateMany({ where: { id: existing.id, status: "DRAFT" }, data: { assessorId: user.id, status, submittedAt: submit ? now : null } });
-        if (updated.count !== 1) throw new AssessmentError("该单位本季度的评分已经提交,不能再修改。");
-        scoreId = existing.id;
-        await tx.groupScoreItem.deleteMany({ where: { scoreId } });
-      } else {
-        scoreId = (
-          await tx.groupScore.create({
-            data: { quarterId: quarter.id, groupId: group.id, unitId: data.unitId, assessorId: user.id, status, submittedAt: submit ? now : null },
-            select: { id: true },
-          })
-        ).id;
-      }
-      await tx.groupScoreItem.createMany({ data: parsed.items.map((i) => ({ ...i, scoreId })) });
-      await audit(tx, {
-        actorId: user.id,
-        action: submit ? "groupScore.submit" : "groupScore.draft",
-        entity: "GroupScore",
-        entityId: scoreId,
-        before: existing ? { status: existing.status, items: existing.items } : undefined,
-        after: { status, quarter: quarterKey(refOf(quarter)), unitId: data.unitId, items: parsed.items },
-      });
-    });
-  } catch (error) {
-    return refusal(error);
-  }
-  forgetLiveResults();
-  revalidatePath("/assessor", "layout");
-  return { ok: true, message: submit ? "评分已提交。" : "草稿已保存,提交前可以继续修改。" };
-});
+export const correctGroupScore = authedAction({ roles: ["ASSESSOR"], input: groupScoreCorrectInput }, async (user, data) =>
+  done(await writes.correctGroupScore(db, user, data), "/assessor"),
+);
+
+export const withdrawGroupScore = authedAction({ roles: ["ASSESSOR"], input: groupScoreWithdrawInput }, async (user, data) =>
+  done(await writes.withdrawGroupScore(db, user, data), "/assessor"),
+);
 
 /** The office sets a year's weights, flag counts and escalation ladder. */
 export const saveScoringRules = authedAction({ roles: ["ADMIN"], input: scoringRuleInput }, async (user, data, formData) => {
@@ -171,46 +139,22 @@ export const correctQuarterAction = authedAction({ roles: ["ADMIN"], input: corr
   return { ok: true, message };
 });
 
-/**
- * 加减分 by a leader or the office. On a closed quarter only the office may
- * record one, and it counts only once the quarter is corrected (never silently).
- */
-export const addAdjustment = authedAction({ roles: ["LEADER", "ADMIN"], input: adjustmentInput }, async (user, data) => {
-  const [quarter, unit] = await Promise.all([
-    db.quarter.findUnique({ where: { id: data.quarterId }, select: { id: true, year: true, number: true, status: true } }),
-    db.unit.findFirst({ where: { id: data.unitId, archivedAt: null }, select: { id: true, name: true } }),
-  ]);
-  if (!quarter || !unit) return { message: "没有找到该季度或单位。" };
-  if (quarter.status === "CLOSED" && user.role !== "ADMIN") return { message: `${quarterName(refOf(quarter))}已关闭,加减分请联系督查室以更正方式处理。` };
-  await db.$transaction(async (tx) => {
-    const row = await tx.scoreAdjustment.create({ data: { quarterId: quarter.id, unitId: unit.id, points: data.points, reason: data.reason, createdById: user.id } });
-    await audit(tx, { actorId: user.id, action: "scoreAdjustment.create", entity: "ScoreAdjustment", entityId: row.id, after: { quarter: quarterKey(refOf(quarter)), unit: unit.name, points: data.points, reason: data.reason } });
-  });
-  forgetLiveResults();
-  revalidatePath("/board", "layout");
-  return {
-    ok: true,
-    message: quarter.status === "CLOSED" ? "已记录。本季度已关闭,需在“季度”页面更正后才计入得分。" : `已为${unit.name}${data.points > 0 ? "加" : "减"} ${Math.abs(data.points)} 分。`,
-  };
-});
+/** 加减分 by a leader or the office (lib/assessment/writes.ts). */
+export const addAdjustment = authedAction({ roles: ["LEADER", "ADMIN"], input: adjustmentInput }, async (user, data) =>
+  done(await writes.addAdjustment(db, user, data), "/board"),
+);
 
-/** 一票否决 by the office (also on a closed quarter, counted at the next correction). */
-export const addUnitVeto = authedAction({ roles: ["ADMIN"], input: unitVetoInput }, async (user, data) => {
-  const [quarter, unit] = await Promise.all([
-    db.quarter.findUnique({ where: { id: data.quarterId }, select: { id: true, year: true, number: true, status: true } }),
-    db.unit.findFirst({ where: { id: data.unitId, archivedAt: null }, select: { id: true, name: true } }),
-  ]);
-  if (!quarter || !unit) return { message: "没有找到该季度或单位。" };
-  const item = await db.vetoItem.findFirst({ where: { id: data.vetoItemId, rule: { year: quarter.year } }, select: { id: true, name: true } });
-  if (!item) return { message: "请选择本年度的否决事项。", fieldErrors: { vetoItemId: ["请选择本年度的否决事项"] } };
-  await db.$transaction(async (tx) => {
-    const row = await tx.unitVeto.create({ data: { quarterId: quarter.id, unitId: unit.id, vetoItemId: item.id, reason: data.reason, createdById: user.id } });
-    await audit(tx, { actorId: user.id, action: "unitVeto.create", entity: "UnitVeto", entityId: row.id, after: { quarter: quarterKey(refOf(quarter)), unit: unit.name, item: item.name, reason: data.reason } });
-  });
-  forgetLiveResults();
-  revalidatePath("/board", "layout");
-  return {
-    ok: true,
-    message: quarter.status === "CLOSED" ? "已记录。本季度已关闭,需在“季度”页面更正后才计入。" : `已对${unit.name}实行一票否决(${item.name})。`,
-  };
-});
+export const correctAdjustment = authedAction({ roles: ["LEADER", "ADMIN"], input: adjustmentCorrectInput }, async (user, data) =>
+  done(await writes.correctAdjustment(db, user, data), "/board"),
+);
+
+export const withdrawAdjustment = authedAction({ roles: ["LEADER", "ADMIN"], input: adjustmentWithdrawInput }, async (user, data) =>
+  done(await writes.withdrawAdjustment(db, user, data), "/board"),
+);
+
+/** 一票否决 by the office. */
+export const addUnitVeto = authedAction({ roles: ["ADMIN"], input: unitVetoInput }, async (user, data) => done(await writes.addUnitVeto(db, user, data), "/board"));
+
+export const correctVeto = authedAction({ roles: ["ADMIN"], input: vetoCorrectInput }, async (user, data) => done(await writes.correctVeto(db, user, data), "/board"));
+
+export const withdrawVeto = authedAction({ roles: ["ADMIN"], input: vetoWithdrawInput }, async (user, data) => done(await writes.withdrawVeto(db, user, data), "/board"));

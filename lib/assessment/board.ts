@@ -2,6 +2,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { type SessionUser, unitScopeWhere, withUnitScope } from "@/lib/auth/roles";
+import { isInForce } from "@/lib/assessment/in-force";
 import { countSlotsByUnitDay, keyTaskProgress } from "@/lib/assessment/board-data";
 import { DAY_CELL_CODES, classifyDay } from "@/lib/assessment/heatmap";
 import { parseQuarterKey, quarterKey } from "@/lib/assessment/quarters";
@@ -50,19 +51,50 @@ export function loadKeyTaskProgress(user: SessionUser) {
   return keyTaskProgress(db);
 }
 
-/** Adjustments and vetoes recorded for a unit in a quarter (those after a close are not in its snapshot yet). */
+/**
+ * Adjustments and vetoes recorded for a unit in a quarter: those in force
+ * (those recorded after a close are not in its snapshot yet), and every
+ * earlier version — withdrawn or corrected ones stay visible.
+ */
 export async function listUnitQuarterRecords(user: SessionUser, unitId: string, quarterId: string) {
-  const [adjustments, vetoes] = await Promise.all([
+  const [allAdjustments, allVetoes] = await Promise.all([
     db.scoreAdjustment.findMany({
       where: { quarterId, unitId, unit: unitScopeWhere(user) },
-      orderBy: { createdAt: "asc" },
-      select: { id: true, points: true, reason: true, createdAt: true, createdBy: { select: { name: true } } },
+      orderBy: [{ createdAt: "asc" }, { version: "asc" }],
+      select: {
+        id: true,
+        points: true,
+        reason: true,
+        createdAt: true,
+        version: true,
+        previousId: true,
+        withdrawn: true,
+        changeReason: true,
+        next: { select: { id: true, withdrawn: true } },
+        createdBy: { select: { id: true, name: true, role: true } },
+      },
     }),
     db.unitVeto.findMany({
       where: { quarterId, unitId, unit: unitScopeWhere(user) },
-      orderBy: { createdAt: "asc" },
-      select: { id: true, reason: true, createdAt: true, vetoItem: { select: { name: true } } },
+      orderBy: [{ createdAt: "asc" }, { version: "asc" }],
+      select: {
+        id: true,
+        reason: true,
+        createdAt: true,
+        vetoItemId: true,
+        version: true,
+        previousId: true,
+        withdrawn: true,
+        changeReason: true,
+        next: { select: { id: true, withdrawn: true } },
+        vetoItem: { select: { name: true } },
+        createdBy: { select: { id: true, name: true, role: true } },
+      },
     }),
   ]);
-  return { adjustments, vetoes };
+  return {
+    adjustments: allAdjustments.filter(isInForce),
+    vetoes: allVetoes.filter(isInForce),
+    history: { adjustments: allAdjustments.filter((r) => !isInForce(r)), vetoes: allVetoes.filter((r) => !isInForce(r)) },
+  };
 }

@@ -8,16 +8,17 @@
  *   quarter's first day to its cut-off (asOf), and those due earlier that
  *   were not done by the day before the quarter began (an overdue item stays
  *   due until done); their values AS OF the cut-off and as of their due
- *   date from the progress history (lib/tasks/progress-history.ts), never today's — so a correction of a closed quarter
- *   sees what its close saw;
- * - the assessment groups' SUBMITTED scores of the quarter (drafts never count);
+ *   date from the progress history (lib/tasks/progress-history.ts), never
+ *   today's — so a correction of a closed quarter sees what its close saw;
+ * - the assessment groups' SUBMITTED scores of the quarter in force (drafts,
+ *   withdrawn and replaced versions never count: lib/assessment/in-force.ts);
  * - spot checks whose result is 不属实 or 部分属实, on the unit's reports of
  *   days in the period;
  * - supervision orders whose deadline fell in the period (and has passed) and
  *   that were not accepted by it;
  * - report timeliness over the district's reporting days (days on which any
  *   unit reported) up to the last full day, from the unit's creation on;
- * - the leaders' 加减分 and the 一票否决 recorded for the quarter.
+ * - the leaders' 加减分 and the 一票否决 recorded for the quarter, in force.
  */
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db-client";
@@ -31,6 +32,7 @@ import type {
   UnitQuarterInputs,
   VetoInput,
 } from "@/lib/assessment/scoring";
+import { adjustmentInForce, groupScoreInForce, vetoInForce } from "@/lib/assessment/in-force";
 import { quarterKey } from "@/lib/assessment/quarters";
 import { type HistoryEvent, valueAsOf } from "@/lib/tasks/progress-history";
 import { type DistrictDate, type QuarterRef, addDays, districtDateOf, districtInstant, districtToday, quarterRange } from "@/lib/time";
@@ -82,7 +84,7 @@ export async function gatherQuarterInputs(db: Db, quarterId: string, period: Qua
       select: { id: true, taskId: true, title: true, dueDate: true, target: true, task: { select: { unitId: true, title: true, weight: true } } },
     }),
     db.groupScore.findMany({
-      where: { quarterId, status: "SUBMITTED" },
+      where: { quarterId, ...groupScoreInForce },
       orderBy: { group: { name: "asc" } },
       select: {
         id: true,
@@ -107,12 +109,12 @@ export async function gatherQuarterInputs(db: Db, quarterId: string, period: Qua
       select: { id: true, unitId: true, title: true, deadline: true, acceptedAt: true, status: true },
     }),
     db.scoreAdjustment.findMany({
-      where: { quarterId },
+      where: { quarterId, ...adjustmentInForce },
       orderBy: { createdAt: "asc" },
       select: { id: true, unitId: true, points: true, reason: true, createdAt: true, createdBy: { select: { name: true } } },
     }),
     db.unitVeto.findMany({
-      where: { quarterId },
+      where: { quarterId, ...vetoInForce },
       orderBy: { createdAt: "asc" },
       select: { id: true, unitId: true, vetoItemId: true, reason: true, vetoItem: { select: { name: true } } },
     }),

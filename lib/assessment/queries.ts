@@ -2,6 +2,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { type SessionUser, withUnitScope } from "@/lib/auth/roles";
+import { latestGroupScore } from "@/lib/assessment/in-force";
 import { parseQuarterKey, quarterKey } from "@/lib/assessment/quarters";
 import { listQuarters } from "@/lib/assessment/results";
 import { SLOTS, slotState } from "@/lib/reports/slots";
@@ -47,9 +48,15 @@ export async function listGroupsWithUnitProgress(user: SessionUser, today: Distr
 
 // ─── Scoring by the assessment groups ───────────────────────────────────────
 
-export type ScoreState = "NONE" | "DRAFT" | "SUBMITTED";
+export type ScoreState = "NONE" | "DRAFT" | "SUBMITTED" | "WITHDRAWN";
 
-export const SCORE_STATE_LABELS: Record<ScoreState, string> = { NONE: "未评分", DRAFT: "草稿", SUBMITTED: "已提交" };
+export const SCORE_STATE_LABELS: Record<ScoreState, string> = { NONE: "未评分", DRAFT: "草稿", SUBMITTED: "已提交", WITHDRAWN: "已撤回" };
+
+/** The state of a group's score of a unit, from its latest version. */
+export function scoreStateOf(latest: { status: "DRAFT" | "SUBMITTED"; withdrawn: boolean } | null | undefined): ScoreState {
+  if (!latest) return "NONE";
+  return latest.withdrawn ? "WITHDRAWN" : latest.status;
+}
 
 /** The quarter to score: the one asked for if it exists, else the open quarter of today, else the last open one. */
 export async function resolveScoringQuarter(key: string | undefined, today: DistrictDate) {
@@ -76,8 +83,8 @@ export async function listGroupScoring(user: SessionUser, quarterId: string) {
       keyTask: { select: { name: true } },
       units: { orderBy: [{ unit: { kind: "desc" } }, { unit: { sortOrder: "asc" } }], select: { unit: { select: { id: true, name: true, kind: true } } } },
       scores: {
-        where: { quarterId },
-        select: { unitId: true, status: true, submittedAt: true, assessor: { select: { name: true } }, items: { select: { points: true } } },
+        where: { quarterId, ...latestGroupScore },
+        select: { unitId: true, status: true, withdrawn: true, submittedAt: true, assessor: { select: { name: true } }, items: { select: { points: true } } },
       },
     },
   });
@@ -91,8 +98,8 @@ export async function listGroupScoring(user: SessionUser, quarterId: string) {
         const score = byUnit.get(unit.id);
         return {
           ...unit,
-          state: (score?.status ?? "NONE") as ScoreState,
-          points: score ? score.items.reduce((sum, i) => sum + i.points, 0) : null,
+          state: scoreStateOf(score),
+          points: score && !score.withdrawn ? score.items.reduce((sum, i) => sum + i.points, 0) : null,
           assessorName: score?.assessor.name ?? null,
           submittedAt: score?.submittedAt ?? null,
         };
@@ -115,13 +122,18 @@ export async function getAssessorUnitView(user: SessionUser, groupId: string, un
   const unit = await db.unit.findFirst({ where: withUnitScope(user, { id: unitId }), select: { id: true, name: true, kind: true } });
   if (!unit) return null;
   const from = addDays(today, -6);
-  const [rubric, score, tasks, cards, orders, spotChecks, deadlines] = await Promise.all([
+  const [rubric, versions, tasks, cards, orders, spotChecks, deadlines] = await Promise.all([
     db.rubricItem.findMany({ where: { groupId, year: quarter.year }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true, maxPoints: true } }),
-    db.groupScore.findUnique({
-      where: { quarterId_groupId_unitId: { quarterId: quarter.id, groupId, unitId } },
+    // Every version, oldest first: the last is the one a new version follows; the others are its history.
+    db.groupScore.findMany({
+      where: { quarterId: quarter.id, groupId, unitId },
+      orderBy: { version: "asc" },
       select: {
         id: true,
+        version: true,
         status: true,
+        withdrawn: true,
+        changeReason: true,
         submittedAt: true,
         updatedAt: true,
         assessor: { select: { name: true } },
@@ -163,7 +175,8 @@ export async function getAssessorUnitView(user: SessionUser, groupId: string, un
     group: { id: group.id, name: group.name, keyTaskName: group.keyTask.name },
     unit,
     rubric,
-    score,
+    score: versions.at(-1) ?? null,
+    versions,
     tasks: tasks.map((t) => ({
       ...t,
       status: deriveStatus(t, today),
@@ -194,11 +207,12 @@ export async function listScoringProgress(quarterId: string) {
       name: true,
       members: { select: { user: { select: { name: true } } } },
       units: { orderBy: [{ unit: { kind: "desc" } }, { unit: { sortOrder: "asc" } }], select: { unit: { select: { id: true, name: true } } } },
-      scores: { where: { quarterId }, select: { unitId: true, status: true } },
+      scores: { where: { quarterId, ...latestGroupScore }, select: { unitId: true, status: true, withdrawn: true } },
     },
   });
   return groups.map((g) => {
-    const status = new Map(g.scores.map((s) => [s.unitId, s.status]));
+    // A withdrawn score is as good as none: the group has to score again.
+    const status = new Map(g.scores.filter((s) => !s.withdrawn).map((s) => [s.unitId, s.status]));
     const missing = g.units.filter((u) => !status.has(u.unit.id)).map((u) => u.unit);
     const drafts = g.units.filter((u) => status.get(u.unit.id) === "DRAFT").map((u) => u.unit);
     return {

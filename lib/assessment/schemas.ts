@@ -94,3 +94,22 @@ export const unitVetoInput = z.object({
   vetoItemId: id,
   reason: z.string().trim().min(4, { message: "请写明否决事由(至少 4 字)" }).max(300, { message: "最多 300 字" }),
 });
+
+/** Why a group score, a 加减分 or a veto is withdrawn or corrected (kept with the new version). */
+const changeReason = z.string().trim().min(4, { message: "请写明撤回或更正的原因(至少 4 字)" }).max(300, { message: "最多 300 字" });
+
+/** Withdraw the group's submitted score of a unit (`scoreId`: the version in force, as the page showed it). */
+export const groupScoreWithdrawInput = z.object({ groupId: id, unitId: id, quarterId: id, scoreId: id, changeReason });
+
+export const groupScoreCorrectInput = z
+  .object({ groupId: id, unitId: id, quarterId: id, scoreId: id, changeReason })
+  // points_<rubricItemId> and comment_<rubricItemId>, as in groupScoreInput.
+  .catchall(z.string().max(500, { message: "最多 500 字" }));
+
+export const adjustmentWithdrawInput = z.object({ adjustmentId: id, changeReason });
+
+export const adjustmentCorrectInput = adjustmentInput.pick({ points: true, reason: true }).extend({ adjustmentId: id, changeReason });
+
+export const vetoWithdrawInput = z.object({ vetoId: id, changeReason });
+
+export const vetoCorrectInput = unitVetoInput.pick({ vetoItemId: true, reason: true }).extend({ vetoId: id, changeReason });

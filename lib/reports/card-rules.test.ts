@@ -6,6 +6,7 @@ import {
   carryOverCandidates,
   composeSlotText,
   editModeFor,
+  needsReason,
   effortSecondsOf,
   emptySlotIssue,
   evidenceIssues,
@@ -86,6 +87,16 @@ test("before its deadline an existing slot is edited in place; after it, a chang
   const base = { exists: true, date: "2026-11-27", slot: "MORNING" as const, deadlines: d };
   assert.deepEqual(editModeFor({ ...base, now: at("2026-11-27T01:29:00Z") }), { mode: "EDIT" }); // 09:29
   assert.deepEqual(editModeFor({ ...base, now: at("2026-11-27T01:31:00Z") }), { mode: "REVISION" }); // 09:31
+});
+
+test("a locked slot is a correction at any time: a reason is needed before its deadline too", () => {
+  const base = { exists: true, locked: true, date: "2026-11-27", slot: "MORNING" as const, deadlines: d };
+  assert.deepEqual(editModeFor({ ...base, now: at("2026-11-27T01:00:00Z") }), { mode: "CORRECTION" }); // 09:00
+  assert.deepEqual(editModeFor({ ...base, now: at("2026-11-27T05:00:00Z") }), { mode: "CORRECTION" }); // 13:00
+  assert.equal(needsReason("EDIT"), false);
+  assert.equal(needsReason("REVISION"), true);
+  assert.equal(needsReason("CORRECTION"), true);
+  assert.deepEqual(editModeFor({ ...base, exists: false, now: at("2026-11-27T01:00:00Z") }), { mode: "CREATE" }, "a new slot has nothing resting on it");
 });
 
 test("a new slot of today is created even after its deadline (it will be late)", () => {

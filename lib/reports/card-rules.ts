@@ -38,27 +38,38 @@ export function resolveCardDate(param: string, now: Date): { date: DistrictDate 
 }
 
 /**
- * How a submission lands. CREATE: the slot is new (today only — a past slot
- * with nothing stays missing, it is not back-filled). EDIT: the slot exists and
- * its deadline is still ahead; it is replaced in place. REVISION: the deadline
- * has passed; the previous state is kept as a ReportRevision (what was shown
- * stays shown) and a reason is required.
+ * How a submission lands. Every save of an existing slot is kept as a new
+ * version (lib/reports/versions.ts); the mode says what it needs.
+ * CREATE: the slot is new (today only — a past slot with nothing stays
+ * missing, it is not back-filled). EDIT: its deadline is still ahead and
+ * nothing rests on it; no reason needed. REVISION: the deadline has passed;
+ * a reason is required. CORRECTION: the slot is locked (spot-checked, quoted
+ * in a published bulletin, answered by a 批示 or flagged) — a reason is
+ * required, whatever the time, the change is marked 更正 and the office is told.
  */
-export type EditMode = "CREATE" | "EDIT" | "REVISION";
+export type EditMode = "CREATE" | "EDIT" | "REVISION" | "CORRECTION";
 
 export function editModeFor(args: {
   exists: boolean;
+  /** something rests on the slot (lockReasonsOf in versions.ts) */
+  locked?: boolean;
   date: DistrictDate;
   slot: SlotKind;
   deadlines: SlotDeadlines;
   now: Date;
 }): { mode: EditMode } | { issue: string } {
-  const { exists, date, slot, deadlines, now } = args;
+  const { exists, locked = false, date, slot, deadlines, now } = args;
   if (!exists) {
     if (date < districtToday(now)) return { issue: "以前日期未晒的时段不能补报,只能更正已晒的内容。" };
     return { mode: "CREATE" };
   }
+  if (locked) return { mode: "CORRECTION" };
   return { mode: now.getTime() > slotDeadline(date, slot, deadlines).getTime() ? "REVISION" : "EDIT" };
+}
+
+/** A change in these modes needs a reason, and may add photos but not take them away. */
+export function needsReason(mode: EditMode): boolean {
+  return mode === "REVISION" || mode === "CORRECTION";
 }
 
 /** A slot first submitted after its deadline is accepted and marked late; edits never change it. */
@@ -370,6 +381,18 @@ export function composeSlotText<T extends Pick<CardItem, "text" | "addedIn" | "c
   const trimmed = note?.trim();
   // The summary never holds a line break (item texts are single lines), so the note always follows the first one.
   return trimmed ? `${summary}\n${trimmed}` : summary;
+}
+
+/** The items a slot speaks about: the morning's plan, the noon's progress, the evening's ticks. */
+export function itemsOfSlot<T extends Pick<CardItem, "addedIn" | "progressNote" | "outcome">>(slot: SlotKind, items: readonly T[]): T[] {
+  switch (slot) {
+    case "MORNING":
+      return items.filter((i) => i.addedIn === "MORNING");
+    case "NOON":
+      return items.filter((i) => i.progressNote || i.addedIn === "NOON");
+    case "EVENING":
+      return items.filter((i) => i.outcome);
+  }
 }
 
 /** The author's note back out of a slot's text (what follows the composed first line). */

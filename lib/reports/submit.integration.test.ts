@@ -228,22 +228,48 @@ test("the same key for another slot never replays the first slot's answer", asyn
   assert.equal(noon.slot.slot, "noon");
 });
 
-test("after the deadline a change is a revision: a reason is required and the previous state is kept", async () => {
-  await submit({ slot: "morning", now: at("08:00"), input: { items: [{ text: "召开调度会" }] } });
+test("every save is a version: 1 is the first submission; after the deadline a change needs a reason", async () => {
+  const first = await submit({ slot: "morning", now: at("08:00"), input: { items: [{ text: "召开调度会" }] } });
   const edited = await submit({ slot: "morning", now: at("09:00"), input: { items: [{ text: "召开调度会" }, { text: "走访企业" }] } });
-  assert.equal(edited.slot.revisionCount, 0, "before the deadline an edit is in place");
+  assert.equal(edited.slot.revisionCount, 1, "before the deadline an edit needs no reason, and is kept as version 2");
+  const unchanged = await submit({ slot: "morning", now: at("09:10"), input: { items: [{ text: "召开调度会" }, { text: "走访企业" }] } });
+  assert.equal(unchanged.slot.revisionCount, 1, "a save that changes nothing shown adds no version");
 
   const late = { slot: "morning", now: at("10:00"), input: { items: [{ text: "召开安全生产调度会" }] } };
   await rejects(submit(late), /更正原因/);
   const revised = await submit({ ...late, input: { ...late.input, revisionReason: "会议名称写错" } });
-  assert.equal(revised.slot.revisionCount, 1);
+  assert.equal(revised.slot.revisionCount, 2);
   assert.equal(revised.slot.late, false, "a correction does not make the slot late");
-  const revision = await t.db.reportRevision.findFirstOrThrow({ where: { slotId: revised.slot.id } });
-  assert.equal(revision.number, 1);
-  assert.equal(revision.reason, "会议名称写错");
-  const snapshot = JSON.parse(revision.snapshot) as { text: string; items: { text: string }[] };
-  assert.deepEqual(snapshot.items.map((i) => i.text), ["召开调度会", "走访企业"]);
-  assert.match(snapshot.text, /走访企业/);
+
+  const versions = await t.db.reportVersion.findMany({ where: { slotId: revised.slot.id }, orderBy: { number: "asc" } });
+  assert.deepEqual(
+    versions.map((v) => [v.number, v.kind, v.reason, v.createdAt.toISOString()]),
+    [
+      [1, "SUBMIT", null, at("08:00").toISOString()],
+      [2, "EDIT", null, at("09:00").toISOString()],
+      [3, "REVISION", "会议名称写错", at("10:00").toISOString()],
+    ],
+  );
+  assert.equal(versions[0].text, first.slot.text, "version 1 keeps what was first shown");
+  assert.deepEqual((JSON.parse(versions[1].items) as { text: string }[]).map((i) => i.text), ["召开调度会", "走访企业"]);
+  assert.equal(versions[2].text, revised.slot.text);
+  assert.equal(await t.db.reportRevision.count(), 0, "revisions are versions now");
+  assert.equal(await t.db.notification.count(), 0, "an unlocked slot's changes tell no one");
+});
+
+test("a version records the photos each save added and took away", async () => {
+  const saved = await submit({ slot: "noon", now: at("12:00"), input: { note: "现场查看" }, photos: [await photo(70), await photo(71)] });
+  const [a, b] = saved.slot.photos.map((p) => p.id);
+  const more = await submit({ slot: "noon", now: at("12:30"), input: { note: "现场查看", removePhotoIds: [a] }, photos: [await photo(72)] });
+  const c = more.slot.photos.map((p) => p.id).find((id) => id !== b)!;
+  const versions = await t.db.reportVersion.findMany({ where: { slotId: saved.slot.id }, orderBy: { number: "asc" } });
+  const ids = (json: string) => JSON.parse(json) as string[];
+  assert.deepEqual(versions.map((v) => [ids(v.photoIds), ids(v.addedPhotoIds), ids(v.removedPhotoIds)]), [
+    [[a, b], [a, b], []],
+    [[b, c], [c], [a]],
+  ]);
+  const added = await t.db.photo.findUniqueOrThrow({ where: { id: c } });
+  assert.equal(added.createdAt.toISOString(), at("12:30").toISOString(), "a photo is dated when it was added");
 });
 
 test("a photo cannot be taken away after the deadline", async () => {

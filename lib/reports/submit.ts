@@ -7,8 +7,9 @@
  *    before any work;
  * 3. photos are checked and re-encoded (processPhoto) and stored — outside
  *    the transaction, so that it stays short;
- * 4. one transaction writes the card, slot, items, photos, revision, the
- *    tasks' progress and the audit entry, and claims the key;
+ * 4. one transaction writes the card, slot, items, photos, the slot's new
+ *    version (lib/reports/versions.ts), the tasks' progress and the audit
+ *    entry, and claims the key;
  * 5. if anything fails (or another request with the same key won), the files
  *    this request stored are deleted: no half report, no orphan file;
  * 6. after the commit, afterSlotSubmitted() runs the checks plugged into it
@@ -25,12 +26,14 @@ import { afterSlotSubmitted, queueSlotChecks } from "@/lib/reports/after-submit"
 import { itemJsonSelect, loadSavedSlot, type SavedSlotJson } from "@/lib/reports/card-json";
 import {
   type CardItem,
+  type EditMode,
   type EvidenceTask,
   type RuleIssue,
   carryOverCandidates,
   composeSlotText,
   editModeFor,
   effortSecondsOf,
+  needsReason,
   emptySlotIssue,
   evidenceIssues,
   isLateSubmission,
@@ -41,6 +44,7 @@ import {
 import { idempotencyKeyInput, slotInput, type SlotInput } from "@/lib/reports/schemas";
 import type { SlotDeadlines } from "@/lib/reports/slots";
 import { applyReportProgress } from "@/lib/reports/task-progress";
+import { lockReasonsOf, recordSave, versionStateOf } from "@/lib/reports/versions";
 import { getSlotDeadlines } from "@/lib/settings";
 import { newStorageKey, type PhotoStorage } from "@/lib/storage";
 import { addDays, type DistrictDate } from "@/lib/time";
@@ -218,7 +222,6 @@ async function writeSlot(tx: Prisma.TransactionClient, context: WriteContext): P
           lng: true,
           authorId: true,
           submittedAt: true,
-          revisionCount: true,
           effortSeconds: true,
           photos: { select: { id: true, storageKey: true, thumbKey: true, sortOrder: true } },
         },
@@ -226,16 +229,15 @@ async function writeSlot(tx: Prisma.TransactionClient, context: WriteContext): P
     },
   });
   const existing = card?.slots.find((s) => s.slot === slot) ?? null;
-  const edit = editModeFor({ exists: existing !== null, date, slot, deadlines, now });
+  const locked = card && existing ? (await lockReasonsOf(tx, { id: existing.id, cardId: card.id, slot })).length > 0 : false;
+  const edit = editModeFor({ exists: existing !== null, locked, date, slot, deadlines, now });
   if ("issue" in edit) throw refuse(edit.issue);
   const { mode } = edit;
-  if (mode === "REVISION" && !input.revisionReason) {
-    throw refuse("该时段已过截止时间,修改会作为更正留痕,请填写更正原因。", [{ path: "revisionReason", message: "请填写更正原因" }]);
-  }
+  if (needsReason(mode) && !input.revisionReason) throw missingReason(mode);
 
   const removed = existing?.photos.filter((p) => input.removePhotoIds.includes(p.id)) ?? [];
   if (removed.length !== input.removePhotoIds.length) throw refuse("要删除的照片不属于这个时段。");
-  if (removed.length > 0 && mode === "REVISION") throw refuse("已过截止时间,已晒出的照片不能删除,只能补充。");
+  if (removed.length > 0 && needsReason(mode)) throw refuse("已晒出的照片不能删除,只能补充(已过截止时间或已被查阅引用)。");
   const keptPhotos = (existing?.photos.length ?? 0) - removed.length;
   if (keptPhotos + files.length > MAX_PHOTOS_PER_SLOT) throw tooManyPhotos(keptPhotos);
 
@@ -284,33 +286,11 @@ async function writeSlot(tx: Prisma.TransactionClient, context: WriteContext): P
   let slotId: string;
   if (existing) {
     slotId = existing.id;
-    if (mode === "REVISION") {
-      // What was shown stays shown: the state before the correction, kept whole.
-      await tx.reportRevision.create({
-        data: {
-          slotId,
-          number: existing.revisionCount + 1,
-          authorId: user.id,
-          reason: input.revisionReason,
-          createdAt: now,
-          snapshot: JSON.stringify({
-            text: existing.text,
-            place: existing.place,
-            lat: existing.lat,
-            lng: existing.lng,
-            authorId: existing.authorId,
-            submittedAt: existing.submittedAt.toISOString(),
-            photoIds: existing.photos.map((p) => p.id),
-            items: cardItems,
-          }),
-        },
-      });
-    }
     // Every sitting counts for the burden meter, corrections included.
     const effortSeconds = effort === null && existing.effortSeconds === null ? null : (existing.effortSeconds ?? 0) + (effort ?? 0);
     await tx.reportSlot.update({
       where: { id: slotId },
-      data: { text, ...place, effortSeconds, ...(mode === "REVISION" ? { revisionCount: { increment: 1 } } : {}) },
+      data: { text, ...place, effortSeconds },
     });
   } else {
     slotId = (
@@ -373,16 +353,37 @@ async function writeSlot(tx: Prisma.TransactionClient, context: WriteContext): P
 
   await applyReportProgress(tx, plan.progressDeltas, { unitId, slotId, cardDate: date, actorId: user.id, now });
 
+  // What was shown stays shown: every save is kept whole as the slot's next version.
+  const version = await recordSave(tx, {
+    mode,
+    slotId,
+    before: existing ? { state: versionStateOf(existing, cardItems), authorId: existing.authorId, submittedAt: existing.submittedAt } : null,
+    author: user,
+    reason: input.revisionReason ?? null,
+    where: { unitId, date, slot },
+    now,
+  });
+
   await audit(tx, {
     actorId: user.id,
-    action: mode === "CREATE" ? "report.submit" : mode === "EDIT" ? "report.edit" : "report.revise",
+    action: AUDIT_ACTION_OF[mode],
     entity: "ReportSlot",
     entityId: slotId,
     before: existing ? { text: existing.text, place: existing.place, photos: existing.photos.length } : undefined,
-    after: { date, slot, text, place: place.place, photos: photosAfter, items: plan.after.length, reason: input.revisionReason },
+    after: { date, slot, text, place: place.place, photos: photosAfter, items: plan.after.length, reason: input.revisionReason, version: version?.number ?? null },
   });
 
   return { slot: await loadSavedSlot(tx, slotId), removedKeys: removed.flatMap((p) => [p.storageKey, p.thumbKey]) };
+}
+
+const AUDIT_ACTION_OF = { CREATE: "report.submit", EDIT: "report.edit", REVISION: "report.revise", CORRECTION: "report.correct" } as const satisfies Record<EditMode, string>;
+
+function missingReason(mode: EditMode): ReportError {
+  const message =
+    mode === "CORRECTION"
+      ? "该时段已被督查室查阅、引用或批示,修改会作为更正留痕并通知督查室,请填写更正原因。"
+      : "该时段已过截止时间,修改会作为更正留痕,请填写更正原因。";
+  return refuse(message, [{ path: "revisionReason", message: "请填写更正原因" }]);
 }
 
 function tooManyPhotos(present: number): ReportError {

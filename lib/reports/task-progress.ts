@@ -9,6 +9,7 @@ import { audit } from "@/lib/audit";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TaskStatus } from "@/lib/generated/prisma/enums";
 import { eventsOfChange, writeProgressEvents } from "@/lib/tasks/progress-events";
+import { planSlotReversal } from "@/lib/supervision/spot-checks/reversal-plan";
 import { deriveStatus } from "@/lib/tasks/status";
 import { districtToday, type DistrictDate } from "@/lib/time";
 
@@ -44,18 +45,39 @@ export type ReportProgressContext = {
 
 /**
  * Moves the unit's tasks by a slot's change of amounts (in the submission's
- * transaction): values and statuses, a progress event per changed task and
- * milestone (dated to the card, linked to the slot), and the audit entry.
- * Increases are applied before decreases, so that a value never stops at 0
- * on its way (the order would otherwise change the result).
+ * transaction). A slot already found (partly) false keeps its reversal equal
+ * to what it now claims (lib/supervision/spot-checks/reversal-plan.ts), so a
+ * correction of a false amount is never taken back twice.
  */
 export async function applyReportProgress(tx: Prisma.TransactionClient, deltas: ReadonlyMap<string, number>, context: ReportProgressContext): Promise<void> {
+  const moves: ProgressMove[] = [...deltas].map(([taskId, delta]) => ({ taskId, delta, source: "REPORT" }));
+  const reversal = await planSlotReversal(tx, context.slotId);
+  for (const m of reversal?.moves ?? []) moves.push({ taskId: m.taskId, delta: m.amount, source: "REVERSAL", spotCheckId: m.spotCheckId });
+  await moveTaskProgress(tx, moves, context);
+}
+
+export type ProgressMove = { taskId: string; delta: number; source: "REPORT" | "REVERSAL"; spotCheckId?: string };
+
+/**
+ * Moves tasks by a slot's amounts or their reversal: each task's value and
+ * status, its milestones (each holds the task's value up to its own target),
+ * a progress event per changed value — dated to the card, linked to the slot
+ * (and the check) — and the audit entry, in the caller's transaction.
+ * Increases are applied before decreases, so that a value never stops at 0
+ * on its way (the order would otherwise change the result). With a unitId,
+ * only that unit's tasks move.
+ */
+export async function moveTaskProgress(
+  tx: Prisma.TransactionClient,
+  moves: readonly ProgressMove[],
+  context: { unitId?: string; slotId: string; cardDate: DistrictDate; actorId: string | null; now: Date },
+): Promise<void> {
   const { unitId, slotId, cardDate, actorId, now } = context;
   const today = districtToday(now);
-  const ordered = [...deltas].sort((a, b) => b[1] - a[1]);
-  for (const [taskId, delta] of ordered) {
+  const ordered = [...moves].sort((a, b) => b.delta - a.delta);
+  for (const move of ordered) {
     const task = await tx.task.findFirst({
-      where: { id: taskId, unitId },
+      where: { id: move.taskId, ...(unitId ? { unitId } : {}) },
       select: {
         target: true,
         valueReached: true,
@@ -65,26 +87,31 @@ export async function applyReportProgress(tx: Prisma.TransactionClient, deltas: 
       },
     });
     if (!task) continue;
-    const change = applyTaskProgress(task, task.milestones, delta, today);
-    await tx.task.update({ where: { id: taskId }, data: change.task });
+    const change = applyTaskProgress(task, task.milestones, move.delta, today);
+    await tx.task.update({ where: { id: move.taskId }, data: change.task });
     for (const m of change.milestones) await tx.milestone.update({ where: { id: m.id }, data: { valueReached: m.valueReached, status: m.status } });
     const milestoneBefore = new Map(task.milestones.map((m) => [m.id, m.valueReached]));
-    await writeProgressEvents(
-      tx,
-      eventsOfChange(
-        { date: cardDate, at: now, source: "REPORT", actorId, slotId },
-        taskId,
-        { before: task.valueReached, after: change.task.valueReached },
-        change.milestones.map((m) => ({ id: m.id, before: milestoneBefore.get(m.id) ?? 0, after: m.valueReached })),
-      ),
+    const links = { slotId, spotCheckId: move.spotCheckId ?? null };
+    const events = eventsOfChange(
+      { date: cardDate, at: now, source: move.source, actorId, ...links },
+      move.taskId,
+      { before: task.valueReached, after: change.task.valueReached },
+      change.milestones.map((m) => ({ id: m.id, before: milestoneBefore.get(m.id) ?? 0, after: m.valueReached })),
     );
+    if (move.source === "REVERSAL") {
+      // The task's own event keeps what the reversal asked for, even when the value could not move (it was 0).
+      const own = events.find((e) => !e.milestoneId);
+      if (own) own.requested = move.delta;
+      else events.unshift({ date: cardDate, at: now, source: "REVERSAL", actorId, ...links, taskId: move.taskId, milestoneId: null, delta: 0, valueAfter: task.valueReached, requested: move.delta });
+    }
+    await writeProgressEvents(tx, events);
     await audit(tx, {
       actorId,
-      action: "task.progress-from-report",
+      action: move.source === "REPORT" ? "task.progress-from-report" : "task.progress-reversal",
       entity: "Task",
-      entityId: taskId,
+      entityId: move.taskId,
       before: { valueReached: task.valueReached, status: task.status },
-      after: { ...change.task, slotId },
+      after: { ...change.task, slotId, ...(move.spotCheckId ? { spotCheckId: move.spotCheckId, requested: move.delta } : {}) },
     });
   }
 }

@@ -37,7 +37,8 @@ const CHUNK = 500;
 export async function writeProgressEvents(tx: Client, events: readonly ProgressEventInput[]): Promise<number> {
   const rows = events
     .map((e) => ({ ...e, delta: round(e.delta), valueAfter: round(e.valueAfter) }))
-    .filter((e) => e.delta !== 0)
+    // A reversal that moved nothing (the value was already 0) is still kept: it records what it asked for.
+    .filter((e) => e.delta !== 0 || (e.requested ?? 0) !== 0)
     .map((e) => ({
       taskId: e.taskId,
       milestoneId: e.milestoneId ?? null,

@@ -22,7 +22,16 @@ export function HighlightedText({ text, ranges }: { text: string; ranges: [numbe
   return <p className="whitespace-pre-line leading-relaxed text-stone-800">{parts}</p>;
 }
 
-function Side({ title, report, children }: { title: string; report: { unitId: string; unitName: string; date: string; slot: keyof typeof SLOT_LABELS; submittedAt: string }; children: React.ReactNode }) {
+type SideReport = { unitId: string; unitName: string; date: string; slot: keyof typeof SLOT_LABELS; submittedAt: string; version?: number; addedAt?: string };
+
+/** When the content was added to its report: by the save that added it (issue 10), or the submission for older flags. */
+function addedLabel(report: SideReport): string {
+  if (!report.addedAt) return `${formatDistrictDateTime(new Date(report.submittedAt)).slice(11)} 提交`;
+  const version = report.version ? `第 ${report.version} 版 ` : "";
+  return `${version}${formatDistrictDateTime(new Date(report.addedAt))} 加入`;
+}
+
+function Side({ title, report, children }: { title: string; report: SideReport; children: React.ReactNode }) {
   return (
     <figure className="min-w-0 space-y-2 rounded-lg border border-stone-200 p-3">
       <figcaption className="text-sm">
@@ -31,7 +40,7 @@ function Side({ title, report, children }: { title: string; report: { unitId: st
           <Link href={`/units/${report.unitId}?date=${report.date}`} className="underline-offset-2 hover:underline">
             {report.unitName}
           </Link>{" "}
-          · {report.date} {SLOT_LABELS[report.slot]} · {formatDistrictDateTime(new Date(report.submittedAt)).slice(11)} 提交
+          · {report.date} {SLOT_LABELS[report.slot]} · {addedLabel(report)}
         </span>
       </figcaption>
       {children}
@@ -39,8 +48,33 @@ function Side({ title, report, children }: { title: string; report: { unitId: st
   );
 }
 
-function subjectOf(report: ReportSummary) {
-  return { unitId: report.unit.id, unitName: report.unit.name, date: report.date, slot: report.slot, submittedAt: report.submittedAt.toISOString() };
+function subjectOf(report: ReportSummary, added: { addedAt?: string; version?: number }): SideReport {
+  return { unitId: report.unit.id, unitName: report.unit.name, date: report.date, slot: report.slot, submittedAt: report.submittedAt.toISOString(), ...added };
+}
+
+/** The other earlier matches beside the original (often copies of it), earliest first. */
+function OtherMatches({ title, matches }: { title: string; matches: { key: string; report: SideReport; detail: string; photoId?: string }[] }) {
+  if (matches.length === 0) return null;
+  return (
+    <section aria-label={title} className="space-y-2">
+      <h3 className="text-sm font-semibold text-stone-900">
+        {title}({matches.length})
+      </h3>
+      <ol className="space-y-2">
+        {matches.map((m) => (
+          <li key={m.key} className="flex flex-wrap items-center gap-3 text-sm text-stone-700">
+            {m.photoId ? <PhotoThumb photoId={m.photoId} alt={`${m.report.unitName} ${m.report.date} 的照片`} /> : null}
+            <span>
+              <Link href={`/units/${m.report.unitId}?date=${m.report.date}`} className="font-medium text-stone-900 underline-offset-2 hover:underline">
+                {m.report.unitName}
+              </Link>{" "}
+              · {m.report.date} {SLOT_LABELS[m.report.slot]} · {addedLabel(m.report)} · {m.detail}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
 }
 
 const fixSource = { REPORT: "晒报定位", PHOTO: "照片GPS" } as const;
@@ -48,41 +82,50 @@ const fixSource = { REPORT: "晒报定位", PHOTO: "照片GPS" } as const;
 /** The evidence of a flag, side by side where there are two sides. */
 export function EvidenceView({ parsed, report }: { parsed: AnomalyEvidence | null; report: ReportSummary }) {
   if (!parsed) return <p className="text-sm text-stone-600">证据格式无法识别。</p>;
-  const subject = subjectOf(report);
   switch (parsed.kind) {
     case "RECYCLED_PHOTO": {
       const e = parsed.evidence;
+      const subject = subjectOf(report, e);
       return (
-        <div className="space-y-2">
+        <div className="space-y-3">
           <p className="text-sm text-stone-700">
-            两张照片的感知哈希相差 {e.distance} 位(64 位中,≤ {e.maxDistance} 位视为同一张照片){e.sameUnit ? ",为本单位此前用过的照片" : ",与其他单位的照片相同"}。
+            与最早晒出的同一张照片相比,感知哈希相差 {e.distance} 位(64 位中,≤ {e.maxDistance} 位视为同一张照片){e.sameUnit ? ",为本单位此前用过的照片" : ",原图为其他单位所晒"}。先后以照片加入晒报的时间为准。
           </p>
           <div className="grid gap-3 sm:grid-cols-2">
             <Side title="本次晒报的照片" report={subject}>
               <PhotoThumb photoId={e.photoId} alt={`${subject.unitName} ${subject.date} 的照片`} size="lg" />
             </Side>
-            <Side title="此前的照片" report={e.related}>
+            <Side title="最早晒出的原图" report={e.related}>
               <PhotoThumb photoId={e.relatedPhotoId} alt={`${e.related.unitName} ${e.related.date} 的照片`} size="lg" />
             </Side>
           </div>
+          <OtherMatches
+            title="原图之后、本次之前也晒过这张照片的"
+            matches={e.others.map((o) => ({ key: o.photoId, report: o.related, photoId: o.photoId, detail: `相差 ${o.distance} 位${o.sameUnit ? "(本单位)" : ""}` }))}
+          />
         </div>
       );
     }
     case "COPIED_TEXT": {
       const e = parsed.evidence;
+      const subject = subjectOf(report, e);
       return (
-        <div className="space-y-2">
+        <div className="space-y-3">
           <p className="text-sm text-stone-700">
-            文字相似度 {Math.round(e.similarity * 100)}%(常用套话权重很低;阈值 {Math.round(e.threshold * 100)}%){e.sameUnit ? ",与本单位此前的晒报雷同" : ",与其他单位此前的晒报雷同"}。相同的段落已标出。
+            与最早的原文相比,文字相似度 {Math.round(e.similarity * 100)}%(常用套话权重很低;阈值 {Math.round(e.threshold * 100)}%){e.sameUnit ? ",与本单位此前的晒报雷同" : ",原文为其他单位所晒"}。先后以文字首次出现的版本时间为准,相同的段落已标出。
           </p>
           <div className="grid gap-3 sm:grid-cols-2">
             <Side title="本次晒报" report={subject}>
               <HighlightedText text={e.text} ranges={e.highlights} />
             </Side>
-            <Side title="此前的晒报" report={e.related}>
+            <Side title="最早的原文" report={e.related}>
               <HighlightedText text={e.relatedText} ranges={e.relatedHighlights} />
             </Side>
           </div>
+          <OtherMatches
+            title="原文之后、本次之前也写过相同内容的"
+            matches={e.others.map((o) => ({ key: `${o.related.slotId}:${o.related.version ?? ""}`, report: o.related, detail: `相似度 ${Math.round(o.similarity * 100)}%${o.sameUnit ? "(本单位)" : ""}` }))}
+          />
         </div>
       );
     }

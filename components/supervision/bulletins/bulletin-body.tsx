@@ -19,21 +19,21 @@ export function BulletinBody({ bulletin, photos = true }: { bulletin: BulletinVi
       </h1>
       {bulletin.summary ? (
         <section aria-label="编者按" className="rounded-lg bg-stone-50 p-3 text-stone-800">
-          <span className="font-semibold">编者按:</span>
+          <span className="font-semibold">编者按：</span>
           {bulletin.summary}
         </section>
       ) : null}
-      {groupByKeyTask(bulletin.items).map((group, g) => (
-        <section key={`${group.keyTaskName}-${g}`} className="space-y-3">
+      {groupByKeyTask(bulletin.items).map((group) => (
+        <section key={group.heading} className="space-y-3">
           <h2 className="text-lg font-semibold text-stone-900">
-            {"一二三四五六七八九十"[g] ?? g + 1}、{group.keyTaskName}
+            {group.heading}
           </h2>
           <ol className="space-y-3">
             {group.items.map((item) => (
               <li key={item.id} className="break-inside-avoid">
                 <p className="whitespace-pre-line leading-relaxed text-stone-800">{item.excerpt}</p>
                 <p className="mt-1 text-xs text-stone-500">
-                  来源:{item.unit.name} {item.date} {SLOT_LABELS[item.slot]}
+                  来源：{item.unit.name} {item.date} {SLOT_LABELS[item.slot]}
                 </p>
                 {photos && item.photoIds.length > 0 ? (
                   <div className="mt-2 flex flex-wrap gap-2">

@@ -1,103 +1,101 @@
 "use client";
 
-import { ActionForm, SubmitButton, useKeptFormAction } from "@/components/supervision/action-form";
-import { Field, FormMessage } from "@/components/ui/field";
-import {
-  moveBulletinItem,
-  removeBulletinItem,
-  saveBulletinHeader,
-  updateBulletinItem,
-} from "@/lib/supervision/bulletins/actions";
+import { ActionForm, ActionMessage, SubmitButton } from "@/components/ui/action-form";
+import { Card } from "@/components/ui/card";
+import { Field, TextareaField } from "@/components/ui/field";
+import { EmptyState } from "@/components/ui/page-header";
+import { editBulletinAction } from "@/lib/supervision/bulletins/actions";
+import { EXCERPT_FIELD } from "@/lib/supervision/bulletins/schemas";
 
-const TEXTAREA = "block w-full rounded-lg border border-stone-300 bg-white px-3 py-2.5 text-base aria-[invalid=true]:border-red-600";
+export type EditorGroup = { heading: string; items: { id: string; excerpt: string; source: string; position: number }[] };
 
-export function BulletinHeaderForm({ bulletin }: { bulletin: { id: string; date: string; title: string; summary: string } }) {
-  const { state, pending, onSubmit } = useKeptFormAction(saveBulletinHeader);
-  const errors = state.fieldErrors ?? {};
+const SMALL = "min-h-9 px-3 text-sm";
+
+/**
+ * The whole draft in one form: title, date, editor's note and every item's
+ * excerpt. Every button sends what the form shows — 保存, 发布 (after a
+ * confirmation), 上移/下移/移出 — so nothing typed is left behind. A field is
+ * keyed by its saved text: it shows the server's official text once saved,
+ * and keeps what was typed when the server refuses.
+ */
+export function BulletinEditor({ bulletin, groups, count }: { bulletin: { id: string; date: string; title: string; summary: string }; groups: EditorGroup[]; count: number }) {
   return (
-    <form onSubmit={onSubmit} className="space-y-3">
-      <input type="hidden" name="bulletinId" value={bulletin.id} />
-      <div className="grid gap-3 sm:grid-cols-[1fr_12rem]">
-        <Field label="标题" name="title" defaultValue={bulletin.title} required maxLength={60} errors={errors.title} />
-        <Field label="日期" name="date" type="date" defaultValue={bulletin.date} required errors={errors.date} />
-      </div>
-      <div>
-        <label htmlFor="field-summary" className="mb-1 block text-sm font-medium text-stone-800">
-          编者按
-        </label>
-        <textarea
-          id="field-summary"
-          name="summary"
-          rows={4}
-          defaultValue={bulletin.summary}
-          maxLength={1000}
-          aria-invalid={errors.summary ? true : undefined}
-          aria-describedby={errors.summary ? "field-summary-error" : undefined}
-          className={TEXTAREA}
-        />
-        <div id="field-summary-error" aria-live="polite">
-          {errors.summary?.map((e) => (
-            <p key={e} className="mt-1 text-sm text-red-700">
-              {e}
-            </p>
-          ))}
-        </div>
-      </div>
-      <FormMessage message={state.message} ok={state.ok} />
-      <SubmitButton variant="secondary" pending={pending} pendingLabel="正在保存…">
-        保存标题和编者按
-      </SubmitButton>
-    </form>
-  );
-}
-
-function ExcerptForm({ bulletinId, item, label }: { bulletinId: string; item: { id: string; excerpt: string }; label: string }) {
-  const { state, pending, onSubmit } = useKeptFormAction(updateBulletinItem);
-  return (
-    <form onSubmit={onSubmit} className="space-y-2">
-      <input type="hidden" name="bulletinId" value={bulletinId} />
-      <input type="hidden" name="itemId" value={item.id} />
-      <label className="block text-sm font-medium text-stone-800">
-        {label} 摘编
-        <textarea name="excerpt" rows={3} defaultValue={item.excerpt} maxLength={600} required className={TEXTAREA} />
-      </label>
-      <FormMessage message={state.message} ok={state.ok} />
-      <SubmitButton variant="secondary" pending={pending} className="min-h-9 px-3 text-sm">
-        保存文字
-      </SubmitButton>
-    </form>
-  );
-}
-
-export function BulletinItemEditor({ bulletinId, item, first, last, label }: { bulletinId: string; item: { id: string; excerpt: string }; first: boolean; last: boolean; label: string }) {
-  return (
-    <div className="space-y-2">
-      <ExcerptForm bulletinId={bulletinId} item={item} label={label} />
-      <div className="flex flex-wrap gap-2">
-        <ActionForm action={moveBulletinItem}>
-          <input type="hidden" name="bulletinId" value={bulletinId} />
-          <input type="hidden" name="itemId" value={item.id} />
-          <input type="hidden" name="direction" value="up" />
-          <SubmitButton variant="ghost" disabled={first} className="min-h-9 px-3 text-sm" aria-label={`${label} 上移`}>
-            上移
-          </SubmitButton>
-        </ActionForm>
-        <ActionForm action={moveBulletinItem}>
-          <input type="hidden" name="bulletinId" value={bulletinId} />
-          <input type="hidden" name="itemId" value={item.id} />
-          <input type="hidden" name="direction" value="down" />
-          <SubmitButton variant="ghost" disabled={last} className="min-h-9 px-3 text-sm" aria-label={`${label} 下移`}>
-            下移
-          </SubmitButton>
-        </ActionForm>
-        <ActionForm action={removeBulletinItem}>
-          <input type="hidden" name="bulletinId" value={bulletinId} />
-          <input type="hidden" name="itemId" value={item.id} />
-          <SubmitButton variant="danger" className="min-h-9 px-3 text-sm" aria-label={`${label} 移出本期`}>
-            移出
-          </SubmitButton>
-        </ActionForm>
-      </div>
-    </div>
+    <ActionForm action={editBulletinAction} aria-label="编辑快讯" className="space-y-6" message={false}>
+      {({ errors }) => (
+        <>
+          <input type="hidden" name="bulletinId" value={bulletin.id} />
+          <Card className="space-y-3">
+            <div className="grid gap-3 sm:grid-cols-[1fr_12rem]">
+              <Field key={`t:${bulletin.title}`} label="标题" name="title" defaultValue={bulletin.title} required maxLength={60} errors={errors.title} />
+              <Field key={`d:${bulletin.date}`} label="日期" name="date" type="date" defaultValue={bulletin.date} required errors={errors.date} />
+            </div>
+            <TextareaField
+              key={`s:${bulletin.summary}`}
+              label="编者按"
+              name="summary"
+              rows={4}
+              defaultValue={bulletin.summary}
+              maxLength={1000}
+              hint="文中的“N条晒报”在保存和发布时按本期实际条数更新;标点按公文习惯改为全角。"
+              errors={errors.summary}
+            />
+          </Card>
+          <section aria-labelledby="items-heading" className="space-y-3">
+            <h2 id="items-heading" className="text-lg font-semibold">
+              本期晒报({count})
+            </h2>
+            {count === 0 ? <EmptyState title="还没有选入晒报">在下方搜索晒报并“选入本期”。</EmptyState> : null}
+            {groups.map((group) => (
+              <div key={group.heading} className="space-y-2">
+                <h3 className="font-semibold text-stone-700">{group.heading}</h3>
+                <ol className="space-y-3">
+                  {group.items.map((item) => {
+                    const label = `第 ${item.position} 条`;
+                    const name = `${EXCERPT_FIELD}${item.id}`;
+                    return (
+                      <li key={item.id} className="space-y-2 rounded-xl border border-stone-200 bg-white p-4">
+                        <TextareaField key={item.excerpt} label={`${label} 摘编`} name={name} rows={3} defaultValue={item.excerpt} maxLength={600} required hint={`来源:${item.source}`} errors={errors[name]} />
+                        <div className="flex flex-wrap gap-2">
+                          <SubmitButton name="intent" value={`up:${item.id}`} variant="ghost" disabled={item.position === 1} className={SMALL} aria-label={`${label} 上移`}>
+                            上移
+                          </SubmitButton>
+                          <SubmitButton name="intent" value={`down:${item.id}`} variant="ghost" disabled={item.position === count} className={SMALL} aria-label={`${label} 下移`}>
+                            下移
+                          </SubmitButton>
+                          <SubmitButton name="intent" value={`remove:${item.id}`} variant="danger" className={SMALL} aria-label={`${label} 移出本期`}>
+                            移出
+                          </SubmitButton>
+                        </div>
+                      </li>
+                    );
+                  })}
+                </ol>
+              </div>
+            ))}
+          </section>
+          <div className="sticky bottom-0 space-y-2 border-t border-stone-200 bg-stone-50/95 py-3">
+            <ActionMessage />
+            <div className="flex flex-wrap items-center gap-2">
+              <SubmitButton name="intent" value="save" variant="secondary" pendingLabel="正在保存…">
+                保存
+              </SubmitButton>
+              <SubmitButton
+                name="intent"
+                value="publish"
+                pendingLabel="正在发布…"
+                confirm={{
+                  title: "发布这期快讯?",
+                  body: `按页面上现在的文字发布(未保存的修改一并保存),共 ${count} 条晒报。发布后按年编号、全员可见,不能再修改。`,
+                  confirmLabel: "发布",
+                }}
+              >
+                发布
+              </SubmitButton>
+              <span className="text-sm text-stone-600">上移、下移、移出和发布都会先保存页面上的文字。</span>
+            </div>
+          </div>
+        </>
+      )}
+    </ActionForm>
   );
 }

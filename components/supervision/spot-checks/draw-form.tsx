@@ -1,105 +1,95 @@
 "use client";
 
 import { useState } from "react";
-import { SubmitButton, useKeptFormAction } from "@/components/supervision/action-form";
-import { Field, FormMessage } from "@/components/ui/field";
+import { ActionForm, ActionMessage, SubmitButton } from "@/components/ui/action-form";
+import { Field, FieldError } from "@/components/ui/field";
 import { drawSpotChecks } from "@/lib/supervision/spot-checks/actions";
-
-function Errors({ id, errors }: { id: string; errors?: string[] }) {
-  return (
-    <div id={id} aria-live="polite">
-      {errors?.map((e) => (
-        <p key={e} className="mt-1 text-sm text-red-700">
-          {e}
-        </p>
-      ))}
-    </div>
-  );
-}
 
 const CHECK = "size-5 accent-brand-700";
 
 /** Draws a reproducible sample: by share or count, slot, kind of unit, dates; random or risk-weighted. */
 export function DrawForm({ from, to }: { from: string; to: string }) {
-  const { state, pending, onSubmit } = useKeptFormAction(drawSpotChecks);
   const [mode, setMode] = useState<"RANDOM" | "RISK">("RANDOM");
   const [sizeBy, setSizeBy] = useState<"SHARE" | "COUNT">("COUNT");
-  const errors = state.fieldErrors ?? {};
   return (
-    <form onSubmit={onSubmit} className="space-y-4" aria-label="随机抽查">
-      <fieldset className="space-y-2">
-        <legend className="text-sm font-medium text-stone-800">抽取方式</legend>
-        <label className="flex items-start gap-2">
-          <input type="radio" name="mode" value="RANDOM" checked={mode === "RANDOM"} onChange={() => setMode("RANDOM")} className={`${CHECK} mt-0.5`} />
-          <span>
-            纯随机<span className="block text-sm text-stone-600">按乡镇/部门和早午晚分层,各层按比例抽取</span>
-          </span>
-        </label>
-        <label className="flex items-start gap-2">
-          <input type="radio" name="mode" value="RISK" checked={mode === "RISK"} onChange={() => setMode("RISK")} className={`${CHECK} mt-0.5`} />
-          <span>
-            风险加权<span className="block text-sm text-stone-600">保留一部分纯随机抽取,其余优先抽有未处理异常线索的晒报</span>
-          </span>
-        </label>
-      </fieldset>
-      {mode === "RISK" ? (
-        <Field label="纯随机部分占比(%)" name="randomShare" type="number" min={0} max={100} defaultValue={50} required errors={errors.randomShare} hint="其余部分按异常线索加权:每条未处理线索使被抽中的机会约增加 200 倍" />
-      ) : null}
-      <fieldset className="space-y-2">
-        <legend className="text-sm font-medium text-stone-800">抽取数量</legend>
-        <div className="flex flex-wrap gap-4">
-          <label className="flex items-center gap-2">
-            <input type="radio" name="sizeBy" value="COUNT" checked={sizeBy === "COUNT"} onChange={() => setSizeBy("COUNT")} className={CHECK} />
-            按条数
-          </label>
-          <label className="flex items-center gap-2">
-            <input type="radio" name="sizeBy" value="SHARE" checked={sizeBy === "SHARE"} onChange={() => setSizeBy("SHARE")} className={CHECK} />
-            按比例
-          </label>
-        </div>
-        {sizeBy === "COUNT" ? (
-          <Field label="条数" name="count" type="number" min={1} max={500} defaultValue={10} required errors={errors.count} />
-        ) : (
-          <Field label="比例(%)" name="share" type="number" min={0.1} max={100} step={0.1} defaultValue={2} required errors={errors.share} />
-        )}
-      </fieldset>
-      <fieldset>
-        <legend className="text-sm font-medium text-stone-800">时段</legend>
-        <div className="mt-1 flex flex-wrap gap-4" aria-describedby="slots-error">
-          {[
-            ["slotMorning", "早晒"],
-            ["slotNoon", "午晒"],
-            ["slotEvening", "晚晒"],
-          ].map(([name, label]) => (
-            <label key={name} className="flex min-h-11 items-center gap-2">
-              <input type="checkbox" name={name} defaultChecked className={CHECK} />
-              {label}
+    <ActionForm action={drawSpotChecks} className="space-y-4" aria-label="随机抽查" message={false}>
+      {({ errors }) => (
+        <>
+          <fieldset className="space-y-2">
+            <legend className="text-sm font-medium text-stone-800">抽取方式</legend>
+            <label className="flex items-start gap-2">
+              <input type="radio" name="mode" value="RANDOM" checked={mode === "RANDOM"} onChange={() => setMode("RANDOM")} className={`${CHECK} mt-0.5`} />
+              <span>
+                纯随机<span className="block text-sm text-stone-600">按乡镇/部门和早午晚分层,各层按比例抽取</span>
+              </span>
             </label>
-          ))}
-        </div>
-        <Errors id="slots-error" errors={errors.slotMorning} />
-      </fieldset>
-      <fieldset>
-        <legend className="text-sm font-medium text-stone-800">单位类别</legend>
-        <div className="mt-1 flex flex-wrap gap-4" aria-describedby="kinds-error">
-          <label className="flex min-h-11 items-center gap-2">
-            <input type="checkbox" name="kindTown" defaultChecked className={CHECK} />
-            乡镇
-          </label>
-          <label className="flex min-h-11 items-center gap-2">
-            <input type="checkbox" name="kindDepartment" defaultChecked className={CHECK} />
-            区直部门
-          </label>
-        </div>
-        <Errors id="kinds-error" errors={errors.kindTown} />
-      </fieldset>
-      <div className="grid gap-3 sm:grid-cols-2">
-        <Field label="起始日期" name="from" type="date" defaultValue={from} required errors={errors.from} />
-        <Field label="截止日期" name="to" type="date" defaultValue={to} max={to} required errors={errors.to} />
-      </div>
-      <Field label="随机种子(可不填)" name="seed" maxLength={32} errors={errors.seed} hint="不填则自动生成;填入以往的种子和相同条件,可复现那次抽取" />
-      <FormMessage message={state.message} ok={state.ok} />
-      <SubmitButton pending={pending} pendingLabel="正在抽取…">抽取</SubmitButton>
-    </form>
+            <label className="flex items-start gap-2">
+              <input type="radio" name="mode" value="RISK" checked={mode === "RISK"} onChange={() => setMode("RISK")} className={`${CHECK} mt-0.5`} />
+              <span>
+                风险加权<span className="block text-sm text-stone-600">保留一部分纯随机抽取,其余优先抽有未处理异常线索的晒报</span>
+              </span>
+            </label>
+          </fieldset>
+          {mode === "RISK" ? (
+            <Field label="纯随机部分占比(%)" name="randomShare" type="number" min={0} max={100} defaultValue={50} required errors={errors.randomShare} hint="其余部分按异常线索加权:每条未处理线索使被抽中的机会约增加 200 倍" />
+          ) : null}
+          <fieldset className="space-y-2">
+            <legend className="text-sm font-medium text-stone-800">抽取数量</legend>
+            <div className="flex flex-wrap gap-4">
+              <label className="flex items-center gap-2">
+                <input type="radio" name="sizeBy" value="COUNT" checked={sizeBy === "COUNT"} onChange={() => setSizeBy("COUNT")} className={CHECK} />
+                按条数
+              </label>
+              <label className="flex items-center gap-2">
+                <input type="radio" name="sizeBy" value="SHARE" checked={sizeBy === "SHARE"} onChange={() => setSizeBy("SHARE")} className={CHECK} />
+                按比例
+              </label>
+            </div>
+            {sizeBy === "COUNT" ? (
+              <Field label="条数" name="count" type="number" min={1} max={500} defaultValue={10} required errors={errors.count} />
+            ) : (
+              <Field label="比例(%)" name="share" type="number" min={0.1} max={100} step={0.1} defaultValue={2} required errors={errors.share} />
+            )}
+          </fieldset>
+          <fieldset>
+            <legend className="text-sm font-medium text-stone-800">时段</legend>
+            <div className="mt-1 flex flex-wrap gap-4" aria-describedby="slots-error">
+              {[
+                ["slotMorning", "早晒"],
+                ["slotNoon", "午晒"],
+                ["slotEvening", "晚晒"],
+              ].map(([name, label]) => (
+                <label key={name} className="flex min-h-11 items-center gap-2">
+                  <input type="checkbox" name={name} defaultChecked className={CHECK} />
+                  {label}
+                </label>
+              ))}
+            </div>
+            <FieldError id="slots-error" errors={errors.slotMorning} />
+          </fieldset>
+          <fieldset>
+            <legend className="text-sm font-medium text-stone-800">单位类别</legend>
+            <div className="mt-1 flex flex-wrap gap-4" aria-describedby="kinds-error">
+              <label className="flex min-h-11 items-center gap-2">
+                <input type="checkbox" name="kindTown" defaultChecked className={CHECK} />
+                乡镇
+              </label>
+              <label className="flex min-h-11 items-center gap-2">
+                <input type="checkbox" name="kindDepartment" defaultChecked className={CHECK} />
+                区直部门
+              </label>
+            </div>
+            <FieldError id="kinds-error" errors={errors.kindTown} />
+          </fieldset>
+          <div className="grid gap-3 sm:grid-cols-2">
+            <Field label="起始日期" name="from" type="date" defaultValue={from} required errors={errors.from} />
+            <Field label="截止日期" name="to" type="date" defaultValue={to} max={to} required errors={errors.to} />
+          </div>
+          <Field label="随机种子(可不填)" name="seed" maxLength={32} errors={errors.seed} hint="不填则自动生成;填入以往的种子和相同条件,可复现那次抽取" />
+          <ActionMessage />
+          <SubmitButton pendingLabel="正在抽取…">抽取</SubmitButton>
+        </>
+      )}
+    </ActionForm>
   );
 }

@@ -8,6 +8,7 @@
  */
 import type { Db } from "@/lib/db-client";
 import type { AnomalyKind, SlotKind } from "@/lib/generated/prisma/enums";
+import { currentVersionId } from "@/lib/reports/versions";
 import {
   COPIED_TEXT_RULES,
   detectCopiedText,
@@ -442,7 +443,7 @@ async function saveFlags(db: Db, flagsBySlot: Map<string, Flag[]>): Promise<Chec
         const before = byKey.get(legacyKey ?? flag.key);
         const data = { score: flag.score, evidence: JSON.stringify(flag.evidence), relatedSlotId: flag.relatedSlotId };
         if (!before) {
-          await tx.anomaly.create({ data: { slotId, kind: flag.kind, photoId: flag.photoId, ...data } });
+          await tx.anomaly.create({ data: { slotId, versionId: await currentVersionId(tx, slotId), kind: flag.kind, photoId: flag.photoId, ...data } });
           created++;
         } else if (before.status === "OPEN") {
           await tx.anomaly.update({ where: { id: before.id }, data });

@@ -4,8 +4,8 @@
  *
  * - a photo: `Photo.createdAt`, the save that added it;
  * - a text: the version of the slot it belongs to. A slot's history is its
- *   first submission and every correction after it (ReportRevision keeps the
- *   state before each correction), oldest first; the current text is the last.
+ *   ReportVersion rows (version 1 = the first submission, then every save),
+ *   oldest first; the current text is the last.
  *
  * This is the one seam where slot versions plug in: every check reads a
  * slot's history through loadSlotHistories.
@@ -23,37 +23,25 @@ export async function loadSlotHistories(
   db: Db,
   where: Prisma.ReportSlotWhereInput,
 ): Promise<{ id: string; cardId: string; slot: "MORNING" | "NOON" | "EVENING"; submittedAt: Date; versions: TextVersion[] }[]> {
-  const [slots, revisions] = await Promise.all([
+  const [slots, versions] = await Promise.all([
     db.reportSlot.findMany({ where, select: { id: true, cardId: true, slot: true, text: true, submittedAt: true } }),
-    db.reportRevision.findMany({ where: { slot: where }, select: { slotId: true, number: true, createdAt: true, snapshot: true } }),
+    db.reportVersion.findMany({ where: { slot: where }, select: { id: true, slotId: true, number: true, createdAt: true, text: true } }),
   ]);
-  const bySlot = new Map<string, typeof revisions>();
-  for (const r of revisions) {
-    const list = bySlot.get(r.slotId) ?? [];
-    list.push(r);
-    bySlot.set(r.slotId, list);
+  const bySlot = new Map<string, typeof versions>();
+  for (const v of versions) {
+    const list = bySlot.get(v.slotId) ?? [];
+    list.push(v);
+    bySlot.set(v.slotId, list);
   }
   return slots.map((s) => {
-    const corrections = (bySlot.get(s.id) ?? []).sort((a, b) => a.number - b.number);
-    // Correction n keeps the state before it: the text of version n, shown from the previous save.
-    const versions: TextVersion[] = corrections.map((c, i) => ({
-      number: i + 1,
-      versionId: null,
-      addedAt: i === 0 ? s.submittedAt : corrections[i - 1].createdAt,
-      text: snapshotText(c.snapshot),
-    }));
-    versions.push({ number: corrections.length + 1, versionId: null, addedAt: corrections.at(-1)?.createdAt ?? s.submittedAt, text: s.text });
-    return { id: s.id, cardId: s.cardId, slot: s.slot, submittedAt: s.submittedAt, versions };
+    const saved = (bySlot.get(s.id) ?? []).sort((a, b) => a.number - b.number);
+    // Every save is a ReportVersion (lib/reports/versions.ts); a slot written without one (a test's fixture) is its own version 1.
+    const history: TextVersion[] =
+      saved.length > 0
+        ? saved.map((v) => ({ number: v.number, versionId: v.id, addedAt: v.createdAt, text: v.text }))
+        : [{ number: 1, versionId: null, addedAt: s.submittedAt, text: s.text }];
+    return { id: s.id, cardId: s.cardId, slot: s.slot, submittedAt: s.submittedAt, versions: history };
   });
-}
-
-function snapshotText(snapshot: string): string {
-  try {
-    const text = (JSON.parse(snapshot) as { text?: unknown }).text;
-    return typeof text === "string" ? text : "";
-  } catch {
-    return "";
-  }
 }
 
 /** The version that was current at `at` (the one a photo added then belongs to). */

@@ -2,7 +2,8 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
-import { keyTaskOfItems } from "@/lib/supervision/bulletins/service";
+import { keyTaskOfSlot, sectionNumber } from "@/lib/supervision/bulletins/official-text";
+import { bulletinCardItemSelect, bulletinSlotSelect, heldBackReason, type HeldBackReport } from "@/lib/supervision/bulletins/service";
 
 export async function listPublishedBulletins(take = 50) {
   return db.bulletin.findMany({
@@ -52,7 +53,7 @@ export async function getBulletin(user: SessionUser, id: string) {
                 select: {
                   date: true,
                   unit: { select: { id: true, name: true } },
-                  items: { select: { task: { select: { keyTask: { select: { id: true, name: true, sortOrder: true } } } } } },
+                  items: { orderBy: { sortOrder: "asc" }, select: bulletinCardItemSelect },
                 },
               },
               photos: { orderBy: { sortOrder: "asc" }, take: 3, select: { id: true } },
@@ -72,7 +73,7 @@ export async function getBulletin(user: SessionUser, id: string) {
       slot: item.slot.slot,
       date: item.slot.card.date,
       unit: item.slot.card.unit,
-      keyTask: keyTaskOfItems(item.slot.card.items),
+      keyTask: keyTaskOfSlot(item.slot.slot, item.slot.card.items),
       photoIds: item.slot.photos.map((p) => p.id),
     })),
   };
@@ -80,16 +81,43 @@ export async function getBulletin(user: SessionUser, id: string) {
 
 export type BulletinView = NonNullable<Awaited<ReturnType<typeof getBulletin>>>;
 
-/** Consecutive items under the same key task, for headings. */
+/** Consecutive items under the same key task, for headings numbered 一、二、… */
 export function groupByKeyTask(items: BulletinView["items"]) {
-  const groups: { keyTaskName: string; items: BulletinView["items"] }[] = [];
+  const groups: { keyTaskName: string; heading: string; items: BulletinView["items"] }[] = [];
   for (const item of items) {
     const name = item.keyTask?.name ?? "其他工作";
     const last = groups[groups.length - 1];
     if (last && last.keyTaskName === name) last.items.push(item);
-    else groups.push({ keyTaskName: name, items: [item] });
+    else groups.push({ keyTaskName: name, heading: `${sectionNumber(groups.length)}${name}`, items: [item] });
   }
   return groups;
+}
+
+/**
+ * The day's reports the auto-draft leaves out (found 不属实, or with a flag
+ * not dismissed) and that are not in the bulletin: listed in the editor with
+ * the reason, for the office to add by hand after a look.
+ */
+const SLOT_ORDER = ["MORNING", "NOON", "EVENING"];
+
+export async function listHeldBackReports(user: SessionUser, bulletin: { id: string; date: string }): Promise<HeldBackReport[]> {
+  if (user.role !== "ADMIN") return [];
+  const cards = await db.reportCard.findMany({
+    where: { date: bulletin.date, slots: { some: {} }, unit: { archivedAt: null } },
+    select: { unit: { select: { name: true, kind: true, sortOrder: true } }, slots: { select: { ...bulletinSlotSelect, bulletinItems: { where: { bulletinId: bulletin.id }, select: { id: true } } } } },
+  });
+  // Towns before departments, each in the district's order (sorted here: enums sort differently per database).
+  const rank = (u: { kind: string; sortOrder: number }) => (u.kind === "TOWN" ? 0 : 1_000_000) + u.sortOrder;
+  return cards
+    .sort((a, b) => rank(a.unit) - rank(b.unit))
+    .flatMap((card) =>
+      card.slots
+        .sort((a, b) => SLOT_ORDER.indexOf(a.slot) - SLOT_ORDER.indexOf(b.slot))
+        .flatMap((slot) => {
+          const reason = slot.text.trim() && slot.bulletinItems.length === 0 ? heldBackReason(slot) : null;
+          return reason ? [{ slotId: slot.id, slot: slot.slot, unitName: card.unit.name, reason }] : [];
+        }),
+    );
 }
 
 export function bulletinHeading(b: { year: number; number: number | null }): string {

@@ -6,7 +6,11 @@
 import { audit } from "@/lib/audit";
 import { nextNumber } from "@/lib/counters";
 import type { Db } from "@/lib/db-client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SlotKind } from "@/lib/generated/prisma/enums";
+import { currentVersionId, currentVersionIds } from "@/lib/reports/versions";
+import { ANOMALY_KIND_LABELS } from "@/lib/supervision/anomalies/evidence";
+import { excerptOfSlot, keyTaskOfSlot, officialText, withItemCount } from "@/lib/supervision/bulletins/official-text";
 import { jaccard, shinglesOf } from "@/lib/supervision/text-similarity";
 import { formatDistrictDateLong, type DistrictDate } from "@/lib/time";
 
@@ -17,32 +21,9 @@ export const BULLETIN_MERGE_THRESHOLD = 0.6;
 /** Items per key task in a drafted bulletin, and in all; the office adds more by hand. */
 export const DRAFT_ITEMS_PER_KEY_TASK = 3;
 export const DRAFT_ITEMS_MAX = 12;
-const EXCERPT_LENGTH = 160;
 const SLOT_RANK: Record<SlotKind, number> = { MORNING: 0, NOON: 1, EVENING: 2 };
 
 export type KeyTaskRef = { id: string; name: string; sortOrder: number };
-
-/** The key task a card is mostly about (ties: the key task listed first); null if none. */
-export function keyTaskOfItems(items: readonly { task: { keyTask: KeyTaskRef | null } | null }[]): KeyTaskRef | null {
-  const counts = new Map<string, { ref: KeyTaskRef; n: number }>();
-  for (const item of items) {
-    const ref = item.task?.keyTask;
-    if (!ref) continue;
-    const entry = counts.get(ref.id) ?? { ref, n: 0 };
-    entry.n++;
-    counts.set(ref.id, entry);
-  }
-  let best: { ref: KeyTaskRef; n: number } | null = null;
-  for (const entry of counts.values()) {
-    if (!best || entry.n > best.n || (entry.n === best.n && entry.ref.sortOrder < best.ref.sortOrder)) best = entry;
-  }
-  return best?.ref ?? null;
-}
-
-export function excerptOf(text: string, length = EXCERPT_LENGTH): string {
-  const trimmed = text.trim();
-  return trimmed.length <= length ? trimmed : `${trimmed.slice(0, length - 1)}…`;
-}
 
 export function defaultTitle(date: DistrictDate): string {
   const [, m, d] = date.split("-").map(Number);
@@ -54,6 +35,8 @@ type DraftCandidate = {
   unitName: string;
   unitSort: number;
   text: string;
+  /** the item's official text (excerptOfSlot) */
+  excerpt: string;
   done: number;
   keyTask: KeyTaskRef | null;
 };
@@ -89,7 +72,7 @@ export function planDraft(candidates: readonly DraftCandidate[], perGroup = DRAF
       items: kept.map((k) => ({
         slotId: k.c.slotId,
         alsoFrom: k.alsoFrom,
-        excerpt: `【${k.c.unitName}】${excerptOf(k.c.text)}${k.alsoFrom.length ? `(${k.alsoFrom.join("、")}报送了相近内容)` : ""}`,
+        excerpt: k.alsoFrom.length ? officialText(`${k.c.excerpt}(${k.alsoFrom.join("、")}报送了相近内容)`) : k.c.excerpt,
       })),
     };
   });
@@ -106,19 +89,60 @@ export function planDraft(candidates: readonly DraftCandidate[], perGroup = DRAF
   return groups.map((group, g) => ({ ...group, items: group.items.slice(0, taken[g]) })).filter((group) => group.items.length > 0);
 }
 
-/** Creates a draft bulletin for `date` from the day's cards: each unit's latest report of the day. */
-export async function draftBulletinFromCards(db: Db, input: { date: DistrictDate; actorId: string }): Promise<{ id: string; items: number }> {
+/** Why a report is not drafted into a bulletin by itself; null if it may be. */
+export function heldBackReason(slot: { spotChecks: readonly { result: string | null }[]; anomalies: readonly { status: string; kind: keyof typeof ANOMALY_KIND_LABELS }[] }): string | null {
+  if (slot.spotChecks.some((c) => c.result === "FALSE")) return "抽查核实为不属实";
+  const open = slot.anomalies.filter((a) => a.status !== "DISMISSED");
+  if (open.length) return `有未排除的异常线索（${[...new Set(open.map((a) => ANOMALY_KIND_LABELS[a.kind]))].join("、")}）`;
+  return null;
+}
+
+/** What a slot needs for its excerpt, its key task and the hold-back rule. */
+export const bulletinSlotSelect = {
+  id: true,
+  slot: true,
+  text: true,
+  spotChecks: { select: { result: true } },
+  anomalies: { select: { status: true, kind: true } },
+} as const;
+
+export const bulletinCardItemSelect = {
+  text: true,
+  addedIn: true,
+  progressNote: true,
+  outcome: true,
+  reason: true,
+  progressValue: true,
+  task: { select: { measure: true, keyTask: { select: { id: true, name: true, sortOrder: true } } } },
+} as const;
+
+export type HeldBackReport = { slotId: string; slot: SlotKind; unitName: string; reason: string };
+
+/**
+ * Creates a draft bulletin for `date` from the day's cards: each unit's latest
+ * report of the day. A report found 不属实 by a spot check, or with an anomaly
+ * flag that is not dismissed, is left out and returned in `heldBack`, for the
+ * editor to add by hand after a look (the unit's earlier slots are not used in
+ * its place: the latest one is the day's result).
+ */
+export async function draftBulletinFromCards(db: Db, input: { date: DistrictDate; actorId: string }): Promise<{ id: string; items: number; heldBack: HeldBackReport[] }> {
   const cards = await db.reportCard.findMany({
     where: { date: input.date, slots: { some: {} }, unit: { archivedAt: null } },
     select: {
       unit: { select: { name: true, sortOrder: true, kind: true } },
-      slots: { select: { id: true, slot: true, text: true } },
-      items: { select: { outcome: true, task: { select: { keyTask: { select: { id: true, name: true, sortOrder: true } } } } } },
+      slots: { select: bulletinSlotSelect },
+      items: { orderBy: { sortOrder: "asc" }, select: bulletinCardItemSelect },
     },
   });
+  const heldBack: HeldBackReport[] = [];
   const candidates: DraftCandidate[] = cards.flatMap((card) => {
     const latest = [...card.slots].filter((s) => s.text.trim()).sort((a, b) => SLOT_RANK[b.slot] - SLOT_RANK[a.slot])[0];
     if (!latest) return [];
+    const reason = heldBackReason(latest);
+    if (reason) {
+      heldBack.push({ slotId: latest.id, slot: latest.slot, unitName: card.unit.name, reason });
+      return [];
+    }
     return [
       {
         slotId: latest.id,
@@ -126,8 +150,9 @@ export async function draftBulletinFromCards(db: Db, input: { date: DistrictDate
         // Towns before departments, each in the district's order.
         unitSort: (card.unit.kind === "TOWN" ? 0 : 1000) + card.unit.sortOrder,
         text: latest.text,
+        excerpt: excerptOfSlot({ unitName: card.unit.name, slot: latest.slot, text: latest.text, items: card.items }),
         done: card.items.filter((i) => i.outcome === "DONE").length,
-        keyTask: keyTaskOfItems(card.items),
+        keyTask: keyTaskOfSlot(latest.slot, card.items),
       },
     ];
   });
@@ -137,9 +162,12 @@ export async function draftBulletinFromCards(db: Db, input: { date: DistrictDate
   const summary =
     items.length === 0
       ? ""
-      : `${formatDistrictDateLong(input.date)},全区${cards.length}个单位晒出当日工作。本期摘编${keyTaskNames.length ? `${keyTaskNames.slice(0, 4).join("、")}${keyTaskNames.length > 4 ? "等" : ""}重点工作的` : ""}${items.length}条晒报,请各单位对标学习、比学赶超。`;
+      : officialText(
+          `${formatDistrictDateLong(input.date)},全区${cards.length}个单位晒出当日工作。本期摘编${keyTaskNames.length ? `${keyTaskNames.slice(0, 4).join("、")}${keyTaskNames.length > 4 ? "等" : ""}重点工作的` : ""}${items.length}条晒报,请各单位对标学习、比学赶超。`,
+        );
 
   return db.$transaction(async (tx) => {
+    const versions = await currentVersionIds(tx, items.map((item) => item.slotId));
     const bulletin = await tx.bulletin.create({
       data: {
         year: Number(input.date.slice(0, 4)),
@@ -147,39 +175,137 @@ export async function draftBulletinFromCards(db: Db, input: { date: DistrictDate
         title: defaultTitle(input.date),
         summary,
         createdById: input.actorId,
-        items: { create: items.map((item, i) => ({ slotId: item.slotId, excerpt: item.excerpt, sortOrder: i + 1 })) },
+        items: { create: items.map((item, i) => ({ slotId: item.slotId, versionId: versions.get(item.slotId), excerpt: item.excerpt, sortOrder: i + 1 })) },
       },
       select: { id: true },
     });
-    await audit(tx, { actorId: input.actorId, action: "bulletin.draft", entity: "Bulletin", entityId: bulletin.id, after: { date: input.date, items: items.length } });
-    return { id: bulletin.id, items: items.length };
+    await audit(tx, { actorId: input.actorId, action: "bulletin.draft", entity: "Bulletin", entityId: bulletin.id, after: { date: input.date, items: items.length, heldBack } });
+    return { id: bulletin.id, items: items.length, heldBack };
   });
+}
+
+/** The editor's text of a draft: header and each item's excerpt (by item id). */
+export type BulletinText = { date: DistrictDate; title: string; summary: string; excerpts: Record<string, string> };
+
+/**
+ * Writes the editor's text into a draft, in official Chinese, with the count
+ * of items in the editor's note made true; audited with before and after.
+ * Without `text` the stored text is normalised as it stands. Returns false
+ * if the bulletin is not a draft.
+ */
+export async function saveBulletinText(tx: Prisma.TransactionClient, input: { bulletinId: string; actorId: string; text?: BulletinText }): Promise<boolean> {
+  const before = await tx.bulletin.findFirst({
+    where: { id: input.bulletinId, status: "DRAFT" },
+    select: { date: true, title: true, summary: true, items: { orderBy: { sortOrder: "asc" }, select: { id: true, excerpt: true } } },
+  });
+  if (!before) return false;
+  const given = input.text;
+  const header = {
+    date: given?.date ?? before.date,
+    title: officialText((given?.title ?? before.title).trim()),
+    summary: withItemCount(officialText((given?.summary ?? before.summary).trim()), before.items.length),
+  };
+  const excerpts = before.items.map((item) => ({ id: item.id, before: item.excerpt, after: officialText((given?.excerpts[item.id] ?? item.excerpt).trim()) }));
+  const headerChanged = header.date !== before.date || header.title !== before.title || header.summary !== before.summary;
+  const changed = excerpts.filter((e) => e.after !== e.before);
+  if (!headerChanged && changed.length === 0) return true;
+  if (headerChanged) await tx.bulletin.update({ where: { id: input.bulletinId }, data: { ...header, year: Number(header.date.slice(0, 4)) } });
+  for (const e of changed) await tx.bulletinItem.update({ where: { id: e.id }, data: { excerpt: e.after } });
+  await audit(tx, {
+    actorId: input.actorId,
+    action: "bulletin.edit",
+    entity: "Bulletin",
+    entityId: input.bulletinId,
+    before: { date: before.date, title: before.title, summary: before.summary, excerpts: Object.fromEntries(changed.map((e) => [e.id, e.before])) },
+    after: { ...header, excerpts: Object.fromEntries(changed.map((e) => [e.id, e.after])) },
+  });
+  return true;
 }
 
 /**
  * Publishes a draft and gives it the next number of its year (第 N 期). The
- * number is taken inside the same transaction as the status change: if the
- * publish fails the number is not used up, and two people publishing at once
- * get two consecutive numbers — never the same one, never a gap.
+ * editor's current text (`text`, what the form shows — saved or not) is
+ * written first, in the same transaction: what is published is what the
+ * editor saw, never an older save. The count in the editor's note is taken
+ * from the items at this moment.
+ *
+ * The number is taken inside the same transaction as the status change: if
+ * the publish fails the number is not used up, and two people publishing at
+ * once get two consecutive numbers — never the same one, never a gap.
  */
-export async function publishBulletin(db: Db, input: { bulletinId: string; actorId: string; now?: Date }): Promise<{ number: number; year: number }> {
+export async function publishBulletin(db: Db, input: { bulletinId: string; actorId: string; text?: BulletinText; now?: Date }): Promise<{ number: number; year: number }> {
   const now = input.now ?? new Date();
   return db.$transaction(async (tx) => {
-    const bulletin = await tx.bulletin.findUnique({
+    const found = await tx.bulletin.findUnique({ where: { id: input.bulletinId }, select: { status: true } });
+    if (!found) throw new BulletinError("没有找到这期快讯。");
+    if (found.status === "PUBLISHED" || !(await saveBulletinText(tx, input))) throw new BulletinError("这期快讯已经发布。");
+    const bulletin = await tx.bulletin.findUniqueOrThrow({
       where: { id: input.bulletinId },
-      select: { status: true, date: true, title: true, summary: true, _count: { select: { items: true } } },
+      select: { date: true, title: true, summary: true, items: { orderBy: { sortOrder: "asc" }, select: { excerpt: true } } },
     });
-    if (!bulletin) throw new BulletinError("没有找到这期快讯。");
-    if (bulletin.status === "PUBLISHED") throw new BulletinError("这期快讯已经发布。");
-    if (bulletin._count.items === 0) throw new BulletinError("至少选入一条晒报才能发布。");
+    if (bulletin.items.length === 0) throw new BulletinError("至少选入一条晒报才能发布。");
     if (!bulletin.title.trim() || !bulletin.summary.trim()) throw new BulletinError("请先填写标题和编者按。");
     const year = Number(bulletin.date.slice(0, 4));
     const number = await nextNumber(tx, `bulletin:${year}`);
     // Only a draft becomes published: a second publisher of the same draft rolls back here.
     const changed = await tx.bulletin.updateMany({ where: { id: input.bulletinId, status: "DRAFT" }, data: { status: "PUBLISHED", year, number, publishedAt: now } });
     if (changed.count !== 1) throw new BulletinError("这期快讯已经发布。");
-    await audit(tx, { actorId: input.actorId, action: "bulletin.publish", entity: "Bulletin", entityId: input.bulletinId, after: { year, number, publishedAt: now } });
+    await audit(tx, { actorId: input.actorId, action: "bulletin.publish", entity: "Bulletin", entityId: input.bulletinId, after: { year, number, publishedAt: now, items: bulletin.items.length } });
     return { number, year };
   });
 }
 
+/**
+ * Saves the editor's text, then moves or removes one item — in one
+ * transaction, so a move never drops what was typed. False if not a draft
+ * (or the item is not in it).
+ */
+export async function editBulletin(
+  db: Db,
+  input: { bulletinId: string; actorId: string; text: BulletinText; intent: "save" | "up" | "down" | "remove"; itemId?: string },
+): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    if (!(await saveBulletinText(tx, input))) return false;
+    if (input.intent === "save") return true;
+    const items = await tx.bulletinItem.findMany({ where: { bulletinId: input.bulletinId }, orderBy: { sortOrder: "asc" }, select: { id: true, slotId: true, excerpt: true } });
+    const at = items.findIndex((i) => i.id === input.itemId);
+    if (at === -1) return false;
+    if (input.intent === "remove") {
+      await tx.bulletinItem.delete({ where: { id: items[at].id } });
+      await audit(tx, { actorId: input.actorId, action: "bulletin.item.remove", entity: "Bulletin", entityId: input.bulletinId, before: { itemId: items[at].id, slotId: items[at].slotId, excerpt: items[at].excerpt } });
+      // The count in the editor's note follows the items.
+      await saveBulletinText(tx, { bulletinId: input.bulletinId, actorId: input.actorId });
+      return true;
+    }
+    const to = input.intent === "up" ? at - 1 : at + 1;
+    if (to < 0 || to >= items.length) return true;
+    [items[at], items[to]] = [items[to], items[at]];
+    for (const [i, item] of items.entries()) await tx.bulletinItem.update({ where: { id: item.id }, data: { sortOrder: i + 1 } });
+    await audit(tx, { actorId: input.actorId, action: "bulletin.item.move", entity: "Bulletin", entityId: input.bulletinId, after: { itemId: input.itemId, direction: input.intent } });
+    return true;
+  });
+}
+
+/** Adds a report to a draft, its excerpt in official text. A message if it cannot. */
+export async function addBulletinItem(db: Db, input: { bulletinId: string; slotId: string; actorId: string }): Promise<string | null> {
+  const slot = await db.reportSlot.findUnique({
+    where: { id: input.slotId },
+    select: { slot: true, text: true, card: { select: { unit: { select: { name: true } }, items: { orderBy: { sortOrder: "asc" }, select: bulletinCardItemSelect } } } },
+  });
+  if (!slot) return "没有找到这条晒报。";
+  return db.$transaction(async (tx) => {
+    if (!(await tx.bulletin.count({ where: { id: input.bulletinId, status: "DRAFT" } }))) return NOT_A_DRAFT;
+    if (await tx.bulletinItem.count({ where: { bulletinId: input.bulletinId, slotId: input.slotId } })) return "这条晒报已在本期中。";
+    const last = await tx.bulletinItem.aggregate({ where: { bulletinId: input.bulletinId }, _max: { sortOrder: true } });
+    const excerpt = excerptOfSlot({ unitName: slot.card.unit.name, slot: slot.slot, text: slot.text, items: slot.card.items });
+    const item = await tx.bulletinItem.create({
+      data: { bulletinId: input.bulletinId, slotId: input.slotId, versionId: await currentVersionId(tx, input.slotId), excerpt, sortOrder: (last._max.sortOrder ?? 0) + 1 },
+      select: { id: true },
+    });
+    await audit(tx, { actorId: input.actorId, action: "bulletin.item.add", entity: "Bulletin", entityId: input.bulletinId, after: { itemId: item.id, slotId: input.slotId } });
+    await saveBulletinText(tx, { bulletinId: input.bulletinId, actorId: input.actorId });
+    return null;
+  });
+}
+
+export const NOT_A_DRAFT = "没有找到这期草稿(已发布的快讯不能再修改)。";

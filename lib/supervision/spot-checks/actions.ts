@@ -4,18 +4,21 @@
  * Spot checks (抽查): only ADMIN and LEADER draw, pick and record. A draw
  * keeps its parameters, seed and the flags it weighed, so it can be re-drawn
  * and audited; a verification record replaces the previous one (audited with
- * before and after), and its photos are stored before the write and removed
- * again if the write fails.
+ * before and after; the write and the reversal of a false claim are in
+ * ./writes.ts), and its photos are stored before the write and removed again
+ * if the write fails.
  */
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { audit } from "@/lib/audit";
 import { authedAction } from "@/lib/auth/action";
 import { db } from "@/lib/db";
+import { currentVersionId, currentVersionIds } from "@/lib/reports/versions";
 import { discardPhotos, filesOf, storePhotos, UploadError, type StoredPhoto } from "@/lib/supervision/photo-uploads";
 import { drawSample, newSeed } from "@/lib/supervision/sampling";
 import { drawInput, drawParamsOf, pickInput, recordInput, type StoredDrawParams } from "@/lib/supervision/spot-checks/schemas";
 import { loadDrawCandidates } from "@/lib/supervision/spot-checks/queries";
+import { recordSpotCheckResult } from "@/lib/supervision/spot-checks/writes";
 import { districtInstant, districtToday } from "@/lib/time";
 
 const CHECKERS = ["ADMIN", "LEADER"] as const;
@@ -34,7 +37,8 @@ export const drawSpotChecks = authedAction({ roles: CHECKERS, input: drawInput }
   };
   const drawId = await db.$transaction(async (tx) => {
     const draw = await tx.spotCheckDraw.create({ data: { seed, params: JSON.stringify(stored), createdById: user.id }, select: { id: true } });
-    await tx.spotCheck.createMany({ data: sample.map((s) => ({ drawId: draw.id, slotId: s.slotId, checkerId: user.id })) });
+    const versions = await currentVersionIds(tx, sample.map((s) => s.slotId));
+    await tx.spotCheck.createMany({ data: sample.map((s) => ({ drawId: draw.id, slotId: s.slotId, versionId: versions.get(s.slotId), checkerId: user.id })) });
     await audit(tx, { actorId: user.id, action: "spot-check.draw", entity: "SpotCheckDraw", entityId: draw.id, after: { seed, params, sample } });
     return draw.id;
   });
@@ -46,7 +50,7 @@ export const pickReportForCheck = authedAction({ roles: CHECKERS, input: pickInp
   const slot = await db.reportSlot.findUnique({ where: { id: data.slotId }, select: { id: true } });
   if (!slot) return { message: "没有找到这条晒报。" };
   const checkId = await db.$transaction(async (tx) => {
-    const check = await tx.spotCheck.create({ data: { slotId: slot.id, checkerId: user.id }, select: { id: true } });
+    const check = await tx.spotCheck.create({ data: { slotId: slot.id, versionId: await currentVersionId(tx, slot.id), checkerId: user.id }, select: { id: true } });
     await audit(tx, { actorId: user.id, action: "spot-check.pick", entity: "SpotCheck", entityId: check.id, after: { slotId: slot.id } });
     return check.id;
   });
@@ -56,8 +60,6 @@ export const pickReportForCheck = authedAction({ roles: CHECKERS, input: pickInp
 export const recordSpotCheck = authedAction({ roles: CHECKERS, input: recordInput }, async (user, data, formData) => {
   const checkedAt = districtInstant(data.checkedAt.slice(0, 10), data.checkedAt.slice(11, 16));
   if (checkedAt.getTime() > Date.now() + 5 * 60_000) return { message: "核查时间不能晚于现在。", fieldErrors: { checkedAt: ["核查时间不能晚于现在"] } };
-  const check = await db.spotCheck.findUnique({ where: { id: data.checkId }, select: { id: true, method: true, result: true, notes: true, checkedAt: true, checkerId: true } });
-  if (!check) return { message: "没有找到这条抽查。" };
 
   let photos: StoredPhoto[];
   try {
@@ -66,27 +68,17 @@ export const recordSpotCheck = authedAction({ roles: CHECKERS, input: recordInpu
     if (error instanceof UploadError) return { message: error.message, fieldErrors: { photos: [error.message] } };
     throw error;
   }
+  let result: Awaited<ReturnType<typeof recordSpotCheckResult>>;
   try {
-    await db.$transaction(async (tx) => {
-      await tx.spotCheck.update({
-        where: { id: check.id },
-        data: { method: data.method, result: data.result, notes: data.notes ?? null, checkedAt, checkerId: user.id },
-      });
-      const base = await tx.photo.count({ where: { spotCheckId: check.id } });
-      for (const p of photos) await tx.photo.create({ data: { ...p, sortOrder: base + p.sortOrder, uploaderId: user.id, spotCheckId: check.id } });
-      await audit(tx, {
-        actorId: user.id,
-        action: "spot-check.record",
-        entity: "SpotCheck",
-        entityId: check.id,
-        before: check,
-        after: { method: data.method, result: data.result, notes: data.notes ?? null, checkedAt, checkerId: user.id, photos: photos.length },
-      });
-    });
+    result = await recordSpotCheckResult(db, user, { ...data, checkedAt }, photos);
   } catch (error) {
     await discardPhotos(photos);
     throw error;
   }
-  revalidatePath(`/spot-checks/${check.id}`);
-  return { ok: true, message: "核查结果已记录。" };
+  if (!result.ok) {
+    await discardPhotos(photos);
+    return { message: result.message, fieldErrors: result.fieldErrors };
+  }
+  revalidatePath(`/spot-checks/${data.checkId}`);
+  return { ok: true, message: result.reversed.length > 0 ? "核查结果已记录,任务进度已按核查结果调整。" : "核查结果已记录。" };
 });

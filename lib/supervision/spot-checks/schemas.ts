@@ -80,13 +80,34 @@ export const pickInput = z.object({ slotId: z.string().min(1).max(40) });
 
 const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
-export const recordInput = z.object({
+/** Form fields named `untrue.<taskId>` (部分属实: the amount of that task found not true), gathered into one record. */
+export const UNTRUE_FIELD_PREFIX = "untrue.";
+
+function gatherUntrue(raw: unknown): unknown {
+  if (!raw || typeof raw !== "object") return raw;
+  const untrue: Record<string, unknown> = {};
+  const rest: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (key.startsWith(UNTRUE_FIELD_PREFIX)) {
+      if (value !== "" && value !== null && value !== undefined) untrue[key.slice(UNTRUE_FIELD_PREFIX.length)] = value;
+    } else rest[key] = value;
+  }
+  return { ...rest, untrue };
+}
+
+const untrueAmount = z.coerce.number({ message: "不属实数量应为数字" }).min(0, "不属实数量不能为负数").max(1_000_000, "不属实数量过大");
+
+export const recordInput = z.preprocess(gatherUntrue, z.object({
   checkId: z.string().min(1).max(40),
   method: z.enum(["PHONE", "PHOTO_REVIEW", "ON_SITE"], { message: "请选择核查方式" }),
   result: z.enum(["TRUE", "PARTLY_TRUE", "FALSE"], { message: "请选择核查结果" }),
   checkedAt: z.string().regex(DATETIME, "请填写核查时间").refine((v) => isDistrictDate(v.slice(0, 10)), "请填写有效的核查时间"),
   notes: z.preprocess(empty, z.string().trim().max(2000, "情况说明最多 2000 字").optional()),
+  /** 部分属实: per task id, the amount found not true (taken back from the task's progress) */
+  untrue: z.record(z.string().min(1).max(40), untrueAmount).default({}),
 }).superRefine((v, ctx) => {
   // A finding against a unit must say what was found.
   if (v.result !== "TRUE" && (v.notes ?? "").length < 5) ctx.addIssue({ code: "custom", path: ["notes"], message: "结果为部分属实或不属实时,请写明核查情况(至少 5 个字)" });
-});
+}));
+
+export type RecordInput = z.infer<typeof recordInput>;

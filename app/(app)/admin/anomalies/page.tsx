@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ActionForm, SubmitButton } from "@/components/supervision/action-form";
+import { ActionForm, SubmitButton } from "@/components/ui/action-form";
 import { EvidenceView } from "@/components/supervision/anomalies/evidence-view";
 import { Badge } from "@/components/ui/badge";
 import { Stat } from "@/components/ui/card";

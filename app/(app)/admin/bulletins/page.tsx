@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ActionForm, SubmitButton } from "@/components/supervision/action-form";
+import { ActionForm, SubmitButton } from "@/components/ui/action-form";
 import { Card, CardTitle } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { ButtonLink } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/session";
@@ -10,8 +11,6 @@ import { bulletinHeading, listDraftBulletins, listPublishedBulletins } from "@/l
 import { districtToday, formatDistrictDateLong, formatDistrictDateTime } from "@/lib/time";
 
 export const metadata: Metadata = { title: "编辑要情快讯" };
-
-const INPUT = "block w-full rounded-lg border border-stone-300 bg-white px-3 py-2.5 text-base";
 
 export default async function AdminBulletinsPage() {
   await requireUser(["ADMIN"]);
@@ -23,12 +22,9 @@ export default async function AdminBulletinsPage() {
       <div className="grid gap-4 md:grid-cols-2">
         <Card>
           <CardTitle>起草当日快讯</CardTitle>
-          <p className="mt-1 text-sm text-stone-600">按重点工作分组,取各单位当天最新一晒,相近内容合并为一条;每项重点工作先选最充实的,共不超过 12 条。起草后可增删、调整顺序和文字。</p>
+          <p className="mt-1 text-sm text-stone-600">按晒报事项所属的重点工作分组(事项分属不同工作的归入“其他工作”),取各单位当天最新一晒,相近内容合并为一条;每项重点工作先选最充实的,共不超过 12 条。抽查不属实或有未排除异常线索的晒报不自动选入,在编辑页单独列出。起草后可增删、调整顺序和文字。</p>
           <ActionForm action={draftBulletin} className="mt-3 space-y-3">
-            <label className="block text-sm font-medium text-stone-800">
-              晒报日期
-              <input type="date" name="date" defaultValue={today} max={today} required className={INPUT} />
-            </label>
+            <Field id="draft-date" label="晒报日期" name="date" type="date" defaultValue={today} max={today} required />
             <SubmitButton pendingLabel="正在起草…">起草快讯</SubmitButton>
           </ActionForm>
         </Card>
@@ -36,10 +32,7 @@ export default async function AdminBulletinsPage() {
           <CardTitle>新建空白快讯</CardTitle>
           <p className="mt-1 text-sm text-stone-600">不自动选稿,在编辑页中搜索晒报逐条选入。</p>
           <ActionForm action={createBlankBulletin} className="mt-3 space-y-3">
-            <label className="block text-sm font-medium text-stone-800">
-              快讯日期
-              <input type="date" name="date" defaultValue={today} required className={INPUT} />
-            </label>
+            <Field id="blank-date" label="快讯日期" name="date" type="date" defaultValue={today} required />
             <SubmitButton variant="secondary">新建</SubmitButton>
           </ActionForm>
         </Card>

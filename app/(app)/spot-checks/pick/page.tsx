@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ActionForm, SubmitButton } from "@/components/supervision/action-form";
+import { ActionForm, SubmitButton } from "@/components/ui/action-form";
 import { ReportSearchForm } from "@/components/supervision/report-search-form";
 import { ReportSummaryCard } from "@/components/supervision/report-summary";
 import { ButtonLink } from "@/components/ui/button";

@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { ActionForm, SubmitButton } from "@/components/supervision/action-form";
-import { BulletinHeaderForm, BulletinItemEditor } from "@/components/supervision/bulletins/bulletin-editor";
+import { BulletinEditor } from "@/components/supervision/bulletins/bulletin-editor";
 import { ReportSearchForm } from "@/components/supervision/report-search-form";
 import { ReportSummaryCard } from "@/components/supervision/report-summary";
+import { ActionForm, SubmitButton } from "@/components/ui/action-form";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { addBulletinItem, deleteBulletinDraft, publishBulletinAction } from "@/lib/supervision/bulletins/actions";
-import { getBulletin, groupByKeyTask } from "@/lib/supervision/bulletins/queries";
+import { SLOT_LABELS } from "@/lib/reports/slots";
+import { addBulletinItemAction, deleteBulletinDraft } from "@/lib/supervision/bulletins/actions";
+import { getBulletin, groupByKeyTask, listHeldBackReports } from "@/lib/supervision/bulletins/queries";
 import { parseReportSearch, reportSearchOptions, searchReports } from "@/lib/supervision/reports";
 import { districtToday } from "@/lib/time";
 
@@ -30,52 +31,53 @@ export default async function BulletinEditorPage({
   const search = parseReportSearch(raw);
   const searched = Object.keys(raw).length > 0;
   const defaultTo = bulletin.date <= districtToday() ? bulletin.date : districtToday();
-  const [options, results] = await Promise.all([
+  const [options, results, heldBack] = await Promise.all([
     reportSearchOptions(user),
     searched ? searchReports(user, { ...search, to: search.to ?? defaultTo }, districtToday()) : Promise.resolve([]),
+    listHeldBackReports(user, bulletin),
   ]);
   const chosen = new Set(bulletin.items.map((i) => i.slotId));
   const position = new Map(bulletin.items.map((item, i) => [item.id, i + 1]));
+  const groups = groupByKeyTask(bulletin.items).map((group) => ({
+    heading: group.heading,
+    items: group.items.map((item) => ({ id: item.id, excerpt: item.excerpt, source: `${item.unit.name} ${item.date} ${SLOT_LABELS[item.slot]}`, position: position.get(item.id)! })),
+  }));
+  const addButton = (slotId: string, label: string) => (
+    <ActionForm action={addBulletinItemAction}>
+      <input type="hidden" name="bulletinId" value={bulletin.id} />
+      <input type="hidden" name="slotId" value={slotId} />
+      <SubmitButton variant="secondary" className="min-h-9 px-3 text-sm" aria-label={`选入本期:${label}`}>
+        选入本期
+      </SubmitButton>
+    </ActionForm>
+  );
 
   return (
     <div className="space-y-6">
       <PageHeader
         title="编辑快讯(草稿)"
         description="发布后按年编号,全员可见,不能再修改"
-        actions={
-          <>
-            <ButtonLink href={`/bulletins/${bulletin.id}`}>预览</ButtonLink>
-            <ActionForm action={publishBulletinAction}>
-              <input type="hidden" name="bulletinId" value={bulletin.id} />
-              <SubmitButton pendingLabel="正在发布…">发布</SubmitButton>
-            </ActionForm>
-          </>
-        }
+        actions={<ButtonLink href={`/bulletins/${bulletin.id}`}>预览(已保存的文字)</ButtonLink>}
       />
-      <Card>
-        <BulletinHeaderForm bulletin={bulletin} />
-      </Card>
-      <section aria-labelledby="items-heading" className="space-y-3">
-        <h2 id="items-heading" className="text-lg font-semibold">
-          本期晒报({bulletin.items.length})
-        </h2>
-        {bulletin.items.length === 0 ? <EmptyState title="还没有选入晒报">在下方搜索晒报并“选入本期”。</EmptyState> : null}
-        {groupByKeyTask(bulletin.items).map((group, g) => (
-          <div key={`${group.keyTaskName}-${g}`} className="space-y-2">
-            <h3 className="font-semibold text-stone-700">{group.keyTaskName}</h3>
-            <ol className="space-y-3">
-              {group.items.map((item) => {
-                const n = position.get(item.id)!;
-                return (
-                  <li key={item.id} className="rounded-xl border border-stone-200 bg-white p-4">
-                    <BulletinItemEditor bulletinId={bulletin.id} item={item} first={n === 1} last={n === bulletin.items.length} label={`第 ${n} 条`} />
-                  </li>
-                );
-              })}
-            </ol>
-          </div>
-        ))}
-      </section>
+      <BulletinEditor bulletin={{ id: bulletin.id, date: bulletin.date, title: bulletin.title, summary: bulletin.summary }} groups={groups} count={bulletin.items.length} />
+      {heldBack.length > 0 ? (
+        <section aria-labelledby="held-heading" className="space-y-2">
+          <h2 id="held-heading" className="text-lg font-semibold">
+            待核实、未自动选入的晒报({heldBack.length})
+          </h2>
+          <p className="text-sm text-stone-600">抽查核实为不属实、或有未排除异常线索的晒报不会自动选入。核实后如确需刊发,可手动选入。</p>
+          <ul className="divide-y divide-stone-100 rounded-xl border border-amber-200 bg-amber-50/40">
+            {heldBack.map((h) => (
+              <li key={h.slotId} className="flex flex-wrap items-center justify-between gap-2 p-3">
+                <span>
+                  <span className="font-medium">{h.unitName}</span> {SLOT_LABELS[h.slot]} · <span className="text-amber-900">{h.reason}</span>
+                </span>
+                {addButton(h.slotId, `${h.unitName} ${SLOT_LABELS[h.slot]}`)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="search-heading" className="space-y-3">
         <h2 id="search-heading" className="text-lg font-semibold">
           搜索晒报
@@ -89,13 +91,7 @@ export default async function BulletinEditorPage({
                 {chosen.has(report.slotId) ? (
                   <span className="text-sm text-emerald-800">已在本期中</span>
                 ) : (
-                  <ActionForm action={addBulletinItem}>
-                    <input type="hidden" name="bulletinId" value={bulletin.id} />
-                    <input type="hidden" name="slotId" value={report.slotId} />
-                    <SubmitButton variant="secondary" className="min-h-9 px-3 text-sm" aria-label={`选入本期:${report.unit.name} ${report.date}`}>
-                      选入本期
-                    </SubmitButton>
-                  </ActionForm>
+                  addButton(report.slotId, `${report.unit.name} ${report.date}`)
                 )}
               </ReportSummaryCard>
             </li>
@@ -104,7 +100,11 @@ export default async function BulletinEditorPage({
       </section>
       <Card className="border-red-200">
         <CardTitle>删除草稿</CardTitle>
-        <ActionForm action={deleteBulletinDraft} className="mt-2">
+        <ActionForm
+          action={deleteBulletinDraft}
+          className="mt-2 space-y-2"
+          confirm={{ title: "删除这份草稿?", body: "草稿中的标题、编者按和选入的晒报都将删除,不能恢复。已发布的快讯不受影响。", confirmLabel: "删除草稿", danger: true }}
+        >
           <input type="hidden" name="bulletinId" value={bulletin.id} />
           <SubmitButton variant="danger">删除这份草稿</SubmitButton>
         </ActionForm>

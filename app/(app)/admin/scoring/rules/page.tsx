@@ -70,7 +70,7 @@ export default async function ScoringRulesPage({ searchParams }: { searchParams:
                 {item.name}
                 {usedCount.get(item.id) ? <span className="ml-2 text-sm text-stone-600">已用 {usedCount.get(item.id)} 次</span> : null}
               </span>
-              {usedCount.get(item.id) ? null : <RemoveVetoItemForm vetoItemId={item.id} />}
+              {usedCount.get(item.id) ? null : <RemoveVetoItemForm vetoItemId={item.id} name={item.name} />}
             </li>
           ))}
           {rules.vetoItems.length === 0 ? <li className="py-2 text-stone-600">还没有否决事项。</li> : null}

@@ -95,6 +95,9 @@ export default async function EditTaskPage({ params, searchParams }: { params: P
               ))}
               {history.length === 0 ? <li className="text-stone-500">暂无记录(种子数据创建的任务没有变更记录)。</li> : null}
             </ul>
+            <Link href={`/admin/audit?entity=Task&entityId=${task.id}`} className="mt-3 inline-block text-sm text-brand-800 underline">
+              在操作记录中查看每次修改前后
+            </Link>
           </Card>
         </div>
       </div>

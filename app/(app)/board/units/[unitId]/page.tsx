@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { AdjustmentForm, UnitVetoForm } from "@/components/assessment/adjustment-forms";
 import { FlagBadge } from "@/components/assessment/flag-badge";
 import { QuarterTabs } from "@/components/assessment/quarter-tabs";
+import { ScoreRecords } from "@/components/assessment/score-records";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle, Stat } from "@/components/ui/card";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
@@ -211,6 +212,8 @@ export default async function BoardUnitPage({ params, searchParams }: { params: 
           ) : null}
         </>
       )}
+
+      <ScoreRecords user={user} records={records} quarterOpen={quarter.status === "OPEN"} vetoItems={rules.vetoItems} />
 
       {canAdjust ? (
         <section aria-labelledby="controls-h" className="no-print grid gap-6 lg:grid-cols-2">

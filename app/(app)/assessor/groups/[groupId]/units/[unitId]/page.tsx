@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { WithdrawGroupScoreForm } from "@/components/assessment/record-change-forms";
 import { ScoreForm } from "@/components/assessment/score-form";
 import { ScoreStateBadge } from "@/components/assessment/score-state-badge";
 import { SlotStateBadge } from "@/components/reports/slot-state-badge";
@@ -9,7 +10,7 @@ import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { Progress } from "@/components/ui/progress";
 import { homePathFor } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { getAssessorUnitView, resolveScoringQuarter } from "@/lib/assessment/queries";
+import { getAssessorUnitView, resolveScoringQuarter, scoreStateOf } from "@/lib/assessment/queries";
 import { quarterName } from "@/lib/assessment/quarters";
 import type { OrderStatus, SpotCheckResult } from "@/lib/generated/prisma/enums";
 import { SLOT_LABELS } from "@/lib/reports/slots";
@@ -46,9 +47,12 @@ export default async function AssessorUnitPage({
   const view = await getAssessorUnitView(user, groupId, unitId, quarter, today);
   if (!view) redirect(`${homePathFor(user.role)}?denied=1`);
 
-  const state = view.score?.status ?? "NONE";
-  const itemOf = new Map(view.score?.items.map((i) => [i.rubricItemId, i]) ?? []);
+  const state = scoreStateOf(view.score);
+  // After a withdrawal the form starts empty: the group scores again (a new version).
+  const itemOf = new Map(state === "WITHDRAWN" ? [] : (view.score?.items.map((i) => [i.rubricItemId, i]) ?? []));
   const readOnly = quarter.status !== "OPEN" || state === "SUBMITTED";
+  const rubricRows = view.rubric.map((r) => ({ ...r, points: itemOf.get(r.id)?.points ?? null, comment: itemOf.get(r.id)?.comment ?? null }));
+  const inForce = state === "SUBMITTED" && quarter.status === "OPEN" ? view.score : null;
   const latestEvening = view.days.flatMap((d) => d.slots.filter((s) => s.slot === "EVENING" && s.text).map((s) => ({ date: d.date, text: s.text }))).at(0);
 
   return (
@@ -173,21 +177,51 @@ export default async function AssessorUnitPage({
           </h2>
           {view.score?.status === "SUBMITTED" ? (
             <p className="mb-3 text-sm text-stone-600">
-              {view.score.assessor.name} 于 {formatDistrictDateTime(view.score.submittedAt!)} 提交。
+              {view.score.assessor.name} 于 {formatDistrictDateTime(view.score.submittedAt!)}
+              {view.score.withdrawn ? "撤回" : view.score.changeReason ? "更正" : "提交"}
+              {view.score.changeReason ? `:${view.score.changeReason}` : "。"}
+              {view.score.withdrawn ? "请重新评分。" : ""}
             </p>
           ) : null}
           {quarter.status !== "OPEN" ? <p className="mb-3 text-sm text-stone-600">本季度已关闭,评分只能查看。</p> : null}
           {view.rubric.length === 0 ? (
             <EmptyState title="本考核组本年度还没有评分细则">请联系区督查室。</EmptyState>
           ) : (
-            <ScoreForm
-              groupId={view.group.id}
-              unitId={view.unit.id}
-              quarterId={quarter.id}
-              readOnly={readOnly}
-              rubric={view.rubric.map((r) => ({ ...r, points: itemOf.get(r.id)?.points ?? null, comment: itemOf.get(r.id)?.comment ?? null }))}
-            />
+            <ScoreForm groupId={view.group.id} unitId={view.unit.id} quarterId={quarter.id} readOnly={readOnly} rubric={rubricRows} />
           )}
+          {inForce ? (
+            <div className="mt-4 space-y-3">
+              <details className="rounded-xl border border-stone-200 bg-white p-4">
+                <summary className="cursor-pointer font-medium">更正评分</summary>
+                <p className="mt-1 text-sm text-stone-600">更正生成新版本并写明原因;原评分保留可查。季度关闭后不能再更正。</p>
+                <div className="mt-3">
+                  <ScoreForm groupId={view.group.id} unitId={view.unit.id} quarterId={quarter.id} readOnly={false} rubric={rubricRows} correcting={inForce.id} />
+                </div>
+              </details>
+              <details className="rounded-xl border border-stone-200 bg-white p-4">
+                <summary className="cursor-pointer font-medium">撤回评分</summary>
+                <p className="mt-1 text-sm text-stone-600">撤回后本组对该单位的评分不计入得分,可以重新评分。</p>
+                <WithdrawGroupScoreForm groupId={view.group.id} unitId={view.unit.id} quarterId={quarter.id} scoreId={inForce.id} />
+              </details>
+            </div>
+          ) : null}
+          {view.versions.length > 1 ? (
+            <Card aria-labelledby="versions-h" className="mt-4">
+              <CardTitle id="versions-h">评分版本(共 {view.versions.length} 版)</CardTitle>
+              <ol className="mt-2 space-y-2 text-sm">
+                {view.versions.map((v, i) => (
+                  <li key={v.id} className={i < view.versions.length - 1 ? "text-stone-600" : ""}>
+                    <span className="font-medium">第 {v.version} 版</span> ·{" "}
+                    {v.withdrawn ? "撤回" : v.status === "DRAFT" ? "草稿" : v.changeReason ? "更正" : "提交"} · {v.assessor.name}
+                    {v.submittedAt ? ` · ${formatDistrictDateTime(v.submittedAt)}` : ""}
+                    {v.withdrawn || v.status === "DRAFT" ? "" : ` · 合计 ${formatNumber(v.items.reduce((sum, x) => sum + x.points, 0))} 分`}
+                    {v.changeReason ? <span className="block">原因:{v.changeReason}</span> : null}
+                    {i < view.versions.length - 1 ? <span className="block text-xs">(已被后一版取代,不计入)</span> : null}
+                  </li>
+                ))}
+              </ol>
+            </Card>
+          ) : null}
         </section>
       </div>
     </div>

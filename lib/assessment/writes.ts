@@ -1,0 +1,507 @@
+/**
+ * The writes of what counts in a unit's quarter score besides the facts:
+ * an assessment group's score (ASSESSOR), 加减分 (LEADER, ADMIN) and 一票否决
+ * (ADMIN) — recording them, and withdrawing or correcting them.
+ *
+ * Nothing that counted is changed in place (issue 10): a withdrawal or a
+ * correction is a NEW version with its reason, pointing at the one it
+ * replaces; the old one stays and stays visible. Only the person or the role
+ * who made a record may change it (a group's score: its members; a leader's
+ * 加减分: that leader; the office's: the office), and only while the quarter
+ * is open — a closed quarter's snapshot never changes silently. Which
+ * versions count is one rule, lib/assessment/in-force.ts.
+ *
+ * Plain functions over a client (integration tests call them); the role is
+ * checked here too, the scope is in every query, each write is one
+ * transaction with its audit entry. lib/assessment/actions.ts wires them as
+ * server actions through authedAction.
+ */
+import type { z } from "@/lib/validation";
+import { audit } from "@/lib/audit";
+import type { SessionUser } from "@/lib/auth/roles";
+import type { Db } from "@/lib/db-client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { latestGroupScore } from "@/lib/assessment/in-force";
+import { quarterKey, quarterName } from "@/lib/assessment/quarters";
+import { parseRubricScores } from "@/lib/assessment/rubric";
+import type {
+  adjustmentCorrectInput,
+  adjustmentInput,
+  adjustmentWithdrawInput,
+  groupScoreCorrectInput,
+  groupScoreInput,
+  groupScoreWithdrawInput,
+  unitVetoInput,
+  vetoCorrectInput,
+  vetoWithdrawInput,
+} from "@/lib/assessment/schemas";
+import type { QuarterRef } from "@/lib/time";
+
+export type WriteResult = { ok: true; message: string } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+
+export const FORBIDDEN = "没有权限执行此操作。";
+export const STALE = "这条记录已被撤回或更正,请刷新页面查看最新版本。";
+export const NOT_YOURS_ADJUSTMENT = "只有记录这笔加减分的领导本人可以撤回或更正(督查室记录的,由督查室撤回或更正)。";
+
+/** A refusal inside a transaction (rolls it back), with its message. */
+class Refused extends Error {
+  constructor(
+    message: string,
+    readonly fieldErrors?: Record<string, string[]>,
+  ) {
+    super(message);
+  }
+}
+
+type Tx = Prisma.TransactionClient;
+type QuarterRow = { id: string; year: number; number: number; status: "OPEN" | "CLOSED" };
+
+const refOf = (q: { year: number; number: number }): QuarterRef => ({ year: q.year, number: q.number as QuarterRef["number"] });
+
+/** What a closed quarter's refusal says, by the kind of record. */
+export function closedQuarterMessage(quarter: { year: number; number: number }, kind: "groupScore" | "adjustment" | "veto"): string {
+  const name = quarterName(refOf(quarter));
+  switch (kind) {
+    case "groupScore":
+      return `${name}已关闭,得分已冻结,评分不能再撤回或更正。`;
+    case "adjustment":
+      return `${name}已关闭,得分已冻结,加减分不能再撤回或更正。如需调整,请督查室另记一笔加减分,并在“季度”页面更正本季度得分(生成新版本)。`;
+    case "veto":
+      return `${name}已关闭,得分已冻结,一票否决不能再撤回或更正。`;
+  }
+}
+
+/** Re-reads the quarter inside the transaction: a close that won the race refuses the write. */
+async function requireOpen(tx: Tx, quarterId: string, kind: "groupScore" | "adjustment" | "veto"): Promise<QuarterRow> {
+  const quarter = await tx.quarter.findUnique({ where: { id: quarterId }, select: { id: true, year: true, number: true, status: true } });
+  if (!quarter) throw new Refused("没有找到该季度。");
+  if (quarter.status !== "OPEN") throw new Refused(closedQuarterMessage(quarter, kind));
+  return quarter;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/** Runs a write; a refusal or a lost race (two versions of one record at once) becomes a message. */
+async function run(body: () => Promise<string>): Promise<WriteResult> {
+  try {
+    return { ok: true, message: await body() };
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, message: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) };
+    if (isUniqueViolation(error)) return { ok: false, message: STALE };
+    throw error;
+  }
+}
+
+// ─── Group scores (ASSESSOR) ────────────────────────────────────────────────
+
+/** The group, if the user is one of its members and the unit is in its scope (both in the query). */
+function findOwnGroup(db: Db | Tx, user: SessionUser, groupId: string, unitId: string) {
+  if (user.role !== "ASSESSOR") return Promise.resolve(null);
+  return db.assessmentGroup.findFirst({
+    where: { id: groupId, members: { some: { userId: user.id } }, units: { some: { unitId } } },
+    select: { id: true },
+  });
+}
+
+function rubricOf(db: Db | Tx, groupId: string, year: number) {
+  return db.rubricItem.findMany({ where: { groupId, year }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true, maxPoints: true } });
+}
+
+const scoreSelect = {
+  id: true,
+  version: true,
+  status: true,
+  withdrawn: true,
+  items: { select: { rubricItemId: true, points: true, comment: true } },
+} satisfies Prisma.GroupScoreSelect;
+
+/**
+ * Saves (draft) or submits a group's score of a unit. A draft is edited in
+ * place (it never counted); a submitted score is final — it changes only by
+ * correctGroupScore or withdrawGroupScore. After a withdrawal the group may
+ * score again: a new version.
+ */
+export async function saveGroupScore(db: Db, user: SessionUser, data: z.infer<typeof groupScoreInput>): Promise<WriteResult> {
+  const group = await findOwnGroup(db, user, data.groupId, data.unitId);
+  if (!group) return { ok: false, message: FORBIDDEN };
+  const quarter = await db.quarter.findUnique({ where: { id: data.quarterId }, select: { id: true, year: true, number: true, status: true } });
+  if (!quarter) return { ok: false, message: "没有找到该季度。" };
+  if (quarter.status !== "OPEN") return { ok: false, message: `${quarterName(refOf(quarter))}已关闭,评分不能再修改。` };
+  const rubric = await rubricOf(db, group.id, quarter.year);
+  if (rubric.length === 0) return { ok: false, message: "本考核组本年度还没有评分细则,请联系督查室。" };
+  const parsed = parseRubricScores(rubric, data, data.intent);
+  if (parsed.message) return { ok: false, message: parsed.message, fieldErrors: parsed.fieldErrors };
+
+  const submit = data.intent === "submit";
+  const status = submit ? ("SUBMITTED" as const) : ("DRAFT" as const);
+  return run(async () => {
+    await db.$transaction(async (tx) => {
+      await requireOpen(tx, quarter.id, "groupScore");
+      const latest = await tx.groupScore.findFirst({ where: { quarterId: quarter.id, groupId: group.id, unitId: data.unitId, ...latestGroupScore }, select: scoreSelect });
+      if (latest?.status === "SUBMITTED" && !latest.withdrawn) throw new Refused("该单位本季度的评分已经提交,不能直接修改;如需修改,请用“更正评分”,或先撤回。");
+      const now = new Date();
+      let scoreId: string;
+      if (latest?.status === "DRAFT") {
+        // Guarded: a second tab that submitted meanwhile wins, this one is refused.
+        const updated = await tx.groupScore.updateMany({ where: { id: latest.id, status: "DRAFT" }, data: { assessorId: user.id, status, submittedAt: submit ? now : null } });
+        if (updated.count !== 1) throw new Refused("该单位本季度的评分已经提交,不能直接修改。");
+        scoreId = latest.id;
+        await tx.groupScoreItem.deleteMany({ where: { scoreId } });
+      } else {
+        // None yet, or the last was withdrawn: a new version after it.
+        scoreId = (
+          await tx.groupScore.create({
+            data: {
+              quarterId: quarter.id,
+              groupId: group.id,
+              unitId: data.unitId,
+              assessorId: user.id,
+              status,
+              submittedAt: submit ? now : null,
+              version: (latest?.version ?? 0) + 1,
+              previousId: latest?.id ?? null,
+            },
+            select: { id: true },
+          })
+        ).id;
+      }
+      await tx.groupScoreItem.createMany({ data: parsed.items.map((i) => ({ ...i, scoreId })) });
+      await audit(tx, {
+        actorId: user.id,
+        action: submit ? "groupScore.submit" : "groupScore.draft",
+        entity: "GroupScore",
+        entityId: scoreId,
+        unitId: data.unitId,
+        before: latest?.status === "DRAFT" ? { status: latest.status, items: latest.items } : undefined,
+        after: { status, quarter: quarterKey(refOf(quarter)), items: parsed.items },
+      });
+    });
+    return submit ? "评分已提交。" : "草稿已保存,提交前可以继续修改。";
+  });
+}
+
+/** The submitted score in force that the form showed, if the user's group made it. */
+async function findScoreInForce(tx: Tx, user: SessionUser, data: { groupId: string; unitId: string; quarterId: string; scoreId: string }) {
+  const group = await findOwnGroup(tx, user, data.groupId, data.unitId);
+  if (!group) throw new Refused(FORBIDDEN);
+  const quarter = await requireOpen(tx, data.quarterId, "groupScore");
+  const score = await tx.groupScore.findFirst({
+    where: { id: data.scoreId, quarterId: quarter.id, groupId: group.id, unitId: data.unitId },
+    select: { ...scoreSelect, next: { select: { id: true } } },
+  });
+  if (!score) throw new Refused("没有找到该评分。");
+  if (score.next || score.withdrawn || score.status !== "SUBMITTED") throw new Refused(STALE);
+  return { quarter, score };
+}
+
+/** A group member corrects the group's submitted score: version n+1 with the new points and the reason. */
+export async function correctGroupScore(db: Db, user: SessionUser, data: z.infer<typeof groupScoreCorrectInput>): Promise<WriteResult> {
+  if (user.role !== "ASSESSOR") return { ok: false, message: FORBIDDEN };
+  return run(async () => {
+    await db.$transaction(async (tx) => {
+      const { quarter, score } = await findScoreInForce(tx, user, data);
+      const parsed = parseRubricScores(await rubricOf(tx, data.groupId, quarter.year), data, "submit");
+      if (parsed.message) throw new Refused(parsed.message, parsed.fieldErrors);
+      const created = await tx.groupScore.create({
+        data: {
+          quarterId: quarter.id,
+          groupId: data.groupId,
+          unitId: data.unitId,
+          assessorId: user.id,
+          status: "SUBMITTED",
+          submittedAt: new Date(),
+          version: score.version + 1,
+          previousId: score.id,
+          changeReason: data.changeReason,
+          items: { create: parsed.items },
+        },
+        select: { id: true, version: true },
+      });
+      await audit(tx, {
+        actorId: user.id,
+        action: "groupScore.correct",
+        entity: "GroupScore",
+        entityId: created.id,
+        unitId: data.unitId,
+        before: { version: score.version, items: score.items },
+        after: { version: created.version, items: parsed.items, changeReason: data.changeReason },
+      });
+    });
+    return "评分已更正(原评分作为历史版本保留)。";
+  });
+}
+
+/** A group member withdraws the group's submitted score: version n+1, withdrawn, no points. */
+export async function withdrawGroupScore(db: Db, user: SessionUser, data: z.infer<typeof groupScoreWithdrawInput>): Promise<WriteResult> {
+  if (user.role !== "ASSESSOR") return { ok: false, message: FORBIDDEN };
+  return run(async () => {
+    await db.$transaction(async (tx) => {
+      const { quarter, score } = await findScoreInForce(tx, user, data);
+      const created = await tx.groupScore.create({
+        data: {
+          quarterId: quarter.id,
+          groupId: data.groupId,
+          unitId: data.unitId,
+          assessorId: user.id,
+          status: "SUBMITTED",
+          submittedAt: new Date(),
+          version: score.version + 1,
+          previousId: score.id,
+          withdrawn: true,
+          changeReason: data.changeReason,
+        },
+        select: { id: true, version: true },
+      });
+      await audit(tx, {
+        actorId: user.id,
+        action: "groupScore.withdraw",
+        entity: "GroupScore",
+        entityId: created.id,
+        unitId: data.unitId,
+        before: { version: score.version, items: score.items },
+        after: { version: created.version, withdrawn: true, changeReason: data.changeReason },
+      });
+    });
+    return "评分已撤回,不再计入得分(原评分作为历史版本保留);可以重新评分。";
+  });
+}
+
+// ─── 加减分 (LEADER, ADMIN) ──────────────────────────────────────────────────
+
+/**
+ * 加减分 by a leader or the office. On a closed quarter only the office may
+ * record one, and it counts only once the quarter is corrected (never silently).
+ */
+export async function addAdjustment(db: Db, user: SessionUser, data: z.infer<typeof adjustmentInput>): Promise<WriteResult> {
+  if (user.role !== "LEADER" && user.role !== "ADMIN") return { ok: false, message: FORBIDDEN };
+  const [quarter, unit] = await Promise.all([
+    db.quarter.findUnique({ where: { id: data.quarterId }, select: { id: true, year: true, number: true, status: true } }),
+    db.unit.findFirst({ where: { id: data.unitId, archivedAt: null }, select: { id: true, name: true } }),
+  ]);
+  if (!quarter || !unit) return { ok: false, message: "没有找到该季度或单位。" };
+  if (quarter.status === "CLOSED" && user.role !== "ADMIN") return { ok: false, message: `${quarterName(refOf(quarter))}已关闭,加减分请联系督查室以更正方式处理。` };
+  await db.$transaction(async (tx) => {
+    const row = await tx.scoreAdjustment.create({ data: { quarterId: quarter.id, unitId: unit.id, points: data.points, reason: data.reason, createdById: user.id } });
+    await audit(tx, {
+      actorId: user.id,
+      action: "scoreAdjustment.create",
+      entity: "ScoreAdjustment",
+      entityId: row.id,
+      unitId: unit.id,
+      after: { quarter: quarterKey(refOf(quarter)), unit: unit.name, points: data.points, reason: data.reason },
+    });
+  });
+  return {
+    ok: true,
+    message: quarter.status === "CLOSED" ? "已记录。本季度已关闭,需在“季度”页面更正后才计入得分。" : `已为${unit.name}${data.points > 0 ? "加" : "减"} ${Math.abs(data.points)} 分。`,
+  };
+}
+
+/** Who may withdraw or correct a record: its maker, or — for what the office made — the office. */
+export function mayChangeRecord(user: SessionUser, maker: { id: string; role: string }): boolean {
+  return maker.id === user.id || (user.role === "ADMIN" && maker.role === "ADMIN");
+}
+
+async function findAdjustmentInForce(tx: Tx, user: SessionUser, adjustmentId: string) {
+  const row = await tx.scoreAdjustment.findFirst({
+    where: { id: adjustmentId },
+    select: {
+      id: true,
+      quarterId: true,
+      unitId: true,
+      points: true,
+      reason: true,
+      version: true,
+      withdrawn: true,
+      next: { select: { id: true } },
+      createdBy: { select: { id: true, role: true } },
+    },
+  });
+  if (!row) throw new Refused("没有找到这笔加减分。");
+  if (!mayChangeRecord(user, row.createdBy)) throw new Refused(NOT_YOURS_ADJUSTMENT);
+  if (row.next || row.withdrawn) throw new Refused(STALE);
+  const quarter = await requireOpen(tx, row.quarterId, "adjustment");
+  return { row, quarter };
+}
+
+export async function correctAdjustment(db: Db, user: SessionUser, data: z.infer<typeof adjustmentCorrectInput>): Promise<WriteResult> {
+  if (user.role !== "LEADER" && user.role !== "ADMIN") return { ok: false, message: FORBIDDEN };
+  return run(async () => {
+    await db.$transaction(async (tx) => {
+      const { row } = await findAdjustmentInForce(tx, user, data.adjustmentId);
+      const created = await tx.scoreAdjustment.create({
+        data: {
+          quarterId: row.quarterId,
+          unitId: row.unitId,
+          points: data.points,
+          reason: data.reason,
+          createdById: user.id,
+          version: row.version + 1,
+          previousId: row.id,
+          changeReason: data.changeReason,
+        },
+      });
+      await audit(tx, {
+        actorId: user.id,
+        action: "scoreAdjustment.correct",
+        entity: "ScoreAdjustment",
+        entityId: created.id,
+        unitId: row.unitId,
+        before: { version: row.version, points: row.points, reason: row.reason },
+        after: { version: created.version, points: data.points, reason: data.reason, changeReason: data.changeReason },
+      });
+    });
+    return "加减分已更正(原记录作为历史版本保留)。";
+  });
+}
+
+export async function withdrawAdjustment(db: Db, user: SessionUser, data: z.infer<typeof adjustmentWithdrawInput>): Promise<WriteResult> {
+  if (user.role !== "LEADER" && user.role !== "ADMIN") return { ok: false, message: FORBIDDEN };
+  return run(async () => {
+    await db.$transaction(async (tx) => {
+      const { row } = await findAdjustmentInForce(tx, user, data.adjustmentId);
+      const created = await tx.scoreAdjustment.create({
+        data: {
+          quarterId: row.quarterId,
+          unitId: row.unitId,
+          points: row.points,
+          reason: row.reason,
+          createdById: user.id,
+          version: row.version + 1,
+          previousId: row.id,
+          withdrawn: true,
+          changeReason: data.changeReason,
+        },
+      });
+      await audit(tx, {
+        actorId: user.id,
+        action: "scoreAdjustment.withdraw",
+        entity: "ScoreAdjustment",
+        entityId: created.id,
+        unitId: row.unitId,
+        before: { version: row.version, points: row.points, reason: row.reason },
+        after: { version: created.version, withdrawn: true, changeReason: data.changeReason },
+      });
+    });
+    return "加减分已撤回,不再计入得分(原记录作为历史版本保留)。";
+  });
+}
+
+// ─── 一票否决 (ADMIN) ────────────────────────────────────────────────────────
+
+/** 一票否决 by the office (also on a closed quarter, counted at the next correction). */
+export async function addUnitVeto(db: Db, user: SessionUser, data: z.infer<typeof unitVetoInput>): Promise<WriteResult> {
+  if (user.role !== "ADMIN") return { ok: false, message: FORBIDDEN };
+  const [quarter, unit] = await Promise.all([
+    db.quarter.findUnique({ where: { id: data.quarterId }, select: { id: true, year: true, number: true, status: true } }),
+    db.unit.findFirst({ where: { id: data.unitId, archivedAt: null }, select: { id: true, name: true } }),
+  ]);
+  if (!quarter || !unit) return { ok: false, message: "没有找到该季度或单位。" };
+  const item = await db.vetoItem.findFirst({ where: { id: data.vetoItemId, rule: { year: quarter.year } }, select: { id: true, name: true } });
+  if (!item) return { ok: false, message: "请选择本年度的否决事项。", fieldErrors: { vetoItemId: ["请选择本年度的否决事项"] } };
+  await db.$transaction(async (tx) => {
+    const row = await tx.unitVeto.create({ data: { quarterId: quarter.id, unitId: unit.id, vetoItemId: item.id, reason: data.reason, createdById: user.id } });
+    await audit(tx, {
+      actorId: user.id,
+      action: "unitVeto.create",
+      entity: "UnitVeto",
+      entityId: row.id,
+      unitId: unit.id,
+      after: { quarter: quarterKey(refOf(quarter)), unit: unit.name, item: item.name, reason: data.reason },
+    });
+  });
+  return {
+    ok: true,
+    message: quarter.status === "CLOSED" ? "已记录。本季度已关闭,需在“季度”页面更正后才计入。" : `已对${unit.name}实行一票否决(${item.name})。`,
+  };
+}
+
+async function findVetoInForce(tx: Tx, user: SessionUser, vetoId: string) {
+  const row = await tx.unitVeto.findFirst({
+    where: { id: vetoId },
+    select: {
+      id: true,
+      quarterId: true,
+      unitId: true,
+      vetoItemId: true,
+      reason: true,
+      version: true,
+      withdrawn: true,
+      next: { select: { id: true } },
+      vetoItem: { select: { name: true } },
+      createdBy: { select: { id: true, role: true } },
+    },
+  });
+  if (!row) throw new Refused("没有找到这项一票否决。");
+  if (!mayChangeRecord(user, row.createdBy)) throw new Refused(FORBIDDEN);
+  if (row.next || row.withdrawn) throw new Refused(STALE);
+  const quarter = await requireOpen(tx, row.quarterId, "veto");
+  return { row, quarter };
+}
+
+export async function correctVeto(db: Db, user: SessionUser, data: z.infer<typeof vetoCorrectInput>): Promise<WriteResult> {
+  if (user.role !== "ADMIN") return { ok: false, message: FORBIDDEN };
+  return run(async () => {
+    await db.$transaction(async (tx) => {
+      const { row, quarter } = await findVetoInForce(tx, user, data.vetoId);
+      const item = await tx.vetoItem.findFirst({ where: { id: data.vetoItemId, rule: { year: quarter.year } }, select: { id: true, name: true } });
+      if (!item) throw new Refused("请选择本年度的否决事项。");
+      const created = await tx.unitVeto.create({
+        data: {
+          quarterId: row.quarterId,
+          unitId: row.unitId,
+          vetoItemId: item.id,
+          reason: data.reason,
+          createdById: user.id,
+          version: row.version + 1,
+          previousId: row.id,
+          changeReason: data.changeReason,
+        },
+      });
+      await audit(tx, {
+        actorId: user.id,
+        action: "unitVeto.correct",
+        entity: "UnitVeto",
+        entityId: created.id,
+        unitId: row.unitId,
+        before: { version: row.version, item: row.vetoItem.name, reason: row.reason },
+        after: { version: created.version, item: item.name, reason: data.reason, changeReason: data.changeReason },
+      });
+    });
+    return "一票否决已更正(原记录作为历史版本保留)。";
+  });
+}
+
+export async function withdrawVeto(db: Db, user: SessionUser, data: z.infer<typeof vetoWithdrawInput>): Promise<WriteResult> {
+  if (user.role !== "ADMIN") return { ok: false, message: FORBIDDEN };
+  return run(async () => {
+    await db.$transaction(async (tx) => {
+      const { row } = await findVetoInForce(tx, user, data.vetoId);
+      const created = await tx.unitVeto.create({
+        data: {
+          quarterId: row.quarterId,
+          unitId: row.unitId,
+          vetoItemId: row.vetoItemId,
+          reason: row.reason,
+          createdById: user.id,
+          version: row.version + 1,
+          previousId: row.id,
+          withdrawn: true,
+          changeReason: data.changeReason,
+        },
+      });
+      await audit(tx, {
+        actorId: user.id,
+        action: "unitVeto.withdraw",
+        entity: "UnitVeto",
+        entityId: created.id,
+        unitId: row.unitId,
+        before: { version: row.version, item: row.vetoItem.name, reason: row.reason },
+        after: { version: created.version, withdrawn: true, changeReason: data.changeReason },
+      });
+    });
+    return "一票否决已撤回,不再计入(原记录作为历史版本保留)。";
+  });
+}
