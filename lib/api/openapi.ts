@@ -159,7 +159,7 @@ const reportPaths = {
   "/cards/{date}": {
     get: {
       summary: "某日的晒报卡",
-      description: "单位账号:本单位的卡;区级账号用 unitId 参数指定可见的单位。单位账号查看其他单位返回 403。",
+      description: "单位账号:本单位的卡;区级账号用 unitId 参数指定可见的单位。无权查看的单位与不存在的单位一样返回 404。",
       parameters: [dateParam, { name: "unitId", in: "query", required: false, schema: { type: "string" } }],
       responses: {
         "200": { description: "晒报卡:三个时段和当天的事项", content: json(ref("Card")) },
@@ -270,7 +270,7 @@ export const openApiDocument = {
             type: "object",
             nullable: true,
             description:
-              "按 kind 不同:RECYCLED_PHOTO { distance, maxDistance, sameUnit, photoId, relatedPhotoId, related };COPIED_TEXT { similarity, threshold, sameUnit, text, highlights, relatedText, relatedHighlights, related };EXIF_TIME { reason: FAR|NO_EXIF|NO_PHOTO, … };LOCATION { reason: FAR_FROM_SITE|TOO_FAST, … }。related 为此前的晒报 { slotId, unitId, unitName, date, slot, submittedAt }。",
+              "按 kind 不同:RECYCLED_PHOTO { distance, maxDistance, sameUnit, photoId, addedAt, version, relatedPhotoId, related, others[] };COPIED_TEXT { similarity, threshold, sameUnit, text, addedAt, version, highlights, relatedText, relatedHighlights, related, others[] };EXIF_TIME { reason: FAR|NO_EXIF|NO_PHOTO, … };LOCATION { reason: FAR_FROM_SITE|TOO_FAST, … }。先后以内容加入晒报的时间为准(addedAt,version 为所在版本):related 为最早的原晒报 { slotId, unitId, unitName, date, slot, submittedAt, version, versionId, addedAt },others 为其后、本条之前的其他相同内容(按时间先后)。",
           },
         },
       },
