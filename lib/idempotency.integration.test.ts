@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { nextNumber } from "@/lib/counters";
-import { withIdempotencyKey } from "@/lib/idempotency";
+import { IdempotencyKeyReusedError, requestFingerprint, withIdempotencyKey } from "@/lib/idempotency";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
 import { runWorkers } from "@/lib/testing/workers";
 
@@ -85,4 +85,18 @@ test("two processes (two app servers) with one key: the work runs once", async (
   assert.equal(await counterValue("idem:k-servers"), 1);
   assert.equal(all.filter((r) => !r.replayed).length, 1);
   for (const r of all) assert.deepEqual(r.result, all[0].result);
+});
+
+test("a key is for one request: the same key with another fingerprint is refused, not answered", async () => {
+  const input = { key: "k-fp", userId: "u1", scope: "report:submit", fingerprint: requestFingerprint([{ a: 1, b: [2, 3] }]) };
+  await withIdempotencyKey(t.db, input, submit("work:fp"));
+  // Key order does not matter; the content does.
+  const same = await withIdempotencyKey(t.db, { ...input, fingerprint: requestFingerprint([{ b: [2, 3], a: 1 }]) }, submit("work:fp"));
+  assert.equal(same.replayed, true);
+  await assert.rejects(withIdempotencyKey(t.db, { ...input, fingerprint: requestFingerprint([{ a: 1, b: [2, 4] }]) }, submit("work:fp")), IdempotencyKeyReusedError);
+  await assert.rejects(
+    withIdempotencyKey(t.db, { ...input, fingerprint: requestFingerprint([{ a: 1, b: [2, 3] }, Buffer.from("photo")]) }, submit("work:fp")),
+    IdempotencyKeyReusedError,
+  );
+  assert.equal(await counterValue("work:fp"), 1);
 });

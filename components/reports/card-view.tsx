@@ -1,14 +1,16 @@
 import Link from "next/link";
 import { PhotoGallery } from "@/components/reports/photo-gallery";
 import { SlotStateBadge } from "@/components/reports/slot-state-badge";
+import { SlotChangeBadges, VersionHistory } from "@/components/reports/version-history";
 import { SpotCheckBadge } from "@/components/supervision/spot-check-badge";
 import { Badge } from "@/components/ui/badge";
 import type { SlotKind } from "@/lib/generated/prisma/enums";
 import { photoUrl } from "@/lib/reports/card-json";
 import { formatAmount, itemsOfSlot, noteOf } from "@/lib/reports/card-rules";
 import type { CardItemView, CardSlotView, CardView } from "@/lib/reports/queries";
+import { historyOf } from "@/lib/reports/version-history";
 import { SLOT_LABELS, SLOT_PROMPTS, SLOTS, slotDeadline, slotState, type SlotDeadlines } from "@/lib/reports/slots";
-import { formatDistrictDateTime, formatDistrictTime, type DistrictDate } from "@/lib/time";
+import { formatDistrictTime, type DistrictDate } from "@/lib/time";
 
 /** What a submitted slot showed: its items, note, photos and place, who and when, and its corrections. */
 export function SlotContent({ slot, shown, items }: { slot: SlotKind; shown: CardSlotView; items: readonly CardItemView[] }) {
@@ -61,38 +63,9 @@ export function SlotContent({ slot, shown, items }: { slot: SlotKind; shown: Car
           {shown.lat !== null && shown.lng !== null ? `${shown.place ? " · " : ""}${shown.lat.toFixed(5)}, ${shown.lng.toFixed(5)}` : ""}
         </p>
       ) : null}
-      <RevisionHistory shown={shown} />
+      <VersionHistory versions={historyOf(slot, shown.versions)} label={SLOT_LABELS[slot]} livePhotoIds={new Set(shown.photos.map((p) => p.id))} />
     </div>
   );
-}
-
-function RevisionHistory({ shown }: { shown: CardSlotView }) {
-  if (shown.revisions.length === 0) return null;
-  return (
-    <details className="rounded-lg bg-stone-50 p-2 text-sm">
-      <summary className="min-h-11 cursor-pointer content-center text-stone-700">更正记录({shown.revisions.length} 次)</summary>
-      <ol className="mt-2 space-y-3">
-        {shown.revisions.map((r) => (
-          <li key={r.id}>
-            <p className="text-stone-700">
-              第 {r.number} 次更正 · {r.author.name} · {formatDistrictDateTime(r.createdAt)}
-              {r.reason ? ` · 原因:${r.reason}` : ""}
-            </p>
-            <p className="mt-1 whitespace-pre-line text-stone-600">更正前:{previousText(r.snapshot)}</p>
-          </li>
-        ))}
-      </ol>
-    </details>
-  );
-}
-
-function previousText(snapshot: string): string {
-  try {
-    const parsed = JSON.parse(snapshot) as { text?: unknown };
-    return typeof parsed.text === "string" ? parsed.text.trim() : "";
-  } catch {
-    return "";
-  }
 }
 
 /** The header line of a slot: name, prompt, state, deadline, who and when. */
@@ -105,6 +78,7 @@ export function SlotHeading({ slot, shown, date, deadlines, now }: { slot: SlotK
           {SLOT_LABELS[slot]} <span className="font-normal text-stone-600">· {SLOT_PROMPTS[slot]}</span>
         </span>
         <span className="flex flex-wrap justify-end gap-1">
+          {shown ? <SlotChangeBadges revisionCount={shown.revisionCount} correctionCount={shown.correctionCount} /> : null}
           {shown?.spotChecks.map((check) => <SpotCheckBadge key={check.id} result={check.result} />)}
           <SlotStateBadge state={state} />
         </span>
@@ -112,7 +86,6 @@ export function SlotHeading({ slot, shown, date, deadlines, now }: { slot: SlotK
       <span className="mt-1 block text-sm font-normal text-stone-600">
         截止 {formatDistrictTime(slotDeadline(date, slot, deadlines))}
         {shown ? ` · ${shown.author.name} ${formatDistrictTime(shown.submittedAt)} 提交` : null}
-        {shown && shown.revisionCount > 0 ? ` · 已更正 ${shown.revisionCount} 次` : null}
       </span>
     </>
   );
@@ -138,7 +111,7 @@ export function CardSlots({
       {SLOTS.map((slot) => {
         const shown = card?.slots.find((s) => s.slot === slot);
         return (
-          <li key={slot} className="rounded-xl border border-stone-200 bg-white p-4" aria-label={SLOT_LABELS[slot]}>
+          <li key={slot} id={shown ? `slot-${shown.id}` : undefined} className="scroll-mt-20 rounded-xl border border-stone-200 bg-white p-4" aria-label={SLOT_LABELS[slot]}>
             <h3>
               <SlotHeading slot={slot} shown={shown} date={date} deadlines={deadlines} now={now} />
             </h3>

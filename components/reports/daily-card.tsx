@@ -3,16 +3,17 @@ import { SlotPanel } from "@/components/reports/slot-panel";
 import type { FormItem } from "@/components/reports/slot-form";
 import type { SlotKind } from "@/lib/generated/prisma/enums";
 import { photoUrl } from "@/lib/reports/card-json";
-import { editModeFor, noteOf } from "@/lib/reports/card-rules";
+import { editModeFor, needsReason, noteOf } from "@/lib/reports/card-rules";
 import type { CardEditorData } from "@/lib/reports/editor";
 import type { CardView } from "@/lib/reports/queries";
+import { lockReasons } from "@/lib/reports/versions";
 import { SLOT_LABELS, SLOTS, type SlotDeadlines } from "@/lib/reports/slots";
 import type { DistrictDate } from "@/lib/time";
 
 /**
  * The unit's card of today, to fill in on a phone: each slot a disclosure,
- * the current one open; a shown slot can be changed (in place before its
- * deadline, as a recorded correction after it).
+ * the current one open; a shown slot can be changed — every save is kept as a
+ * version; after its deadline, or once something rests on it, with a reason.
  */
 export function DailyCard({
   card,
@@ -51,10 +52,11 @@ export function DailyCard({
     <ol className="space-y-3">
       {SLOTS.map((slot) => {
         const shown = card?.slots.find((s) => s.slot === slot);
-        const edit = editModeFor({ exists: Boolean(shown), date, slot, deadlines, now });
+        const locked = shown ? lockReasons(slot, shown._count, card?.instructions.map((i) => i.slot) ?? []).length > 0 : false;
+        const edit = editModeFor({ exists: Boolean(shown), locked, date, slot, deadlines, now });
         const mode = "mode" in edit ? edit.mode : "REVISION";
         return (
-          <li key={slot} aria-label={SLOT_LABELS[slot]} className="rounded-xl border border-stone-200 bg-white">
+          <li key={slot} id={shown ? `slot-${shown.id}` : undefined} aria-label={SLOT_LABELS[slot]} className="scroll-mt-20 rounded-xl border border-stone-200 bg-white">
             <details open={slot === current} className="group">
               <summary className="cursor-pointer list-none p-4 [&::-webkit-details-marker]:hidden">
                 <h3>
@@ -66,7 +68,7 @@ export function DailyCard({
                 <SlotPanel
                   key={version}
                   view={shown ? <SlotContent slot={slot} shown={shown} items={card?.items ?? []} /> : null}
-                  editLabel={mode === "REVISION" ? `更正${SLOT_LABELS[slot]}` : `修改${SLOT_LABELS[slot]}`}
+                  editLabel={needsReason(mode) ? `更正${SLOT_LABELS[slot]}` : `修改${SLOT_LABELS[slot]}`}
                   form={{
                     date,
                     slot,

@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { InstructionForm } from "@/components/reports/instruction-forms";
 import { PhotoGallery } from "@/components/reports/photo-gallery";
+import { SlotChangeBadges, VersionHistory } from "@/components/reports/version-history";
 import { Badge } from "@/components/ui/badge";
 import { photoUrl } from "@/lib/reports/card-json";
 import type { FeedEntry } from "@/lib/reports/feed";
+import { historyOf } from "@/lib/reports/version-history";
 import { SLOT_LABELS } from "@/lib/reports/slots";
 import { formatDistrictDateTime, formatDistrictTime } from "@/lib/time";
 
@@ -13,7 +15,7 @@ export function FeedEntryCard({ entry, canInstruct }: { entry: FeedEntry; canIns
   const tasks = [...new Map(entry.card.items.flatMap((i) => (i.task ? [[i.task.id, i.task] as const] : []))).values()];
   const instructions = entry.card.instructions.filter((i) => i.slot === entry.slot || i.slot === null);
   return (
-    <article className="rounded-xl border border-stone-200 bg-white p-4 shadow-sm" aria-label={label}>
+    <article id={`slot-${entry.id}`} className="rounded-xl border border-stone-200 bg-white p-4 shadow-sm" aria-label={label}>
       <header className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
         <h2 className="text-base font-semibold">
           <Link href={`/feed?unit=${entry.card.unit.id}`} className="text-stone-900 underline-offset-2 hover:underline">
@@ -26,7 +28,7 @@ export function FeedEntryCard({ entry, canInstruct }: { entry: FeedEntry; canIns
             {entry.card.date} {formatDistrictTime(entry.submittedAt)} · {entry.author.name}
           </span>
           {entry.late ? <Badge tone="warn">迟报</Badge> : null}
-          {entry.revisionCount > 0 ? <Badge tone="info">已更正 {entry.revisionCount} 次</Badge> : null}
+          <SlotChangeBadges revisionCount={entry.revisionCount} correctionCount={entry.correctionCount} />
         </p>
       </header>
       <p className="mt-2 whitespace-pre-line text-stone-800">{entry.text.trim()}</p>
@@ -36,6 +38,9 @@ export function FeedEntryCard({ entry, canInstruct }: { entry: FeedEntry; canIns
           位置:{entry.place ?? `${entry.lat?.toFixed(5)}, ${entry.lng?.toFixed(5)}`}
         </p>
       ) : null}
+      <div className="mt-2">
+        <VersionHistory versions={historyOf(entry.slot, entry.versions)} label={label} livePhotoIds={new Set(entry.photos.map((p) => p.id))} />
+      </div>
       {tasks.length > 0 ? (
         <ul className="mt-2 flex flex-wrap gap-1.5" aria-label="关联任务">
           {tasks.map((t) => (

@@ -11,7 +11,7 @@ import { newIdempotencyKey, sendSlot } from "@/components/reports/upload";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
 import { Progress } from "@/components/ui/progress";
-import type { EditMode } from "@/lib/reports/card-rules";
+import { needsReason, type EditMode } from "@/lib/reports/card-rules";
 import type { CarryItem, LogPick, PickerTask } from "@/lib/reports/editor";
 
 type Slot = "MORNING" | "NOON" | "EVENING";
@@ -180,7 +180,7 @@ export function SlotForm(props: SlotFormProps) {
     event.preventDefault();
     if (busy) return;
     const collected: ReturnType<typeof collectItems> =
-      mode === "REVISION" && !revisionReason.trim() ? { issue: "请填写更正原因。" } : collectItems();
+      needsReason(mode) && !revisionReason.trim() ? { issue: "请填写更正原因。" } : collectItems();
     if ("issue" in collected) {
       setPhase({ kind: "error", message: collected.issue });
       return;
@@ -192,7 +192,7 @@ export function SlotForm(props: SlotFormProps) {
       lat: coords?.lat,
       lng: coords?.lng,
       startedAt: startedAt.current ? new Date(startedAt.current + clockOffset.current).toISOString() : undefined,
-      revisionReason: mode === "REVISION" ? revisionReason.trim() : undefined,
+      revisionReason: needsReason(mode) ? revisionReason.trim() : undefined,
       removePhotoIds: removed,
     };
     setPhase({ kind: "preparing", done: 0, total: files.length });
@@ -234,6 +234,8 @@ export function SlotForm(props: SlotFormProps) {
     >
       {mode === "REVISION" ? (
         <p className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900">{name}已过截止时间。修改会作为一次更正留痕,原内容保留可查。</p>
+      ) : mode === "CORRECTION" ? (
+        <p className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900">{name}已被督查室查阅、引用或批示。修改会标为“更正”并通知督查室,原内容保留可查。</p>
       ) : null}
 
       {slot === "MORNING" ? <MorningPlan plan={plan} setPlan={setPlan} idBase={idBase} /> : null}
@@ -309,7 +311,7 @@ export function SlotForm(props: SlotFormProps) {
 
       <LocationField id={`${idBase}-place`} place={place} coords={coords} onPlace={setPlace} onCoords={setCoords} required={placeHint} />
 
-      {mode === "REVISION" ? (
+      {needsReason(mode) ? (
         <div>
           <label htmlFor={`${idBase}-revision`} className="block text-sm font-medium text-stone-800">
             更正原因(必填)

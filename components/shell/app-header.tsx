@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { NotificationsLink } from "@/components/notifications/notifications-link";
 import { LogoutButton } from "@/components/shell/logout-button";
 import { NavLinks } from "@/components/shell/nav-links";
 import { navItemsFor } from "@/components/shell/nav-items";
@@ -17,6 +18,7 @@ export function AppHeader({ user }: { user: SessionUser }) {
         <nav aria-label="主导航" className="min-w-0 flex-1">
           <NavLinks items={navItemsFor(user.role)} />
         </nav>
+        <NotificationsLink user={user} />
         <Link href="/account" className="hidden min-h-11 items-center rounded-lg px-2 text-right text-sm leading-tight hover:bg-stone-100 sm:flex sm:flex-col sm:items-end sm:justify-center">
           <span className="font-medium text-stone-900">{user.name}</span>
           <span className="text-stone-600">{user.unitName ?? ROLE_LABELS[user.role]}</span>

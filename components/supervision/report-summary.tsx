@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SlotChangeBadges } from "@/components/reports/version-history";
 import { Badge } from "@/components/ui/badge";
 import { PhotoThumb } from "@/components/supervision/photo-thumb";
 import { SpotCheckBadge } from "@/components/supervision/spot-check-badge";
@@ -18,6 +19,7 @@ export function ReportSummaryCard({ report, children, maxPhotos = 4 }: { report:
           {report.date} · {SLOT_LABELS[report.slot]} · {report.authorName} {formatDistrictDateTime(report.submittedAt).slice(11)} 提交
         </span>
         {report.late ? <Badge tone="warn">迟报</Badge> : null}
+        <SlotChangeBadges revisionCount={report.revisionCount} correctionCount={report.correctionCount} />
         {report.openFlags > 0 ? <Badge tone="warn">异常线索 {report.openFlags}</Badge> : null}
         {report.spotChecks.map((c) => (
           <SpotCheckBadge key={c.id} result={c.result} />

@@ -4,24 +4,16 @@ import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit";
 import { authedAction, echoValues, type ActionState } from "@/lib/auth/action";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/auth/password";
+import { changeOwnPassword } from "@/lib/accounts/writes";
 import { env } from "@/lib/env";
 import { firstAdminInput, passwordChangeInput } from "@/lib/accounts/schemas";
 import { fieldErrorsOf } from "@/lib/validation";
 
-/** Changes the caller's password and ends every session of theirs, this one included. */
+/** Changes the caller's password and ends every session and API token of theirs, this one included. */
 export const changePassword = authedAction({ input: passwordChangeInput }, async (user, data) => {
-  const current = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
-  if (!(await verifyPassword(data.currentPassword, current.passwordHash))) {
-    return { message: "当前密码不正确。", fieldErrors: { currentPassword: ["当前密码不正确"] } };
-  }
-  const passwordHash = await hashPassword(data.newPassword);
-  const now = new Date();
-  await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: now } });
-    await tx.authSession.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: now } });
-    await audit(tx, { actorId: user.id, action: "password.change", entity: "User", entityId: user.id });
-  });
+  const outcome = await changeOwnPassword(db, user.id, data);
+  if (outcome === "wrong-current-password") return { message: "当前密码不正确。", fieldErrors: { currentPassword: ["当前密码不正确"] } };
   redirect("/login?notice=changed");
 });
 

@@ -6,12 +6,19 @@
  */
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { cache } from "react";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/password";
+import { loadSessionUser } from "@/lib/auth/session-user";
 import { isLoginBlocked, RATE_LIMIT_MESSAGE, recordLoginAttempt } from "@/lib/auth/rate-limit";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+const SESSION_GONE = "SESSION_GONE";
+
+/** The user behind a live session, once per request however often it is asked (next-auth's callback, then getSessionUser). */
+export const liveSessionUser = cache((sid: string) => loadSessionUser(db, sid));
 
 const credentialsInput = z.object({
   username: z.string().trim().min(1).max(64),
@@ -74,8 +81,23 @@ export const authOptions: NextAuthOptions = {
       return token;
     },
     async session({ session, token }) {
+      // A revoked or expired session reads as none everywhere — /api/auth/session included, not
+      // only our pages: throwing here makes next-auth answer {} and clear the cookie.
+      const user = typeof token.sid === "string" ? await liveSessionUser(token.sid) : null;
+      if (!user) throw new Error(SESSION_GONE);
       return { ...session, sid: token.sid };
     },
+  },
+  logger: {
+    // A revoked session is an expected answer (none), not an error to log on every request.
+    error(code, metadata) {
+      if (code === "JWT_SESSION_ERROR" && (metadata as { message?: string })?.message === SESSION_GONE) return;
+      console.error(`[next-auth][error][${code}]`, metadata);
+    },
+    warn(code) {
+      console.warn(`[next-auth][warn][${code}]`);
+    },
+    debug() {},
   },
   events: {
     async signOut({ token }) {

@@ -7,10 +7,8 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { db } from "@/lib/db";
-import { authOptions } from "@/lib/auth/options";
+import { authOptions, liveSessionUser } from "@/lib/auth/options";
 import { homePathFor, type SessionUser } from "@/lib/auth/roles";
-import { loadSessionUser } from "@/lib/auth/session-user";
 
 export type { SessionUser };
 
@@ -18,7 +16,7 @@ export type { SessionUser };
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   if (!session?.sid) return null;
-  return loadSessionUser(db, session.sid);
+  return liveSessionUser(session.sid);
 });
 
 /**

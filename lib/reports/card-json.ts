@@ -26,6 +26,7 @@ export const slotShownSelect = {
   submittedAt: true,
   late: true,
   revisionCount: true,
+  correctionCount: true,
 } as const satisfies Prisma.ReportSlotSelect;
 
 export const slotJsonSelect = {
@@ -75,7 +76,10 @@ export type SlotJson = {
   late: boolean;
   submittedAt: string;
   updatedAt: string;
+  /** saves after the first submission */
   revisionCount: number;
+  /** saves made while the slot was locked (更正) */
+  correctionCount: number;
   text: string;
   place: string | null;
   lat: number | null;
@@ -115,6 +119,7 @@ export function slotJson(row: SlotRow): SlotJson {
     submittedAt: row.submittedAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     revisionCount: row.revisionCount,
+    correctionCount: row.correctionCount,
     text: row.text,
     place: row.place,
     lat: row.lat,

@@ -15,6 +15,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SlotKind } from "@/lib/generated/prisma/enums";
 import { slotShownSelect } from "@/lib/reports/card-json";
+import { slotVersionsSelect } from "@/lib/reports/version-history";
 import { addDays, districtInstant, isDistrictDate, type DistrictDate } from "@/lib/time";
 
 export const FEED_PAGE_SIZE = 20;
@@ -78,6 +79,7 @@ function feedWhere(filters: FeedFilters & { taskIdCards?: string[] }): Prisma.Re
 const feedSelect = {
   ...slotShownSelect,
   author: { select: { name: true } },
+  versions: slotVersionsSelect,
   photos: { orderBy: { sortOrder: "asc" }, select: { id: true, width: true, height: true } },
   card: {
     select: {

@@ -5,6 +5,8 @@ import { db } from "@/lib/db";
 import { unitScopeWhere, withUnitRowScope, withUnitScope, type SessionUser } from "@/lib/auth/roles";
 import { getSlotDeadlines } from "@/lib/settings";
 import { slotShownSelect } from "@/lib/reports/card-json";
+import { historyOf, slotVersionsSelect } from "@/lib/reports/version-history";
+import { lockCountsSelect } from "@/lib/reports/versions";
 import { SLOTS, slotState, type SlotState } from "@/lib/reports/slots";
 import type { DistrictDate } from "@/lib/time";
 
@@ -70,12 +72,12 @@ const cardDetailSelect = {
       photos: { orderBy: { sortOrder: "asc" }, select: { id: true, width: true, height: true } },
       // Recorded spot-check results only: a pending check does not tip the unit off.
       spotChecks: { where: { result: { not: null } }, orderBy: { checkedAt: "desc" }, select: { id: true, result: true } },
-      revisions: {
-        orderBy: { number: "desc" },
-        select: { id: true, number: true, reason: true, snapshot: true, createdAt: true, author: { select: { name: true } } },
-      },
+      versions: slotVersionsSelect,
+      ...lockCountsSelect,
     },
   },
+  // Where a 批示 rests on a slot, that slot is locked (lib/reports/versions.ts).
+  instructions: { select: { slot: true } },
   items: {
     orderBy: { sortOrder: "asc" },
     select: {
@@ -102,6 +104,17 @@ export async function getCard(user: SessionUser, unitId: string, date: DistrictD
 export type CardView = NonNullable<Awaited<ReturnType<typeof getCard>>>;
 export type CardSlotView = CardView["slots"][number];
 export type CardItemView = CardView["items"][number];
+
+/** A slot's versions, each with what it changed — only when the user may see its unit. */
+export async function getSlotHistory(user: SessionUser, slotId: string) {
+  const slot = await db.reportSlot.findFirst({
+    where: { id: slotId, card: { unit: unitScopeWhere(user) } },
+    select: { slot: true, versions: slotVersionsSelect, photos: { select: { id: true } } },
+  });
+  if (!slot) return null;
+  const versions = historyOf(slot.slot, slot.versions);
+  return { versions, current: versions.at(-1) ?? null, livePhotoIds: new Set(slot.photos.map((p) => p.id)) };
+}
 
 /** The unit's open instructions (批示 without an answer yet). */
 export async function listOpenInstructions(user: SessionUser, unitId: string) {

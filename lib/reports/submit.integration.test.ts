@@ -228,6 +228,19 @@ test("the same key for another slot never replays the first slot's answer", asyn
   assert.equal(noon.slot.slot, "noon");
 });
 
+test("the same key with another body or other photos is a 409, and nothing of the second is saved", async () => {
+  const first = await submit({ slot: "morning", input: { items: [{ text: "召开调度会" }] }, photos: [await photo(50)], idempotencyKey: "form-load-0004" });
+  const files = filesIn(photoDir).length;
+  await rejects(submit({ slot: "morning", input: { items: [{ text: "另一件事" }] }, idempotencyKey: "form-load-0004" }), /Idempotency-Key 已用于另一份不同的提交/, 409);
+  await rejects(submit({ slot: "morning", input: { items: [{ text: "召开调度会" }] }, photos: [await photo(51)], idempotencyKey: "form-load-0004" }), /已用于另一份/, 409);
+  assert.equal(filesIn(photoDir).length, files, "the refused request stored no file");
+  const slot = await t.db.reportSlot.findUniqueOrThrow({ where: { id: first.slot.id }, select: { text: true } });
+  assert.match(slot.text, /召开调度会/);
+  // The same request again is still a replay.
+  const again = await submit({ slot: "morning", input: { items: [{ text: "召开调度会" }] }, photos: [await photo(50)], idempotencyKey: "form-load-0004" });
+  assert.equal(again.replayed, true);
+});
+
 test("every save is a version: 1 is the first submission; after the deadline a change needs a reason", async () => {
   const first = await submit({ slot: "morning", now: at("08:00"), input: { items: [{ text: "召开调度会" }] } });
   const edited = await submit({ slot: "morning", now: at("09:00"), input: { items: [{ text: "召开调度会" }, { text: "走访企业" }] } });

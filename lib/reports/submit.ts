@@ -20,7 +20,7 @@ import { audit } from "@/lib/audit";
 import { isUnitRole, type SessionUser } from "@/lib/auth/roles";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SlotKind } from "@/lib/generated/prisma/enums";
-import { storedKey, withIdempotencyKey } from "@/lib/idempotency";
+import { IdempotencyKeyReusedError, replay as replayKey, requestFingerprint, storedKey, withIdempotencyKey } from "@/lib/idempotency";
 import { MAX_PHOTOS_PER_SLOT, PhotoRejectedError, processPhoto, type ProcessedPhoto } from "@/lib/photos/process";
 import { afterSlotSubmitted, queueSlotChecks } from "@/lib/reports/after-submit";
 import { itemJsonSelect, loadSavedSlot, type SavedSlotJson } from "@/lib/reports/card-json";
@@ -111,11 +111,13 @@ export async function submitSlot(db: Db, storage: PhotoStorage, request: SubmitR
     throw refuse(`每个时段最多 ${MAX_PHOTOS_PER_SLOT} 张照片,这次选了 ${request.photos.length} 张。`, [{ path: "photos", message: "照片过多" }]);
   }
 
-  let claim: { key: string; userId: string; scope: string } | null = null;
+  let claim: Claim | null = null;
   if (request.idempotencyKey) {
     const key = idempotencyKeyInput.safeParse(request.idempotencyKey);
     if (!key.success) throw refuse(key.error.issues[0].message);
-    claim = { key: key.data, userId: user.id, scope: `report:${unitId}:${date}:${slot}` };
+    // The key stands for this request: the same key with another body or other photos is a 409.
+    const fingerprint = requestFingerprint([request.input, ...request.photos.map((p) => p.data)]);
+    claim = { key: key.data, userId: user.id, scope: `report:${unitId}:${date}:${slot}`, fingerprint };
     const earlier = await replay(db, claim);
     if (earlier) return { slot: earlier, replayed: true };
   }
@@ -182,23 +184,30 @@ type WriteContext = {
 
 type WriteResult = { slot: SavedSlotJson; removedKeys: string[] };
 
-async function replay(db: Db, claim: { key: string; userId: string; scope: string }): Promise<SavedSlotJson | null> {
+async function replay(db: Db, claim: Claim): Promise<SavedSlotJson | null> {
   // Stored keys are namespaced by scope and user (lib/idempotency.ts), so a key reused elsewhere never answers here.
-  const row = await db.idempotencyKey.findUnique({ where: { key: storedKey(claim) } });
-  return row ? (JSON.parse(row.response) as WriteResult).slot : null;
+  try {
+    return (await replayKey<WriteResult>(db, storedKey(claim), claim.fingerprint))?.result.slot ?? null;
+  } catch (error) {
+    if (error instanceof IdempotencyKeyReusedError) throw new ReportError(409, "IDEMPOTENCY_KEY_REUSED", error.message);
+    throw error;
+  }
 }
+
+type Claim = { key: string; userId: string; scope: string; fingerprint: string };
 
 /**
  * Two first submissions of the same slot at once (two tabs, two people) both
  * try to create the card or the slot; the loser retries once and then finds
  * them, so its submission becomes an edit instead of a failure.
  */
-async function saveWithRetry(db: Db, claim: { key: string; userId: string; scope: string } | null, context: WriteContext) {
+async function saveWithRetry(db: Db, claim: Claim | null, context: WriteContext) {
   for (let attempt = 0; ; attempt++) {
     try {
       if (claim) return await withIdempotencyKey(db, claim, (tx) => writeSlot(tx, context));
       return { result: await db.$transaction((tx) => writeSlot(tx, context)), replayed: false };
     } catch (error) {
+      if (error instanceof IdempotencyKeyReusedError) throw new ReportError(409, "IDEMPOTENCY_KEY_REUSED", error.message);
       const unique = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
       if (!unique || attempt > 0) throw error;
     }

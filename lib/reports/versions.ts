@@ -37,24 +37,43 @@ export const LOCK_REASON_LABELS: Record<LockReason, string> = {
   ANOMALY: "有异常提示",
 };
 
+/** What a slot's lock is read from: counts on the slot, and the slots its card's 批示 are on. */
+export const lockCountsSelect = {
+  _count: {
+    select: {
+      spotChecks: true,
+      bulletinItems: { where: { bulletin: { status: "PUBLISHED" } } },
+      anomalies: { where: { status: { not: "DISMISSED" } } },
+    },
+  },
+} as const satisfies Prisma.ReportSlotSelect;
+
 /**
- * What rests on a slot. A spot check locks it from the moment it is drawn
- * (the checker works from that version), a bulletin item once the bulletin is
- * published, a 批示 on its slot (or on the whole card), a flag unless dismissed.
+ * What rests on a slot (pure). A spot check locks it from the moment it is
+ * drawn (the checker works from that version), a bulletin item once the
+ * bulletin is published, a 批示 on its slot (or on the whole card), a flag
+ * unless dismissed.
  */
-export async function lockReasonsOf(tx: Tx, slot: { id: string; cardId: string; slot: SlotKind }): Promise<LockReason[]> {
-  const [checks, quoted, instructions, flags] = await Promise.all([
-    tx.spotCheck.count({ where: { slotId: slot.id } }),
-    tx.bulletinItem.count({ where: { slotId: slot.id, bulletin: { status: "PUBLISHED" } } }),
-    tx.instruction.count({ where: { cardId: slot.cardId, OR: [{ slot: slot.slot }, { slot: null }] } }),
-    tx.anomaly.count({ where: { slotId: slot.id, status: { not: "DISMISSED" } } }),
-  ]);
+export function lockReasons(
+  slot: SlotKind,
+  counts: { spotChecks: number; bulletinItems: number; anomalies: number },
+  instructionSlots: readonly (SlotKind | null)[],
+): LockReason[] {
   const reasons: LockReason[] = [];
-  if (checks > 0) reasons.push("SPOT_CHECK");
-  if (quoted > 0) reasons.push("BULLETIN");
-  if (instructions > 0) reasons.push("INSTRUCTION");
-  if (flags > 0) reasons.push("ANOMALY");
+  if (counts.spotChecks > 0) reasons.push("SPOT_CHECK");
+  if (counts.bulletinItems > 0) reasons.push("BULLETIN");
+  if (instructionSlots.some((s) => s === slot || s === null)) reasons.push("INSTRUCTION");
+  if (counts.anomalies > 0) reasons.push("ANOMALY");
   return reasons;
+}
+
+/** lockReasons of one slot, read inside the caller's transaction. */
+export async function lockReasonsOf(tx: Tx, slot: { id: string; cardId: string; slot: SlotKind }): Promise<LockReason[]> {
+  const [row, instructions] = await Promise.all([
+    tx.reportSlot.findUniqueOrThrow({ where: { id: slot.id }, select: lockCountsSelect }),
+    tx.instruction.findMany({ where: { cardId: slot.cardId }, select: { slot: true } }),
+  ]);
+  return lockReasons(slot.slot, row._count, instructions.map((i) => i.slot));
 }
 
 /** Two states show the same thing: a save that changes nothing adds no version. */

@@ -17,6 +17,8 @@ export const reportSummarySelect = {
   place: true,
   submittedAt: true,
   late: true,
+  revisionCount: true,
+  correctionCount: true,
   author: { select: { name: true } },
   card: { select: { date: true, unit: { select: { id: true, name: true, kind: true } } } },
   photos: { orderBy: { sortOrder: "asc" }, select: { id: true } },
@@ -31,6 +33,8 @@ type SelectedReport = {
   place: string | null;
   submittedAt: Date;
   late: boolean;
+  revisionCount: number;
+  correctionCount: number;
   author: { name: string };
   card: { date: string; unit: { id: string; name: string; kind: "TOWN" | "DEPARTMENT" } };
   photos: { id: string }[];
@@ -45,6 +49,9 @@ export type ReportSummary = {
   place: string | null;
   submittedAt: Date;
   late: boolean;
+  /** saves after the first submission; of them, made while the slot was locked (更正) */
+  revisionCount: number;
+  correctionCount: number;
   authorName: string;
   date: string;
   unit: { id: string; name: string; kind: "TOWN" | "DEPARTMENT" };
@@ -61,6 +68,8 @@ export function toReportSummary(r: SelectedReport): ReportSummary {
     place: r.place,
     submittedAt: r.submittedAt,
     late: r.late,
+    revisionCount: r.revisionCount,
+    correctionCount: r.correctionCount,
     authorName: r.author.name,
     date: r.card.date,
     unit: r.card.unit,

@@ -3,6 +3,8 @@
  * items, the four quarters, a few published bulletins (要情快讯) built from real
  * seeded slots, and a handful of supervision orders (督办单) to townships.
  */
+import { excerptOfSlot, officialText } from "@/lib/supervision/bulletins/official-text";
+import { bulletinCardItemSelect } from "@/lib/supervision/bulletins/service";
 import { type DistrictDate, addDays, districtInstant, quarterOf } from "@/lib/time";
 import type { SeedContext } from "./context";
 import type { OrgRefs } from "./org";
@@ -39,7 +41,7 @@ export async function seedBulletins(ctx: SeedContext, org: OrgRefs): Promise<num
     if (exists) continue;
     const evenings = await db.reportSlot.findMany({
       where: { slot: "EVENING", card: { date } },
-      select: { id: true, text: true, card: { select: { unitId: true, items: { select: { outcome: true } } } } },
+      select: { id: true, slot: true, text: true, card: { select: { unitId: true, items: { orderBy: { sortOrder: "asc" }, select: bulletinCardItemSelect } } } },
     });
     // Worth showing: a full day's work, mostly done.
     const slots = evenings.filter((s) => s.card.items.filter((i) => i.outcome === "DONE").length >= 2);
@@ -60,13 +62,13 @@ export async function seedBulletins(ctx: SeedContext, org: OrgRefs): Promise<num
         number,
         date,
         title: `要情快讯 第${number}期`,
-        summary: `${m}月${d}日,全区各单位对照年度任务责任清单“一日三晒”。本期摘编${names.join("、")}的晚晒内容,请各单位对标学习、比学赶超。`,
+        summary: officialText(`${m}月${d}日,全区各单位对照年度任务责任清单“一日三晒”。本期摘编${names.join("、")}的晚晒内容,请各单位对标学习、比学赶超。`),
         status: "PUBLISHED",
         createdById: org.adminIds[0],
         createdAt: districtInstant(date, "21:30"),
         publishedAt,
         items: {
-          create: picked.map((s, k) => ({ id: newId(), slotId: s.id, excerpt: `【${names[k]}】${excerpt(s.text)}`, sortOrder: k + 1 })),
+          create: picked.map((s, k) => ({ id: newId(), slotId: s.id, excerpt: excerptOfSlot({ unitName: names[k], slot: s.slot, text: s.text, items: s.card.items }), sortOrder: k + 1 })),
         },
       },
     });
@@ -80,10 +82,6 @@ export async function seedBulletins(ctx: SeedContext, org: OrgRefs): Promise<num
     else if (counter.value < lastNumber) await db.counter.update({ where: { key }, data: { value: lastNumber } });
   }
   return created;
-}
-
-function excerpt(text: string): string {
-  return text.length <= 140 ? text : `${text.slice(0, 139)}…`;
 }
 
 type OrderPlan = {

@@ -11,6 +11,8 @@
  *   11-20  甲镇 (C): the narrative and another copy of PA
  *   11-22  A touches up its own text and adds a new photo
  *   11-24  丙镇 (E): the narrative again
+ *   11-26  丁镇 (F): its own text at 11:00, D's text by an edit at 12:30 (before the deadline)
+ * Text times come from the slots' versions (ReportVersion), photo times from Photo.createdAt.
  */
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -38,6 +40,7 @@ const images: Record<string, Buffer> = {};
 const NARRATIVE =
   "上午在兴业路拆迁现场召开推进会,区交运局和区自然资源和规划局到场,逐户核对地上附着物清单,现场确定三户补偿标准;下午组织评估公司入户评估,完成评估两户,剩余一户户主在外地务工,已电话约定周六回村签字。";
 const OWN_TEXT = "今天到兴业路逐户走访,与两户拆迁户谈补偿方案,其中一户已同意签约,另一户对评估价格有意见,约定明天由区房屋征收与补偿中心再次解释政策。";
+const D_TEXT = "乙镇今日在镇区开展环境整治,清理路边垃圾堆放点两处,督促沿街商户落实门前三包;下午对西环路两侧违规广告牌逐一登记,拆除破损广告牌五块,其余限期三天内自行整改。";
 const STOCK = "今日主要工作:走访包联企业,已召开现场调度会,明确责任人和时限;开展安全生产检查。";
 
 const UNITS = { A: "界河店乡", B: "正西乡", C: "甲镇", D: "乙镇", E: "丙镇", F: "丁镇" } as const;
@@ -106,7 +109,7 @@ before(async () => {
   for (const key of Object.keys(UNITS) as UnitKey[]) await save(key, "2026-11-01", ["2026-11-01", "12:00"], `${UNITS[key]}${STOCK}`);
   await save("B", "2026-11-08", ["2026-11-08", "12:00"], OWN_TEXT, ["PB"]);
   await save("A", "2026-11-10", ["2026-11-10", "12:00"], NARRATIVE, ["PA"]);
-  await save("D", "2026-11-12", ["2026-11-12", "12:00"], "乙镇今日在镇区开展环境整治,清理路边垃圾堆放点两处,督促沿街商户落实门前三包。", ["PB_D"]);
+  await save("D", "2026-11-12", ["2026-11-12", "12:00"], D_TEXT, ["PB_D"]);
   await save("B", "2026-11-08", ["2026-11-18", "10:00"], NARRATIVE.replace("三户", "四户"), ["PA_B"], "补充现场情况");
 });
 
@@ -210,4 +213,26 @@ test("re-checking after an edit adds no second flag: the reviewed text flag keep
   assert.deepEqual(after.rows.map((f) => f.id).sort(), before.rows.map((f) => f.id).sort(), "the same flags, none added");
   assert.equal(after.text[0].status, "DISMISSED");
   assert.equal(after.photo[0].photoId, photoIds.PA_B);
+});
+
+test("text copied in by an edit before the deadline is dated by that edit's version, which the flag names", async () => {
+  const own = "丁镇上午组织镇村干部对辖区企业开展消防安全检查,检查企业三家,发现隐患两处,已下达整改通知书并明确整改时限。";
+  const slotId = await save("F", "2026-11-26", ["2026-11-26", "11:00"], own);
+  assert.equal((await flagsOf(slotId)).rows.length, 0);
+  // Before the 13:30 deadline: an edit, no reason needed — and still a version of its own.
+  await save("F", "2026-11-26", ["2026-11-26", "12:30"], D_TEXT.replace("乙镇", "丁镇"));
+  const f = await flagsOf(slotId);
+  const text = f.textEvidence();
+  const versions = await t.db.reportVersion.findMany({ where: { slotId }, orderBy: { number: "asc" }, select: { id: true, number: true } });
+  assert.deepEqual(
+    versions.map((v) => v.number),
+    [1, 2],
+  );
+  assert.equal(text.addedAt, iso("2026-11-26", "12:30"));
+  assert.equal(text.version, 2);
+  assert.equal(text.related.unitName, "乙镇");
+  const original = await t.db.reportVersion.findFirstOrThrow({ where: { slotId: slotOf["D:2026-11-12"], number: 1 }, select: { id: true } });
+  assert.equal(text.related.versionId, original.id);
+  // The flag itself records the version the check saw.
+  assert.equal(f.text[0].versionId, versions[1].id);
 });

@@ -3,22 +3,24 @@
  * a photo or a text by that time, not by the slot's first submission.
  *
  * - a photo: `Photo.createdAt`, the save that added it;
- * - a text: the version of the slot it belongs to. A slot's history is its
- *   ReportVersion rows (version 1 = the first submission, then every save),
- *   oldest first; the current text is the last.
+ * - a text: the version of the slot it belongs to (ReportVersion: one per
+ *   save, 1 = the first submission), oldest first; the current text is the last.
  *
- * This is the one seam where slot versions plug in: every check reads a
- * slot's history through loadSlotHistories.
+ * Every check reads a slot's history through loadSlotHistories.
  */
 import type { Db } from "@/lib/db-client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-/** A saved state of a slot: its number (1 = as first submitted), its id where versions are stored, its time. */
+/** A saved state of a slot: its number (1 = as first submitted), its version's id, its time. */
 export type SlotVersionRef = { number: number; versionId: string | null; addedAt: Date };
 
 export type TextVersion = SlotVersionRef & { text: string };
 
-/** The slots matching `where`, each with its text history, oldest first. */
+/**
+ * The slots matching `where`, each with its text history, oldest first. A
+ * slot saved before versions existed (or seeded) and not yet given one stands
+ * as its version 1, at its submission.
+ */
 export async function loadSlotHistories(
   db: Db,
   where: Prisma.ReportSlotWhereInput,
@@ -27,20 +29,15 @@ export async function loadSlotHistories(
     db.reportSlot.findMany({ where, select: { id: true, cardId: true, slot: true, text: true, submittedAt: true } }),
     db.reportVersion.findMany({ where: { slot: where }, select: { id: true, slotId: true, number: true, createdAt: true, text: true } }),
   ]);
-  const bySlot = new Map<string, typeof versions>();
+  const bySlot = new Map<string, TextVersion[]>();
   for (const v of versions) {
     const list = bySlot.get(v.slotId) ?? [];
-    list.push(v);
+    list.push({ number: v.number, versionId: v.id, addedAt: v.createdAt, text: v.text });
     bySlot.set(v.slotId, list);
   }
   return slots.map((s) => {
     const saved = (bySlot.get(s.id) ?? []).sort((a, b) => a.number - b.number);
-    // Every save is a ReportVersion (lib/reports/versions.ts); a slot written without one (a test's fixture) is its own version 1.
-    const history: TextVersion[] =
-      saved.length > 0
-        ? saved.map((v) => ({ number: v.number, versionId: v.id, addedAt: v.createdAt, text: v.text }))
-        : [{ number: 1, versionId: null, addedAt: s.submittedAt, text: s.text }];
-    return { id: s.id, cardId: s.cardId, slot: s.slot, submittedAt: s.submittedAt, versions: history };
+    return { id: s.id, cardId: s.cardId, slot: s.slot, submittedAt: s.submittedAt, versions: saved.length > 0 ? saved : [{ number: 1, versionId: null, addedAt: s.submittedAt, text: s.text }] };
   });
 }
 

@@ -44,6 +44,7 @@ export async function listDraws(take = 20) {
 const checkSelect = {
   id: true,
   drawId: true,
+  versionId: true,
   method: true,
   result: true,
   notes: true,
@@ -57,6 +58,7 @@ const checkSelect = {
 type SelectedCheck = {
   id: string;
   drawId: string | null;
+  versionId: string | null;
   method: "PHONE" | "PHOTO_REVIEW" | "ON_SITE" | null;
   result: "TRUE" | "PARTLY_TRUE" | "FALSE" | null;
   notes: string | null;

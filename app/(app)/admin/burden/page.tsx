@@ -5,6 +5,7 @@ import { Card, CardTitle, Stat } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/page-header";
 import { withUnitRowScope, withUnitScope } from "@/lib/auth/roles";
+import { keyOf, parseSearchParams, type RawSearchParams } from "@/lib/search-params";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { summarizeBurden } from "@/lib/reports/burden";
@@ -16,10 +17,9 @@ const KIND_LABELS = { TOWN: "乡镇", DEPARTMENT: "区直部门" } as const;
 const SORTS = { month: "近30天", week: "近7天", maxDay: "最多一天" } as const;
 type Sort = keyof typeof SORTS;
 
-export default async function BurdenPage({ searchParams }: { searchParams: Promise<{ sort?: string }> }) {
+export default async function BurdenPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requireUser(["ADMIN"]);
-  const { sort: sortParam } = await searchParams;
-  const sort: Sort = sortParam && sortParam in SORTS ? (sortParam as Sort) : "month";
+  const { sort } = parseSearchParams({ sort: keyOf(SORTS).default("month") }, await searchParams);
   const today = districtToday();
   const from = addDays(today, -30);
   const [units, slots] = await Promise.all([

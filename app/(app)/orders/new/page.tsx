@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { homePathFor } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
+import { idParam, parseSearchParams, type RawSearchParams } from "@/lib/search-params";
 import { issueFormContext, listIssuableUnits } from "@/lib/supervision/orders/queries";
 import { getReportSummary } from "@/lib/supervision/reports";
 import { addDays, districtToday } from "@/lib/time";
@@ -14,9 +15,9 @@ import { addDays, districtToday } from "@/lib/time";
 export const metadata: Metadata = { title: "开具督办单" };
 
 /** Step one: the unit (in the issuer's scope); step two: the order. ?slotId= starts from a report. */
-export default async function NewOrderPage({ searchParams }: { searchParams: Promise<{ unitId?: string; slotId?: string }> }) {
+export default async function NewOrderPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requireUser(["ADMIN", "LEADER", "ASSESSOR"]);
-  const { unitId: unitParam, slotId } = await searchParams;
+  const { unitId: unitParam, slotId } = parseSearchParams({ unitId: idParam.optional(), slotId: idParam.optional() }, await searchParams);
   const report = slotId ? await getReportSummary(user, slotId) : null;
   const unitId = report?.unit.id ?? unitParam;
   const context = unitId ? await issueFormContext(user, unitId) : null;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { SeenVersion } from "@/components/reports/seen-version";
 import { PhotoThumb } from "@/components/supervision/photo-thumb";
 import { ReportSummaryCard } from "@/components/supervision/report-summary";
 import { RecordForm } from "@/components/supervision/spot-checks/record-form";
@@ -9,6 +10,8 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
+import { getSlotHistory } from "@/lib/reports/queries";
+import { SLOT_LABELS } from "@/lib/reports/slots";
 import { SPOT_CHECK_METHOD_LABELS } from "@/lib/supervision/labels";
 import { getSpotCheck } from "@/lib/supervision/spot-checks/queries";
 import { formatDistrictDateTime } from "@/lib/time";
@@ -16,10 +19,11 @@ import { formatDistrictDateTime } from "@/lib/time";
 export const metadata: Metadata = { title: "核查" };
 
 export default async function SpotCheckPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireUser(["ADMIN", "LEADER"]);
+  const user = await requireUser(["ADMIN", "LEADER"]);
   const { id } = await params;
   const check = await getSpotCheck(id);
   if (!check) notFound();
+  const history = await getSlotHistory(user, check.report.slotId);
   const now = formatDistrictDateTime(new Date()).replace(" ", "T");
   return (
     <div className="space-y-5">
@@ -37,13 +41,22 @@ export default async function SpotCheckPage({ params }: { params: Promise<{ id: 
         <h2 id="report-heading" className="text-lg font-semibold">
           被抽查的晒报
         </h2>
-        <ReportSummaryCard report={check.report} maxPhotos={9}>
-          {check.report.openFlags > 0 ? (
-            <Link href={`/admin/anomalies?slotId=${check.report.slotId}`} className="text-sm text-amber-900 underline">
-              查看异常线索
-            </Link>
-          ) : null}
-        </ReportSummaryCard>
+        <SeenVersion
+          seenId={check.versionId}
+          versions={history?.versions ?? []}
+          livePhotoIds={history?.livePhotoIds ?? new Set()}
+          label={`${check.report.unit.name}${SLOT_LABELS[check.report.slot]}`}
+          seenTitle="抽查时所见"
+          current={
+            <ReportSummaryCard report={check.report} maxPhotos={9}>
+              {check.report.openFlags > 0 ? (
+                <Link href={`/admin/anomalies?slotId=${check.report.slotId}`} className="text-sm text-amber-900 underline">
+                  查看异常线索
+                </Link>
+              ) : null}
+            </ReportSummaryCard>
+          }
+        />
       </section>
       {check.result ? (
         <Card aria-labelledby="result-heading">

@@ -1,0 +1,13 @@
+/** Reads of the signed-in user's own notices: the recipient is the session's user, never an id from the request. */
+import "server-only";
+import type { SessionUser } from "@/lib/auth/roles";
+import { db } from "@/lib/db";
+import { countUnread, listNoticesOf } from "@/lib/notifications/notices";
+
+export function countMyUnreadNotifications(user: SessionUser): Promise<number> {
+  return countUnread(db, user.id);
+}
+
+export function listMyNotifications(user: SessionUser, cursor?: string) {
+  return listNoticesOf(db, user.id, cursor);
+}

@@ -1,0 +1,30 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { keyOf, parseSearchParams } from "@/lib/search-params";
+import { z } from "@/lib/validation";
+
+const SORTS = { month: "近30天", week: "近7天" } as const;
+const shape = { sort: keyOf(SORTS).default("month"), unitId: z.string().max(40).optional(), page: z.coerce.number().int().min(1).default(1) };
+
+test("plain values parse to their shapes", () => {
+  assert.deepEqual(parseSearchParams(shape, { sort: "week", unitId: "u1", page: "3" }), { sort: "week", unitId: "u1", page: 3 });
+});
+
+test("prototype names are not table keys: they fall back to the default", () => {
+  for (const name of ["constructor", "__proto__", "toString", "valueOf", "hasOwnProperty"]) {
+    assert.deepEqual(parseSearchParams(shape, { sort: name }), { sort: "month", page: 1 }, name);
+  }
+});
+
+test("a repeated parameter counts once, by its first value", () => {
+  assert.deepEqual(parseSearchParams(shape, { unitId: ["a", "b"], sort: ["week", "month"] }), { sort: "week", unitId: "a", page: 1 });
+});
+
+test("a value that does not parse is left out or defaulted, never thrown", () => {
+  assert.deepEqual(parseSearchParams(shape, { unitId: "x".repeat(41), page: "-2" }), { sort: "month", page: 1 });
+});
+
+test("a raw object's inherited names are not read as parameters", () => {
+  const raw = Object.create({ unitId: "inherited" }) as Record<string, string>;
+  assert.deepEqual(parseSearchParams(shape, raw), { sort: "month", page: 1 });
+});
