@@ -97,7 +97,7 @@ test("seeds the demo accounts with their roles and units, all with the demo pass
     assert.equal(user.unit?.name ?? undefined, "unitName" in account ? account.unitName : undefined, account.username);
     assert.ok(await verifyPassword(DEMO_PASSWORD, user.passwordHash), `${account.username} password`);
   }
-  // One hash, reused: a seed run costs one bcrypt round, not hundreds.
+  // One hash, reused: a seed run costs one argon2id hash, not hundreds.
   const hashes = await t.db.user.groupBy({ by: ["passwordHash"] });
   assert.equal(hashes.length, 1);
   assert.ok((await t.db.user.count({ where: { role: "ADMIN" } })) >= 3);

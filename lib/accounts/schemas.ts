@@ -1,6 +1,10 @@
+import { passwordProblem } from "@/lib/auth/password-policy";
 import { z } from "@/lib/validation";
 
-const password = z.string().min(8, { message: "密码至少 8 位" }).max(200, { message: "密码太长" });
+const password = z.string().superRefine((value, context) => {
+  const problem = passwordProblem(value);
+  if (problem) context.addIssue({ code: "custom", message: problem });
+});
 
 export const passwordChangeInput = z
   .object({

@@ -159,7 +159,7 @@ const reportPaths = {
   "/cards/{date}": {
     get: {
       summary: "某日的晒报卡",
-      description: "单位账号:本单位的卡;区级账号用 unitId 参数指定可见的单位。单位账号查看其他单位返回 403。",
+      description: "单位账号:本单位的卡;区级账号用 unitId 参数指定可见的单位。无权查看的单位与不存在的单位一样返回 404。",
       parameters: [dateParam, { name: "unitId", in: "query", required: false, schema: { type: "string" } }],
       responses: {
         "200": { description: "晒报卡:三个时段和当天的事项", content: json(ref("Card")) },

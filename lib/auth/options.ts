@@ -9,7 +9,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { cache } from "react";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { verifyPassword } from "@/lib/auth/password";
+import { hashPassword, needsRehash, verifyLogin } from "@/lib/auth/password";
 import { loadSessionUser } from "@/lib/auth/session-user";
 import { isLoginBlocked, RATE_LIMIT_MESSAGE, recordLoginAttempt } from "@/lib/auth/rate-limit";
 
@@ -58,9 +58,14 @@ export const authOptions: NextAuthOptions = {
           where: { username },
           select: { id: true, name: true, passwordHash: true, active: true },
         });
-        const ok = user !== null && user.active && (await verifyPassword(password, user.passwordHash));
+        // Unknown and disabled accounts are compared against a dummy hash: the same time as a wrong password.
+        const ok = await verifyLogin(password, user?.active ? user.passwordHash : null);
         await recordLoginAttempt(db, username, ip, ok);
         if (!ok || !user) return null;
+        // A hash from before argon2id (bcrypt) is replaced now that the password is known.
+        if (needsRehash(user.passwordHash)) {
+          await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
+        }
 
         const session = await db.authSession.create({
           data: {

@@ -11,7 +11,7 @@ export type SeedContext = {
   /** the year of today: the task lists, rules and quarters are for it */
   year: number;
   now: Date;
-  /** one bcrypt hash of the demo password, reused for every account */
+  /** one hash of the demo password, reused for every account */
   passwordHash: string;
   log: (message: string) => void;
 };

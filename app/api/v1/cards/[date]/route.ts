@@ -1,4 +1,4 @@
-import { apiRoute, forbidden, invalid, notFound } from "@/lib/api/handler";
+import { apiRoute, invalid, notFound } from "@/lib/api/handler";
 import { withUnitScope } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { loadCardJson } from "@/lib/reports/card-json";
@@ -7,8 +7,8 @@ import { getSlotDeadlines } from "@/lib/settings";
 
 /**
  * A day's card: the caller's own unit's, or with `?unitId=` another unit's
- * when the caller may see it (office, leaders, an assessor's group) — a unit
- * account asking for another unit gets a 403.
+ * when the caller may see it (office, leaders, an assessor's group) — another
+ * unit out of the caller's scope is a 404, exactly like an unknown one.
  */
 export const GET = apiRoute<{ date: string }>({}, async ({ user, request, params }) => {
   const now = new Date();
@@ -17,9 +17,7 @@ export const GET = apiRoute<{ date: string }>({}, async ({ user, request, params
   const unitId = new URL(request.url).searchParams.get("unitId") ?? user.unitId;
   if (!unitId) throw invalid("区级账号没有本单位,请用 unitId 参数指定单位。");
   const unit = await db.unit.findFirst({ where: withUnitScope(user, { id: unitId }), select: { id: true, name: true } });
-  if (!unit) {
-    const exists = await db.unit.findUnique({ where: { id: unitId }, select: { id: true } });
-    throw exists ? forbidden("不能查看其他单位的晒报卡。") : notFound("没有这个单位。");
-  }
+  // Out of scope and unknown answer alike, so that ids cannot be probed for existence.
+  if (!unit) throw notFound("没有这个单位,或无权查看它的晒报卡。");
   return loadCardJson(db, unit, resolved.date, await getSlotDeadlines(db), now);
 });

@@ -1,0 +1,60 @@
+import { expect, test } from "@playwright/test";
+import { loginAs, loginWithForm } from "../helpers";
+
+test("pages carry a nonce-based CSP that Next.js's own scripts follow", async ({ request }) => {
+  const response = await request.get("/login");
+  const csp = response.headers()["content-security-policy"] ?? "";
+  const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+  expect(nonce, csp).toBeTruthy();
+  const scriptSrc = csp.split(";").find((d) => d.trim().startsWith("script-src")) ?? "";
+  expect(scriptSrc).not.toContain("unsafe-inline");
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).toContain("object-src 'none'");
+  const html = await response.text();
+  const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+  // A fresh nonce every time.
+  const again = (await request.get("/login")).headers()["content-security-policy"];
+  expect(again).not.toContain(nonce!);
+});
+
+test("signing in and using the card work under the CSP, with no violation reported", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Content-Security-Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await loginWithForm(page, "town-reporter");
+  await expect(page).toHaveURL(/\/unit$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("今日晒台");
+  expect(violations).toEqual([]);
+});
+
+test("geolocation only on the unit's card; camera and microphone nowhere", async ({ page }) => {
+  const login = await page.request.get("/login");
+  expect(login.headers()["permissions-policy"]).toContain("geolocation=()");
+  await loginAs(page, "town-reporter");
+  const card = await page.request.get("/unit");
+  expect(card.headers()["permissions-policy"]).toContain("geolocation=(self)");
+  expect(card.headers()["permissions-policy"]).toContain("camera=()");
+});
+
+test("the JSON API is never cached; HSTS only behind HTTPS", async ({ page }) => {
+  await loginAs(page, "admin");
+  const api = await page.request.get("/api/v1/status/today");
+  expect(api.status()).toBe(200);
+  expect(api.headers()["cache-control"]).toBe("no-store");
+  expect(api.headers()["strict-transport-security"]).toBeUndefined();
+  const behindTls = await page.request.get("/login", { headers: { "X-Forwarded-Proto": "https" } });
+  expect(behindTls.headers()["strict-transport-security"]).toContain("max-age=31536000");
+});
+
+test("a cross-site POST to a page (a forged server action) is refused with 403, not 500", async ({ page }) => {
+  await loginAs(page, "admin");
+  const forged = await page.request.post("/admin", {
+    headers: { Origin: "https://evil.example", "Next-Action": "0000000000000000000000000000000000000000", "Content-Type": "text/plain;charset=UTF-8" },
+    data: "[]",
+  });
+  expect(forged.status()).toBe(403);
+  expect(await forged.text()).toContain("跨站提交已拒绝");
+});
