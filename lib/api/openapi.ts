@@ -270,7 +270,7 @@ export const openApiDocument = {
             type: "object",
             nullable: true,
             description:
-              "按 kind 不同:RECYCLED_PHOTO { distance, maxDistance, sameUnit, photoId, relatedPhotoId, related };COPIED_TEXT { similarity, threshold, sameUnit, text, highlights, relatedText, relatedHighlights, related };EXIF_TIME { reason: FAR|NO_EXIF|NO_PHOTO, … };LOCATION { reason: FAR_FROM_SITE|TOO_FAST, … }。related 为此前的晒报 { slotId, unitId, unitName, date, slot, submittedAt }。",
+              "按 kind 不同:RECYCLED_PHOTO { distance, maxDistance, sameUnit, photoId, addedAt, version, relatedPhotoId, related, others[] };COPIED_TEXT { similarity, threshold, sameUnit, text, addedAt, version, highlights, relatedText, relatedHighlights, related, others[] };EXIF_TIME { reason: FAR|NO_EXIF|NO_PHOTO, … };LOCATION { reason: FAR_FROM_SITE|TOO_FAST, … }。先后以内容加入晒报的时间为准(addedAt,version 为所在版本):related 为最早的原晒报 { slotId, unitId, unitName, date, slot, submittedAt, version, versionId, addedAt },others 为其后、本条之前的其他相同内容(按时间先后)。",
           },
         },
       },
