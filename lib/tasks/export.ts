@@ -1,13 +1,20 @@
 /**
  * Exporting the filtered task list (same filters, same scope as the page) to
  * .xlsx or .csv: the import template's columns first — so an exported file
- * imports again unchanged — then progress and status as of today. Dates are
- * the district's calendar dates; instants are shown in Asia/Shanghai.
+ * imports again unchanged — then progress and status as of today, with the
+ * day the target was reached (达标日期, from the progress history). The .xlsx
+ * adds a second sheet, 进度记录: every progress event of the exported tasks
+ * and their milestones, by task and date, with its source. Dates are the
+ * district's calendar dates; instants are shown in Asia/Shanghai.
  */
 import type { Db } from "@/lib/db-client";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { TaskFilters } from "@/lib/tasks/filters";
-import { EXPORT_ONLY_HEADERS, IMPORT_COLUMNS, writeSheet, type Cell, type SheetColumn } from "@/lib/tasks/spreadsheet";
+import { SLOT_LABELS } from "@/lib/reports/slots";
+import { SPOT_CHECK_RESULT_LABELS } from "@/lib/supervision/labels";
+import { progressAsOf } from "@/lib/tasks/progress-events";
+import { inHistoryOrder, progressSourceLabel } from "@/lib/tasks/progress-history";
+import { EXPORT_ONLY_HEADERS, IMPORT_COLUMNS, writeSheet, type Cell, type ExtraSheet, type SheetColumn } from "@/lib/tasks/spreadsheet";
 import { deriveStatus, progressRatio, TASK_STATUS_LABELS } from "@/lib/tasks/status";
 import { taskListOrder, taskListWhere } from "@/lib/tasks/where";
 import { formatDistrictDateTime, type DistrictDate } from "@/lib/time";
@@ -21,11 +28,17 @@ export const EXPORT_COLUMNS: readonly SheetColumn[] = [
 const MAX_EXPORT_ROWS = 50_000;
 
 export async function loadTaskExportRows(client: Db, user: SessionUser, filters: TaskFilters, today: DistrictDate): Promise<Cell[][]> {
+  return (await loadTaskExport(client, user, filters, today)).rows;
+}
+
+/** The export's rows, and the ids of its tasks in the same order (for the history sheet). */
+async function loadTaskExport(client: Db, user: SessionUser, filters: TaskFilters, today: DistrictDate): Promise<{ rows: Cell[][]; taskIds: string[] }> {
   const tasks = await client.task.findMany({
     where: taskListWhere(client, user, filters, today),
     orderBy: taskListOrder(filters),
     take: MAX_EXPORT_ROWS,
     select: {
+      id: true,
       externalKey: true,
       year: true,
       title: true,
@@ -51,7 +64,8 @@ export async function loadTaskExportRows(client: Db, user: SessionUser, filters:
       milestones: { select: { dueDate: true, target: true, valueReached: true } },
     },
   });
-  return tasks.map((t) => {
+  const asOf = await progressAsOf(client, tasks.map((t) => t.id), today);
+  const rows = tasks.map((t) => {
     const status = deriveStatus(t, today);
     const overdueMilestones = t.milestones.filter((m) => deriveStatus({ ...m, deadline: m.dueDate }, today) === "OVERDUE").length;
     return [
@@ -78,16 +92,95 @@ export async function loadTaskExportRows(client: Db, user: SessionUser, filters:
       t.valueReached,
       `${Math.round(progressRatio(t) * 100)}%`,
       TASK_STATUS_LABELS[status],
+      asOf.get(t.id)?.reachedOn ?? null,
       t.milestones.length,
       overdueMilestones,
       t.note,
       formatDistrictDateTime(t.updatedAt),
     ];
   });
+  return { rows, taskIds: tasks.map((t) => t.id) };
 }
 
-export function writeTaskExport(rows: Cell[][], format: "xlsx" | "csv"): Promise<Buffer> {
-  return writeSheet(EXPORT_COLUMNS, rows, format);
+export const HISTORY_SHEET_NAME = "进度记录";
+
+export const HISTORY_COLUMNS: readonly SheetColumn[] = [
+  { header: "任务编号", width: 16 },
+  { header: "责任单位", width: 14 },
+  { header: "任务名称", width: 30 },
+  { header: "节点", width: 24 },
+  { header: "日期", width: 12 },
+  { header: "来源", width: 12 },
+  { header: "变化量", width: 10 },
+  { header: "变化后", width: 10 },
+  { header: "计量单位", width: 10 },
+  { header: "填报人", width: 12 },
+  { header: "依据", width: 26 },
+  { header: "记录时间", width: 17 },
+];
+
+/** Every progress event of the tasks, grouped by task (in the list's order), each task's by date. */
+export async function loadTaskHistoryRows(client: Db, taskIds: readonly string[]): Promise<Cell[][]> {
+  const out: Cell[][] = [];
+  for (let i = 0; i < taskIds.length; i += 500) {
+    const chunk = taskIds.slice(i, i + 500);
+    const events = await client.progressEvent.findMany({
+      where: { taskId: { in: chunk } },
+      select: {
+        id: true,
+        taskId: true,
+        date: true,
+        at: true,
+        source: true,
+        delta: true,
+        valueAfter: true,
+        requested: true,
+        task: { select: { externalKey: true, title: true, measure: true, unit: { select: { name: true } } } },
+        milestone: { select: { title: true } },
+        actor: { select: { name: true } },
+        slot: { select: { slot: true, card: { select: { date: true } } } },
+        spotCheck: { select: { result: true, checkedAt: true } },
+      },
+    });
+    const byTask = new Map<string, typeof events>();
+    for (const e of events) byTask.set(e.taskId, [...(byTask.get(e.taskId) ?? []), e]);
+    for (const taskId of chunk) {
+      for (const e of inHistoryOrder(byTask.get(taskId) ?? [])) {
+        const basis = e.spotCheck
+          ? `抽查${e.spotCheck.result ? SPOT_CHECK_RESULT_LABELS[e.spotCheck.result] : ""}${e.spotCheck.checkedAt ? `(${formatDistrictDateTime(e.spotCheck.checkedAt)})` : ""}`
+          : e.slot
+            ? `${e.slot.card.date} ${SLOT_LABELS[e.slot.slot]}`
+            : null;
+        out.push([
+          e.task.externalKey,
+          e.task.unit.name,
+          e.task.title,
+          e.milestone?.title ?? null,
+          e.date,
+          progressSourceLabel(e.source, e.delta, e.requested),
+          e.delta,
+          e.valueAfter,
+          e.task.measure,
+          e.actor?.name ?? null,
+          basis,
+          formatDistrictDateTime(e.at),
+        ]);
+      }
+    }
+  }
+  return out;
+}
+
+export function writeTaskExport(rows: Cell[][], format: "xlsx" | "csv", history: Cell[][] = []): Promise<Buffer> {
+  const extra: ExtraSheet[] = format === "xlsx" ? [{ name: HISTORY_SHEET_NAME, columns: HISTORY_COLUMNS, rows: history }] : [];
+  return writeSheet(EXPORT_COLUMNS, rows, format, undefined, extra);
+}
+
+/** The file of the export route: the list, and in an .xlsx the progress history of its tasks. */
+export async function buildTaskExport(client: Db, user: SessionUser, filters: TaskFilters, today: DistrictDate, format: "xlsx" | "csv"): Promise<Buffer> {
+  const { rows, taskIds } = await loadTaskExport(client, user, filters, today);
+  const history = format === "xlsx" ? await loadTaskHistoryRows(client, taskIds) : [];
+  return writeTaskExport(rows, format, history);
 }
 
 /** "任务清单-2026-11-27.xlsx", percent-encoded for Content-Disposition. */

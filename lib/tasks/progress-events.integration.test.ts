@@ -10,10 +10,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
+import ExcelJS from "exceljs";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { submitSlot } from "@/lib/reports/submit";
 import { LocalDirStorage } from "@/lib/storage";
+import { buildTaskExport } from "@/lib/tasks/export";
 import { commitTaskImport } from "@/lib/tasks/import";
 import { progressAsOf, writeProgressEvents } from "@/lib/tasks/progress-events";
 import { taskUpdateInput } from "@/lib/tasks/schemas";
@@ -185,4 +187,34 @@ test("progressAsOf: each task's and milestone's value on a day and the day it re
   assert.equal(q3.milestones[1].reachedOn, `${year}-08-20`);
   const known = (await progressAsOf(t.db, [task.id], `${year}-09-30`, { knownAt: at(`${year}-09-30`) })).get(task.id)!;
   assert.deepEqual([known.value, known.reachedOn], [3, `${year}-08-20`], "as it was known at the end of September");
+});
+
+test("the task export: 达标日期 from the history; the .xlsx carries every event in a 进度记录 sheet, the .csv one table", async () => {
+  const task = await newTask("修建桥梁 2 座", 2);
+  await reportTaskProgress(t.db, reporter, { taskId: task.id, valueReached: 2, note: null }, today);
+  const file = await buildTaskExport(t.db, admin, {}, today, "xlsx");
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(file as unknown as ExcelJS.Buffer);
+  const list = workbook.getWorksheet("任务清单")!;
+  const headers = (list.getRow(1).values as unknown[]).slice(1);
+  const reachedColumn = headers.indexOf("达标日期") + 1;
+  assert.ok(reachedColumn > 0);
+  let reached: unknown = undefined;
+  list.eachRow((row) => {
+    if (row.getCell(headers.indexOf("任务名称") + 1).value === "修建桥梁 2 座") reached = row.getCell(reachedColumn).value;
+  });
+  assert.equal(reached, today);
+
+  const history = workbook.getWorksheet("进度记录")!;
+  assert.deepEqual((history.getRow(1).values as unknown[]).slice(1, 9), ["任务编号", "责任单位", "任务名称", "节点", "日期", "来源", "变化量", "变化后"]);
+  assert.equal(history.rowCount - 1, await t.db.progressEvent.count(), "one row per event");
+  const bridge: unknown[][] = [];
+  history.eachRow((row) => {
+    if (row.getCell(3).value === "修建桥梁 2 座") bridge.push([4, 5, 6, 7, 8, 9].map((c) => row.getCell(c).value));
+  });
+  assert.deepEqual(bridge, [[null, today, "单位更新", 2, 2, "户"]]);
+
+  const csv = (await buildTaskExport(t.db, admin, {}, today, "csv")).toString("utf8");
+  assert.match(csv.split("\n")[0], /达标日期/);
+  assert.doesNotMatch(csv, /进度记录/);
 });

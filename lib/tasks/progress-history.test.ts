@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { dailyValues, valueAsOf, type HistoryEvent } from "@/lib/tasks/progress-history";
+import { dailyValues, progressSourceLabel, valueAsOf, valueSeries, type HistoryEvent } from "@/lib/tasks/progress-history";
 
 let nextId = 1;
 const ev = (date: string, delta: number, at = `${date}T10:00:00Z`): HistoryEvent => ({ id: nextId++, date, at: new Date(at), delta });
@@ -46,4 +46,25 @@ test("changes within one day count by their end of day; the value never goes bel
 
 test("a target of 0 is never reached", () => {
   assert.deepEqual(valueAsOf([ev("2026-04-01", 3)], 0, "2026-12-31"), { value: 3, reachedOn: null });
+});
+
+test("the chart's series starts at 0 on the task's start and ends with today's value", () => {
+  const events = [ev("2026-03-01", 20), ev("2026-05-10", 30)];
+  assert.deepEqual(valueSeries(events, "2026-01-05", "2026-11-30"), [
+    { date: "2026-01-05", value: 0 },
+    { date: "2026-03-01", value: 20 },
+    { date: "2026-05-10", value: 50 },
+    { date: "2026-11-30", value: 50 },
+  ]);
+  assert.deepEqual(valueSeries([], "2026-01-05", "2026-11-30"), [
+    { date: "2026-01-05", value: 0 },
+    { date: "2026-11-30", value: 0 },
+  ]);
+});
+
+test("a reversal that gives back reads as such", () => {
+  assert.equal(progressSourceLabel("REVERSAL", -10, -10), "抽查核减");
+  assert.equal(progressSourceLabel("REVERSAL", 0, -10), "抽查核减");
+  assert.equal(progressSourceLabel("REVERSAL", 10, 10), "抽查改判恢复");
+  assert.equal(progressSourceLabel("REPORT", 10), "晚晒填报");
 });

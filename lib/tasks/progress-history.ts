@@ -69,5 +69,24 @@ export const PROGRESS_SOURCE_LABELS: Record<ProgressSource, string> = {
   UNIT_UPDATE: "单位更新",
   OFFICE_EDIT: "督查室修改",
   REVERSAL: "抽查核减",
-  MIGRATION: "历史数值",
+  MIGRATION: "启用前数值",
 };
+
+/** A reversal that gives back (the check's result was changed) says so. */
+export function progressSourceLabel(source: ProgressSource, delta: number, requested: number | null = null): string {
+  if (source === "REVERSAL" && (requested ?? delta) > 0) return "抽查改判恢复";
+  return PROGRESS_SOURCE_LABELS[source];
+}
+
+/**
+ * The task's value over time for a chart: 0 at its start, a point at the end
+ * of each day with a change, and today's value at today.
+ */
+export function valueSeries(events: readonly HistoryEvent[], from: DistrictDate | null, today: DistrictDate): { date: DistrictDate; value: number }[] {
+  const days = dailyValues(events).filter((d) => d.date <= today);
+  const start = from && (days.length === 0 || from < days[0].date) ? from : null;
+  const out = [...(start ? [{ date: start, value: 0 }] : []), ...days];
+  const last = out.at(-1);
+  if (last && last.date < today) out.push({ date: today, value: last.value });
+  return out;
+}

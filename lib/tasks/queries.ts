@@ -1,10 +1,12 @@
 /** Reads of the task responsibility lists, scoped to the caller in the query. */
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { LineKind, TaskStatus, UnitKind } from "@/lib/generated/prisma/enums";
+import type { LineKind, ProgressSource, TaskStatus, UnitKind } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { withUnitRowScope, withUnitScope, type SessionUser } from "@/lib/auth/roles";
+import { SLOT_LABELS } from "@/lib/reports/slots";
 import type { TaskFilters } from "@/lib/tasks/filters";
+import { progressSourceLabel, valueSeries } from "@/lib/tasks/progress-history";
 import { deriveStatus, progressRatio, URGENCY_RANK, urgencyOf, urgencyOrder, type Urgency } from "@/lib/tasks/status";
 import { taskListOrder, taskListWhere } from "@/lib/tasks/where";
 import { districtToday, type DistrictDate } from "@/lib/time";
@@ -306,4 +308,90 @@ export async function listTaskHistory(user: SessionUser, taskId: string, take = 
     select: { id: true, action: true, createdAt: true, actor: { select: { name: true } } },
   });
   return entries.map((e) => ({ id: e.id, action: e.action, actorName: e.actor?.name ?? null, createdAt: e.createdAt }));
+}
+
+// ─── Progress history ───────────────────────────────────────────────────────
+
+export type ProgressHistoryRow = {
+  id: number;
+  date: DistrictDate;
+  at: Date;
+  sourceLabel: string;
+  source: ProgressSource;
+  /** null: the task's own value */
+  milestoneTitle: string | null;
+  delta: number;
+  valueAfter: number;
+  actorName: string | null;
+  /** where it came from: the card of the day, or the spot check */
+  link: { href: string; label: string } | null;
+};
+
+export type ProgressHistory = {
+  series: { date: DistrictDate; value: number }[];
+  rows: ProgressHistoryRow[];
+  /** rows left out (the newest are shown; the export has them all) */
+  more: number;
+};
+
+export const PROGRESS_HISTORY_ROWS = 100;
+
+/**
+ * A task's progress history for its page: the task's value over time (the
+ * chart) and its events and its milestones', newest first, each with its
+ * source — only if the caller may read the task (scope in the query). The
+ * spot check behind a reversal is linked for those who may open it (the
+ * office and leaders); others get the checked card.
+ */
+export async function getProgressHistory(user: SessionUser, taskId: string, today = districtToday()): Promise<ProgressHistory | null> {
+  const task = await db.task.findFirst({
+    where: withUnitRowScope(user, user.role === "ADMIN" ? { id: taskId } : { id: taskId, archivedAt: null }),
+    select: { id: true, unitId: true, startDate: true },
+  });
+  if (!task) return null;
+  const [taskEvents, rows, total] = await Promise.all([
+    db.progressEvent.findMany({ where: { taskId: task.id, milestoneId: null }, select: { id: true, date: true, at: true, delta: true } }),
+    db.progressEvent.findMany({
+      where: { taskId: task.id },
+      orderBy: [{ date: "desc" }, { at: "desc" }, { id: "desc" }],
+      take: PROGRESS_HISTORY_ROWS,
+      select: {
+        id: true,
+        date: true,
+        at: true,
+        source: true,
+        delta: true,
+        valueAfter: true,
+        requested: true,
+        spotCheckId: true,
+        milestone: { select: { title: true } },
+        actor: { select: { name: true } },
+        slot: { select: { slot: true, card: { select: { date: true } } } },
+      },
+    }),
+    db.progressEvent.count({ where: { taskId: task.id } }),
+  ]);
+  const checker = user.role === "ADMIN" || user.role === "LEADER";
+  return {
+    series: valueSeries(taskEvents, task.startDate, today),
+    more: Math.max(0, total - rows.length),
+    rows: rows.map((e) => {
+      const cardHref = e.slot ? `/units/${task.unitId}?date=${e.slot.card.date}` : null;
+      let link: ProgressHistoryRow["link"] = null;
+      if (e.source === "REVERSAL" && e.spotCheckId && checker) link = { href: `/spot-checks/${e.spotCheckId}`, label: "查看抽查" };
+      else if (cardHref && e.slot) link = { href: cardHref, label: `查看${e.slot.card.date.slice(5)} ${SLOT_LABELS[e.slot.slot]}` };
+      return {
+        id: e.id,
+        date: e.date,
+        at: e.at,
+        source: e.source,
+        sourceLabel: progressSourceLabel(e.source, e.delta, e.requested),
+        milestoneTitle: e.milestone?.title ?? null,
+        delta: e.delta,
+        valueAfter: e.valueAfter,
+        actorName: e.actor?.name ?? null,
+        link,
+      };
+    }),
+  };
 }

@@ -54,7 +54,7 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
 ];
 
 /** Columns only the export has (the import ignores them). */
-export const EXPORT_ONLY_HEADERS = ["单位类别", "已完成值", "完成进度", "状态", "节点数", "逾期节点", "进展说明", "最后更新"] as const;
+export const EXPORT_ONLY_HEADERS = ["单位类别", "已完成值", "完成进度", "状态", "达标日期", "节点数", "逾期节点", "进展说明", "最后更新"] as const;
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 10_000;
@@ -182,7 +182,16 @@ export function csvSafe(value: Cell): Cell {
   return typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-export async function writeSheet(columns: readonly SheetColumn[], rows: readonly Cell[][], format: "xlsx" | "csv", sheetName = "任务清单"): Promise<Buffer> {
+export type ExtraSheet = { name: string; columns: readonly SheetColumn[]; rows: readonly Cell[][] };
+
+/** One table as .xlsx or .csv; an .xlsx may carry more sheets after it (a .csv holds one table only). */
+export async function writeSheet(
+  columns: readonly SheetColumn[],
+  rows: readonly Cell[][],
+  format: "xlsx" | "csv",
+  sheetName = "任务清单",
+  extraSheets: readonly ExtraSheet[] = [],
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName);
   sheet.columns = columns.map((c) => ({ header: c.header, width: c.width }));
@@ -193,6 +202,12 @@ export async function writeSheet(columns: readonly SheetColumn[], rows: readonly
   }
   for (const row of rows) sheet.addRow(row);
   styleHeader(sheet);
+  for (const extra of extraSheets) {
+    const more = workbook.addWorksheet(extra.name);
+    more.columns = extra.columns.map((c) => ({ header: c.header, width: c.width }));
+    for (const row of extra.rows) more.addRow(row);
+    styleHeader(more);
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

@@ -3,6 +3,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { drawSample, type DrawParams, type SampleCandidate } from "@/lib/supervision/sampling";
 import { reportSummarySelect, toReportSummary } from "@/lib/supervision/reports";
+import { loadSlotClaims, parseUntrueAmounts } from "@/lib/supervision/spot-checks/reversal-plan";
 import { storedDrawParams, type StoredDrawParams } from "@/lib/supervision/spot-checks/schemas";
 
 /** The reports a draw chooses from, each with its open anomaly flags now. */
@@ -112,4 +113,44 @@ export async function reproduceDraw(draw: { seed: string; params: StoredDrawPara
     candidatesThen: draw.params.candidates,
     candidatesNow: candidates.length,
   };
+}
+
+export type CheckClaim = {
+  taskId: string;
+  title: string;
+  measure: string;
+  /** what the slot claims for the task (the evening's amounts) */
+  claimed: number;
+  /** 部分属实: the amount the checker entered as not true */
+  untrue: number | null;
+  /** what this check's reversal took back so far (negative) or 0 */
+  reversed: number;
+};
+
+/**
+ * The amounts a checked slot claims, per task, with what this check entered
+ * as not true and what its reversal took back (lib/supervision/spot-checks/reversal-plan.ts).
+ */
+export async function listCheckClaims(checkId: string): Promise<CheckClaim[]> {
+  const check = await db.spotCheck.findUnique({ where: { id: checkId }, select: { slotId: true, untrueAmounts: true } });
+  if (!check) return [];
+  const [claims, events] = await Promise.all([
+    loadSlotClaims(db, check.slotId),
+    db.progressEvent.findMany({ where: { spotCheckId: checkId, milestoneId: null }, select: { taskId: true, requested: true, delta: true } }),
+  ]);
+  const reversed = new Map<string, number>();
+  for (const e of events) reversed.set(e.taskId, (reversed.get(e.taskId) ?? 0) + (e.requested ?? e.delta));
+  const taskIds = [...new Set([...(claims?.claims.keys() ?? []), ...reversed.keys()])];
+  const tasks = await db.task.findMany({ where: { id: { in: taskIds } }, select: { id: true, title: true, measure: true } });
+  const untrue = parseUntrueAmounts(check.untrueAmounts);
+  return tasks
+    .map((t) => ({
+      taskId: t.id,
+      title: t.title,
+      measure: t.measure,
+      claimed: claims?.claims.get(t.id) ?? 0,
+      untrue: untrue[t.id] ?? null,
+      reversed: Math.round((reversed.get(t.id) ?? 0) * 1000) / 1000,
+    }))
+    .sort((a, b) => a.title.localeCompare(b.title, "zh-CN"));
 }

@@ -20,6 +20,7 @@
  * twice. Pure rules here, the reads below; the writes are in
  * lib/reports/task-progress.ts (moveTaskProgress).
  */
+import type { Db } from "@/lib/db-client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SpotCheckResult } from "@/lib/generated/prisma/enums";
 import type { DistrictDate } from "@/lib/time";
@@ -94,7 +95,7 @@ export function parseUntrueAmounts(json: string | null): Record<string, number> 
 export type SlotClaims = { slotId: string; unitId: string; cardDate: DistrictDate; claims: Map<string, number> };
 
 /** What a slot claims now: the evening's amounts of its card's items, per task. */
-export async function loadSlotClaims(tx: Prisma.TransactionClient, slotId: string): Promise<SlotClaims | null> {
+export async function loadSlotClaims(tx: Db | Prisma.TransactionClient, slotId: string): Promise<SlotClaims | null> {
   const slot = await tx.reportSlot.findUnique({
     where: { id: slotId },
     select: { slot: true, card: { select: { date: true, unitId: true, items: { where: { taskId: { not: null } }, select: { taskId: true, progressValue: true } } } } },

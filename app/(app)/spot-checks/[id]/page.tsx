@@ -13,7 +13,8 @@ import { requireUser } from "@/lib/auth/session";
 import { getSlotHistory } from "@/lib/reports/queries";
 import { SLOT_LABELS } from "@/lib/reports/slots";
 import { SPOT_CHECK_METHOD_LABELS } from "@/lib/supervision/labels";
-import { getSpotCheck } from "@/lib/supervision/spot-checks/queries";
+import { getSpotCheck, listCheckClaims } from "@/lib/supervision/spot-checks/queries";
+import { formatAmount } from "@/components/tasks/format";
 import { formatDistrictDateTime } from "@/lib/time";
 
 export const metadata: Metadata = { title: "核查" };
@@ -21,8 +22,9 @@ export const metadata: Metadata = { title: "核查" };
 export default async function SpotCheckPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser(["ADMIN", "LEADER"]);
   const { id } = await params;
-  const check = await getSpotCheck(id);
+  const [check, claims] = await Promise.all([getSpotCheck(id), listCheckClaims(id)]);
   if (!check) notFound();
+  const reversed = claims.filter((c) => c.reversed !== 0);
   const history = await getSlotHistory(user, check.report.slotId);
   const now = formatDistrictDateTime(new Date()).replace(" ", "T");
   return (
@@ -68,6 +70,23 @@ export default async function SpotCheckPage({ params }: { params: Promise<{ id: 
             {check.checkedAt ? ` · ${formatDistrictDateTime(check.checkedAt)}` : ""}
           </p>
           {check.notes ? <p className="mt-2 whitespace-pre-line">{check.notes}</p> : null}
+          {reversed.length > 0 ? (
+            <div className="mt-3 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-900">
+              <p className="font-medium">已从任务进度中核减:</p>
+              <ul className="mt-1 space-y-0.5">
+                {reversed.map((c) => (
+                  <li key={c.taskId}>
+                    <Link href={`/tasks/${c.taskId}`} className="underline">
+                      {c.title}
+                    </Link>
+                    :所报 {formatAmount(c.claimed)}
+                    {c.measure},核减 {formatAmount(-c.reversed)}
+                    {c.measure}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           {check.photoIds.length ? (
             <div className="mt-3 flex flex-wrap gap-2">
               {check.photoIds.map((pid, i) => (
@@ -79,9 +98,9 @@ export default async function SpotCheckPage({ params }: { params: Promise<{ id: 
       ) : null}
       <Card>
         <CardTitle>{check.result ? "更正核查结果" : "记录核查结果"}</CardTitle>
-        <p className="mt-1 text-sm text-stone-600">“不属实”会显示在这条晒报上,并计入该单位的季度考核;每次记录和更正都留痕。</p>
+        <p className="mt-1 text-sm text-stone-600">“不属实”会显示在这条晒报上,并计入该单位的季度考核;它所报的完成量从任务进度中核减(“部分属实”核减所填的不属实数量)。每次记录和更正都留痕。</p>
         <div className="mt-3">
-          <RecordForm checkId={check.id} now={now} current={check} />
+          <RecordForm checkId={check.id} now={now} current={check} claims={claims} />
         </div>
       </Card>
     </div>

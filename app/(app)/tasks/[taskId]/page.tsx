@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MilestoneTable } from "@/components/tasks/milestone-table";
+import { ProgressHistoryCard } from "@/components/tasks/progress-history";
 import { TaskFacts } from "@/components/tasks/task-facts";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { getTaskDetail } from "@/lib/tasks/queries";
+import { getProgressHistory, getTaskDetail } from "@/lib/tasks/queries";
 import { districtToday } from "@/lib/time";
 
 export const metadata: Metadata = { title: "任务详情" };
@@ -16,8 +17,8 @@ export default async function TaskPage({ params }: { params: Promise<{ taskId: s
   const user = await requireUser(["LEADER", "ASSESSOR", "ADMIN"]);
   const { taskId } = await params;
   const today = districtToday();
-  const task = await getTaskDetail(user, taskId, today);
-  if (!task) notFound();
+  const [task, history] = await Promise.all([getTaskDetail(user, taskId, today), getProgressHistory(user, taskId, today)]);
+  if (!task || !history) notFound();
   return (
     <div className="space-y-5">
       <p>
@@ -35,6 +36,7 @@ export default async function TaskPage({ params }: { params: Promise<{ taskId: s
           <MilestoneTable milestones={task.milestones} measure={task.measure} today={today} />
         </Card>
       </div>
+      <ProgressHistoryCard history={history} target={task.target} measure={task.measure} deadline={task.deadline} />
     </div>
   );
 }

@@ -5,7 +5,7 @@
  */
 import { db } from "@/lib/db";
 import { getSessionUser } from "@/lib/auth/session";
-import { exportFileName, loadTaskExportRows, writeTaskExport } from "@/lib/tasks/export";
+import { buildTaskExport, exportFileName } from "@/lib/tasks/export";
 import { parseTaskFilters } from "@/lib/tasks/filters";
 import { fileResponse, NOT_SIGNED_IN_JSON } from "@/lib/tasks/http";
 import { districtToday } from "@/lib/time";
@@ -19,6 +19,5 @@ export async function GET(request: Request): Promise<Response> {
   // Archived tasks are the office's business only.
   if (user.role !== "ADMIN") delete filters.archived;
   const today = districtToday();
-  const rows = await loadTaskExportRows(db, user, filters, today);
-  return fileResponse(await writeTaskExport(rows, format), exportFileName(today, format), format);
+  return fileResponse(await buildTaskExport(db, user, filters, today, format), exportFileName(today, format), format);
 }

@@ -3,12 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArchiveButton } from "@/components/tasks/archive-button";
 import { MilestoneEditor } from "@/components/tasks/milestone-editor";
+import { ProgressHistoryCard } from "@/components/tasks/progress-history";
 import { TaskStatusBadge } from "@/components/tasks/status-badge";
 import { TaskForm } from "@/components/tasks/task-form";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { getTaskDetail, listTaskFormOptions, listTaskHistory } from "@/lib/tasks/queries";
+import { getProgressHistory, getTaskDetail, listTaskFormOptions, listTaskHistory } from "@/lib/tasks/queries";
 import { districtToday, formatDistrictDateTime } from "@/lib/time";
 
 export const metadata: Metadata = { title: "编辑任务" };
@@ -19,6 +20,8 @@ const ACTION_LABELS: Record<string, string> = {
   "task.archive": "归档",
   "task.restore": "恢复",
   "task.progress": "单位填报进度",
+  "task.progress-from-report": "晚晒填报进度",
+  "task.progress-reversal": "抽查核减进度",
   "task.import.create": "导入创建",
   "task.import.update": "导入更新",
   "milestone.create": "添加节点",
@@ -31,8 +34,13 @@ export default async function EditTaskPage({ params, searchParams }: { params: P
   const user = await requireUser(["ADMIN"]);
   const [{ taskId }, { created }] = await Promise.all([params, searchParams]);
   const today = districtToday();
-  const [task, options, history] = await Promise.all([getTaskDetail(user, taskId, today), listTaskFormOptions(user), listTaskHistory(user, taskId)]);
-  if (!task) notFound();
+  const [task, options, history, progress] = await Promise.all([
+    getTaskDetail(user, taskId, today),
+    listTaskFormOptions(user),
+    listTaskHistory(user, taskId),
+    getProgressHistory(user, taskId, today),
+  ]);
+  if (!task || !progress) notFound();
 
   return (
     <div className="space-y-6">
@@ -80,6 +88,7 @@ export default async function EditTaskPage({ params, searchParams }: { params: P
             </CardTitle>
             <ArchiveButton taskId={task.id} archived={Boolean(task.archivedAt)} />
           </Card>
+          <ProgressHistoryCard history={progress} target={task.target} measure={task.measure} deadline={task.deadline} />
           <Card aria-labelledby="history-heading">
             <CardTitle id="history-heading" className="mb-3">
               变更记录

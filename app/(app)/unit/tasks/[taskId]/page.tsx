@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatAmount } from "@/components/tasks/format";
 import { ProgressForm } from "@/components/tasks/progress-form";
+import { ProgressHistoryCard } from "@/components/tasks/progress-history";
 import { progressTone, TaskStatusBadge } from "@/components/tasks/status-badge";
 import { TaskFacts } from "@/components/tasks/task-facts";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -11,7 +12,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Progress } from "@/components/ui/progress";
 import { UNIT_ROLES } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { getTaskDetail } from "@/lib/tasks/queries";
+import { getProgressHistory, getTaskDetail } from "@/lib/tasks/queries";
 import { deadlineHint } from "@/lib/tasks/status";
 import { districtToday } from "@/lib/time";
 
@@ -22,8 +23,8 @@ export default async function UnitTaskPage({ params }: { params: Promise<{ taskI
   const user = await requireUser(UNIT_ROLES);
   const { taskId } = await params;
   const today = districtToday();
-  const task = await getTaskDetail(user, taskId, today);
-  if (!task) notFound();
+  const [task, history] = await Promise.all([getTaskDetail(user, taskId, today), getProgressHistory(user, taskId, today)]);
+  if (!task || !history) notFound();
   return (
     <div className="space-y-5">
       <p>
@@ -75,6 +76,7 @@ export default async function UnitTaskPage({ params }: { params: Promise<{ taskI
           </ol>
         </section>
       </div>
+      <ProgressHistoryCard history={history} target={task.target} measure={task.measure} deadline={task.deadline} />
     </div>
   );
 }
