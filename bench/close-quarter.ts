@@ -93,6 +93,18 @@ async function generateCity(db: Db, count: number): Promise<{ quarterId: string;
   }
   await insert(tasks, (b) => db.task.createMany({ data: b }));
   await insert(milestones, (b) => db.milestone.createMany({ data: b }));
+  // The dated history the as-of inputs read: each value reached in one event from 20 days before
+  // to 15 days after its due date (some on time, some late).
+  const eventRng = rngFor("bench-events");
+  const event = (taskId: string, milestoneId: string | null, due: DistrictDate, value: number) => {
+    const date = addDays(due, eventRng.int(-20, 15));
+    return { taskId, milestoneId, date, at: districtInstant(date, "20:00"), source: "UNIT_UPDATE" as const, delta: value, valueAfter: value };
+  };
+  const events = [
+    ...tasks.filter((t) => t.valueReached > 0).map((t) => event(t.id, null, t.deadline, t.valueReached)),
+    ...milestones.filter((m) => m.valueReached > 0).map((m) => event(m.taskId, m.id, m.dueDate, m.valueReached)),
+  ];
+  await insert(events, (b) => db.progressEvent.createMany({ data: b }));
 
   // 100 assessment groups of 4 rubric items; each unit in two groups' scope, each scored.
   const keyTasks = Array.from({ length: 100 }, (_, i) => ({ id: newId(), code: `KT${i}`, name: `重点工作${i}` }));
@@ -199,7 +211,7 @@ async function main() {
       const results = inputs.map((i) => ({ unit: i.unit, result: computeQuarterScore(i, rules) }));
       return rankUnits(results.map((r) => rankEntryOf(r.unit, r.result)));
     });
-    const [result, close] = await timed(() => closeQuarter(db, { quarterId, actorId: null, now }));
+    const [result, close] = await timed(() => closeQuarter(db, { quarterId, actorId: null, now, earlyReason: "基准测试:关闭进行中的季度" }));
     phases.gather.push(gather);
     phases.score.push(score);
     phases.close.push(close);

@@ -135,6 +135,35 @@ test("an assessor scores a unit: a draft first, then submitted with a reason for
   await expect(page.locator('tr[data-unit="临洺关镇"]')).toContainText("100");
 });
 
+test("the board's drill-down for a task finished late shows 逾期完成 and its rule", async ({ page }) => {
+  // A unit whose current snapshot of a closed quarter holds an item done after its due date.
+  const db = e2eDb();
+  let found: { unitId: string; year: number; number: number; label: string } | undefined;
+  try {
+    const rows = db
+      .prepare(
+        `SELECT s.unitId AS unitId, q.year AS year, q.number AS number, s.breakdown AS breakdown FROM QuarterScore s JOIN Quarter q ON q.id = s.quarterId
+         WHERE q.status = 'CLOSED' AND s.version = q.version AND s.breakdown LIKE '%"state":"DONE_LATE"%' LIMIT 1`,
+      )
+      .all() as { unitId: string; year: number; number: number; breakdown: string }[];
+    const row = rows[0];
+    if (row) {
+      const tasks = (JSON.parse(row.breakdown) as { components: { key: string; sources: { state?: string; label: string }[] }[] }).components.find((c) => c.key === "tasks")!;
+      found = { unitId: row.unitId, year: row.year, number: row.number, label: tasks.sources.find((x) => x.state === "DONE_LATE")!.label };
+    }
+  } finally {
+    db.close();
+  }
+  expect(found, "the seed has a task or milestone finished late in a closed quarter").toBeTruthy();
+  await loginAs(page, "leader");
+  await page.goto(`/board/units/${found!.unitId}?quarter=${found!.year}Q${found!.number}`);
+  const tasks = page.locator("#c-tasks");
+  await expect(tasks.locator("[data-rule=done-late]")).toContainText("逾期完成:到期日前完成的部分全额计分,到期日之后(至季度末)完成的部分按 50% 计分");
+  const row = tasks.locator("tr", { hasText: found!.label }).first();
+  await expect(row.getByText("逾期完成", { exact: true })).toBeVisible();
+  await expect(row).toContainText(/逾期完成,计 \d+%/);
+});
+
 test("the office closes the quarter; flags appear on the board and on the public page", async ({ page, browser }) => {
   await loginAs(page, "admin");
   await page.goto(`/admin/scoring?quarter=${quarterKey}`);
@@ -142,6 +171,14 @@ test("the office closes the quarter; flags appear on the board and on the public
 
   await page.goto("/admin/quarters");
   const close = page.locator("form", { has: page.getByRole("button", { name: `关闭${quarterLabel}` }) });
+  // The quarter has not ended yet (the suite runs inside it): closing needs the office's reason. The
+  // browser's own check is lifted to prove the server refuses too.
+  await close.getByLabel(/提前关闭的原因/).evaluate((el) => el.removeAttribute("required"));
+  await close.getByRole("button", { name: `关闭${quarterLabel}` }).click();
+  await confirmDialog(page, `关闭${quarterLabel}?`, `确认关闭${quarterLabel}`);
+  await expect(close.getByText(/才结束;提前关闭须写明原因/)).toBeVisible();
+  await expect(page).toHaveURL(/\/admin\/quarters$/);
+  await close.getByLabel(/提前关闭的原因/).fill("区委决定提前召开季度观摩点评会");
   await close.getByRole("button", { name: `关闭${quarterLabel}` }).click();
   await confirmDialog(page, `关闭${quarterLabel}?`, `确认关闭${quarterLabel}`);
   await expect(page).toHaveURL(new RegExp(`/admin/quarters\\?closed=${quarterKey}$`));
@@ -151,6 +188,8 @@ test("the office closes the quarter; flags appear on the board and on the public
   await page.goto(`/board?quarter=${quarterKey}`);
   await expect(page.getByRole("heading", { level: 1, name: `考核排名 · ${quarterLabel}` })).toBeVisible();
   await expect(page.getByText("已于关闭时冻结(第 1 版")).toBeVisible();
+  await expect(page.getByRole("note")).toContainText("提前关闭:本季度在最后一天结束前由督查室关闭");
+  await expect(page.getByRole("note")).toContainText("原因:区委决定提前召开季度观摩点评会");
   const holders = page.locator('section[aria-labelledby="flags-h"] [data-flag]');
   await expect(holders).toHaveCount(12);
   const red = await page.locator('section[aria-labelledby="flags-h"] [data-flag^="RED:"]').allInnerTexts();

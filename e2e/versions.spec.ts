@@ -52,7 +52,7 @@ test("a unit corrects a spot-checked slot: 更正 on the check page with both ve
   await expect(form.getByText("请填写更正原因。")).toBeVisible();
   await form.getByLabel("更正原因(必填)").fill("设备故障,据实更正");
   await form.getByRole("button", { name: "提交更正" }).click();
-  await expect(noon.getByText(SECOND)).toBeVisible();
+  await expect(noon.getByText(SECOND).first()).toBeVisible();
   await expect(noon.getByText("更正", { exact: true }).first()).toBeVisible();
 
   // The office: a notice in the header, and the check page with both versions.
@@ -75,4 +75,19 @@ test("a unit corrects a spot-checked slot: 更正 on the check page with both ve
   await notice.click();
   await expect(page).toHaveURL(new RegExp(`/units/${unitId}\\?date=${today}#slot-`));
   await expect(page.getByText("已修改 1 次,其中更正 1 次 · 查看各版本").first()).toBeVisible();
+  await page.screenshot({ path: "test-results/versions-unit-page.png", fullPage: true });
+
+  // The feed marks it too, and opens to both versions.
+  await page.goto(`/feed?unit=${unitId}&slot=NOON`);
+  const entry = page.getByRole("article", { name: `${UNIT} ${today} 午晒` });
+  await expect(entry.locator("header").getByText("更正", { exact: true })).toBeVisible();
+  await expect(entry.locator("header").getByText("已修改 1 次", { exact: true })).toBeVisible();
+  await entry.getByText("已修改 1 次,其中更正 1 次 · 查看各版本").click();
+  const versions = entry.getByRole("list", { name: `${UNIT} ${today} 午晒的版本` });
+  const each = versions.locator(":scope > li");
+  await expect(each).toHaveCount(2);
+  await expect(each.first()).toContainText("原因:设备故障,据实更正");
+  await expect(each.last()).toContainText(FIRST);
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.screenshot({ path: "test-results/versions-feed-phone.png", fullPage: true });
 });

@@ -12,6 +12,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { type TestDb, createTestDb } from "@/lib/testing/test-db";
 import { addDays, districtInstant, districtToday, quarterOf } from "@/lib/time";
 import { countAll, seed } from "./seed";
+import { EXCLUDED_UNITS } from "./seed/assessment";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_UNITS_WITHOUT_TODAY } from "./seed/demo-accounts";
 import { deriveStatus } from "./seed/tasks";
 
@@ -199,6 +200,24 @@ test("closes this year's ended quarters with flags passing; a yellow flag repeat
   const open = quarters.find((q) => q.number === current)!;
   assert.equal(await t.db.groupScore.count({ where: { quarterId: open.id, groupId: investment.id } }), 0, "the demo assessor's group has scoring to do");
   assert.ok((await t.db.groupScore.count({ where: { quarterId: open.id, status: "SUBMITTED" } })) > 100);
+});
+
+test("departments separate: no tie at 100 among more than 2 of them; the offices that run the assessment are listed, not ranked", async () => {
+  const closed = await t.db.quarter.findMany({ where: { year, status: "CLOSED" } });
+  const excluded = await t.db.unit.findMany({ where: { name: { in: EXCLUDED_UNITS } }, select: { id: true } });
+  assert.equal(excluded.length, 3);
+  for (const q of closed) {
+    const rows = await t.db.quarterScore.findMany({ where: { quarterId: q.id, version: q.version, kind: "DEPARTMENT" }, select: { unitId: true, total: true, rank: true } });
+    const ranked = rows.filter((r) => r.rank > 0);
+    assert.ok(ranked.filter((r) => r.total === 100).length <= 2, `Q${q.number}: departments at 100`);
+    // The top three are not settled by a tie: no rank above 4th shared by more than 2 departments.
+    const top = ranked.filter((r) => r.rank <= 3);
+    assert.ok(top.length <= 4, `Q${q.number}: ${top.length} departments share the top three places`);
+    for (const e of excluded) assert.equal(rows.find((r) => r.unitId === e.id)?.rank, 0, `Q${q.number}: an excluded office is ranked`);
+  }
+  // Every assessed department is in some assessment group's scope.
+  const uncovered = await t.db.unit.count({ where: { kind: "DEPARTMENT", id: { notIn: excluded.map((e) => e.id) }, groups: { none: {} } } });
+  assert.equal(uncovered, 0);
 });
 
 test("a second run changes no table's row count", async () => {

@@ -15,6 +15,8 @@ export type RulesValues = {
   redFlagCount: number;
   yellowFlagCount: number;
   escalationLadder: string[];
+  lateCredit: number;
+  excludedUnitIds: string[];
 };
 
 const WEIGHTS = [
@@ -25,7 +27,8 @@ const WEIGHTS = [
   ["weightTimeliness", "晒报及时率", "默认 0:只展示,不计分(不以留痕多少评价单位)"],
 ] as const;
 
-export function RulesForm({ initial }: { initial: RulesValues }) {
+/** `departments`: the units the office may set outside the assessed set (the offices that run the assessment). */
+export function RulesForm({ initial, departments }: { initial: RulesValues; departments: { id: string; name: string }[] }) {
   const [weights, setWeights] = useState(() => WEIGHTS.map(([key]) => String(initial[key])));
   const sum = weights.reduce((s, w) => s + (Number(w) || 0), 0);
   return (
@@ -54,6 +57,32 @@ export function RulesForm({ initial }: { initial: RulesValues }) {
               当前合计 <span className="tabular-nums">{sum}</span>
               {sum === 100 ? "" : ",须为 100"}
             </p>
+          </fieldset>
+          <fieldset className="space-y-3">
+            <legend className="text-lg font-semibold">逾期完成(到期日之后才完成)</legend>
+            <Field
+              label="到期日之后完成的部分按此比例计分(%)"
+              name="lateCreditPercent"
+              inputMode="decimal"
+              required
+              defaultValue={Math.round(initial.lateCredit * 1000) / 10}
+              hint="默认 50:到期日前完成的部分全额计分,之后(至季度末)完成的部分计一半;0 = 逾期完成不得分,100 = 与按期完成相同。"
+              errors={errors.lateCreditPercent}
+            />
+          </fieldset>
+          <fieldset>
+            <legend className="text-lg font-semibold">不参与排名的单位</legend>
+            <p className="mt-1 text-sm text-stone-600">
+              组织考核的单位(如区委办、区政府办、督查室)不在被考核单位之列:照常计算得分供参考,但不参与排名和红黄旗,排名页单独列出。
+            </p>
+            <div className="mt-2 grid max-h-72 gap-1 overflow-y-auto rounded-lg border border-stone-200 p-2 sm:grid-cols-2 lg:grid-cols-3">
+              {departments.map((d) => (
+                <label key={d.id} className="flex min-h-11 items-center gap-2">
+                  <input type="checkbox" name="excludedUnitIds" value={d.id} defaultChecked={initial.excludedUnitIds.includes(d.id)} className="size-5" />
+                  <span>{d.name}</span>
+                </label>
+              ))}
+            </div>
           </fieldset>
           <fieldset className="grid gap-3 sm:grid-cols-3">
             <legend className="mb-2 text-lg font-semibold">红黄旗</legend>

@@ -17,6 +17,10 @@ export type RankingRow = {
   points: (number | null)[];
   adjustment: number;
   flag: FlagColor | null;
+  /** outside the assessed set: listed, never ranked */
+  excluded: boolean;
+  /** why it stands where it does beside units of equal total (ranking.ts, tieNotes) */
+  tie: string | null;
 };
 
 // Cell styles live on the table (113 rows × 10 cells: per-cell class strings would weigh the page down).
@@ -60,12 +64,17 @@ export function RankingTable({ rows, quarterKey, caption }: { rows: RankingRow[]
         <tbody className="divide-y divide-stone-100">
           {rows.map((row) => (
             <tr key={row.unitId} data-unit={row.unitName} className={row.failed ? "bg-stone-50" : undefined}>
-              <td>{row.rank || "—"}</td>
-              <th scope="row" className="font-medium whitespace-nowrap">
-                <a href={href(row)}>{row.unitName}</a>
+              <td className="whitespace-nowrap">{row.rank ? (row.tie?.includes("并列") ? `${row.rank}(并列)` : row.rank) : "—"}</td>
+              <th scope="row" className="font-medium">
+                <a href={href(row)} className="whitespace-nowrap">
+                  {row.unitName}
+                </a>
+                {row.tie ? <span className="block text-xs font-normal text-stone-600">{row.tie}</span> : null}
               </th>
               <td className="n font-semibold">
-                {row.ranked ? (
+                {row.excluded ? (
+                  <span className="font-normal text-stone-600">不参与排名</span>
+                ) : row.ranked ? (
                   <a href={href(row)} aria-label={`${row.unitName}总分 ${row.total.toFixed(2)},查看计分依据`}>
                     {row.total.toFixed(2)}
                   </a>

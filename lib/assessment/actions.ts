@@ -12,7 +12,7 @@ import { redirect } from "next/navigation";
 import { audit } from "@/lib/audit";
 import { type ActionState, authedAction } from "@/lib/auth/action";
 import { db } from "@/lib/db";
-import { AssessmentError, closeQuarter, correctQuarter } from "@/lib/assessment/close";
+import { AssessmentError, EarlyCloseReasonRequired, closeQuarter, correctQuarter } from "@/lib/assessment/close";
 import { forgetLiveResults } from "@/lib/assessment/results";
 import * as writes from "@/lib/assessment/writes";
 import {
@@ -59,9 +59,17 @@ export const withdrawGroupScore = authedAction({ roles: ["ASSESSOR"], input: gro
 );
 
 /** The office sets a year's weights, flag counts and escalation ladder. */
-export const saveScoringRules = authedAction({ roles: ["ADMIN"], input: scoringRuleInput }, async (user, data) => {
-  const { year, escalationLadder, ...numbers } = data;
-  const values = { ...numbers, escalationLadder: JSON.stringify(escalationLadder) };
+export const saveScoringRules = authedAction({ roles: ["ADMIN"], input: scoringRuleInput }, async (user, data, formData) => {
+  const { year, escalationLadder, lateCreditPercent, ...numbers } = data;
+  // One checkbox per unit outside the assessed set; only ids of existing units are kept.
+  const asked = formData.getAll("excludedUnitIds").filter((v): v is string => typeof v === "string");
+  const excluded = asked.length ? await db.unit.findMany({ where: { id: { in: asked } }, select: { id: true }, orderBy: { id: "asc" } }) : [];
+  const values = {
+    ...numbers,
+    escalationLadder: JSON.stringify(escalationLadder),
+    lateCredit: lateCreditPercent / 100,
+    excludedUnitIds: JSON.stringify(excluded.map((u) => u.id)),
+  };
   await db.$transaction(async (tx) => {
     const before = await tx.scoringRule.findUnique({ where: { year } });
     const saved = await tx.scoringRule.upsert({ where: { year }, create: { year, ...values }, update: values });
@@ -107,8 +115,9 @@ export const removeVetoItem = authedAction({ roles: ["ADMIN"], input: vetoItemRe
 export const closeQuarterAction = authedAction({ roles: ["ADMIN"], input: closeQuarterInput }, async (user, data) => {
   let key: string;
   try {
-    key = (await closeQuarter(db, { quarterId: data.quarterId, actorId: user.id })).quarter;
+    key = (await closeQuarter(db, { quarterId: data.quarterId, actorId: user.id, earlyReason: data.earlyReason })).quarter;
   } catch (error) {
+    if (error instanceof EarlyCloseReasonRequired) return { fieldErrors: { earlyReason: [error.message] } };
     return refusal(error);
   }
   forgetLiveResults();

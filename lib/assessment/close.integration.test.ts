@@ -9,10 +9,15 @@ import { AssessmentError, type SnapshotInputs, closeQuarter, correctQuarter } fr
 import { gatherQuarterInputs, periodFor } from "@/lib/assessment/inputs";
 import { computeQuarterScore } from "@/lib/assessment/scoring";
 import type { Db } from "@/lib/db-client";
+import { writeProgressEvents } from "@/lib/tasks/progress-events";
 import { type TestDb, createTestDb } from "@/lib/testing/test-db";
 import { districtInstant } from "@/lib/time";
 
 let t: TestDb;
+
+function history(taskId: string, milestoneId: string | null, date: string, delta: number, valueAfter: number) {
+  return writeProgressEvents(db, [{ taskId, milestoneId, date, at: districtInstant(date, "12:00"), source: "UNIT_UPDATE", actorId: null, delta, valueAfter }]);
+}
 let db: Db;
 const ids: Record<string, string> = {};
 
@@ -66,12 +71,17 @@ before(async () => {
 
   // Tasks: one due in Q3, one due in Q4, one archived; a milestone due in Q3.
   const task = (unit: string, deadline: string, valueReached: number, extra = {}) =>
-    db.task.create({ data: { year: 2026, unitId: ids[unit], title: `${unit}任务${deadline}`, target: 10, measure: "个", valueReached, deadline, ...extra } });
+    db.task.create({ data: { year: 2026, unitId: ids[unit], title: `${unit}任务${deadline}`, target: 10, measure: "个", valueReached, deadline, ...extra } }).then(async (row) => {
+      // Progress recorded on 20 July: the as-of inputs read values from the dated history.
+      await history(row.id, null, "2026-07-20", valueReached, valueReached);
+      return row;
+    });
   ids.taskA = (await task("甲镇", "2026-09-30", 10)).id;
   await task("甲镇", "2026-12-31", 0);
   await task("甲镇", "2026-08-01", 0, { archivedAt: new Date() });
   const taskB = await task("乙镇", "2026-12-31", 5);
-  await db.milestone.create({ data: { taskId: taskB.id, title: "8月底完成4个", dueDate: "2026-08-31", target: 4, valueReached: 2 } });
+  const milestoneB = await db.milestone.create({ data: { taskId: taskB.id, title: "8月底完成4个", dueDate: "2026-08-31", target: 4, valueReached: 2 } });
+  await history(taskB.id, milestoneB.id, "2026-07-20", 2, 2);
   await task("丙镇", "2026-09-15", 3);
 
   // Reports on two days of Q3: 甲 on time, 乙 late once and missing once; 丁 reports after its creation.
@@ -175,6 +185,7 @@ test("closing freezes a snapshot: scores, ranks, inputs and breakdowns, and hand
 test("later edits of inputs do not change the closed quarter", async () => {
   const beforeRows = await db.quarterScore.findMany({ where: { quarterId: ids.Q3 }, orderBy: { unitId: "asc" } });
   await db.task.update({ where: { id: ids.taskA }, data: { valueReached: 0 } });
+  await history(ids.taskA, null, "2026-10-15", -10, 0);
   await db.groupScoreItem.update({ where: { id: ids.scoreA }, data: { points: 0, comment: "改分" } });
   await db.unitVeto.create({ data: { quarterId: ids.Q3, unitId: ids["甲镇"], vetoItemId: ids.veto, reason: "事后发现", createdById: ids.admin } });
   const afterRows = await db.quarterScore.findMany({ where: { quarterId: ids.Q3 }, orderBy: { unitId: "asc" } });
@@ -222,12 +233,18 @@ test("the next close passes the flags on; an earlier quarter can no longer be co
       },
     });
   }
-  await closeQuarter(db, { quarterId: ids.Q4, actorId: ids.admin, now: Q4_CLOSE });
+  await closeQuarter(db, { quarterId: ids.Q4, actorId: ids.admin, now: Q4_CLOSE, earlyReason: "区委决定提前召开观摩点评会" });
   for (const f of await db.flag.findMany({ where: { id: { in: q3Flags.map((x) => x.id) } } })) assert.deepEqual(f.passedAt, Q4_CLOSE);
-  // Only the two towns with a group score have data in Q4 (nothing else was due yet): one red, one yellow.
+  // Q4: the two towns with a group score, and 丙 whose Q3 task (3 of 10) is still not done: an overdue item
+  // stays due until done. 甲's task was done by Q3's end (its value taken back in October is no Q4 item).
   const q4 = await db.flag.findMany({ where: { quarterId: ids.Q4, passedAt: null }, include: { unit: true } });
-  assert.deepEqual(q4.map((f) => [f.unit.name, f.color]).sort(), [["乙镇", "RED"], ["新镇", "YELLOW"]]);
-  assert.equal(await db.quarterScore.count({ where: { quarterId: ids.Q4, rank: 0 } }), 3);
+  assert.deepEqual(q4.map((f) => [f.unit.name, f.color]).sort(), [["丙镇", "YELLOW"], ["乙镇", "RED"]]);
+  const q4Inputs = await db.quarterScore.findFirstOrThrow({ where: { quarterId: ids.Q4, unitId: ids["丙镇"] } });
+  assert.deepEqual(
+    (JSON.parse(q4Inputs.inputs) as SnapshotInputs).inputs.taskItems.map((i) => [i.dueDate, i.carried]),
+    [["2026-09-15", true]],
+  );
+  assert.equal(await db.quarterScore.count({ where: { quarterId: ids.Q4, rank: 0 } }), 2);
   // 新镇 (set up in October) is ranked in Q4 only.
   assert.equal(await db.quarterScore.count({ where: { quarterId: ids.Q3, unitId: ids.late } }), 0);
   assert.equal(await db.quarterScore.count({ where: { quarterId: ids.Q4, unitId: ids.late } }), 1);

@@ -16,10 +16,13 @@ import { compareQuarters, previousQuarter, quarterKey, quarterName } from "@/lib
 import { rankEntryOf, rankUnits } from "@/lib/assessment/ranking";
 import { loadScoringRules, plainRules } from "@/lib/assessment/rules";
 import { type QuarterScoreResult, type ScoringRules, type UnitQuarterInputs, computeQuarterScore } from "@/lib/assessment/scoring";
-import type { QuarterRef } from "@/lib/time";
+import { type QuarterRef, districtToday, quarterRange } from "@/lib/time";
 
 /** A refusal with a message for the office (Chinese). */
 export class AssessmentError extends Error {}
+
+/** Closing before the quarter's end without the office's reason: the message belongs to the reason field. */
+export class EarlyCloseReasonRequired extends AssessmentError {}
 
 export type ComputedUnit = { inputs: UnitQuarterInputs; result: QuarterScoreResult; rank: number };
 
@@ -72,7 +75,17 @@ function flagInputs(units: ComputedUnit[]) {
 
 export type CloseResult = { quarter: string; version: number; units: number; flags: { unitId: string; color: FlagColor; streak: number; escalation: string | null }[] };
 
-export async function closeQuarter(db: Db, options: { quarterId: string; actorId: string | null; now?: Date }): Promise<CloseResult> {
+/** Whether a quarter's last day has not yet ended in the district at `now` (closing then needs a reason). */
+export function closesEarly(quarter: QuarterRef, now: Date): boolean {
+  return districtToday(now) <= quarterRange(quarter).end;
+}
+
+/**
+ * Closes a quarter. Before its last day has ended (Asia/Shanghai) only with
+ * `earlyReason` — the office's reason, kept on the quarter, in the audit log
+ * and on the board; the data then stop at today.
+ */
+export async function closeQuarter(db: Db, options: { quarterId: string; actorId: string | null; now?: Date; earlyReason?: string | null }): Promise<CloseResult> {
   const now = options.now ?? new Date();
   const quarter = await db.quarter.findUnique({ where: { id: options.quarterId }, select: { id: true, year: true, number: true, status: true } });
   if (!quarter) throw new AssessmentError("没有找到该季度。");
@@ -83,11 +96,16 @@ export async function closeQuarter(db: Db, options: { quarterId: string; actorId
   // Flags pass from one quarter to the next: quarters close in order.
   const previous = await db.quarter.findUnique({ where: { year_number: previousQuarter(ref) }, select: { status: true } });
   if (previous?.status === "OPEN") throw new AssessmentError(`请先关闭${quarterName(previousQuarter(ref))}。`);
+  const early = closesEarly(ref, now);
+  const earlyReason = early ? (options.earlyReason?.trim() ?? "") : null;
+  if (early && !earlyReason) {
+    throw new EarlyCloseReasonRequired(`${quarterName(ref)}到 ${period.end} 24:00 才结束;提前关闭须写明原因(记入审计日志并在排名页公示)。`);
+  }
 
   const { rules, units } = await computeQuarter(db, quarter, period);
   return db.$transaction(async (tx) => {
     // The status guard makes a double submit (two tabs, two servers) close once.
-    const updated = await tx.quarter.updateMany({ where: { id: quarter.id, status: "OPEN" }, data: { status: "CLOSED", version: 1, closedAt: now, closedById: options.actorId } });
+    const updated = await tx.quarter.updateMany({ where: { id: quarter.id, status: "OPEN" }, data: { status: "CLOSED", version: 1, closedAt: now, closedById: options.actorId, earlyCloseReason: earlyReason } });
     if (updated.count !== 1) throw new AssessmentError(`${quarterName(ref)}已经关闭。`);
     await insertSnapshot(tx, snapshotRows(quarter.id, 1, units, rules, null, now));
     const held: HeldFlag[] = await tx.flag.findMany({ where: { passedAt: null }, select: { id: true, unitId: true, color: true, streak: true } });
@@ -100,7 +118,16 @@ export async function closeQuarter(db: Db, options: { quarterId: string; actorId
       entity: "Quarter",
       entityId: quarter.id,
       before: { status: "OPEN" },
-      after: { status: "CLOSED", version: 1, quarter: quarterKey(ref), asOf: period.asOf, units: units.length, flags: awards, passedFlags: passed },
+      after: {
+        status: "CLOSED",
+        version: 1,
+        quarter: quarterKey(ref),
+        asOf: period.asOf,
+        ...(earlyReason ? { earlyClose: { reason: earlyReason, quarterEnd: period.end } } : {}),
+        units: units.length,
+        flags: awards,
+        passedFlags: passed,
+      },
     });
     return { quarter: quarterKey(ref), version: 1, units: units.length, flags: awards };
   }, TX_OPTIONS);

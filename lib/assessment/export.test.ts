@@ -18,7 +18,7 @@ function results(): QuarterResults {
     rules,
   );
   return {
-    quarter: { id: "q", year: 2026, number: 3, key: "2026Q3", status: "CLOSED", version: 2, closedAt: new Date() },
+    quarter: { id: "q", year: 2026, number: 3, key: "2026Q3", status: "CLOSED", version: 2, closedAt: new Date(), earlyCloseReason: null },
     live: false,
     asOf: "2026-09-30",
     rows: [

@@ -8,6 +8,7 @@ import { FLAG_NAMES } from "@/lib/assessment/flag-names";
 import { quarterName } from "@/lib/assessment/quarters";
 import type { QuarterResults, ResultRow } from "@/lib/assessment/results";
 import { COMPONENT_KEYS, COMPONENT_LABELS } from "@/lib/assessment/scoring";
+import { YEAR_RULE, type YearResults } from "@/lib/assessment/year";
 
 const KINDS = [
   ["TOWN", "乡镇"],
@@ -69,5 +70,39 @@ export async function buildRankingWorkbook(results: QuarterResults): Promise<Buf
   }
   sources.columns = [{ width: 22 }, { width: 10 }, { width: 16 }, { width: 10 }, { width: 10 }, { width: 40 }, { width: 40 }, { width: 10 }, { width: 28 }];
 
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The year-end workbook: a sheet per kind with the year score, each quarter's total and rank, and the flags. */
+export async function buildYearWorkbook(results: YearResults): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "晒台";
+  const closed = results.quarters.filter((q) => q.closed).length;
+  for (const [kind, label] of KINDS) {
+    const sheet = workbook.addWorksheet(`${label}年度排名`, { views: [{ state: "frozen", ySplit: 3 }] });
+    const headers = ["名次", "单位", "年度得分", ...results.quarters.flatMap((q) => [`${quarterName(q.key)}得分`, "名次", "旗帜"]), "红旗数", "黄旗数", "结论"];
+    sheet.addRow([`${results.year} 年${label}年度考核${results.complete ? "" : `(暂定:已关闭 ${closed} 个季度)`}`]);
+    sheet.mergeCells(1, 1, 1, headers.length);
+    sheet.getRow(1).font = { bold: true, size: 14 };
+    sheet.addRow([YEAR_RULE]);
+    sheet.mergeCells(2, 1, 2, headers.length);
+    const head = sheet.addRow(headers);
+    head.font = { bold: true };
+    head.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF5F5F4" } };
+    for (const row of results.rows.filter((r) => r.kind === kind)) {
+      sheet.addRow([
+        row.rank || "—",
+        row.unitName,
+        row.excluded ? "不参与排名" : (row.score ?? "—"),
+        ...row.quarters.flatMap((q) => (q.closed ? [q.total ?? "—", q.rank ?? "—", q.flag ? `${FLAG_NAMES[q.flag.color]}${q.flag.escalation ? `(${q.flag.escalation})` : ""}` : "—"] : ["未关闭", "—", "—"])),
+        row.red,
+        row.yellow,
+        row.failed ? "不合格(一票否决)" : row.excluded ? "考核组织单位" : "",
+      ]);
+    }
+    sheet.columns.forEach((column, i) => {
+      column.width = i === 1 ? 24 : 12;
+    });
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -39,6 +39,23 @@ test("a failed unit never gets a red flag and is first in line for yellow", () =
   assert.ok(!awards.some((a) => a.unitId === "x" && a.color === "RED"));
 });
 
+test("units sharing a rank at a flag boundary share the flag (more than N flags), never split by code", () => {
+  // b and c share the 2nd place for red with 2 red places; f and g share the 6th (2nd from the bottom) for yellow with 2 yellow places.
+  const units: RankedUnit[] = [
+    { unitId: "a", kind: "TOWN", rank: 1, failed: false },
+    { unitId: "c", kind: "TOWN", rank: 2, failed: false },
+    { unitId: "b", kind: "TOWN", rank: 2, failed: false },
+    { unitId: "d", kind: "TOWN", rank: 4, failed: false },
+    { unitId: "e", kind: "TOWN", rank: 5, failed: false },
+    { unitId: "g", kind: "TOWN", rank: 6, failed: false },
+    { unitId: "f", kind: "TOWN", rank: 6, failed: false },
+    { unitId: "h", kind: "TOWN", rank: 8, failed: false },
+  ];
+  const { awards } = rotateFlags(units, [], { ...rules, redFlagCount: 2, yellowFlagCount: 2 });
+  assert.deepEqual(awards.filter((a) => a.color === "RED").map((a) => a.unitId).sort(), ["a", "b", "c"]);
+  assert.deepEqual(awards.filter((a) => a.color === "YELLOW").map((a) => a.unitId).sort(), ["f", "g", "h"]);
+});
+
 test("with fewer units than places, a red holder is not also given yellow", () => {
   const { awards } = rotateFlags(ranked(["a", "b", "c", "d"]), [], rules);
   assert.deepEqual(awards.filter((a) => a.color === "RED").map((a) => a.unitId), ["a", "b", "c"]);

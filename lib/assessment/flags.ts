@@ -11,8 +11,10 @@
  * others (ranking.ts), so they are the first to take the yellow places; when
  * more units failed than there are yellow flags, the failed units with the
  * lowest totals get them (every failed unit is graded 不合格 anyway).
- * A unit not ranked (no data) gets neither. With fewer units than red + yellow
- * places, a unit given a red flag is not also given a yellow one.
+ * A unit not ranked (no data, or outside the assessed set) gets neither. With
+ * fewer units than red + yellow places, a unit given a red flag is not also
+ * given a yellow one. Units sharing a rank at a boundary share the flag, so a
+ * quarter may hand out more than N red or M yellow flags (the board says why).
  */
 import type { FlagColor, UnitKind } from "@/lib/generated/prisma/enums";
 
@@ -41,10 +43,15 @@ export function rotateFlags(ranking: readonly RankedUnit[], held: readonly HeldF
   };
   for (const kind of ["TOWN", "DEPARTMENT"] as const) {
     const ordered = ranking.filter((u) => u.kind === kind && u.rank > 0).sort((a, b) => a.rank - b.rank);
-    const red = ordered.filter((u) => !u.failed).slice(0, Math.max(0, rules.redFlagCount));
+    // Ranks are shared by units no criterion separates (ranking.ts): a unit
+    // gets red when fewer than N units rank above it, yellow when fewer than M
+    // rank below it — so units tied at a boundary share the flag.
+    const above = (u: RankedUnit) => ordered.filter((o) => !o.failed && o.rank < u.rank).length;
+    const red = ordered.filter((u) => !u.failed && above(u) < Math.max(0, rules.redFlagCount));
     const redIds = new Set(red.map((u) => u.unitId));
     const yellowCount = Math.max(0, rules.yellowFlagCount);
-    const yellow = yellowCount === 0 ? [] : ordered.filter((u) => !redIds.has(u.unitId)).slice(-yellowCount);
+    const below = (u: RankedUnit) => ordered.filter((o) => o.rank > u.rank).length;
+    const yellow = ordered.filter((u) => !redIds.has(u.unitId) && below(u) < yellowCount);
     for (const u of red) awards.push({ unitId: u.unitId, color: "RED", streak: streakOf(u.unitId, "RED"), escalation: null });
     for (const u of yellow.reverse()) {
       const streak = streakOf(u.unitId, "YELLOW");

@@ -5,7 +5,11 @@
  *
  * What counts (README, "Assessment"):
  * - tasks and milestones of which the unit is the lead unit, due from the
- *   quarter's first day to its cut-off (asOf), progress as recorded now;
+ *   quarter's first day to its cut-off (asOf), and those due earlier that
+ *   were not done by the day before the quarter began (an overdue item stays
+ *   due until done); their values AS OF the cut-off and as of their due
+ *   date from the progress history (lib/tasks/progress-history.ts), never
+ *   today's — so a correction of a closed quarter sees what its close saw;
  * - the assessment groups' SUBMITTED scores of the quarter in force (drafts,
  *   withdrawn and replaced versions never count: lib/assessment/in-force.ts);
  * - spot checks whose result is 不属实 or 部分属实, on the unit's reports of
@@ -30,6 +34,7 @@ import type {
 } from "@/lib/assessment/scoring";
 import { adjustmentInForce, groupScoreInForce, vetoInForce } from "@/lib/assessment/in-force";
 import { quarterKey } from "@/lib/assessment/quarters";
+import { type HistoryEvent, valueAsOf } from "@/lib/tasks/progress-history";
 import { type DistrictDate, type QuarterRef, addDays, districtDateOf, districtInstant, districtToday, quarterRange } from "@/lib/time";
 
 export type QuarterPeriod = {
@@ -66,15 +71,17 @@ export async function gatherQuarterInputs(db: Db, quarterId: string, period: Qua
       orderBy: [{ kind: "asc" }, { sortOrder: "asc" }],
       select: { id: true, name: true, kind: true, code: true, sortOrder: true, createdAt: true },
     }),
+    // Due in the period, or due before it and maybe still open when it began (not done now, or changed
+    // since): whether it was open is decided below, as of the day before the quarter.
     db.task.findMany({
-      where: { archivedAt: null, deadline: { gte: start, lte: asOf } },
+      where: { archivedAt: null, deadline: { lte: asOf }, OR: [{ deadline: { gte: start } }, { valueReached: { lt: db.task.fields.target } }, { updatedAt: { gte: startInstant } }] },
       orderBy: [{ deadline: "asc" }, { id: "asc" }],
-      select: { id: true, unitId: true, title: true, deadline: true, target: true, valueReached: true, weight: true },
+      select: { id: true, unitId: true, title: true, deadline: true, target: true, weight: true },
     }),
     db.milestone.findMany({
-      where: { dueDate: { gte: start, lte: asOf }, task: { archivedAt: null } },
+      where: { dueDate: { lte: asOf }, task: { archivedAt: null }, OR: [{ dueDate: { gte: start } }, { valueReached: { lt: db.milestone.fields.target } }, { updatedAt: { gte: startInstant } }] },
       orderBy: [{ dueDate: "asc" }, { id: "asc" }],
-      select: { id: true, taskId: true, title: true, dueDate: true, target: true, valueReached: true, task: { select: { unitId: true, title: true, weight: true } } },
+      select: { id: true, taskId: true, title: true, dueDate: true, target: true, task: { select: { unitId: true, title: true, weight: true } } },
     }),
     db.groupScore.findMany({
       where: { quarterId, ...groupScoreInForce },
@@ -124,30 +131,43 @@ export async function gatherQuarterInputs(db: Db, quarterId: string, period: Qua
     return map;
   };
 
-  const taskItems = byUnit<TaskItemInput & { unitId: string }>([
-    ...tasks.map((t) => ({
-      unitId: t.unitId,
-      kind: "TASK" as const,
-      id: t.id,
-      taskId: t.id,
-      title: t.title,
-      dueDate: t.deadline,
-      target: t.target,
-      valueReached: t.valueReached,
-      weight: t.weight,
-    })),
-    ...milestones.map((m) => ({
-      unitId: m.task.unitId,
-      kind: "MILESTONE" as const,
-      id: m.id,
-      taskId: m.taskId,
-      title: `${m.task.title} · ${m.title}`,
-      dueDate: m.dueDate,
-      target: m.target,
-      valueReached: m.valueReached,
-      weight: m.task.weight,
-    })),
-  ]);
+  const dayBefore = addDays(start, -1);
+  const history = await loadHistories(db, [...tasks.map((t) => t.id), ...milestones.map((m) => m.taskId)], asOf);
+  const dated = (key: string, row: { target: number }, dueDate: DistrictDate) => {
+    const events = history.get(key) ?? [];
+    const atAsOf = valueAsOf(events, row.target, asOf);
+    return {
+      dueDate,
+      target: row.target,
+      valueReached: atAsOf.value,
+      valueAtDue: valueAsOf(events, row.target, dueDate).value,
+      reachedOn: atAsOf.reachedOn,
+      carried: dueDate < start,
+      // Carried only while still open at the quarter's start.
+      open: dueDate >= start || valueAsOf(events, row.target, dayBefore).value < row.target,
+    };
+  };
+  const taskItems = byUnit<TaskItemInput & { unitId: string }>(
+    [
+      ...tasks.map((t) => ({ unitId: t.unitId, kind: "TASK" as const, id: t.id, taskId: t.id, title: t.title, weight: t.weight, ...dated(`task:${t.id}`, t, t.deadline) })),
+      ...milestones.map((m) => ({
+        unitId: m.task.unitId,
+        kind: "MILESTONE" as const,
+        id: m.id,
+        taskId: m.taskId,
+        title: `${m.task.title} · ${m.title}`,
+        weight: m.task.weight,
+        ...dated(m.id, m, m.dueDate),
+      })),
+    ]
+      .filter((item) => item.open)
+      .map((item) => {
+        const plain: TaskItemInput & { unitId: string; open?: boolean } = { ...item };
+        delete plain.open;
+        if (!plain.carried) delete plain.carried;
+        return plain;
+      }),
+  );
   const scores = byUnit<GroupScoreInput & { unitId: string }>(
     groupScores.map((s) => ({
       unitId: s.unitId,
@@ -205,6 +225,31 @@ export async function gatherQuarterInputs(db: Db, quarterId: string, period: Qua
       vetoes: strip(vetoed.get(unit.id)),
     };
   });
+}
+
+/**
+ * The progress events (lib/tasks/progress-events.ts) of these tasks and their
+ * milestones dated up to `upTo`, keyed as progressAsOf keys them ("task:<id>"
+ * for a task's own value, the milestone's id for a milestone): read once, so
+ * that each item's value on its due date, on the cut-off and on the day before
+ * the quarter comes from the history's one rule (valueAsOf) without a query per date.
+ */
+async function loadHistories(db: Db, taskIds: string[], upTo: DistrictDate): Promise<Map<string, HistoryEvent[]>> {
+  const ids = [...new Set(taskIds)];
+  const out = new Map<string, HistoryEvent[]>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const events = await db.progressEvent.findMany({
+      where: { taskId: { in: ids.slice(i, i + 500) }, date: { lte: upTo } },
+      select: { id: true, taskId: true, milestoneId: true, date: true, at: true, delta: true },
+    });
+    for (const e of events) {
+      const key = e.milestoneId ?? `task:${e.taskId}`;
+      const list = out.get(key);
+      if (list) list.push(e);
+      else out.set(key, [e]);
+    }
+  }
+  return out;
 }
 
 function timelinessOf(days: string[], counts: { slots: number; late: number } | undefined, from: DistrictDate, to: DistrictDate): TimelinessInput | null {

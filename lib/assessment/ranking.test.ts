@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { type RankEntry, compareForRank, rankEntryOf, rankUnits } from "@/lib/assessment/ranking";
+import { type RankEntry, compareForRank, rankEntryOf, rankUnits, tieNotes } from "@/lib/assessment/ranking";
 import { computeQuarterScore, defaultRules } from "@/lib/assessment/scoring";
 import { emptyInputs, groupScore, taskItem } from "@/lib/testing/assessment-fixtures";
 
 function entry(unitId: string, total: number, extra: Partial<RankEntry> = {}): RankEntry {
-  return { unitId, kind: "TOWN", total, failed: false, ranked: true, groupPoints: 30, taskPoints: 30, lostPoints: 0, sortOrder: 1, code: unitId, ...extra };
+  return { unitId, kind: "TOWN", total, failed: false, ranked: true, overdueItems: 0, milestonesOnTime: 0, falseChecks: 0, ...extra };
 }
 
 function order(entries: RankEntry[]): string[] {
@@ -24,20 +24,36 @@ test("a failed unit ranks below every unit that was not failed, whatever its tot
 
 test("ties: totals are compared as shown (to the hundredth)", () => {
   // 85.001 and 85.004 both show as 85.00: the next rule decides.
-  assert.deepEqual(order([entry("a", 85.001, { groupPoints: 30 }), entry("b", 85.004, { groupPoints: 31 })]), ["b", "a"]);
+  assert.deepEqual(order([entry("a", 85.001, { overdueItems: 1 }), entry("b", 85.004)]), ["b", "a"]);
 });
 
-test("ties: group points, then task points, then fewer deductions, then the district's order", () => {
-  assert.deepEqual(order([entry("a", 80, { groupPoints: 30 }), entry("b", 80, { groupPoints: 32 })]), ["b", "a"]);
-  assert.deepEqual(order([entry("a", 80, { taskPoints: 30 }), entry("b", 80, { taskPoints: 35 })]), ["b", "a"]);
-  assert.deepEqual(order([entry("a", 80, { lostPoints: 5 }), entry("b", 80, { lostPoints: 0 })]), ["b", "a"]);
-  assert.deepEqual(order([entry("b", 80, { sortOrder: 2 }), entry("a", 80, { sortOrder: 1 })]), ["a", "b"]);
-  assert.deepEqual(order([entry("b", 80), entry("a", 80)]), ["a", "b"]);
+test("ties: fewer overdue items, then more milestones on time, then fewer 不属实 — never the unit's code or order", () => {
+  assert.deepEqual(order([entry("a", 80, { overdueItems: 2 }), entry("b", 80, { overdueItems: 1 })]), ["b", "a"]);
+  assert.deepEqual(order([entry("a", 80, { milestonesOnTime: 3 }), entry("b", 80, { milestonesOnTime: 5 })]), ["b", "a"]);
+  assert.deepEqual(order([entry("a", 80, { falseChecks: 1 }), entry("b", 80)]), ["b", "a"]);
+  // Overdue items weigh before milestones on time.
+  assert.deepEqual(order([entry("a", 80, { overdueItems: 1, milestonesOnTime: 9 }), entry("b", 80, { milestonesOnTime: 0 })]), ["b", "a"]);
 });
 
-test("every ranked unit gets a distinct rank, even when all are tied", () => {
-  const ranks = rankUnits(Array.from({ length: 6 }, (_, i) => entry(`u${i}`, 80)));
-  assert.deepEqual([...ranks.values()].sort(), [1, 2, 3, 4, 5, 6]);
+test("units no criterion separates share a rank, and the next rank skips (1, 2, 2, 4)", () => {
+  const ranks = rankUnits([entry("z", 90), entry("b", 80), entry("a", 80), entry("c", 70)]);
+  assert.deepEqual(Object.fromEntries(ranks), { z: 1, b: 2, a: 2, c: 4 });
+  const all = rankUnits(Array.from({ length: 6 }, (_, i) => entry(`u${i}`, 80)));
+  assert.deepEqual([...all.values()], [1, 1, 1, 1, 1, 1]);
+});
+
+test("tieNotes says which criterion separated equal totals, or that the units share a rank", () => {
+  const rows = [
+    { ...entry("a", 80, { overdueItems: 1 }), unitName: "甲", rank: 2 },
+    { ...entry("b", 80), unitName: "乙", rank: 1 },
+    { ...entry("c", 70), unitName: "丙", rank: 3 },
+    { ...entry("d", 70), unitName: "丁", rank: 3 },
+    { ...entry("e", 60), unitName: "戊", rank: 5 },
+  ];
+  const notes = tieNotes(rows);
+  assert.equal(notes.get("a"), "与乙同分(逾期事项 1 对 0)");
+  assert.match(notes.get("c")!, /与丁并列第 3 名/);
+  assert.equal(notes.has("e"), false);
 });
 
 test("a unit without data gets rank 0 and does not push others down", () => {
@@ -46,11 +62,11 @@ test("a unit without data gets rank 0 and does not push others down", () => {
 });
 
 test("compareForRank is a strict order (antisymmetric)", () => {
-  const xs = [entry("a", 80), entry("b", 80, { failed: true }), entry("c", 81), entry("d", 80, { groupPoints: 10 })];
+  const xs = [entry("a", 80), entry("b", 80, { failed: true }), entry("c", 81), entry("d", 80, { overdueItems: 1 })];
   for (const x of xs) for (const y of xs) if (x !== y) assert.equal(Math.sign(compareForRank(x, y)), -Math.sign(compareForRank(y, x)));
 });
 
-test("rankEntryOf reads group, task and lost points from a computed breakdown", () => {
+test("rankEntryOf reads the tie-break counts from a computed breakdown", () => {
   const rules = defaultRules(2026);
   const result = computeQuarterScore(
     emptyInputs("u1", "TOWN", {
@@ -60,9 +76,10 @@ test("rankEntryOf reads group, task and lost points from a computed breakdown", 
     }),
     rules,
   );
-  const e = rankEntryOf({ id: "u1", kind: "TOWN", sortOrder: 3, code: "130" }, result);
-  assert.equal(e.groupPoints, 32);
-  assert.equal(e.taskPoints, 20);
-  assert.equal(e.lostPoints, 2.5);
+  const e = rankEntryOf({ id: "u1", kind: "TOWN" }, result);
+  // The half-done task is overdue at the cut-off, and so is the order.
+  assert.equal(e.overdueItems, 2);
+  assert.equal(e.milestonesOnTime, 0);
+  assert.equal(e.falseChecks, 0);
   assert.equal(e.total, 69.5);
 });

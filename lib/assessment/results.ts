@@ -9,6 +9,7 @@ import type { FlagColor, QuarterStatus, UnitKind } from "@/lib/generated/prisma/
 import { computeQuarter } from "@/lib/assessment/close";
 import { periodFor } from "@/lib/assessment/inputs";
 import { compareQuarters, previousQuarter, quarterKey } from "@/lib/assessment/quarters";
+import { rankEntryOf, tieNotes } from "@/lib/assessment/ranking";
 import { COMPONENT_KEYS, type ScoreBreakdown } from "@/lib/assessment/scoring";
 import type { DistrictDate, QuarterRef } from "@/lib/time";
 
@@ -38,7 +39,17 @@ async function closedSignature(db: Db): Promise<string> {
   return rows.map((r) => `${r.id}:${r.version}`).join(",");
 }
 
-export type QuarterInfo = { id: string; year: number; number: number; key: string; status: QuarterStatus; version: number; closedAt: Date | null };
+export type QuarterInfo = {
+  id: string;
+  year: number;
+  number: number;
+  key: string;
+  status: QuarterStatus;
+  version: number;
+  closedAt: Date | null;
+  /** the office's reason for closing before the quarter's last day had ended */
+  earlyCloseReason: string | null;
+};
 
 export type ResultRow = {
   unitId: string;
@@ -54,7 +65,7 @@ export type ResultRow = {
 
 export type QuarterResults = { quarter: QuarterInfo; live: boolean; asOf: DistrictDate; rows: ResultRow[] };
 
-const quarterSelect = { id: true, year: true, number: true, status: true, version: true, closedAt: true } as const;
+const quarterSelect = { id: true, year: true, number: true, status: true, version: true, closedAt: true, earlyCloseReason: true } as const;
 
 export function refOf(q: { year: number; number: number }): QuarterRef {
   return { year: q.year, number: q.number as QuarterRef["number"] };
@@ -276,7 +287,10 @@ async function readTrends(db: Db): Promise<Trends> {
 
 /** The ranking table's compact view of result rows (the breakdowns stay on the server). */
 export function rankingRowsOf(rows: ResultRow[]) {
+  const ties = tieNotes(rows.map((r) => ({ ...rankEntryOf({ id: r.unitId, kind: r.kind }, r), unitName: r.unitName, rank: r.rank })));
   return rows.map((r) => ({
+    excluded: r.breakdown.excluded ?? false,
+    tie: ties.get(r.unitId) ?? null,
     unitId: r.unitId,
     unitName: r.unitName,
     rank: r.rank,

@@ -33,6 +33,10 @@ export const scoringRuleInput = z
     weightTimeliness: weight,
     redFlagCount: flagCount,
     yellowFlagCount: flagCount,
+    lateCreditPercent: z.coerce
+      .number({ message: "请填写 0 到 100 之间的数" })
+      .min(0, { message: "不能为负" })
+      .max(100, { message: "最多 100" }),
     escalationLadder: z
       .string()
       .max(200)
@@ -59,6 +63,13 @@ export const vetoItemRemoveInput = z.object({ vetoItemId: id });
 export const closeQuarterInput = z.object({
   quarterId: id,
   confirm: z.literal("on", { message: "请勾选确认:关闭后本季度得分即冻结" }),
+  // Required (checked in closeQuarter) only when the quarter's last day has not ended.
+  earlyReason: z
+    .string()
+    .trim()
+    .max(300, { message: "最多 300 字" })
+    .refine((v) => v === "" || v.length >= 4, { message: "请写明提前关闭的原因(至少 4 字)" })
+    .optional(),
 });
 
 export const correctQuarterInput = z.object({

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { type ComponentKey, type QuarterScoreResult, computeQuarterScore, defaultRules } from "@/lib/assessment/scoring";
+import { type ComponentKey, type QuarterScoreResult, computeQuarterScore, defaultRules, itemCredit, itemStateAsOf } from "@/lib/assessment/scoring";
 import { emptyInputs, groupScore, taskItem } from "@/lib/testing/assessment-fixtures";
 
 const rules = defaultRules(2026);
@@ -253,4 +253,72 @@ test("the same inputs always give the same score (a snapshot can be re-computed)
   const first = computeQuarterScore(inputs, rules);
   const again = computeQuarterScore(JSON.parse(JSON.stringify(inputs)), JSON.parse(JSON.stringify(rules)));
   assert.deepEqual(again, first);
+});
+
+// ─── Dated inputs: values as of the due date and the cut-off ────────────────
+
+test("a task done on time earns full credit; the same task done after its due date is 逾期完成 at the late rate", () => {
+  const onTime = { ...taskItem("t1", 10), valueAtDue: 10, reachedOn: "2026-08-20" };
+  const late = { ...taskItem("t2", 10), valueAtDue: 0, reachedOn: "2026-09-10" };
+  const result = computeQuarterScore(emptyInputs("u1", "TOWN", { taskItems: [onTime, late], groupScores: [groupScore("gs1", 100)] }), rules);
+  const tasks = component(result, "tasks");
+  // (1 + 0.5) / 2 with the default late credit of one half.
+  assert.equal(tasks.share, 0.75);
+  assert.deepEqual(
+    tasks.sources.map((s) => [s.id, s.state, s.points]),
+    [
+      ["t1", "DONE", 20],
+      ["t2", "DONE_LATE", 10],
+    ],
+  );
+  assert.match(tasks.explanation, /逾期完成 1 项/);
+  assert.equal(result.breakdown.lateCredit, 0.5);
+  assertTraceable(result);
+});
+
+test("the late rate is the office's rule: what was reached by the due date counts in full, the rest at the rate", () => {
+  // 4 of 10 by the due date, 10 of 10 by the cut-off: 0.4 + 0.25 × 0.6 = 0.55.
+  const item = { ...taskItem("t1", 10), valueAtDue: 4 };
+  const result = computeQuarterScore(emptyInputs("u1", "TOWN", { taskItems: [item] }), { ...rules, lateCredit: 0.25 });
+  assert.equal(component(result, "tasks").share, 0.55);
+  assert.equal(itemStateAsOf(item, "2026-09-30"), "DONE_LATE");
+  // Overdue and unfinished: 4 by the due date, 6 at the cut-off → 0.4 + 0.5 × 0.2.
+  assert.equal(itemCredit({ ...taskItem("t2", 6), valueAtDue: 4 }, 0.5), 0.5);
+  // A value taken back after the due date (a false claim) never counts more than what stands.
+  assert.equal(itemCredit({ ...taskItem("t3", 2), valueAtDue: 8 }, 0.5), 0.2);
+});
+
+test("an item overdue at the end of Q2 and still open is counted in Q3, as overdue, until done", () => {
+  const carried = { ...taskItem("t-q2", 3), dueDate: "2026-06-15", valueAtDue: 3, carried: true };
+  const result = computeQuarterScore(emptyInputs("u1", "TOWN", { taskItems: [carried, { ...taskItem("t-q3", 10), valueAtDue: 10 }] }), rules);
+  const tasks = component(result, "tasks");
+  assert.equal(tasks.sources.length, 2);
+  assert.equal(tasks.sources[0].state, "OVERDUE");
+  assert.match(tasks.sources[0].detail!, /往季逾期未完成,继续计入/);
+  assert.equal(result.breakdown.tieBreak?.overdueItems, 1);
+  // (0.3 + 1) / 2
+  assert.equal(tasks.share, 0.65);
+});
+
+test("a milestone whose target equals its task's target is counted once, as the task", () => {
+  const task = { ...taskItem("t1", 10), valueAtDue: 10 };
+  const last = { ...taskItem("m-last", 10, 10, 1, "MILESTONE"), taskId: "t1", valueAtDue: 10 };
+  const first = { ...taskItem("m-first", 5, 5, 1, "MILESTONE"), taskId: "t1", dueDate: "2026-07-31", valueAtDue: 5 };
+  const result = computeQuarterScore(emptyInputs("u1", "TOWN", { taskItems: [task, first, last] }), rules);
+  const tasks = component(result, "tasks");
+  assert.deepEqual(tasks.sources.map((s) => s.id).sort(), ["m-first", "t1"]);
+  assert.match(tasks.explanation, /1 个节点的目标与任务目标相同,只按任务计一次/);
+  assert.equal(result.breakdown.tieBreak?.milestonesOnTime, 1);
+  // Without its task in the quarter, the milestone counts on its own.
+  const alone = computeQuarterScore(emptyInputs("u1", "TOWN", { taskItems: [last] }), rules);
+  assert.deepEqual(component(alone, "tasks").sources.map((s) => s.id), ["m-last"]);
+});
+
+test("a unit outside the assessed set is scored for reference but never ranked, and says why", () => {
+  const inputs = emptyInputs("office", "DEPARTMENT", { taskItems: [taskItem("t1", 10)], groupScores: [groupScore("gs1", 90)] });
+  const result = computeQuarterScore(inputs, { ...rules, excludedUnitIds: ["office"] });
+  assert.equal(result.ranked, false);
+  assert.equal(result.breakdown.excluded, true);
+  assert.ok(result.total > 0);
+  assert.match(result.breakdown.notes.join(""), /不参与排名和红黄旗/);
 });

@@ -9,8 +9,16 @@
  * - Five components c with the office's weights w_c (summing to 100), each
  *   with a share s_c in [0, 1] — or "no data":
  *   tasks       items due in the quarter up to its cut-off (the unit's tasks
- *               by deadline, their milestones by due date): Σ weight·min(1,
- *               reached/target) / Σ weight; nothing due → no data.
+ *               by deadline, their milestones by due date), and items due
+ *               earlier that were still not done when the quarter began
+ *               (an overdue item stays due until done): Σ weight·credit /
+ *               Σ weight, where credit = what was reached by the due date
+ *               (r_due = min(1, value/target) on that day) plus lateCredit ×
+ *               what was added after it up to the cut-off — values as of
+ *               those dates, never today's. An item reaching its target after
+ *               its due date is 逾期完成 (DONE_LATE). A milestone whose target
+ *               equals its task's target is the task itself: counted once, as
+ *               the task, when both are due in the quarter. Nothing due → no data.
  *   groups      mean over the assessment groups' SUBMITTED scores of
  *               points / the rubric's maximum; none → no data.
  *   spotChecks  1 − 0.5 per 不属实 − 0.2 per 部分属实 (not below 0).
@@ -26,7 +34,7 @@
  *   whatever its total (ranking.ts puts failed units last).
  */
 import type { OrderStatus, SlotKind, UnitKind } from "@/lib/generated/prisma/enums";
-import { progressRatio } from "@/lib/tasks/status";
+import { type ItemStatus, ITEM_STATUS_LABELS, progressRatio } from "@/lib/tasks/status";
 import type { DistrictDate } from "@/lib/time";
 
 export const COMPONENT_KEYS = ["tasks", "groups", "spotChecks", "orders", "timeliness"] as const;
@@ -63,6 +71,9 @@ export const DEFAULT_DEDUCTIONS: Deductions = { spotCheckFalse: 0.5, spotCheckPa
 
 export const DEFAULT_LADDER = ["通报批评", "约谈"];
 
+/** 逾期完成: the share of full credit for progress made after an item's due date. */
+export const DEFAULT_LATE_CREDIT = 0.5;
+
 export type ScoringRules = {
   year: number;
   weights: Weights;
@@ -70,10 +81,28 @@ export type ScoringRules = {
   redFlagCount: number;
   yellowFlagCount: number;
   escalationLadder: string[];
+  /** 0..1; absent in snapshots taken before the rule existed (then the default) */
+  lateCredit?: number;
+  /** units outside the assessed set (the offices that run the assessment): scored, never ranked */
+  excludedUnitIds?: string[];
 };
 
 export function defaultRules(year: number): ScoringRules {
-  return { year, weights: { ...DEFAULT_WEIGHTS }, deductions: { ...DEFAULT_DEDUCTIONS }, redFlagCount: 3, yellowFlagCount: 3, escalationLadder: [...DEFAULT_LADDER] };
+  return {
+    year,
+    weights: { ...DEFAULT_WEIGHTS },
+    deductions: { ...DEFAULT_DEDUCTIONS },
+    redFlagCount: 3,
+    yellowFlagCount: 3,
+    escalationLadder: [...DEFAULT_LADDER],
+    lateCredit: DEFAULT_LATE_CREDIT,
+    excludedUnitIds: [],
+  };
+}
+
+/** The one wording of the DONE_LATE rule, for the drill-down, the rules page and the README's example. */
+export function lateRuleText(lateCredit: number = DEFAULT_LATE_CREDIT): string {
+  return `逾期完成:到期日前完成的部分全额计分,到期日之后(至季度末)完成的部分按 ${round2(lateCredit * 100)}% 计分`;
 }
 
 // ─── Inputs ─────────────────────────────────────────────────────────────────
@@ -85,7 +114,14 @@ export type TaskItemInput = {
   title: string;
   dueDate: DistrictDate;
   target: number;
+  /** the value reached by the end of the as-of day (the quarter's last day, or the day of an early close) */
   valueReached: number;
+  /** the value reached by the end of the due date; absent in older snapshots (then valueReached) */
+  valueAtDue?: number;
+  /** the district date the value first reached the target, if it did by the as-of day */
+  reachedOn?: DistrictDate | null;
+  /** due before the quarter began and not done by then: still due in this quarter */
+  carried?: boolean;
   /** the task's weight (a milestone counts with its task's weight) */
   weight: number;
 };
@@ -146,6 +182,8 @@ export type SourceRef = {
   detail?: string;
   /** the task of a milestone, the group score of an item */
   parentId?: string;
+  /** a task's or milestone's state as of the cut-off (逾期完成 …) */
+  state?: ItemStatus;
 };
 
 export type ComponentBreakdown = {
@@ -172,8 +210,17 @@ export type ScoreBreakdown = {
   failed: boolean;
   vetoes: VetoInput[];
   ranked: boolean;
+  /** outside the assessed set (ScoringRules.excludedUnitIds): scored for reference, never ranked */
+  excluded?: boolean;
   notes: string[];
+  /** the performance criteria that separate equal totals (ranking.ts); absent in older snapshots */
+  tieBreak?: TieBreakStats;
+  /** the DONE_LATE rule this score used */
+  lateCredit?: number;
 };
+
+/** Counted as of the cut-off: tasks and milestones overdue and not done, plus orders not handled by their deadline; milestones done by their due date; 不属实 spot checks. */
+export type TieBreakStats = { overdueItems: number; milestonesOnTime: number; falseChecks: number };
 
 export type QuarterScoreResult = {
   unitId: string;
@@ -189,29 +236,76 @@ export function round2(value: number): number {
 
 type Share = { share: number | null; explanation: string; sources: (Omit<SourceRef, "points"> & { weight: number })[] };
 
+/** A task's or milestone's state as of a day, from its value on its due date and on that day. */
+export function itemStateAsOf(item: TaskItemInput, asOf: DistrictDate): ItemStatus {
+  const atDue = item.valueAtDue ?? item.valueReached;
+  if (progressRatio(item) >= 1) return progressRatio({ target: item.target, valueReached: atDue }) >= 1 ? "DONE" : "DONE_LATE";
+  if (item.dueDate < asOf) return "OVERDUE";
+  return item.valueReached > 0 ? "IN_PROGRESS" : "NOT_STARTED";
+}
+
+/** An item's credit in [0, 1]: what was reached by its due date in full, what came after at the late rate. */
+export function itemCredit(item: TaskItemInput, lateCredit: number): number {
+  const now = progressRatio(item);
+  const atDue = progressRatio({ target: item.target, valueReached: item.valueAtDue ?? item.valueReached });
+  // A value that fell after the due date (a false claim taken back) never counts more than what stands.
+  return Math.min(atDue, now) + lateCredit * Math.max(0, now - atDue);
+}
+
+/** Milestones that are their task's completion itself (target ≥ the task's, task due in the same quarter) are dropped: counted once. */
+export function countedTaskItems(items: TaskItemInput[]): { counted: TaskItemInput[]; merged: TaskItemInput[] } {
+  const taskTargets = new Map(items.filter((i) => i.kind === "TASK").map((i) => [i.taskId, i.target]));
+  const merged = items.filter((i) => i.kind === "MILESTONE" && taskTargets.has(i.taskId) && i.target >= taskTargets.get(i.taskId)!);
+  const mergedIds = new Set(merged.map((m) => m.id));
+  return { counted: items.filter((i) => !mergedIds.has(i.id)), merged };
+}
+
 // Each share function returns the share and, per source, its weight in the
 // share (summing to the share for earned components, to minus the deduction
 // for deducting ones); points are assigned once the component's worth is known.
 
-function tasksShare(items: TaskItemInput[]): Share {
+function tasksShare(all: TaskItemInput[], asOf: DistrictDate, lateCredit: number): Share {
+  const { counted: items, merged } = countedTaskItems(all);
   const totalWeight = items.reduce((sum, i) => sum + Math.max(0, i.weight), 0);
   if (items.length === 0 || totalWeight <= 0) {
     return { share: null, explanation: "本季度截至考核日没有到期的任务或节点", sources: [] };
   }
   const sources = items.map((item) => {
-    const ratio = progressRatio(item);
+    const credit = itemCredit(item, lateCredit);
+    const state = itemStateAsOf(item, asOf);
+    const atDue = item.valueAtDue ?? item.valueReached;
+    const parts = [
+      `${item.dueDate} 到期${item.carried ? "(往季逾期未完成,继续计入)" : ""}`,
+      `截至考核日完成 ${formatNumber(item.valueReached)}/${formatNumber(item.target)}`,
+      ...(atDue !== item.valueReached ? [`到期日完成 ${formatNumber(atDue)}`] : []),
+      ...(item.reachedOn ? [`${item.reachedOn} 达到目标`] : []),
+      `${ITEM_STATUS_LABELS[state]},计 ${Math.round(credit * 100)}%`,
+      `权重 ${formatNumber(item.weight)}`,
+    ];
     return {
       type: item.kind === "TASK" ? ("task" as const) : ("milestone" as const),
       id: item.id,
       ...(item.kind === "MILESTONE" ? { parentId: item.taskId } : {}),
       label: item.title,
-      detail: `${item.dueDate} 到期,完成 ${formatNumber(item.valueReached)}/${formatNumber(item.target)}(${Math.round(ratio * 100)}%),权重 ${formatNumber(item.weight)}`,
-      weight: (Math.max(0, item.weight) * ratio) / totalWeight,
+      detail: parts.join(","),
+      state,
+      weight: (Math.max(0, item.weight) * credit) / totalWeight,
     };
   });
   const share = sources.reduce((sum, s) => sum + s.weight, 0);
   const tasks = items.filter((i) => i.kind === "TASK").length;
-  return { share, explanation: `到期任务 ${tasks} 项、节点 ${items.length - tasks} 个,按任务权重加权的平均完成率 ${percent(share)}`, sources };
+  const late = sources.filter((s) => s.state === "DONE_LATE").length;
+  const carried = items.filter((i) => i.carried).length;
+  const extras = [
+    ...(carried ? [`其中往季逾期未完成 ${carried} 项`] : []),
+    ...(late ? [`逾期完成 ${late} 项(${lateRuleText(lateCredit)})`] : []),
+    ...(merged.length ? [`${merged.length} 个节点的目标与任务目标相同,只按任务计一次`] : []),
+  ];
+  return {
+    share,
+    explanation: `到期任务 ${tasks} 项、节点 ${items.length - tasks} 个,按任务权重加权的平均完成率 ${percent(share)}${extras.length ? `;${extras.join(";")}` : ""}`,
+    sources,
+  };
 }
 
 function groupsShare(scores: GroupScoreInput[]): Share {
@@ -309,8 +403,9 @@ function percent(share: number): string {
 
 /** The unit's quarter score from plain inputs and the year's rules. */
 export function computeQuarterScore(inputs: UnitQuarterInputs, rules: ScoringRules): QuarterScoreResult {
+  const lateCredit = rules.lateCredit ?? DEFAULT_LATE_CREDIT;
   const shares: Record<ComponentKey, Share> = {
-    tasks: tasksShare(inputs.taskItems),
+    tasks: tasksShare(inputs.taskItems, inputs.period.asOf, lateCredit),
     groups: groupsShare(inputs.groupScores),
     spotChecks: spotChecksShare(inputs.spotChecks, rules),
     orders: ordersShare(inputs.overdueOrders, rules),
@@ -318,10 +413,12 @@ export function computeQuarterScore(inputs: UnitQuarterInputs, rules: ScoringRul
   };
   const counted = COMPONENT_KEYS.filter((key) => rules.weights[key] > 0 && shares[key].share !== null);
   const countedWeight = counted.reduce((sum, key) => sum + rules.weights[key], 0);
-  const ranked = counted.some((key) => OUTCOME_COMPONENTS.includes(key));
+  const hasData = counted.some((key) => OUTCOME_COMPONENTS.includes(key));
+  const excluded = (rules.excludedUnitIds ?? []).includes(inputs.unit.id);
+  const ranked = hasData && !excluded;
 
   // Unrounded worth of each component; only what is shown is rounded.
-  const worth = (key: ComponentKey) => (ranked && counted.includes(key) ? (100 * rules.weights[key]) / countedWeight : 0);
+  const worth = (key: ComponentKey) => (hasData && counted.includes(key) ? (100 * rules.weights[key]) / countedWeight : 0);
   const base = COMPONENT_KEYS.reduce((sum, key) => sum + worth(key) * (shares[key].share ?? 0), 0);
 
   const components: ComponentBreakdown[] = COMPONENT_KEYS.map((key) => {
@@ -342,11 +439,12 @@ export function computeQuarterScore(inputs: UnitQuarterInputs, rules: ScoringRul
   });
 
   const adjustmentPoints = inputs.adjustments.reduce((sum, a) => sum + a.points, 0);
-  const total = ranked ? round2(base + adjustmentPoints) : 0;
+  const total = hasData ? round2(base + adjustmentPoints) : 0;
   const failed = inputs.vetoes.length > 0;
 
   const notes: string[] = [];
-  if (!ranked) notes.push("任务、考核组评分、晒报及时率均无可计分的数据,本季度不参与排名");
+  if (excluded) notes.push("本单位是考核组织单位,不在被考核单位之列(督查室在考核规则中设置):得分仅供参考,不参与排名和红黄旗");
+  else if (!hasData) notes.push("任务、考核组评分、晒报及时率均无可计分的数据,本季度不参与排名");
   if (inputs.unit.activeFrom > inputs.period.start) notes.push(`本单位于 ${inputs.unit.activeFrom} 设立,只计设立之后的数据`);
   if (inputs.period.asOf < inputs.period.end) notes.push(`数据截至 ${inputs.period.asOf}(季度结束前)`);
   if (failed) notes.push(`一票否决:${inputs.vetoes.map((v) => v.item).join("、")},本季度考核不合格`);
@@ -366,7 +464,14 @@ export function computeQuarterScore(inputs: UnitQuarterInputs, rules: ScoringRul
       failed,
       vetoes: inputs.vetoes,
       ranked,
+      ...(excluded ? { excluded } : {}),
       notes,
+      tieBreak: {
+        overdueItems: shares.tasks.sources.filter((s) => s.state === "OVERDUE").length + inputs.overdueOrders.length,
+        milestonesOnTime: shares.tasks.sources.filter((s) => s.type === "milestone" && s.state === "DONE").length,
+        falseChecks: inputs.spotChecks.filter((c) => c.result === "FALSE").length,
+      },
+      lateCredit,
     },
   };
 }

@@ -64,6 +64,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "commitment.update": "修改承诺书",
   "commitment.publish": "发布承诺书",
   "commitment.delete-draft": "删除承诺书草稿",
+  "notification.read": "已读提醒",
   "password.change": "修改密码",
   "user.create-first-admin": "创建首个管理员",
   "api-token.create": "创建 API 令牌",
@@ -92,6 +93,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   Commitment: "公开承诺书",
   User: "用户",
   ApiToken: "API 令牌",
+  Notification: "站内提醒",
 };
 
 export function auditActionLabel(action: string): string {

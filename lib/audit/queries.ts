@@ -98,7 +98,11 @@ export async function listAuditEntries(
   if (!where) return { rows: [], next: null };
   if (filters.after) {
     const cursor = decodeCursor(filters.after);
-    (where.AND as Prisma.AuditLogWhereInput[]).push({ OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] });
+    // The plain bound first, so the (…, createdAt) index range starts at the cursor; the OR breaks ties by id.
+    (where.AND as Prisma.AuditLogWhereInput[]).push(
+      { createdAt: { lte: cursor.createdAt } },
+      { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] },
+    );
   }
   const found = await db.auditLog.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: pageSize + 1, select: rowSelect });
   const rows = await toRows(db, found.slice(0, pageSize));

@@ -27,6 +27,16 @@ export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
   OVERDUE: "已逾期",
 };
 
+/**
+ * A status as of a day, with 逾期完成 (DONE_LATE): the target was reached, but
+ * after the due date. Telling it apart needs the value on the due date (the
+ * progress history); the scoring (lib/assessment/scoring.ts, itemStateAsOf)
+ * derives it, and its rule is there (lateRuleText).
+ */
+export type ItemStatus = TaskStatus | "DONE_LATE";
+
+export const ITEM_STATUS_LABELS: Record<ItemStatus, string> = { ...TASK_STATUS_LABELS, DONE_LATE: "逾期完成" };
+
 export const TASK_STATUSES = ["NOT_STARTED", "IN_PROGRESS", "DONE", "OVERDUE"] as const satisfies readonly TaskStatus[];
 
 /** Sort key: overdue first, then by deadline, done last. */

@@ -17,6 +17,19 @@ import { insertInBatches } from "./context";
 import type { OrgRefs } from "./org";
 import { newId, rngFor } from "./rng";
 
+/**
+ * The offices that run the assessment are outside the assessed set: scored for
+ * reference, listed apart on the board, never ranked (ScoringRule.excludedUnitIds).
+ */
+export const EXCLUDED_UNITS = ["区委办", "区政府办", "区政府督查室"];
+
+/**
+ * The group that scores every department no key task's group covers: 机关党建
+ * applies to every 机关, so no department is left with only its tasks to score
+ * (every task done = a 100-point plateau that only a code could split).
+ */
+const CATCH_ALL_GROUP = "KT08";
+
 /** Units that lag all year: a town and a department, so that yellow flags repeat and escalate. */
 export const LAGGING_UNITS = ["西阳城乡", "区水利局"];
 
@@ -48,6 +61,7 @@ function closingInstant(year: number, number: number): Date {
 
 export async function seedAssessment(ctx: SeedContext, org: OrgRefs): Promise<{ closed: number; scores: number }> {
   const { db } = ctx;
+  await seedAssessedSet(ctx, org);
   const quarters = await db.quarter.findMany({ where: { year: ctx.year }, orderBy: { number: "asc" } });
   const current = quarterOf(ctx.today);
   let closed = 0;
@@ -67,6 +81,19 @@ export async function seedAssessment(ctx: SeedContext, org: OrgRefs): Promise<{ 
     }
   }
   return { closed, scores };
+}
+
+/** The year's excluded units (set once: the office may change them) and a group's scope for every other department. */
+async function seedAssessedSet(ctx: SeedContext, org: OrgRefs): Promise<void> {
+  const { db } = ctx;
+  const excluded = EXCLUDED_UNITS.map((name) => org.unitByName.get(name)?.id).filter((id): id is string => Boolean(id));
+  const rule = await db.scoringRule.upsert({ where: { year: ctx.year }, create: { id: newId(), year: ctx.year }, update: {}, select: { id: true, excludedUnitIds: true } });
+  if (rule.excludedUnitIds === "[]") await db.scoringRule.update({ where: { id: rule.id }, data: { excludedUnitIds: JSON.stringify(excluded.sort()) } });
+  const covered = new Set((await db.assessmentGroupUnit.findMany({ select: { unitId: true } })).map((g) => g.unitId));
+  const departments = await db.unit.findMany({ where: { kind: "DEPARTMENT", archivedAt: null }, select: { id: true } });
+  const group = org.groups.get(CATCH_ALL_GROUP)!.id;
+  const missing = departments.filter((d) => !covered.has(d.id) && !excluded.includes(d.id)).map((d) => ({ groupId: group, unitId: d.id }));
+  await insertInBatches(db, missing, (batch) => db.assessmentGroupUnit.createMany({ data: batch }));
 }
 
 async function seedGroupScores(

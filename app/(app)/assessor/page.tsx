@@ -53,10 +53,15 @@ export default async function AssessorHomePage() {
                     <td className="px-3 py-2 tabular-nums">{unit.done}</td>
                     <td className={unit.overdue ? "px-3 py-2 font-semibold tabular-nums text-red-700" : "px-3 py-2 tabular-nums"}>{unit.overdue}</td>
                     <td className="px-3 py-2">
-                      <div className="flex items-center gap-2">
-                        <Progress ratio={unit.ratio} label={`${unit.name} 平均进度`} />
-                        <span className="w-10 text-right tabular-nums">{Math.round(unit.ratio * 100)}%</span>
-                      </div>
+                      {unit.tasks === 0 ? (
+                        // No task of this key task: nothing to average, which is not 0 % done.
+                        <span className="text-stone-600">无任务</span>
+                      ) : (
+                        <div className="flex items-center gap-2">
+                          <Progress ratio={unit.ratio} label={`${unit.name} 平均进度`} />
+                          <span className="w-10 text-right tabular-nums">{Math.round(unit.ratio * 100)}%</span>
+                        </div>
+                      )}
                     </td>
                   </tr>
                 ))}

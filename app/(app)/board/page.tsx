@@ -13,6 +13,7 @@ import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { loadDisciplineHeatMap, loadKeyTaskProgress, resolveBoardQuarter } from "@/lib/assessment/board";
 import { parseQuarterKey, quarterName, quarterShortName } from "@/lib/assessment/quarters";
+import { TIE_CRITERIA } from "@/lib/assessment/ranking";
 import { loadFlagHistory, loadQuarterResults, loadTrends, rankingRowsOf } from "@/lib/assessment/results";
 import { db } from "@/lib/db";
 import { addDays, districtToday } from "@/lib/time";
@@ -54,11 +55,12 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
         description={
           results.live
             ? `实时计算,截至 ${results.asOf};本季度尚未关闭,排名仅供参考,以关闭时冻结的结果为准。`
-            : `已于关闭时冻结(第 ${quarter.version} 版,数据截至 ${results.asOf})。点任一分数可查看计分依据。`
+            : `已于关闭时冻结(第 ${quarter.version} 版,数据截至 ${results.asOf})。点任一分数可查看计分依据。同分时依次比较:${TIE_CRITERIA};仍相同的并列,在红黄旗分界处共享旗帜。`
         }
         actions={
           <div className="no-print flex flex-wrap gap-2">
             <ButtonLink href={query({ projector: projector ? "" : "1" })}>{projector ? "退出投影模式" : "投影模式"}</ButtonLink>
+            <ButtonLink href={`/board/year?year=${quarter.year}`}>年度考核</ButtonLink>
             <ButtonLink href={`/board/print?quarter=${quarter.key}`}>打印版</ButtonLink>
             <ButtonLink href={`/board/export?quarter=${quarter.key}`} prefetch={false}>
               导出 Excel
@@ -67,6 +69,11 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
         }
       />
       <QuarterTabs quarters={quarters} current={quarter.key} href={(k) => query({ quarter: k })} />
+      {quarter.earlyCloseReason ? (
+        <p role="note" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-amber-950">
+          <strong>提前关闭:</strong>本季度在最后一天结束前由督查室关闭,数据截至 {results.asOf}。原因:{quarter.earlyCloseReason}
+        </p>
+      ) : null}
 
       <section aria-labelledby="flags-h" className="space-y-3">
         <h2 id="flags-h" className="text-xl font-semibold">
@@ -78,14 +85,22 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
       {KINDS.map(([kind, label]) => {
         const rows = results.rows.filter((r) => r.kind === kind);
         const ranked = rows.filter((r) => r.ranked);
+        const excluded = rows.filter((r) => r.breakdown.excluded);
+        const noData = rows.length - ranked.length - excluded.length;
         return (
           <section key={kind} aria-labelledby={`rank-${kind}`} className="space-y-3">
             <h2 id={`rank-${kind}`} className="text-xl font-semibold">
               {label}排名
               <span className="ml-2 text-base font-normal text-stone-600">
-                {ranked.length} 个单位参与排名{rows.length > ranked.length ? `,${rows.length - ranked.length} 个数据不足` : ""}
+                {ranked.length} 个单位参与排名{noData > 0 ? `,${noData} 个数据不足` : ""}
+                {excluded.length > 0 ? `,${excluded.length} 个考核组织单位不参与排名` : ""}
               </span>
             </h2>
+            {excluded.length > 0 ? (
+              <p className="text-sm text-stone-600">
+                不参与排名(考核组织单位,督查室在考核规则中设置):{excluded.map((r) => r.unitName).join("、")}。
+              </p>
+            ) : null}
             {rows.length === 0 ? (
               <EmptyState title="本季度还没有数据" />
             ) : (

@@ -31,7 +31,7 @@ export default async function QuartersPage({ searchParams }: { searchParams: Pro
     const missing = progress.reduce((n, g) => n + g.missing.length + g.drafts.length, 0);
     if (missing > 0) warnings.push(`还有 ${missing} 项考核组评分未提交(其中草稿 ${progress.reduce((n, g) => n + g.drafts.length, 0)} 项),关闭后不再计入。`);
     const { end } = quarterRange(parseQuarterKey(closable.key)!);
-    if (today < end) warnings.push(`本季度到 ${end} 才结束;现在关闭,数据截至今天(${today})。`);
+    if (today <= end) warnings.push(`本季度到 ${end} 24:00 才结束;现在关闭须写明原因,数据截至今天(${today})。`);
   }
   const current = escalations.filter((f) => f.passedAt === null);
   const justClosed = quarters.find((q) => q.key === closedKey && q.status === "CLOSED");
@@ -55,7 +55,7 @@ export default async function QuartersPage({ searchParams }: { searchParams: Pro
           <CardTitle id="close-h">{closable ? `关闭${quarterName(closable.key)}` : "关闭季度"}</CardTitle>
           <div className="mt-3">
             {closable ? (
-              <CloseQuarterForm quarterId={closable.id} label={quarterName(closable.key)} warnings={warnings} />
+              <CloseQuarterForm quarterId={closable.id} label={quarterName(closable.key)} warnings={warnings} early={today <= quarterRange(parseQuarterKey(closable.key)!).end} />
             ) : (
               <p className="text-stone-600">没有可以关闭的季度(季度须已开始,且按顺序关闭)。</p>
             )}
@@ -104,7 +104,10 @@ export default async function QuartersPage({ searchParams }: { searchParams: Pro
                 <tr key={q.id} data-quarter={q.key} className="align-top">
                   <th scope="row" className="px-3 py-2 font-medium">{quarterName(q.key)}</th>
                   <td className="px-3 py-2">{q.status === "CLOSED" ? <Badge tone="good">已关闭</Badge> : <Badge>进行中</Badge>}</td>
-                  <td className="px-3 py-2 text-stone-700">{q.closedAt ? `${formatDistrictDateTime(q.closedAt)}${q.closedByName ? ` · ${q.closedByName}` : ""}` : "—"}</td>
+                  <td className="px-3 py-2 text-stone-700">
+                    {q.closedAt ? `${formatDistrictDateTime(q.closedAt)}${q.closedByName ? ` · ${q.closedByName}` : ""}` : "—"}
+                    {q.earlyCloseReason ? <span className="block text-amber-900">提前关闭:{q.earlyCloseReason}</span> : null}
+                  </td>
                   <td className="px-3 py-2">
                     {q.versions.length === 0 ? (
                       "—"

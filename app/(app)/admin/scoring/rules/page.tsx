@@ -19,7 +19,10 @@ export default async function ScoringRulesPage({ searchParams }: { searchParams:
   const stored = await db.scoringRule.findMany({ select: { year: true }, orderBy: { year: "asc" } });
   const years = [...new Set([...stored.map((r) => r.year), thisYear, thisYear + 1])].sort();
   const year = years.includes(Number(yearParam)) ? Number(yearParam) : thisYear;
-  const rules = await loadScoringRules(db, year);
+  const [rules, departments] = await Promise.all([
+    loadScoringRules(db, year),
+    db.unit.findMany({ where: { kind: "DEPARTMENT", archivedAt: null }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
+  ]);
   const used = await db.unitVeto.groupBy({ by: ["vetoItemId"], where: { vetoItemId: { in: rules.vetoItems.map((v) => v.id) } }, _count: true });
   const usedCount = new Map(used.map((u) => [u.vetoItemId, u._count]));
 
@@ -51,7 +54,10 @@ export default async function ScoringRulesPage({ searchParams }: { searchParams:
             redFlagCount: rules.redFlagCount,
             yellowFlagCount: rules.yellowFlagCount,
             escalationLadder: rules.escalationLadder,
+            lateCredit: rules.lateCredit ?? 0.5,
+            excludedUnitIds: rules.excludedUnitIds ?? [],
           }}
+          departments={departments}
         />
       </Card>
       <Card aria-labelledby="veto-h">

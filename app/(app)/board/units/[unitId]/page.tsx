@@ -14,7 +14,8 @@ import { listUnitQuarterRecords, resolveBoardQuarter } from "@/lib/assessment/bo
 import { quarterName } from "@/lib/assessment/quarters";
 import { loadQuarterResults, loadTrends } from "@/lib/assessment/results";
 import { loadScoringRules } from "@/lib/assessment/rules";
-import type { SourceType } from "@/lib/assessment/scoring";
+import { type SourceType, lateRuleText } from "@/lib/assessment/scoring";
+import { ITEM_STATUS_LABELS } from "@/lib/tasks/status";
 import { db } from "@/lib/db";
 import { districtToday, formatDistrictDateTime } from "@/lib/time";
 
@@ -102,6 +103,11 @@ export default async function BoardUnitPage({ params, searchParams }: { params: 
                   </p>
                 </div>
                 <p className="mt-1 text-sm text-stone-700">{c.explanation}</p>
+                {c.key === "tasks" ? (
+                  <p className="mt-1 text-sm text-stone-600" data-rule="done-late">
+                    计分规则:按到期日和季度末的完成值计分(不按今天的值);{lateRuleText(row.breakdown.lateCredit)};往季逾期未完成的任务和节点在之后每个季度继续计入,直到完成。
+                  </p>
+                ) : null}
                 {c.sources.length ? (
                   <div className="mt-3 overflow-x-auto">
                     <table className="w-full text-left text-sm">
@@ -117,6 +123,11 @@ export default async function BoardUnitPage({ params, searchParams }: { params: 
                           <tr key={`${s.type}-${s.id}`} className="align-top">
                             <td className="py-1.5 pr-2 whitespace-nowrap">{SOURCE_LABELS[s.type]}</td>
                             <td className="py-1.5 pr-2">
+                              {s.state ? (
+                                <Badge tone={s.state === "DONE" ? "good" : s.state === "OVERDUE" ? "bad" : s.state === "DONE_LATE" ? "warn" : undefined} className="mr-1">
+                                  {ITEM_STATUS_LABELS[s.state]}
+                                </Badge>
+                              ) : null}
                               {s.label}
                               {s.detail ? <span className="block text-stone-600">{s.detail}</span> : null}
                               <code className="block text-xs text-stone-500">编号 {s.id}</code>
