@@ -14,6 +14,7 @@
  */
 
 import fs from "node:fs";
+import { signIn } from "./lib/server";
 
 type Args = { base: string; concurrency: number; requests: number; user: string; serverPgid?: number };
 
@@ -29,21 +30,6 @@ function parseArgs(argv: string[]): Args {
     else if (arg !== "--") throw new Error(`Unknown argument ${arg}`);
   }
   return args;
-}
-
-async function signIn(base: string, username: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const login = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
-    body: new URLSearchParams({ csrfToken, username, password: "shaitai-demo", json: "true" }),
-  });
-  const cookies = [...jar, ...login.headers.getSetCookie().map((c) => c.split(";")[0])];
-  if (!cookies.some((c) => c.includes("session-token"))) throw new Error(`Sign-in as ${username} failed (${login.status}).`);
-  return cookies.join("; ");
 }
 
 /**

@@ -15,20 +15,20 @@
  *   - a static asset of the same server (/_next/static/…), as the floor.
  * p50/p95 go to stdout and bench/results/report-load-<time>.json.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { createClient } from "@/lib/db-client";
 import { districtToday } from "@/lib/time";
+import { signIn, waitForServer } from "./lib/server";
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=") as [string, string]));
 const SOURCE_DB = path.resolve(args.db ?? "./data/bench.db");
 const PORT = Number(args.port ?? 3204);
 const CONCURRENCY = Number(args.concurrency ?? 20);
 const BASE = `http://localhost:${PORT}`;
-const PASSWORD = "shaitai-demo";
 
 type Sample = { ms: number; status: number };
 
@@ -60,21 +60,6 @@ async function runConcurrent<T>(jobs: T[], worker: (job: T) => Promise<number>):
   return samples;
 }
 
-async function signIn(username: string): Promise<string> {
-  const csrf = await fetch(`${BASE}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar.join("; ") },
-    body: new URLSearchParams({ csrfToken, username, password: PASSWORD, json: "true" }),
-    redirect: "manual",
-  });
-  const cookies = [...jar, ...response.headers.getSetCookie().map((c) => c.split(";")[0])];
-  if (!cookies.some((c) => c.includes("session-token"))) throw new Error(`Sign-in failed for ${username}`);
-  return cookies.join("; ");
-}
-
 /** Three phone photos as the browser sends them: ~2048 px JPEGs of a few hundred KB. */
 async function phonePhotos(): Promise<Buffer[]> {
   return Promise.all(
@@ -83,20 +68,6 @@ async function phonePhotos(): Promise<Buffer[]> {
       return sharp(noise).resize(2048, 1536).jpeg({ quality: 85 }).toBuffer();
     }),
   );
-}
-
-async function waitForServer(server: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error("next start exited");
-    try {
-      if ((await fetch(`${BASE}/login`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("next start did not answer in 120 s");
 }
 
 async function main() {
@@ -135,16 +106,16 @@ async function main() {
     });
   }
   try {
-    await waitForServer(server);
+    await waitForServer(BASE, server);
     const photos = await phonePhotos();
     console.log(`Photos: ${photos.map((p) => `${Math.round(p.byteLength / 1024)} KB`).join(", ")}`);
 
     const cookies = new Map<string, string>();
     await runConcurrent(reporters, async (r) => {
-      cookies.set(r.username, await signIn(r.username));
+      cookies.set(r.username, await signIn(BASE, r.username));
       return 200;
     });
-    const leader = await signIn("leader");
+    const leader = await signIn(BASE, "leader");
     console.log(`Signed in ${cookies.size} reporters and a leader.`);
 
     const html = await (await fetch(`${BASE}/login`)).text();

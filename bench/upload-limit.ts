@@ -14,11 +14,12 @@
  * target is a peak within 100 MB of idle. Results go to stdout and
  * bench/results/upload-limit-<time>.json.
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { signIn, waitForServer } from "./lib/server";
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=") as [string, string]));
 const PORT = Number(args.port ?? 3214);
@@ -43,21 +44,6 @@ function groupRssMb(pgid: number): number {
     }
   }
   return kb / 1024;
-}
-
-async function signIn(username: string): Promise<string> {
-  const csrf = await fetch(`${BASE}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar.join("; ") },
-    body: new URLSearchParams({ csrfToken, username, password: "shaitai-demo", json: "true" }),
-    redirect: "manual",
-  });
-  const cookies = [...jar, ...response.headers.getSetCookie().map((c) => c.split(";")[0])];
-  if (!cookies.some((c) => c.includes("session-token"))) throw new Error(`Sign-in failed for ${username}`);
-  return cookies.join("; ");
 }
 
 /** One chunked multipart upload of `total` bytes of "photo": resolves with the answer and the bytes sent by then. */
@@ -102,20 +88,6 @@ function oversizedUpload(cookie: string, total: number): Promise<{ status: numbe
   });
 }
 
-async function waitForServer(server: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error("next start exited");
-    try {
-      if ((await fetch(`${BASE}/login`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("next start did not answer in 120 s");
-}
-
 async function main() {
   if (!fs.existsSync(".next/BUILD_ID")) throw new Error("Build first: npm run build");
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "shaitai-upload-bench-"));
@@ -135,8 +107,8 @@ async function main() {
   };
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => (stop(), process.exit(1)));
   try {
-    await waitForServer(server);
-    const cookie = await signIn("town-reporter");
+    await waitForServer(BASE, server);
+    const cookie = await signIn(BASE, "town-reporter");
     // Warm the route once with a small valid-shaped refusal, then let the heap settle.
     await oversizedUpload(cookie, 1 * MB);
     await new Promise((r) => setTimeout(r, 3000));
