@@ -13,15 +13,18 @@
  *   (a photo input opens the phone's own camera app, which needs no permission).
  * - HSTS when the request came over HTTPS (the reverse proxy says so with
  *   X-Forwarded-Proto), never on plain http://localhost.
- * - Cache-Control: no-store on the JSON API (pages with personal data are
- *   dynamic, and Next.js already marks them no-store).
+ * - Not the API (`/api/…`): a proxy makes Next.js buffer the request body,
+ *   and the report API's uploads must stream to their handler within their
+ *   limit (lib/api/body.ts). Its `Cache-Control: no-store` is set in
+ *   next.config.js; pages with personal data are dynamic, and Next.js
+ *   already marks them no-store.
  * - A cross-site POST to a page (a forged server action) is refused with 403
  *   here; Next.js itself would refuse it with a 500.
  */
 import { NextResponse, type NextRequest } from "next/server";
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|manifest.webmanifest).*)"],
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|manifest.webmanifest).*)"],
 };
 
 export function proxy(request: NextRequest) {
@@ -40,7 +43,6 @@ export function proxy(request: NextRequest) {
   response.headers.set("Content-Security-Policy", policy);
   response.headers.set("Permissions-Policy", permissionsPolicy(request.nextUrl.pathname));
   if (https) response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-  if (request.nextUrl.pathname.startsWith("/api/v1/")) response.headers.set("Cache-Control", "no-store");
   return response;
 }
 
@@ -75,7 +77,7 @@ export function permissionsPolicy(pathname: string): string {
  * (bearer tokens, CSRF token) and are left to them.
  */
 function isCrossSitePost(request: NextRequest): boolean {
-  if (request.method !== "POST" || request.nextUrl.pathname.startsWith("/api/")) return false;
+  if (request.method !== "POST") return false;
   const origin = request.headers.get("origin");
   if (!origin) return false;
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");

@@ -58,3 +58,15 @@ test("a cross-site POST to a page (a forged server action) is refused with 403, 
   expect(forged.status()).toBe(403);
   expect(await forged.text()).toContain("跨站提交已拒绝");
 });
+
+test("an API upload over 10 MB reaches its handler whole (the proxy does not cut the body)", async ({ page }) => {
+  await loginAs(page, "town-reporter");
+  // Two 6 MB files: each under the 10 MB photo limit, together over the proxy's default body buffer.
+  const form = new FormData();
+  form.append("payload", JSON.stringify({ note: "上午在现场" }));
+  for (const name of ["a.jpg", "b.jpg"]) form.append("photos", new Blob([new Uint8Array(6 * 1024 * 1024).fill(0x61)], { type: "image/jpeg" }), name);
+  const response = await page.request.post("/api/v1/cards/today/noon", { multipart: form });
+  // The whole form was read: the refusal is about the photo's content, not a broken form.
+  expect(response.status()).toBe(422);
+  expect((await response.json()).error.code).toBe("PHOTO_REJECTED");
+});
