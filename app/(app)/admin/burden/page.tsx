@@ -4,12 +4,10 @@ import { BurdenChart } from "@/components/reports/burden-chart";
 import { Card, CardTitle, Stat } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/page-header";
-import { withUnitRowScope, withUnitScope } from "@/lib/auth/roles";
 import { keyOf, parseSearchParams, type RawSearchParams } from "@/lib/search-params";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { summarizeBurden } from "@/lib/reports/burden";
-import { addDays, districtToday } from "@/lib/time";
+import { loadBurden } from "@/lib/reports/queries";
+import { districtToday } from "@/lib/time";
 
 export const metadata: Metadata = { title: "填报负担" };
 
@@ -21,19 +19,7 @@ export default async function BurdenPage({ searchParams }: { searchParams: Promi
   const user = await requireUser(["ADMIN"]);
   const { sort } = parseSearchParams({ sort: keyOf(SORTS).default("month") }, await searchParams);
   const today = districtToday();
-  const from = addDays(today, -30);
-  const [units, slots] = await Promise.all([
-    db.unit.findMany({ where: withUnitScope(user, { archivedAt: null }), orderBy: [{ kind: "desc" }, { sortOrder: "asc" }], select: { id: true, name: true, kind: true } }),
-    db.reportSlot.findMany({
-      where: { card: withUnitRowScope(user, { date: { gte: from, lte: today } }) },
-      select: { effortSeconds: true, card: { select: { unitId: true, date: true } } },
-    }),
-  ]);
-  const summary = summarizeBurden(
-    slots.map((s) => ({ unitId: s.card.unitId, date: s.card.date, effortSeconds: s.effortSeconds })),
-    units.map((u) => u.id),
-    today,
-  );
+  const { units, summary } = await loadBurden(user, today);
   const unitById = new Map(units.map((u) => [u.id, u]));
   const rows = [...summary.units].sort((a, b) => b[sort] - a[sort]);
   const mean = (key: "week" | "month") => (rows.length ? rows.reduce((s, r) => s + r[key], 0) / rows.length : 0);

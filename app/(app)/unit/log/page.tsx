@@ -3,9 +3,9 @@ import Link from "next/link";
 import { AddWorkLogItem, CarryOverButton, WorkLogRow } from "@/components/worklog/worklog-forms";
 import { Card, CardTitle } from "@/components/ui/card";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
-import { UNIT_ROLES, withUnitRowScope } from "@/lib/auth/roles";
+import { UNIT_ROLES } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { listOwnTaskChoices } from "@/lib/tasks/queries";
 import { addDays, districtToday, formatDistrictDateLong, isDistrictDate } from "@/lib/time";
 import { getWorkLogDay, listWorkLogCarryOver } from "@/lib/worklog/queries";
 
@@ -22,9 +22,7 @@ export default async function WorkLogPage({ searchParams }: { searchParams: Prom
   const carried = new Set(items.map((i) => i.carriedFromId).filter((id): id is string => id !== null));
   const [carry, tasks] = await Promise.all([
     isToday ? listWorkLogCarryOver(user, date, carried) : Promise.resolve([]),
-    isToday
-      ? db.task.findMany({ where: withUnitRowScope(user, { unitId: user.unitId, archivedAt: null }), orderBy: { deadline: "asc" }, select: { id: true, title: true } })
-      : Promise.resolve([]),
+    isToday ? listOwnTaskChoices(user) : Promise.resolve([]),
   ]);
   const done = items.filter((i) => i.outcome === "DONE").length;
   const open = items.filter((i) => i.outcome === "OPEN").length;
