@@ -2,8 +2,8 @@ import Link from "next/link";
 import { SlotStateBadge } from "@/components/reports/slot-state-badge";
 import type { UnitDayStatus } from "@/lib/reports/queries";
 import { SLOT_LABELS, SLOTS } from "@/lib/reports/slots";
+import { UNIT_KIND_LABELS } from "@/lib/labels";
 
-const KIND_LABELS = { TOWN: "乡镇", DEPARTMENT: "部门" } as const;
 
 export function DayStatusTable({ rows, caption }: { rows: UnitDayStatus[]; caption: string }) {
   return (
@@ -33,7 +33,7 @@ export function DayStatusTable({ rows, caption }: { rows: UnitDayStatus[]; capti
                   {row.unitName}
                 </Link>
               </th>
-              <td className="px-3 py-2 text-stone-600">{KIND_LABELS[row.kind]}</td>
+              <td className="px-3 py-2 text-stone-600">{UNIT_KIND_LABELS[row.kind]}</td>
               {SLOTS.map((slot) => (
                 <td key={slot} className="px-3 py-2">
                   <SlotStateBadge state={row.slots[slot]} label={SLOT_LABELS[slot]} />

@@ -8,10 +8,10 @@ import { keyOf, parseSearchParams, type RawSearchParams } from "@/lib/search-par
 import { requireUser } from "@/lib/auth/session";
 import { loadBurden } from "@/lib/reports/queries";
 import { districtToday } from "@/lib/time";
+import { UNIT_KIND_LABELS } from "@/lib/labels";
 
 export const metadata: Metadata = { title: "填报负担" };
 
-const KIND_LABELS = { TOWN: "乡镇", DEPARTMENT: "区直部门" } as const;
 const SORTS = { month: "近30天", week: "近7天", maxDay: "最多一天" } as const;
 type Sort = keyof typeof SORTS;
 
@@ -81,7 +81,7 @@ export default async function BurdenPage({ searchParams }: { searchParams: Promi
                     <th scope="row" className="px-3 py-2 font-medium">
                       {unit.name}
                     </th>
-                    <td className="px-3 py-2 text-stone-600">{KIND_LABELS[unit.kind]}</td>
+                    <td className="px-3 py-2 text-stone-600">{UNIT_KIND_LABELS[unit.kind]}</td>
                     <td className="px-3 py-2 text-right">{row.week.toFixed(1)}</td>
                     <td className="px-3 py-2 text-right">{row.month.toFixed(1)}</td>
                     <td className="px-3 py-2 text-right">{row.maxDay.toFixed(1)}</td>

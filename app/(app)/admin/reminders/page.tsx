@@ -10,10 +10,9 @@ import type { SlotKind } from "@/lib/generated/prisma/enums";
 import { listDayReminders, listDayStatus, loadSlotDeadlines } from "@/lib/reports/queries";
 import { currentSlot, SLOT_LABELS, slotDeadline, SLOTS } from "@/lib/reports/slots";
 import { districtToday, formatDistrictDateLong, formatDistrictTime } from "@/lib/time";
+import { UNIT_KIND_LABELS } from "@/lib/labels";
 
 export const metadata: Metadata = { title: "催报" };
-
-const KIND_LABELS = { TOWN: "乡镇", DEPARTMENT: "区直部门" } as const;
 
 export default async function RemindersPage({ searchParams }: { searchParams: Promise<{ slot?: string }> }) {
   const user = await requireUser(["ADMIN"]);
@@ -87,7 +86,7 @@ export default async function RemindersPage({ searchParams }: { searchParams: Pr
                           {row.unitName}
                         </Link>
                       </th>
-                      <td className="px-3 py-2 text-stone-600">{KIND_LABELS[row.kind]}</td>
+                      <td className="px-3 py-2 text-stone-600">{UNIT_KIND_LABELS[row.kind]}</td>
                       <td className="px-3 py-2">
                         <SlotStateBadge state={row.slots[slot]} />
                       </td>

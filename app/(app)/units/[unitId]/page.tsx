@@ -11,10 +11,9 @@ import { findVisibleUnit, getCard, loadSlotDeadlines, type CardSlotView } from "
 import { SLOT_LABELS } from "@/lib/reports/slots";
 import { listUnitTasks } from "@/lib/tasks/queries";
 import { addDays, districtToday, formatDistrictDateLong, isDistrictDate } from "@/lib/time";
+import { UNIT_KIND_LABELS } from "@/lib/labels";
 
 export const metadata: Metadata = { title: "单位详情" };
-
-const KIND_LABELS = { TOWN: "乡镇", DEPARTMENT: "区直部门" } as const;
 
 export default async function UnitPage({ params, searchParams }: { params: Promise<{ unitId: string }>; searchParams: Promise<{ date?: string }> }) {
   const user = await requireUser();
@@ -41,7 +40,7 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
 
   return (
     <div className="space-y-6">
-      <PageHeader title={unit.name} description={KIND_LABELS[unit.kind]} />
+      <PageHeader title={unit.name} description={UNIT_KIND_LABELS[unit.kind]} />
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="today-heading" className="space-y-3">
           <h2 id="today-heading" className="text-lg font-semibold">
