@@ -81,6 +81,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "unit.merge-in": "合并单位(并入)",
   "group.scope-add": "加入考核范围",
   "group.scope-remove": "移出考核范围",
+  "group.members": "调整考核组成员",
+  "line.create": "新建分管线/指挥部",
+  "line.update": "修改分管线/指挥部",
+  "keyTask.update": "修改重点工作",
+  "channel.members": "调整工作群成员",
   "api-token.create": "创建 API 令牌",
   "api-token.revoke": "吊销 API 令牌",
 };
@@ -108,6 +113,9 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   User: "用户",
   Unit: "单位",
   AssessmentGroup: "考核组",
+  Line: "分管线/指挥部",
+  KeyTask: "重点工作",
+  Channel: "工作群",
   ApiToken: "API 令牌",
   Notification: "站内提醒",
 };

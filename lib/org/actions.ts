@@ -9,6 +9,10 @@ import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { authedAction, type ActionState } from "@/lib/auth/action";
 import {
+  channelMembersInput,
+  groupMembersInput,
+  keyTaskInput,
+  lineInput,
   scopeChangeInput,
   unitCreateInput,
   unitIdInput,
@@ -19,7 +23,22 @@ import {
   userIdInput,
   userUpdateInput,
 } from "@/lib/org/schemas";
-import { changeGroupScope, createUnit, createUser, mergeUnits, resetUserPassword, retireUnit, setUserActive, updateUnit, updateUser, type OrgResult } from "@/lib/org/writes";
+import {
+  changeGroupScope,
+  createUnit,
+  createUser,
+  mergeUnits,
+  resetUserPassword,
+  retireUnit,
+  saveLine,
+  setChannelMembers,
+  setGroupMembers,
+  setUserActive,
+  updateKeyTask,
+  updateUnit,
+  updateUser,
+  type OrgResult,
+} from "@/lib/org/writes";
 
 const OFFICE = ["ADMIN"] as const;
 
@@ -89,4 +108,33 @@ export const changeScopeAction = authedAction({ roles: OFFICE, input: scopeChang
   if (!result.ok) return refused(result);
   revalidatePath(`/admin/org/groups/${data.groupId}`);
   return { ok: true, message: data.change === "ADD" ? `已加入考核范围,自 ${data.effectiveDate} 起生效。` : `已移出考核范围,自 ${data.effectiveDate} 起生效。` };
+});
+
+export const saveLineAction = authedAction({ roles: OFFICE, input: lineInput }, async (user, data) => {
+  const result = await saveLine(db, user, data);
+  if (!result.ok) return refused(result);
+  revalidatePath("/admin/org/lines");
+  if (!data.id) redirect(`/admin/org/lines/${result.value.id}`);
+  return { ok: true, message: "已保存。" };
+});
+
+export const updateKeyTaskAction = authedAction({ roles: OFFICE, input: keyTaskInput }, async (user, data) => {
+  const result = await updateKeyTask(db, user, data);
+  if (!result.ok) return refused(result);
+  revalidatePath("/admin/org/key-tasks");
+  return { ok: true, message: "已保存。" };
+});
+
+export const setGroupMembersAction = authedAction({ roles: OFFICE, input: groupMembersInput }, async (user, data) => {
+  const result = await setGroupMembers(db, user, data);
+  if (!result.ok) return refused(result);
+  revalidatePath(`/admin/org/groups/${data.id}`);
+  return { ok: true, message: "考核组成员已保存。" };
+});
+
+export const setChannelMembersAction = authedAction({ roles: OFFICE, input: channelMembersInput }, async (user, data) => {
+  const result = await setChannelMembers(db, user, data);
+  if (!result.ok) return refused(result);
+  revalidatePath(`/admin/org/channels/${data.id}`);
+  return { ok: true, message: "工作群成员已保存。" };
 });

@@ -138,3 +138,45 @@ export async function getGroupForOffice(user: SessionUser, id: string, on = dist
   const names = await db.unit.findMany({ where: { id: { in: [...inForce] } }, select: { id: true, name: true } });
   return { ...group, on, inForce: names.map((u) => u.name).sort((a, b) => a.localeCompare(b, "zh-CN")) };
 }
+
+export async function listLinesForOffice(user: SessionUser) {
+  if (!office(user)) return [];
+  const lines = await db.line.findMany({
+    orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, kind: true, description: true, leader: { select: { name: true } }, _count: { select: { units: true, keyTasks: true } } },
+  });
+  return lines;
+}
+
+export async function getLineForOffice(user: SessionUser, id: string) {
+  if (!office(user)) return null;
+  const line = await db.line.findUnique({ where: { id }, select: { id: true, name: true, kind: true, description: true, leaderId: true, units: { select: { unitId: true } } } });
+  return line ? { ...line, unitIds: line.units.map((u) => u.unitId) } : null;
+}
+
+/** People who may lead a line or sit in a group or channel, by role. */
+export async function listPeopleOptions(user: SessionUser, roles: Role[]) {
+  if (!office(user)) return [];
+  return db.user.findMany({ where: { role: { in: roles }, active: true }, orderBy: { username: "asc" }, select: { id: true, name: true, title: true, role: true } });
+}
+
+export async function listKeyTasksForOffice(user: SessionUser) {
+  if (!office(user)) return [];
+  return db.keyTask.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true, code: true, name: true, lineId: true } });
+}
+
+export async function listChannelsForOffice(user: SessionUser) {
+  if (!office(user)) return [];
+  return db.channel.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, code: true, name: true, _count: { select: { units: true, members: true } } } });
+}
+
+export async function getChannelForOffice(user: SessionUser, id: string) {
+  if (!office(user)) return null;
+  const channel = await db.channel.findUnique({ where: { id }, select: { id: true, name: true, units: { select: { unitId: true } }, members: { select: { userId: true } } } });
+  return channel ? { id: channel.id, name: channel.name, unitIds: channel.units.map((u) => u.unitId), userIds: channel.members.map((m) => m.userId) } : null;
+}
+
+export async function groupMemberIds(user: SessionUser, groupId: string) {
+  if (!office(user)) return [];
+  return (await db.assessmentGroupMember.findMany({ where: { groupId }, select: { userId: true } })).map((m) => m.userId);
+}

@@ -110,3 +110,32 @@ export const userSearchShape = {
   role: z.enum(ROLE_VALUES).optional(),
   status: z.enum(["active", "disabled"]).optional(),
 };
+
+/** Ids joined by commas (the UnitPicker's hidden input, checkbox lists). */
+const idList = (label: string, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => [...new Set((v ?? "").split(",").map((s) => s.trim()).filter(Boolean))])
+    .refine((ids) => ids.length <= max, `${label}最多 ${max} 个`);
+
+export const lineInput = z.object({
+  id: z.string().trim().max(64).optional().transform((v) => v || null),
+  name: z.string().trim().min(2, { message: "名称至少 2 字" }).max(40, { message: "名称最多 40 字" }),
+  kind: z.enum(["LINE", "COMMAND_CENTRE"], { message: "请选择分管线或指挥部" }),
+  leaderId: z.string().trim().max(64).optional().transform((v) => v || null),
+  description: optionalText(200, "说明"),
+  unitIds: idList("单位", 200),
+});
+
+export const keyTaskInput = z.object({
+  id,
+  name: z.string().trim().min(2, { message: "名称至少 2 字" }).max(40, { message: "名称最多 40 字" }),
+  lineId: z.string().trim().max(64).optional().transform((v) => v || null),
+});
+
+export const groupMembersInput = z.object({ id, userIds: idList("成员", 30) });
+
+export const channelMembersInput = z.object({ id, unitIds: idList("单位", 200), userIds: idList("成员", 100) });
+
+export type LineInput = z.infer<typeof lineInput>;

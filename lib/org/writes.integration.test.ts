@@ -10,9 +10,23 @@ import { changeOwnPassword } from "@/lib/accounts/writes";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { SessionUser } from "@/lib/auth/roles";
 import { loadSessionUser, loadTokenUser } from "@/lib/auth/session-user";
-import { scopeChangeInput, unitCreateInput, userCreateInput } from "@/lib/org/schemas";
+import { lineInput, scopeChangeInput, unitCreateInput, userCreateInput } from "@/lib/org/schemas";
 import { groupUnitsOn } from "@/lib/org/scope";
-import { changeGroupScope, createUnit, createUser, mergeUnits, resetUserPassword, retireUnit, setUserActive, updateUnit, updateUser } from "@/lib/org/writes";
+import {
+  changeGroupScope,
+  createUnit,
+  createUser,
+  mergeUnits,
+  resetUserPassword,
+  retireUnit,
+  saveLine,
+  setChannelMembers,
+  setGroupMembers,
+  setUserActive,
+  updateKeyTask,
+  updateUnit,
+  updateUser,
+} from "@/lib/org/writes";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
 
 let t: TestDb;
@@ -225,5 +239,49 @@ describe("assessment group scope by date", () => {
     await refuse({ change: "ADD", effectiveDate: "2026-11-21" });
     await refuse({ change: "REMOVE", effectiveDate: "2026-11-19" });
     assert.equal(scopeChangeInput.safeParse({ groupId, unitId: unit.id, change: "ADD", effectiveDate: "2026-13-01" }).success, false);
+  });
+});
+
+describe("lines, key tasks, group members and channels", () => {
+  test("a line gets a leader and units; a non-leader or a retired unit is refused; audited with before/after", async () => {
+    const leader = await t.db.user.create({ data: { username: "leader-l", name: "线长", role: "LEADER", passwordHash: "x" } });
+    const assessor = await t.db.user.create({ data: { username: "assessor-l", name: "组员", role: "ASSESSOR", passwordHash: "x" } });
+    const created = await saveLine(t.db, admin, lineInput.parse({ name: "招商引资线", kind: "LINE", leaderId: leader.id, unitIds: `${townA},${townB}` }));
+    assert.ok(created.ok);
+    assert.equal(await t.db.lineUnit.count({ where: { lineId: created.value.id } }), 2);
+    const wrongLeader = await saveLine(t.db, admin, lineInput.parse({ id: created.value.id, name: "招商引资线", kind: "LINE", leaderId: assessor.id, unitIds: townA }));
+    assert.ok(!wrongLeader.ok && wrongLeader.fieldErrors?.leaderId);
+    assert.equal(await t.db.lineUnit.count({ where: { lineId: created.value.id } }), 2, "nothing changed on error");
+    const updated = await saveLine(t.db, admin, lineInput.parse({ id: created.value.id, name: "招商引资线", kind: "COMMAND_CENTRE", leaderId: leader.id, unitIds: townA }));
+    assert.ok(updated.ok);
+    const entry = await lastAudit("line.update", created.value.id);
+    assert.deepEqual(JSON.parse(entry.before!).unitIds, [townA, townB].sort());
+    assert.deepEqual(JSON.parse(entry.after!).unitIds, [townA]);
+    assert.equal(JSON.parse(entry.after!).kind, "COMMAND_CENTRE");
+    assert.equal(lineInput.safeParse({ name: "x", kind: "LINE" }).success, false);
+
+    const keyTask = await t.db.keyTask.findFirstOrThrow();
+    assert.ok((await updateKeyTask(t.db, admin, { id: keyTask.id, name: "招商引资攻坚", lineId: created.value.id })).ok);
+    assert.equal((await t.db.keyTask.findUniqueOrThrow({ where: { id: keyTask.id } })).lineId, created.value.id);
+    assert.equal((await updateKeyTask(t.db, admin, { id: keyTask.id, name: "招商引资攻坚", lineId: "nope" })).ok, false);
+
+    assert.ok((await setGroupMembers(t.db, admin, { id: groupId, userIds: [assessor.id, leader.id] })).ok);
+    assert.equal(await t.db.assessmentGroupMember.count({ where: { groupId } }), 2);
+    const unitUser = await t.db.user.create({ data: { username: "unit-l", name: "单位人", role: "REPORTER", unitId: townB, passwordHash: "x" } });
+    assert.equal((await setGroupMembers(t.db, admin, { id: groupId, userIds: [unitUser.id] })).ok, false);
+    assert.equal(await t.db.assessmentGroupMember.count({ where: { groupId } }), 2);
+  });
+
+  test("a channel's units and people are set together and audited", async () => {
+    const channel = await t.db.channel.create({ data: { code: "leaders", name: "区级领导干部工作群", units: { create: [{ unitId: townA }] } } });
+    const leader = await t.db.user.create({ data: { username: "leader-c", name: "领导丙", role: "LEADER", passwordHash: "x" } });
+    assert.ok((await setChannelMembers(t.db, admin, { id: channel.id, unitIds: [townB], userIds: [leader.id] })).ok);
+    const row = await t.db.channel.findUniqueOrThrow({ where: { id: channel.id }, include: { units: true, members: true } });
+    assert.deepEqual(row.units.map((u) => u.unitId), [townB]);
+    assert.deepEqual(row.members.map((m) => m.userId), [leader.id]);
+    const entry = await lastAudit("channel.members", channel.id);
+    assert.deepEqual(JSON.parse(entry.before!), { unitIds: [townA], userIds: [] });
+    const retired = await t.db.unit.create({ data: { code: "Z", name: "已撤乡", kind: "TOWN", archivedAt: new Date() } });
+    assert.equal((await setChannelMembers(t.db, admin, { id: channel.id, unitIds: [retired.id], userIds: [] })).ok, false);
   });
 });

@@ -17,7 +17,7 @@ import { audit } from "@/lib/audit";
 import { revokeAccess } from "@/lib/accounts/writes";
 import { hashPassword } from "@/lib/auth/password";
 import type { SessionUser } from "@/lib/auth/roles";
-import type { ScopeChangeInput, UnitCreateInput, UnitUpdateInput, UserCreateInput, UserUpdateInput } from "@/lib/org/schemas";
+import type { LineInput, ScopeChangeInput, UnitCreateInput, UnitUpdateInput, UserCreateInput, UserUpdateInput } from "@/lib/org/schemas";
 import { districtToday, quarterOf, quarterRange, type DistrictDate } from "@/lib/time";
 import type { FieldErrors } from "@/lib/validation";
 
@@ -321,6 +321,101 @@ export async function changeGroupScope(client: Db, actor: SessionUser, input: Sc
       before: { inScope },
       after: { ...change, unitName: unit.name, inScope: !inScope },
       unitId: unit.id,
+    });
+    return { ok: true as const, value: undefined };
+  });
+}
+
+// ─── Lines, command centres, key tasks, group members, channels ───────────────
+
+async function leaderOk(tx: Tx, leaderId: string | null): Promise<boolean> {
+  return !leaderId || (await tx.user.count({ where: { id: leaderId, role: "LEADER", active: true } })) === 1;
+}
+
+async function liveUnitsOk(tx: Tx, unitIds: string[]): Promise<boolean> {
+  return (await tx.unit.count({ where: { id: { in: unitIds }, archivedAt: null } })) === unitIds.length;
+}
+
+/** Creates (no id) or updates a line (分管线) or command centre (指挥部): name, kind, leader, description and its units. */
+export async function saveLine(client: Db, actor: SessionUser, input: LineInput): Promise<OrgResult<{ id: string }>> {
+  if (actor.role !== "ADMIN") return forbidden();
+  return client.$transaction(async (tx) => {
+    const snapshot = async (id: string) => {
+      const line = await tx.line.findUnique({ where: { id }, select: { id: true, name: true, kind: true, leaderId: true, description: true, units: { select: { unitId: true } } } });
+      return line ? { ...line, units: undefined, unitIds: line.units.map((u) => u.unitId).sort() } : null;
+    };
+    const before = input.id ? await snapshot(input.id) : null;
+    if (input.id && !before) return notFound("没有找到这条分管线或指挥部。");
+    if (await tx.line.findFirst({ where: { name: input.name, ...(input.id ? { id: { not: input.id } } : {}) }, select: { id: true } })) return invalid("name", "已有同名的分管线或指挥部");
+    if (!(await leaderOk(tx, input.leaderId))) return invalid("leaderId", "牵头领导须是在用的区级领导账号");
+    // Units already on the line stay even if retired since; new ones must be live.
+    const added = input.unitIds.filter((u) => !before?.unitIds.includes(u));
+    if (!(await liveUnitsOk(tx, added))) return invalid("unitIds", "所选单位不存在或已撤销");
+    const data = { name: input.name, kind: input.kind, leaderId: input.leaderId, description: input.description };
+    const id = input.id ?? (await tx.line.create({ data: { ...data, sortOrder: ((await tx.line.aggregate({ _max: { sortOrder: true } }))._max.sortOrder ?? 0) + 1 }, select: { id: true } })).id;
+    if (input.id) await tx.line.update({ where: { id }, data });
+    await tx.lineUnit.deleteMany({ where: { lineId: id, unitId: { notIn: input.unitIds } } });
+    for (const unitId of added) await tx.lineUnit.create({ data: { lineId: id, unitId } });
+    const after = await snapshot(id);
+    await audit(tx, { actorId: actor.id, action: input.id ? "line.update" : "line.create", entity: "Line", entityId: id, before: before ?? undefined, after, unitId: null });
+    return { ok: true as const, value: { id } };
+  });
+}
+
+export async function updateKeyTask(client: Db, actor: SessionUser, input: { id: string; name: string; lineId: string | null }): Promise<OrgResult> {
+  if (actor.role !== "ADMIN") return forbidden();
+  return client.$transaction(async (tx) => {
+    const before = await tx.keyTask.findUnique({ where: { id: input.id }, select: { id: true, code: true, name: true, lineId: true } });
+    if (!before) return notFound("没有找到这项重点工作。");
+    if (await tx.keyTask.findFirst({ where: { name: input.name, id: { not: input.id } }, select: { id: true } })) return invalid("name", "已有同名的重点工作");
+    if (input.lineId && (await tx.line.count({ where: { id: input.lineId } })) === 0) return invalid("lineId", "所选分管线不存在");
+    const after = await tx.keyTask.update({ where: { id: input.id }, data: { name: input.name, lineId: input.lineId }, select: { id: true, code: true, name: true, lineId: true } });
+    await audit(tx, { actorId: actor.id, action: "keyTask.update", entity: "KeyTask", entityId: input.id, before, after, unitId: null });
+    return { ok: true as const, value: undefined };
+  });
+}
+
+/** Sets an assessment group's members (assessors or leaders who score its units). */
+export async function setGroupMembers(client: Db, actor: SessionUser, input: { id: string; userIds: string[] }): Promise<OrgResult> {
+  if (actor.role !== "ADMIN") return forbidden();
+  return client.$transaction(async (tx) => {
+    const group = await tx.assessmentGroup.findUnique({ where: { id: input.id }, select: { id: true, members: { select: { userId: true } } } });
+    if (!group) return notFound(GROUP_NOT_FOUND);
+    const before = group.members.map((m) => m.userId).sort();
+    const added = input.userIds.filter((u) => !before.includes(u));
+    if ((await tx.user.count({ where: { id: { in: added }, role: { in: ["ASSESSOR", "LEADER"] }, active: true } })) !== added.length) {
+      return invalid("userIds", "考核组成员须是在用的考核组或区级领导账号");
+    }
+    await tx.assessmentGroupMember.deleteMany({ where: { groupId: group.id, userId: { notIn: input.userIds } } });
+    for (const userId of added) await tx.assessmentGroupMember.create({ data: { groupId: group.id, userId } });
+    await audit(tx, { actorId: actor.id, action: "group.members", entity: "AssessmentGroup", entityId: group.id, before: { userIds: before }, after: { userIds: [...input.userIds].sort() }, unitId: null });
+    return { ok: true as const, value: undefined };
+  });
+}
+
+/** Sets who is in a channel: its units and its people (the district leaders …). */
+export async function setChannelMembers(client: Db, actor: SessionUser, input: { id: string; unitIds: string[]; userIds: string[] }): Promise<OrgResult> {
+  if (actor.role !== "ADMIN") return forbidden();
+  return client.$transaction(async (tx) => {
+    const channel = await tx.channel.findUnique({ where: { id: input.id }, select: { id: true, units: { select: { unitId: true } }, members: { select: { userId: true } } } });
+    if (!channel) return notFound("没有找到这个工作群。");
+    const before = { unitIds: channel.units.map((u) => u.unitId).sort(), userIds: channel.members.map((m) => m.userId).sort() };
+    const addedUnits = input.unitIds.filter((u) => !before.unitIds.includes(u));
+    const addedUsers = input.userIds.filter((u) => !before.userIds.includes(u));
+    if (!(await liveUnitsOk(tx, addedUnits))) return invalid("unitIds", "所选单位不存在或已撤销");
+    if ((await tx.user.count({ where: { id: { in: addedUsers }, active: true } })) !== addedUsers.length) return invalid("userIds", "所选成员不存在或已停用");
+    await tx.channelUnit.deleteMany({ where: { channelId: channel.id, unitId: { notIn: input.unitIds } } });
+    await tx.channelMember.deleteMany({ where: { channelId: channel.id, userId: { notIn: input.userIds } } });
+    for (const unitId of addedUnits) await tx.channelUnit.create({ data: { channelId: channel.id, unitId } });
+    for (const userId of addedUsers) await tx.channelMember.create({ data: { channelId: channel.id, userId } });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "channel.members",
+      entity: "Channel",
+      entityId: channel.id,
+      before,
+      after: { unitIds: [...input.unitIds].sort(), userIds: [...input.userIds].sort() },
+      unitId: null,
     });
     return { ok: true as const, value: undefined };
   });

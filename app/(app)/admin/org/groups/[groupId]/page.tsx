@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { GroupMembersForm } from "@/components/org/structure-forms";
 import { ScopeChangeForm } from "@/components/org/unit-forms";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { getGroupForOffice, listUnitOptions } from "@/lib/org/queries";
+import { getGroupForOffice, listPeopleOptions, listUnitOptions } from "@/lib/org/queries";
 import { idParam, parseSearchParams, type RawSearchParams } from "@/lib/search-params";
 import { districtToday, formatDistrictDateTime, isDistrictDate } from "@/lib/time";
 import { z } from "@/lib/validation";
@@ -18,7 +19,7 @@ export default async function GroupAdminPage({ params, searchParams }: { params:
   if (!id.success) notFound();
   const today = districtToday();
   const { on } = parseSearchParams({ on: z.string().refine(isDistrictDate).optional() }, await searchParams);
-  const [group, units] = await Promise.all([getGroupForOffice(viewer, id.data, on ?? today), listUnitOptions(viewer)]);
+  const [group, units, people] = await Promise.all([getGroupForOffice(viewer, id.data, on ?? today), listUnitOptions(viewer), listPeopleOptions(viewer, ["ASSESSOR", "LEADER"])]);
   if (!group) notFound();
   return (
     <div className="space-y-5">
@@ -55,6 +56,12 @@ export default async function GroupAdminPage({ params, searchParams }: { params:
           调整考核范围
         </CardTitle>
         <ScopeChangeForm groupId={group.id} units={units} today={today} />
+      </Card>
+      <Card aria-labelledby="members-heading">
+        <CardTitle id="members-heading" className="mb-2">
+          成员
+        </CardTitle>
+        <GroupMembersForm groupId={group.id} people={people} memberIds={group.members.map((m) => m.user.id)} />
       </Card>
       <Card aria-labelledby="scope-history-heading">
         <CardTitle id="scope-history-heading" className="mb-2">
