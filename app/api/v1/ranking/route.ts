@@ -2,15 +2,7 @@ import { apiRoute, invalid, notFound, parseInput } from "@/lib/api/handler";
 import { parseQuarterKey } from "@/lib/assessment/quarters";
 import { findQuarter, listQuarters, loadQuarterResults } from "@/lib/assessment/results";
 import { db } from "@/lib/db";
-import { z } from "@/lib/validation";
-
-const rankingQuery = z.object({
-  quarter: z
-    .string()
-    .regex(/^\d{4}Q[1-4]$/, { message: "季度格式为 2026Q3" })
-    .optional(),
-  kind: z.enum(["TOWN", "DEPARTMENT"], { message: "kind 只能是 TOWN 或 DEPARTMENT" }).optional(),
-});
+import { rankingQuery } from "@/lib/api/schemas";
 
 /**
  * A quarter's ranking (LEADER, ADMIN — as the board). A closed quarter is read
