@@ -1,11 +1,22 @@
 /**
- * Reads for the office's account pages. User first; only the office (ADMIN)
- * may read them, whatever page calls.
+ * Reads of accounts: the user's own (the user is in the query), and the
+ * office's (only ADMIN, whatever page calls).
  */
+import "server-only";
 import type { Db } from "@/lib/db-client";
-import { db as defaultDb } from "@/lib/db";
+import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/roles";
 import { listLoginHolds } from "@/lib/auth/rate-limit";
+
+/** The user's own API tokens, newest first (never the hash). */
+export async function listOwnApiTokens(user: SessionUser, take = 20) {
+  return db.apiToken.findMany({
+    where: { userId: user.id },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+  });
+}
 
 export class AccountsAccessDenied extends Error {
   constructor() {
@@ -14,7 +25,7 @@ export class AccountsAccessDenied extends Error {
 }
 
 /** Accounts and sources the login limit holds now; accounts with their person's name when the account exists. */
-export async function listLoginLimits(user: SessionUser, now = new Date(), client: Db = defaultDb) {
+export async function listLoginLimits(user: SessionUser, now = new Date(), client: Db = db) {
   if (user.role !== "ADMIN") throw new AccountsAccessDenied();
   const { accounts, sources } = await listLoginHolds(client, now);
   const users = await client.user.findMany({
