@@ -10,6 +10,7 @@ import { db } from "@/lib/db";
 import { authedAction, type ActionState } from "@/lib/auth/action";
 import { importUsers } from "@/lib/org/user-import";
 import { z } from "@/lib/validation";
+import { refusalState } from "@/lib/write-result";
 import {
   channelMembersInput,
   groupMembersInput,
@@ -45,7 +46,7 @@ import {
 const OFFICE = ["ADMIN"] as const;
 
 function refused(result: Extract<OrgResult<unknown>, { ok: false }>): ActionState {
-  return { message: result.message, fieldErrors: result.fieldErrors };
+  return refusalState(result);
 }
 
 export const createUserAction = authedAction({ roles: OFFICE, input: userCreateInput }, async (user, data) => {
