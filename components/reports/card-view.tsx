@@ -5,7 +5,6 @@ import { SlotChangeBadges, VersionHistory } from "@/components/reports/version-h
 import { SpotCheckBadge } from "@/components/supervision/spot-check-badge";
 import { Badge } from "@/components/ui/badge";
 import type { SlotKind } from "@/lib/generated/prisma/enums";
-import { photoUrl } from "@/lib/reports/card-json";
 import { formatAmount, itemsOfSlot, noteOf } from "@/lib/reports/card-rules";
 import type { CardItemView, CardSlotView, CardView } from "@/lib/reports/queries";
 import { historyOf } from "@/lib/reports/version-history";
@@ -55,7 +54,7 @@ export function SlotContent({ slot, shown, items }: { slot: SlotKind; shown: Car
       {note ? <p className="whitespace-pre-line text-stone-800">{note}</p> : listed.length === 0 ? <p className="whitespace-pre-line text-stone-800">{shown.text.trim()}</p> : null}
       <PhotoGallery
         label={SLOT_LABELS[slot]}
-        photos={shown.photos.map((p) => ({ id: p.id, width: p.width, height: p.height, url: photoUrl(p.id), thumbUrl: photoUrl(p.id, "thumb") }))}
+        photos={shown.photos.map((p) => ({ id: p.id, width: p.width, height: p.height }))}
       />
       {shown.place || shown.lat !== null ? (
         <p className="text-sm text-stone-600">
