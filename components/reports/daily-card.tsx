@@ -7,8 +7,8 @@ import { editModeFor, needsReason, noteOf } from "@/lib/reports/card-rules";
 import type { CardEditorData } from "@/lib/reports/editor";
 import type { CardView } from "@/lib/reports/queries";
 import { lockReasons } from "@/lib/reports/versions";
-import { SLOT_LABELS, SLOTS, type SlotDeadlines } from "@/lib/reports/slots";
-import type { DistrictDate } from "@/lib/time";
+import { SLOT_LABELS, SLOTS, slotDeadline, type SlotDeadlines } from "@/lib/reports/slots";
+import { formatDistrictTime, type DistrictDate } from "@/lib/time";
 
 /**
  * The unit's card of today, to fill in on a phone: each slot a disclosure,
@@ -55,6 +55,8 @@ export function DailyCard({
         const locked = shown ? lockReasons(slot, shown._count, card?.instructions.map((i) => i.slot) ?? []).length > 0 : false;
         const edit = editModeFor({ exists: Boolean(shown), locked, date, slot, deadlines, now });
         const mode = "mode" in edit ? edit.mode : "REVISION";
+        const others = card?.slots.filter((s) => s.slot !== slot) ?? [];
+        const deadline = slotDeadline(date, slot, deadlines);
         return (
           <li key={slot} id={shown ? `slot-${shown.id}` : undefined} aria-label={SLOT_LABELS[slot]} className="scroll-mt-20 rounded-xl border border-stone-200 bg-white">
             <details open={slot === current} className="group">
@@ -74,6 +76,9 @@ export function DailyCard({
                     slot,
                     mode,
                     serverNow: now.getTime(),
+                    deadline: deadline.getTime(),
+                    deadlineLabel: formatDistrictTime(deadline),
+                    dayEvidence: { photos: others.reduce((sum, s) => sum + s.photos.length, 0), located: others.some((s) => Boolean(s.place) || s.lat !== null) },
                     items,
                     tasks: editor.tasks,
                     carry: editor.carry,

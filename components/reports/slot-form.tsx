@@ -45,6 +45,11 @@ export type SlotFormProps = {
   carry: CarryItem[];
   log: LogPick[];
   existing: { note: string; place: string | null; lat: number | null; lng: number | null; photos: ExistingPhoto[] } | null;
+  /** the slot's deadline (epoch ms) and as the district's clock shows it: after it a first submission is marked 迟报 */
+  deadline: number;
+  deadlineLabel: string;
+  /** evidence already on the day's other slots: their photos and whether one has a place */
+  dayEvidence: { photos: number; located: boolean };
   onSaved?: () => void;
   onCancel?: () => void;
 };
@@ -52,18 +57,17 @@ export type SlotFormProps = {
 type Phase = { kind: "idle" } | { kind: "preparing"; done: number; total: number } | { kind: "uploading"; ratio: number } | { kind: "saved" } | { kind: "error"; message: string };
 
 
-function initialPlan({ items, carry, log, tasks, mode }: SlotFormProps): PlanRow[] {
+function initialPlan({ items, carry, log, tasks }: SlotFormProps): PlanRow[] {
   const rows: PlanRow[] = items
     .filter((i) => i.addedIn === "MORNING")
-    .map((i) => ({ key: `item:${i.id}`, source: "item", checked: true, text: i.text, itemId: i.id, hint: i.task?.title }));
+    .map((i) => ({ key: `item:${i.id}`, source: "item", checked: true, text: i.text, itemId: i.id, hint: i.task && i.task.title !== i.text ? `任务:${i.task.title}` : undefined }));
   const texts = new Set(items.map((i) => i.text));
   const linkedLog = new Set(items.map((i) => i.workLogItemId));
-  // On a first morning the carried and logged items are proposed ticked: they were planned already.
-  const propose = mode === "CREATE";
+  // Offered, never ticked for the reporter (issue 14: ticking 2 tasks submitted 5): only what they tick is sent.
   for (const c of carry) {
     if (texts.has(c.text)) continue;
     texts.add(c.text);
-    rows.push({ key: `carry:${c.id}`, source: "carry", checked: propose, text: c.text, hint: c.reason ? `未完成原因:${c.reason}` : undefined, carriedFromId: c.id, taskId: c.taskId ?? undefined, milestoneId: c.milestoneId ?? undefined });
+    rows.push({ key: `carry:${c.id}`, source: "carry", checked: false, text: c.text, hint: c.reason ? `未完成原因:${c.reason}` : undefined, carriedFromId: c.id, taskId: c.taskId ?? undefined, milestoneId: c.milestoneId ?? undefined });
   }
   for (const l of log) {
     if (linkedLog.has(l.id)) continue;
@@ -75,7 +79,7 @@ function initialPlan({ items, carry, log, tasks, mode }: SlotFormProps): PlanRow
     }
     if (texts.has(l.text)) continue;
     texts.add(l.text);
-    rows.push({ key: `log:${l.id}`, source: "log", checked: propose, text: l.text, workLogItemId: l.id, taskId: l.taskId ?? undefined });
+    rows.push({ key: `log:${l.id}`, source: "log", checked: false, text: l.text, workLogItemId: l.id, taskId: l.taskId ?? undefined });
   }
   for (const t of tasks) {
     rows.push({
@@ -83,7 +87,7 @@ function initialPlan({ items, carry, log, tasks, mode }: SlotFormProps): PlanRow
       source: "task",
       checked: false,
       text: t.title,
-      hint: t.milestone ? `下一节点:${t.milestone.title}(${t.milestone.dueDate})` : undefined,
+      hint: milestoneHint(t),
       taskId: t.id,
       milestoneId: t.milestone?.id,
     });
@@ -91,16 +95,34 @@ function initialPlan({ items, carry, log, tasks, mode }: SlotFormProps): PlanRow
   return rows;
 }
 
+function milestoneHint(t: PickerTask): string | undefined {
+  const next = t.milestone ? `下一节点:${t.milestone.title}(${t.milestone.dueDate})` : null;
+  const overdue = t.overdueMilestones > 0 ? `${t.overdueMilestones} 个节点已过期未完成` : null;
+  return [next, overdue].filter(Boolean).join(";") || undefined;
+}
+
 function initialMarks(items: FormItem[], log: LogPick[]): Record<string, Mark> {
   const logById = new Map(log.map((l) => [l.id, l]));
   return Object.fromEntries(
     items.map((i) => {
-      // Nothing typed twice: an item ticked in the work log comes ticked.
+      // Only a mark already saved on the card comes marked; the work log's reason is offered as text, the ✓/? is the reporter's.
       const fromLog = i.workLogItemId ? logById.get(i.workLogItemId) : undefined;
-      const outcome = i.outcome ?? fromLog?.outcome ?? null;
-      return [i.id, { done: outcome === null ? null : outcome === "DONE", reason: i.reason ?? fromLog?.reason ?? "", value: i.progressValue?.toString() ?? "" }];
+      return [i.id, { done: i.outcome === null ? null : i.outcome === "DONE", reason: i.reason ?? fromLog?.reason ?? "", value: i.progressValue?.toString() ?? "" }];
     }),
   );
+}
+
+/** Whether a first submission now would be marked 迟报, by the server's clock. */
+function useLate(mode: EditMode, deadline: number, serverNow: number, clockOffset: React.RefObject<number>): boolean {
+  const [late, setLate] = useState(mode === "CREATE" && serverNow > deadline);
+  useEffect(() => {
+    if (mode !== "CREATE") return;
+    const check = () => setLate(Date.now() + clockOffset.current > deadline);
+    check();
+    const timer = setInterval(check, 15_000);
+    return () => clearInterval(timer);
+  }, [mode, deadline, clockOffset]);
+  return late;
 }
 
 
@@ -128,6 +150,12 @@ export function SlotForm(props: SlotFormProps) {
   useEffect(() => {
     clockOffset.current = props.serverNow - Date.now();
   }, [props.serverNow]);
+  const late = useLate(mode, props.deadline, props.serverNow, clockOffset);
+  // The late notice must have been on screen before a submission it concerns is sent.
+  const lateSeen = useRef(late);
+  useEffect(() => {
+    lateSeen.current = late;
+  }, [late]);
 
   const taskById = new Map(tasks.map((t) => [t.id, t]));
   const taskOf = (taskId: string | null | undefined) => (taskId ? (taskById.get(taskId) ?? items.find((i) => i.taskId === taskId)?.task ?? null) : null);
@@ -138,8 +166,23 @@ export function SlotForm(props: SlotFormProps) {
     evidenceTasks.filter((e) => e.task?.[flag] && (slot === "NOON" || marks[e.key]?.done)).map((e) => `「${e.task!.title}」`);
   const photoNeed = closedWith("requiresPhoto");
   const placeNeed = closedWith("requiresLocation");
-  const photoHint = photoNeed.length ? (slot === "EVENING" ? `${photoNeed.join("、")}标记完成时须附现场照片(午晒已传的也算)。` : `${photoNeed.join("、")}在晚晒标记完成时须有现场照片,可以现在上传。`) : null;
-  const placeHint = placeNeed.length ? (slot === "EVENING" ? `${placeNeed.join("、")}标记完成时须有位置。` : `${placeNeed.join("、")}在晚晒标记完成时须有位置,可以现在定位。`) : null;
+  const { dayEvidence } = props;
+  const photosHere = (existing?.photos.length ?? 0) - removed.length + files.length;
+  const located = Boolean(place.trim() || coords);
+  const photoHint = photoNeed.length
+    ? slot === "EVENING"
+      ? dayEvidence.photos > 0
+        ? `${photoNeed.join("、")}标记完成须有现场照片:今天已上传的 ${dayEvidence.photos} 张照片可以作为证明,无须再传。`
+        : `${photoNeed.join("、")}标记完成须有现场照片(今天任一时段上传的都算)。`
+      : `${photoNeed.join("、")}在晚晒标记完成时须有现场照片,可以现在上传。`
+    : null;
+  const placeHint = placeNeed.length
+    ? slot === "EVENING"
+      ? dayEvidence.located
+        ? `${placeNeed.join("、")}标记完成须有位置:今天已填写的位置可以作为证明。`
+        : `${placeNeed.join("、")}标记完成须有位置(今天任一时段填写的都算)。`
+      : `${placeNeed.join("、")}在晚晒标记完成时须有位置,可以现在定位。`
+    : null;
 
   const busy = phase.kind === "preparing" || phase.kind === "uploading";
 
@@ -167,6 +210,13 @@ export function SlotForm(props: SlotFormProps) {
       if (mark?.done == null) return { issue: `请为「${entry.text}」标记 ✓ 或 ?。` };
       if (!mark.done && !mark.reason.trim()) return { issue: `请填写「${entry.text}」未完成的原因。` };
     }
+    // The server's evidence rule (evidenceIssues), said before sending: exactly what is missing.
+    if (photoNeed.length > 0 && photosHere + dayEvidence.photos <= 0) {
+      return { issue: `${photoNeed.join("、")}标记完成须附现场照片:请在下方“现场照片”上传至少 1 张,或改标 ? 并写明原因。` };
+    }
+    if (placeNeed.length > 0 && !located && !dayEvidence.located) {
+      return { issue: `${placeNeed.join("、")}标记完成须有位置:请在下方定位或填写地点名称,或改标 ? 并写明原因。` };
+    }
     return {
       items: all.map((entry) => {
         const mark = marks[entry.key];
@@ -183,6 +233,12 @@ export function SlotForm(props: SlotFormProps) {
       needsReason(mode) && !revisionReason.trim() ? { issue: "请填写更正原因。" } : collectItems();
     if ("issue" in collected) {
       setPhase({ kind: "error", message: collected.issue });
+      return;
+    }
+    if (mode === "CREATE" && Date.now() + clockOffset.current > props.deadline && !lateSeen.current) {
+      // The deadline passed while the form was open: show the notice first; the next press sends.
+      lateSeen.current = true;
+      setPhase({ kind: "error", message: `已过${name}截止时间 ${props.deadlineLabel},现在提交将标为“迟报”。确认无误请再按一次提交。` });
       return;
     }
     const payload = {
@@ -338,10 +394,16 @@ export function SlotForm(props: SlotFormProps) {
         {phase.kind === "saved" ? <FormMessage ok message={`${name}已提交。`} /> : null}
       </div>
       {phase.kind === "error" ? <FormMessage message={phase.message} /> : null}
+      {late ? (
+        <p role="note" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          <strong className="font-semibold">将标为迟报:</strong>
+          {name}截止时间是 {props.deadlineLabel},已经过了。现在提交会被接受,并在卡片和晒报中标为“迟报”。
+        </p>
+      ) : null}
 
       <div className="sticky bottom-0 -mx-4 flex gap-2 border-t border-stone-200 bg-white/95 px-4 py-3">
         <Button type="submit" disabled={busy} className="flex-1">
-          {busy ? "正在提交…" : mode === "CREATE" ? `提交${name}` : mode === "EDIT" ? "保存修改" : "提交更正"}
+          {busy ? "正在提交…" : mode === "CREATE" ? (late ? `提交${name}(迟报)` : `提交${name}`) : mode === "EDIT" ? "保存修改" : "提交更正"}
         </Button>
         {props.onCancel ? (
           <Button type="button" variant="secondary" onClick={props.onCancel} disabled={busy}>

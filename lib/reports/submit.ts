@@ -281,10 +281,11 @@ async function writeSlot(tx: Prisma.TransactionClient, context: WriteContext): P
   const empty = emptySlotIssue(slot, plan, input.note, photosAfter);
   if (empty) throw refuse(empty.message, [empty]);
   const located = Boolean(input.place || input.lat !== undefined);
-  const other = card?.slots.find((s) => s.slot === (slot === "EVENING" ? "NOON" : "EVENING"));
+  // The day's other slots: a photo or a place from the morning or noon is evidence for the evening too.
+  const others = card?.slots.filter((s) => s.slot !== slot) ?? [];
   const evidence = evidenceIssues(slot, plan.after, taskById as ReadonlyMap<string, EvidenceTask>, {
-    photos: photosAfter + (other?.photos.length ?? 0),
-    located: located || Boolean(other && (other.place || other.lat !== null)),
+    photos: photosAfter + others.reduce((sum, s) => sum + s.photos.length, 0),
+    located: located || others.some((s) => s.place || s.lat !== null),
   });
   if (evidence.length > 0) throw refuse(evidence.map((i) => i.message).join(" "), evidence);
 
