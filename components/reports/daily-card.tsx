@@ -1,3 +1,4 @@
+import { OfflineCard } from "@/components/pwa/offline-card";
 import { SlotContent, SlotHeading } from "@/components/reports/card-view";
 import { SlotPanel } from "@/components/reports/slot-panel";
 import type { FormItem } from "@/components/reports/slot-form";
@@ -22,7 +23,10 @@ export function DailyCard({
   deadlines,
   now,
   current,
+  owner,
 }: {
+  /** the signed-in account's id: drafts on the phone are kept per account */
+  owner: string;
   card: CardView | null;
   editor: CardEditorData;
   date: DistrictDate;
@@ -49,6 +53,8 @@ export function DailyCard({
   const version = `${card?.items.length ?? 0}:${card?.slots.map((s) => s.updatedAt.getTime()).join("-") ?? ""}`;
 
   return (
+    <>
+    <OfflineCard />
     <ol className="space-y-3">
       {SLOTS.map((slot) => {
         const shown = card?.slots.find((s) => s.slot === slot);
@@ -72,6 +78,7 @@ export function DailyCard({
                   view={shown ? <SlotContent slot={slot} shown={shown} items={card?.items ?? []} /> : null}
                   editLabel={needsReason(mode) ? `更正${SLOT_LABELS[slot]}` : `修改${SLOT_LABELS[slot]}`}
                   form={{
+                    owner,
                     date,
                     slot,
                     mode,
@@ -94,5 +101,6 @@ export function DailyCard({
         );
       })}
     </ol>
+    </>
   );
 }

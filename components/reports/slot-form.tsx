@@ -1,12 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { downscaleForUpload } from "@/components/reports/downscale";
 import { LocationField, type Coords } from "@/components/reports/location-field";
 import { MorningPlan, type PlanRow } from "@/components/reports/morning-plan";
 import { PhotoPicker, type ExistingPhoto } from "@/components/reports/photo-picker";
 import { EveningMark, NewItems, type Mark, type NewRow } from "@/components/reports/slot-fields";
+import { keepCardOffline } from "@/components/pwa/offline-card";
+import { deleteDraft, draftKey, loadDraft, saveDraft, type CardDraft, type DraftPhoto } from "@/components/reports/card-draft";
 import { newIdempotencyKey, sendSlot } from "@/components/reports/upload";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
@@ -35,6 +37,8 @@ export type FormItem = {
 };
 
 export type SlotFormProps = {
+  /** whose phone draft this is (the account's id): drafts are kept per account */
+  owner: string;
   date: string;
   slot: Slot;
   mode: EditMode;
@@ -54,7 +58,28 @@ export type SlotFormProps = {
   onCancel?: () => void;
 };
 
-type Phase = { kind: "idle" } | { kind: "preparing"; done: number; total: number } | { kind: "uploading"; ratio: number } | { kind: "saved" } | { kind: "error"; message: string };
+type Phase =
+  | { kind: "idle" }
+  | { kind: "preparing"; done: number; total: number }
+  | { kind: "uploading"; ratio: number }
+  /** sent without an answer (no signal): kept on the phone, sent again with the same key when the signal returns */
+  | { kind: "pending" }
+  | { kind: "saved" }
+  | { kind: "error"; message: string };
+
+/** What a draft keeps of the form (photos are kept beside it, as blobs). */
+type DraftState = {
+  plan: PlanRow[];
+  progress: Record<string, string>;
+  marks: Record<string, Mark>;
+  newRows: NewRow[];
+  note: string;
+  place: string;
+  coords: Coords | null;
+  removed: string[];
+  revisionReason: string;
+  startedAt: number | null;
+};
 
 
 function initialPlan({ items, carry, log, tasks }: SlotFormProps): PlanRow[] {
@@ -147,6 +172,14 @@ export function SlotForm(props: SlotFormProps) {
   const startedAt = useRef<number | null>(null);
   const clockOffset = useRef(0);
   const idempotencyKey = useRef<string | null>(null);
+  const key = draftKey(props.owner, date, slot, mode);
+  const url = `/api/v1/cards/${date}/${SLOT_PARAM[slot]}`;
+  // Drafts: nothing is written before the stored draft was read (it would be overwritten), nor before the reporter changed something.
+  const [draftLoaded, setDraftLoaded] = useState(false);
+  const [dirty, setDirty] = useState(false);
+  const [draftSavedAt, setDraftSavedAt] = useState<number | null>(null);
+  const pending = useRef<{ idempotencyKey: string; payload: string } | null>(null);
+  const sending = useRef(false);
   useEffect(() => {
     clockOffset.current = props.serverNow - Date.now();
   }, [props.serverNow]);
@@ -156,6 +189,98 @@ export function SlotForm(props: SlotFormProps) {
   useEffect(() => {
     lateSeen.current = late;
   }, [late]);
+
+  const snapshot = (): DraftState => ({ plan, progress, marks, newRows, note, place, coords, removed, revisionReason, startedAt: startedAt.current });
+  const photosOf = (list: File[]): DraftPhoto[] => list.map((f) => ({ name: f.name, blob: f }));
+
+  /** Sends the pending draft (same key, same payload, same photos); one send at a time. */
+  async function sendPending(photos: DraftPhoto[]) {
+    const sent = pending.current;
+    if (!sent || sending.current) return;
+    sending.current = true;
+    try {
+      const body = new FormData();
+      body.append("payload", sent.payload);
+      for (const photo of photos) body.append("photos", photo.blob, photo.name);
+      setPhase({ kind: "uploading", ratio: 0 });
+      const result = await sendSlot(url, body, sent.idempotencyKey, (ratio) => setPhase({ kind: "uploading", ratio }));
+      if (result.ok) {
+        pending.current = null;
+        idempotencyKey.current = null;
+        await deleteDraft(key);
+        // The kept card page should show this slot as sent from now on.
+        keepCardOffline();
+        setPhase({ kind: "saved" });
+        router.refresh();
+        props.onSaved?.();
+      } else if (result.network) {
+        setPhase({ kind: "pending" });
+      } else {
+        // Refused by the server: the content stays as a draft to correct; a new key for the corrected content.
+        pending.current = null;
+        idempotencyKey.current = null;
+        await saveDraft<DraftState>(key, { state: snapshot(), photos, pending: null, savedAt: Date.now() });
+        setPhase({ kind: "error", message: result.message });
+      }
+    } finally {
+      sending.current = false;
+    }
+  }
+
+  /** The draft kept on this phone replaces the empty form; a pending one is sent again if there is a signal. */
+  const restoreDraft = useEffectEvent((draft: CardDraft<DraftState> | null) => {
+    if (draft) {
+      const d = draft.state;
+      setPlan(d.plan);
+      setProgress(d.progress);
+      setMarks(d.marks);
+      setNewRows(d.newRows);
+      setNote(d.note);
+      setPlace(d.place);
+      setCoords(d.coords);
+      setRemoved(d.removed);
+      setRevisionReason(d.revisionReason);
+      startedAt.current = d.startedAt;
+      setFiles(draft.photos.map((p) => new File([p.blob], p.name, { type: p.blob.type || "image/jpeg" })));
+      setDraftSavedAt(draft.savedAt);
+      if (draft.pending) {
+        pending.current = draft.pending;
+        idempotencyKey.current = draft.pending.idempotencyKey;
+        setPhase({ kind: "pending" });
+        if (navigator.onLine) void sendPending(draft.photos);
+      }
+    }
+    setDraftLoaded(true);
+  });
+  const retryPending = useEffectEvent(() => {
+    if (!pending.current) return;
+    void loadDraft<DraftState>(key).then((draft) => sendPending(draft?.photos ?? []));
+  });
+
+  // On opening, and whenever the signal returns.
+  useEffect(() => {
+    let cancelled = false;
+    void loadDraft<DraftState>(key).then((draft) => {
+      if (!cancelled) restoreDraft(draft);
+    });
+    const retry = () => retryPending();
+    window.addEventListener("online", retry);
+    return () => {
+      cancelled = true;
+      window.removeEventListener("online", retry);
+    };
+  }, [key]);
+
+  // Every change is kept on the phone half a second later (not while a sent draft waits: it must stay as sent).
+  useEffect(() => {
+    if (!draftLoaded || !dirty || pending.current) return;
+    const timer = setTimeout(() => {
+      const savedAt = Date.now();
+      void saveDraft<DraftState>(key, { state: snapshot(), photos: photosOf(files), pending: null, savedAt }).then((ok) => ok && setDraftSavedAt(savedAt));
+    }, 500);
+    return () => clearTimeout(timer);
+    // snapshot() reads exactly these
+  }, [draftLoaded, dirty, key, plan, progress, marks, newRows, note, place, coords, removed, revisionReason, files]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const taskById = new Map(tasks.map((t) => [t.id, t]));
   const taskOf = (taskId: string | null | undefined) => (taskId ? (taskById.get(taskId) ?? items.find((i) => i.taskId === taskId)?.task ?? null) : null);
@@ -184,7 +309,7 @@ export function SlotForm(props: SlotFormProps) {
       : `${placeNeed.join("、")}在晚晒标记完成时须有位置,可以现在定位。`
     : null;
 
-  const busy = phase.kind === "preparing" || phase.kind === "uploading";
+  const busy = phase.kind === "preparing" || phase.kind === "uploading" || phase.kind === "pending";
 
   function collectItems(): { items: unknown[] } | { issue: string } {
     if (slot === "MORNING") {
@@ -212,7 +337,7 @@ export function SlotForm(props: SlotFormProps) {
     }
     // The server's evidence rule (evidenceIssues), said before sending: exactly what is missing.
     if (photoNeed.length > 0 && photosHere + dayEvidence.photos <= 0) {
-      return { issue: `${photoNeed.join("、")}标记完成须附现场照片:请在下方“现场照片”上传至少 1 张,或改标 ? 并写明原因。` };
+      return { issue: `${photoNeed.join("、")}标记完成须附现场照片:请在下方“照片”处上传至少 1 张,或改标 ? 并写明原因。` };
     }
     if (placeNeed.length > 0 && !located && !dayEvidence.located) {
       return { issue: `${placeNeed.join("、")}标记完成须有位置:请在下方定位或填写地点名称,或改标 ? 并写明原因。` };
@@ -241,7 +366,7 @@ export function SlotForm(props: SlotFormProps) {
       setPhase({ kind: "error", message: `已过${name}截止时间 ${props.deadlineLabel},现在提交将标为“迟报”。确认无误请再按一次提交。` });
       return;
     }
-    const payload = {
+    const payload = JSON.stringify({
       items: collected.items,
       note: note.trim() || undefined,
       place: place.trim() || undefined,
@@ -250,30 +375,44 @@ export function SlotForm(props: SlotFormProps) {
       startedAt: startedAt.current ? new Date(startedAt.current + clockOffset.current).toISOString() : undefined,
       revisionReason: needsReason(mode) ? revisionReason.trim() : undefined,
       removePhotoIds: removed,
-    };
-    setPhase({ kind: "preparing", done: 0, total: files.length });
-    const body = new FormData();
-    body.append("payload", JSON.stringify(payload));
-    for (const [index, file] of files.entries()) {
-      body.append("photos", await downscaleForUpload(file), file.name);
-      setPhase({ kind: "preparing", done: index + 1, total: files.length });
-    }
-    // One key per attempt at this form: a retry after a lost answer is saved once.
+    });
+    // One key per attempt at this content: a retry after a lost answer is saved once. Kept on the phone before anything is sent.
     idempotencyKey.current ??= newIdempotencyKey();
-    setPhase({ kind: "uploading", ratio: 0 });
-    const result = await sendSlot(`/api/v1/cards/${date}/${SLOT_PARAM[slot]}`, body, idempotencyKey.current, (ratio) => setPhase({ kind: "uploading", ratio }));
-    if (!result.ok) {
-      setPhase({ kind: "error", message: result.message });
-      return;
+    pending.current = { idempotencyKey: idempotencyKey.current, payload };
+    const photos = photosOf(files);
+    await saveDraft<DraftState>(key, { state: snapshot(), photos, pending: pending.current, savedAt: Date.now() });
+    await sendPending(photos);
+  }
+
+  /** Photos are downscaled when picked, so the draft keeps the small copies (and a retry sends the same bytes). */
+  const ready = useRef(new WeakSet<File>());
+  async function pickFiles(list: File[]) {
+    setDirty(true);
+    const fresh = list.filter((f) => !ready.current.has(f));
+    if (fresh.length > 0) setPhase({ kind: "preparing", done: 0, total: fresh.length });
+    const out: File[] = [];
+    let done = 0;
+    for (const file of list) {
+      if (ready.current.has(file)) {
+        out.push(file);
+        continue;
+      }
+      const blob = await downscaleForUpload(file);
+      const small = blob instanceof File ? blob : new File([blob], file.name, { type: blob.type || "image/jpeg" });
+      ready.current.add(small);
+      out.push(small);
+      setPhase({ kind: "preparing", done: ++done, total: fresh.length });
     }
-    idempotencyKey.current = null;
-    setPhase({ kind: "saved" });
-    router.refresh();
-    props.onSaved?.();
+    setFiles(out);
+    if (fresh.length > 0) setPhase({ kind: "idle" });
   }
 
   const markStarted = () => {
     startedAt.current ??= Date.now();
+  };
+  const markDirty = () => {
+    markStarted();
+    if (!dirty) setDirty(true);
   };
   const setMark = (key: string, change: Partial<Mark>) => setMarks((m) => ({ ...m, [key]: { ...(m[key] ?? { done: null, reason: "", value: "" }), ...change } }));
 
@@ -283,7 +422,8 @@ export function SlotForm(props: SlotFormProps) {
       // The burden meter starts at the first touch, key or input inside the form.
       onPointerDownCapture={markStarted}
       onKeyDownCapture={markStarted}
-      onInput={markStarted}
+      onInput={markDirty}
+      onChange={markDirty}
       className="mt-3 space-y-5"
       aria-label={`填报${name}`}
       noValidate
@@ -361,7 +501,7 @@ export function SlotForm(props: SlotFormProps) {
         onToggleRemoved={(id) => setRemoved((r) => (r.includes(id) ? r.filter((x) => x !== id) : [...r, id]))}
         canRemoveExisting={mode === "EDIT"}
         files={files}
-        onFiles={setFiles}
+        onFiles={(list) => void pickFiles(list)}
         required={photoHint}
       />
 
@@ -391,7 +531,15 @@ export function SlotForm(props: SlotFormProps) {
             <Progress ratio={phase.ratio} label="上传进度" />
           </div>
         ) : null}
-        {phase.kind === "saved" ? <FormMessage ok message={`${name}已提交。`} /> : null}
+        {phase.kind === "saved" ? <FormMessage ok message={`已提交:${name}已保存到晒台。`} /> : null}
+        {phase.kind === "pending" ? (
+          <p role="status" className="rounded-lg border border-sky-300 bg-sky-50 p-3 text-sm text-sky-900">
+            <strong className="font-semibold">待上传:</strong>现在没有网络,{name}已保存在本机。信号恢复后会自动提交(只提交一次),也可以关掉页面,下次打开时再提交。
+          </p>
+        ) : null}
+        {phase.kind !== "pending" && phase.kind !== "saved" && draftSavedAt !== null ? (
+          <p className="text-sm text-stone-600">草稿已保存(本机,{new Date(draftSavedAt).toLocaleTimeString("zh-CN", { hour: "2-digit", minute: "2-digit" })})</p>
+        ) : null}
       </div>
       {phase.kind === "error" ? <FormMessage message={phase.message} /> : null}
       {late ? (
@@ -403,7 +551,7 @@ export function SlotForm(props: SlotFormProps) {
 
       <div className="sticky bottom-0 -mx-4 flex gap-2 border-t border-stone-200 bg-white/95 px-4 py-3">
         <Button type="submit" disabled={busy} className="flex-1">
-          {busy ? "正在提交…" : mode === "CREATE" ? (late ? `提交${name}(迟报)` : `提交${name}`) : mode === "EDIT" ? "保存修改" : "提交更正"}
+          {phase.kind === "pending" ? "待上传…" : busy ? "正在提交…" : mode === "CREATE" ? (late ? `提交${name}(迟报)` : `提交${name}`) : mode === "EDIT" ? "保存修改" : "提交更正"}
         </Button>
         {props.onCancel ? (
           <Button type="button" variant="secondary" onClick={props.onCancel} disabled={busy}>
