@@ -51,7 +51,7 @@ test("a morning written with no signal survives a reload and is sent once when t
   // Nothing comes ticked: only the typed item is sent.
   for (const box of await form.getByRole("checkbox").all()) await expect(box).not.toBeChecked();
   await form.getByRole("button", { name: "＋ 添加一项" }).click();
-  await form.getByLabel("其他事项 1").fill(PLAN);
+  await form.getByRole("textbox", { name: "其他事项 1", exact: true }).fill(PLAN);
   await form.getByLabel("补充说明(可选)").fill(NOTE);
   await expect(form.getByText(/^草稿已保存/)).toBeVisible();
   await form.getByRole("button", { name: /^提交早晒/ }).click();
@@ -62,7 +62,7 @@ test("a morning written with no signal survives a reload and is sent once when t
   await page.reload();
   morning = await openSlot(page, "早晒");
   form = morning.getByRole("form", { name: "填报早晒" });
-  await expect(form.getByLabel("其他事项 1")).toHaveValue(PLAN);
+  await expect(form.getByRole("textbox", { name: "其他事项 1", exact: true })).toHaveValue(PLAN);
   await expect(form.getByLabel("补充说明(可选)")).toHaveValue(NOTE);
   await expect(form.getByRole("status").filter({ hasText: "待上传" })).toBeVisible();
   await expect(form.getByRole("button", { name: "待上传…" })).toBeDisabled();
