@@ -13,13 +13,12 @@ import { newIdempotencyKey, sendSlot } from "@/components/reports/upload";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
 import { Progress } from "@/components/ui/progress";
-import { needsReason, type EditMode } from "@/lib/reports/card-rules";
+import { needsReason, SLOT_PARAM_OF, type EditMode } from "@/lib/reports/card-rules";
+import { SLOT_LABELS } from "@/lib/reports/slots";
 import type { CarryItem, LogPick, PickerTask } from "@/lib/reports/editor";
 
 type Slot = "MORNING" | "NOON" | "EVENING";
 
-const SLOT_PARAM: Record<Slot, string> = { MORNING: "morning", NOON: "noon", EVENING: "evening" };
-const SLOT_NAME: Record<Slot, string> = { MORNING: "早晒", NOON: "午晒", EVENING: "晚晒" };
 
 export type FormItem = {
   id: string;
@@ -154,8 +153,8 @@ function useLate(mode: EditMode, deadline: number, serverNow: number, clockOffse
 export function SlotForm(props: SlotFormProps) {
   const { date, slot, mode, items, tasks, existing } = props;
   const router = useRouter();
-  const name = SLOT_NAME[slot];
-  const idBase = `slot-${SLOT_PARAM[slot]}`;
+  const name = SLOT_LABELS[slot];
+  const idBase = `slot-${SLOT_PARAM_OF[slot]}`;
 
   const [plan, setPlan] = useState<PlanRow[]>(() => initialPlan(props));
   const [progress, setProgress] = useState<Record<string, string>>(() => Object.fromEntries(items.map((i) => [i.id, i.progress ?? ""])));
@@ -173,7 +172,7 @@ export function SlotForm(props: SlotFormProps) {
   const clockOffset = useRef(0);
   const idempotencyKey = useRef<string | null>(null);
   const key = draftKey(props.owner, date, slot, mode);
-  const url = `/api/v1/cards/${date}/${SLOT_PARAM[slot]}`;
+  const url = `/api/v1/cards/${date}/${SLOT_PARAM_OF[slot]}`;
   // Drafts: nothing is written before the stored draft was read (it would be overwritten), nor before the reporter changed something.
   const [draftLoaded, setDraftLoaded] = useState(false);
   const [dirty, setDirty] = useState(false);

@@ -1,6 +1,5 @@
 import { apiRoute, notFound, parseInput } from "@/lib/api/handler";
-import { db } from "@/lib/db";
-import { photoScopeWhere } from "@/lib/photos/scope";
+import { findVisiblePhoto } from "@/lib/photos/queries";
 import { photoSizeInput, readPhotoSize } from "@/lib/photos/sizes";
 import { photoStorage } from "@/lib/storage/index";
 import { z } from "@/lib/validation";
@@ -14,10 +13,7 @@ const photoQuery = z.object({ size: photoSizeInput.default("full") });
  */
 export const GET = apiRoute<{ id: string }>({}, async ({ user, request, params }) => {
   const { size } = parseInput(photoQuery, Object.fromEntries(new URL(request.url).searchParams));
-  const photo = await db.photo.findFirst({
-    where: { AND: [{ id: params.id }, photoScopeWhere(user)] },
-    select: { storageKey: true, thumbKey: true, mime: true },
-  });
+  const photo = await findVisiblePhoto(user, params.id);
   if (!photo) throw notFound("没有找到这张照片。");
   const data = await readPhotoSize(await photoStorage(), photo, size);
   if (!data) throw notFound("照片文件已不存在。");
