@@ -21,7 +21,7 @@ export const metadata: Metadata = { title: "流动红黄旗榜", description: "�
 export default async function PublicFlagsPage() {
   const { current, history } = await loadFlagHistory(db);
   return (
-    <main className="mx-auto max-w-5xl space-y-8 px-4 py-8">
+    <div className="space-y-8">
       <header className="flex flex-wrap items-center justify-between gap-3">
         <div className="flex items-center gap-3">
           <span className="flex size-12 items-center justify-center rounded-2xl bg-brand-700 text-xl font-bold text-white" aria-hidden>
@@ -96,6 +96,6 @@ export default async function PublicFlagsPage() {
           </div>
         )}
       </section>
-    </main>
+    </div>
   );
 }
