@@ -26,12 +26,12 @@ export function TaskTable({ rows, hrefBase, caption }: { rows: TaskRow[]; hrefBa
           {rows.map((task) => {
             const overdue = task.status === "OVERDUE";
             return (
-              <tr key={task.id} className={cn(overdue && "bg-red-50/70", task.archivedAt && "text-stone-500")} data-status={task.status}>
+              <tr key={task.id} className={cn(overdue && "bg-red-50/70", task.archivedAt && "text-stone-600")} data-status={task.status}>
                 <th scope="row" className={cn("max-w-md px-3 py-2 font-normal", overdue && "border-l-4 border-red-600")}>
                   <Link href={`${hrefBase}/${task.id}`} className="font-medium text-stone-900 hover:underline">
                     {task.title}
                   </Link>
-                  <span className="block text-xs text-stone-500">
+                  <span className="block text-xs text-stone-600">
                     {task.externalKey ?? "—"}
                     {task.milestoneCount ? ` · ${task.milestoneCount} 个节点` : null}
                     {task.archivedAt ? " · 已归档" : null}
@@ -41,7 +41,7 @@ export function TaskTable({ rows, hrefBase, caption }: { rows: TaskRow[]; hrefBa
                 <td className="px-3 py-2 whitespace-nowrap">{task.unit.name}</td>
                 <td className="px-3 py-2">
                   {task.keyTask?.name ?? "—"}
-                  {task.line ? <span className="block text-xs text-stone-500">{task.line.name}</span> : null}
+                  {task.line ? <span className="block text-xs text-stone-600">{task.line.name}</span> : null}
                 </td>
                 <td className="px-3 py-2 whitespace-nowrap">{task.responsibleLeader?.name ?? "—"}</td>
                 <td className="px-3 py-2">
