@@ -1,17 +1,17 @@
 import { DayStatusBody, type DayStatusRow } from "@/components/reports/day-status-body";
 import type { UnitDayStatus } from "@/lib/reports/queries";
+import { UNIT_KIND_LABELS } from "@/lib/labels";
 import { SLOT_LABELS, SLOT_STATE_LABELS, SLOTS } from "@/lib/reports/slots";
-
-const KIND_LABELS = { TOWN: "乡镇", DEPARTMENT: "部门" } as const;
 
 /**
  * Every unit's three slots today (/admin, /units). The rows go to a client body as data, drawn with
  * short class names and plain links: 113 rows rendered on the server came to 283 KB of HTML (each
  * element and its utility classes twice, in the markup and in the RSC payload), and next/link would
- * prefetch a hundred unit pages. Under 640 px each row is a card.
+ * prefetch a hundred unit pages. So it is not built from components/ui/table (per-cell classes), but
+ * reflows the same way: under 640 px each row is a card.
  */
 export function DayStatusTable({ rows, caption }: { rows: UnitDayStatus[]; caption: string }) {
-  const data: DayStatusRow[] = rows.map((r) => [r.unitId, r.unitName, KIND_LABELS[r.kind], SLOTS.map((s) => r.slots[s])]);
+  const data: DayStatusRow[] = rows.map((r) => [r.unitId, r.unitName, UNIT_KIND_LABELS[r.kind], SLOTS.map((s) => r.slots[s])]);
   return (
     <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
       <table className="reflow status-table w-full text-left text-sm">

@@ -2,13 +2,11 @@
 
 import { useId, useState } from "react";
 import { cn } from "@/components/ui/cn";
+import { UNIT_KIND_LABELS, UNIT_KINDS } from "@/lib/labels";
 
 export type UnitSelectOption = { id: string; name: string; kind: "TOWN" | "DEPARTMENT" };
 
-const KIND_GROUPS = [
-  { kind: "TOWN", label: "乡镇" },
-  { kind: "DEPARTMENT", label: "区直部门" },
-] as const;
+const KIND_GROUPS = UNIT_KINDS.map((kind) => ({ kind, label: UNIT_KIND_LABELS[kind] }));
 
 const CONTROL =
   "block w-full rounded-lg border border-stone-300 bg-white px-3 py-2.5 text-base text-stone-900 focus:border-brand-700 aria-[invalid=true]:border-red-600";
