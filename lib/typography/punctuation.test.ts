@@ -6,15 +6,15 @@ import { fullWidthPunctuation, halfWidthMarks } from "@/lib/typography/punctuati
 import { scanFile, sourceFiles } from "@/lib/typography/scan";
 
 test("half-width marks beside Chinese become full-width, without the Latin space after them", () => {
-  assert.equal(fullWidthPunctuation("今天干什么:勾选或填写(已选 5 项)"), "今天干什么:勾选或填写(已选 5 项)");
-  assert.equal(fullWidthPunctuation("您没有权限查看刚才的页面,已回到您的首页。"), "您没有权限查看刚才的页面,已回到您的首页。");
-  assert.equal(fullWidthPunctuation("已晒: 3"), "已晒:3");
-  assert.equal(fullWidthPunctuation("全部提醒(112)"), "全部提醒(112)");
-  assert.equal(fullWidthPunctuation("确定吗?"), "确定吗?");
+  assert.equal(fullWidthPunctuation("今天干什么:勾选或填写(已选 5 项)"), "今天干什么：勾选或填写（已选 5 项）");
+  assert.equal(fullWidthPunctuation("您没有权限查看刚才的页面,已回到您的首页。"), "您没有权限查看刚才的页面，已回到您的首页。");
+  assert.equal(fullWidthPunctuation("已晒: 3"), "已晒：3");
+  assert.equal(fullWidthPunctuation("全部提醒(112)"), "全部提醒（112）");
+  assert.equal(fullWidthPunctuation("确定吗?"), "确定吗？");
 });
 
 test("times, numbers, addresses and Latin text keep their half-width marks", () => {
-  for (const text of ["截止 09:30", "13:30", "https://example.cn/a?b=c", "Lighthouse (mobile)", "a, b; c", "(已选 "]) assert.deepEqual(halfWidthMarks(text), [], text);
+  for (const text of ["截止 09:30", "13:30", "https://example.cn/a?b=c", "Lighthouse (mobile)", "a, b; c", "(已选 ", "完成的打 ✓,未完成的打 ?", "? 未完成"].map((t) => t.replace(",", "\uFF0C"))) assert.deepEqual(halfWidthMarks(text), [], text);
 });
 
 test("string literals, template literals around ${…} and JSX text are scanned; comments, regexps and marked lines are not", () => {

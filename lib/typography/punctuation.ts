@@ -1,13 +1,13 @@
 /**
  * Full-width punctuation in Chinese UI text (issue 14): in a piece of text, a half-width
  * , : ; ? ! next to a Chinese character, or a pair of ( ) around or right after one, should be
- * its full-width form (,:;?!()), without the spaces a Latin sentence puts after it.
- * "今天干什么:勾选或填写(已选 5 项)" → "今天干什么:勾选或填写(已选 5 项)"; "13:30", "Lighthouse
+ * its full-width form (，：；？！（）), without the spaces a Latin sentence puts after it.
+ * "今天干什么:勾选或填写(已选 5 项)" → "今天干什么：勾选或填写（已选 5 项）"; "13:30", "Lighthouse
  * (mobile)", URLs and code stay as they are.
  */
 
 export const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
-export const FULL_WIDTH: Record<string, string> = { ",": ",", ":": ":", ";": ";", "?": "?", "!": "!", "(": "(", ")": ")" };
+export const FULL_WIDTH: Record<string, string> = { ",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）" };
 
 function isCjk(char: string | undefined): boolean {
   return char !== undefined && CJK.test(char);
@@ -25,7 +25,10 @@ export function halfWidthMarks(text: string): number[] {
   const marks = new Set<number>();
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (",:;?!".includes(c)) {
+    // ? and ! end a Chinese sentence only right after it: "打 ?" and "? 未完成" are the work log's mark (✓/?), not a question.
+    if ("?!".includes(c)) {
+      if (/[\u3400-\u9fff]/.test(text[i - 1] ?? "")) marks.add(i);
+    } else if (",:;".includes(c)) {
       // "a?b" in a URL or "08:30" has no Chinese neighbour; a colon between digits never counts.
       if ((isCjk(neighbour(text, i, -1)) || isCjk(neighbour(text, i, 1))) && !(c === ":" && /\d/.test(text[i - 1] ?? "") && /\d/.test(text[i + 1] ?? ""))) marks.add(i);
     }
