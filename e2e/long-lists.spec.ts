@@ -24,10 +24,10 @@ for (const size of [
     await expect(page.getByTestId("default-slot")).toContainText(passed ? `最近一个已过截止时间的时段:${SLOT_LABELS[slot]}` : `显示下一个:${SLOT_LABELS[slot]}`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 
-    const all = page.getByRole("button", { name: /^全部提醒((\d+))$/ });
+    const all = page.getByRole("button", { name: /^全部提醒\((\d+)\)$/ });
     if ((await all.count()) === 0) return; // every unit has shown this slot
     const count = Number((await all.textContent())!.match(/\d+/)![0]);
-    await expect(page.getByRole("heading", { name: new RegExp(`(${count})$`) })).toBeVisible();
+    await expect(page.getByRole("heading", { name: new RegExp(`\\(${count}\\)$`) })).toBeVisible();
     await all.click();
     const dialog = page.getByRole("dialog", { name: `提醒 ${count} 个单位?` });
     await expect(dialog).toBeVisible();
