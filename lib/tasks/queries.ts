@@ -7,7 +7,10 @@ import { withUnitRowScope, withUnitScope, type SessionUser } from "@/lib/auth/ro
 import { SLOT_LABELS } from "@/lib/reports/slots";
 import type { TaskFilters } from "@/lib/tasks/filters";
 import { progressSourceLabel, valueSeries } from "@/lib/tasks/progress-history";
-import { deriveStatus, progressRatio, URGENCY_RANK, urgencyOf, urgencyOrder, type Urgency } from "@/lib/tasks/status";
+import { lateRuleText } from "@/lib/assessment/scoring";
+import { loadScoringRules } from "@/lib/assessment/rules";
+import { dueKey, valuesAtDue } from "@/lib/tasks/progress-events";
+import { deriveStatus, type ItemStatus, itemStatus, progressRatio, URGENCY_RANK, urgencyOf, urgencyOrder, type Urgency } from "@/lib/tasks/status";
 import { taskListOrder, taskListWhere } from "@/lib/tasks/where";
 import { districtToday, type DistrictDate } from "@/lib/time";
 
@@ -32,13 +35,21 @@ export type TaskSummary = {
   unitId: string;
   unitName: string;
   keyTaskName: string | null;
-  status: TaskStatus;
+  status: ItemStatus;
   ratio: number;
 };
+
+type AtDue = ReadonlyMap<string, number>;
+
+/** The tasks' values on their due dates where they could be 逾期完成 (one read for the whole list). */
+function tasksAtDue(tasks: readonly { id: string; target: number; valueReached: number; deadline: DistrictDate }[], today: DistrictDate): Promise<AtDue> {
+  return valuesAtDue(db, tasks.map((t) => ({ taskId: t.id, dueDate: t.deadline, target: t.target, valueReached: t.valueReached })), today);
+}
 
 function toSummary(
   task: { id: string; title: string; target: number; measure: string; valueReached: number; deadline: string; unit: { id: string; name: string }; keyTask: { name: string } | null },
   today: DistrictDate,
+  atDue: AtDue = new Map(),
 ): TaskSummary {
   return {
     id: task.id,
@@ -50,7 +61,7 @@ function toSummary(
     unitId: task.unit.id,
     unitName: task.unit.name,
     keyTaskName: task.keyTask?.name ?? null,
-    status: deriveStatus(task, today),
+    status: itemStatus({ ...task, valueAtDue: atDue.get(dueKey({ taskId: task.id })) }, today),
     ratio: progressRatio(task),
   };
 }
@@ -65,7 +76,8 @@ export async function listUnitTasks(user: SessionUser, unitId: string, today = d
     where: withUnitRowScope(user, { unitId, archivedAt: null }),
     select: taskSummarySelect,
   });
-  return tasks.map((t) => toSummary(t, today)).sort(byUrgency);
+  const atDue = await tasksAtDue(tasks, today);
+  return tasks.map((t) => toSummary(t, today, atDue)).sort(byUrgency);
 }
 
 /** Overdue tasks across the units the user may see, oldest deadline first. */
@@ -143,16 +155,16 @@ const taskRowSelect = {
 type TaskRowRecord = Prisma.TaskGetPayload<{ select: typeof taskRowSelect }>;
 
 export type TaskRow = Omit<TaskRowRecord, "milestones"> & {
-  status: TaskStatus;
+  status: ItemStatus;
   ratio: number;
   milestoneCount: number;
   overdueMilestones: number;
 };
 
-function toRow({ milestones, ...task }: TaskRowRecord, today: DistrictDate): TaskRow {
+function toRow({ milestones, ...task }: TaskRowRecord, today: DistrictDate, atDue: AtDue): TaskRow {
   return {
     ...task,
-    status: deriveStatus(task, today),
+    status: itemStatus({ ...task, valueAtDue: atDue.get(dueKey({ taskId: task.id })) }, today),
     ratio: progressRatio(task),
     milestoneCount: milestones.length,
     overdueMilestones: milestones.filter((m) => deriveStatus({ ...m, deadline: m.dueDate }, today) === "OVERDUE").length,
@@ -174,7 +186,8 @@ export async function listTaskPage(user: SessionUser, filters: TaskFilters, toda
     take: TASK_PAGE_SIZE,
     select: taskRowSelect,
   });
-  return { rows: rows.map((r) => toRow(r, today)), total, page, pageCount };
+  const atDue = await tasksAtDue(rows, today);
+  return { rows: rows.map((r) => toRow(r, today, atDue)), total, page, pageCount };
 }
 
 export type TaskGroup = { id: string | null; name: string; tasks: number; done: number; overdue: number; ratio: number };
@@ -235,8 +248,14 @@ const taskDetailSelect = {
 
 type TaskDetailRecord = Prisma.TaskGetPayload<{ select: typeof taskDetailSelect }>;
 
-export type MilestoneView = TaskDetailRecord["milestones"][number] & { status: TaskStatus; ratio: number };
-export type TaskDetail = Omit<TaskDetailRecord, "milestones"> & { status: TaskStatus; ratio: number; milestones: MilestoneView[] };
+export type MilestoneView = TaskDetailRecord["milestones"][number] & { status: ItemStatus; ratio: number };
+export type TaskDetail = Omit<TaskDetailRecord, "milestones"> & {
+  status: ItemStatus;
+  ratio: number;
+  milestones: MilestoneView[];
+  /** the scoring rule of 逾期完成 for the task's year, when the task or a milestone is done late */
+  lateRule: string | null;
+};
 
 /** One task with its milestones — only if the caller may read it (archived ones only for the office). */
 export async function getTaskDetail(user: SessionUser, taskId: string, today = districtToday()): Promise<TaskDetail | null> {
@@ -245,12 +264,22 @@ export async function getTaskDetail(user: SessionUser, taskId: string, today = d
     select: taskDetailSelect,
   });
   if (!task) return null;
-  return {
-    ...task,
-    status: deriveStatus(task, today),
-    ratio: progressRatio(task),
-    milestones: task.milestones.map((m) => ({ ...m, status: deriveStatus({ ...m, deadline: m.dueDate }, today), ratio: progressRatio(m) })),
-  };
+  const atDue = await valuesAtDue(
+    db,
+    [
+      { taskId: task.id, dueDate: task.deadline, target: task.target, valueReached: task.valueReached },
+      ...task.milestones.map((m) => ({ taskId: task.id, milestoneId: m.id, dueDate: m.dueDate, target: m.target, valueReached: m.valueReached })),
+    ],
+    today,
+  );
+  const status = itemStatus({ ...task, valueAtDue: atDue.get(dueKey({ taskId: task.id })) }, today);
+  const milestones = task.milestones.map((m) => ({
+    ...m,
+    status: itemStatus({ ...m, deadline: m.dueDate, valueAtDue: atDue.get(dueKey({ taskId: task.id, milestoneId: m.id })) }, today),
+    ratio: progressRatio(m),
+  }));
+  const late = status === "DONE_LATE" || milestones.some((m) => m.status === "DONE_LATE");
+  return { ...task, status, ratio: progressRatio(task), milestones, lateRule: late ? lateRuleText((await loadScoringRules(db, task.year)).lateCredit) : null };
 }
 
 export type TaskFormOptions = {
@@ -283,11 +312,12 @@ export async function listUnitTaskCards(user: SessionUser, today = districtToday
     where: withUnitRowScope(user, { archivedAt: null }),
     select: { ...taskRowSelect, milestones: { select: { title: true, dueDate: true, target: true, valueReached: true }, orderBy: { dueDate: "asc" } } },
   });
+  const atDue = await tasksAtDue(tasks, today);
   return tasks
     .map((task) => {
       const next = task.milestones.find((m) => m.valueReached < m.target) ?? null;
       return {
-        ...toRow(task, today),
+        ...toRow(task, today, atDue),
         urgency: urgencyOf(task, today),
         nextMilestone: next ? { title: next.title, dueDate: next.dueDate } : null,
       };
