@@ -107,15 +107,25 @@ async function readQuarterRows(db: Db, quarterId: string, period: QuarterPeriod,
       orderBy: [{ kind: "asc" }, { sortOrder: "asc" }],
       select: { id: true, name: true, kind: true, code: true, sortOrder: true, createdAt: true },
     }),
-    // Due in the period, or due before it and maybe still open when it began (not done now, or changed
-    // since): whether it was open is decided by taskItemsAsOf, as of the day before the quarter.
+    // Due in the period, or due before it and maybe still open when it began: not done now, or done
+    // with a progress event dated in the period (a value that is the sum of its events and has none
+    // since the quarter began stood as it stands). Whether it was open is decided by taskItemsAsOf,
+    // as of the day before the quarter.
     db.task.findMany({
-      where: { archivedAt: null, deadline: { lte: asOf }, OR: [{ deadline: { gte: start } }, { valueReached: { lt: db.task.fields.target } }, { updatedAt: { gte: startInstant } }] },
+      where: {
+        archivedAt: null,
+        deadline: { lte: asOf },
+        OR: [{ deadline: { gte: start } }, { valueReached: { lt: db.task.fields.target } }, { progressEvents: { some: { milestoneId: null, date: { gte: start } } } }],
+      },
       orderBy: [{ deadline: "asc" }, { id: "asc" }],
       select: { id: true, unitId: true, title: true, deadline: true, target: true, weight: true },
     }),
     db.milestone.findMany({
-      where: { dueDate: { lte: asOf }, task: { archivedAt: null }, OR: [{ dueDate: { gte: start } }, { valueReached: { lt: db.milestone.fields.target } }, { updatedAt: { gte: startInstant } }] },
+      where: {
+        dueDate: { lte: asOf },
+        task: { archivedAt: null },
+        OR: [{ dueDate: { gte: start } }, { valueReached: { lt: db.milestone.fields.target } }, { progressEvents: { some: { date: { gte: start } } } }],
+      },
       orderBy: [{ dueDate: "asc" }, { id: "asc" }],
       select: { id: true, taskId: true, title: true, dueDate: true, target: true, task: { select: { unitId: true, title: true, weight: true } } },
     }),
