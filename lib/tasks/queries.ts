@@ -10,7 +10,7 @@ import { progressSourceLabel, valueSeries } from "@/lib/tasks/progress-history";
 import { lateRuleText } from "@/lib/assessment/scoring";
 import { loadScoringRules } from "@/lib/assessment/rules";
 import { dueKey, valuesAtDue } from "@/lib/tasks/progress-events";
-import { deriveStatus, type ItemStatus, itemStatus, progressRatio, URGENCY_RANK, urgencyOf, urgencyOrder, type Urgency } from "@/lib/tasks/status";
+import { deriveStatus, type ItemStatus, itemStatus, progressRatio, summarizeProgress, URGENCY_RANK, urgencyOf, urgencyOrder, type Urgency } from "@/lib/tasks/status";
 import { taskListOrder, taskListWhere } from "@/lib/tasks/where";
 import { districtToday, type DistrictDate } from "@/lib/time";
 
@@ -95,7 +95,7 @@ export async function listOverdueTasks(user: SessionUser, take = 10, today = dis
 
 export type KeyTaskProgress = { keyTaskId: string; name: string; tasks: number; done: number; overdue: number; ratio: number };
 
-/** Progress per key task over the tasks the user may see (mean of task progress). */
+/** Progress per key task over the open tasks the user may see (summarizeProgress: the one rule; the board uses it too). */
 export async function listKeyTaskProgress(user: SessionUser, today = districtToday()): Promise<KeyTaskProgress[]> {
   const keyTasks = await db.keyTask.findMany({
     orderBy: { sortOrder: "asc" },
@@ -105,18 +105,7 @@ export async function listKeyTaskProgress(user: SessionUser, today = districtTod
       tasks: { where: withUnitRowScope(user, { archivedAt: null }), select: { target: true, valueReached: true, deadline: true } },
     },
   });
-  return keyTasks.map((kt) => {
-    const statuses = kt.tasks.map((t) => deriveStatus(t, today));
-    const ratio = kt.tasks.length ? kt.tasks.reduce((sum, t) => sum + progressRatio(t), 0) / kt.tasks.length : 0;
-    return {
-      keyTaskId: kt.id,
-      name: kt.name,
-      tasks: kt.tasks.length,
-      done: statuses.filter((s) => s === "DONE").length,
-      overdue: statuses.filter((s) => s === "OVERDUE").length,
-      ratio,
-    };
-  });
+  return keyTasks.map((kt) => ({ keyTaskId: kt.id, name: kt.name, ...summarizeProgress(kt.tasks, today) }));
 }
 
 /** Counts of tasks by status, over the tasks the user may see. */
@@ -203,25 +192,17 @@ export async function listTaskGroups(user: SessionUser, filters: TaskFilters, by
     db.line.findMany({ orderBy: [{ kind: "asc" }, { sortOrder: "asc" }], select: { id: true, name: true } }),
   ]);
   const named = by === "keyTask" ? keyTasks : lines;
-  const groups = new Map<string | null, TaskGroup & { ratioSum: number }>(
-    named.map((n) => [n.id, { id: n.id, name: n.name, tasks: 0, done: 0, overdue: 0, ratio: 0, ratioSum: 0 }]),
-  );
+  const groups = new Map<string | null, { id: string | null; name: string; tasks: (typeof tasks)[number][] }>(named.map((n) => [n.id, { id: n.id, name: n.name, tasks: [] }]));
   for (const task of tasks) {
     const key = by === "keyTask" ? task.keyTaskId : task.lineId;
     let group = groups.get(key);
     if (!group) {
-      group = { id: null, name: by === "keyTask" ? "未归入重点工作" : "未归入分线", tasks: 0, done: 0, overdue: 0, ratio: 0, ratioSum: 0 };
+      group = { id: null, name: by === "keyTask" ? "未归入重点工作" : "未归入分线", tasks: [] };
       groups.set(key, group);
     }
-    const status = deriveStatus(task, today);
-    group.tasks += 1;
-    group.done += status === "DONE" ? 1 : 0;
-    group.overdue += status === "OVERDUE" ? 1 : 0;
-    group.ratioSum += progressRatio(task);
+    group.tasks.push(task);
   }
-  return [...groups.values()]
-    .filter((g) => g.tasks > 0)
-    .map(({ ratioSum, ...g }) => ({ ...g, ratio: g.tasks ? ratioSum / g.tasks : 0 }));
+  return [...groups.values()].filter((g) => g.tasks.length > 0).map((g) => ({ id: g.id, name: g.name, ...summarizeProgress(g.tasks, today) }));
 }
 
 const taskDetailSelect = {

@@ -54,6 +54,26 @@ export function isDone(status: ItemStatus): boolean {
   return status === "DONE" || status === "DONE_LATE";
 }
 
+export type ProgressSummary = { tasks: number; done: number; overdue: number; ratio: number };
+
+/**
+ * Progress over a set of tasks (a key task's, a line's): how many, done,
+ * overdue, and the mean of each task's progress ratio (min(1, reached/target));
+ * no tasks is 0. The one rule for the leader's home, the board and the lists' groups.
+ */
+export function summarizeProgress(tasks: readonly Progressable[], today: DistrictDate): ProgressSummary {
+  let done = 0;
+  let overdue = 0;
+  let ratioSum = 0;
+  for (const task of tasks) {
+    const status = deriveStatus(task, today);
+    if (status === "DONE") done += 1;
+    if (status === "OVERDUE") overdue += 1;
+    ratioSum += progressRatio(task);
+  }
+  return { tasks: tasks.length, done, overdue, ratio: tasks.length ? ratioSum / tasks.length : 0 };
+}
+
 export const TASK_STATUSES = ["NOT_STARTED", "IN_PROGRESS", "DONE", "OVERDUE"] as const satisfies readonly TaskStatus[];
 
 /** Sort key: overdue first, then by deadline, done last. */
