@@ -11,13 +11,12 @@ import { newIdempotencyKey, sendSlot } from "@/components/reports/upload";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
 import { Progress } from "@/components/ui/progress";
-import { needsReason, type EditMode } from "@/lib/reports/card-rules";
+import { needsReason, SLOT_PARAM_OF, type EditMode } from "@/lib/reports/card-rules";
+import { SLOT_LABELS } from "@/lib/reports/slots";
 import type { CarryItem, LogPick, PickerTask } from "@/lib/reports/editor";
 
 type Slot = "MORNING" | "NOON" | "EVENING";
 
-const SLOT_PARAM: Record<Slot, string> = { MORNING: "morning", NOON: "noon", EVENING: "evening" };
-const SLOT_NAME: Record<Slot, string> = { MORNING: "早晒", NOON: "午晒", EVENING: "晚晒" };
 
 export type FormItem = {
   id: string;
@@ -107,8 +106,8 @@ function initialMarks(items: FormItem[], log: LogPick[]): Record<string, Mark> {
 export function SlotForm(props: SlotFormProps) {
   const { date, slot, mode, items, tasks, existing } = props;
   const router = useRouter();
-  const name = SLOT_NAME[slot];
-  const idBase = `slot-${SLOT_PARAM[slot]}`;
+  const name = SLOT_LABELS[slot];
+  const idBase = `slot-${SLOT_PARAM_OF[slot]}`;
 
   const [plan, setPlan] = useState<PlanRow[]>(() => initialPlan(props));
   const [progress, setProgress] = useState<Record<string, string>>(() => Object.fromEntries(items.map((i) => [i.id, i.progress ?? ""])));
@@ -205,7 +204,7 @@ export function SlotForm(props: SlotFormProps) {
     // One key per attempt at this form: a retry after a lost answer is saved once.
     idempotencyKey.current ??= newIdempotencyKey();
     setPhase({ kind: "uploading", ratio: 0 });
-    const result = await sendSlot(`/api/v1/cards/${date}/${SLOT_PARAM[slot]}`, body, idempotencyKey.current, (ratio) => setPhase({ kind: "uploading", ratio }));
+    const result = await sendSlot(`/api/v1/cards/${date}/${SLOT_PARAM_OF[slot]}`, body, idempotencyKey.current, (ratio) => setPhase({ kind: "uploading", ratio }));
     if (!result.ok) {
       setPhase({ kind: "error", message: result.message });
       return;

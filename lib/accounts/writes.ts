@@ -9,6 +9,7 @@ import type { Db } from "@/lib/db-client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { audit } from "@/lib/audit";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { refuse, succeed, type WriteResult } from "@/lib/write-result";
 
 /** Revokes every live session and API token of the user; returns how many of each. */
 export async function revokeAccess(tx: Prisma.TransactionClient, userId: string, now: Date): Promise<{ sessions: number; tokens: number }> {
@@ -28,9 +29,20 @@ export async function changeOwnPassword(
   if (!(await verifyPassword(input.currentPassword, current.passwordHash))) return "wrong-current-password";
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: now } });
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: now, mustChangePassword: false } });
     const revoked = await revokeAccess(tx, userId, now);
     await audit(tx, { actorId: userId, action: "password.change", entity: "User", entityId: userId, after: { revoked } });
   });
   return "changed";
+}
+
+/** The first ADMIN of an empty database — never a second time (checked in the transaction that creates it). */
+export async function createFirstAdmin(db: Db, input: { username: string; name: string; password: string }): Promise<WriteResult> {
+  const passwordHash = await hashPassword(input.password);
+  return db.$transaction(async (tx) => {
+    if ((await tx.user.count()) > 0) return refuse("系统已有账号,请直接登录。", { status: 409 });
+    const admin = await tx.user.create({ data: { username: input.username, name: input.name, passwordHash, role: "ADMIN" } });
+    await audit(tx, { actorId: admin.id, action: "user.create-first-admin", entity: "User", entityId: admin.id, after: { username: input.username, name: input.name, role: "ADMIN" } });
+    return succeed();
+  });
 }

@@ -16,13 +16,11 @@ import { parseQuarterKey, quarterName, quarterShortName } from "@/lib/assessment
 import { TIE_CRITERIA } from "@/lib/assessment/ranking";
 import { rankingRowsOf } from "@/lib/assessment/results";
 import { addDays, districtToday } from "@/lib/time";
+import { UNIT_KIND_ENTRIES } from "@/lib/labels";
 
 export const metadata: Metadata = { title: "考核排名" };
 
-const KINDS = [
-  ["TOWN", "乡镇"],
-  ["DEPARTMENT", "区直部门"],
-] as const;
+const KINDS = UNIT_KIND_ENTRIES;
 
 export default async function BoardPage({ searchParams }: { searchParams: Promise<{ quarter?: string; projector?: string }> }) {
   const user = await requireUser(["LEADER", "ADMIN"]);

@@ -8,11 +8,9 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { ROLE_LABELS, UNIT_ROLES } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { loadCardEditor } from "@/lib/reports/editor";
-import { getCard, listOpenInstructions, listUnitReminders } from "@/lib/reports/queries";
+import { getCard, listOpenInstructions, listUnitReminders, loadSlotDeadlines } from "@/lib/reports/queries";
 import { currentSlot, SLOT_LABELS, slotState } from "@/lib/reports/slots";
-import { getSlotDeadlines } from "@/lib/settings";
 import { listUnitTasks } from "@/lib/tasks/queries";
 import { districtToday, formatDistrictDateLong, formatDistrictDateTime, formatDistrictTime } from "@/lib/time";
 
@@ -27,7 +25,7 @@ export default async function UnitHomePage() {
   const today = districtToday(now);
   const [card, deadlines, tasks, instructions, reminders] = await Promise.all([
     getCard(user, user.unitId, today),
-    getSlotDeadlines(db),
+    loadSlotDeadlines(),
     listUnitTasks(user, user.unitId, today),
     listOpenInstructions(user, user.unitId),
     listUnitReminders(user, user.unitId, today),

@@ -1,6 +1,5 @@
 import { apiRoute, invalid, notFound } from "@/lib/api/handler";
-import { db } from "@/lib/db";
-import { photoScopeWhere } from "@/lib/photos/scope";
+import { findVisiblePhoto } from "@/lib/photos/queries";
 import { photoStorage } from "@/lib/storage/index";
 
 /**
@@ -10,10 +9,7 @@ import { photoStorage } from "@/lib/storage/index";
 export const GET = apiRoute<{ id: string }>({}, async ({ user, request, params }) => {
   const size = new URL(request.url).searchParams.get("size") ?? "full";
   if (size !== "thumb" && size !== "full") throw invalid("size 只能是 thumb 或 full。");
-  const photo = await db.photo.findFirst({
-    where: { AND: [{ id: params.id }, photoScopeWhere(user)] },
-    select: { storageKey: true, thumbKey: true, mime: true },
-  });
+  const photo = await findVisiblePhoto(user, params.id);
   if (!photo) throw notFound("没有找到这张照片。");
   const data = await (await photoStorage()).get(size === "thumb" ? photo.thumbKey : photo.storageKey);
   if (!data) throw notFound("照片文件已不存在。");
