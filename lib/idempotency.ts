@@ -35,7 +35,7 @@ export type IdempotencyInput = {
 /** The same key was sent again with another request. */
 export class IdempotencyKeyReusedError extends Error {
   constructor() {
-    super("这个 Idempotency-Key 已用于另一份不同的提交:重试请发送相同的内容,新的提交请换一个新的键。");
+    super("这个 Idempotency-Key 已用于另一份不同的提交：重试请发送相同的内容，新的提交请换一个新的键。");
   }
 }
 

@@ -19,7 +19,7 @@ export function QuarterTabs({ quarters, current, href, label = "选择季度" }:
           )}
         >
           {quarterName(q.key)}
-          <span className="text-sm text-stone-600">{q.status === "OPEN" ? "(进行中)" : "(已关闭)"}</span>
+          <span className="text-sm text-stone-600">{q.status === "OPEN" ? "（进行中）" : "（已关闭）"}</span>
         </Link>
       ))}
     </nav>

@@ -78,7 +78,7 @@ export function ScoreForm({
                   />
                 </div>
                 <p id={`${prefix}points-${item.id}-hint`} className="pb-3 text-sm text-stone-600">
-                  满分 {formatPoints(item.maxPoints)} 分{deducted ? `,扣 ${formatPoints(item.maxPoints - Number(value))} 分` : ""}
+                  满分 {formatPoints(item.maxPoints)} 分{deducted ? `，扣 ${formatPoints(item.maxPoints - Number(value))} 分` : ""}
                 </p>
               </div>
               <div id={`${prefix}points-${item.id}-error`} aria-live="polite">
@@ -89,7 +89,7 @@ export function ScoreForm({
                 ))}
               </div>
               <label htmlFor={`${prefix}comment-${item.id}`} className="mt-3 mb-1 block text-sm font-medium text-stone-800">
-                扣分理由{deducted ? <span className="text-red-700">(必填)</span> : <span className="font-normal text-stone-600">(有扣分时必填)</span>}
+                扣分理由{deducted ? <span className="text-red-700">（必填）</span> : <span className="font-normal text-stone-600">（有扣分时必填）</span>}
               </label>
               <textarea
                 id={`${prefix}comment-${item.id}`}
@@ -120,11 +120,11 @@ export function ScoreForm({
         </span>
       </p>
       {correcting ? (
-        <TextareaField id="fix-change-reason" label="更正原因(必填)" name="changeReason" rows={2} maxLength={300} required errors={errors.changeReason} />
+        <TextareaField id="fix-change-reason" label="更正原因（必填）" name="changeReason" rows={2} maxLength={300} required errors={errors.changeReason} />
       ) : null}
       <ActionMessage />
       {correcting ? (
-        <SubmitButton pendingLabel="正在提交…" confirm={{ title: "提交更正?", body: `更正后合计 ${formatPoints(sum)} / ${formatPoints(max)} 分。原评分作为历史版本保留,不再计入。`, confirmLabel: "提交更正" }}>
+        <SubmitButton pendingLabel="正在提交…" confirm={{ title: "提交更正？", body: `更正后合计 ${formatPoints(sum)} / ${formatPoints(max)} 分。原评分作为历史版本保留，不再计入。`, confirmLabel: "提交更正" }}>
           提交更正
         </SubmitButton>
       ) : readOnly ? null : (
@@ -136,11 +136,11 @@ export function ScoreForm({
             name="intent"
             value="submit"
             pendingLabel="正在保存…"
-            confirm={{ title: "提交评分?", body: `合计 ${formatPoints(sum)} / ${formatPoints(max)} 分。提交后不能直接修改(可以更正或撤回,原评分都会保留),季度关闭时计入考核。`, confirmLabel: "提交评分" }}
+            confirm={{ title: "提交评分？", body: `合计 ${formatPoints(sum)} / ${formatPoints(max)} 分。提交后不能直接修改（可以更正或撤回，原评分都会保留），季度关闭时计入考核。`, confirmLabel: "提交评分" }}
           >
             提交评分
           </SubmitButton>
-          <p className="w-full text-sm text-stone-600">草稿可以反复修改,不计入得分;提交后不能直接修改(可以更正或撤回,留有记录),季度关闭时计入考核。</p>
+          <p className="w-full text-sm text-stone-600">草稿可以反复修改，不计入得分；提交后不能直接修改（可以更正或撤回，留有记录），季度关闭时计入考核。</p>
         </div>
       )}
       </>)}

@@ -106,7 +106,7 @@ export function GroupMembersForm({ groupId, people, memberIds }: { groupId: stri
       {({ errors }) => (
         <>
           <input type="hidden" name="id" value={groupId} />
-          <PeoplePicker name="userIds" legend="成员(考核组和区级领导账号)" people={people} defaultSelected={memberIds} errors={errors.userIds} />
+          <PeoplePicker name="userIds" legend="成员（考核组和区级领导账号）" people={people} defaultSelected={memberIds} errors={errors.userIds} />
           <SubmitButton variant="secondary">保存成员</SubmitButton>
         </>
       )}

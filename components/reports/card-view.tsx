@@ -25,7 +25,7 @@ export function SlotContent({ slot, shown, items }: { slot: SlotKind; shown: Car
                 {slot === "EVENING" ? (item.outcome === "DONE" ? "✓" : "?") : "·"}
               </span>
               <span className="min-w-0 flex-1">
-                {slot === "EVENING" ? <span className="sr-only">{item.outcome === "DONE" ? "已完成:" : "未完成:"}</span> : null}
+                {slot === "EVENING" ? <span className="sr-only">{item.outcome === "DONE" ? "已完成：" : "未完成："}</span> : null}
                 {item.task && item.task.title === item.text ? (
                   // The item is the task: its title once, linked to the task's reports.
                   <Link href={`/feed?task=${item.task.id}`} className="text-stone-900 underline decoration-stone-400 underline-offset-2 hover:decoration-stone-900">
@@ -46,8 +46,8 @@ export function SlotContent({ slot, shown, items }: { slot: SlotKind; shown: Car
                     {item.task?.measure}
                   </span>
                 ) : null}
-                {slot === "NOON" && item.progressNote ? <span className="block text-sm text-stone-600">进展:{item.progressNote}</span> : null}
-                {slot === "EVENING" && item.outcome === "OPEN" && item.reason ? <span className="block text-sm text-amber-800">原因:{item.reason}</span> : null}
+                {slot === "NOON" && item.progressNote ? <span className="block text-sm text-stone-600">进展：{item.progressNote}</span> : null}
+                {slot === "EVENING" && item.outcome === "OPEN" && item.reason ? <span className="block text-sm text-amber-800">原因：{item.reason}</span> : null}
                 {item.task && item.task.title !== item.text ? (
                   <span className="block text-sm text-stone-600">
                     关联任务{" "}
@@ -68,7 +68,7 @@ export function SlotContent({ slot, shown, items }: { slot: SlotKind; shown: Car
       />
       {shown.place || shown.lat !== null ? (
         <p className="text-sm text-stone-600">
-          位置:{shown.place ?? ""}
+          位置：{shown.place ?? ""}
           {shown.lat !== null && shown.lng !== null ? `${shown.place ? " · " : ""}${shown.lat.toFixed(5)}, ${shown.lng.toFixed(5)}` : ""}
         </p>
       ) : null}

@@ -34,7 +34,7 @@ export function FeedEntryCard({ entry, canInstruct }: { entry: FeedEntry; canIns
       <PhotoGallery label={label} photos={entry.photos.map((p) => ({ id: p.id, width: p.width, height: p.height }))} />
       {entry.place || entry.lat !== null ? (
         <p className="mt-2 text-sm text-stone-600">
-          位置:{entry.place ?? `${entry.lat?.toFixed(5)}, ${entry.lng?.toFixed(5)}`}
+          位置：{entry.place ?? `${entry.lat?.toFixed(5)}, ${entry.lng?.toFixed(5)}`}
         </p>
       ) : null}
       <div className="mt-2">
@@ -58,7 +58,7 @@ export function FeedEntryCard({ entry, canInstruct }: { entry: FeedEntry; canIns
               <p className="text-stone-900">
                 <span className="font-medium">
                   {i.leader.title ?? ""}
-                  {i.leader.name}批示:
+                  {i.leader.name}批示：
                 </span>
                 {i.text}
               </p>
@@ -67,7 +67,7 @@ export function FeedEntryCard({ entry, canInstruct }: { entry: FeedEntry; canIns
               </p>
               {i.answers.map((a) => (
                 <p key={a.id} className="mt-1 border-l-2 border-amber-300 pl-2 text-stone-800">
-                  {a.author.name}回复:{a.text}
+                  {a.author.name}回复：{a.text}
                   <span className="text-stone-500"> · {formatDistrictDateTime(a.createdAt)}</span>
                 </p>
               ))}

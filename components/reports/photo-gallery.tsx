@@ -36,7 +36,7 @@ export function PhotoGallery({ photos, label }: { photos: GalleryPhoto[]; label:
                 setOpen(true);
                 dialog.current?.showModal();
               }}
-              aria-label={`查看大图:${label}第 ${i + 1} 张照片,共 ${photos.length} 张`}
+              aria-label={`查看大图：${label}第 ${i + 1} 张照片，共 ${photos.length} 张`}
             >
               {/* eslint-disable-next-line @next/next/no-img-element -- served by the access-checked photo route, already resized */}
               <img

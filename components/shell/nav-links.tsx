@@ -54,7 +54,7 @@ export function NavLinks({ items, phone, account }: { items: NavEntry[]; phone: 
               ))}
               <li className="flex items-center justify-between gap-2 border-t border-stone-200 pt-1">
                 <Link href="/account" aria-current={pathname === "/account" ? "page" : undefined} className={cn(ENTRY, "min-w-0 flex-1", pathname === "/account" ? ACTIVE : IDLE)} onClick={close}>
-                  <span className="truncate">账号:{account}</span>
+                  <span className="truncate">账号：{account}</span>
                 </Link>
                 <LogoutButton />
               </li>

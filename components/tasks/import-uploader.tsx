@@ -12,7 +12,7 @@ type Reply = { ok: boolean; message?: string; summary?: ImportSummary };
 type RouteReply = { summary?: ImportSummary; error?: { message: string; details?: ImportSummary } };
 
 function replyOf(status: number, body: RouteReply | null): Reply {
-  if (!body) return { ok: false, message: "服务器没有返回结果,请重试。" };
+  if (!body) return { ok: false, message: "服务器没有返回结果，请重试。" };
   if (status < 300 && body.summary) return { ok: true, summary: body.summary };
   return { ok: false, message: body.error?.message, summary: body.error?.details };
 }
@@ -70,7 +70,7 @@ function ErrorTable({ summary }: { summary: ImportSummary }) {
 function Counts({ summary }: { summary: ImportSummary }) {
   return (
     <>
-      共 {summary.rows} 行:新增 <strong>{summary.create}</strong> 项,更新 <strong>{summary.update}</strong> 项,无变化 <strong>{summary.unchanged}</strong> 项
+      共 {summary.rows} 行：新增 <strong>{summary.create}</strong> 项，更新 <strong>{summary.update}</strong> 项，无变化 <strong>{summary.unchanged}</strong> 项
     </>
   );
 }
@@ -100,13 +100,13 @@ export function ImportUploader() {
       });
       if (reply.summary) setSummary(reply.summary);
       if (!reply.ok) {
-        setError(reply.message ?? "导入失败,请重试。");
+        setError(reply.message ?? "导入失败，请重试。");
         setPhase(reply.summary ? "previewed" : "idle");
         return;
       }
       setPhase(step === "preview" ? "previewed" : "done");
     } catch {
-      setError("网络中断,文件没有上传成功,请重试。");
+      setError("网络中断，文件没有上传成功，请重试。");
       setPhase("idle");
     }
   }
@@ -123,7 +123,7 @@ export function ImportUploader() {
     >
       <div className="space-y-2">
         <label htmlFor="import-file" className="block font-medium text-stone-900">
-          选择文件(.xlsx 或 .csv,最大 10 MB)
+          选择文件（.xlsx 或 .csv，最大 10 MB）
         </label>
         <input
           ref={inputRef}
@@ -148,7 +148,7 @@ export function ImportUploader() {
           <Progress ratio={uploaded} label="上传进度" />
           <p className="text-sm text-stone-700">
             {phase === "committing" ? "正在导入" : "正在上传"} {Math.round(uploaded * 100)}%
-            {uploaded >= 1 ? (phase === "committing" ? ",正在写入数据库…" : "") : ""}
+            {uploaded >= 1 ? (phase === "committing" ? "，正在写入数据库…" : "") : ""}
           </p>
         </div>
       ) : null}
@@ -157,7 +157,7 @@ export function ImportUploader() {
           <div className="h-2 w-full overflow-hidden rounded-full bg-stone-200">
             <div className="h-2 w-1/3 animate-pulse rounded-full bg-brand-700" />
           </div>
-          <p className="text-sm text-stone-700">已上传,正在逐行读取和校验…(几千行约需几秒)</p>
+          <p className="text-sm text-stone-700">已上传，正在逐行读取和校验…（几千行约需几秒）</p>
         </div>
       ) : null}
 
@@ -170,7 +170,7 @@ export function ImportUploader() {
       {summary && phase !== "done" ? (
         <section aria-labelledby="preview-heading" className="space-y-3">
           <h2 id="preview-heading" className="text-lg font-semibold">
-            预览:{summary.fileName}
+            预览：{summary.fileName}
           </h2>
           <p>
             <Counts summary={summary} />
@@ -184,7 +184,7 @@ export function ImportUploader() {
           </p>
           {hasErrors ? (
             <>
-              <p className="text-red-800">请在表格里改正下列各行后重新上传;改正之前不会导入任何一行。</p>
+              <p className="text-red-800">请在表格里改正下列各行后重新上传；改正之前不会导入任何一行。</p>
               <ErrorTable summary={summary} />
             </>
           ) : (
@@ -200,7 +200,7 @@ export function ImportUploader() {
                   ))}
                 </ul>
               ) : (
-                <p className="text-stone-700">文件里的任务与系统中的完全一致,导入不会改变任何数据。</p>
+                <p className="text-stone-700">文件里的任务与系统中的完全一致，导入不会改变任何数据。</p>
               )}
               <Button type="button" disabled={busy} onClick={() => void send("commit")}>
                 确认导入

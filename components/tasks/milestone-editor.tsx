@@ -27,7 +27,7 @@ function MilestoneRow({ milestone, measure, index }: { milestone: MilestoneEdito
             <input type="hidden" name="id" value={milestone.id} />
             <Field id={`${prefix}-title`} label="节点内容" name="title" defaultValue={milestone.title} required className="sm:col-span-3" errors={errors.title} />
             <Field id={`${prefix}-dueDate`} label="节点日期" name="dueDate" type="date" defaultValue={milestone.dueDate} required errors={errors.dueDate} />
-            <Field id={`${prefix}-target`} label={`目标值(${measure})`} name="target" inputMode="decimal" defaultValue={milestone.target} required errors={errors.target} />
+            <Field id={`${prefix}-target`} label={`目标值（${measure}）`} name="target" inputMode="decimal" defaultValue={milestone.target} required errors={errors.target} />
             <SubmitButton variant="secondary" pendingLabel="保存中…" className="sm:mt-6">
               保存
             </SubmitButton>
@@ -55,9 +55,9 @@ function AddMilestoneForm({ taskId, measure }: { taskId: string; measure: string
           <h3 className="font-semibold text-stone-900">添加节点</h3>
           <input type="hidden" name="taskId" value={taskId} />
           <div className="grid items-start gap-3 sm:grid-cols-[1fr_1fr_auto]">
-            <Field id="new-milestone-title" label="节点内容" name="title" placeholder="如:6月30日前完成评估签约60户" required className="sm:col-span-3" errors={errors.title} />
+            <Field id="new-milestone-title" label="节点内容" name="title" placeholder="如：6月30日前完成评估签约60户" required className="sm:col-span-3" errors={errors.title} />
             <Field id="new-milestone-dueDate" label="节点日期" name="dueDate" type="date" required errors={errors.dueDate} />
-            <Field id="new-milestone-target" label={`目标值(${measure})`} name="target" inputMode="decimal" required errors={errors.target} />
+            <Field id="new-milestone-target" label={`目标值（${measure}）`} name="target" inputMode="decimal" required errors={errors.target} />
             <SubmitButton pendingLabel="添加中…" className="sm:mt-6">
               添加
             </SubmitButton>
@@ -79,7 +79,7 @@ export function MilestoneEditor({ taskId, measure, milestones, editable }: { tas
           ))}
         </ol>
       ) : (
-        <p className="text-stone-600">还没有节点。把任务拆成几个有日期、有数量的节点,各单位按节点晒进度。</p>
+        <p className="text-stone-600">还没有节点。把任务拆成几个有日期、有数量的节点，各单位按节点晒进度。</p>
       )}
       {editable ? <AddMilestoneForm taskId={taskId} measure={measure} /> : null}
     </div>

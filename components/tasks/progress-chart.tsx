@@ -26,7 +26,7 @@ export function ProgressChart({ series, target, measure, deadline }: { series: {
     <div
       className="h-56 w-full"
       role="img"
-      aria-label={`完成值变化:${summary || "暂无"};目前 ${formatAmount(last?.value ?? 0)}/${formatAmount(target)}${measure},截止 ${deadline}`}
+      aria-label={`完成值变化：${summary || "暂无"}；目前 ${formatAmount(last?.value ?? 0)}/${formatAmount(target)}${measure}，截止 ${deadline}`}
     >
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 560, height: 224 }}>
         <LineChart data={data} margin={{ top: 16, right: 16, bottom: 4, left: 0 }}>

@@ -70,7 +70,7 @@ export function UnitFilterSelect({ id, units, value }: { id: string; units: read
             {group.map((u) => (
               <option key={u.id} value={u.id}>
                 {u.name}
-                {u.archivedAt ? "(已撤销)" : ""}
+                {u.archivedAt ? "（已撤销）" : ""}
               </option>
             ))}
           </optgroup>

@@ -41,7 +41,7 @@ export async function changeOwnPassword(
 export async function createFirstAdmin(db: Db, input: { username: string; name: string; password: string }): Promise<WriteResult> {
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
-    if ((await tx.user.count()) > 0) return refuse("系统已有账号,请直接登录。", { status: 409 });
+    if ((await tx.user.count()) > 0) return refuse("系统已有账号，请直接登录。", { status: 409 });
     const admin = await tx.user.create({ data: { username: input.username, name: input.name, passwordHash, role: "ADMIN" } });
     await audit(tx, { actorId: admin.id, action: "user.create-first-admin", entity: "User", entityId: admin.id, after: { username: input.username, name: input.name, role: "ADMIN" } });
     return succeed();

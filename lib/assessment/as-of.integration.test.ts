@@ -101,7 +101,7 @@ test("a correction with nothing of the quarter changed changes nothing, even aft
   // Progress after the quarter's end (丙 finishes its carried task in October) is no fact of Q3.
   await db.task.update({ where: { id: ids.carried }, data: { valueReached: 10 } });
   await progress(ids.carried, "2026-10-12", 6, 10);
-  const { changes, flagsChanged } = await correctQuarter(db, { quarterId: ids.Q3, actorId: ids.admin, reason: "复核:无变化", now: districtInstant("2026-10-15") });
+  const { changes, flagsChanged } = await correctQuarter(db, { quarterId: ids.Q3, actorId: ids.admin, reason: "复核：无变化", now: districtInstant("2026-10-15") });
   assert.deepEqual(changes, []);
   assert.equal(flagsChanged, false);
   const [v1, v2] = await Promise.all([1, 2].map((version) => db.quarterScore.findMany({ where: { quarterId: ids.Q3, version }, orderBy: { unitId: "asc" }, select: { unitId: true, total: true, rank: true, breakdown: true } })));
@@ -124,7 +124,7 @@ test("units no criterion separates share a rank and, at the boundary, the flag",
   assert.deepEqual(red.map((f) => f.unit.name).sort(), ["乙镇", "甲镇"]);
 });
 
-test("spot checks count by the checked report's day, 不属实 and 部分属实 only; orders by their deadline's district date, once passed", async () => {
+test("spot checks count by the checked report's day，不属实 and 部分属实 only; orders by their deadline's district date, once passed", async () => {
   const reporter = (await db.user.create({ data: { username: "rep-bing", name: "丙镇信息员", passwordHash: "x", role: "REPORTER", unitId: ids["丙镇"] } })).id;
   const check = async (unit: string, date: string, result: "FALSE" | "PARTLY_TRUE" | "TRUE", checkedOn: string) => {
     const card = await db.reportCard.upsert({ where: { unitId_date: { unitId: ids[unit], date } }, create: { unitId: ids[unit], date }, update: {} });

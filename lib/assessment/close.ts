@@ -92,14 +92,14 @@ export async function closeQuarter(db: Db, options: { quarterId: string; actorId
   if (quarter.status === "CLOSED") throw new AssessmentError(`${quarterName(refOf(quarter))}已经关闭。`);
   const ref = refOf(quarter);
   const period = periodFor(ref, now);
-  if (period.asOf < period.start) throw new AssessmentError(`${quarterName(ref)}尚未开始,不能关闭。`);
+  if (period.asOf < period.start) throw new AssessmentError(`${quarterName(ref)}尚未开始，不能关闭。`);
   // Flags pass from one quarter to the next: quarters close in order.
   const previous = await db.quarter.findUnique({ where: { year_number: previousQuarter(ref) }, select: { status: true } });
   if (previous?.status === "OPEN") throw new AssessmentError(`请先关闭${quarterName(previousQuarter(ref))}。`);
   const early = closesEarly(ref, now);
   const earlyReason = early ? (options.earlyReason?.trim() ?? "") : null;
   if (early && !earlyReason) {
-    throw new EarlyCloseReasonRequired(`${quarterName(ref)}到 ${period.end} 24:00 才结束;提前关闭须写明原因(记入审计日志并在排名页公示)。`);
+    throw new EarlyCloseReasonRequired(`${quarterName(ref)}到 ${period.end} 24:00 才结束；提前关闭须写明原因（记入审计日志并在排名页公示）。`);
   }
 
   const { rules, units } = await computeQuarter(db, quarter, period);
@@ -148,10 +148,10 @@ export async function correctQuarter(
   const quarter = await db.quarter.findUnique({ where: { id: options.quarterId }, select: { id: true, year: true, number: true, status: true, version: true, closedAt: true } });
   if (!quarter) throw new AssessmentError("没有找到该季度。");
   const ref = refOf(quarter);
-  if (quarter.status !== "CLOSED" || !quarter.closedAt) throw new AssessmentError(`${quarterName(ref)}尚未关闭,无需更正;修改数据后关闭时即按新数据计算。`);
+  if (quarter.status !== "CLOSED" || !quarter.closedAt) throw new AssessmentError(`${quarterName(ref)}尚未关闭，无需更正；修改数据后关闭时即按新数据计算。`);
   const closed = await db.quarter.findMany({ where: { status: "CLOSED" }, select: { year: true, number: true } });
   if (closed.some((q) => compareQuarters(refOf({ id: "", ...q }), ref) > 0)) {
-    throw new AssessmentError("只能更正最近关闭的季度:之后季度的红黄旗已在此基础上流转。");
+    throw new AssessmentError("只能更正最近关闭的季度：之后季度的红黄旗已在此基础上流转。");
   }
 
   const { rules, units } = await computeQuarter(db, quarter, periodFor(ref, quarter.closedAt));
@@ -165,7 +165,7 @@ export async function correctQuarter(
     const version = quarter.version + 1;
     // Optimistic: two corrections at once cannot both write the same version.
     const updated = await tx.quarter.updateMany({ where: { id: quarter.id, version: quarter.version }, data: { version } });
-    if (updated.count !== 1) throw new AssessmentError("该季度刚被其他人更正过,请刷新后再试。");
+    if (updated.count !== 1) throw new AssessmentError("该季度刚被其他人更正过，请刷新后再试。");
     const before = await tx.quarterScore.findMany({
       where: { quarterId: quarter.id, version: quarter.version },
       select: { unitId: true, total: true, rank: true, failed: true, unit: { select: { name: true } } },

@@ -270,7 +270,7 @@ function overdueOrderInputs(orders: QuarterRows["orders"], period: QuarterPeriod
     return {
       unitId: o.unitId,
       id: o.id,
-      title: unsatisfied && !late ? `${o.title}(办结评价不满意)` : o.title,
+      title: unsatisfied && !late ? `${o.title}（办结评价不满意）` : o.title,
       deadline: o.deadline.toISOString(),
       acceptedAt: unsatisfied && !late ? null : (o.acceptedAt?.toISOString() ?? null),
       status: o.status,

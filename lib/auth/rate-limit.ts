@@ -24,10 +24,10 @@ export const ACCOUNT_DELAY_AFTER = 5;
 export const MAX_ACCOUNT_DELAY_MS = 5 * 60 * 1000;
 export const KNOWN_SOURCE_MS = 30 * 24 * 60 * 60 * 1000;
 
-export const RATE_LIMIT_MESSAGE = "登录失败次数过多,请 15 分钟后再试。";
+export const RATE_LIMIT_MESSAGE = "登录失败次数过多，请 15 分钟后再试。";
 
 export function accountDelayMessage(seconds: number): string {
-  return seconds >= 60 ? `该账号登录失败次数较多,请 ${Math.ceil(seconds / 60)} 分钟后再试。` : `该账号登录失败次数较多,请 ${seconds} 秒后再试。`;
+  return seconds >= 60 ? `该账号登录失败次数较多，请 ${Math.ceil(seconds / 60)} 分钟后再试。` : `该账号登录失败次数较多，请 ${seconds} 秒后再试。`;
 }
 
 /** How long the account waits after its `failures`-th failure in the window: 0, then 1 s, 2 s, 4 s … capped. */

@@ -25,9 +25,9 @@ function draft(id: string, overrides: Partial<Record<string, unknown>> = {}) {
   return commitmentDraftInput.parse({
     id,
     title: "甲镇2026年度公开承诺书",
-    preface: "我们承诺:",
+    preface: "我们承诺：",
     signedBy: "甲镇党委书记 张三",
-    pledges: JSON.stringify([{ text: "年底前完成拆迁120户", taskIds: [taskA] }, { text: "坚持一日三晒,晒实情", taskIds: [] }]),
+    pledges: JSON.stringify([{ text: "年底前完成拆迁120户", taskIds: [taskA] }, { text: "坚持一日三晒，晒实情", taskIds: [] }]),
     ...overrides,
   });
 }
@@ -66,7 +66,7 @@ test("a unit head drafts, saves and publishes; the published version is frozen",
   const published = await t.db.commitment.findUniqueOrThrow({ where: { id }, include: { pledges: { include: { tasks: true }, orderBy: { sortOrder: "asc" } } } });
   assert.equal(published.status, "PUBLISHED");
   assert.ok(published.publishedAt);
-  assert.deepEqual(published.pledges.map((p) => [p.text, p.tasks.map((x) => x.taskId)]), [["年底前完成拆迁120户", [taskA]], ["坚持一日三晒,晒实情", []]]);
+  assert.deepEqual(published.pledges.map((p) => [p.text, p.tasks.map((x) => x.taskId)]), [["年底前完成拆迁120户", [taskA]], ["坚持一日三晒，晒实情", []]]);
 
   const change = await saveCommitmentDraft(t.db, headA, draft(id, { title: "改过的标题" }));
   assert.deepEqual(change, { ok: false, status: 400, message: COMMITMENT_FROZEN });

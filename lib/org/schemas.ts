@@ -29,7 +29,7 @@ const userFields = {
     .trim()
     .optional()
     .transform((v) => v || null)
-    .refine((v) => v === null || /^[0-9+\- ]{5,20}$/.test(v), { message: "手机号只能含数字、+、- 和空格,5–20 位" }),
+    .refine((v) => v === null || /^[0-9+\- ]{5,20}$/.test(v), { message: "手机号只能含数字、+、- 和空格，5–20 位" }),
   role: z.enum(ROLE_VALUES, { message: "请选择角色" }),
   unitId: z
     .string()
@@ -43,7 +43,7 @@ const userFields = {
 function unitMatchesRole(v: { role: (typeof ROLE_VALUES)[number]; unitId: string | null }) {
   return v.role === "UNIT_HEAD" || v.role === "REPORTER" ? v.unitId !== null : v.unitId === null;
 }
-const UNIT_ROLE_MESSAGE = { message: "单位负责人和信息员必须选择单位;督查室、区级领导和考核组账号不属于单位", path: ["unitId"] };
+const UNIT_ROLE_MESSAGE = { message: "单位负责人和信息员必须选择单位；督查室、区级领导和考核组账号不属于单位", path: ["unitId"] };
 
 export const userCreateInput = z.object({ username, ...userFields }).refine(unitMatchesRole, UNIT_ROLE_MESSAGE);
 export const userUpdateInput = z.object({ id, ...userFields }).refine(unitMatchesRole, UNIT_ROLE_MESSAGE);
@@ -99,7 +99,7 @@ export const scopeChangeInput = z.object({
   groupId: id,
   unitId: z.string().trim().min(1, { message: "请选择单位" }).max(64),
   change: z.enum(["ADD", "REMOVE"], { message: "请选择加入或移出" }),
-  effectiveDate: z.string().trim().refine(isDistrictDate, { message: "请填写生效日期(年-月-日)" }),
+  effectiveDate: z.string().trim().refine(isDistrictDate, { message: "请填写生效日期（年-月-日）" }),
 });
 
 export type ScopeChangeInput = z.infer<typeof scopeChangeInput>;

@@ -55,14 +55,14 @@ export async function importUsers(client: Db, actor: SessionUser, buffer: Buffer
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
-    return { ok: false, message: "无法读取文件:请上传用模板填写的 .xlsx 文件。" };
+    return { ok: false, message: "无法读取文件：请上传用模板填写的 .xlsx 文件。" };
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return { ok: false, message: "文件里没有工作表。" };
   const headers = (sheet.getRow(1).values as ExcelJS.CellValue[]).map(text);
   const index = new Map(USER_IMPORT_COLUMNS.map((c) => [c.key, headers.indexOf(c.header)]));
   const missing = USER_IMPORT_COLUMNS.filter((c) => (index.get(c.key) ?? -1) < 0).map((c) => c.header);
-  if (missing.length) return { ok: false, message: `缺少列:${missing.join("、")}。请用模板填写。` };
+  if (missing.length) return { ok: false, message: `缺少列：${missing.join("、")}。请用模板填写。` };
 
   const units = new Map((await client.unit.findMany({ where: { archivedAt: null }, select: { id: true, name: true } })).map((u) => [u.name, u.id]));
   const taken = new Set((await client.user.findMany({ select: { username: true } })).map((u) => u.username));
@@ -85,11 +85,11 @@ export async function importUsers(client: Db, actor: SessionUser, buffer: Buffer
     if (taken.has(username)) problems.push(`用户名 ${username} 已被使用`);
     if (seen.has(username)) problems.push(`用户名 ${username} 与第 ${seen.get(username)} 行重复`);
     seen.set(username, rowNumber);
-    if (problems.length) rowErrors.push({ row: rowNumber, message: [...new Set(problems)].join(";") });
+    if (problems.length) rowErrors.push({ row: rowNumber, message: [...new Set(problems)].join("；") });
     else if (parsed.success) rows.push({ row: rowNumber, data: parsed.data });
   });
   if (rows.length + rowErrors.length > MAX_USER_IMPORT_ROWS) return { ok: false, message: `一次最多导入 ${MAX_USER_IMPORT_ROWS} 个账号。` };
-  if (rowErrors.length) return { ok: false, message: `有 ${rowErrors.length} 行需要修改,没有导入任何账号。`, rowErrors };
+  if (rowErrors.length) return { ok: false, message: `有 ${rowErrors.length} 行需要修改，没有导入任何账号。`, rowErrors };
   if (!rows.length) return { ok: false, message: "文件里没有账号。" };
 
   const prepared: { data: (typeof rows)[number]["data"]; password: string; hash: string }[] = [];

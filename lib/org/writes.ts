@@ -38,7 +38,7 @@ function notFound(message: string): OrgResult<never> {
   return { ok: false, status: 404, message };
 }
 function invalid(field: string, message: string): OrgResult<never> {
-  return { ok: false, status: 400, message: `请检查填写的内容:${message}。`, fieldErrors: { [field]: [message] } };
+  return { ok: false, status: 400, message: `请检查填写的内容：${message}。`, fieldErrors: { [field]: [message] } };
 }
 
 /** A one-time password: 12 characters without look-alikes (0/O, 1/l/I), from the system's random source. */
@@ -105,7 +105,7 @@ export async function updateUser(client: Db, actor: SessionUser, input: UserUpda
 
 export async function resetUserPassword(client: Db, actor: SessionUser, id: string, now = new Date()): Promise<OrgResult<{ password: string; username: string }>> {
   if (actor.role !== "ADMIN") return forbidden();
-  if (id === actor.id) return { ok: false, status: 400, message: "不能在这里重置自己的密码,请到“我的账号”修改。" };
+  if (id === actor.id) return { ok: false, status: 400, message: "不能在这里重置自己的密码，请到“我的账号”修改。" };
   const password = oneTimePassword();
   const passwordHash = await hashPassword(password);
   return client.$transaction(async (tx) => {
@@ -159,7 +159,7 @@ async function unitClash(tx: Tx, input: { code: string; name: string }, exceptId
     select: { code: true, name: true },
   });
   if (!clash) return null;
-  return clash.code === input.code ? invalid("code", `单位代码已被“${clash.name}”使用`) : invalid("name", "已有同名单位(含已撤销的单位)");
+  return clash.code === input.code ? invalid("code", `单位代码已被“${clash.name}”使用`) : invalid("name", "已有同名单位（含已撤销的单位）");
 }
 
 export async function createUnit(client: Db, actor: SessionUser, input: UnitCreateInput): Promise<OrgResult<{ id: string }>> {
@@ -179,7 +179,7 @@ export async function updateUnit(client: Db, actor: SessionUser, input: UnitUpda
   return client.$transaction(async (tx) => {
     const before = await tx.unit.findUnique({ where: { id: input.id }, select: unitSnapshotSelect });
     if (!before) return notFound(UNIT_NOT_FOUND);
-    if (before.archivedAt) return { ok: false as const, status: 400 as const, message: "已撤销的单位不能修改,它的记录保持撤销时的样子。" };
+    if (before.archivedAt) return { ok: false as const, status: 400 as const, message: "已撤销的单位不能修改，它的记录保持撤销时的样子。" };
     const clash = await unitClash(tx, input, input.id);
     if (clash) return clash;
     const { id, ...data } = input;
@@ -234,7 +234,7 @@ export async function mergeUnits(client: Db, actor: SessionUser, input: { id: st
   return client.$transaction(async (tx) => {
     const before = await tx.unit.findUnique({ where: { id: input.id }, select: unitSnapshotSelect });
     if (!before) return notFound(UNIT_NOT_FOUND);
-    if (before.archivedAt) return { ok: false as const, status: 400 as const, message: "这个单位已经撤销,不能再合并。" };
+    if (before.archivedAt) return { ok: false as const, status: 400 as const, message: "这个单位已经撤销，不能再合并。" };
     const into = await tx.unit.findFirst({ where: { id: input.intoId, archivedAt: null }, select: { id: true, name: true } });
     if (!into) return invalid("intoId", "并入的单位不存在或已撤销");
 
@@ -289,7 +289,7 @@ export async function mergeUnits(client: Db, actor: SessionUser, input: { id: st
 export async function changeGroupScope(client: Db, actor: SessionUser, input: ScopeChangeInput, today = districtToday()): Promise<OrgResult> {
   if (actor.role !== "ADMIN") return forbidden();
   if (input.effectiveDate > today) return invalid("effectiveDate", "生效日期不能晚于今天");
-  if (input.effectiveDate < quarterRange(quarterOf(today)).start) return invalid("effectiveDate", "生效日期不能早于本季度第一天(以往季度的考核已按当时的范围进行)");
+  if (input.effectiveDate < quarterRange(quarterOf(today)).start) return invalid("effectiveDate", "生效日期不能早于本季度第一天（以往季度的考核已按当时的范围进行）");
   return client.$transaction(async (tx) => {
     const group = await tx.assessmentGroup.findUnique({ where: { id: input.groupId }, select: { id: true, name: true } });
     if (!group) return notFound(GROUP_NOT_FOUND);
@@ -300,12 +300,12 @@ export async function changeGroupScope(client: Db, actor: SessionUser, input: Sc
       if (unit.archivedAt) return invalid("unitId", "已撤销的单位不能加入考核范围");
       if (inScope) return invalid("unitId", `${unit.name}已在本组考核范围内`);
       const later = await tx.assessmentGroupScopeChange.count({ where: { groupId: group.id, unitId: unit.id, effectiveDate: { gt: input.effectiveDate } } });
-      if (later > 0) return invalid("effectiveDate", "这个单位在该日期之后还有范围变动,生效日期不能早于它");
+      if (later > 0) return invalid("effectiveDate", "这个单位在该日期之后还有范围变动，生效日期不能早于它");
       await tx.assessmentGroupUnit.create({ data: { groupId: group.id, unitId: unit.id } });
     } else {
       if (!inScope) return invalid("unitId", `${unit.name}不在本组考核范围内`);
       const later = await tx.assessmentGroupScopeChange.count({ where: { groupId: group.id, unitId: unit.id, effectiveDate: { gt: input.effectiveDate } } });
-      if (later > 0) return invalid("effectiveDate", "这个单位在该日期之后还有范围变动,生效日期不能早于它");
+      if (later > 0) return invalid("effectiveDate", "这个单位在该日期之后还有范围变动，生效日期不能早于它");
       await tx.assessmentGroupUnit.delete({ where: { groupId_unitId: { groupId: group.id, unitId: unit.id } } });
     }
     const change = await tx.assessmentGroupScopeChange.create({

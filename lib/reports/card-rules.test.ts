@@ -188,12 +188,12 @@ test("evening: every item ✓ or ?, a reason for each ?, amounts only on task it
   const plan = planOf(
     planSlotItems("EVENING", existing, [
       { id: "a", text: "拆除东街违建", done: true, progressValue: 5 },
-      { id: "b", text: "召开调度会", done: false, reason: "主要领导外出,改到明天" },
+      { id: "b", text: "召开调度会", done: false, reason: "主要领导外出，改到明天" },
     ], refs),
   );
   assert.deepEqual(plan.updates, [
     { id: "a", data: { outcome: "DONE", progressValue: 5 } },
-    { id: "b", data: { outcome: "OPEN", reason: "主要领导外出,改到明天" } },
+    { id: "b", data: { outcome: "OPEN", reason: "主要领导外出，改到明天" } },
   ]);
   assert.deepEqual([...plan.progressDeltas], [["t1", 5]]);
 
@@ -245,11 +245,11 @@ test("photos and location are required only for tasks marked so, in the evening,
 test("the slot's text is composed from its items, and the note comes back out of it", () => {
   const items = [item("a", "拆除东街违建", { carriedFromId: "y1", outcome: "DONE", progressValue: 5 }), item("b", "召开调度会", { outcome: "OPEN", reason: "改期" })];
   const morning = composeSlotText("MORNING", items, "班子成员分头到一线。");
-  assert.equal(morning, "今日计划:1.拆除东街违建(昨日未完成,继续推进);2.召开调度会。\n班子成员分头到一线。");
+  assert.equal(morning, "今日计划：1.拆除东街违建（昨日未完成，继续推进）；2.召开调度会。\n班子成员分头到一线。");
   assert.equal(noteOf(morning), "班子成员分头到一线。");
-  assert.equal(composeSlotText("EVENING", items, "", () => "户"), "今日完成1/2项:1.拆除东街违建,完成5户 ✓;2.召开调度会 ?(改期)。");
+  assert.equal(composeSlotText("EVENING", items, "", () => "户"), "今日完成1/2项：1.拆除东街违建，完成5户 ✓；2.召开调度会 ?（改期）。");
   assert.equal(noteOf(composeSlotText("NOON", [], "上午在现场")), "上午在现场");
-  assert.equal(noteOf("今日主要工作:一、二。"), "");
+  assert.equal(noteOf("今日主要工作：一、二。"), "");
 });
 
 // ─── Task progress ──────────────────────────────────────────────────────────

@@ -28,7 +28,7 @@ before(async () => {
   townHead = await make("town-head", "UNIT_HEAD", townId);
   otherReporter = await make("other-rep", "REPORTER", otherId);
   const card = await t.db.reportCard.create({
-    data: { unitId: townId, date: today, slots: { create: { slot: "MORNING", authorId: townHead.id, text: "今日计划:1.拆除违建。", submittedAt: districtInstant(today, "08:00") } } },
+    data: { unitId: townId, date: today, slots: { create: { slot: "MORNING", authorId: townHead.id, text: "今日计划：1.拆除违建。", submittedAt: districtInstant(today, "08:00") } } },
     include: { slots: true },
   });
   slotId = card.slots[0].id;

@@ -218,7 +218,7 @@ export async function notifyOfficeOfCorrection(
     tx.user.findMany({ where: { role: "ADMIN", active: true }, select: { id: true } }),
   ]);
   const [, month, day] = args.date.split("-").map(Number);
-  const message = `${unit.name} ${month}月${day}日${SLOT_LABELS[args.slot]}已更正(第 ${args.versionNumber} 版,${args.authorName}):${args.reason}`;
+  const message = `${unit.name} ${month}月${day}日${SLOT_LABELS[args.slot]}已更正（第 ${args.versionNumber} 版，${args.authorName}）：${args.reason}`;
   const href = `/units/${args.unitId}?date=${args.date}#slot-${args.slotId}`;
   if (admins.length > 0) {
     await tx.notification.createMany({

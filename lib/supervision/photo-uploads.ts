@@ -40,7 +40,7 @@ export async function storePhotos(files: File[], date: DistrictDate): Promise<St
     try {
       processed.push(await processPhoto(Buffer.from(await file.arrayBuffer())));
     } catch (error) {
-      if (error instanceof PhotoRejectedError) throw new UploadError(`第 ${i + 1} 张照片:${error.message}`);
+      if (error instanceof PhotoRejectedError) throw new UploadError(`第 ${i + 1} 张照片：${error.message}`);
       throw error;
     }
   }

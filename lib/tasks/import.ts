@@ -116,7 +116,7 @@ function dateOf(cell: Cell | undefined): DistrictDate | null {
 
 function numberOf(cell: Cell | undefined): number | null {
   if (typeof cell === "number") return cell;
-  const text = textOf(cell).replace(/[,,\s]/g, "");
+  const text = textOf(cell).replace(/[，,\s]/g, "");
   if (text === "") return null;
   const n = Number(text);
   return Number.isFinite(n) ? n : Number.NaN;
@@ -152,7 +152,7 @@ function cellReader(row: SheetRow, messages: string[]) {
       if (!name) return null;
       const id = map.get(name);
       if (id === undefined) messages.push(`${HEADER[key]}“${name}”不存在`);
-      else if (id === AMBIGUOUS) messages.push(`${HEADER[key]}“${name}”有重名,请填写用户名`);
+      else if (id === AMBIGUOUS) messages.push(`${HEADER[key]}“${name}”有重名，请填写用户名`);
       else return id;
       return null;
     },
@@ -168,7 +168,7 @@ function cellReader(row: SheetRow, messages: string[]) {
     date(key: ImportColumnKey, required: boolean): DistrictDate | null {
       if (!textOf(cell(key))) return missing(key, required);
       const value = dateOf(cell(key));
-      if (!value) messages.push(`${HEADER[key]}“${textOf(cell(key))}”不是有效日期(应如 2026-12-31)`);
+      if (!value) messages.push(`${HEADER[key]}“${textOf(cell(key))}”不是有效日期（应如 2026-12-31）`);
       return value;
     },
     flag(key: ImportColumnKey): boolean {
@@ -203,7 +203,7 @@ function readRequiredColumns(read: CellReader, refs: ImportRefs, fields: Partial
 
 /** The cooperating units: names split on any separator, each a known unit, never the lead unit. */
 function readCooperators(read: CellReader, refs: ImportRefs, fields: Partial<TaskImportFields>, messages: string[]): void {
-  const names = [...new Set(read.raw("cooperators").split(/[、,,;;\s]+/).filter(Boolean))];
+  const names = [...new Set(read.raw("cooperators").split(/[、，,；;\s]+/).filter(Boolean))];
   const ids: string[] = [];
   for (const name of names) {
     const id = refs.units.get(name);
@@ -459,7 +459,7 @@ export async function commitTaskImport(
   if (user.role !== "ADMIN") return { ok: false, status: 403, message: ONLY_OFFICE };
   const sha256 = sha256Of(buffer);
   if (options.expectedSha256 && options.expectedSha256 !== sha256) {
-    return { ok: false, status: 409, message: "文件与预览时的不一致,请重新预览后再导入。" };
+    return { ok: false, status: 409, message: "文件与预览时的不一致，请重新预览后再导入。" };
   }
   const sheet = await readTaskSheet(buffer, fileName);
   if (!sheet.ok) return { ok: false, status: 400, message: sheet.error };
@@ -485,7 +485,7 @@ export async function commitTaskImport(
     return { ok: true, summary };
   } catch (error) {
     if (error instanceof ImportRejected) {
-      return { ok: false, status: 400, message: `有 ${error.summary.errors.length} 行有错误,没有导入任何任务。`, summary: error.summary };
+      return { ok: false, status: 400, message: `有 ${error.summary.errors.length} 行有错误，没有导入任何任务。`, summary: error.summary };
     }
     throw error;
   }

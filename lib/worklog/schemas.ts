@@ -23,7 +23,7 @@ export const workLogOutcomeInput = z
       .optional()
       .transform((v) => v || undefined),
   })
-  .refine((v) => v.outcome !== "OPEN" || v.reason, { message: "未完成(?)请写明原因", path: ["reason"] });
+  .refine((v) => v.outcome !== "OPEN" || v.reason, { message: "未完成（?）请写明原因", path: ["reason"] });
 
 export const workLogItemRef = z.object({ id });
 export type WorkLogOutcomeInput = z.infer<typeof workLogOutcomeInput>;

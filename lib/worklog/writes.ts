@@ -51,7 +51,7 @@ export async function deleteWorkLogItem(db: Db, user: SessionUser, data: { id: s
       select: { id: true, text: true, _count: { select: { reportItems: true } } },
     });
     if (!item) return refuse("只能删除自己今天的事项。", { status: 404 });
-    if (item._count.reportItems > 0) return refuse("这一项已列入晒报,不能删除。", { status: 409 });
+    if (item._count.reportItems > 0) return refuse("这一项已列入晒报，不能删除。", { status: 409 });
     await tx.workLogItem.delete({ where: { id: item.id } });
     await audit(tx, { actorId: user.id, action: "worklog.delete", entity: "WorkLogItem", entityId: item.id, before: { text: item.text } });
     return succeed();

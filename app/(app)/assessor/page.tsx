@@ -20,7 +20,7 @@ export default async function AssessorHomePage() {
         <section key={group.id} aria-labelledby={`group-${group.id}`}>
           <PageHeader
             title={group.name}
-            description={`重点工作:${group.keyTaskName} · 考核 ${group.units.length} 个单位`}
+            description={`重点工作：${group.keyTaskName} · 考核 ${group.units.length} 个单位`}
             actions={
               <Link href={`/tasks?keyTask=${group.keyTaskId}`} className="flex min-h-11 items-center rounded-lg border border-stone-300 bg-white px-3 text-stone-800 hover:bg-stone-100">
                 查看这项工作的任务清单

@@ -31,9 +31,9 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
 
   return (
     <div className="space-y-5">
-      <PageHeader title="晾晒墙" description="各单位一日三晒,最新的在前。可按工作群、单位、分线、重点工作和日期筛选。" />
+      <PageHeader title="晾晒墙" description="各单位一日三晒，最新的在前。可按工作群、单位、分线、重点工作和日期筛选。" />
       <details className="rounded-xl border border-stone-200 bg-white p-3" open={filtered}>
-        <summary className="min-h-11 cursor-pointer content-center font-medium">筛选{filtered ? "(已筛选)" : ""}</summary>
+        <summary className="min-h-11 cursor-pointer content-center font-medium">筛选{filtered ? "（已筛选）" : ""}</summary>
         <form method="get" action="/feed" className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-label="筛选晒报">
           {filters.taskId ? <input type="hidden" name="task" value={filters.taskId} /> : null}
           <SelectField id="f-channel" label="工作群" name="channel" defaultValue={filters.channelId ?? ""}>
@@ -82,7 +82,7 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
       ) : null}
 
       {page.entries.length === 0 ? (
-        <EmptyState title="没有符合条件的晒报">{filtered ? "换个条件试试,或清除筛选。" : "各单位报送后会出现在这里。"}</EmptyState>
+        <EmptyState title="没有符合条件的晒报">{filtered ? "换个条件试试，或清除筛选。" : "各单位报送后会出现在这里。"}</EmptyState>
       ) : (
         <div className="space-y-3">
           {page.entries.map((entry) => (

@@ -36,7 +36,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
     <div className="space-y-6">
       <PageHeader
         title={unitView ? "本单位督办件" : "督办件"}
-        description="立项 → 交办 → 签收 → 反馈 → 办结 → 评价。蓝 — 两天内到期,黄 — 滞后(被退回、过半时限未办结或反馈到期),红 — 逾期未按时办结(计入季度考核)"
+        description="立项 → 交办 → 签收 → 反馈 → 办结 → 评价。蓝 — 两天内到期，黄 — 滞后（被退回、过半时限未办结或反馈到期），红 — 逾期未按时办结（计入季度考核）"
         actions={canIssue ? <ButtonLink href="/orders/new">督办件立项</ButtonLink> : null}
       />
       {canIssue && unsigned.length ? (
@@ -51,7 +51,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
                   {u.title}
                 </Link>
                 <span className="ml-2 text-sm text-stone-600">
-                  {formatDistrictDateTime(u.createdAt)} 交办 · 未签收:{u.units.join("、")}
+                  {formatDistrictDateTime(u.createdAt)} 交办 · 未签收：{u.units.join("、")}
                 </span>
               </li>
             ))}

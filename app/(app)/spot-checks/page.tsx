@@ -26,7 +26,7 @@ export default async function SpotChecksPage({ searchParams }: { searchParams: P
   const [draws, checks] = await Promise.all([listDraws(), listChecks(filter)]);
   return (
     <div className="space-y-6">
-      <PageHeader title="抽查" description="随机抽取晒报核实真伪;抽取的参数和随机种子留存,可复现、可审计" actions={<ButtonLink href="/spot-checks/pick">指定一条晒报抽查</ButtonLink>} />
+      <PageHeader title="抽查" description="随机抽取晒报核实真伪；抽取的参数和随机种子留存，可复现、可审计" actions={<ButtonLink href="/spot-checks/pick">指定一条晒报抽查</ButtonLink>} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,26rem)_1fr]">
         <Card>
           <CardTitle>随机抽取</CardTitle>

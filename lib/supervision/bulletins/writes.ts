@@ -73,7 +73,7 @@ export function planDraft(candidates: readonly DraftCandidate[], perGroup = DRAF
       items: kept.map((k) => ({
         slotId: k.c.slotId,
         alsoFrom: k.alsoFrom,
-        excerpt: k.alsoFrom.length ? officialText(`${k.c.excerpt}(${k.alsoFrom.join("、")}报送了相近内容)`) : k.c.excerpt,
+        excerpt: k.alsoFrom.length ? officialText(`${k.c.excerpt}（${k.alsoFrom.join("、")}报送了相近内容）`) : k.c.excerpt,
       })),
     };
   });
@@ -164,7 +164,7 @@ export async function draftBulletinFromCards(db: Db, input: { date: DistrictDate
     items.length === 0
       ? ""
       : officialText(
-          `${formatDistrictDateLong(input.date)},全区${cards.length}个单位晒出当日工作。本期摘编${keyTaskNames.length ? `${keyTaskNames.slice(0, 4).join("、")}${keyTaskNames.length > 4 ? "等" : ""}重点工作的` : ""}${items.length}条晒报,请各单位对标学习、比学赶超。`,
+          `${formatDistrictDateLong(input.date)}，全区${cards.length}个单位晒出当日工作。本期摘编${keyTaskNames.length ? `${keyTaskNames.slice(0, 4).join("、")}${keyTaskNames.length > 4 ? "等" : ""}重点工作的` : ""}${items.length}条晒报，请各单位对标学习、比学赶超。`,
         );
 
   return db.$transaction(async (tx) => {
@@ -332,4 +332,4 @@ export async function deleteBulletinDraft(db: Db, input: { bulletinId: string; a
   });
 }
 
-export const NOT_A_DRAFT = "没有找到这期草稿(已发布的快讯不能再修改)。";
+export const NOT_A_DRAFT = "没有找到这期草稿（已发布的快讯不能再修改）。";

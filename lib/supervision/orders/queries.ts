@@ -73,7 +73,7 @@ export async function listUnsigned(user: SessionUser) {
     take: 200,
     select: { id: true, title: true, createdAt: true, status: true, unit: { select: { name: true } }, coUnits: { where: { signedAt: null }, select: { unit: { select: { name: true } } } } },
   });
-  return orders.map((o) => ({ id: o.id, title: o.title, createdAt: o.createdAt, units: [...(o.status === "OPEN" ? [`${o.unit.name}(牵头)`] : []), ...o.coUnits.map((c) => `${c.unit.name}(配合)`)] }));
+  return orders.map((o) => ({ id: o.id, title: o.title, createdAt: o.createdAt, units: [...(o.status === "OPEN" ? [`${o.unit.name}（牵头）`] : []), ...o.coUnits.map((c) => `${c.unit.name}（配合）`)] }));
 }
 
 export async function getOrder(user: SessionUser, id: string, now = new Date()) {
@@ -163,17 +163,17 @@ export async function orderSourceContext(user: SessionUser, ids: { spotCheckId?:
       select: { id: true, text: true, deadline: true, order: { select: { id: true } }, card: { select: { unitId: true, date: true } }, leader: { select: { name: true } } },
     });
     if (!i) return null;
-    return { unitId: i.card.unitId, slotId: undefined, existingOrderId: i.order?.id ?? null, title: `落实${i.leader.name}批示`, content: `${i.leader.name}批示(${i.card.date}):${i.text}`, deadline: i.deadline ?? undefined };
+    return { unitId: i.card.unitId, slotId: undefined, existingOrderId: i.order?.id ?? null, title: `落实${i.leader.name}批示`, content: `${i.leader.name}批示（${i.card.date}）：${i.text}`, deadline: i.deadline ?? undefined };
   }
   if (ids.spotCheckId) {
     const c = await db.spotCheck.findFirst({ where: { id: ids.spotCheckId, slot: { card: { unit: withUnitScope(user, {}) } } }, select: { slotId: true, notes: true, slot: { select: { card: { select: { unitId: true, date: true } } } } } });
     if (!c) return null;
-    return { unitId: c.slot.card.unitId, slotId: c.slotId, existingOrderId: null, title: `抽查问题整改(${c.slot.card.date})`, content: c.notes ? `抽查发现:${c.notes}` : "", deadline: undefined };
+    return { unitId: c.slot.card.unitId, slotId: c.slotId, existingOrderId: null, title: `抽查问题整改（${c.slot.card.date}）`, content: c.notes ? `抽查发现：${c.notes}` : "", deadline: undefined };
   }
   if (ids.anomalyId) {
     const a = await db.anomaly.findFirst({ where: { id: ids.anomalyId, slot: { card: { unit: withUnitScope(user, {}) } } }, select: { slotId: true, slot: { select: { card: { select: { unitId: true, date: true } } } } } });
     if (!a) return null;
-    return { unitId: a.slot.card.unitId, slotId: a.slotId, existingOrderId: null, title: `异常线索核查(${a.slot.card.date})`, content: "", deadline: undefined };
+    return { unitId: a.slot.card.unitId, slotId: a.slotId, existingOrderId: null, title: `异常线索核查（${a.slot.card.date}）`, content: "", deadline: undefined };
   }
   return null;
 }

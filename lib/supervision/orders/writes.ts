@@ -23,8 +23,8 @@ import type { FieldErrors, z } from "@/lib/validation";
 
 export type OrderWriteResult<T = undefined> = { ok: true; value: T; message?: string } | { ok: false; message: string; fieldErrors?: FieldErrors };
 
-export const ORDER_NOT_FOUND = "没有找到这件督办件,或您无权操作。";
-export const ORDER_CHANGED = "这件督办件刚刚有了新的办理步骤,请刷新后再试。";
+export const ORDER_NOT_FOUND = "没有找到这件督办件，或您无权操作。";
+export const ORDER_CHANGED = "这件督办件刚刚有了新的办理步骤，请刷新后再试。";
 
 /** Orders the user may read: the office and leaders all; an assessor those of the units in their groups; a unit those it leads or co-operates on. */
 export function orderScopeWhere(user: SessionUser): Prisma.SupervisionOrderWhereInput {
@@ -195,7 +195,7 @@ export async function applyOrderStep(
   const order = await client.supervisionOrder.findFirst({ where: { AND: [{ id: data.orderId }, orderScopeWhere(user)] }, select: stepSelect });
   if (!order) return { ok: false, message: ORDER_NOT_FOUND };
   const actor = actorOf(user, order);
-  if (!actor) return { ok: false, message: "您可以查看这件督办件,但办理由督办方和承办单位进行。" };
+  if (!actor) return { ok: false, message: "您可以查看这件督办件，但办理由督办方和承办单位进行。" };
   if (actor === "CO_UNIT" && action.kind === "SIGN" && order.coUnits.find((c) => c.unitId === user.unitId)?.signedAt) return { ok: false, message: "本单位已经签收。" };
   if (photos.length && action.kind !== "REQUEST_CLOSE" && action.kind !== "FEEDBACK") return { ok: false, message: "只有反馈和办结申请可以附照片。" };
 

@@ -107,7 +107,7 @@ export const recordInput = z.preprocess(gatherUntrue, z.object({
   untrue: z.record(z.string().min(1).max(40), untrueAmount).default({}),
 }).superRefine((v, ctx) => {
   // A finding against a unit must say what was found.
-  if (v.result !== "TRUE" && (v.notes ?? "").length < 5) ctx.addIssue({ code: "custom", path: ["notes"], message: "结果为部分属实或不属实时,请写明核查情况(至少 5 个字)" });
+  if (v.result !== "TRUE" && (v.notes ?? "").length < 5) ctx.addIssue({ code: "custom", path: ["notes"], message: "结果为部分属实或不属实时，请写明核查情况（至少 5 个字）" });
 }));
 
 export type RecordInput = z.infer<typeof recordInput>;

@@ -53,7 +53,7 @@ export async function recordSpotCheckResult(
           const claimed = claims.get(taskId);
           if (claimed === undefined) throw new Refused(refuse("所填的不属实数量不属于这条晒报的任务。", { fieldErrors: { untrue: ["所填的任务不在这条晒报中"] } }));
           if (amount > claimed) {
-            const message = `不属实的数量(${amount})不能超过晒报所报的完成量(${claimed})。`;
+            const message = `不属实的数量（${amount}）不能超过晒报所报的完成量（${claimed}）。`;
             throw new Refused(refuse(message, { fieldErrors: { untrue: [message] } }));
           }
         }

@@ -51,7 +51,7 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Pr
 
   return (
     <div className="space-y-6">
-      <PageHeader title="异常线索" description="系统对每条晒报自动比对照片、文字、拍摄时间和位置;每条线索只是提示,需人工核实,不直接扣分" />
+      <PageHeader title="异常线索" description="系统对每条晒报自动比对照片、文字、拍摄时间和位置；每条线索只是提示，需人工核实，不直接扣分" />
       <div className="grid gap-3 sm:grid-cols-4">
         {KINDS.map((k) => (
           <Link key={k} href={hrefWith(current, { kind: kind === k ? undefined : k })} aria-current={kind === k ? "true" : undefined} className={cn("rounded-xl", kind === k && "ring-2 ring-brand-700")}>
@@ -85,7 +85,7 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Pr
         </form>
       </div>
       <p className="text-sm text-stone-600">
-        共 {total} 条{pageCount > 1 ? `,第 ${page} / ${pageCount} 页,最新的在前` : ""}
+        共 {total} 条{pageCount > 1 ? `，第 ${page} / ${pageCount} 页，最新的在前` : ""}
         {kind || date || slotId ? (
           <>
             {" · "}

@@ -21,7 +21,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
     <div className="space-y-4">
       <PageHeader
         title="通知"
-        description="已被抽查、要情快讯引用、领导批示或提示异常的晒报被修改时,会在这里通知督查室。"
+        description="已被抽查、要情快讯引用、领导批示或提示异常的晒报被修改时，会在这里通知督查室。"
         actions={unread ? <MarkReadButton label="全部标为已读" /> : null}
       />
       {notices.length === 0 ? (
@@ -40,7 +40,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                   {n.message}
                 </Link>
               </div>
-              {n.readAt ? null : <MarkReadButton id={n.id} label="标为已读" ariaLabel={`标为已读:${n.message}`} />}
+              {n.readAt ? null : <MarkReadButton id={n.id} label="标为已读" ariaLabel={`标为已读：${n.message}`} />}
             </li>
           ))}
         </ol>

@@ -24,7 +24,7 @@ export default async function AssessorScoresPage({ searchParams }: { searchParam
     <div className="space-y-6">
       <PageHeader
         title={`${quarterName(quarter.key)}评分`}
-        description={quarter.status === "OPEN" ? "对照本组评分细则逐项打分,扣分须写明理由;提交后计入季度考核。" : "本季度已关闭,评分只能查看。"}
+        description={quarter.status === "OPEN" ? "对照本组评分细则逐项打分，扣分须写明理由；提交后计入季度考核。" : "本季度已关闭，评分只能查看。"}
       />
       <QuarterTabs quarters={quarters} current={quarter.key} href={(k) => `/assessor/scores?quarter=${k}`} />
       {groups.map((group) => {

@@ -38,7 +38,7 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="space-y-5">
-      <PageHeader title="督办件立项" description={user.role === "ASSESSOR" ? "只能向本考核组范围内的单位交办" : "限时解决,逾期和评价计入单位季度考核"} actions={<ButtonLink href="/orders">返回督办</ButtonLink>} />
+      <PageHeader title="督办件立项" description={user.role === "ASSESSOR" ? "只能向本考核组范围内的单位交办" : "限时解决，逾期和评价计入单位季度考核"} actions={<ButtonLink href="/orders">返回督办</ButtonLink>} />
       {!context ? (
         <Card>
           <form method="get" action="/orders/new" className="flex flex-wrap items-end gap-3">
@@ -69,7 +69,7 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Pro
             </section>
           ) : null}
           <Card>
-            <p className="mb-3 text-lg font-semibold">牵头单位:{context.unit.name}</p>
+            <p className="mb-3 text-lg font-semibold">牵头单位：{context.unit.name}</p>
             <IssueOrderForm
               unit={context.unit}
               tasks={context.tasks}

@@ -74,7 +74,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       {rows.length ? (
         <>
           <p className="text-sm text-stone-600">
-            共 {total} 个账号{total > pageSize ? `,显示前 ${pageSize} 个,请缩小查找范围` : ""}。
+            共 {total} 个账号{total > pageSize ? `，显示前 ${pageSize} 个，请缩小查找范围` : ""}。
           </p>
           <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
             <table className="w-full text-left text-sm">

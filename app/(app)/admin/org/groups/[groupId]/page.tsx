@@ -27,7 +27,7 @@ export default async function GroupAdminPage({ params, searchParams }: { params:
         title={group.name}
         description={
           <>
-            {group.keyTask.name} · 成员:{group.members.map((m) => m.user.name).join("、") || "—"} ·{" "}
+            {group.keyTask.name} · 成员：{group.members.map((m) => m.user.name).join("、") || "—"} ·{" "}
             <Link href={`/admin/audit?entity=AssessmentGroup&entityId=${group.id}`} className="text-brand-700 underline">
               修改记录
             </Link>

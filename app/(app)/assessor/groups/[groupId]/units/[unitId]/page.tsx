@@ -63,7 +63,7 @@ export default async function AssessorUnitPage({
         title={view.unit.name}
         description={
           <>
-            {view.group.name} · 重点工作:{view.group.keyTaskName} · {quarterName(quarter.key)} <ScoreStateBadge state={state} />
+            {view.group.name} · 重点工作：{view.group.keyTaskName} · {quarterName(quarter.key)} <ScoreStateBadge state={state} />
           </>
         }
       />
@@ -185,7 +185,7 @@ export default async function AssessorUnitPage({
               {view.score.withdrawn ? "请重新评分。" : ""}
             </p>
           ) : null}
-          {quarter.status !== "OPEN" ? <p className="mb-3 text-sm text-stone-600">本季度已关闭,评分只能查看。</p> : null}
+          {quarter.status !== "OPEN" ? <p className="mb-3 text-sm text-stone-600">本季度已关闭，评分只能查看。</p> : null}
           {view.rubric.length === 0 ? (
             <EmptyState title="本考核组本年度还没有评分细则">请联系区督查室。</EmptyState>
           ) : (
@@ -195,14 +195,14 @@ export default async function AssessorUnitPage({
             <div className="mt-4 space-y-3">
               <details className="rounded-xl border border-stone-200 bg-white p-4">
                 <summary className="cursor-pointer font-medium">更正评分</summary>
-                <p className="mt-1 text-sm text-stone-600">更正生成新版本并写明原因;原评分保留可查。季度关闭后不能再更正。</p>
+                <p className="mt-1 text-sm text-stone-600">更正生成新版本并写明原因；原评分保留可查。季度关闭后不能再更正。</p>
                 <div className="mt-3">
                   <ScoreForm groupId={view.group.id} unitId={view.unit.id} quarterId={quarter.id} readOnly={false} rubric={rubricRows} correcting={inForce.id} />
                 </div>
               </details>
               <details className="rounded-xl border border-stone-200 bg-white p-4">
                 <summary className="cursor-pointer font-medium">撤回评分</summary>
-                <p className="mt-1 text-sm text-stone-600">撤回后本组对该单位的评分不计入得分,可以重新评分。</p>
+                <p className="mt-1 text-sm text-stone-600">撤回后本组对该单位的评分不计入得分，可以重新评分。</p>
                 <WithdrawGroupScoreForm groupId={view.group.id} unitId={view.unit.id} quarterId={quarter.id} scoreId={inForce.id} />
               </details>
             </div>
@@ -217,8 +217,8 @@ export default async function AssessorUnitPage({
                     {v.withdrawn ? "撤回" : v.status === "DRAFT" ? "草稿" : v.changeReason ? "更正" : "提交"} · {v.assessor.name}
                     {v.submittedAt ? ` · ${formatDistrictDateTime(v.submittedAt)}` : ""}
                     {v.withdrawn || v.status === "DRAFT" ? "" : ` · 合计 ${formatNumber(v.items.reduce((sum, x) => sum + x.points, 0))} 分`}
-                    {v.changeReason ? <span className="block">原因:{v.changeReason}</span> : null}
-                    {i < view.versions.length - 1 ? <span className="block text-xs">(已被后一版取代,不计入)</span> : null}
+                    {v.changeReason ? <span className="block">原因：{v.changeReason}</span> : null}
+                    {i < view.versions.length - 1 ? <span className="block text-xs">（已被后一版取代，不计入）</span> : null}
                   </li>
                 ))}
               </ol>
