@@ -16,7 +16,13 @@ export function CreateTokenForm() {
               <label htmlFor="new-token" className="block text-sm font-medium">
                 新令牌（只显示这一次）
               </label>
-              <input id="new-token" readOnly value={state.data.token} onFocus={(e) => e.target.select()} className="block w-full rounded-lg border border-stone-300 bg-stone-50 px-3 py-2.5 font-mono text-sm" />
+              <input
+                id="new-token"
+                readOnly
+                value={state.data.token}
+                onFocus={(e) => e.target.select()}
+                className="block w-full rounded-lg border border-stone-300 bg-stone-50 px-3 py-2.5 font-mono text-sm"
+              />
               <p className="text-sm text-stone-600">请求时加上请求头：Authorization: Bearer 令牌</p>
             </div>
           ) : null}

@@ -16,7 +16,12 @@ export function CloseQuarterForm({ quarterId, label, warnings, early }: { quarte
     <ActionForm
       action={closeQuarterAction}
       className="space-y-3"
-      confirm={{ title: `关闭${label}?`, body: `${warnings.length ? `${warnings.join("\n")}\n\n` : ""}${FREEZES}`, confirmLabel: `确认关闭${label}`, danger: true }}
+      confirm={{
+        title: `关闭${label}?`,
+        body: `${warnings.length ? `${warnings.join("\n")}\n\n` : ""}${FREEZES}`,
+        confirmLabel: `确认关闭${label}`,
+        danger: true,
+      }}
     >
       {({ errors }) => (
         <>

@@ -38,7 +38,15 @@ function ChangeForm({
             <input key={name} type="hidden" name={name} value={value} />
           ))}
           {children?.(errors)}
-          <TextareaField id={`${idPrefix}-change-reason`} label="原因（必填）" name="changeReason" rows={2} maxLength={300} required errors={errors.changeReason} />
+          <TextareaField
+            id={`${idPrefix}-change-reason`}
+            label="原因（必填）"
+            name="changeReason"
+            rows={2}
+            maxLength={300}
+            required
+            errors={errors.changeReason}
+          />
           <SubmitButton variant={danger ? "danger" : "primary"} pendingLabel="正在处理…">
             {submitLabel}
           </SubmitButton>
@@ -85,7 +93,15 @@ export function CorrectAdjustmentForm({ adjustmentId, points, reason }: { adjust
     >
       {(errors) => (
         <>
-          <Field id={`adj-${adjustmentId}-points`} label="分值（加分为正，减分为负）" name="points" inputMode="decimal" required defaultValue={String(points)} errors={errors.points} />
+          <Field
+            id={`adj-${adjustmentId}-points`}
+            label="分值（加分为正，减分为负）"
+            name="points"
+            inputMode="decimal"
+            required
+            defaultValue={String(points)}
+            errors={errors.points}
+          />
           <Field id={`adj-${adjustmentId}-reason`} label="加减分理由" name="reason" required maxLength={200} defaultValue={reason} errors={errors.reason} />
         </>
       )}
@@ -106,7 +122,17 @@ export function WithdrawVetoForm({ vetoId }: { vetoId: string }) {
   );
 }
 
-export function CorrectVetoForm({ vetoId, vetoItemId, reason, items }: { vetoId: string; vetoItemId: string; reason: string; items: { id: string; name: string }[] }) {
+export function CorrectVetoForm({
+  vetoId,
+  vetoItemId,
+  reason,
+  items,
+}: {
+  vetoId: string;
+  vetoItemId: string;
+  reason: string;
+  items: { id: string; name: string }[];
+}) {
   return (
     <ChangeForm
       action={correctVeto}

@@ -86,8 +86,22 @@ export function RulesForm({ initial, departments }: { initial: RulesValues; depa
           </fieldset>
           <fieldset className="grid gap-3 sm:grid-cols-3">
             <legend className="mb-2 text-lg font-semibold">红黄旗</legend>
-            <Field label="红旗数（每类单位前 N 名）" name="redFlagCount" inputMode="numeric" required defaultValue={initial.redFlagCount} errors={errors.redFlagCount} />
-            <Field label="黄旗数（每类单位后 N 名）" name="yellowFlagCount" inputMode="numeric" required defaultValue={initial.yellowFlagCount} errors={errors.yellowFlagCount} />
+            <Field
+              label="红旗数（每类单位前 N 名）"
+              name="redFlagCount"
+              inputMode="numeric"
+              required
+              defaultValue={initial.redFlagCount}
+              errors={errors.redFlagCount}
+            />
+            <Field
+              label="黄旗数（每类单位后 N 名）"
+              name="yellowFlagCount"
+              inputMode="numeric"
+              required
+              defaultValue={initial.yellowFlagCount}
+              errors={errors.yellowFlagCount}
+            />
             <TextareaField
               label="连续黄旗升级措施（每行一级）"
               name="escalationLadder"

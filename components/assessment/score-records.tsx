@@ -72,7 +72,11 @@ export function ScoreRecords({
           <li key={a.id} data-testid="adjustment-in-force">
             <p>
               <strong className="tabular-nums">{signed(a.points)}</strong> {a.reason}
-              {a.version > 1 ? <Badge tone="info" className="ml-2">第 {a.version} 版</Badge> : null}
+              {a.version > 1 ? (
+                <Badge tone="info" className="ml-2">
+                  第 {a.version} 版
+                </Badge>
+              ) : null}
             </p>
             <p className="text-stone-600">
               {a.createdBy.name} · {formatDistrictDateTime(a.createdAt)}
@@ -96,7 +100,11 @@ export function ScoreRecords({
           <li key={v.id} data-testid="veto-in-force">
             <p>
               <Badge tone="bad">一票否决</Badge> {v.vetoItem.name}:{v.reason}
-              {v.version > 1 ? <Badge tone="info" className="ml-2">第 {v.version} 版</Badge> : null}
+              {v.version > 1 ? (
+                <Badge tone="info" className="ml-2">
+                  第 {v.version} 版
+                </Badge>
+              ) : null}
             </p>
             <p className="text-stone-600">
               {v.createdBy.name} · {formatDistrictDateTime(v.createdAt)}

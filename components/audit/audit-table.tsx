@@ -67,11 +67,21 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
         <caption className="sr-only">操作记录，最新的在前</caption>
         <thead className="border-b border-stone-200 bg-stone-50 text-stone-700">
           <tr>
-            <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">时间</th>
-            <th scope="col" className="px-3 py-2 font-medium">操作人</th>
-            <th scope="col" className="px-3 py-2 font-medium">单位</th>
-            <th scope="col" className="px-3 py-2 font-medium">操作</th>
-            <th scope="col" className="px-3 py-2 font-medium">修改前 → 修改后</th>
+            <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
+              时间
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              操作人
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              单位
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              操作
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              修改前 → 修改后
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-stone-100 align-top">

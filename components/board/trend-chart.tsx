@@ -26,7 +26,12 @@ export function TrendChart({ quarters, units, initialUnitId }: { quarters: strin
         <label htmlFor={selectId} className="text-sm font-medium">
           单位
         </label>
-        <select id={selectId} value={unit.unitId} onChange={(e) => setUnitId(e.target.value)} className="min-h-11 rounded-lg border border-stone-300 bg-white px-3">
+        <select
+          id={selectId}
+          value={unit.unitId}
+          onChange={(e) => setUnitId(e.target.value)}
+          className="min-h-11 rounded-lg border border-stone-300 bg-white px-3"
+        >
           {(["TOWN", "DEPARTMENT"] as const).map((kind) => (
             <optgroup key={kind} label={UNIT_KIND_LABELS[kind]}>
               {units
@@ -58,7 +63,16 @@ export function TrendChart({ quarters, units, initialUnitId }: { quarters: strin
             />
             <Legend />
             <Line type="monotone" dataKey="total" name={unit.unitName} stroke="#a51d24" strokeWidth={3} dot={{ r: 4 }} connectNulls isAnimationActive={false} />
-            <Line type="monotone" dataKey="mean" name={`${kindName}平均`} stroke="#78716c" strokeDasharray="5 4" dot={false} connectNulls isAnimationActive={false} />
+            <Line
+              type="monotone"
+              dataKey="mean"
+              name={`${kindName}平均`}
+              stroke="#78716c"
+              strokeDasharray="5 4"
+              dot={false}
+              connectNulls
+              isAnimationActive={false}
+            />
           </LineChart>
         </ResponsiveContainer>
       </div>

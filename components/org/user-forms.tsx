@@ -8,7 +8,15 @@ import { ROLE_VALUES } from "@/lib/org/schemas";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
 
 export type UnitOption = { id: string; name: string; kind: "TOWN" | "DEPARTMENT" };
-export type UserFormValues = { id: string; username: string; name: string; title: string | null; phone: string | null; role: (typeof ROLE_VALUES)[number]; unitId: string | null };
+export type UserFormValues = {
+  id: string;
+  username: string;
+  name: string;
+  title: string | null;
+  phone: string | null;
+  role: (typeof ROLE_VALUES)[number];
+  unitId: string | null;
+};
 
 function UnitSelect({ units, defaultValue, errors }: { units: UnitOption[]; defaultValue: string; errors?: string[] }) {
   return (
@@ -67,7 +75,14 @@ export function UserForm({ units, user }: { units: UnitOption[]; user?: UserForm
                 用户名：<span className="font-mono">{user.username}</span>（不能修改）
               </p>
             ) : (
-              <Field label="用户名" name="username" required autoComplete="off" hint="登录用，3–32 位小写字母、数字、点、下划线或连字符" errors={errors.username} />
+              <Field
+                label="用户名"
+                name="username"
+                required
+                autoComplete="off"
+                hint="登录用，3–32 位小写字母、数字、点、下划线或连字符"
+                errors={errors.username}
+              />
             )}
             <Field label="姓名" name="name" required maxLength={40} defaultValue={user?.name} errors={errors.name} />
             <Field label="职务" name="title" maxLength={40} defaultValue={user?.title ?? ""} errors={errors.title} />
@@ -103,7 +118,12 @@ export function ResetPasswordForm({ id, username }: { id: string; username: stri
     <ActionForm
       action={resetPasswordAction}
       message={false}
-      confirm={{ title: `重置 ${username} 的密码？`, body: "原密码立即失效，此人所有的登录和 API 令牌随即失效；新的一次性密码只显示一次。", confirmLabel: "重置密码", danger: true }}
+      confirm={{
+        title: `重置 ${username} 的密码？`,
+        body: "原密码立即失效，此人所有的登录和 API 令牌随即失效；新的一次性密码只显示一次。",
+        confirmLabel: "重置密码",
+        danger: true,
+      }}
       className="space-y-3"
       aria-label="重置密码"
     >

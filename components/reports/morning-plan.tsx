@@ -46,7 +46,13 @@ export function MorningPlan({ plan, setPlan, idBase }: { plan: PlanRow[]; setPla
                 return (
                   <li key={row.key} className="px-3 py-1">
                     <label htmlFor={id} className="flex min-h-11 cursor-pointer items-start gap-3 py-1.5">
-                      <input id={id} type="checkbox" checked={row.checked} onChange={(e) => update(row.key, { checked: e.target.checked })} className="mt-1 size-5 shrink-0 accent-brand-700" />
+                      <input
+                        id={id}
+                        type="checkbox"
+                        checked={row.checked}
+                        onChange={(e) => update(row.key, { checked: e.target.checked })}
+                        className="mt-1 size-5 shrink-0 accent-brand-700"
+                      />
                       <span className="min-w-0">
                         <span className="block text-base text-stone-900">{row.source === "task" ? row.text || "（未填写）" : row.text}</span>
                         {row.hint ? <span className="block text-sm text-stone-600">{row.hint}</span> : null}

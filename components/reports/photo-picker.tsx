@@ -53,9 +53,17 @@ export function PhotoPicker({
             return (
               <li key={photo.id} className="relative">
                 {/* eslint-disable-next-line @next/next/no-img-element -- access-checked photo route */}
-                <img src={photo.thumbUrl} alt={`已上传的第 ${i + 1} 张照片`} className={`aspect-square w-full rounded-lg object-cover ${gone ? "opacity-30" : ""}`} />
+                <img
+                  src={photo.thumbUrl}
+                  alt={`已上传的第 ${i + 1} 张照片`}
+                  className={`aspect-square w-full rounded-lg object-cover ${gone ? "opacity-30" : ""}`}
+                />
                 {canRemoveExisting ? (
-                  <button type="button" onClick={() => onToggleRemoved(photo.id)} className="absolute right-1 bottom-1 min-h-9 rounded-md bg-white/90 px-2 text-sm">
+                  <button
+                    type="button"
+                    onClick={() => onToggleRemoved(photo.id)}
+                    className="absolute right-1 bottom-1 min-h-9 rounded-md bg-white/90 px-2 text-sm"
+                  >
                     {gone ? "恢复" : "删除"}
                   </button>
                 ) : null}

@@ -28,7 +28,11 @@ export function SeenVersion({
   if (!seen || later.length === 0) {
     return (
       <div className="space-y-2">
-        {seen ? <p className="text-sm text-stone-600">{seenTitle}即当前内容(第 {seen.number} 版)，此后未再修改。</p> : null}
+        {seen ? (
+          <p className="text-sm text-stone-600">
+            {seenTitle}即当前内容(第 {seen.number} 版)，此后未再修改。
+          </p>
+        ) : null}
         {current}
         <VersionHistory versions={versions} label={label} livePhotoIds={livePhotoIds} />
       </div>
@@ -38,8 +42,8 @@ export function SeenVersion({
   return (
     <div className="space-y-3">
       <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
-        这条晒报在此之后又修改了 {later.length} 次{corrections > 0 ? `（其中更正 ${corrections} 次）` : ""}。下面先列{seenTitle}的第 {seen.number} 版，再列当前的第{" "}
-        {later.at(-1)!.number} 版。
+        这条晒报在此之后又修改了 {later.length} 次{corrections > 0 ? `（其中更正 ${corrections} 次）` : ""}。下面先列{seenTitle}的第 {seen.number}{" "}
+        版，再列当前的第 {later.at(-1)!.number} 版。
       </p>
       <section aria-label={`${seenTitle}：第 ${seen.number} 版`} className="space-y-2 rounded-xl border-2 border-stone-300 bg-stone-50 p-4 text-sm">
         <h3 className="text-base font-semibold text-stone-900">{seenTitle}</h3>

@@ -19,7 +19,6 @@ import type { CarryItem, LogPick, PickerTask } from "@/lib/reports/editor";
 
 type Slot = "MORNING" | "NOON" | "EVENING";
 
-
 export type FormItem = {
   id: string;
   text: string;
@@ -80,18 +79,33 @@ type DraftState = {
   startedAt: number | null;
 };
 
-
 function initialPlan({ items, carry, log, tasks }: SlotFormProps): PlanRow[] {
   const rows: PlanRow[] = items
     .filter((i) => i.addedIn === "MORNING")
-    .map((i) => ({ key: `item:${i.id}`, source: "item", checked: true, text: i.text, itemId: i.id, hint: i.task && i.task.title !== i.text ? `任务：${i.task.title}` : undefined }));
+    .map((i) => ({
+      key: `item:${i.id}`,
+      source: "item",
+      checked: true,
+      text: i.text,
+      itemId: i.id,
+      hint: i.task && i.task.title !== i.text ? `任务：${i.task.title}` : undefined,
+    }));
   const texts = new Set(items.map((i) => i.text));
   const linkedLog = new Set(items.map((i) => i.workLogItemId));
   // Offered, never ticked for the reporter (issue 14: ticking 2 tasks submitted 5): only what they tick is sent.
   for (const c of carry) {
     if (texts.has(c.text)) continue;
     texts.add(c.text);
-    rows.push({ key: `carry:${c.id}`, source: "carry", checked: false, text: c.text, hint: c.reason ? `未完成原因：${c.reason}` : undefined, carriedFromId: c.id, taskId: c.taskId ?? undefined, milestoneId: c.milestoneId ?? undefined });
+    rows.push({
+      key: `carry:${c.id}`,
+      source: "carry",
+      checked: false,
+      text: c.text,
+      hint: c.reason ? `未完成原因：${c.reason}` : undefined,
+      carriedFromId: c.id,
+      taskId: c.taskId ?? undefined,
+      milestoneId: c.milestoneId ?? undefined,
+    });
   }
   for (const l of log) {
     if (linkedLog.has(l.id)) continue;
@@ -131,7 +145,10 @@ function initialMarks(items: FormItem[], log: LogPick[]): Record<string, Mark> {
     items.map((i) => {
       // Only a mark already saved on the card comes marked; the work log's reason is offered as text, the ✓/? is the reporter's.
       const fromLog = i.workLogItemId ? logById.get(i.workLogItemId) : undefined;
-      return [i.id, { done: i.outcome === null ? null : i.outcome === "DONE", reason: i.reason ?? fromLog?.reason ?? "", value: i.progressValue?.toString() ?? "" }];
+      return [
+        i.id,
+        { done: i.outcome === null ? null : i.outcome === "DONE", reason: i.reason ?? fromLog?.reason ?? "", value: i.progressValue?.toString() ?? "" },
+      ];
     }),
   );
 }
@@ -149,7 +166,6 @@ function useLate(mode: EditMode, deadline: number, serverNow: number, clockOffse
   return late;
 }
 
-
 export function SlotForm(props: SlotFormProps) {
   const { date, slot, mode, items, tasks, existing } = props;
   const router = useRouter();
@@ -162,7 +178,9 @@ export function SlotForm(props: SlotFormProps) {
   const [newRows, setNewRows] = useState<NewRow[]>([]);
   const [note, setNote] = useState(existing?.note ?? "");
   const [place, setPlace] = useState(existing?.place ?? "");
-  const [coords, setCoords] = useState<Coords | null>(existing?.lat != null && existing.lng != null ? { lat: existing.lat, lng: existing.lng, accuracy: null } : null);
+  const [coords, setCoords] = useState<Coords | null>(
+    existing?.lat != null && existing.lng != null ? { lat: existing.lat, lng: existing.lng, accuracy: null } : null,
+  );
   const [files, setFiles] = useState<File[]>([]);
   const [removed, setRemoved] = useState<string[]>([]);
   const [revisionReason, setRevisionReason] = useState("");
@@ -285,7 +303,10 @@ export function SlotForm(props: SlotFormProps) {
   const taskOf = (taskId: string | null | undefined) => (taskId ? (taskById.get(taskId) ?? items.find((i) => i.taskId === taskId)?.task ?? null) : null);
 
   // Evidence is asked for only where the office marked a task so, as proof of a result.
-  const evidenceTasks = slot === "MORNING" ? [] : [...items.map((i) => ({ key: i.id, task: i.task })), ...newRows.map((r) => ({ key: r.key, task: taskOf(r.taskId) }))].filter((e) => e.task);
+  const evidenceTasks =
+    slot === "MORNING"
+      ? []
+      : [...items.map((i) => ({ key: i.id, task: i.task })), ...newRows.map((r) => ({ key: r.key, task: taskOf(r.taskId) }))].filter((e) => e.task);
   const closedWith = (flag: "requiresPhoto" | "requiresLocation") =>
     evidenceTasks.filter((e) => e.task?.[flag] && (slot === "NOON" || marks[e.key]?.done)).map((e) => `「${e.task!.title}」`);
   const photoNeed = closedWith("requiresPhoto");
@@ -315,7 +336,14 @@ export function SlotForm(props: SlotFormProps) {
       const chosen = plan.filter((r) => r.checked && r.text.trim());
       if (chosen.length === 0) return { issue: "请至少勾选或填写一项今天的计划。" };
       return {
-        items: chosen.map((r) => ({ id: r.itemId, text: r.text, taskId: r.itemId ? undefined : r.taskId, milestoneId: r.itemId ? undefined : r.milestoneId, carriedFromId: r.carriedFromId, workLogItemId: r.workLogItemId })),
+        items: chosen.map((r) => ({
+          id: r.itemId,
+          text: r.text,
+          taskId: r.itemId ? undefined : r.taskId,
+          milestoneId: r.itemId ? undefined : r.milestoneId,
+          carriedFromId: r.carriedFromId,
+          workLogItemId: r.workLogItemId,
+        })),
       };
     }
     const fresh = newRows.filter((r) => r.text.trim());
@@ -327,7 +355,10 @@ export function SlotForm(props: SlotFormProps) {
         ],
       };
     }
-    const all = [...items.map((i) => ({ key: i.id, id: i.id as string | undefined, text: i.text, taskId: undefined as string | undefined })), ...fresh.map((r) => ({ key: r.key, id: undefined, text: r.text, taskId: r.taskId || undefined }))];
+    const all = [
+      ...items.map((i) => ({ key: i.id, id: i.id as string | undefined, text: i.text, taskId: undefined as string | undefined })),
+      ...fresh.map((r) => ({ key: r.key, id: undefined, text: r.text, taskId: r.taskId || undefined })),
+    ];
     if (all.length === 0) return { issue: "晚晒至少要有一项事项。" };
     for (const entry of all) {
       const mark = marks[entry.key];
@@ -353,8 +384,7 @@ export function SlotForm(props: SlotFormProps) {
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
-    const collected: ReturnType<typeof collectItems> =
-      needsReason(mode) && !revisionReason.trim() ? { issue: "请填写更正原因。" } : collectItems();
+    const collected: ReturnType<typeof collectItems> = needsReason(mode) && !revisionReason.trim() ? { issue: "请填写更正原因。" } : collectItems();
     if ("issue" in collected) {
       setPhase({ kind: "error", message: collected.issue });
       return;
@@ -413,7 +443,8 @@ export function SlotForm(props: SlotFormProps) {
     markStarted();
     if (!dirty) setDirty(true);
   };
-  const setMark = (key: string, change: Partial<Mark>) => setMarks((m) => ({ ...m, [key]: { ...(m[key] ?? { done: null, reason: "", value: "" }), ...change } }));
+  const setMark = (key: string, change: Partial<Mark>) =>
+    setMarks((m) => ({ ...m, [key]: { ...(m[key] ?? { done: null, reason: "", value: "" }), ...change } }));
 
   return (
     <form
@@ -461,7 +492,14 @@ export function SlotForm(props: SlotFormProps) {
         <div className="space-y-3">
           <p className="font-medium text-stone-900">逐项标记：✓ 完成，? 未完成（写明原因）</p>
           {items.map((item) => (
-            <EveningMark key={item.id} id={`${idBase}-${item.id}`} text={item.text} measure={item.task?.measure ?? null} mark={marks[item.id]} onChange={(c) => setMark(item.id, c)} />
+            <EveningMark
+              key={item.id}
+              id={`${idBase}-${item.id}`}
+              text={item.text}
+              measure={item.task?.measure ?? null}
+              mark={marks[item.id]}
+              onChange={(c) => setMark(item.id, c)}
+            />
           ))}
         </div>
       ) : null}
@@ -474,7 +512,14 @@ export function SlotForm(props: SlotFormProps) {
           idBase={idBase}
           renderExtra={(row) =>
             slot === "EVENING" ? (
-              <EveningMark id={`${idBase}-${row.key}`} text={row.text || "新增事项"} measure={taskOf(row.taskId)?.measure ?? null} mark={marks[row.key]} onChange={(c) => setMark(row.key, c)} compact />
+              <EveningMark
+                id={`${idBase}-${row.key}`}
+                text={row.text || "新增事项"}
+                measure={taskOf(row.taskId)?.measure ?? null}
+                mark={marks[row.key]}
+                onChange={(c) => setMark(row.key, c)}
+                compact
+              />
             ) : null
           }
         />
@@ -523,7 +568,11 @@ export function SlotForm(props: SlotFormProps) {
       ) : null}
 
       <div aria-live="polite" className="space-y-2">
-        {phase.kind === "preparing" && phase.total > 0 ? <p className="text-sm text-stone-700">正在压缩照片 {phase.done}/{phase.total}…</p> : null}
+        {phase.kind === "preparing" && phase.total > 0 ? (
+          <p className="text-sm text-stone-700">
+            正在压缩照片 {phase.done}/{phase.total}…
+          </p>
+        ) : null}
         {phase.kind === "uploading" ? (
           <div className="space-y-1">
             <p className="text-sm text-stone-700">正在提交 {Math.round(phase.ratio * 100)}%…</p>
@@ -533,11 +582,14 @@ export function SlotForm(props: SlotFormProps) {
         {phase.kind === "saved" ? <FormMessage ok message={`已提交：${name}已保存到晒台。`} /> : null}
         {phase.kind === "pending" ? (
           <p role="status" className="rounded-lg border border-sky-300 bg-sky-50 p-3 text-sm text-sky-900">
-            <strong className="font-semibold">待上传：</strong>现在没有网络，{name}已保存在本机。信号恢复后会自动提交（只提交一次），也可以关掉页面，下次打开时再提交。
+            <strong className="font-semibold">待上传：</strong>现在没有网络，{name}
+            已保存在本机。信号恢复后会自动提交（只提交一次），也可以关掉页面，下次打开时再提交。
           </p>
         ) : null}
         {phase.kind !== "pending" && phase.kind !== "saved" && draftSavedAt !== null ? (
-          <p className="text-sm text-stone-600">草稿已保存(本机，{new Date(draftSavedAt).toLocaleTimeString("zh-CN", { hour: "2-digit", minute: "2-digit" })})</p>
+          <p className="text-sm text-stone-600">
+            草稿已保存(本机，{new Date(draftSavedAt).toLocaleTimeString("zh-CN", { hour: "2-digit", minute: "2-digit" })})
+          </p>
         ) : null}
       </div>
       {phase.kind === "error" ? <FormMessage message={phase.message} /> : null}
@@ -550,7 +602,17 @@ export function SlotForm(props: SlotFormProps) {
 
       <div className="sticky bottom-0 -mx-4 flex gap-2 border-t border-stone-200 bg-white/95 px-4 py-3">
         <Button type="submit" disabled={busy} className="flex-1">
-          {phase.kind === "pending" ? "待上传…" : busy ? "正在提交…" : mode === "CREATE" ? (late ? `提交${name}（迟报）` : `提交${name}`) : mode === "EDIT" ? "保存修改" : "提交更正"}
+          {phase.kind === "pending"
+            ? "待上传…"
+            : busy
+              ? "正在提交…"
+              : mode === "CREATE"
+                ? late
+                  ? `提交${name}（迟报）`
+                  : `提交${name}`
+                : mode === "EDIT"
+                  ? "保存修改"
+                  : "提交更正"}
         </Button>
         {props.onCancel ? (
           <Button type="button" variant="secondary" onClick={props.onCancel} disabled={busy}>

@@ -19,7 +19,13 @@ export function ReportSearchForm({
   defaultTo: string;
 }) {
   return (
-    <form method="get" action={action} role="search" aria-label="搜索晒报" className="grid gap-3 rounded-xl border border-stone-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
+    <form
+      method="get"
+      action={action}
+      role="search"
+      aria-label="搜索晒报"
+      className="grid gap-3 rounded-xl border border-stone-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4"
+    >
       <label className="text-sm font-medium text-stone-800">
         起始日期
         <input type="date" name="from" defaultValue={search.from ?? ""} className={SELECT} />

@@ -48,15 +48,23 @@ function ErrorTable({ summary }: { summary: ImportSummary }) {
         <caption className="sr-only">有错误的行</caption>
         <thead className="sticky top-0 bg-red-50 text-red-900">
           <tr>
-            <th scope="col" className="px-3 py-2 font-medium">行号</th>
-            <th scope="col" className="px-3 py-2 font-medium">任务编号</th>
-            <th scope="col" className="px-3 py-2 font-medium">原因</th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              行号
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              任务编号
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              原因
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-red-100 bg-white">
           {summary.errors.map((e) => (
             <tr key={e.rowNumber}>
-              <th scope="row" className="px-3 py-2 font-medium tabular-nums">第 {e.rowNumber} 行</th>
+              <th scope="row" className="px-3 py-2 font-medium tabular-nums">
+                第 {e.rowNumber} 行
+              </th>
               <td className="px-3 py-2">{e.externalKey ?? "—"}</td>
               <td className="px-3 py-2">{e.messages.join(";")}</td>
             </tr>
@@ -194,7 +202,9 @@ export function ImportUploader() {
                   {summary.changes.map((c) => (
                     <li key={c.rowNumber} className="flex gap-3 px-3 py-1.5">
                       <span className="w-16 shrink-0 tabular-nums text-stone-500">第 {c.rowNumber} 行</span>
-                      <span className={c.action === "create" ? "shrink-0 text-emerald-700" : "shrink-0 text-sky-700"}>{c.action === "create" ? "新增" : "更新"}</span>
+                      <span className={c.action === "create" ? "shrink-0 text-emerald-700" : "shrink-0 text-sky-700"}>
+                        {c.action === "create" ? "新增" : "更新"}
+                      </span>
                       <span className="min-w-0 truncate">{c.title}</span>
                     </li>
                   ))}

@@ -38,7 +38,15 @@ export function ProgressForm({
             required
             errors={errors.valueReached}
           />
-          <TextareaField id={`${prefix}-note`} label="进展说明" name="note" rows={2} defaultValue={note ?? ""} placeholder="如：已签订补偿协议 45 户" errors={errors.note} />
+          <TextareaField
+            id={`${prefix}-note`}
+            label="进展说明"
+            name="note"
+            rows={2}
+            defaultValue={note ?? ""}
+            placeholder="如：已签订补偿协议 45 户"
+            errors={errors.note}
+          />
           <ActionMessage />
           <SubmitButton pendingLabel="正在保存…" className="w-full sm:w-auto">
             保存进度

@@ -45,9 +45,22 @@ export function TaskForm({ options, task, defaultYear }: { options: TaskFormOpti
             <legend className="mb-2 text-lg font-semibold text-stone-900">基本信息</legend>
             <UnitSelect label="责任单位" name="unitId" units={options.units} defaultValue={task?.unitId ?? ""} required errors={errors.unitId} />
             <Field label="年度" name="year" type="number" inputMode="numeric" defaultValue={task?.year ?? defaultYear} required errors={errors.year} />
-            <Field label="任务编号" name="externalKey" defaultValue={text(task?.externalKey)} hint="导入导出时用它识别任务；不填则自动生成" errors={errors.externalKey} />
+            <Field
+              label="任务编号"
+              name="externalKey"
+              defaultValue={text(task?.externalKey)}
+              hint="导入导出时用它识别任务；不填则自动生成"
+              errors={errors.externalKey}
+            />
             <Field label="任务名称" name="title" defaultValue={task?.title} required className="sm:col-span-3" errors={errors.title} />
-            <TextareaField label="任务说明" name="description" rows={2} defaultValue={text(task?.description)} className="sm:col-span-3" errors={errors.description} />
+            <TextareaField
+              label="任务说明"
+              name="description"
+              rows={2}
+              defaultValue={text(task?.description)}
+              className="sm:col-span-3"
+              errors={errors.description}
+            />
             <SelectField label="重点工作" name="keyTaskId" defaultValue={task?.keyTaskId ?? ""} errors={errors.keyTaskId}>
               <option value="">不属于重点工作</option>
               {options.keyTasks.map((k) => (

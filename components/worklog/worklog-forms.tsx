@@ -54,11 +54,20 @@ export function WorkLogRow(props: WorkLogRowProps) {
                 ✓ 完成
               </SubmitButton>
             </ActionForm>
-            <Button type="button" variant={props.outcome === "OPEN" ? "primary" : "secondary"} onClick={() => setAsking(true)} aria-label={`${props.text}：未完成 ?`}>
+            <Button
+              type="button"
+              variant={props.outcome === "OPEN" ? "primary" : "secondary"}
+              onClick={() => setAsking(true)}
+              aria-label={`${props.text}：未完成 ?`}
+            >
               ? 未完成
             </Button>
             {!props.onCard ? (
-              <ActionForm action={deleteWorkLogItem} message="errors" confirm={{ title: `删除“${props.text}”?`, body: "删除后不能恢复。", confirmLabel: "删除", danger: true }}>
+              <ActionForm
+                action={deleteWorkLogItem}
+                message="errors"
+                confirm={{ title: `删除“${props.text}”?`, body: "删除后不能恢复。", confirmLabel: "删除", danger: true }}
+              >
                 <input type="hidden" name="id" value={props.id} />
                 <SubmitButton variant="ghost" aria-label={`删除：${props.text}`}>
                   删除
@@ -72,7 +81,15 @@ export function WorkLogRow(props: WorkLogRowProps) {
                 <>
                   <input type="hidden" name="id" value={props.id} />
                   <input type="hidden" name="outcome" value="OPEN" />
-                  <Field id={`reason-${props.id}`} label="未完成原因（必填）" name="reason" required maxLength={300} defaultValue={props.reason ?? ""} errors={errors.reason} />
+                  <Field
+                    id={`reason-${props.id}`}
+                    label="未完成原因（必填）"
+                    name="reason"
+                    required
+                    maxLength={300}
+                    defaultValue={props.reason ?? ""}
+                    errors={errors.reason}
+                  />
                   <SubmitButton>保存 ?</SubmitButton>
                 </>
               )}

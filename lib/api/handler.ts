@@ -28,10 +28,7 @@ export const forbidden = (message = "没有权限访问该资源。") => new Api
 export const invalid = (message: string, details?: unknown) => new ApiError(422, "VALIDATION_FAILED", message, details);
 
 export function errorResponse(error: ApiError): Response {
-  return Response.json(
-    { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } },
-    { status: error.status },
-  );
+  return Response.json({ error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } }, { status: error.status });
 }
 
 /** The caller: a Bearer token if one is sent (and then only it), else the session cookie. */

@@ -104,7 +104,9 @@ named(
   z.object({
     date: date(),
     deadlines: z.object({ morning: z.string().meta({ example: "09:30" }), noon: z.string(), evening: z.string() }),
-    units: z.array(z.object({ id: z.string(), name: z.string(), kind: unitKind, slots: z.object({ morning: slotStates, noon: slotStates, evening: slotStates }) })),
+    units: z.array(
+      z.object({ id: z.string(), name: z.string(), kind: unitKind, slots: z.object({ morning: slotStates, noon: slotStates, evening: slotStates }) }),
+    ),
   }),
 );
 
@@ -146,13 +148,10 @@ const Anomaly = named(
     unit: Unit,
     date: date(),
     slot: z.object({ id: z.string(), kind: z.enum(["MORNING", "NOON", "EVENING"]), submittedAt: dateTime() }),
-    evidence: z
-      .record(z.string(), z.unknown())
-      .nullable()
-      .meta({
-        description:
-          "按 kind 不同：RECYCLED_PHOTO { distance, maxDistance, sameUnit, photoId, addedAt, version, relatedPhotoId, related, others[] };COPIED_TEXT { similarity, threshold, sameUnit, text, addedAt, version, highlights, relatedText, relatedHighlights, related, others[] };EXIF_TIME { reason: FAR|NO_EXIF|NO_PHOTO, … };LOCATION { reason: FAR_FROM_SITE|TOO_FAST, … }。先后以内容加入晒报的时间为准（addedAt,version 为所在版本）：related 为最早的原晒报 { slotId, unitId, unitName, date, slot, submittedAt, version, versionId, addedAt },others 为其后、本条之前的其他相同内容（按时间先后）。",
-      }),
+    evidence: z.record(z.string(), z.unknown()).nullable().meta({
+      description:
+        "按 kind 不同：RECYCLED_PHOTO { distance, maxDistance, sameUnit, photoId, addedAt, version, relatedPhotoId, related, others[] };COPIED_TEXT { similarity, threshold, sameUnit, text, addedAt, version, highlights, relatedText, relatedHighlights, related, others[] };EXIF_TIME { reason: FAR|NO_EXIF|NO_PHOTO, … };LOCATION { reason: FAR_FROM_SITE|TOO_FAST, … }。先后以内容加入晒报的时间为准（addedAt,version 为所在版本）：related 为最早的原晒报 { slotId, unitId, unitName, date, slot, submittedAt, version, versionId, addedAt },others 为其后、本条之前的其他相同内容（按时间先后）。",
+    }),
   }),
 );
 named("Anomalies", z.object({ date: date(), anomalies: z.array(Anomaly) }));
@@ -231,7 +230,11 @@ const paths = {
   "/me": { get: { summary: "当前用户", responses: { "200": answer("用户、角色和所属单位", "Me"), ...errors } } },
   "/units": { get: { summary: "可见的单位", responses: { "200": answer("单位列表（单位账号只看到本单位）", "Units"), ...errors } } },
   "/bulletins": {
-    get: { summary: "已发布的要情快讯", description: "按发布时间倒序；任何已登录用户可读。", responses: { "200": answer("快讯列表", "Bulletins"), "401": errors["401"] } },
+    get: {
+      summary: "已发布的要情快讯",
+      description: "按发布时间倒序；任何已登录用户可读。",
+      responses: { "200": answer("快讯列表", "Bulletins"), "401": errors["401"] },
+    },
   },
   "/anomalies": {
     get: {
@@ -286,7 +289,12 @@ const paths = {
               required: ["payload"],
               properties: {
                 payload: { type: "string", description: "SlotInput 的 JSON 文本" },
-                photos: { type: "array", maxItems: 9, items: { type: "string", format: "binary" }, description: "照片（JPEG/PNG/WebP/HEIC，每张 ≤ 10 MB、≤ 5000 万像素）" },
+                photos: {
+                  type: "array",
+                  maxItems: 9,
+                  items: { type: "string", format: "binary" },
+                  description: "照片（JPEG/PNG/WebP/HEIC，每张 ≤ 10 MB、≤ 5000 万像素）",
+                },
               },
             },
           },

@@ -153,8 +153,14 @@ export const withdrawAdjustment = authedAction({ roles: ["LEADER", "ADMIN"], inp
 );
 
 /** 一票否决 by the office. */
-export const addUnitVeto = authedAction({ roles: ["ADMIN"], input: unitVetoInput }, async (user, data) => done(await writes.addUnitVeto(db, user, data), "/board"));
+export const addUnitVeto = authedAction({ roles: ["ADMIN"], input: unitVetoInput }, async (user, data) =>
+  done(await writes.addUnitVeto(db, user, data), "/board"),
+);
 
-export const correctVeto = authedAction({ roles: ["ADMIN"], input: vetoCorrectInput }, async (user, data) => done(await writes.correctVeto(db, user, data), "/board"));
+export const correctVeto = authedAction({ roles: ["ADMIN"], input: vetoCorrectInput }, async (user, data) =>
+  done(await writes.correctVeto(db, user, data), "/board"),
+);
 
-export const withdrawVeto = authedAction({ roles: ["ADMIN"], input: vetoWithdrawInput }, async (user, data) => done(await writes.withdrawVeto(db, user, data), "/board"));
+export const withdrawVeto = authedAction({ roles: ["ADMIN"], input: vetoWithdrawInput }, async (user, data) =>
+  done(await writes.withdrawVeto(db, user, data), "/board"),
+);

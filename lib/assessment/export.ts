@@ -93,7 +93,11 @@ export async function buildYearWorkbook(results: YearResults): Promise<Buffer> {
         row.rank || "—",
         row.unitName,
         row.excluded ? "不参与排名" : (row.score ?? "—"),
-        ...row.quarters.flatMap((q) => (q.closed ? [q.total ?? "—", q.rank ?? "—", q.flag ? `${FLAG_NAMES[q.flag.color]}${q.flag.escalation ? `(${q.flag.escalation})` : ""}` : "—"] : ["未关闭", "—", "—"])),
+        ...row.quarters.flatMap((q) =>
+          q.closed
+            ? [q.total ?? "—", q.rank ?? "—", q.flag ? `${FLAG_NAMES[q.flag.color]}${q.flag.escalation ? `(${q.flag.escalation})` : ""}` : "—"]
+            : ["未关闭", "—", "—"],
+        ),
         row.red,
         row.yellow,
         row.failed ? "不合格（一票否决）" : row.excluded ? "考核组织单位" : "",

@@ -33,10 +33,7 @@ export const scoringRuleInput = z
     weightTimeliness: weight,
     redFlagCount: flagCount,
     yellowFlagCount: flagCount,
-    lateCreditPercent: z.coerce
-      .number({ message: "请填写 0 到 100 之间的数" })
-      .min(0, { message: "不能为负" })
-      .max(100, { message: "最多 100" }),
+    lateCreditPercent: z.coerce.number({ message: "请填写 0 到 100 之间的数" }).min(0, { message: "不能为负" }).max(100, { message: "最多 100" }),
     escalationLadder: z
       .string()
       .max(200)

@@ -324,11 +324,7 @@ function groupsShare(scores: GroupScoreInput[]): Share {
   return { share, explanation: `${valid.length} 个考核组评分的平均得分率 ${percent(share)}（${names.join("；")}）`, sources };
 }
 
-function deductionShare(
-  deductions: { weight: number; source: Omit<SourceRef, "points"> }[],
-  none: string,
-  summary: string,
-): Share {
+function deductionShare(deductions: { weight: number; source: Omit<SourceRef, "points"> }[], none: string, summary: string): Share {
   if (deductions.length === 0) return { share: 1, explanation: none, sources: [] };
   const lost = deductions.reduce((sum, d) => sum + d.weight, 0);
   const capped = lost > 1;
@@ -383,9 +379,7 @@ function timelinessShare(t: TimelinessInput | null): Share {
   return {
     share,
     explanation: `${t.from} 至 ${t.to} 共 ${t.reportingDays} 个晒报日，应晒 ${t.expected} 次：按时 ${t.onTime}、迟报 ${t.late}、未晒 ${t.missing}，按时率 ${percent(share)}`,
-    sources: [
-      { type: "slots", id: `${t.from}..${t.to}`, label: "晒报记录", detail: `按时 ${t.onTime} / 应晒 ${t.expected}`, weight: share },
-    ],
+    sources: [{ type: "slots", id: `${t.from}..${t.to}`, label: "晒报记录", detail: `按时 ${t.onTime} / 应晒 ${t.expected}`, weight: share }],
   };
 }
 

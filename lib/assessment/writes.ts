@@ -195,13 +195,20 @@ export async function saveGroupScore(db: Db, user: SessionUser, data: z.infer<ty
   return run(async () => {
     await db.$transaction(async (tx) => {
       await requireOpen(tx, quarter.id, "groupScore");
-      const latest = await tx.groupScore.findFirst({ where: { quarterId: quarter.id, groupId: group.id, unitId: data.unitId, ...latestGroupScore }, select: scoreSelect });
-      if (latest?.status === "SUBMITTED" && !latest.withdrawn) throw new Refused("该单位本季度的评分已经提交，不能直接修改；如需修改，请用“更正评分”，或先撤回。");
+      const latest = await tx.groupScore.findFirst({
+        where: { quarterId: quarter.id, groupId: group.id, unitId: data.unitId, ...latestGroupScore },
+        select: scoreSelect,
+      });
+      if (latest?.status === "SUBMITTED" && !latest.withdrawn)
+        throw new Refused("该单位本季度的评分已经提交，不能直接修改；如需修改，请用“更正评分”，或先撤回。");
       const now = new Date();
       let scoreId: string;
       if (latest?.status === "DRAFT") {
         // Guarded: a second tab that submitted meanwhile wins, this one is refused.
-        const updated = await tx.groupScore.updateMany({ where: { id: latest.id, status: "DRAFT" }, data: { assessorId: user.id, status, submittedAt: submit ? now : null } });
+        const updated = await tx.groupScore.updateMany({
+          where: { id: latest.id, status: "DRAFT" },
+          data: { assessorId: user.id, status, submittedAt: submit ? now : null },
+        });
         if (updated.count !== 1) throw new Refused("该单位本季度的评分已经提交，不能直接修改。");
         scoreId = latest.id;
         await tx.groupScoreItem.deleteMany({ where: { scoreId } });
@@ -239,7 +246,10 @@ export async function saveGroupScore(db: Db, user: SessionUser, data: z.infer<ty
 }
 
 /** The submitted score in force that the form showed, if the user's group made it. */
-function groupScoreChain(user: SessionUser, data: { groupId: string; unitId: string; quarterId: string; scoreId: string }): Chain<GroupScoreRow, Prisma.GroupScoreUncheckedCreateInput> {
+function groupScoreChain(
+  user: SessionUser,
+  data: { groupId: string; unitId: string; quarterId: string; scoreId: string },
+): Chain<GroupScoreRow, Prisma.GroupScoreUncheckedCreateInput> {
   return {
     action: "groupScore",
     entity: "GroupScore",
@@ -255,7 +265,14 @@ function groupScoreChain(user: SessionUser, data: { groupId: string; unitId: str
       if (row.next || row.withdrawn || row.status !== "SUBMITTED") throw new Refused(STALE);
       return { row, quarter };
     },
-    repeat: (row, quarter) => ({ quarterId: quarter.id, groupId: data.groupId, unitId: row.unitId, assessorId: user.id, status: "SUBMITTED", submittedAt: new Date() }),
+    repeat: (row, quarter) => ({
+      quarterId: quarter.id,
+      groupId: data.groupId,
+      unitId: row.unitId,
+      assessorId: user.id,
+      status: "SUBMITTED",
+      submittedAt: new Date(),
+    }),
     create: (tx, values) => tx.groupScore.create({ data: values, select: { id: true, version: true } }),
     describe: (row) => ({ items: row.items }),
   };
@@ -299,9 +316,12 @@ export async function addAdjustment(db: Db, user: SessionUser, data: z.infer<typ
     db.unit.findFirst({ where: { id: data.unitId, archivedAt: null }, select: { id: true, name: true } }),
   ]);
   if (!quarter || !unit) return { ok: false, message: "没有找到该季度或单位。" };
-  if (quarter.status === "CLOSED" && user.role !== "ADMIN") return { ok: false, message: `${quarterName(refOf(quarter))}已关闭，加减分请联系督查室以更正方式处理。` };
+  if (quarter.status === "CLOSED" && user.role !== "ADMIN")
+    return { ok: false, message: `${quarterName(refOf(quarter))}已关闭，加减分请联系督查室以更正方式处理。` };
   await db.$transaction(async (tx) => {
-    const row = await tx.scoreAdjustment.create({ data: { quarterId: quarter.id, unitId: unit.id, points: data.points, reason: data.reason, createdById: user.id } });
+    const row = await tx.scoreAdjustment.create({
+      data: { quarterId: quarter.id, unitId: unit.id, points: data.points, reason: data.reason, createdById: user.id },
+    });
     await audit(tx, {
       actorId: user.id,
       action: "scoreAdjustment.create",
@@ -313,7 +333,10 @@ export async function addAdjustment(db: Db, user: SessionUser, data: z.infer<typ
   });
   return {
     ok: true,
-    message: quarter.status === "CLOSED" ? "已记录。本季度已关闭，需在“季度”页面更正后才计入得分。" : `已为${unit.name}${data.points > 0 ? "加" : "减"} ${Math.abs(data.points)} 分。`,
+    message:
+      quarter.status === "CLOSED"
+        ? "已记录。本季度已关闭，需在“季度”页面更正后才计入得分。"
+        : `已为${unit.name}${data.points > 0 ? "加" : "减"} ${Math.abs(data.points)} 分。`,
   };
 }
 

@@ -48,8 +48,10 @@ export async function checkLoginAllowed(db: Db, username: string, ip: string, no
     db.loginAttempt.findFirst({ where: { username, ...failed }, select: { createdAt: true }, orderBy: { createdAt: "desc" } }),
   ]);
   // Locked until the oldest counted failure leaves the window.
-  if (pair.length >= MAX_FAILURES_PER_PAIR) return { allowed: false, reason: "pair", message: RATE_LIMIT_MESSAGE, retryAt: new Date(pair[0].createdAt.getTime() + LOGIN_WINDOW_MS) };
-  if (source.length >= MAX_FAILURES_PER_SOURCE) return { allowed: false, reason: "source", message: RATE_LIMIT_MESSAGE, retryAt: new Date(source[0].createdAt.getTime() + LOGIN_WINDOW_MS) };
+  if (pair.length >= MAX_FAILURES_PER_PAIR)
+    return { allowed: false, reason: "pair", message: RATE_LIMIT_MESSAGE, retryAt: new Date(pair[0].createdAt.getTime() + LOGIN_WINDOW_MS) };
+  if (source.length >= MAX_FAILURES_PER_SOURCE)
+    return { allowed: false, reason: "source", message: RATE_LIMIT_MESSAGE, retryAt: new Date(source[0].createdAt.getTime() + LOGIN_WINDOW_MS) };
 
   const delay = accountDelayMs(account);
   if (delay === 0 || !last) return { allowed: true };

@@ -52,7 +52,13 @@ export async function startCommitmentDraft(client: Db, user: SessionUser, year: 
     const latest = await tx.commitment.findFirst({
       where: withUnitRowScope(user, { year }),
       orderBy: { version: "desc" },
-      select: { version: true, title: true, preface: true, signedBy: true, pledges: { orderBy: { sortOrder: "asc" }, select: { text: true, tasks: { select: { taskId: true } } } } },
+      select: {
+        version: true,
+        title: true,
+        preface: true,
+        signedBy: true,
+        pledges: { orderBy: { sortOrder: "asc" }, select: { text: true, tasks: { select: { taskId: true } } } },
+      },
     });
     const head = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { name: true, title: true, unit: { select: { name: true } } } });
     const unitName = head.unit?.name ?? "";

@@ -53,7 +53,11 @@ export const createUserAction = authedAction({ roles: OFFICE, input: userCreateI
   const result = await createUser(db, user, data);
   if (!result.ok) return refused(result);
   revalidatePath("/admin/org/users");
-  return { ok: true, message: `已创建账号 ${data.username}。请把一次性密码交给本人，登录后须立即修改。`, data: { id: result.value.id, username: data.username, password: result.value.password } };
+  return {
+    ok: true,
+    message: `已创建账号 ${data.username}。请把一次性密码交给本人，登录后须立即修改。`,
+    data: { id: result.value.id, username: data.username, password: result.value.password },
+  };
 });
 
 export const updateUserAction = authedAction({ roles: OFFICE, input: userUpdateInput }, async (user, data) => {
@@ -67,7 +71,11 @@ export const resetPasswordAction = authedAction({ roles: OFFICE, input: userIdIn
   const result = await resetUserPassword(db, user, data.id);
   if (!result.ok) return refused(result);
   revalidatePath(`/admin/org/users/${data.id}`);
-  return { ok: true, message: "密码已重置，原有的登录和 API 令牌已失效。一次性密码只显示这一次：", data: { username: result.value.username, password: result.value.password } };
+  return {
+    ok: true,
+    message: "密码已重置，原有的登录和 API 令牌已失效。一次性密码只显示这一次：",
+    data: { username: result.value.username, password: result.value.password },
+  };
 });
 
 export const setUserActiveAction = authedAction({ roles: OFFICE, input: userActiveInput }, async (user, data) => {
@@ -110,7 +118,10 @@ export const changeScopeAction = authedAction({ roles: OFFICE, input: scopeChang
   const result = await changeGroupScope(db, user, data);
   if (!result.ok) return refused(result);
   revalidatePath(`/admin/org/groups/${data.groupId}`);
-  return { ok: true, message: data.change === "ADD" ? `已加入考核范围，自 ${data.effectiveDate} 起生效。` : `已移出考核范围，自 ${data.effectiveDate} 起生效。` };
+  return {
+    ok: true,
+    message: data.change === "ADD" ? `已加入考核范围，自 ${data.effectiveDate} 起生效。` : `已移出考核范围，自 ${data.effectiveDate} 起生效。`,
+  };
 });
 
 export const saveLineAction = authedAction({ roles: OFFICE, input: lineInput }, async (user, data) => {

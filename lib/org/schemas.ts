@@ -116,14 +116,31 @@ const idList = (label: string, max: number) =>
   z
     .string()
     .optional()
-    .transform((v) => [...new Set((v ?? "").split(",").map((s) => s.trim()).filter(Boolean))])
+    .transform((v) => [
+      ...new Set(
+        (v ?? "")
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ])
     .refine((ids) => ids.length <= max, `${label}最多 ${max} 个`);
 
 export const lineInput = z.object({
-  id: z.string().trim().max(64).optional().transform((v) => v || null),
+  id: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((v) => v || null),
   name: z.string().trim().min(2, { message: "名称至少 2 字" }).max(40, { message: "名称最多 40 字" }),
   kind: z.enum(["LINE", "COMMAND_CENTRE"], { message: "请选择分管线或指挥部" }),
-  leaderId: z.string().trim().max(64).optional().transform((v) => v || null),
+  leaderId: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((v) => v || null),
   description: optionalText(200, "说明"),
   unitIds: idList("单位", 200),
 });
@@ -131,7 +148,12 @@ export const lineInput = z.object({
 export const keyTaskInput = z.object({
   id,
   name: z.string().trim().min(2, { message: "名称至少 2 字" }).max(40, { message: "名称最多 40 字" }),
-  lineId: z.string().trim().max(64).optional().transform((v) => v || null),
+  lineId: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((v) => v || null),
 });
 
 export const groupMembersInput = z.object({ id, userIds: idList("成员", 30) });

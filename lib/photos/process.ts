@@ -60,7 +60,11 @@ export function parseExifDateTime(value: unknown, offset?: unknown): Date | null
 
 async function readExif(input: Buffer): Promise<{ takenAt: Date | null; lat: number | null; lng: number | null }> {
   try {
-    const tags = await exifr.parse(input, { reviveValues: false, gps: true, pick: ["DateTimeOriginal", "OffsetTimeOriginal", "CreateDate", "GPSLatitude", "GPSLatitudeRef", "GPSLongitude", "GPSLongitudeRef"] });
+    const tags = await exifr.parse(input, {
+      reviveValues: false,
+      gps: true,
+      pick: ["DateTimeOriginal", "OffsetTimeOriginal", "CreateDate", "GPSLatitude", "GPSLatitudeRef", "GPSLongitude", "GPSLongitudeRef"],
+    });
     const gps = await exifr.gps(input).catch(() => undefined);
     const lat = gps && Number.isFinite(gps.latitude) ? gps.latitude : null;
     const lng = gps && Number.isFinite(gps.longitude) ? gps.longitude : null;

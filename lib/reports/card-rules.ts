@@ -224,7 +224,8 @@ export function planSlotItems(
     }
     if (item.addedIn !== slot) continue;
     const laterData = slot === "MORNING" ? item.progressNote || item.outcome : item.outcome;
-    if (laterData) issues.push({ path: "items", message: `${quote(item.text)}已有${slot === "MORNING" && item.progressNote ? "午晒进展" : "晚晒结果"}，不能删除。` });
+    if (laterData)
+      issues.push({ path: "items", message: `${quote(item.text)}已有${slot === "MORNING" && item.progressNote ? "午晒进展" : "晚晒结果"}，不能删除。` });
     else deletes.push(item.id);
   }
 

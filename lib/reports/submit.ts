@@ -134,7 +134,9 @@ export async function submitSlot(db: Db, storage: PhotoStorage, request: SubmitR
       processed.push(await processPhoto(photo.data));
     } catch (error) {
       if (error instanceof PhotoRejectedError) {
-        throw new ReportError(422, "PHOTO_REJECTED", `第 ${index + 1} 张照片（${photo.name}）：${error.message}`, [{ path: `photos.${index}`, message: error.message }]);
+        throw new ReportError(422, "PHOTO_REJECTED", `第 ${index + 1} 张照片（${photo.name}）：${error.message}`, [
+          { path: `photos.${index}`, message: error.message },
+        ]);
       }
       throw error;
     }
@@ -313,7 +315,13 @@ function checkContent(card: SavedCard | null, { plan, taskById }: ItemPlanOf, ph
 }
 
 /** Writes the slot's own row (and the card's, on the day's first save); its id. */
-async function saveSlotRow(tx: Tx, card: SavedCard | null, existing: ExistingSlot | null, fields: { text: string; place: { place: string | null; lat: number | null; lng: number | null } }, context: WriteContext): Promise<{ cardId: string; slotId: string }> {
+async function saveSlotRow(
+  tx: Tx,
+  card: SavedCard | null,
+  existing: ExistingSlot | null,
+  fields: { text: string; place: { place: string | null; lat: number | null; lng: number | null } },
+  context: WriteContext,
+): Promise<{ cardId: string; slotId: string }> {
   const { user, unitId, date, slot, input, deadlines, now } = context;
   const cardId = card?.id ?? (await tx.reportCard.create({ data: { unitId, date }, select: { id: true } })).id;
   const startedAt = input.startedAt ? new Date(input.startedAt) : null;
@@ -342,7 +350,13 @@ async function saveSlotRow(tx: Tx, card: SavedCard | null, existing: ExistingSlo
 }
 
 /** The card's items as planned, and the slot's photos: the removed ones gone, the new ones after the kept. */
-async function saveItemsAndPhotos(tx: Tx, ids: { cardId: string; slotId: string }, plan: ItemPlanOf["plan"], photos: { existing: ExistingSlot | null; removed: { id: string }[] }, context: WriteContext): Promise<void> {
+async function saveItemsAndPhotos(
+  tx: Tx,
+  ids: { cardId: string; slotId: string },
+  plan: ItemPlanOf["plan"],
+  photos: { existing: ExistingSlot | null; removed: { id: string }[] },
+  context: WriteContext,
+): Promise<void> {
   const { cardId, slotId } = ids;
   const { user, files, now } = context;
   if (plan.deletes.length > 0) await tx.reportItem.deleteMany({ where: { cardId, id: { in: plan.deletes } } });
@@ -428,13 +442,25 @@ async function writeSlot(tx: Tx, context: WriteContext): Promise<WriteResult> {
     entity: "ReportSlot",
     entityId: slotId,
     before: existing ? { text: existing.text, place: existing.place, photos: existing.photos.length } : undefined,
-    after: { date, slot, text, place: place.place, photos: photosAfter, items: plan.after.length, reason: input.revisionReason, version: version?.number ?? null },
+    after: {
+      date,
+      slot,
+      text,
+      place: place.place,
+      photos: photosAfter,
+      items: plan.after.length,
+      reason: input.revisionReason,
+      version: version?.number ?? null,
+    },
   });
 
   return { slot: await loadSavedSlot(tx, slotId), removedKeys: removed.flatMap(photoFileKeys) };
 }
 
-const AUDIT_ACTION_OF = { CREATE: "report.submit", EDIT: "report.edit", REVISION: "report.revise", CORRECTION: "report.correct" } as const satisfies Record<EditMode, string>;
+const AUDIT_ACTION_OF = { CREATE: "report.submit", EDIT: "report.edit", REVISION: "report.revise", CORRECTION: "report.correct" } as const satisfies Record<
+  EditMode,
+  string
+>;
 
 function missingReason(mode: EditMode): ReportError {
   const message =

@@ -186,7 +186,10 @@ export async function updateTask(client: Db, user: SessionUser, input: TaskUpdat
     await tx.taskCooperator.createMany({ data: input.cooperatorIds.map((unitId) => ({ taskId: input.id, unitId })) });
     await writeProgressEvents(
       tx,
-      eventsOfChange({ date: today, at: new Date(), source: "OFFICE_EDIT", actorId: user.id }, input.id, { before: before.valueReached, after: input.valueReached }),
+      eventsOfChange({ date: today, at: new Date(), source: "OFFICE_EDIT", actorId: user.id }, input.id, {
+        before: before.valueReached,
+        after: input.valueReached,
+      }),
     );
     await audit(tx, { actorId: user.id, action: "task.update", entity: "Task", entityId: input.id, before, after: await taskSnapshot(tx, input.id) });
   });
@@ -330,7 +333,10 @@ export async function reportTaskProgress(
     await tx.task.update({ where: { id: task.id }, data: { valueReached: input.valueReached, note: input.note, status } });
     await writeProgressEvents(
       tx,
-      eventsOfChange({ date: today, at: new Date(), source: "UNIT_UPDATE", actorId: user.id }, task.id, { before: before.valueReached, after: input.valueReached }),
+      eventsOfChange({ date: today, at: new Date(), source: "UNIT_UPDATE", actorId: user.id }, task.id, {
+        before: before.valueReached,
+        after: input.valueReached,
+      }),
     );
     await audit(tx, {
       actorId: user.id,

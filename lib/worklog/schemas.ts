@@ -3,7 +3,12 @@ import { z } from "@/lib/validation";
 const id = z.string().trim().min(1).max(64);
 
 export const workLogItemInput = z.object({
-  text: z.string().trim().min(1, "请填写事项内容").max(200, "事项内容最多 200 个字").transform((v) => v.replace(/\s+/g, " ")),
+  text: z
+    .string()
+    .trim()
+    .min(1, "请填写事项内容")
+    .max(200, "事项内容最多 200 个字")
+    .transform((v) => v.replace(/\s+/g, " ")),
   taskId: z
     .string()
     .trim()

@@ -37,7 +37,9 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
     loadDisciplineHeatMap(user, addDays(today, -1)),
   ]);
   const query = (extra: Record<string, string | undefined>) => {
-    const params = new URLSearchParams(Object.entries({ quarter: quarter.key, projector: projector ? "1" : undefined, ...extra }).filter((e): e is [string, string] => Boolean(e[1])));
+    const params = new URLSearchParams(
+      Object.entries({ quarter: quarter.key, projector: projector ? "1" : undefined, ...extra }).filter((e): e is [string, string] => Boolean(e[1])),
+    );
     return `/board?${params}`;
   };
   const trendQuarters = trends.quarters.map((q) => quarterShortName(parseQuarterKey(q)!));
@@ -92,9 +94,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
               </span>
             </h2>
             {excluded.length > 0 ? (
-              <p className="text-sm text-stone-600">
-                不参与排名（考核组织单位，督查室在考核规则中设置）：{excluded.map((r) => r.unitName).join("、")}。
-              </p>
+              <p className="text-sm text-stone-600">不参与排名（考核组织单位，督查室在考核规则中设置）：{excluded.map((r) => r.unitName).join("、")}。</p>
             ) : null}
             {rows.length === 0 ? (
               <EmptyState title="本季度还没有数据" />
@@ -102,7 +102,12 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
               // The table takes the whole width up to 2xl, so that its columns fit a 1366 px laptop; min-w-0 keeps a phone's page from overflowing.
               <div className="grid gap-4 2xl:grid-cols-5">
                 <div className="min-w-0 2xl:col-span-3">
-                  <RankingTable rows={rankingRowsOf(rows)} quarterKey={quarter.key} caption={`${quarterName(quarter.key)}${label}排名`} collapseAfter={projector || kind === "TOWN" ? undefined : 10} />
+                  <RankingTable
+                    rows={rankingRowsOf(rows)}
+                    quarterKey={quarter.key}
+                    caption={`${quarterName(quarter.key)}${label}排名`}
+                    collapseAfter={projector || kind === "TOWN" ? undefined : 10}
+                  />
                 </div>
                 <Card className="min-w-0 2xl:col-span-2">
                   <LazyRankingChart

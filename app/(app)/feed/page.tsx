@@ -15,16 +15,25 @@ import { UNIT_KIND_LABELS } from "@/lib/labels";
 
 export const metadata: Metadata = { title: "晾晒墙" };
 
-
 export default async function FeedPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   // Every signed-in role reads the feed: it is what the units showed to the district (lib/reports/feed.ts).
   const user = await requireUser();
   const { cursor, ...filters } = parseFeedFilters(await searchParams);
-  const [options, page, task] = await Promise.all([loadFeedFilterOptions(), listFeed(filters, cursor), filters.taskId ? getFeedTask(user, filters.taskId) : null]);
+  const [options, page, task] = await Promise.all([
+    loadFeedFilterOptions(),
+    listFeed(filters, cursor),
+    filters.taskId ? getFeedTask(user, filters.taskId) : null,
+  ]);
   const query = new URLSearchParams(
-    Object.entries({ channel: filters.channelId, unit: filters.unitId, line: filters.lineId, keyTask: filters.keyTaskId, task: filters.taskId, date: filters.date, slot: filters.slot }).filter(
-      (e): e is [string, string] => Boolean(e[1]),
-    ),
+    Object.entries({
+      channel: filters.channelId,
+      unit: filters.unitId,
+      line: filters.lineId,
+      keyTask: filters.keyTaskId,
+      task: filters.taskId,
+      date: filters.date,
+      slot: filters.slot,
+    }).filter((e): e is [string, string] => Boolean(e[1])),
   );
   const filtered = query.size > 0;
   const nextHref = page.nextCursor ? `/feed?${new URLSearchParams([...query, ["cursor", page.nextCursor]])}` : null;

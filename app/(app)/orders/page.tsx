@@ -11,7 +11,6 @@ import { listEscalations, listOrders, listUnsigned, type OrderTab } from "@/lib/
 
 export const metadata: Metadata = { title: "督办" };
 
-
 const TABS: { value: OrderTab; label: string }[] = [
   { value: "open", label: "办理中" },
   { value: "closed", label: "已办结" },
@@ -77,14 +76,21 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
                 key={t.value}
                 href={`/orders?tab=${t.value}`}
                 aria-current={tab === t.value ? "page" : undefined}
-                className={cn("flex min-h-11 items-center rounded-lg border px-3", tab === t.value ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white text-stone-700 hover:bg-stone-100")}
+                className={cn(
+                  "flex min-h-11 items-center rounded-lg border px-3",
+                  tab === t.value ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white text-stone-700 hover:bg-stone-100",
+                )}
               >
                 {t.label}
               </Link>
             ))}
           </nav>
         </div>
-        {orders.length === 0 ? <EmptyState title={tab === "closed" ? "还没有办结的督办件" : "没有办理中的督办件"} /> : <OrderList orders={orders} showUnit={!unitView} />}
+        {orders.length === 0 ? (
+          <EmptyState title={tab === "closed" ? "还没有办结的督办件" : "没有办理中的督办件"} />
+        ) : (
+          <OrderList orders={orders} showUnit={!unitView} />
+        )}
       </section>
     </div>
   );

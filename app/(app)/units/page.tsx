@@ -47,7 +47,11 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
           </p>
         ) : null}
       </form>
-      {all.length === 0 ? <EmptyState title="没有可查看的单位" /> : rows.length === 0 ? <EmptyState title={`没有名称含“${q}”的单位`}>换个词试试，或显示全部单位。</EmptyState> : null}
+      {all.length === 0 ? (
+        <EmptyState title="没有可查看的单位" />
+      ) : rows.length === 0 ? (
+        <EmptyState title={`没有名称含“${q}”的单位`}>换个词试试，或显示全部单位。</EmptyState>
+      ) : null}
       {towns.length ? (
         <section aria-labelledby="towns-heading" className="space-y-3">
           <h2 id="towns-heading" className="text-lg font-semibold">

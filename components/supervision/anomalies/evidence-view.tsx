@@ -89,7 +89,8 @@ export function EvidenceView({ parsed, report }: { parsed: AnomalyEvidence | nul
       return (
         <div className="space-y-3">
           <p className="text-sm text-stone-700">
-            与最早晒出的同一张照片相比，感知哈希相差 {e.distance} 位(64 位中，≤ {e.maxDistance} 位视为同一张照片){e.sameUnit ? "，为本单位此前用过的照片" : "，原图为其他单位所晒"}。先后以照片加入晒报的时间为准。
+            与最早晒出的同一张照片相比，感知哈希相差 {e.distance} 位(64 位中，≤ {e.maxDistance} 位视为同一张照片)
+            {e.sameUnit ? "，为本单位此前用过的照片" : "，原图为其他单位所晒"}。先后以照片加入晒报的时间为准。
           </p>
           <div className="grid gap-3 sm:grid-cols-2">
             <Side title="本次晒报的照片" report={subject}>
@@ -101,7 +102,12 @@ export function EvidenceView({ parsed, report }: { parsed: AnomalyEvidence | nul
           </div>
           <OtherMatches
             title="原图之后、本次之前也晒过这张照片的"
-            matches={e.others.map((o) => ({ key: o.photoId, report: o.related, photoId: o.photoId, detail: `相差 ${o.distance} 位${o.sameUnit ? "（本单位）" : ""}` }))}
+            matches={e.others.map((o) => ({
+              key: o.photoId,
+              report: o.related,
+              photoId: o.photoId,
+              detail: `相差 ${o.distance} 位${o.sameUnit ? "（本单位）" : ""}`,
+            }))}
           />
         </div>
       );
@@ -112,7 +118,8 @@ export function EvidenceView({ parsed, report }: { parsed: AnomalyEvidence | nul
       return (
         <div className="space-y-3">
           <p className="text-sm text-stone-700">
-            与最早的原文相比，文字相似度 {Math.round(e.similarity * 100)}%(常用套话权重很低；阈值 {Math.round(e.threshold * 100)}%){e.sameUnit ? "，与本单位此前的晒报雷同" : "，原文为其他单位所晒"}。先后以文字首次出现的版本时间为准，相同的段落已标出。
+            与最早的原文相比，文字相似度 {Math.round(e.similarity * 100)}%(常用套话权重很低；阈值 {Math.round(e.threshold * 100)}%)
+            {e.sameUnit ? "，与本单位此前的晒报雷同" : "，原文为其他单位所晒"}。先后以文字首次出现的版本时间为准，相同的段落已标出。
           </p>
           <div className="grid gap-3 sm:grid-cols-2">
             <Side title="本次晒报" report={subject}>
@@ -124,7 +131,11 @@ export function EvidenceView({ parsed, report }: { parsed: AnomalyEvidence | nul
           </div>
           <OtherMatches
             title="原文之后、本次之前也写过相同内容的"
-            matches={e.others.map((o) => ({ key: `${o.related.slotId}:${o.related.version ?? ""}`, report: o.related, detail: `相似度 ${Math.round(o.similarity * 100)}%${o.sameUnit ? "（本单位）" : ""}` }))}
+            matches={e.others.map((o) => ({
+              key: `${o.related.slotId}:${o.related.version ?? ""}`,
+              report: o.related,
+              detail: `相似度 ${Math.round(o.similarity * 100)}%${o.sameUnit ? "（本单位）" : ""}`,
+            }))}
           />
         </div>
       );

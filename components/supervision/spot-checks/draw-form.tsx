@@ -33,7 +33,17 @@ export function DrawForm({ from, to }: { from: string; to: string }) {
             </label>
           </fieldset>
           {mode === "RISK" ? (
-            <Field label="纯随机部分占比（%）" name="randomShare" type="number" min={0} max={100} defaultValue={50} required errors={errors.randomShare} hint="其余部分按异常线索加权：每条未处理线索使被抽中的机会约增加 200 倍" />
+            <Field
+              label="纯随机部分占比（%）"
+              name="randomShare"
+              type="number"
+              min={0}
+              max={100}
+              defaultValue={50}
+              required
+              errors={errors.randomShare}
+              hint="其余部分按异常线索加权：每条未处理线索使被抽中的机会约增加 200 倍"
+            />
           ) : null}
           <fieldset className="space-y-2">
             <legend className="text-sm font-medium text-stone-800">抽取数量</legend>

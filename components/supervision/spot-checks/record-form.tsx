@@ -102,7 +102,16 @@ export function RecordForm({
               <FieldError id="untrue-error" errors={errors.untrue} />
             </fieldset>
           ) : null}
-          <TextareaField id="notes" label="核查情况" name="notes" rows={4} maxLength={2000} defaultValue={current.notes ?? ""} errors={errors.notes} placeholder="如：电话联系分包领导核实，现场拆除 3 户属实，第 4 户尚未拆除。" />
+          <TextareaField
+            id="notes"
+            label="核查情况"
+            name="notes"
+            rows={4}
+            maxLength={2000}
+            defaultValue={current.notes ?? ""}
+            errors={errors.notes}
+            placeholder="如：电话联系分包领导核实，现场拆除 3 户属实，第 4 户尚未拆除。"
+          />
           <div>
             <label htmlFor="photos" className="mb-1 block text-sm font-medium text-stone-800">
               核查照片（可选，最多 9 张）

@@ -44,7 +44,10 @@ export async function orderEvent(tx: Prisma.TransactionClient, event: OrderEvent
     case "REQUEST_EXTENSION":
     case "REQUEST_CLOSE": {
       const unit = event.actingUnitId ? await tx.unit.findUnique({ where: { id: event.actingUnitId }, select: { name: true } }) : null;
-      await send(office, `${unit?.name ?? order.unit.name}已${label}督办件${title}${event.kind === "REQUEST_CLOSE" || event.kind === "REQUEST_EXTENSION" ? "，请审核" : ""}。`);
+      await send(
+        office,
+        `${unit?.name ?? order.unit.name}已${label}督办件${title}${event.kind === "REQUEST_CLOSE" || event.kind === "REQUEST_EXTENSION" ? "，请审核" : ""}。`,
+      );
       return;
     }
     case "APPROVE_EXTENSION":

@@ -47,7 +47,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </nav>
         </>
       ) : (
-        <EmptyState title={filtered ? "没有符合条件的操作记录" : "还没有操作记录"}>{filtered ? "换个条件试试，或清除筛选条件。" : "各单位和督查室的每一次写入都会记在这里。"}</EmptyState>
+        <EmptyState title={filtered ? "没有符合条件的操作记录" : "还没有操作记录"}>
+          {filtered ? "换个条件试试，或清除筛选条件。" : "各单位和督查室的每一次写入都会记在这里。"}
+        </EmptyState>
       )}
     </div>
   );

@@ -53,7 +53,10 @@ export default async function BurdenPage({ searchParams }: { searchParams: Promi
                 key={key}
                 href={`/admin/burden?sort=${key}`}
                 aria-current={key === sort ? "page" : undefined}
-                className={cn("flex min-h-11 items-center rounded-lg border px-3 text-sm", key === sort ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white")}
+                className={cn(
+                  "flex min-h-11 items-center rounded-lg border px-3 text-sm",
+                  key === sort ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white",
+                )}
               >
                 按{SORTS[key]}
               </Link>

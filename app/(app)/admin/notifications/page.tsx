@@ -29,7 +29,10 @@ export default async function NotificationsPage({ searchParams }: { searchParams
       ) : (
         <ol className="space-y-2" aria-label="通知列表">
           {notices.map((n) => (
-            <li key={n.id} className={`flex flex-wrap items-center gap-3 rounded-xl border p-3 ${n.readAt ? "border-stone-200 bg-white" : "border-amber-300 bg-amber-50"}`}>
+            <li
+              key={n.id}
+              className={`flex flex-wrap items-center gap-3 rounded-xl border p-3 ${n.readAt ? "border-stone-200 bg-white" : "border-amber-300 bg-amber-50"}`}
+            >
               <div className="min-w-0 flex-1">
                 <p className="flex flex-wrap items-center gap-2 text-sm text-stone-600">
                   {n.readAt ? null : <Badge tone="warn">未读</Badge>}

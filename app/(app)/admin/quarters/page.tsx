@@ -39,7 +39,10 @@ export default async function QuartersPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="space-y-6">
-      <PageHeader title="季度考核" description="关闭季度即冻结各单位得分、名次和计分依据，并流转红黄旗。快照不会被之后的数据修改改变；发现错误时以“更正”生成新版本，原因记入审计日志。" />
+      <PageHeader
+        title="季度考核"
+        description="关闭季度即冻结各单位得分、名次和计分依据，并流转红黄旗。快照不会被之后的数据修改改变；发现错误时以“更正”生成新版本，原因记入审计日志。"
+      />
 
       {justClosed && justClosedFlags ? (
         <p role="status" className="rounded-lg bg-emerald-50 px-4 py-3 text-emerald-950">
@@ -55,14 +58,24 @@ export default async function QuartersPage({ searchParams }: { searchParams: Pro
           <CardTitle id="close-h">{closable ? `关闭${quarterName(closable.key)}` : "关闭季度"}</CardTitle>
           <div className="mt-3">
             {closable ? (
-              <CloseQuarterForm quarterId={closable.id} label={quarterName(closable.key)} warnings={warnings} early={today <= quarterRange(parseQuarterKey(closable.key)!).end} />
+              <CloseQuarterForm
+                quarterId={closable.id}
+                label={quarterName(closable.key)}
+                warnings={warnings}
+                early={today <= quarterRange(parseQuarterKey(closable.key)!).end}
+              />
             ) : (
               <p className="text-stone-600">没有可以关闭的季度（季度须已开始，且按顺序关闭）。</p>
             )}
             {closable ? (
               <p className="mt-3 text-sm">
-                <Link href={`/admin/scoring?quarter=${closable.key}`} className="underline">查看评分进度</Link> ·{" "}
-                <Link href={`/board?quarter=${closable.key}`} className="underline">预览实时排名</Link>
+                <Link href={`/admin/scoring?quarter=${closable.key}`} className="underline">
+                  查看评分进度
+                </Link>{" "}
+                ·{" "}
+                <Link href={`/board?quarter=${closable.key}`} className="underline">
+                  预览实时排名
+                </Link>
               </p>
             ) : null}
           </div>
@@ -92,17 +105,29 @@ export default async function QuartersPage({ searchParams }: { searchParams: Pro
           <table className="w-full text-left text-sm">
             <thead className="bg-stone-100 text-stone-700">
               <tr>
-                <th scope="col" className="px-3 py-2 font-medium">季度</th>
-                <th scope="col" className="px-3 py-2 font-medium">状态</th>
-                <th scope="col" className="px-3 py-2 font-medium">关闭</th>
-                <th scope="col" className="px-3 py-2 font-medium">版本</th>
-                <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">操作</span></th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  季度
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  状态
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  关闭
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  版本
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  <span className="sr-only">操作</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-stone-100">
               {quarters.map((q) => (
                 <tr key={q.id} data-quarter={q.key} className="align-top">
-                  <th scope="row" className="px-3 py-2 font-medium">{quarterName(q.key)}</th>
+                  <th scope="row" className="px-3 py-2 font-medium">
+                    {quarterName(q.key)}
+                  </th>
                   <td className="px-3 py-2">{q.status === "CLOSED" ? <Badge tone="good">已关闭</Badge> : <Badge>进行中</Badge>}</td>
                   <td className="px-3 py-2 text-stone-700">
                     {q.closedAt ? `${formatDistrictDateTime(q.closedAt)}${q.closedByName ? ` · ${q.closedByName}` : ""}` : "—"}
@@ -168,10 +193,18 @@ export default async function QuartersPage({ searchParams }: { searchParams: Pro
             <table className="mt-2 w-full text-left text-sm">
               <thead className="text-stone-600">
                 <tr>
-                  <th scope="col" className="py-1 font-medium">季度</th>
-                  <th scope="col" className="py-1 font-medium">单位</th>
-                  <th scope="col" className="py-1 font-medium">连续</th>
-                  <th scope="col" className="py-1 font-medium">措施</th>
+                  <th scope="col" className="py-1 font-medium">
+                    季度
+                  </th>
+                  <th scope="col" className="py-1 font-medium">
+                    单位
+                  </th>
+                  <th scope="col" className="py-1 font-medium">
+                    连续
+                  </th>
+                  <th scope="col" className="py-1 font-medium">
+                    措施
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -24,10 +24,7 @@ export default async function RemindersPage({ searchParams }: { searchParams: Pr
   const passed = lastPassedSlot(deadlines, now);
   const chosen = SLOTS.includes(slotParam as SlotKind) ? (slotParam as SlotKind) : null;
   const slot: SlotKind = chosen ?? passed ?? currentSlot(deadlines, now);
-  const [rows, reminders] = await Promise.all([
-    listDayStatus(user, today, undefined, now),
-    listDayReminders(user, today),
-  ]);
+  const [rows, reminders] = await Promise.all([listDayStatus(user, today, undefined, now), listDayReminders(user, today)]);
   const missing = rows.filter((r) => r.slots[slot] === "PENDING" || r.slots[slot] === "MISSING");
   const lastReminder = new Map<string, (typeof reminders)[number]>();
   const reminderCount = new Map<string, number>();
@@ -79,11 +76,21 @@ export default async function RemindersPage({ searchParams }: { searchParams: Pr
               <caption className="sr-only">尚未报送{SLOT_LABELS[slot]}的单位</caption>
               <thead className="bg-stone-100 text-stone-700">
                 <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">单位</th>
-                  <th scope="col" className="px-3 py-2 font-medium">类别</th>
-                  <th scope="col" className="px-3 py-2 font-medium">状态</th>
-                  <th scope="col" className="px-3 py-2 font-medium">已提醒</th>
-                  <th scope="col" className="px-3 py-2 font-medium">操作</th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    单位
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    类别
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    状态
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    已提醒
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    操作
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-stone-100">
@@ -100,7 +107,9 @@ export default async function RemindersPage({ searchParams }: { searchParams: Pr
                       <td className="px-3 py-2">
                         <SlotStateBadge state={row.slots[slot]} />
                       </td>
-                      <td className="px-3 py-2 text-stone-600">{last ? `${reminderCount.get(row.unitId)} 次，最近 ${formatDistrictTime(last.createdAt)}(${last.remindedBy.name})` : "—"}</td>
+                      <td className="px-3 py-2 text-stone-600">
+                        {last ? `${reminderCount.get(row.unitId)} 次，最近 ${formatDistrictTime(last.createdAt)}(${last.remindedBy.name})` : "—"}
+                      </td>
                       <td className="px-3 py-2">
                         <RemindButton slot={slot} unitId={row.unitId} label="提醒" ariaLabel={`提醒${row.unitName}`} />
                       </td>

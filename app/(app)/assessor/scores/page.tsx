@@ -42,11 +42,21 @@ export default async function AssessorScoresPage({ searchParams }: { searchParam
                 <caption className="sr-only">{group.name}各单位评分情况</caption>
                 <thead className="bg-stone-100 text-stone-700">
                   <tr>
-                    <th scope="col" className="px-3 py-2 font-medium">单位</th>
-                    <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">状态</th>
-                    <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">得分</th>
-                    <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">评分人</th>
-                    <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">操作</span></th>
+                    <th scope="col" className="px-3 py-2 font-medium">
+                      单位
+                    </th>
+                    <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
+                      状态
+                    </th>
+                    <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
+                      得分
+                    </th>
+                    <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">
+                      评分人
+                    </th>
+                    <th scope="col" className="px-3 py-2 font-medium">
+                      <span className="sr-only">操作</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-stone-100">

@@ -46,7 +46,10 @@ export default async function BoardYearPage({ searchParams }: { searchParams: Pr
             key={y}
             href={`/board/year?year=${y}`}
             aria-current={y === year ? "page" : undefined}
-            className={cn("flex min-h-11 items-center rounded-lg border px-3", y === year ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white text-stone-700")}
+            className={cn(
+              "flex min-h-11 items-center rounded-lg border px-3",
+              y === year ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white text-stone-700",
+            )}
           >
             {y} 年
           </Link>
@@ -121,7 +124,9 @@ export default async function BoardYearPage({ searchParams }: { searchParams: Pr
                               ))}
                           </span>
                         </td>
-                        <td>{r.failed ? <Badge tone="bad">不合格（一票否决）</Badge> : r.excluded ? <span className="text-stone-600">考核组织单位</span> : null}</td>
+                        <td>
+                          {r.failed ? <Badge tone="bad">不合格（一票否决）</Badge> : r.excluded ? <span className="text-stone-600">考核组织单位</span> : null}
+                        </td>
                       </tr>
                     ))}
                   </tbody>

@@ -28,7 +28,10 @@ export default async function LeaderInstructionsPage({ searchParams }: { searchP
             key={tab.href}
             href={tab.href}
             aria-current={tab.active ? "page" : undefined}
-            className={cn("flex min-h-11 items-center rounded-lg border px-3", tab.active ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white text-stone-700")}
+            className={cn(
+              "flex min-h-11 items-center rounded-lg border px-3",
+              tab.active ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white text-stone-700",
+            )}
           >
             {tab.label}
           </Link>

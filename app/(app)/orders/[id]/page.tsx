@@ -26,7 +26,11 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const issuer = order.group?.name ?? `${order.issuer.name}${order.issuer.title ? `(${order.issuer.title})` : ""}`;
   return (
     <div className="space-y-5">
-      <PageHeader title={order.title} description={`牵头单位 ${order.unit.name} · ${issuer} ${formatDistrictDateTime(order.createdAt)} 立项 · 来源：${ORDER_SOURCE_LABELS[order.source]}`} actions={<ButtonLink href="/orders">返回督办</ButtonLink>} />
+      <PageHeader
+        title={order.title}
+        description={`牵头单位 ${order.unit.name} · ${issuer} ${formatDistrictDateTime(order.createdAt)} 立项 · 来源：${ORDER_SOURCE_LABELS[order.source]}`}
+        actions={<ButtonLink href="/orders">返回督办</ButtonLink>}
+      />
       <Card>
         <div className="flex flex-wrap items-center gap-2">
           <OrderColourBadge colour={order.colour} />
@@ -46,7 +50,12 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           </p>
         ) : null}
         <p className="mt-3 whitespace-pre-line text-stone-800">{order.content}</p>
-        {order.task ? <p className="mt-2 text-sm text-stone-600">关联任务：{order.task.title}(期限 {order.task.deadline}{order.task.responsibleLeader ? `，分包领导 ${order.task.responsibleLeader.name}` : ""})</p> : null}
+        {order.task ? (
+          <p className="mt-2 text-sm text-stone-600">
+            关联任务：{order.task.title}(期限 {order.task.deadline}
+            {order.task.responsibleLeader ? `，分包领导 ${order.task.responsibleLeader.name}` : ""})
+          </p>
+        ) : null}
         {order.coUnits.length ? (
           <p className="mt-2 text-sm text-stone-700">
             配合单位：
@@ -76,7 +85,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           {order.steps.map((s) => (
             <li key={s.id} className="rounded-xl border border-stone-200 bg-white p-3" data-step={s.kind}>
               <p className="text-sm text-stone-600">
-                <span className="font-semibold text-stone-900">{ORDER_STEP_LABELS[s.kind]}</span> · {formatDistrictDateTime(s.at)} · {s.unitName ? `${s.unitName} ` : ""}
+                <span className="font-semibold text-stone-900">{ORDER_STEP_LABELS[s.kind]}</span> · {formatDistrictDateTime(s.at)} ·{" "}
+                {s.unitName ? `${s.unitName} ` : ""}
                 {s.actor.name}
                 {s.kind === "CIRCULATE" || s.kind === "SUMMON" ? (
                   <>

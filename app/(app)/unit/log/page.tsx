@@ -47,7 +47,11 @@ export default async function WorkLogPage({ searchParams }: { searchParams: Prom
         }
       />
       <p className="text-sm text-stone-600">
-        完成的打 ✓，未完成的打 ? 并写明原因；未完成的事项第二天一键结转。今天的事项会出现在<Link href="/unit" className="text-brand-700 underline">{SLOT_LABELS.MORNING}</Link>的勾选列表里，晚晒时自动带出 ✓/?。
+        完成的打 ✓，未完成的打 ? 并写明原因；未完成的事项第二天一键结转。今天的事项会出现在
+        <Link href="/unit" className="text-brand-700 underline">
+          {SLOT_LABELS.MORNING}
+        </Link>
+        的勾选列表里，晚晒时自动带出 ✓/?。
       </p>
       {isToday && carry.length > 0 ? (
         <Card aria-labelledby="carry-heading">

@@ -28,7 +28,10 @@ export default async function ScoringRulesPage({ searchParams }: { searchParams:
             key={y}
             href={`/admin/scoring/rules?year=${y}`}
             aria-current={y === year ? "page" : undefined}
-            className={cn("flex min-h-11 items-center rounded-lg border px-3", y === year ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white")}
+            className={cn(
+              "flex min-h-11 items-center rounded-lg border px-3",
+              y === year ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white",
+            )}
           >
             {y} 年{rules.id === null && y === year ? "（未设置，显示默认值）" : ""}
           </Link>
@@ -80,7 +83,9 @@ export default async function ScoringRulesPage({ searchParams }: { searchParams:
           <li>抽查结果：每次“不属实”扣本项 50%,“部分属实”扣 20%，扣完为止。</li>
           <li>督办单：期限落在本季度、未在期限前办结（验收）的督办单，每件扣本项 25%，扣完为止。</li>
           <li>晒报及时率：按时晒报次数 ÷ 应晒次数（只计全区有晒报的日子）；权重默认 0，只展示。</li>
-          <li>某项没有数据（如本季度没有到期任务、没有考核组评分）时不计分，其权重按比例分给其他有数据的项；任务、考核组评分、及时率都没有数据的单位不参与排名。</li>
+          <li>
+            某项没有数据（如本季度没有到期任务、没有考核组评分）时不计分，其权重按比例分给其他有数据的项；任务、考核组评分、及时率都没有数据的单位不参与排名。
+          </li>
           <li>总分 = 各项得分之和 + 领导加减分；一票否决的单位考核不合格，排在同类最后。</li>
           <li>同分时依次比较：考核组评分、任务与节点得分、抽查和督办单扣分（少者在前）、单位排序号。</li>
         </ul>

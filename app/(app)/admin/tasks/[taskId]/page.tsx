@@ -70,11 +70,7 @@ export default async function EditTaskPage({ params, searchParams }: { params: P
           <CardTitle id="task-form-heading" className="mb-4">
             任务信息
           </CardTitle>
-          <TaskForm
-            options={options}
-            defaultYear={task.year}
-            task={{ ...task, cooperatorIds: task.cooperators.map((c) => c.unit.id) }}
-          />
+          <TaskForm options={options} defaultYear={task.year} task={{ ...task, cooperatorIds: task.cooperators.map((c) => c.unit.id) }} />
         </Card>
         <div className="space-y-6">
           <Card aria-labelledby="milestones-heading">

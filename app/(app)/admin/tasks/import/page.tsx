@@ -31,7 +31,11 @@ export default async function ImportTasksPage() {
             ，按表头填写，第 2 行起每行一项任务。模板里有填写说明和可选的单位、重点工作、分线、领导名单。
           </p>
           <p>
-            必填列：{IMPORT_COLUMNS.filter((c) => c.required).map((c) => c.header).join("、")}。一次最多 {MAX_IMPORT_ROWS} 行。
+            必填列：
+            {IMPORT_COLUMNS.filter((c) => c.required)
+              .map((c) => c.header)
+              .join("、")}
+            。一次最多 {MAX_IMPORT_ROWS} 行。
           </p>
           <ul className="list-disc space-y-1 pl-5">
             <li>任务编号相同的行更新原任务；内容没变的行不会改写，同一文件导入两次不会重复。</li>

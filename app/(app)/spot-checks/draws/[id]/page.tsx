@@ -22,7 +22,11 @@ export default async function DrawPage({ params }: { params: Promise<{ id: strin
   const flaggedCount = Object.keys(p.flagged).length;
   return (
     <div className="space-y-5">
-      <PageHeader title="抽取结果" description={`${draw.createdBy.name} ${formatDistrictDateTime(draw.createdAt)} 抽取`} actions={<ButtonLink href="/spot-checks">返回抽查</ButtonLink>} />
+      <PageHeader
+        title="抽取结果"
+        description={`${draw.createdBy.name} ${formatDistrictDateTime(draw.createdAt)} 抽取`}
+        actions={<ButtonLink href="/spot-checks">返回抽查</ButtonLink>}
+      />
       <Card>
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
           <div>

@@ -40,7 +40,15 @@ export default async function UnitTaskPage({ params }: { params: Promise<{ taskI
             <CardTitle id="progress-heading" className="mb-3">
               填报任务进度
             </CardTitle>
-            <ProgressForm kind="task" id={task.id} valueReached={task.valueReached} note={task.note} target={task.target} measure={task.measure} label="填报任务进度" />
+            <ProgressForm
+              kind="task"
+              id={task.id}
+              valueReached={task.valueReached}
+              note={task.note}
+              target={task.target}
+              measure={task.measure}
+              label="填报任务进度"
+            />
           </Card>
         </div>
         <section aria-labelledby="milestones-heading" className="space-y-3">
@@ -69,7 +77,15 @@ export default async function UnitTaskPage({ params }: { params: Promise<{ taskI
                       {task.measure}
                     </span>
                   </div>
-                  <ProgressForm kind="milestone" id={m.id} valueReached={m.valueReached} note={m.note} target={m.target} measure={task.measure} label={`填报节点进度：${m.title}`} />
+                  <ProgressForm
+                    kind="milestone"
+                    id={m.id}
+                    valueReached={m.valueReached}
+                    note={m.note}
+                    target={m.target}
+                    measure={task.measure}
+                    label={`填报节点进度：${m.title}`}
+                  />
                 </Card>
               </li>
             ))}

@@ -19,7 +19,11 @@ export default async function GroupAdminPage({ params, searchParams }: { params:
   if (!id.success) notFound();
   const today = districtToday();
   const { on } = parseSearchParams({ on: z.string().refine(isDistrictDate).optional() }, await searchParams);
-  const [group, units, people] = await Promise.all([getGroupForOffice(viewer, id.data, on ?? today), listUnitOptions(viewer), listPeopleOptions(viewer, ["ASSESSOR", "LEADER"])]);
+  const [group, units, people] = await Promise.all([
+    getGroupForOffice(viewer, id.data, on ?? today),
+    listUnitOptions(viewer),
+    listPeopleOptions(viewer, ["ASSESSOR", "LEADER"]),
+  ]);
   if (!group) notFound();
   return (
     <div className="space-y-5">

@@ -39,7 +39,9 @@ export default async function UnitAdminPage({ params }: { params: Promise<{ unit
         actions={
           unit.archivedAt ? (
             <Badge>
-              {unit.mergedInto ? `已于 ${formatDistrictDateTime(unit.archivedAt)} 并入${unit.mergedInto.name}` : `已于 ${formatDistrictDateTime(unit.archivedAt)} 撤销`}
+              {unit.mergedInto
+                ? `已于 ${formatDistrictDateTime(unit.archivedAt)} 并入${unit.mergedInto.name}`
+                : `已于 ${formatDistrictDateTime(unit.archivedAt)} 撤销`}
             </Badge>
           ) : (
             <ButtonLink href="/admin/org/users/new">为本单位新建账号</ButtonLink>

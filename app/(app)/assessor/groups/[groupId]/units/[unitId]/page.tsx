@@ -109,16 +109,22 @@ export default async function AssessorUnitPage({
               <table className="w-full text-left text-sm">
                 <thead className="text-stone-600">
                   <tr>
-                    <th scope="col" className="py-1 pr-3 font-medium">日期</th>
+                    <th scope="col" className="py-1 pr-3 font-medium">
+                      日期
+                    </th>
                     {SLOTS.map((s) => (
-                      <th key={s} scope="col" className="py-1 pr-3 font-medium">{SLOT_LABELS[s]}</th>
+                      <th key={s} scope="col" className="py-1 pr-3 font-medium">
+                        {SLOT_LABELS[s]}
+                      </th>
                     ))}
                   </tr>
                 </thead>
                 <tbody>
                   {view.days.map((d) => (
                     <tr key={d.date}>
-                      <th scope="row" className="py-1 pr-3 font-normal tabular-nums">{d.date.slice(5)}</th>
+                      <th scope="row" className="py-1 pr-3 font-normal tabular-nums">
+                        {d.date.slice(5)}
+                      </th>
                       {d.slots.map((s) => (
                         <td key={s.slot} className="py-1 pr-3">
                           <SlotStateBadge state={s.state} label={`${d.date} ${SLOT_LABELS[s.slot]}`} />
@@ -197,7 +203,14 @@ export default async function AssessorUnitPage({
                 <summary className="cursor-pointer font-medium">更正评分</summary>
                 <p className="mt-1 text-sm text-stone-600">更正生成新版本并写明原因；原评分保留可查。季度关闭后不能再更正。</p>
                 <div className="mt-3">
-                  <ScoreForm groupId={view.group.id} unitId={view.unit.id} quarterId={quarter.id} readOnly={false} rubric={rubricRows} correcting={inForce.id} />
+                  <ScoreForm
+                    groupId={view.group.id}
+                    unitId={view.unit.id}
+                    quarterId={quarter.id}
+                    readOnly={false}
+                    rubric={rubricRows}
+                    correcting={inForce.id}
+                  />
                 </div>
               </details>
               <details className="rounded-xl border border-stone-200 bg-white p-4">
