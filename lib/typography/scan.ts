@@ -1,6 +1,6 @@
 /**
  * Finds half-width punctuation in the Chinese text of the source tree (lib/typography/punctuation.ts):
- * string literals, template literals (their text around `${…}`) and JSX text of the .ts/.tsx files
+ * string literals, template literals (their text around `${…}`) and JSX text (an element's text children together) of the .ts/.tsx files
  * under app/, components/ and lib/ (not tests).
  * Comments and regular expressions are not UI text and are left alone; so is a literal on a line
  * marked `punctuation-ok` (a mark like the work log's "?", not a question).
@@ -64,8 +64,18 @@ function textPieces(source: ts.SourceFile): { chars: string; offsets: number[]; 
       add(node, ranges);
       node.templateSpans.forEach((span) => visit(span.expression));
       return;
-    } else if (ts.isJsxText(node)) {
-      add(node, [[node.getStart(source), node.getEnd()]]);
+    } else if (ts.isJsxElement(node) || ts.isJsxFragment(node)) {
+      // An element's text children are one piece, a `{…}` or a child element between them a word:
+      // "尚未报送{slot}的单位({count})" holds a pair of parentheses.
+      const texts = node.children.filter(ts.isJsxText);
+      if (texts.length)
+        add(
+          texts[0],
+          texts.map((t) => [t.getStart(source), t.getEnd()]),
+        );
+      if (ts.isJsxElement(node)) visit(node.openingElement);
+      node.children.forEach((child) => ts.isJsxText(child) || visit(child));
+      return;
     }
     ts.forEachChild(node, visit);
   };

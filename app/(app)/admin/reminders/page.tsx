@@ -67,7 +67,7 @@ export default async function RemindersPage({ searchParams }: { searchParams: Pr
         <section aria-labelledby="missing-heading" className="space-y-3">
           <div className="flex flex-wrap items-center justify-between gap-3">
             <h2 id="missing-heading" className="text-lg font-semibold">
-              尚未报送{SLOT_LABELS[slot]}的单位({missing.length})
+              尚未报送{SLOT_LABELS[slot]}的单位（{missing.length}）
             </h2>
             <RemindButton slot={slot} label={`全部提醒（${missing.length}）`} count={missing.length} slotLabel={SLOT_LABELS[slot]} variant="primary" />
           </div>
