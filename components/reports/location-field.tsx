@@ -60,7 +60,7 @@ export function LocationField({
         </Button>
         {coords ? (
           <span className="text-sm text-stone-700" aria-live="polite">
-            已定位 {coords.lat.toFixed(5)}, {coords.lng.toFixed(5)}
+            已定位 {`${coords.lat.toFixed(5)}, ${coords.lng.toFixed(5)}`}
             {coords.accuracy ? `（约 ±${coords.accuracy} 米）` : ""}
             <button type="button" className="ml-2 min-h-11 px-2 text-brand-700 underline" onClick={() => onCoords(null)}>
               清除
