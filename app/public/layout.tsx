@@ -12,7 +12,7 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
             </span>
             <span className="font-semibold">永年区 · 公开承诺</span>
           </Link>
-          <Link href="/login" className="text-sm text-stone-600 hover:underline">
+          <Link href="/login" className="link inline-flex min-h-11 items-center text-sm">
             工作人员登录
           </Link>
         </div>

@@ -30,7 +30,7 @@ export function FlagBoard({ flags, linkTo }: { flags: FlagView[]; linkTo?: (f: F
                     <div className="flex items-center justify-between gap-2">
                       <span className="text-lg font-semibold">
                         {linkTo ? (
-                          <Link href={linkTo(f)} className="hover:underline">
+                          <Link href={linkTo(f)} className="link">
                             {f.unitName}
                           </Link>
                         ) : (

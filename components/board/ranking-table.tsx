@@ -26,7 +26,7 @@ export type RankingRow = {
 
 // Cell styles live on the table (113 rows × 10 cells: per-cell class strings would weigh the page down).
 const TABLE =
-  "w-full text-left text-sm [&_td]:px-2 [&_td]:py-1.5 [&_td]:tabular-nums [&_th]:px-2 [&_th]:py-1.5 [&_.n]:text-right [&_.c]:hidden md:[&_.c]:table-cell [&_th_a]:text-blue-700 [&_th_a]:underline [&_th_a]:underline-offset-2 [&_a:hover]:underline";
+  "w-full text-left text-sm [&_td]:px-2 [&_td]:py-1.5 [&_td]:tabular-nums [&_th]:px-2 [&_th]:py-1.5 [&_.n]:text-right [&_.c]:hidden md:[&_.c]:table-cell [&_a]:inline-flex [&_a]:min-h-6 [&_a]:items-center [&_a]:text-blue-700 [&_a]:underline [&_a]:underline-offset-2 [&_a:hover]:decoration-2";
 
 /**
  * A kind's ranking: every number links to the unit's breakdown (drill-down),

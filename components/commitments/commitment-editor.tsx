@@ -53,13 +53,13 @@ export function CommitmentEditor({
                     />
                     {tasks.length ? (
                       <details>
-                        <summary className="min-h-9 cursor-pointer text-sm text-stone-700">
+                        <summary className="min-h-11 cursor-pointer text-sm text-stone-700">
                           关联任务{pledge.taskIds.length ? `（已选 ${pledge.taskIds.length} 项）` : "（可不选）"}
                         </summary>
                         <ul className="mt-1 space-y-1">
                           {tasks.map((task) => (
                             <li key={task.id}>
-                              <label className="flex min-h-9 items-start gap-2 text-sm">
+                              <label className="flex min-h-11 items-start gap-2 text-sm">
                                 <input
                                   type="checkbox"
                                   className="mt-0.5 size-4 shrink-0"
@@ -83,7 +83,7 @@ export function CommitmentEditor({
                     {pledges.length > 1 ? (
                       <button
                         type="button"
-                        className="min-h-9 text-sm text-red-700 hover:underline"
+                        className="min-h-11 text-sm text-red-700 hover:underline"
                         onClick={() => setPledges((list) => list.filter((p) => p.key !== pledge.key))}
                       >
                         删除第 {i + 1} 条
@@ -123,7 +123,7 @@ export function CommitmentEditor({
         confirm={{ title: "删除这份草稿？", body: "已发布的版本不受影响。", confirmLabel: "删除草稿", danger: true }}
       >
         <input type="hidden" name="id" value={draft.id} />
-        <SubmitButton variant="ghost" className="min-h-9 px-0 text-sm text-red-700 hover:bg-transparent hover:underline">
+        <SubmitButton variant="ghost" className="min-h-11 px-0 text-sm text-red-700 hover:bg-transparent hover:underline">
           删除草稿
         </SubmitButton>
       </ActionForm>

@@ -28,10 +28,7 @@ export function SlotContent({ slot, shown, items }: { slot: SlotKind; shown: Car
                 {slot === "EVENING" ? <span className="sr-only">{item.outcome === "DONE" ? "已完成：" : "未完成："}</span> : null}
                 {item.task && item.task.title === item.text ? (
                   // The item is the task: its title once, linked to the task's reports.
-                  <Link
-                    href={`/feed?task=${item.task.id}`}
-                    className="text-stone-900 underline decoration-stone-400 underline-offset-2 hover:decoration-stone-900"
-                  >
+                  <Link href={`/feed?task=${item.task.id}`} className="link">
                     {item.text}
                   </Link>
                 ) : (
@@ -56,10 +53,7 @@ export function SlotContent({ slot, shown, items }: { slot: SlotKind; shown: Car
                 {item.task && item.task.title !== item.text ? (
                   <span className="block text-sm text-stone-600">
                     关联任务{" "}
-                    <Link
-                      href={`/feed?task=${item.task.id}`}
-                      className="text-stone-700 underline decoration-stone-400 underline-offset-2 hover:decoration-stone-700"
-                    >
+                    <Link href={`/feed?task=${item.task.id}`} className="link">
                       {item.task.title}
                     </Link>
                   </span>

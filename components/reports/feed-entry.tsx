@@ -17,7 +17,7 @@ export function FeedEntryCard({ entry, canInstruct }: { entry: FeedEntry; canIns
     <article id={`slot-${entry.id}`} className="rounded-xl border border-stone-200 bg-white p-4 shadow-sm" aria-label={label}>
       <header className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
         <h2 className="text-base font-semibold">
-          <Link href={`/feed?unit=${entry.card.unit.id}`} className="text-stone-900 underline-offset-2 hover:underline">
+          <Link href={`/feed?unit=${entry.card.unit.id}`} className="link">
             {entry.card.unit.name}
           </Link>
           <span className="ml-2 font-normal text-stone-600">{SLOT_LABELS[entry.slot]}</span>
@@ -44,7 +44,7 @@ export function FeedEntryCard({ entry, canInstruct }: { entry: FeedEntry; canIns
             <li key={t.id}>
               <Link
                 href={`/feed?task=${t.id}`}
-                className="inline-flex min-h-9 items-center rounded-full bg-stone-100 px-3 text-sm text-stone-800 hover:bg-stone-200"
+                className="inline-flex min-h-11 items-center rounded-full bg-stone-100 px-3 text-sm text-stone-800 hover:bg-stone-200 sm:min-h-9"
               >
                 {t.title}
               </Link>

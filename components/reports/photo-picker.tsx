@@ -64,7 +64,7 @@ export function PhotoPicker({
                   <button
                     type="button"
                     onClick={() => onToggleRemoved(photo.id)}
-                    className="absolute right-1 bottom-1 min-h-9 rounded-md bg-white/90 px-2 text-sm"
+                    className="absolute right-1 bottom-1 min-h-11 min-w-11 rounded-md bg-white/90 px-2 text-sm"
                   >
                     {gone ? "恢复" : "删除"}
                   </button>
@@ -79,7 +79,7 @@ export function PhotoPicker({
               <button
                 type="button"
                 onClick={() => onFiles(files.filter((_, j) => j !== i))}
-                className="absolute right-1 bottom-1 min-h-9 rounded-md bg-white/90 px-2 text-sm"
+                className="absolute right-1 bottom-1 min-h-11 min-w-11 rounded-md bg-white/90 px-2 text-sm"
                 aria-label={`移除待上传的照片 ${file.name}`}
               >
                 移除

@@ -9,7 +9,7 @@ export function AppHeader({ user }: { user: SessionUser }) {
   return (
     <header className="no-print sticky top-0 z-20 border-b border-stone-200 bg-white/95 backdrop-blur">
       <div className="relative mx-auto flex max-w-6xl items-center gap-1.5 px-2 py-1.5 sm:gap-3 sm:px-5">
-        <Link href={homePathFor(user.role)} className="flex min-h-11 items-center gap-2">
+        <Link href={homePathFor(user.role)} className="flex min-h-11 min-w-11 items-center gap-2">
           <span className="flex size-8 items-center justify-center rounded-lg bg-brand-700 font-bold text-white" aria-hidden>
             晒
           </span>

@@ -12,7 +12,7 @@ export function ReportSummaryCard({ report, children, maxPhotos = 4 }: { report:
   return (
     <article className="rounded-xl border border-stone-200 bg-white p-4" aria-label={`${report.unit.name} ${report.date} ${SLOT_LABELS[report.slot]}`}>
       <header className="flex flex-wrap items-center gap-x-2 gap-y-1">
-        <Link href={`/units/${report.unit.id}?date=${report.date}`} className="font-semibold text-stone-900 underline-offset-2 hover:underline">
+        <Link href={`/units/${report.unit.id}?date=${report.date}`} className="link font-semibold">
           {report.unit.name}
         </Link>
         <span className="text-sm text-stone-600">

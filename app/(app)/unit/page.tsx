@@ -107,7 +107,7 @@ export default async function UnitHomePage() {
               <h2 id="tasks-heading" className="text-lg font-semibold">
                 需要关注的任务
               </h2>
-              <Link href="/unit/tasks" className="text-sm text-brand-700 hover:underline">
+              <Link href="/unit/tasks" className="link inline-flex min-h-11 items-center text-sm">
                 全部任务 →
               </Link>
             </div>

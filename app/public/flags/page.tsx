@@ -32,7 +32,7 @@ export default async function PublicFlagsPage() {
             <h1 className="text-2xl font-semibold">流动红黄旗榜</h1>
           </div>
         </div>
-        <Link href="/login" className="text-sm text-stone-600 underline">
+        <Link href="/login" className="link inline-flex min-h-11 items-center text-sm">
           工作人员登录
         </Link>
       </header>

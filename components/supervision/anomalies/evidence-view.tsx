@@ -37,7 +37,7 @@ function Side({ title, report, children }: { title: string; report: SideReport; 
       <figcaption className="text-sm">
         <span className="font-semibold text-stone-900">{title}</span>
         <span className="block text-stone-600">
-          <Link href={`/units/${report.unitId}?date=${report.date}`} className="underline-offset-2 hover:underline">
+          <Link href={`/units/${report.unitId}?date=${report.date}`} className="link">
             {report.unitName}
           </Link>{" "}
           · {report.date} {SLOT_LABELS[report.slot]} · {addedLabel(report)}
@@ -65,7 +65,7 @@ function OtherMatches({ title, matches }: { title: string; matches: { key: strin
           <li key={m.key} className="flex flex-wrap items-center gap-3 text-sm text-stone-700">
             {m.photoId ? <PhotoThumb photoId={m.photoId} alt={`${m.report.unitName} ${m.report.date} 的照片`} /> : null}
             <span>
-              <Link href={`/units/${m.report.unitId}?date=${m.report.date}`} className="font-medium text-stone-900 underline-offset-2 hover:underline">
+              <Link href={`/units/${m.report.unitId}?date=${m.report.date}`} className="link font-medium">
                 {m.report.unitName}
               </Link>{" "}
               · {m.report.date} {SLOT_LABELS[m.report.slot]} · {addedLabel(m.report)} · {m.detail}

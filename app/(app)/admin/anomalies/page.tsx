@@ -116,7 +116,7 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Pr
             >
               <header className="flex flex-wrap items-center gap-2">
                 <Badge tone={a.status === "OPEN" ? "warn" : a.status === "CONFIRMED" ? "bad" : "neutral"}>{ANOMALY_KIND_LABELS[a.kind]}</Badge>
-                <Link href={`/units/${a.report.unit.id}?date=${a.report.date}`} className="font-semibold text-stone-900 underline-offset-2 hover:underline">
+                <Link href={`/units/${a.report.unit.id}?date=${a.report.date}`} className="link font-semibold">
                   {a.report.unit.name}
                 </Link>
                 <span className="text-sm text-stone-600">

@@ -54,7 +54,7 @@ export default async function AdminBulletinsPage() {
           <ul className="divide-y divide-stone-100 rounded-xl border border-stone-200 bg-white">
             {drafts.map((d) => (
               <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
-                <Link href={`/admin/bulletins/${d.id}`} className="font-medium text-stone-900 underline-offset-2 hover:underline">
+                <Link href={`/admin/bulletins/${d.id}`} className="link font-medium">
                   {d.title}
                 </Link>
                 <span className="text-sm text-stone-600">
@@ -72,7 +72,7 @@ export default async function AdminBulletinsPage() {
         <ul className="divide-y divide-stone-100 rounded-xl border border-stone-200 bg-white">
           {published.map((b) => (
             <li key={b.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
-              <Link href={`/bulletins/${b.id}`} className="font-medium text-stone-900 underline-offset-2 hover:underline">
+              <Link href={`/bulletins/${b.id}`} className="link font-medium">
                 {bulletinHeading(b)} {b.title}
               </Link>
               <span className="text-sm text-stone-600">{b.publishedAt ? formatDistrictDateTime(b.publishedAt) : ""}</span>

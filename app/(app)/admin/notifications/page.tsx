@@ -39,7 +39,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                   <span>{KIND_LABELS[n.kind] ?? n.kind}</span>
                   <span>{formatDistrictDateTime(n.createdAt)}</span>
                 </p>
-                <Link href={n.href} className="mt-1 block text-stone-900 underline-offset-2 hover:underline">
+                <Link href={n.href} className="link mt-1 block">
                   {n.message}
                 </Link>
               </div>

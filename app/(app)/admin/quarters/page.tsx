@@ -149,7 +149,10 @@ export default async function QuartersPage({ searchParams }: { searchParams: Pro
                     )}
                   </td>
                   <td className="px-3 py-2 text-right">
-                    <Link href={`/board?quarter=${q.key}`} className="inline-flex min-h-11 items-center px-2 font-medium text-brand-800 hover:underline">
+                    <Link
+                      href={`/board?quarter=${q.key}`}
+                      className="inline-flex min-h-11 items-center px-2 font-medium text-brand-800 underline underline-offset-4"
+                    >
                       排名
                     </Link>
                   </td>
@@ -175,7 +178,7 @@ export default async function QuartersPage({ searchParams }: { searchParams: Pro
               .map((f) => (
                 <li key={f.id} className={f.streak > 1 ? "rounded-xl border border-red-300 bg-red-50 p-3" : "rounded-xl border border-stone-200 bg-white p-3"}>
                   <p className="flex items-center justify-between gap-2 font-medium">
-                    <Link href={`/board/units/${f.unit.id}?quarter=${f.quarterKey}`} className="hover:underline">
+                    <Link href={`/board/units/${f.unit.id}?quarter=${f.quarterKey}`} className="link">
                       {f.unit.name}
                     </Link>
                     <FlagBadge color="YELLOW" streak={f.streak} />

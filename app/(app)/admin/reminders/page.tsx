@@ -99,7 +99,7 @@ export default async function RemindersPage({ searchParams }: { searchParams: Pr
                   return (
                     <tr key={row.unitId} data-unit={row.unitName}>
                       <th scope="row" className="px-3 py-2 font-medium">
-                        <Link href={`/units/${row.unitId}`} className="underline-offset-2 hover:underline">
+                        <Link href={`/units/${row.unitId}`} className="link">
                           {row.unitName}
                         </Link>
                       </th>

@@ -77,7 +77,7 @@ export default async function AssessorScoresPage({ searchParams }: { searchParam
                       <td className="px-3 py-2 text-right">
                         <Link
                           href={`/assessor/groups/${group.id}/units/${unit.id}?quarter=${quarter.key}`}
-                          className="inline-flex min-h-11 items-center rounded-lg px-2 font-medium whitespace-nowrap text-brand-800 hover:underline"
+                          className="inline-flex min-h-11 items-center rounded-lg px-2 font-medium whitespace-nowrap text-brand-800 underline underline-offset-4"
                           aria-label={`${unit.state === "SUBMITTED" || quarter.status === "CLOSED" ? "查看" : "评分"}:${unit.name}`}
                         >
                           {unit.state === "SUBMITTED" || quarter.status === "CLOSED" ? "查看" : "评分"}

@@ -103,7 +103,7 @@ export default async function BoardYearPage({ searchParams }: { searchParams: Pr
                         {r.quarters.map((q) => (
                           <td key={q.quarter} className="text-right tabular-nums">
                             {q.closed ? (
-                              <Link href={`/board/units/${r.unitId}?quarter=${q.quarter}`} className="hover:underline">
+                              <Link href={`/board/units/${r.unitId}?quarter=${q.quarter}`} className="link">
                                 {q.total === null ? "—" : q.total.toFixed(2)}
                                 {q.rank ? <span className="block text-xs text-stone-600">第 {q.rank} 名</span> : null}
                               </Link>

@@ -48,7 +48,7 @@ export default async function LeaderInstructionsPage({ searchParams }: { searchP
           {instructions.map((i) => (
             <li key={i.id} className="rounded-xl border border-stone-200 bg-white p-4" aria-label={`${i.card.unit.name} ${i.card.date} 的批示`}>
               <p className="flex flex-wrap items-center gap-2 text-sm text-stone-600">
-                <Link href={`/feed?unit=${i.card.unit.id}&date=${i.card.date}`} className="font-medium text-stone-900 underline-offset-2 hover:underline">
+                <Link href={`/feed?unit=${i.card.unit.id}&date=${i.card.date}`} className="link font-medium">
                   {i.card.unit.name}
                 </Link>
                 <span>

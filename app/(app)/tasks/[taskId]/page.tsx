@@ -22,7 +22,7 @@ export default async function TaskPage({ params }: { params: Promise<{ taskId: s
   return (
     <div className="space-y-5">
       <p>
-        <Link href="/tasks" className="text-sm text-brand-700 hover:underline">
+        <Link href="/tasks" className="link inline-flex min-h-11 items-center text-sm">
           ← 返回任务清单
         </Link>
       </p>

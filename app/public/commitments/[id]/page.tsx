@@ -24,7 +24,7 @@ export default async function PublicCommitmentPage({ params }: { params: Promise
   return (
     <div className="space-y-4">
       <div className="no-print flex flex-wrap items-center justify-between gap-3">
-        <Link href="/public/commitments" className="text-sm text-brand-700 hover:underline">
+        <Link href="/public/commitments" className="link inline-flex min-h-11 items-center text-sm">
           ← 全部承诺书
         </Link>
         <PrintButton />
@@ -51,7 +51,7 @@ export default async function PublicCommitmentPage({ params }: { params: Promise
                     第 {v.version} 版 · {v.publishedAt ? chineseDate(v.publishedAt) : ""}（正在查看）
                   </span>
                 ) : (
-                  <Link href={`/public/commitments/${v.id}`} className="text-brand-700 underline">
+                  <Link href={`/public/commitments/${v.id}`} className="link">
                     第 {v.version} 版 · {v.publishedAt ? chineseDate(v.publishedAt) : ""}
                   </Link>
                 )}

@@ -45,7 +45,7 @@ export default async function EditTaskPage({ params, searchParams }: { params: P
   return (
     <div className="space-y-6">
       <p>
-        <Link href="/admin/tasks" className="text-sm text-brand-700 hover:underline">
+        <Link href="/admin/tasks" className="link inline-flex min-h-11 items-center text-sm">
           ← 返回任务清单
         </Link>
       </p>

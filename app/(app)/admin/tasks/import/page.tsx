@@ -13,7 +13,7 @@ export default async function ImportTasksPage() {
   return (
     <div className="space-y-6">
       <p>
-        <Link href="/admin/tasks" className="text-sm text-brand-700 hover:underline">
+        <Link href="/admin/tasks" className="link inline-flex min-h-11 items-center text-sm">
           ← 返回任务清单
         </Link>
       </p>

@@ -65,7 +65,10 @@ export default async function BoardUnitPage({ params, searchParams }: { params: 
         title={`${unit.name} · ${quarterName(quarter.key)}`}
         description={results.live ? `实时计算，截至 ${results.asOf}；季度关闭时冻结。` : `关闭时冻结的第 ${quarter.version} 版，数据截至 ${results.asOf}。`}
         actions={
-          <Link href={`/board?quarter=${quarter.key}`} className="no-print inline-flex min-h-11 items-center rounded-lg px-3 text-brand-800 hover:underline">
+          <Link
+            href={`/board?quarter=${quarter.key}`}
+            className="no-print inline-flex min-h-11 items-center rounded-lg px-3 text-brand-800 underline underline-offset-4"
+          >
             返回排名
           </Link>
         }
@@ -228,7 +231,7 @@ export default async function BoardUnitPage({ params, searchParams }: { params: 
                   {trend.points.map((p) => (
                     <tr key={p.quarter}>
                       <td className="py-1">
-                        <Link href={`/board/units/${unit.id}?quarter=${p.quarter}`} className="hover:underline">
+                        <Link href={`/board/units/${unit.id}?quarter=${p.quarter}`} className="link">
                           {quarterName(p.quarter)}
                         </Link>
                       </td>

@@ -28,7 +28,7 @@ export default async function UnitTaskPage({ params }: { params: Promise<{ taskI
   return (
     <div className="space-y-5">
       <p>
-        <Link href="/unit/tasks" className="text-sm text-brand-700 hover:underline">
+        <Link href="/unit/tasks" className="link inline-flex min-h-11 items-center text-sm">
           ← 返回任务
         </Link>
       </p>
