@@ -172,7 +172,7 @@ export async function getAssessorUnitView(user: SessionUser, groupId: string, un
       take: 10,
       select: { id: true, result: true, method: true, notes: true, checkedAt: true, slot: { select: { slot: true, card: { select: { date: true } } } } },
     }),
-    getSlotDeadlines(db),
+    getSlotDeadlines(user),
   ]);
   return {
     group: { id: group.id, name: group.name, keyTaskName: group.keyTask.name },
