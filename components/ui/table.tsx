@@ -12,6 +12,7 @@ const ALIGN: Record<Align, string> = { left: "", right: "text-right", center: "t
 
 export function Table({
   caption,
+  captionId,
   captionVisible = false,
   minWidth,
   className,
@@ -20,6 +21,8 @@ export function Table({
   ...props
 }: React.TableHTMLAttributes<HTMLTableElement> & {
   caption: React.ReactNode;
+  /** an id for the caption, for a section labelled by its table */
+  captionId?: string;
   /** a caption shown above the table (default: for screen readers only) */
   captionVisible?: boolean;
   /** a width under which the frame scrolls sideways, e.g. "56rem" */
@@ -35,7 +38,9 @@ export function Table({
         style={minWidth ? ({ "--table-min-width": minWidth } as React.CSSProperties) : undefined}
         {...props}
       >
-        <caption className={captionVisible ? "px-3 py-2 text-left font-medium text-stone-700" : "sr-only"}>{caption}</caption>
+        <caption id={captionId} className={captionVisible ? "px-3 py-2 text-left font-medium text-stone-700" : "sr-only"}>
+          {caption}
+        </caption>
         {children}
       </table>
     </div>
