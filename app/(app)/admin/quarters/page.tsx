@@ -177,7 +177,7 @@ export default async function QuartersPage({ searchParams }: { searchParams: Pro
         {escalations.length > current.length ? (
           <details className="rounded-xl border border-stone-200 bg-white p-3">
             <summary className="min-h-11 cursor-pointer py-2 font-medium">往季黄旗与措施</summary>
-            <Table caption="往季黄旗与措施" frameClassName="mt-2 border-0">
+            <Table caption="往季黄旗与措施" plain frameClassName="mt-2">
               <TableHead>
                 <Th>季度</Th>
                 <Th>单位</Th>

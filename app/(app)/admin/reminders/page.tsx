@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { RemindButton } from "@/components/reports/remind-button";
 import { SlotStateBadge } from "@/components/reports/slot-state-badge";
-import { cn } from "@/components/ui/cn";
 import { Card, CardTitle } from "@/components/ui/card";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
@@ -12,6 +11,7 @@ import { currentSlot, lastPassedSlot, SLOT_LABELS, slotDeadline, SLOTS } from "@
 import { districtToday, formatDistrictDateLong, formatDistrictTime } from "@/lib/time";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
 import { RowHeader, Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
+import { TabLinks } from "@/components/ui/tab-links";
 
 export const metadata: Metadata = { title: "催报" };
 
@@ -47,21 +47,7 @@ export default async function RemindersPage({ searchParams }: { searchParams: Pr
             : `今天还没有时段过截止时间；显示下一个：${SLOT_LABELS[slot]}（${formatDistrictTime(slotDeadline(today, slot, deadlines))} 截止）。`}
         </p>
       )}
-      <nav aria-label="选择时段" className="flex gap-2">
-        {SLOTS.map((s) => (
-          <Link
-            key={s}
-            href={`/admin/reminders?slot=${s}`}
-            aria-current={s === slot ? "page" : undefined}
-            className={cn(
-              "flex min-h-11 items-center rounded-lg border px-3",
-              s === slot ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white text-stone-700 hover:bg-stone-100",
-            )}
-          >
-            {SLOT_LABELS[s]}
-          </Link>
-        ))}
-      </nav>
+      <TabLinks label="选择时段" tabs={SLOTS.map((s) => ({ href: `/admin/reminders?slot=${s}`, label: SLOT_LABELS[s], current: s === slot }))} />
       {missing.length === 0 ? (
         <EmptyState title={`所有单位都已报送${SLOT_LABELS[slot]}`} />
       ) : (

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { FlagBadge } from "@/components/assessment/flag-badge";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { quarterName } from "@/lib/assessment/quarters";
@@ -12,6 +11,7 @@ import { YEAR_RULE } from "@/lib/assessment/year";
 import { districtToday } from "@/lib/time";
 import { UNIT_KIND_ENTRIES } from "@/lib/labels";
 import { RowHeader, Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
+import { TabLinks } from "@/components/ui/tab-links";
 
 export const metadata: Metadata = { title: "年度考核" };
 
@@ -41,21 +41,7 @@ export default async function BoardYearPage({ searchParams }: { searchParams: Pr
           </div>
         }
       />
-      <nav aria-label="选择年度" className="no-print flex flex-wrap gap-2">
-        {years.map((y) => (
-          <Link
-            key={y}
-            href={`/board/year?year=${y}`}
-            aria-current={y === year ? "page" : undefined}
-            className={cn(
-              "flex min-h-11 items-center rounded-lg border px-3",
-              y === year ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white text-stone-700",
-            )}
-          >
-            {y} 年
-          </Link>
-        ))}
-      </nav>
+      <TabLinks label="选择年度" className="no-print" tabs={years.map((y) => ({ href: `/board/year?year=${y}`, label: <>{y} 年</>, current: y === year }))} />
       <p className="rounded-lg bg-stone-100 px-4 py-3 text-sm text-stone-800">
         <strong>计算规则：</strong>
         {YEAR_RULE}
