@@ -41,7 +41,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
       {canIssue && unsigned.length ? (
         <section aria-labelledby="unsigned-heading" className="space-y-2">
           <h2 id="unsigned-heading" className="text-lg font-semibold">
-            尚未签收({unsigned.length})
+            尚未签收（{unsigned.length}）
           </h2>
           <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
             {unsigned.map((u) => (
@@ -60,7 +60,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
       {office ? (
         <section aria-labelledby="escalation-heading" className="space-y-2">
           <h2 id="escalation-heading" className="text-lg font-semibold">
-            督办预警({escalations.length})
+            督办预警（{escalations.length}）
           </h2>
           {escalations.length === 0 ? <EmptyState title="没有逾期或滞后的督办件" /> : <OrderList orders={escalations} />}
         </section>

@@ -101,7 +101,7 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Pr
         {anomalies.map((a) => (
           <li key={a.id}>
             <article
-              aria-label={`${ANOMALY_KIND_LABELS[a.kind]}:${a.report.unit.name} ${a.report.date}`}
+              aria-label={`${ANOMALY_KIND_LABELS[a.kind]}：${a.report.unit.name} ${a.report.date}`}
               className="space-y-3 rounded-xl border border-stone-200 bg-white p-4"
             >
               <header className="flex flex-wrap items-center gap-2">

@@ -40,7 +40,7 @@ export default async function GroupAdminPage({ params, searchParams }: { params:
       />
       <Card aria-labelledby="scope-heading">
         <CardTitle id="scope-heading" className="mb-2">
-          {group.on === today ? "今天的考核范围" : `${group.on} 的考核范围`}({group.inForce.length} 个单位)
+          {group.on === today ? "今天的考核范围" : `${group.on} 的考核范围`}（{group.inForce.length} 个单位）
         </CardTitle>
         <form method="get" className="mb-3 flex flex-wrap items-end gap-2" aria-label="查看某日的考核范围">
           <div>
@@ -76,7 +76,7 @@ export default async function GroupAdminPage({ params, searchParams }: { params:
             {group.scopeChanges.map((c) => (
               <li key={c.id} className="py-2">
                 {c.effectiveDate} 起{c.change === "ADD" ? "加入" : "移出"}:{c.unit.name}
-                <span className="text-stone-600">(记录于 {formatDistrictDateTime(c.createdAt)})</span>
+                <span className="text-stone-600">（记录于 {formatDistrictDateTime(c.createdAt)}）</span>
               </li>
             ))}
           </ul>

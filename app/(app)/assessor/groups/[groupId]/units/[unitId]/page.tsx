@@ -138,7 +138,7 @@ export default async function AssessorUnitPage({
 
           <div className="grid gap-6 sm:grid-cols-2">
             <Card aria-labelledby="orders-h">
-              <CardTitle id="orders-h">未办结督办单({view.orders.length})</CardTitle>
+              <CardTitle id="orders-h">未办结督办单（{view.orders.length}）</CardTitle>
               {view.orders.length === 0 ? (
                 <p className="mt-2 text-sm text-stone-600">没有未办结的督办单。</p>
               ) : (
@@ -215,7 +215,7 @@ export default async function AssessorUnitPage({
           ) : null}
           {view.versions.length > 1 ? (
             <Card aria-labelledby="versions-h" className="mt-4">
-              <CardTitle id="versions-h">评分版本(共 {view.versions.length} 版)</CardTitle>
+              <CardTitle id="versions-h">评分版本（共 {view.versions.length} 版）</CardTitle>
               <ol className="mt-2 space-y-2 text-sm">
                 {view.versions.map((v, i) => (
                   <li key={v.id} className={i < view.versions.length - 1 ? "text-stone-600" : ""}>
