@@ -65,17 +65,18 @@ function textPieces(source: ts.SourceFile): { chars: string; offsets: number[]; 
       node.templateSpans.forEach((span) => visit(span.expression));
       return;
     } else if (ts.isJsxElement(node) || ts.isJsxFragment(node)) {
-      // An element's text children are one piece, a `{…}` or a child element between them a word:
-      // "尚未报送{slot}的单位({count})" holds a pair of parentheses.
-      const texts = node.children.filter(ts.isJsxText);
-      if (texts.length)
-        add(
-          texts[0],
-          texts.map((t) => [t.getStart(source), t.getEnd()]),
-        );
-      if (ts.isJsxElement(node)) visit(node.openingElement);
-      node.children.forEach((child) => ts.isJsxText(child) || visit(child));
-      return;
+      // An element's text runs on across {…}: "本期晒报({count})" is one piece, its ( and ) a pair.
+      let ranges: [number, number][] = [];
+      const flush = () => {
+        if (ranges.length) add(node, ranges);
+        ranges = [];
+      };
+      for (const child of node.children) {
+        if (ts.isJsxText(child)) ranges.push([child.getStart(source), child.getEnd()]);
+        else if (ts.isJsxExpression(child) && ranges.length) ranges.push([child.getEnd(), child.getEnd()]);
+        else flush();
+      }
+      flush();
     }
     ts.forEachChild(node, visit);
   };

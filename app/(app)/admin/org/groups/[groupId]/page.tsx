@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { GroupMembersForm } from "@/components/org/structure-forms";
 import { ScopeChangeForm } from "@/components/org/unit-forms";
@@ -10,6 +9,7 @@ import { getGroupForOffice, listPeopleOptions, listUnitOptions } from "@/lib/org
 import { idParam, parseSearchParams, type RawSearchParams } from "@/lib/search-params";
 import { districtToday, formatDistrictDateTime, isDistrictDate } from "@/lib/time";
 import { z } from "@/lib/validation";
+import { HistoryLink } from "@/components/audit/history-link";
 
 export const metadata: Metadata = { title: "考核组" };
 
@@ -31,10 +31,7 @@ export default async function GroupAdminPage({ params, searchParams }: { params:
         title={group.name}
         description={
           <>
-            {group.keyTask.name} · 成员：{group.members.map((m) => m.user.name).join("、") || "—"} ·{" "}
-            <Link href={`/admin/audit?entity=AssessmentGroup&entityId=${group.id}`} className="text-brand-700 underline">
-              修改记录
-            </Link>
+            {group.keyTask.name} · 成员：{group.members.map((m) => m.user.name).join("、") || "—"} · <HistoryLink entity="AssessmentGroup" id={group.id} />
           </>
         }
       />
