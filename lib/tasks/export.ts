@@ -16,6 +16,7 @@ import { dueKey, progressAsOf, valuesAtDue } from "@/lib/tasks/progress-events";
 import { inHistoryOrder, progressSourceLabel } from "@/lib/tasks/progress-history";
 import { EXPORT_ONLY_HEADERS, IMPORT_COLUMNS, writeSheet, type Cell, type ExtraSheet, type SheetColumn } from "@/lib/tasks/spreadsheet";
 import { deriveStatus, ITEM_STATUS_LABELS, itemStatus, progressRatio } from "@/lib/tasks/status";
+import { taskFieldsSelect } from "@/lib/tasks/selects";
 import { taskListOrder, taskListWhere } from "@/lib/tasks/where";
 import { formatDistrictDateTime, type DistrictDate } from "@/lib/time";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
@@ -39,22 +40,7 @@ async function loadTaskExport(client: Db, user: SessionUser, filters: TaskFilter
     orderBy: taskListOrder(filters),
     take: MAX_EXPORT_ROWS,
     select: {
-      id: true,
-      externalKey: true,
-      year: true,
-      title: true,
-      description: true,
-      target: true,
-      measure: true,
-      valueReached: true,
-      startDate: true,
-      deadline: true,
-      weight: true,
-      requiresPhoto: true,
-      requiresLocation: true,
-      sitePlace: true,
-      siteLat: true,
-      siteLng: true,
+      ...taskFieldsSelect,
       note: true,
       updatedAt: true,
       unit: { select: { name: true, kind: true } },

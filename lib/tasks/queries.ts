@@ -23,6 +23,7 @@ import {
 } from "@/lib/tasks/status";
 import { buildTaskExport } from "@/lib/tasks/export";
 import type { TemplateChoices } from "@/lib/tasks/spreadsheet";
+import { taskFieldsSelect } from "@/lib/tasks/selects";
 import { taskListOrder, taskListWhere } from "@/lib/tasks/where";
 import { districtToday, type DistrictDate } from "@/lib/time";
 
@@ -234,17 +235,7 @@ export async function listTaskGroups(user: SessionUser, filters: TaskFilters, by
 
 const taskDetailSelect = {
   ...taskRowSelect,
-  description: true,
-  unitId: true,
-  keyTaskId: true,
-  lineId: true,
-  responsibleLeaderId: true,
-  weight: true,
-  requiresPhoto: true,
-  requiresLocation: true,
-  sitePlace: true,
-  siteLat: true,
-  siteLng: true,
+  ...taskFieldsSelect,
   note: true,
   updatedAt: true,
   cooperators: { select: { unit: { select: { id: true, name: true } } }, orderBy: { unit: { sortOrder: "asc" } } },
