@@ -2,7 +2,6 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
   nextMilestone,
-  type CardItem,
   type ItemRefs,
   carryOverCandidates,
   composeSlotText,
@@ -19,6 +18,7 @@ import {
 } from "@/lib/reports/card-rules";
 import { applyTaskProgress } from "@/lib/reports/task-progress";
 import { DEFAULT_SLOT_DEADLINES } from "@/lib/reports/slots";
+import { cardItem } from "@/lib/testing/card-items";
 
 const d = DEFAULT_SLOT_DEADLINES;
 const at = (iso: string) => new Date(iso);
@@ -32,23 +32,7 @@ const refs: ItemRefs = {
   workLogItems: new Set(["w1"]),
 };
 
-function item(id: string, text: string, extra: Partial<CardItem> = {}): CardItem {
-  return {
-    id,
-    text,
-    addedIn: "MORNING",
-    taskId: null,
-    milestoneId: null,
-    carriedFromId: null,
-    workLogItemId: null,
-    progressNote: null,
-    outcome: null,
-    reason: null,
-    progressValue: null,
-    sortOrder: 1,
-    ...extra,
-  };
-}
+const item = cardItem;
 
 function planOf(result: ReturnType<typeof planSlotItems>) {
   assert.ok("plan" in result, `expected a plan, got ${JSON.stringify(result)}`);

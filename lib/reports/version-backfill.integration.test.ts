@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { DATA_MIGRATIONS } from "@/lib/data-migrations";
 import { backfillReportVersions } from "@/lib/reports/version-backfill";
+import { cardItem } from "@/lib/testing/card-items";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
 
 let t: TestDb;
@@ -17,20 +18,8 @@ before(async () => {
 after(() => t.cleanup());
 
 const time = (iso: string) => new Date(iso);
-const item = (text: string, outcome: "DONE" | "OPEN") => ({
-  id: `item-${text}`,
-  text,
-  addedIn: "EVENING",
-  taskId: null,
-  milestoneId: null,
-  carriedFromId: null,
-  workLogItemId: null,
-  progressNote: null,
-  outcome,
-  reason: outcome === "OPEN" ? "下雨" : null,
-  progressValue: null,
-  sortOrder: 1,
-});
+const item = (text: string, outcome: "DONE" | "OPEN") =>
+  cardItem(`item-${text}`, text, { addedIn: "EVENING", outcome, reason: outcome === "OPEN" ? "下雨" : null });
 
 test("revisions become versions; checks and bulletin items point at the version they saw; a second run changes nothing", async () => {
   const db = t.db;
