@@ -8,21 +8,11 @@ import { after, before, test } from "node:test";
 import type { SessionUser } from "@/lib/auth/roles";
 import { photoScopeWhere } from "@/lib/photos/scope";
 import { type TestDb, createTestDb } from "@/lib/testing/test-db";
+import { sessionUser } from "@/lib/testing/users";
 
 let t: TestDb;
 const ids: Record<string, string> = {};
 const users: Record<string, SessionUser> = {};
-
-const sessionUser = (id: string, role: SessionUser["role"], unitId: string | null = null, groupIds: string[] = []): SessionUser => ({
-  id,
-  username: id,
-  name: id,
-  role,
-  unitId,
-  unitName: null,
-  groupIds,
-  sessionId: null,
-});
 
 before(async () => {
   t = await createTestDb();
