@@ -8,6 +8,7 @@ import { after, before, test } from "node:test";
 import type { SessionUser } from "@/lib/auth/roles";
 import { photoScopeWhere } from "@/lib/photos/scope";
 import { type TestDb, createTestDb } from "@/lib/testing/test-db";
+import { testPhotoFile } from "@/lib/testing/photos";
 import { sessionUser } from "@/lib/testing/users";
 
 let t: TestDb;
@@ -53,13 +54,7 @@ before(async () => {
       await db.photo.create({
         data: {
           uploaderId: repA.id,
-          storageKey: `${key}.jpg`,
-          thumbKey: `${key}-t.jpg`,
-          mime: "image/jpeg",
-          width: 1,
-          height: 1,
-          bytes: 1,
-          sha256: key,
+          ...testPhotoFile(key),
           ...link,
         },
       })
