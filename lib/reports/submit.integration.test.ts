@@ -5,14 +5,13 @@
  */
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { after, before, beforeEach, test } from "node:test";
 import sharp from "sharp";
 import type { SessionUser } from "@/lib/auth/roles";
 import { ReportError, submitSlot, type PhotoUpload, type SubmitRequest } from "@/lib/reports/submit";
-import { LocalDirStorage } from "@/lib/storage";
+import type { LocalDirStorage } from "@/lib/storage";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { tempPhotoStorage } from "@/lib/testing/photos";
 import { asSessionUser, seedTownReporter } from "@/lib/testing/users";
 import { addDays, districtInstant, districtToday } from "@/lib/time";
 
@@ -58,8 +57,7 @@ async function rejects(promise: Promise<unknown>, pattern: RegExp, status = 422)
 
 before(async () => {
   t = await createTestDb();
-  photoDir = fs.mkdtempSync(path.join(os.tmpdir(), "shaitai-photos-"));
-  storage = new LocalDirStorage(photoDir);
+  ({ dir: photoDir, storage } = tempPhotoStorage("photos"));
   const rep = await seedTownReporter(t.db, "T1", "测试镇");
   reporter = rep;
   unitId = rep.unitId;

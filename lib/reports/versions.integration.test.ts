@@ -7,18 +7,16 @@
  */
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { after, before, beforeEach, test } from "node:test";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db-client";
 import { ReportError, submitSlot, type SubmitRequest } from "@/lib/reports/submit";
 import { currentVersionId, lockReasonsOf } from "@/lib/reports/versions";
 import { loadVersionHistory } from "@/lib/reports/version-history";
-import { LocalDirStorage } from "@/lib/storage";
+import type { LocalDirStorage } from "@/lib/storage";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
 import { seedTownReporter } from "@/lib/testing/users";
-import { testPhotoFile } from "@/lib/testing/photos";
+import { tempPhotoStorage, testPhotoFile } from "@/lib/testing/photos";
 import { districtInstant, districtToday } from "@/lib/time";
 
 let t: TestDb;
@@ -56,8 +54,7 @@ async function shownEvening() {
 
 before(async () => {
   t = await createTestDb();
-  photoDir = fs.mkdtempSync(path.join(os.tmpdir(), "shaitai-versions-"));
-  storage = new LocalDirStorage(photoDir);
+  ({ dir: photoDir, storage } = tempPhotoStorage("versions"));
   const rep = await seedTownReporter(t.db, "V1", "版本镇");
   reporter = rep;
   unitId = rep.unitId;
