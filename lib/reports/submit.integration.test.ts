@@ -10,9 +10,9 @@ import sharp from "sharp";
 import type { SessionUser } from "@/lib/auth/roles";
 import { ReportError, submitSlot, type PhotoUpload, type SubmitRequest } from "@/lib/reports/submit";
 import type { LocalDirStorage } from "@/lib/storage";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
-import { tempPhotoStorage } from "@/lib/testing/photos";
-import { asSessionUser, seedTownReporter } from "@/lib/testing/users";
+import { createReportScene } from "@/lib/testing/report-scene";
+import type { TestDb } from "@/lib/testing/test-db";
+import { asSessionUser } from "@/lib/testing/users";
 import { addDays, districtInstant, districtToday } from "@/lib/time";
 
 let t: TestDb;
@@ -56,11 +56,7 @@ async function rejects(promise: Promise<unknown>, pattern: RegExp, status = 422)
 }
 
 before(async () => {
-  t = await createTestDb();
-  ({ dir: photoDir, storage } = tempPhotoStorage("photos"));
-  const rep = await seedTownReporter(t.db, "T1", "测试镇");
-  reporter = rep;
-  unitId = rep.unitId;
+  ({ t, photoDir, storage, reporter, unitId } = await createReportScene("photos", "T1", "测试镇"));
   const other = await t.db.unit.create({ data: { code: "T2", name: "邻镇", kind: "TOWN" } });
   const year = Number(today.slice(0, 4));
   const task = await t.db.task.create({

@@ -14,9 +14,9 @@ import { ReportError, submitSlot, type SubmitRequest } from "@/lib/reports/submi
 import { currentVersionId, lockReasonsOf } from "@/lib/reports/versions";
 import { loadVersionHistory } from "@/lib/reports/version-history";
 import type { LocalDirStorage } from "@/lib/storage";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
-import { seedTownReporter } from "@/lib/testing/users";
-import { tempPhotoStorage, testPhotoFile } from "@/lib/testing/photos";
+import { createReportScene } from "@/lib/testing/report-scene";
+import type { TestDb } from "@/lib/testing/test-db";
+import { testPhotoFile } from "@/lib/testing/photos";
 import { districtInstant, districtToday } from "@/lib/time";
 
 let t: TestDb;
@@ -53,11 +53,7 @@ async function shownEvening() {
 }
 
 before(async () => {
-  t = await createTestDb();
-  ({ dir: photoDir, storage } = tempPhotoStorage("versions"));
-  const rep = await seedTownReporter(t.db, "V1", "版本镇");
-  reporter = rep;
-  unitId = rep.unitId;
+  ({ t, photoDir, storage, reporter, unitId } = await createReportScene("versions", "V1", "版本镇"));
   const admins = await Promise.all(
     ["督查一", "督查二"].map((name, i) => t.db.user.create({ data: { username: `admin${i}`, name, role: "ADMIN", passwordHash: "x" } })),
   );
