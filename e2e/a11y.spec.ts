@@ -18,6 +18,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { loginAs } from "./helpers";
 
 const LAPTOP = { width: 1366, height: 768 };
+const SHOWN = ["/unit", "/unit/tasks", "/admin", "/feed", "/board"];
 const PHONE = { width: 375, height: 812 };
 
 /** A page, and the records' pages to reach from it: the first link on it whose path matches. */
@@ -145,6 +146,8 @@ async function check(page: Page, path: string, phoneTargets: number): Promise<{ 
     }
     const small = await smallTargets(page, min);
     if (small.length) found.push(`${path} @${name}: ${small.length} targets under ${min} px: ${small.slice(0, 6).join("; ")}`);
+    // A look at the daily pages as a phone shows them (test-results/a11y-*.png).
+    if (name === "phone" && SHOWN.includes(path)) await page.screenshot({ path: `test-results/a11y${path.replaceAll("/", "-")}-phone.png`, fullPage: true });
     if (name === "phone" && !(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)))
       found.push(`${path} @phone: the page is wider than the screen`);
   }
