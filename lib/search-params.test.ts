@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { keyOf, parseSearchParams } from "@/lib/search-params";
+import { dateParam, flagParam, keyOf, parseSearchParams, quarterParam, yearParam } from "@/lib/search-params";
 import { z } from "@/lib/validation";
 
 const SORTS = { month: "近30天", week: "近7天" } as const;
@@ -27,4 +27,23 @@ test("a value that does not parse is left out or defaulted, never thrown", () =>
 test("a raw object's inherited names are not read as parameters", () => {
   const raw = Object.create({ unitId: "inherited" }) as Record<string, string>;
   assert.deepEqual(parseSearchParams(shape, raw), { sort: "month", page: 1 });
+});
+
+test("a route handler's URLSearchParams parse the same way, first value first", () => {
+  const params = new URLSearchParams("sort=week&sort=month&unitId=constructor&page=x");
+  assert.deepEqual(parseSearchParams(shape, params), { sort: "week", unitId: "constructor", page: 1 });
+});
+
+test("the shared shapes: dates, quarters, years, flags", () => {
+  const parsed = parseSearchParams(
+    { date: dateParam.optional(), quarter: quarterParam.optional(), year: yearParam.optional(), flag: flagParam.optional() },
+    { date: "2026-02-30", quarter: "__proto__", year: "0x7e8", flag: "true" },
+  );
+  assert.deepEqual(parsed, {});
+  assert.deepEqual(parseSearchParams({ date: dateParam, quarter: quarterParam, year: yearParam, flag: flagParam }, { date: "2026-02-28", quarter: "2026Q4", year: "2026", flag: "1" }), {
+    date: "2026-02-28",
+    quarter: "2026Q4",
+    year: 2026,
+    flag: "1",
+  });
 });
