@@ -51,7 +51,7 @@ export default async function UnitHomePage() {
           <h2 id="card-heading" className="mb-3 text-lg font-semibold">
             今日三晒
           </h2>
-          <DailyCard card={card} editor={editor} date={today} deadlines={deadlines} now={now} current={current} />
+          <DailyCard owner={user.id} card={card} editor={editor} date={today} deadlines={deadlines} now={now} current={current} />
           <p className="mt-3 text-sm text-stone-600">
             计划可以从<Link href="/unit/log" className="text-brand-700 underline">工作日志</Link>和任务清单中勾选,昨日未完成的事项自动列出,不必重复填写。
           </p>
