@@ -176,6 +176,9 @@ const RULES: Record<string, Rule> = {
   "GET /public/commitments/[id]": { url: (ids) => `/public/commitments/${ids.commitmentId}`, expect: everyone(200) },
   "GET /public/flags": { url: () => "/public/flags", expect: everyone(200) },
 
+  // The service worker script (the PWA), public like any static file.
+  "GET /serwist/[path]": { url: () => "/serwist/sw.js", expect: everyone(200) },
+
   "GET /api/auth/[...nextauth]": { url: () => "/api/auth/csrf", expect: everyone(200) },
   // next-auth's own door: without its CSRF token a POST is turned back to the login, never let in.
   "POST /api/auth/[...nextauth]": { url: () => "/api/auth/callback/credentials", expect: everyone({ to: "/api/auth/signin?csrf=true", status: 302 }) },
@@ -216,7 +219,10 @@ function discoverRoutes(): string[] {
         if (entry.name === "page.tsx") found.push(`GET ${route}`);
         else {
           const source = fs.readFileSync(full, "utf8");
-          const methods = new Set([...source.matchAll(/export\s+(?:async\s+)?(?:function|const)\s+(GET|POST|PUT|PATCH|DELETE)\b|\bas\s+(GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1] ?? m[2]));
+          const named = [...source.matchAll(/export\s+(?:async\s+)?(?:function|const)\s+(GET|POST|PUT|PATCH|DELETE)\b|\bas\s+(GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1] ?? m[2]);
+          // `export const { GET } = createSerwistRoute(…)`: a destructured export.
+          const destructured = [...source.matchAll(/export\s+const\s*\{([^}]*)\}/g)].flatMap((m) => m[1].match(/\b(GET|POST|PUT|PATCH|DELETE)\b/g) ?? []);
+          const methods = new Set([...named, ...destructured]);
           for (const method of methods) found.push(`${method} ${route}`);
         }
       }
