@@ -82,7 +82,14 @@ async function seededSet(): Promise<void> {
     // Photos.
     const photos = await t.db.photo.findMany({
       where: { storageKey: { startsWith: "seed/evidence/" } },
-      select: { id: true, storageKey: true, dHash: true, slotId: true, createdAt: true, slot: { select: { cardId: true, card: { select: { unitId: true } } } } },
+      select: {
+        id: true,
+        storageKey: true,
+        dHash: true,
+        slotId: true,
+        createdAt: true,
+        slot: { select: { cardId: true, card: { select: { unitId: true } } } },
+      },
     });
     const idByKey = new Map(photos.map((p) => [p.storageKey, p.id]));
     const truth = new Map<string, string>(); // recycled photo id → its source photo id
@@ -103,7 +110,14 @@ async function seededSet(): Promise<void> {
     }
     stored.fn = truth.size - hit.size;
 
-    const hashed: HashedPhoto[] = photos.map((p) => ({ photoId: p.id, slotId: p.slotId!, cardId: p.slot!.cardId, unitId: p.slot!.card.unitId, addedAt: p.createdAt, dHash: p.dHash! }));
+    const hashed: HashedPhoto[] = photos.map((p) => ({
+      photoId: p.id,
+      slotId: p.slotId!,
+      cardId: p.slot!.cardId,
+      unitId: p.slot!.card.unitId,
+      addedAt: p.createdAt,
+      dHash: p.dHash!,
+    }));
     const photoRows = PHOTO_THRESHOLDS.map((maxDistance) => {
       const s: Score = { tp: 0, fp: 0, fn: 0 };
       const found = new Set<string>();
@@ -114,9 +128,20 @@ async function seededSet(): Promise<void> {
         } else s.fp++;
       }
       s.fn = truth.size - found.size;
-      return [maxDistance === RECYCLED_PHOTO_RULES.maxDistance ? `≤ ${maxDistance} (chosen)` : `≤ ${maxDistance}`, s.tp, s.fp, s.fn, pct(precision(s)), pct(recall(s))];
+      return [
+        maxDistance === RECYCLED_PHOTO_RULES.maxDistance ? `≤ ${maxDistance} (chosen)` : `≤ ${maxDistance}`,
+        s.tp,
+        s.fp,
+        s.fn,
+        pct(precision(s)),
+        pct(recall(s)),
+      ];
     });
-    table(`Seeded set — recycled photos (${photos.length} photos, ${truth.size} recycled). Flags the seed wrote: precision ${pct(precision(stored))}, recall ${pct(recall(stored))}.`, ["Hamming", "TP", "FP", "FN", "precision", "recall"], photoRows);
+    table(
+      `Seeded set — recycled photos (${photos.length} photos, ${truth.size} recycled). Flags the seed wrote: precision ${pct(precision(stored))}, recall ${pct(recall(stored))}.`,
+      ["Hamming", "TP", "FP", "FN", "precision", "recall"],
+      photoRows,
+    );
 
     // Texts: the evidence reports against every report of the window, as the runner does.
     const slotOfKey = new Map(photos.map((p) => [p.storageKey, p.slotId!]));
@@ -136,11 +161,30 @@ async function seededSet(): Promise<void> {
 
     const cards = await t.db.reportCard.findMany({
       where: { date: { gte: addDays(yesterday, -COPIED_TEXT_RULES.windowDays) } },
-      select: { id: true, unitId: true, date: true, unit: { select: { name: true } }, items: { select: { text: true } }, slots: { select: { id: true, slot: true, text: true, submittedAt: true } } },
+      select: {
+        id: true,
+        unitId: true,
+        date: true,
+        unit: { select: { name: true } },
+        items: { select: { text: true } },
+        slots: { select: { id: true, slot: true, text: true, submittedAt: true } },
+      },
     });
     const corpus = cards.flatMap((c) =>
       c.slots.map((s) =>
-        shingleReport({ slotId: s.id, cardId: c.id, unitId: c.unitId, unitName: c.unit.name, date: c.date, slot: s.slot, version: 1, versionId: null, addedAt: s.submittedAt, text: s.text, itemTexts: c.items.map((i) => i.text) }),
+        shingleReport({
+          slotId: s.id,
+          cardId: c.id,
+          unitId: c.unitId,
+          unitName: c.unit.name,
+          date: c.date,
+          slot: s.slot,
+          version: 1,
+          versionId: null,
+          addedAt: s.submittedAt,
+          text: s.text,
+          itemTexts: c.items.map((i) => i.text),
+        }),
       ),
     );
     const checked = new Set(slotOfKey.values());
@@ -155,7 +199,10 @@ async function seededSet(): Promise<void> {
       ["weighted Jaccard", "TP", "FP", "FN", "precision", "recall"],
       textRows,
     );
-    results.seeded = { photos: { count: photos.length, recycled: truth.size, stored }, texts: { count: subjects.length, corpus: corpus.length, copied: textTruth.size, stored: storedText } };
+    results.seeded = {
+      photos: { count: photos.length, recycled: truth.size, stored },
+      texts: { count: subjects.length, corpus: corpus.length, copied: textTruth.size, stored: storedText },
+    };
   } finally {
     await t.cleanup();
     fs.rmSync(photoDir, { recursive: true, force: true });
@@ -215,7 +262,12 @@ async function generatedPhotos(): Promise<void> {
     for (let j = i + 1; j < items.length; j++) {
       const a = items[i];
       const b = items[j];
-      pairs.push({ distance: hammingDistance(a.hash, b.hash), same: a.origin === b.origin, sameSite: a.site === b.site && a.origin !== b.origin, transform: a.transform ?? b.transform });
+      pairs.push({
+        distance: hammingDistance(a.hash, b.hash),
+        same: a.origin === b.origin,
+        sameSite: a.site === b.site && a.origin !== b.origin,
+        transform: a.transform ?? b.transform,
+      });
     }
   }
   const positives = pairs.filter((p) => p.same).length;
@@ -234,7 +286,16 @@ async function generatedPhotos(): Promise<void> {
       const mine = pairs.filter((p) => p.same && p.transform === tr);
       return pct(mine.filter((p) => p.distance <= t).length / mine.length);
     });
-    return [t === RECYCLED_PHOTO_RULES.maxDistance ? `≤ ${t} (chosen)` : `≤ ${t}`, s.tp, s.fp, sameSiteFp, s.fn, pct(precision(s)), pct(recall(s)), ...byTransform];
+    return [
+      t === RECYCLED_PHOTO_RULES.maxDistance ? `≤ ${t} (chosen)` : `≤ ${t}`,
+      s.tp,
+      s.fp,
+      sameSiteFp,
+      s.fn,
+      pct(precision(s)),
+      pct(recall(s)),
+      ...byTransform,
+    ];
   });
   table(
     `Generated set — recycled photos: ${items.length} photos, ${pairs.length} pairs, ${positives} recycled pairs; ${pairs.filter((p) => p.sameSite).length} pairs are two shots of one site.`,
@@ -246,13 +307,30 @@ async function generatedPhotos(): Promise<void> {
 
 function generatedTexts(): void {
   const rng = rngFor("bench-texts");
-  const units = Array.from({ length: 30 }, (_, i) => ({ id: `u${i}`, name: `第${i + 1}镇`, topic: TOPICS[i % TOPICS.length] as Topic, place: `${"东西南北中"[i % 5]}${"关营庄店寨堡"[i % 6]}村项目现场` }));
+  const units = Array.from({ length: 30 }, (_, i) => ({
+    id: `u${i}`,
+    name: `第${i + 1}镇`,
+    topic: TOPICS[i % TOPICS.length] as Topic,
+    place: `${"东西南北中"[i % 5]}${"关营庄店寨堡"[i % 6]}村项目现场`,
+  }));
   const base = districtInstant("2026-10-01", "12:00").getTime();
   const reports: TextReport[] = [];
   const origin = new Map<string, { level: CopyLevel | null; source: string | null }>();
   const push = (unit: (typeof units)[number], day: number, text: string, level: CopyLevel | null, source: string | null) => {
     const slotId = `t${reports.length}`;
-    reports.push({ slotId, cardId: `c-${unit.id}-${day}`, unitId: unit.id, unitName: unit.name, date: addDays("2026-10-01", day), slot: "NOON", version: 1, versionId: null, addedAt: new Date(base + day * 86_400_000 + reports.length * 1000), text, itemTexts: [] });
+    reports.push({
+      slotId,
+      cardId: `c-${unit.id}-${day}`,
+      unitId: unit.id,
+      unitName: unit.name,
+      date: addDays("2026-10-01", day),
+      slot: "NOON",
+      version: 1,
+      versionId: null,
+      addedAt: new Date(base + day * 86_400_000 + reports.length * 1000),
+      text,
+      itemTexts: [],
+    });
     origin.set(slotId, { level, source });
   };
   // 300 narratives: each unit writes ten days about its own site (the unit's own reports are hard negatives for each other).
@@ -284,7 +362,16 @@ function generatedTexts(): void {
       const found = targets.filter((r) => detectCopiedText(r, shingled, stats, { ...COPIED_TEXT_RULES, threshold })[0]?.relatedSlotId === truth.get(r.slotId));
       return pct(found.length / targets.length);
     });
-    return [threshold === COPIED_TEXT_RULES.threshold ? `≥ ${threshold} (chosen)` : `≥ ${threshold}`, s.tp, s.fp, s.fn, pct(precision(s)), pct(recall(s)), ...byLevel, `${pct(precision(plain))} / ${pct(recall(plain))}`];
+    return [
+      threshold === COPIED_TEXT_RULES.threshold ? `≥ ${threshold} (chosen)` : `≥ ${threshold}`,
+      s.tp,
+      s.fp,
+      s.fn,
+      pct(precision(s)),
+      pct(recall(s)),
+      ...byLevel,
+      `${pct(precision(plain))} / ${pct(recall(plain))}`,
+    ];
   });
   table(
     `Generated set — copied text: ${reports.length} texts (300 narratives by 30 units over 10 days, 100 templated, 100 copies: 40 light, 40 medium, 20 heavy paraphrases).`,

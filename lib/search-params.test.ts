@@ -40,10 +40,16 @@ test("the shared shapes: dates, quarters, years, flags", () => {
     { date: "2026-02-30", quarter: "__proto__", year: "0x7e8", flag: "true" },
   );
   assert.deepEqual(parsed, {});
-  assert.deepEqual(parseSearchParams({ date: dateParam, quarter: quarterParam, year: yearParam, flag: flagParam }, { date: "2026-02-28", quarter: "2026Q4", year: "2026", flag: "1" }), {
-    date: "2026-02-28",
-    quarter: "2026Q4",
-    year: 2026,
-    flag: "1",
-  });
+  assert.deepEqual(
+    parseSearchParams(
+      { date: dateParam, quarter: quarterParam, year: yearParam, flag: flagParam },
+      { date: "2026-02-28", quarter: "2026Q4", year: "2026", flag: "1" },
+    ),
+    {
+      date: "2026-02-28",
+      quarter: "2026Q4",
+      year: 2026,
+      flag: "1",
+    },
+  );
 });

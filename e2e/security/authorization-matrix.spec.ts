@@ -91,11 +91,23 @@ const RULES: Record<string, Rule> = {
 
   "GET /admin": { url: () => "/admin", expect: page(["ADMIN"]), reads: ["kind"] },
   "GET /admin/anomalies": { url: () => "/admin/anomalies", expect: page(["ADMIN"]), reads: ["status", "kind", "date", "slotId"] },
-  "GET /admin/audit": { url: () => "/admin/audit", expect: page(["ADMIN", "LEADER"]), reads: ["unit", "user", "action", "from", "to", "entity", "entityId", "after"] },
-  "GET /admin/audit/export": { url: () => "/admin/audit/export", expect: api(["ADMIN", "LEADER"]), reads: ["unit", "user", "action", "from", "to", "entity", "entityId"] },
+  "GET /admin/audit": {
+    url: () => "/admin/audit",
+    expect: page(["ADMIN", "LEADER"]),
+    reads: ["unit", "user", "action", "from", "to", "entity", "entityId", "after"],
+  },
+  "GET /admin/audit/export": {
+    url: () => "/admin/audit/export",
+    expect: api(["ADMIN", "LEADER"]),
+    reads: ["unit", "user", "action", "from", "to", "entity", "entityId"],
+  },
   "GET /admin/bulletins": { url: () => "/admin/bulletins", expect: page(["ADMIN"]) },
   // A published bulletin is edited no more: the office is sent to its reading page.
-  "GET /admin/bulletins/[id]": { url: (ids) => `/admin/bulletins/${ids.bulletinId}`, expect: page(["ADMIN"], { ADMIN: { to: "/bulletins/:bulletinId" } }), reads: REPORT_SEARCH },
+  "GET /admin/bulletins/[id]": {
+    url: (ids) => `/admin/bulletins/${ids.bulletinId}`,
+    expect: page(["ADMIN"], { ADMIN: { to: "/bulletins/:bulletinId" } }),
+    reads: REPORT_SEARCH,
+  },
   "GET /admin/burden": { url: () => "/admin/burden", expect: page(["ADMIN"]), reads: ["sort"] },
   "GET /admin/notifications": { url: () => "/admin/notifications", expect: page(["ADMIN"]), reads: ["cursor"] },
   "GET /admin/org": { url: () => "/admin/org", expect: page(["ADMIN"]) },
@@ -219,7 +231,9 @@ function discoverRoutes(): string[] {
         if (entry.name === "page.tsx") found.push(`GET ${route}`);
         else {
           const source = fs.readFileSync(full, "utf8");
-          const named = [...source.matchAll(/export\s+(?:async\s+)?(?:function|const)\s+(GET|POST|PUT|PATCH|DELETE)\b|\bas\s+(GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1] ?? m[2]);
+          const named = [
+            ...source.matchAll(/export\s+(?:async\s+)?(?:function|const)\s+(GET|POST|PUT|PATCH|DELETE)\b|\bas\s+(GET|POST|PUT|PATCH|DELETE)\b/g),
+          ].map((m) => m[1] ?? m[2]);
           // `export const { GET } = createSerwistRoute(…)`: a destructured export.
           const destructured = [...source.matchAll(/export\s+const\s*\{([^}]*)\}/g)].flatMap((m) => m[1].match(/\b(GET|POST|PUT|PATCH|DELETE)\b/g) ?? []);
           const methods = new Set([...named, ...destructured]);
@@ -285,13 +299,20 @@ test.afterAll(async () => {
 
 test("every route under app/ has a rule in the matrix, and every rule a route", () => {
   const routes = discoverRoutes();
-  expect(routes.filter((route) => !(route in RULES)), "routes without a rule: add one to RULES").toEqual([]);
-  expect(Object.keys(RULES).filter((rule) => !routes.includes(rule)), "rules for routes that are gone").toEqual([]);
+  expect(
+    routes.filter((route) => !(route in RULES)),
+    "routes without a rule: add one to RULES",
+  ).toEqual([]);
+  expect(
+    Object.keys(RULES).filter((rule) => !routes.includes(rule)),
+    "rules for routes that are gone",
+  ).toEqual([]);
 });
 
 /** Checks one answer against its outcome; returns a description of the mismatch, or null. */
 function mismatch(who: Who, outcome: Outcome, status: number, location: string | undefined): string | null {
-  const redirect = (to: string, expected = 307) => (status === expected && location === to ? null : `expected ${expected} → ${to}, got ${status}${location ? ` → ${location}` : ""}`);
+  const redirect = (to: string, expected = 307) =>
+    status === expected && location === to ? null : `expected ${expected} → ${to}, got ${status}${location ? ` → ${location}` : ""}`;
   if (outcome === "denied") return redirect(`${HOME[who]}?denied=1`);
   if (outcome === "login") return redirect("/login");
   if (outcome === "home") return redirect(HOME[who]);

@@ -30,7 +30,11 @@ before(async () => {
   ids.source = units[0].id;
   ids.copier = units[1].id;
   const slot = async (unitIndex: number, date: string, text: string, hhmm = "12:00") => {
-    const card = await db.reportCard.upsert({ where: { unitId_date: { unitId: units[unitIndex].id, date } }, create: { unitId: units[unitIndex].id, date }, update: {} });
+    const card = await db.reportCard.upsert({
+      where: { unitId_date: { unitId: units[unitIndex].id, date } },
+      create: { unitId: units[unitIndex].id, date },
+      update: {},
+    });
     return db.reportSlot.create({ data: { cardId: card.id, slot: "NOON", authorId: author.id, text, submittedAt: districtInstant(date, hhmm) } });
   };
   // Stock phrasing every unit writes, so that "common" is learned as in production.
@@ -42,7 +46,18 @@ before(async () => {
   // The same photo twice: shown by 界河店乡 on the 10th, again by 正西乡 on the 18th.
   const photo = (slotId: string, key: string) =>
     db.photo.create({
-      data: { uploaderId: author.id, slotId, storageKey: `${key}.jpg`, thumbKey: `${key}-t.jpg`, mime: "image/jpeg", width: 10, height: 10, bytes: 1, sha256: key, dHash: "f0f0f0f0f0f0f0f0" },
+      data: {
+        uploaderId: author.id,
+        slotId,
+        storageKey: `${key}.jpg`,
+        thumbKey: `${key}-t.jpg`,
+        mime: "image/jpeg",
+        width: 10,
+        height: 10,
+        bytes: 1,
+        sha256: key,
+        dHash: "f0f0f0f0f0f0f0f0",
+      },
     });
   ids.sourcePhoto = (await photo(source.id, "a")).id;
   ids.copyPhoto = (await photo(copy.id, "b")).id;
@@ -91,13 +106,19 @@ test("the sweep runs the checks a stopped server left owed, and leaves young one
   assert.equal(await sweepPendingChecks(t.db, now), 1);
   const flags = await t.db.anomaly.findMany({ where: { slotId: ids.copySlot } });
   assert.deepEqual(flags.map((f) => f.kind).sort(), ["COPIED_TEXT", "RECYCLED_PHOTO"]);
-  assert.deepEqual((await t.db.pendingCheck.findMany()).map((p) => p.slotId), [ids.sourceSlot]);
+  assert.deepEqual(
+    (await t.db.pendingCheck.findMany()).map((p) => p.slotId),
+    [ids.sourceSlot],
+  );
   await t.db.pendingCheck.deleteMany();
 });
 
 test("re-running changes nothing; a dismissed flag stays dismissed and is not raised again", async () => {
   assert.deepEqual(await runAnomalyChecks(t.db, ids.copySlot), { slotId: ids.copySlot, flags: 2, created: 0, removed: 0 });
-  await t.db.anomaly.updateMany({ where: { slotId: ids.copySlot, kind: "RECYCLED_PHOTO" }, data: { status: "DISMISSED", reviewedById: ids.admin, reviewedAt: new Date() } });
+  await t.db.anomaly.updateMany({
+    where: { slotId: ids.copySlot, kind: "RECYCLED_PHOTO" },
+    data: { status: "DISMISSED", reviewedById: ids.admin, reviewedAt: new Date() },
+  });
   await runAnomalyChecks(t.db, ids.copySlot);
   const flags = await t.db.anomaly.findMany({ where: { slotId: ids.copySlot } });
   assert.equal(flags.length, 2);
@@ -105,8 +126,14 @@ test("re-running changes nothing; a dismissed flag stays dismissed and is not ra
 });
 
 test("when the sign is gone (the text corrected), its open flag goes too", async () => {
-  await t.db.reportSlot.update({ where: { id: ids.copySlot }, data: { text: "今天到兴业路逐户走访,与两户拆迁户谈补偿方案,其中一户已同意签约,另一户对评估价格有意见,约定明天由区房屋征收与补偿中心再次解释政策。" } });
+  await t.db.reportSlot.update({
+    where: { id: ids.copySlot },
+    data: { text: "今天到兴业路逐户走访,与两户拆迁户谈补偿方案,其中一户已同意签约,另一户对评估价格有意见,约定明天由区房屋征收与补偿中心再次解释政策。" },
+  });
   const result = await runAnomalyChecks(t.db, ids.copySlot);
   assert.equal(result.removed, 1);
-  assert.deepEqual((await t.db.anomaly.findMany({ where: { slotId: ids.copySlot } })).map((f) => f.kind), ["RECYCLED_PHOTO"]);
+  assert.deepEqual(
+    (await t.db.anomaly.findMany({ where: { slotId: ids.copySlot } })).map((f) => f.kind),
+    ["RECYCLED_PHOTO"],
+  );
 });

@@ -74,14 +74,18 @@ function svgOf(site: Site, shot: Shot): string {
       for (let r = 0; r < rows; r++) {
         for (let c = 0; c < b.windows; c++) {
           const wx = b.x + 10 + (c * (b.width - 20)) / b.windows;
-          windows.push(`<rect x="${wx.toFixed(1)}" y="${top + 12 + r * 45}" width="${Math.max(6, (b.width - 20) / b.windows - 10).toFixed(1)}" height="22" fill="hsl(${b.hue},20%,${Math.max(10, b.light - 30)}%)"/>`);
+          windows.push(
+            `<rect x="${wx.toFixed(1)}" y="${top + 12 + r * 45}" width="${Math.max(6, (b.width - 20) / b.windows - 10).toFixed(1)}" height="22" fill="hsl(${b.hue},20%,${Math.max(10, b.light - 30)}%)"/>`,
+          );
         }
       }
       return `<rect x="${b.x}" y="${top}" width="${b.width}" height="${b.height}" fill="hsl(${b.hue},25%,${b.light}%)"/>${windows.join("")}`;
     })
     .join("");
   const trees = site.trees
-    .map((t) => `<rect x="${t.x - 5}" y="${t.y}" width="10" height="${t.r}" fill="#4a3520"/><circle cx="${t.x}" cy="${t.y}" r="${t.r}" fill="hsl(110,40%,28%)"/>`)
+    .map(
+      (t) => `<rect x="${t.x - 5}" y="${t.y}" width="10" height="${t.r}" fill="#4a3520"/><circle cx="${t.x}" cy="${t.y}" r="${t.r}" fill="hsl(110,40%,28%)"/>`,
+    )
     .join("");
   const vy = horizon + 120;
   const vehicle = `<rect x="${shot.vehicleX}" y="${vy}" width="170" height="60" rx="8" fill="hsl(${shot.vehicleHue},70%,45%)"/><rect x="${shot.vehicleX + 110}" y="${vy - 35}" width="60" height="40" fill="hsl(${shot.vehicleHue},60%,35%)"/><circle cx="${shot.vehicleX + 35}" cy="${vy + 62}" r="18" fill="#222"/><circle cx="${shot.vehicleX + 135}" cy="${vy + 62}" r="18" fill="#222"/>`;
@@ -104,11 +108,17 @@ function svgOf(site: Site, shot: Shot): string {
 
 /** A JPEG of one shot of a site, with mild sensor noise. */
 export async function renderShot(site: Site, shot: Shot): Promise<Buffer> {
-  const base = await sharp(Buffer.from(svgOf(site, shot))).modulate({ brightness: shot.brightness }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const base = await sharp(Buffer.from(svgOf(site, shot)))
+    .modulate({ brightness: shot.brightness })
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const noise = mulberryNoise(shot.noiseSeed, base.data.length);
   const data = Buffer.from(base.data);
   for (let i = 0; i < data.length; i++) data[i] = Math.max(0, Math.min(255, data[i] + noise[i]));
-  return sharp(data, { raw: { width: base.info.width, height: base.info.height, channels: base.info.channels } }).jpeg({ quality: 88 }).toBuffer();
+  return sharp(data, { raw: { width: base.info.width, height: base.info.height, channels: base.info.channels } })
+    .jpeg({ quality: 88 })
+    .toBuffer();
 }
 
 function mulberryNoise(seed: number, length: number): Int8Array {
@@ -142,7 +152,10 @@ export async function recycle(photo: Buffer, transform: RecycleTransform, rng: R
     case "reencode":
       return image.jpeg({ quality: rng.int(45, 70) }).toBuffer();
     case "resize":
-      return image.resize(Math.round(width * rng.float(0.4, 0.7))).jpeg({ quality: 80 }).toBuffer();
+      return image
+        .resize(Math.round(width * rng.float(0.4, 0.7)))
+        .jpeg({ quality: 80 })
+        .toBuffer();
     case "crop": {
       const left = Math.round(width * rng.float(0.02, 0.08));
       const top = Math.round(height * rng.float(0.02, 0.08));
@@ -151,10 +164,16 @@ export async function recycle(photo: Buffer, transform: RecycleTransform, rng: R
       return image.extract({ left, top, width: cropWidth, height: cropHeight }).jpeg({ quality: 80 }).toBuffer();
     }
     case "retouch":
-      return image.modulate({ brightness: rng.float(0.85, 1.2), saturation: rng.float(0.7, 1.4) }).jpeg({ quality: 80 }).toBuffer();
+      return image
+        .modulate({ brightness: rng.float(0.85, 1.2), saturation: rng.float(0.7, 1.4) })
+        .jpeg({ quality: 80 })
+        .toBuffer();
     case "stamp": {
       const stamp = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect x="${width - 330}" y="${height - 70}" width="310" height="50" fill="rgba(0,0,0,0.45)"/><text x="${width - 315}" y="${height - 36}" font-size="28" fill="#fff" font-family="sans-serif">2026-${rng.int(10, 12)}-${rng.int(10, 28)} ${rng.int(8, 18)}:${rng.int(10, 59)}</text></svg>`;
-      return image.composite([{ input: Buffer.from(stamp) }]).jpeg({ quality: 82 }).toBuffer();
+      return image
+        .composite([{ input: Buffer.from(stamp) }])
+        .jpeg({ quality: 82 })
+        .toBuffer();
     }
   }
 }

@@ -89,7 +89,8 @@ export function EvidenceView({ parsed, report }: { parsed: AnomalyEvidence | nul
       return (
         <div className="space-y-3">
           <p className="text-sm text-stone-700">
-            与最早晒出的同一张照片相比,感知哈希相差 {e.distance} 位(64 位中,≤ {e.maxDistance} 位视为同一张照片){e.sameUnit ? ",为本单位此前用过的照片" : ",原图为其他单位所晒"}。先后以照片加入晒报的时间为准。
+            与最早晒出的同一张照片相比，感知哈希相差 {e.distance} 位(64 位中，≤ {e.maxDistance} 位视为同一张照片)
+            {e.sameUnit ? "，为本单位此前用过的照片" : "，原图为其他单位所晒"}。先后以照片加入晒报的时间为准。
           </p>
           <div className="grid gap-3 sm:grid-cols-2">
             <Side title="本次晒报的照片" report={subject}>
@@ -101,7 +102,12 @@ export function EvidenceView({ parsed, report }: { parsed: AnomalyEvidence | nul
           </div>
           <OtherMatches
             title="原图之后、本次之前也晒过这张照片的"
-            matches={e.others.map((o) => ({ key: o.photoId, report: o.related, photoId: o.photoId, detail: `相差 ${o.distance} 位${o.sameUnit ? "(本单位)" : ""}` }))}
+            matches={e.others.map((o) => ({
+              key: o.photoId,
+              report: o.related,
+              photoId: o.photoId,
+              detail: `相差 ${o.distance} 位${o.sameUnit ? "（本单位）" : ""}`,
+            }))}
           />
         </div>
       );
@@ -112,7 +118,8 @@ export function EvidenceView({ parsed, report }: { parsed: AnomalyEvidence | nul
       return (
         <div className="space-y-3">
           <p className="text-sm text-stone-700">
-            与最早的原文相比,文字相似度 {Math.round(e.similarity * 100)}%(常用套话权重很低;阈值 {Math.round(e.threshold * 100)}%){e.sameUnit ? ",与本单位此前的晒报雷同" : ",原文为其他单位所晒"}。先后以文字首次出现的版本时间为准,相同的段落已标出。
+            与最早的原文相比，文字相似度 {Math.round(e.similarity * 100)}%(常用套话权重很低；阈值 {Math.round(e.threshold * 100)}%)
+            {e.sameUnit ? "，与本单位此前的晒报雷同" : "，原文为其他单位所晒"}。先后以文字首次出现的版本时间为准，相同的段落已标出。
           </p>
           <div className="grid gap-3 sm:grid-cols-2">
             <Side title="本次晒报" report={subject}>
@@ -124,19 +131,23 @@ export function EvidenceView({ parsed, report }: { parsed: AnomalyEvidence | nul
           </div>
           <OtherMatches
             title="原文之后、本次之前也写过相同内容的"
-            matches={e.others.map((o) => ({ key: `${o.related.slotId}:${o.related.version ?? ""}`, report: o.related, detail: `相似度 ${Math.round(o.similarity * 100)}%${o.sameUnit ? "(本单位)" : ""}` }))}
+            matches={e.others.map((o) => ({
+              key: `${o.related.slotId}:${o.related.version ?? ""}`,
+              report: o.related,
+              detail: `相似度 ${Math.round(o.similarity * 100)}%${o.sameUnit ? "（本单位）" : ""}`,
+            }))}
           />
         </div>
       );
     }
     case "EXIF_TIME": {
       const e = parsed.evidence;
-      if (e.reason === "NO_PHOTO") return <p className="text-sm text-stone-700">任务“{e.tasks.join("、")}”要求晒照片,这次晒报没有照片。</p>;
+      if (e.reason === "NO_PHOTO") return <p className="text-sm text-stone-700">任务“{e.tasks.join("、")}”要求晒照片，这次晒报没有照片。</p>;
       if (e.reason === "NO_EXIF") {
         return (
           <div className="flex flex-wrap items-start gap-3">
             <PhotoThumb photoId={e.photoId} alt="没有拍摄时间的照片" />
-            <p className="text-sm text-stone-700">任务“{e.tasks.join("、")}”要求晒照片,这张照片没有拍摄时间(可能是截图或转发的图片)。</p>
+            <p className="text-sm text-stone-700">任务“{e.tasks.join("、")}”要求晒照片，这张照片没有拍摄时间（可能是截图或转发的图片）。</p>
           </div>
         );
       }
@@ -185,14 +196,14 @@ export function EvidenceView({ parsed, report }: { parsed: AnomalyEvidence | nul
       return (
         <dl className="grid gap-3 text-sm text-stone-700 sm:grid-cols-3">
           <div>
-            <dt className="text-stone-600">先:{fixSource[e.from.source]}</dt>
+            <dt className="text-stone-600">先：{fixSource[e.from.source]}</dt>
             <dd className="font-medium">
               {e.from.place ? `${e.from.place} ` : ""}({e.from.lat.toFixed(4)}, {e.from.lng.toFixed(4)})
             </dd>
             <dd>{formatDistrictDateTime(new Date(e.from.at))}</dd>
           </div>
           <div>
-            <dt className="text-stone-600">后:{fixSource[e.to.source]}</dt>
+            <dt className="text-stone-600">后：{fixSource[e.to.source]}</dt>
             <dd className="font-medium">
               {e.to.place ? `${e.to.place} ` : ""}({e.to.lat.toFixed(4)}, {e.to.lng.toFixed(4)})
             </dd>

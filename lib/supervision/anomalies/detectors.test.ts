@@ -17,7 +17,8 @@ test("dHash threshold on known pairs: re-encoded, resized, retouched and stamped
   const site = siteFor("test", 1);
   const original = await renderShot(site, shotFor(rng));
   const hash = await dHash(original);
-  const distance = async (transform: "reencode" | "resize" | "crop" | "retouch" | "stamp") => hammingDistance(hash, await dHash(await recycle(original, transform, rng)));
+  const distance = async (transform: "reencode" | "resize" | "crop" | "retouch" | "stamp") =>
+    hammingDistance(hash, await dHash(await recycle(original, transform, rng)));
   for (const transform of ["reencode", "resize", "retouch", "stamp"] as const) {
     const d = await distance(transform);
     assert.ok(d <= RECYCLED_PHOTO_RULES.maxDistance, `${transform}: ${d}`);
@@ -50,7 +51,14 @@ test("recycled photo: every earlier photo within the distance, of the unit or of
   const [finding] = detectRecycledPhotos(subject, earlier);
   assert.equal(finding.photoId, "new");
   // Not the closest (a copy can be closer than its source): the one shown first.
-  assert.deepEqual(finding.original, { photoId: "at-limit", slotId: "slot-at-limit", unitId: "u3", addedAt: at("2026-11-10", "12:00"), distance: 6, sameUnit: false });
+  assert.deepEqual(finding.original, {
+    photoId: "at-limit",
+    slotId: "slot-at-limit",
+    unitId: "u3",
+    addedAt: at("2026-11-10", "12:00"),
+    distance: 6,
+    sameUnit: false,
+  });
   assert.deepEqual(
     finding.others.map((m) => [m.photoId, m.distance, m.sameUnit]),
     [
@@ -77,13 +85,27 @@ const NARRATIVE =
   "上午在兴业路拆迁现场召开推进会,区交运局和区自然资源和规划局到场,逐户核对地上附着物清单,现场确定三户补偿标准;下午组织评估公司入户评估,完成评估两户,剩余一户户主在外地务工,已电话约定周六回村签字。";
 
 function report(id: string, unitId: string, unitName: string, date: string, text: string, itemTexts: string[] = []): TextReport {
-  return { slotId: id, cardId: `card-${id}`, unitId, unitName, date, slot: "EVENING", version: 1, versionId: null, addedAt: at(date, "19:00"), text, itemTexts };
+  return {
+    slotId: id,
+    cardId: `card-${id}`,
+    unitId,
+    unitName,
+    date,
+    slot: "EVENING",
+    version: 1,
+    versionId: null,
+    addedAt: at(date, "19:00"),
+    text,
+    itemTexts,
+  };
 }
 
 /** Stock phrasing many units use, so that "common" is learned from a corpus as in production. */
 function stockCorpus() {
   const units = ["甲镇", "乙镇", "丙镇", "丁镇", "戊镇", "己镇"];
-  return units.map((name, i) => report(`stock-${i}`, `s${i}`, name, "2026-11-01", `${name}今日主要工作:走访包联企业,已召开现场调度会,明确责任人和时限;开展安全生产检查。`));
+  return units.map((name, i) =>
+    report(`stock-${i}`, `s${i}`, name, "2026-11-01", `${name}今日主要工作:走访包联企业,已召开现场调度会,明确责任人和时限;开展安全生产检查。`),
+  );
 }
 
 test("copied text: another unit's report with the name swapped and a number changed is flagged", () => {
@@ -112,7 +134,9 @@ test("copied text: a different report on the same task, in the same vocabulary, 
 });
 
 test("copied text: stock phrasing many units use, and short texts, are never flagged", () => {
-  const templated = shingleReport(report("t", "u9", "庚镇", "2026-11-02", "庚镇今日主要工作:走访包联企业,已召开现场调度会,明确责任人和时限;开展安全生产检查。"));
+  const templated = shingleReport(
+    report("t", "u9", "庚镇", "2026-11-02", "庚镇今日主要工作:走访包联企业,已召开现场调度会,明确责任人和时限;开展安全生产检查。"),
+  );
   const corpus = [...stockCorpus().map(shingleReport), templated];
   assert.deepEqual(detectCopiedText(templated, corpus, phrasingStats(corpus)), []);
   const short = shingleReport(report("short", "u9", "庚镇", "2026-11-02", "兴业路拆迁现场召开推进会。"));
@@ -123,8 +147,12 @@ test("copied text: stock phrasing many units use, and short texts, are never fla
 
 test("copied text: the unit's own carried-over items do not make today a copy of yesterday", () => {
   const items = ["兴业路沿线地上附着物清点和补偿标准核对工作", "协调拆迁户签订补偿安置协议并组织入户评估"];
-  const yesterday = shingleReport(report("y", "u1", "界河店乡", "2026-11-10", `今日完成:${items[0]},完成一半;${items[1]},两户已签约。另外接待群众来访三人次,均已答复。`, items));
-  const today = shingleReport(report("t", "u1", "界河店乡", "2026-11-11", `今日完成:${items[0]},全部完成;${items[1]},又签约一户。下午参加全乡安全生产大检查,检查企业五家。`, items));
+  const yesterday = shingleReport(
+    report("y", "u1", "界河店乡", "2026-11-10", `今日完成:${items[0]},完成一半;${items[1]},两户已签约。另外接待群众来访三人次,均已答复。`, items),
+  );
+  const today = shingleReport(
+    report("t", "u1", "界河店乡", "2026-11-11", `今日完成:${items[0]},全部完成;${items[1]},又签约一户。下午参加全乡安全生产大检查,检查企业五家。`, items),
+  );
   const background = stockCorpus().map(shingleReport);
   assert.deepEqual(detectCopiedText(today, [yesterday], phrasingStats([...background, yesterday, today])), []);
   // …but the same narrative again a week later is.
@@ -150,7 +178,10 @@ test("copied text: by the time the text was added — a copy added by an edit to
   const c = shingleReport(report("c", "u3", "甲镇", "2026-11-20", NARRATIVE));
   const corpus = [...stockCorpus().map(shingleReport), a, b1, b2, c];
   const stats = phrasingStats(corpus);
-  assert.deepEqual(detectCopiedText(b2, corpus, stats).map((f) => f.relatedSlotId), ["a"]);
+  assert.deepEqual(
+    detectCopiedText(b2, corpus, stats).map((f) => f.relatedSlotId),
+    ["a"],
+  );
   assert.deepEqual(detectCopiedText(a, corpus, stats), [], "the original is never the copy, whatever the copier's slot date");
   const third = detectCopiedText(c, corpus, stats);
   assert.deepEqual(
@@ -164,9 +195,19 @@ test("copied text: by the time the text was added — a copy added by an edit to
 
 test("copied text: a slot's text dates from the first version that already said it — a touch-up keeps it, a rewrite starts anew", () => {
   const v1 = shingleReport(report("a", "u1", "界河店乡", "2026-11-10", NARRATIVE));
-  const touchedUp = shingleReport({ ...report("a", "u1", "界河店乡", "2026-11-10", NARRATIVE.replace("周六", "周日")), version: 2, addedAt: at("2026-11-22", "10:00") });
+  const touchedUp = shingleReport({
+    ...report("a", "u1", "界河店乡", "2026-11-10", NARRATIVE.replace("周六", "周日")),
+    version: 2,
+    addedAt: at("2026-11-22", "10:00"),
+  });
   const rewritten = shingleReport({
-    ...report("a", "u1", "界河店乡", "2026-11-10", "今天到兴业路逐户走访,与两户拆迁户谈补偿方案,其中一户已同意签约,另一户对评估价格有意见,约定明天由区房屋征收与补偿中心再次解释政策。"),
+    ...report(
+      "a",
+      "u1",
+      "界河店乡",
+      "2026-11-10",
+      "今天到兴业路逐户走访,与两户拆迁户谈补偿方案,其中一户已同意签约,另一户对评估价格有意见,约定明天由区房屋征收与补偿中心再次解释政策。",
+    ),
     version: 2,
     addedAt: at("2026-11-22", "10:00"),
   });
@@ -187,13 +228,20 @@ test("EXIF time: an old or future photo is flagged, a fresh one is not", () => {
   assert.equal(detectExifTime(input(at("2026-11-20", "12:45")))[0]?.reason, "FAR", "taken 45 minutes after it was sent");
   assert.deepEqual(detectExifTime(input(null)), [], "no EXIF is fine where no photo is required");
   // A photo added by an edit two days later is judged by the edit: taken then, it is fresh.
-  const added = { slot: "NOON" as const, submittedAt, photos: [{ photoId: "p", exifTakenAt: at("2026-11-22", "09:00"), addedAt: at("2026-11-22", "10:00") }], photoTasks: [] };
+  const added = {
+    slot: "NOON" as const,
+    submittedAt,
+    photos: [{ photoId: "p", exifTakenAt: at("2026-11-22", "09:00"), addedAt: at("2026-11-22", "10:00") }],
+    photoTasks: [],
+  };
   assert.deepEqual(detectExifTime(added), []);
 });
 
 test("EXIF time: where a task needs photos, a noon or evening report without one (or without a time) is flagged", () => {
   const submittedAt = at("2026-11-20", "19:00");
-  assert.deepEqual(detectExifTime({ slot: "EVENING", submittedAt, photos: [], photoTasks: ["兴业路占地拆迁60户"] }), [{ reason: "NO_PHOTO", tasks: ["兴业路占地拆迁60户"] }]);
+  assert.deepEqual(detectExifTime({ slot: "EVENING", submittedAt, photos: [], photoTasks: ["兴业路占地拆迁60户"] }), [
+    { reason: "NO_PHOTO", tasks: ["兴业路占地拆迁60户"] },
+  ]);
   assert.equal(detectExifTime({ slot: "EVENING", submittedAt, photos: [{ photoId: "p", exifTakenAt: null }], photoTasks: ["x"] })[0]?.reason, "NO_EXIF");
   assert.deepEqual(detectExifTime({ slot: "MORNING", submittedAt, photos: [], photoTasks: ["x"] }), [], "a morning plan needs no photo");
 });

@@ -42,8 +42,7 @@ export type LocationInput = {
 };
 
 export type LocationFinding =
-  | { reason: "FAR_FROM_SITE"; fix: Fix; site: Site; km: number }
-  | { reason: "TOO_FAST"; from: Fix; to: Fix; km: number; hours: number; kmh: number };
+  { reason: "FAR_FROM_SITE"; fix: Fix; site: Site; km: number } | { reason: "TOO_FAST"; from: Fix; to: Fix; km: number; hours: number; kmh: number };
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 

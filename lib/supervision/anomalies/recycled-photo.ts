@@ -72,7 +72,14 @@ export function detectRecycledPhotos(
       if (other.cardId === photo.cardId || other.addedAt.getTime() >= photo.addedAt.getTime()) continue;
       const distance = hammingDistance(photo.dHash, other.dHash);
       if (distance > rules.maxDistance) continue;
-      matches.push({ photoId: other.photoId, slotId: other.slotId, unitId: other.unitId, addedAt: other.addedAt, distance, sameUnit: other.unitId === photo.unitId });
+      matches.push({
+        photoId: other.photoId,
+        slotId: other.slotId,
+        unitId: other.unitId,
+        addedAt: other.addedAt,
+        distance,
+        sameUnit: other.unitId === photo.unitId,
+      });
     }
     if (matches.length === 0) continue;
     matches.sort(byAddedAt);

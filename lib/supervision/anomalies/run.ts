@@ -22,7 +22,13 @@ import {
 import type { CopiedTextEvidence, ExifTimeEvidence, LocationEvidence, RecycledPhotoEvidence, RelatedReport } from "@/lib/supervision/anomalies/evidence";
 import { EXIF_TIME_RULES, detectExifTime } from "@/lib/supervision/anomalies/exif-time";
 import { LOCATION_RULES, detectLocation, type Fix, type Site } from "@/lib/supervision/anomalies/location";
-import { RECYCLED_PHOTO_RULES, detectRecycledPhotos, type HashedPhoto, type PhotoMatch, type RecycledPhotoFinding } from "@/lib/supervision/anomalies/recycled-photo";
+import {
+  RECYCLED_PHOTO_RULES,
+  detectRecycledPhotos,
+  type HashedPhoto,
+  type PhotoMatch,
+  type RecycledPhotoFinding,
+} from "@/lib/supervision/anomalies/recycled-photo";
 import { loadSlotHistories, versionAt, type TextVersion } from "@/lib/supervision/anomalies/slot-history";
 import { highlightRanges } from "@/lib/supervision/text-similarity";
 import { addDays } from "@/lib/time";
@@ -62,7 +68,11 @@ export async function runAnomalyChecksFor(db: Db, slotIds: readonly string[]): P
   if (subjects.length === 0) return [];
   const corpus = await loadCorpus(db, subjects);
   const found = subjects.map((subject) => ({ subject, photos: findRecycledPhotos(subject, corpus), text: findCopiedText(subject, corpus) }));
-  const describe = await relatedSlotDescriber(db, corpus, found.flatMap((f) => f.photos.flatMap((p) => [p.original, ...p.others]).map((m) => m.slotId)));
+  const describe = await relatedSlotDescriber(
+    db,
+    corpus,
+    found.flatMap((f) => f.photos.flatMap((p) => [p.original, ...p.others]).map((m) => m.slotId)),
+  );
 
   const flagsBySlot = new Map<string, Flag[]>();
   for (const { subject, photos, text } of found) {
@@ -149,7 +159,13 @@ async function loadCorpus(db: Db, subjects: Subject[]): Promise<Corpus> {
 async function loadPhotoCorpus(db: Db, slots: Map<string, SlotMeta>, from: string, before: Date): Promise<Corpus["photos"]> {
   const rows = await db.photo.findMany({
     where: { dHash: { not: null }, createdAt: { lt: before }, slot: { card: { date: { gte: from } } } },
-    select: { id: true, dHash: true, slotId: true, createdAt: true, slot: { select: { cardId: true, slot: true, submittedAt: true, card: { select: { unitId: true, date: true } } } } },
+    select: {
+      id: true,
+      dHash: true,
+      slotId: true,
+      createdAt: true,
+      slot: { select: { cardId: true, slot: true, submittedAt: true, card: { select: { unitId: true, date: true } } } },
+    },
   });
   return rows.flatMap((r) => {
     if (!r.slot || !r.slotId || !r.dHash) return [];
@@ -165,7 +181,13 @@ async function loadPhotoCorpus(db: Db, slots: Map<string, SlotMeta>, from: strin
  * of reports. Item titles matter only against the unit's own reports, so only
  * the checked units' items are loaded.
  */
-async function loadTextCorpus(db: Db, unitNames: Map<string, string>, slotMeta: Map<string, SlotMeta>, from: string, ownUnitIds: string[]): Promise<ShingledReport[]> {
+async function loadTextCorpus(
+  db: Db,
+  unitNames: Map<string, string>,
+  slotMeta: Map<string, SlotMeta>,
+  from: string,
+  ownUnitIds: string[],
+): Promise<ShingledReport[]> {
   const inWindow = { date: { gte: from } };
   const [cards, slots, items] = await Promise.all([
     db.reportCard.findMany({ where: inWindow, select: { id: true, unitId: true, date: true } }),
@@ -192,7 +214,13 @@ async function loadTextCorpus(db: Db, unitNames: Map<string, string>, slotMeta: 
   return reports;
 }
 
-function textReport(slot: { id: string; cardId: string; slot: SlotKind }, card: { unitId: string; date: string }, unitName: string, v: TextVersion, itemTexts: string[]): ShingledReport {
+function textReport(
+  slot: { id: string; cardId: string; slot: SlotKind },
+  card: { unitId: string; date: string },
+  unitName: string,
+  v: TextVersion,
+  itemTexts: string[],
+): ShingledReport {
   return shingleReport({
     slotId: slot.id,
     cardId: slot.cardId,
@@ -213,7 +241,11 @@ function textReport(slot: { id: string; cardId: string; slot: SlotKind }, card: 
  * time. Text matches carry their version; photo matches look it up in their
  * slots' histories, loaded here once for all of them.
  */
-async function relatedSlotDescriber(db: Db, corpus: Corpus, photoSlotIds: string[]): Promise<(slotId: string, addedAt: Date, version?: { number: number; versionId: string | null }) => RelatedReport> {
+async function relatedSlotDescriber(
+  db: Db,
+  corpus: Corpus,
+  photoSlotIds: string[],
+): Promise<(slotId: string, addedAt: Date, version?: { number: number; versionId: string | null }) => RelatedReport> {
   const ids = [...new Set(photoSlotIds)];
   const histories = new Map(ids.length > 0 ? (await loadSlotHistories(db, { id: { in: ids } })).map((h) => [h.id, h.versions]) : []);
   return (slotId, addedAt, version) => {
@@ -243,7 +275,10 @@ function findRecycledPhotos(subject: Subject, corpus: Corpus): RecycledPhotoFind
   );
   if (hashed.length === 0) return [];
   const window = addDays(subject.date, -RECYCLED_PHOTO_RULES.windowDays);
-  return detectRecycledPhotos(hashed, corpus.photos.filter((p) => p.date >= window));
+  return detectRecycledPhotos(
+    hashed,
+    corpus.photos.filter((p) => p.date >= window),
+  );
 }
 
 function recycledPhotoFlags(subject: Subject, findings: RecycledPhotoFinding[], describe: Describe): Flag[] {
@@ -277,7 +312,14 @@ function findCopiedText(subject: Subject, corpus: Corpus): TextCheck {
   const first = textFirstAdded(versions, corpus.phrasing);
   const text: ShingledReport = { ...versions[versions.length - 1], version: first.version, versionId: first.versionId, addedAt: first.addedAt };
   const window = addDays(subject.date, -COPIED_TEXT_RULES.windowDays);
-  return { text, matches: detectCopiedText(text, corpus.texts.filter((r) => r.date >= window), corpus.phrasing) };
+  return {
+    text,
+    matches: detectCopiedText(
+      text,
+      corpus.texts.filter((r) => r.date >= window),
+      corpus.phrasing,
+    ),
+  };
 }
 
 function copiedTextFlags(subject: Subject, check: TextCheck, corpus: Corpus, describe: Describe): Flag[] {
@@ -325,7 +367,14 @@ function exifTimeFlags(subject: Subject): Flag[] {
     let evidence: ExifTimeEvidence;
     let score: number;
     if (f.reason === "FAR") {
-      evidence = { reason: "FAR", photoId: f.photoId, takenAt: f.takenAt.toISOString(), submittedAt: f.shownAt.toISOString(), hoursApart: f.hoursApart, maxAgeHours: EXIF_TIME_RULES.maxAgeHours };
+      evidence = {
+        reason: "FAR",
+        photoId: f.photoId,
+        takenAt: f.takenAt.toISOString(),
+        submittedAt: f.shownAt.toISOString(),
+        hoursApart: f.hoursApart,
+        maxAgeHours: EXIF_TIME_RULES.maxAgeHours,
+      };
       score = Math.min(1, Math.abs(f.hoursApart) / 72);
     } else if (f.reason === "NO_EXIF") {
       evidence = { reason: "NO_EXIF", photoId: f.photoId, submittedAt: submittedAt.toISOString(), tasks: f.tasks };
@@ -335,7 +384,14 @@ function exifTimeFlags(subject: Subject): Flag[] {
       score = 0.5;
     }
     const photoId = "photoId" in f ? f.photoId : null;
-    return { kind: "EXIF_TIME", score: round2(score), evidence, relatedSlotId: null, photoId, key: flagKey({ kind: "EXIF_TIME", relatedSlotId: null, photoId, reason: f.reason }) };
+    return {
+      kind: "EXIF_TIME",
+      score: round2(score),
+      evidence,
+      relatedSlotId: null,
+      photoId,
+      key: flagKey({ kind: "EXIF_TIME", relatedSlotId: null, photoId, reason: f.reason }),
+    };
   });
 }
 
@@ -355,11 +411,26 @@ function locationFlags(subject: Subject, previous: Fix[]): Flag[] {
       evidence = { reason: "FAR_FROM_SITE", fix: fixJson(f.fix), site: f.site, km: f.km, maxSiteKm: LOCATION_RULES.maxSiteKm };
       score = Math.min(1, f.km / (10 * LOCATION_RULES.maxSiteKm));
     } else {
-      evidence = { reason: "TOO_FAST", from: fixJson(f.from), to: fixJson(f.to), km: f.km, hours: f.hours, kmh: f.kmh, maxSpeedKmh: LOCATION_RULES.maxSpeedKmh };
+      evidence = {
+        reason: "TOO_FAST",
+        from: fixJson(f.from),
+        to: fixJson(f.to),
+        km: f.km,
+        hours: f.hours,
+        kmh: f.kmh,
+        maxSpeedKmh: LOCATION_RULES.maxSpeedKmh,
+      };
       score = Math.min(1, f.kmh / (4 * LOCATION_RULES.maxSpeedKmh));
       if (f.from.slotId !== subject.id) relatedSlotId = f.from.slotId;
     }
-    return { kind: "LOCATION", score: round2(score), evidence, relatedSlotId, photoId: null, key: flagKey({ kind: "LOCATION", relatedSlotId, photoId: null, reason: f.reason }) };
+    return {
+      kind: "LOCATION",
+      score: round2(score),
+      evidence,
+      relatedSlotId,
+      photoId: null,
+      key: flagKey({ kind: "LOCATION", relatedSlotId, photoId: null, reason: f.reason }),
+    };
   });
 }
 
@@ -375,7 +446,8 @@ type Positioned = {
 /** A report's positions: its own (when sent) and its photos' GPS (when taken). */
 function fixesOf(slot: Positioned): Fix[] {
   const fixes: Fix[] = [];
-  if (slot.lat != null && slot.lng != null) fixes.push({ lat: slot.lat, lng: slot.lng, at: slot.submittedAt, source: "REPORT", slotId: slot.id, place: slot.place });
+  if (slot.lat != null && slot.lng != null)
+    fixes.push({ lat: slot.lat, lng: slot.lng, at: slot.submittedAt, source: "REPORT", slotId: slot.id, place: slot.place });
   for (const p of slot.photos) {
     if (p.exifLat != null && p.exifLng != null && p.exifTakenAt) {
       fixes.push({ lat: p.exifLat, lng: p.exifLng, at: p.exifTakenAt, source: "PHOTO", slotId: slot.id, photoId: p.id });
@@ -387,7 +459,14 @@ function fixesOf(slot: Positioned): Fix[] {
 async function previousFixes(db: Db, authorId: string, slotId: string, before: Date): Promise<Fix[]> {
   const earlier = await db.reportSlot.findMany({
     where: { authorId, id: { not: slotId }, submittedAt: { lt: before, gte: new Date(before.getTime() - LOCATION_RULES.maxGapHours * 3_600_000) } },
-    select: { id: true, place: true, lat: true, lng: true, submittedAt: true, photos: { select: { id: true, exifTakenAt: true, exifLat: true, exifLng: true } } },
+    select: {
+      id: true,
+      place: true,
+      lat: true,
+      lng: true,
+      submittedAt: true,
+      photos: { select: { id: true, exifTakenAt: true, exifLat: true, exifLng: true } },
+    },
   });
   return earlier.flatMap(fixesOf);
 }
@@ -424,35 +503,38 @@ function storedKey(row: { kind: AnomalyKind; relatedSlotId: string | null; photo
 
 /** Saves the flags of every checked slot in one transaction. */
 async function saveFlags(db: Db, flagsBySlot: Map<string, Flag[]>): Promise<CheckResult[]> {
-  return db.$transaction(async (tx) => {
-    const existing = await tx.anomaly.findMany({
-      where: { slotId: { in: [...flagsBySlot.keys()] } },
-      select: { id: true, slotId: true, kind: true, relatedSlotId: true, photoId: true, status: true, evidence: true },
-    });
-    const results: CheckResult[] = [];
-    for (const [slotId, flags] of flagsBySlot) {
-      const mine = existing.filter((a) => a.slotId === slotId);
-      const byKey = new Map(mine.map((a) => [storedKey(a), a]));
-      const found = new Set<string>();
-      let created = 0;
-      for (const flag of flags) {
-        if (found.has(flag.key)) continue;
-        found.add(flag.key);
-        const legacyKey = byKey.has(flag.key) ? undefined : flag.legacyKeys?.find((k) => byKey.has(k));
-        if (legacyKey) found.add(legacyKey);
-        const before = byKey.get(legacyKey ?? flag.key);
-        const data = { score: flag.score, evidence: JSON.stringify(flag.evidence), relatedSlotId: flag.relatedSlotId };
-        if (!before) {
-          await tx.anomaly.create({ data: { slotId, versionId: await currentVersionId(tx, slotId), kind: flag.kind, photoId: flag.photoId, ...data } });
-          created++;
-        } else if (before.status === "OPEN") {
-          await tx.anomaly.update({ where: { id: before.id }, data });
+  return db.$transaction(
+    async (tx) => {
+      const existing = await tx.anomaly.findMany({
+        where: { slotId: { in: [...flagsBySlot.keys()] } },
+        select: { id: true, slotId: true, kind: true, relatedSlotId: true, photoId: true, status: true, evidence: true },
+      });
+      const results: CheckResult[] = [];
+      for (const [slotId, flags] of flagsBySlot) {
+        const mine = existing.filter((a) => a.slotId === slotId);
+        const byKey = new Map(mine.map((a) => [storedKey(a), a]));
+        const found = new Set<string>();
+        let created = 0;
+        for (const flag of flags) {
+          if (found.has(flag.key)) continue;
+          found.add(flag.key);
+          const legacyKey = byKey.has(flag.key) ? undefined : flag.legacyKeys?.find((k) => byKey.has(k));
+          if (legacyKey) found.add(legacyKey);
+          const before = byKey.get(legacyKey ?? flag.key);
+          const data = { score: flag.score, evidence: JSON.stringify(flag.evidence), relatedSlotId: flag.relatedSlotId };
+          if (!before) {
+            await tx.anomaly.create({ data: { slotId, versionId: await currentVersionId(tx, slotId), kind: flag.kind, photoId: flag.photoId, ...data } });
+            created++;
+          } else if (before.status === "OPEN") {
+            await tx.anomaly.update({ where: { id: before.id }, data });
+          }
         }
+        const stale = mine.filter((a) => a.status === "OPEN" && !found.has(storedKey(a)));
+        if (stale.length > 0) await tx.anomaly.deleteMany({ where: { id: { in: stale.map((a) => a.id) } } });
+        results.push({ slotId, flags: flags.length, created, removed: stale.length });
       }
-      const stale = mine.filter((a) => a.status === "OPEN" && !found.has(storedKey(a)));
-      if (stale.length > 0) await tx.anomaly.deleteMany({ where: { id: { in: stale.map((a) => a.id) } } });
-      results.push({ slotId, flags: flags.length, created, removed: stale.length });
-    }
-    return results;
-  }, { timeout: 30_000 });
+      return results;
+    },
+    { timeout: 30_000 },
+  );
 }
