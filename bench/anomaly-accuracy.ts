@@ -339,7 +339,7 @@ function generatedTexts(): void {
   for (let i = 0; i < 100; i++) {
     const u = units[i % units.length];
     const items = rng.sample([...FREE_ITEMS.TOWN, ...FREE_ITEMS.DEPARTMENT], rng.int(2, 3));
-    push(u, 10 + (i % 5), `${u.name}今日主要工作:${items.map((it) => `${it},${rng.pick(NOON_GENERIC).replace("{pct}", "五成")}`).join(";")}。`, null, null);
+    push(u, 10 + (i % 5), `${u.name}今日主要工作：${items.map((it) => `${it},${rng.pick(NOON_GENERIC).replace("{pct}", "五成")}`).join(";")}。`, null, null);
   }
   // 100 copies: 40 light, 40 medium, 20 heavy; four in five from another unit.
   const narratives = reports.slice(0, 300);

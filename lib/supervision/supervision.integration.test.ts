@@ -16,7 +16,7 @@ let t: TestDb;
 const ids: Record<string, string> = {};
 
 const NARRATIVE =
-  "上午在兴业路拆迁现场召开推进会,区交运局和区自然资源和规划局到场,逐户核对地上附着物清单,现场确定三户补偿标准;下午组织评估公司入户评估,完成评估两户,剩余一户户主在外地务工,已电话约定周六回村签字。";
+  "上午在兴业路拆迁现场召开推进会，区交运局和区自然资源和规划局到场，逐户核对地上附着物清单，现场确定三户补偿标准；下午组织评估公司入户评估，完成评估两户，剩余一户户主在外地务工，已电话约定周六回村签字。";
 
 before(async () => {
   t = await createTestDb();
@@ -38,7 +38,7 @@ before(async () => {
     return db.reportSlot.create({ data: { cardId: card.id, slot: "NOON", authorId: author.id, text, submittedAt: districtInstant(date, hhmm) } });
   };
   // Stock phrasing every unit writes, so that "common" is learned as in production.
-  for (const [i] of units.entries()) await slot(i, "2026-11-01", "今日主要工作:走访包联企业,已召开现场调度会,明确责任人和时限;开展安全生产检查。");
+  for (const [i] of units.entries()) await slot(i, "2026-11-01", "今日主要工作：走访包联企业，已召开现场调度会，明确责任人和时限；开展安全生产检查。");
   const source = await slot(0, "2026-11-10", NARRATIVE);
   const copy = await slot(1, "2026-11-18", NARRATIVE.replace("三户", "四户"));
   ids.sourceSlot = source.id;
@@ -128,7 +128,7 @@ test("re-running changes nothing; a dismissed flag stays dismissed and is not ra
 test("when the sign is gone (the text corrected), its open flag goes too", async () => {
   await t.db.reportSlot.update({
     where: { id: ids.copySlot },
-    data: { text: "今天到兴业路逐户走访,与两户拆迁户谈补偿方案,其中一户已同意签约,另一户对评估价格有意见,约定明天由区房屋征收与补偿中心再次解释政策。" },
+    data: { text: "今天到兴业路逐户走访，与两户拆迁户谈补偿方案，其中一户已同意签约，另一户对评估价格有意见，约定明天由区房屋征收与补偿中心再次解释政策。" },
   });
   const result = await runAnomalyChecks(t.db, ids.copySlot);
   assert.equal(result.removed, 1);

@@ -82,7 +82,7 @@ test("recycled photo: not against photos added later (or at the same time), the 
 // ── Copied text ─────────────────────────────────────────────────────────────
 
 const NARRATIVE =
-  "上午在兴业路拆迁现场召开推进会,区交运局和区自然资源和规划局到场,逐户核对地上附着物清单,现场确定三户补偿标准;下午组织评估公司入户评估,完成评估两户,剩余一户户主在外地务工,已电话约定周六回村签字。";
+  "上午在兴业路拆迁现场召开推进会，区交运局和区自然资源和规划局到场，逐户核对地上附着物清单，现场确定三户补偿标准；下午组织评估公司入户评估，完成评估两户，剩余一户户主在外地务工，已电话约定周六回村签字。";
 
 function report(id: string, unitId: string, unitName: string, date: string, text: string, itemTexts: string[] = []): TextReport {
   return {
@@ -104,7 +104,7 @@ function report(id: string, unitId: string, unitName: string, date: string, text
 function stockCorpus() {
   const units = ["甲镇", "乙镇", "丙镇", "丁镇", "戊镇", "己镇"];
   return units.map((name, i) =>
-    report(`stock-${i}`, `s${i}`, name, "2026-11-01", `${name}今日主要工作:走访包联企业,已召开现场调度会,明确责任人和时限;开展安全生产检查。`),
+    report(`stock-${i}`, `s${i}`, name, "2026-11-01", `${name}今日主要工作：走访包联企业，已召开现场调度会，明确责任人和时限；开展安全生产检查。`),
   );
 }
 
@@ -126,7 +126,7 @@ test("copied text: a different report on the same task, in the same vocabulary, 
       "u2",
       "正西乡",
       "2026-11-18",
-      "今天到兴业路拆迁现场逐户走访,与两户拆迁户谈补偿方案,其中一户已同意签约,另一户对评估价格有意见,约定明天由区房屋征收与补偿中心再次解释政策;现场清运建筑垃圾十二车。",
+      "今天到兴业路拆迁现场逐户走访，与两户拆迁户谈补偿方案，其中一户已同意签约，另一户对评估价格有意见，约定明天由区房屋征收与补偿中心再次解释政策；现场清运建筑垃圾十二车。",
     ),
   );
   const corpus = [...stockCorpus().map(shingleReport), source, other];
@@ -135,7 +135,7 @@ test("copied text: a different report on the same task, in the same vocabulary, 
 
 test("copied text: stock phrasing many units use, and short texts, are never flagged", () => {
   const templated = shingleReport(
-    report("t", "u9", "庚镇", "2026-11-02", "庚镇今日主要工作:走访包联企业,已召开现场调度会,明确责任人和时限;开展安全生产检查。"),
+    report("t", "u9", "庚镇", "2026-11-02", "庚镇今日主要工作：走访包联企业，已召开现场调度会，明确责任人和时限；开展安全生产检查。"),
   );
   const corpus = [...stockCorpus().map(shingleReport), templated];
   assert.deepEqual(detectCopiedText(templated, corpus, phrasingStats(corpus)), []);
@@ -148,10 +148,10 @@ test("copied text: stock phrasing many units use, and short texts, are never fla
 test("copied text: the unit's own carried-over items do not make today a copy of yesterday", () => {
   const items = ["兴业路沿线地上附着物清点和补偿标准核对工作", "协调拆迁户签订补偿安置协议并组织入户评估"];
   const yesterday = shingleReport(
-    report("y", "u1", "界河店乡", "2026-11-10", `今日完成:${items[0]},完成一半;${items[1]},两户已签约。另外接待群众来访三人次,均已答复。`, items),
+    report("y", "u1", "界河店乡", "2026-11-10", `今日完成：${items[0]}，完成一半；${items[1]}，两户已签约。另外接待群众来访三人次，均已答复。`, items),
   );
   const today = shingleReport(
-    report("t", "u1", "界河店乡", "2026-11-11", `今日完成:${items[0]},全部完成;${items[1]},又签约一户。下午参加全乡安全生产大检查,检查企业五家。`, items),
+    report("t", "u1", "界河店乡", "2026-11-11", `今日完成：${items[0]}，全部完成；${items[1]}，又签约一户。下午参加全乡安全生产大检查，检查企业五家。`, items),
   );
   const background = stockCorpus().map(shingleReport);
   assert.deepEqual(detectCopiedText(today, [yesterday], phrasingStats([...background, yesterday, today])), []);
@@ -172,7 +172,7 @@ test("copied text: the earlier report is the source, never the later one", () =>
 test("copied text: by the time the text was added — a copy added by an edit to an older slot is the copy; the earliest match is the original", () => {
   const a = shingleReport(report("a", "u1", "界河店乡", "2026-11-10", NARRATIVE));
   // 正西乡's slot of the 8th: its own text first, the copy added by a correction on the 18th.
-  const own = "今天到兴业路逐户走访,与两户拆迁户谈补偿方案,其中一户已同意签约,另一户对评估价格有意见,约定明天由区房屋征收与补偿中心再次解释政策。";
+  const own = "今天到兴业路逐户走访，与两户拆迁户谈补偿方案，其中一户已同意签约，另一户对评估价格有意见，约定明天由区房屋征收与补偿中心再次解释政策。";
   const b1 = shingleReport(report("b", "u2", "正西乡", "2026-11-08", own));
   const b2 = shingleReport({ ...report("b", "u2", "正西乡", "2026-11-08", NARRATIVE), version: 2, addedAt: at("2026-11-18", "10:00") });
   const c = shingleReport(report("c", "u3", "甲镇", "2026-11-20", NARRATIVE));
@@ -206,7 +206,7 @@ test("copied text: a slot's text dates from the first version that already said 
       "u1",
       "界河店乡",
       "2026-11-10",
-      "今天到兴业路逐户走访,与两户拆迁户谈补偿方案,其中一户已同意签约,另一户对评估价格有意见,约定明天由区房屋征收与补偿中心再次解释政策。",
+      "今天到兴业路逐户走访，与两户拆迁户谈补偿方案，其中一户已同意签约，另一户对评估价格有意见，约定明天由区房屋征收与补偿中心再次解释政策。",
     ),
     version: 2,
     addedAt: at("2026-11-22", "10:00"),
@@ -251,7 +251,7 @@ test("EXIF time: where a task needs photos, a noon or evening report without one
 const SEAT = { lat: 36.774, lng: 114.517 }; // 临洺关
 const LIUYING = { lat: 36.815, lng: 114.596 }; // 刘营
 
-test("haversine: 临洺关 to 刘营 is about 8 km", () => {
+test("haversine：临洺关 to 刘营 is about 8 km", () => {
   const km = haversineKm(SEAT, LIUYING);
   assert.ok(km > 7.5 && km < 8.5, String(km));
   assert.equal(haversineKm(SEAT, SEAT), 0);
