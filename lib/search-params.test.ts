@@ -53,3 +53,37 @@ test("the shared shapes: dates, quarters, years, flags", () => {
     },
   );
 });
+
+test("every page and export that reads search parameters reads them through parseSearchParams", async () => {
+  const { readdirSync, readFileSync, statSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  // The domain parsers that pages share are built on parseSearchParams themselves.
+  const parsers = {
+    parseTaskFilters: "lib/tasks/filters.ts",
+    parseAuditFilters: "lib/audit/filters.ts",
+    parseReportSearch: "lib/supervision/reports.ts",
+    parseFeedFilters: "lib/reports/feed.ts",
+  };
+  for (const [name, file] of Object.entries(parsers)) {
+    const source = readFileSync(file, "utf8");
+    const body = source.slice(source.indexOf(`export function ${name}`));
+    assert.match(body.slice(0, body.indexOf("\n}")), /parseSearchParams\(/, `${name} in ${file}`);
+  }
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name === "page.tsx" || name === "route.ts") files.push(path);
+    }
+  };
+  walk("app");
+  // The JSON API parses its query strictly (parseInput, a 422 for a bad value) instead of falling back.
+  const strict = /parseInput\(\w+, Object\.fromEntries\(new URL\(request\.url\)\.searchParams\)\)/;
+  const offenders = files.filter((file) => {
+    const source = readFileSync(file, "utf8");
+    if (!/searchParams/.test(source) || strict.test(source)) return false;
+    return !new RegExp(`parseSearchParams\\(|${Object.keys(parsers).join("\\(|")}\\(`).test(source);
+  });
+  assert.deepEqual(offenders, []);
+});

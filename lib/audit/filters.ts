@@ -4,6 +4,7 @@
  * dropped, never an error page. Dates are district dates (lib/time.ts).
  */
 import { isDistrictDate } from "@/lib/time";
+import { parseSearchParams } from "@/lib/search-params";
 import { z } from "@/lib/validation";
 
 const text = (max: number) =>
@@ -44,14 +45,7 @@ export type AuditFilters = Partial<z.infer<typeof auditFiltersInput>>;
 export type SearchParams = Record<string, string | string[] | undefined>;
 
 export function parseAuditFilters(params: SearchParams | URLSearchParams): AuditFilters {
-  const flat: Record<string, string> = {};
-  const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params);
-  for (const [key, value] of entries) {
-    const first = Array.isArray(value) ? value[0] : value;
-    if (first !== undefined && first !== "" && !(key in flat)) flat[key] = first;
-  }
-  const parsed = auditFiltersInput.parse(flat);
-  return Object.fromEntries(Object.entries(parsed).filter(([, v]) => v !== undefined)) as AuditFilters;
+  return parseSearchParams(auditFiltersInput.shape, params) as AuditFilters;
 }
 
 /** The query string of `filters` with `changes` applied ("" when empty); the page cursor is dropped unless set. */

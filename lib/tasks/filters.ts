@@ -5,6 +5,7 @@
  */
 import { TASK_STATUSES } from "@/lib/tasks/status";
 import { isDistrictDate } from "@/lib/time";
+import { parseSearchParams } from "@/lib/search-params";
 import { z } from "@/lib/validation";
 
 const id = z.string().trim().min(1).max(40).optional().catch(undefined);
@@ -41,15 +42,8 @@ export type SearchParams = Record<string, string | string[] | undefined>;
 
 /** The filters in a page's searchParams or a route's URLSearchParams. */
 export function parseTaskFilters(params: SearchParams | URLSearchParams): TaskFilters {
-  const flat: Record<string, string> = {};
-  const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params);
-  for (const [key, value] of entries) {
-    const first = Array.isArray(value) ? value[0] : value;
-    if (first !== undefined && first !== "" && !(key in flat)) flat[key] = first;
-  }
-  const parsed = taskFiltersInput.parse(flat);
   // Dropped values leave no key behind, so equal filters compare equal.
-  return Object.fromEntries(Object.entries(parsed).filter(([, v]) => v !== undefined)) as TaskFilters;
+  return parseSearchParams(taskFiltersInput.shape, params) as TaskFilters;
 }
 
 /** The query string of `filters` with `changes` applied ("" when empty); page is dropped unless set. */

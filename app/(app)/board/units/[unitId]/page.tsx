@@ -16,6 +16,7 @@ import { type SourceType, lateRuleText } from "@/lib/assessment/scoring";
 import { ITEM_STATUS_LABELS } from "@/lib/tasks/status";
 import { districtToday, formatDistrictDateTime } from "@/lib/time";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
+import { parseSearchParams, quarterParam, type RawSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "计分依据" };
 
@@ -33,9 +34,10 @@ function signed(n: number): string {
 }
 
 /** Drill-down: one unit's score in a quarter, every point traced to the record behind it. */
-export default async function BoardUnitPage({ params, searchParams }: { params: Promise<{ unitId: string }>; searchParams: Promise<{ quarter?: string }> }) {
+export default async function BoardUnitPage({ params, searchParams }: { params: Promise<{ unitId: string }>; searchParams: Promise<RawSearchParams> }) {
   const user = await requireUser(["LEADER", "ADMIN"]);
-  const [{ unitId }, { quarter: key }] = await Promise.all([params, searchParams]);
+  const [{ unitId }, raw] = await Promise.all([params, searchParams]);
+  const { quarter: key } = parseSearchParams({ quarter: quarterParam.optional() }, raw);
   const unit = await findBoardUnit(user, unitId);
   if (!unit) redirect(`${homePathFor(user.role)}?denied=1`);
   const now = new Date();
