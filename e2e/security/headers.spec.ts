@@ -39,12 +39,14 @@ test("geolocation only on the unit's card; camera and microphone nowhere", async
   expect(card.headers()["permissions-policy"]).toContain("camera=()");
 });
 
-test("the JSON API is never cached; HSTS only behind HTTPS", async ({ page }) => {
+test("the JSON API and signed-in pages are never cached; HSTS only behind HTTPS", async ({ page }) => {
   await loginAs(page, "admin");
   const api = await page.request.get("/api/v1/status/today");
   expect(api.status()).toBe(200);
   expect(api.headers()["cache-control"]).toBe("no-store");
   expect(api.headers()["strict-transport-security"]).toBeUndefined();
+  // A page with personal data is not kept either.
+  expect((await page.request.get("/admin")).headers()["cache-control"]).toContain("no-store");
   const behindTls = await page.request.get("/login", { headers: { "X-Forwarded-Proto": "https" } });
   expect(behindTls.headers()["strict-transport-security"]).toContain("max-age=31536000");
 });
@@ -69,4 +71,14 @@ test("an API upload over 10 MB reaches its handler whole (the proxy does not cut
   // The whole form was read: the refusal is about the photo's content, not a broken form.
   expect(response.status()).toBe(422);
   expect((await response.json()).error.code).toBe("PHOTO_REJECTED");
+});
+
+test("a photo is cached by the browser only (private), never by a shared cache", async ({ page }) => {
+  await loginAs(page, "admin");
+  const feed = await (await page.request.get("/feed")).text();
+  const src = /\/api\/photos\/[\w-]+(?:\?size=\w+)?/.exec(feed.replaceAll("&amp;", "&"))?.[0];
+  expect(src, "a photo on the feed").toBeTruthy();
+  const photo = await page.request.get(src!);
+  expect(photo.status()).toBe(200);
+  expect(photo.headers()["cache-control"]).toMatch(/^private\b/);
 });
