@@ -118,6 +118,8 @@ const RULES: Record<string, Rule> = {
   "GET /admin/org/key-tasks": { url: () => "/admin/org/key-tasks", expect: page(["ADMIN"]) },
   "GET /admin/org/lines": { url: () => "/admin/org/lines", expect: page(["ADMIN"]) },
   "GET /admin/org/lines/[lineId]": { url: (ids) => `/admin/org/lines/${ids.lineId}`, expect: page(["ADMIN"]) },
+  "GET /admin/org/users/import": { url: () => "/admin/org/users/import", expect: page(["ADMIN"]) },
+  "GET /admin/org/users/import/template": { url: () => "/admin/org/users/import/template", expect: api(["ADMIN"]) },
   "GET /admin/org/units": { url: () => "/admin/org/units", expect: page(["ADMIN"]), reads: ["retired"] },
   "GET /admin/org/units/[unitId]": { url: (ids) => `/admin/org/units/${ids.unitId}`, expect: page(["ADMIN"]) },
   "GET /admin/org/units/new": { url: () => "/admin/org/units/new", expect: page(["ADMIN"]) },
@@ -163,6 +165,11 @@ const RULES: Record<string, Rule> = {
   "GET /orders": { url: () => "/orders", expect: page(SIGNED_IN), reads: ["tab"] },
   // Another unit's order reads as missing, not as forbidden (no probing ids).
   "GET /orders/[id]": { url: (ids) => `/orders/${ids.orderId}`, expect: page(SIGNED_IN, { OTHER_UNIT: 404 }) },
+  // The printable record of one step (app/(print)): the district's roles; an unknown step is a 404 for them.
+  "GET /orders/[id]/record/[stepId]": {
+    url: (ids) => `/orders/${ids.orderId}/record/${NO_SUCH_ID}`,
+    expect: page(DISTRICT, { ADMIN: 404, LEADER: 404, ASSESSOR: 404 }),
+  },
   "GET /orders/new": { url: () => "/orders/new", expect: page(DISTRICT), reads: ["unitId", "slotId"] },
 
   // No spot check is seeded: the office and the leaders get 404, everyone else is turned away first.
