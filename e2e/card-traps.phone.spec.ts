@@ -83,7 +83,7 @@ test("the evening says before sending what evidence is missing, and counts the d
   await item.getByText("✓ 完成").click();
   await expect(form.getByText(/标记完成须有现场照片/)).toBeVisible();
   await form.getByRole("button", { name: /^提交晚晒/ }).click();
-  await expect(form.locator("[role=alert]").filter({ hasText: /须附现场照片:请在下方“照片”处上传至少 1 张/ })).toBeVisible();
+  await expect(form.locator("[role=alert]").filter({ hasText: /须附现场照片：请在下方“照片”处上传至少 1 张/ })).toBeVisible();
   expect(posts, "nothing was sent: the form said what is missing first").toHaveLength(0);
 
   // The noon brings a photo and a place.

@@ -588,7 +588,7 @@ export function SlotForm(props: SlotFormProps) {
         ) : null}
         {phase.kind !== "pending" && phase.kind !== "saved" && draftSavedAt !== null ? (
           <p className="text-sm text-stone-600">
-            草稿已保存(本机，{new Date(draftSavedAt).toLocaleTimeString("zh-CN", { hour: "2-digit", minute: "2-digit" })})
+            草稿已保存（本机，{new Date(draftSavedAt).toLocaleTimeString("zh-CN", { hour: "2-digit", minute: "2-digit" })}）
           </p>
         ) : null}
       </div>

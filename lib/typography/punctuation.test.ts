@@ -29,11 +29,12 @@ test("string literals, template literals around ${…} and JSX text are scanned;
     "const d = /督查室\\)提醒/;",
     'const e = "未完成 ?"; // punctuation-ok: the work log\'s mark, not a question',
     'const f = "13:30";',
+    "const g = <h2>本期晒报({count})</h2>;",
   ].join("\n");
   const found = scanFile("x.tsx", source);
   assert.deepEqual(
     found.map((f) => f.line),
-    [1, 2, 3],
+    [1, 2, 3, 8],
   );
 });
 

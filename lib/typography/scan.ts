@@ -64,8 +64,19 @@ function textPieces(source: ts.SourceFile): { chars: string; offsets: number[]; 
       add(node, ranges);
       node.templateSpans.forEach((span) => visit(span.expression));
       return;
-    } else if (ts.isJsxText(node)) {
-      add(node, [[node.getStart(source), node.getEnd()]]);
+    } else if (ts.isJsxElement(node) || ts.isJsxFragment(node)) {
+      // An element's text runs on across {…}: "本期晒报({count})" is one piece, its ( and ) a pair.
+      let ranges: [number, number][] = [];
+      const flush = () => {
+        if (ranges.length) add(node, ranges);
+        ranges = [];
+      };
+      for (const child of node.children) {
+        if (ts.isJsxText(child)) ranges.push([child.getStart(source), child.getEnd()]);
+        else if (ts.isJsxExpression(child) && ranges.length) ranges.push([child.getEnd(), child.getEnd()]);
+        else flush();
+      }
+      flush();
     }
     ts.forEachChild(node, visit);
   };

@@ -155,7 +155,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
       </div>
 
       <Card aria-labelledby="heat-h">
-        <CardTitle id="heat-h">晒报纪律(近 {heat.dates.length} 天)</CardTitle>
+        <CardTitle id="heat-h">晒报纪律（近 {heat.dates.length} 天）</CardTitle>
         <p className="mt-1 mb-3 text-sm text-stone-600">每格一天：三晒均按时、有迟报、有未晒；只展示，按考核规则默认不计分。</p>
         {KINDS.map(([kind, label]) => (
           <HeatMap

@@ -7,7 +7,8 @@ import { TaskList } from "@/components/tasks/task-list";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { homePathFor } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { findVisibleUnit, getCard, loadSlotDeadlines, type CardSlotView } from "@/lib/reports/queries";
+import { findVisibleUnit, getCard, type CardSlotView } from "@/lib/reports/queries";
+import { getSlotDeadlines } from "@/lib/settings";
 import { SLOT_LABELS } from "@/lib/reports/slots";
 import { listUnitTasks } from "@/lib/tasks/queries";
 import { addDays, districtToday, formatDistrictDateLong } from "@/lib/time";
@@ -31,7 +32,7 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
   const earlier = asked && asked < today ? asked : yesterday;
   const [tasks, deadlines, todayCard, earlierCard] = await Promise.all([
     listUnitTasks(user, unit.id, today),
-    loadSlotDeadlines(),
+    getSlotDeadlines(user),
     getCard(user, unit.id, today),
     getCard(user, unit.id, earlier),
   ]);
@@ -56,7 +57,7 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
         </section>
         <section aria-labelledby="tasks-heading" className="space-y-3">
           <h2 id="tasks-heading" className="text-lg font-semibold">
-            年度任务清单({tasks.length})
+            年度任务清单（{tasks.length}）
           </h2>
           {tasks.length ? <TaskList tasks={tasks} hrefBase={taskHrefBase(user.role)} /> : <EmptyState title="暂无任务" />}
         </section>

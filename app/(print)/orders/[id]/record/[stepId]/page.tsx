@@ -34,7 +34,7 @@ export default async function OrderRecordPage({ params }: { params: Promise<{ id
               ["立项时间", formatDistrictDateTime(order.createdAt)],
               ["办结期限", formatDistrictDateTime(order.deadline)],
               [`${label}时间`, formatDistrictDateTime(record.at)],
-              ["决定人", `${record.actor.name}${record.actor.title ? `(${record.actor.title})` : ""}`],
+              ["决定人", `${record.actor.name}${record.actor.title ? `（${record.actor.title}）` : ""}`],
             ].map(([k, v]) => (
               <tr key={k}>
                 <th scope="row" className="w-32 border border-stone-400 px-3 py-2 font-semibold">
