@@ -22,8 +22,7 @@
  *   here; Next.js itself would refuse it with a 500.
  * - A server action's body over ACTION_BODY_LIMIT_MB (lib/photos/limits.ts) is
  *   refused with 413 by its Content-Length, before it is read (Next.js would
- *   read up to the limit and answer 500); one without a length (chunked — a
- *   browser always sends the length of a form) with 411.
+ *   read up to the limit and answer 500).
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { ACTION_BODY_LIMIT_MB } from "@/lib/photos/limits";
@@ -97,11 +96,12 @@ function isCrossSitePost(request: NextRequest): boolean {
   }
 }
 
-/** A server action (a POST with Next-Action) whose declared body is over the limit, or undeclared. */
+/** A server action (a POST with Next-Action) whose declared body is over the limit. */
 function oversizedAction(request: NextRequest): { status: number; message: string } | null {
   if (request.method !== "POST" || !request.headers.has("next-action")) return null;
   const length = request.headers.get("content-length");
-  if (length === null) return { status: 411, message: "提交内容缺少长度，已拒绝。" };
+  // Without a length (chunked; a browser always sends the length of a form) Next.js's own limit applies.
+  if (length === null) return null;
   if (!/^\d+$/.test(length) || Number(length) > ACTION_BODY_LIMIT_MB * 1024 * 1024) {
     return { status: 413, message: `提交内容超过 ${ACTION_BODY_LIMIT_MB} MB，已拒绝：请少传几张照片。` };
   }

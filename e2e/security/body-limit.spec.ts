@@ -87,10 +87,6 @@ test("a server action's body over 30 MB is refused with 413; a form's real size 
   const oversized = await send(31);
   expect(oversized.status()).toBe(413);
   expect(await oversized.text()).toContain("超过 30 MB");
-  // Without a length (chunked), an action is not read at all.
-  const chunked = await streamUpload(new URL("/spot-checks/pick", baseURL), await cookieHeader(page), 40, { "Next-Action": id });
-  expect([411, 413]).toContain(chunked.status);
-  expect(chunked.sentMb).toBeLessThan(35);
   // 20 MB (more than 9 downscaled photos) is read and reaches the action, which answers about the form.
   const fits = await send(20);
   expect(fits.status()).toBe(200);
