@@ -9,8 +9,8 @@ import { ACTION_PHOTOS_BUDGET_BYTES, MAX_PHOTOS_PER_SLOT } from "@/lib/photos/li
  * A photo picker for a server-action form (spot check, order steps): the picked photos are
  * downscaled in the browser (the daily card's helper, components/reports/downscale.ts) and put
  * back into the input, so the form sends the small copies and its body stays under the server
- * actions' limit (lib/photos/limits.ts). While it works, and when the photos still add up to more
- * than the limit, the input is invalid and the form cannot be sent.
+ * actions' limit (lib/photos/limits.ts). When the photos still add up to more than the limit, the
+ * input is invalid and the form cannot be sent.
  */
 export function PhotoInput({ id, name = "photos", label, errors }: { id: string; name?: string; label: string; errors?: string[] }) {
   const [note, setNote] = useState<string | null>(null);
@@ -31,7 +31,6 @@ export function PhotoInput({ id, name = "photos", label, errors }: { id: string;
           const input = event.currentTarget;
           const picked = [...(input.files ?? [])];
           if (picked.length === 0) return setNote(null);
-          input.setCustomValidity("正在压缩照片，请稍候。");
           setNote("正在压缩照片…");
           const files = await Promise.all(
             picked.map(async (file) => {
