@@ -57,17 +57,18 @@ test("the shared shapes: dates, quarters, years, flags", () => {
 test("every page and export that reads search parameters reads them through parseSearchParams", async () => {
   const { readdirSync, readFileSync, statSync } = await import("node:fs");
   const { join } = await import("node:path");
-  // The domain parsers that pages share are built on parseSearchParams themselves.
-  const parsers = {
-    parseTaskFilters: "lib/tasks/filters.ts",
-    parseAuditFilters: "lib/audit/filters.ts",
-    parseReportSearch: "lib/supervision/reports.ts",
-    parseFeedFilters: "lib/reports/feed.ts",
+  // The domain parsers that pages share are built on parseSearchParams, or on the filtered lists'
+  // parseUrlFilters (lib/url-filters.ts: the same rule for a whole zod object).
+  const parsers: Record<string, [string, RegExp]> = {
+    parseTaskFilters: ["lib/tasks/filters.ts", /parseUrlFilters\(/],
+    parseAuditFilters: ["lib/audit/filters.ts", /parseUrlFilters\(/],
+    parseReportSearch: ["lib/supervision/reports.ts", /parseSearchParams\(/],
+    parseFeedFilters: ["lib/reports/feed.ts", /parseSearchParams\(/],
   };
-  for (const [name, file] of Object.entries(parsers)) {
+  for (const [name, [file, helper]] of Object.entries(parsers)) {
     const source = readFileSync(file, "utf8");
     const body = source.slice(source.indexOf(`export function ${name}`));
-    assert.match(body.slice(0, body.indexOf("\n}")), /parseSearchParams\(/, `${name} in ${file}`);
+    assert.match(body.slice(0, body.indexOf("\n}")), helper, `${name} in ${file}`);
   }
   const files: string[] = [];
   const walk = (dir: string) => {

@@ -18,6 +18,7 @@ import { slotShownSelect } from "@/lib/reports/card-json";
 import { dateParam, idParam, parseSearchParams, type RawSearchParams } from "@/lib/search-params";
 import { z } from "@/lib/validation";
 import { slotVersionsSelect } from "@/lib/reports/version-history";
+import { taskSummarySelect } from "@/lib/tasks/selects";
 import { addDays, districtInstant, type DistrictDate } from "@/lib/time";
 
 export const FEED_PAGE_SIZE = 20;
@@ -134,15 +135,6 @@ export async function loadFeedFilterOptions() {
 export async function getFeedTask(user: SessionUser, taskId: string) {
   return db.task.findFirst({
     where: withUnitRowScope(user, { id: taskId }),
-    select: {
-      id: true,
-      title: true,
-      measure: true,
-      target: true,
-      valueReached: true,
-      deadline: true,
-      unit: { select: { name: true } },
-      keyTask: { select: { name: true } },
-    },
+    select: taskSummarySelect,
   });
 }
