@@ -10,6 +10,7 @@ import { SWEEP_AFTER_MS, queueSlotChecks, sweepPendingChecks } from "@/lib/repor
 import { runAnomalyChecks } from "@/lib/supervision/anomalies/run";
 import { parseEvidence } from "@/lib/supervision/anomalies/evidence";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { testPhotoFile } from "@/lib/testing/photos";
 import { districtInstant } from "@/lib/time";
 
 let t: TestDb;
@@ -49,13 +50,7 @@ before(async () => {
       data: {
         uploaderId: author.id,
         slotId,
-        storageKey: `${key}.jpg`,
-        thumbKey: `${key}-t.jpg`,
-        mime: "image/jpeg",
-        width: 10,
-        height: 10,
-        bytes: 1,
-        sha256: key,
+        ...testPhotoFile(key, 10),
         dHash: "f0f0f0f0f0f0f0f0",
       },
     });
