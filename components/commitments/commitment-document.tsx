@@ -30,7 +30,7 @@ export function CommitmentDocumentView({ commitment }: { commitment: CommitmentD
                 {pledge.tasks.map(({ task }) => (
                   <li key={task.id}>
                     对应任务：{task.title}（目标 {formatAmount(task.target)}
-                    {task.measure},{task.deadline} 前完成）
+                    {task.measure}，{task.deadline} 前完成）
                   </li>
                 ))}
               </ul>

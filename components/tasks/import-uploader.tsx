@@ -174,7 +174,7 @@ export function ImportUploader() {
             <Counts summary={summary} />
             {hasErrors ? (
               <>
-                ,<strong className="text-red-700">{summary.errors.length} 行有错误</strong>。
+                ，<strong className="text-red-700">{summary.errors.length} 行有错误</strong>。
               </>
             ) : (
               "。"

@@ -89,8 +89,8 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
             <h2 id={`rank-${kind}`} className="text-xl font-semibold">
               {label}排名
               <span className="ml-2 text-base font-normal text-stone-600">
-                {ranked.length} 个单位参与排名{noData > 0 ? `,${noData} 个数据不足` : ""}
-                {excluded.length > 0 ? `,${excluded.length} 个考核组织单位不参与排名` : ""}
+                {ranked.length} 个单位参与排名{noData > 0 ? `，${noData} 个数据不足` : ""}
+                {excluded.length > 0 ? `，${excluded.length} 个考核组织单位不参与排名` : ""}
               </span>
             </h2>
             {excluded.length > 0 ? (

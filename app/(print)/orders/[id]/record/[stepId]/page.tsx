@@ -58,7 +58,7 @@ export default async function OrderRecordPage({ params }: { params: Promise<{ id
           <ol className="list-decimal pl-6">
             {order.steps.map((s) => (
               <li key={s.id}>
-                {formatDistrictDateTime(s.at)} {ORDER_STEP_LABELS[s.kind]}({s.actor.name}){s.note ? `:${s.note}` : ""}
+                {formatDistrictDateTime(s.at)} {ORDER_STEP_LABELS[s.kind]}（{s.actor.name}）{s.note ? `：${s.note}` : ""}
               </li>
             ))}
           </ol>

@@ -180,7 +180,7 @@ export default async function AssessorUnitPage({
             <p className="mb-3 text-sm text-stone-600">
               {view.score.assessor.name} 于 {formatDistrictDateTime(view.score.submittedAt!)}
               {view.score.withdrawn ? "撤回" : view.score.changeReason ? "更正" : "提交"}
-              {view.score.changeReason ? `:${view.score.changeReason}` : "。"}
+              {view.score.changeReason ? `：${view.score.changeReason}` : "。"}
               {view.score.withdrawn ? "请重新评分。" : ""}
             </p>
           ) : null}
