@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
 import {
+  DISTRICT_TZ,
   addDays,
   daysBetween,
   districtInstant,
@@ -64,4 +67,23 @@ test("a near date is within last year and next year, in district time", () => {
   assert.equal(isNearDistrictDate("2024-12-31", now), false);
   assert.equal(isNearDistrictDate("9999-12-31", now), false);
   assert.equal(isNearDistrictDate("2026-02-30", now), false);
+});
+
+test("remembered answers are the library's answers, across midnights and in any order", () => {
+  // Instants every 7 min 13 s over three days, twice (the second pass is all
+  // remembered), against date-fns/tz computed afresh.
+  for (let pass = 0; pass < 2; pass++) {
+    for (let ms = Date.UTC(2026, 2, 30, 14); ms < Date.UTC(2026, 3, 2, 18); ms += 433_000) {
+      const expected = format(new TZDate(ms, DISTRICT_TZ), "yyyy-MM-dd");
+      assert.equal(districtToday(new Date(ms)), expected, new Date(ms).toISOString());
+    }
+  }
+  for (const [date, hhmm] of [["2026-04-01", "00:00"], ["2026-04-01", "23:59"], ["2026-12-31", "21:00"], ["2026-04-01", "00:00"]] as const) {
+    const [y, m, d] = date.split("-").map(Number);
+    const [hh, mm] = hhmm.split(":").map(Number);
+    assert.equal(districtInstant(date, hhmm).getTime(), new TZDate(y, m - 1, d, hh, mm, 0, DISTRICT_TZ).getTime());
+  }
+  // A returned Date is the caller's to change: changing it changes no later answer.
+  districtInstant("2026-05-01", "08:00").setTime(0);
+  assert.equal(districtInstant("2026-05-01", "08:00").toISOString(), "2026-05-01T00:00:00.000Z");
 });

@@ -26,6 +26,35 @@ function inDistrict(instant: Date): TZDate {
 }
 
 /**
+ * Remembers a pure function's answers (a bounded map, emptied when full).
+ * Building a TZDate asks Intl for the zone's offset, ~30–100 µs each; a page
+ * listing 113 units × 3 slots or 5,000 tasks asks the same few questions
+ * hundreds of times (README, "Throughput": a third of /leader's CPU went here).
+ */
+function remembered<K, V>(compute: (key: K) => V, limit = 4096): (key: K) => V {
+  const answers = new Map<K, V>();
+  return (key) => {
+    const known = answers.get(key);
+    if (known !== undefined) return known;
+    if (answers.size >= limit) answers.clear();
+    const value = compute(key);
+    answers.set(key, value);
+    return value;
+  };
+}
+
+// Every zone offset is a whole number of minutes, so the date is the same for
+// every instant of one minute.
+const dateOfMinute = remembered((minute: number) => format(inDistrict(new Date(minute * 60_000)), "yyyy-MM-dd"));
+
+const instantOf = remembered((key: string) => {
+  const [date, hhmm] = key.split(" ");
+  const [y, m, d] = date.split("-").map(Number);
+  const [hh, mm] = hhmm.split(":").map(Number);
+  return new TZDate(y, m - 1, d, hh, mm, 0, DISTRICT_TZ).getTime();
+});
+
+/**
  * A date a person may mean for the district's daily work: from 1 January of
  * last year to 31 December of next year (district time). Catches 9999-12-31
  * and 0001-01-01 typed or sent by mistake.
@@ -38,7 +67,7 @@ export function isNearDistrictDate(value: string, now: Date = new Date()): value
 
 /** Today's date in the district at `now`. */
 export function districtToday(now: Date = new Date()): DistrictDate {
-  return format(inDistrict(now), "yyyy-MM-dd");
+  return dateOfMinute(Math.floor(now.getTime() / 60_000));
 }
 
 /** The district date an instant falls on. */
@@ -48,9 +77,7 @@ export function districtDateOf(instant: Date): DistrictDate {
 
 /** The instant of a wall-clock time ("HH:mm") on a district date. */
 export function districtInstant(date: DistrictDate, hhmm = "00:00"): Date {
-  const [y, m, d] = date.split("-").map(Number);
-  const [hh, mm] = hhmm.split(":").map(Number);
-  return new Date(new TZDate(y, m - 1, d, hh, mm, 0, DISTRICT_TZ).getTime());
+  return new Date(instantOf(`${date} ${hhmm}`));
 }
 
 export function addDays(date: DistrictDate, days: number): DistrictDate {

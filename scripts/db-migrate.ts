@@ -17,7 +17,9 @@ import { execFileSync, spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 import pg from "pg";
+import { sqlitePath } from "../lib/backup";
 import { runDataMigrations } from "../lib/data-migrations";
 import { createClient } from "../lib/db-client";
 import { databaseKind, PRISMA_SCHEMA, redactUrl } from "../lib/db-url";
@@ -114,6 +116,15 @@ async function main(): Promise<void> {
       stdio: "inherit",
       env: { ...process.env, DATABASE_URL: url },
     });
+    // npm start runs one worker per core, each with its own connection: in
+    // write-ahead-log mode readers never wait for a writer (one writer at a
+    // time, others wait up to the 5 s busy timeout). The mode is kept in the file.
+    const file = new Database(sqlitePath(url));
+    try {
+      file.pragma("journal_mode = WAL");
+    } finally {
+      file.close();
+    }
   }
   const db = createClient(url);
   try {

@@ -23,4 +23,4 @@ fi
 
 port="${PORT:-3000}"
 echo "==> Shaitai is starting on http://localhost:${port} (demo accounts: see README, password shaitai-demo)"
-exec npx next start -p "${port}"
+PORT="${port}" exec bash scripts/start.sh

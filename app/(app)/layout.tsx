@@ -4,7 +4,8 @@ import { DeniedNotice } from "@/components/shell/denied-notice";
 import { requireUser } from "@/lib/auth/session";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const user = await requireUser();
+  // The shell only; each page checks a one-time password itself (and /account lets it be changed).
+  const user = await requireUser(undefined, { passwordChange: true });
   return (
     <>
       <AppHeader user={user} />

@@ -11,7 +11,7 @@ import { firstAdminInput, passwordChangeInput } from "@/lib/accounts/schemas";
 import { fieldErrorsOf } from "@/lib/validation";
 
 /** Changes the caller's password and ends every session and API token of theirs, this one included. */
-export const changePassword = authedAction({ input: passwordChangeInput }, async (user, data) => {
+export const changePassword = authedAction({ input: passwordChangeInput, passwordChange: true }, async (user, data) => {
   const outcome = await changeOwnPassword(db, user.id, data);
   if (outcome === "wrong-current-password") return { message: "当前密码不正确。", fieldErrors: { currentPassword: ["当前密码不正确"] } };
   redirect("/login?notice=changed");

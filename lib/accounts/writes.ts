@@ -28,7 +28,7 @@ export async function changeOwnPassword(
   if (!(await verifyPassword(input.currentPassword, current.passwordHash))) return "wrong-current-password";
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: now } });
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: now, mustChangePassword: false } });
     const revoked = await revokeAccess(tx, userId, now);
     await audit(tx, { actorId: userId, action: "password.change", entity: "User", entityId: userId, after: { revoked } });
   });

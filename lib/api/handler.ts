@@ -41,7 +41,9 @@ export async function authenticate(request: Request): Promise<SessionUser | null
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     return match ? loadTokenUser(db, match[1]) : null;
   }
-  return getSessionUser();
+  // A session with the office's one-time password may only change it (on /account), not use the API.
+  const user = await getSessionUser();
+  return user?.mustChangePassword ? null : user;
 }
 
 /** Parses a JSON body with a zod schema; bad JSON or bad fields are a 422. */

@@ -124,12 +124,13 @@ export async function loadQuarterResults(db: Db, quarter: QuarterInfo, now = new
   }
   const period = periodFor(refOf(quarter), now);
   if (period.asOf < period.start) return { quarter, live: true, asOf: period.asOf, rows: [] };
-  const key = `${quarter.id}:${period.asOf}`;
+  const key = `${quarter.id}:${period.asOf}:${await assessmentSignature(db)}`;
   let entry = live.get(key);
   if (!entry || now.getTime() - entry.at > LIVE_TTL_MS) {
     entry = { at: now.getTime(), rows: computeLiveRows(db, quarter, period) };
     entry.rows.catch(() => live.delete(key));
     live.set(key, entry);
+    while (live.size > LIVE_ENTRIES) live.delete(live.keys().next().value!);
   }
   return { quarter, live: true, asOf: period.asOf, rows: await entry.rows };
 }
@@ -137,13 +138,32 @@ export async function loadQuarterResults(db: Db, quarter: QuarterInfo, now = new
 /**
  * An open quarter's live ranking is re-computed at most every 30 s per app
  * server (113 units take about a second): a provisional view, not a record.
- * This server's own assessment writes drop it at once (forgetLiveResults).
+ * An assessment write (a group's score, ± points, a veto, the rule) changes
+ * its key at once on every server and worker: the key carries the count and
+ * the latest time of each (assessmentSignature). This process's own writes
+ * also empty the map (forgetLiveResults), so old entries do not pile up.
  */
 const LIVE_TTL_MS = 30_000;
+const LIVE_ENTRIES = 8;
 const live = new Map<string, { at: number; rows: Promise<ResultRow[]> }>();
 
 export function forgetLiveResults(): void {
   live.clear();
+}
+
+async function assessmentSignature(db: Db): Promise<string> {
+  const [scores, adjustments, vetoes, rules] = await Promise.all([
+    db.groupScore.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
+    db.scoreAdjustment.aggregate({ _count: { _all: true }, _max: { createdAt: true } }),
+    db.unitVeto.aggregate({ _count: { _all: true }, _max: { createdAt: true } }),
+    db.scoringRule.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
+  ]);
+  return [
+    `${scores._count._all}@${scores._max.updatedAt?.getTime() ?? 0}`,
+    `${adjustments._count._all}@${adjustments._max.createdAt?.getTime() ?? 0}`,
+    `${vetoes._count._all}@${vetoes._max.createdAt?.getTime() ?? 0}`,
+    `${rules._count._all}@${rules._max.updatedAt?.getTime() ?? 0}`,
+  ].join(",");
 }
 
 async function computeLiveRows(db: Db, quarter: QuarterInfo, period: ReturnType<typeof periodFor>): Promise<ResultRow[]> {

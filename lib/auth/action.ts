@@ -29,16 +29,19 @@ export function echoValues(formData: FormData): Record<string, string> {
 
 export const NOT_SIGNED_IN = "登录已失效,请重新登录。";
 export const FORBIDDEN = "没有权限执行此操作。";
+export const MUST_CHANGE_PASSWORD = "请先在“我的账号”修改督查室设置的一次性密码。";
 export const INVALID_INPUT = "请检查填写的内容。";
 
 export function authedAction<S extends z.ZodType>(
-  options: { roles?: readonly Role[]; input: S },
+  /** `passwordChange`: the action works with the office's one-time password (changing it); every other refuses */
+  options: { roles?: readonly Role[]; input: S; passwordChange?: boolean },
   /** `formData` is there for what zod does not parse: uploaded files. */
   body: (user: SessionUser, data: z.infer<S>, formData: FormData) => Promise<ActionState | void>,
 ) {
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
     const user = await getSessionUser();
     if (!user) return { message: NOT_SIGNED_IN };
+    if (user.mustChangePassword && !options.passwordChange) return { message: MUST_CHANGE_PASSWORD };
     if (options.roles && !options.roles.includes(user.role)) return { message: FORBIDDEN };
     const control = fieldsWithControlCharacters(formData);
     if (control.length > 0) {

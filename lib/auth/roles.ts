@@ -15,6 +15,8 @@ export type SessionUser = {
   /** assessment groups the user belongs to (assessors) */
   groupIds: string[];
   sessionId: string | null;
+  /** the office reset the password: pages send the user to /account until it is changed */
+  mustChangePassword?: boolean;
 };
 
 export const ROLE_LABELS: Record<Role, string> = {

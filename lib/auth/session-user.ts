@@ -11,6 +11,7 @@ const userSelect = {
   username: true,
   name: true,
   role: true,
+  mustChangePassword: true,
   unitId: true,
   unit: { select: { name: true } },
   groupMemberships: { select: { groupId: true } },
@@ -21,6 +22,7 @@ type SelectedUser = {
   username: string;
   name: string;
   role: SessionUser["role"];
+  mustChangePassword: boolean;
   unitId: string | null;
   unit: { name: string } | null;
   groupMemberships: { groupId: string }[];
@@ -36,6 +38,7 @@ function toSessionUser(user: SelectedUser, sessionId: string | null): SessionUse
     unitName: user.unit?.name ?? null,
     groupIds: user.groupMemberships.map((m) => m.groupId),
     sessionId,
+    mustChangePassword: user.mustChangePassword,
   };
 }
 

@@ -21,11 +21,14 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
 
 /**
  * For pages: the signed-in user with one of `roles`. No session → /login;
- * a role outside `roles` → the user's own home, never the page.
+ * a role outside `roles` → the user's own home, never the page; an account
+ * with a one-time password from the office → /account to change it.
  */
-export async function requireUser(roles?: readonly Role[]): Promise<SessionUser> {
+export async function requireUser(roles?: readonly Role[], options: { passwordChange?: boolean } = {}): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) redirect("/login");
+  // A one-time password from the office is changed first (only /account passes `passwordChange`).
+  if (user.mustChangePassword && !options.passwordChange) redirect("/account?must=1");
   if (roles && !roles.includes(user.role)) redirect(`${homePathFor(user.role)}?denied=1`);
   return user;
 }

@@ -11,7 +11,7 @@ import { formatDistrictDateTime } from "@/lib/time";
 export const metadata: Metadata = { title: "我的账号" };
 
 export default async function AccountPage() {
-  const user = await requireUser();
+  const user = await requireUser(undefined, { passwordChange: true });
   const tokens = await db.apiToken.findMany({
     where: { userId: user.id },
     orderBy: { createdAt: "desc" },
@@ -21,6 +21,11 @@ export default async function AccountPage() {
   return (
     <div className="space-y-6">
       <PageHeader title="我的账号" />
+      {user.mustChangePassword ? (
+        <p role="alert" className="rounded-lg bg-amber-50 px-3 py-2 text-amber-900">
+          督查室为您设置了一次性密码。请先修改密码,修改后用新密码重新登录。
+        </p>
+      ) : null}
       <Card>
         <dl className="grid grid-cols-[6rem_1fr] gap-y-2">
           <dt className="text-stone-600">姓名</dt>

@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { GroupMembersForm } from "@/components/org/structure-forms";
+import { ScopeChangeForm } from "@/components/org/unit-forms";
+import { Card, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/session";
+import { getGroupForOffice, listPeopleOptions, listUnitOptions } from "@/lib/org/queries";
+import { idParam, parseSearchParams, type RawSearchParams } from "@/lib/search-params";
+import { districtToday, formatDistrictDateTime, isDistrictDate } from "@/lib/time";
+import { z } from "@/lib/validation";
+
+export const metadata: Metadata = { title: "考核组" };
+
+export default async function GroupAdminPage({ params, searchParams }: { params: Promise<{ groupId: string }>; searchParams: Promise<RawSearchParams> }) {
+  const viewer = await requireUser(["ADMIN"]);
+  const id = idParam.safeParse((await params).groupId);
+  if (!id.success) notFound();
+  const today = districtToday();
+  const { on } = parseSearchParams({ on: z.string().refine(isDistrictDate).optional() }, await searchParams);
+  const [group, units, people] = await Promise.all([getGroupForOffice(viewer, id.data, on ?? today), listUnitOptions(viewer), listPeopleOptions(viewer, ["ASSESSOR", "LEADER"])]);
+  if (!group) notFound();
+  return (
+    <div className="space-y-5">
+      <PageHeader
+        title={group.name}
+        description={
+          <>
+            {group.keyTask.name} · 成员:{group.members.map((m) => m.user.name).join("、") || "—"} ·{" "}
+            <Link href={`/admin/audit?entity=AssessmentGroup&entityId=${group.id}`} className="text-brand-700 underline">
+              修改记录
+            </Link>
+          </>
+        }
+      />
+      <Card aria-labelledby="scope-heading">
+        <CardTitle id="scope-heading" className="mb-2">
+          {group.on === today ? "今天的考核范围" : `${group.on} 的考核范围`}({group.inForce.length} 个单位)
+        </CardTitle>
+        <form method="get" className="mb-3 flex flex-wrap items-end gap-2" aria-label="查看某日的考核范围">
+          <div>
+            <label htmlFor="scope-on" className="mb-1 block text-sm font-medium text-stone-800">
+              查看某日
+            </label>
+            <input id="scope-on" type="date" name="on" defaultValue={group.on} className="rounded-lg border border-stone-300 px-3 py-2" />
+          </div>
+          <button type="submit" className="min-h-11 rounded-lg border border-stone-300 bg-white px-4">
+            查看
+          </button>
+        </form>
+        <p className="text-stone-800">{group.inForce.join("、") || "没有单位"}</p>
+      </Card>
+      <Card aria-labelledby="scope-change-heading">
+        <CardTitle id="scope-change-heading" className="mb-4">
+          调整考核范围
+        </CardTitle>
+        <ScopeChangeForm groupId={group.id} units={units} today={today} />
+      </Card>
+      <Card aria-labelledby="members-heading">
+        <CardTitle id="members-heading" className="mb-2">
+          成员
+        </CardTitle>
+        <GroupMembersForm groupId={group.id} people={people} memberIds={group.members.map((m) => m.user.id)} />
+      </Card>
+      <Card aria-labelledby="scope-history-heading">
+        <CardTitle id="scope-history-heading" className="mb-2">
+          范围调整记录
+        </CardTitle>
+        {group.scopeChanges.length ? (
+          <ul className="divide-y divide-stone-100 text-sm">
+            {group.scopeChanges.map((c) => (
+              <li key={c.id} className="py-2">
+                {c.effectiveDate} 起{c.change === "ADD" ? "加入" : "移出"}:{c.unit.name}
+                <span className="text-stone-600">(记录于 {formatDistrictDateTime(c.createdAt)})</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-stone-600">还没有调整过。</p>
+        )}
+      </Card>
+    </div>
+  );
+}

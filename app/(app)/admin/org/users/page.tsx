@@ -1,0 +1,117 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState, PageHeader } from "@/components/ui/page-header";
+import { ROLE_LABELS } from "@/lib/auth/roles";
+import { requireUser } from "@/lib/auth/session";
+import { listUsers } from "@/lib/org/queries";
+import { ROLE_VALUES, userSearchShape } from "@/lib/org/schemas";
+import { parseSearchParams, type RawSearchParams } from "@/lib/search-params";
+
+export const metadata: Metadata = { title: "账号管理" };
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const user = await requireUser(["ADMIN"]);
+  const search = parseSearchParams(userSearchShape, await searchParams);
+  const { rows, total, pageSize } = await listUsers(user, search);
+  return (
+    <div className="space-y-5">
+      <PageHeader
+        title="账号管理"
+        description={
+          <>
+            全区的登录账号。被登录限制锁定的账号到{" "}
+            <Link href="/admin/security/logins" className="text-brand-700 underline">
+              登录限制
+            </Link>{" "}
+            解锁。
+          </>
+        }
+        actions={
+          <>
+            <ButtonLink href="/admin/org/users/new" variant="primary">
+              新建账号
+            </ButtonLink>
+          </>
+        }
+      />
+      <form role="search" aria-label="查找账号" className="flex flex-wrap items-end gap-3" method="get">
+        <div>
+          <label htmlFor="user-q" className="mb-1 block text-sm font-medium text-stone-800">
+            姓名、用户名、手机或单位
+          </label>
+          <input id="user-q" name="q" defaultValue={search.q ?? ""} className="rounded-lg border border-stone-300 px-3 py-2.5" />
+        </div>
+        <div>
+          <label htmlFor="user-role" className="mb-1 block text-sm font-medium text-stone-800">
+            角色
+          </label>
+          <select id="user-role" name="role" defaultValue={search.role ?? ""} className="rounded-lg border border-stone-300 bg-white px-3 py-2.5">
+            <option value="">全部</option>
+            {ROLE_VALUES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="user-status" className="mb-1 block text-sm font-medium text-stone-800">
+            状态
+          </label>
+          <select id="user-status" name="status" defaultValue={search.status ?? ""} className="rounded-lg border border-stone-300 bg-white px-3 py-2.5">
+            <option value="">全部</option>
+            <option value="active">在用</option>
+            <option value="disabled">已停用</option>
+          </select>
+        </div>
+        <button type="submit" className="min-h-11 rounded-lg bg-brand-700 px-4 font-medium text-white">
+          查找
+        </button>
+      </form>
+      {rows.length ? (
+        <>
+          <p className="text-sm text-stone-600">
+            共 {total} 个账号{total > pageSize ? `,显示前 ${pageSize} 个,请缩小查找范围` : ""}。
+          </p>
+          <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+            <table className="w-full text-left text-sm">
+              <thead className="bg-stone-50 text-stone-700">
+                <tr>
+                  <th scope="col" className="px-3 py-2">用户名</th>
+                  <th scope="col" className="px-3 py-2">姓名</th>
+                  <th scope="col" className="px-3 py-2">角色</th>
+                  <th scope="col" className="px-3 py-2">单位</th>
+                  <th scope="col" className="px-3 py-2">手机</th>
+                  <th scope="col" className="px-3 py-2">状态</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-stone-100">
+                {rows.map((u) => (
+                  <tr key={u.id}>
+                    <td className="px-3 py-2 font-mono">
+                      <Link href={`/admin/org/users/${u.id}`} className="text-brand-700 underline">
+                        {u.username}
+                      </Link>
+                    </td>
+                    <td className="px-3 py-2">{u.name}</td>
+                    <td className="px-3 py-2">{ROLE_LABELS[u.role]}</td>
+                    <td className="px-3 py-2">{u.unit?.name ?? "—"}</td>
+                    <td className="px-3 py-2">{u.phone ?? "—"}</td>
+                    <td className="px-3 py-2">
+                      {u.active ? <Badge tone="good">在用</Badge> : <Badge tone="bad">已停用</Badge>}
+                      {u.active && u.mustChangePassword ? <Badge tone="warn" className="ml-1">待改密码</Badge> : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : (
+        <EmptyState title="没有符合条件的账号">换个条件试试。</EmptyState>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+"use client";
+
+import { UnitPicker } from "@/components/tasks/unit-picker";
+import { ActionForm, SubmitButton } from "@/components/ui/action-form";
+import { Field, SelectField } from "@/components/ui/field";
+import type { UnitOption } from "@/components/org/user-forms";
+import { saveLineAction, setChannelMembersAction, setGroupMembersAction, updateKeyTaskAction } from "@/lib/org/actions";
+
+export type PersonOption = { id: string; name: string; title: string | null };
+
+/** Checkboxes for people; the choice travels as one hidden input of comma-joined ids. */
+function PeoplePicker({ name, legend, people, defaultSelected, errors }: { name: string; legend: string; people: PersonOption[]; defaultSelected: string[]; errors?: string[] }) {
+  return (
+    <fieldset className="space-y-2">
+      <legend className="mb-1 text-sm font-medium text-stone-800">{legend}</legend>
+      <input type="hidden" name={name} defaultValue={defaultSelected.join(",")} />
+      <div className="grid gap-1 sm:grid-cols-3">
+        {people.map((p) => (
+          <label key={p.id} className="flex min-h-11 items-center gap-2">
+            <input
+              type="checkbox"
+              value={p.id}
+              defaultChecked={defaultSelected.includes(p.id)}
+              onChange={(e) => {
+                const hidden = e.currentTarget.closest("fieldset")!.querySelector<HTMLInputElement>(`input[type=hidden][name="${name}"]`)!;
+                const ids = new Set(hidden.value.split(",").filter(Boolean));
+                if (e.currentTarget.checked) ids.add(p.id);
+                else ids.delete(p.id);
+                hidden.value = [...ids].join(",");
+              }}
+            />
+            <span>
+              {p.name}
+              {p.title ? <span className="text-sm text-stone-600">({p.title})</span> : null}
+            </span>
+          </label>
+        ))}
+      </div>
+      {errors?.map((e) => (
+        <p key={e} className="text-sm text-red-700">
+          {e}
+        </p>
+      ))}
+    </fieldset>
+  );
+}
+
+export type LineFormValues = { id: string; name: string; kind: "LINE" | "COMMAND_CENTRE"; leaderId: string | null; description: string | null; unitIds: string[] };
+
+export function LineForm({ line, leaders, units }: { line?: LineFormValues; leaders: PersonOption[]; units: UnitOption[] }) {
+  return (
+    <ActionForm action={saveLineAction} className="max-w-3xl space-y-4" aria-label={line ? "编辑分管线" : "新建分管线"}>
+      {({ errors }) => (
+        <>
+          {line ? <input type="hidden" name="id" value={line.id} /> : null}
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field label="名称" name="name" required maxLength={40} defaultValue={line?.name} errors={errors.name} />
+            <SelectField label="类别" name="kind" required defaultValue={line?.kind ?? "LINE"} errors={errors.kind}>
+              <option value="LINE">分管线</option>
+              <option value="COMMAND_CENTRE">工作推进指挥部</option>
+            </SelectField>
+            <SelectField label="牵头领导" name="leaderId" defaultValue={line?.leaderId ?? ""} errors={errors.leaderId}>
+              <option value="">未指定</option>
+              {leaders.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                  {l.title ? `(${l.title})` : ""}
+                </option>
+              ))}
+            </SelectField>
+            <Field label="说明" name="description" maxLength={200} defaultValue={line?.description ?? ""} errors={errors.description} />
+          </div>
+          <UnitPicker name="unitIds" label="所属单位" units={units} defaultSelected={line?.unitIds} errors={errors.unitIds} />
+          <SubmitButton pendingLabel="正在保存…">{line ? "保存" : "创建"}</SubmitButton>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function KeyTaskForm({ keyTask, lines }: { keyTask: { id: string; code: string; name: string; lineId: string | null }; lines: { id: string; name: string }[] }) {
+  return (
+    <ActionForm action={updateKeyTaskAction} className="grid items-end gap-3 sm:grid-cols-[1fr_1fr_auto]" aria-label={`重点工作 ${keyTask.code}`}>
+      {({ errors }) => (
+        <>
+          <input type="hidden" name="id" value={keyTask.id} />
+          <Field label={`${keyTask.code} 名称`} id={`kt-name-${keyTask.id}`} name="name" required defaultValue={keyTask.name} errors={errors.name} />
+          <SelectField label="所属分管线" id={`kt-line-${keyTask.id}`} name="lineId" defaultValue={keyTask.lineId ?? ""} errors={errors.lineId}>
+            <option value="">未指定</option>
+            {lines.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </SelectField>
+          <SubmitButton variant="secondary">保存</SubmitButton>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function GroupMembersForm({ groupId, people, memberIds }: { groupId: string; people: PersonOption[]; memberIds: string[] }) {
+  return (
+    <ActionForm action={setGroupMembersAction} className="space-y-3" aria-label="考核组成员">
+      {({ errors }) => (
+        <>
+          <input type="hidden" name="id" value={groupId} />
+          <PeoplePicker name="userIds" legend="成员(考核组和区级领导账号)" people={people} defaultSelected={memberIds} errors={errors.userIds} />
+          <SubmitButton variant="secondary">保存成员</SubmitButton>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function ChannelMembersForm({ channel, units, people }: { channel: { id: string; unitIds: string[]; userIds: string[] }; units: UnitOption[]; people: PersonOption[] }) {
+  return (
+    <ActionForm action={setChannelMembersAction} className="max-w-3xl space-y-4" aria-label="工作群成员">
+      {({ errors }) => (
+        <>
+          <input type="hidden" name="id" value={channel.id} />
+          <PeoplePicker name="userIds" legend="区级领导和督查室成员" people={people} defaultSelected={channel.userIds} errors={errors.userIds} />
+          <UnitPicker name="unitIds" label="成员单位" units={units} defaultSelected={channel.unitIds} errors={errors.unitIds} />
+          <SubmitButton>保存成员</SubmitButton>
+        </>
+      )}
+    </ActionForm>
+  );
+}

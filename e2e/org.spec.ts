@@ -1,0 +1,132 @@
+/**
+ * Organisation administration (/admin/org): the office creates a unit and its
+ * head, the head signs in with the one-time password, changes it and reports;
+ * a disabled account's open session and API token stop at once; a REPORTER
+ * cannot reach the pages, and a replayed server action of the office changes
+ * nothing when a REPORTER sends it. Uses 西河庄乡 and 西阳城乡's reporters.
+ */
+import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { confirmDialog, loginAs, loginWithForm } from "./helpers";
+
+test("the office creates a unit and its head; the head signs in, changes the one-time password and reports", async ({ page, browser }) => {
+  const suffix = Date.now().toString(36).slice(-5);
+  const unitName = `e2e新区${suffix}`;
+  const username = `e2e-head-${suffix}`;
+  await loginAs(page, "admin");
+  await page.goto("/admin/org/units/new");
+  await page.getByLabel("单位名称").fill(unitName);
+  await page.getByLabel("单位代码").fill(`E2E${suffix}`);
+  await page.getByLabel("类别").selectOption("TOWN");
+  await page.getByLabel("驻地", { exact: true }).fill(`${unitName}政府`);
+  await page.getByLabel("驻地纬度").fill("36.80");
+  await page.getByLabel("驻地经度").fill("114.50");
+  await page.getByRole("button", { name: "创建单位" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: unitName })).toBeVisible();
+
+  await page.goto("/admin/org/users/new");
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("姓名").fill("新镇长");
+  await page.getByLabel("角色").selectOption("UNIT_HEAD");
+  await page.getByLabel("所属单位").selectOption({ label: unitName });
+  await page.getByRole("button", { name: "创建账号" }).click();
+  const field = page.getByLabel(`${username} 的一次性密码(只显示这一次)`);
+  await expect(field).toHaveValue(/^[A-Za-z0-9]{12}$/);
+  const oneTime = await field.inputValue();
+
+  const head = await browser.newPage();
+  await loginWithForm(head, username, oneTime);
+  await expect(head).toHaveURL(/\/account\?must=1/);
+  await expect(head.getByText("督查室为您设置了一次性密码")).toBeVisible();
+  // Any other page sends the head back until the password is changed; the API answers 401.
+  await head.goto("/unit");
+  await expect(head).toHaveURL(/\/account/);
+  expect((await head.request.get("/api/v1/me")).status()).toBe(401);
+  await head.getByLabel("当前密码").fill(oneTime);
+  await head.getByLabel("新密码", { exact: true }).fill("e2e-new-password-42");
+  await head.getByLabel("再次输入新密码").fill("e2e-new-password-42");
+  await head.getByRole("button", { name: "修改密码" }).click();
+  await expect(head).toHaveURL(/\/login/);
+  await loginAs(head, username, "e2e-new-password-42");
+  await head.goto("/unit");
+  await expect(head.getByRole("heading", { level: 1 })).toContainText(unitName);
+  const posted = await head.request.post("/api/v1/cards/today/morning", { data: { items: [{ text: "e2e 新单位的第一条计划" }] } });
+  expect(posted.status()).toBe(201);
+  const card = await (await head.request.get("/api/v1/cards/today")).json();
+  expect(card.unit.name).toBe(unitName);
+  await head.close();
+
+  // The unit's history page lists both writes.
+  await page.goto("/admin/org/units");
+  await page.getByRole("link", { name: unitName }).click();
+  await page.getByRole("link", { name: "修改记录" }).click();
+  await expect(page.getByRole("table")).toContainText("新建单位");
+});
+
+test("disabling an account ends its open session and its API token at once", async ({ page, browser, baseURL }) => {
+  const victim = await browser.newPage();
+  await loginAs(victim, "u130408206-rep");
+  await victim.goto("/account");
+  await victim.getByLabel("令牌名称").fill("e2e 停用前");
+  await victim.getByRole("button", { name: "创建令牌" }).click();
+  const tokenField = victim.getByLabel("新令牌(只显示这一次)");
+  await expect(tokenField).toHaveValue(/^sht_/);
+  const token = await tokenField.inputValue();
+  const bot = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
+  expect((await bot.get("/api/v1/me")).status()).toBe(200);
+
+  await loginAs(page, "admin");
+  await page.goto("/admin/org/users?q=u130408206-rep");
+  await page.getByRole("link", { name: "u130408206-rep" }).click();
+  await page.getByRole("button", { name: "停用账号" }).click();
+  await confirmDialog(page, "停用 u130408206-rep?", "停用");
+  await expect(page.getByRole("status")).toContainText("已停用");
+
+  expect((await bot.get("/api/v1/me")).status()).toBe(401);
+  await victim.goto("/unit");
+  await expect(victim).toHaveURL(/\/login/);
+  await bot.dispose();
+  await victim.close();
+
+  // Enabled again for the other specs.
+  await page.reload();
+  await page.getByRole("button", { name: "启用账号" }).click();
+  await expect(page.getByRole("status")).toContainText("已启用");
+});
+
+test("a REPORTER cannot reach /admin/org, and the office's action replayed by a REPORTER changes nothing", async ({ page, browser }) => {
+  const reporter = await browser.newPage();
+  await loginAs(reporter, "u130408207-rep");
+  for (const path of ["/admin/org", "/admin/org/users", "/admin/org/units", "/admin/org/groups"]) {
+    await reporter.goto(path);
+    await expect(reporter).toHaveURL(/\/unit\?denied=1/);
+  }
+
+  // Capture the office's real 停用 action for a head, without letting it through.
+  await loginAs(page, "admin");
+  await page.goto("/admin/org/users?q=u130408207-head");
+  await page.getByRole("link", { name: "u130408207-head" }).click();
+  const userUrl = page.url();
+  let captured: { headers: Record<string, string>; body: Buffer | null } | null = null;
+  await page.route("**/admin/org/users/**", async (route) => {
+    const request = route.request();
+    if (request.method() === "POST" && request.headers()["next-action"]) {
+      captured = { headers: request.headers(), body: request.postDataBuffer() };
+      await route.abort();
+    } else await route.continue();
+  });
+  await page.getByRole("button", { name: "停用账号" }).click();
+  await confirmDialog(page, "停用 u130408207-head?", "停用");
+  await expect.poll(() => captured !== null).toBe(true);
+  await page.unroute("**/admin/org/users/**");
+
+  const sent = captured as unknown as { headers: Record<string, string>; body: Buffer };
+  const forged = await reporter.request.post(userUrl, {
+    headers: { "next-action": sent.headers["next-action"], "content-type": sent.headers["content-type"], accept: "text/x-component" },
+    data: sent.body,
+  });
+  expect(forged.status()).toBeLessThan(500);
+  expect(await forged.text()).toContain("没有权限");
+  await page.reload();
+  await expect(page.getByRole("button", { name: "停用账号" })).toBeVisible();
+  await reporter.close();
+});

@@ -1,0 +1,140 @@
+"use server";
+
+/**
+ * Server actions of /admin/org: each goes through authedAction (session, the
+ * office's role, zod) and then a write in lib/org/writes.ts.
+ */
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { db } from "@/lib/db";
+import { authedAction, type ActionState } from "@/lib/auth/action";
+import {
+  channelMembersInput,
+  groupMembersInput,
+  keyTaskInput,
+  lineInput,
+  scopeChangeInput,
+  unitCreateInput,
+  unitIdInput,
+  unitMergeInput,
+  unitUpdateInput,
+  userActiveInput,
+  userCreateInput,
+  userIdInput,
+  userUpdateInput,
+} from "@/lib/org/schemas";
+import {
+  changeGroupScope,
+  createUnit,
+  createUser,
+  mergeUnits,
+  resetUserPassword,
+  retireUnit,
+  saveLine,
+  setChannelMembers,
+  setGroupMembers,
+  setUserActive,
+  updateKeyTask,
+  updateUnit,
+  updateUser,
+  type OrgResult,
+} from "@/lib/org/writes";
+
+const OFFICE = ["ADMIN"] as const;
+
+function refused(result: Extract<OrgResult<unknown>, { ok: false }>): ActionState {
+  return { message: result.message, fieldErrors: result.fieldErrors };
+}
+
+export const createUserAction = authedAction({ roles: OFFICE, input: userCreateInput }, async (user, data) => {
+  const result = await createUser(db, user, data);
+  if (!result.ok) return refused(result);
+  revalidatePath("/admin/org/users");
+  return { ok: true, message: `已创建账号 ${data.username}。请把一次性密码交给本人,登录后须立即修改。`, data: { id: result.value.id, username: data.username, password: result.value.password } };
+});
+
+export const updateUserAction = authedAction({ roles: OFFICE, input: userUpdateInput }, async (user, data) => {
+  const result = await updateUser(db, user, data);
+  if (!result.ok) return refused(result);
+  revalidatePath(`/admin/org/users/${data.id}`);
+  return { ok: true, message: result.value.revoked ? "已保存。角色或单位已变,此人需重新登录,原有的登录和 API 令牌已失效。" : "已保存。" };
+});
+
+export const resetPasswordAction = authedAction({ roles: OFFICE, input: userIdInput }, async (user, data) => {
+  const result = await resetUserPassword(db, user, data.id);
+  if (!result.ok) return refused(result);
+  revalidatePath(`/admin/org/users/${data.id}`);
+  return { ok: true, message: "密码已重置,原有的登录和 API 令牌已失效。一次性密码只显示这一次:", data: { username: result.value.username, password: result.value.password } };
+});
+
+export const setUserActiveAction = authedAction({ roles: OFFICE, input: userActiveInput }, async (user, data) => {
+  const result = await setUserActive(db, user, data);
+  if (!result.ok) return refused(result);
+  revalidatePath(`/admin/org/users/${data.id}`);
+  return { ok: true, message: data.active ? "账号已启用。" : "账号已停用,它的登录和 API 令牌已立即失效。" };
+});
+
+export const createUnitAction = authedAction({ roles: OFFICE, input: unitCreateInput }, async (user, data) => {
+  const result = await createUnit(db, user, data);
+  if (!result.ok) return refused(result);
+  revalidatePath("/admin/org/units");
+  redirect(`/admin/org/units/${result.value.id}?notice=created`);
+});
+
+export const updateUnitAction = authedAction({ roles: OFFICE, input: unitUpdateInput }, async (user, data) => {
+  const result = await updateUnit(db, user, data);
+  if (!result.ok) return refused(result);
+  revalidatePath(`/admin/org/units/${data.id}`);
+  return { ok: true, message: "已保存。" };
+});
+
+export const retireUnitAction = authedAction({ roles: OFFICE, input: unitIdInput }, async (user, data) => {
+  const result = await retireUnit(db, user, data.id);
+  if (!result.ok) return refused(result);
+  revalidatePath(`/admin/org/units/${data.id}`);
+  return { ok: true, message: "单位已撤销。它的晒报、评分和红黄旗仍以原名称保留。" };
+});
+
+export const mergeUnitAction = authedAction({ roles: OFFICE, input: unitMergeInput }, async (user, data) => {
+  const result = await mergeUnits(db, user, data);
+  if (!result.ok) return refused(result);
+  revalidatePath(`/admin/org/units/${data.id}`);
+  const { tasks, orders, users } = result.value;
+  return { ok: true, message: `已合并:${tasks} 项任务、${orders} 件未办结督办件和 ${users} 个账号转入新单位;原单位已撤销,历史记录以原名称保留。` };
+});
+
+export const changeScopeAction = authedAction({ roles: OFFICE, input: scopeChangeInput }, async (user, data) => {
+  const result = await changeGroupScope(db, user, data);
+  if (!result.ok) return refused(result);
+  revalidatePath(`/admin/org/groups/${data.groupId}`);
+  return { ok: true, message: data.change === "ADD" ? `已加入考核范围,自 ${data.effectiveDate} 起生效。` : `已移出考核范围,自 ${data.effectiveDate} 起生效。` };
+});
+
+export const saveLineAction = authedAction({ roles: OFFICE, input: lineInput }, async (user, data) => {
+  const result = await saveLine(db, user, data);
+  if (!result.ok) return refused(result);
+  revalidatePath("/admin/org/lines");
+  if (!data.id) redirect(`/admin/org/lines/${result.value.id}`);
+  return { ok: true, message: "已保存。" };
+});
+
+export const updateKeyTaskAction = authedAction({ roles: OFFICE, input: keyTaskInput }, async (user, data) => {
+  const result = await updateKeyTask(db, user, data);
+  if (!result.ok) return refused(result);
+  revalidatePath("/admin/org/key-tasks");
+  return { ok: true, message: "已保存。" };
+});
+
+export const setGroupMembersAction = authedAction({ roles: OFFICE, input: groupMembersInput }, async (user, data) => {
+  const result = await setGroupMembers(db, user, data);
+  if (!result.ok) return refused(result);
+  revalidatePath(`/admin/org/groups/${data.id}`);
+  return { ok: true, message: "考核组成员已保存。" };
+});
+
+export const setChannelMembersAction = authedAction({ roles: OFFICE, input: channelMembersInput }, async (user, data) => {
+  const result = await setChannelMembers(db, user, data);
+  if (!result.ok) return refused(result);
+  revalidatePath(`/admin/org/channels/${data.id}`);
+  return { ok: true, message: "工作群成员已保存。" };
+});

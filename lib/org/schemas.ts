@@ -1,0 +1,141 @@
+/**
+ * Inputs of the organisation administration (/admin/org): users, units and
+ * assessment groups' scope. Chinese messages; empty optional fields are null.
+ */
+import { isDistrictDate } from "@/lib/time";
+import { parsePlainDecimal, z } from "@/lib/validation";
+
+const id = z.string().trim().min(1, { message: "缺少编号" }).max(64);
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `${label}最多 ${max} 字` })
+    .optional()
+    .transform((v) => v || null);
+
+export const ROLE_VALUES = ["ADMIN", "LEADER", "ASSESSOR", "UNIT_HEAD", "REPORTER"] as const;
+
+export const username = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, { message: "用户名为 3–32 位小写字母、数字、点、下划线或连字符" });
+
+const userFields = {
+  name: z.string().trim().min(1, { message: "请输入姓名" }).max(40, { message: "姓名最多 40 字" }),
+  title: optionalText(40, "职务"),
+  phone: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || null)
+    .refine((v) => v === null || /^[0-9+\- ]{5,20}$/.test(v), { message: "手机号只能含数字、+、- 和空格,5–20 位" }),
+  role: z.enum(ROLE_VALUES, { message: "请选择角色" }),
+  unitId: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((v) => v || null),
+};
+
+/** A unit account belongs to a unit; a district account to none. */
+function unitMatchesRole(v: { role: (typeof ROLE_VALUES)[number]; unitId: string | null }) {
+  return v.role === "UNIT_HEAD" || v.role === "REPORTER" ? v.unitId !== null : v.unitId === null;
+}
+const UNIT_ROLE_MESSAGE = { message: "单位负责人和信息员必须选择单位;督查室、区级领导和考核组账号不属于单位", path: ["unitId"] };
+
+export const userCreateInput = z.object({ username, ...userFields }).refine(unitMatchesRole, UNIT_ROLE_MESSAGE);
+export const userUpdateInput = z.object({ id, ...userFields }).refine(unitMatchesRole, UNIT_ROLE_MESSAGE);
+export const userIdInput = z.object({ id });
+export const userActiveInput = z.object({ id, active: z.enum(["true", "false"]).transform((v) => v === "true") });
+
+export type UserCreateInput = z.infer<typeof userCreateInput>;
+export type UserUpdateInput = z.infer<typeof userUpdateInput>;
+
+const coordinate = (label: string, limit: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, context) => {
+      if (!v) return null;
+      const n = parsePlainDecimal(v);
+      if (!Number.isFinite(n) || Math.abs(n) > limit) {
+        context.addIssue({ code: "custom", message: `${label}应为 −${limit} 到 ${limit} 之间的数` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const unitFields = {
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,20}$/, { message: "单位代码为 1–20 位字母、数字、下划线或连字符" }),
+  name: z.string().trim().min(2, { message: "单位名称至少 2 字" }).max(40, { message: "单位名称最多 40 字" }),
+  kind: z.enum(["TOWN", "DEPARTMENT"], { message: "请选择乡镇或区直部门" }),
+  seatPlace: optionalText(60, "驻地"),
+  lat: coordinate("纬度", 90),
+  lng: coordinate("经度", 180),
+};
+
+function bothOrNeither(v: { lat: number | null; lng: number | null }) {
+  return (v.lat === null) === (v.lng === null);
+}
+const COORDINATES_MESSAGE = { message: "纬度和经度要一起填写", path: ["lng"] };
+
+export const unitCreateInput = z.object(unitFields).refine(bothOrNeither, COORDINATES_MESSAGE);
+export const unitUpdateInput = z.object({ id, ...unitFields }).refine(bothOrNeither, COORDINATES_MESSAGE);
+export const unitIdInput = z.object({ id });
+export const unitMergeInput = z
+  .object({ id, intoId: z.string().trim().min(1, { message: "请选择并入的单位" }).max(64) })
+  .refine((v) => v.id !== v.intoId, { message: "不能并入自身", path: ["intoId"] });
+
+export type UnitCreateInput = z.infer<typeof unitCreateInput>;
+export type UnitUpdateInput = z.infer<typeof unitUpdateInput>;
+
+export const scopeChangeInput = z.object({
+  groupId: id,
+  unitId: z.string().trim().min(1, { message: "请选择单位" }).max(64),
+  change: z.enum(["ADD", "REMOVE"], { message: "请选择加入或移出" }),
+  effectiveDate: z.string().trim().refine(isDistrictDate, { message: "请填写生效日期(年-月-日)" }),
+});
+
+export type ScopeChangeInput = z.infer<typeof scopeChangeInput>;
+
+/** The user list's search (parseSearchParams shape). */
+export const userSearchShape = {
+  q: z.string().trim().max(40).optional(),
+  role: z.enum(ROLE_VALUES).optional(),
+  status: z.enum(["active", "disabled"]).optional(),
+};
+
+/** Ids joined by commas (the UnitPicker's hidden input, checkbox lists). */
+const idList = (label: string, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => [...new Set((v ?? "").split(",").map((s) => s.trim()).filter(Boolean))])
+    .refine((ids) => ids.length <= max, `${label}最多 ${max} 个`);
+
+export const lineInput = z.object({
+  id: z.string().trim().max(64).optional().transform((v) => v || null),
+  name: z.string().trim().min(2, { message: "名称至少 2 字" }).max(40, { message: "名称最多 40 字" }),
+  kind: z.enum(["LINE", "COMMAND_CENTRE"], { message: "请选择分管线或指挥部" }),
+  leaderId: z.string().trim().max(64).optional().transform((v) => v || null),
+  description: optionalText(200, "说明"),
+  unitIds: idList("单位", 200),
+});
+
+export const keyTaskInput = z.object({
+  id,
+  name: z.string().trim().min(2, { message: "名称至少 2 字" }).max(40, { message: "名称最多 40 字" }),
+  lineId: z.string().trim().max(64).optional().transform((v) => v || null),
+});
+
+export const groupMembersInput = z.object({ id, userIds: idList("成员", 30) });
+
+export const channelMembersInput = z.object({ id, unitIds: idList("单位", 200), userIds: idList("成员", 100) });
+
+export type LineInput = z.infer<typeof lineInput>;
