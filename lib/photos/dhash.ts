@@ -208,7 +208,7 @@ export function cropBox(box: Box, crop: readonly [number, number, number, number
 }
 
 export type PhotoHashes = {
-  /** the whole image, as before issue 18 (kept in Photo.dHash) */
+  /** the whole image (with the dead zone) */
   dHash: string;
   /** the content box under each orientation (ORIENTATIONS order) */
   probes: string[];
@@ -233,9 +233,16 @@ export async function photoHashes(image: Buffer): Promise<PhotoHashes> {
   return hashesOfGrey(await greyOf(image));
 }
 
-/** The whole image's dHash (as stored in Photo.dHash). */
+/**
+ * The whole image's dHash as stored in Photo.dHash since issue 5 (sharp's 9×8
+ * resize, no dead zone): kept so stored values stay comparable; the checks use
+ * `photoHashes`.
+ */
 export async function dHash(image: Buffer): Promise<string> {
-  return (await photoHashes(image)).dHash;
+  const { data } = await sharp(image).rotate().greyscale().resize(9, 8, { fit: "fill" }).raw().toBuffer({ resolveWithObject: true });
+  let bits = 0n;
+  for (let y = 0; y < 8; y++) for (let x = 0; x < 8; x++) bits = (bits << 1n) | (data[y * 9 + x] > data[y * 9 + x + 1] ? 1n : 0n);
+  return bits.toString(16).padStart(16, "0");
 }
 
 const POPCOUNT = new Uint8Array(65536);
