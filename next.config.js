@@ -8,7 +8,9 @@ const nextConfig = {
   // The JSON API is not behind the proxy: its uploads stream to their handler (lib/api/body.ts).
   experimental: { serverActions: { bodySizeLimit: "100mb" }, proxyClientMaxBodySize: "100mb" },
   // exifr loads fs and zlib lazily; bundled, it cannot ("Couldn't load fs") — load it from node_modules.
-  serverExternalPackages: ["exifr"],
+  // The service worker's route (app/serwist/[path]/route.ts) bundles it with esbuild at build time: esbuild is
+  // run from node_modules, never bundled (what @serwist/turbopack's withSerwist adds).
+  serverExternalPackages: ["exifr", "esbuild", "esbuild-wasm"],
   async headers() {
     return [
       // The JSON API is personal data: never kept by a browser or a proxy cache.

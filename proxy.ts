@@ -54,6 +54,8 @@ export function contentSecurityPolicy(nonce: string, https: boolean): string {
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
+    // The card's service worker (/serwist/sw.js, issue 14): 'strict-dynamic' would otherwise refuse it.
+    "worker-src 'self'",
     "font-src 'self'",
     `connect-src 'self'${dev ? " ws:" : ""}`,
     "object-src 'none'",

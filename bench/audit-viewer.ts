@@ -14,7 +14,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { listAuditEntries } from "@/lib/audit/queries";
+import { listAuditEntries } from "@/lib/audit/entries";
 import type { AuditFilters } from "@/lib/audit/filters";
 import type { SessionUser } from "@/lib/auth/roles";
 import { createClient } from "@/lib/db-client";

@@ -31,15 +31,19 @@ test("the morning plan is picked from the unit's tasks", async ({ page }) => {
   await page.goto("/unit");
   const morning = await openSlot(page, "早晒");
   const form = morning.getByRole("form", { name: "填报早晒" });
-  // Yesterday's open items come proposed; a task from the list is picked and worded for today.
-  await expect(form.getByRole("group", { name: "昨日未完成(结转)" })).toBeVisible();
+  // Yesterday's open items are offered, not ticked; a task from the list is picked and worded for today.
+  const carried = form.getByRole("group", { name: "昨日未完成(结转)" });
+  await expect(carried).toBeVisible();
+  for (const box of await carried.getByRole("checkbox").all()) await expect(box).not.toBeChecked();
   await form.getByRole("group", { name: "从任务清单选" }).getByRole("checkbox").first().check();
   await form.getByLabel("今天具体做什么(可改写)").fill(PLAN);
   await form.getByRole("button", { name: "提交早晒" }).click();
 
   await expect(morning.getByText(PLAN)).toBeVisible();
   await expect(morning.getByText(/已晒|迟报/)).toBeVisible();
-  await expect(morning.getByRole("link", { name: /^任务:/ }).first()).toBeVisible();
+  // The item's task once, in a neutral line (not the red "任务:…" link).
+  await expect(morning.getByText("关联任务").first()).toBeVisible();
+  await expect(morning.getByRole("link", { name: /^任务:/ })).toHaveCount(0);
 });
 
 test("the noon reports progress with a photo", async ({ page }) => {
@@ -93,6 +97,9 @@ test("the feed shows the day's three slots, photos in a lightbox", async ({ page
   await noon.getByRole("button", { name: /查看大图/ }).click();
   const lightbox = page.getByRole("dialog");
   await expect(lightbox.getByRole("img")).toBeVisible();
+  // The lightbox shows the display size; the stored original only behind 查看原图.
+  await expect(lightbox.getByRole("img")).toHaveAttribute("src", /\?size=display$/);
+  await expect(lightbox.getByRole("link", { name: "查看原图" })).toHaveAttribute("href", /^\/api\/photos\/[^?]+$/);
   await lightbox.getByRole("button", { name: "关闭" }).click();
   await expect(lightbox).toBeHidden();
 });

@@ -36,7 +36,7 @@ test("an import with an error row lists the row and imports nothing; the correct
     multipart: { file: { name: "清单.xlsx", mimeType: XLSX, buffer: await makeTaskSheet(rows(prefix, "不存在镇")) } },
   });
   expect(direct.status()).toBe(400);
-  expect((await direct.json()).summary.errors[0]).toMatchObject({ rowNumber: 4 });
+  expect((await direct.json()).error.details.errors[0]).toMatchObject({ rowNumber: 4 });
   await page.goto(`/admin/tasks?q=${prefix}`);
   await expect(page.getByText("没有符合条件的任务")).toBeVisible();
 

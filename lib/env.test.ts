@@ -23,3 +23,10 @@ test("PostgreSQL URLs and demo mode are accepted", () => {
   const env = loadEnv({ NEXTAUTH_SECRET: secret, DATABASE_URL: "postgresql://u:p@localhost:5432/shaitai", SHAITAI_DEMO: "1" });
   assert.equal(env.SHAITAI_DEMO, true);
 });
+
+test("TRUSTED_PROXY_HOPS defaults to no proxy; a bad value stops the start naming it", () => {
+  assert.deepEqual(loadEnv({ NEXTAUTH_SECRET: secret }).TRUSTED_PROXY_HOPS, { hops: 0 });
+  assert.deepEqual(loadEnv({ NEXTAUTH_SECRET: secret, TRUSTED_PROXY_HOPS: "1" }).TRUSTED_PROXY_HOPS, { hops: 1 });
+  assert.deepEqual(loadEnv({ NEXTAUTH_SECRET: secret, TRUSTED_PROXY_HOPS: "10.0.0.5" }).TRUSTED_PROXY_HOPS, { addresses: ["10.0.0.5"] });
+  assert.throws(() => loadEnv({ NEXTAUTH_SECRET: secret, TRUSTED_PROXY_HOPS: "nginx" }), /TRUSTED_PROXY_HOPS/);
+});

@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import { z } from "zod";
+import { parseProxyTrust, type ProxyTrust } from "@/lib/auth/client-ip";
 
 export const DEFAULT_DATABASE_URL = "file:./data/shaitai.db";
 
@@ -26,6 +27,18 @@ const envSchema = z.object({
     .enum(["0", "1", "true", "false"])
     .default("0")
     .transform((v) => v === "1" || v === "true"),
+  // How many reverse proxies stand in front (or their addresses): where the login limit reads the client's address.
+  TRUSTED_PROXY_HOPS: z
+    .string()
+    .default("0")
+    .transform((raw, ctx): ProxyTrust => {
+      const trust = parseProxyTrust(raw);
+      if ("error" in trust) {
+        ctx.addIssue({ code: "custom", message: trust.error });
+        return z.NEVER;
+      }
+      return trust;
+    }),
 });
 
 export type Env = z.infer<typeof envSchema>;

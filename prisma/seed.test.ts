@@ -90,6 +90,21 @@ test("seeds the six work channels with their units", async () => {
   for (const c of channels) assert.ok(c._count.units > 0, `${c.name} has no units`);
 });
 
+test("the 12 district leaders are members of 区级领导干部工作群; the other channels hold the leaders of their lines", async () => {
+  const channels = await t.db.channel.findMany({ include: { members: { include: { user: { select: { role: true, username: true } } } } } });
+  const members = new Map(channels.map((c) => [c.code, c.members.map((m) => m.user)]));
+  const leaders = members.get("leaders")!;
+  assert.equal(leaders.length, 12);
+  assert.ok(leaders.every((u) => u.role === "LEADER"));
+  for (const c of channels) assert.ok(c.members.length > 0 && c.members.length <= 12, `${c.name} has ${c.members.length} leaders`);
+  // 美丽乡村 is led by leader-11 (line and command centre); 信访稳定 by leader-07.
+  assert.ok(members.get("villages")!.some((u) => u.username === "leader-11"));
+  assert.ok(members.get("petitions")!.some((u) => u.username === "leader-07"));
+  assert.ok(!members.get("villages")!.some((u) => u.username === "leader-07"));
+  const seats = await t.db.unit.findMany({ where: { seatPlace: null } });
+  assert.equal(seats.length, 0, "every unit has its seat");
+});
+
 test("seeds the demo accounts with their roles and units, all with the demo password", async () => {
   for (const account of DEMO_ACCOUNTS) {
     const user = await t.db.user.findUnique({ where: { username: account.username }, include: { unit: true } });

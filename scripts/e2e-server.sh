@@ -12,6 +12,8 @@ if [ "${1:-}" = "empty" ]; then name="e2e-empty"; port=$((port + 1)); fi
 export DATABASE_URL="file:./data/${name}.db"
 export NEXTAUTH_SECRET="e2e-secret-e2e-secret-e2e-secret-e2e-secret"
 export AUTH_TRUST_HOST=true
+# The tests play a reverse proxy: the last X-Forwarded-For entry is the client (e2e/security/login-limit.spec.ts).
+export TRUSTED_PROXY_HOPS=1
 export PHOTO_DIR="./data/${name}-photos"
 unset NEXTAUTH_URL
 rm -rf "data/${name}.db" "data/${name}.db-journal" "data/${name}.db-wal" "data/${name}.db-shm" "data/${name}-photos"

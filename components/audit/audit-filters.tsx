@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import type { AuditFilters } from "@/lib/audit/filters";
 import { auditActionLabel } from "@/lib/audit/labels";
+import { UNIT_KIND_LABELS } from "@/lib/labels";
 
 const CONTROL = "block w-full rounded-lg border border-stone-300 bg-white px-2.5 py-2 text-base text-stone-900 focus:border-brand-700";
 
@@ -33,7 +34,7 @@ export function AuditFilterForm({
         <Labelled label="单位" htmlFor="audit-unit">
           <select id="audit-unit" name="unit" defaultValue={filters.unit ?? ""} className={CONTROL}>
             <option value="">全部单位</option>
-            <optgroup label="乡镇">
+            <optgroup label={UNIT_KIND_LABELS.TOWN}>
               {options.units.filter((u) => u.kind === "TOWN").map((u) => (
                 <option key={u.id} value={u.id}>
                   {u.name}
@@ -41,7 +42,7 @@ export function AuditFilterForm({
                 </option>
               ))}
             </optgroup>
-            <optgroup label="区直部门">
+            <optgroup label={UNIT_KIND_LABELS.DEPARTMENT}>
               {options.units.filter((u) => u.kind !== "TOWN").map((u) => (
                 <option key={u.id} value={u.id}>
                   {u.name}

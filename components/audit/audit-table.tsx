@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { auditActionLabel, auditEntityLabel } from "@/lib/audit/labels";
-import type { AuditRow } from "@/lib/audit/queries";
+import type { AuditRow } from "@/lib/audit/entries";
 import { formatDistrictDateTime } from "@/lib/time";
 
 /** Where a record of the entry can be opened (the office's pages). */

@@ -5,11 +5,9 @@ import { quarterName } from "@/lib/assessment/quarters";
 import type { FlagView } from "@/lib/assessment/results";
 import type { FlagColor } from "@/lib/generated/prisma/enums";
 import { formatDistrictDateTime } from "@/lib/time";
+import { UNIT_KIND_ENTRIES } from "@/lib/labels";
 
-const KINDS = [
-  ["TOWN", "乡镇"],
-  ["DEPARTMENT", "区直部门"],
-] as const;
+const KINDS = UNIT_KIND_ENTRIES;
 
 /** Who holds which flag and since when, per kind. `linkTo` makes each holder a link (the board's drill-down). */
 export function FlagBoard({ flags, linkTo }: { flags: FlagView[]; linkTo?: (f: FlagView) => string }) {

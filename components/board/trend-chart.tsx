@@ -2,6 +2,7 @@
 
 import { useId, useState } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { UNIT_KIND_LABELS } from "@/lib/labels";
 
 export type TrendUnit = { unitId: string; unitName: string; kind: "TOWN" | "DEPARTMENT"; totals: (number | null)[]; ranks: (number | null)[] };
 
@@ -18,7 +19,7 @@ export function TrendChart({ quarters, units, initialUnitId }: { quarters: strin
   if (!unit) return null;
   const peers = units.filter((u) => u.kind === unit.kind);
   const data = quarters.map((q, i) => ({ quarter: q, total: unit.totals[i], rank: unit.ranks[i], mean: mean(peers.map((p) => p.totals[i])) }));
-  const kindName = unit.kind === "TOWN" ? "乡镇" : "区直部门";
+  const kindName = UNIT_KIND_LABELS[unit.kind];
   return (
     <div className="space-y-3">
       <div className="no-print flex flex-wrap items-center gap-2">
@@ -27,7 +28,7 @@ export function TrendChart({ quarters, units, initialUnitId }: { quarters: strin
         </label>
         <select id={selectId} value={unit.unitId} onChange={(e) => setUnitId(e.target.value)} className="min-h-11 rounded-lg border border-stone-300 bg-white px-3">
           {(["TOWN", "DEPARTMENT"] as const).map((kind) => (
-            <optgroup key={kind} label={kind === "TOWN" ? "乡镇" : "区直部门"}>
+            <optgroup key={kind} label={UNIT_KIND_LABELS[kind]}>
               {units
                 .filter((u) => u.kind === kind)
                 .map((u) => (

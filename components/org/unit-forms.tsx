@@ -4,6 +4,7 @@ import { ActionForm, SubmitButton } from "@/components/ui/action-form";
 import { Field, SelectField } from "@/components/ui/field";
 import type { UnitOption } from "@/components/org/user-forms";
 import { changeScopeAction, createUnitAction, mergeUnitAction, retireUnitAction, updateUnitAction } from "@/lib/org/actions";
+import { UNIT_KIND_LABELS } from "@/lib/labels";
 
 export type UnitFormValues = { id: string; code: string; name: string; kind: "TOWN" | "DEPARTMENT"; seatPlace: string | null; lat: number | null; lng: number | null };
 
@@ -19,8 +20,8 @@ export function UnitForm({ unit }: { unit?: UnitFormValues }) {
             <Field label="单位代码" name="code" required maxLength={20} defaultValue={unit?.code} hint="如行政区划代码,字母或数字" errors={errors.code} />
             <SelectField label="类别" name="kind" required defaultValue={unit?.kind ?? ""} errors={errors.kind}>
               <option value="">请选择</option>
-              <option value="TOWN">乡镇</option>
-              <option value="DEPARTMENT">区直部门</option>
+              <option value="TOWN">{UNIT_KIND_LABELS.TOWN}</option>
+              <option value="DEPARTMENT">{UNIT_KIND_LABELS.DEPARTMENT}</option>
             </SelectField>
             <Field label="驻地" name="seatPlace" maxLength={60} defaultValue={text(unit?.seatPlace)} hint="单位驻地的地名,用于位置核验" errors={errors.seatPlace} />
             <Field label="驻地纬度" name="lat" inputMode="decimal" defaultValue={text(unit?.lat)} hint="如 36.7765" errors={errors.lat} />

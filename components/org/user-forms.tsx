@@ -5,6 +5,7 @@ import { Field, SelectField } from "@/components/ui/field";
 import { createUserAction, resetPasswordAction, setUserActiveAction, updateUserAction } from "@/lib/org/actions";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { ROLE_VALUES } from "@/lib/org/schemas";
+import { UNIT_KIND_LABELS } from "@/lib/labels";
 
 export type UnitOption = { id: string; name: string; kind: "TOWN" | "DEPARTMENT" };
 export type UserFormValues = { id: string; username: string; name: string; title: string | null; phone: string | null; role: (typeof ROLE_VALUES)[number]; unitId: string | null };
@@ -13,7 +14,7 @@ function UnitSelect({ units, defaultValue, errors }: { units: UnitOption[]; defa
   return (
     <SelectField label="所属单位" name="unitId" defaultValue={defaultValue} errors={errors} hint="单位负责人和信息员必选;其他角色不选">
       <option value="">不属于单位</option>
-      <optgroup label="乡镇">
+      <optgroup label={UNIT_KIND_LABELS.TOWN}>
         {units
           .filter((u) => u.kind === "TOWN")
           .map((u) => (
@@ -22,7 +23,7 @@ function UnitSelect({ units, defaultValue, errors }: { units: UnitOption[]; defa
             </option>
           ))}
       </optgroup>
-      <optgroup label="区直部门">
+      <optgroup label={UNIT_KIND_LABELS.DEPARTMENT}>
         {units
           .filter((u) => u.kind === "DEPARTMENT")
           .map((u) => (

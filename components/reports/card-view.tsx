@@ -5,7 +5,6 @@ import { SlotChangeBadges, VersionHistory } from "@/components/reports/version-h
 import { SpotCheckBadge } from "@/components/supervision/spot-check-badge";
 import { Badge } from "@/components/ui/badge";
 import type { SlotKind } from "@/lib/generated/prisma/enums";
-import { photoUrl } from "@/lib/reports/card-json";
 import { formatAmount, itemsOfSlot, noteOf } from "@/lib/reports/card-rules";
 import type { CardItemView, CardSlotView, CardView } from "@/lib/reports/queries";
 import { historyOf } from "@/lib/reports/version-history";
@@ -27,7 +26,14 @@ export function SlotContent({ slot, shown, items }: { slot: SlotKind; shown: Car
               </span>
               <span className="min-w-0 flex-1">
                 {slot === "EVENING" ? <span className="sr-only">{item.outcome === "DONE" ? "已完成:" : "未完成:"}</span> : null}
-                {item.text}
+                {item.task && item.task.title === item.text ? (
+                  // The item is the task: its title once, linked to the task's reports.
+                  <Link href={`/feed?task=${item.task.id}`} className="text-stone-900 underline decoration-stone-400 underline-offset-2 hover:decoration-stone-900">
+                    {item.text}
+                  </Link>
+                ) : (
+                  item.text
+                )}
                 {slot === "MORNING" && item.carriedFromId ? (
                   <Badge tone="info" className="ml-2">
                     昨日结转
@@ -42,10 +48,13 @@ export function SlotContent({ slot, shown, items }: { slot: SlotKind; shown: Car
                 ) : null}
                 {slot === "NOON" && item.progressNote ? <span className="block text-sm text-stone-600">进展:{item.progressNote}</span> : null}
                 {slot === "EVENING" && item.outcome === "OPEN" && item.reason ? <span className="block text-sm text-amber-800">原因:{item.reason}</span> : null}
-                {item.task ? (
-                  <Link href={`/feed?task=${item.task.id}`} className="block text-sm text-brand-700 underline-offset-2 hover:underline">
-                    任务:{item.task.title}
-                  </Link>
+                {item.task && item.task.title !== item.text ? (
+                  <span className="block text-sm text-stone-600">
+                    关联任务{" "}
+                    <Link href={`/feed?task=${item.task.id}`} className="text-stone-700 underline decoration-stone-400 underline-offset-2 hover:decoration-stone-700">
+                      {item.task.title}
+                    </Link>
+                  </span>
                 ) : null}
               </span>
             </li>
@@ -55,7 +64,7 @@ export function SlotContent({ slot, shown, items }: { slot: SlotKind; shown: Car
       {note ? <p className="whitespace-pre-line text-stone-800">{note}</p> : listed.length === 0 ? <p className="whitespace-pre-line text-stone-800">{shown.text.trim()}</p> : null}
       <PhotoGallery
         label={SLOT_LABELS[slot]}
-        photos={shown.photos.map((p) => ({ id: p.id, width: p.width, height: p.height, url: photoUrl(p.id), thumbUrl: photoUrl(p.id, "thumb") }))}
+        photos={shown.photos.map((p) => ({ id: p.id, width: p.width, height: p.height }))}
       />
       {shown.place || shown.lat !== null ? (
         <p className="text-sm text-stone-600">

@@ -1,3 +1,4 @@
+import { OfflineCard } from "@/components/pwa/offline-card";
 import { SlotContent, SlotHeading } from "@/components/reports/card-view";
 import { SlotPanel } from "@/components/reports/slot-panel";
 import type { FormItem } from "@/components/reports/slot-form";
@@ -7,8 +8,8 @@ import { editModeFor, needsReason, noteOf } from "@/lib/reports/card-rules";
 import type { CardEditorData } from "@/lib/reports/editor";
 import type { CardView } from "@/lib/reports/queries";
 import { lockReasons } from "@/lib/reports/versions";
-import { SLOT_LABELS, SLOTS, type SlotDeadlines } from "@/lib/reports/slots";
-import type { DistrictDate } from "@/lib/time";
+import { SLOT_LABELS, SLOTS, slotDeadline, type SlotDeadlines } from "@/lib/reports/slots";
+import { formatDistrictTime, type DistrictDate } from "@/lib/time";
 
 /**
  * The unit's card of today, to fill in on a phone: each slot a disclosure,
@@ -22,7 +23,10 @@ export function DailyCard({
   deadlines,
   now,
   current,
+  owner,
 }: {
+  /** the signed-in account's id: drafts on the phone are kept per account */
+  owner: string;
   card: CardView | null;
   editor: CardEditorData;
   date: DistrictDate;
@@ -49,12 +53,16 @@ export function DailyCard({
   const version = `${card?.items.length ?? 0}:${card?.slots.map((s) => s.updatedAt.getTime()).join("-") ?? ""}`;
 
   return (
+    <>
+    <OfflineCard />
     <ol className="space-y-3">
       {SLOTS.map((slot) => {
         const shown = card?.slots.find((s) => s.slot === slot);
         const locked = shown ? lockReasons(slot, shown._count, card?.instructions.map((i) => i.slot) ?? []).length > 0 : false;
         const edit = editModeFor({ exists: Boolean(shown), locked, date, slot, deadlines, now });
         const mode = "mode" in edit ? edit.mode : "REVISION";
+        const others = card?.slots.filter((s) => s.slot !== slot) ?? [];
+        const deadline = slotDeadline(date, slot, deadlines);
         return (
           <li key={slot} id={shown ? `slot-${shown.id}` : undefined} aria-label={SLOT_LABELS[slot]} className="scroll-mt-20 rounded-xl border border-stone-200 bg-white">
             <details open={slot === current} className="group">
@@ -70,10 +78,14 @@ export function DailyCard({
                   view={shown ? <SlotContent slot={slot} shown={shown} items={card?.items ?? []} /> : null}
                   editLabel={needsReason(mode) ? `更正${SLOT_LABELS[slot]}` : `修改${SLOT_LABELS[slot]}`}
                   form={{
+                    owner,
                     date,
                     slot,
                     mode,
                     serverNow: now.getTime(),
+                    deadline: deadline.getTime(),
+                    deadlineLabel: formatDistrictTime(deadline),
+                    dayEvidence: { photos: others.reduce((sum, s) => sum + s.photos.length, 0), located: others.some((s) => Boolean(s.place) || s.lat !== null) },
                     items,
                     tasks: editor.tasks,
                     carry: editor.carry,
@@ -89,5 +101,6 @@ export function DailyCard({
         );
       })}
     </ol>
+    </>
   );
 }

@@ -2,47 +2,38 @@ import Link from "next/link";
 import { SlotStateBadge } from "@/components/reports/slot-state-badge";
 import type { UnitDayStatus } from "@/lib/reports/queries";
 import { SLOT_LABELS, SLOTS } from "@/lib/reports/slots";
-
-const KIND_LABELS = { TOWN: "乡镇", DEPARTMENT: "部门" } as const;
+import { RowHeader, Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
+import { UNIT_KIND_LABELS } from "@/lib/labels";
 
 export function DayStatusTable({ rows, caption }: { rows: UnitDayStatus[]; caption: string }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-stone-100 text-stone-700">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-medium">
-              单位
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              类别
-            </th>
+    <Table caption={caption}>
+      <TableHead>
+        <Th>单位</Th>
+        <Th>类别</Th>
+        {SLOTS.map((slot) => (
+          <Th key={slot}>{SLOT_LABELS[slot]}</Th>
+        ))}
+      </TableHead>
+      <TableBody>
+        {rows.map((row) => (
+          <tr key={row.unitId} data-unit={row.unitName}>
+            <RowHeader label="单位">
+              <Link href={`/units/${row.unitId}`} className="text-stone-900 underline-offset-2 hover:underline">
+                {row.unitName}
+              </Link>
+            </RowHeader>
+            <Td label="类别" className="text-stone-600">
+              {UNIT_KIND_LABELS[row.kind]}
+            </Td>
             {SLOTS.map((slot) => (
-              <th key={slot} scope="col" className="px-3 py-2 font-medium">
-                {SLOT_LABELS[slot]}
-              </th>
+              <Td key={slot} label={SLOT_LABELS[slot]}>
+                <SlotStateBadge state={row.slots[slot]} label={SLOT_LABELS[slot]} />
+              </Td>
             ))}
           </tr>
-        </thead>
-        <tbody className="divide-y divide-stone-100">
-          {rows.map((row) => (
-            <tr key={row.unitId} data-unit={row.unitName}>
-              <th scope="row" className="px-3 py-2 font-medium">
-                <Link href={`/units/${row.unitId}`} className="text-stone-900 underline-offset-2 hover:underline">
-                  {row.unitName}
-                </Link>
-              </th>
-              <td className="px-3 py-2 text-stone-600">{KIND_LABELS[row.kind]}</td>
-              {SLOTS.map((slot) => (
-                <td key={slot} className="px-3 py-2">
-                  <SlotStateBadge state={row.slots[slot]} label={SLOT_LABELS[slot]} />
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </TableBody>
+    </Table>
   );
 }

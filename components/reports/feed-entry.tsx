@@ -3,7 +3,6 @@ import { InstructionForm } from "@/components/reports/instruction-forms";
 import { PhotoGallery } from "@/components/reports/photo-gallery";
 import { SlotChangeBadges, VersionHistory } from "@/components/reports/version-history";
 import { Badge } from "@/components/ui/badge";
-import { photoUrl } from "@/lib/reports/card-json";
 import type { FeedEntry } from "@/lib/reports/feed";
 import { historyOf } from "@/lib/reports/version-history";
 import { SLOT_LABELS } from "@/lib/reports/slots";
@@ -32,7 +31,7 @@ export function FeedEntryCard({ entry, canInstruct }: { entry: FeedEntry; canIns
         </p>
       </header>
       <p className="mt-2 whitespace-pre-line text-stone-800">{entry.text.trim()}</p>
-      <PhotoGallery label={label} photos={entry.photos.map((p) => ({ id: p.id, width: p.width, height: p.height, url: photoUrl(p.id), thumbUrl: photoUrl(p.id, "thumb") }))} />
+      <PhotoGallery label={label} photos={entry.photos.map((p) => ({ id: p.id, width: p.width, height: p.height }))} />
       {entry.place || entry.lat !== null ? (
         <p className="mt-2 text-sm text-stone-600">
           位置:{entry.place ?? `${entry.lat?.toFixed(5)}, ${entry.lng?.toFixed(5)}`}

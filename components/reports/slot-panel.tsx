@@ -1,6 +1,7 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import { deleteDraft, draftKey } from "@/components/reports/card-draft";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
 import { SlotForm, type SlotFormProps } from "@/components/reports/slot-form";
@@ -9,6 +10,10 @@ import { SlotForm, type SlotFormProps } from "@/components/reports/slot-form";
 export function SlotPanel({ view, form, editLabel }: { view: React.ReactNode | null; form: Omit<SlotFormProps, "onSaved" | "onCancel">; editLabel: string }) {
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
+  // Once the slot is shown, a first-submission draft left on this phone is done with (its retry was answered, or another device filed it).
+  useEffect(() => {
+    if (view) void deleteDraft(draftKey(form.owner, form.date, form.slot, "CREATE"));
+  }, [view, form.owner, form.date, form.slot]);
   if (!view) return <SlotForm {...form} />;
   if (editing) return <SlotForm {...form} onSaved={() => (setEditing(false), setSaved(true))} onCancel={() => setEditing(false)} />;
   return (

@@ -1,6 +1,7 @@
 /** Sends a slot to the API with upload progress (fetch cannot report it; XHR can). */
 
-export type SendResult = { ok: true } | { ok: false; message: string };
+/** `network`: no answer at all (no signal, a dead spot): the same request may be sent again with its key. */
+export type SendResult = { ok: true } | { ok: false; message: string; network?: boolean };
 
 /** An Idempotency-Key; crypto.getRandomValues also works on plain-http intranet hosts, randomUUID does not. */
 export function newIdempotencyKey(): string {
@@ -28,7 +29,8 @@ export function sendSlot(url: string, body: FormData, idempotencyKey: string, on
       }
       resolve({ ok: false, message });
     };
-    xhr.onerror = () => resolve({ ok: false, message: "网络中断,内容没有提交成功。请检查网络后再点一次提交,不会重复提交。" });
+    xhr.onerror = () => resolve({ ok: false, network: true, message: "网络中断,内容没有提交成功。" });
+    xhr.ontimeout = xhr.onerror;
     xhr.send(body);
   });
 }

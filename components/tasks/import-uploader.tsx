@@ -8,6 +8,14 @@ import type { ImportSummary } from "@/lib/tasks/import";
 
 type Phase = "idle" | "uploading" | "checking" | "previewed" | "committing" | "done";
 type Reply = { ok: boolean; message?: string; summary?: ImportSummary };
+/** What the route answers: `{ summary }`, or apiRoute's `{ error: { message, details } }` (details: the summary of a rejected file). */
+type RouteReply = { summary?: ImportSummary; error?: { message: string; details?: ImportSummary } };
+
+function replyOf(status: number, body: RouteReply | null): Reply {
+  if (!body) return { ok: false, message: "服务器没有返回结果,请重试。" };
+  if (status < 300 && body.summary) return { ok: true, summary: body.summary };
+  return { ok: false, message: body.error?.message, summary: body.error?.details };
+}
 
 /**
  * Uploads with XMLHttpRequest so the bytes sent can be shown; once sent, the
@@ -24,7 +32,7 @@ function postFile(url: string, file: File, sha256: string | undefined, onUploade
       if (event.lengthComputable) onUploaded(event.loaded / event.total);
     };
     xhr.upload.onload = () => onUploaded(1);
-    xhr.onload = () => resolve({ status: xhr.status, reply: (xhr.response as Reply | null) ?? { ok: false, message: "服务器没有返回结果,请重试。" } });
+    xhr.onload = () => resolve({ status: xhr.status, reply: replyOf(xhr.status, xhr.response as RouteReply | null) });
     xhr.onerror = () => reject(new Error("network"));
     const data = new FormData();
     data.append("file", file);

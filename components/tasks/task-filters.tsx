@@ -3,6 +3,7 @@ import { Button } from "@/components/ui/button";
 import type { TaskFilters } from "@/lib/tasks/filters";
 import type { TaskFormOptions } from "@/lib/tasks/queries";
 import { TASK_STATUS_LABELS, TASK_STATUSES } from "@/lib/tasks/status";
+import { UNIT_KIND_LABELS } from "@/lib/labels";
 
 const CONTROL = "block w-full rounded-lg border border-stone-300 bg-white px-2.5 py-2 text-base text-stone-900 focus:border-brand-700";
 
@@ -56,7 +57,7 @@ export function TaskFilterForm({
           <select id="filter-unit" name="unit" defaultValue={filters.unit ?? ""} className={CONTROL}>
             <option value="">全部单位</option>
             {towns.length ? (
-              <optgroup label="乡镇">
+              <optgroup label={UNIT_KIND_LABELS.TOWN}>
                 {towns.map((u) => (
                   <option key={u.id} value={u.id}>
                     {u.name}
@@ -65,7 +66,7 @@ export function TaskFilterForm({
               </optgroup>
             ) : null}
             {departments.length ? (
-              <optgroup label="区直部门">
+              <optgroup label={UNIT_KIND_LABELS.DEPARTMENT}>
                 {departments.map((u) => (
                   <option key={u.id} value={u.id}>
                     {u.name}
@@ -78,8 +79,8 @@ export function TaskFilterForm({
         <Labelled label="单位类别" htmlFor="filter-kind">
           <select id="filter-kind" name="kind" defaultValue={filters.kind ?? ""} className={CONTROL}>
             <option value="">全部</option>
-            <option value="TOWN">乡镇</option>
-            <option value="DEPARTMENT">区直部门</option>
+            <option value="TOWN">{UNIT_KIND_LABELS.TOWN}</option>
+            <option value="DEPARTMENT">{UNIT_KIND_LABELS.DEPARTMENT}</option>
           </select>
         </Labelled>
         <Labelled label="重点工作" htmlFor="filter-keyTask">

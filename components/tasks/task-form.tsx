@@ -5,6 +5,7 @@ import { ActionForm, ActionMessage, SubmitButton } from "@/components/ui/action-
 import { Field, SelectField, TextareaField } from "@/components/ui/field";
 import { createTaskAction, updateTaskAction } from "@/lib/tasks/actions";
 import type { TaskFormOptions } from "@/lib/tasks/queries";
+import { UNIT_KIND_LABELS } from "@/lib/labels";
 
 export type TaskFormValues = {
   id: string;
@@ -46,14 +47,14 @@ export function TaskForm({ options, task, defaultYear }: { options: TaskFormOpti
             <legend className="mb-2 text-lg font-semibold text-stone-900">基本信息</legend>
             <SelectField label="责任单位" name="unitId" defaultValue={task?.unitId ?? ""} required errors={errors.unitId}>
               <option value="">请选择</option>
-              <optgroup label="乡镇">
+              <optgroup label={UNIT_KIND_LABELS.TOWN}>
                 {towns.map((u) => (
                   <option key={u.id} value={u.id}>
                     {u.name}
                   </option>
                 ))}
               </optgroup>
-              <optgroup label="区直部门">
+              <optgroup label={UNIT_KIND_LABELS.DEPARTMENT}>
                 {departments.map((u) => (
                   <option key={u.id} value={u.id}>
                     {u.name}

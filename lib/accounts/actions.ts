@@ -2,10 +2,9 @@
 
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
-import { audit } from "@/lib/audit";
 import { authedAction, echoValues, type ActionState } from "@/lib/auth/action";
-import { hashPassword } from "@/lib/auth/password";
-import { changeOwnPassword } from "@/lib/accounts/writes";
+import { changeOwnPassword, createFirstAdmin as createAdmin } from "@/lib/accounts/writes";
+import { refusalState } from "@/lib/write-result";
 import { env } from "@/lib/env";
 import { firstAdminInput, passwordChangeInput } from "@/lib/accounts/schemas";
 import { fieldErrorsOf } from "@/lib/validation";
@@ -22,14 +21,7 @@ export async function createFirstAdmin(_previous: ActionState, formData: FormDat
   if (env().SHAITAI_DEMO) return { message: "演示模式下不能创建管理员。" };
   const parsed = firstAdminInput.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { message: "请检查填写的内容。", fieldErrors: fieldErrorsOf(parsed.error), values: echoValues(formData) };
-  const { username, name, password } = parsed.data;
-  const passwordHash = await hashPassword(password);
-  const created = await db.$transaction(async (tx) => {
-    if ((await tx.user.count()) > 0) return false;
-    const admin = await tx.user.create({ data: { username, name, passwordHash, role: "ADMIN" } });
-    await audit(tx, { actorId: admin.id, action: "user.create-first-admin", entity: "User", entityId: admin.id, after: { username, name, role: "ADMIN" } });
-    return true;
-  });
-  if (!created) return { message: "系统已有账号,请直接登录。", values: echoValues(formData) };
+  const created = await createAdmin(db, parsed.data);
+  if (!created.ok) return { ...refusalState(created), values: echoValues(formData) };
   redirect("/login?notice=created");
 }

@@ -32,3 +32,8 @@ export const apiTokenCreateInput = z.object({
 });
 
 export const apiTokenRevokeInput = z.object({ id: z.string().trim().min(1).max(64) });
+
+export const loginUnlockInput = z.object({
+  kind: z.enum(["account", "source"], { message: "请选择要解除的限制" }),
+  value: z.string().trim().min(1, { message: "缺少账号或地址" }).max(100),
+});

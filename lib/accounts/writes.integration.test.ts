@@ -4,7 +4,8 @@
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { changeOwnPassword } from "@/lib/accounts/writes";
+import { changeOwnPassword, clearLoginFailures } from "@/lib/accounts/writes";
+import { checkLoginAllowed, MAX_FAILURES_PER_SOURCE, recordLoginAttempt } from "@/lib/auth/rate-limit";
 import { createApiToken } from "@/lib/api/tokens";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { loadSessionUser, loadTokenUser } from "@/lib/auth/session-user";
@@ -48,4 +49,32 @@ test("a password change revokes the user's sessions and API tokens, not another 
   assert.ok(await verifyPassword("new-password-2", user.passwordHash));
   const entry = await t.db.auditLog.findFirstOrThrow({ where: { action: "password.change", entityId: userId } });
   assert.deepEqual(JSON.parse(entry.after ?? "{}").revoked, { sessions: 2, tokens: 2 });
+});
+
+test("the office clears an account's failures: its delay and its locked sources go, with an audit entry", async () => {
+  for (let i = 0; i < 5; i++) await recordLoginAttempt(t.db, "rep", "203.0.113.1", false);
+  for (let i = 0; i < 3; i++) await recordLoginAttempt(t.db, "rep", `203.0.113.${10 + i}`, false);
+  await recordLoginAttempt(t.db, "other", "203.0.113.1", false);
+  assert.equal((await checkLoginAllowed(t.db, "rep", "203.0.113.1")).allowed, false);
+  assert.equal((await checkLoginAllowed(t.db, "rep", "203.0.113.99")).allowed, false);
+
+  assert.equal(await clearLoginFailures(t.db, otherId, { username: "rep" }), 8);
+  assert.equal((await checkLoginAllowed(t.db, "rep", "203.0.113.1")).allowed, true);
+  assert.equal((await checkLoginAllowed(t.db, "rep", "203.0.113.99")).allowed, true);
+  // Another account's failures stay.
+  assert.equal(await t.db.loginAttempt.count({ where: { username: "other", success: false } }), 1);
+  const entry = await t.db.auditLog.findFirstOrThrow({ where: { action: "login.unlock" } });
+  assert.equal(entry.entityId, userId);
+  assert.equal(entry.actorId, otherId);
+  // Nothing held: nothing cleared, nothing audited.
+  assert.equal(await clearLoginFailures(t.db, otherId, { username: "rep" }), 0);
+  assert.equal(await t.db.auditLog.count({ where: { action: "login.unlock" } }), 1);
+});
+
+test("the office clears a source locked across accounts", async () => {
+  for (let i = 0; i < MAX_FAILURES_PER_SOURCE; i++) await recordLoginAttempt(t.db, `guess-${i}`, "192.0.2.44", false);
+  assert.equal((await checkLoginAllowed(t.db, "rep", "192.0.2.44")).allowed, false);
+  assert.equal(await clearLoginFailures(t.db, otherId, { ip: "192.0.2.44" }), MAX_FAILURES_PER_SOURCE);
+  assert.equal((await checkLoginAllowed(t.db, "rep", "192.0.2.44")).allowed, true);
+  assert.equal(await t.db.auditLog.count({ where: { action: "login.unlock-source", entityId: "192.0.2.44" } }), 1);
 });

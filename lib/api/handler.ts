@@ -79,23 +79,34 @@ function crossSiteCookieWrite(request: Request): boolean {
   return site !== null && site !== "same-origin" && site !== "none";
 }
 
+/** Runs a handler and maps its errors: an ApiError to its status, anything else to a logged 500. */
+async function answer(run: () => Promise<Response | unknown>): Promise<Response> {
+  try {
+    const result = await run();
+    return result instanceof Response ? result : Response.json(result);
+  } catch (error) {
+    if (error instanceof ApiError) return errorResponse(error);
+    console.error(error);
+    return errorResponse(new ApiError(500, "INTERNAL", "服务器内部错误,请稍后重试。"));
+  }
+}
+
+/** A route anyone may read without signing in (public data, e.g. the flags): errors mapped like apiRoute's. */
+export function publicRoute<P = Record<string, never>>(handler: (args: { request: Request; params: P }) => Promise<Response | unknown>) {
+  return (request: Request, context: RouteContext<P>): Promise<Response> => answer(async () => handler({ request, params: await context.params }));
+}
+
 /** Builds a route handler: authenticate, check the role, run, map errors. */
 export function apiRoute<P = Record<string, never>>(
   options: { roles?: readonly Role[] },
   handler: (args: { user: SessionUser; request: Request; params: P }) => Promise<Response | unknown>,
 ) {
-  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
-    try {
+  return (request: Request, context: RouteContext<P>): Promise<Response> =>
+    answer(async () => {
       const user = await authenticate(request);
       if (!user) throw new ApiError(401, "UNAUTHENTICATED", "请先登录,或提供有效的 API 令牌。");
       if (options.roles && !options.roles.includes(user.role)) throw forbidden();
       if (crossSiteCookieWrite(request)) throw forbidden("拒绝来自其他网站的提交。");
-      const result = await handler({ user, request, params: await context.params });
-      return result instanceof Response ? result : Response.json(result);
-    } catch (error) {
-      if (error instanceof ApiError) return errorResponse(error);
-      console.error(error);
-      return errorResponse(new ApiError(500, "INTERNAL", "服务器内部错误,请稍后重试。"));
-    }
-  };
+      return handler({ user, request, params: await context.params });
+    });
 }

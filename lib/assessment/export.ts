@@ -9,11 +9,10 @@ import { quarterName } from "@/lib/assessment/quarters";
 import type { QuarterResults, ResultRow } from "@/lib/assessment/results";
 import { COMPONENT_KEYS, COMPONENT_LABELS } from "@/lib/assessment/scoring";
 import { YEAR_RULE, type YearResults } from "@/lib/assessment/year";
+import { UNIT_KIND_ENTRIES } from "@/lib/labels";
+import { UNIT_KIND_LABELS } from "@/lib/labels";
 
-const KINDS = [
-  ["TOWN", "乡镇"],
-  ["DEPARTMENT", "区直部门"],
-] as const;
+const KINDS = UNIT_KIND_ENTRIES;
 
 const SOURCE_NAMES = { task: "任务", milestone: "节点", groupScoreItem: "评分细则", spotCheck: "抽查", order: "督办单", slots: "晒报" } as const;
 
@@ -61,7 +60,7 @@ export async function buildRankingWorkbook(results: QuarterResults): Promise<Buf
   const head = sources.addRow(["单位", "类别", "项目", "项目得分", "来源类型", "记录", "说明", "分值", "记录编号"]);
   head.font = { bold: true };
   for (const row of results.rows) {
-    const kind = row.kind === "TOWN" ? "乡镇" : "区直部门";
+    const kind = UNIT_KIND_LABELS[row.kind];
     for (const c of row.breakdown.components) {
       for (const s of c.sources) sources.addRow([row.unitName, kind, c.label, c.points, SOURCE_NAMES[s.type], s.label, s.detail ?? "", s.points, s.id]);
     }

@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import type { AuditFilters } from "@/lib/audit/filters";
 import { auditActionLabel, auditEntityLabel } from "@/lib/audit/labels";
-import type { AuditRow } from "@/lib/audit/queries";
+import type { AuditRow } from "@/lib/audit/entries";
 import { type DistrictDate, formatDistrictDateTime } from "@/lib/time";
 
 export function auditExportFileName(today: DistrictDate): string {

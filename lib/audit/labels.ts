@@ -88,6 +88,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "channel.members": "调整工作群成员",
   "api-token.create": "创建 API 令牌",
   "api-token.revoke": "吊销 API 令牌",
+  "login.unlock": "解除账号登录限制",
+  "login.unlock-source": "解除来源地址登录限制",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -117,13 +119,14 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   KeyTask: "重点工作",
   Channel: "工作群",
   ApiToken: "API 令牌",
+  LoginSource: "登录来源地址",
   Notification: "站内提醒",
 };
 
 export function auditActionLabel(action: string): string {
-  return AUDIT_ACTION_LABELS[action] ?? action;
+  return Object.hasOwn(AUDIT_ACTION_LABELS, action) ? AUDIT_ACTION_LABELS[action] : action;
 }
 
 export function auditEntityLabel(entity: string): string {
-  return AUDIT_ENTITY_LABELS[entity] ?? entity;
+  return Object.hasOwn(AUDIT_ENTITY_LABELS, entity) ? AUDIT_ENTITY_LABELS[entity] : entity;
 }

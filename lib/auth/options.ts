@@ -11,7 +11,9 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { hashPassword, needsRehash, verifyLogin } from "@/lib/auth/password";
 import { loadSessionUser } from "@/lib/auth/session-user";
-import { isLoginBlocked, RATE_LIMIT_MESSAGE, recordLoginAttempt } from "@/lib/auth/rate-limit";
+import { checkLoginAllowed, recordLoginAttempt } from "@/lib/auth/rate-limit";
+import { clientIp } from "@/lib/auth/client-ip";
+import { env } from "@/lib/env";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
@@ -24,17 +26,6 @@ const credentialsInput = z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(200),
 });
-
-/** The client's address as the first proxy hop reports it. */
-export function clientIp(headers: Record<string, string | string[] | undefined> | Headers | undefined): string {
-  const get = (name: string) => {
-    if (!headers) return undefined;
-    if (headers instanceof Headers) return headers.get(name) ?? undefined;
-    const value = headers[name];
-    return Array.isArray(value) ? value[0] : value;
-  };
-  return get("x-forwarded-for")?.split(",")[0]?.trim() || get("x-real-ip") || "local";
-}
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
@@ -50,9 +41,10 @@ export const authOptions: NextAuthOptions = {
         const parsed = credentialsInput.safeParse(credentials);
         if (!parsed.success) return null;
         const { username, password } = parsed.data;
-        const ip = clientIp(req?.headers);
+        const ip = clientIp(req?.headers, env().TRUSTED_PROXY_HOPS);
 
-        if (await isLoginBlocked(db, username, ip)) throw new Error(RATE_LIMIT_MESSAGE);
+        const verdict = await checkLoginAllowed(db, username, ip);
+        if (!verdict.allowed) throw new Error(verdict.message);
 
         const user = await db.user.findUnique({
           where: { username },

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { isLoginBlocked, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP, recordLoginAttempt } from "@/lib/auth/rate-limit";
+import { accountDelayMs, checkLoginAllowed, listLoginHolds, MAX_FAILURES_PER_PAIR, MAX_FAILURES_PER_SOURCE, recordLoginAttempt } from "@/lib/auth/rate-limit";
 import { loadSessionUser } from "@/lib/auth/session-user";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
 
@@ -57,24 +57,67 @@ test("an assessor's groups come with the session", async () => {
   assert.deepEqual(resolved?.groupIds, [group.id]);
 });
 
-test("failed logins block the account after the limit, not before", async () => {
-  for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT - 1; i++) await recordLoginAttempt(t.db, "victim", `10.0.0.${i}`, false);
-  assert.equal(await isLoginBlocked(t.db, "victim", "10.9.9.9"), false);
-  await recordLoginAttempt(t.db, "victim", "10.0.0.99", false);
-  assert.equal(await isLoginBlocked(t.db, "victim", "10.9.9.9"), true);
-  // Another account from another address is not affected.
-  assert.equal(await isLoginBlocked(t.db, "someone-else", "10.9.9.9"), false);
+/** The time of the account's last attempt, so a test that waits seconds does not depend on the machine's speed. */
+async function lastAttemptAt(username: string): Promise<number> {
+  const last = await t.db.loginAttempt.findFirstOrThrow({ where: { username }, orderBy: { createdAt: "desc" } });
+  return last.createdAt.getTime();
+}
+
+const blocked = async (username: string, ip: string, now?: Date) => !(await checkLoginAllowed(t.db, username, ip, now)).allowed;
+
+test("failures of an account from one source lock that pair, not the account from elsewhere", async () => {
+  for (let i = 0; i < MAX_FAILURES_PER_PAIR - 1; i++) await recordLoginAttempt(t.db, "victim", "10.0.0.1", false);
+  assert.equal(await blocked("victim", "10.0.0.1"), false);
+  await recordLoginAttempt(t.db, "victim", "10.0.0.1", false);
+  const verdict = await checkLoginAllowed(t.db, "victim", "10.0.0.1");
+  assert.equal(verdict.allowed ? "allowed" : verdict.reason, "pair");
+  // Another source is only delayed (1 s after the 5th failure), then let through.
+  const lastAt = await lastAttemptAt("victim");
+  const fromElsewhere = await checkLoginAllowed(t.db, "victim", "10.9.9.9", new Date(lastAt + 500));
+  assert.equal(fromElsewhere.allowed ? "allowed" : fromElsewhere.reason, "account");
+  assert.equal(await blocked("victim", "10.9.9.9", new Date(lastAt + 1500)), false);
+  // Another account from the locked source is not affected.
+  assert.equal(await blocked("someone-else", "10.0.0.1"), false);
 });
 
-test("failed logins block an IP across accounts", async () => {
-  for (let i = 0; i < MAX_FAILURES_PER_IP; i++) await recordLoginAttempt(t.db, `guess-${i}`, "192.0.2.7", false);
-  assert.equal(await isLoginBlocked(t.db, "fresh-account", "192.0.2.7"), true);
+test("the account's delay grows 1 s, 2 s, 4 s … up to 5 minutes, whatever the source", async () => {
+  assert.deepEqual([4, 5, 6, 7, 8].map(accountDelayMs), [0, 1000, 2000, 4000, 8000]);
+  assert.equal(accountDelayMs(40), 5 * 60 * 1000);
+  // Eight failures, each from a new (forged) source: the ninth waits 8 s after the last.
+  for (let i = 0; i < 8; i++) await recordLoginAttempt(t.db, "rotated", `198.51.100.${i}`, false);
+  const lastAt = await lastAttemptAt("rotated");
+  const verdict = await checkLoginAllowed(t.db, "rotated", "198.51.100.200", new Date(lastAt + 1000));
+  assert.ok(!verdict.allowed && verdict.reason === "account");
+  assert.match(verdict.message, /请 7 秒后再试/);
+  assert.equal(await blocked("rotated", "198.51.100.201", new Date(lastAt + 8000)), false);
+});
+
+test("a source that signed in to the account before is not delayed by others' failures", async () => {
+  await recordLoginAttempt(t.db, "boss", "192.0.2.50", true);
+  for (let i = 0; i < 10; i++) await recordLoginAttempt(t.db, "boss", `203.0.113.${i}`, false);
+  assert.equal(await blocked("boss", "203.0.113.77"), true);
+  assert.equal(await blocked("boss", "192.0.2.50"), false);
+});
+
+test("failed logins lock a source across accounts", async () => {
+  for (let i = 0; i < MAX_FAILURES_PER_SOURCE; i++) await recordLoginAttempt(t.db, `guess-${i}`, "192.0.2.7", false);
+  const verdict = await checkLoginAllowed(t.db, "fresh-account", "192.0.2.7");
+  assert.equal(verdict.allowed ? "allowed" : verdict.reason, "source");
 });
 
 test("old failures fall out of the window", async () => {
-  for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) await recordLoginAttempt(t.db, "yesterday", "198.51.100.1", false);
+  for (let i = 0; i < MAX_FAILURES_PER_PAIR; i++) await recordLoginAttempt(t.db, "yesterday", "198.51.100.1", false);
   const later = new Date(Date.now() + 16 * 60 * 1000);
-  assert.equal(await isLoginBlocked(t.db, "yesterday", "198.51.100.2", later), false);
+  assert.equal(await blocked("yesterday", "198.51.100.1", later), false);
+});
+
+test("the office's list shows held accounts with their locked sources, and locked sources", async () => {
+  const { accounts, sources } = await listLoginHolds(t.db);
+  const victim = accounts.find((a) => a.username === "victim");
+  assert.deepEqual(victim?.lockedSources, ["10.0.0.1"]);
+  assert.equal(accounts.find((a) => a.username === "rotated")?.failures, 8);
+  assert.equal(accounts.some((a) => a.username === "someone-else"), false);
+  assert.deepEqual(sources.map((s) => s.ip), ["192.0.2.7"]);
 });
 
 test("passwords are hashed, and only the right one verifies", async () => {

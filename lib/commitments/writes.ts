@@ -10,7 +10,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { audit } from "@/lib/audit";
 import { withUnitRowScope, type SessionUser } from "@/lib/auth/roles";
 import type { CommitmentDraftInput } from "@/lib/commitments/schemas";
-import type { WriteResult } from "@/lib/tasks/writes";
+import type { WriteResult } from "@/lib/write-result";
 
 export const COMMITMENT_NOT_FOUND = "没有找到这份承诺书,或您无权操作。";
 export const COMMITMENT_FROZEN = "这份承诺书已经发布,内容不能再改;如需修改,请新建一个版本。";

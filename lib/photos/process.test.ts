@@ -22,7 +22,7 @@ test("a photo is re-encoded with a thumbnail and fingerprints", async () => {
   assert.match(processed.sha256, /^[0-9a-f]{64}$/);
   assert.match(processed.dHash, /^[0-9a-f]{16}$/);
   const thumb = await sharp(processed.thumb).metadata();
-  assert.equal(thumb.width, 480);
+  assert.equal(thumb.width, 320);
 });
 
 test("a text file named .jpg is refused by its content", async () => {

@@ -2,20 +2,20 @@
  * Checks and prepares an uploaded photo (issue 4): the type is read from the
  * content, not the name or the header; size and pixel count are capped; the
  * image is re-encoded (which also drops everything but pixels) with a
- * thumbnail; EXIF time and GPS are kept as data, and a dHash for anomaly checks.
+ * thumbnail and a display size (lib/photos/sizes.ts); EXIF time and GPS are
+ * kept as data, and a dHash for anomaly checks.
  */
 import crypto from "node:crypto";
 import exifr from "exifr";
 import sharp, { type Metadata, type OutputInfo } from "sharp";
 import { dHash } from "@/lib/photos/dhash";
+import { FULL_SIZE, renderDisplay, renderThumb } from "@/lib/photos/sizes";
 import { districtInstant } from "@/lib/time";
 
 import { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS } from "@/lib/photos/limits";
 
 export { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS, MAX_PHOTOS_PER_SLOT } from "@/lib/photos/limits";
 const ACCEPTED_FORMATS = new Set(["jpeg", "png", "webp", "heif", "avif"]);
-const FULL_SIZE = 2048;
-const THUMB_SIZE = 480;
 
 export type PhotoRejection = "TOO_LARGE" | "NOT_AN_IMAGE" | "TOO_MANY_PIXELS";
 
@@ -30,6 +30,9 @@ export class PhotoRejectedError extends Error {
 
 export type ProcessedPhoto = {
   full: Buffer;
+  /** ~1280 px, for the lightbox */
+  display: Buffer;
+  /** ~320 px, for galleries and the feed */
   thumb: Buffer;
   width: number;
   height: number;
@@ -88,6 +91,7 @@ export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
   const exif = await readExif(input);
   let full: { data: Buffer; info: OutputInfo };
   let thumb: Buffer;
+  let display: Buffer;
   try {
     const base = sharp(input, { limitInputPixels: MAX_PHOTO_PIXELS }).rotate();
     full = await base
@@ -97,12 +101,14 @@ export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
       // (bench/report-load.ts), for files only slightly smaller.
       .jpeg({ quality: 82 })
       .toBuffer({ resolveWithObject: true });
-    thumb = await base.clone().resize({ width: THUMB_SIZE, height: THUMB_SIZE, fit: "inside", withoutEnlargement: true }).jpeg({ quality: 75 }).toBuffer();
+    display = await renderDisplay(base.clone());
+    thumb = await renderThumb(base.clone());
   } catch {
     throw new PhotoRejectedError("NOT_AN_IMAGE", "图片已损坏,无法读取。");
   }
   return {
     full: full.data,
+    display,
     thumb,
     width: full.info.width,
     height: full.info.height,

@@ -8,12 +8,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ItemOutcome, SlotKind } from "@/lib/generated/prisma/enums";
 import { SLOT_PARAM_OF, type SlotParam } from "@/lib/reports/card-rules";
 import { SLOTS, slotDeadline, slotState, type SlotDeadlines, type SlotState } from "@/lib/reports/slots";
+import { photoUrl } from "@/lib/photos/urls";
 import type { DistrictDate } from "@/lib/time";
 
-/** Photos are served only through the route that checks who may see them. */
-export function photoUrl(photoId: string, size: "thumb" | "full" = "full"): string {
-  return `/api/photos/${photoId}${size === "thumb" ? "?size=thumb" : ""}`;
-}
+export { photoUrl } from "@/lib/photos/urls";
 
 /** What every view of a shown slot reads: its words, place and time, late or not, how often corrected. */
 export const slotShownSelect = {

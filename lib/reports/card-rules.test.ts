@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
+  nextMilestone,
   type CardItem,
   type ItemRefs,
   carryOverCandidates,
@@ -267,4 +268,13 @@ test("an evening amount raises the task and its cumulative milestones, and deriv
   ]);
   assert.deepEqual(applyTaskProgress(task, milestones, 62, "2026-11-27").task, { valueReached: 120, status: "DONE" });
   assert.equal(applyTaskProgress(task, milestones, -100, "2026-11-27").task.valueReached, 0);
+});
+
+test("下一节点 is the earliest milestone not reached and not past; past unreached ones are counted", () => {
+  const m = (id: string, dueDate: string, target: number, valueReached: number) => ({ id, title: id, dueDate, target, valueReached });
+  const milestones = [m("may", "2026-05-31", 30, 10), m("sep", "2026-09-30", 60, 60), m("dec", "2026-12-31", 120, 58), m("nov", "2026-11-30", 90, 58)];
+  assert.deepEqual(nextMilestone(milestones, "2026-11-30"), { next: milestones[3], overdue: 1 });
+  assert.deepEqual(nextMilestone(milestones, "2026-12-01"), { next: milestones[2], overdue: 2 });
+  assert.deepEqual(nextMilestone(milestones, "2027-01-01"), { next: null, overdue: 3 });
+  assert.deepEqual(nextMilestone([m("done", "2026-12-31", 5, 5)], "2026-11-30"), { next: null, overdue: 0 });
 });

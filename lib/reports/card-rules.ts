@@ -321,6 +321,20 @@ export function carryOverCandidates<T extends Pick<PreviousItem, "id" | "outcome
   return previous.filter((item) => item.outcome !== "DONE" && !alreadyCarried.has(item.id));
 }
 
+// ─── The next milestone ─────────────────────────────────────────────────────
+
+type MilestoneLike = { id: string; title: string; dueDate: string; target: number; valueReached: number };
+
+/**
+ * "下一节点" of a task on a day: the earliest milestone not yet reached (its
+ * value below its target) that is due on or after the day; milestones reached
+ * or already past are not "next". `overdue` counts those past and not reached.
+ */
+export function nextMilestone<M extends MilestoneLike>(milestones: readonly M[], date: DistrictDate): { next: M | null; overdue: number } {
+  const open = milestones.filter((m) => m.valueReached < m.target).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  return { next: open.find((m) => m.dueDate >= date) ?? null, overdue: open.filter((m) => m.dueDate < date).length };
+}
+
 // ─── Evidence ───────────────────────────────────────────────────────────────
 
 export type EvidenceTask = { title: string; requiresPhoto: boolean; requiresLocation: boolean };
@@ -328,8 +342,9 @@ export type EvidenceTask = { title: string; requiresPhoto: boolean; requiresLoca
 /**
  * Photos and location are asked for only where the office marked a task so
  * (2026 rules: no photos or tracks when not necessary), and only as evidence
- * of a result: in the evening, for items ticked ✓ — a photo from the noon or
- * the evening of that card counts, so is a place typed or located then.
+ * of a result: in the evening, for items ticked ✓ — a photo from any slot of
+ * that day's card counts (the morning's too: issue 14), so does a place typed
+ * or located in any of them.
  */
 export function evidenceIssues(
   slot: SlotKind,

@@ -6,7 +6,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { withUnitRowScope, type SessionUser } from "@/lib/auth/roles";
-import { carryOverCandidates } from "@/lib/reports/card-rules";
+import { carryOverCandidates, nextMilestone } from "@/lib/reports/card-rules";
 import { deriveStatus, progressRatio, urgencyOrder } from "@/lib/tasks/status";
 import { addDays, type DistrictDate } from "@/lib/time";
 
@@ -19,7 +19,10 @@ export type PickerTask = {
   requiresPhoto: boolean;
   requiresLocation: boolean;
   keyTaskName: string | null;
+  /** the next milestone not yet reached (nextMilestone in card-rules.ts) */
   milestone: { id: string; title: string; dueDate: string } | null;
+  /** milestones past their date and not reached */
+  overdueMilestones: number;
 };
 
 export type CarryItem = { id: string; text: string; reason: string | null; taskId: string | null; milestoneId: string | null; date: string };
@@ -46,7 +49,7 @@ export async function loadCardEditor(user: SessionUser, date: DistrictDate, carr
         requiresPhoto: true,
         requiresLocation: true,
         keyTask: { select: { name: true } },
-        milestones: { where: { status: { not: "DONE" } }, orderBy: { dueDate: "asc" }, take: 1, select: { id: true, title: true, dueDate: true } },
+        milestones: { select: { id: true, title: true, dueDate: true, target: true, valueReached: true } },
       },
     }),
     db.reportCard.findFirst({
@@ -67,17 +70,21 @@ export async function loadCardEditor(user: SessionUser, date: DistrictDate, carr
     .sort((a, b) => urgencyOrder(a.status) - urgencyOrder(b.status) || a.task.deadline.localeCompare(b.task.deadline) || progressRatio(a.task) - progressRatio(b.task));
 
   return {
-    tasks: open.map(({ task }) => ({
-      id: task.id,
-      title: task.title,
-      measure: task.measure,
-      target: task.target,
-      valueReached: task.valueReached,
-      requiresPhoto: task.requiresPhoto,
-      requiresLocation: task.requiresLocation,
-      keyTaskName: task.keyTask?.name ?? null,
-      milestone: task.milestones[0] ?? null,
-    })),
+    tasks: open.map(({ task }) => {
+      const { next, overdue } = nextMilestone(task.milestones, date);
+      return {
+        id: task.id,
+        title: task.title,
+        measure: task.measure,
+        target: task.target,
+        valueReached: task.valueReached,
+        requiresPhoto: task.requiresPhoto,
+        requiresLocation: task.requiresLocation,
+        keyTaskName: task.keyTask?.name ?? null,
+        milestone: next ? { id: next.id, title: next.title, dueDate: next.dueDate } : null,
+        overdueMilestones: overdue,
+      };
+    }),
     carry: carryOverCandidates(previous?.items ?? [], carriedOnCard).map((i) => ({ ...i, date: previous!.date })),
     log,
   };

@@ -4,11 +4,12 @@ import type { SlotKind, UnitKind } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { unitScopeWhere, withUnitRowScope, withUnitScope, type SessionUser } from "@/lib/auth/roles";
 import { getSlotDeadlines } from "@/lib/settings";
-import { slotShownSelect } from "@/lib/reports/card-json";
+import { summarizeBurden } from "@/lib/reports/burden";
+import { loadCardJson, slotShownSelect } from "@/lib/reports/card-json";
 import { historyOf, slotVersionsSelect } from "@/lib/reports/version-history";
 import { lockCountsSelect } from "@/lib/reports/versions";
 import { SLOTS, slotState, type SlotState } from "@/lib/reports/slots";
-import type { DistrictDate } from "@/lib/time";
+import { addDays, type DistrictDate } from "@/lib/time";
 
 export type UnitDayStatus = {
   unitId: string;
@@ -133,4 +134,80 @@ export async function listUnitReminders(user: SessionUser, unitId: string, date:
     orderBy: { createdAt: "desc" },
     select: { id: true, slot: true, createdAt: true, remindedBy: { select: { name: true, role: true } } },
   });
+}
+
+/** The district's slot deadlines (settings every signed-in user may read). */
+export async function loadSlotDeadlines() {
+  return getSlotDeadlines(db);
+}
+
+/** A unit the user may see, or null — another unit's id finds nothing, like an unknown one. */
+export async function findVisibleUnit(user: SessionUser, unitId: string) {
+  return db.unit.findFirst({ where: withUnitScope(user, { id: unitId }), select: { id: true, name: true, kind: true } });
+}
+
+/** The units the user may see (a unit account: its own), towns first. */
+export async function listVisibleUnits(user: SessionUser) {
+  return db.unit.findMany({
+    where: withUnitScope(user, { archivedAt: null }),
+    orderBy: [{ kind: "desc" }, { sortOrder: "asc" }],
+    select: { id: true, name: true, kind: true },
+  });
+}
+
+/** A unit's card for a day as the API's JSON — null when the unit is out of the user's scope or unknown. */
+export async function getCardJson(user: SessionUser, unitId: string, date: DistrictDate, now = new Date()) {
+  const unit = await findVisibleUnit(user, unitId);
+  if (!unit) return null;
+  return loadCardJson(db, { id: unit.id, name: unit.name }, date, await getSlotDeadlines(db), now);
+}
+
+/** Reminders (催报) sent today to the units the user may see, newest first. */
+export async function listDayReminders(user: SessionUser, date: DistrictDate) {
+  return db.reminder.findMany({
+    where: withUnitRowScope(user, { date }),
+    orderBy: { createdAt: "desc" },
+    select: { id: true, unitId: true, slot: true, createdAt: true, unit: { select: { name: true } }, remindedBy: { select: { name: true } } },
+  });
+}
+
+/** A leader's own instructions (批示), open or answered: the leader is in the query. */
+export async function listLeaderInstructions(user: SessionUser, answered: boolean) {
+  const where = { leaderId: user.id };
+  const [instructions, openCount] = await Promise.all([
+    db.instruction.findMany({
+      where: { ...where, answeredAt: answered ? { not: null } : null },
+      orderBy: { createdAt: "desc" },
+      take: 100,
+      select: {
+        id: true,
+        text: true,
+        slot: true,
+        createdAt: true,
+        answeredAt: true,
+        card: { select: { date: true, unit: { select: { id: true, name: true } } } },
+        answers: { orderBy: { createdAt: "asc" }, select: { id: true, text: true, createdAt: true, author: { select: { name: true } } } },
+      },
+    }),
+    db.instruction.count({ where: { ...where, answeredAt: null } }),
+  ]);
+  return { instructions, openCount };
+}
+
+/** The reporting burden of the units the user may see over the last 30 days (lib/reports/burden.ts). */
+export async function loadBurden(user: SessionUser, today: DistrictDate) {
+  const from = addDays(today, -30);
+  const [units, slots] = await Promise.all([
+    db.unit.findMany({ where: withUnitScope(user, { archivedAt: null }), orderBy: [{ kind: "desc" }, { sortOrder: "asc" }], select: { id: true, name: true, kind: true } }),
+    db.reportSlot.findMany({
+      where: { card: withUnitRowScope(user, { date: { gte: from, lte: today } }) },
+      select: { effortSeconds: true, card: { select: { unitId: true, date: true } } },
+    }),
+  ]);
+  const summary = summarizeBurden(
+    slots.map((s) => ({ unitId: s.card.unitId, date: s.card.date, effortSeconds: s.effortSeconds })),
+    units.map((u) => u.id),
+    today,
+  );
+  return { units, summary };
 }

@@ -126,7 +126,7 @@ test("the day's card: a morning plan from the task list, noon with a photo, even
   });
   assert.equal(noon.slot.photos.length, 1);
   assert.equal(noon.slot.items.length, 3, "the morning's items were not doubled");
-  assert.equal(filesIn(photoDir).length, 2, "a full image and a thumbnail");
+  assert.equal(filesIn(photoDir).length, 3, "the original, a display size and a thumbnail");
 
   const evening = await submit({
     slot: "evening",
@@ -191,10 +191,10 @@ test("a 10th photo is refused — ten at once, or one more on a slot that has ni
 
   await submit({ slot: "morning", input: { items: [{ text: "召开调度会" }] }, photos: ten.slice(0, 9) });
   assert.equal(await t.db.photo.count(), 9);
-  assert.equal(filesIn(photoDir).length, 18);
+  assert.equal(filesIn(photoDir).length, 27, "nine photos in three sizes");
   await rejects(submit({ slot: "morning", now: at("08:40"), input: { items: [{ text: "召开调度会" }] }, photos: [ten[9]] }), /本时段已有 9 张/);
   assert.equal(await t.db.photo.count(), 9);
-  assert.equal(filesIn(photoDir).length, 18, "the refused photo left no file");
+  assert.equal(filesIn(photoDir).length, 27, "the refused photo left no file");
 });
 
 test("a failure inside the transaction removes the files already stored", async () => {
@@ -216,7 +216,7 @@ test("a double submit with the same Idempotency-Key saves one slot — in sequen
   assert.equal(both.filter((r) => r.replayed).length, 1);
   assert.equal(await t.db.reportSlot.count(), 2);
   assert.equal(await t.db.photo.count(), 2);
-  assert.equal(filesIn(photoDir).length, 4, "the losing request's files were removed");
+  assert.equal(filesIn(photoDir).length, 6, "the losing request's files were removed");
 });
 
 test("the same key for another slot never replays the first slot's answer", async () => {
@@ -306,6 +306,13 @@ test("the evening asks for a photo where the task requires one", async () => {
   await rejects(submit({ slot: "evening", now: at("20:00"), input: { items: [{ text: "拆除东街违建", done: true }] } }), /要求附现场照片/);
   const saved = await submit({ slot: "evening", now: at("20:00"), input: { items: [{ text: "拆除东街违建", done: true }] }, photos: [await photo(60)] });
   assert.equal(saved.slot.photos.length, 1);
+});
+
+test("a photo from the morning is evidence for the evening's ✓ on the same day (issue 14)", async () => {
+  await submit({ slot: "morning", input: { items: [{ text: "拆除东街违建", taskId }] }, photos: [await photo(61)] });
+  const saved = await submit({ slot: "evening", now: at("20:00"), input: { items: [{ text: "拆除东街违建", done: true }] } });
+  assert.deepEqual(saved.slot.items.map((i) => i.done), [true]);
+  assert.equal(saved.slot.photos.length, 0, "no photo had to be sent again");
 });
 
 test("only a unit account files, and only its own unit's card", async () => {

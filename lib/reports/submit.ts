@@ -22,6 +22,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { SlotKind } from "@/lib/generated/prisma/enums";
 import { IdempotencyKeyReusedError, replay as replayKey, requestFingerprint, storedKey, withIdempotencyKey } from "@/lib/idempotency";
 import { MAX_PHOTOS_PER_SLOT, PhotoRejectedError, processPhoto, type ProcessedPhoto } from "@/lib/photos/process";
+import { displayKeyOf, photoFileKeys } from "@/lib/photos/sizes";
 import { afterSlotSubmitted, queueSlotChecks } from "@/lib/reports/after-submit";
 import { itemJsonSelect, loadSavedSlot, type SavedSlotJson } from "@/lib/reports/card-json";
 import {
@@ -149,6 +150,8 @@ export async function submitSlot(db: Db, storage: PhotoStorage, request: SubmitR
       stored.push(storageKey);
       await storage.put(thumbKey, photo.thumb);
       stored.push(thumbKey);
+      await storage.put(displayKeyOf(storageKey), photo.display);
+      stored.push(displayKeyOf(storageKey));
       files.push({ ...photo, storageKey, thumbKey });
     }
     const context: WriteContext = { user, unitId, date, slot, input, files, deadlines, now };
@@ -278,10 +281,11 @@ async function writeSlot(tx: Prisma.TransactionClient, context: WriteContext): P
   const empty = emptySlotIssue(slot, plan, input.note, photosAfter);
   if (empty) throw refuse(empty.message, [empty]);
   const located = Boolean(input.place || input.lat !== undefined);
-  const other = card?.slots.find((s) => s.slot === (slot === "EVENING" ? "NOON" : "EVENING"));
+  // The day's other slots: a photo or a place from the morning or noon is evidence for the evening too.
+  const others = card?.slots.filter((s) => s.slot !== slot) ?? [];
   const evidence = evidenceIssues(slot, plan.after, taskById as ReadonlyMap<string, EvidenceTask>, {
-    photos: photosAfter + (other?.photos.length ?? 0),
-    located: located || Boolean(other && (other.place || other.lat !== null)),
+    photos: photosAfter + others.reduce((sum, s) => sum + s.photos.length, 0),
+    located: located || others.some((s) => s.place || s.lat !== null),
   });
   if (evidence.length > 0) throw refuse(evidence.map((i) => i.message).join(" "), evidence);
 
@@ -382,7 +386,7 @@ async function writeSlot(tx: Prisma.TransactionClient, context: WriteContext): P
     after: { date, slot, text, place: place.place, photos: photosAfter, items: plan.after.length, reason: input.revisionReason, version: version?.number ?? null },
   });
 
-  return { slot: await loadSavedSlot(tx, slotId), removedKeys: removed.flatMap((p) => [p.storageKey, p.thumbKey]) };
+  return { slot: await loadSavedSlot(tx, slotId), removedKeys: removed.flatMap(photoFileKeys) };
 }
 
 const AUDIT_ACTION_OF = { CREATE: "report.submit", EDIT: "report.edit", REVISION: "report.revise", CORRECTION: "report.correct" } as const satisfies Record<EditMode, string>;

@@ -6,6 +6,7 @@
  */
 import "server-only";
 import { MAX_PHOTOS_PER_SLOT, PhotoRejectedError, processPhoto } from "@/lib/photos/process";
+import { displayKeyOf, photoFileKeys } from "@/lib/photos/sizes";
 import { newStorageKey, photoStorage } from "@/lib/storage/index";
 import type { DistrictDate } from "@/lib/time";
 
@@ -52,6 +53,7 @@ export async function storePhotos(files: File[], date: DistrictDate): Promise<St
       await storage.put(storageKey, p.full);
       stored.push({ storageKey, thumbKey, mime: "image/jpeg", width: p.width, height: p.height, bytes: p.bytes, sha256: p.sha256, dHash: p.dHash, exifTakenAt: p.exifTakenAt, exifLat: p.exifLat, exifLng: p.exifLng, sortOrder: i + 1 });
       await storage.put(thumbKey, p.thumb);
+      await storage.put(displayKeyOf(storageKey), p.display);
     }
   } catch (error) {
     await discardPhotos(stored);
@@ -63,5 +65,5 @@ export async function storePhotos(files: File[], date: DistrictDate): Promise<St
 /** Deletes stored files whose rows were not written. */
 export async function discardPhotos(photos: readonly StoredPhoto[]): Promise<void> {
   const storage = await photoStorage();
-  await Promise.all(photos.flatMap((p) => [storage.delete(p.storageKey), storage.delete(p.thumbKey)]));
+  await Promise.all(photos.flatMap((p) => photoFileKeys(p).map((key) => storage.delete(key))));
 }

@@ -8,7 +8,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
-import { authedAction, type ActionState } from "@/lib/auth/action";
+import { authedAction } from "@/lib/auth/action";
 import { UNIT_ROLES } from "@/lib/auth/roles";
 import {
   milestoneCreateInput,
@@ -30,13 +30,9 @@ import {
   setTaskArchived,
   updateMilestone,
   updateTask,
-  type WriteResult,
 } from "@/lib/tasks/writes";
+import { refusalState } from "@/lib/write-result";
 import type { TaskStatus } from "@/lib/generated/prisma/enums";
-
-function refused(result: Extract<WriteResult<unknown>, { ok: false }>): ActionState {
-  return { message: result.message, fieldErrors: result.fieldErrors };
-}
 
 function revalidateTaskPages(taskId?: string): void {
   revalidatePath("/admin/tasks");
@@ -47,35 +43,35 @@ function revalidateTaskPages(taskId?: string): void {
 
 export const createTaskAction = authedAction({ roles: ["ADMIN"], input: taskCreateInput }, async (user, data) => {
   const result = await createTask(db, user, data);
-  if (!result.ok) return refused(result);
+  if (!result.ok) return refusalState(result);
   revalidateTaskPages();
   redirect(`/admin/tasks/${result.value.id}?created=1`);
 });
 
 export const updateTaskAction = authedAction({ roles: ["ADMIN"], input: taskUpdateInput }, async (user, data) => {
   const result = await updateTask(db, user, data);
-  if (!result.ok) return refused(result);
+  if (!result.ok) return refusalState(result);
   revalidateTaskPages(data.id);
   return { ok: true, message: "已保存。" };
 });
 
 export const archiveTaskAction = authedAction({ roles: ["ADMIN"], input: taskArchiveInput }, async (user, data) => {
   const result = await setTaskArchived(db, user, data);
-  if (!result.ok) return refused(result);
+  if (!result.ok) return refusalState(result);
   revalidateTaskPages(data.id);
   return { ok: true, message: data.archived ? "已归档:这项任务不再出现在各单位和领导的清单里。" : "已恢复。" };
 });
 
 export const addMilestoneAction = authedAction({ roles: ["ADMIN"], input: milestoneCreateInput }, async (user, data) => {
   const result = await addMilestone(db, user, data);
-  if (!result.ok) return refused(result);
+  if (!result.ok) return refusalState(result);
   revalidateTaskPages(data.taskId);
   return { ok: true, message: `已添加节点“${data.title}”。` };
 });
 
 export const updateMilestoneAction = authedAction({ roles: ["ADMIN"], input: milestoneUpdateInput }, async (user, data) => {
   const result = await updateMilestone(db, user, data);
-  if (!result.ok) return refused(result);
+  if (!result.ok) return refusalState(result);
   revalidateTaskPages();
   revalidatePath("/admin/tasks/[taskId]", "page");
   return { ok: true, message: "节点已保存。" };
@@ -83,7 +79,7 @@ export const updateMilestoneAction = authedAction({ roles: ["ADMIN"], input: mil
 
 export const deleteMilestoneAction = authedAction({ roles: ["ADMIN"], input: milestoneDeleteInput }, async (user, data) => {
   const result = await deleteMilestone(db, user, data);
-  if (!result.ok) return refused(result);
+  if (!result.ok) return refusalState(result);
   revalidateTaskPages();
   revalidatePath("/admin/tasks/[taskId]", "page");
   return { ok: true, message: "节点已删除。" };
@@ -95,7 +91,7 @@ function savedMessage(status: TaskStatus): string {
 
 export const reportTaskProgressAction = authedAction({ roles: UNIT_ROLES, input: taskProgressInput }, async (user, data) => {
   const result = await reportTaskProgress(db, user, data);
-  if (!result.ok) return refused(result);
+  if (!result.ok) return refusalState(result);
   revalidateTaskPages();
   revalidatePath(`/unit/tasks/${data.taskId}`);
   revalidatePath("/unit");
@@ -104,7 +100,7 @@ export const reportTaskProgressAction = authedAction({ roles: UNIT_ROLES, input:
 
 export const reportMilestoneProgressAction = authedAction({ roles: UNIT_ROLES, input: milestoneProgressInput }, async (user, data) => {
   const result = await reportMilestoneProgress(db, user, data);
-  if (!result.ok) return refused(result);
+  if (!result.ok) return refusalState(result);
   revalidateTaskPages();
   revalidatePath("/unit/tasks/[taskId]", "page");
   return { ok: true, message: savedMessage(result.value.status) };

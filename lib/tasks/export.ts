@@ -18,6 +18,7 @@ import { EXPORT_ONLY_HEADERS, IMPORT_COLUMNS, writeSheet, type Cell, type ExtraS
 import { deriveStatus, progressRatio, TASK_STATUS_LABELS } from "@/lib/tasks/status";
 import { taskListOrder, taskListWhere } from "@/lib/tasks/where";
 import { formatDistrictDateTime, type DistrictDate } from "@/lib/time";
+import { UNIT_KIND_LABELS } from "@/lib/labels";
 
 export const EXPORT_COLUMNS: readonly SheetColumn[] = [
   ...IMPORT_COLUMNS.map((c) => ({ header: c.header, width: c.width })),
@@ -88,7 +89,7 @@ async function loadTaskExport(client: Db, user: SessionUser, filters: TaskFilter
       t.sitePlace,
       t.siteLat,
       t.siteLng,
-      t.unit.kind === "TOWN" ? "乡镇" : "区直部门",
+      UNIT_KIND_LABELS[t.unit.kind],
       t.valueReached,
       `${Math.round(progressRatio(t) * 100)}%`,
       TASK_STATUS_LABELS[status],

@@ -8,6 +8,8 @@ import { SLOT_LABELS } from "@/lib/reports/slots";
 import type { TaskFilters } from "@/lib/tasks/filters";
 import { progressSourceLabel, valueSeries } from "@/lib/tasks/progress-history";
 import { deriveStatus, progressRatio, URGENCY_RANK, urgencyOf, urgencyOrder, type Urgency } from "@/lib/tasks/status";
+import { buildTaskExport } from "@/lib/tasks/export";
+import type { TemplateChoices } from "@/lib/tasks/spreadsheet";
 import { taskListOrder, taskListWhere } from "@/lib/tasks/where";
 import { districtToday, type DistrictDate } from "@/lib/time";
 
@@ -273,6 +275,28 @@ export async function listTaskFormOptions(user: SessionUser): Promise<TaskFormOp
     db.user.findMany({ where: { role: "LEADER", active: true }, orderBy: { username: "asc" }, select: { id: true, name: true, title: true } }),
   ]);
   return { units, keyTasks, lines, leaders };
+}
+
+/** The valid names for the import template (the office's: every live unit). */
+export async function listTemplateChoices(user: SessionUser): Promise<TemplateChoices> {
+  const [units, keyTasks, lines, leaders] = await Promise.all([
+    db.unit.findMany({ where: withUnitScope(user, { archivedAt: null }), orderBy: [{ kind: "desc" }, { sortOrder: "asc" }], select: { name: true, kind: true } }),
+    db.keyTask.findMany({ orderBy: { sortOrder: "asc" }, select: { name: true } }),
+    db.line.findMany({ orderBy: [{ kind: "asc" }, { sortOrder: "asc" }], select: { name: true } }),
+    db.user.findMany({ where: { role: "LEADER", active: true }, orderBy: { username: "asc" }, select: { name: true, title: true, username: true } }),
+  ]);
+  return { units, keyTasks, lines, leaders };
+}
+
+/** The export file of the filtered list, within the caller's scope (lib/tasks/export.ts). */
+export async function exportTasks(user: SessionUser, filters: TaskFilters, today: DistrictDate, format: "xlsx" | "csv"): Promise<Buffer> {
+  return buildTaskExport(db, user, filters, today, format);
+}
+
+/** The unit's own live tasks, by deadline, as choices for its work log. */
+export async function listOwnTaskChoices(user: SessionUser): Promise<{ id: string; title: string }[]> {
+  if (!user.unitId) return [];
+  return db.task.findMany({ where: withUnitRowScope(user, { unitId: user.unitId, archivedAt: null }), orderBy: { deadline: "asc" }, select: { id: true, title: true } });
 }
 
 export type UnitTaskCard = TaskRow & { urgency: Urgency; nextMilestone: { title: string; dueDate: string } | null };

@@ -6,6 +6,7 @@
  */
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
+import { UNIT_KIND_LABELS } from "@/lib/labels";
 
 export type ImportColumnKey =
   | "externalKey"
@@ -281,7 +282,7 @@ export async function writeTaskTemplate(choices: TemplateChoices, year: number):
     const leader = choices.leaders[i];
     lists.addRow([
       unit?.name ?? null,
-      unit ? (unit.kind === "TOWN" ? "乡镇" : "区直部门") : null,
+      unit ? UNIT_KIND_LABELS[unit.kind] : null,
       choices.keyTasks[i]?.name ?? null,
       choices.lines[i]?.name ?? null,
       leader?.name ?? null,

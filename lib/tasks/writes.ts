@@ -17,11 +17,9 @@ import { hasErrors, milestoneRuleErrors, milestonesFitErrors, type RuleErrors } 
 import { eventsOfChange, writeProgressEvents } from "@/lib/tasks/progress-events";
 import { deriveStatus } from "@/lib/tasks/status";
 import { districtToday, type DistrictDate } from "@/lib/time";
-import type { FieldErrors } from "@/lib/validation";
+import type { WriteResult } from "@/lib/write-result";
 
-export type WriteResult<T = undefined> =
-  | { ok: true; value: T }
-  | { ok: false; status: 400 | 403 | 404; message: string; fieldErrors?: FieldErrors };
+export type { WriteResult } from "@/lib/write-result";
 
 export const TASK_NOT_FOUND = "没有找到这项任务,或您无权操作。";
 export const MILESTONE_NOT_FOUND = "没有找到这个节点,或您无权操作。";

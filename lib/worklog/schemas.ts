@@ -26,3 +26,4 @@ export const workLogOutcomeInput = z
   .refine((v) => v.outcome !== "OPEN" || v.reason, { message: "未完成(?)请写明原因", path: ["reason"] });
 
 export const workLogItemRef = z.object({ id });
+export type WorkLogOutcomeInput = z.infer<typeof workLogOutcomeInput>;

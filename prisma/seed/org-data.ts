@@ -222,19 +222,33 @@ export const KEY_TASKS: KeyTaskDef[] = [
     rubric: [["民心工程进度", 40], ["民生实事完成", 30], ["群众满意度", 20], ["资金使用规范", 10]] },
 ];
 
-export type ChannelDef = { code: string; name: string; towns: string[] | typeof ALL_TOWNS; departments: string[] | "*" };
+export type ChannelDef = {
+  code: string;
+  name: string;
+  towns: string[] | typeof ALL_TOWNS;
+  departments: string[] | "*";
+  /**
+   * The district leaders in the channel, following the lines (分线) and key tasks: "all" = the 12;
+   * "town-lines" = the leaders of lines covering every town; otherwise the leaders of the named lines
+   * and command centres.
+   */
+  leaders: "all" | "town-lines" | string[];
+};
 
 /** The six work channels, mirroring the WeChat groups. */
 export const CHANNELS: ChannelDef[] = [
-  { code: "leaders", name: "区级领导干部工作群", towns: [], departments: ["区委办", "区政府办", "区政府督查室"] },
-  { code: "towns", name: "乡镇书记镇长工作群", towns: ALL_TOWNS, departments: [] },
-  { code: "departments", name: "区直部门工作群", towns: [], departments: "*" },
+  { code: "leaders", name: "区级领导干部工作群", towns: [], departments: ["区委办", "区政府办", "区政府督查室"], leaders: "all" },
+  { code: "towns", name: "乡镇书记镇长工作群", towns: ALL_TOWNS, departments: [], leaders: "town-lines" },
+  { code: "departments", name: "区直部门工作群", towns: [], departments: "*", leaders: ["优化营商环境", "党风廉政", "民生保障"] },
   { code: "projects", name: "重点项目建设群", towns: PROJECT_TOWNS,
-    departments: ["区发改局", "区住建局", "区自然资源和规划局", "区交运局", "区工信局", "区商务局", "区经济开发区管委会", "冀南快递产业园服务中心", "区标准件产业发展服务中心", "区文广旅局", "广府古城景区管理处"] },
+    departments: ["区发改局", "区住建局", "区自然资源和规划局", "区交运局", "区工信局", "区商务局", "区经济开发区管委会", "冀南快递产业园服务中心", "区标准件产业发展服务中心", "区文广旅局", "广府古城景区管理处"],
+    leaders: ["项目建设", "招商引资", "工业转型", "重点项目建设推进指挥部"] },
   { code: "villages", name: "美丽乡村建设群", towns: ALL_TOWNS,
-    departments: ["区委农工委", "区农业农村局", "区住建局", "区交运局", "区水利局", "区生态环境分局", "区农业技术推广中心"] },
+    departments: ["区委农工委", "区农业农村局", "区住建局", "区交运局", "区水利局", "区生态环境分局", "区农业技术推广中心"],
+    leaders: ["美丽乡村", "生态环境", "美丽乡村建设推进指挥部"] },
   { code: "petitions", name: "化解信访积案群", towns: ALL_TOWNS,
-    departments: ["区信访局", "区委政法委", "区公安局", "区司法局", "区自然资源和规划局", "区住建局", "区人社局", "区人民法院"] },
+    departments: ["区信访局", "区委政法委", "区公安局", "区司法局", "区自然资源和规划局", "区住建局", "区人社局", "区人民法院"],
+    leaders: ["信访稳定", "土地卫片拆迁", "信访积案化解推进指挥部"] },
 ];
 
 /** Admin accounts of the supervision office besides the demo `admin`. */

@@ -107,7 +107,7 @@ export async function seedOrganisation(ctx: SeedContext): Promise<OrgRefs> {
     unitDefs
       .filter((u) => !takenUnitKeys.has(`code:${u.code}`) && !takenUnitKeys.has(`name:${u.name}`))
       // The district's units existed before the seeded year: every quarter of it is theirs (lib/assessment/inputs.ts).
-      .map((u) => ({ id: newId(), code: u.code, name: u.name, kind: u.kind, lat: u.lat, lng: u.lng, sortOrder: u.sortOrder, createdAt: districtInstant(`${ctx.year - 1}-01-01`) })),
+      .map((u) => ({ id: newId(), code: u.code, name: u.name, kind: u.kind, seatPlace: u.kind === "TOWN" ? `${u.name}人民政府` : "区行政中心", lat: u.lat, lng: u.lng, sortOrder: u.sortOrder, createdAt: districtInstant(`${ctx.year - 1}-01-01`) })),
     (batch) => db.unit.createMany({ data: batch }),
   );
   const unitRows = await db.unit.findMany({ where: { code: { in: unitDefs.map((u) => u.code) } }, select: { id: true, code: true } });
@@ -257,6 +257,19 @@ export async function seedOrganisation(ctx: SeedContext): Promise<OrgRefs> {
       return [...namesOf(c.towns), ...departments].map((u) => ({ a: channelId.get(c.code)!, b: unitIdOf(u) }));
     }),
   );
+  // The district leaders in the channels, following their lines (分线) and command centres.
+  const allLines = [...LINES, ...COMMAND_CENTRES];
+  const leadersOf = (c: (typeof CHANNELS)[number]): number[] => {
+    if (c.leaders === "all") return LEADERS.map((_, i) => i);
+    if (c.leaders === "town-lines") return LINES.filter((l) => l.towns === ALL_TOWNS).map((l) => l.leader);
+    const named = c.leaders;
+    return allLines.filter((l) => named.includes(l.name)).map((l) => l.leader);
+  };
+  await createMissingPairs(
+    ctx,
+    "channelMember",
+    CHANNELS.flatMap((c) => [...new Set(leadersOf(c))].map((i) => ({ a: channelId.get(c.code)!, b: userId(LEADERS[i].username) }))),
+  );
 
   return {
     units,
@@ -270,7 +283,7 @@ export async function seedOrganisation(ctx: SeedContext): Promise<OrgRefs> {
   };
 }
 
-type PairTable = "line" | "groupMember" | "groupUnit" | "channelUnit";
+type PairTable = "line" | "groupMember" | "groupUnit" | "channelUnit" | "channelMember";
 
 /** Join rows (a, b): loads the pairs present, inserts the rest. */
 async function createMissingPairs(ctx: SeedContext, table: PairTable, pairs: { a: string; b: string }[]): Promise<void> {
@@ -290,6 +303,9 @@ async function createMissingPairs(ctx: SeedContext, table: PairTable, pairs: { a
     case "channelUnit":
       for (const r of await db.channelUnit.findMany()) present.add(`${r.channelId}|${r.unitId}`);
       break;
+    case "channelMember":
+      for (const r of await db.channelMember.findMany()) present.add(`${r.channelId}|${r.userId}`);
+      break;
   }
   const missing = [...unique.entries()].filter(([k]) => !present.has(k)).map(([, p]) => p);
   switch (table) {
@@ -301,6 +317,8 @@ async function createMissingPairs(ctx: SeedContext, table: PairTable, pairs: { a
       return insertInBatches(db, missing, (batch) => db.assessmentGroupUnit.createMany({ data: batch.map((p) => ({ groupId: p.a, unitId: p.b })) }));
     case "channelUnit":
       return insertInBatches(db, missing, (batch) => db.channelUnit.createMany({ data: batch.map((p) => ({ channelId: p.a, unitId: p.b })) }));
+    case "channelMember":
+      return insertInBatches(db, missing, (batch) => db.channelMember.createMany({ data: batch.map((p) => ({ channelId: p.a, userId: p.b })) }));
   }
 }
 

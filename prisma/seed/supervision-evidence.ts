@@ -19,6 +19,7 @@
 import path from "node:path";
 import sharp from "sharp";
 import { processPhoto } from "@/lib/photos/process";
+import { displayKeyOf, photoFileKeys } from "@/lib/photos/sizes";
 import { LocalDirStorage } from "@/lib/storage/index";
 import { runAnomalyChecksFor } from "@/lib/supervision/anomalies/run";
 import type { SlotKind } from "@/lib/generated/prisma/enums";
@@ -250,6 +251,7 @@ async function storeEvidencePhoto(ctx: SeedContext, storage: LocalDirStorage, s:
   const thumbKey = storageKey.replace(/\.jpg$/, "-thumb.jpg");
   await storage.put(storageKey, processed.full);
   await storage.put(thumbKey, processed.thumb);
+  await storage.put(displayKeyOf(storageKey), processed.display);
   try {
     await ctx.db.photo.create({
       data: {
@@ -270,8 +272,8 @@ async function storeEvidencePhoto(ctx: SeedContext, storage: LocalDirStorage, s:
       },
     });
   } catch (error) {
-    await Promise.all([storage.delete(storageKey), storage.delete(thumbKey)]);
+    await Promise.all(photoFileKeys({ storageKey, thumbKey }).map((key) => storage.delete(key)));
     throw error;
   }
-  return [storageKey, thumbKey];
+  return photoFileKeys({ storageKey, thumbKey });
 }

@@ -4,7 +4,7 @@
  * seeded slots, and a handful of supervision orders (督办单) to townships.
  */
 import { excerptOfSlot, officialText } from "@/lib/supervision/bulletins/official-text";
-import { bulletinCardItemSelect } from "@/lib/supervision/bulletins/service";
+import { bulletinCardItemSelect } from "@/lib/supervision/bulletins/writes";
 import { type DistrictDate, addDays, districtInstant, quarterOf } from "@/lib/time";
 import type { SeedContext } from "./context";
 import type { OrgRefs } from "./org";

@@ -4,20 +4,15 @@ import { PasswordForm } from "@/components/account/password-form";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { ROLE_LABELS } from "@/lib/auth/roles";
+import { listOwnApiTokens } from "@/lib/accounts/queries";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { formatDistrictDateTime } from "@/lib/time";
 
 export const metadata: Metadata = { title: "我的账号" };
 
 export default async function AccountPage() {
   const user = await requireUser(undefined, { passwordChange: true });
-  const tokens = await db.apiToken.findMany({
-    where: { userId: user.id },
-    orderBy: { createdAt: "desc" },
-    take: 20,
-    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true },
-  });
+  const tokens = await listOwnApiTokens(user);
   return (
     <div className="space-y-6">
       <PageHeader title="我的账号" />

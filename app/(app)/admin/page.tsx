@@ -8,13 +8,14 @@ import { requireUser } from "@/lib/auth/session";
 import { listDayStatus, summarizeDayStatus } from "@/lib/reports/queries";
 import { SLOT_LABELS, SLOTS } from "@/lib/reports/slots";
 import { districtToday, formatDistrictDateLong } from "@/lib/time";
+import { UNIT_KIND_LABELS } from "@/lib/labels";
 
 export const metadata: Metadata = { title: "今日概况" };
 
 const KIND_TABS = [
   { value: undefined, label: "全部" },
-  { value: "TOWN", label: "乡镇" },
-  { value: "DEPARTMENT", label: "区直部门" },
+  { value: "TOWN", label: UNIT_KIND_LABELS.TOWN },
+  { value: "DEPARTMENT", label: UNIT_KIND_LABELS.DEPARTMENT },
 ] as const;
 
 export default async function AdminHomePage({ searchParams }: { searchParams: Promise<{ kind?: string }> }) {

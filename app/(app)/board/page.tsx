@@ -17,13 +17,11 @@ import { TIE_CRITERIA } from "@/lib/assessment/ranking";
 import { loadFlagHistory, loadQuarterResults, loadTrends, rankingRowsOf } from "@/lib/assessment/results";
 import { db } from "@/lib/db";
 import { addDays, districtToday } from "@/lib/time";
+import { UNIT_KIND_ENTRIES } from "@/lib/labels";
 
 export const metadata: Metadata = { title: "考核排名" };
 
-const KINDS = [
-  ["TOWN", "乡镇"],
-  ["DEPARTMENT", "区直部门"],
-] as const;
+const KINDS = UNIT_KIND_ENTRIES;
 
 export default async function BoardPage({ searchParams }: { searchParams: Promise<{ quarter?: string; projector?: string }> }) {
   const user = await requireUser(["LEADER", "ADMIN"]);

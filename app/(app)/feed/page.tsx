@@ -11,6 +11,7 @@ import { formatAmount } from "@/lib/reports/card-rules";
 import { getFeedTask, listFeed, loadFeedFilterOptions, parseFeedFilters } from "@/lib/reports/feed";
 import { SLOT_LABELS, SLOTS } from "@/lib/reports/slots";
 import { progressRatio } from "@/lib/tasks/status";
+import { UNIT_KIND_LABELS } from "@/lib/labels";
 
 export const metadata: Metadata = { title: "晾晒墙" };
 
@@ -40,10 +41,10 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
           </SelectField>
           <SelectField id="f-unit" label="单位" name="unit" defaultValue={filters.unitId ?? ""}>
             <option value="">全部</option>
-            <optgroup label="乡镇">
+            <optgroup label={UNIT_KIND_LABELS.TOWN}>
               <NamedOptions items={options.units.filter((u) => u.kind === "TOWN")} />
             </optgroup>
-            <optgroup label="区直部门">
+            <optgroup label={UNIT_KIND_LABELS.DEPARTMENT}>
               <NamedOptions items={options.units.filter((u) => u.kind === "DEPARTMENT")} />
             </optgroup>
           </SelectField>

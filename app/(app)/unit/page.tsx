@@ -8,11 +8,9 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { ROLE_LABELS, UNIT_ROLES } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { loadCardEditor } from "@/lib/reports/editor";
-import { getCard, listOpenInstructions, listUnitReminders } from "@/lib/reports/queries";
+import { getCard, listOpenInstructions, listUnitReminders, loadSlotDeadlines } from "@/lib/reports/queries";
 import { currentSlot, SLOT_LABELS, slotState } from "@/lib/reports/slots";
-import { getSlotDeadlines } from "@/lib/settings";
 import { listUnitTasks } from "@/lib/tasks/queries";
 import { districtToday, formatDistrictDateLong, formatDistrictDateTime, formatDistrictTime } from "@/lib/time";
 
@@ -27,7 +25,7 @@ export default async function UnitHomePage() {
   const today = districtToday(now);
   const [card, deadlines, tasks, instructions, reminders] = await Promise.all([
     getCard(user, user.unitId, today),
-    getSlotDeadlines(db),
+    loadSlotDeadlines(),
     listUnitTasks(user, user.unitId, today),
     listOpenInstructions(user, user.unitId),
     listUnitReminders(user, user.unitId, today),
@@ -53,7 +51,7 @@ export default async function UnitHomePage() {
           <h2 id="card-heading" className="mb-3 text-lg font-semibold">
             今日三晒
           </h2>
-          <DailyCard card={card} editor={editor} date={today} deadlines={deadlines} now={now} current={current} />
+          <DailyCard owner={user.id} card={card} editor={editor} date={today} deadlines={deadlines} now={now} current={current} />
           <p className="mt-3 text-sm text-stone-600">
             计划可以从<Link href="/unit/log" className="text-brand-700 underline">工作日志</Link>和任务清单中勾选,昨日未完成的事项自动列出,不必重复填写。
           </p>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { chineseDate } from "@/components/commitments/commitment-document";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { listPublishedCommitments, type PublishedCommitmentListing } from "@/lib/commitments/queries";
+import { UNIT_KIND_LABELS } from "@/lib/labels";
 
 export const metadata: Metadata = { title: "公开承诺书" };
 // Always current: a unit may publish at any moment.
@@ -39,8 +40,8 @@ export default async function PublicCommitmentsPage() {
     <div className="space-y-6">
       <PageHeader title="各单位公开承诺书" description="乡镇和区直部门向社会公开的年度承诺。每份承诺书发布后内容冻结,修改会形成新的版本,历次版本均可查看。" />
       {rows.length === 0 ? <EmptyState title="还没有单位发布承诺书" /> : null}
-      <Listing title="乡镇" rows={rows.filter((r) => r.unit.kind === "TOWN")} />
-      <Listing title="区直部门" rows={rows.filter((r) => r.unit.kind === "DEPARTMENT")} />
+      <Listing title={UNIT_KIND_LABELS.TOWN} rows={rows.filter((r) => r.unit.kind === "TOWN")} />
+      <Listing title={UNIT_KIND_LABELS.DEPARTMENT} rows={rows.filter((r) => r.unit.kind === "DEPARTMENT")} />
     </div>
   );
 }

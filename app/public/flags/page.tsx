@@ -7,6 +7,7 @@ import { quarterName } from "@/lib/assessment/quarters";
 import { loadFlagHistory } from "@/lib/assessment/results";
 import { db } from "@/lib/db";
 import { formatDistrictDateTime } from "@/lib/time";
+import { UNIT_KIND_LABELS } from "@/lib/labels";
 
 // Public and read from the database on each request: never prerendered at build time.
 export const dynamic = "force-dynamic";
@@ -73,7 +74,7 @@ export default async function PublicFlagsPage() {
                           {h.closedAt ? <span className="block text-xs font-normal text-stone-600">{formatDistrictDateTime(h.closedAt).slice(0, 10)} 公布</span> : null}
                         </th>
                       ) : null}
-                      <td className="px-3 py-2">{kind === "TOWN" ? "乡镇" : "区直部门"}</td>
+                      <td className="px-3 py-2">{UNIT_KIND_LABELS[kind]}</td>
                       {(["RED", "YELLOW"] as const).map((color) => (
                         <td key={color} className="px-3 py-2">
                           <ul className="space-y-1">

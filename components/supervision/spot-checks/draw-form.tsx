@@ -4,6 +4,8 @@ import { useState } from "react";
 import { ActionForm, ActionMessage, SubmitButton } from "@/components/ui/action-form";
 import { Field, FieldError } from "@/components/ui/field";
 import { drawSpotChecks } from "@/lib/supervision/spot-checks/actions";
+import { UNIT_KIND_LABELS } from "@/lib/labels";
+import { SLOT_LABELS } from "@/lib/reports/slots";
 
 const CHECK = "size-5 accent-brand-700";
 
@@ -55,9 +57,9 @@ export function DrawForm({ from, to }: { from: string; to: string }) {
             <legend className="text-sm font-medium text-stone-800">时段</legend>
             <div className="mt-1 flex flex-wrap gap-4" aria-describedby="slots-error">
               {[
-                ["slotMorning", "早晒"],
-                ["slotNoon", "午晒"],
-                ["slotEvening", "晚晒"],
+                ["slotMorning", SLOT_LABELS.MORNING],
+                ["slotNoon", SLOT_LABELS.NOON],
+                ["slotEvening", SLOT_LABELS.EVENING],
               ].map(([name, label]) => (
                 <label key={name} className="flex min-h-11 items-center gap-2">
                   <input type="checkbox" name={name} defaultChecked className={CHECK} />
@@ -72,11 +74,11 @@ export function DrawForm({ from, to }: { from: string; to: string }) {
             <div className="mt-1 flex flex-wrap gap-4" aria-describedby="kinds-error">
               <label className="flex min-h-11 items-center gap-2">
                 <input type="checkbox" name="kindTown" defaultChecked className={CHECK} />
-                乡镇
+                {UNIT_KIND_LABELS.TOWN}
               </label>
               <label className="flex min-h-11 items-center gap-2">
                 <input type="checkbox" name="kindDepartment" defaultChecked className={CHECK} />
-                区直部门
+                {UNIT_KIND_LABELS.DEPARTMENT}
               </label>
             </div>
             <FieldError id="kinds-error" errors={errors.kindTown} />

@@ -2,15 +2,25 @@
 
 /**
  * The office's bulletin editor (ADMIN only). A draft is edited freely; a
- * published bulletin is frozen. Every change is audited (in service.ts).
+ * published bulletin is frozen. The writes and their audit entries are in
+ * ./writes.ts; this file only wires them to authedAction.
  */
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { audit } from "@/lib/audit";
 import { authedAction } from "@/lib/auth/action";
 import { db } from "@/lib/db";
 import { bulletinAddInput, bulletinDraftInput, bulletinEditInput, bulletinRefInput } from "@/lib/supervision/bulletins/schemas";
-import { addBulletinItem, BulletinError, defaultTitle, draftBulletinFromCards, editBulletin, NOT_A_DRAFT, publishBulletin } from "@/lib/supervision/bulletins/service";
+import {
+  addBulletinItem,
+  BulletinError,
+  createBlankBulletin as createBlank,
+  deleteBulletinDraft as deleteDraft,
+  draftBulletinFromCards,
+  editBulletin,
+  NOT_A_DRAFT,
+  publishBulletin,
+} from "@/lib/supervision/bulletins/writes";
+import { refusalState } from "@/lib/write-result";
 import { districtToday } from "@/lib/time";
 
 const OFFICE = ["ADMIN"] as const;
@@ -24,11 +34,7 @@ export const draftBulletin = authedAction({ roles: OFFICE, input: bulletinDraftI
 
 /** An empty draft for today, to fill by hand. */
 export const createBlankBulletin = authedAction({ roles: OFFICE, input: bulletinDraftInput }, async (user, data) => {
-  const id = await db.$transaction(async (tx) => {
-    const b = await tx.bulletin.create({ data: { year: Number(data.date.slice(0, 4)), date: data.date, title: defaultTitle(data.date), summary: "", createdById: user.id }, select: { id: true } });
-    await audit(tx, { actorId: user.id, action: "bulletin.create", entity: "Bulletin", entityId: b.id, after: { date: data.date } });
-    return b.id;
-  });
+  const { id } = await createBlank(db, { date: data.date, actorId: user.id });
   redirect(`/admin/bulletins/${id}`);
 });
 
@@ -55,20 +61,14 @@ export const editBulletinAction = authedAction({ roles: OFFICE, input: bulletinE
 });
 
 export const addBulletinItemAction = authedAction({ roles: OFFICE, input: bulletinAddInput }, async (user, data) => {
-  const refused = await addBulletinItem(db, { ...data, actorId: user.id });
-  if (refused) return { message: refused };
+  const result = await addBulletinItem(db, { ...data, actorId: user.id });
+  if (!result.ok) return refusalState(result);
   revalidatePath(`/admin/bulletins/${data.bulletinId}`);
   return { ok: true, message: "已选入本期。" };
 });
 
 export const deleteBulletinDraft = authedAction({ roles: OFFICE, input: bulletinRefInput }, async (user, data) => {
-  const done = await db.$transaction(async (tx) => {
-    const draft = await tx.bulletin.findFirst({ where: { id: data.bulletinId, status: "DRAFT" }, select: { date: true, title: true } });
-    if (!draft) return false;
-    await tx.bulletin.delete({ where: { id: data.bulletinId } });
-    await audit(tx, { actorId: user.id, action: "bulletin.delete-draft", entity: "Bulletin", entityId: data.bulletinId, before: draft });
-    return true;
-  });
-  if (!done) return { message: NOT_A_DRAFT };
+  const result = await deleteDraft(db, { bulletinId: data.bulletinId, actorId: user.id });
+  if (!result.ok) return refusalState(result);
   redirect("/admin/bulletins");
 });

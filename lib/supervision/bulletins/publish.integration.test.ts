@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { BulletinError, draftBulletinFromCards, editBulletin, planDraft, publishBulletin } from "@/lib/supervision/bulletins/service";
+import { BulletinError, draftBulletinFromCards, editBulletin, planDraft, publishBulletin } from "@/lib/supervision/bulletins/writes";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
 
 let t: TestDb;

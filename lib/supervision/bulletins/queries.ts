@@ -3,7 +3,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { keyTaskOfSlot, sectionNumber } from "@/lib/supervision/bulletins/official-text";
-import { bulletinCardItemSelect, bulletinSlotSelect, heldBackReason, type HeldBackReport } from "@/lib/supervision/bulletins/service";
+import { bulletinCardItemSelect, bulletinSlotSelect, heldBackReason, type HeldBackReport } from "@/lib/supervision/bulletins/writes";
 
 export async function listPublishedBulletins(take = 50) {
   return db.bulletin.findMany({

@@ -10,15 +10,14 @@
  */
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { audit } from "@/lib/audit";
 import { authedAction } from "@/lib/auth/action";
 import { db } from "@/lib/db";
-import { currentVersionId, currentVersionIds } from "@/lib/reports/versions";
 import { discardPhotos, filesOf, storePhotos, UploadError, type StoredPhoto } from "@/lib/supervision/photo-uploads";
 import { drawSample, newSeed } from "@/lib/supervision/sampling";
 import { drawInput, drawParamsOf, pickInput, recordInput, type StoredDrawParams } from "@/lib/supervision/spot-checks/schemas";
 import { loadDrawCandidates } from "@/lib/supervision/spot-checks/queries";
-import { recordSpotCheckResult } from "@/lib/supervision/spot-checks/writes";
+import { createSpotCheckDraw, pickSpotCheck, recordSpotCheckResult } from "@/lib/supervision/spot-checks/writes";
+import { refusalState } from "@/lib/write-result";
 import { districtInstant, districtToday } from "@/lib/time";
 
 const CHECKERS = ["ADMIN", "LEADER"] as const;
@@ -35,26 +34,15 @@ export const drawSpotChecks = authedAction({ roles: CHECKERS, input: drawInput }
     candidates: candidates.length,
     flagged: Object.fromEntries(candidates.filter((c) => c.openFlags > 0).map((c) => [c.slotId, c.openFlags])),
   };
-  const drawId = await db.$transaction(async (tx) => {
-    const draw = await tx.spotCheckDraw.create({ data: { seed, params: JSON.stringify(stored), createdById: user.id }, select: { id: true } });
-    const versions = await currentVersionIds(tx, sample.map((s) => s.slotId));
-    await tx.spotCheck.createMany({ data: sample.map((s) => ({ drawId: draw.id, slotId: s.slotId, versionId: versions.get(s.slotId), checkerId: user.id })) });
-    await audit(tx, { actorId: user.id, action: "spot-check.draw", entity: "SpotCheckDraw", entityId: draw.id, after: { seed, params, sample } });
-    return draw.id;
-  });
-  redirect(`/spot-checks/draws/${drawId}`);
+  const draw = await createSpotCheckDraw(db, user, { seed, params, stored, sample });
+  redirect(`/spot-checks/draws/${draw.id}`);
 });
 
 /** Picks one report to check (no draw). */
 export const pickReportForCheck = authedAction({ roles: CHECKERS, input: pickInput }, async (user, data) => {
-  const slot = await db.reportSlot.findUnique({ where: { id: data.slotId }, select: { id: true } });
-  if (!slot) return { message: "没有找到这条晒报。" };
-  const checkId = await db.$transaction(async (tx) => {
-    const check = await tx.spotCheck.create({ data: { slotId: slot.id, versionId: await currentVersionId(tx, slot.id), checkerId: user.id }, select: { id: true } });
-    await audit(tx, { actorId: user.id, action: "spot-check.pick", entity: "SpotCheck", entityId: check.id, after: { slotId: slot.id } });
-    return check.id;
-  });
-  redirect(`/spot-checks/${checkId}`);
+  const picked = await pickSpotCheck(db, user, data.slotId);
+  if (!picked.ok) return refusalState(picked);
+  redirect(`/spot-checks/${picked.value.id}`);
 });
 
 export const recordSpotCheck = authedAction({ roles: CHECKERS, input: recordInput }, async (user, data, formData) => {
@@ -77,8 +65,8 @@ export const recordSpotCheck = authedAction({ roles: CHECKERS, input: recordInpu
   }
   if (!result.ok) {
     await discardPhotos(photos);
-    return { message: result.message, fieldErrors: result.fieldErrors };
+    return refusalState(result);
   }
   revalidatePath(`/spot-checks/${data.checkId}`);
-  return { ok: true, message: result.reversed.length > 0 ? "核查结果已记录,任务进度已按核查结果调整。" : "核查结果已记录。" };
+  return { ok: true, message: result.value.reversed.length > 0 ? "核查结果已记录,任务进度已按核查结果调整。" : "核查结果已记录。" };
 });

@@ -104,7 +104,7 @@ test("不属实 takes back what the evening added — task, milestone and status
   const checkId = await newCheck(slot.id);
 
   const result = await record(checkId, "FALSE");
-  assert.deepEqual(result, { ok: true, reversed: [{ taskId: s.task.id, amount: -100 }] });
+  assert.deepEqual(result, { ok: true, value: { reversed: [{ taskId: s.task.id, amount: -100 }] } });
   assert.deepEqual(await values(s.task.id), { task: 0, status: "NOT_STARTED", milestones: [[0, "NOT_STARTED"]] });
   const reversal = await t.db.progressEvent.findMany({ where: { source: "REVERSAL", taskId: s.task.id }, orderBy: { id: "asc" } });
   assert.deepEqual(
@@ -118,7 +118,7 @@ test("不属实 takes back what the evening added — task, milestone and status
   assert.match(entry.after ?? "", new RegExp(checkId));
 
   // Re-recorded with the same result (a typo fixed in the notes): nothing more taken back.
-  assert.deepEqual(await record(checkId, "FALSE"), { ok: true, reversed: [] });
+  assert.deepEqual(await record(checkId, "FALSE"), { ok: true, value: { reversed: [] } });
   assert.equal(await t.db.progressEvent.count({ where: { source: "REVERSAL", taskId: s.task.id } }), 2);
   assert.equal((await values(s.task.id)).task, 0);
 
@@ -139,7 +139,7 @@ test("a changed result: 不属实 → 属实 gives back, → 部分属实 takes 
   assert.equal((await values(s.other.id)).task, 20);
 
   const partly = await record(checkId, "PARTLY_TRUE", { [s.task.id]: 30 });
-  assert.deepEqual(partly, { ok: true, reversed: [{ taskId: s.task.id, amount: -30 }] });
+  assert.deepEqual(partly, { ok: true, value: { reversed: [{ taskId: s.task.id, amount: -30 }] } });
   assert.equal((await values(s.task.id)).task, 50);
   assert.equal((await values(s.other.id)).task, 20, "a task with no amount entered keeps its progress");
   const stored = await t.db.spotCheck.findUniqueOrThrow({ where: { id: checkId } });
@@ -204,5 +204,5 @@ test("a slot checked twice is taken back once; a morning check takes nothing; on
     input: { items: [{ text: "继续拆除", taskId: s.other.id }] },
   });
   const morningCheck = await newCheck(morning.slot.id);
-  assert.deepEqual(await record(morningCheck, "FALSE"), { ok: true, reversed: [] });
+  assert.deepEqual(await record(morningCheck, "FALSE"), { ok: true, value: { reversed: [] } });
 });

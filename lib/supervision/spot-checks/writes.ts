@@ -1,5 +1,6 @@
 /**
- * Recording a spot check's verification (ADMIN, LEADER): method, result,
+ * The writes of spot checks: a draw (its sample, seed and parameters) or a
+ * single pick, each with its audit entry; and recording a check's verification (ADMIN, LEADER): method, result,
  * notes, photos, and — in the same transaction — the reversal of what the
  * slot claimed that the check found not true (./reversal-plan.ts), with one
  * audit entry saying what was taken back or given back. Re-recording replaces
@@ -14,16 +15,15 @@ import type { StoredPhoto } from "@/lib/supervision/photo-uploads";
 import { loadSlotClaims } from "@/lib/supervision/spot-checks/reversal-plan";
 import { syncSlotReversal } from "@/lib/supervision/spot-checks/reversal";
 import type { RecordInput } from "@/lib/supervision/spot-checks/schemas";
-import type { FieldErrors } from "@/lib/validation";
+import { currentVersionId, currentVersionIds } from "@/lib/reports/versions";
+import { refuse, succeed, type Refusal, type WriteResult } from "@/lib/write-result";
 
-export type RecordResult =
-  | { ok: true; reversed: { taskId: string; amount: number }[] }
-  | { ok: false; message: string; fieldErrors?: FieldErrors };
+export type RecordResult = WriteResult<{ reversed: { taskId: string; amount: number }[] }>;
 
 const CHECKERS = new Set(["ADMIN", "LEADER"]);
 
 class Refused extends Error {
-  constructor(readonly result: Extract<RecordResult, { ok: false }>) {
+  constructor(readonly result: Refusal) {
     super(result.message);
   }
 }
@@ -35,14 +35,14 @@ export async function recordSpotCheckResult(
   photos: readonly StoredPhoto[] = [],
   now: Date = new Date(),
 ): Promise<RecordResult> {
-  if (!CHECKERS.has(user.role)) return { ok: false, message: "没有权限执行此操作。" };
+  if (!CHECKERS.has(user.role)) return refuse("没有权限执行此操作。", { status: 403 });
   try {
     return await client.$transaction(async (tx) => {
       const check = await tx.spotCheck.findUnique({
         where: { id: input.checkId },
         select: { id: true, slotId: true, method: true, result: true, notes: true, checkedAt: true, checkerId: true, untrueAmounts: true },
       });
-      if (!check) throw new Refused({ ok: false, message: "没有找到这条抽查。" });
+      if (!check) throw new Refused(refuse("没有找到这条抽查。", { status: 404 }));
 
       // 部分属实: only amounts of tasks the slot claims, each at most what it claims.
       let untrueAmounts: string | null = null;
@@ -51,10 +51,10 @@ export async function recordSpotCheckResult(
         const entered = Object.entries(input.untrue).filter(([, amount]) => amount > 0);
         for (const [taskId, amount] of entered) {
           const claimed = claims.get(taskId);
-          if (claimed === undefined) throw new Refused({ ok: false, message: "所填的不属实数量不属于这条晒报的任务。", fieldErrors: { untrue: ["所填的任务不在这条晒报中"] } });
+          if (claimed === undefined) throw new Refused(refuse("所填的不属实数量不属于这条晒报的任务。", { fieldErrors: { untrue: ["所填的任务不在这条晒报中"] } }));
           if (amount > claimed) {
             const message = `不属实的数量(${amount})不能超过晒报所报的完成量(${claimed})。`;
-            throw new Refused({ ok: false, message, fieldErrors: { untrue: [message] } });
+            throw new Refused(refuse(message, { fieldErrors: { untrue: [message] } }));
           }
         }
         if (entered.length > 0) untrueAmounts = JSON.stringify(Object.fromEntries(entered));
@@ -84,10 +84,36 @@ export async function recordSpotCheckResult(
           reversal: moves,
         },
       });
-      return { ok: true, reversed: moves.map((m) => ({ taskId: m.taskId, amount: m.amount })) } as const;
+      return succeed({ reversed: moves.map((m) => ({ taskId: m.taskId, amount: m.amount })) });
     });
   } catch (error) {
     if (error instanceof Refused) return error.result;
     throw error;
   }
+}
+
+/** A draw's sample as pending checks, with the draw's seed and parameters (to re-draw and audit it). */
+export async function createSpotCheckDraw(
+  client: Db,
+  user: SessionUser,
+  draw: { seed: string; params: unknown; stored: unknown; sample: readonly { slotId: string }[] },
+): Promise<{ id: string }> {
+  return client.$transaction(async (tx) => {
+    const row = await tx.spotCheckDraw.create({ data: { seed: draw.seed, params: JSON.stringify(draw.stored), createdById: user.id }, select: { id: true } });
+    const versions = await currentVersionIds(tx, draw.sample.map((s) => s.slotId));
+    await tx.spotCheck.createMany({ data: draw.sample.map((s) => ({ drawId: row.id, slotId: s.slotId, versionId: versions.get(s.slotId), checkerId: user.id })) });
+    await audit(tx, { actorId: user.id, action: "spot-check.draw", entity: "SpotCheckDraw", entityId: row.id, after: { seed: draw.seed, params: draw.params, sample: draw.sample } });
+    return row;
+  });
+}
+
+/** One report picked to check (no draw). */
+export async function pickSpotCheck(client: Db, user: SessionUser, slotId: string): Promise<WriteResult<{ id: string }>> {
+  const slot = await client.reportSlot.findUnique({ where: { id: slotId }, select: { id: true } });
+  if (!slot) return refuse("没有找到这条晒报。", { status: 404 });
+  return client.$transaction(async (tx) => {
+    const check = await tx.spotCheck.create({ data: { slotId: slot.id, versionId: await currentVersionId(tx, slot.id), checkerId: user.id }, select: { id: true } });
+    await audit(tx, { actorId: user.id, action: "spot-check.pick", entity: "SpotCheck", entityId: check.id, after: { slotId: slot.id } });
+    return succeed(check);
+  });
 }

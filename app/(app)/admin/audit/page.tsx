@@ -7,7 +7,6 @@ import { requireUser } from "@/lib/auth/session";
 import { auditFiltersQuery, parseAuditFilters, type SearchParams } from "@/lib/audit/filters";
 import { auditEntityLabel } from "@/lib/audit/labels";
 import { AUDIT_READER_ROLES, listAuditEntries, listAuditFilterOptions } from "@/lib/audit/queries";
-import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "操作记录" };
 
@@ -18,7 +17,7 @@ export const metadata: Metadata = { title: "操作记录" };
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser(AUDIT_READER_ROLES);
   const filters = parseAuditFilters(await searchParams);
-  const [page, options] = await Promise.all([listAuditEntries(user, filters, db), listAuditFilterOptions(user, db)]);
+  const [page, options] = await Promise.all([listAuditEntries(user, filters), listAuditFilterOptions(user)]);
   const filtered = Object.keys(filters).some((k) => k !== "after");
 
   return (

@@ -4,16 +4,15 @@ import { BurdenChart } from "@/components/reports/burden-chart";
 import { Card, CardTitle, Stat } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/page-header";
-import { withUnitRowScope, withUnitScope } from "@/lib/auth/roles";
+import { RowHeader, Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 import { keyOf, parseSearchParams, type RawSearchParams } from "@/lib/search-params";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { summarizeBurden } from "@/lib/reports/burden";
-import { addDays, districtToday } from "@/lib/time";
+import { loadBurden } from "@/lib/reports/queries";
+import { districtToday } from "@/lib/time";
+import { UNIT_KIND_LABELS } from "@/lib/labels";
 
 export const metadata: Metadata = { title: "填报负担" };
 
-const KIND_LABELS = { TOWN: "乡镇", DEPARTMENT: "区直部门" } as const;
 const SORTS = { month: "近30天", week: "近7天", maxDay: "最多一天" } as const;
 type Sort = keyof typeof SORTS;
 
@@ -21,19 +20,7 @@ export default async function BurdenPage({ searchParams }: { searchParams: Promi
   const user = await requireUser(["ADMIN"]);
   const { sort } = parseSearchParams({ sort: keyOf(SORTS).default("month") }, await searchParams);
   const today = districtToday();
-  const from = addDays(today, -30);
-  const [units, slots] = await Promise.all([
-    db.unit.findMany({ where: withUnitScope(user, { archivedAt: null }), orderBy: [{ kind: "desc" }, { sortOrder: "asc" }], select: { id: true, name: true, kind: true } }),
-    db.reportSlot.findMany({
-      where: { card: withUnitRowScope(user, { date: { gte: from, lte: today } }) },
-      select: { effortSeconds: true, card: { select: { unitId: true, date: true } } },
-    }),
-  ]);
-  const summary = summarizeBurden(
-    slots.map((s) => ({ unitId: s.card.unitId, date: s.card.date, effortSeconds: s.effortSeconds })),
-    units.map((u) => u.id),
-    today,
-  );
+  const { units, summary } = await loadBurden(user, today);
   const unitById = new Map(units.map((u) => [u.id, u]));
   const rows = [...summary.units].sort((a, b) => b[sort] - a[sort]);
   const mean = (key: "week" | "month") => (rows.length ? rows.reduce((s, r) => s + r[key], 0) / rows.length : 0);
@@ -73,42 +60,45 @@ export default async function BurdenPage({ searchParams }: { searchParams: Promi
             ))}
           </nav>
         </div>
-        <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">各单位填报负担,按{SORTS[sort]}从高到低</caption>
-            <thead className="bg-stone-100 text-stone-700">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">单位</th>
-                <th scope="col" className="px-3 py-2 font-medium">类别</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">近7天</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">近30天</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">最多一天</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">今日</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">计时/报送</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-100 tabular-nums">
-              {rows.map((row) => {
-                const unit = unitById.get(row.unitId)!;
-                return (
-                  <tr key={row.unitId} data-unit={unit.name}>
-                    <th scope="row" className="px-3 py-2 font-medium">
-                      {unit.name}
-                    </th>
-                    <td className="px-3 py-2 text-stone-600">{KIND_LABELS[unit.kind]}</td>
-                    <td className="px-3 py-2 text-right">{row.week.toFixed(1)}</td>
-                    <td className="px-3 py-2 text-right">{row.month.toFixed(1)}</td>
-                    <td className="px-3 py-2 text-right">{row.maxDay.toFixed(1)}</td>
-                    <td className="px-3 py-2 text-right">{row.today.toFixed(1)}</td>
-                    <td className="px-3 py-2 text-right text-stone-600">
-                      {row.measured}/{row.slots}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <Table caption={`各单位填报负担,按${SORTS[sort]}从高到低`}>
+          <TableHead>
+            <Th>单位</Th>
+            <Th>类别</Th>
+            <Th align="right">近7天</Th>
+            <Th align="right">近30天</Th>
+            <Th align="right">最多一天</Th>
+            <Th align="right">今日</Th>
+            <Th align="right">计时/报送</Th>
+          </TableHead>
+          <TableBody className="tabular-nums">
+            {rows.map((row) => {
+              const unit = unitById.get(row.unitId)!;
+              return (
+                <tr key={row.unitId} data-unit={unit.name}>
+                  <RowHeader label="单位">{unit.name}</RowHeader>
+                  <Td label="类别" className="text-stone-600">
+                    {UNIT_KIND_LABELS[unit.kind]}
+                  </Td>
+                  <Td label="近7天" align="right">
+                    {row.week.toFixed(1)}
+                  </Td>
+                  <Td label="近30天" align="right">
+                    {row.month.toFixed(1)}
+                  </Td>
+                  <Td label="最多一天" align="right">
+                    {row.maxDay.toFixed(1)}
+                  </Td>
+                  <Td label="今日" align="right">
+                    {row.today.toFixed(1)}
+                  </Td>
+                  <Td label="计时/报送" align="right" className="text-stone-600">
+                    {row.measured}/{row.slots}
+                  </Td>
+                </tr>
+              );
+            })}
+          </TableBody>
+        </Table>
       </section>
     </div>
   );

@@ -5,33 +5,25 @@ import { SlotStateBadge } from "@/components/reports/slot-state-badge";
 import { cn } from "@/components/ui/cn";
 import { Card, CardTitle } from "@/components/ui/card";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
-import { withUnitRowScope } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import type { SlotKind } from "@/lib/generated/prisma/enums";
-import { listDayStatus } from "@/lib/reports/queries";
+import { listDayReminders, listDayStatus, loadSlotDeadlines } from "@/lib/reports/queries";
 import { currentSlot, SLOT_LABELS, slotDeadline, SLOTS } from "@/lib/reports/slots";
-import { getSlotDeadlines } from "@/lib/settings";
 import { districtToday, formatDistrictDateLong, formatDistrictTime } from "@/lib/time";
+import { UNIT_KIND_LABELS } from "@/lib/labels";
 
 export const metadata: Metadata = { title: "催报" };
-
-const KIND_LABELS = { TOWN: "乡镇", DEPARTMENT: "区直部门" } as const;
 
 export default async function RemindersPage({ searchParams }: { searchParams: Promise<{ slot?: string }> }) {
   const user = await requireUser(["ADMIN"]);
   const now = new Date();
   const today = districtToday(now);
-  const deadlines = await getSlotDeadlines(db);
+  const deadlines = await loadSlotDeadlines();
   const { slot: slotParam } = await searchParams;
   const slot: SlotKind = SLOTS.includes(slotParam as SlotKind) ? (slotParam as SlotKind) : currentSlot(deadlines, now);
   const [rows, reminders] = await Promise.all([
     listDayStatus(user, today, undefined, now),
-    db.reminder.findMany({
-      where: withUnitRowScope(user, { date: today }),
-      orderBy: { createdAt: "desc" },
-      select: { id: true, unitId: true, slot: true, createdAt: true, unit: { select: { name: true } }, remindedBy: { select: { name: true } } },
-    }),
+    listDayReminders(user, today),
   ]);
   const missing = rows.filter((r) => r.slots[slot] === "PENDING" || r.slots[slot] === "MISSING");
   const lastReminder = new Map<string, (typeof reminders)[number]>();
@@ -94,7 +86,7 @@ export default async function RemindersPage({ searchParams }: { searchParams: Pr
                           {row.unitName}
                         </Link>
                       </th>
-                      <td className="px-3 py-2 text-stone-600">{KIND_LABELS[row.kind]}</td>
+                      <td className="px-3 py-2 text-stone-600">{UNIT_KIND_LABELS[row.kind]}</td>
                       <td className="px-3 py-2">
                         <SlotStateBadge state={row.slots[slot]} />
                       </td>

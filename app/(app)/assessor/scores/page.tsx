@@ -9,10 +9,9 @@ import { quarterName } from "@/lib/assessment/quarters";
 import { listQuarters } from "@/lib/assessment/results";
 import { db } from "@/lib/db";
 import { districtToday, formatDistrictDateTime } from "@/lib/time";
+import { UNIT_KIND_LABELS } from "@/lib/labels";
 
 export const metadata: Metadata = { title: "评分" };
-
-const KIND_LABELS = { TOWN: "乡镇", DEPARTMENT: "区直部门" } as const;
 
 export default async function AssessorScoresPage({ searchParams }: { searchParams: Promise<{ quarter?: string }> }) {
   const user = await requireUser(["ASSESSOR"]);
@@ -56,7 +55,7 @@ export default async function AssessorScoresPage({ searchParams }: { searchParam
                     <tr key={unit.id} data-unit={unit.name}>
                       <th scope="row" className="px-3 py-2 font-medium">
                         {unit.name}
-                        <span className="ml-1 text-xs font-normal text-stone-500">{KIND_LABELS[unit.kind]}</span>
+                        <span className="ml-1 text-xs font-normal text-stone-500">{UNIT_KIND_LABELS[unit.kind]}</span>
                       </th>
                       <td className="px-3 py-2">
                         <ScoreStateBadge state={unit.state} />

@@ -9,13 +9,11 @@ import { quarterName } from "@/lib/assessment/quarters";
 import { loadFlagHistory, loadQuarterResults, rankingRowsOf } from "@/lib/assessment/results";
 import { db } from "@/lib/db";
 import { districtToday, formatDistrictDateTime } from "@/lib/time";
+import { UNIT_KIND_ENTRIES } from "@/lib/labels";
 
 export const metadata: Metadata = { title: "考核排名(打印)" };
 
-const KINDS = [
-  ["TOWN", "乡镇"],
-  ["DEPARTMENT", "区直部门"],
-] as const;
+const KINDS = UNIT_KIND_ENTRIES;
 
 /** The review meeting's printout: both rankings with every component, and the flags. A4 landscape. */
 export default async function BoardPrintPage({ searchParams }: { searchParams: Promise<{ quarter?: string }> }) {

@@ -10,13 +10,11 @@ import { quarterName } from "@/lib/assessment/quarters";
 import { YEAR_RULE, loadYearResults } from "@/lib/assessment/year";
 import { db } from "@/lib/db";
 import { districtToday } from "@/lib/time";
+import { UNIT_KIND_ENTRIES } from "@/lib/labels";
 
 export const metadata: Metadata = { title: "年度考核" };
 
-const KINDS = [
-  ["TOWN", "乡镇"],
-  ["DEPARTMENT", "区直部门"],
-] as const;
+const KINDS = UNIT_KIND_ENTRIES;
 
 /** The year's result per unit from its four quarters, ranked per kind, with the year's flags. */
 export default async function BoardYearPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {

@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { listLeaderInstructions } from "@/lib/reports/queries";
 import { SLOT_LABELS } from "@/lib/reports/slots";
 import { formatDistrictDateTime } from "@/lib/time";
 
@@ -14,24 +14,7 @@ export default async function LeaderInstructionsPage({ searchParams }: { searchP
   const user = await requireUser(["LEADER"]);
   const { show } = await searchParams;
   const answered = show === "answered";
-  const [instructions, openCount] = await Promise.all([
-    db.instruction.findMany({
-      // A leader's own instructions: the leader is in the query.
-      where: { leaderId: user.id, answeredAt: answered ? { not: null } : null },
-      orderBy: { createdAt: "desc" },
-      take: 100,
-      select: {
-        id: true,
-        text: true,
-        slot: true,
-        createdAt: true,
-        answeredAt: true,
-        card: { select: { date: true, unit: { select: { id: true, name: true } } } },
-        answers: { orderBy: { createdAt: "asc" }, select: { id: true, text: true, createdAt: true, author: { select: { name: true } } } },
-      },
-    }),
-    db.instruction.count({ where: { leaderId: user.id, answeredAt: null } }),
-  ]);
+  const { instructions, openCount } = await listLeaderInstructions(user, answered);
 
   return (
     <div className="space-y-5">

@@ -3,9 +3,10 @@ import Link from "next/link";
 import { AddWorkLogItem, CarryOverButton, WorkLogRow } from "@/components/worklog/worklog-forms";
 import { Card, CardTitle } from "@/components/ui/card";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
-import { UNIT_ROLES, withUnitRowScope } from "@/lib/auth/roles";
+import { UNIT_ROLES } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { SLOT_LABELS } from "@/lib/reports/slots";
+import { listOwnTaskChoices } from "@/lib/tasks/queries";
 import { addDays, districtToday, formatDistrictDateLong, isDistrictDate } from "@/lib/time";
 import { getWorkLogDay, listWorkLogCarryOver } from "@/lib/worklog/queries";
 
@@ -22,9 +23,7 @@ export default async function WorkLogPage({ searchParams }: { searchParams: Prom
   const carried = new Set(items.map((i) => i.carriedFromId).filter((id): id is string => id !== null));
   const [carry, tasks] = await Promise.all([
     isToday ? listWorkLogCarryOver(user, date, carried) : Promise.resolve([]),
-    isToday
-      ? db.task.findMany({ where: withUnitRowScope(user, { unitId: user.unitId, archivedAt: null }), orderBy: { deadline: "asc" }, select: { id: true, title: true } })
-      : Promise.resolve([]),
+    isToday ? listOwnTaskChoices(user) : Promise.resolve([]),
   ]);
   const done = items.filter((i) => i.outcome === "DONE").length;
   const open = items.filter((i) => i.outcome === "OPEN").length;
@@ -48,7 +47,7 @@ export default async function WorkLogPage({ searchParams }: { searchParams: Prom
         }
       />
       <p className="text-sm text-stone-600">
-        完成的打 ✓,未完成的打 ? 并写明原因;未完成的事项第二天一键结转。今天的事项会出现在<Link href="/unit" className="text-brand-700 underline">早晒</Link>的勾选列表里,晚晒时自动带出 ✓/?。
+        完成的打 ✓,未完成的打 ? 并写明原因;未完成的事项第二天一键结转。今天的事项会出现在<Link href="/unit" className="text-brand-700 underline">{SLOT_LABELS.MORNING}</Link>的勾选列表里,晚晒时自动带出 ✓/?。
       </p>
       {isToday && carry.length > 0 ? (
         <Card aria-labelledby="carry-heading">

@@ -5,24 +5,21 @@ import { InstructionForm } from "@/components/reports/instruction-forms";
 import { taskHrefBase } from "@/components/tasks/links";
 import { TaskList } from "@/components/tasks/task-list";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
-import { homePathFor, withUnitScope } from "@/lib/auth/roles";
+import { homePathFor } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { getCard, type CardSlotView } from "@/lib/reports/queries";
+import { findVisibleUnit, getCard, loadSlotDeadlines, type CardSlotView } from "@/lib/reports/queries";
 import { SLOT_LABELS } from "@/lib/reports/slots";
-import { getSlotDeadlines } from "@/lib/settings";
 import { listUnitTasks } from "@/lib/tasks/queries";
 import { addDays, districtToday, formatDistrictDateLong, isDistrictDate } from "@/lib/time";
+import { UNIT_KIND_LABELS } from "@/lib/labels";
 
 export const metadata: Metadata = { title: "单位详情" };
-
-const KIND_LABELS = { TOWN: "乡镇", DEPARTMENT: "区直部门" } as const;
 
 export default async function UnitPage({ params, searchParams }: { params: Promise<{ unitId: string }>; searchParams: Promise<{ date?: string }> }) {
   const user = await requireUser();
   const [{ unitId }, { date: dateParam }] = await Promise.all([params, searchParams]);
   // The scope is in the query: another unit's id finds nothing, and the user goes home.
-  const unit = await db.unit.findFirst({ where: withUnitScope(user, { id: unitId }), select: { id: true, name: true, kind: true } });
+  const unit = await findVisibleUnit(user, unitId);
   if (!unit) redirect(`${homePathFor(user.role)}?denied=1`);
 
   const now = new Date();
@@ -32,7 +29,7 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
   const earlier = dateParam && isDistrictDate(dateParam) && dateParam < today ? dateParam : yesterday;
   const [tasks, deadlines, todayCard, earlierCard] = await Promise.all([
     listUnitTasks(user, unit.id, today),
-    getSlotDeadlines(db),
+    loadSlotDeadlines(),
     getCard(user, unit.id, today),
     getCard(user, unit.id, earlier),
   ]);
@@ -43,7 +40,7 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
 
   return (
     <div className="space-y-6">
-      <PageHeader title={unit.name} description={KIND_LABELS[unit.kind]} />
+      <PageHeader title={unit.name} description={UNIT_KIND_LABELS[unit.kind]} />
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="today-heading" className="space-y-3">
           <h2 id="today-heading" className="text-lg font-semibold">

@@ -1,4 +1,4 @@
-import { ApiError, errorResponse } from "@/lib/api/handler";
+import { publicRoute } from "@/lib/api/handler";
 import { type FlagView, loadFlagHistory } from "@/lib/assessment/results";
 import { db } from "@/lib/db";
 
@@ -21,15 +21,10 @@ function flagJson(f: FlagView) {
  * The flags of closed quarters: current holders and the full history. Public
  * like /public/flags (no login needed); no scores and no internal measures.
  */
-export async function GET(): Promise<Response> {
-  try {
-    const { current, history } = await loadFlagHistory(db);
-    return Response.json({
-      current: current.map(flagJson),
-      history: history.map((h) => ({ quarter: h.quarter, closedAt: h.closedAt?.toISOString() ?? null, flags: h.flags.map(flagJson) })),
-    });
-  } catch (error) {
-    console.error(error);
-    return errorResponse(new ApiError(500, "INTERNAL", "服务器内部错误,请稍后重试。"));
-  }
-}
+export const GET = publicRoute(async () => {
+  const { current, history } = await loadFlagHistory(db);
+  return {
+    current: current.map(flagJson),
+    history: history.map((h) => ({ quarter: h.quarter, closedAt: h.closedAt?.toISOString() ?? null, flags: h.flags.map(flagJson) })),
+  };
+});

@@ -1,13 +1,7 @@
 import { apiRoute } from "@/lib/api/handler";
-import { withUnitScope } from "@/lib/auth/roles";
-import { db } from "@/lib/db";
+import { listVisibleUnits } from "@/lib/reports/queries";
 
 /** The units the caller may see (a unit account: its own). */
 export const GET = apiRoute({}, async ({ user }) => {
-  const units = await db.unit.findMany({
-    where: withUnitScope(user, { archivedAt: null }),
-    orderBy: [{ kind: "desc" }, { sortOrder: "asc" }],
-    select: { id: true, name: true, kind: true },
-  });
-  return { units };
+  return { units: await listVisibleUnits(user) };
 });

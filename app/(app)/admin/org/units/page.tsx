@@ -7,10 +7,9 @@ import { requireUser } from "@/lib/auth/session";
 import { listUnitsForOffice } from "@/lib/org/queries";
 import { parseSearchParams, type RawSearchParams } from "@/lib/search-params";
 import { z } from "@/lib/validation";
+import { UNIT_KIND_LABELS } from "@/lib/labels";
 
 export const metadata: Metadata = { title: "单位管理" };
-
-const KIND_LABELS = { TOWN: "乡镇", DEPARTMENT: "区直部门" } as const;
 
 export default async function UnitsAdminPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requireUser(["ADMIN"]);
@@ -59,7 +58,7 @@ export default async function UnitsAdminPage({ searchParams }: { searchParams: P
                   {u.archivedAt ? <Badge className="ml-2">{u.mergedInto ? `已并入${u.mergedInto.name}` : "已撤销"}</Badge> : null}
                 </td>
                 <td className="px-3 py-2 font-mono">{u.code}</td>
-                <td className="px-3 py-2">{KIND_LABELS[u.kind]}</td>
+                <td className="px-3 py-2">{UNIT_KIND_LABELS[u.kind]}</td>
                 <td className="px-3 py-2">{u.seatPlace ?? (u.lat !== null ? `${u.lat}, ${u.lng}` : "—")}</td>
                 <td className="px-3 py-2">{u._count.users}</td>
                 <td className="px-3 py-2">{u._count.tasks}</td>

@@ -18,6 +18,7 @@ import { type SourceType, lateRuleText } from "@/lib/assessment/scoring";
 import { ITEM_STATUS_LABELS } from "@/lib/tasks/status";
 import { db } from "@/lib/db";
 import { districtToday, formatDistrictDateTime } from "@/lib/time";
+import { UNIT_KIND_LABELS } from "@/lib/labels";
 
 export const metadata: Metadata = { title: "计分依据" };
 
@@ -53,7 +54,7 @@ export default async function BoardUnitPage({ params, searchParams }: { params: 
   const row = results.rows.find((r) => r.unitId === unit.id);
   const peers = results.rows.filter((r) => r.kind === unit.kind && r.ranked).length;
   const trend = trends.units.find((u) => u.unitId === unit.id);
-  const kindName = unit.kind === "TOWN" ? "乡镇" : "区直部门";
+  const kindName = UNIT_KIND_LABELS[unit.kind];
   // Recorded after the snapshot was taken: shown, and counted only by a correction.
   const inSnapshot = new Set([...(row?.breakdown.adjustments.map((a) => a.id) ?? []), ...(row?.breakdown.vetoes.map((v) => v.id) ?? [])]);
   const pendingAdjustments = results.live ? [] : records.adjustments.filter((a) => !inSnapshot.has(a.id));

@@ -8,10 +8,9 @@ import { requireUser } from "@/lib/auth/session";
 import { SLOT_LABELS } from "@/lib/reports/slots";
 import { getDraw, reproduceDraw } from "@/lib/supervision/spot-checks/queries";
 import { formatDistrictDateTime } from "@/lib/time";
+import { UNIT_KIND_LABELS } from "@/lib/labels";
 
 export const metadata: Metadata = { title: "抽取结果" };
-
-const KIND_LABELS = { TOWN: "乡镇", DEPARTMENT: "区直部门" } as const;
 
 export default async function DrawPage({ params }: { params: Promise<{ id: string }> }) {
   await requireUser(["ADMIN", "LEADER"]);
@@ -39,7 +38,7 @@ export default async function DrawPage({ params }: { params: Promise<{ id: strin
           <div>
             <dt className="text-stone-600">范围</dt>
             <dd className="font-medium">
-              {p.from} 至 {p.to} · {p.slots.map((s) => SLOT_LABELS[s]).join("、")} · {p.unitKinds.map((k) => KIND_LABELS[k]).join("、")}
+              {p.from} 至 {p.to} · {p.slots.map((s) => SLOT_LABELS[s]).join("、")} · {p.unitKinds.map((k) => UNIT_KIND_LABELS[k]).join("、")}
             </dd>
           </div>
           <div>

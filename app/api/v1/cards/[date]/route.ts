@@ -1,9 +1,6 @@
 import { apiRoute, invalid, notFound } from "@/lib/api/handler";
-import { withUnitScope } from "@/lib/auth/roles";
-import { db } from "@/lib/db";
-import { loadCardJson } from "@/lib/reports/card-json";
 import { resolveCardDate } from "@/lib/reports/card-rules";
-import { getSlotDeadlines } from "@/lib/settings";
+import { getCardJson } from "@/lib/reports/queries";
 
 /**
  * A day's card: the caller's own unit's, or with `?unitId=` another unit's
@@ -16,8 +13,8 @@ export const GET = apiRoute<{ date: string }>({}, async ({ user, request, params
   if ("issue" in resolved) throw invalid(resolved.issue);
   const unitId = new URL(request.url).searchParams.get("unitId") ?? user.unitId;
   if (!unitId) throw invalid("区级账号没有本单位,请用 unitId 参数指定单位。");
-  const unit = await db.unit.findFirst({ where: withUnitScope(user, { id: unitId }), select: { id: true, name: true } });
+  const card = await getCardJson(user, unitId, resolved.date, now);
   // Out of scope and unknown answer alike, so that ids cannot be probed for existence.
-  if (!unit) throw notFound("没有这个单位,或无权查看它的晒报卡。");
-  return loadCardJson(db, unit, resolved.date, await getSlotDeadlines(db), now);
+  if (!card) throw notFound("没有这个单位,或无权查看它的晒报卡。");
+  return card;
 });

@@ -1,16 +1,14 @@
 import { apiRoute, invalid } from "@/lib/api/handler";
-import { db } from "@/lib/db";
 import { resolveCardDate, SLOT_PARAM_OF } from "@/lib/reports/card-rules";
-import { listDayStatus } from "@/lib/reports/queries";
+import { listDayStatus, loadSlotDeadlines } from "@/lib/reports/queries";
 import { SLOTS } from "@/lib/reports/slots";
-import { getSlotDeadlines } from "@/lib/settings";
 
 /** Every unit's three slots on a date: SUBMITTED, LATE, MISSING or PENDING (office and leaders). */
 export const GET = apiRoute<{ date: string }>({ roles: ["ADMIN", "LEADER"] }, async ({ user, params }) => {
   const now = new Date();
   const resolved = resolveCardDate(params.date, now);
   if ("issue" in resolved) throw invalid(resolved.issue);
-  const [rows, deadlines] = await Promise.all([listDayStatus(user, resolved.date, undefined, now), getSlotDeadlines(db)]);
+  const [rows, deadlines] = await Promise.all([listDayStatus(user, resolved.date, undefined, now), loadSlotDeadlines()]);
   return {
     date: resolved.date,
     deadlines: Object.fromEntries(SLOTS.map((s) => [SLOT_PARAM_OF[s], deadlines[s]])),

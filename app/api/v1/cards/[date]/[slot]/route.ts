@@ -2,15 +2,14 @@ import { after } from "next/server";
 import { ApiError, apiRoute } from "@/lib/api/handler";
 import { readSlotSubmission } from "@/lib/api/submission";
 import { UNIT_ROLES } from "@/lib/auth/roles";
-import { db } from "@/lib/db";
-import { ReportError, submitSlot } from "@/lib/reports/submit";
-import { photoStorage } from "@/lib/storage";
+import { ReportError } from "@/lib/reports/submit";
+import { submitOwnSlot } from "@/lib/reports/writes";
 
 /** Files a slot of the caller's own unit's card (the unit comes from the account). */
 export const POST = apiRoute<{ date: string; slot: string }>({ roles: UNIT_ROLES }, async ({ user, request, params }) => {
   const { input, photos } = await readSlotSubmission(request);
   try {
-    const result = await submitSlot(db, await photoStorage(), {
+    const result = await submitOwnSlot({
       user,
       date: params.date,
       slot: params.slot,

@@ -13,7 +13,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getAssessorUnitView, resolveScoringQuarter, scoreStateOf } from "@/lib/assessment/queries";
 import { quarterName } from "@/lib/assessment/quarters";
 import type { OrderStatus, SpotCheckResult } from "@/lib/generated/prisma/enums";
-import { SLOT_LABELS } from "@/lib/reports/slots";
+import { SLOT_LABELS, SLOTS } from "@/lib/reports/slots";
 import { TASK_STATUS_LABELS } from "@/lib/tasks/status";
 import { districtToday, formatDistrictDateTime } from "@/lib/time";
 
@@ -108,7 +108,7 @@ export default async function AssessorUnitPage({
                 <thead className="text-stone-600">
                   <tr>
                     <th scope="col" className="py-1 pr-3 font-medium">日期</th>
-                    {["早晒", "午晒", "晚晒"].map((l) => (
+                    {SLOTS.map((slot) => SLOT_LABELS[slot]).map((l) => (
                       <th key={l} scope="col" className="py-1 pr-3 font-medium">{l}</th>
                     ))}
                   </tr>

@@ -9,7 +9,7 @@ import { after, before, test } from "node:test";
 import { audit, auditMany, fillAuditUnits } from "@/lib/audit";
 import { parseAuditFilters } from "@/lib/audit/filters";
 import { DATA_MIGRATIONS } from "@/lib/data-migrations";
-import { AuditAccessDenied, listAuditEntries, listAuditEntriesForExport, listAuditFilterOptions } from "@/lib/audit/queries";
+import { AuditAccessDenied, listAuditEntries, listAuditEntriesForExport, listAuditFilterOptions } from "@/lib/audit/entries";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db-client";
 import type { Role } from "@/lib/generated/prisma/enums";

@@ -1,6 +1,6 @@
 /**
- * 要情快讯: drafting a day's bulletin from the cards and publishing it with
- * its number. Takes the database as an argument (no server-only import), so
+ * 要情快讯: every write of the bulletins — drafting a day's bulletin from the
+ * cards, editing, publishing it with its number, deleting a draft. Takes the database as an argument (no server-only import), so
  * the integration tests drive the same code the server actions do.
  */
 import { audit } from "@/lib/audit";
@@ -13,6 +13,7 @@ import { ANOMALY_KIND_LABELS } from "@/lib/supervision/anomalies/evidence";
 import { excerptOfSlot, keyTaskOfSlot, officialText, withItemCount } from "@/lib/supervision/bulletins/official-text";
 import { jaccard, shinglesOf } from "@/lib/supervision/text-similarity";
 import { formatDistrictDateLong, type DistrictDate } from "@/lib/time";
+import { refuse, succeed, type WriteResult } from "@/lib/write-result";
 
 export class BulletinError extends Error {}
 
@@ -286,16 +287,16 @@ export async function editBulletin(
   });
 }
 
-/** Adds a report to a draft, its excerpt in official text. A message if it cannot. */
-export async function addBulletinItem(db: Db, input: { bulletinId: string; slotId: string; actorId: string }): Promise<string | null> {
+/** Adds a report to a draft, its excerpt in official text. */
+export async function addBulletinItem(db: Db, input: { bulletinId: string; slotId: string; actorId: string }): Promise<WriteResult> {
   const slot = await db.reportSlot.findUnique({
     where: { id: input.slotId },
     select: { slot: true, text: true, card: { select: { unit: { select: { name: true } }, items: { orderBy: { sortOrder: "asc" }, select: bulletinCardItemSelect } } } },
   });
-  if (!slot) return "没有找到这条晒报。";
+  if (!slot) return refuse("没有找到这条晒报。", { status: 404 });
   return db.$transaction(async (tx) => {
-    if (!(await tx.bulletin.count({ where: { id: input.bulletinId, status: "DRAFT" } }))) return NOT_A_DRAFT;
-    if (await tx.bulletinItem.count({ where: { bulletinId: input.bulletinId, slotId: input.slotId } })) return "这条晒报已在本期中。";
+    if (!(await tx.bulletin.count({ where: { id: input.bulletinId, status: "DRAFT" } }))) return refuse(NOT_A_DRAFT, { status: 404 });
+    if (await tx.bulletinItem.count({ where: { bulletinId: input.bulletinId, slotId: input.slotId } })) return refuse("这条晒报已在本期中。", { status: 409 });
     const last = await tx.bulletinItem.aggregate({ where: { bulletinId: input.bulletinId }, _max: { sortOrder: true } });
     const excerpt = excerptOfSlot({ unitName: slot.card.unit.name, slot: slot.slot, text: slot.text, items: slot.card.items });
     const item = await tx.bulletinItem.create({
@@ -304,7 +305,30 @@ export async function addBulletinItem(db: Db, input: { bulletinId: string; slotI
     });
     await audit(tx, { actorId: input.actorId, action: "bulletin.item.add", entity: "Bulletin", entityId: input.bulletinId, after: { itemId: item.id, slotId: input.slotId } });
     await saveBulletinText(tx, { bulletinId: input.bulletinId, actorId: input.actorId });
-    return null;
+    return succeed();
+  });
+}
+
+/** An empty draft for a day, to fill by hand. */
+export async function createBlankBulletin(db: Db, input: { date: DistrictDate; actorId: string }): Promise<{ id: string }> {
+  return db.$transaction(async (tx) => {
+    const bulletin = await tx.bulletin.create({
+      data: { year: Number(input.date.slice(0, 4)), date: input.date, title: defaultTitle(input.date), summary: "", createdById: input.actorId },
+      select: { id: true },
+    });
+    await audit(tx, { actorId: input.actorId, action: "bulletin.create", entity: "Bulletin", entityId: bulletin.id, after: { date: input.date } });
+    return bulletin;
+  });
+}
+
+/** Deletes a draft (a published bulletin stays: it is in the record). */
+export async function deleteBulletinDraft(db: Db, input: { bulletinId: string; actorId: string }): Promise<WriteResult> {
+  return db.$transaction(async (tx) => {
+    const draft = await tx.bulletin.findFirst({ where: { id: input.bulletinId, status: "DRAFT" }, select: { date: true, title: true } });
+    if (!draft) return refuse(NOT_A_DRAFT, { status: 404 });
+    await tx.bulletin.delete({ where: { id: input.bulletinId } });
+    await audit(tx, { actorId: input.actorId, action: "bulletin.delete-draft", entity: "Bulletin", entityId: input.bulletinId, before: draft });
+    return succeed();
   });
 }
 

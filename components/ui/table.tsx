@@ -1,0 +1,64 @@
+/**
+ * The one table of the app: a scrolling frame, a caption for screen readers,
+ * a header row and body rows with the house's spacing. Every hand-written
+ * table is built from these pieces, so how tables look and reflow (cards on a
+ * phone) is decided here once. `label` on a cell names its column for that
+ * reflow (data-label); the header cells keep their scope for screen readers.
+ */
+import { cn } from "@/components/ui/cn";
+
+type Align = "left" | "right" | "center";
+const ALIGN: Record<Align, string> = { left: "", right: "text-right", center: "text-center" };
+
+export function Table({
+  caption,
+  captionVisible = false,
+  minWidth,
+  className,
+  frameClassName,
+  children,
+  ...props
+}: React.TableHTMLAttributes<HTMLTableElement> & {
+  caption: React.ReactNode;
+  /** a caption shown above the table (default: for screen readers only) */
+  captionVisible?: boolean;
+  /** a width under which the frame scrolls sideways, e.g. "56rem" */
+  minWidth?: string;
+  frameClassName?: string;
+}) {
+  return (
+    <div className={cn("overflow-x-auto rounded-xl border border-stone-200 bg-white", frameClassName)} data-table="">
+      <table className={cn("w-full text-left text-sm", className)} style={minWidth ? { minWidth } : undefined} {...props}>
+        <caption className={captionVisible ? "px-3 py-2 text-left font-medium text-stone-700" : "sr-only"}>{caption}</caption>
+        {children}
+      </table>
+    </div>
+  );
+}
+
+/** The header row: its children are the column headers (Th). */
+export function TableHead({ className, children, ...props }: React.HTMLAttributes<HTMLTableSectionElement>) {
+  return (
+    <thead className={cn("bg-stone-100 text-stone-700", className)} {...props}>
+      <tr>{children}</tr>
+    </thead>
+  );
+}
+
+export function TableBody({ className, ...props }: React.HTMLAttributes<HTMLTableSectionElement>) {
+  return <tbody className={cn("divide-y divide-stone-100", className)} {...props} />;
+}
+
+/** A column header. */
+export function Th({ align = "left", className, ...props }: React.ThHTMLAttributes<HTMLTableCellElement> & { align?: Align }) {
+  return <th scope="col" className={cn("px-3 py-2 font-medium", ALIGN[align], className)} {...props} />;
+}
+
+/** The cell that names its row (a unit, a task): a row header for screen readers; `plain` drops the bold. */
+export function RowHeader({ label, plain = false, className, ...props }: React.ThHTMLAttributes<HTMLTableCellElement> & { label?: string; plain?: boolean }) {
+  return <th scope="row" data-label={label} className={cn("px-3 py-2", plain ? "font-normal" : "font-medium", className)} {...props} />;
+}
+
+export function Td({ align = "left", label, className, ...props }: React.TdHTMLAttributes<HTMLTableCellElement> & { align?: Align; label?: string }) {
+  return <td data-label={label} className={cn("px-3 py-2", ALIGN[align], className)} {...props} />;
+}
