@@ -130,3 +130,33 @@ test("a REPORTER cannot reach /admin/org, and the office's action replayed by a 
   await expect(page.getByRole("button", { name: "停用账号" })).toBeVisible();
   await reporter.close();
 });
+
+test("the office's organisation pages: lines, key tasks, groups with the scope of a day, channels with the leaders, the import", async ({ page }) => {
+  await loginAs(page, "admin");
+  await page.goto("/admin/org");
+  await expect(page.getByRole("heading", { level: 1, name: "组织架构" })).toBeVisible();
+  await page.goto("/admin/org/lines");
+  await expect(page.getByRole("region", { name: "工作推进指挥部" })).toContainText("招商引资推进指挥部");
+  await page.getByRole("link", { name: "美丽乡村", exact: true }).click();
+  await expect(page.getByLabel("牵头领导")).toHaveValue(/.+/);
+  await page.screenshot({ path: "test-results/org-line.png", fullPage: true });
+  await page.goto("/admin/org/key-tasks");
+  await expect(page.getByLabel("KT01 名称")).toHaveValue("土地卫片拆迁");
+  await page.goto("/admin/org/groups");
+  await page.getByRole("link", { name: /招商引资/ }).first().click();
+  await expect(page.getByRole("heading", { name: /今天的考核范围/ })).toBeVisible();
+  await page.screenshot({ path: "test-results/org-group.png", fullPage: true });
+  await page.goto("/admin/org/channels");
+  await page.getByRole("link", { name: "区级领导干部工作群" }).click();
+  const leaders = page.getByRole("group", { name: "区级领导和督查室成员" });
+  await expect(leaders.getByRole("checkbox", { checked: true })).toHaveCount(12);
+  await page.screenshot({ path: "test-results/org-channel.png", fullPage: true });
+  await page.goto("/admin/org/users");
+  await page.screenshot({ path: "test-results/org-users.png", fullPage: true });
+  await page.goto("/admin/org/users/import");
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "账号导入模板" }).click();
+  expect((await download).suggestedFilename()).toBe("账号导入模板.xlsx");
+  await page.goto("/admin/org/units");
+  await page.screenshot({ path: "test-results/org-units.png", fullPage: true });
+});

@@ -66,13 +66,13 @@ test("an assessor cannot issue an order to a unit outside the group, even by edi
   await expect(page).toHaveURL(/\/assessor\?denied=1$/);
 
   await page.goto(`/orders/new?unitId=${await unitId(page, "临洺关镇")}`);
-  const issue = page.getByRole("form", { name: "开具督办单" });
+  const issue = page.getByRole("form", { name: "督办件立项" });
   await issue.getByLabel(/关联任务/).selectOption({ index: 1 });
   await issue.getByLabel("标题").fill("越权开具的督办单");
   await issue.getByLabel("督办内容").fill("这份督办单不应该被开具出来,因为单位不在考核组范围内。");
   await issue.locator('input[name="unitId"]').evaluate((input: HTMLInputElement, id) => (input.value = id), outside);
-  await issue.getByRole("button", { name: "开具督办单" }).click();
-  await expect(issue.getByRole("alert")).toHaveText("无权向该单位开具督办单。");
+  await issue.getByRole("button", { name: "立项并交办" }).click();
+  await expect(issue.getByRole("alert")).toHaveText("无权向该单位交办督办件。");
   await expect(page).toHaveURL(/\/orders\/new/);
 });
 

@@ -63,54 +63,58 @@ async function sitePhoto(): Promise<Buffer> {
   return sharp(Buffer.from(svg)).jpeg().toBuffer();
 }
 
-test("an order's full cycle: an assessor issues it, the unit answers with a photo, the assessor accepts it", async ({ page }) => {
+test("an order's full cycle: an assessor issues it, the unit signs and asks for closure with a photo, the assessor closes and rates it", async ({ page }) => {
   test.slow();
   await loginAs(page, "assessor");
   await page.goto("/orders/new");
-  await page.getByLabel("督办单位").selectOption({ label: "临洺关镇" });
+  await page.getByLabel("牵头单位").selectOption({ label: "临洺关镇" });
   await page.getByRole("button", { name: "下一步" }).click();
-  const issue = page.getByRole("form", { name: "开具督办单" });
+  const issue = page.getByRole("form", { name: "督办件立项" });
   await issue.getByLabel(/关联任务/).selectOption({ index: 1 });
   await issue.getByLabel("标题").fill("招商项目签约后开工滞后,限时解决");
   await issue.getByLabel("督办内容").fill("请说明已签约项目未开工的原因,明确开工时限,并在晚晒中逐日报告进展。");
   await issue.getByLabel("办结期限(日期)").fill(shanghaiDate(5));
-  await issue.getByRole("button", { name: "开具督办单" }).click();
+  await issue.getByRole("button", { name: "立项并交办" }).click();
   await expect(page).toHaveURL(/\/orders\/c/);
   const orderUrl = page.url();
   await expect(page.getByRole("heading", { level: 1, name: "招商项目签约后开工滞后,限时解决" })).toBeVisible();
-  await expect(page.getByText("办理中", { exact: true }).first()).toBeVisible();
+  await expect(page.getByText("待签收", { exact: true }).first()).toBeVisible();
 
   // Another unit does not even find it.
   await switchUser(page, "dept-head");
   await page.goto(orderUrl);
   await expect(page.getByRole("heading", { name: "没有找到这个页面" })).toBeVisible();
 
-  // The unit answers, with a photo.
+  // The unit signs, then asks for closure with a photo.
   await switchUser(page, "town-reporter");
   await page.goto("/orders");
   await page.getByRole("link", { name: /招商项目签约后开工滞后/ }).click();
-  const answer = page.getByRole("form", { name: "答复督办单" });
-  await answer.getByLabel("办理情况").fill("已召开专题会,两个项目本周办结施工许可,下周一开工,每日晚晒报告进展。");
+  await page.getByRole("form", { name: "签收" }).getByRole("button", { name: "签收" }).click();
+  const answer = page.getByRole("form", { name: "申请办结" });
+  await answer.getByLabel("办理结果").fill("已召开专题会,两个项目本周办结施工许可,下周一开工,每日晚晒报告进展。");
   await answer.getByLabel(/佐证照片/).setInputFiles({ name: "site.jpg", mimeType: "image/jpeg", buffer: await sitePhoto() });
-  await answer.getByRole("button", { name: "提交答复" }).click();
-  // Answered, the form gives way to the answer in the order's history.
+  await answer.getByRole("button", { name: "申请办结" }).click();
+  // Asked, the form gives way to the step in the order's history.
   await expect(page.getByRole("region", { name: "办理过程" })).toContainText("已召开专题会");
   await expect(answer).toHaveCount(0);
   await expect(page.locator("[data-colour]").first()).toHaveAttribute("data-colour", "WAITING");
-  const photo = page.getByRole("img", { name: "答复照片 1" });
+  const photo = page.getByRole("img", { name: /办结申请照片 1/ });
   expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
-  await expect(page.getByRole("form", { name: "审核答复" })).toHaveCount(0);
+  await expect(page.getByRole("form", { name: "办结(销号)" })).toHaveCount(0);
 
-  // The issuer accepts it.
+  // The issuer closes it, then rates it.
   await switchUser(page, "assessor");
   await page.goto(orderUrl);
-  const decide = page.getByRole("form", { name: "审核答复" });
-  await decide.getByRole("radio", { name: "办结(销号)" }).check();
-  await decide.getByLabel("意见(退回时必填)").fill("经核实,措施具体,同意销号。");
-  await decide.getByRole("button", { name: "提交审核" }).click();
+  const decide = page.getByRole("form", { name: "办结(销号)" });
+  await decide.getByLabel("意见(可选)").fill("经核实,措施具体,同意销号。");
+  await decide.getByRole("button", { name: "办结(销号)" }).click();
   await expect(decide).toHaveCount(0);
   await expect(page.locator("[data-colour]").first()).toHaveAttribute("data-colour", "CLOSED");
-  await expect(page.getByText(/已办结.*同意销号/)).toBeVisible();
+  await expect(page.getByText("经核实,措施具体,同意销号。")).toBeVisible();
+  const rate = page.getByRole("form", { name: "评价" });
+  await rate.getByRole("radio", { name: "满意", exact: true }).check();
+  await rate.getByRole("button", { name: "提交评价" }).click();
+  await expect(page.getByText("评价:满意").first()).toBeVisible();
 
   // The office sees it among the closed ones.
   await switchUser(page, "admin");

@@ -24,6 +24,7 @@ import { fillAuditUnits } from "@/lib/audit";
 import type { Db } from "@/lib/db-client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { backfillReportVersions } from "@/lib/reports/version-backfill";
+import { migrateOrdersToLifecycle } from "@/lib/supervision/orders/migration";
 import { progressHistoryStep } from "@/lib/tasks/progress-migration";
 
 export type DataMigrationStep = {
@@ -39,6 +40,8 @@ export const DATA_MIGRATIONS: readonly DataMigrationStep[] = [
   { name: "2026-11-30 report revisions to versions", run: backfillReportVersions },
   // Entries written before AuditLog.unitId existed get their unit from their entity (lib/audit.ts), for the viewer's filter.
   { name: "2026-11-30 audit entries' units", run: async (tx) => void (await fillAuditUnits(tx)) },
+  // Issue 16: orders issued before the 督办件 lifecycle get their history as steps; those waiting for an answer count as signed.
+  { name: "2026-11-30 orders to the 督办件 lifecycle", run: async (tx) => void (await migrateOrdersToLifecycle(tx)) },
 ];
 
 /** A large conversion on a city's database may take minutes; it runs once, at deploy time. */

@@ -2,7 +2,7 @@
 
 import { ActionForm, ActionMessage, SubmitButton } from "@/components/ui/action-form";
 import { Field, SelectField } from "@/components/ui/field";
-import { createUserAction, resetPasswordAction, setUserActiveAction, updateUserAction } from "@/lib/org/actions";
+import { createUserAction, importUsersAction, resetPasswordAction, setUserActiveAction, updateUserAction } from "@/lib/org/actions";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { ROLE_VALUES } from "@/lib/org/schemas";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
@@ -134,6 +134,50 @@ export function UserActiveForm({ id, username, active }: { id: string; username:
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="active" value={active ? "false" : "true"} />
       <SubmitButton variant={active ? "danger" : "secondary"}>{active ? "停用账号" : "启用账号"}</SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function UserImportForm() {
+  return (
+    <ActionForm action={importUsersAction} className="max-w-3xl space-y-4" aria-label="导入账号" message={false}>
+      {({ state, errors }) => (
+        <>
+          <Field label="账号表(.xlsx)" name="file" type="file" accept=".xlsx" required errors={errors.file} />
+          <ActionMessage />
+          {state.data?.rowErrors ? (
+            <ul className="list-disc space-y-1 pl-5 text-sm text-red-800" aria-label="需要修改的行">
+              {state.data.rowErrors.split("\n").map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          ) : null}
+          {state.ok && state.data?.created ? (
+            <table className="w-full text-left text-sm" aria-label="新账号的一次性密码">
+              <thead>
+                <tr>
+                  <th scope="col">用户名</th>
+                  <th scope="col">姓名</th>
+                  <th scope="col">一次性密码</th>
+                </tr>
+              </thead>
+              <tbody>
+                {state.data.created.split("\n").map((line) => {
+                  const [username, name, password] = line.split("\t");
+                  return (
+                    <tr key={username}>
+                      <td className="font-mono">{username}</td>
+                      <td>{name}</td>
+                      <td className="font-mono">{password}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          ) : null}
+          <SubmitButton pendingLabel="正在检查和导入…">导入</SubmitButton>
+        </>
+      )}
     </ActionForm>
   );
 }

@@ -15,7 +15,9 @@
  * - spot checks whose result is 不属实 or 部分属实, on the unit's reports of
  *   days in the period;
  * - supervision orders whose deadline fell in the period (and has passed) and
- *   that were not accepted by it;
+ *   that were not accepted by it, or that were rated 不满意 (评价, issue 16) by
+ *   the cut-off — 不满意 counts as not done by the deadline; 满意 and 基本满意
+ *   deduct nothing;
  * - report timeliness over the district's reporting days (days on which any
  *   unit reported) up to the last full day, from the unit's creation on;
  * - the leaders' 加减分 and the 一票否决 recorded for the quarter, in force.
@@ -104,9 +106,13 @@ export async function gatherQuarterInputs(db: Db, quarterId: string, period: Qua
       select: { id: true, slotId: true, result: true, notes: true, slot: { select: { slot: true, card: { select: { unitId: true, date: true } } } } },
     }),
     db.supervisionOrder.findMany({
-      where: { deadline: { gte: startInstant, lt: orderCutoff }, OR: [{ acceptedAt: null }, { acceptedAt: { gt: db.supervisionOrder.fields.deadline } }] },
+      where: {
+        deadline: { gte: startInstant, lt: orderCutoff },
+        // 评价 不满意 (issue 16, duban) counts as not done by the deadline, if rated by the cut-off.
+        OR: [{ acceptedAt: null }, { acceptedAt: { gt: db.supervisionOrder.fields.deadline } }, { rating: "UNSATISFIED", ratedAt: { lte: period.cutoff } }],
+      },
       orderBy: { deadline: "asc" },
-      select: { id: true, unitId: true, title: true, deadline: true, acceptedAt: true, status: true },
+      select: { id: true, unitId: true, title: true, deadline: true, acceptedAt: true, status: true, rating: true, ratedAt: true },
     }),
     db.scoreAdjustment.findMany({
       where: { quarterId, ...adjustmentInForce },
@@ -190,14 +196,19 @@ export async function gatherQuarterInputs(db: Db, quarterId: string, period: Qua
     })),
   );
   const overdue = byUnit<OverdueOrderInput & { unitId: string }>(
-    orders.map((o) => ({
-      unitId: o.unitId,
-      id: o.id,
-      title: o.title,
-      deadline: o.deadline.toISOString(),
-      acceptedAt: o.acceptedAt?.toISOString() ?? null,
-      status: o.status,
-    })),
+    orders.map((o) => {
+      const unsatisfied = o.rating === "UNSATISFIED" && o.ratedAt !== null && o.ratedAt <= period.cutoff;
+      const late = o.acceptedAt === null || o.acceptedAt > o.deadline;
+      // An order closed in time but rated 不满意 reads as not done by its deadline, and says why.
+      return {
+        unitId: o.unitId,
+        id: o.id,
+        title: unsatisfied && !late ? `${o.title}(办结评价不满意)` : o.title,
+        deadline: o.deadline.toISOString(),
+        acceptedAt: unsatisfied && !late ? null : (o.acceptedAt?.toISOString() ?? null),
+        status: o.status,
+      };
+    }),
   );
   const adjusts = byUnit<AdjustmentInput & { unitId: string }>(
     adjustments.map((a) => ({ unitId: a.unitId, id: a.id, points: a.points, reason: a.reason, by: a.createdBy.name, createdAt: a.createdAt.toISOString() })),

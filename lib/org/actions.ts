@@ -8,6 +8,9 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { authedAction, type ActionState } from "@/lib/auth/action";
+import { importUsers } from "@/lib/org/user-import";
+import { z } from "@/lib/validation";
+import { refusalState } from "@/lib/write-result";
 import {
   channelMembersInput,
   groupMembersInput,
@@ -43,7 +46,7 @@ import {
 const OFFICE = ["ADMIN"] as const;
 
 function refused(result: Extract<OrgResult<unknown>, { ok: false }>): ActionState {
-  return { message: result.message, fieldErrors: result.fieldErrors };
+  return refusalState(result);
 }
 
 export const createUserAction = authedAction({ roles: OFFICE, input: userCreateInput }, async (user, data) => {
@@ -137,4 +140,24 @@ export const setChannelMembersAction = authedAction({ roles: OFFICE, input: chan
   if (!result.ok) return refused(result);
   revalidatePath(`/admin/org/channels/${data.id}`);
   return { ok: true, message: "工作群成员已保存。" };
+});
+
+/** Bulk creation from an .xlsx: all or nothing; the one-time passwords come back once. */
+export const importUsersAction = authedAction({ roles: OFFICE, input: z.object({}) }, async (user, _data, formData) => {
+  const file = formData.get("file");
+  if (!(file instanceof File) || file.size === 0) return { message: "请选择要导入的 .xlsx 文件。", fieldErrors: { file: ["请选择文件"] } };
+  if (file.size > 5 * 1024 * 1024) return { message: "文件太大(最大 5 MB)。", fieldErrors: { file: ["文件太大"] } };
+  const outcome = await importUsers(db, user, Buffer.from(await file.arrayBuffer()));
+  if (!outcome.ok) {
+    const rows = outcome.rowErrors?.map((e) => `第 ${e.row} 行:${e.message}`).join("\n");
+    const state: ActionState = { message: outcome.message };
+    if (rows) state.data = { rowErrors: rows };
+    return state;
+  }
+  revalidatePath("/admin/org/users");
+  return {
+    ok: true,
+    message: `已导入 ${outcome.created.length} 个账号。一次性密码只显示这一次,请分发给本人:`,
+    data: { created: outcome.created.map((c) => `${c.username}\t${c.name}\t${c.password}`).join("\n") },
+  };
 });

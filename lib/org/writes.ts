@@ -19,11 +19,10 @@ import { hashPassword } from "@/lib/auth/password";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { LineInput, ScopeChangeInput, UnitCreateInput, UnitUpdateInput, UserCreateInput, UserUpdateInput } from "@/lib/org/schemas";
 import { districtToday, quarterOf, quarterRange, type DistrictDate } from "@/lib/time";
-import type { FieldErrors } from "@/lib/validation";
+import type { WriteResult } from "@/lib/write-result";
 
-export type OrgResult<T = undefined> =
-  | { ok: true; value: T }
-  | { ok: false; status: 400 | 403 | 404; message: string; fieldErrors?: FieldErrors };
+/** The one shape of a write's answer (lib/write-result.ts). */
+export type OrgResult<T = undefined> = WriteResult<T>;
 
 type Tx = Prisma.TransactionClient;
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { answeredInTime, daysLeft, isOverdue, orderColour, type OrderFacts } from "@/lib/supervision/order-status";
+import { answeredInTime, daysLeft, isOverdue, nextFeedbackDate, orderColour, type OrderFacts } from "@/lib/supervision/order-status";
 import { districtInstant } from "@/lib/time";
 
 // The suite runs with the server in America/Los_Angeles: every boundary below is Shanghai's.
@@ -55,4 +55,16 @@ test("a late answer stays overdue, even once accepted", () => {
   assert.equal(isOverdue(late, at("2026-11-24", "09:00")), true);
   const lateWaiting = order({ status: "RESPONDED", responses: [{ createdAt: at("2026-11-23", "09:00"), decision: null }] });
   assert.equal(orderColour(lateWaiting, at("2026-11-24", "09:00")), "RED");
+});
+
+test("a feedback rhythm turns the order yellow the day before a 反馈 is due, until it is given", () => {
+  const o = order({ status: "SIGNED", createdAt: at("2026-11-01", "10:00"), deadline: at("2026-12-30", "18:00"), signedAt: at("2026-11-02", "09:00"), feedbackEveryDays: 7 });
+  assert.equal(nextFeedbackDate(o), "2026-11-09");
+  assert.equal(orderColour(o, at("2026-11-07", "23:59")), "ON_TRACK");
+  assert.equal(orderColour(o, at("2026-11-08", "00:01")), "YELLOW");
+  assert.equal(orderColour(o, at("2026-11-10", "12:00")), "YELLOW", "past due");
+  const fed = { ...o, lastFeedbackAt: at("2026-11-10", "12:30") };
+  assert.equal(nextFeedbackDate(fed), "2026-11-17");
+  assert.equal(orderColour(fed, at("2026-11-10", "13:00")), "ON_TRACK");
+  assert.equal(nextFeedbackDate({ ...o, status: "RESPONDED" }), null, "no rhythm while awaiting review");
 });

@@ -5,6 +5,7 @@
  */
 import { excerptOfSlot, officialText } from "@/lib/supervision/bulletins/official-text";
 import { bulletinCardItemSelect } from "@/lib/supervision/bulletins/writes";
+import { migrateOrdersToLifecycle } from "@/lib/supervision/orders/migration";
 import { type DistrictDate, addDays, districtInstant, quarterOf } from "@/lib/time";
 import type { SeedContext } from "./context";
 import type { OrgRefs } from "./org";
@@ -173,5 +174,7 @@ export async function seedOrders(ctx: SeedContext, org: OrgRefs, tasksByUnit: Ma
     });
     created++;
   }
+  // The seeded orders get their history as steps, as the data migration gives old ones (issue 16).
+  if (created) await db.$transaction((tx) => migrateOrdersToLifecycle(tx));
   return created;
 }

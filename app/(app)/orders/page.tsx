@@ -6,9 +6,11 @@ import { cn } from "@/components/ui/cn";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { isUnitRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { listEscalations, listOrders, type OrderTab } from "@/lib/supervision/orders/queries";
+import { formatDistrictDateTime } from "@/lib/time";
+import { listEscalations, listOrders, listUnsigned, type OrderTab } from "@/lib/supervision/orders/queries";
 
 export const metadata: Metadata = { title: "督办" };
+
 
 const TABS: { value: OrderTab; label: string }[] = [
   { value: "open", label: "办理中" },
@@ -24,27 +26,50 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const canIssue = user.role === "ADMIN" || user.role === "LEADER" || user.role === "ASSESSOR";
   const office = user.role === "ADMIN" || user.role === "LEADER";
   const now = new Date();
-  const [orders, escalations] = await Promise.all([listOrders(user, tab, now), office ? listEscalations(user, now) : Promise.resolve([])]);
+  const [orders, escalations, unsigned] = await Promise.all([
+    listOrders(user, tab, now),
+    office ? listEscalations(user, now) : Promise.resolve([]),
+    canIssue ? listUnsigned(user) : Promise.resolve([]),
+  ]);
 
   return (
     <div className="space-y-6">
       <PageHeader
-        title={unitView ? "本单位督办单" : "督办单"}
-        description="限时解决:蓝 — 两天内到期,黄 — 滞后(被退回,或过半时限仍未答复),红 — 逾期未按时答复(计入季度考核)"
-        actions={canIssue ? <ButtonLink href="/orders/new">开具督办单</ButtonLink> : null}
+        title={unitView ? "本单位督办件" : "督办件"}
+        description="立项 → 交办 → 签收 → 反馈 → 办结 → 评价。蓝 — 两天内到期,黄 — 滞后(被退回、过半时限未办结或反馈到期),红 — 逾期未按时办结(计入季度考核)"
+        actions={canIssue ? <ButtonLink href="/orders/new">督办件立项</ButtonLink> : null}
       />
+      {canIssue && unsigned.length ? (
+        <section aria-labelledby="unsigned-heading" className="space-y-2">
+          <h2 id="unsigned-heading" className="text-lg font-semibold">
+            尚未签收({unsigned.length})
+          </h2>
+          <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
+            {unsigned.map((u) => (
+              <li key={u.id} className="p-3">
+                <Link href={`/orders/${u.id}`} className="font-medium text-brand-800 underline">
+                  {u.title}
+                </Link>
+                <span className="ml-2 text-sm text-stone-600">
+                  {formatDistrictDateTime(u.createdAt)} 交办 · 未签收:{u.units.join("、")}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {office ? (
         <section aria-labelledby="escalation-heading" className="space-y-2">
           <h2 id="escalation-heading" className="text-lg font-semibold">
             督办预警({escalations.length})
           </h2>
-          {escalations.length === 0 ? <EmptyState title="没有逾期或滞后的督办单" /> : <OrderList orders={escalations} />}
+          {escalations.length === 0 ? <EmptyState title="没有逾期或滞后的督办件" /> : <OrderList orders={escalations} />}
         </section>
       ) : null}
       <section aria-labelledby="orders-heading" className="space-y-2">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 id="orders-heading" className="text-lg font-semibold">
-            {office ? "全部督办单" : "督办单"}
+            {office ? "全部督办件" : "督办件"}
           </h2>
           <nav aria-label="按办理情况筛选" className="flex gap-2">
             {TABS.map((t) => (
@@ -59,7 +84,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
             ))}
           </nav>
         </div>
-        {orders.length === 0 ? <EmptyState title={tab === "closed" ? "还没有办结的督办单" : "没有办理中的督办单"} /> : <OrderList orders={orders} showUnit={!unitView} />}
+        {orders.length === 0 ? <EmptyState title={tab === "closed" ? "还没有办结的督办件" : "没有办理中的督办件"} /> : <OrderList orders={orders} showUnit={!unitView} />}
       </section>
     </div>
   );

@@ -8,30 +8,42 @@ import { PageHeader } from "@/components/ui/page-header";
 import { homePathFor } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { idParam, parseSearchParams, type RawSearchParams } from "@/lib/search-params";
-import { issueFormContext, listIssuableUnits } from "@/lib/supervision/orders/queries";
+import { issueFormContext, listIssuableUnits, orderSourceContext } from "@/lib/supervision/orders/queries";
 import { getReportSummary } from "@/lib/supervision/reports";
 import { addDays, districtToday } from "@/lib/time";
 
-export const metadata: Metadata = { title: "开具督办单" };
+export const metadata: Metadata = { title: "督办件立项" };
 
-/** Step one: the unit (in the issuer's scope); step two: the order. ?slotId= starts from a report. */
+/**
+ * Step one: the lead unit (in the issuer's scope); step two: the order.
+ * ?slotId= starts from a report, ?spotCheckId= from a spot check, ?anomalyId=
+ * from an anomaly flag, ?instructionId= from a 批示 (one step: the unit, the
+ * text and the deadline come with it).
+ */
 export default async function NewOrderPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requireUser(["ADMIN", "LEADER", "ASSESSOR"]);
-  const { unitId: unitParam, slotId } = parseSearchParams({ unitId: idParam.optional(), slotId: idParam.optional() }, await searchParams);
+  const params = parseSearchParams(
+    { unitId: idParam.optional(), slotId: idParam.optional(), spotCheckId: idParam.optional(), anomalyId: idParam.optional(), instructionId: idParam.optional() },
+    await searchParams,
+  );
+  const source = params.spotCheckId || params.anomalyId || params.instructionId ? await orderSourceContext(user, params) : null;
+  if ((params.spotCheckId || params.anomalyId || params.instructionId) && !source) redirect(`${homePathFor(user.role)}?denied=1`);
+  if (source?.existingOrderId) redirect(`/orders/${source.existingOrderId}`);
+  const slotId = source?.slotId ?? params.slotId;
   const report = slotId ? await getReportSummary(user, slotId) : null;
-  const unitId = report?.unit.id ?? unitParam;
+  const unitId = source?.unitId ?? report?.unit.id ?? params.unitId;
   const context = unitId ? await issueFormContext(user, unitId) : null;
   if (unitId && !context) redirect(`${homePathFor(user.role)}?denied=1`);
   const today = districtToday();
 
   return (
     <div className="space-y-5">
-      <PageHeader title="开具督办单" description={user.role === "ASSESSOR" ? "只能向本考核组范围内的单位开具" : "限时解决,逾期计入单位季度考核"} actions={<ButtonLink href="/orders">返回督办</ButtonLink>} />
+      <PageHeader title="督办件立项" description={user.role === "ASSESSOR" ? "只能向本考核组范围内的单位交办" : "限时解决,逾期和评价计入单位季度考核"} actions={<ButtonLink href="/orders">返回督办</ButtonLink>} />
       {!context ? (
         <Card>
           <form method="get" action="/orders/new" className="flex flex-wrap items-end gap-3">
             <label className="min-w-64 flex-1 text-sm font-medium text-stone-800">
-              督办单位
+              牵头单位
               <select name="unitId" required defaultValue="" className="block w-full rounded-lg border border-stone-300 bg-white px-3 py-2.5 text-base">
                 <option value="" disabled>
                   请选择单位
@@ -57,8 +69,21 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Pro
             </section>
           ) : null}
           <Card>
-            <p className="mb-3 text-lg font-semibold">督办单位:{context.unit.name}</p>
-            <IssueOrderForm unit={context.unit} tasks={context.tasks} groups={context.groups} slotId={report?.slotId} defaultDeadline={addDays(today, 7)} minDate={today} />
+            <p className="mb-3 text-lg font-semibold">牵头单位:{context.unit.name}</p>
+            <IssueOrderForm
+              unit={context.unit}
+              tasks={context.tasks}
+              groups={context.groups}
+              coUnitChoices={await listIssuableUnits(user)}
+              slotId={report?.slotId}
+              instructionId={params.instructionId}
+              spotCheckId={params.spotCheckId}
+              anomalyId={params.anomalyId}
+              defaultTitle={source?.title}
+              defaultContent={source?.content}
+              defaultDeadline={source?.deadline && source.deadline > today ? source.deadline : addDays(today, 7)}
+              minDate={today}
+            />
           </Card>
         </>
       )}

@@ -30,6 +30,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         }
         actions={
           <>
+            <ButtonLink href="/admin/org/users/import">批量导入</ButtonLink>
             <ButtonLink href="/admin/org/users/new" variant="primary">
               新建账号
             </ButtonLink>

@@ -20,7 +20,9 @@ import { districtToday, formatDistrictDateTime } from "@/lib/time";
 export const metadata: Metadata = { title: "单位评分" };
 
 const ORDER_STATUS: Record<OrderStatus, [string, Tone]> = {
-  OPEN: ["待办理", "warn"],
+  REGISTERED: ["已立项", "neutral"],
+  OPEN: ["待签收", "warn"],
+  SIGNED: ["承办中", "info"],
   RESPONDED: ["已反馈待验收", "info"],
   RETURNED: ["已退回", "bad"],
   ACCEPTED: ["已办结", "good"],

@@ -1,0 +1,67 @@
+/**
+ * Who is told of each step of a 督办件, and in what words (short official
+ * Chinese, the title and the unit, never personal data beyond them). Runs in
+ * the step's transaction (writes.ts).
+ */
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { OrderStepKind } from "@/lib/generated/prisma/enums";
+import { notifyUsers, usersOfUnits } from "@/lib/notifications/notify";
+import { ORDER_RATING_LABELS, ORDER_STEP_LABELS } from "@/lib/supervision/orders/lifecycle";
+import { formatDistrictDateTime } from "@/lib/time";
+
+export type OrderEventInput = { kind: OrderStepKind; orderId: string; now: Date; actingUnitId?: string | null; stepId?: string };
+
+export async function orderEvent(tx: Prisma.TransactionClient, event: OrderEventInput): Promise<void> {
+  const order = await tx.supervisionOrder.findUniqueOrThrow({
+    where: { id: event.orderId },
+    select: {
+      id: true,
+      title: true,
+      deadline: true,
+      rating: true,
+      issuerId: true,
+      groupId: true,
+      unitId: true,
+      unit: { select: { name: true } },
+      coUnits: { select: { unitId: true } },
+      group: { select: { members: { select: { userId: true } } } },
+    },
+  });
+  const href = `/orders/${order.id}`;
+  const units = [order.unitId, ...order.coUnits.map((c) => c.unitId)];
+  const office = [order.issuerId, ...(order.group?.members.map((m) => m.userId) ?? [])];
+  const title = `《${order.title}》`;
+  const kind = `order.${event.kind.toLowerCase()}`;
+  const label = ORDER_STEP_LABELS[event.kind];
+  const send = async (recipients: string[], message: string) => notifyUsers(tx, recipients, { kind, message, href }, event.now);
+
+  switch (event.kind) {
+    case "ASSIGN":
+      await send(await usersOfUnits(tx, units), `督办件${title}已交办,请签收并于${formatDistrictDateTime(order.deadline)}前办结。`);
+      return;
+    case "SIGN":
+    case "FEEDBACK":
+    case "REQUEST_EXTENSION":
+    case "REQUEST_CLOSE": {
+      const unit = event.actingUnitId ? await tx.unit.findUnique({ where: { id: event.actingUnitId }, select: { name: true } }) : null;
+      await send(office, `${unit?.name ?? order.unit.name}已${label}督办件${title}${event.kind === "REQUEST_CLOSE" || event.kind === "REQUEST_EXTENSION" ? ",请审核" : ""}。`);
+      return;
+    }
+    case "APPROVE_EXTENSION":
+      await send(await usersOfUnits(tx, [order.unitId]), `督办件${title}延期申请已同意,新的办结期限为${formatDistrictDateTime(order.deadline)}。`);
+      return;
+    case "EVALUATE":
+      await send(await usersOfUnits(tx, [order.unitId]), `督办件${title}已评价:${order.rating ? ORDER_RATING_LABELS[order.rating] : ""}。`);
+      return;
+    case "REFUSE_EXTENSION":
+    case "CLOSE":
+    case "RETURN":
+    case "ESCALATE":
+    case "CIRCULATE":
+    case "SUMMON":
+      await send(await usersOfUnits(tx, [order.unitId]), `督办件${title}:${label}。`);
+      return;
+    case "REGISTER":
+      return;
+  }
+}
