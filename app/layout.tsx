@@ -15,7 +15,13 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="zh-CN">
-      <body className="min-h-dvh">{children}</body>
+      <body className="min-h-dvh">
+        {/* The first stop of the keyboard: past the navigation to the page itself (every layout's <main id="main">). */}
+        <a href="#main" className="skip-link">
+          跳到正文
+        </a>
+        {children}
+      </body>
     </html>
   );
 }

@@ -1,11 +1,11 @@
 "use client";
 
 import { UnitPicker } from "@/components/tasks/unit-picker";
+import { UnitSelect } from "@/components/ui/unit-select";
 import { ActionForm, ActionMessage, SubmitButton } from "@/components/ui/action-form";
 import { Field, SelectField, TextareaField } from "@/components/ui/field";
 import { createTaskAction, updateTaskAction } from "@/lib/tasks/actions";
 import type { TaskFormOptions } from "@/lib/tasks/queries";
-import { UNIT_KIND_LABELS } from "@/lib/labels";
 
 export type TaskFormValues = {
   id: string;
@@ -34,8 +34,6 @@ export type TaskFormValues = {
 
 /** The office's form for a task: every field of it; on edit also the reported value and note. */
 export function TaskForm({ options, task, defaultYear }: { options: TaskFormOptions; task?: TaskFormValues; defaultYear: number }) {
-  const towns = options.units.filter((u) => u.kind === "TOWN");
-  const departments = options.units.filter((u) => u.kind === "DEPARTMENT");
   const text = (v: string | number | null | undefined) => (v === null || v === undefined ? "" : String(v));
 
   return (
@@ -45,23 +43,7 @@ export function TaskForm({ options, task, defaultYear }: { options: TaskFormOpti
           {task ? <input type="hidden" name="id" value={task.id} /> : null}
           <fieldset className="grid gap-4 sm:grid-cols-3">
             <legend className="mb-2 text-lg font-semibold text-stone-900">基本信息</legend>
-            <SelectField label="责任单位" name="unitId" defaultValue={task?.unitId ?? ""} required errors={errors.unitId}>
-              <option value="">请选择</option>
-              <optgroup label={UNIT_KIND_LABELS.TOWN}>
-                {towns.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name}
-                  </option>
-                ))}
-              </optgroup>
-              <optgroup label={UNIT_KIND_LABELS.DEPARTMENT}>
-                {departments.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name}
-                  </option>
-                ))}
-              </optgroup>
-            </SelectField>
+            <UnitSelect label="责任单位" name="unitId" units={options.units} defaultValue={task?.unitId ?? ""} required errors={errors.unitId} />
             <Field label="年度" name="year" type="number" inputMode="numeric" defaultValue={task?.year ?? defaultYear} required errors={errors.year} />
             <Field label="任务编号" name="externalKey" defaultValue={text(task?.externalKey)} hint="导入导出时用它识别任务;不填则自动生成" errors={errors.externalKey} />
             <Field label="任务名称" name="title" defaultValue={task?.title} required className="sm:col-span-3" errors={errors.title} />

@@ -26,9 +26,15 @@ export function Table({
   minWidth?: string;
   frameClassName?: string;
 }) {
+  // Under 640 px every table reflows to cards (table.reflow in globals.css: each cell labelled by its
+  // `label`); a minimum width applies from 640 px only, where the frame scrolls sideways instead.
   return (
     <div className={cn("overflow-x-auto rounded-xl border border-stone-200 bg-white", frameClassName)} data-table="">
-      <table className={cn("w-full text-left text-sm", className)} style={minWidth ? { minWidth } : undefined} {...props}>
+      <table
+        className={cn("reflow w-full text-left text-sm", minWidth && "sm:min-w-(--table-min-width)", className)}
+        style={minWidth ? ({ "--table-min-width": minWidth } as React.CSSProperties) : undefined}
+        {...props}
+      >
         <caption className={captionVisible ? "px-3 py-2 text-left font-medium text-stone-700" : "sr-only"}>{caption}</caption>
         {children}
       </table>

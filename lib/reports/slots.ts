@@ -53,6 +53,15 @@ export function currentSlot(deadlines: SlotDeadlines, now: Date = new Date()): S
   return SLOTS.find((slot) => now.getTime() <= slotDeadline(today, slot, deadlines).getTime()) ?? "EVENING";
 }
 
+/**
+ * The slot whose deadline passed most recently today (催报 opens on it: its
+ * late units are the ones to remind), or null before the morning's deadline.
+ */
+export function lastPassedSlot(deadlines: SlotDeadlines, now: Date = new Date()): SlotKind | null {
+  const today = districtToday(now);
+  return SLOTS.findLast((slot) => now.getTime() > slotDeadline(today, slot, deadlines).getTime()) ?? null;
+}
+
 export const SLOT_STATE_LABELS: Record<SlotState, string> = {
   SUBMITTED: "已晒",
   LATE: "迟报",

@@ -36,7 +36,14 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
             key={slot}
             label={SLOT_LABELS[slot]}
             value={`${summary[slot].shown}/${summary[slot].total}`}
-            hint={`迟报 ${summary[slot].late} · 未晒 ${summary[slot].missing}`}
+            hint={
+              <>
+                迟报 {summary[slot].late} ·{" "}
+                <Link href={`/admin/reminders?slot=${slot}`} className="link">
+                  未晒 {summary[slot].missing}
+                </Link>
+              </>
+            }
           />
         ))}
       </div>

@@ -28,7 +28,7 @@ export default async function AssessorHomePage() {
             }
           />
           <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
-            <table className="w-full text-left text-sm">
+            <table className="reflow w-full text-left text-sm">
               <caption id={`group-${group.id}`} className="sr-only">
                 {group.name}各单位进度
               </caption>
@@ -45,14 +45,14 @@ export default async function AssessorHomePage() {
                 {group.units.map((unit) => (
                   <tr key={unit.id}>
                     <th scope="row" className="px-3 py-2 font-medium">
-                      <Link href={`/assessor/groups/${group.id}/units/${unit.id}`} className="hover:underline">
+                      <Link href={`/assessor/groups/${group.id}/units/${unit.id}`} className="link inline-flex min-h-6 items-center">
                         {unit.name}
                       </Link>
                     </th>
-                    <td className="px-3 py-2 tabular-nums">{unit.tasks}</td>
-                    <td className="px-3 py-2 tabular-nums">{unit.done}</td>
-                    <td className={unit.overdue ? "px-3 py-2 font-semibold tabular-nums text-red-700" : "px-3 py-2 tabular-nums"}>{unit.overdue}</td>
-                    <td className="px-3 py-2">
+                    <td data-label="本项任务" className="inline-cell px-3 py-2 tabular-nums">{unit.tasks}</td>
+                    <td data-label="已完成" className="inline-cell px-3 py-2 tabular-nums">{unit.done}</td>
+                    <td data-label="已逾期" className={unit.overdue ? "inline-cell px-3 py-2 font-semibold tabular-nums text-red-700" : "inline-cell px-3 py-2 tabular-nums"}>{unit.overdue}</td>
+                    <td data-label="平均进度" className="px-3 py-2">
                       {unit.tasks === 0 ? (
                         // No task of this key task: nothing to average, which is not 0 % done.
                         <span className="text-stone-600">无任务</span>

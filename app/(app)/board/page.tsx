@@ -2,10 +2,8 @@ import type { Metadata } from "next";
 import { QuarterTabs } from "@/components/assessment/quarter-tabs";
 import { FlagBoard } from "@/components/board/flag-board";
 import { HeatMap } from "@/components/board/heat-map";
-import { RankingChart } from "@/components/board/ranking-chart";
+import { LazyKeyTaskChart, LazyRankingChart, LazyTrendChart } from "@/components/board/lazy-charts";
 import { RankingTable } from "@/components/board/ranking-table";
-import { TrendChart } from "@/components/board/trend-chart";
-import { KeyTaskChart } from "@/components/leader/key-task-chart";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
@@ -102,12 +100,13 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
             {rows.length === 0 ? (
               <EmptyState title="本季度还没有数据" />
             ) : (
-              <div className="grid gap-4 xl:grid-cols-5">
-                <div className="xl:col-span-3">
-                  <RankingTable rows={rankingRowsOf(rows)} quarterKey={quarter.key} caption={`${quarterName(quarter.key)}${label}排名`} />
+              // The table takes the whole width up to 2xl, so that its columns fit a 1366 px laptop; min-w-0 keeps a phone's page from overflowing.
+              <div className="grid gap-4 2xl:grid-cols-5">
+                <div className="min-w-0 2xl:col-span-3">
+                  <RankingTable rows={rankingRowsOf(rows)} quarterKey={quarter.key} caption={`${quarterName(quarter.key)}${label}排名`} collapseAfter={projector || kind === "TOWN" ? undefined : 10} />
                 </div>
-                <Card className="xl:col-span-2">
-                  <RankingChart
+                <Card className="min-w-0 2xl:col-span-2">
+                  <LazyRankingChart
                     label={`${label}总分`}
                     rows={ranked.map((r) => ({
                       name: r.unitName,
@@ -128,7 +127,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
           {trends.quarters.length === 0 ? (
             <p className="mt-2 text-stone-600">还没有已关闭的季度。</p>
           ) : (
-            <TrendChart
+            <LazyTrendChart
               quarters={trendQuarters}
               initialUnitId={firstYellow?.unitId}
               units={trends.units.map((u) => ({
@@ -143,7 +142,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
         </Card>
         <Card aria-labelledby="kt-h">
           <CardTitle id="kt-h">重点工作进度</CardTitle>
-          <KeyTaskChart rows={keyTasks.map((k) => ({ name: k.name, percent: Math.round(k.ratio * 100) }))} />
+          <LazyKeyTaskChart rows={keyTasks.map((k) => ({ name: k.name, percent: Math.round(k.ratio * 100) }))} />
         </Card>
       </div>
 

@@ -22,7 +22,7 @@ export const metadata: Metadata = { title: "流动红黄旗榜", description: "�
 export default async function PublicFlagsPage() {
   const { current, history } = await loadFlagHistory(db);
   return (
-    <main className="mx-auto max-w-5xl space-y-8 px-4 py-8">
+    <div className="space-y-8">
       <header className="flex flex-wrap items-center justify-between gap-3">
         <div className="flex items-center gap-3">
           <span className="flex size-12 items-center justify-center rounded-2xl bg-brand-700 text-xl font-bold text-white" aria-hidden>
@@ -54,7 +54,7 @@ export default async function PublicFlagsPage() {
           <EmptyState title="还没有公布的考核结果" />
         ) : (
           <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
-            <table className="w-full text-left text-sm">
+            <table className="reflow w-full text-left text-sm">
               <caption className="sr-only">历次季度考核授旗情况</caption>
               <thead className="bg-stone-100 text-stone-700">
                 <tr>
@@ -74,9 +74,9 @@ export default async function PublicFlagsPage() {
                           {h.closedAt ? <span className="block text-xs font-normal text-stone-600">{formatDistrictDateTime(h.closedAt).slice(0, 10)} 公布</span> : null}
                         </th>
                       ) : null}
-                      <td className="px-3 py-2">{UNIT_KIND_LABELS[kind]}</td>
+                      <td data-label="类别" className="px-3 py-2">{UNIT_KIND_LABELS[kind]}</td>
                       {(["RED", "YELLOW"] as const).map((color) => (
-                        <td key={color} className="px-3 py-2">
+                        <td key={color} data-label={color === "RED" ? "红旗" : "黄旗"} className="px-3 py-2">
                           <ul className="space-y-1">
                             {h.flags
                               .filter((f) => f.kind === kind && f.color === color)
@@ -97,6 +97,6 @@ export default async function PublicFlagsPage() {
           </div>
         )}
       </section>
-    </main>
+    </div>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ActionForm, SubmitButton } from "@/components/ui/action-form";
 import { EvidenceView } from "@/components/supervision/anomalies/evidence-view";
 import { Badge } from "@/components/ui/badge";
+import { Pager } from "@/components/ui/pager";
 import { Stat } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
@@ -24,7 +25,10 @@ const STATUS_TABS: { value: AnomalyStatus; label: string }[] = [
 ];
 const KINDS = Object.keys(ANOMALY_KIND_LABELS) as AnomalyKind[];
 
-type Params = { status?: string; kind?: string; date?: string; slotId?: string };
+type Params = { status?: string; kind?: string; date?: string; slotId?: string; page?: string };
+
+/** Ten to a page: each flag carries its evidence (photos side by side), so a page of thirty ran ~14,000 px. */
+const PAGE_SIZE = 10;
 
 function hrefWith(current: Params, change: Params): string {
   const merged = { ...current, ...change };
@@ -41,7 +45,9 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Pr
   const date = raw.date && isDistrictDate(raw.date) ? raw.date : undefined;
   const slotId = raw.slotId && /^[a-z0-9]{1,40}$/i.test(raw.slotId) ? raw.slotId : undefined;
   const current: Params = { status, kind, date, slotId };
-  const [{ anomalies, total }, open] = await Promise.all([listAnomalies({ status, kind, date, slotId }), countOpenAnomaliesByKind()]);
+  const page = /^[1-9]\d{0,4}$/.test(raw.page ?? "") ? Number(raw.page) : 1;
+  const [{ anomalies, total }, open] = await Promise.all([listAnomalies({ status, kind, date, slotId }, PAGE_SIZE, (page - 1) * PAGE_SIZE), countOpenAnomaliesByKind()]);
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
 
   return (
     <div className="space-y-6">
@@ -79,7 +85,7 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Pr
         </form>
       </div>
       <p className="text-sm text-stone-600">
-        共 {total} 条{total > anomalies.length ? `,显示最新 ${anomalies.length} 条` : ""}
+        共 {total} 条{pageCount > 1 ? `,第 ${page} / ${pageCount} 页,最新的在前` : ""}
         {kind || date || slotId ? (
           <>
             {" · "}
@@ -142,6 +148,7 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Pr
           </li>
         ))}
       </ol>
+      <Pager page={page} pageCount={pageCount} total={total} href={(p) => hrefWith(current, { page: p > 1 ? String(p) : undefined })} />
     </div>
   );
 }

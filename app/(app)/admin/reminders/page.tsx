@@ -8,7 +8,7 @@ import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import type { SlotKind } from "@/lib/generated/prisma/enums";
 import { listDayReminders, listDayStatus, loadSlotDeadlines } from "@/lib/reports/queries";
-import { currentSlot, SLOT_LABELS, slotDeadline, SLOTS } from "@/lib/reports/slots";
+import { currentSlot, lastPassedSlot, SLOT_LABELS, slotDeadline, SLOTS } from "@/lib/reports/slots";
 import { districtToday, formatDistrictDateLong, formatDistrictTime } from "@/lib/time";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
 
@@ -20,7 +20,10 @@ export default async function RemindersPage({ searchParams }: { searchParams: Pr
   const today = districtToday(now);
   const deadlines = await loadSlotDeadlines();
   const { slot: slotParam } = await searchParams;
-  const slot: SlotKind = SLOTS.includes(slotParam as SlotKind) ? (slotParam as SlotKind) : currentSlot(deadlines, now);
+  // Without a choice: the slot whose deadline passed most recently (its units are late now), before 09:30 the morning's.
+  const passed = lastPassedSlot(deadlines, now);
+  const chosen = SLOTS.includes(slotParam as SlotKind) ? (slotParam as SlotKind) : null;
+  const slot: SlotKind = chosen ?? passed ?? currentSlot(deadlines, now);
   const [rows, reminders] = await Promise.all([
     listDayStatus(user, today, undefined, now),
     listDayReminders(user, today),
@@ -39,6 +42,13 @@ export default async function RemindersPage({ searchParams }: { searchParams: Pr
         title="催报"
         description={`${formatDistrictDateLong(today)} · ${SLOT_LABELS[slot]}截止 ${formatDistrictTime(slotDeadline(today, slot, deadlines))} · 未报 ${missing.length}/${rows.length} 个单位`}
       />
+      {chosen ? null : (
+        <p className="text-stone-700" data-testid="default-slot">
+          {passed
+            ? `显示最近一个已过截止时间的时段:${SLOT_LABELS[slot]}(${formatDistrictTime(slotDeadline(today, slot, deadlines))} 截止)。`
+            : `今天还没有时段过截止时间;显示下一个:${SLOT_LABELS[slot]}(${formatDistrictTime(slotDeadline(today, slot, deadlines))} 截止)。`}
+        </p>
+      )}
       <nav aria-label="选择时段" className="flex gap-2">
         {SLOTS.map((s) => (
           <Link
@@ -62,7 +72,7 @@ export default async function RemindersPage({ searchParams }: { searchParams: Pr
             <h2 id="missing-heading" className="text-lg font-semibold">
               尚未报送{SLOT_LABELS[slot]}的单位({missing.length})
             </h2>
-            <RemindButton slot={slot} label={`全部提醒(${missing.length})`} variant="primary" />
+            <RemindButton slot={slot} label={`全部提醒(${missing.length})`} count={missing.length} slotLabel={SLOT_LABELS[slot]} variant="primary" />
           </div>
           <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
             <table className="w-full text-left text-sm">

@@ -27,8 +27,8 @@ function TaskCard({ task, today }: { task: UnitTaskCard; today: DistrictDate }) 
       <Link
         href={`/unit/tasks/${task.id}`}
         className={cn("block rounded-xl border bg-white p-3 hover:border-brand-700 sm:p-4", task.status === "OVERDUE" ? "border-red-300" : "border-stone-200")}
-        aria-label={`${task.title},${task.status === "DONE" ? "已完成" : deadlineHint(task.deadline, today)},更新进度`}
       >
+        {/* Named by what it shows (no aria-label that would not start with the visible title). */}
         <span className="flex items-start justify-between gap-3">
           <span className="min-w-0 font-medium text-stone-900">{task.title}</span>
           <TaskStatusBadge status={task.status} />
@@ -50,6 +50,7 @@ function TaskCard({ task, today }: { task: UnitTaskCard; today: DistrictDate }) 
             下一节点:{task.nextMilestone.title}({task.nextMilestone.dueDate})
           </span>
         ) : null}
+        <span className="sr-only">,更新进度</span>
       </Link>
     </li>
   );
