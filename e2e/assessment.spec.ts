@@ -135,10 +135,10 @@ test("an assessor scores a unit: a draft first, then submitted with a reason for
   await expect(page.locator('tr[data-unit="临洺关镇"]')).toContainText("100");
 });
 
-test("the board's drill-down for a task finished late shows 逾期完成 and its rule", async ({ page }) => {
+test("the board's drill-down for a task finished late shows 逾期完成 and its rule, and so does the task's page", async ({ page }) => {
   // A unit whose current snapshot of a closed quarter holds an item done after its due date.
   const db = e2eDb();
-  let found: { unitId: string; year: number; number: number; label: string } | undefined;
+  let found: { unitId: string; year: number; number: number; label: string; taskId: string; kind: string } | undefined;
   try {
     const rows = db
       .prepare(
@@ -148,8 +148,10 @@ test("the board's drill-down for a task finished late shows 逾期完成 and its
       .all() as { unitId: string; year: number; number: number; breakdown: string }[];
     const row = rows[0];
     if (row) {
-      const tasks = (JSON.parse(row.breakdown) as { components: { key: string; sources: { state?: string; label: string }[] }[] }).components.find((c) => c.key === "tasks")!;
-      found = { unitId: row.unitId, year: row.year, number: row.number, label: tasks.sources.find((x) => x.state === "DONE_LATE")!.label };
+      type Source = { type: string; id: string; parentId?: string; state?: string; label: string };
+      const tasks = (JSON.parse(row.breakdown) as { components: { key: string; sources: Source[] }[] }).components.find((c) => c.key === "tasks")!;
+      const late = tasks.sources.find((x) => x.state === "DONE_LATE")!;
+      found = { unitId: row.unitId, year: row.year, number: row.number, label: late.label, taskId: late.parentId ?? late.id, kind: late.type };
     }
   } finally {
     db.close();
@@ -162,6 +164,13 @@ test("the board's drill-down for a task finished late shows 逾期完成 and its
   const row = tasks.locator("tr", { hasText: found!.label }).first();
   await expect(row.getByText("逾期完成", { exact: true })).toBeVisible();
   await expect(row).toContainText(/逾期完成,计 \d+%/);
+
+  // The task's own page: the same state on the task or on that milestone, and the year's rule beside it.
+  await page.goto(`/tasks/${found!.taskId}`);
+  const late = found!.kind === "task" ? page.locator("main [data-status=DONE_LATE]").first() : page.locator("main li", { hasText: found!.label.split(" · ").at(-1)! }).locator("[data-status=DONE_LATE]");
+  await expect(late).toHaveText("逾期完成");
+  await expect(page.locator("[data-late-rule]")).toHaveText("逾期完成:到期日前完成的部分全额计分,到期日之后(至季度末)完成的部分按 50% 计分");
+  await page.screenshot({ path: "test-results/task-done-late.png", fullPage: true });
 });
 
 test("the office closes the quarter; flags appear on the board and on the public page", async ({ page, browser }) => {

@@ -93,9 +93,10 @@ test("the evening says before sending what evidence is missing, and counts the d
   // The evening's ✓ rests on them: nothing more to attach, no refusal.
   evening = await openSlot(page, "晚晒");
   form = evening.getByRole("form", { name: "填报晚晒" });
-  await expect(form.getByText(/今天已上传的 1 张照片可以作为证明/)).toBeVisible();
+  // ✓ may already be ticked from the kept draft of the first attempt; ticking it again keeps it.
   const marked = form.locator("fieldset").filter({ has: page.getByRole("radio", { name: "✓ 完成" }) }).filter({ hasText: PLAN });
   await marked.getByText("✓ 完成").click();
+  await expect(form.getByText(/今天已上传的 1 张照片可以作为证明/)).toBeVisible();
   await page.screenshot({ path: "test-results/card-traps-evening.png", fullPage: true });
   await form.getByRole("button", { name: /^提交晚晒/ }).click();
   const done = evening.getByRole("listitem").filter({ hasText: PLAN });

@@ -177,7 +177,8 @@ test("seeds instructions, one open on a 临洺关镇 card, bulletins and orders"
   const orders = await t.db.supervisionOrder.findMany({ include: { unit: true } });
   assert.ok(orders.length >= 3 && orders.length <= 4);
   for (const o of orders) assert.equal(o.unit.kind, "TOWN");
-  assert.ok(orders.some((o) => o.status === "OPEN" && o.deadline < now), "an overdue order");
+  // Overdue: past its deadline and not yet 办结 (ACCEPTED) — whether or not the unit has signed for it.
+  assert.ok(orders.some((o) => o.status !== "ACCEPTED" && o.deadline < now), "an overdue order");
 });
 
 test("seeds evidence photos on disk and flags of every kind for the office", async () => {

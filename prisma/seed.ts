@@ -34,6 +34,14 @@ export const HISTORY_DAYS = 21;
 
 export type SeedOptions = {
   volume?: Volume;
+  /**
+   * Days of 一日三晒 history of the volume (default VOLUME_DAYS, a year). The
+   * seed's own test takes the year's full task lists, progress, group scores
+   * and closed quarters with three weeks of reports (HISTORY_DAYS): the scores
+   * are the volume's (reports weigh nothing in them by default), in seconds
+   * instead of minutes.
+   */
+  volumeHistoryDays?: number;
   /** the clock; tests may pin it */
   now?: Date;
   /** where the evidence photos go (default PHOTO_DIR, else ./data/photos) */
@@ -72,7 +80,7 @@ export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedSumma
   await step("scoring rules and quarters", () => seedScoring(ctx));
   await step("history", () =>
     seedHistory(ctx, org, tasksByUnit, {
-      from: options.volume ? volumeHistoryStart(ctx) : addDays(ctx.yesterday, -(HISTORY_DAYS - 1)),
+      from: options.volume ? volumeHistoryStart(ctx, options.volumeHistoryDays) : addDays(ctx.yesterday, -(HISTORY_DAYS - 1)),
       to: ctx.yesterday,
       todayMorning: true,
     }),

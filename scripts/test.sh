@@ -19,7 +19,7 @@ npm run --silent typecheck
 echo "==> lint"
 npm run --silent lint
 echo "==> unit and integration tests (SQLite)"
-npm run --silent test:unit
+npm run --silent test:node
 echo "==> build"
 NEXTAUTH_SECRET="${NEXTAUTH_SECRET:-build-secret-build-secret-build-secret}" npm run --silent build
 echo "==> integration tests on PostgreSQL, and two app servers on one PostgreSQL"

@@ -4,10 +4,10 @@ import { formatAmount } from "@/components/tasks/format";
 import { TaskStatusBadge } from "@/components/tasks/status-badge";
 import { ActionForm, ActionMessage, SubmitButton } from "@/components/ui/action-form";
 import { Field } from "@/components/ui/field";
-import type { TaskStatus } from "@/lib/generated/prisma/enums";
 import { addMilestoneAction, deleteMilestoneAction, updateMilestoneAction } from "@/lib/tasks/actions";
+import type { ItemStatus } from "@/lib/tasks/status";
 
-export type MilestoneEditorItem = { id: string; title: string; dueDate: string; target: number; valueReached: number; status: TaskStatus; note: string | null };
+export type MilestoneEditorItem = { id: string; title: string; dueDate: string; target: number; valueReached: number; status: ItemStatus; note: string | null };
 
 function MilestoneRow({ milestone, measure, index }: { milestone: MilestoneEditorItem; measure: string; index: number }) {
   const prefix = `m${index}`;

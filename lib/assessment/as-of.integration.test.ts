@@ -123,3 +123,34 @@ test("units no criterion separates share a rank and, at the boundary, the flag",
   const red = await db.flag.findMany({ where: { quarterId: q4.id, color: "RED" }, include: { unit: true } });
   assert.deepEqual(red.map((f) => f.unit.name).sort(), ["乙镇", "甲镇"]);
 });
+
+test("spot checks count by the checked report's day, 不属实 and 部分属实 only; orders by their deadline's district date, once passed", async () => {
+  const reporter = (await db.user.create({ data: { username: "rep-bing", name: "丙镇信息员", passwordHash: "x", role: "REPORTER", unitId: ids["丙镇"] } })).id;
+  const check = async (unit: string, date: string, result: "FALSE" | "PARTLY_TRUE" | "TRUE", checkedOn: string) => {
+    const card = await db.reportCard.upsert({ where: { unitId_date: { unitId: ids[unit], date } }, create: { unitId: ids[unit], date }, update: {} });
+    const slot = await db.reportSlot.create({ data: { cardId: card.id, slot: result === "TRUE" ? "MORNING" : result === "FALSE" ? "NOON" : "EVENING", authorId: reporter, text: "晒报", submittedAt: districtInstant(date, "12:00") } });
+    return (await db.spotCheck.create({ data: { slotId: slot.id, checkerId: ids.admin, result, method: "PHONE", notes: "核查", checkedAt: districtInstant(checkedOn) } })).id;
+  };
+  const falseQ4 = await check("丙镇", "2026-11-10", "FALSE", "2026-11-12");
+  const partlyLastDay = await check("丙镇", "2026-12-31", "PARTLY_TRUE", "2027-01-03"); // checked after the quarter: still its report's quarter
+  await check("丙镇", "2026-12-01", "TRUE", "2026-12-02");
+  await check("丁镇", "2026-09-30", "FALSE", "2026-10-02"); // a Q3 report checked in Q4: not Q4's
+
+  const order = (deadline: Date, acceptedAt: Date | null) =>
+    db.supervisionOrder.create({ data: { issuerId: ids.admin, unitId: ids["丙镇"], title: "督办", content: "限期办结", deadline, status: acceptedAt ? "ACCEPTED" : "OPEN", acceptedAt } });
+  // 00:30 on 1 October in Shanghai is still 30 September in UTC: a Q4 order, not accepted in time.
+  const lateQ4 = (await order(districtInstant("2026-10-01", "00:30"), districtInstant("2026-10-02", "09:00"))).id;
+  await order(districtInstant("2026-09-30", "23:00"), null); // Q3's
+  await order(districtInstant("2026-11-20", "18:00"), districtInstant("2026-11-20", "17:00")); // on time
+  const dueLastEvening = (await order(districtInstant("2026-12-31", "18:00"), null)).id;
+
+  const q4 = (await db.quarter.findFirstOrThrow({ where: { year: 2026, number: 4 } })).id;
+  const inputsAt = async (now: Date) => (await gatherQuarterInputs(db, q4, periodFor({ year: 2026, number: 4 }, now))).find((i) => i.unit.name === "丙镇")!;
+  const after = await inputsAt(districtInstant("2027-01-05"));
+  assert.deepEqual(after.spotChecks.map((c) => [c.id, c.date, c.result]), [[falseQ4, "2026-11-10", "FALSE"], [partlyLastDay, "2026-12-31", "PARTLY_TRUE"]].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+  assert.deepEqual(after.overdueOrders.map((o) => o.id), [lateQ4, dueLastEvening]);
+  // 1 − 0.5 (不属实) − 0.2 (部分属实)
+  assert.equal(computeQuarterScore(after, defaultRules(2026)).breakdown.components.find((c) => c.key === "spotChecks")!.share?.toFixed(6), "0.300000");
+  // Seen at noon on the last day, the evening's deadline has not passed yet.
+  assert.deepEqual((await inputsAt(districtInstant("2026-12-31", "12:00"))).overdueOrders.map((o) => o.id), [lateQ4]);
+});

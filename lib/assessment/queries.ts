@@ -5,6 +5,7 @@ import { type SessionUser, withUnitScope } from "@/lib/auth/roles";
 import { latestGroupScore } from "@/lib/assessment/in-force";
 import { parseQuarterKey, quarterKey } from "@/lib/assessment/quarters";
 import { listQuarters } from "@/lib/assessment/results";
+import { type StoredRules, loadScoringRules } from "@/lib/assessment/rules";
 import { SLOTS, slotState } from "@/lib/reports/slots";
 import { getSlotDeadlines } from "@/lib/settings";
 import { deriveStatus, progressRatio } from "@/lib/tasks/status";
@@ -199,7 +200,8 @@ export async function getAssessorUnitView(user: SessionUser, groupId: string, un
 }
 
 /** For the office: every group's progress scoring its units this quarter. */
-export async function listScoringProgress(quarterId: string) {
+export async function listScoringProgress(user: SessionUser, quarterId: string) {
+  if (user.role !== "ADMIN") return [];
   const groups = await db.assessmentGroup.findMany({
     orderBy: { name: "asc" },
     select: {
@@ -230,7 +232,8 @@ export async function listScoringProgress(quarterId: string) {
 // ─── Quarters (office) ──────────────────────────────────────────────────────
 
 /** Each quarter with its snapshot versions (when, why) and who closed it. */
-export async function listQuartersWithVersions() {
+export async function listQuartersWithVersions(user: SessionUser) {
+  if (user.role !== "ADMIN") return [];
   const [quarters, versions, closers] = await Promise.all([
     listQuarters(db),
     db.quarterScore.groupBy({ by: ["quarterId", "version", "reason"], _min: { createdAt: true }, _count: true }),
@@ -248,7 +251,8 @@ export async function listQuartersWithVersions() {
 }
 
 /** Yellow flags and their escalation step: the current holders first, then the history. */
-export async function listEscalations() {
+export async function listEscalations(user: SessionUser) {
+  if (user.role !== "ADMIN") return [];
   const flags = await db.flag.findMany({
     where: { color: "YELLOW" },
     orderBy: [{ awardedAt: "desc" }, { streak: "desc" }],
@@ -266,7 +270,34 @@ export async function listEscalations() {
 }
 
 /** How many flags of each colour a quarter's close handed out. */
-export async function countQuarterFlags(quarterId: string): Promise<Record<"RED" | "YELLOW", number>> {
+export async function countQuarterFlags(user: SessionUser, quarterId: string): Promise<Record<"RED" | "YELLOW", number>> {
+  if (user.role !== "ADMIN") return { RED: 0, YELLOW: 0 };
   const rows = await db.flag.groupBy({ by: ["color"], where: { quarterId }, _count: true });
   return { RED: rows.find((r) => r.color === "RED")?._count ?? 0, YELLOW: rows.find((r) => r.color === "YELLOW")?._count ?? 0 };
+}
+
+// ─── Scoring rules (office) ─────────────────────────────────────────────────
+
+export type ScoringRulesPage = {
+  years: number[];
+  year: number;
+  rules: StoredRules;
+  departments: { id: string; name: string }[];
+  /** how many vetoes name each veto item (an item in use cannot be removed) */
+  vetoItemUse: Map<string, number>;
+};
+
+/** The rules page: the years with rules (and this and next year), one year's rules, the departments to exclude. */
+export async function getScoringRulesPage(user: SessionUser, asked: number | undefined, today: DistrictDate): Promise<ScoringRulesPage | null> {
+  if (user.role !== "ADMIN") return null;
+  const thisYear = Number(today.slice(0, 4));
+  const stored = await db.scoringRule.findMany({ select: { year: true }, orderBy: { year: "asc" } });
+  const years = [...new Set([...stored.map((r) => r.year), thisYear, thisYear + 1])].sort();
+  const year = asked !== undefined && years.includes(asked) ? asked : thisYear;
+  const [rules, departments] = await Promise.all([
+    loadScoringRules(db, year),
+    db.unit.findMany({ where: { kind: "DEPARTMENT", archivedAt: null }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
+  ]);
+  const used = await db.unitVeto.groupBy({ by: ["vetoItemId"], where: { vetoItemId: { in: rules.vetoItems.map((v) => v.id) } }, _count: true });
+  return { years, year, rules, departments, vetoItemUse: new Map(used.map((u) => [u.vetoItemId, u._count])) };
 }

@@ -34,7 +34,8 @@
  *   whatever its total (ranking.ts puts failed units last).
  */
 import type { OrderStatus, SlotKind, UnitKind } from "@/lib/generated/prisma/enums";
-import { type ItemStatus, ITEM_STATUS_LABELS, progressRatio } from "@/lib/tasks/status";
+import { SLOT_LABELS } from "@/lib/reports/slots";
+import { type ItemStatus, ITEM_STATUS_LABELS, itemStatus, progressRatio } from "@/lib/tasks/status";
 import type { DistrictDate } from "@/lib/time";
 
 export const COMPONENT_KEYS = ["tasks", "groups", "spotChecks", "orders", "timeliness"] as const;
@@ -238,10 +239,7 @@ type Share = { share: number | null; explanation: string; sources: (Omit<SourceR
 
 /** A task's or milestone's state as of a day, from its value on its due date and on that day. */
 export function itemStateAsOf(item: TaskItemInput, asOf: DistrictDate): ItemStatus {
-  const atDue = item.valueAtDue ?? item.valueReached;
-  if (progressRatio(item) >= 1) return progressRatio({ target: item.target, valueReached: atDue }) >= 1 ? "DONE" : "DONE_LATE";
-  if (item.dueDate < asOf) return "OVERDUE";
-  return item.valueReached > 0 ? "IN_PROGRESS" : "NOT_STARTED";
+  return itemStatus({ target: item.target, valueReached: item.valueReached, deadline: item.dueDate, valueAtDue: item.valueAtDue ?? item.valueReached }, asOf);
 }
 
 /** An item's credit in [0, 1]: what was reached by its due date in full, what came after at the late rate. */
@@ -352,7 +350,7 @@ function spotChecksShare(checks: SpotCheckInput[], rules: ScoringRules): Share {
         type: "spotCheck",
         id: c.id,
         parentId: c.slotId,
-        label: `${c.date} ${SLOT_NAMES[c.slot]}抽查${c.result === "FALSE" ? "不属实" : "部分属实"}`,
+        label: `${c.date} ${SLOT_LABELS[c.slot]}抽查${c.result === "FALSE" ? "不属实" : "部分属实"}`,
         ...(c.notes ? { detail: c.notes } : {}),
       },
     })),
@@ -390,8 +388,6 @@ function timelinessShare(t: TimelinessInput | null): Share {
     ],
   };
 }
-
-const SLOT_NAMES: Record<SlotKind, string> = { MORNING: "早晒", NOON: "午晒", EVENING: "晚晒" };
 
 function formatNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : String(round2(value));

@@ -1,8 +1,8 @@
 /**
- * The anomaly runner and the scoring inputs against a real SQLite file: flags
- * are written with their evidence, re-running changes nothing, a reviewed flag
- * keeps its decision, a sign that is gone takes its open flag with it; false
- * spot checks and overdue orders are counted per unit and date range.
+ * The anomaly runner against a real database: flags are written with their
+ * evidence, re-running changes nothing, a reviewed flag keeps its decision, a
+ * sign that is gone takes its open flag with it. (What spot checks and orders
+ * give the quarter score is tested with its inputs: lib/assessment/as-of.integration.test.ts.)
  */
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -13,7 +13,6 @@ import { processPhoto } from "@/lib/photos/process";
 import { SWEEP_AFTER_MS, queueSlotChecks, sweepPendingChecks } from "@/lib/reports/after-submit";
 import { runAnomalyChecks } from "@/lib/supervision/anomalies/run";
 import { parseEvidence } from "@/lib/supervision/anomalies/evidence";
-import { countFalseSpotChecks, countOverdueOrders } from "@/lib/supervision/scoring-inputs";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
 import { LocalDirStorage } from "@/lib/storage/index";
 import { districtInstant } from "@/lib/time";
@@ -138,42 +137,4 @@ test("when the sign is gone (the text corrected), its open flag goes too", async
   const result = await runAnomalyChecks(t.db, ids.copySlot);
   assert.equal(result.removed, 1);
   assert.deepEqual((await t.db.anomaly.findMany({ where: { slotId: ids.copySlot } })).map((f) => f.kind), ["RECYCLED_PHOTO"]);
-});
-
-test("false spot checks count for the unit whose report was checked, by the report's date", async () => {
-  const checker = ids.admin;
-  await t.db.spotCheck.createMany({
-    data: [
-      { slotId: ids.sourceSlot, checkerId: checker, result: "FALSE", method: "PHONE", checkedAt: new Date() },
-      { slotId: ids.sourceSlot, checkerId: checker, result: "TRUE", method: "ON_SITE", checkedAt: new Date() },
-      { slotId: ids.copySlot, checkerId: checker, result: "FALSE", method: "PHOTO_REVIEW", checkedAt: new Date() },
-    ],
-  });
-  assert.equal(await countFalseSpotChecks(t.db, ids.source, { start: "2026-10-01", end: "2026-12-31" }), 1);
-  assert.equal(await countFalseSpotChecks(t.db, ids.copier, { start: "2026-10-01", end: "2026-12-31" }), 1);
-  assert.equal(await countFalseSpotChecks(t.db, ids.copier, { start: "2026-10-01", end: "2026-11-17" }), 0);
-});
-
-test("orders count as overdue by their deadline's district date, when not answered in time", async () => {
-  const order = (deadline: Date, status: "OPEN" | "ACCEPTED", answeredAt?: Date) =>
-    t.db.supervisionOrder.create({
-      data: {
-        issuerId: ids.admin,
-        unitId: ids.source,
-        title: "督办",
-        content: "限期办结",
-        deadline,
-        status,
-        createdAt: districtInstant("2026-11-01", "09:00"),
-        responses: answeredAt ? { create: { authorId: ids.admin, text: "已办结", createdAt: answeredAt, decision: "ACCEPTED" } } : undefined,
-      },
-    });
-  // Due at 00:30 on 1 Dec in Shanghai (still 30 Nov in UTC): a December order.
-  await order(districtInstant("2026-12-01", "00:30"), "OPEN");
-  await order(districtInstant("2026-11-20", "18:00"), "ACCEPTED", districtInstant("2026-11-20", "17:00"));
-  await order(districtInstant("2026-11-21", "18:00"), "ACCEPTED", districtInstant("2026-11-22", "09:00"));
-  const now = districtInstant("2026-12-05", "12:00");
-  assert.equal(await countOverdueOrders(t.db, ids.source, { start: "2026-11-01", end: "2026-11-30" }, now), 1, "only the late answer in November");
-  assert.equal(await countOverdueOrders(t.db, ids.source, { start: "2026-12-01", end: "2026-12-31" }, now), 1);
-  assert.equal(await countOverdueOrders(t.db, ids.source, { start: "2026-12-01", end: "2026-12-31" }, districtInstant("2026-12-01", "00:29")), 0, "not yet due");
 });

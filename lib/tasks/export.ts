@@ -1,8 +1,8 @@
 /**
  * Exporting the filtered task list (same filters, same scope as the page) to
  * .xlsx or .csv: the import template's columns first — so an exported file
- * imports again unchanged — then progress and status as of today, with the
- * day the target was reached (达标日期, from the progress history). The .xlsx
+ * imports again unchanged — then progress and status as of today (逾期完成
+ * where the target came after the deadline), with the day the target was reached (达标日期, from the progress history). The .xlsx
  * adds a second sheet, 进度记录: every progress event of the exported tasks
  * and their milestones, by task and date, with its source. Dates are the
  * district's calendar dates; instants are shown in Asia/Shanghai.
@@ -12,10 +12,10 @@ import type { SessionUser } from "@/lib/auth/roles";
 import type { TaskFilters } from "@/lib/tasks/filters";
 import { SLOT_LABELS } from "@/lib/reports/slots";
 import { SPOT_CHECK_RESULT_LABELS } from "@/lib/supervision/labels";
-import { progressAsOf } from "@/lib/tasks/progress-events";
+import { dueKey, progressAsOf, valuesAtDue } from "@/lib/tasks/progress-events";
 import { inHistoryOrder, progressSourceLabel } from "@/lib/tasks/progress-history";
 import { EXPORT_ONLY_HEADERS, IMPORT_COLUMNS, writeSheet, type Cell, type ExtraSheet, type SheetColumn } from "@/lib/tasks/spreadsheet";
-import { deriveStatus, progressRatio, TASK_STATUS_LABELS } from "@/lib/tasks/status";
+import { deriveStatus, ITEM_STATUS_LABELS, itemStatus, progressRatio } from "@/lib/tasks/status";
 import { taskListOrder, taskListWhere } from "@/lib/tasks/where";
 import { formatDistrictDateTime, type DistrictDate } from "@/lib/time";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
@@ -65,9 +65,12 @@ async function loadTaskExport(client: Db, user: SessionUser, filters: TaskFilter
       milestones: { select: { dueDate: true, target: true, valueReached: true } },
     },
   });
-  const asOf = await progressAsOf(client, tasks.map((t) => t.id), today);
+  const [asOf, atDue] = await Promise.all([
+    progressAsOf(client, tasks.map((t) => t.id), today),
+    valuesAtDue(client, tasks.map((t) => ({ taskId: t.id, dueDate: t.deadline, target: t.target, valueReached: t.valueReached })), today),
+  ]);
   const rows = tasks.map((t) => {
-    const status = deriveStatus(t, today);
+    const status = itemStatus({ ...t, valueAtDue: atDue.get(dueKey({ taskId: t.id })) }, today);
     const overdueMilestones = t.milestones.filter((m) => deriveStatus({ ...m, deadline: m.dueDate }, today) === "OVERDUE").length;
     return [
       t.externalKey,
@@ -92,7 +95,7 @@ async function loadTaskExport(client: Db, user: SessionUser, filters: TaskFilter
       UNIT_KIND_LABELS[t.unit.kind],
       t.valueReached,
       `${Math.round(progressRatio(t) * 100)}%`,
-      TASK_STATUS_LABELS[status],
+      ITEM_STATUS_LABELS[status],
       asOf.get(t.id)?.reachedOn ?? null,
       t.milestones.length,
       overdueMilestones,

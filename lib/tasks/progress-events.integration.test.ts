@@ -17,12 +17,13 @@ import { submitSlot } from "@/lib/reports/submit";
 import { LocalDirStorage } from "@/lib/storage";
 import { buildTaskExport } from "@/lib/tasks/export";
 import { commitTaskImport } from "@/lib/tasks/import";
-import { progressAsOf, writeProgressEvents } from "@/lib/tasks/progress-events";
+import { dueKey, progressAsOf, valuesAtDue, writeProgressEvents } from "@/lib/tasks/progress-events";
+import { itemStatus } from "@/lib/tasks/status";
 import { taskUpdateInput } from "@/lib/tasks/schemas";
 import { reportMilestoneProgress, reportTaskProgress, updateTask } from "@/lib/tasks/writes";
 import { makeTaskSheet } from "@/lib/testing/task-sheet";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
-import { districtInstant, districtToday } from "@/lib/time";
+import { addDays, districtInstant, districtToday } from "@/lib/time";
 
 let t: TestDb;
 let photoDir: string;
@@ -217,4 +218,46 @@ test("the task export: 达标日期 from the history; the .xlsx carries every ev
   const csv = (await buildTaskExport(t.db, admin, {}, today, "csv")).toString("utf8");
   assert.match(csv.split("\n")[0], /达标日期/);
   assert.doesNotMatch(csv, /进度记录/);
+});
+
+test("逾期完成 from the history: a task and a milestone done after their due dates, beside ones done on time; the export says so", async () => {
+  const due = addDays(today, -20);
+  const task = await t.db.task.create({
+    data: {
+      year: Number(due.slice(0, 4)),
+      unitId,
+      title: "逾期完成的任务",
+      target: 4,
+      measure: "个",
+      valueReached: 4,
+      deadline: due,
+      milestones: { create: [{ title: "按期节点", dueDate: addDays(due, -10), target: 2, valueReached: 2 }, { title: "逾期节点", dueDate: addDays(due, -5), target: 3, valueReached: 3 }] },
+    },
+    include: { milestones: { orderBy: { dueDate: "asc" } } },
+  });
+  const [onTime, late] = task.milestones;
+  const event = (date: string, delta: number, valueAfter: number, milestoneId: string | null = null) =>
+    ({ taskId: task.id, milestoneId, date, at: districtInstant(date, "18:00"), source: "UNIT_UPDATE" as const, actorId: null, delta, valueAfter });
+  await writeProgressEvents(t.db, [
+    event(addDays(due, -12), 2, 2),
+    event(addDays(due, -12), 2, 2, onTime.id),
+    event(addDays(due, -12), 2, 2, late.id),
+    event(addDays(due, 3), 2, 4),
+    event(addDays(due, 3), 1, 3, late.id),
+  ]);
+  const items = [
+    { taskId: task.id, dueDate: task.deadline, target: 4, valueReached: 4 },
+    ...task.milestones.map((m) => ({ taskId: task.id, milestoneId: m.id, dueDate: m.dueDate, target: m.target, valueReached: m.valueReached })),
+  ];
+  const atDue = await valuesAtDue(t.db, items, today);
+  const status = (item: (typeof items)[number]) => itemStatus({ ...item, deadline: item.dueDate, valueAtDue: atDue.get(dueKey(item)) }, today);
+  assert.deepEqual(items.map(status), ["DONE_LATE", "DONE", "DONE_LATE"]);
+  assert.deepEqual(items.map((i) => atDue.get(dueKey(i))), [2, 2, 2]);
+  // Not done, or due today or later: nothing to read, and nothing is claimed late.
+  assert.equal((await valuesAtDue(t.db, [{ taskId: task.id, dueDate: today, target: 4, valueReached: 4 }], today)).size, 0);
+
+  const csv = (await buildTaskExport(t.db, admin, {}, today, "csv")).toString("utf8");
+  const row = csv.split("\n").find((line) => line.includes("逾期完成的任务"))!;
+  assert.match(row, /,逾期完成,/);
+  assert.doesNotMatch(csv.split("\n").find((line) => line.includes("修建桥梁 2 座"))!, /逾期完成/);
 });

@@ -19,8 +19,8 @@ const EXTRA_TASKS_PER_UNIT = 40;
 /** Days of history in the volume (ending yesterday). */
 export const VOLUME_DAYS = 365;
 
-export function volumeHistoryStart(ctx: SeedContext): string {
-  return addDays(ctx.yesterday, -(VOLUME_DAYS - 1));
+export function volumeHistoryStart(ctx: SeedContext, days: number = VOLUME_DAYS): string {
+  return addDays(ctx.yesterday, -(days - 1));
 }
 
 /**

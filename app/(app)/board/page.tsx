@@ -9,11 +9,10 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { loadDisciplineHeatMap, loadKeyTaskProgress, resolveBoardQuarter } from "@/lib/assessment/board";
+import { loadDisciplineHeatMap, loadKeyTaskProgress, readPublicFlagHistory, readQuarterResults, readTrends, resolveBoardQuarter } from "@/lib/assessment/board";
 import { parseQuarterKey, quarterName, quarterShortName } from "@/lib/assessment/quarters";
 import { TIE_CRITERIA } from "@/lib/assessment/ranking";
-import { loadFlagHistory, loadQuarterResults, loadTrends, rankingRowsOf } from "@/lib/assessment/results";
-import { db } from "@/lib/db";
+import { rankingRowsOf } from "@/lib/assessment/results";
 import { addDays, districtToday } from "@/lib/time";
 import { UNIT_KIND_ENTRIES } from "@/lib/labels";
 
@@ -27,14 +26,14 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   const projector = projectorParam === "1";
   const now = new Date();
   const today = districtToday(now);
-  const { quarter, quarters } = await resolveBoardQuarter(key, today);
+  const { quarter, quarters } = await resolveBoardQuarter(user, key, today);
   if (!quarter) return <EmptyState title="还没有考核季度">请督查室在“考核规则”中设置本年度的考核。</EmptyState>;
 
   const [results, flags, trends, keyTasks, heat] = await Promise.all([
-    loadQuarterResults(db, quarter, now),
-    loadFlagHistory(db),
-    loadTrends(db),
-    loadKeyTaskProgress(user),
+    readQuarterResults(user, quarter, now),
+    readPublicFlagHistory(),
+    readTrends(user),
+    loadKeyTaskProgress(user, today),
     loadDisciplineHeatMap(user, addDays(today, -1)),
   ]);
   const query = (extra: Record<string, string | undefined>) => {

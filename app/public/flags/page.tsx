@@ -4,8 +4,7 @@ import { FlagBadge } from "@/components/assessment/flag-badge";
 import { FlagBoard } from "@/components/board/flag-board";
 import { EmptyState } from "@/components/ui/page-header";
 import { quarterName } from "@/lib/assessment/quarters";
-import { loadFlagHistory } from "@/lib/assessment/results";
-import { db } from "@/lib/db";
+import { readPublicFlagHistory } from "@/lib/assessment/board";
 import { formatDistrictDateTime } from "@/lib/time";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
 
@@ -20,7 +19,7 @@ export const metadata: Metadata = { title: "流动红黄旗榜", description: "�
  * flag and since when — no scores, no internal measures.
  */
 export default async function PublicFlagsPage() {
-  const { current, history } = await loadFlagHistory(db);
+  const { current, history } = await readPublicFlagHistory();
   return (
     <div className="space-y-8">
       <header className="flex flex-wrap items-center justify-between gap-3">

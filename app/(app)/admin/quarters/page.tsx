@@ -13,10 +13,10 @@ import { districtToday, formatDistrictDateTime, quarterRange } from "@/lib/time"
 export const metadata: Metadata = { title: "季度考核" };
 
 export default async function QuartersPage({ searchParams }: { searchParams: Promise<{ closed?: string }> }) {
-  await requireUser(["ADMIN"]);
+  const user = await requireUser(["ADMIN"]);
   const { closed: closedKey } = await searchParams;
   const today = districtToday();
-  const [quarters, escalations] = await Promise.all([listQuartersWithVersions(), listEscalations()]);
+  const [quarters, escalations] = await Promise.all([listQuartersWithVersions(user), listEscalations(user)]);
   const statusOf = new Map(quarters.map((q) => [q.key, q.status]));
   // The next quarter to close: open, begun, and the one before it (if any) closed.
   const closable = quarters.find((q) => {
@@ -27,7 +27,7 @@ export default async function QuartersPage({ searchParams }: { searchParams: Pro
   const latestClosed = quarters.filter((q) => q.status === "CLOSED").at(-1);
   const warnings: string[] = [];
   if (closable) {
-    const progress = await listScoringProgress(closable.id);
+    const progress = await listScoringProgress(user, closable.id);
     const missing = progress.reduce((n, g) => n + g.missing.length + g.drafts.length, 0);
     if (missing > 0) warnings.push(`还有 ${missing} 项考核组评分未提交(其中草稿 ${progress.reduce((n, g) => n + g.drafts.length, 0)} 项),关闭后不再计入。`);
     const { end } = quarterRange(parseQuarterKey(closable.key)!);
@@ -35,7 +35,7 @@ export default async function QuartersPage({ searchParams }: { searchParams: Pro
   }
   const current = escalations.filter((f) => f.passedAt === null);
   const justClosed = quarters.find((q) => q.key === closedKey && q.status === "CLOSED");
-  const justClosedFlags = justClosed ? await countQuarterFlags(justClosed.id) : null;
+  const justClosedFlags = justClosed ? await countQuarterFlags(user, justClosed.id) : null;
 
   return (
     <div className="space-y-6">

@@ -7,14 +7,13 @@ import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { listScoringProgress, resolveScoringQuarter } from "@/lib/assessment/queries";
 import { quarterName } from "@/lib/assessment/quarters";
-import { listQuarters } from "@/lib/assessment/results";
-import { db } from "@/lib/db";
+import { listQuarterInfos } from "@/lib/assessment/board";
 import { districtToday } from "@/lib/time";
 
 export const metadata: Metadata = { title: "考核评分进度" };
 
 export default async function AdminScoringPage({ searchParams }: { searchParams: Promise<{ quarter?: string }> }) {
-  await requireUser(["ADMIN"]);
+  const user = await requireUser(["ADMIN"]);
   const { quarter: key } = await searchParams;
   const quarter = await resolveScoringQuarter(key, districtToday());
   const actions = (
@@ -31,7 +30,7 @@ export default async function AdminScoringPage({ searchParams }: { searchParams:
       </>
     );
   }
-  const [groups, quarters] = await Promise.all([listScoringProgress(quarter.id), listQuarters(db)]);
+  const [groups, quarters] = await Promise.all([listScoringProgress(user, quarter.id), listQuarterInfos(user)]);
   const totals = groups.reduce(
     (t, g) => ({ scope: t.scope + g.scope, submitted: t.submitted + g.submitted, drafts: t.drafts + g.drafts.length, missing: t.missing + g.missing.length }),
     { scope: 0, submitted: 0, drafts: 0, missing: 0 },

@@ -6,8 +6,7 @@ import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { listGroupScoring, resolveScoringQuarter } from "@/lib/assessment/queries";
 import { quarterName } from "@/lib/assessment/quarters";
-import { listQuarters } from "@/lib/assessment/results";
-import { db } from "@/lib/db";
+import { listQuarterInfos } from "@/lib/assessment/board";
 import { districtToday, formatDistrictDateTime } from "@/lib/time";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
 
@@ -18,7 +17,7 @@ export default async function AssessorScoresPage({ searchParams }: { searchParam
   const { quarter: key } = await searchParams;
   const quarter = await resolveScoringQuarter(key, districtToday());
   if (!quarter) return <EmptyState title="还没有考核季度">请联系区督查室设置本年度的考核季度。</EmptyState>;
-  const [groups, quarters] = await Promise.all([listGroupScoring(user, quarter.id), listQuarters(db)]);
+  const [groups, quarters] = await Promise.all([listGroupScoring(user, quarter.id), listQuarterInfos(user)]);
   if (groups.length === 0) return <EmptyState title="您还不是任何跟踪考核组的成员">请联系区督查室把您加入考核组。</EmptyState>;
 
   return (

@@ -4,10 +4,9 @@ import { PrintButton } from "@/components/board/print-button";
 import { RankingTable } from "@/components/board/ranking-table";
 import { EmptyState } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { resolveBoardQuarter } from "@/lib/assessment/board";
+import { readPublicFlagHistory, readQuarterResults, resolveBoardQuarter } from "@/lib/assessment/board";
 import { quarterName } from "@/lib/assessment/quarters";
-import { loadFlagHistory, loadQuarterResults, rankingRowsOf } from "@/lib/assessment/results";
-import { db } from "@/lib/db";
+import { rankingRowsOf } from "@/lib/assessment/results";
 import { districtToday, formatDistrictDateTime } from "@/lib/time";
 import { UNIT_KIND_ENTRIES } from "@/lib/labels";
 
@@ -17,12 +16,12 @@ const KINDS = UNIT_KIND_ENTRIES;
 
 /** The review meeting's printout: both rankings with every component, and the flags. A4 landscape. */
 export default async function BoardPrintPage({ searchParams }: { searchParams: Promise<{ quarter?: string }> }) {
-  await requireUser(["LEADER", "ADMIN"]);
+  const user = await requireUser(["LEADER", "ADMIN"]);
   const { quarter: key } = await searchParams;
   const now = new Date();
-  const { quarter } = await resolveBoardQuarter(key, districtToday(now));
+  const { quarter } = await resolveBoardQuarter(user, key, districtToday(now));
   if (!quarter) return <EmptyState title="还没有考核季度" />;
-  const [results, flags] = await Promise.all([loadQuarterResults(db, quarter, now), loadFlagHistory(db)]);
+  const [results, flags] = await Promise.all([readQuarterResults(user, quarter, now), readPublicFlagHistory()]);
   const quarterFlags = flags.history.find((h) => h.quarter === quarter.key)?.flags ?? [];
 
   return (

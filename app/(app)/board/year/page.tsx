@@ -7,8 +7,8 @@ import { cn } from "@/components/ui/cn";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { quarterName } from "@/lib/assessment/quarters";
-import { YEAR_RULE, loadYearResults } from "@/lib/assessment/year";
-import { db } from "@/lib/db";
+import { listAssessmentYears, readYearResults } from "@/lib/assessment/board";
+import { YEAR_RULE } from "@/lib/assessment/year";
 import { districtToday } from "@/lib/time";
 import { UNIT_KIND_ENTRIES } from "@/lib/labels";
 
@@ -18,12 +18,12 @@ const KINDS = UNIT_KIND_ENTRIES;
 
 /** The year's result per unit from its four quarters, ranked per kind, with the year's flags. */
 export default async function BoardYearPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
-  await requireUser(["LEADER", "ADMIN"]);
+  const user = await requireUser(["LEADER", "ADMIN"]);
   const { year: yearParam } = await searchParams;
-  const years = (await db.quarter.groupBy({ by: ["year"], orderBy: { year: "asc" } })).map((r) => r.year);
+  const years = await listAssessmentYears(user);
   const thisYear = Number(districtToday().slice(0, 4));
   const year = years.includes(Number(yearParam)) ? Number(yearParam) : years.includes(thisYear) ? thisYear : (years.at(-1) ?? thisYear);
-  const results = await loadYearResults(db, year);
+  const results = await readYearResults(user, year);
   const closedCount = results.quarters.filter((q) => q.closed).length;
 
   return (

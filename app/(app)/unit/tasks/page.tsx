@@ -9,7 +9,7 @@ import { Progress } from "@/components/ui/progress";
 import { UNIT_ROLES } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { listUnitTaskCards, type UnitTaskCard } from "@/lib/tasks/queries";
-import { deadlineHint, type Urgency } from "@/lib/tasks/status";
+import { deadlineHint, isDone, type Urgency } from "@/lib/tasks/status";
 import { districtToday, type DistrictDate } from "@/lib/time";
 
 export const metadata: Metadata = { title: "任务" };
@@ -42,10 +42,10 @@ function TaskCard({ task, today }: { task: UnitTaskCard; today: DistrictDate }) 
         </span>
         <span className={cn("mt-1 block text-sm", task.status === "OVERDUE" ? "font-medium text-red-700" : "text-stone-600")}>
           截止 {task.deadline}
-          {task.status !== "DONE" ? ` · ${deadlineHint(task.deadline, today)}` : null}
+          {!isDone(task.status) ? ` · ${deadlineHint(task.deadline, today)}` : null}
           {task.overdueMilestones ? ` · ${task.overdueMilestones} 个节点逾期` : null}
         </span>
-        {task.nextMilestone && task.status !== "DONE" ? (
+        {task.nextMilestone && !isDone(task.status) ? (
           <span className="mt-0.5 block text-sm text-stone-600">
             下一节点:{task.nextMilestone.title}({task.nextMilestone.dueDate})
           </span>

@@ -1,30 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { RulesForm } from "@/components/assessment/rules-form";
 import { AddVetoItemForm, RemoveVetoItemForm } from "@/components/assessment/veto-item-forms";
 import { Card, CardTitle } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { loadScoringRules } from "@/lib/assessment/rules";
-import { db } from "@/lib/db";
+import { getScoringRulesPage } from "@/lib/assessment/queries";
 import { districtToday } from "@/lib/time";
 
 export const metadata: Metadata = { title: "考核规则" };
 
 export default async function ScoringRulesPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
-  await requireUser(["ADMIN"]);
+  const user = await requireUser(["ADMIN"]);
   const { year: yearParam } = await searchParams;
-  const thisYear = Number(districtToday().slice(0, 4));
-  const stored = await db.scoringRule.findMany({ select: { year: true }, orderBy: { year: "asc" } });
-  const years = [...new Set([...stored.map((r) => r.year), thisYear, thisYear + 1])].sort();
-  const year = years.includes(Number(yearParam)) ? Number(yearParam) : thisYear;
-  const [rules, departments] = await Promise.all([
-    loadScoringRules(db, year),
-    db.unit.findMany({ where: { kind: "DEPARTMENT", archivedAt: null }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
-  ]);
-  const used = await db.unitVeto.groupBy({ by: ["vetoItemId"], where: { vetoItemId: { in: rules.vetoItems.map((v) => v.id) } }, _count: true });
-  const usedCount = new Map(used.map((u) => [u.vetoItemId, u._count]));
+  const page = await getScoringRulesPage(user, yearParam ? Number(yearParam) : undefined, districtToday());
+  if (!page) notFound();
+  const { years, year, rules, departments, vetoItemUse: usedCount } = page;
 
   return (
     <div className="space-y-6">

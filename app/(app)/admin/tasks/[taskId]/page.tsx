@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ArchiveButton } from "@/components/tasks/archive-button";
 import { MilestoneEditor } from "@/components/tasks/milestone-editor";
 import { ProgressHistoryCard } from "@/components/tasks/progress-history";
-import { TaskStatusBadge } from "@/components/tasks/status-badge";
+import { LateRuleNote, TaskStatusBadge } from "@/components/tasks/status-badge";
 import { TaskForm } from "@/components/tasks/task-form";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -59,6 +59,7 @@ export default async function EditTaskPage({ params, searchParams }: { params: P
           </span>
         }
       />
+      <LateRuleNote rule={task.lateRule} />
       {created ? (
         <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-emerald-900">
           任务已创建。可以继续添加节点(课程表)。

@@ -8,15 +8,12 @@ import { ScoreRecords } from "@/components/assessment/score-records";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle, Stat } from "@/components/ui/card";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
-import { homePathFor, withUnitScope } from "@/lib/auth/roles";
+import { homePathFor } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { listUnitQuarterRecords, resolveBoardQuarter } from "@/lib/assessment/board";
+import { findBoardUnit, listUnitQuarterRecords, readQuarterResults, readScoringRules, readTrends, resolveBoardQuarter } from "@/lib/assessment/board";
 import { quarterName } from "@/lib/assessment/quarters";
-import { loadQuarterResults, loadTrends } from "@/lib/assessment/results";
-import { loadScoringRules } from "@/lib/assessment/rules";
 import { type SourceType, lateRuleText } from "@/lib/assessment/scoring";
 import { ITEM_STATUS_LABELS } from "@/lib/tasks/status";
-import { db } from "@/lib/db";
 import { districtToday, formatDistrictDateTime } from "@/lib/time";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
 
@@ -39,18 +36,19 @@ function signed(n: number): string {
 export default async function BoardUnitPage({ params, searchParams }: { params: Promise<{ unitId: string }>; searchParams: Promise<{ quarter?: string }> }) {
   const user = await requireUser(["LEADER", "ADMIN"]);
   const [{ unitId }, { quarter: key }] = await Promise.all([params, searchParams]);
-  const unit = await db.unit.findFirst({ where: withUnitScope(user, { id: unitId }), select: { id: true, name: true, kind: true } });
+  const unit = await findBoardUnit(user, unitId);
   if (!unit) redirect(`${homePathFor(user.role)}?denied=1`);
   const now = new Date();
-  const { quarter, quarters } = await resolveBoardQuarter(key, districtToday(now));
+  const { quarter, quarters } = await resolveBoardQuarter(user, key, districtToday(now));
   if (!quarter) return <EmptyState title="还没有考核季度" />;
 
   const [results, trends, records, rules] = await Promise.all([
-    loadQuarterResults(db, quarter, now),
-    loadTrends(db),
+    readQuarterResults(user, quarter, now),
+    readTrends(user),
     listUnitQuarterRecords(user, unit.id, quarter.id),
-    loadScoringRules(db, quarter.year),
+    readScoringRules(user, quarter.year),
   ]);
+  if (!rules) redirect(`${homePathFor(user.role)}?denied=1`);
   const row = results.rows.find((r) => r.unitId === unit.id);
   const peers = results.rows.filter((r) => r.kind === unit.kind && r.ranked).length;
   const trend = trends.units.find((u) => u.unitId === unit.id);

@@ -13,7 +13,7 @@ import { Progress } from "@/components/ui/progress";
 import { UNIT_ROLES } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { getProgressHistory, getTaskDetail } from "@/lib/tasks/queries";
-import { deadlineHint } from "@/lib/tasks/status";
+import { deadlineHint, isDone } from "@/lib/tasks/status";
 import { districtToday } from "@/lib/time";
 
 export const metadata: Metadata = { title: "填报任务进度" };
@@ -57,7 +57,7 @@ export default async function UnitTaskPage({ params }: { params: Promise<{ taskI
                       <h3 className="font-medium text-stone-900">{m.title}</h3>
                       <p className={cn("text-sm", m.status === "OVERDUE" ? "font-medium text-red-700" : "text-stone-600")}>
                         {m.dueDate}
-                        {m.status !== "DONE" ? ` · ${deadlineHint(m.dueDate, today)}` : null}
+                        {!isDone(m.status) ? ` · ${deadlineHint(m.dueDate, today)}` : null}
                       </p>
                     </div>
                     <TaskStatusBadge status={m.status} />

@@ -110,8 +110,8 @@ export default async function AssessorUnitPage({
                 <thead className="text-stone-600">
                   <tr>
                     <th scope="col" className="py-1 pr-3 font-medium">日期</th>
-                    {SLOTS.map((slot) => SLOT_LABELS[slot]).map((l) => (
-                      <th key={l} scope="col" className="py-1 pr-3 font-medium">{l}</th>
+                    {SLOTS.map((s) => (
+                      <th key={s} scope="col" className="py-1 pr-3 font-medium">{SLOT_LABELS[s]}</th>
                     ))}
                   </tr>
                 </thead>
