@@ -1,7 +1,8 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
-const PAGES_READ_THROUGH_LIB = "Pages and route handlers read and write through lib/<domain>/queries.ts and writes.ts (user first, scope in the query), never the Prisma client.";
+const PAGES_READ_THROUGH_LIB =
+  "Pages and route handlers read and write through lib/<domain>/queries.ts and writes.ts (user first, scope in the query), never the Prisma client.";
 
 const config = [
   ...nextVitals,

@@ -3,7 +3,7 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "晒台 · 一日三晒工作督查平台", template: "%s · 晒台" },
-  description: "永年区一日三晒工作督查平台:任务清单、一日三晒、督查抽查、考核排名。",
+  description: "永年区一日三晒工作督查平台：任务清单、一日三晒、督查抽查、考核排名。",
 };
 
 export const viewport: Viewport = {

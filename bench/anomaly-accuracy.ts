@@ -115,7 +115,11 @@ async function seededSet(): Promise<void> {
       const target = idByKey.get(keyOf(r.target));
       return [RECYCLE_LABELS[r.transform], hit.has(target ?? "") ? "caught" : "missed"];
     });
-    table(`Seeded set — recycled photos (${photos.length} photos, ${truth.size} recycled). Flags the seed's run wrote: ${stored.tp} right, ${stored.fp} false, ${stored.fn} missed — precision ${pct(precision(stored))}, recall ${pct(recall(stored))}.`, ["copy", "flag"], byTransform);
+    table(
+      `Seeded set — recycled photos (${photos.length} photos, ${truth.size} recycled). Flags the seed's run wrote: ${stored.tp} right, ${stored.fp} false, ${stored.fn} missed — precision ${pct(precision(stored))}, recall ${pct(recall(stored))}.`,
+      ["copy", "flag"],
+      byTransform,
+    );
 
     // Texts: the evidence reports against every report of the window, as the runner does.
     const slotOfKey = new Map(photos.map((p) => [p.storageKey, p.slotId!]));
@@ -135,11 +139,30 @@ async function seededSet(): Promise<void> {
 
     const cards = await t.db.reportCard.findMany({
       where: { date: { gte: addDays(yesterday, -COPIED_TEXT_RULES.windowDays) } },
-      select: { id: true, unitId: true, date: true, unit: { select: { name: true } }, items: { select: { text: true } }, slots: { select: { id: true, slot: true, text: true, submittedAt: true } } },
+      select: {
+        id: true,
+        unitId: true,
+        date: true,
+        unit: { select: { name: true } },
+        items: { select: { text: true } },
+        slots: { select: { id: true, slot: true, text: true, submittedAt: true } },
+      },
     });
     const corpus = cards.flatMap((c) =>
       c.slots.map((s) =>
-        shingleReport({ slotId: s.id, cardId: c.id, unitId: c.unitId, unitName: c.unit.name, date: c.date, slot: s.slot, version: 1, versionId: null, addedAt: s.submittedAt, text: s.text, itemTexts: c.items.map((i) => i.text) }),
+        shingleReport({
+          slotId: s.id,
+          cardId: c.id,
+          unitId: c.unitId,
+          unitName: c.unit.name,
+          date: c.date,
+          slot: s.slot,
+          version: 1,
+          versionId: null,
+          addedAt: s.submittedAt,
+          text: s.text,
+          itemTexts: c.items.map((i) => i.text),
+        }),
       ),
     );
     const checked = new Set(slotOfKey.values());
@@ -154,7 +177,10 @@ async function seededSet(): Promise<void> {
       ["weighted Jaccard", "TP", "FP", "FN", "precision", "recall"],
       textRows,
     );
-    results.seeded = { photos: { count: photos.length, recycled: truth.size, stored }, texts: { count: subjects.length, corpus: corpus.length, copied: textTruth.size, stored: storedText } };
+    results.seeded = {
+      photos: { count: photos.length, recycled: truth.size, stored },
+      texts: { count: subjects.length, corpus: corpus.length, copied: textTruth.size, stored: storedText },
+    };
   } finally {
     await t.cleanup();
     fs.rmSync(photoDir, { recursive: true, force: true });
@@ -245,7 +271,13 @@ async function generatedPhotos(): Promise<void> {
       if (isSamePhoto(comparePhotos(other.seen.prepared, item.seen.prepared))) confirmed.push(other.id);
     }
     flagged.set(item.id, confirmed);
-    oldFlagged.set(item.id, items.slice(0, item.id).filter((o) => hammingDistance(o.old, item.old) <= 6).map((o) => o.id));
+    oldFlagged.set(
+      item.id,
+      items
+        .slice(0, item.id)
+        .filter((o) => hammingDistance(o.old, item.old) <= 6)
+        .map((o) => o.id),
+    );
   }
   const seconds = (performance.now() - t0) / 1000;
 
@@ -293,20 +325,49 @@ async function generatedPhotos(): Promise<void> {
     `Generated set — recycled photos: ${items.length} photos (${SITES} sites, 40 shot again on another day, ${copies.length} copies); each checked against every photo before it. ` +
       `First stage: ${(candidatesTotal / items.length).toFixed(1)} candidates a photo, ${compared} fine comparisons in ${seconds.toFixed(1)} s (${((seconds * 1000) / Math.max(1, compared)).toFixed(0)} ms each, on this loaded machine).`,
     ["photos", "n", "caught", "recall", "false flags", "precision", "recall before (dHash ≤ 6)", "false flags before"],
-    [...rows, ["all", items.length, `${all(flagged).tp}/${copies.length}`, pct(recall(all(flagged))), all(flagged).fp, pct(precision(all(flagged))), pct(recall(all(oldFlagged))), all(oldFlagged).fp]],
+    [
+      ...rows,
+      [
+        "all",
+        items.length,
+        `${all(flagged).tp}/${copies.length}`,
+        pct(recall(all(flagged))),
+        all(flagged).fp,
+        pct(precision(all(flagged))),
+        pct(recall(all(oldFlagged))),
+        all(oldFlagged).fp,
+      ],
+    ],
   );
   results.generatedPhotos = { photos: items.length, copies: copies.length, candidatesPerPhoto: candidatesTotal / items.length, compared, seconds, rows };
 }
 
 function generatedTexts(): void {
   const rng = rngFor("bench-texts");
-  const units = Array.from({ length: 30 }, (_, i) => ({ id: `u${i}`, name: `第${i + 1}镇`, topic: TOPICS[i % TOPICS.length] as Topic, place: `${"东西南北中"[i % 5]}${"关营庄店寨堡"[i % 6]}村项目现场` }));
+  const units = Array.from({ length: 30 }, (_, i) => ({
+    id: `u${i}`,
+    name: `第${i + 1}镇`,
+    topic: TOPICS[i % TOPICS.length] as Topic,
+    place: `${"东西南北中"[i % 5]}${"关营庄店寨堡"[i % 6]}村项目现场`,
+  }));
   const base = districtInstant("2026-10-01", "12:00").getTime();
   const reports: TextReport[] = [];
   const origin = new Map<string, { level: CopyLevel | null; source: string | null }>();
   const push = (unit: (typeof units)[number], day: number, text: string, level: CopyLevel | null, source: string | null) => {
     const slotId = `t${reports.length}`;
-    reports.push({ slotId, cardId: `c-${unit.id}-${day}`, unitId: unit.id, unitName: unit.name, date: addDays("2026-10-01", day), slot: "NOON", version: 1, versionId: null, addedAt: new Date(base + day * 86_400_000 + reports.length * 1000), text, itemTexts: [] });
+    reports.push({
+      slotId,
+      cardId: `c-${unit.id}-${day}`,
+      unitId: unit.id,
+      unitName: unit.name,
+      date: addDays("2026-10-01", day),
+      slot: "NOON",
+      version: 1,
+      versionId: null,
+      addedAt: new Date(base + day * 86_400_000 + reports.length * 1000),
+      text,
+      itemTexts: [],
+    });
     origin.set(slotId, { level, source });
   };
   // 300 narratives: each unit writes ten days about its own site (the unit's own reports are hard negatives for each other).
@@ -315,7 +376,7 @@ function generatedTexts(): void {
   for (let i = 0; i < 100; i++) {
     const u = units[i % units.length];
     const items = rng.sample([...FREE_ITEMS.TOWN, ...FREE_ITEMS.DEPARTMENT], rng.int(2, 3));
-    push(u, 10 + (i % 5), `${u.name}今日主要工作:${items.map((it) => `${it},${rng.pick(NOON_GENERIC).replace("{pct}", "五成")}`).join(";")}。`, null, null);
+    push(u, 10 + (i % 5), `${u.name}今日主要工作：${items.map((it) => `${it},${rng.pick(NOON_GENERIC).replace("{pct}", "五成")}`).join(";")}。`, null, null);
   }
   // 100 copies: 40 light, 40 medium, 20 heavy; four in five from another unit.
   const narratives = reports.slice(0, 300);
@@ -338,7 +399,16 @@ function generatedTexts(): void {
       const found = targets.filter((r) => detectCopiedText(r, shingled, stats, { ...COPIED_TEXT_RULES, threshold })[0]?.relatedSlotId === truth.get(r.slotId));
       return pct(found.length / targets.length);
     });
-    return [threshold === COPIED_TEXT_RULES.threshold ? `≥ ${threshold} (chosen)` : `≥ ${threshold}`, s.tp, s.fp, s.fn, pct(precision(s)), pct(recall(s)), ...byLevel, `${pct(precision(plain))} / ${pct(recall(plain))}`];
+    return [
+      threshold === COPIED_TEXT_RULES.threshold ? `≥ ${threshold} (chosen)` : `≥ ${threshold}`,
+      s.tp,
+      s.fp,
+      s.fn,
+      pct(precision(s)),
+      pct(recall(s)),
+      ...byLevel,
+      `${pct(precision(plain))} / ${pct(recall(plain))}`,
+    ];
   });
   table(
     `Generated set — copied text: ${reports.length} texts (300 narratives by 30 units over 10 days, 100 templated, 100 copies: 40 light, 40 medium, 20 heavy paraphrases).`,

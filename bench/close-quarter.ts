@@ -92,7 +92,14 @@ async function generateCity(db: Db, count: number): Promise<{ quarterId: string;
       const target = rng.int(5, 100);
       tasks.push({ id, year, unitId: unit.id, title: `任务${t}`, target, measure: "个", valueReached: Math.round(target * rng.float(0.3, 1.1)), deadline });
       for (let m = 1; m <= 3; m++) {
-        milestones.push({ id: newId(), taskId: id, title: `节点${m}`, dueDate: addDays(deadline, -30 * (3 - m)), target: Math.round((target * m) / 3), valueReached: Math.round((target * m * rng.float(0.5, 1.1)) / 3) });
+        milestones.push({
+          id: newId(),
+          taskId: id,
+          title: `节点${m}`,
+          dueDate: addDays(deadline, -30 * (3 - m)),
+          target: Math.round((target * m) / 3),
+          valueReached: Math.round((target * m * rng.float(0.5, 1.1)) / 3),
+        });
       }
     }
   }
@@ -116,7 +123,9 @@ async function generateCity(db: Db, count: number): Promise<{ quarterId: string;
   await insert(keyTasks, (b) => db.keyTask.createMany({ data: b }));
   const groups = keyTasks.map((k, i) => ({ id: newId(), name: `考核组${i}`, keyTaskId: k.id }));
   await insert(groups, (b) => db.assessmentGroup.createMany({ data: b }));
-  const rubric = groups.flatMap((g) => [40, 30, 20, 10].map((maxPoints, j) => ({ id: newId(), groupId: g.id, year, name: `细则${j}`, maxPoints, sortOrder: j })));
+  const rubric = groups.flatMap((g) =>
+    [40, 30, 20, 10].map((maxPoints, j) => ({ id: newId(), groupId: g.id, year, name: `细则${j}`, maxPoints, sortOrder: j })),
+  );
   await insert(rubric, (b) => db.rubricItem.createMany({ data: b }));
   const scores: { id: string; quarterId: string; groupId: string; unitId: string; assessorId: string; status: "SUBMITTED" }[] = [];
   const items: { id: string; scoreId: string; rubricItemId: string; points: number; comment: string }[] = [];
@@ -125,7 +134,8 @@ async function generateCity(db: Db, count: number): Promise<{ quarterId: string;
       const id = newId();
       scores.push({ id, quarterId: q.id, groupId: g.id, unitId: unit.id, assessorId: admin.id, status: "SUBMITTED" });
       const rng = rngFor("bench-score", unit.code, g.name);
-      for (const r of rubric.filter((x) => x.groupId === g.id)) items.push({ id: newId(), scoreId: id, rubricItemId: r.id, points: Math.round(r.maxPoints * rng.float(0.6, 1)), comment: "扣分理由" });
+      for (const r of rubric.filter((x) => x.groupId === g.id))
+        items.push({ id: newId(), scoreId: id, rubricItemId: r.id, points: Math.round(r.maxPoints * rng.float(0.6, 1)), comment: "扣分理由" });
     }
   });
   await insert(scores, (b) => db.groupScore.createMany({ data: b }));

@@ -68,7 +68,10 @@ test("a morning posted as JSON is saved once, however often it is retried", asyn
 });
 
 test("bad input is a 422 with a Chinese message, never a 500", async () => {
-  const malformed = await bot.post("/api/v1/cards/today/noon", { data: Buffer.from('{"items": [{"text": "x"'), headers: { "Content-Type": "application/json" } });
+  const malformed = await bot.post("/api/v1/cards/today/noon", {
+    data: Buffer.from('{"items": [{"text": "x"'),
+    headers: { "Content-Type": "application/json" },
+  });
   expect(malformed.status()).toBe(422);
   expect(await malformed.json()).toEqual({ error: { code: "VALIDATION_FAILED", message: "请求体不是有效的 JSON。" } });
 

@@ -167,7 +167,10 @@ test("the board's drill-down for a task finished late shows 逾期完成 and its
 
   // The task's own page: the same state on the task or on that milestone, and the year's rule beside it.
   await page.goto(`/tasks/${found!.taskId}`);
-  const late = found!.kind === "task" ? page.locator("main [data-status=DONE_LATE]").first() : page.locator("main li", { hasText: found!.label.split(" · ").at(-1)! }).locator("[data-status=DONE_LATE]");
+  const late =
+    found!.kind === "task"
+      ? page.locator("main [data-status=DONE_LATE]").first()
+      : page.locator("main li", { hasText: found!.label.split(" · ").at(-1)! }).locator("[data-status=DONE_LATE]");
   await expect(late).toHaveText("逾期完成");
   await expect(page.locator("[data-late-rule]")).toHaveText("逾期完成:到期日前完成的部分全额计分,到期日之后(至季度末)完成的部分按 50% 计分");
   await page.screenshot({ path: "test-results/task-done-late.png", fullPage: true });

@@ -55,7 +55,10 @@ test("the morning: nothing ticked for the reporter, 下一节点 not in the past
   await expect(form.getByRole("button", { name: late ? "提交早晒(迟报)" : "提交早晒" })).toBeVisible();
   await page.screenshot({ path: "test-results/card-traps-morning.png", fullPage: true });
 
-  await form.getByRole("group", { name: "从任务清单选" }).getByRole("checkbox", { name: new RegExp(TASK) }).check();
+  await form
+    .getByRole("group", { name: "从任务清单选" })
+    .getByRole("checkbox", { name: new RegExp(TASK) })
+    .check();
   await form.getByLabel("今天具体做什么(可改写)").fill(PLAN);
   await form.getByRole("button", { name: /^提交早晒/ }).click();
   await expect(morning.getByText(PLAN)).toBeVisible();
@@ -73,7 +76,10 @@ test("the evening says before sending what evidence is missing, and counts the d
   await page.goto("/unit");
   let evening = await openSlot(page, "晚晒");
   let form = evening.getByRole("form", { name: "填报晚晒" });
-  const item = form.locator("fieldset").filter({ has: page.getByRole("radio", { name: "✓ 完成" }) }).filter({ hasText: PLAN });
+  const item = form
+    .locator("fieldset")
+    .filter({ has: page.getByRole("radio", { name: "✓ 完成" }) })
+    .filter({ hasText: PLAN });
   await item.getByText("✓ 完成").click();
   await expect(form.getByText(/标记完成须有现场照片/)).toBeVisible();
   await form.getByRole("button", { name: /^提交晚晒/ }).click();
@@ -94,7 +100,10 @@ test("the evening says before sending what evidence is missing, and counts the d
   evening = await openSlot(page, "晚晒");
   form = evening.getByRole("form", { name: "填报晚晒" });
   // ✓ may already be ticked from the kept draft of the first attempt; ticking it again keeps it.
-  const marked = form.locator("fieldset").filter({ has: page.getByRole("radio", { name: "✓ 完成" }) }).filter({ hasText: PLAN });
+  const marked = form
+    .locator("fieldset")
+    .filter({ has: page.getByRole("radio", { name: "✓ 完成" }) })
+    .filter({ hasText: PLAN });
   await marked.getByText("✓ 完成").click();
   await expect(form.getByText(/今天已上传的 1 张照片可以作为证明/)).toBeVisible();
   await page.screenshot({ path: "test-results/card-traps-evening.png", fullPage: true });

@@ -28,7 +28,10 @@ test("a unit head publishes the commitment; it is public without login and froze
   const version = Number((await editor.getByRole("button", { name: /^发布第 \d+ 版$/ }).textContent())!.match(/\d+/)![0]);
   await editor.getByLabel("标题").fill(title);
   await editor.getByLabel("第 1 条").fill(pledge);
-  await editor.getByText(/关联任务/).first().click();
+  await editor
+    .getByText(/关联任务/)
+    .first()
+    .click();
   await editor.getByRole("checkbox").first().check();
   await editor.getByRole("button", { name: "添加一条承诺" }).click();
   await editor.getByLabel("第 2 条").fill("坚持一日三晒,晒实情、不造假。");

@@ -56,10 +56,13 @@ for (const size of SIZES) {
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), "the page does not overflow").toBe(true);
 
       const buttons = bar.locator(":scope > li > button");
-      for (const entry of await bar.locator(":scope > li > a, :scope > li > button").all()) await expectOnScreen(page, entry, `entry ${await entry.textContent()}`);
+      for (const entry of await bar.locator(":scope > li > a, :scope > li > button").all())
+        await expectOnScreen(page, entry, `entry ${await entry.textContent()}`);
 
       // Every page of the role's navigation, under its menu when it is not on the bar.
-      const labels = navItemsFor(role).flatMap((e) => (isNavGroup(e) ? e.items : [e])).map((i) => i.label);
+      const labels = navItemsFor(role)
+        .flatMap((e) => (isNavGroup(e) ? e.items : [e]))
+        .map((i) => i.label);
       for (const name of mustReach) expect(labels).toContain(name);
       const found = new Set<string>();
       for (const link of await bar.locator(":scope > li > a").all()) found.add((await link.textContent())!.trim());

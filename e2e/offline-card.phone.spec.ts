@@ -42,7 +42,14 @@ test("a morning written with no signal survives a reload and is sent once when t
   // The worker controls the page and keeps the card and its files.
   await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 30_000 }).toBe(true);
   await expect
-    .poll(() => page.evaluate(async () => Boolean(await (await caches.open("shaitai-card-shell")).match("/unit")) && (await (await caches.open("shaitai-static")).keys()).length > 0), { timeout: 30_000 })
+    .poll(
+      () =>
+        page.evaluate(
+          async () =>
+            Boolean(await (await caches.open("shaitai-card-shell")).match("/unit")) && (await (await caches.open("shaitai-static")).keys()).length > 0,
+        ),
+      { timeout: 30_000 },
+    )
     .toBe(true);
 
   await context.setOffline(true);

@@ -143,7 +143,10 @@ test("the office's organisation pages: lines, key tasks, groups with the scope o
   await page.goto("/admin/org/key-tasks");
   await expect(page.getByLabel("KT01 名称")).toHaveValue("土地卫片拆迁");
   await page.goto("/admin/org/groups");
-  await page.getByRole("link", { name: /招商引资/ }).first().click();
+  await page
+    .getByRole("link", { name: /招商引资/ })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { name: /今天的考核范围/ })).toBeVisible();
   await page.screenshot({ path: "test-results/org-group.png", fullPage: true });
   await page.goto("/admin/org/channels");

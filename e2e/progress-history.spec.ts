@@ -56,7 +56,6 @@ test("an evening's amount shows in the task's history; found 不属实, it is ta
   await expect(history.getByRole("img", { name: /^完成值变化:/ })).toBeVisible();
   await expect(page.locator("[data-status]").first()).toHaveText("未开始");
   await history.screenshot({ path: "test-results/progress-history-reversal.png" });
-
 });
 
 test("a seeded task's page charts its value over the year", async ({ page }) => {

@@ -85,7 +85,9 @@ test("the API answers 401, 403 and 422 for bulletins and anomalies", async ({ pa
   expect(bulletins.status()).toBe(200);
   const { bulletins: list } = (await bulletins.json()) as { bulletins: { number: number; date: string; title: string; summary: string }[] };
   expect(list.length).toBeGreaterThan(0);
-  expect(list[0]).toEqual(expect.objectContaining({ number: expect.any(Number), date: expect.any(String), title: expect.any(String), summary: expect.any(String) }));
+  expect(list[0]).toEqual(
+    expect.objectContaining({ number: expect.any(Number), date: expect.any(String), title: expect.any(String), summary: expect.any(String) }),
+  );
   const forbidden = await page.request.get(`/api/v1/anomalies?date=${shanghaiDate(-1)}`);
   expect(forbidden.status()).toBe(403);
   expect((await forbidden.json()).error.code).toBe("FORBIDDEN");

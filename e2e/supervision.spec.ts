@@ -145,7 +145,9 @@ test("a seeded recycled photo is flagged for the office with both photos side by
   await expect(page.getByRole("article", { name: `照片疑似重复使用:讲武镇 ${shanghaiDate(-1)}` })).toContainText("已确认");
 });
 
-test("the office drafts a day's bulletin, edits it, publishes what it shows (after a confirmation) with the next number, and everyone reads it", async ({ page }) => {
+test("the office drafts a day's bulletin, edits it, publishes what it shows (after a confirmation) with the next number, and everyone reads it", async ({
+  page,
+}) => {
   test.slow();
   await loginAs(page, "admin");
   const before = (await (await page.request.get("/api/v1/bulletins")).json()) as { bulletins: { number: number }[] };
@@ -184,8 +186,17 @@ test("the office drafts a day's bulletin, edits it, publishes what it shows (aft
 
   await switchUser(page, "town-reporter");
   await page.goto("/bulletins");
-  await expect(page.getByRole("link").filter({ hasText: `第${next}期` }).first()).toBeVisible();
-  await page.getByRole("link").filter({ hasText: `第${next}期` }).first().click();
+  await expect(
+    page
+      .getByRole("link")
+      .filter({ hasText: `第${next}期` })
+      .first(),
+  ).toBeVisible();
+  await page
+    .getByRole("link")
+    .filter({ hasText: `第${next}期` })
+    .first()
+    .click();
   await page.getByRole("link", { name: "A4 打印版" }).click();
   await expect(page).toHaveURL(/\/print$/);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

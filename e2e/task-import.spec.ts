@@ -13,8 +13,24 @@ function rows(prefix: string, badUnit?: string): TaskSheetRow[] {
   const year = Number(districtDay().slice(0, 4));
   return [
     { 任务编号: `${prefix}-1`, 责任单位: "临洺关镇", 任务名称: `${prefix} 拆迁30户`, 目标值: 30, 计量单位: "户", 截止日期: districtDay(90), 年度: year },
-    { 任务编号: `${prefix}-2`, 责任单位: "区交运局", 任务名称: `${prefix} 农村公路5公里`, 目标值: 5, 计量单位: "公里", 截止日期: districtDay(120), 配合单位: "临洺关镇" },
-    { 任务编号: `${prefix}-3`, 责任单位: badUnit ?? "广府镇", 任务名称: `${prefix} 古城整治3处`, 目标值: 3, 计量单位: "处", 开始日期: districtDay(-10), 截止日期: districtDay(60) },
+    {
+      任务编号: `${prefix}-2`,
+      责任单位: "区交运局",
+      任务名称: `${prefix} 农村公路5公里`,
+      目标值: 5,
+      计量单位: "公里",
+      截止日期: districtDay(120),
+      配合单位: "临洺关镇",
+    },
+    {
+      任务编号: `${prefix}-3`,
+      责任单位: badUnit ?? "广府镇",
+      任务名称: `${prefix} 古城整治3处`,
+      目标值: 3,
+      计量单位: "处",
+      开始日期: districtDay(-10),
+      截止日期: districtDay(60),
+    },
   ];
 }
 

@@ -39,7 +39,10 @@ test("a step runs once, in order, and is recorded", async () => {
   assert.deepEqual(await runDataMigrations(t.db, steps), ["a", "b"]);
   assert.deepEqual(await runDataMigrations(t.db, steps), []);
   const rows = await t.db.setting.findMany({ where: { key: { in: ["test.a", "test.b"] } }, orderBy: { key: "asc" } });
-  assert.deepEqual(rows.map((r) => r.value), ["1", "1"]);
+  assert.deepEqual(
+    rows.map((r) => r.value),
+    ["1", "1"],
+  );
   assert.deepEqual(await pendingDataMigrations(t.db, steps), []);
 });
 

@@ -36,7 +36,14 @@ test("the same key from another user or for another operation is a different req
   const a = await withIdempotencyKey(t.db, { key: "shared", userId: "u1", scope: "report:submit" }, submit("work:scoped"));
   const b = await withIdempotencyKey(t.db, { key: "shared", userId: "u2", scope: "report:submit" }, submit("work:scoped"));
   const c = await withIdempotencyKey(t.db, { key: "shared", userId: "u1", scope: "order:respond" }, submit("work:scoped"));
-  assert.deepEqual([a, b, c].map((r) => [r.result.number, r.replayed]), [[1, false], [2, false], [3, false]]);
+  assert.deepEqual(
+    [a, b, c].map((r) => [r.result.number, r.replayed]),
+    [
+      [1, false],
+      [2, false],
+      [3, false],
+    ],
+  );
 });
 
 test("keys expire after the retention: each new key purges the expired ones, younger ones still answer", async () => {
@@ -93,7 +100,10 @@ test("a key is for one request: the same key with another fingerprint is refused
   // Key order does not matter; the content does.
   const same = await withIdempotencyKey(t.db, { ...input, fingerprint: requestFingerprint([{ b: [2, 3], a: 1 }]) }, submit("work:fp"));
   assert.equal(same.replayed, true);
-  await assert.rejects(withIdempotencyKey(t.db, { ...input, fingerprint: requestFingerprint([{ a: 1, b: [2, 4] }]) }, submit("work:fp")), IdempotencyKeyReusedError);
+  await assert.rejects(
+    withIdempotencyKey(t.db, { ...input, fingerprint: requestFingerprint([{ a: 1, b: [2, 4] }]) }, submit("work:fp")),
+    IdempotencyKeyReusedError,
+  );
   await assert.rejects(
     withIdempotencyKey(t.db, { ...input, fingerprint: requestFingerprint([{ a: 1, b: [2, 3] }, Buffer.from("photo")]) }, submit("work:fp")),
     IdempotencyKeyReusedError,

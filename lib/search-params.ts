@@ -31,4 +31,9 @@ export function keyOf<T extends Record<string, unknown>>(table: T) {
 }
 
 /** A record id in a URL (cuid and the seed's readable ids): short, no spaces or markup. */
-export const idParam = z.string().trim().min(1).max(64).regex(/^[\w-]+$/);
+export const idParam = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[\w-]+$/);

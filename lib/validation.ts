@@ -25,7 +25,7 @@ export function hasControlCharacters(value: string): boolean {
   return CONTROL_CHARACTERS.test(value);
 }
 
-export const CONTROL_CHARACTERS_MESSAGE = "含有不可见的控制字符,请重新输入";
+export const CONTROL_CHARACTERS_MESSAGE = "含有不可见的控制字符，请重新输入";
 
 /** The form fields (by name) whose text holds control characters. */
 export function fieldsWithControlCharacters(formData: FormData): string[] {

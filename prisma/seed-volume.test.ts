@@ -38,7 +38,10 @@ after(async () => {
 test("the volume holds the district's year: ~44 tasks per unit, Q1–Q3 closed for all 113 units", async () => {
   assert.ok((await t.db.task.count({ where: { year } })) >= 113 * 44, "the monthly breakdowns are there");
   const closed = await t.db.quarter.findMany({ where: { year, status: "CLOSED" }, orderBy: { number: "asc" } });
-  assert.deepEqual(closed.map((q) => q.number), [1, 2, 3]);
+  assert.deepEqual(
+    closed.map((q) => q.number),
+    [1, 2, 3],
+  );
   for (const q of closed) assert.equal(await t.db.quarterScore.count({ where: { quarterId: q.id, version: q.version } }), 113);
 });
 
@@ -47,7 +50,10 @@ test("departments separate: no tie at 100 among more than 2 of them, the top thr
   const excluded = await t.db.unit.findMany({ where: { name: { in: EXCLUDED_UNITS } }, select: { id: true } });
   assert.equal(excluded.length, 3);
   for (const q of closed) {
-    const rows = await t.db.quarterScore.findMany({ where: { quarterId: q.id, version: q.version, kind: "DEPARTMENT" }, select: { unitId: true, total: true, rank: true } });
+    const rows = await t.db.quarterScore.findMany({
+      where: { quarterId: q.id, version: q.version, kind: "DEPARTMENT" },
+      select: { unitId: true, total: true, rank: true },
+    });
     const ranked = rows.filter((r) => r.rank > 0);
     assert.ok(ranked.length >= 90, `Q${q.number}: only ${ranked.length} departments ranked`);
     const atHundred = ranked.filter((r) => r.total === 100).length;
@@ -55,7 +61,10 @@ test("departments separate: no tie at 100 among more than 2 of them, the top thr
     // Nor a plateau above it (a 加减分 on top of full marks).
     const totals = new Map<number, number>();
     for (const r of ranked) if (r.total >= 100) totals.set(r.total, (totals.get(r.total) ?? 0) + 1);
-    assert.ok([...totals.values()].every((n) => n <= 2), `Q${q.number}: more than 2 departments share a total of 100 or more`);
+    assert.ok(
+      [...totals.values()].every((n) => n <= 2),
+      `Q${q.number}: more than 2 departments share a total of 100 or more`,
+    );
     const top = ranked.filter((r) => r.rank <= 3);
     assert.ok(top.length <= 4, `Q${q.number}: ${top.length} departments share the top three places`);
     for (const e of excluded) {
@@ -63,6 +72,10 @@ test("departments separate: no tie at 100 among more than 2 of them, the top thr
       assert.ok(row, `Q${q.number}: an excluded office is listed`);
       assert.equal(row.rank, 0, `Q${q.number}: an excluded office is ranked`);
     }
-    assert.equal(await t.db.flag.count({ where: { quarterId: q.id, unitId: { in: excluded.map((e) => e.id) } } }), 0, `Q${q.number}: an excluded office holds a flag`);
+    assert.equal(
+      await t.db.flag.count({ where: { quarterId: q.id, unitId: { in: excluded.map((e) => e.id) } } }),
+      0,
+      `Q${q.number}: an excluded office holds a flag`,
+    );
   }
 });

@@ -86,9 +86,7 @@ export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedSumma
     }),
   );
   // Before what reads the cards' items and texts (instructions, bulletins), so a re-run sees what the first run saw.
-  await step("supervision evidence and anomaly checks", () =>
-    seedSupervisionEvidence(ctx, org, options.photoDir ?? process.env.PHOTO_DIR ?? "./data/photos"),
-  );
+  await step("supervision evidence and anomaly checks", () => seedSupervisionEvidence(ctx, org, options.photoDir ?? process.env.PHOTO_DIR ?? "./data/photos"));
   await step("instructions", () => seedInstructions(ctx, org));
   await step("work log", () => seedDemoWorkLog(ctx, org, tasksByUnit));
   await step("bulletins", () => seedBulletins(ctx, org));

@@ -20,7 +20,9 @@ function svg(size: number, rounded: boolean): string {
 }
 
 async function png(size: number, rounded = true): Promise<Buffer> {
-  return sharp(Buffer.from(svg(size, rounded))).png().toBuffer();
+  return sharp(Buffer.from(svg(size, rounded)))
+    .png()
+    .toBuffer();
 }
 
 /** An .ico of PNG images (Vista+ format, read by every current browser). */

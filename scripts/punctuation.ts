@@ -25,7 +25,13 @@ for (const file of files.length ? files : sourceFiles(root)) {
       for (const f of findings) console.log(`${path.relative(root, f.file)}:${f.line}: ${f.text}`);
     }
     if (!fix) break;
-    writeFileSync(file, fixed(content, findings.flatMap((f) => f.offsets)));
+    writeFileSync(
+      file,
+      fixed(
+        content,
+        findings.flatMap((f) => f.offsets),
+      ),
+    );
   }
 }
 

@@ -18,7 +18,7 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
         </div>
       </header>
       <main id="main" tabIndex={-1} className="mx-auto max-w-5xl px-3 py-6 sm:px-4 sm:py-8">{children}</main>
-      <footer className="no-print mx-auto max-w-5xl px-4 pb-8 text-sm text-stone-500">各单位公开承诺,接受群众和社会各界监督。</footer>
+      <footer className="no-print mx-auto max-w-5xl px-4 pb-8 text-sm text-stone-500">各单位公开承诺，接受群众和社会各界监督。</footer>
     </>
   );
 }

@@ -17,7 +17,7 @@ export function AuditFilterForm({
         <Labelled label="单位" htmlFor="audit-unit">
           <UnitFilterSelect id="audit-unit" units={options.units} value={filters.unit} />
         </Labelled>
-        <Labelled label="操作人(用户名或姓名)" htmlFor="audit-user">
+        <Labelled label="操作人（用户名或姓名）" htmlFor="audit-user">
           <input id="audit-user" name="user" defaultValue={filters.user ?? ""} autoComplete="off" className={CONTROL} />
         </Labelled>
         <Labelled label="操作" htmlFor="audit-action">

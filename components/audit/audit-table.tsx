@@ -32,13 +32,13 @@ function Changes({ row }: { row: AuditRow }) {
           <dt className="font-mono text-xs leading-5 text-stone-600">{c.path || "值"}</dt>
           <dd className="break-all">
             {c.before !== null ? (
-              <del className="bg-red-50 text-red-800 decoration-red-400" aria-label={`修改前:${c.before}`}>
+              <del className="bg-red-50 text-red-800 decoration-red-400" aria-label={`修改前：${c.before}`}>
                 {c.before}
               </del>
             ) : null}
             {c.before !== null && c.after !== null ? <span aria-hidden="true"> → </span> : null}
             {c.after !== null ? (
-              <ins className="bg-emerald-50 text-emerald-900 no-underline" aria-label={`修改后:${c.after}`}>
+              <ins className="bg-emerald-50 text-emerald-900 no-underline" aria-label={`修改后：${c.after}`}>
                 {c.after}
               </ins>
             ) : null}
@@ -64,14 +64,24 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
   return (
     <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
       <table className="w-full text-left text-sm">
-        <caption className="sr-only">操作记录,最新的在前</caption>
+        <caption className="sr-only">操作记录，最新的在前</caption>
         <thead className="border-b border-stone-200 bg-stone-50 text-stone-700">
           <tr>
-            <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">时间</th>
-            <th scope="col" className="px-3 py-2 font-medium">操作人</th>
-            <th scope="col" className="px-3 py-2 font-medium">单位</th>
-            <th scope="col" className="px-3 py-2 font-medium">操作</th>
-            <th scope="col" className="px-3 py-2 font-medium">修改前 → 修改后</th>
+            <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
+              时间
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              操作人
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              单位
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              操作
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              修改前 → 修改后
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-stone-100 align-top">

@@ -34,7 +34,17 @@ const TABLE =
  * plain links: the board holds ~900 of them, which the server would otherwise
  * serialise element by element and next/link would prefetch as they scroll in.
  */
-export function RankingTable({ rows: allRows, quarterKey, caption, collapseAfter }: { rows: RankingRow[]; quarterKey: string; caption: string; collapseAfter?: number }) {
+export function RankingTable({
+  rows: allRows,
+  quarterKey,
+  caption,
+  collapseAfter,
+}: {
+  rows: RankingRow[];
+  quarterKey: string;
+  caption: string;
+  collapseAfter?: number;
+}) {
   const href = (row: RankingRow, anchor?: string) => `/board/units/${row.unitId}?quarter=${quarterKey}${anchor ? `#${anchor}` : ""}`;
   // A long list (96 departments) opens on its head and every flag or veto, the rest on request: the whole table weighed a phone down.
   const [expanded, setExpanded] = useState(false);
@@ -69,7 +79,7 @@ export function RankingTable({ rows: allRows, quarterKey, caption, collapseAfter
         <tbody className="divide-y divide-stone-100">
           {rows.map((row) => (
             <tr key={row.unitId} data-unit={row.unitName} className={row.failed ? "bg-stone-50" : undefined}>
-              <td className="whitespace-nowrap">{row.rank ? (row.tie?.includes("并列") ? `${row.rank}(并列)` : row.rank) : "—"}</td>
+              <td className="whitespace-nowrap">{row.rank ? (row.tie?.includes("并列") ? `${row.rank}（并列）` : row.rank) : "—"}</td>
               <th scope="row" className="font-medium">
                 <a href={href(row)} className="whitespace-nowrap">
                   {row.unitName}
@@ -80,7 +90,7 @@ export function RankingTable({ rows: allRows, quarterKey, caption, collapseAfter
                 {row.excluded ? (
                   <span className="font-normal text-stone-600">不参与排名</span>
                 ) : row.ranked ? (
-                  <a href={href(row)} aria-label={`${row.unitName}总分 ${row.total.toFixed(2)},查看计分依据`}>
+                  <a href={href(row)} aria-label={`${row.unitName}总分 ${row.total.toFixed(2)}，查看计分依据`}>
                     {row.total.toFixed(2)}
                   </a>
                 ) : (
@@ -115,8 +125,13 @@ export function RankingTable({ rows: allRows, quarterKey, caption, collapseAfter
         </tbody>
       </table>
       {collapseAfter !== undefined && allRows.length > collapseAfter + 5 ? (
-        <button type="button" aria-expanded={expanded} onClick={() => setExpanded(!expanded)} className="no-print flex min-h-11 w-full items-center justify-center border-t border-stone-200 text-sm text-blue-700 underline underline-offset-4 hover:bg-stone-50">
-          {expanded ? "只看前列和持旗单位" : `显示全部 ${allRows.length} 个单位(另有 ${allRows.length - rows.length} 个已折叠)`}
+        <button
+          type="button"
+          aria-expanded={expanded}
+          onClick={() => setExpanded(!expanded)}
+          className="no-print flex min-h-11 w-full items-center justify-center border-t border-stone-200 text-sm text-blue-700 underline underline-offset-4 hover:bg-stone-50"
+        >
+          {expanded ? "只看前列和持旗单位" : `显示全部 ${allRows.length} 个单位（另有 ${allRows.length - rows.length} 个已折叠）`}
         </button>
       ) : null}
     </div>

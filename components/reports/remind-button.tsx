@@ -29,8 +29,8 @@ export function RemindButton({
         unitId
           ? undefined
           : {
-              title: `提醒 ${count ?? "所有"} 个单位?`,
-              body: `将向尚未报送${slotLabel ?? "这一时段"}的 ${count ?? "所有"} 个单位各发一条提醒,并记入催报记录。`,
+              title: `提醒 ${count ?? "所有"} 个单位？`,
+              body: `将向尚未报送${slotLabel ?? "这一时段"}的 ${count ?? "所有"} 个单位各发一条提醒，并记入催报记录。`,
               confirmLabel: label,
             }
       }

@@ -21,7 +21,10 @@ export function AppHeader({ user }: { user: SessionUser }) {
           <NavLinks items={navItemsFor(user.role)} phone={phoneNavFor(user.role)} account={user.unitName ? `${user.name}(${user.unitName})` : user.name} />
         </nav>
         <NotificationsLink user={user} />
-        <Link href="/account" className="hidden min-h-11 flex-col items-end justify-center rounded-lg px-2 text-right text-sm leading-tight hover:bg-stone-100 lg:flex">
+        <Link
+          href="/account"
+          className="hidden min-h-11 flex-col items-end justify-center rounded-lg px-2 text-right text-sm leading-tight hover:bg-stone-100 lg:flex"
+        >
           <span className="font-medium text-stone-900">{user.name}</span>
           <span className="text-stone-600">{user.unitName ?? ROLE_LABELS[user.role]}</span>
         </Link>

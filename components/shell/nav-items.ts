@@ -29,9 +29,21 @@ export function navItemsFor(role: Role): NavEntry[] {
         { label: "晒报", items: [FEED, { href: "/admin/reminders", label: "催报" }, { href: "/admin/burden", label: "填报负担" }] },
         { href: "/admin/tasks", label: "任务清单" },
         UNITS,
-        { label: "督查", items: [{ href: "/admin/bulletins", label: "要情快讯" }, SPOT_CHECKS, { href: "/admin/anomalies", label: "异常线索" }, ORDERS, AUDIT] },
+        {
+          label: "督查",
+          items: [{ href: "/admin/bulletins", label: "要情快讯" }, SPOT_CHECKS, { href: "/admin/anomalies", label: "异常线索" }, ORDERS, AUDIT],
+        },
         { label: "考核", items: [BOARD, { href: "/admin/scoring", label: "评分进度" }, { href: "/admin/quarters", label: "季度" }] },
-        { label: "组织", items: [{ href: "/admin/org/users", label: "账号" }, { href: "/admin/org/units", label: "单位" }, { href: "/admin/org/lines", label: "分管线" }, { href: "/admin/org/groups", label: "考核组" }, { href: "/admin/org/channels", label: "工作群" }] },
+        {
+          label: "组织",
+          items: [
+            { href: "/admin/org/users", label: "账号" },
+            { href: "/admin/org/units", label: "单位" },
+            { href: "/admin/org/lines", label: "分管线" },
+            { href: "/admin/org/groups", label: "考核组" },
+            { href: "/admin/org/channels", label: "工作群" },
+          ],
+        },
       ];
     case "LEADER":
       return [

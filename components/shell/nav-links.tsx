@@ -53,8 +53,13 @@ export function NavLinks({ items, phone, account }: { items: NavEntry[]; phone: 
                 </li>
               ))}
               <li className="flex items-center justify-between gap-2 border-t border-stone-200 pt-1">
-                <Link href="/account" aria-current={pathname === "/account" ? "page" : undefined} className={cn(ENTRY, "min-w-0 flex-1", pathname === "/account" ? ACTIVE : IDLE)} onClick={close}>
-                  <span className="truncate">账号:{account}</span>
+                <Link
+                  href="/account"
+                  aria-current={pathname === "/account" ? "page" : undefined}
+                  className={cn(ENTRY, "min-w-0 flex-1", pathname === "/account" ? ACTIVE : IDLE)}
+                  onClick={close}
+                >
+                  <span className="truncate">账号：{account}</span>
                 </Link>
                 <LogoutButton />
               </li>
@@ -160,7 +165,10 @@ function NavMenu({
       <ul
         id={menuId}
         hidden={!open}
-        className={cn("absolute inset-x-2 top-full z-30 mt-1 rounded-xl border border-stone-200 bg-white p-1 shadow-lg lg:inset-x-auto lg:left-0 lg:min-w-36", panelClassName)}
+        className={cn(
+          "absolute inset-x-2 top-full z-30 mt-1 rounded-xl border border-stone-200 bg-white p-1 shadow-lg lg:inset-x-auto lg:left-0 lg:min-w-36",
+          panelClassName,
+        )}
       >
         {children(() => setOpen(false))}
       </ul>

@@ -26,7 +26,7 @@ export function ReportSummaryCard({ report, children, maxPhotos = 4 }: { report:
         ))}
       </header>
       <p className="mt-2 whitespace-pre-line text-stone-800">{report.text}</p>
-      {report.place ? <p className="mt-1 text-sm text-stone-600">地点:{report.place}</p> : null}
+      {report.place ? <p className="mt-1 text-sm text-stone-600">地点：{report.place}</p> : null}
       {report.photoIds.length > 0 ? (
         <div className="mt-3 flex flex-wrap gap-2">
           {report.photoIds.slice(0, maxPhotos).map((id, i) => (

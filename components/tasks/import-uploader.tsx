@@ -12,7 +12,7 @@ type Reply = { ok: boolean; message?: string; summary?: ImportSummary };
 type RouteReply = { summary?: ImportSummary; error?: { message: string; details?: ImportSummary } };
 
 function replyOf(status: number, body: RouteReply | null): Reply {
-  if (!body) return { ok: false, message: "服务器没有返回结果,请重试。" };
+  if (!body) return { ok: false, message: "服务器没有返回结果，请重试。" };
   if (status < 300 && body.summary) return { ok: true, summary: body.summary };
   return { ok: false, message: body.error?.message, summary: body.error?.details };
 }
@@ -48,15 +48,23 @@ function ErrorTable({ summary }: { summary: ImportSummary }) {
         <caption className="sr-only">有错误的行</caption>
         <thead className="sticky top-0 bg-red-50 text-red-900">
           <tr>
-            <th scope="col" className="px-3 py-2 font-medium">行号</th>
-            <th scope="col" className="px-3 py-2 font-medium">任务编号</th>
-            <th scope="col" className="px-3 py-2 font-medium">原因</th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              行号
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              任务编号
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              原因
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-red-100 bg-white">
           {summary.errors.map((e) => (
             <tr key={e.rowNumber}>
-              <th scope="row" className="px-3 py-2 font-medium tabular-nums">第 {e.rowNumber} 行</th>
+              <th scope="row" className="px-3 py-2 font-medium tabular-nums">
+                第 {e.rowNumber} 行
+              </th>
               <td className="px-3 py-2">{e.externalKey ?? "—"}</td>
               <td className="px-3 py-2">{e.messages.join(";")}</td>
             </tr>
@@ -70,7 +78,7 @@ function ErrorTable({ summary }: { summary: ImportSummary }) {
 function Counts({ summary }: { summary: ImportSummary }) {
   return (
     <>
-      共 {summary.rows} 行:新增 <strong>{summary.create}</strong> 项,更新 <strong>{summary.update}</strong> 项,无变化 <strong>{summary.unchanged}</strong> 项
+      共 {summary.rows} 行：新增 <strong>{summary.create}</strong> 项，更新 <strong>{summary.update}</strong> 项，无变化 <strong>{summary.unchanged}</strong> 项
     </>
   );
 }
@@ -100,13 +108,13 @@ export function ImportUploader() {
       });
       if (reply.summary) setSummary(reply.summary);
       if (!reply.ok) {
-        setError(reply.message ?? "导入失败,请重试。");
+        setError(reply.message ?? "导入失败，请重试。");
         setPhase(reply.summary ? "previewed" : "idle");
         return;
       }
       setPhase(step === "preview" ? "previewed" : "done");
     } catch {
-      setError("网络中断,文件没有上传成功,请重试。");
+      setError("网络中断，文件没有上传成功，请重试。");
       setPhase("idle");
     }
   }
@@ -123,7 +131,7 @@ export function ImportUploader() {
     >
       <div className="space-y-2">
         <label htmlFor="import-file" className="block font-medium text-stone-900">
-          选择文件(.xlsx 或 .csv,最大 10 MB)
+          选择文件（.xlsx 或 .csv，最大 10 MB）
         </label>
         <input
           ref={inputRef}
@@ -148,7 +156,7 @@ export function ImportUploader() {
           <Progress ratio={uploaded} label="上传进度" />
           <p className="text-sm text-stone-700">
             {phase === "committing" ? "正在导入" : "正在上传"} {Math.round(uploaded * 100)}%
-            {uploaded >= 1 ? (phase === "committing" ? ",正在写入数据库…" : "") : ""}
+            {uploaded >= 1 ? (phase === "committing" ? "，正在写入数据库…" : "") : ""}
           </p>
         </div>
       ) : null}
@@ -157,7 +165,7 @@ export function ImportUploader() {
           <div className="h-2 w-full overflow-hidden rounded-full bg-stone-200">
             <div className="h-2 w-1/3 animate-pulse rounded-full bg-brand-700" />
           </div>
-          <p className="text-sm text-stone-700">已上传,正在逐行读取和校验…(几千行约需几秒)</p>
+          <p className="text-sm text-stone-700">已上传，正在逐行读取和校验…（几千行约需几秒）</p>
         </div>
       ) : null}
 
@@ -170,7 +178,7 @@ export function ImportUploader() {
       {summary && phase !== "done" ? (
         <section aria-labelledby="preview-heading" className="space-y-3">
           <h2 id="preview-heading" className="text-lg font-semibold">
-            预览:{summary.fileName}
+            预览：{summary.fileName}
           </h2>
           <p>
             <Counts summary={summary} />
@@ -184,7 +192,7 @@ export function ImportUploader() {
           </p>
           {hasErrors ? (
             <>
-              <p className="text-red-800">请在表格里改正下列各行后重新上传;改正之前不会导入任何一行。</p>
+              <p className="text-red-800">请在表格里改正下列各行后重新上传；改正之前不会导入任何一行。</p>
               <ErrorTable summary={summary} />
             </>
           ) : (
@@ -194,13 +202,15 @@ export function ImportUploader() {
                   {summary.changes.map((c) => (
                     <li key={c.rowNumber} className="flex gap-3 px-3 py-1.5">
                       <span className="w-16 shrink-0 tabular-nums text-stone-500">第 {c.rowNumber} 行</span>
-                      <span className={c.action === "create" ? "shrink-0 text-emerald-700" : "shrink-0 text-sky-700"}>{c.action === "create" ? "新增" : "更新"}</span>
+                      <span className={c.action === "create" ? "shrink-0 text-emerald-700" : "shrink-0 text-sky-700"}>
+                        {c.action === "create" ? "新增" : "更新"}
+                      </span>
                       <span className="min-w-0 truncate">{c.title}</span>
                     </li>
                   ))}
                 </ul>
               ) : (
-                <p className="text-stone-700">文件里的任务与系统中的完全一致,导入不会改变任何数据。</p>
+                <p className="text-stone-700">文件里的任务与系统中的完全一致，导入不会改变任何数据。</p>
               )}
               <Button type="button" disabled={busy} onClick={() => void send("commit")}>
                 确认导入

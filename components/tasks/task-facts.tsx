@@ -33,7 +33,7 @@ export function TaskFacts({ task, today }: { task: TaskDetail; today: DistrictDa
         <p className="mt-2 text-stone-800">
           已完成 <strong className="tabular-nums">{formatAmount(task.valueReached)}</strong> / {formatAmount(task.target)} {task.measure}
         </p>
-        {task.note ? <p className="mt-1 text-sm text-stone-600">进展:{task.note}</p> : null}
+        {task.note ? <p className="mt-1 text-sm text-stone-600">进展：{task.note}</p> : null}
         <p className="mt-1 text-xs text-stone-500">最后更新 {formatDistrictDateTime(task.updatedAt)}</p>
         <LateRuleNote rule={task.lateRule} className="mt-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900" />
       </div>

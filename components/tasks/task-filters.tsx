@@ -98,7 +98,7 @@ export function TaskFilterForm({
         <div className="col-span-2 flex flex-wrap items-center gap-x-4 gap-y-1 pt-5 md:col-span-3">
           <label className="flex min-h-11 items-center gap-2 text-stone-800">
             <input type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue === "1"} className="size-5" />
-            只看有逾期(含节点逾期)
+            只看有逾期（含节点逾期）
           </label>
           {showArchived ? (
             <label className="flex min-h-11 items-center gap-2 text-stone-800">

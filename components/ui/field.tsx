@@ -112,7 +112,14 @@ export function SelectField({
   const id = select.id ?? `field-${name}`;
   return (
     <FieldFrame id={id} label={label} errors={errors} hint={hint} className={className}>
-      <select id={id} name={name} aria-invalid={Boolean(errors?.length) || undefined} aria-describedby={describedBy(id, errors, hint)} className={CONTROL} {...select}>
+      <select
+        id={id}
+        name={name}
+        aria-invalid={Boolean(errors?.length) || undefined}
+        aria-describedby={describedBy(id, errors, hint)}
+        className={CONTROL}
+        {...select}
+      >
         {children}
       </select>
     </FieldFrame>
@@ -131,7 +138,14 @@ export function TextareaField({
   const id = textarea.id ?? `field-${name}`;
   return (
     <FieldFrame id={id} label={label} errors={errors} hint={hint} className={className}>
-      <textarea id={id} name={name} aria-invalid={Boolean(errors?.length) || undefined} aria-describedby={describedBy(id, errors, hint)} className={CONTROL} {...textarea} />
+      <textarea
+        id={id}
+        name={name}
+        aria-invalid={Boolean(errors?.length) || undefined}
+        aria-describedby={describedBy(id, errors, hint)}
+        className={CONTROL}
+        {...textarea}
+      />
     </FieldFrame>
   );
 }

@@ -26,7 +26,13 @@ export function FilterBar({
   children: React.ReactNode;
 }) {
   return (
-    <form action={action} method="get" role="search" aria-label={label} className={cn("space-y-3 rounded-xl border border-stone-200 bg-white p-3 sm:p-4", className)}>
+    <form
+      action={action}
+      method="get"
+      role="search"
+      aria-label={label}
+      className={cn("space-y-3 rounded-xl border border-stone-200 bg-white p-3 sm:p-4", className)}
+    >
       {Object.entries(hidden).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
       {children}
     </form>
@@ -70,7 +76,7 @@ export function UnitFilterSelect({ id, units, value }: { id: string; units: read
             {group.map((u) => (
               <option key={u.id} value={u.id}>
                 {u.name}
-                {u.archivedAt ? "(已撤销)" : ""}
+                {u.archivedAt ? "（已撤销）" : ""}
               </option>
             ))}
           </optgroup>

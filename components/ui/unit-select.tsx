@@ -72,8 +72,17 @@ export function UnitSelect({
           }}
           className={cn(CONTROL, "placeholder:text-stone-500")}
         />
-        <select id={id} name={name} value={value} onChange={(e) => setValue(e.target.value)} required={required} aria-invalid={invalid || undefined} aria-describedby={describedBy} className={CONTROL}>
-          <option value="">{q ? `${emptyLabel}(${matches.length} 个匹配)` : emptyLabel}</option>
+        <select
+          id={id}
+          name={name}
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          required={required}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+          className={CONTROL}
+        >
+          <option value="">{q ? `${emptyLabel}（${matches.length} 个匹配）` : emptyLabel}</option>
           {KIND_GROUPS.map((group) => {
             const options = shown.filter((u) => u.kind === group.kind);
             return options.length ? (

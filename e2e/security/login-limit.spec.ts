@@ -36,7 +36,11 @@ test("an account attacked from ever new addresses waits longer each time, and th
   const from = (i: number) => `10.88.${randomOctet()}.${i}, 192.0.2.${i + 1}`;
   // Five sources, one wrong password each: no source is locked, the account now waits 1 s, 2 s, 4 s, 8 s…
   for (let i = 0; i < 5; i++) expect(await attempt(request, victim, `wrong-${i}`, from(i))).toBe("CredentialsSignin");
-  for (const [i, wait] of [[5, 1_100], [6, 2_100], [7, 4_100]]) {
+  for (const [i, wait] of [
+    [5, 1_100],
+    [6, 2_100],
+    [7, 4_100],
+  ]) {
     await page.waitForTimeout(wait);
     expect(await attempt(request, victim, `wrong-${i}`, from(i))).toBe("CredentialsSignin");
   }

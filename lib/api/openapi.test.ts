@@ -26,7 +26,13 @@ function routeHandlers(): { file: string; path: string; methods: string[] }[] {
       else if (entry.name === "route.ts") {
         const source = fs.readFileSync(full, "utf8");
         const methods = METHODS.filter((m) => new RegExp(`export\\s+(const\\s+${m}\\b|(async\\s+)?function\\s+${m}\\b)`).test(source));
-        const route = "/" + path.relative(API, dir).split(path.sep).map((s) => s.replace(/^\[(.+)\]$/, "{$1}")).join("/");
+        const route =
+          "/" +
+          path
+            .relative(API, dir)
+            .split(path.sep)
+            .map((s) => s.replace(/^\[(.+)\]$/, "{$1}"))
+            .join("/");
         found.push({ file: path.relative(ROOT, full), path: route, methods });
       }
     }
@@ -35,7 +41,10 @@ function routeHandlers(): { file: string; path: string; methods: string[] }[] {
   return found;
 }
 
-type Operation = { parameters?: { name: string; in: string; required: boolean; schema: unknown }[]; requestBody?: { content: Record<string, { schema: { $ref?: string } }> } };
+type Operation = {
+  parameters?: { name: string; in: string; required: boolean; schema: unknown }[];
+  requestBody?: { content: Record<string, { schema: { $ref?: string } }> };
+};
 const operation = (p: string, method: string) => (openApiDocument.paths[p] as Record<string, Operation> | undefined)?.[method.toLowerCase()];
 const component = (ref: string) => (openApiDocument.components.schemas as Record<string, unknown>)[ref.replace("#/components/schemas/", "")];
 
@@ -64,7 +73,8 @@ test("the slot submission's documented body is slotInput, the schema the handler
   assert.deepEqual(component(body.$ref!), z.toJSONSchema(slotInput, JSON_SCHEMA_OPTIONS));
   // The handler's path to the schema: the route submits through lib/reports/submit.ts, which parses slotInput.
   assert.match(fs.readFileSync(path.join(ROOT, "lib/reports/submit.ts"), "utf8"), /slotInput\.safeParse\(/);
-  const items = (component(body.$ref!) as { properties: { items: { items: { required: string[]; properties: Record<string, unknown> } } } }).properties.items.items;
+  const items = (component(body.$ref!) as { properties: { items: { items: { required: string[]; properties: Record<string, unknown> } } } }).properties.items
+    .items;
   assert.deepEqual(items.required, ["text"]);
   assert.ok(items.properties.progressValue);
 });

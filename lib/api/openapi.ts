@@ -32,7 +32,7 @@ named(
     error: z.object({
       code: z.string().meta({ example: "FORBIDDEN" }),
       message: z.string().meta({ example: "没有权限访问该资源。" }),
-      details: z.unknown().optional().meta({ description: "出错的字段(校验失败时)等" }),
+      details: z.unknown().optional().meta({ description: "出错的字段（校验失败时）等" }),
     }),
   }),
 );
@@ -64,8 +64,8 @@ const Slot = named(
     late: z.boolean(),
     submittedAt: dateTime(),
     updatedAt: dateTime(),
-    revisionCount: z.number().int().meta({ description: "首次提交后的保存次数(每次都留有版本)" }),
-    correctionCount: z.number().int().meta({ description: "被抽查、发布、批示或标记后的保存次数(更正)" }),
+    revisionCount: z.number().int().meta({ description: "首次提交后的保存次数（每次都留有版本）" }),
+    correctionCount: z.number().int().meta({ description: "被抽查、发布、批示或标记后的保存次数（更正）" }),
     text: z.string(),
     place: z.string().nullable(),
     lat: z.number().nullable(),
@@ -104,7 +104,9 @@ named(
   z.object({
     date: date(),
     deadlines: z.object({ morning: z.string().meta({ example: "09:30" }), noon: z.string(), evening: z.string() }),
-    units: z.array(z.object({ id: z.string(), name: z.string(), kind: unitKind, slots: z.object({ morning: slotStates, noon: slotStates, evening: slotStates }) })),
+    units: z.array(
+      z.object({ id: z.string(), name: z.string(), kind: unitKind, slots: z.object({ morning: slotStates, noon: slotStates, evening: slotStates }) }),
+    ),
   }),
 );
 
@@ -140,19 +142,16 @@ const Anomaly = named(
   z.object({
     id: z.string(),
     kind: z.enum(["RECYCLED_PHOTO", "COPIED_TEXT", "EXIF_TIME", "LOCATION"]),
-    score: z.number().meta({ description: "线索强度 0–1(只是提示,不是扣分)" }),
+    score: z.number().meta({ description: "线索强度 0–1（只是提示，不是扣分）" }),
     status: z.enum(["OPEN", "DISMISSED", "CONFIRMED"]),
     createdAt: dateTime(),
     unit: Unit,
     date: date(),
     slot: z.object({ id: z.string(), kind: z.enum(["MORNING", "NOON", "EVENING"]), submittedAt: dateTime() }),
-    evidence: z
-      .record(z.string(), z.unknown())
-      .nullable()
-      .meta({
-        description:
-          "按 kind 不同:RECYCLED_PHOTO { distance, maxDistance, sameUnit, photoId, addedAt, version, relatedPhotoId, related, others[] };COPIED_TEXT { similarity, threshold, sameUnit, text, addedAt, version, highlights, relatedText, relatedHighlights, related, others[] };EXIF_TIME { reason: FAR|NO_EXIF|NO_PHOTO, … };LOCATION { reason: FAR_FROM_SITE|TOO_FAST, … }。先后以内容加入晒报的时间为准(addedAt,version 为所在版本):related 为最早的原晒报 { slotId, unitId, unitName, date, slot, submittedAt, version, versionId, addedAt },others 为其后、本条之前的其他相同内容(按时间先后)。",
-      }),
+    evidence: z.record(z.string(), z.unknown()).nullable().meta({
+      description:
+        "按 kind 不同：RECYCLED_PHOTO { distance, maxDistance, sameUnit, photoId, addedAt, version, relatedPhotoId, related, others[] };COPIED_TEXT { similarity, threshold, sameUnit, text, addedAt, version, highlights, relatedText, relatedHighlights, related, others[] };EXIF_TIME { reason: FAR|NO_EXIF|NO_PHOTO, … };LOCATION { reason: FAR_FROM_SITE|TOO_FAST, … }。先后以内容加入晒报的时间为准（addedAt,version 为所在版本）：related 为最早的原晒报 { slotId, unitId, unitName, date, slot, submittedAt, version, versionId, addedAt },others 为其后、本条之前的其他相同内容（按时间先后）。",
+    }),
   }),
 );
 named("Anomalies", z.object({ date: date(), anomalies: z.array(Anomaly) }));
@@ -162,16 +161,16 @@ named(
   z.object({
     quarter: z.string().meta({ example: "2026Q3" }),
     status: z.enum(["OPEN", "CLOSED"]),
-    version: z.number().int().nullable().meta({ description: "快照版本;更正后递增" }),
+    version: z.number().int().nullable().meta({ description: "快照版本；更正后递增" }),
     live: z.boolean(),
     asOf: date().meta({ description: "数据截至日期" }),
     closedAt: dateTime().nullable(),
     rankings: z.array(
       z.object({
-        rank: z.number().int().nullable().meta({ description: "同类单位中的名次;数据不足的单位为 null" }),
+        rank: z.number().int().nullable().meta({ description: "同类单位中的名次；数据不足的单位为 null" }),
         unit: Unit,
         score: z.number().nullable(),
-        failed: z.boolean().meta({ description: "一票否决,考核不合格" }),
+        failed: z.boolean().meta({ description: "一票否决，考核不合格" }),
         flag: z.enum(["RED", "YELLOW"]).nullable(),
       }),
     ),
@@ -187,7 +186,7 @@ const Flag = named(
     since: z.string().meta({ example: "2026Q2", description: "连续持有同色旗的起始季度" }),
     streak: z.number().int().meta({ description: "连续持有同色旗的季度数" }),
     awardedAt: dateTime(),
-    passedAt: dateTime().nullable().meta({ description: "流转给下一季度持旗单位的时间;现持有为 null" }),
+    passedAt: dateTime().nullable().meta({ description: "流转给下一季度持旗单位的时间；现持有为 null" }),
   }),
 );
 named(
@@ -223,37 +222,41 @@ const dateParam = {
   name: "date",
   in: "path",
   required: true,
-  description: "YYYY-MM-DD(区县时间,不能是未来日期)或 today",
+  description: "YYYY-MM-DD（区县时间，不能是未来日期）或 today",
   schema: { type: "string", example: "today" },
 };
 
 const paths = {
   "/me": { get: { summary: "当前用户", responses: { "200": answer("用户、角色和所属单位", "Me"), ...errors } } },
-  "/units": { get: { summary: "可见的单位", responses: { "200": answer("单位列表(单位账号只看到本单位)", "Units"), ...errors } } },
+  "/units": { get: { summary: "可见的单位", responses: { "200": answer("单位列表（单位账号只看到本单位）", "Units"), ...errors } } },
   "/bulletins": {
-    get: { summary: "已发布的要情快讯", description: "按发布时间倒序;任何已登录用户可读。", responses: { "200": answer("快讯列表", "Bulletins"), "401": errors["401"] } },
+    get: {
+      summary: "已发布的要情快讯",
+      description: "按发布时间倒序；任何已登录用户可读。",
+      responses: { "200": answer("快讯列表", "Bulletins"), "401": errors["401"] },
+    },
   },
   "/anomalies": {
     get: {
       summary: "某日晒报的异常线索",
-      description: "仅督查室(ADMIN)和区级领导(LEADER)。每条线索只是提示,需人工核实。",
+      description: "仅督查室（ADMIN）和区级领导（LEADER）。每条线索只是提示，需人工核实。",
       parameters: queryParameters(anomaliesQuery),
       responses: { "200": answer("线索及证据", "Anomalies"), ...errors, "422": error("参数有误") },
     },
   },
   "/ranking": {
     get: {
-      summary: "季度考核排名(区级领导、督查室)",
+      summary: "季度考核排名（区级领导、督查室）",
       description:
-        "乡镇与乡镇、区直部门与区直部门分别排名。已关闭的季度读取关闭时冻结的快照(当前版本),不会随之后的数据修改而变化;未关闭的季度按当前数据实时计算(live: true,仅供参考)。不带 quarter 时返回最近关闭的季度。",
+        "乡镇与乡镇、区直部门与区直部门分别排名。已关闭的季度读取关闭时冻结的快照（当前版本），不会随之后的数据修改而变化；未关闭的季度按当前数据实时计算（live: true，仅供参考）。不带 quarter 时返回最近关闭的季度。",
       parameters: queryParameters(rankingQuery),
       responses: { "200": answer("排名", "Ranking"), ...errors, "404": error("没有该季度"), "422": error("参数有误") },
     },
   },
   "/flags": {
     get: {
-      summary: "流动红黄旗(公开)",
-      description: "已关闭季度的红黄旗:现持旗单位和全部历史。公开数据,无需登录。",
+      summary: "流动红黄旗（公开）",
+      description: "已关闭季度的红黄旗：现持旗单位和全部历史。公开数据，无需登录。",
       security: [],
       responses: { "200": answer("现持旗单位和历次授旗", "Flags") },
     },
@@ -261,20 +264,20 @@ const paths = {
   "/cards/{date}": {
     get: {
       summary: "某日的晒报卡",
-      description: "单位账号:本单位的卡;区级账号用 unitId 参数指定可见的单位。无权查看的单位与不存在的单位一样返回 404。",
+      description: "单位账号：本单位的卡；区级账号用 unitId 参数指定可见的单位。无权查看的单位与不存在的单位一样返回 404。",
       parameters: [dateParam, { name: "unitId", in: "query", required: false, schema: { type: "string" } }],
-      responses: { "200": answer("晒报卡:三个时段和当天的事项", "Card"), ...errors, "404": error("没有这个单位"), "422": error("日期格式错误或是未来日期") },
+      responses: { "200": answer("晒报卡：三个时段和当天的事项", "Card"), ...errors, "404": error("没有这个单位"), "422": error("日期格式错误或是未来日期") },
     },
   },
   "/cards/{date}/{slot}": {
     post: {
-      summary: "填报(或修改)本单位的一个时段",
+      summary: "填报（或修改）本单位的一个时段",
       description:
-        "早晒列计划(可关联任务、节点、昨日未完成事项),午晒写进展并可新增事项,晚晒为每项标记 ✓/?(? 须写原因)并可填完成量。截止后首次填报记为迟报;已晒时段截止后的修改记为更正(须填 revisionReason),原内容保留。带 Idempotency-Key 头的重复提交只保存一次,返回第一次的结果。",
+        "早晒列计划（可关联任务、节点、昨日未完成事项），午晒写进展并可新增事项，晚晒为每项标记 ✓/?（? 须写原因）并可填完成量。截止后首次填报记为迟报；已晒时段截止后的修改记为更正（须填 revisionReason），原内容保留。带 Idempotency-Key 头的重复提交只保存一次，返回第一次的结果。",
       parameters: [
         dateParam,
         { name: "slot", in: "path", required: true, schema: { type: "string", enum: slotParam.options } },
-        { name: "Idempotency-Key", in: "header", required: false, description: "每次填报一个新值(8–100 位),重试时不变", schema: { type: "string" } },
+        { name: "Idempotency-Key", in: "header", required: false, description: "每次填报一个新值（8–100 位），重试时不变", schema: { type: "string" } },
       ],
       requestBody: {
         required: true,
@@ -286,7 +289,12 @@ const paths = {
               required: ["payload"],
               properties: {
                 payload: { type: "string", description: "SlotInput 的 JSON 文本" },
-                photos: { type: "array", maxItems: 9, items: { type: "string", format: "binary" }, description: "照片(JPEG/PNG/WebP/HEIC,每张 ≤ 10 MB、≤ 5000 万像素)" },
+                photos: {
+                  type: "array",
+                  maxItems: 9,
+                  items: { type: "string", format: "binary" },
+                  description: "照片（JPEG/PNG/WebP/HEIC，每张 ≤ 10 MB、≤ 5000 万像素）",
+                },
               },
             },
           },
@@ -298,18 +306,18 @@ const paths = {
         "409": error("Idempotency-Key 已用于另一项提交"),
         "413": error("上传内容过大"),
         "415": error("不支持的请求格式"),
-        "422": error("内容不合规则(缺少 ✓/?、缺少未完成原因、照片不合格、超过 9 张、截止后修改未填更正原因……)"),
+        "422": error("内容不合规则（缺少 ✓/?、缺少未完成原因、照片不合格、超过 9 张、截止后修改未填更正原因……）"),
       },
     },
   },
   "/status/{date}": {
     get: {
-      summary: "各单位某日三晒情况(督查室、区级领导)",
+      summary: "各单位某日三晒情况（督查室、区级领导）",
       parameters: [dateParam],
       responses: { "200": answer("每个单位三个时段的状态", "DayStatus"), ...errors, "422": error("日期格式错误") },
     },
   },
-  "/openapi.json": { get: { summary: "本接口说明(OpenAPI 3)", security: [], responses: { "200": { description: "OpenAPI 文档" } } } },
+  "/openapi.json": { get: { summary: "本接口说明（OpenAPI 3）", security: [], responses: { "200": { description: "OpenAPI 文档" } } } },
 };
 
 export const openApiDocument = {
@@ -317,7 +325,7 @@ export const openApiDocument = {
   info: {
     title: "晒台 API",
     version: "1.0.0",
-    description: "一日三晒工作督查平台的 JSON API。用会话 Cookie 或个人 API 令牌(Authorization: Bearer …)认证;错误统一为 { error: { code, message } }。",
+    description: "一日三晒工作督查平台的 JSON API。用会话 Cookie 或个人 API 令牌（Authorization: Bearer …）认证；错误统一为 { error: { code, message } }。",
   },
   servers: [{ url: "/api/v1" }],
   security: [{ bearerAuth: [] }, { sessionCookie: [] }],

@@ -9,9 +9,9 @@ import { z } from "@/lib/validation";
 
 export const anomaliesQuery = z.object({
   date: z
-    .string({ message: "请提供 date 参数(YYYY-MM-DD)" })
-    .refine(isDistrictDate, "date 应为有效日期,格式 YYYY-MM-DD")
-    .meta({ description: "晒报日期(北京时间),YYYY-MM-DD", format: "date" }),
+    .string({ message: "请提供 date 参数（YYYY-MM-DD）" })
+    .refine(isDistrictDate, "date 应为有效日期，格式 YYYY-MM-DD")
+    .meta({ description: "晒报日期（北京时间），YYYY-MM-DD", format: "date" }),
 });
 
 export const rankingQuery = z.object({
@@ -19,6 +19,6 @@ export const rankingQuery = z.object({
     .string()
     .regex(/^\d{4}Q[1-4]$/, { message: "季度格式为 2026Q3" })
     .optional()
-    .meta({ description: "季度,如 2026Q3;不带时为最近关闭的季度", example: "2026Q3" }),
+    .meta({ description: "季度，如 2026Q3；不带时为最近关闭的季度", example: "2026Q3" }),
   kind: z.enum(["TOWN", "DEPARTMENT"], { message: "kind 只能是 TOWN 或 DEPARTMENT" }).optional().meta({ description: "只看乡镇或区直部门" }),
 });

@@ -23,7 +23,9 @@ before(async () => {
   const card = async (unit: string, date: string, slots: { slot: "MORNING" | "NOON" | "EVENING"; late?: boolean }[]) => {
     const c = await db.reportCard.create({ data: { unitId: ids[unit], date } });
     for (const s of slots) {
-      await db.reportSlot.create({ data: { cardId: c.id, slot: s.slot, authorId: author.id, submittedAt: districtInstant(date, "09:00"), late: s.late ?? false } });
+      await db.reportSlot.create({
+        data: { cardId: c.id, slot: s.slot, authorId: author.id, submittedAt: districtInstant(date, "09:00"), late: s.late ?? false },
+      });
     }
   };
   // 甲 reports all three on the 2nd and late once on the 3rd; 乙 only a morning on the 2nd, and an empty card on the 4th.

@@ -11,7 +11,11 @@ import type { DistrictDate } from "@/lib/time";
 export type DayCount = { shown: number; late: number };
 
 /** Slots shown and shown late per unit and day ("unitId|date"), and the days on which any unit reported. */
-export async function countSlotsByUnitDay(db: Db, from: DistrictDate, to: DistrictDate): Promise<{ byUnitDay: Map<string, DayCount>; reportingDays: Set<DistrictDate> }> {
+export async function countSlotsByUnitDay(
+  db: Db,
+  from: DistrictDate,
+  to: DistrictDate,
+): Promise<{ byUnitDay: Map<string, DayCount>; reportingDays: Set<DistrictDate> }> {
   const rows = await db.$queryRaw<{ unitId: string; date: string; shown: bigint | number; late: bigint | number | null }[]>(Prisma.sql`
     SELECT c."unitId" AS "unitId", c."date" AS "date", COUNT(s."id") AS "shown", SUM(CASE WHEN s."late" THEN 1 ELSE 0 END) AS "late"
     FROM "ReportCard" c LEFT JOIN "ReportSlot" s ON s."cardId" = c."id"

@@ -85,7 +85,11 @@ export function findBoardUnit(user: SessionUser, unitId: string) {
 }
 
 /** The quarter asked for; else the latest closed one; else today's. */
-export async function resolveBoardQuarter(user: SessionUser, key: string | undefined, today: DistrictDate): Promise<{ quarter: QuarterInfo | null; quarters: QuarterInfo[] }> {
+export async function resolveBoardQuarter(
+  user: SessionUser,
+  key: string | undefined,
+  today: DistrictDate,
+): Promise<{ quarter: QuarterInfo | null; quarters: QuarterInfo[] }> {
   const quarters = await listQuarterInfos(user);
   const asked = parseQuarterKey(key);
   const quarter =
@@ -105,7 +109,11 @@ export async function loadDisciplineHeatMap(user: SessionUser, to: DistrictDate,
   const from = addDays(to, -(days - 1));
   const dates = Array.from({ length: days }, (_, i) => addDays(from, i));
   const [units, { byUnitDay, reportingDays }] = await Promise.all([
-    db.unit.findMany({ where: withUnitScope(user, { archivedAt: null }), orderBy: [{ kind: "desc" }, { sortOrder: "asc" }], select: { id: true, name: true, kind: true } }),
+    db.unit.findMany({
+      where: withUnitScope(user, { archivedAt: null }),
+      orderBy: [{ kind: "desc" }, { sortOrder: "asc" }],
+      select: { id: true, name: true, kind: true },
+    }),
     countSlotsByUnitDay(db, from, to),
   ]);
   // Units come from the scoped query; the counts are only looked up for them.

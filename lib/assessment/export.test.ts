@@ -22,8 +22,28 @@ function results(): QuarterResults {
     live: false,
     asOf: "2026-09-30",
     rows: [
-      { unitId: "a", unitName: "甲镇", kind: "TOWN", rank: 1, total: a.total, failed: a.failed, ranked: true, breakdown: a.breakdown, flag: { color: "RED", streak: 1 } },
-      { unitId: "b", unitName: "乙镇", kind: "TOWN", rank: 2, total: b.total, failed: b.failed, ranked: true, breakdown: b.breakdown, flag: { color: "YELLOW", streak: 2 } },
+      {
+        unitId: "a",
+        unitName: "甲镇",
+        kind: "TOWN",
+        rank: 1,
+        total: a.total,
+        failed: a.failed,
+        ranked: true,
+        breakdown: a.breakdown,
+        flag: { color: "RED", streak: 1 },
+      },
+      {
+        unitId: "b",
+        unitName: "乙镇",
+        kind: "TOWN",
+        rank: 2,
+        total: b.total,
+        failed: b.failed,
+        ranked: true,
+        breakdown: b.breakdown,
+        flag: { color: "YELLOW", streak: 2 },
+      },
     ],
   };
 }
@@ -32,7 +52,10 @@ test("the workbook has a ranking sheet per kind with Chinese headers, and every 
   const buffer = await buildRankingWorkbook(results());
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(buffer as unknown as ArrayBuffer);
-  assert.deepEqual(book.worksheets.map((s) => s.name), ["乡镇排名", "区直部门排名", "计分依据"]);
+  assert.deepEqual(
+    book.worksheets.map((s) => s.name),
+    ["乡镇排名", "区直部门排名", "计分依据"],
+  );
 
   const towns = book.getWorksheet("乡镇排名")!;
   assert.ok(String(towns.getCell("A1").value).startsWith("2026年第三季度乡镇考核排名(第 2 版快照"));
@@ -44,7 +67,10 @@ test("the workbook has a ranking sheet per kind with Chinese headers, and every 
   assert.equal(second[11], "黄旗");
 
   const sources = book.getWorksheet("计分依据")!;
-  const rows = sources.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1));
+  const rows = sources
+    .getSheetValues()
+    .slice(2)
+    .map((r) => (r as unknown[]).slice(1));
   assert.ok(rows.some((r) => r[0] === "甲镇" && r[4] === "任务" && r[8] === "t1" && r[7] === 40));
   assert.ok(rows.some((r) => r[0] === "乙镇" && r[2] === "领导加减分" && r[5] === "被市里通报" && r[8] === "adj1"));
   assert.ok(rows.some((r) => r[0] === "乙镇" && r[2] === "一票否决" && r[8] === "v1"));

@@ -22,18 +22,18 @@ function componentPoints(row: ResultRow, key: (typeof COMPONENT_KEYS)[number]): 
 }
 
 export function exportFileName(results: QuarterResults): string {
-  return `${quarterName(results.quarter.key)}考核排名${results.live ? "(实时)" : `(第${results.quarter.version}版)`}.xlsx`;
+  return `${quarterName(results.quarter.key)}考核排名${results.live ? "（实时）" : `（第${results.quarter.version}版）`}.xlsx`;
 }
 
 export async function buildRankingWorkbook(results: QuarterResults): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "晒台";
-  const status = results.live ? `实时计算,截至 ${results.asOf},未关闭,仅供参考` : `第 ${results.quarter.version} 版快照,数据截至 ${results.asOf}`;
+  const status = results.live ? `实时计算，截至 ${results.asOf}，未关闭，仅供参考` : `第 ${results.quarter.version} 版快照，数据截至 ${results.asOf}`;
 
   for (const [kind, label] of KINDS) {
     const sheet = workbook.addWorksheet(`${label}排名`, { views: [{ state: "frozen", ySplit: 2 }] });
     const headers = ["名次", "单位", "总分", ...COMPONENT_KEYS.map((k) => COMPONENT_LABELS[k]), "领导加减分", "一票否决", "旗帜", "说明"];
-    sheet.addRow([`${quarterName(results.quarter.key)}${label}考核排名(${status})`]);
+    sheet.addRow([`${quarterName(results.quarter.key)}${label}考核排名（${status}）`]);
     sheet.mergeCells(1, 1, 1, headers.length);
     sheet.getRow(1).font = { bold: true, size: 14 };
     const head = sheet.addRow(headers);
@@ -80,7 +80,7 @@ export async function buildYearWorkbook(results: YearResults): Promise<Buffer> {
   for (const [kind, label] of KINDS) {
     const sheet = workbook.addWorksheet(`${label}年度排名`, { views: [{ state: "frozen", ySplit: 3 }] });
     const headers = ["名次", "单位", "年度得分", ...results.quarters.flatMap((q) => [`${quarterName(q.key)}得分`, "名次", "旗帜"]), "红旗数", "黄旗数", "结论"];
-    sheet.addRow([`${results.year} 年${label}年度考核${results.complete ? "" : `(暂定:已关闭 ${closed} 个季度)`}`]);
+    sheet.addRow([`${results.year} 年${label}年度考核${results.complete ? "" : `（暂定：已关闭 ${closed} 个季度）`}`]);
     sheet.mergeCells(1, 1, 1, headers.length);
     sheet.getRow(1).font = { bold: true, size: 14 };
     sheet.addRow([YEAR_RULE]);
@@ -93,10 +93,14 @@ export async function buildYearWorkbook(results: YearResults): Promise<Buffer> {
         row.rank || "—",
         row.unitName,
         row.excluded ? "不参与排名" : (row.score ?? "—"),
-        ...row.quarters.flatMap((q) => (q.closed ? [q.total ?? "—", q.rank ?? "—", q.flag ? `${FLAG_NAMES[q.flag.color]}${q.flag.escalation ? `(${q.flag.escalation})` : ""}` : "—"] : ["未关闭", "—", "—"])),
+        ...row.quarters.flatMap((q) =>
+          q.closed
+            ? [q.total ?? "—", q.rank ?? "—", q.flag ? `${FLAG_NAMES[q.flag.color]}${q.flag.escalation ? `(${q.flag.escalation})` : ""}` : "—"]
+            : ["未关闭", "—", "—"],
+        ),
         row.red,
         row.yellow,
-        row.failed ? "不合格(一票否决)" : row.excluded ? "考核组织单位" : "",
+        row.failed ? "不合格（一票否决）" : row.excluded ? "考核组织单位" : "",
       ]);
     }
     sheet.columns.forEach((column, i) => {

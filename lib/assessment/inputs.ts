@@ -117,7 +117,11 @@ async function readQuarterRows(db: Db, quarterId: string, period: QuarterPeriod,
       where: {
         archivedAt: null,
         deadline: { lte: asOf },
-        OR: [{ deadline: { gte: start } }, { valueReached: { lt: db.task.fields.target } }, { progressEvents: { some: { milestoneId: null, date: { gte: start } } } }],
+        OR: [
+          { deadline: { gte: start } },
+          { valueReached: { lt: db.task.fields.target } },
+          { progressEvents: { some: { milestoneId: null, date: { gte: start } } } },
+        ],
       },
       orderBy: [{ deadline: "asc" }, { id: "asc" }],
       select: { id: true, unitId: true, title: true, deadline: true, target: true, weight: true },
@@ -206,7 +210,12 @@ function groupByUnit<T extends { unitId: string }>(rows: T[]): Map<string, T[]> 
  * once (valueAsOf); an item due before the quarter counts only while it was
  * still open on the day before the quarter began (carried).
  */
-function taskItemsAsOf(tasks: QuarterRows["tasks"], milestones: QuarterRows["milestones"], history: Map<string, HistoryEvent[]>, period: QuarterPeriod): WithUnit<TaskItemInput>[] {
+function taskItemsAsOf(
+  tasks: QuarterRows["tasks"],
+  milestones: QuarterRows["milestones"],
+  history: Map<string, HistoryEvent[]>,
+  period: QuarterPeriod,
+): WithUnit<TaskItemInput>[] {
   const { start, asOf } = period;
   const dayBefore = addDays(start, -1);
   const dated = (key: string, row: { target: number }, dueDate: DistrictDate) => {
@@ -233,7 +242,8 @@ function taskItemsAsOf(tasks: QuarterRows["tasks"], milestones: QuarterRows["mil
   }
   for (const m of milestones) {
     const { item, open } = dated(m.id, m, m.dueDate);
-    if (open) out.push({ unitId: m.task.unitId, kind: "MILESTONE", id: m.id, taskId: m.taskId, title: `${m.task.title} · ${m.title}`, weight: m.task.weight, ...item });
+    if (open)
+      out.push({ unitId: m.task.unitId, kind: "MILESTONE", id: m.id, taskId: m.taskId, title: `${m.task.title} · ${m.title}`, weight: m.task.weight, ...item });
   }
   return out;
 }
@@ -246,7 +256,14 @@ function groupScoreInputs(groupScores: QuarterRows["groupScores"], rubricTotals:
     groupId: s.groupId,
     groupName: s.group.name,
     maxTotal: maxTotalByGroup.get(s.groupId) ?? 0,
-    items: s.items.map((i) => ({ id: i.id, rubricItemId: i.rubricItemId, name: i.rubricItem.name, maxPoints: i.rubricItem.maxPoints, points: i.points, comment: i.comment })),
+    items: s.items.map((i) => ({
+      id: i.id,
+      rubricItemId: i.rubricItemId,
+      name: i.rubricItem.name,
+      maxPoints: i.rubricItem.maxPoints,
+      points: i.points,
+      comment: i.comment,
+    })),
   }));
 }
 
@@ -270,7 +287,7 @@ function overdueOrderInputs(orders: QuarterRows["orders"], period: QuarterPeriod
     return {
       unitId: o.unitId,
       id: o.id,
-      title: unsatisfied && !late ? `${o.title}(办结评价不满意)` : o.title,
+      title: unsatisfied && !late ? `${o.title}（办结评价不满意）` : o.title,
       deadline: o.deadline.toISOString(),
       acceptedAt: unsatisfied && !late ? null : (o.acceptedAt?.toISOString() ?? null),
       status: o.status,
@@ -279,7 +296,14 @@ function overdueOrderInputs(orders: QuarterRows["orders"], period: QuarterPeriod
 }
 
 function adjustmentInputs(adjustments: QuarterRows["adjustments"]): WithUnit<AdjustmentInput>[] {
-  return adjustments.map((a) => ({ unitId: a.unitId, id: a.id, points: a.points, reason: a.reason, by: a.createdBy.name, createdAt: a.createdAt.toISOString() }));
+  return adjustments.map((a) => ({
+    unitId: a.unitId,
+    id: a.id,
+    points: a.points,
+    reason: a.reason,
+    by: a.createdBy.name,
+    createdAt: a.createdAt.toISOString(),
+  }));
 }
 
 function vetoInputs(vetoes: QuarterRows["vetoes"]): WithUnit<VetoInput>[] {

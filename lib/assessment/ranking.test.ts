@@ -10,7 +10,10 @@ function entry(unitId: string, total: number, extra: Partial<RankEntry> = {}): R
 
 function order(entries: RankEntry[]): string[] {
   const ranks = rankUnits(entries);
-  return [...entries].filter((e) => e.ranked).sort((a, b) => ranks.get(a.unitId)! - ranks.get(b.unitId)!).map((e) => e.unitId);
+  return [...entries]
+    .filter((e) => e.ranked)
+    .sort((a, b) => ranks.get(a.unitId)! - ranks.get(b.unitId)!)
+    .map((e) => e.unitId);
 }
 
 test("towns rank among towns and departments among departments, 1 = best", () => {

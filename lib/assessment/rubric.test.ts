@@ -48,5 +48,8 @@ test("an empty draft is not saved", () => {
 
 test("fields of items outside the rubric are ignored", () => {
   const result = parseRubricScores(rubric, { points_a: "30", points_b: "70", points_x: "99" }, "submit");
-  assert.deepEqual(result.items.map((i) => i.rubricItemId), ["a", "b"]);
+  assert.deepEqual(
+    result.items.map((i) => i.rubricItemId),
+    ["a", "b"],
+  );
 });

@@ -165,7 +165,10 @@ test("leaders' 加减分 are added to the base, each with its reason", () => {
   assert.equal(result.breakdown.base, 72);
   assert.equal(result.breakdown.adjustmentPoints, 1.5);
   assert.equal(result.total, 73.5);
-  assert.deepEqual(result.breakdown.adjustments.map((a) => a.reason), ["获省级表彰", "信息报送失实"]);
+  assert.deepEqual(
+    result.breakdown.adjustments.map((a) => a.reason),
+    ["获省级表彰", "信息报送失实"],
+  );
   assertTraceable(result);
 });
 
@@ -217,7 +220,10 @@ test("timeliness counts only when the office gives it a weight; no reporting day
   const result = computeQuarterScore(inputs, weighted);
   assert.equal(component(result, "timeliness").points, 8);
   assert.equal(result.total, 98);
-  assert.deepEqual(component(result, "timeliness").sources.map((s) => s.type), ["slots"]);
+  assert.deepEqual(
+    component(result, "timeliness").sources.map((s) => s.type),
+    ["slots"],
+  );
 
   const none = computeQuarterScore({ ...inputs, timeliness: null }, weighted);
   assert.equal(component(none, "timeliness").share, null);
@@ -242,7 +248,10 @@ test("a unit created mid-quarter is scored on what it had since, and the breakdo
 
 test("a quarter closed before its end says the data stop at the cut-off", () => {
   const result = computeQuarterScore(
-    emptyInputs("u1", "TOWN", { period: { quarter: "2026Q4", start: "2026-10-01", end: "2026-12-31", asOf: "2026-11-27" }, groupScores: [groupScore("g", 80)] }),
+    emptyInputs("u1", "TOWN", {
+      period: { quarter: "2026Q4", start: "2026-10-01", end: "2026-12-31", asOf: "2026-11-27" },
+      groupScores: [groupScore("g", 80)],
+    }),
     rules,
   );
   assert.ok(result.breakdown.notes.some((n) => n.includes("数据截至 2026-11-27")));
@@ -311,7 +320,10 @@ test("a milestone whose target equals its task's target is counted once, as the 
   assert.equal(result.breakdown.tieBreak?.milestonesOnTime, 1);
   // Without its task in the quarter, the milestone counts on its own.
   const alone = computeQuarterScore(emptyInputs("u1", "TOWN", { taskItems: [last] }), rules);
-  assert.deepEqual(component(alone, "tasks").sources.map((s) => s.id), ["m-last"]);
+  assert.deepEqual(
+    component(alone, "tasks").sources.map((s) => s.id),
+    ["m-last"],
+  );
 });
 
 test("a unit outside the assessed set is scored for reference but never ranked, and says why", () => {

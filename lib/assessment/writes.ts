@@ -40,8 +40,8 @@ import type { QuarterRef } from "@/lib/time";
 export type WriteResult = { ok: true; message: string } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
 
 export const FORBIDDEN = "没有权限执行此操作。";
-export const STALE = "这条记录已被撤回或更正,请刷新页面查看最新版本。";
-export const NOT_YOURS_ADJUSTMENT = "只有记录这笔加减分的领导本人可以撤回或更正(督查室记录的,由督查室撤回或更正)。";
+export const STALE = "这条记录已被撤回或更正，请刷新页面查看最新版本。";
+export const NOT_YOURS_ADJUSTMENT = "只有记录这笔加减分的领导本人可以撤回或更正（督查室记录的，由督查室撤回或更正）。";
 
 /** A refusal inside a transaction (rolls it back), with its message. */
 class Refused extends Error {
@@ -63,11 +63,11 @@ export function closedQuarterMessage(quarter: { year: number; number: number }, 
   const name = quarterName(refOf(quarter));
   switch (kind) {
     case "groupScore":
-      return `${name}已关闭,得分已冻结,评分不能再撤回或更正。`;
+      return `${name}已关闭，得分已冻结，评分不能再撤回或更正。`;
     case "adjustment":
-      return `${name}已关闭,得分已冻结,加减分不能再撤回或更正。如需调整,请督查室另记一笔加减分,并在“季度”页面更正本季度得分(生成新版本)。`;
+      return `${name}已关闭，得分已冻结，加减分不能再撤回或更正。如需调整，请督查室另记一笔加减分，并在“季度”页面更正本季度得分（生成新版本）。`;
     case "veto":
-      return `${name}已关闭,得分已冻结,一票否决不能再撤回或更正。`;
+      return `${name}已关闭，得分已冻结，一票否决不能再撤回或更正。`;
   }
 }
 
@@ -184,9 +184,9 @@ export async function saveGroupScore(db: Db, user: SessionUser, data: z.infer<ty
   if (!group) return { ok: false, message: FORBIDDEN };
   const quarter = await db.quarter.findUnique({ where: { id: data.quarterId }, select: { id: true, year: true, number: true, status: true } });
   if (!quarter) return { ok: false, message: "没有找到该季度。" };
-  if (quarter.status !== "OPEN") return { ok: false, message: `${quarterName(refOf(quarter))}已关闭,评分不能再修改。` };
+  if (quarter.status !== "OPEN") return { ok: false, message: `${quarterName(refOf(quarter))}已关闭，评分不能再修改。` };
   const rubric = await rubricOf(db, group.id, quarter.year);
-  if (rubric.length === 0) return { ok: false, message: "本考核组本年度还没有评分细则,请联系督查室。" };
+  if (rubric.length === 0) return { ok: false, message: "本考核组本年度还没有评分细则，请联系督查室。" };
   const parsed = parseRubricScores(rubric, data, data.intent);
   if (parsed.message) return { ok: false, message: parsed.message, fieldErrors: parsed.fieldErrors };
 
@@ -195,14 +195,21 @@ export async function saveGroupScore(db: Db, user: SessionUser, data: z.infer<ty
   return run(async () => {
     await db.$transaction(async (tx) => {
       await requireOpen(tx, quarter.id, "groupScore");
-      const latest = await tx.groupScore.findFirst({ where: { quarterId: quarter.id, groupId: group.id, unitId: data.unitId, ...latestGroupScore }, select: scoreSelect });
-      if (latest?.status === "SUBMITTED" && !latest.withdrawn) throw new Refused("该单位本季度的评分已经提交,不能直接修改;如需修改,请用“更正评分”,或先撤回。");
+      const latest = await tx.groupScore.findFirst({
+        where: { quarterId: quarter.id, groupId: group.id, unitId: data.unitId, ...latestGroupScore },
+        select: scoreSelect,
+      });
+      if (latest?.status === "SUBMITTED" && !latest.withdrawn)
+        throw new Refused("该单位本季度的评分已经提交，不能直接修改；如需修改，请用“更正评分”，或先撤回。");
       const now = new Date();
       let scoreId: string;
       if (latest?.status === "DRAFT") {
         // Guarded: a second tab that submitted meanwhile wins, this one is refused.
-        const updated = await tx.groupScore.updateMany({ where: { id: latest.id, status: "DRAFT" }, data: { assessorId: user.id, status, submittedAt: submit ? now : null } });
-        if (updated.count !== 1) throw new Refused("该单位本季度的评分已经提交,不能直接修改。");
+        const updated = await tx.groupScore.updateMany({
+          where: { id: latest.id, status: "DRAFT" },
+          data: { assessorId: user.id, status, submittedAt: submit ? now : null },
+        });
+        if (updated.count !== 1) throw new Refused("该单位本季度的评分已经提交，不能直接修改。");
         scoreId = latest.id;
         await tx.groupScoreItem.deleteMany({ where: { scoreId } });
       } else {
@@ -234,12 +241,15 @@ export async function saveGroupScore(db: Db, user: SessionUser, data: z.infer<ty
         after: { status, quarter: quarterKey(refOf(quarter)), items: parsed.items },
       });
     });
-    return submit ? "评分已提交。" : "草稿已保存,提交前可以继续修改。";
+    return submit ? "评分已提交。" : "草稿已保存，提交前可以继续修改。";
   });
 }
 
 /** The submitted score in force that the form showed, if the user's group made it. */
-function groupScoreChain(user: SessionUser, data: { groupId: string; unitId: string; quarterId: string; scoreId: string }): Chain<GroupScoreRow, Prisma.GroupScoreUncheckedCreateInput> {
+function groupScoreChain(
+  user: SessionUser,
+  data: { groupId: string; unitId: string; quarterId: string; scoreId: string },
+): Chain<GroupScoreRow, Prisma.GroupScoreUncheckedCreateInput> {
   return {
     action: "groupScore",
     entity: "GroupScore",
@@ -255,7 +265,14 @@ function groupScoreChain(user: SessionUser, data: { groupId: string; unitId: str
       if (row.next || row.withdrawn || row.status !== "SUBMITTED") throw new Refused(STALE);
       return { row, quarter };
     },
-    repeat: (row, quarter) => ({ quarterId: quarter.id, groupId: data.groupId, unitId: row.unitId, assessorId: user.id, status: "SUBMITTED", submittedAt: new Date() }),
+    repeat: (row, quarter) => ({
+      quarterId: quarter.id,
+      groupId: data.groupId,
+      unitId: row.unitId,
+      assessorId: user.id,
+      status: "SUBMITTED",
+      submittedAt: new Date(),
+    }),
     create: (tx, values) => tx.groupScore.create({ data: values, select: { id: true, version: true } }),
     describe: (row) => ({ items: row.items }),
   };
@@ -273,7 +290,7 @@ export async function correctGroupScore(db: Db, user: SessionUser, data: z.infer
       if (parsed.message) throw new Refused(parsed.message, parsed.fieldErrors);
       return { values: { items: { create: parsed.items } }, after: { items: parsed.items } };
     },
-    message: "评分已更正(原评分作为历史版本保留)。",
+    message: "评分已更正（原评分作为历史版本保留）。",
   });
 }
 
@@ -282,7 +299,7 @@ export async function withdrawGroupScore(db: Db, user: SessionUser, data: z.infe
   if (user.role !== "ASSESSOR") return { ok: false, message: FORBIDDEN };
   return writeNextVersion(db, user, groupScoreChain(user, data), {
     changeReason: data.changeReason,
-    message: "评分已撤回,不再计入得分(原评分作为历史版本保留);可以重新评分。",
+    message: "评分已撤回，不再计入得分（原评分作为历史版本保留）；可以重新评分。",
   });
 }
 
@@ -299,9 +316,12 @@ export async function addAdjustment(db: Db, user: SessionUser, data: z.infer<typ
     db.unit.findFirst({ where: { id: data.unitId, archivedAt: null }, select: { id: true, name: true } }),
   ]);
   if (!quarter || !unit) return { ok: false, message: "没有找到该季度或单位。" };
-  if (quarter.status === "CLOSED" && user.role !== "ADMIN") return { ok: false, message: `${quarterName(refOf(quarter))}已关闭,加减分请联系督查室以更正方式处理。` };
+  if (quarter.status === "CLOSED" && user.role !== "ADMIN")
+    return { ok: false, message: `${quarterName(refOf(quarter))}已关闭，加减分请联系督查室以更正方式处理。` };
   await db.$transaction(async (tx) => {
-    const row = await tx.scoreAdjustment.create({ data: { quarterId: quarter.id, unitId: unit.id, points: data.points, reason: data.reason, createdById: user.id } });
+    const row = await tx.scoreAdjustment.create({
+      data: { quarterId: quarter.id, unitId: unit.id, points: data.points, reason: data.reason, createdById: user.id },
+    });
     await audit(tx, {
       actorId: user.id,
       action: "scoreAdjustment.create",
@@ -313,7 +333,10 @@ export async function addAdjustment(db: Db, user: SessionUser, data: z.infer<typ
   });
   return {
     ok: true,
-    message: quarter.status === "CLOSED" ? "已记录。本季度已关闭,需在“季度”页面更正后才计入得分。" : `已为${unit.name}${data.points > 0 ? "加" : "减"} ${Math.abs(data.points)} 分。`,
+    message:
+      quarter.status === "CLOSED"
+        ? "已记录。本季度已关闭，需在“季度”页面更正后才计入得分。"
+        : `已为${unit.name}${data.points > 0 ? "加" : "减"} ${Math.abs(data.points)} 分。`,
   };
 }
 
@@ -358,7 +381,7 @@ export async function correctAdjustment(db: Db, user: SessionUser, data: z.infer
   return writeNextVersion(db, user, adjustmentChain(user, data.adjustmentId), {
     changeReason: data.changeReason,
     correct: async () => ({ values: { points: data.points, reason: data.reason }, after: { points: data.points, reason: data.reason } }),
-    message: "加减分已更正(原记录作为历史版本保留)。",
+    message: "加减分已更正（原记录作为历史版本保留）。",
   });
 }
 
@@ -366,7 +389,7 @@ export async function withdrawAdjustment(db: Db, user: SessionUser, data: z.infe
   if (user.role !== "LEADER" && user.role !== "ADMIN") return { ok: false, message: FORBIDDEN };
   return writeNextVersion(db, user, adjustmentChain(user, data.adjustmentId), {
     changeReason: data.changeReason,
-    message: "加减分已撤回,不再计入得分(原记录作为历史版本保留)。",
+    message: "加减分已撤回，不再计入得分（原记录作为历史版本保留）。",
   });
 }
 
@@ -395,7 +418,7 @@ export async function addUnitVeto(db: Db, user: SessionUser, data: z.infer<typeo
   });
   return {
     ok: true,
-    message: quarter.status === "CLOSED" ? "已记录。本季度已关闭,需在“季度”页面更正后才计入。" : `已对${unit.name}实行一票否决(${item.name})。`,
+    message: quarter.status === "CLOSED" ? "已记录。本季度已关闭，需在“季度”页面更正后才计入。" : `已对${unit.name}实行一票否决（${item.name}）。`,
   };
 }
 
@@ -440,7 +463,7 @@ export async function correctVeto(db: Db, user: SessionUser, data: z.infer<typeo
       if (!item) throw new Refused("请选择本年度的否决事项。");
       return { values: { vetoItemId: item.id, reason: data.reason }, after: { item: item.name, reason: data.reason } };
     },
-    message: "一票否决已更正(原记录作为历史版本保留)。",
+    message: "一票否决已更正（原记录作为历史版本保留）。",
   });
 }
 
@@ -448,6 +471,6 @@ export async function withdrawVeto(db: Db, user: SessionUser, data: z.infer<type
   if (user.role !== "ADMIN") return { ok: false, message: FORBIDDEN };
   return writeNextVersion(db, user, vetoChain(user, data.vetoId), {
     changeReason: data.changeReason,
-    message: "一票否决已撤回,不再计入(原记录作为历史版本保留)。",
+    message: "一票否决已撤回，不再计入（原记录作为历史版本保留）。",
   });
 }

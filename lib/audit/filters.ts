@@ -25,7 +25,11 @@ export const auditFiltersInput = z.object({
   from: date,
   to: date,
   /** one record's entries (a link from its page, e.g. a task's history) */
-  entity: z.string().regex(/^[A-Za-z]{1,40}$/).optional().catch(undefined),
+  entity: z
+    .string()
+    .regex(/^[A-Za-z]{1,40}$/)
+    .optional()
+    .catch(undefined),
   entityId: text(64),
   /** where the page starts: "<ISO instant>_<id>" of the last entry of the previous page */
   after: z

@@ -121,7 +121,10 @@ test("the check fails on a stale or missing PostgreSQL migration, a stray Postgr
   write(root, `${PG_MIGRATIONS}/20261127000000_init/migration.sql`, "-- edited by hand\n");
   fs.mkdirSync(path.join(root, PG_MIGRATIONS, "20261130000000_orphan"));
   write(root, PG_SCHEMA, "// edited\n");
-  assert.deepEqual((await problemsOf(root)).sort(), [`${PG_MIGRATIONS}/20261127000000_init/migration.sql`, `${PG_MIGRATIONS}/20261130000000_orphan/`, PG_SCHEMA].sort());
+  assert.deepEqual(
+    (await problemsOf(root)).sort(),
+    [`${PG_MIGRATIONS}/20261127000000_init/migration.sql`, `${PG_MIGRATIONS}/20261130000000_orphan/`, PG_SCHEMA].sort(),
+  );
   apply(root, await plan(root, fakeDiff));
   assert.deepEqual(await problemsOf(root), []);
 });

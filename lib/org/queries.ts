@@ -24,7 +24,14 @@ export async function listUsers(user: SessionUser, search: UserSearch) {
     ...(search.role ? { role: search.role } : {}),
     ...(search.status ? { active: search.status === "active" } : {}),
     ...(search.q
-      ? { OR: [{ username: { contains: search.q } }, { name: { contains: search.q } }, { phone: { contains: search.q } }, { unit: { name: { contains: search.q } } }] }
+      ? {
+          OR: [
+            { username: { contains: search.q } },
+            { name: { contains: search.q } },
+            { phone: { contains: search.q } },
+            { unit: { name: { contains: search.q } } },
+          ],
+        }
       : {}),
   };
   const [rows, total] = await Promise.all([
@@ -32,7 +39,17 @@ export async function listUsers(user: SessionUser, search: UserSearch) {
       where,
       orderBy: [{ username: "asc" }],
       take: PAGE_SIZE,
-      select: { id: true, username: true, name: true, title: true, phone: true, role: true, active: true, mustChangePassword: true, unit: { select: { id: true, name: true } } },
+      select: {
+        id: true,
+        username: true,
+        name: true,
+        title: true,
+        phone: true,
+        role: true,
+        active: true,
+        mustChangePassword: true,
+        unit: { select: { id: true, name: true } },
+      },
     }),
     db.user.count({ where }),
   ]);
@@ -63,7 +80,11 @@ export async function getUserForOffice(user: SessionUser, id: string) {
 /** The live units to pick from (an account's unit, a merge target, a scope change). */
 export async function listUnitOptions(user: SessionUser) {
   if (!office(user)) return [];
-  const units = await db.unit.findMany({ where: { archivedAt: null }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, name: true, kind: true } });
+  const units = await db.unit.findMany({
+    where: { archivedAt: null },
+    orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, kind: true },
+  });
   // kind sorted in code (never ORDER BY an enum): towns first.
   return [...units.filter((u) => u.kind === "TOWN"), ...units.filter((u) => u.kind === "DEPARTMENT")];
 }
@@ -130,7 +151,11 @@ export async function getGroupForOffice(user: SessionUser, id: string, on = dist
       keyTask: { select: { name: true } },
       members: { select: { user: { select: { id: true, name: true, username: true } } } },
       units: { select: { unit: { select: { id: true, name: true, kind: true } } } },
-      scopeChanges: { orderBy: [{ effectiveDate: "desc" }, { createdAt: "desc" }], take: 200, select: { id: true, change: true, effectiveDate: true, createdAt: true, unit: { select: { name: true } } } },
+      scopeChanges: {
+        orderBy: [{ effectiveDate: "desc" }, { createdAt: "desc" }],
+        take: 200,
+        select: { id: true, change: true, effectiveDate: true, createdAt: true, unit: { select: { name: true } } },
+      },
     },
   });
   if (!group) return null;
@@ -150,14 +175,21 @@ export async function listLinesForOffice(user: SessionUser) {
 
 export async function getLineForOffice(user: SessionUser, id: string) {
   if (!office(user)) return null;
-  const line = await db.line.findUnique({ where: { id }, select: { id: true, name: true, kind: true, description: true, leaderId: true, units: { select: { unitId: true } } } });
+  const line = await db.line.findUnique({
+    where: { id },
+    select: { id: true, name: true, kind: true, description: true, leaderId: true, units: { select: { unitId: true } } },
+  });
   return line ? { ...line, unitIds: line.units.map((u) => u.unitId) } : null;
 }
 
 /** People who may lead a line or sit in a group or channel, by role. */
 export async function listPeopleOptions(user: SessionUser, roles: Role[]) {
   if (!office(user)) return [];
-  return db.user.findMany({ where: { role: { in: roles }, active: true }, orderBy: { username: "asc" }, select: { id: true, name: true, title: true, role: true } });
+  return db.user.findMany({
+    where: { role: { in: roles }, active: true },
+    orderBy: { username: "asc" },
+    select: { id: true, name: true, title: true, role: true },
+  });
 }
 
 export async function listKeyTasksForOffice(user: SessionUser) {
@@ -167,12 +199,18 @@ export async function listKeyTasksForOffice(user: SessionUser) {
 
 export async function listChannelsForOffice(user: SessionUser) {
   if (!office(user)) return [];
-  return db.channel.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, code: true, name: true, _count: { select: { units: true, members: true } } } });
+  return db.channel.findMany({
+    orderBy: { sortOrder: "asc" },
+    select: { id: true, code: true, name: true, _count: { select: { units: true, members: true } } },
+  });
 }
 
 export async function getChannelForOffice(user: SessionUser, id: string) {
   if (!office(user)) return null;
-  const channel = await db.channel.findUnique({ where: { id }, select: { id: true, name: true, units: { select: { unitId: true } }, members: { select: { userId: true } } } });
+  const channel = await db.channel.findUnique({
+    where: { id },
+    select: { id: true, name: true, units: { select: { unitId: true } }, members: { select: { userId: true } } },
+  });
   return channel ? { id: channel.id, name: channel.name, unitIds: channel.units.map((u) => u.unitId), userIds: channel.members.map((m) => m.userId) } : null;
 }
 

@@ -75,7 +75,11 @@ describe("users", () => {
   });
 
   test("create gives a one-time password, to be changed at the next login, and is audited", async () => {
-    const result = await createUser(t.db, admin, userCreateInput.parse({ username: "head-a", name: "甲镇长", role: "UNIT_HEAD", unitId: townA, phone: "13800000000" }));
+    const result = await createUser(
+      t.db,
+      admin,
+      userCreateInput.parse({ username: "head-a", name: "甲镇长", role: "UNIT_HEAD", unitId: townA, phone: "13800000000" }),
+    );
     assert.ok(result.ok);
     const user = await t.db.user.findUniqueOrThrow({ where: { id: result.value.id } });
     assert.equal(user.mustChangePassword, true);
@@ -141,7 +145,11 @@ describe("units", () => {
   test("create validates code, name and coordinates, and refuses a clash", async () => {
     assert.equal(unitCreateInput.safeParse({ code: "C", name: "丙镇", kind: "TOWN", lat: "36.7" }).success, false, "lat without lng");
     assert.equal(unitCreateInput.safeParse({ code: "C", name: "丙镇", kind: "TOWN", lat: "136.7", lng: "114" }).success, false);
-    const ok = await createUnit(t.db, admin, unitCreateInput.parse({ code: "C", name: "丙镇", kind: "TOWN", seatPlace: "丙镇政府", lat: "36.78", lng: "114.49" }));
+    const ok = await createUnit(
+      t.db,
+      admin,
+      unitCreateInput.parse({ code: "C", name: "丙镇", kind: "TOWN", seatPlace: "丙镇政府", lat: "36.78", lng: "114.49" }),
+    );
     assert.ok(ok.ok);
     const unit = await t.db.unit.findUniqueOrThrow({ where: { id: ok.value.id } });
     assert.equal(unit.seatPlace, "丙镇政府");
@@ -182,7 +190,9 @@ describe("units", () => {
     const task = await t.db.task.create({ data: { year: 2026, unitId: old.id, title: "修路", target: 10, measure: "公里", deadline: "2026-12-31" } });
     const card = await t.db.reportCard.create({ data: { unitId: old.id, date: "2026-11-03" } });
     const open = await t.db.supervisionOrder.create({ data: { issuerId: admin.id, unitId: old.id, title: "未结", content: "c", deadline: new Date() } });
-    const closed = await t.db.supervisionOrder.create({ data: { issuerId: admin.id, unitId: old.id, title: "已结", content: "c", deadline: new Date(), status: "ACCEPTED" } });
+    const closed = await t.db.supervisionOrder.create({
+      data: { issuerId: admin.id, unitId: old.id, title: "已结", content: "c", deadline: new Date(), status: "ACCEPTED" },
+    });
     const staff = await t.db.user.create({ data: { username: "m-rep", name: "信息员", role: "REPORTER", unitId: old.id, passwordHash: "x" } });
     const session = await newSession(staff.id);
 
@@ -249,10 +259,18 @@ describe("lines, key tasks, group members and channels", () => {
     const created = await saveLine(t.db, admin, lineInput.parse({ name: "招商引资线", kind: "LINE", leaderId: leader.id, unitIds: `${townA},${townB}` }));
     assert.ok(created.ok);
     assert.equal(await t.db.lineUnit.count({ where: { lineId: created.value.id } }), 2);
-    const wrongLeader = await saveLine(t.db, admin, lineInput.parse({ id: created.value.id, name: "招商引资线", kind: "LINE", leaderId: assessor.id, unitIds: townA }));
+    const wrongLeader = await saveLine(
+      t.db,
+      admin,
+      lineInput.parse({ id: created.value.id, name: "招商引资线", kind: "LINE", leaderId: assessor.id, unitIds: townA }),
+    );
     assert.ok(!wrongLeader.ok && wrongLeader.fieldErrors?.leaderId);
     assert.equal(await t.db.lineUnit.count({ where: { lineId: created.value.id } }), 2, "nothing changed on error");
-    const updated = await saveLine(t.db, admin, lineInput.parse({ id: created.value.id, name: "招商引资线", kind: "COMMAND_CENTRE", leaderId: leader.id, unitIds: townA }));
+    const updated = await saveLine(
+      t.db,
+      admin,
+      lineInput.parse({ id: created.value.id, name: "招商引资线", kind: "COMMAND_CENTRE", leaderId: leader.id, unitIds: townA }),
+    );
     assert.ok(updated.ok);
     const entry = await lastAudit("line.update", created.value.id);
     assert.deepEqual(JSON.parse(entry.before!).unitIds, [townA, townB].sort());
@@ -277,8 +295,14 @@ describe("lines, key tasks, group members and channels", () => {
     const leader = await t.db.user.create({ data: { username: "leader-c", name: "领导丙", role: "LEADER", passwordHash: "x" } });
     assert.ok((await setChannelMembers(t.db, admin, { id: channel.id, unitIds: [townB], userIds: [leader.id] })).ok);
     const row = await t.db.channel.findUniqueOrThrow({ where: { id: channel.id }, include: { units: true, members: true } });
-    assert.deepEqual(row.units.map((u) => u.unitId), [townB]);
-    assert.deepEqual(row.members.map((m) => m.userId), [leader.id]);
+    assert.deepEqual(
+      row.units.map((u) => u.unitId),
+      [townB],
+    );
+    assert.deepEqual(
+      row.members.map((m) => m.userId),
+      [leader.id],
+    );
     const entry = await lastAudit("channel.members", channel.id);
     assert.deepEqual(JSON.parse(entry.before!), { unitIds: [townA], userIds: [] });
     const retired = await t.db.unit.create({ data: { code: "Z", name: "已撤乡", kind: "TOWN", archivedAt: new Date() } });

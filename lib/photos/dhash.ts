@@ -49,7 +49,7 @@ export const ORIENTATIONS: readonly ((u: number, v: number) => [number, number])
   (u, v) => [1 - v, 1 - u],
 ];
 
-export const ORIENTATION_LABELS = ["原图方向", "左右镜像", "旋转 180°", "上下镜像", "旋转 90°", "旋转 90°(另一方向)", "转置", "反转置"] as const;
+export const ORIENTATION_LABELS = ["原图方向", "左右镜像", "旋转 180°", "上下镜像", "旋转 90°", "旋转 90°（另一方向）", "转置", "反转置"] as const;
 
 /**
  * Crops stored for the index, as [left, top, right, bottom] fractions cut off
@@ -120,7 +120,13 @@ export function cellMeans(integral: Integral, box: Box, orientation: number, col
     for (let x = 0; x < cols; x++) {
       const [ax, ay] = map(x / cols, y / rows);
       const [bx, by] = map((x + 1) / cols, (y + 1) / rows);
-      out[y * cols + x] = rectMean(integral, left + Math.min(ax, bx) * bw, top + Math.min(ay, by) * bh, left + Math.max(ax, bx) * bw, top + Math.max(ay, by) * bh);
+      out[y * cols + x] = rectMean(
+        integral,
+        left + Math.min(ax, bx) * bw,
+        top + Math.min(ay, by) * bh,
+        left + Math.max(ax, bx) * bw,
+        top + Math.max(ay, by) * bh,
+      );
     }
   }
   return out;
@@ -197,7 +203,6 @@ function frameDepth(grey: Grey, line: (i: number) => Line, first: number, dir: 1
   };
   return Math.max(difference(depth), difference(Math.min(depth + 2, length - 1))) >= 24 ? depth : 0;
 }
-
 
 /** Cut a crop (fractions off each edge) out of a box. */
 export function cropBox(box: Box, crop: readonly [number, number, number, number]): Box {

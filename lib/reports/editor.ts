@@ -55,7 +55,10 @@ export async function loadCardEditor(user: SessionUser, date: DistrictDate, carr
     db.reportCard.findFirst({
       where: withUnitRowScope(user, { unitId, date: { lt: date, gte: addDays(date, -7) } }),
       orderBy: { date: "desc" },
-      select: { date: true, items: { orderBy: { sortOrder: "asc" }, select: { id: true, text: true, outcome: true, reason: true, taskId: true, milestoneId: true } } },
+      select: {
+        date: true,
+        items: { orderBy: { sortOrder: "asc" }, select: { id: true, text: true, outcome: true, reason: true, taskId: true, milestoneId: true } },
+      },
     }),
     db.workLogItem.findMany({
       where: { userId: user.id, unitId, date },
@@ -67,7 +70,10 @@ export async function loadCardEditor(user: SessionUser, date: DistrictDate, carr
   const open = tasks
     .map((t) => ({ task: t, status: deriveStatus(t, date) }))
     .filter((t) => t.status !== "DONE")
-    .sort((a, b) => urgencyOrder(a.status) - urgencyOrder(b.status) || a.task.deadline.localeCompare(b.task.deadline) || progressRatio(a.task) - progressRatio(b.task));
+    .sort(
+      (a, b) =>
+        urgencyOrder(a.status) - urgencyOrder(b.status) || a.task.deadline.localeCompare(b.task.deadline) || progressRatio(a.task) - progressRatio(b.task),
+    );
 
   return {
     tasks: open.map(({ task }) => {

@@ -63,7 +63,9 @@ function feedWhere(filters: FeedFilters & { taskIdCards?: string[] }): Prisma.Re
   if (filters.channelId) and.push({ card: { unit: { channels: { some: { channelId: filters.channelId } } } } });
   if (filters.unitId) and.push({ card: { unitId: filters.unitId } });
   if (filters.lineId) {
-    and.push({ OR: [{ card: { unit: { lines: { some: { lineId: filters.lineId } } } } }, { card: { items: { some: { task: { lineId: filters.lineId } } } } }] });
+    and.push({
+      OR: [{ card: { unit: { lines: { some: { lineId: filters.lineId } } } } }, { card: { items: { some: { task: { lineId: filters.lineId } } } } }],
+    });
   }
   if (filters.keyTaskId) and.push({ card: { items: { some: { task: { keyTaskId: filters.keyTaskId } } } } });
   if (filters.taskIdCards) and.push({ cardId: { in: filters.taskIdCards } });
@@ -140,6 +142,15 @@ export async function loadFeedFilterOptions() {
 export async function getFeedTask(user: SessionUser, taskId: string) {
   return db.task.findFirst({
     where: withUnitRowScope(user, { id: taskId }),
-    select: { id: true, title: true, measure: true, target: true, valueReached: true, deadline: true, unit: { select: { name: true } }, keyTask: { select: { name: true } } },
+    select: {
+      id: true,
+      title: true,
+      measure: true,
+      target: true,
+      valueReached: true,
+      deadline: true,
+      unit: { select: { name: true } },
+      keyTask: { select: { name: true } },
+    },
   });
 }

@@ -35,10 +35,7 @@ export async function listDayStatus(user: SessionUser, date: DistrictDate, kind?
   ]);
   return units.map((unit) => {
     const submitted = new Map(unit.cards[0]?.slots.map((s) => [s.slot, s.submittedAt]) ?? []);
-    const slots = Object.fromEntries(SLOTS.map((slot) => [slot, slotState(submitted.get(slot), date, slot, deadlines, now)])) as Record<
-      SlotKind,
-      SlotState
-    >;
+    const slots = Object.fromEntries(SLOTS.map((slot) => [slot, slotState(submitted.get(slot), date, slot, deadlines, now)])) as Record<SlotKind, SlotState>;
     return { unitId: unit.id, unitName: unit.name, kind: unit.kind, slots };
   });
 }
@@ -198,7 +195,11 @@ export async function listLeaderInstructions(user: SessionUser, answered: boolea
 export async function loadBurden(user: SessionUser, today: DistrictDate) {
   const from = addDays(today, -30);
   const [units, slots] = await Promise.all([
-    db.unit.findMany({ where: withUnitScope(user, { archivedAt: null }), orderBy: [{ kind: "desc" }, { sortOrder: "asc" }], select: { id: true, name: true, kind: true } }),
+    db.unit.findMany({
+      where: withUnitScope(user, { archivedAt: null }),
+      orderBy: [{ kind: "desc" }, { sortOrder: "asc" }],
+      select: { id: true, name: true, kind: true },
+    }),
     db.reportSlot.findMany({
       where: { card: withUnitRowScope(user, { date: { gte: from, lte: today } }) },
       select: { effortSeconds: true, card: { select: { unitId: true, date: true } } },

@@ -14,7 +14,7 @@ const optionalText = (max: number, label: string) =>
     .transform((v) => v || undefined);
 
 export const reportItemInput = z.object({
-  id: id.optional().meta({ description: "卡上已有事项的 id;不填时按事项内容匹配,相同内容即同一事项(不重复录入)" }),
+  id: id.optional().meta({ description: "卡上已有事项的 id；不填时按事项内容匹配，相同内容即同一事项（不重复录入）" }),
   text: z
     .string({ message: "每项都要写明事项内容" })
     .trim()
@@ -23,17 +23,17 @@ export const reportItemInput = z.object({
     .transform((v) => v.replace(/\s+/g, " ")),
   taskId: id.optional().meta({ description: "本单位在办任务的 id" }),
   milestoneId: id.optional().meta({ description: "该任务的节点 id" }),
-  carriedFromId: id.optional().meta({ description: "上一份晒报中未完成事项的 id(结转)" }),
+  carriedFromId: id.optional().meta({ description: "上一份晒报中未完成事项的 id（结转）" }),
   workLogItemId: id.optional().meta({ description: "当天工作日志事项的 id" }),
-  progress: optionalText(500, "进展说明").meta({ description: "午晒:进展" }),
-  done: z.boolean({ message: "完成情况应为 true(✓)或 false(?)" }).optional().meta({ description: "晚晒:true = ✓ 完成,false = ? 未完成" }),
-  reason: optionalText(300, "未完成原因").meta({ description: "晚晒:未完成(done=false)时必填" }),
+  progress: optionalText(500, "进展说明").meta({ description: "午晒：进展" }),
+  done: z.boolean({ message: "完成情况应为 true(✓)或 false(?)" }).optional().meta({ description: "晚晒：true = ✓ 完成，false = ? 未完成" }),
+  reason: optionalText(300, "未完成原因").meta({ description: "晚晒：未完成（done=false）时必填" }),
   progressValue: z
     .number({ message: "完成量应为数字" })
     .min(0, "完成量不能为负数")
     .max(1_000_000, "完成量过大")
     .optional()
-    .meta({ description: "晚晒:今日完成量(按任务的计量单位),计入任务进度" }),
+    .meta({ description: "晚晒：今日完成量（按任务的计量单位），计入任务进度" }),
 });
 
 export const slotInput = z
@@ -44,9 +44,9 @@ export const slotInput = z
     lat: z.number().min(-90).max(90).optional(),
     lng: z.number().min(-180).max(180).optional(),
     /** the author's first input, for the burden meter */
-    startedAt: z.iso.datetime({ offset: true, message: "startedAt 应为 ISO 8601 时间" }).optional().meta({ description: "开始填写的时间(填报负担统计)" }),
+    startedAt: z.iso.datetime({ offset: true, message: "startedAt 应为 ISO 8601 时间" }).optional().meta({ description: "开始填写的时间（填报负担统计）" }),
     /** required when the slot's deadline has passed and it already exists */
-    revisionReason: optionalText(300, "更正原因").meta({ description: "时段已过截止时间后修改(更正)时必填" }),
+    revisionReason: optionalText(300, "更正原因").meta({ description: "时段已过截止时间后修改（更正）时必填" }),
     /** photos of this slot to take away (only before the deadline) */
     removePhotoIds: z.array(id).max(9).default([]).meta({ description: "截止前删除本时段的照片" }),
   })

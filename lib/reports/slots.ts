@@ -10,9 +10,9 @@ export const SLOTS: readonly SlotKind[] = ["MORNING", "NOON", "EVENING"];
 
 export const SLOT_LABELS: Record<SlotKind, string> = { MORNING: "早晒", NOON: "午晒", EVENING: "晚晒" };
 export const SLOT_PROMPTS: Record<SlotKind, string> = {
-  MORNING: "干什么:今天的计划",
-  NOON: "怎么做:上午的进展",
-  EVENING: "效如何:今天的结果",
+  MORNING: "干什么：今天的计划",
+  NOON: "怎么做：上午的进展",
+  EVENING: "效如何：今天的结果",
 };
 
 export type SlotDeadlines = Record<SlotKind, string>;

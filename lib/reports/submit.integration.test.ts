@@ -25,7 +25,10 @@ let taskId: string;
 const today = districtToday();
 const at = (hhmm: string) => districtInstant(today, hhmm);
 
-function sessionUser(user: { id: string; username: string; name: string; role: SessionUser["role"]; unitId: string | null }, unitName: string | null): SessionUser {
+function sessionUser(
+  user: { id: string; username: string; name: string; role: SessionUser["role"]; unitId: string | null },
+  unitName: string | null,
+): SessionUser {
   return { ...user, unitName, groupIds: [], sessionId: null };
 }
 
@@ -40,7 +43,10 @@ const photo = async (seed: number): Promise<PhotoUpload> => ({ name: `IMG_${seed
 
 function filesIn(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => e.name);
 }
 
 function submit(request: Partial<SubmitRequest> & Pick<SubmitRequest, "slot" | "input">) {
@@ -111,7 +117,13 @@ test("the day's card: a morning plan from the task list, noon with a photo, even
   });
   const morning = await submit({
     slot: "morning",
-    input: { items: [{ text: "拆除东街违建", taskId }, { text: "协调企业用水", carriedFromId: yesterday.items[0].id }], startedAt: at("08:26").toISOString() },
+    input: {
+      items: [
+        { text: "拆除东街违建", taskId },
+        { text: "协调企业用水", carriedFromId: yesterday.items[0].id },
+      ],
+      startedAt: at("08:26").toISOString(),
+    },
   });
   assert.equal(morning.slot.state, "SUBMITTED");
   assert.equal(morning.slot.effortSeconds, 240);
@@ -140,7 +152,10 @@ test("the day's card: a morning plan from the task list, noon with a photo, even
       note: "明天继续推进。",
     },
   });
-  assert.deepEqual(evening.slot.items.map((i) => i.done), [true, false, true]);
+  assert.deepEqual(
+    evening.slot.items.map((i) => i.done),
+    [true, false, true],
+  );
   assert.match(evening.slot.text, /完成5户 ✓/);
   const task = await t.db.task.findUniqueOrThrow({ where: { id: taskId }, include: { milestones: true } });
   assert.equal(task.valueReached, 63);
@@ -174,13 +189,18 @@ test("a text file renamed .jpg is refused by its content; nothing is stored", as
 });
 
 test("a 100-megapixel image is refused; nothing is stored", async () => {
-  const huge = await sharp({ create: { width: 10_000, height: 10_000, channels: 3, background: "#777" } }).png({ compressionLevel: 9 }).toBuffer();
+  const huge = await sharp({ create: { width: 10_000, height: 10_000, channels: 3, background: "#777" } })
+    .png({ compressionLevel: 9 })
+    .toBuffer();
   await rejects(submit({ slot: "morning", input: { items: [{ text: "召开调度会" }] }, photos: [{ name: "big.png", data: huge }] }), /百万像素/);
   await nothingStored();
 });
 
 test("an 11 MB file is refused; nothing is stored", async () => {
-  await rejects(submit({ slot: "morning", input: { items: [{ text: "召开调度会" }] }, photos: [{ name: "big.jpg", data: Buffer.alloc(11 * 1024 * 1024, 7) }] }), /超过 10 MB/);
+  await rejects(
+    submit({ slot: "morning", input: { items: [{ text: "召开调度会" }] }, photos: [{ name: "big.jpg", data: Buffer.alloc(11 * 1024 * 1024, 7) }] }),
+    /超过 10 MB/,
+  );
   await nothingStored();
 });
 
@@ -211,7 +231,13 @@ test("a double submit with the same Idempotency-Key saves one slot — in sequen
   assert.equal(second.replayed, true);
   assert.equal(second.slot.id, first.slot.id);
 
-  const noon = { slot: "noon", now: at("12:00"), input: { items: [{ text: "召开调度会", progress: "已开完" }] }, photos: [await photo(41)], idempotencyKey: "form-load-0002" };
+  const noon = {
+    slot: "noon",
+    now: at("12:00"),
+    input: { items: [{ text: "召开调度会", progress: "已开完" }] },
+    photos: [await photo(41)],
+    idempotencyKey: "form-load-0002",
+  };
   const both = await Promise.all([submit(noon), submit(noon)]);
   assert.equal(both.filter((r) => r.replayed).length, 1);
   assert.equal(await t.db.reportSlot.count(), 2);
@@ -231,8 +257,16 @@ test("the same key for another slot never replays the first slot's answer", asyn
 test("the same key with another body or other photos is a 409, and nothing of the second is saved", async () => {
   const first = await submit({ slot: "morning", input: { items: [{ text: "召开调度会" }] }, photos: [await photo(50)], idempotencyKey: "form-load-0004" });
   const files = filesIn(photoDir).length;
-  await rejects(submit({ slot: "morning", input: { items: [{ text: "另一件事" }] }, idempotencyKey: "form-load-0004" }), /Idempotency-Key 已用于另一份不同的提交/, 409);
-  await rejects(submit({ slot: "morning", input: { items: [{ text: "召开调度会" }] }, photos: [await photo(51)], idempotencyKey: "form-load-0004" }), /已用于另一份/, 409);
+  await rejects(
+    submit({ slot: "morning", input: { items: [{ text: "另一件事" }] }, idempotencyKey: "form-load-0004" }),
+    /Idempotency-Key 已用于另一份不同的提交/,
+    409,
+  );
+  await rejects(
+    submit({ slot: "morning", input: { items: [{ text: "召开调度会" }] }, photos: [await photo(51)], idempotencyKey: "form-load-0004" }),
+    /已用于另一份/,
+    409,
+  );
   assert.equal(filesIn(photoDir).length, files, "the refused request stored no file");
   const slot = await t.db.reportSlot.findUniqueOrThrow({ where: { id: first.slot.id }, select: { text: true } });
   assert.match(slot.text, /召开调度会/);
@@ -264,7 +298,10 @@ test("every save is a version: 1 is the first submission; after the deadline a c
     ],
   );
   assert.equal(versions[0].text, first.slot.text, "version 1 keeps what was first shown");
-  assert.deepEqual((JSON.parse(versions[1].items) as { text: string }[]).map((i) => i.text), ["召开调度会", "走访企业"]);
+  assert.deepEqual(
+    (JSON.parse(versions[1].items) as { text: string }[]).map((i) => i.text),
+    ["召开调度会", "走访企业"],
+  );
   assert.equal(versions[2].text, revised.slot.text);
   assert.equal(await t.db.reportRevision.count(), 0, "revisions are versions now");
   assert.equal(await t.db.notification.count(), 0, "an unlocked slot's changes tell no one");
@@ -277,10 +314,13 @@ test("a version records the photos each save added and took away", async () => {
   const c = more.slot.photos.map((p) => p.id).find((id) => id !== b)!;
   const versions = await t.db.reportVersion.findMany({ where: { slotId: saved.slot.id }, orderBy: { number: "asc" } });
   const ids = (json: string) => JSON.parse(json) as string[];
-  assert.deepEqual(versions.map((v) => [ids(v.photoIds), ids(v.addedPhotoIds), ids(v.removedPhotoIds)]), [
-    [[a, b], [a, b], []],
-    [[b, c], [c], [a]],
-  ]);
+  assert.deepEqual(
+    versions.map((v) => [ids(v.photoIds), ids(v.addedPhotoIds), ids(v.removedPhotoIds)]),
+    [
+      [[a, b], [a, b], []],
+      [[b, c], [c], [a]],
+    ],
+  );
   const added = await t.db.photo.findUniqueOrThrow({ where: { id: c } });
   assert.equal(added.createdAt.toISOString(), at("12:30").toISOString(), "a photo is dated when it was added");
 });
@@ -288,7 +328,11 @@ test("a version records the photos each save added and took away", async () => {
 test("a photo cannot be taken away after the deadline", async () => {
   const saved = await submit({ slot: "morning", now: at("08:00"), input: { items: [{ text: "召开调度会" }] }, photos: [await photo(50)] });
   await rejects(
-    submit({ slot: "morning", now: at("10:00"), input: { items: [{ text: "召开调度会" }], revisionReason: "删照片", removePhotoIds: [saved.slot.photos[0].id] } }),
+    submit({
+      slot: "morning",
+      now: at("10:00"),
+      input: { items: [{ text: "召开调度会" }], revisionReason: "删照片", removePhotoIds: [saved.slot.photos[0].id] },
+    }),
     /不能删除/,
   );
   const removed = await submit({ slot: "morning", now: at("09:00"), input: { items: [{ text: "召开调度会" }], removePhotoIds: [saved.slot.photos[0].id] } });
@@ -311,7 +355,10 @@ test("the evening asks for a photo where the task requires one", async () => {
 test("a photo from the morning is evidence for the evening's ✓ on the same day (issue 14)", async () => {
   await submit({ slot: "morning", input: { items: [{ text: "拆除东街违建", taskId }] }, photos: [await photo(61)] });
   const saved = await submit({ slot: "evening", now: at("20:00"), input: { items: [{ text: "拆除东街违建", done: true }] } });
-  assert.deepEqual(saved.slot.items.map((i) => i.done), [true]);
+  assert.deepEqual(
+    saved.slot.items.map((i) => i.done),
+    [true],
+  );
   assert.equal(saved.slot.photos.length, 0, "no photo had to be sent again");
 });
 

@@ -98,18 +98,18 @@ export async function submitSlot(db: Db, storage: PhotoStorage, request: SubmitR
   if (!isUnitRole(user.role) || !user.unitId) throw new ReportError(403, "FORBIDDEN", "只有单位账号可以填报本单位的晒报。");
   const unitId = user.unitId;
   const slot = slotFromParam(request.slot);
-  if (!slot) throw refuse("时段应为 morning(早晒)、noon(午晒)或 evening(晚晒)。");
+  if (!slot) throw refuse("时段应为 morning（早晒）、noon（午晒）或 evening（晚晒）。");
   const resolved = resolveCardDate(request.date, now);
   if ("issue" in resolved) throw refuse(resolved.issue);
   const { date } = resolved;
   const parsed = slotInput.safeParse(request.input);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-    throw refuse(`请求内容有误:${issues.map((i) => (i.path ? `${i.path} ${i.message}` : i.message)).join(";")}`, issues);
+    throw refuse(`请求内容有误：${issues.map((i) => (i.path ? `${i.path} ${i.message}` : i.message)).join(";")}`, issues);
   }
   const input = parsed.data;
   if (request.photos.length > MAX_PHOTOS_PER_SLOT) {
-    throw refuse(`每个时段最多 ${MAX_PHOTOS_PER_SLOT} 张照片,这次选了 ${request.photos.length} 张。`, [{ path: "photos", message: "照片过多" }]);
+    throw refuse(`每个时段最多 ${MAX_PHOTOS_PER_SLOT} 张照片，这次选了 ${request.photos.length} 张。`, [{ path: "photos", message: "照片过多" }]);
   }
 
   let claim: Claim | null = null;
@@ -134,7 +134,9 @@ export async function submitSlot(db: Db, storage: PhotoStorage, request: SubmitR
       processed.push(await processPhoto(photo.data));
     } catch (error) {
       if (error instanceof PhotoRejectedError) {
-        throw new ReportError(422, "PHOTO_REJECTED", `第 ${index + 1} 张照片(${photo.name}):${error.message}`, [{ path: `photos.${index}`, message: error.message }]);
+        throw new ReportError(422, "PHOTO_REJECTED", `第 ${index + 1} 张照片（${photo.name}）：${error.message}`, [
+          { path: `photos.${index}`, message: error.message },
+        ]);
       }
       throw error;
     }
@@ -262,7 +264,7 @@ function photoChanges(existing: ExistingSlot | null, mode: EditMode, context: Wr
   const { input, files } = context;
   const removed = existing?.photos.filter((p) => input.removePhotoIds.includes(p.id)) ?? [];
   if (removed.length !== input.removePhotoIds.length) throw refuse("要删除的照片不属于这个时段。");
-  if (removed.length > 0 && needsReason(mode)) throw refuse("已晒出的照片不能删除,只能补充(已过截止时间或已被查阅引用)。");
+  if (removed.length > 0 && needsReason(mode)) throw refuse("已晒出的照片不能删除，只能补充（已过截止时间或已被查阅引用）。");
   const keptPhotos = (existing?.photos.length ?? 0) - removed.length;
   if (keptPhotos + files.length > MAX_PHOTOS_PER_SLOT) throw tooManyPhotos(keptPhotos);
   return { removed, photosAfter: keptPhotos + files.length };
@@ -313,7 +315,13 @@ function checkContent(card: SavedCard | null, { plan, taskById }: ItemPlanOf, ph
 }
 
 /** Writes the slot's own row (and the card's, on the day's first save); its id. */
-async function saveSlotRow(tx: Tx, card: SavedCard | null, existing: ExistingSlot | null, fields: { text: string; place: { place: string | null; lat: number | null; lng: number | null } }, context: WriteContext): Promise<{ cardId: string; slotId: string }> {
+async function saveSlotRow(
+  tx: Tx,
+  card: SavedCard | null,
+  existing: ExistingSlot | null,
+  fields: { text: string; place: { place: string | null; lat: number | null; lng: number | null } },
+  context: WriteContext,
+): Promise<{ cardId: string; slotId: string }> {
   const { user, unitId, date, slot, input, deadlines, now } = context;
   const cardId = card?.id ?? (await tx.reportCard.create({ data: { unitId, date }, select: { id: true } })).id;
   const startedAt = input.startedAt ? new Date(input.startedAt) : null;
@@ -342,7 +350,13 @@ async function saveSlotRow(tx: Tx, card: SavedCard | null, existing: ExistingSlo
 }
 
 /** The card's items as planned, and the slot's photos: the removed ones gone, the new ones after the kept. */
-async function saveItemsAndPhotos(tx: Tx, ids: { cardId: string; slotId: string }, plan: ItemPlanOf["plan"], photos: { existing: ExistingSlot | null; removed: { id: string }[] }, context: WriteContext): Promise<void> {
+async function saveItemsAndPhotos(
+  tx: Tx,
+  ids: { cardId: string; slotId: string },
+  plan: ItemPlanOf["plan"],
+  photos: { existing: ExistingSlot | null; removed: { id: string }[] },
+  context: WriteContext,
+): Promise<void> {
   const { cardId, slotId } = ids;
   const { user, files, now } = context;
   if (plan.deletes.length > 0) await tx.reportItem.deleteMany({ where: { cardId, id: { in: plan.deletes } } });
@@ -428,24 +442,36 @@ async function writeSlot(tx: Tx, context: WriteContext): Promise<WriteResult> {
     entity: "ReportSlot",
     entityId: slotId,
     before: existing ? { text: existing.text, place: existing.place, photos: existing.photos.length } : undefined,
-    after: { date, slot, text, place: place.place, photos: photosAfter, items: plan.after.length, reason: input.revisionReason, version: version?.number ?? null },
+    after: {
+      date,
+      slot,
+      text,
+      place: place.place,
+      photos: photosAfter,
+      items: plan.after.length,
+      reason: input.revisionReason,
+      version: version?.number ?? null,
+    },
   });
 
   return { slot: await loadSavedSlot(tx, slotId), removedKeys: removed.flatMap(photoFileKeys) };
 }
 
-const AUDIT_ACTION_OF = { CREATE: "report.submit", EDIT: "report.edit", REVISION: "report.revise", CORRECTION: "report.correct" } as const satisfies Record<EditMode, string>;
+const AUDIT_ACTION_OF = { CREATE: "report.submit", EDIT: "report.edit", REVISION: "report.revise", CORRECTION: "report.correct" } as const satisfies Record<
+  EditMode,
+  string
+>;
 
 function missingReason(mode: EditMode): ReportError {
   const message =
     mode === "CORRECTION"
-      ? "该时段已被督查室查阅、引用或批示,修改会作为更正留痕并通知督查室,请填写更正原因。"
-      : "该时段已过截止时间,修改会作为更正留痕,请填写更正原因。";
+      ? "该时段已被督查室查阅、引用或批示，修改会作为更正留痕并通知督查室，请填写更正原因。"
+      : "该时段已过截止时间，修改会作为更正留痕，请填写更正原因。";
   return refuse(message, [{ path: "revisionReason", message: "请填写更正原因" }]);
 }
 
 function tooManyPhotos(present: number): ReportError {
-  return refuse(`每个时段最多 ${MAX_PHOTOS_PER_SLOT} 张照片,本时段已有 ${present} 张。`, [{ path: "photos", message: "照片过多" }]);
+  return refuse(`每个时段最多 ${MAX_PHOTOS_PER_SLOT} 张照片，本时段已有 ${present} 张。`, [{ path: "photos", message: "照片过多" }]);
 }
 
 async function deleteFiles(storage: PhotoStorage, keys: readonly string[]): Promise<void> {

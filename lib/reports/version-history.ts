@@ -97,7 +97,7 @@ export function describeChanges(
   for (const item of before) if (!afterTexts.has(item.text)) changes.push(`删去事项${quote(item.text)}`);
   if (previous.text !== next.text && changes.length === 0) changes.push("文字已修改");
   else if (previous.text !== next.text) changes.push("文字随之修改");
-  if (placeOf(previous) !== placeOf(next)) changes.push(`地点:${placeOf(previous)} → ${placeOf(next)}`);
+  if (placeOf(previous) !== placeOf(next)) changes.push(`地点：${placeOf(previous)} → ${placeOf(next)}`);
   if (photos.added > 0) changes.push(`新增照片 ${photos.added} 张`);
   if (photos.removed > 0) changes.push(`删除照片 ${photos.removed} 张`);
   return changes;

@@ -88,7 +88,10 @@ test("before its deadline an unlocked slot is fixed without a reason", async () 
   const fixed = await submit({ now: at("18:30"), input: rewrite() });
   assert.equal(fixed.slot.revisionCount, 1);
   const versions = await t.db.reportVersion.findMany({ where: { slotId: slot.id }, orderBy: { number: "asc" } });
-  assert.deepEqual(versions.map((v) => v.kind), ["SUBMIT", "EDIT"]);
+  assert.deepEqual(
+    versions.map((v) => v.kind),
+    ["SUBMIT", "EDIT"],
+  );
   assert.equal(await t.db.notification.count(), 0);
 });
 
@@ -99,7 +102,16 @@ test("a spot-checked, published, instructed or flagged slot cannot be changed wi
       "published bulletin",
       (slot) =>
         t.db.bulletin.create({
-          data: { year: 2026, number: 1, date: today, title: "要情快讯", summary: "", status: "PUBLISHED", createdById: adminIds[0], items: { create: [{ slotId: slot.id, excerpt: "…" }] } },
+          data: {
+            year: 2026,
+            number: 1,
+            date: today,
+            title: "要情快讯",
+            summary: "",
+            status: "PUBLISHED",
+            createdById: adminIds[0],
+            items: { create: [{ slotId: slot.id, excerpt: "…" }] },
+          },
         }),
     ],
     ["批示", (slot) => t.db.instruction.create({ data: { cardId: slot.cardId, slot: "EVENING", leaderId, text: "请核实" } })],
@@ -118,7 +130,9 @@ test("a spot-checked, published, instructed or flagged slot cannot be changed wi
 
 test("a draft bulletin, a dismissed flag or a 批示 on another slot does not lock", async () => {
   const slot = await shownEvening();
-  await t.db.bulletin.create({ data: { year: 2026, date: today, title: "草稿", summary: "", createdById: adminIds[0], items: { create: [{ slotId: slot.id, excerpt: "…" }] } } });
+  await t.db.bulletin.create({
+    data: { year: 2026, date: today, title: "草稿", summary: "", createdById: adminIds[0], items: { create: [{ slotId: slot.id, excerpt: "…" }] } },
+  });
   await t.db.anomaly.create({ data: { slotId: slot.id, kind: "COPIED_TEXT", score: 0.8, evidence: "{}", status: "DISMISSED" } });
   await t.db.instruction.create({ data: { cardId: slot.cardId, slot: "MORNING", leaderId, text: "早晒请细化" } });
   assert.deepEqual(await lockReasonsOf(t.db, slot), []);
@@ -151,7 +165,17 @@ test("a locked slot's photos can be added to, not taken away", async () => {
   const slot = await shownEvening();
   await t.db.instruction.create({ data: { cardId: slot.cardId, slot: "EVENING", leaderId, text: "请补充现场照片" } });
   const photo = await t.db.photo.create({
-    data: { uploaderId: reporter.id, slotId: slot.id, storageKey: "k.jpg", thumbKey: "k-t.jpg", mime: "image/jpeg", width: 1, height: 1, bytes: 1, sha256: "x" },
+    data: {
+      uploaderId: reporter.id,
+      slotId: slot.id,
+      storageKey: "k.jpg",
+      thumbKey: "k-t.jpg",
+      mime: "image/jpeg",
+      width: 1,
+      height: 1,
+      bytes: 1,
+      sha256: "x",
+    },
   });
   await rejects(submit({ now: at("18:30"), input: { ...first(), revisionReason: "删照片", removePhotoIds: [photo.id] } }), /不能删除/);
 });
@@ -159,7 +183,9 @@ test("a locked slot's photos can be added to, not taken away", async () => {
 test("the check keeps what it saw: its version, and the later 更正 beside it", async () => {
   const slot = await shownEvening();
   const check = await t.db.$transaction(async (tx) =>
-    tx.spotCheck.create({ data: { slotId: slot.id, versionId: await currentVersionId(tx, slot.id), checkerId: adminIds[0], result: "FALSE", notes: "所报100平方米不实" } }),
+    tx.spotCheck.create({
+      data: { slotId: slot.id, versionId: await currentVersionId(tx, slot.id), checkerId: adminIds[0], result: "FALSE", notes: "所报100平方米不实" },
+    }),
   );
   await submit({ now: at("20:00"), input: { ...rewrite(), revisionReason: "据实更正" } });
 

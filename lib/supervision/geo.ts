@@ -74,7 +74,8 @@ export function boundsOf(boundary: Boundary): [number, number, number, number] {
 /** Reads a GeoJSON Feature, FeatureCollection (its first feature), Polygon or MultiPolygon into a Boundary. */
 export function boundaryFromGeoJson(json: unknown, fallbackName = "本区"): Boundary {
   const value = json as { type?: string; features?: unknown[]; geometry?: unknown; properties?: { name?: string }; coordinates?: unknown };
-  if (value?.type === "FeatureCollection" && Array.isArray(value.features) && value.features.length > 0) return boundaryFromGeoJson(value.features[0], fallbackName);
+  if (value?.type === "FeatureCollection" && Array.isArray(value.features) && value.features.length > 0)
+    return boundaryFromGeoJson(value.features[0], fallbackName);
   if (value?.type === "Feature") return boundaryFromGeoJson(value.geometry, value.properties?.name ?? fallbackName);
   if (value?.type === "Polygon") return { name: fallbackName, rings: value.coordinates as [number, number][][] };
   if (value?.type === "MultiPolygon") return { name: fallbackName, rings: (value.coordinates as [number, number][][][]).flat() };

@@ -40,7 +40,7 @@ export async function storePhotos(files: File[], date: DistrictDate): Promise<St
     try {
       processed.push(await processPhoto(Buffer.from(await file.arrayBuffer())));
     } catch (error) {
-      if (error instanceof PhotoRejectedError) throw new UploadError(`第 ${i + 1} 张照片:${error.message}`);
+      if (error instanceof PhotoRejectedError) throw new UploadError(`第 ${i + 1} 张照片：${error.message}`);
       throw error;
     }
   }
@@ -51,7 +51,20 @@ export async function storePhotos(files: File[], date: DistrictDate): Promise<St
       const storageKey = newStorageKey(date, "jpg");
       const thumbKey = storageKey.replace(/\.jpg$/, "-thumb.jpg");
       await storage.put(storageKey, p.full);
-      stored.push({ storageKey, thumbKey, mime: "image/jpeg", width: p.width, height: p.height, bytes: p.bytes, sha256: p.sha256, dHash: p.dHash, exifTakenAt: p.exifTakenAt, exifLat: p.exifLat, exifLng: p.exifLng, sortOrder: i + 1 });
+      stored.push({
+        storageKey,
+        thumbKey,
+        mime: "image/jpeg",
+        width: p.width,
+        height: p.height,
+        bytes: p.bytes,
+        sha256: p.sha256,
+        dHash: p.dHash,
+        exifTakenAt: p.exifTakenAt,
+        exifLat: p.exifLat,
+        exifLng: p.exifLng,
+        sortOrder: i + 1,
+      });
       await storage.put(thumbKey, p.thumb);
       await storage.put(displayKeyOf(storageKey), p.display);
     }

@@ -28,7 +28,7 @@ let t: TestDb;
 const ids: Record<string, string> = {};
 
 const NARRATIVE =
-  "上午在兴业路拆迁现场召开推进会,区交运局和区自然资源和规划局到场,逐户核对地上附着物清单,现场确定三户补偿标准;下午组织评估公司入户评估,完成评估两户,剩余一户户主在外地务工,已电话约定周六回村签字。";
+  "上午在兴业路拆迁现场召开推进会，区交运局和区自然资源和规划局到场，逐户核对地上附着物清单，现场确定三户补偿标准；下午组织评估公司入户评估，完成评估两户，剩余一户户主在外地务工，已电话约定周六回村签字。";
 
 before(async () => {
   t = await createTestDb();
@@ -42,11 +42,15 @@ before(async () => {
   ids.source = units[0].id;
   ids.copier = units[1].id;
   const slot = async (unitIndex: number, date: string, text: string, hhmm = "12:00") => {
-    const card = await db.reportCard.upsert({ where: { unitId_date: { unitId: units[unitIndex].id, date } }, create: { unitId: units[unitIndex].id, date }, update: {} });
+    const card = await db.reportCard.upsert({
+      where: { unitId_date: { unitId: units[unitIndex].id, date } },
+      create: { unitId: units[unitIndex].id, date },
+      update: {},
+    });
     return db.reportSlot.create({ data: { cardId: card.id, slot: "NOON", authorId: author.id, text, submittedAt: districtInstant(date, hhmm) } });
   };
   // Stock phrasing every unit writes, so that "common" is learned as in production.
-  for (const [i] of units.entries()) await slot(i, "2026-11-01", "今日主要工作:走访包联企业,已召开现场调度会,明确责任人和时限;开展安全生产检查。");
+  for (const [i] of units.entries()) await slot(i, "2026-11-01", "今日主要工作：走访包联企业，已召开现场调度会，明确责任人和时限；开展安全生产检查。");
   const source = await slot(0, "2026-11-10", NARRATIVE);
   const copy = await slot(1, "2026-11-18", NARRATIVE.replace("三户", "四户"));
   ids.sourceSlot = source.id;
@@ -60,7 +64,19 @@ before(async () => {
     await storage.put(`${key}.jpg`, p.full);
     await storage.put(`${key}-t.jpg`, p.thumb);
     return db.photo.create({
-      data: { uploaderId: author.id, slotId, storageKey: `${key}.jpg`, thumbKey: `${key}-t.jpg`, mime: "image/jpeg", width: p.width, height: p.height, bytes: p.bytes, sha256: p.sha256, dHash: p.dHash, createdAt },
+      data: {
+        uploaderId: author.id,
+        slotId,
+        storageKey: `${key}.jpg`,
+        thumbKey: `${key}-t.jpg`,
+        mime: "image/jpeg",
+        width: p.width,
+        height: p.height,
+        bytes: p.bytes,
+        sha256: p.sha256,
+        dHash: p.dHash,
+        createdAt,
+      },
     });
   };
   ids.sourcePhoto = (await photo(source.id, "a", original, source.submittedAt)).id;
@@ -119,13 +135,19 @@ test("the sweep runs the checks a stopped server left owed, and leaves young one
   assert.equal(await sweepPendingChecks(t.db, now), 1);
   const flags = await t.db.anomaly.findMany({ where: { slotId: ids.copySlot } });
   assert.deepEqual(flags.map((f) => f.kind).sort(), ["COPIED_TEXT", "RECYCLED_PHOTO"]);
-  assert.deepEqual((await t.db.pendingCheck.findMany()).map((p) => p.slotId), [ids.sourceSlot]);
+  assert.deepEqual(
+    (await t.db.pendingCheck.findMany()).map((p) => p.slotId),
+    [ids.sourceSlot],
+  );
   await t.db.pendingCheck.deleteMany();
 });
 
 test("re-running changes nothing; a dismissed flag stays dismissed and is not raised again", async () => {
   assert.deepEqual(await runAnomalyChecks(t.db, ids.copySlot), { slotId: ids.copySlot, flags: 2, created: 0, removed: 0 });
-  await t.db.anomaly.updateMany({ where: { slotId: ids.copySlot, kind: "RECYCLED_PHOTO" }, data: { status: "DISMISSED", reviewedById: ids.admin, reviewedAt: new Date() } });
+  await t.db.anomaly.updateMany({
+    where: { slotId: ids.copySlot, kind: "RECYCLED_PHOTO" },
+    data: { status: "DISMISSED", reviewedById: ids.admin, reviewedAt: new Date() },
+  });
   await runAnomalyChecks(t.db, ids.copySlot);
   const flags = await t.db.anomaly.findMany({ where: { slotId: ids.copySlot } });
   assert.equal(flags.length, 2);
@@ -133,8 +155,14 @@ test("re-running changes nothing; a dismissed flag stays dismissed and is not ra
 });
 
 test("when the sign is gone (the text corrected), its open flag goes too", async () => {
-  await t.db.reportSlot.update({ where: { id: ids.copySlot }, data: { text: "今天到兴业路逐户走访,与两户拆迁户谈补偿方案,其中一户已同意签约,另一户对评估价格有意见,约定明天由区房屋征收与补偿中心再次解释政策。" } });
+  await t.db.reportSlot.update({
+    where: { id: ids.copySlot },
+    data: { text: "今天到兴业路逐户走访，与两户拆迁户谈补偿方案，其中一户已同意签约，另一户对评估价格有意见，约定明天由区房屋征收与补偿中心再次解释政策。" },
+  });
   const result = await runAnomalyChecks(t.db, ids.copySlot);
   assert.equal(result.removed, 1);
-  assert.deepEqual((await t.db.anomaly.findMany({ where: { slotId: ids.copySlot } })).map((f) => f.kind), ["RECYCLED_PHOTO"]);
+  assert.deepEqual(
+    (await t.db.anomaly.findMany({ where: { slotId: ids.copySlot } })).map((f) => f.kind),
+    ["RECYCLED_PHOTO"],
+  );
 });

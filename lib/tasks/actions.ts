@@ -59,7 +59,7 @@ export const archiveTaskAction = authedAction({ roles: ["ADMIN"], input: taskArc
   const result = await setTaskArchived(db, user, data);
   if (!result.ok) return refusalState(result);
   revalidateTaskPages(data.id);
-  return { ok: true, message: data.archived ? "已归档:这项任务不再出现在各单位和领导的清单里。" : "已恢复。" };
+  return { ok: true, message: data.archived ? "已归档：这项任务不再出现在各单位和领导的清单里。" : "已恢复。" };
 });
 
 export const addMilestoneAction = authedAction({ roles: ["ADMIN"], input: milestoneCreateInput }, async (user, data) => {
@@ -86,7 +86,7 @@ export const deleteMilestoneAction = authedAction({ roles: ["ADMIN"], input: mil
 });
 
 function savedMessage(status: TaskStatus): string {
-  return `已保存,当前状态:${TASK_STATUS_LABELS[status]}。`;
+  return `已保存，当前状态：${TASK_STATUS_LABELS[status]}。`;
 }
 
 export const reportTaskProgressAction = authedAction({ roles: UNIT_ROLES, input: taskProgressInput }, async (user, data) => {

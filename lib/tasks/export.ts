@@ -66,8 +66,16 @@ async function loadTaskExport(client: Db, user: SessionUser, filters: TaskFilter
     },
   });
   const [asOf, atDue] = await Promise.all([
-    progressAsOf(client, tasks.map((t) => t.id), today),
-    valuesAtDue(client, tasks.map((t) => ({ taskId: t.id, dueDate: t.deadline, target: t.target, valueReached: t.valueReached })), today),
+    progressAsOf(
+      client,
+      tasks.map((t) => t.id),
+      today,
+    ),
+    valuesAtDue(
+      client,
+      tasks.map((t) => ({ taskId: t.id, dueDate: t.deadline, target: t.target, valueReached: t.valueReached })),
+      today,
+    ),
   ]);
   const rows = tasks.map((t) => {
     const status = itemStatus({ ...t, valueAtDue: atDue.get(dueKey({ taskId: t.id })) }, today);

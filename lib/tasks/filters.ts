@@ -8,16 +8,17 @@ import { isDistrictDate } from "@/lib/time";
 import { z } from "@/lib/validation";
 
 const id = z.string().trim().min(1).max(40).optional().catch(undefined);
-const date = z
-  .string()
-  .trim()
-  .refine(isDistrictDate)
-  .optional()
-  .catch(undefined);
+const date = z.string().trim().refine(isDistrictDate).optional().catch(undefined);
 const flag = z.literal("1").optional().catch(undefined);
 
 export const taskFiltersInput = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined).transform((v) => v || undefined),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
   unit: id,
   kind: z.enum(["TOWN", "DEPARTMENT"]).optional().catch(undefined),
   keyTask: id,

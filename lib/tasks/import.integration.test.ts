@@ -96,7 +96,10 @@ test("a changed row updates its task only, keeping the progress a unit reported"
   assert.equal(task.target, 20);
   assert.equal(task.valueReached, 10);
   assert.equal(task.status, deriveStatus(task, today));
-  assert.deepEqual(task.cooperators.map((c) => c.unit.name), ["甲镇"]);
+  assert.deepEqual(
+    task.cooperators.map((c) => c.unit.name),
+    ["甲镇"],
+  );
   const log = await t.db.auditLog.findFirstOrThrow({ where: { action: "task.import.update", entityId: task.id } });
   assert.equal(JSON.parse(log.before!).target, 6);
 });

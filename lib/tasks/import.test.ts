@@ -72,10 +72,24 @@ test("a good row becomes a new task with every field", async () => {
     rowNumber: 2,
     externalKey: "K-1",
     fields: {
-      year: 2026, unitId: "u-lmg", title: "城中村改造占地拆迁120户", description: null, keyTaskId: "kt1", lineId: "l1",
-      target: 120, measure: "户", startDate: "2026-03-01", deadline: "2026-12-31", responsibleLeaderId: "lead1",
-      cooperatorIds: ["u-jy", "u-zj"], weight: 2, requiresPhoto: true, requiresLocation: false, sitePlace: "南关村",
-      siteLat: 36.774, siteLng: 114.517,
+      year: 2026,
+      unitId: "u-lmg",
+      title: "城中村改造占地拆迁120户",
+      description: null,
+      keyTaskId: "kt1",
+      lineId: "l1",
+      target: 120,
+      measure: "户",
+      startDate: "2026-03-01",
+      deadline: "2026-12-31",
+      responsibleLeaderId: "lead1",
+      cooperatorIds: ["u-jy", "u-zj"],
+      weight: 2,
+      requiresPhoto: true,
+      requiresLocation: false,
+      sitePlace: "南关村",
+      siteLat: 36.774,
+      siteLng: 114.517,
     },
   });
 });
@@ -119,7 +133,10 @@ test("a missing required column is a file error that names it", async () => {
 });
 
 test("files that are not spreadsheets, or empty ones, are refused", async () => {
-  assert.deepEqual(await readTaskSheet(Buffer.from("hello"), "tasks.xlsx"), { ok: false, error: "文件不是有效的 .xlsx 表格,请用 Excel 或 WPS 另存为 .xlsx 后再上传。" });
+  assert.deepEqual(await readTaskSheet(Buffer.from("hello"), "tasks.xlsx"), {
+    ok: false,
+    error: "文件不是有效的 .xlsx 表格,请用 Excel 或 WPS 另存为 .xlsx 后再上传。",
+  });
   assert.deepEqual(await readTaskSheet(Buffer.from("a,b"), "tasks.xls"), { ok: false, error: "只能导入 .xlsx 或 .csv 文件。" });
   assert.deepEqual(await readTaskSheet(await xlsx([]), "tasks.xlsx"), { ok: false, error: "表格里没有任务行(第 2 行起填写任务)。" });
 });
@@ -188,7 +205,10 @@ test("a known number with the same content is unchanged; a change is an update; 
 test("an update must still hold the task's milestones", async () => {
   const first = await plan(await xlsx([row()]));
   const existing: ExistingTask = {
-    id: "t1", externalKey: "K-1", valueReached: 0, ...first.creates[0].fields,
+    id: "t1",
+    externalKey: "K-1",
+    valueReached: 0,
+    ...first.creates[0].fields,
     milestones: [{ title: "年底前", dueDate: "2026-12-31", target: 120 }],
   };
   const result = await plan(await xlsx([row({ 截止日期: "2026-11-30" })]), "tasks.xlsx", new Map([["K-1", existing]]));
@@ -198,7 +218,10 @@ test("an update must still hold the task's milestones", async () => {
 test("the template's example row imports as it is", async () => {
   const template = await writeTaskTemplate(
     {
-      units: [{ name: "临洺关镇", kind: "TOWN" }, { name: "区交运局", kind: "DEPARTMENT" }],
+      units: [
+        { name: "临洺关镇", kind: "TOWN" },
+        { name: "区交运局", kind: "DEPARTMENT" },
+      ],
       keyTasks: [{ name: "土地卫片拆迁" }],
       lines: [{ name: "项目建设" }],
       leaders: [{ name: "周明远", title: "区委书记", username: "leader" }],

@@ -58,8 +58,24 @@ export type TaskImportFields = {
 };
 
 const FIELD_KEYS = [
-  "year", "unitId", "title", "description", "keyTaskId", "lineId", "target", "measure", "startDate", "deadline",
-  "responsibleLeaderId", "cooperatorIds", "weight", "requiresPhoto", "requiresLocation", "sitePlace", "siteLat", "siteLng",
+  "year",
+  "unitId",
+  "title",
+  "description",
+  "keyTaskId",
+  "lineId",
+  "target",
+  "measure",
+  "startDate",
+  "deadline",
+  "responsibleLeaderId",
+  "cooperatorIds",
+  "weight",
+  "requiresPhoto",
+  "requiresLocation",
+  "sitePlace",
+  "siteLat",
+  "siteLng",
 ] as const satisfies readonly (keyof TaskImportFields)[];
 
 export type ExistingTask = TaskImportFields & {
@@ -152,7 +168,7 @@ function cellReader(row: SheetRow, messages: string[]) {
       if (!name) return null;
       const id = map.get(name);
       if (id === undefined) messages.push(`${HEADER[key]}“${name}”不存在`);
-      else if (id === AMBIGUOUS) messages.push(`${HEADER[key]}“${name}”有重名,请填写用户名`);
+      else if (id === AMBIGUOUS) messages.push(`${HEADER[key]}“${name}”有重名，请填写用户名`);
       else return id;
       return null;
     },
@@ -168,7 +184,7 @@ function cellReader(row: SheetRow, messages: string[]) {
     date(key: ImportColumnKey, required: boolean): DistrictDate | null {
       if (!textOf(cell(key))) return missing(key, required);
       const value = dateOf(cell(key));
-      if (!value) messages.push(`${HEADER[key]}“${textOf(cell(key))}”不是有效日期(应如 2026-12-31)`);
+      if (!value) messages.push(`${HEADER[key]}“${textOf(cell(key))}”不是有效日期（应如 2026-12-31）`);
       return value;
     },
     flag(key: ImportColumnKey): boolean {
@@ -203,7 +219,14 @@ function readRequiredColumns(read: CellReader, refs: ImportRefs, fields: Partial
 
 /** The cooperating units: names split on any separator, each a known unit, never the lead unit. */
 function readCooperators(read: CellReader, refs: ImportRefs, fields: Partial<TaskImportFields>, messages: string[]): void {
-  const names = [...new Set(read.raw("cooperators").split(/[、,,;;\s]+/).filter(Boolean))];
+  const names = [
+    ...new Set(
+      read
+        .raw("cooperators")
+        .split(/[、,,;;\s]+/)
+        .filter(Boolean),
+    ),
+  ];
   const ids: string[] = [];
   for (const name of names) {
     const id = refs.units.get(name);
@@ -218,7 +241,13 @@ function readCooperators(read: CellReader, refs: ImportRefs, fields: Partial<Tas
  * The optional columns: absent from the sheet → left as they are (undefined);
  * present but blank → cleared or their default.
  */
-function readOptionalColumns(read: CellReader, has: (key: ImportColumnKey) => boolean, refs: ImportRefs, fields: Partial<TaskImportFields>, messages: string[]): void {
+function readOptionalColumns(
+  read: CellReader,
+  has: (key: ImportColumnKey) => boolean,
+  refs: ImportRefs,
+  fields: Partial<TaskImportFields>,
+  messages: string[],
+): void {
   if (has("year")) {
     const year = read.number("year", false);
     if (year !== null && (!Number.isInteger(year) || year < 2000 || year > 2100)) messages.push("年度应为 2000–2100 之间的整数");
@@ -234,7 +263,10 @@ function readOptionalColumns(read: CellReader, has: (key: ImportColumnKey) => bo
   if (has("requiresPhoto")) fields.requiresPhoto = read.flag("requiresPhoto");
   if (has("requiresLocation")) fields.requiresLocation = read.flag("requiresLocation");
   if (has("sitePlace")) fields.sitePlace = read.text("sitePlace", 100, false);
-  for (const [key, field, limit] of [["siteLat", "siteLat", 90], ["siteLng", "siteLng", 180]] as const) {
+  for (const [key, field, limit] of [
+    ["siteLat", "siteLat", 90],
+    ["siteLng", "siteLng", 180],
+  ] as const) {
     if (!has(key)) continue;
     const value = read.number(key, false);
     if (value !== null && Math.abs(value) > limit) messages.push(`${HEADER[key]}应在 -${limit} 到 ${limit} 之间`);
@@ -459,7 +491,7 @@ export async function commitTaskImport(
   if (user.role !== "ADMIN") return { ok: false, status: 403, message: ONLY_OFFICE };
   const sha256 = sha256Of(buffer);
   if (options.expectedSha256 && options.expectedSha256 !== sha256) {
-    return { ok: false, status: 409, message: "文件与预览时的不一致,请重新预览后再导入。" };
+    return { ok: false, status: 409, message: "文件与预览时的不一致，请重新预览后再导入。" };
   }
   const sheet = await readTaskSheet(buffer, fileName);
   if (!sheet.ok) return { ok: false, status: 400, message: sheet.error };
@@ -485,7 +517,7 @@ export async function commitTaskImport(
     return { ok: true, summary };
   } catch (error) {
     if (error instanceof ImportRejected) {
-      return { ok: false, status: 400, message: `有 ${error.summary.errors.length} 行有错误,没有导入任何任务。`, summary: error.summary };
+      return { ok: false, status: 400, message: `有 ${error.summary.errors.length} 行有错误，没有导入任何任务。`, summary: error.summary };
     }
     throw error;
   }
@@ -543,7 +575,13 @@ async function writePlan(tx: Prisma.TransactionClient, user: SessionUser, plan: 
   const cooperators = plan.creates.flatMap((c) => c.fields.cooperatorIds.map((unitId) => ({ taskId: ids.get(c.externalKey)!, unitId })));
   for (let i = 0; i < cooperators.length; i += 500) await tx.taskCooperator.createMany({ data: cooperators.slice(i, i + 500) });
   for (const c of plan.creates) {
-    entries.push({ actorId: user.id, action: "task.import.create", entity: "Task", entityId: ids.get(c.externalKey)!, after: { externalKey: c.externalKey, ...c.fields } });
+    entries.push({
+      actorId: user.id,
+      action: "task.import.create",
+      entity: "Task",
+      entityId: ids.get(c.externalKey)!,
+      after: { externalKey: c.externalKey, ...c.fields },
+    });
   }
 
   await updateTasks(tx, plan.updates, now);
@@ -555,7 +593,14 @@ async function writePlan(tx: Prisma.TransactionClient, user: SessionUser, plan: 
       if (cooperatorIds.length) await tx.taskCooperator.createMany({ data: cooperatorIds.map((unitId) => ({ taskId: u.before.id, unitId })) });
     }
     const before = { externalKey: u.externalKey, valueReached: u.before.valueReached, ...pickFields(u.before) };
-    entries.push({ actorId: user.id, action: "task.import.update", entity: "Task", entityId: u.before.id, before, after: { externalKey: u.externalKey, ...u.fields } });
+    entries.push({
+      actorId: user.id,
+      action: "task.import.update",
+      entity: "Task",
+      entityId: u.before.id,
+      before,
+      after: { externalKey: u.externalKey, ...u.fields },
+    });
   }
   await setStatuses(tx, statuses);
   await auditMany(tx, entries);

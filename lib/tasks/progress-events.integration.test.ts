@@ -149,7 +149,16 @@ test("the office's edit of a task's value writes an OFFICE_EDIT event; another u
 test("an import sets the lists, never a value: it writes no progress event", async () => {
   const before = await t.db.progressEvent.count();
   const sheet = await makeTaskSheet([
-    { 任务编号: `${year}-IMP-1`, 责任单位: "进度镇", 年度: String(year), 任务名称: "导入的任务", 目标值: "5", 计量单位: "个", 开始日期: `${year}-01-01`, 截止日期: `${year}-12-31` },
+    {
+      任务编号: `${year}-IMP-1`,
+      责任单位: "进度镇",
+      年度: String(year),
+      任务名称: "导入的任务",
+      目标值: "5",
+      计量单位: "个",
+      开始日期: `${year}-01-01`,
+      截止日期: `${year}-12-31`,
+    },
   ]);
   const result = await commitTaskImport(t.db, admin, sheet, "tasks.xlsx", { today });
   assert.ok(result.ok, JSON.stringify(result));
@@ -231,13 +240,26 @@ test("逾期完成 from the history: a task and a milestone done after their due
       measure: "个",
       valueReached: 4,
       deadline: due,
-      milestones: { create: [{ title: "按期节点", dueDate: addDays(due, -10), target: 2, valueReached: 2 }, { title: "逾期节点", dueDate: addDays(due, -5), target: 3, valueReached: 3 }] },
+      milestones: {
+        create: [
+          { title: "按期节点", dueDate: addDays(due, -10), target: 2, valueReached: 2 },
+          { title: "逾期节点", dueDate: addDays(due, -5), target: 3, valueReached: 3 },
+        ],
+      },
     },
     include: { milestones: { orderBy: { dueDate: "asc" } } },
   });
   const [onTime, late] = task.milestones;
-  const event = (date: string, delta: number, valueAfter: number, milestoneId: string | null = null) =>
-    ({ taskId: task.id, milestoneId, date, at: districtInstant(date, "18:00"), source: "UNIT_UPDATE" as const, actorId: null, delta, valueAfter });
+  const event = (date: string, delta: number, valueAfter: number, milestoneId: string | null = null) => ({
+    taskId: task.id,
+    milestoneId,
+    date,
+    at: districtInstant(date, "18:00"),
+    source: "UNIT_UPDATE" as const,
+    actorId: null,
+    delta,
+    valueAfter,
+  });
   await writeProgressEvents(t.db, [
     event(addDays(due, -12), 2, 2),
     event(addDays(due, -12), 2, 2, onTime.id),
@@ -252,12 +274,18 @@ test("逾期完成 from the history: a task and a milestone done after their due
   const atDue = await valuesAtDue(t.db, items, today);
   const status = (item: (typeof items)[number]) => itemStatus({ ...item, deadline: item.dueDate, valueAtDue: atDue.get(dueKey(item)) }, today);
   assert.deepEqual(items.map(status), ["DONE_LATE", "DONE", "DONE_LATE"]);
-  assert.deepEqual(items.map((i) => atDue.get(dueKey(i))), [2, 2, 2]);
+  assert.deepEqual(
+    items.map((i) => atDue.get(dueKey(i))),
+    [2, 2, 2],
+  );
   // Not done, or due today or later: nothing to read, and nothing is claimed late.
   assert.equal((await valuesAtDue(t.db, [{ taskId: task.id, dueDate: today, target: 4, valueReached: 4 }], today)).size, 0);
 
   const csv = (await buildTaskExport(t.db, admin, {}, today, "csv")).toString("utf8");
   const row = csv.split("\n").find((line) => line.includes("逾期完成的任务"))!;
   assert.match(row, /,逾期完成,/);
-  assert.doesNotMatch(csv.split("\n").find((line) => line.includes("修建桥梁 2 座"))!, /逾期完成/);
+  assert.doesNotMatch(
+    csv.split("\n").find((line) => line.includes("修建桥梁 2 座"))!,
+    /逾期完成/,
+  );
 });

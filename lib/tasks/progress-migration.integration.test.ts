@@ -49,7 +49,9 @@ test("each current value becomes one event at its last update; a second run writ
   await t.db.$executeRaw`UPDATE "Milestone" SET "updatedAt" = ${new Date("2026-09-20T02:00:00Z")} WHERE "id" = ${task.milestones[0].id}`;
   const untouched = await t.db.task.create({ data: { year: 2026, unitId, title: "未开始", target: 5, measure: "个", deadline: "2026-12-31" } });
   // A value that already has its history (written by new code) keeps it.
-  const tracked = await t.db.task.create({ data: { year: 2026, unitId, title: "已有历史", target: 5, measure: "个", valueReached: 3, deadline: "2026-12-31" } });
+  const tracked = await t.db.task.create({
+    data: { year: 2026, unitId, title: "已有历史", target: 5, measure: "个", valueReached: 3, deadline: "2026-12-31" },
+  });
   await t.db.progressEvent.create({ data: { taskId: tracked.id, date: "2026-11-01", at: new Date(), source: "UNIT_UPDATE", delta: 3, valueAfter: 3 } });
 
   const written = await t.db.$transaction((tx) => migrateValuesToEvents(tx));

@@ -10,7 +10,17 @@ import { progressSourceLabel, valueSeries } from "@/lib/tasks/progress-history";
 import { lateRuleText } from "@/lib/assessment/scoring";
 import { loadScoringRules } from "@/lib/assessment/rules";
 import { dueKey, valuesAtDue } from "@/lib/tasks/progress-events";
-import { deriveStatus, type ItemStatus, itemStatus, progressRatio, summarizeProgress, URGENCY_RANK, urgencyOf, urgencyOrder, type Urgency } from "@/lib/tasks/status";
+import {
+  deriveStatus,
+  type ItemStatus,
+  itemStatus,
+  progressRatio,
+  summarizeProgress,
+  URGENCY_RANK,
+  urgencyOf,
+  urgencyOrder,
+  type Urgency,
+} from "@/lib/tasks/status";
 import { buildTaskExport } from "@/lib/tasks/export";
 import type { TemplateChoices } from "@/lib/tasks/spreadsheet";
 import { taskListOrder, taskListWhere } from "@/lib/tasks/where";
@@ -45,11 +55,24 @@ type AtDue = ReadonlyMap<string, number>;
 
 /** The tasks' values on their due dates where they could be 逾期完成 (one read for the whole list). */
 function tasksAtDue(tasks: readonly { id: string; target: number; valueReached: number; deadline: DistrictDate }[], today: DistrictDate): Promise<AtDue> {
-  return valuesAtDue(db, tasks.map((t) => ({ taskId: t.id, dueDate: t.deadline, target: t.target, valueReached: t.valueReached })), today);
+  return valuesAtDue(
+    db,
+    tasks.map((t) => ({ taskId: t.id, dueDate: t.deadline, target: t.target, valueReached: t.valueReached })),
+    today,
+  );
 }
 
 function toSummary(
-  task: { id: string; title: string; target: number; measure: string; valueReached: number; deadline: string; unit: { id: string; name: string }; keyTask: { name: string } | null },
+  task: {
+    id: string;
+    title: string;
+    target: number;
+    measure: string;
+    valueReached: number;
+    deadline: string;
+    unit: { id: string; name: string };
+    keyTask: { name: string } | null;
+  },
   today: DistrictDate,
   atDue: AtDue = new Map(),
 ): TaskSummary {
@@ -194,7 +217,9 @@ export async function listTaskGroups(user: SessionUser, filters: TaskFilters, by
     db.line.findMany({ orderBy: [{ kind: "asc" }, { sortOrder: "asc" }], select: { id: true, name: true } }),
   ]);
   const named = by === "keyTask" ? keyTasks : lines;
-  const groups = new Map<string | null, { id: string | null; name: string; tasks: (typeof tasks)[number][] }>(named.map((n) => [n.id, { id: n.id, name: n.name, tasks: [] }]));
+  const groups = new Map<string | null, { id: string | null; name: string; tasks: (typeof tasks)[number][] }>(
+    named.map((n) => [n.id, { id: n.id, name: n.name, tasks: [] }]),
+  );
   for (const task of tasks) {
     const key = by === "keyTask" ? task.keyTaskId : task.lineId;
     let group = groups.get(key);
@@ -290,7 +315,11 @@ export async function listTaskFormOptions(user: SessionUser): Promise<TaskFormOp
 /** The valid names for the import template (the office's: every live unit). */
 export async function listTemplateChoices(user: SessionUser): Promise<TemplateChoices> {
   const [units, keyTasks, lines, leaders] = await Promise.all([
-    db.unit.findMany({ where: withUnitScope(user, { archivedAt: null }), orderBy: [{ kind: "desc" }, { sortOrder: "asc" }], select: { name: true, kind: true } }),
+    db.unit.findMany({
+      where: withUnitScope(user, { archivedAt: null }),
+      orderBy: [{ kind: "desc" }, { sortOrder: "asc" }],
+      select: { name: true, kind: true },
+    }),
     db.keyTask.findMany({ orderBy: { sortOrder: "asc" }, select: { name: true } }),
     db.line.findMany({ orderBy: [{ kind: "asc" }, { sortOrder: "asc" }], select: { name: true } }),
     db.user.findMany({ where: { role: "LEADER", active: true }, orderBy: { username: "asc" }, select: { name: true, title: true, username: true } }),
@@ -306,7 +335,11 @@ export async function exportTasks(user: SessionUser, filters: TaskFilters, today
 /** The unit's own live tasks, by deadline, as choices for its work log. */
 export async function listOwnTaskChoices(user: SessionUser): Promise<{ id: string; title: string }[]> {
   if (!user.unitId) return [];
-  return db.task.findMany({ where: withUnitRowScope(user, { unitId: user.unitId, archivedAt: null }), orderBy: { deadline: "asc" }, select: { id: true, title: true } });
+  return db.task.findMany({
+    where: withUnitRowScope(user, { unitId: user.unitId, archivedAt: null }),
+    orderBy: { deadline: "asc" },
+    select: { id: true, title: true },
+  });
 }
 
 export type UnitTaskCard = TaskRow & { urgency: Urgency; nextMilestone: { title: string; dueDate: string } | null };
@@ -337,7 +370,12 @@ export async function listTaskHistory(user: SessionUser, taskId: string, take = 
   if (user.role !== "ADMIN") return [];
   const milestoneIds = (await db.milestone.findMany({ where: { taskId }, select: { id: true } })).map((m) => m.id);
   const entries = await db.auditLog.findMany({
-    where: { OR: [{ entity: "Task", entityId: taskId }, { entity: "Milestone", entityId: { in: milestoneIds } }] },
+    where: {
+      OR: [
+        { entity: "Task", entityId: taskId },
+        { entity: "Milestone", entityId: { in: milestoneIds } },
+      ],
+    },
     orderBy: { createdAt: "desc" },
     take,
     select: { id: true, action: true, createdAt: true, actor: { select: { name: true } } },

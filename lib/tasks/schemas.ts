@@ -65,7 +65,14 @@ const checkbox = z
 const idList = z
   .string()
   .optional()
-  .transform((v) => [...new Set((v ?? "").split(",").map((s) => s.trim()).filter(Boolean))])
+  .transform((v) => [
+    ...new Set(
+      (v ?? "")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ])
   .refine((ids) => ids.length <= 50, "配合单位最多 50 个");
 
 function addRuleIssues(ctx: z.RefinementCtx, errors: RuleErrors): void {

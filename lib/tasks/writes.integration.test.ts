@@ -71,7 +71,10 @@ test("the office creates a task with cooperators; it gets a number, a derived st
   const task = await t.db.task.findUniqueOrThrow({ where: { id: result.value.id }, include: { cooperators: true } });
   assert.equal(task.externalKey, "2026-RW0001");
   assert.equal(task.status, "NOT_STARTED");
-  assert.deepEqual(task.cooperators.map((c) => c.unitId), [townB]);
+  assert.deepEqual(
+    task.cooperators.map((c) => c.unitId),
+    [townB],
+  );
   const log = await t.db.auditLog.findFirstOrThrow({ where: { entity: "Task", entityId: task.id, action: "task.create" } });
   assert.equal(log.actorId, admin.id);
   assert.equal(JSON.parse(log.after!).title, "背街小巷整治12条");
@@ -197,7 +200,10 @@ test("the status filters select exactly the tasks deriveStatus puts in each stat
   }
   const all = await t.db.task.findMany({ where: { archivedAt: null }, select: { id: true, target: true, valueReached: true, deadline: true } });
   for (const status of ["NOT_STARTED", "IN_PROGRESS", "DONE", "OVERDUE"] as const) {
-    const expected = all.filter((task) => deriveStatus(task, today) === status).map((task) => task.id).sort();
+    const expected = all
+      .filter((task) => deriveStatus(task, today) === status)
+      .map((task) => task.id)
+      .sort();
     const found = (await t.db.task.findMany({ where: { AND: [{ archivedAt: null }, taskStatusWhere(t.db, status, today)] }, select: { id: true } }))
       .map((task) => task.id)
       .sort();

@@ -21,8 +21,8 @@ import type { WriteResult } from "@/lib/write-result";
 
 export type { WriteResult } from "@/lib/write-result";
 
-export const TASK_NOT_FOUND = "没有找到这项任务,或您无权操作。";
-export const MILESTONE_NOT_FOUND = "没有找到这个节点,或您无权操作。";
+export const TASK_NOT_FOUND = "没有找到这项任务，或您无权操作。";
+export const MILESTONE_NOT_FOUND = "没有找到这个节点，或您无权操作。";
 const FORBIDDEN = "没有权限执行此操作。";
 const CHECK_INPUT = "请检查填写的内容。";
 
@@ -186,7 +186,10 @@ export async function updateTask(client: Db, user: SessionUser, input: TaskUpdat
     await tx.taskCooperator.createMany({ data: input.cooperatorIds.map((unitId) => ({ taskId: input.id, unitId })) });
     await writeProgressEvents(
       tx,
-      eventsOfChange({ date: today, at: new Date(), source: "OFFICE_EDIT", actorId: user.id }, input.id, { before: before.valueReached, after: input.valueReached }),
+      eventsOfChange({ date: today, at: new Date(), source: "OFFICE_EDIT", actorId: user.id }, input.id, {
+        before: before.valueReached,
+        after: input.valueReached,
+      }),
     );
     await audit(tx, { actorId: user.id, action: "task.update", entity: "Task", entityId: input.id, before, after: await taskSnapshot(tx, input.id) });
   });
@@ -301,7 +304,7 @@ export async function deleteMilestone(client: Db, user: SessionUser, input: { id
   if (!allowed(user, ["ADMIN"])) return forbidden();
   const existing = await findMilestone(client, user, input.id);
   if (!existing) return { ok: false, status: 404, message: MILESTONE_NOT_FOUND };
-  if (existing._count.reportItems > 0) return { ok: false, status: 400, message: "这个节点已被晒报引用,不能删除;可以修改它的内容和日期。" };
+  if (existing._count.reportItems > 0) return { ok: false, status: 400, message: "这个节点已被晒报引用，不能删除；可以修改它的内容和日期。" };
   await client.$transaction(async (tx) => {
     await tx.milestone.delete({ where: { id: input.id } });
     await audit(tx, { actorId: user.id, action: "milestone.delete", entity: "Milestone", entityId: input.id, before: milestoneSnapshot(existing) });
@@ -330,7 +333,10 @@ export async function reportTaskProgress(
     await tx.task.update({ where: { id: task.id }, data: { valueReached: input.valueReached, note: input.note, status } });
     await writeProgressEvents(
       tx,
-      eventsOfChange({ date: today, at: new Date(), source: "UNIT_UPDATE", actorId: user.id }, task.id, { before: before.valueReached, after: input.valueReached }),
+      eventsOfChange({ date: today, at: new Date(), source: "UNIT_UPDATE", actorId: user.id }, task.id, {
+        before: before.valueReached,
+        after: input.valueReached,
+      }),
     );
     await audit(tx, {
       actorId: user.id,

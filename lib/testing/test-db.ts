@@ -93,8 +93,7 @@ function templateName(): string {
 async function ensureTemplate(): Promise<string> {
   const template = templateName();
   await withAdmin(async (admin) => {
-    const ready = async () =>
-      (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1 AND datistemplate", [template])).rowCount === 1;
+    const ready = async () => (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1 AND datistemplate", [template])).rowCount === 1;
     if (await ready()) return;
     await admin.query("SELECT pg_advisory_lock(hashtext($1))", [template]);
     try {

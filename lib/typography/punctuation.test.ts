@@ -12,7 +12,10 @@ test("half-width marks beside Chinese become full-width, without the Latin space
 });
 
 test("times, numbers, addresses and Latin text keep their half-width marks", () => {
-  for (const text of ["截止 09:30", "13:30", "https://example.cn/a?b=c", "Lighthouse (mobile)", "a, b; c", "(已选 ", "完成的打 ✓,未完成的打 ?", "? 未完成"].map((t) => t.replace(",", "\uFF0C"))) assert.deepEqual(halfWidthMarks(text), [], text);
+  for (const text of ["截止 09:30", "13:30", "https://example.cn/a?b=c", "Lighthouse (mobile)", "a, b; c", "(已选 ", "完成的打 ✓,未完成的打 ?", "? 未完成"].map(
+    (t) => t.replace(",", "\uFF0C"),
+  ))
+    assert.deepEqual(halfWidthMarks(text), [], text);
 });
 
 test("string literals, template literals around ${…} and JSX text are scanned; comments, regexps and marked lines are not", () => {

@@ -30,7 +30,8 @@ export function halfWidthMarks(text: string): number[] {
       if (/[\u3400-\u9fff]/.test(text[i - 1] ?? "")) marks.add(i);
     } else if (",:;".includes(c)) {
       // "a?b" in a URL or "08:30" has no Chinese neighbour; a colon between digits never counts.
-      if ((isCjk(neighbour(text, i, -1)) || isCjk(neighbour(text, i, 1))) && !(c === ":" && /\d/.test(text[i - 1] ?? "") && /\d/.test(text[i + 1] ?? ""))) marks.add(i);
+      if ((isCjk(neighbour(text, i, -1)) || isCjk(neighbour(text, i, 1))) && !(c === ":" && /\d/.test(text[i - 1] ?? "") && /\d/.test(text[i + 1] ?? "")))
+        marks.add(i);
     }
   }
   // Parentheses go in pairs: full-width when right after Chinese or holding Chinese.

@@ -78,7 +78,9 @@ export function scanFile(file: string, content = readFileSync(file, "utf8")): Fi
   const lines = content.split("\n");
   const findings: Finding[] = [];
   for (const piece of textPieces(source)) {
-    const marks = halfWidthMarks(piece.chars).map((i) => piece.offsets[i]).filter((o) => o >= 0);
+    const marks = halfWidthMarks(piece.chars)
+      .map((i) => piece.offsets[i])
+      .filter((o) => o >= 0);
     if (marks.length === 0) continue;
     const line = source.getLineAndCharacterOfPosition(piece.node.getStart(source)).line;
     if (lines[line]?.includes("punctuation-ok") || lines[line - 1]?.includes("punctuation-ok")) continue;

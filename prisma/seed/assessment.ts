@@ -87,7 +87,12 @@ export async function seedAssessment(ctx: SeedContext, org: OrgRefs): Promise<{ 
 async function seedAssessedSet(ctx: SeedContext, org: OrgRefs): Promise<void> {
   const { db } = ctx;
   const excluded = EXCLUDED_UNITS.map((name) => org.unitByName.get(name)?.id).filter((id): id is string => Boolean(id));
-  const rule = await db.scoringRule.upsert({ where: { year: ctx.year }, create: { id: newId(), year: ctx.year }, update: {}, select: { id: true, excludedUnitIds: true } });
+  const rule = await db.scoringRule.upsert({
+    where: { year: ctx.year },
+    create: { id: newId(), year: ctx.year },
+    update: {},
+    select: { id: true, excludedUnitIds: true },
+  });
   if (rule.excludedUnitIds === "[]") await db.scoringRule.update({ where: { id: rule.id }, data: { excludedUnitIds: JSON.stringify(excluded.sort()) } });
   const covered = new Set((await db.assessmentGroupUnit.findMany({ select: { unitId: true } })).map((g) => g.unitId));
   const departments = await db.unit.findMany({ where: { kind: "DEPARTMENT", archivedAt: null }, select: { id: true } });
@@ -126,7 +131,15 @@ async function seedGroupScores(
       const id = newId();
       const rng = rngFor("group-score", ctx.year, quarter.number, group.name, unit.code);
       const quality = LAGGING_UNITS.includes(unit.name) ? 0.45 : rngFor("unit-quality", unit.code).float(0.72, 0.96);
-      scoreRows.push({ id, quarterId: quarter.id, groupId: group.id, unitId: unit.id, assessorId: rng.pick(group.members).userId, status: "SUBMITTED", submittedAt });
+      scoreRows.push({
+        id,
+        quarterId: quarter.id,
+        groupId: group.id,
+        unitId: unit.id,
+        assessorId: rng.pick(group.members).userId,
+        status: "SUBMITTED",
+        submittedAt,
+      });
       for (const item of group.rubricItems) {
         const share = Math.min(1, Math.max(0.3, quality + rng.float(-0.1, 0.08)));
         const points = share >= 0.97 ? item.maxPoints : Math.round(item.maxPoints * share * 2) / 2;
@@ -148,7 +161,10 @@ async function seedAdjustmentsAndVeto(ctx: SeedContext, org: OrgRefs, quarter: {
     const unit = org.unitByName.get(plan.unit);
     if (!unit) continue;
     const exists = await db.scoreAdjustment.findFirst({ where: { quarterId: quarter.id, unitId: unit.id, reason: plan.reason }, select: { id: true } });
-    if (!exists) await db.scoreAdjustment.create({ data: { id: newId(), quarterId: quarter.id, unitId: unit.id, points: plan.points, reason: plan.reason, createdById: leader.id, createdAt } });
+    if (!exists)
+      await db.scoreAdjustment.create({
+        data: { id: newId(), quarterId: quarter.id, unitId: unit.id, points: plan.points, reason: plan.reason, createdById: leader.id, createdAt },
+      });
   }
   if (VETO.quarter !== quarter.number) return;
   const unit = org.unitByName.get(VETO.unit);
@@ -156,6 +172,8 @@ async function seedAdjustmentsAndVeto(ctx: SeedContext, org: OrgRefs, quarter: {
   if (!unit || !item) return;
   const exists = await db.unitVeto.findFirst({ where: { quarterId: quarter.id, unitId: unit.id }, select: { id: true } });
   if (!exists) {
-    await db.unitVeto.create({ data: { id: newId(), quarterId: quarter.id, unitId: unit.id, vetoItemId: item.id, reason: VETO.reason, createdById: org.adminIds[0], createdAt } });
+    await db.unitVeto.create({
+      data: { id: newId(), quarterId: quarter.id, unitId: unit.id, vetoItemId: item.id, reason: VETO.reason, createdById: org.adminIds[0], createdAt },
+    });
   }
 }

@@ -11,10 +11,7 @@ type VersionPlan = { daysAgo: number; extra?: string[]; replaceFirst?: string };
 const PLANS: { unit: string; versions: VersionPlan[] }[] = [
   {
     unit: "广府镇",
-    versions: [
-      { daysAgo: 40 },
-      { daysAgo: 9, extra: ["广府古城景区周边商户经营秩序每周巡查一次,游客投诉 24 小时内回应。"] },
-    ],
+    versions: [{ daysAgo: 40 }, { daysAgo: 9, extra: ["广府古城景区周边商户经营秩序每周巡查一次,游客投诉 24 小时内回应。"] }],
   },
   { unit: "刘营镇", versions: [{ daysAgo: 33 }] },
   { unit: "永合会镇", versions: [{ daysAgo: 27 }] },
@@ -34,7 +31,11 @@ export async function seedCommitments(ctx: SeedContext): Promise<number> {
   for (const plan of PLANS) {
     const unit = await db.unit.findUnique({ where: { name: plan.unit }, select: { id: true, name: true, code: true } });
     if (!unit) continue;
-    const head = await db.user.findFirst({ where: { unitId: unit.id, role: "UNIT_HEAD" }, orderBy: { username: "asc" }, select: { id: true, name: true, title: true } });
+    const head = await db.user.findFirst({
+      where: { unitId: unit.id, role: "UNIT_HEAD" },
+      orderBy: { username: "asc" },
+      select: { id: true, name: true, title: true },
+    });
     if (!head) continue;
     const tasks = await db.task.findMany({
       where: { unitId: unit.id, year: ctx.year, externalKey: { startsWith: `${ctx.year}-${unit.code}-` } },
@@ -44,7 +45,10 @@ export async function seedCommitments(ctx: SeedContext): Promise<number> {
     });
     for (const [index, version] of plan.versions.entries()) {
       const number = index + 1;
-      const exists = await db.commitment.findUnique({ where: { unitId_year_version: { unitId: unit.id, year: ctx.year, version: number } }, select: { id: true } });
+      const exists = await db.commitment.findUnique({
+        where: { unitId_year_version: { unitId: unit.id, year: ctx.year, version: number } },
+        select: { id: true },
+      });
       if (exists) continue;
       const publishedAt = new Date(ctx.now.getTime() - version.daysAgo * 86_400_000);
       const pledges = [

@@ -179,7 +179,16 @@ function generateCard(
   const items: PlannedItem[] = [];
   const texts = new Set<string>();
   for (const open of carry.slice(0, 2)) {
-    items.push(blankItem({ text: open.text, taskId: open.taskId, milestoneId: open.milestoneId, task: open.taskId ? (taskById.get(open.taskId) ?? null) : null, carriedFromId: open.id, addedIn: planSlot }));
+    items.push(
+      blankItem({
+        text: open.text,
+        taskId: open.taskId,
+        milestoneId: open.milestoneId,
+        task: open.taskId ? (taskById.get(open.taskId) ?? null) : null,
+        carriedFromId: open.id,
+        addedIn: planSlot,
+      }),
+    );
     texts.add(open.text);
   }
   const live = tasks.filter((t) => t.year === year && (t.deadline >= date || t.status !== "DONE"));
@@ -202,9 +211,11 @@ function generateCard(
       } else {
         item.outcome = "OPEN";
         item.reason = rng.pick(
-          !item.task ? OPEN_REASONS.general
-          : item.task.sitePlace ? [...OPEN_REASONS.site, ...OPEN_REASONS.coordination]
-          : [...OPEN_REASONS.coordination, ...OPEN_REASONS.general],
+          !item.task
+            ? OPEN_REASONS.general
+            : item.task.sitePlace
+              ? [...OPEN_REASONS.site, ...OPEN_REASONS.coordination]
+              : [...OPEN_REASONS.coordination, ...OPEN_REASONS.general],
         );
       }
     }
@@ -318,9 +329,7 @@ function eveningText(rng: Rng, items: PlannedItem[]): string {
   const open = items.filter((i) => i.outcome === "OPEN");
   const amount = (i: PlannedItem) => (i.progressValue && i.task ? `完成${formatNumber(i.progressValue)}${i.task.measure}` : "");
   if (rng.chance(0.5)) {
-    const marks = items.map((i, n) =>
-      i.outcome === "DONE" ? `${n + 1}.${i.text}${amount(i) ? `,${amount(i)}` : ""} ✓` : `${n + 1}.${i.text} ?(${i.reason})`,
-    );
+    const marks = items.map((i, n) => (i.outcome === "DONE" ? `${n + 1}.${i.text}${amount(i) ? `,${amount(i)}` : ""} ✓` : `${n + 1}.${i.text} ?(${i.reason})`));
     return `今日完成情况:${marks.join(";")}。`;
   }
   let text = `晚晒:今日计划${items.length}项,完成${done.length}项。`;

@@ -83,14 +83,18 @@ function svgOf(site: Site, shot: Shot): string {
       for (let r = 0; r < rows; r++) {
         for (let c = 0; c < b.windows; c++) {
           const wx = b.x + 10 + (c * (b.width - 20)) / b.windows;
-          windows.push(`<rect x="${wx.toFixed(1)}" y="${top + 12 + r * 45}" width="${Math.max(6, (b.width - 20) / b.windows - 10).toFixed(1)}" height="22" fill="hsl(${b.hue},20%,${Math.max(10, b.light - 30)}%)"/>`);
+          windows.push(
+            `<rect x="${wx.toFixed(1)}" y="${top + 12 + r * 45}" width="${Math.max(6, (b.width - 20) / b.windows - 10).toFixed(1)}" height="22" fill="hsl(${b.hue},20%,${Math.max(10, b.light - 30)}%)"/>`,
+          );
         }
       }
       return `<rect x="${b.x}" y="${top}" width="${b.width}" height="${b.height}" fill="hsl(${b.hue},25%,${b.light}%)"/>${windows.join("")}`;
     })
     .join("");
   const trees = site.trees
-    .map((t) => `<rect x="${t.x - 5}" y="${t.y}" width="10" height="${t.r}" fill="#4a3520"/><circle cx="${t.x}" cy="${t.y}" r="${t.r}" fill="hsl(110,40%,28%)"/>`)
+    .map(
+      (t) => `<rect x="${t.x - 5}" y="${t.y}" width="10" height="${t.r}" fill="#4a3520"/><circle cx="${t.x}" cy="${t.y}" r="${t.r}" fill="hsl(110,40%,28%)"/>`,
+    )
     .join("");
   const vy = horizon + 120;
   const vehicle = `<rect x="${shot.vehicleX}" y="${vy}" width="170" height="60" rx="8" fill="hsl(${shot.vehicleHue},70%,45%)"/><rect x="${shot.vehicleX + 110}" y="${vy - 35}" width="60" height="40" fill="hsl(${shot.vehicleHue},60%,35%)"/><circle cx="${shot.vehicleX + 35}" cy="${vy + 62}" r="18" fill="#222"/><circle cx="${shot.vehicleX + 135}" cy="${vy + 62}" r="18" fill="#222"/>`;
@@ -98,11 +102,17 @@ function svgOf(site: Site, shot: Shot): string {
   const h = SCENE_HEIGHT;
   // The camera: shift and zoom the world about the centre.
   // Parallax: buildings far away move less than the ground, the trees and the machines near the camera.
-  const camera = (depth: number) => `translate(${w / 2 + shot.dx * depth} ${h / 2 + shot.dy}) scale(${(1 + (shot.zoom - 1) * depth).toFixed(3)}) translate(${-w / 2} ${-h / 2})`;
+  const camera = (depth: number) =>
+    `translate(${w / 2 + shot.dx * depth} ${h / 2 + shot.dy}) scale(${(1 + (shot.zoom - 1) * depth).toFixed(3)}) translate(${-w / 2} ${-h / 2})`;
   const transform = camera(1);
   const clouds = (shot.clouds ?? []).map((c) => `<ellipse cx="${c.x}" cy="${c.y}" rx="${c.rx}" ry="${c.ry}" fill="rgba(255,255,255,0.75)"/>`).join("");
-  const piles = (shot.piles ?? []).map((p) => `<ellipse cx="${p.x}" cy="${horizon + p.y}" rx="${p.r}" ry="${Math.round(p.r * 0.45)}" fill="hsl(30,25%,${p.light}%)"/>`).join("");
-  const machine = shot.machineX == null ? "" : `<rect x="${shot.machineX}" y="${horizon + 60}" width="120" height="45" fill="#d9a400"/><rect x="${shot.machineX + 80}" y="${horizon + 20}" width="12" height="50" fill="#d9a400" transform="rotate(-30 ${shot.machineX + 86} ${horizon + 60})"/>`;
+  const piles = (shot.piles ?? [])
+    .map((p) => `<ellipse cx="${p.x}" cy="${horizon + p.y}" rx="${p.r}" ry="${Math.round(p.r * 0.45)}" fill="hsl(30,25%,${p.light}%)"/>`)
+    .join("");
+  const machine =
+    shot.machineX == null
+      ? ""
+      : `<rect x="${shot.machineX}" y="${horizon + 60}" width="120" height="45" fill="#d9a400"/><rect x="${shot.machineX + 80}" y="${horizon + 20}" width="12" height="50" fill="#d9a400" transform="rotate(-30 ${shot.machineX + 86} ${horizon + 60})"/>`;
   const shade = shot.sunFromLeft === undefined ? "" : `<rect width="${w}" height="${h}" fill="url(#sun)"/>`;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}">
   <defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="hsl(${shot.skyHue},55%,62%)"/><stop offset="1" stop-color="hsl(${shot.skyHue},35%,88%)"/></linearGradient>
@@ -128,11 +138,17 @@ function svgOf(site: Site, shot: Shot): string {
 
 /** A JPEG of one shot of a site, with mild sensor noise. */
 export async function renderShot(site: Site, shot: Shot): Promise<Buffer> {
-  const base = await sharp(Buffer.from(svgOf(site, shot))).modulate({ brightness: shot.brightness }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const base = await sharp(Buffer.from(svgOf(site, shot)))
+    .modulate({ brightness: shot.brightness })
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const noise = mulberryNoise(shot.noiseSeed, base.data.length);
   const data = Buffer.from(base.data);
   for (let i = 0; i < data.length; i++) data[i] = Math.max(0, Math.min(255, data[i] + noise[i]));
-  return sharp(data, { raw: { width: base.info.width, height: base.info.height, channels: base.info.channels } }).jpeg({ quality: 88 }).toBuffer();
+  return sharp(data, { raw: { width: base.info.width, height: base.info.height, channels: base.info.channels } })
+    .jpeg({ quality: 88 })
+    .toBuffer();
 }
 
 function mulberryNoise(seed: number, length: number): Int8Array {
@@ -178,22 +194,34 @@ export async function recycle(photo: Buffer, transform: RecycleTransform, rng: R
     case "reencode":
       return image.jpeg({ quality: rng.int(45, 70) }).toBuffer();
     case "resize":
-      return image.resize(Math.round(width * rng.float(0.4, 0.7))).jpeg({ quality: 80 }).toBuffer();
+      return image
+        .resize(Math.round(width * rng.float(0.4, 0.7)))
+        .jpeg({ quality: 80 })
+        .toBuffer();
     case "crop":
       return cropOff(0.02, 0.08);
     case "crop20":
       // Any edges, each up to a fifth.
       return cropOff(0, 0.2);
     case "retouch":
-      return image.modulate({ brightness: rng.float(0.85, 1.2), saturation: rng.float(0.7, 1.4) }).jpeg({ quality: 80 }).toBuffer();
+      return image
+        .modulate({ brightness: rng.float(0.85, 1.2), saturation: rng.float(0.7, 1.4) })
+        .jpeg({ quality: 80 })
+        .toBuffer();
     case "stamp": {
       const stamp = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect x="${width - 330}" y="${height - 70}" width="310" height="50" fill="rgba(0,0,0,0.45)"/><text x="${width - 315}" y="${height - 36}" font-size="28" fill="#fff" font-family="sans-serif">2026-${rng.int(10, 12)}-${rng.int(10, 28)} ${rng.int(8, 18)}:${rng.int(10, 59)}</text></svg>`;
-      return image.composite([{ input: Buffer.from(stamp) }]).jpeg({ quality: 82 }).toBuffer();
+      return image
+        .composite([{ input: Buffer.from(stamp) }])
+        .jpeg({ quality: 82 })
+        .toBuffer();
     }
     case "mirror":
       return image.flop().jpeg({ quality: 80 }).toBuffer();
     case "rotate90":
-      return image.rotate(rng.chance(0.5) ? 90 : 270).jpeg({ quality: 80 }).toBuffer();
+      return image
+        .rotate(rng.chance(0.5) ? 90 : 270)
+        .jpeg({ quality: 80 })
+        .toBuffer();
     case "rotate180":
       return image.rotate(180).jpeg({ quality: 80 }).toBuffer();
     case "screenshot": {
@@ -205,7 +233,10 @@ export async function recycle(photo: Buffer, transform: RecycleTransform, rng: R
       const ink = dark ? "#fff" : "#222";
       const frame = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}"><rect width="${W}" height="${H}" fill="${dark ? "#000" : "#f4f4f4"}"/><text x="48" y="64" font-size="40" fill="${ink}" font-family="sans-serif">${rng.int(8, 20)}:${rng.int(10, 59)}</text><text x="${W - 260}" y="64" font-size="40" fill="${ink}" font-family="sans-serif">5G ${rng.int(20, 99)}%</text><text x="60" y="${H - 110}" font-size="44" fill="${ink}" font-family="sans-serif">分享    编辑    收藏    删除</text></svg>`;
       const shown = await image.resize(W, ph).toBuffer();
-      return sharp(Buffer.from(frame)).composite([{ input: shown, top: Math.round((H - ph) / 2) + rng.int(-60, 60), left: 0 }]).png().toBuffer();
+      return sharp(Buffer.from(frame))
+        .composite([{ input: shown, top: Math.round((H - ph) / 2) + rng.int(-60, 60), left: 0 }])
+        .png()
+        .toBuffer();
     }
   }
 }

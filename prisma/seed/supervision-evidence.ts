@@ -138,7 +138,14 @@ export async function seedSupervisionEvidence(ctx: SeedContext, org: OrgRefs, ph
       // The report is about the site task: link it when the card does not yet.
       if (siteTask && !card.items.some((i) => i.taskId === siteTask.id)) {
         await db.reportItem.create({
-          data: { cardId: card.id, addedIn: slot.slot, text: `到${siteTask.sitePlace ?? "现场"}推进${siteTask.title}`, taskId: siteTask.id, outcome: slot.slot === "EVENING" ? "DONE" : null, sortOrder: 99 },
+          data: {
+            cardId: card.id,
+            addedIn: slot.slot,
+            text: `到${siteTask.sitePlace ?? "现场"}推进${siteTask.title}`,
+            taskId: siteTask.id,
+            outcome: slot.slot === "EVENING" ? "DONE" : null,
+            sortOrder: 99,
+          },
         });
       }
       slots.set(`${unitName}|${day}`, {
@@ -150,7 +157,9 @@ export async function seedSupervisionEvidence(ctx: SeedContext, org: OrgRefs, ph
         slot: slot.slot,
         authorId: slot.authorId,
         submittedAt: slot.submittedAt,
-        site: siteTask ? { lat: siteTask.siteLat!, lng: siteTask.siteLng!, place: siteTask.sitePlace ?? unitName } : { lat: unit.lat, lng: unit.lng, place: unit.places[0] ?? unitName },
+        site: siteTask
+          ? { lat: siteTask.siteLat!, lng: siteTask.siteLng!, place: siteTask.sitePlace ?? unitName }
+          : { lat: unit.lat, lng: unit.lng, place: unit.places[0] ?? unitName },
       });
     }
   }
@@ -166,7 +175,13 @@ export async function seedSupervisionEvidence(ctx: SeedContext, org: OrgRefs, ph
     const source = at(copy.source);
     if (!target || !source) continue;
     const swap = { from: [source.site?.place ?? "", source.unitName], to: [target.site?.place ?? "", target.unitName] };
-    texts.set(target, copyWithEdits(rngFor("evidence-copy", target.unitCode, target.date), texts.get(source)!, copy.level, swap, { topic: EVIDENCE_UNITS[target.unitName], place: target.site?.place ?? "" }));
+    texts.set(
+      target,
+      copyWithEdits(rngFor("evidence-copy", target.unitCode, target.date), texts.get(source)!, copy.level, swap, {
+        topic: EVIDENCE_UNITS[target.unitName],
+        place: target.site?.place ?? "",
+      }),
+    );
   }
 
   // Photos: a fresh shot of the unit's site each day, except where a recycled copy stands in.
@@ -178,7 +193,11 @@ export async function seedSupervisionEvidence(ctx: SeedContext, org: OrgRefs, ph
       const rng = rngFor("evidence-shot", s.unitCode, s.date);
       const old = sameRef(OLD_PHOTO, s.ref);
       const takenAt = new Date(s.submittedAt.getTime() - (old ? 3 * 24 * 60 : rng.int(15, 150)) * 60_000);
-      const gps = sameRef(FAR_REPORT, s.ref) ? HANDAN : sameRef(BEIJING_PHOTO, s.ref) ? BEIJING : jitter(s.site!, rng.float(-0.002, 0.002), rng.float(-0.002, 0.002));
+      const gps = sameRef(FAR_REPORT, s.ref)
+        ? HANDAN
+        : sameRef(BEIJING_PHOTO, s.ref)
+          ? BEIJING
+          : jitter(s.site!, rng.float(-0.002, 0.002), rng.float(-0.002, 0.002));
       const image = await renderShot(siteFor(s.unitCode), shotFor(rng));
       originals.set(s, { image, takenAt });
       written.push(...(await storeEvidencePhoto(ctx, storage, s, await withExif(image, takenAt, gps))));
@@ -207,7 +226,10 @@ export async function seedSupervisionEvidence(ctx: SeedContext, org: OrgRefs, ph
     // The fast report: its photo was taken at the site four minutes before it was sent from Handan.
     const fast = at(FAST_REPORT);
     if (fast) {
-      await db.photo.updateMany({ where: { slotId: fast.slotId, storageKey: { startsWith: KEY_PREFIX } }, data: { exifTakenAt: new Date(fast.submittedAt.getTime() - 4 * 60_000), exifLat: fast.site!.lat, exifLng: fast.site!.lng } });
+      await db.photo.updateMany({
+        where: { slotId: fast.slotId, storageKey: { startsWith: KEY_PREFIX } },
+        data: { exifTakenAt: new Date(fast.submittedAt.getTime() - 4 * 60_000), exifLat: fast.site!.lat, exifLng: fast.site!.lng },
+      });
     }
   } catch (error) {
     // No orphan files: what this run stored goes when it fails.

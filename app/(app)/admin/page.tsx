@@ -29,7 +29,7 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
 
   return (
     <div className="space-y-6">
-      <PageHeader title="今日晒报情况" description={`${formatDistrictDateLong(today)} · 已晒含迟报;截止时间过后仍未晒的记为未晒`} />
+      <PageHeader title="今日晒报情况" description={`${formatDistrictDateLong(today)} · 已晒含迟报；截止时间过后仍未晒的记为未晒`} />
       <div className="grid gap-3 sm:grid-cols-3">
         {SLOTS.map((slot) => (
           <Stat

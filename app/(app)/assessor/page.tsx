@@ -20,9 +20,12 @@ export default async function AssessorHomePage() {
         <section key={group.id} aria-labelledby={`group-${group.id}`}>
           <PageHeader
             title={group.name}
-            description={`重点工作:${group.keyTaskName} · 考核 ${group.units.length} 个单位`}
+            description={`重点工作：${group.keyTaskName} · 考核 ${group.units.length} 个单位`}
             actions={
-              <Link href={`/tasks?keyTask=${group.keyTaskId}`} className="flex min-h-11 items-center rounded-lg border border-stone-300 bg-white px-3 text-stone-800 hover:bg-stone-100">
+              <Link
+                href={`/tasks?keyTask=${group.keyTaskId}`}
+                className="flex min-h-11 items-center rounded-lg border border-stone-300 bg-white px-3 text-stone-800 hover:bg-stone-100"
+              >
                 查看这项工作的任务清单
               </Link>
             }
@@ -34,11 +37,21 @@ export default async function AssessorHomePage() {
               </caption>
               <thead className="bg-stone-100 text-stone-700">
                 <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">单位</th>
-                  <th scope="col" className="px-3 py-2 font-medium">本项任务</th>
-                  <th scope="col" className="px-3 py-2 font-medium">已完成</th>
-                  <th scope="col" className="px-3 py-2 font-medium">已逾期</th>
-                  <th scope="col" className="w-48 px-3 py-2 font-medium">平均进度</th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    单位
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    本项任务
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    已完成
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    已逾期
+                  </th>
+                  <th scope="col" className="w-48 px-3 py-2 font-medium">
+                    平均进度
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-stone-100">
@@ -49,9 +62,18 @@ export default async function AssessorHomePage() {
                         {unit.name}
                       </Link>
                     </th>
-                    <td data-label="本项任务" className="inline-cell px-3 py-2 tabular-nums">{unit.tasks}</td>
-                    <td data-label="已完成" className="inline-cell px-3 py-2 tabular-nums">{unit.done}</td>
-                    <td data-label="已逾期" className={unit.overdue ? "inline-cell px-3 py-2 font-semibold tabular-nums text-red-700" : "inline-cell px-3 py-2 tabular-nums"}>{unit.overdue}</td>
+                    <td data-label="本项任务" className="inline-cell px-3 py-2 tabular-nums">
+                      {unit.tasks}
+                    </td>
+                    <td data-label="已完成" className="inline-cell px-3 py-2 tabular-nums">
+                      {unit.done}
+                    </td>
+                    <td
+                      data-label="已逾期"
+                      className={unit.overdue ? "inline-cell px-3 py-2 font-semibold tabular-nums text-red-700" : "inline-cell px-3 py-2 tabular-nums"}
+                    >
+                      {unit.overdue}
+                    </td>
                     <td data-label="平均进度" className="px-3 py-2">
                       {unit.tasks === 0 ? (
                         // No task of this key task: nothing to average, which is not 0 % done.

@@ -37,7 +37,9 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
     loadDisciplineHeatMap(user, addDays(today, -1)),
   ]);
   const query = (extra: Record<string, string | undefined>) => {
-    const params = new URLSearchParams(Object.entries({ quarter: quarter.key, projector: projector ? "1" : undefined, ...extra }).filter((e): e is [string, string] => Boolean(e[1])));
+    const params = new URLSearchParams(
+      Object.entries({ quarter: quarter.key, projector: projector ? "1" : undefined, ...extra }).filter((e): e is [string, string] => Boolean(e[1])),
+    );
     return `/board?${params}`;
   };
   const trendQuarters = trends.quarters.map((q) => quarterShortName(parseQuarterKey(q)!));
@@ -49,8 +51,8 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
         title={`考核排名 · ${quarterName(quarter.key)}`}
         description={
           results.live
-            ? `实时计算,截至 ${results.asOf};本季度尚未关闭,排名仅供参考,以关闭时冻结的结果为准。`
-            : `已于关闭时冻结(第 ${quarter.version} 版,数据截至 ${results.asOf})。点任一分数可查看计分依据。同分时依次比较:${TIE_CRITERIA};仍相同的并列,在红黄旗分界处共享旗帜。`
+            ? `实时计算，截至 ${results.asOf}；本季度尚未关闭，排名仅供参考，以关闭时冻结的结果为准。`
+            : `已于关闭时冻结（第 ${quarter.version} 版，数据截至 ${results.asOf}）。点任一分数可查看计分依据。同分时依次比较：${TIE_CRITERIA}；仍相同的并列，在红黄旗分界处共享旗帜。`
         }
         actions={
           <div className="no-print flex flex-wrap gap-2">
@@ -66,7 +68,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
       <QuarterTabs quarters={quarters} current={quarter.key} href={(k) => query({ quarter: k })} />
       {quarter.earlyCloseReason ? (
         <p role="note" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-amber-950">
-          <strong>提前关闭:</strong>本季度在最后一天结束前由督查室关闭,数据截至 {results.asOf}。原因:{quarter.earlyCloseReason}
+          <strong>提前关闭：</strong>本季度在最后一天结束前由督查室关闭，数据截至 {results.asOf}。原因：{quarter.earlyCloseReason}
         </p>
       ) : null}
 
@@ -92,9 +94,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
               </span>
             </h2>
             {excluded.length > 0 ? (
-              <p className="text-sm text-stone-600">
-                不参与排名(考核组织单位,督查室在考核规则中设置):{excluded.map((r) => r.unitName).join("、")}。
-              </p>
+              <p className="text-sm text-stone-600">不参与排名（考核组织单位，督查室在考核规则中设置）：{excluded.map((r) => r.unitName).join("、")}。</p>
             ) : null}
             {rows.length === 0 ? (
               <EmptyState title="本季度还没有数据" />
@@ -102,7 +102,12 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
               // The table takes the whole width up to 2xl, so that its columns fit a 1366 px laptop; min-w-0 keeps a phone's page from overflowing.
               <div className="grid gap-4 2xl:grid-cols-5">
                 <div className="min-w-0 2xl:col-span-3">
-                  <RankingTable rows={rankingRowsOf(rows)} quarterKey={quarter.key} caption={`${quarterName(quarter.key)}${label}排名`} collapseAfter={projector || kind === "TOWN" ? undefined : 10} />
+                  <RankingTable
+                    rows={rankingRowsOf(rows)}
+                    quarterKey={quarter.key}
+                    caption={`${quarterName(quarter.key)}${label}排名`}
+                    collapseAfter={projector || kind === "TOWN" ? undefined : 10}
+                  />
                 </div>
                 <Card className="min-w-0 2xl:col-span-2">
                   <LazyRankingChart
@@ -147,7 +152,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
 
       <Card aria-labelledby="heat-h">
         <CardTitle id="heat-h">晒报纪律(近 {heat.dates.length} 天)</CardTitle>
-        <p className="mt-1 mb-3 text-sm text-stone-600">每格一天:三晒均按时、有迟报、有未晒;只展示,按考核规则默认不计分。</p>
+        <p className="mt-1 mb-3 text-sm text-stone-600">每格一天：三晒均按时、有迟报、有未晒；只展示，按考核规则默认不计分。</p>
         {KINDS.map(([kind, label]) => (
           <HeatMap
             key={kind}

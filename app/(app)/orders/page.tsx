@@ -11,7 +11,6 @@ import { listEscalations, listOrders, listUnsigned, type OrderTab } from "@/lib/
 
 export const metadata: Metadata = { title: "督办" };
 
-
 const TABS: { value: OrderTab; label: string }[] = [
   { value: "open", label: "办理中" },
   { value: "closed", label: "已办结" },
@@ -36,7 +35,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
     <div className="space-y-6">
       <PageHeader
         title={unitView ? "本单位督办件" : "督办件"}
-        description="立项 → 交办 → 签收 → 反馈 → 办结 → 评价。蓝 — 两天内到期,黄 — 滞后(被退回、过半时限未办结或反馈到期),红 — 逾期未按时办结(计入季度考核)"
+        description="立项 → 交办 → 签收 → 反馈 → 办结 → 评价。蓝 — 两天内到期，黄 — 滞后（被退回、过半时限未办结或反馈到期），红 — 逾期未按时办结（计入季度考核）"
         actions={canIssue ? <ButtonLink href="/orders/new">督办件立项</ButtonLink> : null}
       />
       {canIssue && unsigned.length ? (
@@ -51,7 +50,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
                   {u.title}
                 </Link>
                 <span className="ml-2 text-sm text-stone-600">
-                  {formatDistrictDateTime(u.createdAt)} 交办 · 未签收:{u.units.join("、")}
+                  {formatDistrictDateTime(u.createdAt)} 交办 · 未签收：{u.units.join("、")}
                 </span>
               </li>
             ))}
@@ -77,14 +76,21 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
                 key={t.value}
                 href={`/orders?tab=${t.value}`}
                 aria-current={tab === t.value ? "page" : undefined}
-                className={cn("flex min-h-11 items-center rounded-lg border px-3", tab === t.value ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white text-stone-700 hover:bg-stone-100")}
+                className={cn(
+                  "flex min-h-11 items-center rounded-lg border px-3",
+                  tab === t.value ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white text-stone-700 hover:bg-stone-100",
+                )}
               >
                 {t.label}
               </Link>
             ))}
           </nav>
         </div>
-        {orders.length === 0 ? <EmptyState title={tab === "closed" ? "还没有办结的督办件" : "没有办理中的督办件"} /> : <OrderList orders={orders} showUnit={!unitView} />}
+        {orders.length === 0 ? (
+          <EmptyState title={tab === "closed" ? "还没有办结的督办件" : "没有办理中的督办件"} />
+        ) : (
+          <OrderList orders={orders} showUnit={!unitView} />
+        )}
       </section>
     </div>
   );

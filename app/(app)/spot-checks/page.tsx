@@ -26,7 +26,11 @@ export default async function SpotChecksPage({ searchParams }: { searchParams: P
   const [draws, checks] = await Promise.all([listDraws(), listChecks(filter)]);
   return (
     <div className="space-y-6">
-      <PageHeader title="抽查" description="随机抽取晒报核实真伪;抽取的参数和随机种子留存,可复现、可审计" actions={<ButtonLink href="/spot-checks/pick">指定一条晒报抽查</ButtonLink>} />
+      <PageHeader
+        title="抽查"
+        description="随机抽取晒报核实真伪；抽取的参数和随机种子留存，可复现、可审计"
+        actions={<ButtonLink href="/spot-checks/pick">指定一条晒报抽查</ButtonLink>}
+      />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,26rem)_1fr]">
         <Card>
           <CardTitle>随机抽取</CardTitle>
@@ -70,7 +74,10 @@ export default async function SpotChecksPage({ searchParams }: { searchParams: P
                 key={f.value}
                 href={`/spot-checks?show=${f.value}`}
                 aria-current={filter === f.value ? "page" : undefined}
-                className={cn("flex min-h-11 items-center rounded-lg border px-3", filter === f.value ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white text-stone-700 hover:bg-stone-100")}
+                className={cn(
+                  "flex min-h-11 items-center rounded-lg border px-3",
+                  filter === f.value ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white text-stone-700 hover:bg-stone-100",
+                )}
               >
                 {f.label}
               </Link>

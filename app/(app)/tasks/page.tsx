@@ -35,7 +35,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
     <div className="space-y-5">
       <PageHeader
         title="任务清单"
-        description={user.role === "ASSESSOR" ? "您所在考核组负责单位的任务;逾期的任务标红。" : "全区各单位的年度任务;逾期的任务标红。"}
+        description={user.role === "ASSESSOR" ? "您所在考核组负责单位的任务；逾期的任务标红。" : "全区各单位的年度任务；逾期的任务标红。"}
         actions={<ExportLinks filters={filters} />}
       />
       <nav aria-label="分组方式" className="flex gap-2">
@@ -92,7 +92,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
           <Pagination basePath="/tasks" filters={filters} page={page.page} pageCount={page.pageCount} total={page.total} />
         </>
       ) : (
-        <EmptyState title="没有符合条件的任务">换个条件试试,或清除筛选条件。</EmptyState>
+        <EmptyState title="没有符合条件的任务">换个条件试试，或清除筛选条件。</EmptyState>
       )}
     </div>
   );

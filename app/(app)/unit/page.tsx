@@ -43,7 +43,8 @@ export default async function UnitHomePage() {
       <PageHeader title={`${user.unitName} · 今日晒台`} description={formatDistrictDateLong(today)} />
       {currentOpen && remindedNow.length > 0 ? (
         <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-amber-900">
-          {remindedNow[0].remindedBy.name}({ROLE_LABELS[remindedNow[0].remindedBy.role]}){formatDistrictTime(remindedNow[0].createdAt)} 提醒:请报送{SLOT_LABELS[current]}。
+          {remindedNow[0].remindedBy.name}({ROLE_LABELS[remindedNow[0].remindedBy.role]}){formatDistrictTime(remindedNow[0].createdAt)} 提醒：请报送
+          {SLOT_LABELS[current]}。
         </p>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
@@ -53,7 +54,11 @@ export default async function UnitHomePage() {
           </h2>
           <DailyCard owner={user.id} card={card} editor={editor} date={today} deadlines={deadlines} now={now} current={current} />
           <p className="mt-3 text-sm text-stone-600">
-            计划可以从<Link href="/unit/log" className="text-brand-700 underline">工作日志</Link>和任务清单中勾选,昨日未完成的事项自动列出,不必重复填写。
+            计划可以从
+            <Link href="/unit/log" className="text-brand-700 underline">
+              工作日志
+            </Link>
+            和任务清单中勾选，昨日未完成的事项自动列出，不必重复填写。
           </p>
         </section>
         <div className="space-y-6">

@@ -31,7 +31,7 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
             type="search"
             name="q"
             defaultValue={q ?? ""}
-            placeholder="如:临洺关、交运"
+            placeholder="如：临洺关、交运"
             className="block w-full rounded-lg border border-stone-300 bg-white px-3 py-2.5 text-base placeholder:text-stone-500"
           />
         </label>
@@ -47,7 +47,11 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
           </p>
         ) : null}
       </form>
-      {all.length === 0 ? <EmptyState title="没有可查看的单位" /> : rows.length === 0 ? <EmptyState title={`没有名称含“${q}”的单位`}>换个词试试,或显示全部单位。</EmptyState> : null}
+      {all.length === 0 ? (
+        <EmptyState title="没有可查看的单位" />
+      ) : rows.length === 0 ? (
+        <EmptyState title={`没有名称含“${q}”的单位`}>换个词试试，或显示全部单位。</EmptyState>
+      ) : null}
       {towns.length ? (
         <section aria-labelledby="towns-heading" className="space-y-3">
           <h2 id="towns-heading" className="text-lg font-semibold">

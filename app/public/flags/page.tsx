@@ -36,11 +36,11 @@ export default async function PublicFlagsPage() {
           工作人员登录
         </Link>
       </header>
-      <p className="text-stone-700">每季度考核结束后,乡镇、区直部门分别按考核得分排名:前三名授予流动红旗,后三名授予流动黄旗;下季度按新的排名流转。</p>
+      <p className="text-stone-700">每季度考核结束后，乡镇、区直部门分别按考核得分排名：前三名授予流动红旗，后三名授予流动黄旗；下季度按新的排名流转。</p>
 
       <section aria-labelledby="current-h" className="space-y-3">
         <h2 id="current-h" className="text-xl font-semibold">
-          现持旗单位{history[0] ? `(${quarterName(history[0].quarter)}考核)` : ""}
+          现持旗单位{history[0] ? `（${quarterName(history[0].quarter)}考核）` : ""}
         </h2>
         <FlagBoard flags={current} />
       </section>

@@ -109,11 +109,14 @@ export function EvidenceView({ parsed, report }: { parsed: AnomalyEvidence | nul
         <div className="space-y-3">
           {e.match ? (
             <p className="text-sm text-stone-700">
-              与最早晒出的原图是同一张照片：<strong className="font-semibold text-stone-900">{describePhotoMatch(e.match)}</strong>。逐块比对两张照片的相关系数为 {e.match.correlation.toFixed(3)}（≥ {e.match.minCorrelation} 视为同一张照片；不同日子在同一现场拍的照片一般低于 0.95）{e.sameUnit ? "，为本单位此前用过的照片" : "，原图为其他单位所晒"}。先后以照片加入晒报的时间为准。
+              与最早晒出的原图是同一张照片：<strong className="font-semibold text-stone-900">{describePhotoMatch(e.match)}</strong>
+              。逐块比对两张照片的相关系数为 {e.match.correlation.toFixed(3)}（≥ {e.match.minCorrelation} 视为同一张照片；不同日子在同一现场拍的照片一般低于
+              0.95）{e.sameUnit ? "，为本单位此前用过的照片" : "，原图为其他单位所晒"}。先后以照片加入晒报的时间为准。
             </p>
           ) : (
             <p className="text-sm text-stone-700">
-              与最早晒出的同一张照片相比,感知哈希相差 {e.distance} 位(64 位中,≤ {e.maxDistance} 位视为同一张照片){e.sameUnit ? ",为本单位此前用过的照片" : ",原图为其他单位所晒"}。先后以照片加入晒报的时间为准。
+              与最早晒出的同一张照片相比，感知哈希相差 {e.distance} 位(64 位中，≤ {e.maxDistance} 位视为同一张照片)
+              {e.sameUnit ? "，为本单位此前用过的照片" : "，原图为其他单位所晒"}。先后以照片加入晒报的时间为准。
             </p>
           )}
           <div className="grid gap-3 sm:grid-cols-2">
@@ -126,7 +129,12 @@ export function EvidenceView({ parsed, report }: { parsed: AnomalyEvidence | nul
           </div>
           <OtherMatches
             title="原图之后、本次之前也晒过这张照片的"
-            matches={e.others.map((o) => ({ key: o.photoId, report: o.related, photoId: o.photoId, detail: `${o.match ? describePhotoMatch(o.match) : `相差 ${o.distance} 位`}${o.sameUnit ? "（本单位）" : ""}` }))}
+            matches={e.others.map((o) => ({
+              key: o.photoId,
+              report: o.related,
+              photoId: o.photoId,
+              detail: `${o.match ? describePhotoMatch(o.match) : `相差 ${o.distance} 位`}${o.sameUnit ? "（本单位）" : ""}`,
+            }))}
           />
         </div>
       );
@@ -137,7 +145,8 @@ export function EvidenceView({ parsed, report }: { parsed: AnomalyEvidence | nul
       return (
         <div className="space-y-3">
           <p className="text-sm text-stone-700">
-            与最早的原文相比,文字相似度 {Math.round(e.similarity * 100)}%(常用套话权重很低;阈值 {Math.round(e.threshold * 100)}%){e.sameUnit ? ",与本单位此前的晒报雷同" : ",原文为其他单位所晒"}。先后以文字首次出现的版本时间为准,相同的段落已标出。
+            与最早的原文相比，文字相似度 {Math.round(e.similarity * 100)}%(常用套话权重很低；阈值 {Math.round(e.threshold * 100)}%)
+            {e.sameUnit ? "，与本单位此前的晒报雷同" : "，原文为其他单位所晒"}。先后以文字首次出现的版本时间为准，相同的段落已标出。
           </p>
           <div className="grid gap-3 sm:grid-cols-2">
             <Side title="本次晒报" report={subject}>
@@ -149,19 +158,23 @@ export function EvidenceView({ parsed, report }: { parsed: AnomalyEvidence | nul
           </div>
           <OtherMatches
             title="原文之后、本次之前也写过相同内容的"
-            matches={e.others.map((o) => ({ key: `${o.related.slotId}:${o.related.version ?? ""}`, report: o.related, detail: `相似度 ${Math.round(o.similarity * 100)}%${o.sameUnit ? "(本单位)" : ""}` }))}
+            matches={e.others.map((o) => ({
+              key: `${o.related.slotId}:${o.related.version ?? ""}`,
+              report: o.related,
+              detail: `相似度 ${Math.round(o.similarity * 100)}%${o.sameUnit ? "（本单位）" : ""}`,
+            }))}
           />
         </div>
       );
     }
     case "EXIF_TIME": {
       const e = parsed.evidence;
-      if (e.reason === "NO_PHOTO") return <p className="text-sm text-stone-700">任务“{e.tasks.join("、")}”要求晒照片,这次晒报没有照片。</p>;
+      if (e.reason === "NO_PHOTO") return <p className="text-sm text-stone-700">任务“{e.tasks.join("、")}”要求晒照片，这次晒报没有照片。</p>;
       if (e.reason === "NO_EXIF") {
         return (
           <div className="flex flex-wrap items-start gap-3">
             <PhotoThumb photoId={e.photoId} alt="没有拍摄时间的照片" />
-            <p className="text-sm text-stone-700">任务“{e.tasks.join("、")}”要求晒照片,这张照片没有拍摄时间(可能是截图或转发的图片)。</p>
+            <p className="text-sm text-stone-700">任务“{e.tasks.join("、")}”要求晒照片，这张照片没有拍摄时间（可能是截图或转发的图片）。</p>
           </div>
         );
       }
@@ -193,7 +206,11 @@ export function EvidenceView({ parsed, report }: { parsed: AnomalyEvidence | nul
                 <dd className="text-lg font-semibold text-stone-900">约 {e.km} 公里</dd>
               </div>
             </dl>
-            <LocationMap boundary={boundary} title={`${fixSource[e.fix.source]}位于${e.district}界外约 ${e.km} 公里`} points={[fixPoint(e.fix, fixSource[e.fix.source])]} />
+            <LocationMap
+              boundary={boundary}
+              title={`${fixSource[e.fix.source]}位于${e.district}界外约 ${e.km} 公里`}
+              points={[fixPoint(e.fix, fixSource[e.fix.source])]}
+            />
           </div>
         );
       }
@@ -212,7 +229,9 @@ export function EvidenceView({ parsed, report }: { parsed: AnomalyEvidence | nul
               <div>
                 <dt className="text-stone-600">距本单位最近的任务现场</dt>
                 <dd className="text-lg font-semibold text-stone-900">{e.siteKm != null ? `${e.siteKm} 公里` : "没有标注现场的任务"}</dd>
-                <dd>{e.site ? `${e.site.title}${e.site.place ? ` · ${e.site.place}` : ""}；` : ""}两者都超过 {e.maxHomeKm} 公里即提示</dd>
+                <dd>
+                  {e.site ? `${e.site.title}${e.site.place ? ` · ${e.site.place}` : ""}；` : ""}两者都超过 {e.maxHomeKm} 公里即提示
+                </dd>
               </div>
             </dl>
             <LocationMap boundary={boundary} title={`${fixSource[e.fix.source]}距本乡镇驻地 ${e.seatKm ?? "—"} 公里`} points={points} />

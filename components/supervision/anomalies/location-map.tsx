@@ -36,7 +36,9 @@ export function LocationMap({ boundary, points, line, title }: { boundary: Bound
       <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={title} className="h-auto w-full rounded-lg border border-stone-200 bg-stone-50">
         <title>{title}</title>
         <path d={outline} fill="#e7e5e4" stroke="#57534e" strokeWidth="1.2" fillRule="evenodd" />
-        {line ? <line x1={x(line[0].lng)} y1={y(line[0].lat)} x2={x(line[1].lng)} y2={y(line[1].lat)} stroke="#b91c1c" strokeWidth="1.5" strokeDasharray="4 3" /> : null}
+        {line ? (
+          <line x1={x(line[0].lng)} y1={y(line[0].lat)} x2={x(line[1].lng)} y2={y(line[1].lat)} stroke="#b91c1c" strokeWidth="1.5" strokeDasharray="4 3" />
+        ) : null}
         {points.map((p, i) => (
           <g key={i}>
             {p.kind === "fix" ? (
@@ -51,7 +53,8 @@ export function LocationMap({ boundary, points, line, title }: { boundary: Bound
         ))}
       </svg>
       <figcaption className="mt-1 text-xs text-stone-600">
-        灰色为{boundary.name}边界；<span style={{ color: COLOURS.fix }}>●</span> 定位，<span style={{ color: COLOURS.site }}>■</span> 任务现场，<span style={{ color: COLOURS.seat }}>■</span> 单位驻地
+        灰色为{boundary.name}边界；<span style={{ color: COLOURS.fix }}>●</span> 定位，<span style={{ color: COLOURS.site }}>■</span> 任务现场，
+        <span style={{ color: COLOURS.seat }}>■</span> 单位驻地
       </figcaption>
     </figure>
   );

@@ -66,7 +66,7 @@ export function RecordForm({
             <FieldError id="result-error" errors={errors.result} />
             {claimed.length > 0 && result === "FALSE" ? (
               <p className="mt-2 text-sm text-red-800">
-                保存后,这条晚晒所报的完成量将全部从任务进度中核减:{claimed.map((c) => `${c.title} ${formatAmount(c.claimed)}${c.measure}`).join(";")}。
+                保存后，这条晚晒所报的完成量将全部从任务进度中核减：{claimed.map((c) => `${c.title} ${formatAmount(c.claimed)}${c.measure}`).join(";")}。
               </p>
             ) : null}
           </fieldset>
@@ -74,7 +74,7 @@ export function RecordForm({
             <fieldset aria-describedby="untrue-help untrue-error" className="rounded-lg border border-amber-200 bg-amber-50 p-3">
               <legend className="px-1 text-sm font-medium text-stone-800">不属实的完成量</legend>
               <p id="untrue-help" className="mb-2 text-sm text-stone-700">
-                填写核实不属实的数量,保存后从任务进度中核减;不填则该任务的进度不变。
+                填写核实不属实的数量，保存后从任务进度中核减；不填则该任务的进度不变。
               </p>
               <div className="space-y-2">
                 {claimed.map((c) => (
@@ -102,10 +102,19 @@ export function RecordForm({
               <FieldError id="untrue-error" errors={errors.untrue} />
             </fieldset>
           ) : null}
-          <TextareaField id="notes" label="核查情况" name="notes" rows={4} maxLength={2000} defaultValue={current.notes ?? ""} errors={errors.notes} placeholder="如:电话联系分包领导核实,现场拆除 3 户属实,第 4 户尚未拆除。" />
+          <TextareaField
+            id="notes"
+            label="核查情况"
+            name="notes"
+            rows={4}
+            maxLength={2000}
+            defaultValue={current.notes ?? ""}
+            errors={errors.notes}
+            placeholder="如：电话联系分包领导核实，现场拆除 3 户属实，第 4 户尚未拆除。"
+          />
           <div>
             <label htmlFor="photos" className="mb-1 block text-sm font-medium text-stone-800">
-              核查照片(可选,最多 9 张)
+              核查照片（可选，最多 9 张）
             </label>
             <input id="photos" name="photos" type="file" accept="image/*" multiple aria-describedby="photos-error" className="block w-full text-base" />
             <FieldError id="photos-error" errors={errors.photos} />

@@ -15,9 +15,19 @@ const reviewInput = z.object({
 export const reviewAnomaly = authedAction({ roles: ["ADMIN"], input: reviewInput }, async (user, data) => {
   const now = new Date();
   const done = await db.$transaction(async (tx) => {
-    const changed = await tx.anomaly.updateMany({ where: { id: data.anomalyId, status: "OPEN" }, data: { status: data.decision, reviewedById: user.id, reviewedAt: now } });
+    const changed = await tx.anomaly.updateMany({
+      where: { id: data.anomalyId, status: "OPEN" },
+      data: { status: data.decision, reviewedById: user.id, reviewedAt: now },
+    });
     if (changed.count !== 1) return false;
-    await audit(tx, { actorId: user.id, action: "anomaly.review", entity: "Anomaly", entityId: data.anomalyId, before: { status: "OPEN" }, after: { status: data.decision, reviewedAt: now } });
+    await audit(tx, {
+      actorId: user.id,
+      action: "anomaly.review",
+      entity: "Anomaly",
+      entityId: data.anomalyId,
+      before: { status: "OPEN" },
+      after: { status: data.decision, reviewedAt: now },
+    });
     return true;
   });
   if (!done) return { message: "这条线索已经处理过了。" };

@@ -68,7 +68,9 @@ export const recycledPhotoEvidence = z.object({
   ...added,
   relatedPhotoId: z.string(),
   related: relatedReport,
-  others: z.array(z.object({ photoId: z.string(), distance: z.number(), sameUnit: z.boolean(), related: relatedReport, match: photoMatchEvidence.nullish() })).default([]),
+  others: z
+    .array(z.object({ photoId: z.string(), distance: z.number(), sameUnit: z.boolean(), related: relatedReport, match: photoMatchEvidence.nullish() }))
+    .default([]),
 });
 
 /** `related` is the earliest original (its first version that said it); `others` the other earlier matches. */
@@ -94,7 +96,15 @@ export const exifTimeEvidence = z.discriminatedUnion("reason", [
 export const locationEvidence = z.discriminatedUnion("reason", [
   /** `km`: how far outside the district's outline */
   z.object({ reason: z.literal("OUTSIDE_DISTRICT"), fix, km: z.number(), district: z.string() }),
-  z.object({ reason: z.literal("FAR_FROM_HOME"), fix, seat: seat.nullable(), seatKm: z.number().nullable(), site: site.nullable(), siteKm: z.number().nullable(), maxHomeKm: z.number() }),
+  z.object({
+    reason: z.literal("FAR_FROM_HOME"),
+    fix,
+    seat: seat.nullable(),
+    seatKm: z.number().nullable(),
+    site: site.nullable(),
+    siteKm: z.number().nullable(),
+    maxHomeKm: z.number(),
+  }),
   z.object({ reason: z.literal("FAR_FROM_SITE"), fix, site, km: z.number(), maxSiteKm: z.number() }),
   z.object({ reason: z.literal("TOO_FAST"), from: fix, to: fix, km: z.number(), hours: z.number(), kmh: z.number(), maxSpeedKmh: z.number() }),
 ]);

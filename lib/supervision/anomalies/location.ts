@@ -101,7 +101,10 @@ export function detectLocation(input: LocationInput, rules: LocationRules = LOCA
       const seatKm = haversineKm(fix, input.seat);
       const site = nearest(fix, homes);
       const closest = Math.min(seatKm, site?.km ?? Infinity);
-      if (closest > rules.maxHomeKm && (!worst || (worst.reason === "FAR_FROM_HOME" && closest > Math.min(worst.seatKm ?? Infinity, worst.siteKm ?? Infinity)))) {
+      if (
+        closest > rules.maxHomeKm &&
+        (!worst || (worst.reason === "FAR_FROM_HOME" && closest > Math.min(worst.seatKm ?? Infinity, worst.siteKm ?? Infinity)))
+      ) {
         worst = { reason: "FAR_FROM_HOME", fix, seat: input.seat, seatKm: round1(seatKm), site: site?.place ?? null, siteKm: site ? round1(site.km) : null };
       }
     }

@@ -37,9 +37,23 @@ before(async () => {
       const base = rng.chance(0.6) ? flip(rng.pick(originals), rng.int(0, 8)) : hex();
       const hashes = [base, flip(base, rng.int(2, 12)), flip(base, rng.int(4, 16))];
       const photo = await t.db.photo.create({
-        data: { uploaderId: author.id, slotId: slot.id, storageKey: `p${day}-${k}.jpg`, thumbKey: `p${day}-${k}-t.jpg`, mime: "image/jpeg", width: 1, height: 1, bytes: 1, sha256: `${day}-${k}`, createdAt: new Date(submittedAt.getTime() + k * 1000), hashedAt: submittedAt },
+        data: {
+          uploaderId: author.id,
+          slotId: slot.id,
+          storageKey: `p${day}-${k}.jpg`,
+          thumbKey: `p${day}-${k}-t.jpg`,
+          mime: "image/jpeg",
+          width: 1,
+          height: 1,
+          bytes: 1,
+          sha256: `${day}-${k}`,
+          createdAt: new Date(submittedAt.getTime() + k * 1000),
+          hashedAt: submittedAt,
+        },
       });
-      await t.db.photoHash.createMany({ data: hashes.map((hash) => ({ photoId: photo.id, hash, ...Object.fromEntries(bandsOf(hash).map((v, i) => [`band${i}`, v])) }) as never) });
+      await t.db.photoHash.createMany({
+        data: hashes.map((hash) => ({ photoId: photo.id, hash, ...Object.fromEntries(bandsOf(hash).map((v, i) => [`band${i}`, v])) }) as never),
+      });
       photos.push({ id: photo.id, cardId: card.id, date, createdAt: photo.createdAt, hashes });
     }
   }
@@ -50,7 +64,13 @@ test("the indexed lookup finds exactly what the linear scan finds", async () => 
   let found = 0;
   for (const subject of photos.filter((_, i) => i % 3 === 0)) {
     // Probes as the runner makes them: the photo's own hash and a few other orientations.
-    const q: PhotoQuery = { photoId: subject.id, cardId: subject.cardId, addedAt: subject.createdAt, probes: [subject.hashes[0], hex(), flip(subject.hashes[0], 3)], windowFrom: addDays(subject.date, -15) };
+    const q: PhotoQuery = {
+      photoId: subject.id,
+      cardId: subject.cardId,
+      addedAt: subject.createdAt,
+      probes: [subject.hashes[0], hex(), flip(subject.hashes[0], 3)],
+      windowFrom: addDays(subject.date, -15),
+    };
     const [indexed, linear] = await Promise.all([findCandidates(t.db, q), findCandidatesLinear(t.db, q)]);
     assert.deepEqual(indexed, linear, `photo of ${subject.date}`);
     found += indexed.length;

@@ -135,7 +135,12 @@ export type PhotoLoader = ReturnType<typeof photoLoader>;
  * writing its rows is one transaction that claims the photo first, so two
  * servers checking the same slot write its rows once.
  */
-export async function indexPhotos(db: Db, load: PhotoLoader, photos: readonly { id: string; thumbKey: string; hashedAt: Date | null }[], now = new Date()): Promise<number> {
+export async function indexPhotos(
+  db: Db,
+  load: PhotoLoader,
+  photos: readonly { id: string; thumbKey: string; hashedAt: Date | null }[],
+  now = new Date(),
+): Promise<number> {
   let indexed = 0;
   for (const photo of photos) {
     if (photo.hashedAt) continue;

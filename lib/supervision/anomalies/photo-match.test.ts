@@ -50,7 +50,10 @@ test("the comparison says what matched: a mirror image, a rotation, a crop", asy
   assert.equal(turned.orientation, 2);
   const cropped = judge(seen, await see(await recycle(original, "crop20", rngFor("crop-known")))).match;
   assert.equal(cropped.holder, "EARLIER");
-  assert.ok(cropped.crop.some((f) => f > 0.02), `crop ${cropped.crop.join(",")}`);
+  assert.ok(
+    cropped.crop.some((f) => f > 0.02),
+    `crop ${cropped.crop.join(",")}`,
+  );
 });
 
 test("a screenshot's frame is cut away before hashing", async () => {
@@ -72,8 +75,13 @@ test("hard negatives: another day's shot of the same site and another site are n
 
 test("a flat frame has nothing to compare", async () => {
   const sharp = (await import("sharp")).default;
-  const grey = await sharp({ create: { width: 400, height: 300, channels: 3, background: "#777" } }).jpeg().toBuffer();
+  const grey = await sharp({ create: { width: 400, height: 300, channels: 3, background: "#777" } })
+    .jpeg()
+    .toBuffer();
   const flat = await see(grey);
   assert.ok(!isSamePhoto(comparePhotos(flat.prepared, flat.prepared)));
-  assert.ok(probeBandValues(flat.hashes.probes).every((band) => band.size === 0), "no band worth looking up");
+  assert.ok(
+    probeBandValues(flat.hashes.probes).every((band) => band.size === 0),
+    "no band worth looking up",
+  );
 });

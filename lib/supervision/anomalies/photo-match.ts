@@ -81,7 +81,8 @@ type Candidate = { correlation: number; orientation: number; crop: Crop };
 export function comparePhotos(earlier: PreparedPhoto, later: PreparedPhoto, rules = PHOTO_MATCH_RULES): PhotoMatchResult {
   const fine = rules.grid;
   const coarse = Math.max(6, fine >> 1);
-  const grid = (p: PreparedPhoto, box: Box, o: number, n: number) => (box[2] - box[0] < 8 || box[3] - box[1] < 8 ? null : normalised(cellMeans(p.integral, box, o, n, n)));
+  const grid = (p: PreparedPhoto, box: Box, o: number, n: number) =>
+    box[2] - box[0] < 8 || box[3] - box[1] < 8 ? null : normalised(cellMeans(p.integral, box, o, n, n));
   const orientations = ORIENTATIONS.map((_, o) => o);
 
   /** `holder` cropped (orientation 0) against `whole` in an orientation; or, reversed, `whole` against the holder's crop seen in an orientation. */

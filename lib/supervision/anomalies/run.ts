@@ -74,7 +74,11 @@ export async function runAnomalyChecksFor(db: Db, slotIds: readonly string[], op
   const photos = await findRecycledPhotos(db, photoLoader(options.storage ?? (await photoStorage())), subjects, corpus);
   const texts = new Map(subjects.map((s) => [s.id, findCopiedText(s, corpus)]));
   const previous = await loadPreviousFixes(db, subjects);
-  const describe = await relatedSlotDescriber(db, corpus, [...photos.values()].flatMap((found) => found.flatMap((p) => [p.original, ...p.others]).map((m) => m.slotId)));
+  const describe = await relatedSlotDescriber(
+    db,
+    corpus,
+    [...photos.values()].flatMap((found) => found.flatMap((p) => [p.original, ...p.others]).map((m) => m.slotId)),
+  );
 
   const flagsBySlot = new Map<string, Flag[]>();
   for (const subject of subjects) {
@@ -110,11 +114,25 @@ async function loadSubjects(db: Db, slotIds: readonly string[]) {
           select: {
             unitId: true,
             date: true,
-            unit: { select: { name: true, kind: true, lat: true, lng: true, tasks: { where: { siteLat: { not: null }, siteLng: { not: null }, archivedAt: null }, select: { id: true, title: true, sitePlace: true, siteLat: true, siteLng: true } } } },
+            unit: {
+              select: {
+                name: true,
+                kind: true,
+                lat: true,
+                lng: true,
+                tasks: {
+                  where: { siteLat: { not: null }, siteLng: { not: null }, archivedAt: null },
+                  select: { id: true, title: true, sitePlace: true, siteLat: true, siteLng: true },
+                },
+              },
+            },
             items: { select: { text: true, task: { select: { id: true, title: true, requiresPhoto: true, sitePlace: true, siteLat: true, siteLng: true } } } },
           },
         },
-        photos: { orderBy: { sortOrder: "asc" }, select: { id: true, thumbKey: true, hashedAt: true, exifTakenAt: true, exifLat: true, exifLng: true, createdAt: true } },
+        photos: {
+          orderBy: { sortOrder: "asc" },
+          select: { id: true, thumbKey: true, hashedAt: true, exifTakenAt: true, exifLat: true, exifLng: true, createdAt: true },
+        },
       },
     }),
     loadSlotHistories(db, { id: { in: [...slotIds] } }),
@@ -158,7 +176,13 @@ async function loadCorpus(db: Db, subjects: Subject[]): Promise<Corpus> {
  * of reports. Item titles matter only against the unit's own reports, so only
  * the checked units' items are loaded.
  */
-async function loadTextCorpus(db: Db, unitNames: Map<string, string>, slotMeta: Map<string, SlotMeta>, from: string, ownUnitIds: string[]): Promise<ShingledReport[]> {
+async function loadTextCorpus(
+  db: Db,
+  unitNames: Map<string, string>,
+  slotMeta: Map<string, SlotMeta>,
+  from: string,
+  ownUnitIds: string[],
+): Promise<ShingledReport[]> {
   const inWindow = { date: { gte: from } };
   const [cards, slots, items] = await Promise.all([
     db.reportCard.findMany({ where: inWindow, select: { id: true, unitId: true, date: true } }),
@@ -185,7 +209,13 @@ async function loadTextCorpus(db: Db, unitNames: Map<string, string>, slotMeta: 
   return reports;
 }
 
-function textReport(slot: { id: string; cardId: string; slot: SlotKind }, card: { unitId: string; date: string }, unitName: string, v: TextVersion, itemTexts: string[]): ShingledReport {
+function textReport(
+  slot: { id: string; cardId: string; slot: SlotKind },
+  card: { unitId: string; date: string },
+  unitName: string,
+  v: TextVersion,
+  itemTexts: string[],
+): ShingledReport {
   return shingleReport({
     slotId: slot.id,
     cardId: slot.cardId,
@@ -206,7 +236,11 @@ function textReport(slot: { id: string; cardId: string; slot: SlotKind }, card: 
  * time. Text matches carry their version; photo matches look it up in their
  * slots' histories, loaded here once for all of them.
  */
-async function relatedSlotDescriber(db: Db, corpus: Corpus, photoSlotIds: string[]): Promise<(slotId: string, addedAt: Date, version?: { number: number; versionId: string | null }) => RelatedReport> {
+async function relatedSlotDescriber(
+  db: Db,
+  corpus: Corpus,
+  photoSlotIds: string[],
+): Promise<(slotId: string, addedAt: Date, version?: { number: number; versionId: string | null }) => RelatedReport> {
   const ids = [...new Set(photoSlotIds)];
   const histories = new Map(ids.length > 0 ? (await loadSlotHistories(db, { id: { in: ids } })).map((h) => [h.id, h.versions]) : []);
   return (slotId, addedAt, version) => {
@@ -248,11 +282,19 @@ async function findRecycledPhotos(db: Db, load: PhotoLoader, subjects: Subject[]
       const loaded = await load(photo);
       if (!loaded) continue;
       const windowFrom = addDays(subject.date, -RECYCLED_PHOTO_RULES.windowDays);
-      const candidates = (await findCandidates(db, { photoId: photo.id, cardId: subject.cardId, addedAt: photo.createdAt, probes: loaded.hashes.probes, windowFrom })).slice(0, PHOTO_INDEX_RULES.maxVerified);
+      const candidates = (
+        await findCandidates(db, { photoId: photo.id, cardId: subject.cardId, addedAt: photo.createdAt, probes: loaded.hashes.probes, windowFrom })
+      ).slice(0, PHOTO_INDEX_RULES.maxVerified);
       if (candidates.length === 0) continue;
       const rows = await db.photo.findMany({
         where: { id: { in: candidates.map((c) => c.photoId) } },
-        select: { id: true, thumbKey: true, createdAt: true, slotId: true, slot: { select: { cardId: true, slot: true, submittedAt: true, card: { select: { unitId: true, date: true } } } } },
+        select: {
+          id: true,
+          thumbKey: true,
+          createdAt: true,
+          slotId: true,
+          slot: { select: { cardId: true, slot: true, submittedAt: true, card: { select: { unitId: true, date: true } } } },
+        },
       });
       const matches: PhotoMatch[] = [];
       for (const candidate of candidates) {
@@ -263,7 +305,16 @@ async function findRecycledPhotos(db: Db, load: PhotoLoader, subjects: Subject[]
         const same = match ? isSamePhoto(match) : candidate.distance <= RECYCLED_PHOTO_RULES.unverifiedMaxDistance;
         if (!same) continue;
         corpus.slots.set(row.slotId, { unitId: row.slot.card.unitId, date: row.slot.card.date, slot: row.slot.slot, submittedAt: row.slot.submittedAt });
-        matches.push({ photoId: row.id, slotId: row.slotId, cardId: row.slot.cardId, unitId: row.slot.card.unitId, addedAt: row.createdAt, distance: candidate.distance, sameUnit: row.slot.card.unitId === subject.unitId, match });
+        matches.push({
+          photoId: row.id,
+          slotId: row.slotId,
+          cardId: row.slot.cardId,
+          unitId: row.slot.card.unitId,
+          addedAt: row.createdAt,
+          distance: candidate.distance,
+          sameUnit: row.slot.card.unitId === subject.unitId,
+          match,
+        });
       }
       const finding = recycledPhotoFinding({ photoId: photo.id, cardId: subject.cardId, addedAt: photo.createdAt }, matches);
       if (finding) findings.push(finding);
@@ -276,7 +327,13 @@ async function findRecycledPhotos(db: Db, load: PhotoLoader, subjects: Subject[]
 const matchEvidence = (m: PhotoMatch) => (m.match ? { ...m.match, minCorrelation: PHOTO_MATCH_RULES.minCorrelation } : null);
 
 function recycledPhotoFlags(subject: Subject, findings: RecycledPhotoFinding[], describe: Describe): Flag[] {
-  const related = (m: PhotoMatch) => ({ photoId: m.photoId, distance: m.distance, sameUnit: m.sameUnit, related: describe(m.slotId, m.addedAt), match: matchEvidence(m) });
+  const related = (m: PhotoMatch) => ({
+    photoId: m.photoId,
+    distance: m.distance,
+    sameUnit: m.sameUnit,
+    related: describe(m.slotId, m.addedAt),
+    match: matchEvidence(m),
+  });
   return findings.map((f) => {
     const photo = subject.photos.find((p) => p.id === f.photoId)!;
     const evidence: RecycledPhotoEvidence = {
@@ -309,7 +366,14 @@ function findCopiedText(subject: Subject, corpus: Corpus): TextCheck {
   const first = textFirstAdded(versions, corpus.phrasing);
   const text: ShingledReport = { ...versions[versions.length - 1], version: first.version, versionId: first.versionId, addedAt: first.addedAt };
   const window = addDays(subject.date, -COPIED_TEXT_RULES.windowDays);
-  return { text, matches: detectCopiedText(text, corpus.texts.filter((r) => r.date >= window), corpus.phrasing) };
+  return {
+    text,
+    matches: detectCopiedText(
+      text,
+      corpus.texts.filter((r) => r.date >= window),
+      corpus.phrasing,
+    ),
+  };
 }
 
 function copiedTextFlags(subject: Subject, check: TextCheck, corpus: Corpus, describe: Describe): Flag[] {
@@ -357,7 +421,14 @@ function exifTimeFlags(subject: Subject): Flag[] {
     let evidence: ExifTimeEvidence;
     let score: number;
     if (f.reason === "FAR") {
-      evidence = { reason: "FAR", photoId: f.photoId, takenAt: f.takenAt.toISOString(), submittedAt: f.shownAt.toISOString(), hoursApart: f.hoursApart, maxAgeHours: EXIF_TIME_RULES.maxAgeHours };
+      evidence = {
+        reason: "FAR",
+        photoId: f.photoId,
+        takenAt: f.takenAt.toISOString(),
+        submittedAt: f.shownAt.toISOString(),
+        hoursApart: f.hoursApart,
+        maxAgeHours: EXIF_TIME_RULES.maxAgeHours,
+      };
       score = Math.min(1, Math.abs(f.hoursApart) / 72);
     } else if (f.reason === "NO_EXIF") {
       evidence = { reason: "NO_EXIF", photoId: f.photoId, submittedAt: submittedAt.toISOString(), tasks: f.tasks };
@@ -367,7 +438,14 @@ function exifTimeFlags(subject: Subject): Flag[] {
       score = 0.5;
     }
     const photoId = "photoId" in f ? f.photoId : null;
-    return { kind: "EXIF_TIME", score: round2(score), evidence, relatedSlotId: null, photoId, key: flagKey({ kind: "EXIF_TIME", relatedSlotId: null, photoId, reason: f.reason }) };
+    return {
+      kind: "EXIF_TIME",
+      score: round2(score),
+      evidence,
+      relatedSlotId: null,
+      photoId,
+      key: flagKey({ kind: "EXIF_TIME", relatedSlotId: null, photoId, reason: f.reason }),
+    };
   });
 }
 
@@ -391,18 +469,41 @@ function locationFlags(subject: Subject, previous: Fix[]): Flag[] {
       evidence = { reason: "OUTSIDE_DISTRICT", fix: fixJson(f.fix), km: f.km, district: f.district };
       score = Math.min(1, 0.6 + f.km / 50);
     } else if (f.reason === "FAR_FROM_HOME") {
-      evidence = { reason: "FAR_FROM_HOME", fix: fixJson(f.fix), seat: f.seat, seatKm: f.seatKm, site: f.site, siteKm: f.siteKm, maxHomeKm: LOCATION_RULES.maxHomeKm };
+      evidence = {
+        reason: "FAR_FROM_HOME",
+        fix: fixJson(f.fix),
+        seat: f.seat,
+        seatKm: f.seatKm,
+        site: f.site,
+        siteKm: f.siteKm,
+        maxHomeKm: LOCATION_RULES.maxHomeKm,
+      };
       score = Math.min(1, Math.min(f.seatKm ?? Infinity, f.siteKm ?? Infinity) / (3 * LOCATION_RULES.maxHomeKm));
     } else if (f.reason === "FAR_FROM_SITE") {
       evidence = { reason: "FAR_FROM_SITE", fix: fixJson(f.fix), site: f.site, km: f.km, maxSiteKm: LOCATION_RULES.maxSiteKm };
       score = Math.min(1, f.km / (10 * LOCATION_RULES.maxSiteKm));
     } else {
-      evidence = { reason: "TOO_FAST", from: fixJson(f.from), to: fixJson(f.to), km: f.km, hours: f.hours, kmh: f.kmh, maxSpeedKmh: LOCATION_RULES.maxSpeedKmh };
+      evidence = {
+        reason: "TOO_FAST",
+        from: fixJson(f.from),
+        to: fixJson(f.to),
+        km: f.km,
+        hours: f.hours,
+        kmh: f.kmh,
+        maxSpeedKmh: LOCATION_RULES.maxSpeedKmh,
+      };
       score = Math.min(1, f.kmh / (4 * LOCATION_RULES.maxSpeedKmh));
       const other = f.from.slotId !== subject.id ? f.from : f.to.slotId !== subject.id ? f.to : null;
       if (other) relatedSlotId = other.slotId;
     }
-    return { kind: "LOCATION", score: round2(score), evidence, relatedSlotId, photoId: null, key: flagKey({ kind: "LOCATION", relatedSlotId, photoId: null, reason: f.reason }) };
+    return {
+      kind: "LOCATION",
+      score: round2(score),
+      evidence,
+      relatedSlotId,
+      photoId: null,
+      key: flagKey({ kind: "LOCATION", relatedSlotId, photoId: null, reason: f.reason }),
+    };
   });
 }
 
@@ -418,7 +519,8 @@ type Positioned = {
 /** A report's positions: its own (when sent) and its photos' GPS (when taken). */
 function fixesOf(slot: Positioned): Fix[] {
   const fixes: Fix[] = [];
-  if (slot.lat != null && slot.lng != null) fixes.push({ lat: slot.lat, lng: slot.lng, at: slot.submittedAt, source: "REPORT", slotId: slot.id, place: slot.place });
+  if (slot.lat != null && slot.lng != null)
+    fixes.push({ lat: slot.lat, lng: slot.lng, at: slot.submittedAt, source: "REPORT", slotId: slot.id, place: slot.place });
   for (const p of slot.photos) {
     if (p.exifLat != null && p.exifLng != null && p.exifTakenAt) {
       // A photo taken long before (or after) it was shown: where, but not when, in the day (EXIF_TIME's flag).
@@ -440,13 +542,29 @@ async function loadPreviousFixes(db: Db, subjects: Subject[]): Promise<Map<strin
 async function previousFixes(db: Db, authorId: string, slotId: string, before: Date): Promise<Fix[]> {
   const earlier = await db.reportSlot.findMany({
     where: { authorId, id: { not: slotId }, submittedAt: { lt: before, gte: new Date(before.getTime() - LOCATION_RULES.maxGapHours * 3_600_000) } },
-    select: { id: true, place: true, lat: true, lng: true, submittedAt: true, photos: { select: { id: true, exifTakenAt: true, exifLat: true, exifLng: true, createdAt: true } } },
+    select: {
+      id: true,
+      place: true,
+      lat: true,
+      lng: true,
+      submittedAt: true,
+      photos: { select: { id: true, exifTakenAt: true, exifLat: true, exifLng: true, createdAt: true } },
+    },
   });
   return earlier.flatMap(fixesOf);
 }
 
 function fixJson(fix: Fix) {
-  return { lat: fix.lat, lng: fix.lng, at: fix.at.toISOString(), source: fix.source, slotId: fix.slotId, photoId: fix.photoId, place: fix.place ?? null, ...(fix.timely === false ? { timely: false } : {}) };
+  return {
+    lat: fix.lat,
+    lng: fix.lng,
+    at: fix.at.toISOString(),
+    source: fix.source,
+    slotId: fix.slotId,
+    photoId: fix.photoId,
+    place: fix.place ?? null,
+    ...(fix.timely === false ? { timely: false } : {}),
+  };
 }
 
 /**
@@ -477,35 +595,38 @@ function storedKey(row: { kind: AnomalyKind; relatedSlotId: string | null; photo
 
 /** Saves the flags of every checked slot in one transaction. */
 async function saveFlags(db: Db, flagsBySlot: Map<string, Flag[]>): Promise<CheckResult[]> {
-  return db.$transaction(async (tx) => {
-    const existing = await tx.anomaly.findMany({
-      where: { slotId: { in: [...flagsBySlot.keys()] } },
-      select: { id: true, slotId: true, kind: true, relatedSlotId: true, photoId: true, status: true, evidence: true },
-    });
-    const results: CheckResult[] = [];
-    for (const [slotId, flags] of flagsBySlot) {
-      const mine = existing.filter((a) => a.slotId === slotId);
-      const byKey = new Map(mine.map((a) => [storedKey(a), a]));
-      const found = new Set<string>();
-      let created = 0;
-      for (const flag of flags) {
-        if (found.has(flag.key)) continue;
-        found.add(flag.key);
-        const legacyKey = byKey.has(flag.key) ? undefined : flag.legacyKeys?.find((k) => byKey.has(k));
-        if (legacyKey) found.add(legacyKey);
-        const before = byKey.get(legacyKey ?? flag.key);
-        const data = { score: flag.score, evidence: JSON.stringify(flag.evidence), relatedSlotId: flag.relatedSlotId };
-        if (!before) {
-          await tx.anomaly.create({ data: { slotId, versionId: await currentVersionId(tx, slotId), kind: flag.kind, photoId: flag.photoId, ...data } });
-          created++;
-        } else if (before.status === "OPEN") {
-          await tx.anomaly.update({ where: { id: before.id }, data });
+  return db.$transaction(
+    async (tx) => {
+      const existing = await tx.anomaly.findMany({
+        where: { slotId: { in: [...flagsBySlot.keys()] } },
+        select: { id: true, slotId: true, kind: true, relatedSlotId: true, photoId: true, status: true, evidence: true },
+      });
+      const results: CheckResult[] = [];
+      for (const [slotId, flags] of flagsBySlot) {
+        const mine = existing.filter((a) => a.slotId === slotId);
+        const byKey = new Map(mine.map((a) => [storedKey(a), a]));
+        const found = new Set<string>();
+        let created = 0;
+        for (const flag of flags) {
+          if (found.has(flag.key)) continue;
+          found.add(flag.key);
+          const legacyKey = byKey.has(flag.key) ? undefined : flag.legacyKeys?.find((k) => byKey.has(k));
+          if (legacyKey) found.add(legacyKey);
+          const before = byKey.get(legacyKey ?? flag.key);
+          const data = { score: flag.score, evidence: JSON.stringify(flag.evidence), relatedSlotId: flag.relatedSlotId };
+          if (!before) {
+            await tx.anomaly.create({ data: { slotId, versionId: await currentVersionId(tx, slotId), kind: flag.kind, photoId: flag.photoId, ...data } });
+            created++;
+          } else if (before.status === "OPEN") {
+            await tx.anomaly.update({ where: { id: before.id }, data });
+          }
         }
+        const stale = mine.filter((a) => a.status === "OPEN" && !found.has(storedKey(a)));
+        if (stale.length > 0) await tx.anomaly.deleteMany({ where: { id: { in: stale.map((a) => a.id) } } });
+        results.push({ slotId, flags: flags.length, created, removed: stale.length });
       }
-      const stale = mine.filter((a) => a.status === "OPEN" && !found.has(storedKey(a)));
-      if (stale.length > 0) await tx.anomaly.deleteMany({ where: { id: { in: stale.map((a) => a.id) } } });
-      results.push({ slotId, flags: flags.length, created, removed: stale.length });
-    }
-    return results;
-  }, { timeout: 30_000 });
+      return results;
+    },
+    { timeout: 30_000 },
+  );
 }

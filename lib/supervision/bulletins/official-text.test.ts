@@ -1,6 +1,14 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { chineseNumeral, excerptOfSlot, keyTaskOfSlot, officialText, sectionNumber, withItemCount, type SlotItem } from "@/lib/supervision/bulletins/official-text";
+import {
+  chineseNumeral,
+  excerptOfSlot,
+  keyTaskOfSlot,
+  officialText,
+  sectionNumber,
+  withItemCount,
+  type SlotItem,
+} from "@/lib/supervision/bulletins/official-text";
 
 test("headings are numbered in one style: 一、…十、十一、…二十三、", () => {
   const expected = "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十 二十一 二十二 二十三".split(" ");
@@ -36,7 +44,16 @@ test("the count of items in the editor's note is the count published", () => {
 });
 
 const kt = (id: string, name: string, sortOrder = 1) => ({ id, name, sortOrder });
-const item = (over: Partial<SlotItem>): SlotItem => ({ text: "事项", addedIn: "MORNING", progressNote: null, outcome: "DONE", reason: null, progressValue: null, task: null, ...over });
+const item = (over: Partial<SlotItem>): SlotItem => ({
+  text: "事项",
+  addedIn: "MORNING",
+  progressNote: null,
+  outcome: "DONE",
+  reason: null,
+  progressValue: null,
+  task: null,
+  ...over,
+});
 
 test("a slot's key task comes from its items' tasks only, never a guess", () => {
   const invest = kt("k1", "招商引资");

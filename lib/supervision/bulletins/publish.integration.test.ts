@@ -17,7 +17,9 @@ before(async () => {
   const admin = await t.db.user.create({ data: { username: "admin", name: "督查室", role: "ADMIN", passwordHash: "x" } });
   adminId = admin.id;
   const card = await t.db.reportCard.create({ data: { unitId: unit.id, date: "2026-11-26" } });
-  const slot = await t.db.reportSlot.create({ data: { cardId: card.id, slot: "EVENING", authorId: admin.id, text: "今日完成拆迁协议签订三户。", submittedAt: new Date() } });
+  const slot = await t.db.reportSlot.create({
+    data: { cardId: card.id, slot: "EVENING", authorId: admin.id, text: "今日完成拆迁协议签订三户。", submittedAt: new Date() },
+  });
   slotId = slot.id;
 });
 after(() => t.cleanup());
@@ -116,7 +118,10 @@ test("a draft keeps every key task's best report first, up to the cap", () => {
     keyTask: keyTask(i % 5),
   }));
   const groups = planDraft(candidates, 3, 8);
-  assert.equal(groups.reduce((n, g) => n + g.items.length, 0), 8);
+  assert.equal(
+    groups.reduce((n, g) => n + g.items.length, 0),
+    8,
+  );
   assert.deepEqual(
     groups.map((g) => g.items.length),
     [2, 2, 2, 1, 1],
@@ -125,7 +130,10 @@ test("a draft keeps every key task's best report first, up to the cap", () => {
 
 // ─── What is published is what the editor shows ──────────────────────────────
 
-async function draftWithItems(excerpts: string[], summary = "本期摘编重点工作的12条晒报,请各单位对标学习、比学赶超。"): Promise<{ id: string; itemIds: string[] }> {
+async function draftWithItems(
+  excerpts: string[],
+  summary = "本期摘编重点工作的12条晒报,请各单位对标学习、比学赶超。",
+): Promise<{ id: string; itemIds: string[] }> {
   const b = await t.db.bulletin.create({
     data: {
       year: 2026,
@@ -145,7 +153,12 @@ test("publishing sends the editor's unsaved text: the published bulletin has it,
   await publishBulletin(t.db, {
     bulletinId: id,
     actorId: adminId,
-    text: { date: "2026-11-26", title: "新标题:拆迁攻坚", summary: "本期摘编重点工作的12条晒报,请各单位对标学习。", excerpts: { [itemIds[0]]: "【临洺关镇】改过的摘编文字。" } },
+    text: {
+      date: "2026-11-26",
+      title: "新标题:拆迁攻坚",
+      summary: "本期摘编重点工作的12条晒报,请各单位对标学习。",
+      excerpts: { [itemIds[0]]: "【临洺关镇】改过的摘编文字。" },
+    },
   });
   const published = await t.db.bulletin.findUniqueOrThrow({ where: { id }, include: { items: { orderBy: { sortOrder: "asc" } } } });
   assert.equal(published.status, "PUBLISHED");
@@ -163,7 +176,11 @@ test("a refused publish writes nothing: neither the text nor a number", async ()
   const { id } = await draftWithItems([]);
   const counter = (await t.db.counter.findUniqueOrThrow({ where: { key: "bulletin:2026" } })).value;
   await assert.rejects(
-    publishBulletin(t.db, { bulletinId: id, actorId: adminId, text: { date: "2026-11-26", title: "不会保存的标题", summary: "编者按的文字够长了。", excerpts: {} } }),
+    publishBulletin(t.db, {
+      bulletinId: id,
+      actorId: adminId,
+      text: { date: "2026-11-26", title: "不会保存的标题", summary: "编者按的文字够长了。", excerpts: {} },
+    }),
     /至少选入一条晒报/,
   );
   assert.equal((await t.db.bulletin.findUniqueOrThrow({ where: { id } })).title, "旧标题");
@@ -188,25 +205,62 @@ test("the auto-draft leaves out reports found 不属实 or with open flags, list
   const build = await t.db.keyTask.create({ data: { code: "XMJS", name: "项目建设", sortOrder: 4 } });
   const safety = await t.db.line.create({ data: { name: "安全生产", kind: "LINE" } });
   let n = 0;
-  async function unitReport(name: string, items: { text: string; keyTaskId?: string; lineId?: string; outcome: "DONE" | "OPEN"; reason?: string }[], note: string) {
+  async function unitReport(
+    name: string,
+    items: { text: string; keyTaskId?: string; lineId?: string; outcome: "DONE" | "OPEN"; reason?: string }[],
+    note: string,
+  ) {
     n++;
     const unit = await t.db.unit.create({ data: { code: `1304081${String(n).padStart(2, "0")}`, name, kind: "TOWN", sortOrder: n } });
     const card = await t.db.reportCard.create({ data: { unitId: unit.id, date } });
     for (const [i, item] of items.entries()) {
-      const task = item.keyTaskId || item.lineId ? await t.db.task.create({ data: { year: 2026, unitId: unit.id, title: item.text, keyTaskId: item.keyTaskId, lineId: item.lineId, target: 10, measure: "个", deadline: "2026-12-31" } }) : null;
-      await t.db.reportItem.create({ data: { cardId: card.id, addedIn: "MORNING", text: item.text, taskId: task?.id, outcome: item.outcome, reason: item.reason, sortOrder: i } });
+      const task =
+        item.keyTaskId || item.lineId
+          ? await t.db.task.create({
+              data: {
+                year: 2026,
+                unitId: unit.id,
+                title: item.text,
+                keyTaskId: item.keyTaskId,
+                lineId: item.lineId,
+                target: 10,
+                measure: "个",
+                deadline: "2026-12-31",
+              },
+            })
+          : null;
+      await t.db.reportItem.create({
+        data: { cardId: card.id, addedIn: "MORNING", text: item.text, taskId: task?.id, outcome: item.outcome, reason: item.reason, sortOrder: i },
+      });
     }
     const text = `今日完成${items.filter((i) => i.outcome === "DONE").length}/${items.length}项:${items.map((i, k) => `${k + 1}.${i.text}${i.outcome === "DONE" ? " ✓" : ` ?(${i.reason})`}`).join(";")}。\n${note}`;
     return t.db.reportSlot.create({ data: { cardId: card.id, slot: "EVENING", authorId: adminId, text, submittedAt: new Date() } });
   }
-  const investOnly = await unitReport("广府镇", [{ text: "洽谈签约项目", keyTaskId: invest.id, outcome: "DONE" }, { text: "走访客商", keyTaskId: invest.id, outcome: "OPEN", reason: "客商改期" }], "全天在园区.");
-  const mixed = await unitReport("刘营镇", [{ text: "对接招商项目", keyTaskId: invest.id, outcome: "DONE" }, { text: "对接落地项目", keyTaskId: invest.id, outcome: "DONE" }, { text: "排查企业安全隐患", lineId: safety.id, outcome: "DONE" }], "安全生产无小事.");
+  const investOnly = await unitReport(
+    "广府镇",
+    [
+      { text: "洽谈签约项目", keyTaskId: invest.id, outcome: "DONE" },
+      { text: "走访客商", keyTaskId: invest.id, outcome: "OPEN", reason: "客商改期" },
+    ],
+    "全天在园区.",
+  );
+  const mixed = await unitReport(
+    "刘营镇",
+    [
+      { text: "对接招商项目", keyTaskId: invest.id, outcome: "DONE" },
+      { text: "对接落地项目", keyTaskId: invest.id, outcome: "DONE" },
+      { text: "排查企业安全隐患", lineId: safety.id, outcome: "DONE" },
+    ],
+    "安全生产无小事.",
+  );
   const buildOnly = await unitReport("西苏镇", [{ text: "推进厂房建设", keyTaskId: build.id, outcome: "DONE" }], "进度正常.");
   const falseOne = await unitReport("讲武镇", [{ text: "拆除违建", keyTaskId: build.id, outcome: "DONE" }], "全部拆除.");
   const flagged = await unitReport("曲陌乡", [{ text: "签约项目", keyTaskId: invest.id, outcome: "DONE" }], "顺利签约.");
   const dismissed = await unitReport("辛庄堡乡", [{ text: "洽谈项目", keyTaskId: invest.id, outcome: "DONE" }], "持续跟进.");
   const confirmed = await unitReport("大北汪镇", [{ text: "引进项目", keyTaskId: invest.id, outcome: "DONE" }], "已引进.");
-  await t.db.spotCheck.create({ data: { slotId: falseOne.id, checkerId: adminId, method: "ON_SITE", result: "FALSE", notes: "未拆除", checkedAt: new Date() } });
+  await t.db.spotCheck.create({
+    data: { slotId: falseOne.id, checkerId: adminId, method: "ON_SITE", result: "FALSE", notes: "未拆除", checkedAt: new Date() },
+  });
   await t.db.spotCheck.create({ data: { slotId: buildOnly.id, checkerId: adminId, method: "PHONE", result: "TRUE", notes: "属实", checkedAt: new Date() } });
   await t.db.anomaly.create({ data: { slotId: flagged.id, kind: "COPIED_TEXT", score: 0.8, evidence: "{}" } });
   await t.db.anomaly.create({ data: { slotId: dismissed.id, kind: "RECYCLED_PHOTO", score: 0.9, evidence: "{}", status: "DISMISSED" } });

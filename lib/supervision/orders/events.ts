@@ -37,21 +37,24 @@ export async function orderEvent(tx: Prisma.TransactionClient, event: OrderEvent
 
   switch (event.kind) {
     case "ASSIGN":
-      await send(await usersOfUnits(tx, units), `督办件${title}已交办,请签收并于${formatDistrictDateTime(order.deadline)}前办结。`);
+      await send(await usersOfUnits(tx, units), `督办件${title}已交办，请签收并于${formatDistrictDateTime(order.deadline)}前办结。`);
       return;
     case "SIGN":
     case "FEEDBACK":
     case "REQUEST_EXTENSION":
     case "REQUEST_CLOSE": {
       const unit = event.actingUnitId ? await tx.unit.findUnique({ where: { id: event.actingUnitId }, select: { name: true } }) : null;
-      await send(office, `${unit?.name ?? order.unit.name}已${label}督办件${title}${event.kind === "REQUEST_CLOSE" || event.kind === "REQUEST_EXTENSION" ? ",请审核" : ""}。`);
+      await send(
+        office,
+        `${unit?.name ?? order.unit.name}已${label}督办件${title}${event.kind === "REQUEST_CLOSE" || event.kind === "REQUEST_EXTENSION" ? "，请审核" : ""}。`,
+      );
       return;
     }
     case "APPROVE_EXTENSION":
-      await send(await usersOfUnits(tx, [order.unitId]), `督办件${title}延期申请已同意,新的办结期限为${formatDistrictDateTime(order.deadline)}。`);
+      await send(await usersOfUnits(tx, [order.unitId]), `督办件${title}延期申请已同意，新的办结期限为${formatDistrictDateTime(order.deadline)}。`);
       return;
     case "EVALUATE":
-      await send(await usersOfUnits(tx, [order.unitId]), `督办件${title}已评价:${order.rating ? ORDER_RATING_LABELS[order.rating] : ""}。`);
+      await send(await usersOfUnits(tx, [order.unitId]), `督办件${title}已评价：${order.rating ? ORDER_RATING_LABELS[order.rating] : ""}。`);
       return;
     case "REFUSE_EXTENSION":
     case "CLOSE":

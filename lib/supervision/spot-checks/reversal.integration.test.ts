@@ -128,7 +128,12 @@ test("不属实 takes back what the evening added — task, milestone and status
 
 test("a changed result: 不属实 → 属实 gives back, → 部分属实 takes back the amount entered; the events add up to the value", async () => {
   const s = await scene();
-  const slot = (await s.evening([{ taskId: s.task.id, value: 80 }, { taskId: s.other.id, value: 20 }])).slot;
+  const slot = (
+    await s.evening([
+      { taskId: s.task.id, value: 80 },
+      { taskId: s.other.id, value: 20 },
+    ])
+  ).slot;
   const checkId = await newCheck(slot.id);
   await record(checkId, "FALSE");
   assert.equal((await values(s.task.id)).task, 0);

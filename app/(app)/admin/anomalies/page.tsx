@@ -46,15 +46,23 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Pr
   const slotId = raw.slotId && /^[a-z0-9]{1,40}$/i.test(raw.slotId) ? raw.slotId : undefined;
   const current: Params = { status, kind, date, slotId };
   const page = /^[1-9]\d{0,4}$/.test(raw.page ?? "") ? Number(raw.page) : 1;
-  const [{ anomalies, total }, open] = await Promise.all([listAnomalies({ status, kind, date, slotId }, PAGE_SIZE, (page - 1) * PAGE_SIZE), countOpenAnomaliesByKind()]);
+  const [{ anomalies, total }, open] = await Promise.all([
+    listAnomalies({ status, kind, date, slotId }, PAGE_SIZE, (page - 1) * PAGE_SIZE),
+    countOpenAnomaliesByKind(),
+  ]);
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
 
   return (
     <div className="space-y-6">
-      <PageHeader title="异常线索" description="系统对每条晒报自动比对照片、文字、拍摄时间和位置;每条线索只是提示,需人工核实,不直接扣分" />
+      <PageHeader title="异常线索" description="系统对每条晒报自动比对照片、文字、拍摄时间和位置；每条线索只是提示，需人工核实，不直接扣分" />
       <div className="grid gap-3 sm:grid-cols-4">
         {KINDS.map((k) => (
-          <Link key={k} href={hrefWith(current, { kind: kind === k ? undefined : k })} aria-current={kind === k ? "true" : undefined} className={cn("rounded-xl", kind === k && "ring-2 ring-brand-700")}>
+          <Link
+            key={k}
+            href={hrefWith(current, { kind: kind === k ? undefined : k })}
+            aria-current={kind === k ? "true" : undefined}
+            className={cn("rounded-xl", kind === k && "ring-2 ring-brand-700")}
+          >
             <Stat label={ANOMALY_KIND_LABELS[k]} value={open[k]} hint="待处理" />
           </Link>
         ))}
@@ -66,7 +74,10 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Pr
               key={t.value}
               href={hrefWith(current, { status: t.value })}
               aria-current={status === t.value ? "page" : undefined}
-              className={cn("flex min-h-11 items-center rounded-lg border px-3", status === t.value ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white text-stone-700 hover:bg-stone-100")}
+              className={cn(
+                "flex min-h-11 items-center rounded-lg border px-3",
+                status === t.value ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white text-stone-700 hover:bg-stone-100",
+              )}
             >
               {t.label}
             </Link>
@@ -85,7 +96,7 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Pr
         </form>
       </div>
       <p className="text-sm text-stone-600">
-        共 {total} 条{pageCount > 1 ? `,第 ${page} / ${pageCount} 页,最新的在前` : ""}
+        共 {total} 条{pageCount > 1 ? `，第 ${page} / ${pageCount} 页，最新的在前` : ""}
         {kind || date || slotId ? (
           <>
             {" · "}
@@ -99,7 +110,10 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Pr
       <ol className="space-y-4">
         {anomalies.map((a) => (
           <li key={a.id}>
-            <article aria-label={`${ANOMALY_KIND_LABELS[a.kind]}:${a.report.unit.name} ${a.report.date}`} className="space-y-3 rounded-xl border border-stone-200 bg-white p-4">
+            <article
+              aria-label={`${ANOMALY_KIND_LABELS[a.kind]}:${a.report.unit.name} ${a.report.date}`}
+              className="space-y-3 rounded-xl border border-stone-200 bg-white p-4"
+            >
               <header className="flex flex-wrap items-center gap-2">
                 <Badge tone={a.status === "OPEN" ? "warn" : a.status === "CONFIRMED" ? "bad" : "neutral"}>{ANOMALY_KIND_LABELS[a.kind]}</Badge>
                 <Link href={`/units/${a.report.unit.id}?date=${a.report.date}`} className="font-semibold text-stone-900 underline-offset-2 hover:underline">
@@ -140,7 +154,10 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Pr
                     抽查这条晒报
                   </SubmitButton>
                 </ActionForm>
-                <Link href={`/orders/new?slotId=${a.report.slotId}`} className="inline-flex min-h-9 items-center rounded-lg px-3 text-sm text-stone-700 hover:bg-stone-100">
+                <Link
+                  href={`/orders/new?slotId=${a.report.slotId}`}
+                  className="inline-flex min-h-9 items-center rounded-lg px-3 text-sm text-stone-700 hover:bg-stone-100"
+                >
                   开具督办单
                 </Link>
               </footer>

@@ -21,7 +21,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
     <div className="space-y-4">
       <PageHeader
         title="通知"
-        description="已被抽查、要情快讯引用、领导批示或提示异常的晒报被修改时,会在这里通知督查室。"
+        description="已被抽查、要情快讯引用、领导批示或提示异常的晒报被修改时，会在这里通知督查室。"
         actions={unread ? <MarkReadButton label="全部标为已读" /> : null}
       />
       {notices.length === 0 ? (
@@ -29,7 +29,10 @@ export default async function NotificationsPage({ searchParams }: { searchParams
       ) : (
         <ol className="space-y-2" aria-label="通知列表">
           {notices.map((n) => (
-            <li key={n.id} className={`flex flex-wrap items-center gap-3 rounded-xl border p-3 ${n.readAt ? "border-stone-200 bg-white" : "border-amber-300 bg-amber-50"}`}>
+            <li
+              key={n.id}
+              className={`flex flex-wrap items-center gap-3 rounded-xl border p-3 ${n.readAt ? "border-stone-200 bg-white" : "border-amber-300 bg-amber-50"}`}
+            >
               <div className="min-w-0 flex-1">
                 <p className="flex flex-wrap items-center gap-2 text-sm text-stone-600">
                   {n.readAt ? null : <Badge tone="warn">未读</Badge>}
@@ -40,7 +43,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                   {n.message}
                 </Link>
               </div>
-              {n.readAt ? null : <MarkReadButton id={n.id} label="标为已读" ariaLabel={`标为已读:${n.message}`} />}
+              {n.readAt ? null : <MarkReadButton id={n.id} label="标为已读" ariaLabel={`标为已读：${n.message}`} />}
             </li>
           ))}
         </ol>

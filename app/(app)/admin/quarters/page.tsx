@@ -29,9 +29,9 @@ export default async function QuartersPage({ searchParams }: { searchParams: Pro
   if (closable) {
     const progress = await listScoringProgress(user, closable.id);
     const missing = progress.reduce((n, g) => n + g.missing.length + g.drafts.length, 0);
-    if (missing > 0) warnings.push(`还有 ${missing} 项考核组评分未提交(其中草稿 ${progress.reduce((n, g) => n + g.drafts.length, 0)} 项),关闭后不再计入。`);
+    if (missing > 0) warnings.push(`还有 ${missing} 项考核组评分未提交（其中草稿 ${progress.reduce((n, g) => n + g.drafts.length, 0)} 项），关闭后不再计入。`);
     const { end } = quarterRange(parseQuarterKey(closable.key)!);
-    if (today <= end) warnings.push(`本季度到 ${end} 24:00 才结束;现在关闭须写明原因,数据截至今天(${today})。`);
+    if (today <= end) warnings.push(`本季度到 ${end} 24:00 才结束；现在关闭须写明原因，数据截至今天（${today}）。`);
   }
   const current = escalations.filter((f) => f.passedAt === null);
   const justClosed = quarters.find((q) => q.key === closedKey && q.status === "CLOSED");
@@ -39,11 +39,14 @@ export default async function QuartersPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="space-y-6">
-      <PageHeader title="季度考核" description="关闭季度即冻结各单位得分、名次和计分依据,并流转红黄旗。快照不会被之后的数据修改改变;发现错误时以“更正”生成新版本,原因记入审计日志。" />
+      <PageHeader
+        title="季度考核"
+        description="关闭季度即冻结各单位得分、名次和计分依据，并流转红黄旗。快照不会被之后的数据修改改变；发现错误时以“更正”生成新版本，原因记入审计日志。"
+      />
 
       {justClosed && justClosedFlags ? (
         <p role="status" className="rounded-lg bg-emerald-50 px-4 py-3 text-emerald-950">
-          {quarterName(justClosed.key)}已关闭:{justClosed.versions[0]?.units ?? 0} 个单位的得分已冻结,授予红旗 {justClosedFlags.RED} 面、黄旗{" "}
+          {quarterName(justClosed.key)}已关闭：{justClosed.versions[0]?.units ?? 0} 个单位的得分已冻结，授予红旗 {justClosedFlags.RED} 面、黄旗{" "}
           {justClosedFlags.YELLOW} 面。{" "}
           <Link href={`/board?quarter=${justClosed.key}`} className="font-medium underline">
             查看排名和红黄旗
@@ -55,14 +58,24 @@ export default async function QuartersPage({ searchParams }: { searchParams: Pro
           <CardTitle id="close-h">{closable ? `关闭${quarterName(closable.key)}` : "关闭季度"}</CardTitle>
           <div className="mt-3">
             {closable ? (
-              <CloseQuarterForm quarterId={closable.id} label={quarterName(closable.key)} warnings={warnings} early={today <= quarterRange(parseQuarterKey(closable.key)!).end} />
+              <CloseQuarterForm
+                quarterId={closable.id}
+                label={quarterName(closable.key)}
+                warnings={warnings}
+                early={today <= quarterRange(parseQuarterKey(closable.key)!).end}
+              />
             ) : (
-              <p className="text-stone-600">没有可以关闭的季度(季度须已开始,且按顺序关闭)。</p>
+              <p className="text-stone-600">没有可以关闭的季度（季度须已开始，且按顺序关闭）。</p>
             )}
             {closable ? (
               <p className="mt-3 text-sm">
-                <Link href={`/admin/scoring?quarter=${closable.key}`} className="underline">查看评分进度</Link> ·{" "}
-                <Link href={`/board?quarter=${closable.key}`} className="underline">预览实时排名</Link>
+                <Link href={`/admin/scoring?quarter=${closable.key}`} className="underline">
+                  查看评分进度
+                </Link>{" "}
+                ·{" "}
+                <Link href={`/board?quarter=${closable.key}`} className="underline">
+                  预览实时排名
+                </Link>
               </p>
             ) : null}
           </div>
@@ -73,7 +86,7 @@ export default async function QuartersPage({ searchParams }: { searchParams: Pro
             {latestClosed ? (
               <>
                 <p className="mb-3 text-sm text-stone-600">
-                  按关闭时的截止日重新采集数据并计算,生成第 {latestClosed.version + 1} 版;原版本保留。只能更正最近关闭的季度。
+                  按关闭时的截止日重新采集数据并计算，生成第 {latestClosed.version + 1} 版；原版本保留。只能更正最近关闭的季度。
                 </p>
                 <CorrectQuarterForm quarterId={latestClosed.id} label={quarterName(latestClosed.key)} />
               </>
@@ -92,21 +105,33 @@ export default async function QuartersPage({ searchParams }: { searchParams: Pro
           <table className="w-full text-left text-sm">
             <thead className="bg-stone-100 text-stone-700">
               <tr>
-                <th scope="col" className="px-3 py-2 font-medium">季度</th>
-                <th scope="col" className="px-3 py-2 font-medium">状态</th>
-                <th scope="col" className="px-3 py-2 font-medium">关闭</th>
-                <th scope="col" className="px-3 py-2 font-medium">版本</th>
-                <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">操作</span></th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  季度
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  状态
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  关闭
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  版本
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  <span className="sr-only">操作</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-stone-100">
               {quarters.map((q) => (
                 <tr key={q.id} data-quarter={q.key} className="align-top">
-                  <th scope="row" className="px-3 py-2 font-medium">{quarterName(q.key)}</th>
+                  <th scope="row" className="px-3 py-2 font-medium">
+                    {quarterName(q.key)}
+                  </th>
                   <td className="px-3 py-2">{q.status === "CLOSED" ? <Badge tone="good">已关闭</Badge> : <Badge>进行中</Badge>}</td>
                   <td className="px-3 py-2 text-stone-700">
                     {q.closedAt ? `${formatDistrictDateTime(q.closedAt)}${q.closedByName ? ` · ${q.closedByName}` : ""}` : "—"}
-                    {q.earlyCloseReason ? <span className="block text-amber-900">提前关闭:{q.earlyCloseReason}</span> : null}
+                    {q.earlyCloseReason ? <span className="block text-amber-900">提前关闭：{q.earlyCloseReason}</span> : null}
                   </td>
                   <td className="px-3 py-2">
                     {q.versions.length === 0 ? (
@@ -115,9 +140,9 @@ export default async function QuartersPage({ searchParams }: { searchParams: Pro
                       <ol className="space-y-1">
                         {q.versions.map((v) => (
                           <li key={v.version}>
-                            第 {v.version} 版{v.version === q.version ? "(当前)" : ""}
+                            第 {v.version} 版{v.version === q.version ? "（当前）" : ""}
                             {v.createdAt ? ` · ${formatDistrictDateTime(v.createdAt)}` : ""}
-                            {v.reason ? <span className="block text-stone-600">更正原因:{v.reason}</span> : null}
+                            {v.reason ? <span className="block text-stone-600">更正原因：{v.reason}</span> : null}
                           </li>
                         ))}
                       </ol>
@@ -139,7 +164,7 @@ export default async function QuartersPage({ searchParams }: { searchParams: Pro
         <h2 id="esc-h" className="text-lg font-semibold">
           黄旗升级名单
         </h2>
-        <p className="text-sm text-stone-600">连续获得黄旗的单位按考核规则中的升级措施处理(默认:第 1 次通报批评,连续第 2 次起约谈)。</p>
+        <p className="text-sm text-stone-600">连续获得黄旗的单位按考核规则中的升级措施处理（默认：第 1 次通报批评，连续第 2 次起约谈）。</p>
         {current.length === 0 ? (
           <EmptyState title="目前没有单位持有黄旗" />
         ) : (
@@ -156,7 +181,7 @@ export default async function QuartersPage({ searchParams }: { searchParams: Pro
                     <FlagBadge color="YELLOW" streak={f.streak} />
                   </p>
                   <p className="mt-1 text-sm">
-                    {quarterName(f.quarterKey)} · 措施:<strong>{f.escalation ?? "—"}</strong>
+                    {quarterName(f.quarterKey)} · 措施：<strong>{f.escalation ?? "—"}</strong>
                   </p>
                 </li>
               ))}
@@ -168,10 +193,18 @@ export default async function QuartersPage({ searchParams }: { searchParams: Pro
             <table className="mt-2 w-full text-left text-sm">
               <thead className="text-stone-600">
                 <tr>
-                  <th scope="col" className="py-1 font-medium">季度</th>
-                  <th scope="col" className="py-1 font-medium">单位</th>
-                  <th scope="col" className="py-1 font-medium">连续</th>
-                  <th scope="col" className="py-1 font-medium">措施</th>
+                  <th scope="col" className="py-1 font-medium">
+                    季度
+                  </th>
+                  <th scope="col" className="py-1 font-medium">
+                    单位
+                  </th>
+                  <th scope="col" className="py-1 font-medium">
+                    连续
+                  </th>
+                  <th scope="col" className="py-1 font-medium">
+                    措施
+                  </th>
                 </tr>
               </thead>
               <tbody>

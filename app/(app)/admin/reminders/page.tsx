@@ -24,10 +24,7 @@ export default async function RemindersPage({ searchParams }: { searchParams: Pr
   const passed = lastPassedSlot(deadlines, now);
   const chosen = SLOTS.includes(slotParam as SlotKind) ? (slotParam as SlotKind) : null;
   const slot: SlotKind = chosen ?? passed ?? currentSlot(deadlines, now);
-  const [rows, reminders] = await Promise.all([
-    listDayStatus(user, today, undefined, now),
-    listDayReminders(user, today),
-  ]);
+  const [rows, reminders] = await Promise.all([listDayStatus(user, today, undefined, now), listDayReminders(user, today)]);
   const missing = rows.filter((r) => r.slots[slot] === "PENDING" || r.slots[slot] === "MISSING");
   const lastReminder = new Map<string, (typeof reminders)[number]>();
   const reminderCount = new Map<string, number>();
@@ -45,8 +42,8 @@ export default async function RemindersPage({ searchParams }: { searchParams: Pr
       {chosen ? null : (
         <p className="text-stone-700" data-testid="default-slot">
           {passed
-            ? `显示最近一个已过截止时间的时段:${SLOT_LABELS[slot]}(${formatDistrictTime(slotDeadline(today, slot, deadlines))} 截止)。`
-            : `今天还没有时段过截止时间;显示下一个:${SLOT_LABELS[slot]}(${formatDistrictTime(slotDeadline(today, slot, deadlines))} 截止)。`}
+            ? `显示最近一个已过截止时间的时段：${SLOT_LABELS[slot]}（${formatDistrictTime(slotDeadline(today, slot, deadlines))} 截止）。`
+            : `今天还没有时段过截止时间；显示下一个：${SLOT_LABELS[slot]}（${formatDistrictTime(slotDeadline(today, slot, deadlines))} 截止）。`}
         </p>
       )}
       <nav aria-label="选择时段" className="flex gap-2">
@@ -72,18 +69,28 @@ export default async function RemindersPage({ searchParams }: { searchParams: Pr
             <h2 id="missing-heading" className="text-lg font-semibold">
               尚未报送{SLOT_LABELS[slot]}的单位({missing.length})
             </h2>
-            <RemindButton slot={slot} label={`全部提醒(${missing.length})`} count={missing.length} slotLabel={SLOT_LABELS[slot]} variant="primary" />
+            <RemindButton slot={slot} label={`全部提醒（${missing.length}）`} count={missing.length} slotLabel={SLOT_LABELS[slot]} variant="primary" />
           </div>
           <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">尚未报送{SLOT_LABELS[slot]}的单位</caption>
               <thead className="bg-stone-100 text-stone-700">
                 <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">单位</th>
-                  <th scope="col" className="px-3 py-2 font-medium">类别</th>
-                  <th scope="col" className="px-3 py-2 font-medium">状态</th>
-                  <th scope="col" className="px-3 py-2 font-medium">已提醒</th>
-                  <th scope="col" className="px-3 py-2 font-medium">操作</th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    单位
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    类别
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    状态
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    已提醒
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    操作
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-stone-100">
@@ -100,7 +107,9 @@ export default async function RemindersPage({ searchParams }: { searchParams: Pr
                       <td className="px-3 py-2">
                         <SlotStateBadge state={row.slots[slot]} />
                       </td>
-                      <td className="px-3 py-2 text-stone-600">{last ? `${reminderCount.get(row.unitId)} 次,最近 ${formatDistrictTime(last.createdAt)}(${last.remindedBy.name})` : "—"}</td>
+                      <td className="px-3 py-2 text-stone-600">
+                        {last ? `${reminderCount.get(row.unitId)} 次，最近 ${formatDistrictTime(last.createdAt)}(${last.remindedBy.name})` : "—"}
+                      </td>
                       <td className="px-3 py-2">
                         <RemindButton slot={slot} unitId={row.unitId} label="提醒" ariaLabel={`提醒${row.unitName}`} />
                       </td>
@@ -123,7 +132,7 @@ export default async function RemindersPage({ searchParams }: { searchParams: Pr
             ))}
           </ol>
         ) : (
-          <p className="mt-2 text-sm text-stone-600">今天还没有催报。提醒只在系统里留下记录;通过电话、短信或工作群通知由督查室自行安排。</p>
+          <p className="mt-2 text-sm text-stone-600">今天还没有催报。提醒只在系统里留下记录；通过电话、短信或工作群通知由督查室自行安排。</p>
         )}
       </Card>
     </div>

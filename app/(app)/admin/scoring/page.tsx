@@ -38,12 +38,16 @@ export default async function AdminScoringPage({ searchParams }: { searchParams:
 
   return (
     <div className="space-y-6">
-      <PageHeader title="考核评分进度" description={`${quarterName(quarter.key)} · 各跟踪考核组对其范围内单位的评分;只有已提交的评分计入季度考核。`} actions={actions} />
+      <PageHeader
+        title="考核评分进度"
+        description={`${quarterName(quarter.key)} · 各跟踪考核组对其范围内单位的评分；只有已提交的评分计入季度考核。`}
+        actions={actions}
+      />
       <QuarterTabs quarters={quarters} current={quarter.key} href={(k) => `/admin/scoring?quarter=${k}`} />
       <div className="grid gap-3 sm:grid-cols-4">
-        <Stat label="应评(组 × 单位)" value={totals.scope} />
+        <Stat label="应评（组 × 单位）" value={totals.scope} />
         <Stat label="已提交" value={totals.submitted} />
-        <Stat label="草稿" value={totals.drafts} hint="未提交,不计分" />
+        <Stat label="草稿" value={totals.drafts} hint="未提交，不计分" />
         <Stat label="未评分" value={totals.missing} />
       </div>
       <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
@@ -51,9 +55,15 @@ export default async function AdminScoringPage({ searchParams }: { searchParams:
           <caption className="sr-only">各考核组评分进度</caption>
           <thead className="bg-stone-100 text-stone-700">
             <tr>
-              <th scope="col" className="w-60 px-3 py-2 font-medium">考核组</th>
-              <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">已提交</th>
-              <th scope="col" className="px-3 py-2 font-medium">尚未提交的单位</th>
+              <th scope="col" className="w-60 px-3 py-2 font-medium">
+                考核组
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
+                已提交
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                尚未提交的单位
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-stone-100">
@@ -92,7 +102,11 @@ export default async function AdminScoringPage({ searchParams }: { searchParams:
         </table>
       </div>
       <p className="text-sm text-stone-600">
-        季度关闭时,未提交的评分不计入:单位的“考核组评分”只按已提交的评分计算,一项也没有的按“无数据”处理(见 <Link href="/admin/scoring/rules" className="underline">考核规则</Link>)。
+        季度关闭时，未提交的评分不计入：单位的“考核组评分”只按已提交的评分计算，一项也没有的按“无数据”处理(见{" "}
+        <Link href="/admin/scoring/rules" className="underline">
+          考核规则
+        </Link>
+        )。
       </p>
     </div>
   );

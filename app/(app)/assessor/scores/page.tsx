@@ -24,7 +24,7 @@ export default async function AssessorScoresPage({ searchParams }: { searchParam
     <div className="space-y-6">
       <PageHeader
         title={`${quarterName(quarter.key)}评分`}
-        description={quarter.status === "OPEN" ? "对照本组评分细则逐项打分,扣分须写明理由;提交后计入季度考核。" : "本季度已关闭,评分只能查看。"}
+        description={quarter.status === "OPEN" ? "对照本组评分细则逐项打分，扣分须写明理由；提交后计入季度考核。" : "本季度已关闭，评分只能查看。"}
       />
       <QuarterTabs quarters={quarters} current={quarter.key} href={(k) => `/assessor/scores?quarter=${k}`} />
       {groups.map((group) => {
@@ -42,11 +42,21 @@ export default async function AssessorScoresPage({ searchParams }: { searchParam
                 <caption className="sr-only">{group.name}各单位评分情况</caption>
                 <thead className="bg-stone-100 text-stone-700">
                   <tr>
-                    <th scope="col" className="px-3 py-2 font-medium">单位</th>
-                    <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">状态</th>
-                    <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">得分</th>
-                    <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">评分人</th>
-                    <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">操作</span></th>
+                    <th scope="col" className="px-3 py-2 font-medium">
+                      单位
+                    </th>
+                    <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
+                      状态
+                    </th>
+                    <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
+                      得分
+                    </th>
+                    <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">
+                      评分人
+                    </th>
+                    <th scope="col" className="px-3 py-2 font-medium">
+                      <span className="sr-only">操作</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-stone-100">

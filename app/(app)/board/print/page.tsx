@@ -10,7 +10,7 @@ import { rankingRowsOf } from "@/lib/assessment/results";
 import { districtToday, formatDistrictDateTime } from "@/lib/time";
 import { UNIT_KIND_ENTRIES } from "@/lib/labels";
 
-export const metadata: Metadata = { title: "考核排名(打印)" };
+export const metadata: Metadata = { title: "考核排名（打印）" };
 
 const KINDS = UNIT_KIND_ENTRIES;
 
@@ -32,8 +32,8 @@ export default async function BoardPrintPage({ searchParams }: { searchParams: P
           <h1 className="text-2xl font-bold">{quarterName(quarter.key)}考核排名</h1>
           <p className="text-stone-700">
             {results.live
-              ? `实时计算,截至 ${results.asOf}(季度尚未关闭,仅供参考)`
-              : `第 ${quarter.version} 版,${quarter.closedAt ? `${formatDistrictDateTime(quarter.closedAt)} 关闭,` : ""}数据截至 ${results.asOf}`}
+              ? `实时计算，截至 ${results.asOf}（季度尚未关闭，仅供参考）`
+              : `第 ${quarter.version} 版，${quarter.closedAt ? `${formatDistrictDateTime(quarter.closedAt)} 关闭，` : ""}数据截至 ${results.asOf}`}
             · 打印于 {formatDistrictDateTime(now)}
           </p>
         </div>
@@ -51,7 +51,7 @@ export default async function BoardPrintPage({ searchParams }: { searchParams: P
           <FlagBoard flags={quarterFlags} />
         </section>
       )}
-      <p className="text-sm text-stone-600">总分 = 各项得分之和 + 领导加减分;一票否决的单位考核不合格,排在同类最后。各项计分方法见“考核规则”。</p>
+      <p className="text-sm text-stone-600">总分 = 各项得分之和 + 领导加减分；一票否决的单位考核不合格，排在同类最后。各项计分方法见“考核规则”。</p>
     </article>
   );
 }

@@ -30,7 +30,7 @@ export default async function BoardYearPage({ searchParams }: { searchParams: Pr
     <div className="space-y-6">
       <PageHeader
         title={`${year} 年度考核`}
-        description={results.complete ? "四个季度均已关闭,年度结果已确定。" : `暂定:已关闭 ${closedCount} 个季度,第四季度关闭后确定。`}
+        description={results.complete ? "四个季度均已关闭，年度结果已确定。" : `暂定：已关闭 ${closedCount} 个季度，第四季度关闭后确定。`}
         actions={
           <div className="no-print flex flex-wrap gap-2">
             <ButtonLink href="/board">季度排名</ButtonLink>
@@ -46,18 +46,21 @@ export default async function BoardYearPage({ searchParams }: { searchParams: Pr
             key={y}
             href={`/board/year?year=${y}`}
             aria-current={y === year ? "page" : undefined}
-            className={cn("flex min-h-11 items-center rounded-lg border px-3", y === year ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white text-stone-700")}
+            className={cn(
+              "flex min-h-11 items-center rounded-lg border px-3",
+              y === year ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white text-stone-700",
+            )}
           >
             {y} 年
           </Link>
         ))}
       </nav>
       <p className="rounded-lg bg-stone-100 px-4 py-3 text-sm text-stone-800">
-        <strong>计算规则:</strong>
+        <strong>计算规则：</strong>
         {YEAR_RULE}
       </p>
       {closedCount === 0 ? (
-        <EmptyState title="本年度还没有已关闭的季度">季度关闭后,这里汇总各单位的年度得分、名次和红黄旗。</EmptyState>
+        <EmptyState title="本年度还没有已关闭的季度">季度关闭后，这里汇总各单位的年度得分、名次和红黄旗。</EmptyState>
       ) : (
         KINDS.map(([kind, label]) => {
           const rows = results.rows.filter((r) => r.kind === kind);
@@ -121,7 +124,9 @@ export default async function BoardYearPage({ searchParams }: { searchParams: Pr
                               ))}
                           </span>
                         </td>
-                        <td>{r.failed ? <Badge tone="bad">不合格(一票否决)</Badge> : r.excluded ? <span className="text-stone-600">考核组织单位</span> : null}</td>
+                        <td>
+                          {r.failed ? <Badge tone="bad">不合格（一票否决）</Badge> : r.excluded ? <span className="text-stone-600">考核组织单位</span> : null}
+                        </td>
                       </tr>
                     ))}
                   </tbody>

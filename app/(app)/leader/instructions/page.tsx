@@ -21,14 +21,17 @@ export default async function LeaderInstructionsPage({ searchParams }: { searchP
       <PageHeader title="我的批示" description={`待单位回复 ${openCount} 条。在晾晒墙的任一条晒报下可以写批示。`} />
       <nav aria-label="批示状态" className="flex gap-2">
         {[
-          { href: "/leader/instructions", label: `待回复(${openCount})`, active: !answered },
+          { href: "/leader/instructions", label: `待回复（${openCount}）`, active: !answered },
           { href: "/leader/instructions?show=answered", label: "已回复", active: answered },
         ].map((tab) => (
           <Link
             key={tab.href}
             href={tab.href}
             aria-current={tab.active ? "page" : undefined}
-            className={cn("flex min-h-11 items-center rounded-lg border px-3", tab.active ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white text-stone-700")}
+            className={cn(
+              "flex min-h-11 items-center rounded-lg border px-3",
+              tab.active ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white text-stone-700",
+            )}
           >
             {tab.label}
           </Link>
@@ -57,7 +60,7 @@ export default async function LeaderInstructionsPage({ searchParams }: { searchP
               <p className="mt-2 text-base text-stone-900">{i.text}</p>
               {i.answers.map((a) => (
                 <p key={a.id} className="mt-2 border-l-2 border-emerald-300 pl-2 text-stone-800">
-                  {a.author.name}回复:{a.text} <span className="text-sm text-stone-500">· {formatDistrictDateTime(a.createdAt)}</span>
+                  {a.author.name}回复：{a.text} <span className="text-sm text-stone-500">· {formatDistrictDateTime(a.createdAt)}</span>
                 </p>
               ))}
             </li>

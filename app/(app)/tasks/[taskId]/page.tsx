@@ -31,7 +31,7 @@ export default async function TaskPage({ params }: { params: Promise<{ taskId: s
         <TaskFacts task={task} today={today} />
         <Card aria-labelledby="milestones-heading">
           <CardTitle id="milestones-heading" className="mb-3">
-            节点(课程表)
+            节点（课程表）
           </CardTitle>
           <MilestoneTable milestones={task.milestones} measure={task.measure} today={today} />
         </Card>

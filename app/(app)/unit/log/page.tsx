@@ -32,7 +32,7 @@ export default async function WorkLogPage({ searchParams }: { searchParams: Prom
     <div className="mx-auto max-w-2xl space-y-5">
       <PageHeader
         title="工作日志"
-        description={`${formatDistrictDateLong(date)} · 完成 ${done} 项,未完成 ${open} 项,共 ${items.length} 项`}
+        description={`${formatDistrictDateLong(date)} · 完成 ${done} 项，未完成 ${open} 项，共 ${items.length} 项`}
         actions={
           <nav aria-label="切换日期" className="flex gap-2">
             <Link href={`/unit/log?date=${addDays(date, -1)}`} className="inline-flex min-h-11 items-center rounded-lg border border-stone-300 bg-white px-3">
@@ -47,7 +47,11 @@ export default async function WorkLogPage({ searchParams }: { searchParams: Prom
         }
       />
       <p className="text-sm text-stone-600">
-        完成的打 ✓,未完成的打 ? 并写明原因;未完成的事项第二天一键结转。今天的事项会出现在<Link href="/unit" className="text-brand-700 underline">{SLOT_LABELS.MORNING}</Link>的勾选列表里,晚晒时自动带出 ✓/?。
+        完成的打 ✓，未完成的打 ? 并写明原因；未完成的事项第二天一键结转。今天的事项会出现在
+        <Link href="/unit" className="text-brand-700 underline">
+          {SLOT_LABELS.MORNING}
+        </Link>
+        的勾选列表里，晚晒时自动带出 ✓/?。
       </p>
       {isToday && carry.length > 0 ? (
         <Card aria-labelledby="carry-heading">
@@ -56,7 +60,7 @@ export default async function WorkLogPage({ searchParams }: { searchParams: Prom
             {carry.map((c) => (
               <li key={c.id}>
                 {c.text}
-                {c.reason ? <span className="text-sm text-stone-600">(原因:{c.reason})</span> : null}
+                {c.reason ? <span className="text-sm text-stone-600">(原因：{c.reason})</span> : null}
               </li>
             ))}
           </ul>

@@ -47,10 +47,10 @@ function TaskCard({ task, today }: { task: UnitTaskCard; today: DistrictDate }) 
         </span>
         {task.nextMilestone && !isDone(task.status) ? (
           <span className="mt-0.5 block text-sm text-stone-600">
-            下一节点:{task.nextMilestone.title}({task.nextMilestone.dueDate})
+            下一节点：{task.nextMilestone.title}({task.nextMilestone.dueDate})
           </span>
         ) : null}
-        <span className="sr-only">,更新进度</span>
+        <span className="sr-only">，更新进度</span>
       </Link>
     </li>
   );

@@ -16,7 +16,7 @@ export const GET = apiRoute({ roles: ["LEADER", "ADMIN"] }, async ({ user, reque
     if (!quarter) throw notFound(`没有 ${query.quarter} 这个考核季度。`);
   } else {
     quarter = (await listQuarterInfos(user)).filter((q) => q.status === "CLOSED").at(-1);
-    if (!quarter) throw invalid("还没有已关闭的季度,请用 quarter 参数指定季度。");
+    if (!quarter) throw invalid("还没有已关闭的季度，请用 quarter 参数指定季度。");
   }
   const results = await readQuarterResults(user, quarter);
   return {

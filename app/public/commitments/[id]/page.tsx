@@ -48,7 +48,7 @@ export default async function PublicCommitmentPage({ params }: { params: Promise
               <li key={v.id}>
                 {v.id === commitment.id ? (
                   <span aria-current="page" className="font-medium">
-                    第 {v.version} 版 · {v.publishedAt ? chineseDate(v.publishedAt) : ""}(正在查看)
+                    第 {v.version} 版 · {v.publishedAt ? chineseDate(v.publishedAt) : ""}（正在查看）
                   </span>
                 ) : (
                   <Link href={`/public/commitments/${v.id}`} className="text-brand-700 underline">

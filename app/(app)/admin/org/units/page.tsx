@@ -40,12 +40,24 @@ export default async function UnitsAdminPage({ searchParams }: { searchParams: P
         <table className="w-full text-left text-sm">
           <thead className="bg-stone-50 text-stone-700">
             <tr>
-              <th scope="col" className="px-3 py-2">单位</th>
-              <th scope="col" className="px-3 py-2">代码</th>
-              <th scope="col" className="px-3 py-2">类别</th>
-              <th scope="col" className="px-3 py-2">驻地</th>
-              <th scope="col" className="px-3 py-2">在用账号</th>
-              <th scope="col" className="px-3 py-2">任务</th>
+              <th scope="col" className="px-3 py-2">
+                单位
+              </th>
+              <th scope="col" className="px-3 py-2">
+                代码
+              </th>
+              <th scope="col" className="px-3 py-2">
+                类别
+              </th>
+              <th scope="col" className="px-3 py-2">
+                驻地
+              </th>
+              <th scope="col" className="px-3 py-2">
+                在用账号
+              </th>
+              <th scope="col" className="px-3 py-2">
+                任务
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-stone-100">

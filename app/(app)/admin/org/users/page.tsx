@@ -74,18 +74,30 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       {rows.length ? (
         <>
           <p className="text-sm text-stone-600">
-            共 {total} 个账号{total > pageSize ? `,显示前 ${pageSize} 个,请缩小查找范围` : ""}。
+            共 {total} 个账号{total > pageSize ? `，显示前 ${pageSize} 个，请缩小查找范围` : ""}。
           </p>
           <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
             <table className="w-full text-left text-sm">
               <thead className="bg-stone-50 text-stone-700">
                 <tr>
-                  <th scope="col" className="px-3 py-2">用户名</th>
-                  <th scope="col" className="px-3 py-2">姓名</th>
-                  <th scope="col" className="px-3 py-2">角色</th>
-                  <th scope="col" className="px-3 py-2">单位</th>
-                  <th scope="col" className="px-3 py-2">手机</th>
-                  <th scope="col" className="px-3 py-2">状态</th>
+                  <th scope="col" className="px-3 py-2">
+                    用户名
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    姓名
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    角色
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    单位
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    手机
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    状态
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-stone-100">
@@ -102,7 +114,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                     <td className="px-3 py-2">{u.phone ?? "—"}</td>
                     <td className="px-3 py-2">
                       {u.active ? <Badge tone="good">在用</Badge> : <Badge tone="bad">已停用</Badge>}
-                      {u.active && u.mustChangePassword ? <Badge tone="warn" className="ml-1">待改密码</Badge> : null}
+                      {u.active && u.mustChangePassword ? (
+                        <Badge tone="warn" className="ml-1">
+                          待改密码
+                        </Badge>
+                      ) : null}
                     </td>
                   </tr>
                 ))}

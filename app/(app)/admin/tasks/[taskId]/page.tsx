@@ -62,7 +62,7 @@ export default async function EditTaskPage({ params, searchParams }: { params: P
       <LateRuleNote rule={task.lateRule} />
       {created ? (
         <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-emerald-900">
-          任务已创建。可以继续添加节点(课程表)。
+          任务已创建。可以继续添加节点（课程表）。
         </p>
       ) : null}
       <div className="grid gap-6 xl:grid-cols-[3fr_2fr]">
@@ -70,16 +70,12 @@ export default async function EditTaskPage({ params, searchParams }: { params: P
           <CardTitle id="task-form-heading" className="mb-4">
             任务信息
           </CardTitle>
-          <TaskForm
-            options={options}
-            defaultYear={task.year}
-            task={{ ...task, cooperatorIds: task.cooperators.map((c) => c.unit.id) }}
-          />
+          <TaskForm options={options} defaultYear={task.year} task={{ ...task, cooperatorIds: task.cooperators.map((c) => c.unit.id) }} />
         </Card>
         <div className="space-y-6">
           <Card aria-labelledby="milestones-heading">
             <CardTitle id="milestones-heading" className="mb-4">
-              节点(课程表)
+              节点（课程表）
             </CardTitle>
             <MilestoneEditor taskId={task.id} measure={task.measure} milestones={task.milestones} editable={!task.archivedAt} />
           </Card>
@@ -103,7 +99,7 @@ export default async function EditTaskPage({ params, searchParams }: { params: P
                   <time className="tabular-nums text-stone-500">{formatDistrictDateTime(h.createdAt)}</time>
                 </li>
               ))}
-              {history.length === 0 ? <li className="text-stone-500">暂无记录(种子数据创建的任务没有变更记录)。</li> : null}
+              {history.length === 0 ? <li className="text-stone-500">暂无记录（种子数据创建的任务没有变更记录）。</li> : null}
             </ul>
             <Link href={`/admin/audit?entity=Task&entityId=${task.id}`} className="mt-3 inline-block text-sm text-brand-800 underline">
               在操作记录中查看每次修改前后

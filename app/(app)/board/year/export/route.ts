@@ -9,7 +9,7 @@ export const GET = apiRoute({ roles: ["LEADER", "ADMIN"] }, async ({ user, reque
   const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : Number(districtToday().slice(0, 4));
   const results = await readYearResults(user, year);
   const body = await buildYearWorkbook(results);
-  const name = `${year}年度考核${results.complete ? "" : "(暂定)"}.xlsx`;
+  const name = `${year}年度考核${results.complete ? "" : "（暂定）"}.xlsx`;
   return new Response(new Uint8Array(body), {
     headers: {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

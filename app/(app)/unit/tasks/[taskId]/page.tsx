@@ -40,18 +40,26 @@ export default async function UnitTaskPage({ params }: { params: Promise<{ taskI
             <CardTitle id="progress-heading" className="mb-3">
               填报任务进度
             </CardTitle>
-            <ProgressForm kind="task" id={task.id} valueReached={task.valueReached} note={task.note} target={task.target} measure={task.measure} label="填报任务进度" />
+            <ProgressForm
+              kind="task"
+              id={task.id}
+              valueReached={task.valueReached}
+              note={task.note}
+              target={task.target}
+              measure={task.measure}
+              label="填报任务进度"
+            />
           </Card>
         </div>
         <section aria-labelledby="milestones-heading" className="space-y-3">
           <h2 id="milestones-heading" className="text-lg font-semibold">
-            节点(课程表)
+            节点（课程表）
           </h2>
           {task.milestones.length === 0 ? <p className="text-stone-600">这项任务没有拆分节点。</p> : null}
           <ol className="space-y-3">
             {task.milestones.map((m) => (
               <li key={m.id}>
-                <Card aria-label={`节点:${m.title}`} className={cn(m.status === "OVERDUE" && "border-red-300")}>
+                <Card aria-label={`节点：${m.title}`} className={cn(m.status === "OVERDUE" && "border-red-300")}>
                   <div className="flex items-start justify-between gap-3">
                     <div>
                       <h3 className="font-medium text-stone-900">{m.title}</h3>
@@ -69,7 +77,15 @@ export default async function UnitTaskPage({ params }: { params: Promise<{ taskI
                       {task.measure}
                     </span>
                   </div>
-                  <ProgressForm kind="milestone" id={m.id} valueReached={m.valueReached} note={m.note} target={m.target} measure={task.measure} label={`填报节点进度:${m.title}`} />
+                  <ProgressForm
+                    kind="milestone"
+                    id={m.id}
+                    valueReached={m.valueReached}
+                    note={m.note}
+                    target={m.target}
+                    measure={task.measure}
+                    label={`填报节点进度：${m.title}`}
+                  />
                 </Card>
               </li>
             ))}

@@ -12,9 +12,9 @@ export const GET = apiRoute<{ date: string }>({}, async ({ user, request, params
   const resolved = resolveCardDate(params.date, now);
   if ("issue" in resolved) throw invalid(resolved.issue);
   const unitId = new URL(request.url).searchParams.get("unitId") ?? user.unitId;
-  if (!unitId) throw invalid("区级账号没有本单位,请用 unitId 参数指定单位。");
+  if (!unitId) throw invalid("区级账号没有本单位，请用 unitId 参数指定单位。");
   const card = await getCardJson(user, unitId, resolved.date, now);
   // Out of scope and unknown answer alike, so that ids cannot be probed for existence.
-  if (!card) throw notFound("没有这个单位,或无权查看它的晒报卡。");
+  if (!card) throw notFound("没有这个单位，或无权查看它的晒报卡。");
   return card;
 });

@@ -19,7 +19,11 @@ export default async function GroupAdminPage({ params, searchParams }: { params:
   if (!id.success) notFound();
   const today = districtToday();
   const { on } = parseSearchParams({ on: z.string().refine(isDistrictDate).optional() }, await searchParams);
-  const [group, units, people] = await Promise.all([getGroupForOffice(viewer, id.data, on ?? today), listUnitOptions(viewer), listPeopleOptions(viewer, ["ASSESSOR", "LEADER"])]);
+  const [group, units, people] = await Promise.all([
+    getGroupForOffice(viewer, id.data, on ?? today),
+    listUnitOptions(viewer),
+    listPeopleOptions(viewer, ["ASSESSOR", "LEADER"]),
+  ]);
   if (!group) notFound();
   return (
     <div className="space-y-5">
@@ -27,7 +31,7 @@ export default async function GroupAdminPage({ params, searchParams }: { params:
         title={group.name}
         description={
           <>
-            {group.keyTask.name} · 成员:{group.members.map((m) => m.user.name).join("、") || "—"} ·{" "}
+            {group.keyTask.name} · 成员：{group.members.map((m) => m.user.name).join("、") || "—"} ·{" "}
             <Link href={`/admin/audit?entity=AssessmentGroup&entityId=${group.id}`} className="text-brand-700 underline">
               修改记录
             </Link>

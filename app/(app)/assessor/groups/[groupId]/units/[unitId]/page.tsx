@@ -63,7 +63,7 @@ export default async function AssessorUnitPage({
         title={view.unit.name}
         description={
           <>
-            {view.group.name} · 重点工作:{view.group.keyTaskName} · {quarterName(quarter.key)} <ScoreStateBadge state={state} />
+            {view.group.name} · 重点工作：{view.group.keyTaskName} · {quarterName(quarter.key)} <ScoreStateBadge state={state} />
           </>
         }
       />
@@ -109,16 +109,22 @@ export default async function AssessorUnitPage({
               <table className="w-full text-left text-sm">
                 <thead className="text-stone-600">
                   <tr>
-                    <th scope="col" className="py-1 pr-3 font-medium">日期</th>
+                    <th scope="col" className="py-1 pr-3 font-medium">
+                      日期
+                    </th>
                     {SLOTS.map((s) => (
-                      <th key={s} scope="col" className="py-1 pr-3 font-medium">{SLOT_LABELS[s]}</th>
+                      <th key={s} scope="col" className="py-1 pr-3 font-medium">
+                        {SLOT_LABELS[s]}
+                      </th>
                     ))}
                   </tr>
                 </thead>
                 <tbody>
                   {view.days.map((d) => (
                     <tr key={d.date}>
-                      <th scope="row" className="py-1 pr-3 font-normal tabular-nums">{d.date.slice(5)}</th>
+                      <th scope="row" className="py-1 pr-3 font-normal tabular-nums">
+                        {d.date.slice(5)}
+                      </th>
                       {d.slots.map((s) => (
                         <td key={s.slot} className="py-1 pr-3">
                           <SlotStateBadge state={s.state} label={`${d.date} ${SLOT_LABELS[s.slot]}`} />
@@ -185,7 +191,7 @@ export default async function AssessorUnitPage({
               {view.score.withdrawn ? "请重新评分。" : ""}
             </p>
           ) : null}
-          {quarter.status !== "OPEN" ? <p className="mb-3 text-sm text-stone-600">本季度已关闭,评分只能查看。</p> : null}
+          {quarter.status !== "OPEN" ? <p className="mb-3 text-sm text-stone-600">本季度已关闭，评分只能查看。</p> : null}
           {view.rubric.length === 0 ? (
             <EmptyState title="本考核组本年度还没有评分细则">请联系区督查室。</EmptyState>
           ) : (
@@ -195,14 +201,21 @@ export default async function AssessorUnitPage({
             <div className="mt-4 space-y-3">
               <details className="rounded-xl border border-stone-200 bg-white p-4">
                 <summary className="cursor-pointer font-medium">更正评分</summary>
-                <p className="mt-1 text-sm text-stone-600">更正生成新版本并写明原因;原评分保留可查。季度关闭后不能再更正。</p>
+                <p className="mt-1 text-sm text-stone-600">更正生成新版本并写明原因；原评分保留可查。季度关闭后不能再更正。</p>
                 <div className="mt-3">
-                  <ScoreForm groupId={view.group.id} unitId={view.unit.id} quarterId={quarter.id} readOnly={false} rubric={rubricRows} correcting={inForce.id} />
+                  <ScoreForm
+                    groupId={view.group.id}
+                    unitId={view.unit.id}
+                    quarterId={quarter.id}
+                    readOnly={false}
+                    rubric={rubricRows}
+                    correcting={inForce.id}
+                  />
                 </div>
               </details>
               <details className="rounded-xl border border-stone-200 bg-white p-4">
                 <summary className="cursor-pointer font-medium">撤回评分</summary>
-                <p className="mt-1 text-sm text-stone-600">撤回后本组对该单位的评分不计入得分,可以重新评分。</p>
+                <p className="mt-1 text-sm text-stone-600">撤回后本组对该单位的评分不计入得分，可以重新评分。</p>
                 <WithdrawGroupScoreForm groupId={view.group.id} unitId={view.unit.id} quarterId={quarter.id} scoreId={inForce.id} />
               </details>
             </div>
@@ -217,8 +230,8 @@ export default async function AssessorUnitPage({
                     {v.withdrawn ? "撤回" : v.status === "DRAFT" ? "草稿" : v.changeReason ? "更正" : "提交"} · {v.assessor.name}
                     {v.submittedAt ? ` · ${formatDistrictDateTime(v.submittedAt)}` : ""}
                     {v.withdrawn || v.status === "DRAFT" ? "" : ` · 合计 ${formatNumber(v.items.reduce((sum, x) => sum + x.points, 0))} 分`}
-                    {v.changeReason ? <span className="block">原因:{v.changeReason}</span> : null}
-                    {i < view.versions.length - 1 ? <span className="block text-xs">(已被后一版取代,不计入)</span> : null}
+                    {v.changeReason ? <span className="block">原因：{v.changeReason}</span> : null}
+                    {i < view.versions.length - 1 ? <span className="block text-xs">（已被后一版取代，不计入）</span> : null}
                   </li>
                 ))}
               </ol>
