@@ -226,7 +226,7 @@ async function main() {
       const results = inputs.map((i) => ({ unit: i.unit, result: computeQuarterScore(i, rules) }));
       return rankUnits(results.map((r) => rankEntryOf(r.unit, r.result)));
     });
-    const [result, close] = await timed(() => closeQuarter(db, { quarterId, actorId: null, now, earlyReason: "基准测试:关闭进行中的季度" }));
+    const [result, close] = await timed(() => closeQuarter(db, { quarterId, actorId: null, now, earlyReason: "基准测试：关闭进行中的季度" }));
     phases.gather.push(gather);
     phases.score.push(score);
     phases.close.push(close);

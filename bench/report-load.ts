@@ -146,7 +146,7 @@ async function main() {
     // 1. Submissions: every unit's noon, then every unit's evening, 3 photos each.
     const submit = async (username: string, slot: "noon" | "evening") => {
       const cookie = cookies.get(username)!;
-      let items: unknown[] = [{ text: "压测:现场推进", progress: "已完成一半" }];
+      let items: unknown[] = [{ text: "压测：现场推进", progress: "已完成一半" }];
       if (slot === "evening") {
         const card = (await (await fetch(`${BASE}/api/v1/cards/today`, { headers: { Cookie: cookie } })).json()) as { items: { id: string; text: string }[] };
         items = card.items.map((i) => ({ id: i.id, text: i.text, done: true }));

@@ -85,7 +85,7 @@ for (const size of SIZES) {
   }
 }
 
-test("on a phone the office opens 单位 from the bar and 考核排名 from 更多, and signs out there", async ({ page }) => {
+test("on a phone the office opens 单位 from the bar and 考核排名 from 更多，and signs out there", async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 812 });
   await loginAs(page, "admin");
   await page.goto("/admin");

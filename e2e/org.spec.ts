@@ -29,7 +29,7 @@ test("the office creates a unit and its head; the head signs in, changes the one
   await page.getByLabel("角色").selectOption("UNIT_HEAD");
   await page.getByLabel("所属单位").selectOption({ label: unitName });
   await page.getByRole("button", { name: "创建账号" }).click();
-  const field = page.getByLabel(`${username} 的一次性密码(只显示这一次)`);
+  const field = page.getByLabel(`${username} 的一次性密码（只显示这一次）`);
   await expect(field).toHaveValue(/^[A-Za-z0-9]{12}$/);
   const oneTime = await field.inputValue();
 
@@ -68,7 +68,7 @@ test("disabling an account ends its open session and its API token at once", asy
   await victim.goto("/account");
   await victim.getByLabel("令牌名称").fill("e2e 停用前");
   await victim.getByRole("button", { name: "创建令牌" }).click();
-  const tokenField = victim.getByLabel("新令牌(只显示这一次)");
+  const tokenField = victim.getByLabel("新令牌（只显示这一次）");
   await expect(tokenField).toHaveValue(/^sht_/);
   const token = await tokenField.inputValue();
   const bot = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${token}` } });

@@ -60,7 +60,7 @@ test("an import with an error row lists the row and imports nothing; the correct
   await page.goto("/admin/tasks/import");
   await form.getByLabel(/选择文件/).setInputFiles({ name: "清单.csv", mimeType: "text/csv", buffer: good });
   await form.getByRole("button", { name: "上传并预览" }).click();
-  await expect(form.getByText("共 3 行:新增 3 项,更新 0 项,无变化 0 项。")).toBeVisible();
+  await expect(form.getByText("共 3 行：新增 3 项，更新 0 项，无变化 0 项。")).toBeVisible();
   await form.getByRole("button", { name: "确认导入" }).click();
   await expect(form.getByRole("status").filter({ hasText: "导入完成" })).toContainText("新增 3 项");
 
@@ -72,10 +72,10 @@ test("an import with an error row lists the row and imports nothing; the correct
   await page.goto("/admin/tasks/import");
   await form.getByLabel(/选择文件/).setInputFiles({ name: "清单.csv", mimeType: "text/csv", buffer: good });
   await form.getByRole("button", { name: "上传并预览" }).click();
-  await expect(form.getByText("共 3 行:新增 0 项,更新 0 项,无变化 3 项。")).toBeVisible();
+  await expect(form.getByText("共 3 行：新增 0 项，更新 0 项，无变化 3 项。")).toBeVisible();
   await expect(form.getByText("导入不会改变任何数据")).toBeVisible();
   await form.getByRole("button", { name: "确认导入" }).click();
-  await expect(form.getByRole("status").filter({ hasText: "导入完成" })).toContainText("新增 0 项,更新 0 项,无变化 3 项");
+  await expect(form.getByRole("status").filter({ hasText: "导入完成" })).toContainText("新增 0 项，更新 0 项，无变化 3 项");
   await page.goto(`/admin/tasks?q=${prefix}`);
   await expect(page.locator("tbody tr")).toHaveCount(3);
 });

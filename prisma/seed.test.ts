@@ -94,7 +94,7 @@ test("seeds the six work channels with their units", async () => {
   for (const c of channels) assert.ok(c._count.units > 0, `${c.name} has no units`);
 });
 
-test("the 12 district leaders are members of 区级领导干部工作群; the other channels hold the leaders of their lines", async () => {
+test("the 12 district leaders are members of 区级领导干部工作群；the other channels hold the leaders of their lines", async () => {
   const channels = await t.db.channel.findMany({ include: { members: { include: { user: { select: { role: true, username: true } } } } } });
   const members = new Map(channels.map((c) => [c.code, c.members.map((m) => m.user)]));
   const leaders = members.get("leaders")!;
@@ -273,7 +273,7 @@ test("seeds across a year boundary (early January)", async () => {
   }
 });
 
-test("seeds published commitments (two versions for 广府镇), none for 临洺关镇", async () => {
+test("seeds published commitments （two versions for 广府镇），none for 临洺关镇", async () => {
   const rows = await t.db.commitment.findMany({ include: { unit: true, pledges: { include: { tasks: { include: { task: true } } } } } });
   assert.ok(rows.length >= 5);
   assert.ok(rows.every((c) => c.status === "PUBLISHED" && c.publishedAt));

@@ -18,6 +18,8 @@ echo "==> typecheck"
 npm run --silent typecheck
 echo "==> lint"
 npm run --silent lint
+echo "==> formatting (prettier --check)"
+npm run --silent format:check
 echo "==> unit and integration tests (SQLite)"
 npm run --silent test:node
 echo "==> build"

@@ -19,7 +19,7 @@ const A = process.env.SERVER_A_URL!;
 const B = process.env.SERVER_B_URL!;
 const DATABASE_URL = process.env.SERVERS_DATABASE_URL!;
 const PASSWORD = "shaitai-demo";
-const RATE_LIMIT_MESSAGE = "登录失败次数过多,请 15 分钟后再试。";
+const RATE_LIMIT_MESSAGE = "登录失败次数过多，请 15 分钟后再试。";
 
 /** Signs in through one server's next-auth API; null on success, else the error it reports. */
 async function login(request: APIRequestContext, server: string, username: string, password = PASSWORD): Promise<string | null> {
@@ -96,7 +96,7 @@ test("a password changed through A is the password on B", async ({ page, request
 
 test("a report submitted through A's API is seen through B", async ({ page, request }) => {
   const [unit] = await sql<{ id: string }>(`SELECT id FROM "Unit" WHERE name = '临洺关镇'`);
-  const item = `双服务器测试:早晒 ${crypto.randomBytes(3).toString("hex")}`;
+  const item = `双服务器测试：早晒 ${crypto.randomBytes(3).toString("hex")}`;
 
   await page.goto(`${A}/login`);
   await page.getByLabel("用户名").fill("admin");

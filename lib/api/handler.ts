@@ -58,7 +58,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-    throw invalid(`请求内容有误：${issues.map((i) => (i.path ? `${i.path} ${i.message}` : i.message)).join(";")}`, issues);
+    throw invalid(`请求内容有误：${issues.map((i) => (i.path ? `${i.path} ${i.message}` : i.message)).join("；")}`, issues);
   }
   return parsed.data;
 }

@@ -125,7 +125,7 @@ test("a correction with nothing of the quarter changed changes nothing, even aft
   const { changes, flagsChanged } = await correctQuarter(db, {
     quarterId: ids.Q3,
     actorId: ids.admin,
-    reason: "复核:无变化",
+    reason: "复核：无变化",
     now: districtInstant("2026-10-15"),
   });
   assert.deepEqual(changes, []);
@@ -160,7 +160,7 @@ test("units no criterion separates share a rank and, at the boundary, the flag",
   assert.deepEqual(red.map((f) => f.unit.name).sort(), ["乙镇", "甲镇"]);
 });
 
-test("spot checks count by the checked report's day, 不属实 and 部分属实 only; orders by their deadline's district date, once passed", async () => {
+test("spot checks count by the checked report's day，不属实 and 部分属实 only; orders by their deadline's district date, once passed", async () => {
   const reporter = (await db.user.create({ data: { username: "rep-bing", name: "丙镇信息员", passwordHash: "x", role: "REPORTER", unitId: ids["丙镇"] } })).id;
   const check = async (unit: string, date: string, result: "FALSE" | "PARTLY_TRUE" | "TRUE", checkedOn: string) => {
     const card = await db.reportCard.upsert({ where: { unitId_date: { unitId: ids[unit], date } }, create: { unitId: ids[unit], date }, update: {} });

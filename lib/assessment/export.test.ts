@@ -58,7 +58,7 @@ test("the workbook has a ranking sheet per kind with Chinese headers, and every 
   );
 
   const towns = book.getWorksheet("乡镇排名")!;
-  assert.ok(String(towns.getCell("A1").value).startsWith("2026年第三季度乡镇考核排名(第 2 版快照"));
+  assert.ok(String(towns.getCell("A1").value).startsWith("2026年第三季度乡镇考核排名（第 2 版快照"));
   assert.deepEqual((towns.getRow(2).values as unknown[]).slice(1, 4), ["名次", "单位", "总分"]);
   assert.deepEqual((towns.getRow(3).values as unknown[]).slice(1, 4), [1, "甲镇", 96]);
   const second = towns.getRow(4).values as unknown[];
@@ -77,5 +77,5 @@ test("the workbook has a ranking sheet per kind with Chinese headers, and every 
 });
 
 test("the file name says the quarter and the version", () => {
-  assert.equal(exportFileName(results()), "2026年第三季度考核排名(第2版).xlsx");
+  assert.equal(exportFileName(results()), "2026年第三季度考核排名（第2版）.xlsx");
 });

@@ -48,7 +48,7 @@ export async function buildRankingWorkbook(results: QuarterResults): Promise<Buf
         row.breakdown.adjustmentPoints || "—",
         row.failed ? row.breakdown.vetoes.map((v) => v.item).join("、") : "—",
         row.flag ? FLAG_NAMES[row.flag.color] : "—",
-        row.breakdown.notes.join(";"),
+        row.breakdown.notes.join("；"),
       ]);
     }
     sheet.columns.forEach((column, i) => {

@@ -54,7 +54,7 @@ test("tieNotes says which criterion separated equal totals, or that the units sh
     { ...entry("e", 60), unitName: "戊", rank: 5 },
   ];
   const notes = tieNotes(rows);
-  assert.equal(notes.get("a"), "与乙同分(逾期事项 1 对 0)");
+  assert.equal(notes.get("a"), "与乙同分（逾期事项 1 对 0）");
   assert.match(notes.get("c")!, /与丁并列第 3 名/);
   assert.equal(notes.has("e"), false);
 });

@@ -82,7 +82,7 @@ export function tieNotes(rows: readonly (RankEntry & { unitName: string; rank: n
           : p.milestonesOnTime !== r.milestonesOnTime
             ? `按期节点 ${r.milestonesOnTime} 对 ${p.milestonesOnTime}`
             : `抽查不属实 ${r.falseChecks} 对 ${p.falseChecks}`;
-      notes.set(r.unitId, `与${peers.map((p) => `${p.unitName}同分（${by(p)}）`).join(";")}`);
+      notes.set(r.unitId, `与${peers.map((p) => `${p.unitName}同分（${by(p)}）`).join("；")}`);
     }
   }
   return notes;

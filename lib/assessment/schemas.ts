@@ -39,7 +39,7 @@ export const scoringRuleInput = z
       .max(200)
       .transform((v) =>
         v
-          .split(/[\n,,、]/)
+          .split(/[\n，,、]/)
           .map((s) => s.trim())
           .filter(Boolean),
       )

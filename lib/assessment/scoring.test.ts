@@ -88,7 +88,7 @@ test("group scores are averaged over the groups that submitted, each item traced
   assertTraceable(result);
 });
 
-test("spot checks: 不属实 costs half the component, 部分属实 a fifth, never below zero", () => {
+test("spot checks：不属实 costs half the component，部分属实 a fifth, never below zero", () => {
   const base = { taskItems: [taskItem("t1", 10)], groupScores: [groupScore("gs1", 100)] };
   const one = computeQuarterScore(
     emptyInputs("u1", "TOWN", {
@@ -183,7 +183,7 @@ test("a vetoed unit is failed whatever its total, and the total is still shown",
   );
   assert.equal(result.failed, true);
   assert.equal(result.total, 100);
-  assert.ok(result.breakdown.notes.some((n) => n.includes("一票否决:重大安全生产事故")));
+  assert.ok(result.breakdown.notes.some((n) => n.includes("一票否决：重大安全生产事故")));
 });
 
 test("no data at all: not ranked, total 0, and the breakdown says why", () => {
@@ -303,7 +303,7 @@ test("an item overdue at the end of Q2 and still open is counted in Q3, as overd
   const tasks = component(result, "tasks");
   assert.equal(tasks.sources.length, 2);
   assert.equal(tasks.sources[0].state, "OVERDUE");
-  assert.match(tasks.sources[0].detail!, /往季逾期未完成,继续计入/);
+  assert.match(tasks.sources[0].detail!, /往季逾期未完成，继续计入/);
   assert.equal(result.breakdown.tieBreak?.overdueItems, 1);
   // (0.3 + 1) / 2
   assert.equal(tasks.share, 0.65);
@@ -316,7 +316,7 @@ test("a milestone whose target equals its task's target is counted once, as the 
   const result = computeQuarterScore(emptyInputs("u1", "TOWN", { taskItems: [task, first, last] }), rules);
   const tasks = component(result, "tasks");
   assert.deepEqual(tasks.sources.map((s) => s.id).sort(), ["m-first", "t1"]);
-  assert.match(tasks.explanation, /1 个节点的目标与任务目标相同,只按任务计一次/);
+  assert.match(tasks.explanation, /1 个节点的目标与任务目标相同，只按任务计一次/);
   assert.equal(result.breakdown.tieBreak?.milestonesOnTime, 1);
   // Without its task in the quarter, the milestone counts on its own.
   const alone = computeQuarterScore(emptyInputs("u1", "TOWN", { taskItems: [last] }), rules);

@@ -301,7 +301,7 @@ function tasksShare(all: TaskItemInput[], asOf: DistrictDate, lateCredit: number
   ];
   return {
     share,
-    explanation: `到期任务 ${tasks} 项、节点 ${items.length - tasks} 个，按任务权重加权的平均完成率 ${percent(share)}${extras.length ? `;${extras.join(";")}` : ""}`,
+    explanation: `到期任务 ${tasks} 项、节点 ${items.length - tasks} 个，按任务权重加权的平均完成率 ${percent(share)}${extras.length ? `；${extras.join("；")}` : ""}`,
     sources,
   };
 }
@@ -321,7 +321,7 @@ function groupsShare(scores: GroupScoreInput[]): Share {
   );
   const share = sources.reduce((sum, s) => sum + s.weight, 0);
   const names = valid.map((s) => `${s.groupName} ${formatNumber(s.items.reduce((sum, i) => sum + i.points, 0))}/${formatNumber(s.maxTotal)}`);
-  return { share, explanation: `${valid.length} 个考核组评分的平均得分率 ${percent(share)}(${names.join(";")})`, sources };
+  return { share, explanation: `${valid.length} 个考核组评分的平均得分率 ${percent(share)}（${names.join("；")}）`, sources };
 }
 
 function deductionShare(deductions: { weight: number; source: Omit<SourceRef, "points"> }[], none: string, summary: string): Share {

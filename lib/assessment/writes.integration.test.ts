@@ -192,14 +192,14 @@ test("a leader's 加减分 is withdrawn or corrected by that leader only; the of
   const corrected = await correctAdjustment(db, users.leader, {
     adjustmentId: first.id,
     points: 1.5,
-    reason: "承办现场会(半天)",
+    reason: "承办现场会（半天）",
     changeReason: "会期只有半天",
   });
   assert.equal(corrected.ok, true, corrected.message);
   let inputs = await inputsOf("B");
   assert.deepEqual(
     inputs.adjustments.map((a) => [a.points, a.reason]),
-    [[1.5, "承办现场会(半天)"]],
+    [[1.5, "承办现场会（半天）"]],
   );
   const kept = await db.scoreAdjustment.findUniqueOrThrow({ where: { id: first.id } });
   assert.deepEqual([kept.points, kept.reason, kept.withdrawn], [2, "承办现场会", false], "the first version is unchanged");
@@ -270,7 +270,7 @@ test("a closed quarter's records are never withdrawn or corrected: refused with 
   assert.match(a.message, /2026年第二季度已关闭.*督查室另记一笔加减分.*“季度”页面更正/);
   const c = await correctAdjustment(db, users.leader, { adjustmentId: adjustment.id, points: 1, reason: "改分", changeReason: "关闭后更正" });
   assert.equal(c.ok, false);
-  assert.match((await withdrawVeto(db, users.admin, { vetoId: veto.id, changeReason: "关闭后撤回" })).message, /已关闭,得分已冻结/);
+  assert.match((await withdrawVeto(db, users.admin, { vetoId: veto.id, changeReason: "关闭后撤回" })).message, /已关闭，得分已冻结/);
   const s = await correctGroupScore(db, users.assessor, {
     groupId: ids.group,
     unitId: ids.A,
@@ -279,7 +279,7 @@ test("a closed quarter's records are never withdrawn or corrected: refused with 
     changeReason: "关闭后更正",
     ...scoreFields("60", "40"),
   });
-  assert.match(s.message, /已关闭,得分已冻结,评分不能再撤回或更正/);
+  assert.match(s.message, /已关闭，得分已冻结，评分不能再撤回或更正/);
   assert.equal(await db.scoreAdjustment.count({ where: { quarterId: ids.Q2 } }), 1);
   assert.equal(await db.unitVeto.count({ where: { quarterId: ids.Q2 } }), 1);
   assert.equal(await db.groupScore.count({ where: { quarterId: ids.Q2 } }), 1);

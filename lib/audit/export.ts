@@ -20,7 +20,7 @@ function describeFilters(filters: AuditFilters, unitName: string | null): string
     filters.action ? `操作：${auditActionLabel(filters.action)}` : null,
     filters.from || filters.to ? `日期：${filters.from ?? "…"} 至 ${filters.to ?? "…"}` : null,
   ].filter(Boolean);
-  return parts.length ? parts.join(";") : "全部";
+  return parts.length ? parts.join("；") : "全部";
 }
 
 export async function buildAuditWorkbook(rows: AuditRow[], filters: AuditFilters, options: { unitName: string | null; truncated: boolean }): Promise<Buffer> {

@@ -28,8 +28,8 @@ test("new hashes are argon2id; bcrypt hashes still verify and are marked for reh
 
 test("the password policy: 10 characters at least, none of the 10,000 most common", () => {
   assert.equal(passwordProblem("short-pw1"), "密码至少 10 位");
-  assert.equal(passwordProblem("1234567890"), "这个密码太常见,容易被猜中,请换一个");
-  assert.equal(passwordProblem("QWERTYUIOP"), "这个密码太常见,容易被猜中,请换一个");
+  assert.equal(passwordProblem("1234567890"), "这个密码太常见，容易被猜中，请换一个");
+  assert.equal(passwordProblem("QWERTYUIOP"), "这个密码太常见，容易被猜中，请换一个");
   assert.equal(passwordProblem("晒台-临洺关-2026"), null);
   assert.equal(passwordProblem("x".repeat(201)), "密码太长");
 });

@@ -25,11 +25,11 @@ function draft(id: string, overrides: Partial<Record<string, unknown>> = {}) {
   return commitmentDraftInput.parse({
     id,
     title: "甲镇2026年度公开承诺书",
-    preface: "我们承诺:",
+    preface: "我们承诺：",
     signedBy: "甲镇党委书记 张三",
     pledges: JSON.stringify([
       { text: "年底前完成拆迁120户", taskIds: [taskA] },
-      { text: "坚持一日三晒,晒实情", taskIds: [] },
+      { text: "坚持一日三晒，晒实情", taskIds: [] },
     ]),
     ...overrides,
   });
@@ -75,7 +75,7 @@ test("a unit head drafts, saves and publishes; the published version is frozen",
     published.pledges.map((p) => [p.text, p.tasks.map((x) => x.taskId)]),
     [
       ["年底前完成拆迁120户", [taskA]],
-      ["坚持一日三晒,晒实情", []],
+      ["坚持一日三晒，晒实情", []],
     ],
   );
 

@@ -104,7 +104,7 @@ export async function importUsers(client: Db, actor: SessionUser, buffer: Buffer
     if (taken.has(username)) problems.push(`用户名 ${username} 已被使用`);
     if (seen.has(username)) problems.push(`用户名 ${username} 与第 ${seen.get(username)} 行重复`);
     seen.set(username, rowNumber);
-    if (problems.length) rowErrors.push({ row: rowNumber, message: [...new Set(problems)].join(";") });
+    if (problems.length) rowErrors.push({ row: rowNumber, message: [...new Set(problems)].join("；") });
     else if (parsed.success) rows.push({ row: rowNumber, data: parsed.data });
   });
   if (rows.length + rowErrors.length > MAX_USER_IMPORT_ROWS) return { ok: false, message: `一次最多导入 ${MAX_USER_IMPORT_ROWS} 个账号。` };

@@ -27,7 +27,7 @@ test("a photo is re-encoded with a thumbnail and fingerprints", async () => {
 
 test("a text file named .jpg is refused by its content", async () => {
   await assert.rejects(
-    processPhoto(Buffer.from("这不是图片,只是一段文字。".repeat(50))),
+    processPhoto(Buffer.from("这不是图片，只是一段文字。".repeat(50))),
     (e: unknown) => e instanceof PhotoRejectedError && e.reason === "NOT_AN_IMAGE",
   );
 });

@@ -209,14 +209,14 @@ test("evening: every item ✓ or ?, a reason for each ?, amounts only on task it
       existing,
       [
         { id: "a", text: "拆除东街违建", done: true, progressValue: 5 },
-        { id: "b", text: "召开调度会", done: false, reason: "主要领导外出,改到明天" },
+        { id: "b", text: "召开调度会", done: false, reason: "主要领导外出，改到明天" },
       ],
       refs,
     ),
   );
   assert.deepEqual(plan.updates, [
     { id: "a", data: { outcome: "DONE", progressValue: 5 } },
-    { id: "b", data: { outcome: "OPEN", reason: "主要领导外出,改到明天" } },
+    { id: "b", data: { outcome: "OPEN", reason: "主要领导外出，改到明天" } },
   ]);
   assert.deepEqual([...plan.progressDeltas], [["t1", 5]]);
 
@@ -313,14 +313,14 @@ test("the slot's text is composed from its items, and the note comes back out of
     item("b", "召开调度会", { outcome: "OPEN", reason: "改期" }),
   ];
   const morning = composeSlotText("MORNING", items, "班子成员分头到一线。");
-  assert.equal(morning, "今日计划:1.拆除东街违建(昨日未完成,继续推进);2.召开调度会。\n班子成员分头到一线。");
+  assert.equal(morning, "今日计划：1.拆除东街违建（昨日未完成，继续推进）；2.召开调度会。\n班子成员分头到一线。");
   assert.equal(noteOf(morning), "班子成员分头到一线。");
   assert.equal(
     composeSlotText("EVENING", items, "", () => "户"),
-    "今日完成1/2项:1.拆除东街违建,完成5户 ✓;2.召开调度会 ?(改期)。",
+    "今日完成1/2项：1.拆除东街违建，完成5户 ✓；2.召开调度会 ?（改期）。",
   );
   assert.equal(noteOf(composeSlotText("NOON", [], "上午在现场")), "上午在现场");
-  assert.equal(noteOf("今日主要工作:一、二。"), "");
+  assert.equal(noteOf("今日主要工作：一、二。"), "");
 });
 
 // ─── Task progress ──────────────────────────────────────────────────────────

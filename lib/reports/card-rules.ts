@@ -381,18 +381,18 @@ export function composeSlotText<T extends Pick<CardItem, "text" | "addedIn" | "c
   let summary = "";
   if (slot === "MORNING") {
     const planned = items.filter((i) => i.addedIn === "MORNING");
-    summary = `今日计划：${planned.map((i, n) => `${n + 1}.${i.text}${i.carriedFromId ? "（昨日未完成，继续推进）" : ""}`).join(";")}。`;
+    summary = `今日计划：${planned.map((i, n) => `${n + 1}.${i.text}${i.carriedFromId ? "（昨日未完成，继续推进）" : ""}`).join("；")}。`;
   } else if (slot === "NOON") {
     const reported = items.filter((i) => i.progressNote || i.addedIn === "NOON");
-    if (reported.length > 0) summary = `午间进展：${reported.map((i) => (i.progressNote ? `${i.text},${i.progressNote}` : i.text)).join(";")}。`;
+    if (reported.length > 0) summary = `午间进展：${reported.map((i) => (i.progressNote ? `${i.text}，${i.progressNote}` : i.text)).join("；")}。`;
   } else {
     const closed = items.filter((i) => i.outcome);
     const done = closed.filter((i) => i.outcome === "DONE").length;
     const marks = closed.map((i, n) => {
       const amount = i.progressValue ? `，完成${formatAmount(i.progressValue)}${measureOf(i) ?? ""}` : "";
-      return i.outcome === "DONE" ? `${n + 1}.${i.text}${amount} ✓` : `${n + 1}.${i.text}${amount} ?(${i.reason})`;
+      return i.outcome === "DONE" ? `${n + 1}.${i.text}${amount} ✓` : `${n + 1}.${i.text}${amount} ?（${i.reason}）`;
     });
-    summary = `今日完成${done}/${closed.length}项：${marks.join(";")}。`;
+    summary = `今日完成${done}/${closed.length}项：${marks.join("；")}。`;
   }
   const trimmed = note?.trim();
   // The summary never holds a line break (item texts are single lines), so the note always follows the first one.

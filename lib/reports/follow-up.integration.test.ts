@@ -37,7 +37,7 @@ before(async () => {
     data: {
       unitId: townId,
       date: today,
-      slots: { create: { slot: "MORNING", authorId: townHead.id, text: "今日计划:1.拆除违建。", submittedAt: districtInstant(today, "08:00") } },
+      slots: { create: { slot: "MORNING", authorId: townHead.id, text: "今日计划：1.拆除违建。", submittedAt: districtInstant(today, "08:00") } },
     },
     include: { slots: true },
   });

@@ -127,7 +127,7 @@ test("the day's card: a morning plan from the task list, noon with a photo, even
   });
   assert.equal(morning.slot.state, "SUBMITTED");
   assert.equal(morning.slot.effortSeconds, 240);
-  assert.match(morning.slot.text, /今日计划:1\.拆除东街违建;2\.协调企业用水\(昨日未完成/);
+  assert.match(morning.slot.text, /今日计划：1\.拆除东街违建；2\.协调企业用水（昨日未完成/);
 
   const [demolition, water] = morning.slot.items;
   const noon = await submit({
@@ -183,7 +183,7 @@ test("the checks a submission owes are recorded with it, and cleared once they r
 });
 
 test("a text file renamed .jpg is refused by its content; nothing is stored", async () => {
-  const fake = { name: "现场.jpg", data: Buffer.from("这不是图片,只是一段文字。".repeat(100)) };
+  const fake = { name: "现场.jpg", data: Buffer.from("这不是图片，只是一段文字。".repeat(100)) };
   await rejects(submit({ slot: "morning", input: { items: [{ text: "召开调度会" }] }, photos: [await photo(2), fake] }), /第 2 张照片.*不是可识别的图片/);
   await nothingStored();
 });

@@ -105,7 +105,7 @@ export async function submitSlot(db: Db, storage: PhotoStorage, request: SubmitR
   const parsed = slotInput.safeParse(request.input);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-    throw refuse(`请求内容有误：${issues.map((i) => (i.path ? `${i.path} ${i.message}` : i.message)).join(";")}`, issues);
+    throw refuse(`请求内容有误：${issues.map((i) => (i.path ? `${i.path} ${i.message}` : i.message)).join("；")}`, issues);
   }
   const input = parsed.data;
   if (request.photos.length > MAX_PHOTOS_PER_SLOT) {

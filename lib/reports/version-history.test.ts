@@ -33,17 +33,17 @@ test("an evening rewritten from ✓ 100 to ? lists the item's changes, not only 
 });
 
 test("items added and removed, a note, the place and photos", () => {
-  const before = state("今日计划:1.走访企业。", [item("走访企业")], "东街");
-  const after = state("今日计划:1.召开调度会。\n补充说明", [item("召开调度会")], "西街");
+  const before = state("今日计划：1.走访企业。", [item("走访企业")], "东街");
+  const after = state("今日计划：1.召开调度会。\n补充说明", [item("召开调度会")], "西街");
   assert.deepEqual(describeChanges("MORNING", before, after, { added: 2, removed: 1 }), [
     "新增事项「召开调度会」",
     "删去事项「走访企业」",
     "文字随之修改",
-    "地点:东街 → 西街",
+    "地点：东街 → 西街",
     "新增照片 2 张",
     "删除照片 1 张",
   ]);
-  assert.deepEqual(describeChanges("MORNING", before, { ...before, text: "今日计划:1.走访企业。\n说明" }, { added: 0, removed: 0 }), ["文字已修改"]);
+  assert.deepEqual(describeChanges("MORNING", before, { ...before, text: "今日计划：1.走访企业。\n说明" }, { added: 0, removed: 0 }), ["文字已修改"]);
 });
 
 test("another slot's items do not count as this slot's changes", () => {

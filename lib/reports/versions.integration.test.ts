@@ -140,7 +140,7 @@ test("a draft bulletin, a dismissed flag or a 批示 on another slot does not lo
   assert.equal(fixed.slot.revisionCount, 1);
 });
 
-test("a change with a reason is a 更正: a CORRECTION version, counted on the slot, and a notice to each active office user", async () => {
+test("a change with a reason is a 更正：a CORRECTION version, counted on the slot, and a notice to each active office user", async () => {
   const slot = await shownEvening();
   await t.db.spotCheck.create({ data: { slotId: slot.id, checkerId: adminIds[0] } });
   const corrected = await submit({ now: at("19:00"), input: { ...rewrite(), revisionReason: "上午数字填错" } });
@@ -155,7 +155,7 @@ test("a change with a reason is a 更正: a CORRECTION version, counted on the s
 
   const notices = await t.db.notification.findMany({ orderBy: { recipientId: "asc" } });
   assert.deepEqual(notices.map((n) => n.recipientId).sort(), [...adminIds].sort(), "every active ADMIN, no one else");
-  assert.match(notices[0].message, /版本镇.*晚晒已更正\(第 2 版,王信息\):上午数字填错/);
+  assert.match(notices[0].message, /版本镇.*晚晒已更正（第 2 版，王信息）：上午数字填错/);
   assert.equal(notices[0].href, `/units/${unitId}?date=${today}#slot-${slot.id}`);
   assert.equal(notices[0].readAt, null);
   assert.equal(await t.db.auditLog.count({ where: { action: "report.correct", entityId: slot.id } }), 1);

@@ -45,7 +45,7 @@ test("one bad row among 1,000 imports nothing, and the preview names it", async 
   const result = await commitTaskImport(t.db, admin, file, "tasks.xlsx", { today });
   assert.equal(result.ok, false);
   assert.equal(!result.ok && result.status, 400);
-  assert.equal(!result.ok && result.message, "有 1 行有错误,没有导入任何任务。");
+  assert.equal(!result.ok && result.message, "有 1 行有错误，没有导入任何任务。");
   assert.equal(await t.db.task.count(), 0);
   assert.equal(await t.db.taskCooperator.count(), 0);
   assert.equal(await t.db.auditLog.count(), 0);

@@ -104,7 +104,7 @@ test("every bad row is listed with its row number and a Chinese reason", async (
       row({ 任务编号: "A" }),
       row({ 任务编号: "E", 任务名称: "", 计量单位: null }),
       row({ 任务编号: "F", 开始日期: "2026-06-01", 截止日期: "2026-05-01" }),
-      row({ 任务编号: "G", 配合单位: "区交运局,区不存在局", 需要照片: "也许", 分包领导: "王伟", 目标值: "很多" }),
+      row({ 任务编号: "G", 配合单位: "区交运局，区不存在局", 需要照片: "也许", 分包领导: "王伟", 目标值: "很多" }),
       row({ 任务编号: null }),
       row({ 任务编号: "H", 配合单位: "临洺关镇" }),
     ]),
@@ -114,12 +114,12 @@ test("every bad row is listed with its row number and a Chinese reason", async (
     result.errors.map((e) => [e.rowNumber, e.messages]),
     [
       [3, ["责任单位“不存在镇”不存在"]],
-      [4, ["截止日期“2026-13-45”不是有效日期(应如 2026-12-31)"]],
+      [4, ["截止日期“2026-13-45”不是有效日期（应如 2026-12-31）"]],
       [5, ["目标值必须大于 0"]],
       [6, ["任务编号“A”与第 2 行重复"]],
       [7, ["任务名称不能为空", "计量单位不能为空"]],
-      [8, ["截止日期(2026-05-01)不能早于开始日期(2026-06-01)"]],
-      [9, ["目标值“很多”不是数字", "分包领导“王伟”有重名,请填写用户名", "配合单位“区不存在局”不存在", "需要照片应填“是”或“否”"]],
+      [8, ["截止日期（2026-05-01）不能早于开始日期（2026-06-01）"]],
+      [9, ["目标值“很多”不是数字", "分包领导“王伟”有重名，请填写用户名", "配合单位“区不存在局”不存在", "需要照片应填“是”或“否”"]],
       [10, ["任务编号不能为空"]],
       [11, ["配合单位不能包含责任单位本身"]],
     ],
@@ -129,16 +129,16 @@ test("every bad row is listed with its row number and a Chinese reason", async (
 test("a missing required column is a file error that names it", async () => {
   const headers = HEADERS.filter((h) => h !== "截止日期" && h !== "责任单位");
   const sheet = await readTaskSheet(await xlsx([], headers), "tasks.xlsx");
-  assert.deepEqual(sheet, { ok: false, error: "第 1 行(表头)缺少列:责任单位、截止日期。请使用导入模板。" });
+  assert.deepEqual(sheet, { ok: false, error: "第 1 行（表头）缺少列：责任单位、截止日期。请使用导入模板。" });
 });
 
 test("files that are not spreadsheets, or empty ones, are refused", async () => {
   assert.deepEqual(await readTaskSheet(Buffer.from("hello"), "tasks.xlsx"), {
     ok: false,
-    error: "文件不是有效的 .xlsx 表格,请用 Excel 或 WPS 另存为 .xlsx 后再上传。",
+    error: "文件不是有效的 .xlsx 表格，请用 Excel 或 WPS 另存为 .xlsx 后再上传。",
   });
   assert.deepEqual(await readTaskSheet(Buffer.from("a,b"), "tasks.xls"), { ok: false, error: "只能导入 .xlsx 或 .csv 文件。" });
-  assert.deepEqual(await readTaskSheet(await xlsx([]), "tasks.xlsx"), { ok: false, error: "表格里没有任务行(第 2 行起填写任务)。" });
+  assert.deepEqual(await readTaskSheet(await xlsx([]), "tasks.xlsx"), { ok: false, error: "表格里没有任务行（第 2 行起填写任务）。" });
 });
 
 test("Excel date cells and serial numbers read as the date typed, whatever the server's zone", async () => {
@@ -212,7 +212,7 @@ test("an update must still hold the task's milestones", async () => {
     milestones: [{ title: "年底前", dueDate: "2026-12-31", target: 120 }],
   };
   const result = await plan(await xlsx([row({ 截止日期: "2026-11-30" })]), "tasks.xlsx", new Map([["K-1", existing]]));
-  assert.deepEqual(result.errors[0].messages, ["已有节点“年底前”的日期(2026-12-31)晚于截止日期,请先调整节点"]);
+  assert.deepEqual(result.errors[0].messages, ["已有节点“年底前”的日期（2026-12-31）晚于截止日期，请先调整节点"]);
 });
 
 test("the template's example row imports as it is", async () => {

@@ -132,7 +132,7 @@ function dateOf(cell: Cell | undefined): DistrictDate | null {
 
 function numberOf(cell: Cell | undefined): number | null {
   if (typeof cell === "number") return cell;
-  const text = textOf(cell).replace(/[,,\s]/g, "");
+  const text = textOf(cell).replace(/[，,\s]/g, "");
   if (text === "") return null;
   const n = Number(text);
   return Number.isFinite(n) ? n : Number.NaN;
@@ -223,7 +223,7 @@ function readCooperators(read: CellReader, refs: ImportRefs, fields: Partial<Tas
     ...new Set(
       read
         .raw("cooperators")
-        .split(/[、,,;;\s]+/)
+        .split(/[、，,；;\s]+/)
         .filter(Boolean),
     ),
   ];

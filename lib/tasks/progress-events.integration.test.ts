@@ -199,7 +199,7 @@ test("progressAsOf: each task's and milestone's value on a day and the day it re
   assert.deepEqual([known.value, known.reachedOn], [3, `${year}-08-20`], "as it was known at the end of September");
 });
 
-test("the task export: 达标日期 from the history; the .xlsx carries every event in a 进度记录 sheet, the .csv one table", async () => {
+test("the task export：达标日期 from the history; the .xlsx carries every event in a 进度记录 sheet, the .csv one table", async () => {
   const task = await newTask("修建桥梁 2 座", 2);
   await reportTaskProgress(t.db, reporter, { taskId: task.id, valueReached: 2, note: null }, today);
   const file = await buildTaskExport(t.db, admin, {}, today, "xlsx");

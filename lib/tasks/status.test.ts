@@ -50,7 +50,7 @@ test("deadline hints read naturally", () => {
   assert.equal(deadlineHint("2026-11-22", today), "逾期 5 天");
 });
 
-test("逾期完成: done now but below the target at the end of the due date; done on time, open or unread are as deriveStatus says", () => {
+test("逾期完成：done now but below the target at the end of the due date; done on time, open or unread are as deriveStatus says", () => {
   const task = { target: 10, valueReached: 10, deadline: "2026-09-30" };
   assert.equal(itemStatus({ ...task, valueAtDue: 6 }, today), "DONE_LATE");
   assert.equal(itemStatus({ ...task, valueAtDue: 10 }, today), "DONE");

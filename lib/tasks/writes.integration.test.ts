@@ -137,7 +137,7 @@ test("milestones stay inside their task: after the deadline or above the target 
   const created = await createTask(t.db, admin, taskForm({ title: "节点规则", deadline: "2026-12-15" }), today);
   assert.ok(created.ok);
   const late = await addMilestone(t.db, admin, { taskId: created.value.id, title: "年底", dueDate: "2026-12-16", target: 12 }, today);
-  assert.deepEqual(!late.ok && late.fieldErrors, { dueDate: ["节点日期不能晚于任务截止日期(2026-12-15)"] });
+  assert.deepEqual(!late.ok && late.fieldErrors, { dueDate: ["节点日期不能晚于任务截止日期（2026-12-15）"] });
   assert.equal(await t.db.milestone.count({ where: { taskId: created.value.id } }), 0);
 
   const ok = await addMilestone(t.db, admin, { taskId: created.value.id, title: "11月", dueDate: "2026-11-20", target: 8 }, today);
@@ -148,7 +148,7 @@ test("milestones stay inside their task: after the deadline or above the target 
   // Moving the task's deadline before the milestone is refused, and nothing changes.
   const input = taskForm({ title: "节点规则", deadline: "2026-11-19" });
   const moved = await updateTask(t.db, admin, { ...input, id: created.value.id, valueReached: 0 }, today);
-  assert.match((!moved.ok && moved.fieldErrors?.deadline?.[0]) || "", /“11月”的日期\(2026-11-20\)晚于截止日期/);
+  assert.match((!moved.ok && moved.fieldErrors?.deadline?.[0]) || "", /“11月”的日期（2026-11-20）晚于截止日期/);
   assert.equal((await t.db.task.findUniqueOrThrow({ where: { id: created.value.id } })).deadline, "2026-12-15");
 
   const edited = await updateMilestone(t.db, admin, { id: ok.value.id, title: "12月初", dueDate: "2026-12-05", target: 8 }, today);

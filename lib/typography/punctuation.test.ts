@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { fullWidthPunctuation, halfWidthMarks } from "@/lib/typography/punctuation";
-import { scanFile } from "@/lib/typography/scan";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { scanFile, sourceFiles } from "@/lib/typography/scan";
 
 test("half-width marks beside Chinese become full-width, without the Latin space after them", () => {
   assert.equal(fullWidthPunctuation("今天干什么:勾选或填写(已选 5 项)"), "今天干什么：勾选或填写（已选 5 项）");
@@ -33,4 +35,10 @@ test("string literals, template literals around ${…} and JSX text are scanned;
     found.map((f) => f.line),
     [1, 2, 3],
   );
+});
+
+test("the UI's Chinese text in app/, components/ and lib/ has no half-width punctuation (fix: npx tsx scripts/punctuation.ts --fix)", () => {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+  const findings = sourceFiles(root).flatMap((file) => scanFile(file).map((f) => `${path.relative(root, f.file)}:${f.line}: ${f.text}`));
+  assert.deepEqual(findings, []);
 });

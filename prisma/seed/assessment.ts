@@ -37,21 +37,21 @@ const DEDUCTION_REASONS = [
   "进度滞后于“课程表”安排",
   "个别点位整改不到位",
   "佐证资料不完整",
-  "台账不规范,数据前后不一致",
+  "台账不规范，数据前后不一致",
   "群众反映问题未按期办结",
   "调度推进不够有力",
 ];
 
 const ADJUSTMENTS: { quarter: number; unit: string; points: number; reason: string }[] = [
-  { quarter: 1, unit: "广府镇", points: 2, reason: "广府古城春节文旅活动接待游客创新高,受到市委市政府通报表扬" },
+  { quarter: 1, unit: "广府镇", points: 2, reason: "广府古城春节文旅活动接待游客创新高，受到市委市政府通报表扬" },
   { quarter: 1, unit: "区行政审批局", points: 1, reason: "“一件事一次办”改革经验被省政务服务办推广" },
-  { quarter: 2, unit: "西阳城乡", points: -1, reason: "人居环境整治工作推进不力,被市专项督查通报" },
+  { quarter: 2, unit: "西阳城乡", points: -1, reason: "人居环境整治工作推进不力，被市专项督查通报" },
   { quarter: 2, unit: "刘营镇", points: 1.5, reason: "标准件企业退城进园签约数全区第一" },
-  { quarter: 3, unit: "区商务局", points: 1, reason: "承办全市招商引资项目观摩会,组织有序" },
-  { quarter: 3, unit: "东杨庄镇", points: -0.5, reason: "汛期值班脱岗,被区防汛办通报" },
+  { quarter: 3, unit: "区商务局", points: 1, reason: "承办全市招商引资项目观摩会，组织有序" },
+  { quarter: 3, unit: "东杨庄镇", points: -0.5, reason: "汛期值班脱岗，被区防汛办通报" },
 ];
 
-const VETO = { quarter: 2, unit: "区住建局", item: "重大安全生产事故", reason: "辖区在建工地发生一起较大安全生产事故,按规定实行一票否决" };
+const VETO = { quarter: 2, unit: "区住建局", item: "重大安全生产事故", reason: "辖区在建工地发生一起较大安全生产事故，按规定实行一票否决" };
 
 /** When each quarter was closed: the office meets in the second week of the next quarter. */
 function closingInstant(year: number, number: number): Date {
@@ -144,7 +144,7 @@ async function seedGroupScores(
         const share = Math.min(1, Math.max(0.3, quality + rng.float(-0.1, 0.08)));
         const points = share >= 0.97 ? item.maxPoints : Math.round(item.maxPoints * share * 2) / 2;
         const lost = item.maxPoints - points;
-        itemRows.push({ id: newId(), scoreId: id, rubricItemId: item.id, points, comment: lost > 0 ? `${rng.pick(DEDUCTION_REASONS)},扣${lost}分` : null });
+        itemRows.push({ id: newId(), scoreId: id, rubricItemId: item.id, points, comment: lost > 0 ? `${rng.pick(DEDUCTION_REASONS)}，扣${lost}分` : null });
       }
     }
   }

@@ -136,13 +136,13 @@ export function writeNarrative(rng: Rng, context: NarrativeContext): string {
   const sentences: string[] = [];
   const [first, second] = rng.sample(ACTIVITIES[topic], 2);
   sentences.push(`${rng.pick(TIMES)},${rng.pick(LEADS)}带队到${place},${first}`);
-  if (rng.chance(0.7)) sentences.push(`${rng.sample(DEPTS, 2).join("和")}派员到场,${second}`);
+  if (rng.chance(0.7)) sentences.push(`${rng.sample(DEPTS, 2).join("和")}派员到场，${second}`);
   else sentences.push(`随后${second}`);
   const counted = rng.sample(COUNTS[topic], rng.int(1, 2)).map(([what, measure]) => {
     const n = count(rng, measure);
     return `${what}${measure === "户" || measure === "件" || measure === "人" ? cnNumber(n) : n}${measure}`;
   });
-  sentences.push(`截至目前,${counted.join(",")}`);
+  sentences.push(`截至目前，${counted.join(",")}`);
   if (rng.chance(0.8)) {
     const who = `${rng.pick(SURNAMES)}姓${topic === "信访化解" ? "信访人" : topic === "拆迁" ? "户主" : "负责人"}`;
     sentences.push(`${who}${rng.pick(PROBLEMS[topic])},${rng.pick(NEXT[topic])}`);
@@ -177,7 +177,7 @@ export function copyWithEdits(rng: Rng, source: string, level: CopyLevel, swap: 
       const [moved] = sentences.splice(i, 1);
       sentences.splice(rng.int(1, sentences.length), 0, moved);
     }
-    sentences.push(`下一步:${rng.pick(NEXT[context.topic])}`);
+    sentences.push(`下一步：${rng.pick(NEXT[context.topic])}`);
     return `${sentences.join("。")}。`;
   }
   const fresh = writeNarrative(rng, context).split("。").filter(Boolean);

@@ -204,7 +204,7 @@ export const LINES: LineDef[] = [
   {
     name: "项目建设",
     leader: 0,
-    description: "重点项目攻坚,早点名、白天分头干、晚上回来汇报",
+    description: "重点项目攻坚，早点名、白天分头干、晚上回来汇报",
     towns: ALL_TOWNS,
     departments: ["区发改局", "区住建局", "区自然资源和规划局", "区交运局", "区工信局", "区商务局", "区经济开发区管委会", "区行政审批局", "区公共资源交易中心"],
   },
@@ -239,7 +239,7 @@ export const LINES: LineDef[] = [
   {
     name: "基层党建",
     leader: 3,
-    description: "抓党建促发展,软弱涣散村党组织整顿",
+    description: "抓党建促发展，软弱涣散村党组织整顿",
     towns: ALL_TOWNS,
     departments: ["区委组织部", "区直机关工委", "区委党校", "区委农工委", "区委老干部局"],
   },
@@ -279,7 +279,7 @@ export const LINES: LineDef[] = [
   {
     name: "五城同创",
     leader: 8,
-    description: "“五城同创”,洁净城市创建",
+    description: "“五城同创”，洁净城市创建",
     towns: ["临洺关镇", "广府镇", "刘营镇", "西苏镇"],
     departments: [
       "区委办",

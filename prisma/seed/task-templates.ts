@@ -27,7 +27,7 @@ export type TaskTemplate = {
   description?: string;
 };
 
-const DEMOLITION_NOON = ["已入户{k}户,签订补偿协议{j}户", "评估公司已进场,完成评估{k}户", "现场拆除有序推进,已清运建筑垃圾{k}车"];
+const DEMOLITION_NOON = ["已入户{k}户，签订补偿协议{j}户", "评估公司已进场，完成评估{k}户", "现场拆除有序推进，已清运建筑垃圾{k}车"];
 
 /** Tasks that belong to one unit in particular. */
 export const UNIT_TEMPLATES: Record<string, TaskTemplate[]> = {
@@ -168,7 +168,7 @@ export const UNIT_TEMPLATES: Record<string, TaskTemplate[]> = {
       measure: "公里",
       target: [30, 30],
       work: ["洺李线过村路段隔离护栏清洗", "洺李线路面坑槽修补", "洺李线沿线路肩清理"],
-      noon: ["截至中午12时,护栏清洗任务过半", "已清洗护栏{k}公里", "清洗车辆{k}台正在作业"],
+      noon: ["截至中午12时，护栏清洗任务过半", "已清洗护栏{k}公里", "清洗车辆{k}台正在作业"],
       site: "洺李线",
     },
     {
@@ -196,7 +196,7 @@ export const UNIT_TEMPLATES: Record<string, TaskTemplate[]> = {
       target: [400, 600],
       step: 10,
       work: ["出动铲车、勾机清理卫生死角", "清运{place}垃圾杂物", "整治{place}占道经营"],
-      noon: ["已清理卫生死角{k}处,清运垃圾杂物{j}车", "出动铲车、勾机等机械{k}台次"],
+      noon: ["已清理卫生死角{k}处，清运垃圾杂物{j}车", "出动铲车、勾机等机械{k}台次"],
     },
     {
       keyTask: "KT09",
@@ -395,7 +395,7 @@ export const TOWN_POOL: TaskTemplate[] = [
     measure: "件",
     target: [5, 15],
     work: ["包案领导接访{place}群众", "化解{place}宅基地纠纷积案", "排查矛盾纠纷隐患"],
-    noon: ["已与信访人见面沟通,初步达成意向", "正在组织双方调解", "相关证据材料已调取"],
+    noon: ["已与信访人见面沟通，初步达成意向", "正在组织双方调解", "相关证据材料已调取"],
   },
   {
     keyTask: "KT01",
@@ -587,13 +587,13 @@ export const FREE_ITEMS = {
 } as const;
 
 export const NOON_GENERIC = [
-  "正在现场推进,已完成约{pct}",
+  "正在现场推进，已完成约{pct}",
   "已完成约{pct}",
   "任务过半",
-  "已完成上午计划,下午继续",
+  "已完成上午计划，下午继续",
   "相关单位已到场对接",
-  "正在协调,进展顺利",
-  "已召开现场调度会,明确责任人和时限",
+  "正在协调，进展顺利",
+  "已召开现场调度会，明确责任人和时限",
   "分包领导已到现场督导",
 ];
 
@@ -603,9 +603,9 @@ export const NOON_FREE = ["按计划进行", "已完成", "正在进行中", "�
 /** Why a morning item is still open in the evening, by the kind of work. */
 export const OPEN_REASONS = {
   /** work on a site */
-  site: ["遇雨暂停施工,明日继续", "机械设备未调度到位", "材料未到场,明天上午进场", "群众诉求未达成一致,继续做工作"],
+  site: ["遇雨暂停施工，明日继续", "机械设备未调度到位", "材料未到场，明天上午进场", "群众诉求未达成一致，继续做工作"],
   /** work that depends on others */
-  coordination: ["企业负责人外出,已约定明日对接", "相关手续待审批", "需区直部门协调,已报分包领导", "对方人员参加会议,改约明天"],
+  coordination: ["企业负责人外出，已约定明日对接", "相关手续待审批", "需区直部门协调，已报分包领导", "对方人员参加会议，改约明天"],
   /** anything else */
-  general: ["临时接到紧急任务,顺延至明天", "与其他会议时间冲突,调整至明天", "相关人员外出,改约明天"],
+  general: ["临时接到紧急任务，顺延至明天", "与其他会议时间冲突，调整至明天", "相关人员外出，改约明天"],
 };

@@ -46,7 +46,7 @@ export function planVolumeTasks(ctx: SeedContext, org: OrgRefs): TaskPlan[] {
           externalKey: `${ctx.year}-${unit.code}-v${String(i + 1).padStart(3, "0")}`,
           window: { start: `${ctx.year}-${mm}-01`, deadline: `${ctx.year}-${mm}-${String(end).padStart(2, "0")}` },
           scale: 1 / 6,
-          titlePrefix: `${month}月:`,
+          titlePrefix: `${month}月：`,
         }),
       );
     }

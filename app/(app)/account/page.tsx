@@ -42,11 +42,11 @@ export default async function AccountPage() {
       <Card aria-labelledby="tokens-heading">
         <CardTitle id="tokens-heading">API 令牌</CardTitle>
         <p className="mt-1 mb-4 text-sm text-stone-600">
-          供微信机器人、手机客户端调用晒台接口(
+          供微信机器人、手机客户端调用晒台接口（
           <a href="/api/v1/openapi.json" className="text-brand-700 underline">
             接口说明
           </a>
-          )，权限与本账号相同。令牌只在创建时显示一次，服务器只保存它的摘要；不用了请吊销。
+          ），权限与本账号相同。令牌只在创建时显示一次，服务器只保存它的摘要；不用了请吊销。
         </p>
         <CreateTokenForm />
         {tokens.length > 0 ? (

@@ -114,7 +114,7 @@ export function excerptOfSlot(input: { unitName: string; slot: SlotKind; text: s
       return i.outcome === "DONE" ? `${i.text}${amount}，已完成` : `${i.text}${amount}，未完成${i.reason ? `（原因：${i.reason}）` : ""}`;
     });
     const lead = input.slot === "MORNING" ? "今日计划：" : input.slot === "NOON" ? "午间进展：" : "";
-    summary = `${lead}${parts.join(";")}。`;
+    summary = `${lead}${parts.join("；")}。`;
   }
   const note = clip(shown.length > 0 ? noteOf(input.text) : input.text, NOTE_LENGTH);
   return officialText(`【${input.unitName}】${summary}${note}`);

@@ -38,7 +38,7 @@ async function draft(date = "2026-11-26", withItem = true): Promise<string> {
   return b.id;
 }
 
-test("twelve drafts published at once get 第1期…第12期, each once", async () => {
+test("twelve drafts published at once get 第1期…第12期，each once", async () => {
   const ids = await Promise.all(Array.from({ length: 12 }, () => draft()));
   const results = await Promise.all(ids.map((bulletinId) => publishBulletin(t.db, { bulletinId, actorId: adminId })));
   assert.deepEqual(
@@ -83,12 +83,12 @@ test("a draft from the day's cards takes each unit's latest report, grouped by k
 
 test("near-duplicate reports are merged into one item that names the other units", () => {
   const keyTask = { id: "kt", name: "招商引资", sortOrder: 2 };
-  const text = "晚晒:今日计划2项,完成2项。已完成:走访包联企业,帮助解决用工问题;对接招商引资项目线索两条。";
+  const text = "晚晒：今日计划2项，完成2项。已完成：走访包联企业，帮助解决用工问题；对接招商引资项目线索两条。";
   const candidate = (c: Omit<Parameters<typeof planDraft>[0][number], "excerpt">) => ({ ...c, excerpt: `【${c.unitName}】${c.text}` });
   const groups = planDraft([
     candidate({ slotId: "a", unitName: "刘营镇", unitSort: 1, text, done: 2, keyTask }),
     candidate({ slotId: "b", unitName: "西苏镇", unitSort: 2, text: text.replace("两条", "三条"), done: 2, keyTask }),
-    candidate({ slotId: "c", unitName: "讲武镇", unitSort: 3, text: "今日陪同客商实地考察讲武工业园,初步达成厂房租赁意向,下周签约。", done: 1, keyTask }),
+    candidate({ slotId: "c", unitName: "讲武镇", unitSort: 3, text: "今日陪同客商实地考察讲武工业园，初步达成厂房租赁意向，下周签约。", done: 1, keyTask }),
     candidate({ slotId: "d", unitName: "区商务局", unitSort: 1001, text: "召开外贸企业座谈会。", done: 1, keyTask: null }),
   ]);
   assert.deepEqual(
@@ -112,7 +112,7 @@ test("a draft keeps every key task's best report first, up to the cap", () => {
     unitName: `单位${i}`,
     unitSort: i,
     // Distinct texts, so that nothing merges.
-    text: `第${i}条:${"甲乙丙丁戊己庚辛壬癸".slice(i % 10)}${"子丑寅卯辰巳午未申酉戌亥".slice(i % 12)}号项目今日完成${i}项。`,
+    text: `第${i}条：${"甲乙丙丁戊己庚辛壬癸".slice(i % 10)}${"子丑寅卯辰巳午未申酉戌亥".slice(i % 12)}号项目今日完成${i}项。`,
     excerpt: `【单位${i}】`,
     done: 30 - i,
     keyTask: keyTask(i % 5),
@@ -132,7 +132,7 @@ test("a draft keeps every key task's best report first, up to the cap", () => {
 
 async function draftWithItems(
   excerpts: string[],
-  summary = "本期摘编重点工作的12条晒报,请各单位对标学习、比学赶超。",
+  summary = "本期摘编重点工作的12条晒报，请各单位对标学习、比学赶超。",
 ): Promise<{ id: string; itemIds: string[] }> {
   const b = await t.db.bulletin.create({
     data: {
@@ -155,8 +155,8 @@ test("publishing sends the editor's unsaved text: the published bulletin has it,
     actorId: adminId,
     text: {
       date: "2026-11-26",
-      title: "新标题:拆迁攻坚",
-      summary: "本期摘编重点工作的12条晒报,请各单位对标学习。",
+      title: "新标题：拆迁攻坚",
+      summary: "本期摘编重点工作的12条晒报，请各单位对标学习。",
       excerpts: { [itemIds[0]]: "【临洺关镇】改过的摘编文字。" },
     },
   });
@@ -189,7 +189,7 @@ test("a refused publish writes nothing: neither the text nor a number", async ()
 
 test("the count in the editor's note is the count of items published, after one was removed", async () => {
   const { id, itemIds } = await draftWithItems(["【临洺关镇】第一条。", "【临洺关镇】第二条。", "【临洺关镇】第三条。"]);
-  const text = { date: "2026-11-26", title: "旧标题", summary: "本期摘编重点工作的12条晒报,请各单位对标学习、比学赶超。", excerpts: {} };
+  const text = { date: "2026-11-26", title: "旧标题", summary: "本期摘编重点工作的12条晒报，请各单位对标学习、比学赶超。", excerpts: {} };
   assert.ok(await editBulletin(t.db, { bulletinId: id, actorId: adminId, text, intent: "remove", itemId: itemIds[1] }));
   assert.match((await t.db.bulletin.findUniqueOrThrow({ where: { id } })).summary, /本期摘编重点工作的2条晒报，/);
   // The form still shows the old count: publishing corrects it from the items.
@@ -233,7 +233,7 @@ test("the auto-draft leaves out reports found 不属实 or with open flags, list
         data: { cardId: card.id, addedIn: "MORNING", text: item.text, taskId: task?.id, outcome: item.outcome, reason: item.reason, sortOrder: i },
       });
     }
-    const text = `今日完成${items.filter((i) => i.outcome === "DONE").length}/${items.length}项:${items.map((i, k) => `${k + 1}.${i.text}${i.outcome === "DONE" ? " ✓" : ` ?(${i.reason})`}`).join(";")}。\n${note}`;
+    const text = `今日完成${items.filter((i) => i.outcome === "DONE").length}/${items.length}项：${items.map((i, k) => `${k + 1}.${i.text}${i.outcome === "DONE" ? " ✓" : ` ?(${i.reason})`}`).join(";")}。\n${note}`;
     return t.db.reportSlot.create({ data: { cardId: card.id, slot: "EVENING", authorId: adminId, text, submittedAt: new Date() } });
   }
   const investOnly = await unitReport(

@@ -16,7 +16,7 @@ const ACTIONS: OrderAction[] = [
   { kind: "REQUEST_EXTENSION", until: later, reason: "雨季无法施工" },
   { kind: "APPROVE_EXTENSION" },
   { kind: "REFUSE_EXTENSION", reason: "理由不充分" },
-  { kind: "REQUEST_CLOSE", evidence: "已全部整改到位,附照片" },
+  { kind: "REQUEST_CLOSE", evidence: "已全部整改到位，附照片" },
   { kind: "CLOSE" },
   { kind: "RETURN", reason: "整改不彻底" },
   { kind: "EVALUATE", rating: "SATISFIED" },

@@ -53,7 +53,7 @@ test("a 督办件 through its whole life, each unit answering its own part", asy
     unitId: unitIds["牵头镇"],
     coUnitIds: [unitIds["配合局"]],
     title: "兴业路拆迁遗留问题",
-    content: "限期解决兴业路三户拆迁遗留问题,办结后报送佐证。",
+    content: "限期解决兴业路三户拆迁遗留问题，办结后报送佐证。",
     deadlineDate: addDays(today, 10),
     deadlineTime: "18:00",
     feedbackEveryDays: 7,
@@ -76,7 +76,7 @@ test("a 督办件 through its whole life, each unit answering its own part", asy
 
   assert.equal((await step(u.lead, id, "FEEDBACK", { text: "尚未签收就反馈" })).ok, false, "sign first");
   assert.ok((await step(u.lead, id, "SIGN")).ok);
-  assert.ok((await step(u["lead-rep"], id, "FEEDBACK", { text: "已入户两户,剩一户" })).ok);
+  assert.ok((await step(u["lead-rep"], id, "FEEDBACK", { text: "已入户两户，剩一户" })).ok);
 
   // 延期: refused with a reason, then asked again and approved — the deadline moves, recorded.
   const before = (await t.db.supervisionOrder.findUniqueOrThrow({ where: { id } })).deadline;
@@ -133,7 +133,7 @@ test("a 督办件 through its whole life, each unit answering its own part", asy
     ].sort(),
   );
   assert.equal(done.steps.find((s) => s.kind === "FEEDBACK" && s.unitId === unitIds["配合局"])?.note, "已完成地上附着物评估", "the co-unit's part is its own");
-  assert.equal(await t.db.auditLog.count({ where: { entityId: id } }), 14, "every step audited (立项 and 交办 in one entry)");
+  assert.equal(await t.db.auditLog.count({ where: { entityId: id } }), 14, "every step audited （立项 and 交办 in one entry）");
 });
 
 test("the same step sent twice at once moves the order once", async () => {

@@ -86,7 +86,7 @@ async function newCheck(slotId: string) {
 }
 
 function record(checkId: string, result: SpotCheckResult, untrue: Record<string, number> = {}, user = admin) {
-  const form: Record<string, string> = { checkId, method: "ON_SITE", result, checkedAt: `${today}T10:00`, notes: "到现场核实,情况见说明。" };
+  const form: Record<string, string> = { checkId, method: "ON_SITE", result, checkedAt: `${today}T10:00`, notes: "到现场核实，情况见说明。" };
   for (const [taskId, amount] of Object.entries(untrue)) form[`untrue.${taskId}`] = String(amount);
   const data = recordInput.parse(form);
   return recordSpotCheckResult(t.db, user, { ...data, checkedAt: districtInstant(today, "10:00") }, [], districtInstant(today, "21:30"));
@@ -126,7 +126,7 @@ test("不属实 takes back what the evening added — task, milestone and status
   assert.equal((await progressAsOf(t.db, [s.task.id], today)).get(s.task.id)!.value, 0);
 });
 
-test("a changed result: 不属实 → 属实 gives back, → 部分属实 takes back the amount entered; the events add up to the value", async () => {
+test("a changed result：不属实 → 属实 gives back, → 部分属实 takes back the amount entered; the events add up to the value", async () => {
   const s = await scene();
   const slot = (
     await s.evening([
@@ -162,7 +162,7 @@ test("部分属实 with more than the claim, or a task the slot does not claim, 
   const checkId = await newCheck(slot.id);
   const tooMuch = await record(checkId, "PARTLY_TRUE", { [s.task.id]: 41 });
   assert.equal(tooMuch.ok, false);
-  assert.match(!tooMuch.ok ? tooMuch.message : "", /不能超过晒报所报的完成量\(40\)/);
+  assert.match(!tooMuch.ok ? tooMuch.message : "", /不能超过晒报所报的完成量（40）/);
   const notClaimed = await record(checkId, "PARTLY_TRUE", { [s.other.id]: 1 });
   assert.equal(notClaimed.ok, false);
   const check = await t.db.spotCheck.findUniqueOrThrow({ where: { id: checkId } });

@@ -102,11 +102,11 @@ export default async function AdminScoringPage({ searchParams }: { searchParams:
         </table>
       </div>
       <p className="text-sm text-stone-600">
-        季度关闭时，未提交的评分不计入：单位的“考核组评分”只按已提交的评分计算，一项也没有的按“无数据”处理(见{" "}
+        季度关闭时，未提交的评分不计入：单位的“考核组评分”只按已提交的评分计算，一项也没有的按“无数据”处理（见{" "}
         <Link href="/admin/scoring/rules" className="underline">
           考核规则
         </Link>
-        )。
+        ）。
       </p>
     </div>
   );
