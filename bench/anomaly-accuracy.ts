@@ -30,8 +30,8 @@ import path from "node:path";
 import sharp from "sharp";
 import { greyOf, hammingDistance, hashesOfGrey } from "@/lib/photos/dhash";
 import { processPhoto } from "@/lib/photos/process";
-import { PHOTO_INDEX_RULES, isFoundBy, probeBandValues } from "@/lib/supervision/anomalies/photo-index";
-import { PHOTO_MATCH_RULES, comparePhotos, isSamePhoto, preparePhoto } from "@/lib/supervision/anomalies/photo-match";
+import { PHOTO_INDEX_RULES, isFoundBy, pickForVerification, probeBandValues } from "@/lib/supervision/anomalies/photo-index";
+import { PHOTO_MATCH_RULES, coarseCorrelation, comparePhotos, isSamePhoto, preparePhoto } from "@/lib/supervision/anomalies/photo-match";
 import {
   COPIED_TEXT_RULES,
   detectCopiedText,
@@ -219,7 +219,7 @@ type Kind = "original" | "same site, another day" | RecycleTransform;
 async function generatedPhotos(): Promise<void> {
   const rng = rngFor("bench-photos-18");
   const SITES = 60;
-  const COPIES_PER_TRANSFORM = 12;
+  const COPIES_PER_TRANSFORM = Number(process.argv.find((a) => a.startsWith("--copies="))?.slice("--copies=".length) ?? 20);
   type Item = { id: number; kind: Kind; site: number; source: number | null; old: string; seen: Awaited<ReturnType<typeof see>> };
   const see = async (thumb: Buffer) => {
     const grey = await greyOf(thumb);
@@ -263,10 +263,14 @@ async function generatedPhotos(): Promise<void> {
       for (const probe of item.seen.hashes.probes) for (const h of other.seen.hashes.index) distance = Math.min(distance, hammingDistance(probe, h));
       if (distance <= PHOTO_INDEX_RULES.maxDistance) candidates.push({ other, distance });
     }
-    candidates.sort((a, b) => a.distance - b.distance);
+    candidates.sort((a, b) => a.distance - b.distance || a.other.id - b.other.id);
     candidatesTotal += candidates.length;
     const confirmed: number[] = [];
-    for (const { other } of candidates.slice(0, PHOTO_INDEX_RULES.maxVerified)) {
+    const picked = pickForVerification(
+      candidates.map((c) => ({ photoId: String(c.other.id), distance: c.distance, other: c.other })),
+      (c) => coarseCorrelation(c.other.seen.prepared, item.seen.prepared),
+    );
+    for (const { other } of picked) {
       compared++;
       if (isSamePhoto(comparePhotos(other.seen.prepared, item.seen.prepared))) confirmed.push(other.id);
     }

@@ -28,8 +28,12 @@ export const PHOTO_INDEX_RULES = {
   /** bands of a probe with fewer set bits than this are not looked up */
   minBandBits: 3,
   /** candidates farther than this (least Hamming distance, probe against stored hash) are not verified */
-  maxDistance: 16,
-  /** at most this many candidates per photo go to the fine comparison, nearest first */
+  maxDistance: 20,
+  /** at most this many candidates per photo, nearest first, are ranked by the coarse comparison (photo-match.ts coarseCorrelation) */
+  maxRanked: 48,
+  /** the nearest few by Hamming distance always go to the fine comparison (a screenshot whose frame was not cut away ranks low coarsely) */
+  keepNearest: 4,
+  /** at most this many candidates per photo go to the fine comparison: the nearest few, then the best by the coarse comparison */
   maxVerified: 12,
   /** photos from before the index that each batch of checks adds to it */
   backfillPerBatch: 40,
@@ -101,6 +105,22 @@ export async function findCandidatesLinear(db: Db, q: PhotoQuery, rules = PHOTO_
     rows.filter((r) => isFoundBy(values, r.hash)),
     rules,
   );
+}
+
+/**
+ * Which candidates go to the fine comparison: the `keepNearest` nearest by
+ * Hamming distance (the list comes nearest first), then the best by the
+ * coarse correlation, `maxVerified` in all. A crop of a fifth moves a dHash
+ * by up to ~17 bits, so its source can rank far down among photos of the
+ * same kind of work; the coarse comparison puts it back on top.
+ */
+export function pickForVerification<T extends PhotoCandidate>(nearestFirst: readonly T[], coarse: (candidate: T) => number, rules = PHOTO_INDEX_RULES): T[] {
+  const picked = nearestFirst.slice(0, rules.keepNearest);
+  const rest = nearestFirst
+    .slice(rules.keepNearest, rules.maxRanked)
+    .map((c) => ({ c, score: coarse(c) }))
+    .sort((a, b) => b.score - a.score);
+  return [...picked, ...rest.slice(0, Math.max(0, rules.maxVerified - picked.length)).map((r) => r.c)];
 }
 
 /** A photo read back for the checks: its greyscale and hashes (null when its file is gone). */

@@ -8,8 +8,8 @@
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { contentBox, greyOf, hashesOfGrey, type PhotoHashes } from "@/lib/photos/dhash";
-import { isFoundBy, probeBandValues } from "@/lib/supervision/anomalies/photo-index";
-import { PHOTO_MATCH_RULES, comparePhotos, isSamePhoto, preparePhoto, type PreparedPhoto } from "@/lib/supervision/anomalies/photo-match";
+import { PHOTO_INDEX_RULES, isFoundBy, pickForVerification, probeBandValues } from "@/lib/supervision/anomalies/photo-index";
+import { PHOTO_MATCH_RULES, coarseCorrelation, comparePhotos, isSamePhoto, preparePhoto, type PreparedPhoto } from "@/lib/supervision/anomalies/photo-match";
 import { RECYCLE_TRANSFORMS, recycle, renderShot, shotFor, siteFor } from "@/prisma/seed/photo-scenes";
 import { rngFor } from "@/prisma/seed/rng";
 
@@ -84,4 +84,23 @@ test("a flat frame has nothing to compare", async () => {
     probeBandValues(flat.hashes.probes).every((band) => band.size === 0),
     "no band worth looking up",
   );
+});
+
+test("a crop's source far down the Hamming ranking still reaches the fine comparison: candidates are ranked by the coarse comparison", async () => {
+  const crop = await see(await recycle(original, "crop20", rngFor("crop-known")));
+  // Thirty other shots of the same kind of work, all nearer by Hamming distance than the source.
+  const others = await Promise.all(Array.from({ length: 30 }, async (_, i) => see(await renderShot(siteFor("photo-match-crowd", i), shotFor(rng)))));
+  const nearestFirst = [
+    ...others.map((o, i) => ({ photoId: `other-${i}`, distance: 1, seen: o })),
+    { photoId: "source", distance: PHOTO_INDEX_RULES.maxDistance, seen },
+  ];
+  const picked = pickForVerification(nearestFirst, (c) => coarseCorrelation(c.seen.prepared, crop.prepared));
+  assert.equal(picked.length, PHOTO_INDEX_RULES.maxVerified);
+  assert.deepEqual(
+    picked.slice(0, PHOTO_INDEX_RULES.keepNearest).map((c) => c.photoId),
+    ["other-0", "other-1", "other-2", "other-3"],
+    "the nearest by Hamming distance stay",
+  );
+  assert.equal(picked[PHOTO_INDEX_RULES.keepNearest].photoId, "source", "the source ranks first coarsely");
+  assert.ok(isSamePhoto(comparePhotos(seen.prepared, crop.prepared)));
 });

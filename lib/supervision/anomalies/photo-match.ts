@@ -81,8 +81,7 @@ type Candidate = { correlation: number; orientation: number; crop: Crop };
 export function comparePhotos(earlier: PreparedPhoto, later: PreparedPhoto, rules = PHOTO_MATCH_RULES): PhotoMatchResult {
   const fine = rules.grid;
   const coarse = Math.max(6, fine >> 1);
-  const grid = (p: PreparedPhoto, box: Box, o: number, n: number) =>
-    box[2] - box[0] < 8 || box[3] - box[1] < 8 ? null : normalised(cellMeans(p.integral, box, o, n, n));
+  const grid = gridOf;
   const orientations = ORIENTATIONS.map((_, o) => o);
 
   /** `holder` cropped (orientation 0) against `whole` in an orientation; or, reversed, `whole` against the holder's crop seen in an orientation. */
@@ -99,15 +98,7 @@ export function comparePhotos(earlier: PreparedPhoto, later: PreparedPhoto, rule
     for (const crop of crops) {
       if (reversed) {
         for (const o of orientations) found.push({ correlation: score(crop, o, coarse, coarseWhole), orientation: o, crop });
-      } else {
-        // One crop grid serves all orientations of the whole photo.
-        const h = grid(holder, cropBox(holder.box, crop), 0, coarse);
-        if (!h) continue;
-        for (const o of orientations) {
-          const w = coarseWhole[o];
-          if (w) found.push({ correlation: dot(h, w), orientation: o, crop });
-        }
-      }
+      } else found.push(...forwardAt(holder, crop, coarse, coarseWhole));
     }
     found.sort((a, b) => b.correlation - a.correlation);
     const fineWhole = wholeAt(fine);
@@ -128,6 +119,36 @@ export function comparePhotos(earlier: PreparedPhoto, later: PreparedPhoto, rule
   const inLater = inEarlier.correlation >= rules.minCorrelation ? inEarlier : search(later, earlier, REVERSE, true);
   const best: PhotoMatchResult = inLater.correlation > inEarlier.correlation ? { ...inLater, holder: "LATER" } : { ...inEarlier, holder: "EARLIER" };
   return { ...best, correlation: Math.round(best.correlation * 1000) / 1000, crop: best.crop.map((f) => Math.round(f * 1000) / 1000) as Crop };
+}
+
+/** The grid of a box of a photo seen in an orientation, normalised (null when too small or flat). */
+function gridOf(p: PreparedPhoto, box: Box, o: number, n: number): Float64Array | null {
+  return box[2] - box[0] < 8 || box[3] - box[1] < 8 ? null : normalised(cellMeans(p.integral, box, o, n, n));
+}
+
+/** One crop of the holder (orientation 0) against the whole photo's grids in every orientation: one crop grid serves all eight. */
+function forwardAt(holder: PreparedPhoto, crop: Crop, n: number, wholeGrids: (Float64Array | null)[]): Candidate[] {
+  const h = gridOf(holder, cropBox(holder.box, crop), 0, n);
+  if (!h) return [];
+  const out: Candidate[] = [];
+  wholeGrids.forEach((w, o) => {
+    if (w) out.push({ correlation: dot(h, w), orientation: o, crop });
+  });
+  return out;
+}
+
+/**
+ * The coarse part of the comparison alone (12×12 grids, the later photo in
+ * each orientation against the crops of the earlier one): a few milliseconds,
+ * used to rank the index's candidates so that the fine comparison goes to the
+ * likeliest ones (a crop's source can be far down the Hamming ranking).
+ */
+export function coarseCorrelation(earlier: PreparedPhoto, later: PreparedPhoto, rules = PHOTO_MATCH_RULES): number {
+  const n = Math.max(6, rules.grid >> 1);
+  const wholeGrids = ORIENTATIONS.map((_, o) => gridOf(later, later.box, o, n));
+  let best = -1;
+  for (const crop of COARSE) for (const c of forwardAt(earlier, crop, n, wholeGrids)) best = Math.max(best, c.correlation);
+  return best;
 }
 
 function neighbours(crop: Crop, step: number): Crop[] {

@@ -24,8 +24,17 @@ import { EXIF_TIME_RULES, detectExifTime } from "@/lib/supervision/anomalies/exi
 import { districtBoundary } from "@/lib/supervision/anomalies/district";
 import { EXIF_TIME_RULES as EXIF_RULES } from "@/lib/supervision/anomalies/exif-time";
 import { LOCATION_RULES, detectLocation, type Fix, type Site } from "@/lib/supervision/anomalies/location";
-import { PHOTO_INDEX_RULES, backfillPhotoHashes, findCandidates, indexPhotos, photoLoader, type PhotoLoader } from "@/lib/supervision/anomalies/photo-index";
-import { PHOTO_MATCH_RULES, comparePhotos, isSamePhoto } from "@/lib/supervision/anomalies/photo-match";
+import {
+  PHOTO_INDEX_RULES,
+  backfillPhotoHashes,
+  findCandidates,
+  indexPhotos,
+  photoLoader,
+  pickForVerification,
+  type LoadedPhoto,
+  type PhotoLoader,
+} from "@/lib/supervision/anomalies/photo-index";
+import { PHOTO_MATCH_RULES, coarseCorrelation, comparePhotos, isSamePhoto } from "@/lib/supervision/anomalies/photo-match";
 import { RECYCLED_PHOTO_RULES, recycledPhotoFinding, type PhotoMatch, type RecycledPhotoFinding } from "@/lib/supervision/anomalies/recycled-photo";
 import { loadSlotHistories, versionAt, type TextVersion } from "@/lib/supervision/anomalies/slot-history";
 import { highlightRanges } from "@/lib/supervision/text-similarity";
@@ -282,12 +291,12 @@ async function findRecycledPhotos(db: Db, load: PhotoLoader, subjects: Subject[]
       const loaded = await load(photo);
       if (!loaded) continue;
       const windowFrom = addDays(subject.date, -RECYCLED_PHOTO_RULES.windowDays);
-      const candidates = (
+      const found = (
         await findCandidates(db, { photoId: photo.id, cardId: subject.cardId, addedAt: photo.createdAt, probes: loaded.hashes.probes, windowFrom })
-      ).slice(0, PHOTO_INDEX_RULES.maxVerified);
-      if (candidates.length === 0) continue;
+      ).slice(0, PHOTO_INDEX_RULES.maxRanked);
+      if (found.length === 0) continue;
       const rows = await db.photo.findMany({
-        where: { id: { in: candidates.map((c) => c.photoId) } },
+        where: { id: { in: found.map((c) => c.photoId) } },
         select: {
           id: true,
           thumbKey: true,
@@ -296,11 +305,18 @@ async function findRecycledPhotos(db: Db, load: PhotoLoader, subjects: Subject[]
           slot: { select: { cardId: true, slot: true, submittedAt: true, card: { select: { unitId: true, date: true } } } },
         },
       });
+      const rowOf = new Map(rows.map((r) => [r.id, r]));
+      const others = new Map<string, LoadedPhoto | null>();
+      for (const c of found) others.set(c.photoId, rowOf.has(c.photoId) ? await load(rowOf.get(c.photoId)!) : null);
+      const candidates = pickForVerification(found, (c) => {
+        const other = others.get(c.photoId);
+        return other ? coarseCorrelation(other.prepared, loaded.prepared) : -1;
+      });
       const matches: PhotoMatch[] = [];
       for (const candidate of candidates) {
-        const row = rows.find((r) => r.id === candidate.photoId);
+        const row = rowOf.get(candidate.photoId);
         if (!row?.slot || !row.slotId) continue;
-        const other = await load(row);
+        const other = others.get(candidate.photoId) ?? null;
         const match = other ? comparePhotos(other.prepared, loaded.prepared) : null;
         const same = match ? isSamePhoto(match) : candidate.distance <= RECYCLED_PHOTO_RULES.unverifiedMaxDistance;
         if (!same) continue;
