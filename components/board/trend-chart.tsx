@@ -48,7 +48,7 @@ export function TrendChart({ quarters, units, initialUnitId }: { quarters: strin
       <div
         className="h-72 w-full"
         role="img"
-        aria-label={`${unit.unitName}各季度总分：${data.map((d) => `${d.quarter} ${d.total ?? "无"}${d.rank ? `（第${d.rank}名）` : ""}`).join(",")}`}
+        aria-label={`${unit.unitName}各季度总分：${data.map((d) => `${d.quarter} ${d.total ?? "无"}${d.rank ? `（第${d.rank}名）` : ""}`).join("，")}`}
       >
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 640, height: 288 }}>
           <LineChart data={data} margin={{ top: 8, right: 24, bottom: 4, left: 0 }}>

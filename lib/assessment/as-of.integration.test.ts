@@ -221,3 +221,60 @@ test("spot checks count by the checked report's day，不属实 and 部分属实
     [lateQ4],
   );
 });
+
+test("a unit moved between groups mid-year is scored by the group that covered it on the quarter's (or the cut-off's) last day", async () => {
+  const assessor = (await db.user.create({ data: { username: "assessor", name: "考核员", passwordHash: "x", role: "ASSESSOR" } })).id;
+  const group = async (name: string) => {
+    const keyTask = await db.keyTask.create({ data: { code: `KT-${name}`, name: `${name}重点工作` } });
+    const id = (await db.assessmentGroup.create({ data: { name, keyTaskId: keyTask.id } })).id;
+    const rubric = (await db.rubricItem.create({ data: { groupId: id, year: 2026, name: "进度", maxPoints: 100, sortOrder: 1 } })).id;
+    return { id, rubric };
+  };
+  const [a, b, c] = [await group("甲组"), await group("乙组"), await group("丙组")];
+  // 甲镇 was in 甲组 until 14 August, in 乙组 from 15 August, in 丙组 from 1 November: today's scope holds only
+  // 丙组; each move is recorded as the office records it (lib/org/writes.ts changeGroupScope).
+  await db.assessmentGroupUnit.create({ data: { groupId: c.id, unitId: ids["甲镇"] } });
+  const move = (from: string, to: string, effectiveDate: string) =>
+    db.assessmentGroupScopeChange.createMany({
+      data: [
+        { groupId: from, unitId: ids["甲镇"], change: "REMOVE", effectiveDate, actorId: ids.admin },
+        { groupId: to, unitId: ids["甲镇"], change: "ADD", effectiveDate, actorId: ids.admin },
+      ],
+    });
+  await move(a.id, b.id, "2026-08-15");
+  await move(b.id, c.id, "2026-11-01");
+  const q4 = (await db.quarter.findFirstOrThrow({ where: { year: 2026, number: 4 } })).id;
+  const score = (quarterId: string, g: { id: string; rubric: string }, points: number) =>
+    db.groupScore.create({
+      data: {
+        quarterId,
+        groupId: g.id,
+        unitId: ids["甲镇"],
+        assessorId: assessor,
+        status: "SUBMITTED",
+        items: { create: [{ rubricItemId: g.rubric, points, comment: "评分说明" }] },
+      },
+    });
+  // Every group scored it in both quarters: only the one covering it on the day counts.
+  for (const quarterId of [ids.Q3, q4])
+    for (const [g, points] of [
+      [a, 60],
+      [b, 70],
+      [c, 80],
+    ] as const)
+      await score(quarterId, g, points);
+
+  const groupsOf = async (quarterId: string, number: 3 | 4, now: Date) =>
+    (await gatherQuarterInputs(db, quarterId, periodFor({ year: 2026, number }, now))).find((i) => i.unit.name === "甲镇")!.groupScores.map((s) => s.groupName);
+  assert.deepEqual(await groupsOf(ids.Q3, 3, Q3_CLOSE), ["乙组"], "Q3 ends on 30 September, in 乙组's scope");
+  assert.deepEqual(await groupsOf(q4, 4, districtInstant("2026-10-20", "10:00")), ["乙组"], "Q4 seen on 20 October: still 乙组's");
+  assert.deepEqual(await groupsOf(q4, 4, districtInstant("2027-01-05", "10:00")), ["丙组"], "Q4 ends in 丙组's scope");
+  // The scored share follows: 70 of 100 in Q3.
+  const q3 = (await gatherQuarterInputs(db, ids.Q3, periodFor({ year: 2026, number: 3 }, Q3_CLOSE))).find((i) => i.unit.name === "甲镇")!;
+  assert.equal(
+    computeQuarterScore(q3, defaultRules(2026))
+      .breakdown.components.find((x) => x.key === "groups")!
+      .share?.toFixed(2),
+    "0.70",
+  );
+});

@@ -52,7 +52,9 @@ before(async () => {
     ids[`Q${number}`] = (await db.quarter.create({ data: { year: 2026, number, status: number < 3 ? "CLOSED" : "OPEN", version: number < 3 ? 1 : 0 } })).id;
 
   const keyTask = await db.keyTask.create({ data: { code: "KT", name: "招商引资" } });
-  const group = await db.assessmentGroup.create({ data: { name: "招商引资跟踪考核组", keyTaskId: keyTask.id } });
+  // The group covers every town (its scope: lib/org/scope.ts); it scores only those.
+  const scope = ["甲镇", "乙镇", "丙镇", "丁镇", "late"].map((name) => ({ unitId: ids[name] }));
+  const group = await db.assessmentGroup.create({ data: { name: "招商引资跟踪考核组", keyTaskId: keyTask.id, units: { create: scope } } });
   ids.group = group.id;
   const r1 = await db.rubricItem.create({ data: { groupId: group.id, year: 2026, name: "签约", maxPoints: 60, sortOrder: 1 } });
   const r2 = await db.rubricItem.create({ data: { groupId: group.id, year: 2026, name: "落地", maxPoints: 40, sortOrder: 2 } });

@@ -1,13 +1,14 @@
 /**
  * The review meeting's workbook (.xlsx): one sheet of rankings per kind with
- * every component's points, and one sheet with every point's source record.
+ * every component's points, and one sheet with every point's source record
+ * (a task or milestone 逾期完成 with the rule it scored by, in 计分规则).
  * Chinese headers, as the office reads them.
  */
 import ExcelJS from "exceljs";
 import { FLAG_NAMES } from "@/lib/assessment/flag-names";
 import { quarterName } from "@/lib/assessment/quarters";
 import type { QuarterResults, ResultRow } from "@/lib/assessment/results";
-import { COMPONENT_KEYS, COMPONENT_LABELS } from "@/lib/assessment/scoring";
+import { COMPONENT_KEYS, COMPONENT_LABELS, lateRuleText } from "@/lib/assessment/scoring";
 import { YEAR_RULE, type YearResults } from "@/lib/assessment/year";
 import { UNIT_KIND_ENTRIES } from "@/lib/labels";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
@@ -57,17 +58,42 @@ export async function buildRankingWorkbook(results: QuarterResults): Promise<Buf
   }
 
   const sources = workbook.addWorksheet("计分依据", { views: [{ state: "frozen", ySplit: 1 }] });
-  const head = sources.addRow(["单位", "类别", "项目", "项目得分", "来源类型", "记录", "说明", "分值", "记录编号"]);
+  const head = sources.addRow(["单位", "类别", "项目", "项目得分", "来源类型", "记录", "说明", "分值", "记录编号", "计分规则"]);
   head.font = { bold: true };
   for (const row of results.rows) {
     const kind = UNIT_KIND_LABELS[row.kind];
+    // The rule a late item scored by: the one stored with the score (older snapshots: the default).
+    const lateRule = lateRuleText(row.breakdown.lateCredit);
     for (const c of row.breakdown.components) {
-      for (const s of c.sources) sources.addRow([row.unitName, kind, c.label, c.points, SOURCE_NAMES[s.type], s.label, s.detail ?? "", s.points, s.id]);
+      for (const s of c.sources)
+        sources.addRow([
+          row.unitName,
+          kind,
+          c.label,
+          c.points,
+          SOURCE_NAMES[s.type],
+          s.label,
+          s.detail ?? "",
+          s.points,
+          s.id,
+          s.state === "DONE_LATE" ? lateRule : "",
+        ]);
     }
     for (const a of row.breakdown.adjustments) sources.addRow([row.unitName, kind, "领导加减分", a.points, "加减分", a.reason, a.by, a.points, a.id]);
     for (const v of row.breakdown.vetoes) sources.addRow([row.unitName, kind, "一票否决", null, "一票否决", v.item, v.reason, null, v.id]);
   }
-  sources.columns = [{ width: 22 }, { width: 10 }, { width: 16 }, { width: 10 }, { width: 10 }, { width: 40 }, { width: 40 }, { width: 10 }, { width: 28 }];
+  sources.columns = [
+    { width: 22 },
+    { width: 10 },
+    { width: 16 },
+    { width: 10 },
+    { width: 10 },
+    { width: 40 },
+    { width: 40 },
+    { width: 10 },
+    { width: 28 },
+    { width: 40 },
+  ];
 
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

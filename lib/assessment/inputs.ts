@@ -11,7 +11,10 @@
  *   date from the progress history (lib/tasks/progress-history.ts), never
  *   today's — so a correction of a closed quarter sees what its close saw;
  * - the assessment groups' SUBMITTED scores of the quarter in force (drafts,
- *   withdrawn and replaced versions never count: lib/assessment/in-force.ts);
+ *   withdrawn and replaced versions never count: lib/assessment/in-force.ts),
+ *   each only from a group whose scope held the unit on the as-of day
+ *   (lib/org/scope.ts groupScopeOn): a unit moved between groups mid-year is
+ *   scored by the group that covered it at the quarter's end;
  * - spot checks whose result is 不属实 or 部分属实, on the unit's reports of
  *   days in the period;
  * - supervision orders whose deadline fell in the period (and has passed) and
@@ -36,6 +39,7 @@ import type {
 } from "@/lib/assessment/scoring";
 import { adjustmentInForce, groupScoreInForce, vetoInForce } from "@/lib/assessment/in-force";
 import { quarterKey } from "@/lib/assessment/quarters";
+import { groupScopeOn } from "@/lib/org/scope";
 import { type HistoryEvent, valueAsOf } from "@/lib/tasks/progress-history";
 import { type DistrictDate, type QuarterRef, addDays, districtDateOf, districtInstant, districtToday, quarterRange } from "@/lib/time";
 
@@ -66,10 +70,11 @@ export function periodFor(quarter: QuarterRef, now: Date, asOf?: DistrictDate): 
 export async function gatherQuarterInputs(db: Db, quarterId: string, period: QuarterPeriod): Promise<UnitQuarterInputs[]> {
   const bounds = boundsOf(period);
   const rows = await readQuarterRows(db, quarterId, period, bounds);
+  const scope = await groupScopeOn(db, period.asOf);
   const history = await loadHistories(db, [...rows.tasks.map((t) => t.id), ...rows.milestones.map((m) => m.taskId)], period.asOf);
   const records: UnitRecords = {
     taskItems: groupByUnit(taskItemsAsOf(rows.tasks, rows.milestones, history, period)),
-    groupScores: groupByUnit(groupScoreInputs(rows.groupScores, rows.rubricTotals)),
+    groupScores: groupByUnit(groupScoreInputs(inScope(rows.groupScores, scope), rows.rubricTotals)),
     spotChecks: groupByUnit(spotCheckInputs(rows.spotChecks)),
     overdueOrders: groupByUnit(overdueOrderInputs(rows.orders, period)),
     adjustments: groupByUnit(adjustmentInputs(rows.adjustments)),
@@ -246,6 +251,11 @@ function taskItemsAsOf(
       out.push({ unitId: m.task.unitId, kind: "MILESTONE", id: m.id, taskId: m.taskId, title: `${m.task.title} · ${m.title}`, weight: m.task.weight, ...item });
   }
   return out;
+}
+
+/** The scores of groups whose scope held their unit on the as-of day (a group's score of a unit it no longer covered does not count). */
+function inScope<T extends { groupId: string; unitId: string }>(scores: T[], scope: Map<string, Set<string>>): T[] {
+  return scores.filter((s) => scope.get(s.groupId)?.has(s.unitId));
 }
 
 function groupScoreInputs(groupScores: QuarterRows["groupScores"], rubricTotals: QuarterRows["rubricTotals"]): WithUnit<GroupScoreInput>[] {

@@ -4,7 +4,9 @@ import { db } from "@/lib/db";
 import { type SessionUser, withUnitScope } from "@/lib/auth/roles";
 import { latestGroupScore } from "@/lib/assessment/in-force";
 import { parseQuarterKey, quarterKey } from "@/lib/assessment/quarters";
+import { periodFor } from "@/lib/assessment/inputs";
 import { listQuarters } from "@/lib/assessment/results";
+import { groupScopeOn } from "@/lib/org/scope";
 import { type StoredRules, loadScoringRules } from "@/lib/assessment/rules";
 import { SLOTS, slotState } from "@/lib/reports/slots";
 import { getSlotDeadlines } from "@/lib/settings";
@@ -170,7 +172,7 @@ export async function getAssessorUnitView(user: SessionUser, groupId: string, un
       take: 10,
       select: { id: true, result: true, method: true, notes: true, checkedAt: true, slot: { select: { slot: true, card: { select: { date: true } } } } },
     }),
-    getSlotDeadlines(db),
+    getSlotDeadlines(user),
   ]);
   return {
     group: { id: group.id, name: group.name, keyTaskName: group.keyTask.name },
@@ -199,30 +201,47 @@ export async function getAssessorUnitView(user: SessionUser, groupId: string, un
   };
 }
 
-/** For the office: every group's progress scoring its units this quarter. */
-export async function listScoringProgress(user: SessionUser, quarterId: string) {
+/**
+ * For the office: every group's progress scoring its units this quarter. A
+ * group's units are its scope on the quarter's last day (or today, while it is
+ * under way: lib/org/scope.ts), the scope its scores count for.
+ */
+export async function listScoringProgress(user: SessionUser, quarterId: string, now: Date = new Date()) {
   if (user.role !== "ADMIN") return [];
-  const groups = await db.assessmentGroup.findMany({
-    orderBy: { name: "asc" },
-    select: {
-      id: true,
-      name: true,
-      members: { select: { user: { select: { name: true } } } },
-      units: { orderBy: [{ unit: { kind: "desc" } }, { unit: { sortOrder: "asc" } }], select: { unit: { select: { id: true, name: true } } } },
-      scores: { where: { quarterId, ...latestGroupScore }, select: { unitId: true, status: true, withdrawn: true } },
-    },
+  const quarter = await db.quarter.findUnique({ where: { id: quarterId }, select: { year: true, number: true } });
+  if (!quarter) return [];
+  const { asOf } = periodFor({ year: quarter.year, number: quarter.number as 1 | 2 | 3 | 4 }, now);
+  const [groups, scope] = await Promise.all([
+    db.assessmentGroup.findMany({
+      orderBy: { name: "asc" },
+      select: {
+        id: true,
+        name: true,
+        members: { select: { user: { select: { name: true } } } },
+        scores: { where: { quarterId, ...latestGroupScore }, select: { unitId: true, status: true, withdrawn: true } },
+      },
+    }),
+    groupScopeOn(db, asOf),
+  ]);
+  const unitRows = await db.unit.findMany({
+    where: { id: { in: [...new Set([...scope.values()].flatMap((ids) => [...ids]))] } },
+    select: { id: true, name: true, kind: true, sortOrder: true },
   });
+  // Towns first, then departments, each in their order (sorted here: enums sort differently per database).
+  unitRows.sort((a, b) => Number(a.kind !== "TOWN") - Number(b.kind !== "TOWN") || a.sortOrder - b.sortOrder);
   return groups.map((g) => {
+    const inScope = scope.get(g.id) ?? new Set<string>();
+    const units = unitRows.filter((u) => inScope.has(u.id)).map((u) => ({ id: u.id, name: u.name }));
     // A withdrawn score is as good as none: the group has to score again.
     const status = new Map(g.scores.filter((s) => !s.withdrawn).map((s) => [s.unitId, s.status]));
-    const missing = g.units.filter((u) => !status.has(u.unit.id)).map((u) => u.unit);
-    const drafts = g.units.filter((u) => status.get(u.unit.id) === "DRAFT").map((u) => u.unit);
+    const missing = units.filter((u) => !status.has(u.id));
+    const drafts = units.filter((u) => status.get(u.id) === "DRAFT");
     return {
       id: g.id,
       name: g.name,
       members: g.members.map((m) => m.user.name),
-      scope: g.units.length,
-      submitted: g.units.length - missing.length - drafts.length,
+      scope: units.length,
+      submitted: units.length - missing.length - drafts.length,
       drafts,
       missing,
     };

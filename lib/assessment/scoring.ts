@@ -285,7 +285,7 @@ function tasksShare(all: TaskItemInput[], asOf: DistrictDate, lateCredit: number
       id: item.id,
       ...(item.kind === "MILESTONE" ? { parentId: item.taskId } : {}),
       label: item.title,
-      detail: parts.join(","),
+      detail: parts.join("，"),
       state,
       weight: (Math.max(0, item.weight) * credit) / totalWeight,
     };

@@ -21,7 +21,7 @@ export type UnitDayStatus = {
 /** Every unit the user may see, with the state of each of its three slots on `date`. */
 export async function listDayStatus(user: SessionUser, date: DistrictDate, kind?: UnitKind, now = new Date()): Promise<UnitDayStatus[]> {
   const [deadlines, units] = await Promise.all([
-    getSlotDeadlines(db),
+    getSlotDeadlines(user),
     db.unit.findMany({
       where: withUnitScope(user, { archivedAt: null, ...(kind ? { kind } : {}) }),
       orderBy: [{ kind: "desc" }, { sortOrder: "asc" }],
@@ -133,11 +133,6 @@ export async function listUnitReminders(user: SessionUser, unitId: string, date:
   });
 }
 
-/** The district's slot deadlines (settings every signed-in user may read). */
-export async function loadSlotDeadlines() {
-  return getSlotDeadlines(db);
-}
-
 /** A unit the user may see, or null — another unit's id finds nothing, like an unknown one. */
 export async function findVisibleUnit(user: SessionUser, unitId: string) {
   return db.unit.findFirst({ where: withUnitScope(user, { id: unitId }), select: { id: true, name: true, kind: true } });
@@ -156,7 +151,7 @@ export async function listVisibleUnits(user: SessionUser) {
 export async function getCardJson(user: SessionUser, unitId: string, date: DistrictDate, now = new Date()) {
   const unit = await findVisibleUnit(user, unitId);
   if (!unit) return null;
-  return loadCardJson(db, { id: unit.id, name: unit.name }, date, await getSlotDeadlines(db), now);
+  return loadCardJson(db, { id: unit.id, name: unit.name }, date, await getSlotDeadlines(user), now);
 }
 
 /** Reminders (催报) sent today to the units the user may see, newest first. */

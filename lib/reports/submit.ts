@@ -46,7 +46,7 @@ import { idempotencyKeyInput, slotInput, type SlotInput } from "@/lib/reports/sc
 import type { SlotDeadlines } from "@/lib/reports/slots";
 import { applyReportProgress } from "@/lib/reports/task-progress";
 import { lockReasonsOf, recordSave, versionStateOf } from "@/lib/reports/versions";
-import { getSlotDeadlines } from "@/lib/settings";
+import { readSlotDeadlines } from "@/lib/reports/deadline-settings";
 import { newStorageKey, type PhotoStorage } from "@/lib/storage";
 import { addDays, type DistrictDate } from "@/lib/time";
 
@@ -123,7 +123,7 @@ export async function submitSlot(db: Db, storage: PhotoStorage, request: SubmitR
     if (earlier) return { slot: earlier, replayed: true };
   }
 
-  const deadlines = await getSlotDeadlines(db);
+  const deadlines = await readSlotDeadlines(db);
   // Cheap checks first, so that a refused 10th photo costs no image processing.
   const present = await db.photo.count({ where: { slot: { slot, card: { unitId, date } }, id: { notIn: input.removePhotoIds } } });
   if (present + request.photos.length > MAX_PHOTOS_PER_SLOT) throw tooManyPhotos(present);

@@ -2,7 +2,9 @@
  * Exporting the filtered task list (same filters, same scope as the page) to
  * .xlsx or .csv: the import template's columns first — so an exported file
  * imports again unchanged — then progress and status as of today (逾期完成
- * where the target came after the deadline), with the day the target was reached (达标日期, from the progress history). The .xlsx
+ * where the target came after the deadline, with the rule it scores by in
+ * 计分规则: lateRuleText with its year's late credit), with the day the target
+ * was reached (达标日期, from the progress history). The .xlsx
  * adds a second sheet, 进度记录: every progress event of the exported tasks
  * and their milestones, by task and date, with its source. Dates are the
  * district's calendar dates; instants are shown in Asia/Shanghai.
@@ -19,10 +21,12 @@ import { deriveStatus, ITEM_STATUS_LABELS, itemStatus, progressRatio } from "@/l
 import { taskListOrder, taskListWhere } from "@/lib/tasks/where";
 import { formatDistrictDateTime, type DistrictDate } from "@/lib/time";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
+import { loadScoringRules } from "@/lib/assessment/rules";
+import { lateRuleText } from "@/lib/assessment/scoring";
 
 export const EXPORT_COLUMNS: readonly SheetColumn[] = [
   ...IMPORT_COLUMNS.map((c) => ({ header: c.header, width: c.width })),
-  ...EXPORT_ONLY_HEADERS.map((header) => ({ header, width: header === "进展说明" ? 30 : header === "最后更新" ? 17 : 10 })),
+  ...EXPORT_ONLY_HEADERS.map((header) => ({ header, width: header === "进展说明" || header === "计分规则" ? 30 : header === "最后更新" ? 17 : 10 })),
 ];
 
 /** More rows than a district holds; a guard against a runaway export, not a page size. */
@@ -65,7 +69,7 @@ async function loadTaskExport(client: Db, user: SessionUser, filters: TaskFilter
       milestones: { select: { dueDate: true, target: true, valueReached: true } },
     },
   });
-  const [asOf, atDue] = await Promise.all([
+  const [asOf, atDue, lateRules] = await Promise.all([
     progressAsOf(
       client,
       tasks.map((t) => t.id),
@@ -76,6 +80,7 @@ async function loadTaskExport(client: Db, user: SessionUser, filters: TaskFilter
       tasks.map((t) => ({ taskId: t.id, dueDate: t.deadline, target: t.target, valueReached: t.valueReached })),
       today,
     ),
+    lateRulesByYear(client, [...new Set(tasks.map((t) => t.year))]),
   ]);
   const rows = tasks.map((t) => {
     const status = itemStatus({ ...t, valueAtDue: atDue.get(dueKey({ taskId: t.id })) }, today);
@@ -105,6 +110,7 @@ async function loadTaskExport(client: Db, user: SessionUser, filters: TaskFilter
       `${Math.round(progressRatio(t) * 100)}%`,
       ITEM_STATUS_LABELS[status],
       asOf.get(t.id)?.reachedOn ?? null,
+      status === "DONE_LATE" ? (lateRules.get(t.year) ?? null) : null,
       t.milestones.length,
       overdueMilestones,
       t.note,
@@ -112,6 +118,11 @@ async function loadTaskExport(client: Db, user: SessionUser, filters: TaskFilter
     ];
   });
   return { rows, taskIds: tasks.map((t) => t.id) };
+}
+
+/** Each year's rule for work done late (the year's scoring rules, lib/assessment/scoring.ts lateRuleText). */
+async function lateRulesByYear(client: Db, years: number[]): Promise<Map<number, string>> {
+  return new Map(await Promise.all(years.map(async (year) => [year, lateRuleText((await loadScoringRules(client, year)).lateCredit)] as const)));
 }
 
 export const HISTORY_SHEET_NAME = "进度记录";

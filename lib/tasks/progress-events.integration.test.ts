@@ -284,6 +284,14 @@ test("逾期完成 from the history: a task and a milestone done after their due
   const csv = (await buildTaskExport(t.db, admin, {}, today, "csv")).toString("utf8");
   const row = csv.split("\n").find((line) => line.includes("逾期完成的任务"))!;
   assert.match(row, /,逾期完成,/);
+  // The rule it scores by stands beside the state (the year's late credit; 50% by default).
+  const headers = csv
+    .split("\n")[0]
+    .replace(/^\uFEFF/, "")
+    .split(",");
+  const ruleColumn = headers.indexOf("计分规则");
+  assert.equal(headers[ruleColumn - 2], "状态");
+  assert.match(row, /逾期完成,[^,]*,逾期完成：到期日前完成的部分全额计分，到期日之后（至季度末）完成的部分按 50% 计分,/);
   assert.doesNotMatch(
     csv.split("\n").find((line) => line.includes("修建桥梁 2 座"))!,
     /逾期完成/,

@@ -55,7 +55,7 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
 ];
 
 /** Columns only the export has (the import ignores them). */
-export const EXPORT_ONLY_HEADERS = ["单位类别", "已完成值", "完成进度", "状态", "达标日期", "节点数", "逾期节点", "进展说明", "最后更新"] as const;
+export const EXPORT_ONLY_HEADERS = ["单位类别", "已完成值", "完成进度", "状态", "达标日期", "计分规则", "节点数", "逾期节点", "进展说明", "最后更新"] as const;
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 10_000;

@@ -9,7 +9,8 @@ import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { ROLE_LABELS, UNIT_ROLES } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { loadCardEditor } from "@/lib/reports/editor";
-import { getCard, listOpenInstructions, listUnitReminders, loadSlotDeadlines } from "@/lib/reports/queries";
+import { getCard, listOpenInstructions, listUnitReminders } from "@/lib/reports/queries";
+import { getSlotDeadlines } from "@/lib/settings";
 import { currentSlot, SLOT_LABELS, slotState } from "@/lib/reports/slots";
 import { listUnitTasks } from "@/lib/tasks/queries";
 import { districtToday, formatDistrictDateLong, formatDistrictDateTime, formatDistrictTime } from "@/lib/time";
@@ -25,7 +26,7 @@ export default async function UnitHomePage() {
   const today = districtToday(now);
   const [card, deadlines, tasks, instructions, reminders] = await Promise.all([
     getCard(user, user.unitId, today),
-    loadSlotDeadlines(),
+    getSlotDeadlines(user),
     listUnitTasks(user, user.unitId, today),
     listOpenInstructions(user, user.unitId),
     listUnitReminders(user, user.unitId, today),

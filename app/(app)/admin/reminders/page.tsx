@@ -7,7 +7,8 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import type { SlotKind } from "@/lib/generated/prisma/enums";
-import { listDayReminders, listDayStatus, loadSlotDeadlines } from "@/lib/reports/queries";
+import { listDayReminders, listDayStatus } from "@/lib/reports/queries";
+import { getSlotDeadlines } from "@/lib/settings";
 import { currentSlot, lastPassedSlot, SLOT_LABELS, slotDeadline, SLOTS } from "@/lib/reports/slots";
 import { districtToday, formatDistrictDateLong, formatDistrictTime } from "@/lib/time";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
@@ -18,7 +19,7 @@ export default async function RemindersPage({ searchParams }: { searchParams: Pr
   const user = await requireUser(["ADMIN"]);
   const now = new Date();
   const today = districtToday(now);
-  const deadlines = await loadSlotDeadlines();
+  const deadlines = await getSlotDeadlines(user);
   const { slot: slotParam } = await searchParams;
   // Without a choice: the slot whose deadline passed most recently (its units are late now), before 09:30 the morning's.
   const passed = lastPassedSlot(deadlines, now);

@@ -7,7 +7,8 @@ import { TaskList } from "@/components/tasks/task-list";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { homePathFor } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { findVisibleUnit, getCard, loadSlotDeadlines, type CardSlotView } from "@/lib/reports/queries";
+import { findVisibleUnit, getCard, type CardSlotView } from "@/lib/reports/queries";
+import { getSlotDeadlines } from "@/lib/settings";
 import { SLOT_LABELS } from "@/lib/reports/slots";
 import { listUnitTasks } from "@/lib/tasks/queries";
 import { addDays, districtToday, formatDistrictDateLong, isDistrictDate } from "@/lib/time";
@@ -29,7 +30,7 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
   const earlier = dateParam && isDistrictDate(dateParam) && dateParam < today ? dateParam : yesterday;
   const [tasks, deadlines, todayCard, earlierCard] = await Promise.all([
     listUnitTasks(user, unit.id, today),
-    loadSlotDeadlines(),
+    getSlotDeadlines(user),
     getCard(user, unit.id, today),
     getCard(user, unit.id, earlier),
   ]);
