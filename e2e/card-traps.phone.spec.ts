@@ -80,16 +80,20 @@ test("the evening says before sending what evidence is missing, and counts the d
     .locator("fieldset")
     .filter({ has: page.getByRole("radio", { name: "✓ 完成" }) })
     .filter({ hasText: PLAN });
+  // The photo field says exactly when a photo is needed: only once ✓ is marked, and not for ?.
+  await expect(form.getByRole("group", { name: /^照片（标记 ✓ 时必填）/ })).toBeVisible();
   await item.getByText("✓ 完成").click();
+  await expect(form.getByRole("group", { name: /^照片（必填）/ })).toBeVisible();
   await expect(form.getByText(/标记完成须有现场照片/)).toBeVisible();
   await form.getByRole("button", { name: /^提交晚晒/ }).click();
-  await expect(form.locator("[role=alert]").filter({ hasText: /须附现场照片:请在下方“照片”处上传至少 1 张/ })).toBeVisible();
+  await expect(form.locator("[role=alert]").filter({ hasText: /须附现场照片：请在下方“照片”处上传至少 1 张/ })).toBeVisible();
   expect(posts, "nothing was sent: the form said what is missing first").toHaveLength(0);
 
   // The noon brings a photo and a place.
   await page.reload();
   const noon = await openSlot(page, "午晒");
   const noonForm = noon.getByRole("form", { name: "填报午晒" });
+  await expect(noonForm.getByRole("group", { name: /^照片（可选，晚晒标记完成时须有）/ })).toBeVisible();
   await noonForm.getByLabel(PLAN).fill("验收资料已备齐");
   await noonForm.getByLabel("拍照").setInputFiles({ name: "验收.jpg", mimeType: "image/jpeg", buffer: await sitePhoto() });
   await noonForm.getByLabel("地点名称").fill("王边村村委会");
@@ -106,6 +110,7 @@ test("the evening says before sending what evidence is missing, and counts the d
     .filter({ hasText: PLAN });
   await marked.getByText("✓ 完成").click();
   await expect(form.getByText(/今天已上传的 1 张照片可以作为证明/)).toBeVisible();
+  await expect(form.getByRole("group", { name: /^照片（可选，今天已有）/ })).toBeVisible();
   await page.screenshot({ path: "test-results/card-traps-evening.png", fullPage: true });
   await form.getByRole("button", { name: /^提交晚晒/ }).click();
   const done = evening.getByRole("listitem").filter({ hasText: PLAN });

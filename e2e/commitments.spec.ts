@@ -14,7 +14,7 @@ async function openCommitmentPage(page: Page) {
     await confirmDialog(page, "删除这份草稿？", "删除草稿");
     await expect(discard).toHaveCount(0);
   }
-  return page.getByRole("button", { name: /^(起草承诺书|修改(新建第 \d+ 版草稿))$/ });
+  return page.getByRole("button", { name: /^(起草承诺书|修改（新建第 \d+ 版草稿）)$/ });
 }
 
 test("a unit head publishes the commitment; it is public without login and frozen, a change is a new version", async ({ page, browser }) => {

@@ -99,7 +99,7 @@ test("on a phone the office opens 单位 from the bar and 考核排名 from 更�
   await expect(nav.getByRole("link", { name: "考核排名" })).toBeHidden();
   await nav.getByRole("button", { name: "更多" }).click();
   await expect(nav.getByRole("link", { name: "考核排名" })).toHaveAttribute("aria-current", "page");
-  await expect(nav.getByRole("link", { name: /^账号:/ })).toBeVisible();
+  await expect(nav.getByRole("link", { name: /^账号：/ })).toBeVisible();
   await expect(nav.getByRole("button", { name: "退出" })).toBeVisible();
 });
 

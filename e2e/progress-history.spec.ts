@@ -53,7 +53,7 @@ test("an evening's amount shows in the task's history; found 不属实，it is t
   await expect(newest).toContainText("抽查核减");
   await expect(newest).toContainText("−6 → 0户");
   await expect(newest.getByRole("link", { name: "查看抽查" })).toHaveAttribute("href", new URL(checkUrl).pathname);
-  await expect(history.getByRole("img", { name: /^完成值变化:/ })).toBeVisible();
+  await expect(history.getByRole("img", { name: /^完成值变化：/ })).toBeVisible();
   await expect(page.locator("[data-status]").first()).toHaveText("未开始");
   await history.screenshot({ path: "test-results/progress-history-reversal.png" });
 });
@@ -63,7 +63,7 @@ test("a seeded task's page charts its value over the year", async ({ page }) => 
   await page.goto("/admin/tasks?status=DONE");
   await page.locator('a[href^="/admin/tasks/"]:not([href*="new"]):not([href*="import"]):not([href*="template"])').first().click();
   const history = page.getByRole("region", { name: "进度记录" });
-  await expect(history.getByRole("img", { name: /^完成值变化:/ })).toBeVisible();
+  await expect(history.getByRole("img", { name: /^完成值变化：/ })).toBeVisible();
   await expect(history.getByRole("listitem").first()).toContainText("单位更新");
   await history.screenshot({ path: "test-results/progress-history-seeded.png" });
 });

@@ -44,3 +44,18 @@ export function parsePlainDecimal(text: string): number {
   const compact = text.trim().replace(/[,，]/g, "");
   return PLAIN_DECIMAL.test(compact) ? Number(compact) : NaN;
 }
+
+/** Ids joined by commas (a unit picker's hidden input, a checkbox list): trimmed, without repeats, at most `max`. */
+export const idList = (label: string, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => [
+      ...new Set(
+        (v ?? "")
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ])
+    .refine((ids) => ids.length <= max, `${label}最多 ${max} 个`);

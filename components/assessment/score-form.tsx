@@ -2,13 +2,12 @@
 
 import { useState } from "react";
 import { ActionForm, ActionMessage, SubmitButton } from "@/components/ui/action-form";
-import { TextareaField } from "@/components/ui/field";
+import { CONTROL, FieldError, TextareaField } from "@/components/ui/field";
 import { correctGroupScore, saveGroupScore } from "@/lib/assessment/actions";
 
 export type RubricRow = { id: string; name: string; maxPoints: number; points: number | null; comment: string | null };
 
-const INPUT =
-  "block w-full rounded-lg border border-stone-300 bg-white px-3 py-2.5 text-base text-stone-900 focus:border-brand-700 aria-[invalid=true]:border-red-600 disabled:bg-stone-100";
+const INPUT = `${CONTROL} disabled:bg-stone-100`;
 
 function formatPoints(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(1);
@@ -82,13 +81,7 @@ export function ScoreForm({
                       满分 {formatPoints(item.maxPoints)} 分{deducted ? `，扣 ${formatPoints(item.maxPoints - Number(value))} 分` : ""}
                     </p>
                   </div>
-                  <div id={`${prefix}points-${item.id}-error`} aria-live="polite">
-                    {pointsError?.map((e) => (
-                      <p key={e} className="mt-1 text-sm text-red-700">
-                        {e}
-                      </p>
-                    ))}
-                  </div>
+                  <FieldError id={`${prefix}points-${item.id}-error`} errors={pointsError} />
                   <label htmlFor={`${prefix}comment-${item.id}`} className="mt-3 mb-1 block text-sm font-medium text-stone-800">
                     扣分理由{deducted ? <span className="text-red-700">（必填）</span> : <span className="font-normal text-stone-600">（有扣分时必填）</span>}
                   </label>
@@ -103,13 +96,7 @@ export function ScoreForm({
                     aria-describedby={`${prefix}comment-${item.id}-error`}
                     className={INPUT}
                   />
-                  <div id={`${prefix}comment-${item.id}-error`} aria-live="polite">
-                    {commentError?.map((e) => (
-                      <p key={e} className="mt-1 text-sm text-red-700">
-                        {e}
-                      </p>
-                    ))}
-                  </div>
+                  <FieldError id={`${prefix}comment-${item.id}-error`} errors={commentError} />
                 </li>
               );
             })}

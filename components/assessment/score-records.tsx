@@ -40,7 +40,7 @@ export function ScoreRecords({
     ...records.history.adjustments.map((a) => ({
       id: a.id,
       at: a.createdAt,
-      text: `加减分 ${signed(a.points)}:${a.reason}`,
+      text: `加减分 ${signed(a.points)}：${a.reason}`,
       by: a.createdBy.name,
       version: a.version,
       withdrawn: a.withdrawn,
@@ -50,7 +50,7 @@ export function ScoreRecords({
     ...records.history.vetoes.map((v) => ({
       id: v.id,
       at: v.createdAt,
-      text: `一票否决：${v.vetoItem.name}:${v.reason}`,
+      text: `一票否决：${v.vetoItem.name}：${v.reason}`,
       by: v.createdBy.name,
       version: v.version,
       withdrawn: v.withdrawn,

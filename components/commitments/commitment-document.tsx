@@ -29,8 +29,8 @@ export function CommitmentDocumentView({ commitment }: { commitment: CommitmentD
               <ul className="mt-1 space-y-0.5 pl-8 text-sm leading-relaxed text-stone-600">
                 {pledge.tasks.map(({ task }) => (
                   <li key={task.id}>
-                    对应任务：{task.title}(目标 {formatAmount(task.target)}
-                    {task.measure},{task.deadline} 前完成)
+                    对应任务：{task.title}（目标 {formatAmount(task.target)}
+                    {task.measure}，{task.deadline} 前完成）
                   </li>
                 ))}
               </ul>

@@ -72,7 +72,7 @@ export function CommitmentEditor({
                                 />
                                 <span>
                                   {task.title}
-                                  <span className="text-stone-500">(截止 {task.deadline})</span>
+                                  <span className="text-stone-500">（截止 {task.deadline}）</span>
                                 </span>
                               </label>
                             </li>

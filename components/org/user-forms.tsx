@@ -6,6 +6,7 @@ import { createUserAction, importUsersAction, resetPasswordAction, setUserActive
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { ROLE_VALUES } from "@/lib/org/schemas";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
+import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 
 export type UnitOption = { id: string; name: string; kind: "TOWN" | "DEPARTMENT" };
 export type UserFormValues = {
@@ -173,27 +174,29 @@ export function UserImportForm() {
             </ul>
           ) : null}
           {state.ok && state.data?.created ? (
-            <table className="w-full text-left text-sm" aria-label="新账号的一次性密码">
-              <thead>
-                <tr>
-                  <th scope="col">用户名</th>
-                  <th scope="col">姓名</th>
-                  <th scope="col">一次性密码</th>
-                </tr>
-              </thead>
-              <tbody>
+            <Table caption="新账号的一次性密码" plain>
+              <TableHead>
+                <Th>用户名</Th>
+                <Th>姓名</Th>
+                <Th>一次性密码</Th>
+              </TableHead>
+              <TableBody>
                 {state.data.created.split("\n").map((line) => {
                   const [username, name, password] = line.split("\t");
                   return (
                     <tr key={username}>
-                      <td className="font-mono">{username}</td>
-                      <td>{name}</td>
-                      <td className="font-mono">{password}</td>
+                      <Td label="用户名" className="font-mono">
+                        {username}
+                      </Td>
+                      <Td label="姓名">{name}</Td>
+                      <Td label="一次性密码" className="font-mono">
+                        {password}
+                      </Td>
                     </tr>
                   );
                 })}
-              </tbody>
-            </table>
+              </TableBody>
+            </Table>
           ) : null}
           <SubmitButton pendingLabel="正在检查和导入…">导入</SubmitButton>
         </>

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import type { EvidenceNeed } from "@/lib/reports/evidence-need";
 
 export type Coords = { lat: number; lng: number; accuracy: number | null };
 
@@ -12,14 +13,15 @@ export function LocationField({
   coords,
   onPlace,
   onCoords,
-  required,
+  need,
 }: {
   id: string;
   place: string;
   coords: Coords | null;
   onPlace: (value: string) => void;
   onCoords: (value: Coords | null) => void;
-  required: string | null;
+  /** when a place is needed (lib/reports/evidence-need.ts) */
+  need: EvidenceNeed;
 }) {
   const [message, setMessage] = useState<string | null>(null);
   const [locating, setLocating] = useState(false);
@@ -50,15 +52,15 @@ export function LocationField({
 
   return (
     <fieldset className="space-y-2">
-      <legend className="text-sm font-medium text-stone-800">位置{required ? "（必填）" : "（可选）"}</legend>
-      {required ? <p className="text-sm text-amber-800">{required}</p> : null}
+      <legend className="text-sm font-medium text-stone-800">位置（{need.label}）</legend>
+      {need.hint ? <p className="text-sm text-amber-800">{need.hint}</p> : null}
       <div className="flex flex-wrap items-center gap-2">
         <Button type="button" variant="secondary" onClick={locate} disabled={locating}>
           {locating ? "正在定位…" : "使用当前位置"}
         </Button>
         {coords ? (
           <span className="text-sm text-stone-700" aria-live="polite">
-            已定位 {coords.lat.toFixed(5)}, {coords.lng.toFixed(5)}
+            已定位 {`${coords.lat.toFixed(5)}, ${coords.lng.toFixed(5)}`}
             {coords.accuracy ? `（约 ±${coords.accuracy} 米）` : ""}
             <button type="button" className="ml-2 min-h-11 px-2 text-brand-700 underline" onClick={() => onCoords(null)}>
               清除

@@ -34,7 +34,7 @@ export function MorningPlan({ plan, setPlan, idBase }: { plan: PlanRow[]; setPla
 
   return (
     <div className="space-y-4">
-      <p className="font-medium text-stone-900">今天干什么：勾选或填写(已选 {chosen} 项)</p>
+      <p className="font-medium text-stone-900">今天干什么：勾选或填写（已选 {chosen} 项）</p>
       {groups
         .filter((g) => g.rows.length > 0)
         .map((group) => (

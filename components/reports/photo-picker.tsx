@@ -2,6 +2,7 @@
 
 import { useEffect, useMemo } from "react";
 import { MAX_PHOTOS_PER_SLOT } from "@/lib/photos/limits";
+import type { EvidenceNeed } from "@/lib/reports/evidence-need";
 
 export type ExistingPhoto = { id: string; thumbUrl: string };
 
@@ -20,7 +21,7 @@ export function PhotoPicker({
   canRemoveExisting,
   files,
   onFiles,
-  required,
+  need,
 }: {
   existing: ExistingPhoto[];
   removed: string[];
@@ -28,7 +29,8 @@ export function PhotoPicker({
   canRemoveExisting: boolean;
   files: File[];
   onFiles: (files: File[]) => void;
-  required: string | null;
+  /** when a photo is needed (lib/reports/evidence-need.ts) */
+  need: EvidenceNeed;
 }) {
   const previews = useMemo(() => files.map((f) => URL.createObjectURL(f)), [files]);
   useEffect(() => () => previews.forEach((url) => URL.revokeObjectURL(url)), [previews]);
@@ -43,9 +45,9 @@ export function PhotoPicker({
   return (
     <fieldset className="space-y-2">
       <legend className="text-sm font-medium text-stone-800">
-        照片{required ? "（必填）" : "（可选）"} · 最多 {MAX_PHOTOS_PER_SLOT} 张
+        照片（{need.label}） · 最多 {MAX_PHOTOS_PER_SLOT} 张
       </legend>
-      {required ? <p className="text-sm text-amber-800">{required}</p> : null}
+      {need.hint ? <p className="text-sm text-amber-800">{need.hint}</p> : null}
       {existing.length + files.length > 0 ? (
         <ul className="grid grid-cols-3 gap-1.5">
           {existing.map((photo, i) => {

@@ -30,7 +30,7 @@ export function SeenVersion({
       <div className="space-y-2">
         {seen ? (
           <p className="text-sm text-stone-600">
-            {seenTitle}即当前内容(第 {seen.number} 版)，此后未再修改。
+            {seenTitle}即当前内容（第 {seen.number} 版），此后未再修改。
           </p>
         ) : null}
         {current}

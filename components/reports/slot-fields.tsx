@@ -122,7 +122,7 @@ export function EveningMark({
       {measure ? (
         <div>
           <label htmlFor={`${id}-value`} className="block text-sm text-stone-700">
-            今日完成量({measure}，可选，计入任务进度)
+            今日完成量（{measure}，可选，计入任务进度）
           </label>
           <input
             id={`${id}-value`}

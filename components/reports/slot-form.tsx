@@ -14,6 +14,7 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
 import { Progress } from "@/components/ui/progress";
 import { needsReason, SLOT_PARAM_OF, type EditMode } from "@/lib/reports/card-rules";
+import { evidenceNeed } from "@/lib/reports/evidence-need";
 import { SLOT_LABELS } from "@/lib/reports/slots";
 import type { CarryItem, LogPick, PickerTask } from "@/lib/reports/editor";
 
@@ -309,25 +310,20 @@ export function SlotForm(props: SlotFormProps) {
       : [...items.map((i) => ({ key: i.id, task: i.task })), ...newRows.map((r) => ({ key: r.key, task: taskOf(r.taskId) }))].filter((e) => e.task);
   const closedWith = (flag: "requiresPhoto" | "requiresLocation") =>
     evidenceTasks.filter((e) => e.task?.[flag] && (slot === "NOON" || marks[e.key]?.done)).map((e) => `「${e.task!.title}」`);
+  /** the tasks asking for it, marked ✓ and not marked yet (at noon all are "not yet"): the fields say exactly when it is needed */
+  const askedFor = (flag: "requiresPhoto" | "requiresLocation") => {
+    const asking = evidenceTasks.filter((e) => e.task?.[flag]);
+    const title = (e: (typeof asking)[number]) => `「${e.task!.title}」`;
+    if (slot === "NOON") return { done: [], open: asking.map(title) };
+    return { done: asking.filter((e) => marks[e.key]?.done === true).map(title), open: asking.filter((e) => marks[e.key]?.done == null).map(title) };
+  };
   const photoNeed = closedWith("requiresPhoto");
   const placeNeed = closedWith("requiresLocation");
   const { dayEvidence } = props;
   const photosHere = (existing?.photos.length ?? 0) - removed.length + files.length;
   const located = Boolean(place.trim() || coords);
-  const photoHint = photoNeed.length
-    ? slot === "EVENING"
-      ? dayEvidence.photos > 0
-        ? `${photoNeed.join("、")}标记完成须有现场照片：今天已上传的 ${dayEvidence.photos} 张照片可以作为证明，无须再传。`
-        : `${photoNeed.join("、")}标记完成须有现场照片（今天任一时段上传的都算）。`
-      : `${photoNeed.join("、")}在晚晒标记完成时须有现场照片，可以现在上传。`
-    : null;
-  const placeHint = placeNeed.length
-    ? slot === "EVENING"
-      ? dayEvidence.located
-        ? `${placeNeed.join("、")}标记完成须有位置：今天已填写的位置可以作为证明。`
-        : `${placeNeed.join("、")}标记完成须有位置（今天任一时段填写的都算）。`
-      : `${placeNeed.join("、")}在晚晒标记完成时须有位置，可以现在定位。`
-    : null;
+  const photoField = evidenceNeed("photo", slot, askedFor("requiresPhoto"), dayEvidence.photos);
+  const placeField = evidenceNeed("place", slot, askedFor("requiresLocation"), dayEvidence.located ? 1 : 0);
 
   const busy = phase.kind === "preparing" || phase.kind === "uploading" || phase.kind === "pending";
 
@@ -546,10 +542,10 @@ export function SlotForm(props: SlotFormProps) {
         canRemoveExisting={mode === "EDIT"}
         files={files}
         onFiles={(list) => void pickFiles(list)}
-        required={photoHint}
+        need={photoField}
       />
 
-      <LocationField id={`${idBase}-place`} place={place} coords={coords} onPlace={setPlace} onCoords={setCoords} required={placeHint} />
+      <LocationField id={`${idBase}-place`} place={place} coords={coords} onPlace={setPlace} onCoords={setCoords} need={placeField} />
 
       {needsReason(mode) ? (
         <div>
@@ -588,7 +584,7 @@ export function SlotForm(props: SlotFormProps) {
         ) : null}
         {phase.kind !== "pending" && phase.kind !== "saved" && draftSavedAt !== null ? (
           <p className="text-sm text-stone-600">
-            草稿已保存(本机，{new Date(draftSavedAt).toLocaleTimeString("zh-CN", { hour: "2-digit", minute: "2-digit" })})
+            草稿已保存（本机，{new Date(draftSavedAt).toLocaleTimeString("zh-CN", { hour: "2-digit", minute: "2-digit" })}）
           </p>
         ) : null}
       </div>

@@ -5,6 +5,7 @@ import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Progress } from "@/components/ui/progress";
 import type { ImportSummary } from "@/lib/tasks/import";
+import { RowHeader, Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 
 type Phase = "idle" | "uploading" | "checking" | "previewed" | "committing" | "done";
 type Reply = { ok: boolean; message?: string; summary?: ImportSummary };
@@ -43,35 +44,24 @@ function postFile(url: string, file: File, sha256: string | undefined, onUploade
 
 function ErrorTable({ summary }: { summary: ImportSummary }) {
   return (
-    <div className="max-h-96 overflow-auto rounded-lg border border-red-200">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">有错误的行</caption>
-        <thead className="sticky top-0 bg-red-50 text-red-900">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-medium">
-              行号
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              任务编号
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              原因
-            </th>
+    <Table caption="有错误的行" frameClassName="max-h-96 overflow-auto border-red-200">
+      <TableHead className="sticky top-0">
+        <Th>行号</Th>
+        <Th>任务编号</Th>
+        <Th>原因</Th>
+      </TableHead>
+      <TableBody>
+        {summary.errors.map((e) => (
+          <tr key={e.rowNumber}>
+            <RowHeader label="行号" className="tabular-nums">
+              第 {e.rowNumber} 行
+            </RowHeader>
+            <Td label="任务编号">{e.externalKey ?? "—"}</Td>
+            <Td label="原因">{e.messages.join("；")}</Td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-red-100 bg-white">
-          {summary.errors.map((e) => (
-            <tr key={e.rowNumber}>
-              <th scope="row" className="px-3 py-2 font-medium tabular-nums">
-                第 {e.rowNumber} 行
-              </th>
-              <td className="px-3 py-2">{e.externalKey ?? "—"}</td>
-              <td className="px-3 py-2">{e.messages.join(";")}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </TableBody>
+    </Table>
   );
 }
 
@@ -184,7 +174,7 @@ export function ImportUploader() {
             <Counts summary={summary} />
             {hasErrors ? (
               <>
-                ,<strong className="text-red-700">{summary.errors.length} 行有错误</strong>。
+                ，<strong className="text-red-700">{summary.errors.length} 行有错误</strong>。
               </>
             ) : (
               "。"

@@ -2,14 +2,12 @@
 
 import { useId, useState } from "react";
 import { cn } from "@/components/ui/cn";
+import { controlProps, FieldFrame } from "@/components/ui/field";
 import { UNIT_KIND_LABELS, UNIT_KINDS } from "@/lib/labels";
 
 export type UnitSelectOption = { id: string; name: string; kind: "TOWN" | "DEPARTMENT" };
 
 const KIND_GROUPS = UNIT_KINDS.map((kind) => ({ kind, label: UNIT_KIND_LABELS[kind] }));
-
-const CONTROL =
-  "block w-full rounded-lg border border-stone-300 bg-white px-3 py-2.5 text-base text-stone-900 focus:border-brand-700 aria-[invalid=true]:border-red-600";
 
 /**
  * Chooses one unit out of ~113: a search box that narrows a native <select> (乡镇 and 区直部门 as
@@ -48,14 +46,10 @@ export function UnitSelect({
   const q = query.trim();
   const matches = q ? units.filter((u) => u.name.includes(q)) : units;
   const shown = matches.some((u) => u.id === value) ? matches : [...units.filter((u) => u.id === value), ...matches];
-  const invalid = Boolean(errors?.length);
-  const describedBy = cn(invalid && `${id}-error`, hint && `${id}-hint`, `${id}-count`) || undefined;
+  const control = controlProps(id, name, errors, hint);
 
   return (
-    <div className={className}>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-stone-800">
-        {label}
-      </label>
+    <FieldFrame id={id} label={label} errors={errors} hint={hint} className={className}>
       <div className="grid gap-2 sm:grid-cols-[minmax(0,10rem)_minmax(0,1fr)]">
         <input
           type="search"
@@ -70,17 +64,14 @@ export function UnitSelect({
             const found = next.trim() ? units.filter((u) => u.name.includes(next.trim())) : [];
             if (found.length === 1) setValue(found[0].id);
           }}
-          className={cn(CONTROL, "placeholder:text-stone-500")}
+          className={control.className}
         />
         <select
-          id={id}
-          name={name}
+          {...control}
+          aria-describedby={cn(control["aria-describedby"], `${id}-count`)}
           value={value}
           onChange={(e) => setValue(e.target.value)}
           required={required}
-          aria-invalid={invalid || undefined}
-          aria-describedby={describedBy}
-          className={CONTROL}
         >
           <option value="">{q ? `${emptyLabel}（${matches.length} 个匹配）` : emptyLabel}</option>
           {KIND_GROUPS.map((group) => {
@@ -100,18 +91,6 @@ export function UnitSelect({
       <p id={`${id}-count`} aria-live="polite" className={cn("mt-1 text-sm text-stone-600", !q && "sr-only")}>
         {q ? (matches.length ? `找到 ${matches.length} 个单位` : `没有名称含“${q}”的单位`) : ""}
       </p>
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-sm text-stone-600">
-          {hint}
-        </p>
-      ) : null}
-      <div id={`${id}-error`} aria-live="polite">
-        {errors?.map((e) => (
-          <p key={e} className="mt-1 text-sm text-red-700">
-            {e}
-          </p>
-        ))}
-      </div>
-    </div>
+    </FieldFrame>
   );
 }

@@ -214,6 +214,9 @@ test("closing freezes a snapshot: scores, ranks, inputs and breakdowns, and hand
     const again = computeQuarterScore(stored.inputs, stored.rules);
     assert.deepEqual(again.breakdown, JSON.parse(row.breakdown), row.unit.name);
     assert.equal(again.total, row.total);
+    // Stored as ASCII JSON (\uXXXX escapes), read back as the Chinese it was.
+    assert.match(row.breakdown + row.inputs, /^[\x20-\x7e]*$/);
+    assert.equal(stored.inputs.unit.name, row.unit.name);
   }
 
   const flags = await db.flag.findMany({ where: { quarterId: ids.Q3 }, include: { unit: true } });

@@ -315,7 +315,7 @@ function groupsShare(scores: GroupScoreInput[]): Share {
       id: item.id,
       parentId: score.id,
       label: `${score.groupName} · ${item.name}`,
-      detail: `${formatNumber(item.points)}/${formatNumber(item.maxPoints)} 分${item.comment ? `,${item.comment}` : ""}`,
+      detail: `${formatNumber(item.points)}/${formatNumber(item.maxPoints)} 分${item.comment ? `，${item.comment}` : ""}`,
       weight: item.points / score.maxTotal / valid.length,
     })),
   );

@@ -9,6 +9,7 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { commitmentDraftInput } from "@/lib/commitments/schemas";
 import { COMMITMENT_FROZEN, deleteCommitmentDraft, saveCommitmentDraft, startCommitmentDraft } from "@/lib/commitments/writes";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { sessionUser } from "@/lib/testing/users";
 
 let t: TestDb;
 let headA: SessionUser;
@@ -16,10 +17,6 @@ let headB: SessionUser;
 let reporterA: SessionUser;
 let taskA: string;
 let taskB: string;
-
-function sessionUser(id: string, role: SessionUser["role"], unitId: string): SessionUser {
-  return { id, username: id, name: id, role, unitId, unitName: null, groupIds: [], sessionId: null };
-}
 
 function draft(id: string, overrides: Partial<Record<string, unknown>> = {}) {
   return commitmentDraftInput.parse({

@@ -18,9 +18,9 @@ const ONLY_HEAD = "只有单位负责人可以起草和发布承诺书。";
 
 type Tx = Prisma.TransactionClient;
 
-const snapshotSelect = {
+/** A commitment's own fields: what its page shows and its audit entries record. */
+export const commitmentFieldsSelect = {
   id: true,
-  unitId: true,
   year: true,
   version: true,
   status: true,
@@ -28,6 +28,11 @@ const snapshotSelect = {
   preface: true,
   signedBy: true,
   publishedAt: true,
+} satisfies Prisma.CommitmentSelect;
+
+const snapshotSelect = {
+  ...commitmentFieldsSelect,
+  unitId: true,
   pledges: { orderBy: { sortOrder: "asc" }, select: { text: true, tasks: { select: { taskId: true } } } },
 } satisfies Prisma.CommitmentSelect;
 

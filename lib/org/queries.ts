@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { unitFieldsSelect, userSnapshotSelect } from "@/lib/org/selects";
 import { groupScopeOn } from "@/lib/org/scope";
 import { districtToday } from "@/lib/time";
 
@@ -39,17 +40,7 @@ export async function listUsers(user: SessionUser, search: UserSearch) {
       where,
       orderBy: [{ username: "asc" }],
       take: PAGE_SIZE,
-      select: {
-        id: true,
-        username: true,
-        name: true,
-        title: true,
-        phone: true,
-        role: true,
-        active: true,
-        mustChangePassword: true,
-        unit: { select: { id: true, name: true } },
-      },
+      select: { ...userSnapshotSelect, unit: { select: { id: true, name: true } } },
     }),
     db.user.count({ where }),
   ]);
@@ -61,15 +52,7 @@ export async function getUserForOffice(user: SessionUser, id: string) {
   return db.user.findUnique({
     where: { id },
     select: {
-      id: true,
-      username: true,
-      name: true,
-      title: true,
-      phone: true,
-      role: true,
-      unitId: true,
-      active: true,
-      mustChangePassword: true,
+      ...userSnapshotSelect,
       createdAt: true,
       unit: { select: { name: true } },
       _count: { select: { sessions: { where: { revokedAt: null, expiresAt: { gt: new Date() } } }, apiTokens: { where: { revokedAt: null } } } },
@@ -95,14 +78,7 @@ export async function listUnitsForOffice(user: SessionUser, showRetired: boolean
     where: showRetired ? {} : { archivedAt: null },
     orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
     select: {
-      id: true,
-      code: true,
-      name: true,
-      kind: true,
-      seatPlace: true,
-      lat: true,
-      lng: true,
-      archivedAt: true,
+      ...unitFieldsSelect,
       mergedInto: { select: { id: true, name: true } },
       _count: { select: { users: { where: { active: true } }, tasks: { where: { archivedAt: null } } } },
     },
@@ -115,14 +91,7 @@ export async function getUnitForOffice(user: SessionUser, id: string) {
   return db.unit.findUnique({
     where: { id },
     select: {
-      id: true,
-      code: true,
-      name: true,
-      kind: true,
-      seatPlace: true,
-      lat: true,
-      lng: true,
-      archivedAt: true,
+      ...unitFieldsSelect,
       mergedInto: { select: { id: true, name: true } },
       mergedFrom: { select: { id: true, name: true } },
       users: { orderBy: { username: "asc" }, select: { id: true, username: true, name: true, role: true, active: true } },

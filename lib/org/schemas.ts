@@ -3,7 +3,7 @@
  * assessment groups' scope. Chinese messages; empty optional fields are null.
  */
 import { isDistrictDate } from "@/lib/time";
-import { parsePlainDecimal, z } from "@/lib/validation";
+import { idList, parsePlainDecimal, z } from "@/lib/validation";
 
 const id = z.string().trim().min(1, { message: "缺少编号" }).max(64);
 const optionalText = (max: number, label: string) =>
@@ -110,21 +110,6 @@ export const userSearchShape = {
   role: z.enum(ROLE_VALUES).optional(),
   status: z.enum(["active", "disabled"]).optional(),
 };
-
-/** Ids joined by commas (the UnitPicker's hidden input, checkbox lists). */
-const idList = (label: string, max: number) =>
-  z
-    .string()
-    .optional()
-    .transform((v) => [
-      ...new Set(
-        (v ?? "")
-          .split(",")
-          .map((s) => s.trim())
-          .filter(Boolean),
-      ),
-    ])
-    .refine((ids) => ids.length <= max, `${label}最多 ${max} 个`);
 
 export const lineInput = z.object({
   id: z

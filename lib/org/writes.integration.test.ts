@@ -28,6 +28,7 @@ import {
   updateUser,
 } from "@/lib/org/writes";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { asSessionUser } from "@/lib/testing/users";
 
 let t: TestDb;
 let admin: SessionUser;
@@ -35,12 +36,6 @@ let townA: string;
 let townB: string;
 let groupId: string;
 
-const asUser = (u: { id: string; username: string; name: string; role: SessionUser["role"]; unitId: string | null }): SessionUser => ({
-  ...u,
-  unitName: null,
-  groupIds: [],
-  sessionId: null,
-});
 const newSession = (id: string) => t.db.authSession.create({ data: { userId: id, expiresAt: new Date(Date.now() + 3_600_000) } });
 const lastAudit = (action: string, entityId: string) => t.db.auditLog.findFirstOrThrow({ where: { action, entityId }, orderBy: { createdAt: "desc" } });
 
@@ -48,7 +43,7 @@ before(async () => {
   t = await createTestDb();
   const passwordHash = await hashPassword("admin-password-1");
   const a = await t.db.user.create({ data: { username: "office", name: "督查室", role: "ADMIN", passwordHash } });
-  admin = asUser(a);
+  admin = asSessionUser(a);
   townA = (await t.db.unit.create({ data: { code: "A", name: "甲镇", kind: "TOWN" } })).id;
   townB = (await t.db.unit.create({ data: { code: "B", name: "乙镇", kind: "TOWN" } })).id;
   const keyTask = await t.db.keyTask.create({ data: { code: "K1", name: "招商引资" } });
@@ -67,7 +62,7 @@ describe("users", () => {
   });
 
   test("only the office may write; a REPORTER's call changes nothing", async () => {
-    const reporter = asUser({ id: "x", username: "x", name: "x", role: "REPORTER", unitId: townA });
+    const reporter = asSessionUser({ id: "x", username: "x", name: "x", role: "REPORTER", unitId: townA });
     const input = userCreateInput.parse({ username: "sneaky", name: "某人", role: "ADMIN" });
     const result = await createUser(t.db, reporter, input);
     assert.equal(result.ok, false);

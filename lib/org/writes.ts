@@ -17,6 +17,7 @@ import { audit } from "@/lib/audit";
 import { revokeAccess } from "@/lib/accounts/writes";
 import { hashPassword } from "@/lib/auth/password";
 import type { SessionUser } from "@/lib/auth/roles";
+import { unitSnapshotSelect, userSnapshotSelect } from "@/lib/org/selects";
 import type { LineInput, ScopeChangeInput, UnitCreateInput, UnitUpdateInput, UserCreateInput, UserUpdateInput } from "@/lib/org/schemas";
 import { districtToday, quarterOf, quarterRange, type DistrictDate } from "@/lib/time";
 import type { WriteResult } from "@/lib/write-result";
@@ -48,18 +49,6 @@ export function oneTimePassword(): string {
 }
 
 // ─── Users ────────────────────────────────────────────────────────────────────
-
-const userSnapshotSelect = {
-  id: true,
-  username: true,
-  name: true,
-  title: true,
-  phone: true,
-  role: true,
-  unitId: true,
-  active: true,
-  mustChangePassword: true,
-} satisfies Prisma.UserSelect;
 
 /** A unit picked for an account must exist and not be retired. */
 async function liveUnit(client: Db | Tx, unitId: string | null): Promise<boolean> {
@@ -162,18 +151,6 @@ export async function setUserActive(client: Db, actor: SessionUser, input: { id:
 }
 
 // ─── Units ────────────────────────────────────────────────────────────────────
-
-const unitSnapshotSelect = {
-  id: true,
-  code: true,
-  name: true,
-  kind: true,
-  seatPlace: true,
-  lat: true,
-  lng: true,
-  archivedAt: true,
-  mergedIntoId: true,
-} satisfies Prisma.UnitSelect;
 
 async function unitClash(tx: Tx, input: { code: string; name: string }, exceptId?: string): Promise<OrgResult<never> | null> {
   const clash = await tx.unit.findFirst({

@@ -8,21 +8,12 @@ import { after, before, test } from "node:test";
 import type { SessionUser } from "@/lib/auth/roles";
 import { photoScopeWhere } from "@/lib/photos/scope";
 import { type TestDb, createTestDb } from "@/lib/testing/test-db";
+import { testPhotoFile } from "@/lib/testing/photos";
+import { sessionUser } from "@/lib/testing/users";
 
 let t: TestDb;
 const ids: Record<string, string> = {};
 const users: Record<string, SessionUser> = {};
-
-const sessionUser = (id: string, role: SessionUser["role"], unitId: string | null = null, groupIds: string[] = []): SessionUser => ({
-  id,
-  username: id,
-  name: id,
-  role,
-  unitId,
-  unitName: null,
-  groupIds,
-  sessionId: null,
-});
 
 before(async () => {
   t = await createTestDb();
@@ -63,13 +54,7 @@ before(async () => {
       await db.photo.create({
         data: {
           uploaderId: repA.id,
-          storageKey: `${key}.jpg`,
-          thumbKey: `${key}-t.jpg`,
-          mime: "image/jpeg",
-          width: 1,
-          height: 1,
-          bytes: 1,
-          sha256: key,
+          ...testPhotoFile(key),
           ...link,
         },
       })

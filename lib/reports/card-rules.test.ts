@@ -2,7 +2,6 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
   nextMilestone,
-  type CardItem,
   type ItemRefs,
   carryOverCandidates,
   composeSlotText,
@@ -19,6 +18,7 @@ import {
 } from "@/lib/reports/card-rules";
 import { applyTaskProgress } from "@/lib/reports/task-progress";
 import { DEFAULT_SLOT_DEADLINES } from "@/lib/reports/slots";
+import { cardItem } from "@/lib/testing/card-items";
 
 const d = DEFAULT_SLOT_DEADLINES;
 const at = (iso: string) => new Date(iso);
@@ -32,23 +32,7 @@ const refs: ItemRefs = {
   workLogItems: new Set(["w1"]),
 };
 
-function item(id: string, text: string, extra: Partial<CardItem> = {}): CardItem {
-  return {
-    id,
-    text,
-    addedIn: "MORNING",
-    taskId: null,
-    milestoneId: null,
-    carriedFromId: null,
-    workLogItemId: null,
-    progressNote: null,
-    outcome: null,
-    reason: null,
-    progressValue: null,
-    sortOrder: 1,
-    ...extra,
-  };
-}
+const item = cardItem;
 
 function planOf(result: ReturnType<typeof planSlotItems>) {
   assert.ok("plan" in result, `expected a plan, got ${JSON.stringify(result)}`);
@@ -221,48 +205,12 @@ test("evening: every item ✓ or ?, a reason for each ?, amounts only on task it
   assert.deepEqual([...plan.progressDeltas], [["t1", 5]]);
 
   assert.match(issuesOf(planSlotItems("EVENING", existing, [{ id: "a", text: "x", done: true }], refs)), /「召开调度会」标记 ✓ 或 \?/);
-  assert.match(
-    issuesOf(
-      planSlotItems(
-        "EVENING",
-        existing,
-        [
-          { id: "a", text: "x", done: true },
-          { id: "b", text: "y" },
-        ],
-        refs,
-      ),
-    ),
-    /标记 ✓ 或 \?/,
-  );
-  assert.match(
-    issuesOf(
-      planSlotItems(
-        "EVENING",
-        existing,
-        [
-          { id: "a", text: "x", done: true },
-          { id: "b", text: "y", done: false, reason: " " },
-        ],
-        refs,
-      ),
-    ),
-    /未完成的原因/,
-  );
-  assert.match(
-    issuesOf(
-      planSlotItems(
-        "EVENING",
-        existing,
-        [
-          { id: "a", text: "x", done: true },
-          { id: "b", text: "y", done: true, progressValue: 2 },
-        ],
-        refs,
-      ),
-    ),
-    /没有关联任务/,
-  );
+  // "a" is ✓; what "b" lacks is the issue.
+  const withSecond = (b: Parameters<typeof planSlotItems>[2][number]) =>
+    issuesOf(planSlotItems("EVENING", existing, [{ id: "a", text: "x", done: true }, b], refs));
+  assert.match(withSecond({ id: "b", text: "y" }), /标记 ✓ 或 \?/);
+  assert.match(withSecond({ id: "b", text: "y", done: false, reason: " " }), /未完成的原因/);
+  assert.match(withSecond({ id: "b", text: "y", done: true, progressValue: 2 }), /没有关联任务/);
   assert.match(issuesOf(planSlotItems("EVENING", [], [], refs)), /至少要有一项/);
 });
 

@@ -7,6 +7,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { withUnitRowScope, type SessionUser } from "@/lib/auth/roles";
 import { carryOverCandidates, nextMilestone } from "@/lib/reports/card-rules";
+import { taskProgressSelect } from "@/lib/tasks/selects";
 import { deriveStatus, progressRatio, urgencyOrder } from "@/lib/tasks/status";
 import { addDays, type DistrictDate } from "@/lib/time";
 
@@ -40,12 +41,7 @@ export async function loadCardEditor(user: SessionUser, date: DistrictDate, carr
     db.task.findMany({
       where: withUnitRowScope(user, { unitId, archivedAt: null }),
       select: {
-        id: true,
-        title: true,
-        measure: true,
-        target: true,
-        valueReached: true,
-        deadline: true,
+        ...taskProgressSelect,
         requiresPhoto: true,
         requiresLocation: true,
         keyTask: { select: { name: true } },

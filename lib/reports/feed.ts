@@ -16,6 +16,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SlotKind } from "@/lib/generated/prisma/enums";
 import { slotShownSelect } from "@/lib/reports/card-json";
 import { slotVersionsSelect } from "@/lib/reports/version-history";
+import { taskSummarySelect } from "@/lib/tasks/selects";
 import { addDays, districtInstant, isDistrictDate, type DistrictDate } from "@/lib/time";
 
 export const FEED_PAGE_SIZE = 20;
@@ -142,15 +143,6 @@ export async function loadFeedFilterOptions() {
 export async function getFeedTask(user: SessionUser, taskId: string) {
   return db.task.findFirst({
     where: withUnitRowScope(user, { id: taskId }),
-    select: {
-      id: true,
-      title: true,
-      measure: true,
-      target: true,
-      valueReached: true,
-      deadline: true,
-      unit: { select: { name: true } },
-      keyTask: { select: { name: true } },
-    },
+    select: taskSummarySelect,
   });
 }

@@ -3,6 +3,7 @@ import { after, before, test } from "node:test";
 import type { SessionUser } from "@/lib/auth/roles";
 import { recordInstruction, recordInstructionAnswer, recordReminders } from "@/lib/reports/follow-up";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createSessionUser } from "@/lib/testing/users";
 import { districtInstant, districtToday } from "@/lib/time";
 
 let t: TestDb;
@@ -16,23 +17,14 @@ let slotId: string;
 const today = districtToday();
 const now = districtInstant(today, "14:00");
 
-const asUser = (u: { id: string; username: string; name: string; role: SessionUser["role"]; unitId: string | null }): SessionUser => ({
-  ...u,
-  unitName: null,
-  groupIds: [],
-  sessionId: null,
-});
-
 before(async () => {
   t = await createTestDb();
   townId = (await t.db.unit.create({ data: { code: "T1", name: "甲镇", kind: "TOWN" } })).id;
   otherId = (await t.db.unit.create({ data: { code: "T2", name: "乙镇", kind: "TOWN" } })).id;
-  const make = async (username: string, role: SessionUser["role"], unitId: string | null) =>
-    asUser(await t.db.user.create({ data: { username, name: username, role, unitId, passwordHash: "x" } }));
-  leader = await make("leader", "LEADER", null);
-  admin = await make("admin", "ADMIN", null);
-  townHead = await make("town-head", "UNIT_HEAD", townId);
-  otherReporter = await make("other-rep", "REPORTER", otherId);
+  leader = await createSessionUser(t.db, "leader", "LEADER");
+  admin = await createSessionUser(t.db, "admin", "ADMIN");
+  townHead = await createSessionUser(t.db, "town-head", "UNIT_HEAD", townId);
+  otherReporter = await createSessionUser(t.db, "other-rep", "REPORTER", otherId);
   const card = await t.db.reportCard.create({
     data: {
       unitId: townId,

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { unitScopeWhere, withUnitRowScope, withUnitScope, type SessionUser } from "@/lib/auth/roles";
 import { getSlotDeadlines } from "@/lib/settings";
 import { summarizeBurden } from "@/lib/reports/burden";
-import { loadCardJson, slotShownSelect } from "@/lib/reports/card-json";
+import { itemJsonSelect, loadCardJson, slotShownSelect } from "@/lib/reports/card-json";
 import { historyOf, slotVersionsSelect } from "@/lib/reports/version-history";
 import { lockCountsSelect } from "@/lib/reports/versions";
 import { SLOTS, slotState, type SlotState } from "@/lib/reports/slots";
@@ -79,16 +79,7 @@ const cardDetailSelect = {
   items: {
     orderBy: { sortOrder: "asc" },
     select: {
-      id: true,
-      text: true,
-      addedIn: true,
-      progressNote: true,
-      outcome: true,
-      reason: true,
-      progressValue: true,
-      carriedFromId: true,
-      milestoneId: true,
-      workLogItemId: true,
+      ...itemJsonSelect,
       task: { select: { id: true, title: true, measure: true, requiresPhoto: true, requiresLocation: true } },
     },
   },

@@ -5,14 +5,14 @@
  */
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { after, before, beforeEach, test } from "node:test";
 import sharp from "sharp";
 import type { SessionUser } from "@/lib/auth/roles";
 import { ReportError, submitSlot, type PhotoUpload, type SubmitRequest } from "@/lib/reports/submit";
-import { LocalDirStorage } from "@/lib/storage";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import type { LocalDirStorage } from "@/lib/storage";
+import { createReportScene } from "@/lib/testing/report-scene";
+import type { TestDb } from "@/lib/testing/test-db";
+import { asSessionUser } from "@/lib/testing/users";
 import { addDays, districtInstant, districtToday } from "@/lib/time";
 
 let t: TestDb;
@@ -24,13 +24,6 @@ let otherTaskId: string;
 let taskId: string;
 const today = districtToday();
 const at = (hhmm: string) => districtInstant(today, hhmm);
-
-function sessionUser(
-  user: { id: string; username: string; name: string; role: SessionUser["role"]; unitId: string | null },
-  unitName: string | null,
-): SessionUser {
-  return { ...user, unitName, groupIds: [], sessionId: null };
-}
 
 async function scene(seed: number, width = 1200, height = 900): Promise<Buffer> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
@@ -63,14 +56,8 @@ async function rejects(promise: Promise<unknown>, pattern: RegExp, status = 422)
 }
 
 before(async () => {
-  t = await createTestDb();
-  photoDir = fs.mkdtempSync(path.join(os.tmpdir(), "shaitai-photos-"));
-  storage = new LocalDirStorage(photoDir);
-  const unit = await t.db.unit.create({ data: { code: "T1", name: "测试镇", kind: "TOWN" } });
+  ({ t, photoDir, storage, reporter, unitId } = await createReportScene("photos", "T1", "测试镇"));
   const other = await t.db.unit.create({ data: { code: "T2", name: "邻镇", kind: "TOWN" } });
-  unitId = unit.id;
-  const user = await t.db.user.create({ data: { username: "rep", name: "王信息", role: "REPORTER", unitId, passwordHash: "x" } });
-  reporter = sessionUser(user, unit.name);
   const year = Number(today.slice(0, 4));
   const task = await t.db.task.create({
     data: {
@@ -363,7 +350,7 @@ test("a photo from the morning is evidence for the evening's ✓ on the same day
 });
 
 test("only a unit account files, and only its own unit's card", async () => {
-  const admin = sessionUser({ id: reporter.id, username: "admin", name: "督查室", role: "ADMIN", unitId: null }, null);
+  const admin = asSessionUser({ id: reporter.id, username: "admin", name: "督查室", role: "ADMIN", unitId: null });
   await rejects(submit({ user: admin, slot: "morning", input: { items: [{ text: "x" }] } }), /只有单位账号/, 403);
   await rejects(submit({ slot: "dinner", input: {} }), /时段应为/);
   await rejects(submit({ slot: "morning", date: addDays(today, 1), input: { items: [{ text: "x" }] } }), /未来日期/);

@@ -24,7 +24,7 @@ import { IdempotencyKeyReusedError, replay as replayKey, requestFingerprint, sto
 import { MAX_PHOTOS_PER_SLOT, PhotoRejectedError, processPhoto, type ProcessedPhoto } from "@/lib/photos/process";
 import { displayKeyOf, photoFileKeys } from "@/lib/photos/sizes";
 import { afterSlotSubmitted, queueSlotChecks } from "@/lib/reports/after-submit";
-import { itemJsonSelect, loadSavedSlot, type SavedSlotJson } from "@/lib/reports/card-json";
+import { itemJsonSelect, loadSavedSlot, slotShownSelect, type SavedSlotJson } from "@/lib/reports/card-json";
 import {
   type CardItem,
   type EditMode,
@@ -230,14 +230,8 @@ function loadCardForSave(tx: Tx, unitId: string, date: DistrictDate) {
       items: { orderBy: { sortOrder: "asc" }, select: itemJsonSelect },
       slots: {
         select: {
-          id: true,
-          slot: true,
-          text: true,
-          place: true,
-          lat: true,
-          lng: true,
+          ...slotShownSelect,
           authorId: true,
-          submittedAt: true,
           effortSeconds: true,
           photos: { select: { id: true, storageKey: true, thumbKey: true, sortOrder: true } },
         },

@@ -8,7 +8,9 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { DATA_MIGRATIONS } from "@/lib/data-migrations";
 import { backfillReportVersions } from "@/lib/reports/version-backfill";
+import { cardItem } from "@/lib/testing/card-items";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { testPhotoFile } from "@/lib/testing/photos";
 
 let t: TestDb;
 before(async () => {
@@ -17,20 +19,8 @@ before(async () => {
 after(() => t.cleanup());
 
 const time = (iso: string) => new Date(iso);
-const item = (text: string, outcome: "DONE" | "OPEN") => ({
-  id: `item-${text}`,
-  text,
-  addedIn: "EVENING",
-  taskId: null,
-  milestoneId: null,
-  carriedFromId: null,
-  workLogItemId: null,
-  progressNote: null,
-  outcome,
-  reason: outcome === "OPEN" ? "下雨" : null,
-  progressValue: null,
-  sortOrder: 1,
-});
+const item = (text: string, outcome: "DONE" | "OPEN") =>
+  cardItem(`item-${text}`, text, { addedIn: "EVENING", outcome, reason: outcome === "OPEN" ? "下雨" : null });
 
 test("revisions become versions; checks and bulletin items point at the version they saw; a second run changes nothing", async () => {
   const db = t.db;
@@ -46,7 +36,7 @@ test("revisions become versions; checks and bulletin items point at the version 
   await db.reportItem.create({ data: { ...item("清理河道", "OPEN"), cardId: card.id, addedIn: "EVENING" } });
   const photo = (key: string, slotId: string) =>
     db.photo.create({
-      data: { uploaderId: rep.id, slotId, storageKey: key, thumbKey: `${key}-t`, mime: "image/jpeg", width: 1, height: 1, bytes: 1, sha256: key },
+      data: { uploaderId: rep.id, slotId, ...testPhotoFile(key) },
     });
 
   // Shown at 20:00 with one photo, corrected twice after 21:00 (each revision keeps the state before it).

@@ -3,22 +3,9 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { CardItem } from "@/lib/reports/card-rules";
 import { describeChanges } from "@/lib/reports/version-history";
+import { cardItem } from "@/lib/testing/card-items";
 
-const item = (text: string, over: Partial<CardItem> = {}): CardItem => ({
-  id: text,
-  text,
-  addedIn: "MORNING",
-  taskId: null,
-  milestoneId: null,
-  carriedFromId: null,
-  workLogItemId: null,
-  progressNote: null,
-  outcome: null,
-  reason: null,
-  progressValue: null,
-  sortOrder: 0,
-  ...over,
-});
+const item = (text: string, over: Partial<CardItem> = {}) => cardItem(text, text, { sortOrder: 0, ...over });
 const state = (text: string, items: CardItem[], place: string | null = null) => ({ text, place, lat: null, lng: null, items });
 
 test("an evening rewritten from ✓ 100 to ? lists the item's changes, not only 'text changed'", () => {

@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db-client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ReportVersionKind, SlotKind } from "@/lib/generated/prisma/enums";
 import { formatAmount, itemsOfSlot, type CardItem } from "@/lib/reports/card-rules";
+import type { VersionState } from "@/lib/reports/versions";
 
 export const versionHistorySelect = {
   id: true,
@@ -30,19 +31,13 @@ export const slotVersionsSelect = { orderBy: { number: "asc" }, select: versionH
 
 type VersionRow = Prisma.ReportVersionGetPayload<{ select: typeof versionHistorySelect }>;
 
-export type VersionView = {
+export type VersionView = VersionState & {
   id: string;
   number: number;
   kind: ReportVersionKind;
   /** made while the slot was locked: shown as 更正 */
   correction: boolean;
   reason: string | null;
-  text: string;
-  place: string | null;
-  lat: number | null;
-  lng: number | null;
-  items: CardItem[];
-  photoIds: string[];
   createdAt: Date;
   authorName: string;
   /** what this version changed from the one before, in words (empty for version 1) */

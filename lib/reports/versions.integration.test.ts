@@ -7,16 +7,16 @@
  */
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { after, before, beforeEach, test } from "node:test";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db-client";
 import { ReportError, submitSlot, type SubmitRequest } from "@/lib/reports/submit";
 import { currentVersionId, lockReasonsOf } from "@/lib/reports/versions";
 import { loadVersionHistory } from "@/lib/reports/version-history";
-import { LocalDirStorage } from "@/lib/storage";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import type { LocalDirStorage } from "@/lib/storage";
+import { createReportScene } from "@/lib/testing/report-scene";
+import type { TestDb } from "@/lib/testing/test-db";
+import { testPhotoFile } from "@/lib/testing/photos";
 import { districtInstant, districtToday } from "@/lib/time";
 
 let t: TestDb;
@@ -53,13 +53,7 @@ async function shownEvening() {
 }
 
 before(async () => {
-  t = await createTestDb();
-  photoDir = fs.mkdtempSync(path.join(os.tmpdir(), "shaitai-versions-"));
-  storage = new LocalDirStorage(photoDir);
-  const unit = await t.db.unit.create({ data: { code: "V1", name: "版本镇", kind: "TOWN" } });
-  unitId = unit.id;
-  const user = await t.db.user.create({ data: { username: "rep", name: "王信息", role: "REPORTER", unitId, passwordHash: "x" } });
-  reporter = { ...user, unitName: unit.name, groupIds: [], sessionId: null };
+  ({ t, photoDir, storage, reporter, unitId } = await createReportScene("versions", "V1", "版本镇"));
   const admins = await Promise.all(
     ["督查一", "督查二"].map((name, i) => t.db.user.create({ data: { username: `admin${i}`, name, role: "ADMIN", passwordHash: "x" } })),
   );
@@ -168,13 +162,7 @@ test("a locked slot's photos can be added to, not taken away", async () => {
     data: {
       uploaderId: reporter.id,
       slotId: slot.id,
-      storageKey: "k.jpg",
-      thumbKey: "k-t.jpg",
-      mime: "image/jpeg",
-      width: 1,
-      height: 1,
-      bytes: 1,
-      sha256: "x",
+      ...testPhotoFile("k"),
     },
   });
   await rejects(submit({ now: at("18:30"), input: { ...first(), revisionReason: "删照片", removePhotoIds: [photo.id] } }), /不能删除/);

@@ -93,19 +93,19 @@ export function sameShownState(a: VersionState, b: VersionState): boolean {
   );
 }
 
+/** What a version's state is read from: the slot's words, place and photos, and its card's items. */
+export const versionStateSelect = {
+  text: true,
+  place: true,
+  lat: true,
+  lng: true,
+  photos: { orderBy: { sortOrder: "asc" }, select: { id: true } },
+  card: { select: { items: { orderBy: { sortOrder: "asc" }, select: itemJsonSelect } } },
+} as const satisfies Prisma.ReportSlotSelect;
+
 /** The slot as it stands in the database now (inside the transaction). */
 export async function loadVersionState(tx: Tx, slotId: string): Promise<VersionState> {
-  const slot = await tx.reportSlot.findUniqueOrThrow({
-    where: { id: slotId },
-    select: {
-      text: true,
-      place: true,
-      lat: true,
-      lng: true,
-      photos: { orderBy: { sortOrder: "asc" }, select: { id: true } },
-      card: { select: { items: { orderBy: { sortOrder: "asc" }, select: itemJsonSelect } } },
-    },
-  });
+  const slot = await tx.reportSlot.findUniqueOrThrow({ where: { id: slotId }, select: versionStateSelect });
   return { text: slot.text, place: slot.place, lat: slot.lat, lng: slot.lng, items: slot.card.items, photoIds: slot.photos.map((p) => p.id) };
 }
 

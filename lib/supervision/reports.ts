@@ -5,6 +5,7 @@
  */
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SlotKind, SpotCheckResult } from "@/lib/generated/prisma/enums";
 import { unitScopeWhere, withUnitScope, type SessionUser } from "@/lib/auth/roles";
 import { addDays, isDistrictDate } from "@/lib/time";
@@ -26,21 +27,7 @@ export const reportSummarySelect = {
   _count: { select: { anomalies: { where: { status: "OPEN" } } } },
 } as const;
 
-type SelectedReport = {
-  id: string;
-  slot: SlotKind;
-  text: string;
-  place: string | null;
-  submittedAt: Date;
-  late: boolean;
-  revisionCount: number;
-  correctionCount: number;
-  author: { name: string };
-  card: { date: string; unit: { id: string; name: string; kind: "TOWN" | "DEPARTMENT" } };
-  photos: { id: string }[];
-  spotChecks: { id: string; result: SpotCheckResult | null }[];
-  _count: { anomalies: number };
-};
+type SelectedReport = Prisma.ReportSlotGetPayload<{ select: typeof reportSummarySelect }>;
 
 export type ReportSummary = {
   slotId: string;

@@ -18,6 +18,7 @@ import { dueKey, progressAsOf, valuesAtDue } from "@/lib/tasks/progress-events";
 import { inHistoryOrder, progressSourceLabel } from "@/lib/tasks/progress-history";
 import { EXPORT_ONLY_HEADERS, IMPORT_COLUMNS, writeSheet, type Cell, type ExtraSheet, type SheetColumn } from "@/lib/tasks/spreadsheet";
 import { deriveStatus, ITEM_STATUS_LABELS, itemStatus, progressRatio } from "@/lib/tasks/status";
+import { progressEventSelect, taskFieldsSelect } from "@/lib/tasks/selects";
 import { taskListOrder, taskListWhere } from "@/lib/tasks/where";
 import { formatDistrictDateTime, type DistrictDate } from "@/lib/time";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
@@ -43,22 +44,7 @@ async function loadTaskExport(client: Db, user: SessionUser, filters: TaskFilter
     orderBy: taskListOrder(filters),
     take: MAX_EXPORT_ROWS,
     select: {
-      id: true,
-      externalKey: true,
-      year: true,
-      title: true,
-      description: true,
-      target: true,
-      measure: true,
-      valueReached: true,
-      startDate: true,
-      deadline: true,
-      weight: true,
-      requiresPhoto: true,
-      requiresLocation: true,
-      sitePlace: true,
-      siteLat: true,
-      siteLng: true,
+      ...taskFieldsSelect,
       note: true,
       updatedAt: true,
       unit: { select: { name: true, kind: true } },
@@ -150,18 +136,9 @@ export async function loadTaskHistoryRows(client: Db, taskIds: readonly string[]
     const events = await client.progressEvent.findMany({
       where: { taskId: { in: chunk } },
       select: {
-        id: true,
+        ...progressEventSelect,
         taskId: true,
-        date: true,
-        at: true,
-        source: true,
-        delta: true,
-        valueAfter: true,
-        requested: true,
         task: { select: { externalKey: true, title: true, measure: true, unit: { select: { name: true } } } },
-        milestone: { select: { title: true } },
-        actor: { select: { name: true } },
-        slot: { select: { slot: true, card: { select: { date: true } } } },
         spotCheck: { select: { result: true, checkedAt: true } },
       },
     });

@@ -11,6 +11,7 @@ import { commitTaskImport, previewTaskImport, sha256Of } from "@/lib/tasks/impor
 import { deriveStatus } from "@/lib/tasks/status";
 import { generateTaskRows, makeTaskSheet, type TaskSheetRow } from "@/lib/testing/task-sheet";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { sessionUser } from "@/lib/testing/users";
 
 const today = "2026-11-27";
 let t: TestDb;
@@ -18,10 +19,6 @@ let admin: SessionUser;
 let reporter: SessionUser;
 let rows: TaskSheetRow[];
 const UNITS = ["甲镇", "乙镇", "丙局"];
-
-function sessionUser(id: string, role: SessionUser["role"], unitId: string | null = null): SessionUser {
-  return { id, username: id, name: id, role, unitId, unitName: null, groupIds: [], sessionId: null };
-}
 
 before(async () => {
   t = await createTestDb();

@@ -18,6 +18,7 @@ import { audit, auditMany } from "@/lib/audit";
 import type { SessionUser } from "@/lib/auth/roles";
 import { EXTERNAL_KEY_MAX } from "@/lib/tasks/schemas";
 import { milestonesFitErrors, taskRuleErrors } from "@/lib/tasks/rules";
+import { taskFieldsSelect } from "@/lib/tasks/selects";
 import { IMPORT_COLUMNS, readTaskSheet, type Cell, type ImportColumnKey, type SheetRow } from "@/lib/tasks/spreadsheet";
 import { deriveStatus } from "@/lib/tasks/status";
 import { districtToday, isDistrictDate, type DistrictDate } from "@/lib/time";
@@ -383,26 +384,7 @@ export async function loadImportRefs(client: Client): Promise<ImportRefs> {
 }
 
 const existingSelect = {
-  id: true,
-  externalKey: true,
-  valueReached: true,
-  year: true,
-  unitId: true,
-  title: true,
-  description: true,
-  keyTaskId: true,
-  lineId: true,
-  target: true,
-  measure: true,
-  startDate: true,
-  deadline: true,
-  responsibleLeaderId: true,
-  weight: true,
-  requiresPhoto: true,
-  requiresLocation: true,
-  sitePlace: true,
-  siteLat: true,
-  siteLng: true,
+  ...taskFieldsSelect,
   cooperators: { select: { unitId: true }, orderBy: { unitId: "asc" } },
   milestones: { select: { title: true, dueDate: true, target: true } },
 } satisfies Prisma.TaskSelect;

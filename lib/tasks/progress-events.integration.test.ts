@@ -12,7 +12,6 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 import ExcelJS from "exceljs";
 import type { SessionUser } from "@/lib/auth/roles";
-import type { Role } from "@/lib/generated/prisma/enums";
 import { submitSlot } from "@/lib/reports/submit";
 import { LocalDirStorage } from "@/lib/storage";
 import { buildTaskExport } from "@/lib/tasks/export";
@@ -23,6 +22,7 @@ import { taskUpdateInput } from "@/lib/tasks/schemas";
 import { reportMilestoneProgress, reportTaskProgress, updateTask } from "@/lib/tasks/writes";
 import { makeTaskSheet } from "@/lib/testing/task-sheet";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { sessionUser } from "@/lib/testing/users";
 import { addDays, districtInstant, districtToday } from "@/lib/time";
 
 let t: TestDb;
@@ -32,10 +32,6 @@ let reporter: SessionUser;
 let admin: SessionUser;
 const today = districtToday();
 const year = Number(today.slice(0, 4));
-
-function sessionUser(id: string, role: Role, unitId: string | null = null): SessionUser {
-  return { id, username: id, name: id, role, unitId, unitName: null, groupIds: [], sessionId: null };
-}
 
 async function newTask(title: string, target = 100, milestoneTargets: number[] = []) {
   return t.db.task.create({

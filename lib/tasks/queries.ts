@@ -23,19 +23,9 @@ import {
 } from "@/lib/tasks/status";
 import { buildTaskExport } from "@/lib/tasks/export";
 import type { TemplateChoices } from "@/lib/tasks/spreadsheet";
+import { progressEventSelect, taskFieldsSelect, taskSummarySelect } from "@/lib/tasks/selects";
 import { taskListOrder, taskListWhere } from "@/lib/tasks/where";
 import { districtToday, type DistrictDate } from "@/lib/time";
-
-const taskSummarySelect = {
-  id: true,
-  title: true,
-  target: true,
-  measure: true,
-  valueReached: true,
-  deadline: true,
-  unit: { select: { id: true, name: true } },
-  keyTask: { select: { name: true } },
-} as const;
 
 export type TaskSummary = {
   id: string;
@@ -234,17 +224,7 @@ export async function listTaskGroups(user: SessionUser, filters: TaskFilters, by
 
 const taskDetailSelect = {
   ...taskRowSelect,
-  description: true,
-  unitId: true,
-  keyTaskId: true,
-  lineId: true,
-  responsibleLeaderId: true,
-  weight: true,
-  requiresPhoto: true,
-  requiresLocation: true,
-  sitePlace: true,
-  siteLat: true,
-  siteLng: true,
+  ...taskFieldsSelect,
   note: true,
   updatedAt: true,
   cooperators: { select: { unit: { select: { id: true, name: true } } }, orderBy: { unit: { sortOrder: "asc" } } },
@@ -428,19 +408,7 @@ export async function getProgressHistory(user: SessionUser, taskId: string, toda
       where: { taskId: task.id },
       orderBy: [{ date: "desc" }, { at: "desc" }, { id: "desc" }],
       take: PROGRESS_HISTORY_ROWS,
-      select: {
-        id: true,
-        date: true,
-        at: true,
-        source: true,
-        delta: true,
-        valueAfter: true,
-        requested: true,
-        spotCheckId: true,
-        milestone: { select: { title: true } },
-        actor: { select: { name: true } },
-        slot: { select: { slot: true, card: { select: { date: true } } } },
-      },
+      select: { ...progressEventSelect, spotCheckId: true },
     }),
     db.progressEvent.count({ where: { taskId: task.id } }),
   ]);

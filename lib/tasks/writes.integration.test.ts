@@ -21,6 +21,7 @@ import {
   updateMilestone,
 } from "@/lib/tasks/writes";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { sessionUser } from "@/lib/testing/users";
 
 const today = "2026-11-27";
 let t: TestDb;
@@ -30,10 +31,6 @@ let admin: SessionUser;
 let reporterA: SessionUser;
 let headB: SessionUser;
 let assessor: SessionUser;
-
-function sessionUser(id: string, role: Role, unitId: string | null = null, groupIds: string[] = []): SessionUser {
-  return { id, username: id, name: id, role, unitId, unitName: null, groupIds, sessionId: null };
-}
 
 async function makeUser(username: string, role: Role, unitId: string | null = null) {
   const user = await t.db.user.create({ data: { username, name: username, role, unitId, passwordHash: "x" } });

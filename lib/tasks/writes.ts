@@ -16,6 +16,7 @@ import type { MilestoneFields, ProgressInput, TaskCreateInput, TaskUpdateInput }
 import { hasErrors, milestoneRuleErrors, milestonesFitErrors, type RuleErrors } from "@/lib/tasks/rules";
 import { eventsOfChange, writeProgressEvents } from "@/lib/tasks/progress-events";
 import { deriveStatus } from "@/lib/tasks/status";
+import { taskFieldsSelect } from "@/lib/tasks/selects";
 import { districtToday, type DistrictDate } from "@/lib/time";
 import type { WriteResult } from "@/lib/write-result";
 
@@ -41,26 +42,7 @@ function allowed(user: SessionUser, roles: readonly Role[]): boolean {
 type Tx = Prisma.TransactionClient;
 
 const taskSnapshotSelect = {
-  id: true,
-  externalKey: true,
-  year: true,
-  unitId: true,
-  title: true,
-  description: true,
-  keyTaskId: true,
-  lineId: true,
-  target: true,
-  measure: true,
-  valueReached: true,
-  startDate: true,
-  deadline: true,
-  responsibleLeaderId: true,
-  weight: true,
-  requiresPhoto: true,
-  requiresLocation: true,
-  sitePlace: true,
-  siteLat: true,
-  siteLng: true,
+  ...taskFieldsSelect,
   status: true,
   note: true,
   archivedAt: true,

@@ -20,7 +20,7 @@ test("times, numbers, addresses and Latin text keep their half-width marks", () 
     assert.deepEqual(halfWidthMarks(text), [], text);
 });
 
-test("string literals, template literals around ${…} and JSX text are scanned; comments, regexps and marked lines are not", () => {
+test("string literals, template literals around ${…} and JSX text (across its {…}) are scanned; comments, regexps and marked lines are not", () => {
   const source = [
     'const a = "提示:请填写";',
     "const b = `共 ${n} 条,显示 ${m} 条`;",
@@ -29,11 +29,14 @@ test("string literals, template literals around ${…} and JSX text are scanned;
     "const d = /督查室\\)提醒/;",
     'const e = "未完成 ?"; // punctuation-ok: the work log\'s mark, not a question',
     'const f = "13:30";',
+    "const g = <h2>本期晒报({count})</h2>;",
+    'const h = `排名${n > 0 ? `,${n} 个数据不足` : ""}`;',
+    "const i = `截止 ${h}:${m}`;",
   ].join("\n");
   const found = scanFile("x.tsx", source);
   assert.deepEqual(
     found.map((f) => f.line),
-    [1, 2, 3],
+    [1, 2, 3, 8, 9],
   );
 });
 

@@ -13,9 +13,12 @@ function isCjk(char: string | undefined): boolean {
   return char !== undefined && CJK.test(char);
 }
 
-/** The nearest character that is not a space, before (-1) or after (+1) index i. */
-function neighbour(text: string, i: number, step: -1 | 1): string | undefined {
-  for (let j = i + step; j >= 0 && j < text.length; j += step) if (text[j] !== " ") return text[j];
+/** What the scanner puts for a `${…}` or a JSX `{…}` in a piece of text: a value, neither Chinese nor a space. */
+export const VALUE = "\uE000";
+
+/** The nearest character that is not a space (nor, with `overValues`, a value), before (-1) or after (+1) index i. */
+function neighbour(text: string, i: number, step: -1 | 1, overValues = false): string | undefined {
+  for (let j = i + step; j >= 0 && j < text.length; j += step) if (text[j] !== " " && !(overValues && text[j] === VALUE)) return text[j];
   return undefined;
 }
 
@@ -30,7 +33,12 @@ export function halfWidthMarks(text: string): number[] {
       if (/[\u3400-\u9fff]/.test(text[i - 1] ?? "")) marks.add(i);
     } else if (",:;".includes(c)) {
       // "a?b" in a URL or "08:30" has no Chinese neighbour; a colon between digits never counts.
-      if ((isCjk(neighbour(text, i, -1)) || isCjk(neighbour(text, i, 1))) && !(c === ":" && /\d/.test(text[i - 1] ?? "") && /\d/.test(text[i + 1] ?? "")))
+      // A comma or semicolon joins clauses: ",${n} 个数据不足" is Chinese past the value; "${h}:${m} 截止" is a time.
+      const over = c !== ":";
+      if (
+        (isCjk(neighbour(text, i, -1, over)) || isCjk(neighbour(text, i, 1, over))) &&
+        !(c === ":" && /\d/.test(text[i - 1] ?? "") && /\d/.test(text[i + 1] ?? ""))
+      )
         marks.add(i);
     }
   }

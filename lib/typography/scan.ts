@@ -1,6 +1,6 @@
 /**
  * Finds half-width punctuation in the Chinese text of the source tree (lib/typography/punctuation.ts):
- * string literals, template literals (their text around `${…}`) and JSX text of the .ts/.tsx files
+ * string literals, template literals (their text around `${…}`) and JSX text (an element's text children together) of the .ts/.tsx files
  * under app/, components/ and lib/ (not tests).
  * Comments and regular expressions are not UI text and are left alone; so is a literal on a line
  * marked `punctuation-ok` (a mark like the work log's "?", not a question).
@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
-import { halfWidthMarks } from "@/lib/typography/punctuation";
+import { halfWidthMarks, VALUE } from "@/lib/typography/punctuation";
 
 export type Finding = { file: string; line: number; text: string; offsets: number[] };
 
@@ -40,8 +40,8 @@ function textPieces(source: ts.SourceFile): { chars: string; offsets: number[]; 
     const offsets: number[] = [];
     ranges.forEach(([start, end], i) => {
       if (i > 0) {
-        // A `${…}` stands for a word: neither Chinese nor a space.
-        chars += "X";
+        // A `${…}` stands for a value: neither Chinese nor a space.
+        chars += VALUE;
         offsets.push(-1);
       }
       for (let j = start; j < end; j++) {
@@ -64,8 +64,19 @@ function textPieces(source: ts.SourceFile): { chars: string; offsets: number[]; 
       add(node, ranges);
       node.templateSpans.forEach((span) => visit(span.expression));
       return;
-    } else if (ts.isJsxText(node)) {
-      add(node, [[node.getStart(source), node.getEnd()]]);
+    } else if (ts.isJsxElement(node) || ts.isJsxFragment(node)) {
+      // An element's text runs on across {…}: "本期晒报({count})" is one piece, its ( and ) a pair.
+      let ranges: [number, number][] = [];
+      const flush = () => {
+        if (ranges.length) add(node, ranges);
+        ranges = [];
+      };
+      for (const child of node.children) {
+        if (ts.isJsxText(child)) ranges.push([child.getStart(source), child.getEnd()]);
+        else if (ts.isJsxExpression(child) && ranges.length) ranges.push([child.getEnd(), child.getEnd()]);
+        else flush();
+      }
+      flush();
     }
     ts.forEachChild(node, visit);
   };
@@ -84,7 +95,7 @@ export function scanFile(file: string, content = readFileSync(file, "utf8")): Fi
     if (marks.length === 0) continue;
     const line = source.getLineAndCharacterOfPosition(piece.node.getStart(source)).line;
     if (lines[line]?.includes("punctuation-ok") || lines[line - 1]?.includes("punctuation-ok")) continue;
-    findings.push({ file, line: line + 1, text: piece.chars.trim().slice(0, 80), offsets: marks });
+    findings.push({ file, line: line + 1, text: piece.chars.replaceAll(VALUE, "…").trim().slice(0, 80), offsets: marks });
   }
   return findings;
 }

@@ -3,12 +3,12 @@ import Link from "next/link";
 import { DayStatusTable } from "@/components/reports/day-status-table";
 import { Stat } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { cn } from "@/components/ui/cn";
 import { requireUser } from "@/lib/auth/session";
 import { listDayStatus, summarizeDayStatus } from "@/lib/reports/queries";
 import { SLOT_LABELS, SLOTS } from "@/lib/reports/slots";
 import { districtToday, formatDistrictDateLong } from "@/lib/time";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
+import { TabLinks } from "@/components/ui/tab-links";
 
 export const metadata: Metadata = { title: "今日概况" };
 
@@ -47,21 +47,10 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
           />
         ))}
       </div>
-      <nav aria-label="按单位类别筛选" className="flex gap-2">
-        {KIND_TABS.map((tab) => (
-          <Link
-            key={tab.label}
-            href={tab.value ? `/admin?kind=${tab.value}` : "/admin"}
-            aria-current={kind === tab.value ? "page" : undefined}
-            className={cn(
-              "flex min-h-11 items-center rounded-lg border px-3",
-              kind === tab.value ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white text-stone-700 hover:bg-stone-100",
-            )}
-          >
-            {tab.label}
-          </Link>
-        ))}
-      </nav>
+      <TabLinks
+        label="按单位类别筛选"
+        tabs={KIND_TABS.map((tab) => ({ href: tab.value ? `/admin?kind=${tab.value}` : "/admin", label: tab.label, current: kind === tab.value }))}
+      />
       <DayStatusTable rows={rows} caption="各单位今日三晒情况" />
     </div>
   );

@@ -89,8 +89,8 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
             <h2 id={`rank-${kind}`} className="text-xl font-semibold">
               {label}排名
               <span className="ml-2 text-base font-normal text-stone-600">
-                {ranked.length} 个单位参与排名{noData > 0 ? `,${noData} 个数据不足` : ""}
-                {excluded.length > 0 ? `,${excluded.length} 个考核组织单位不参与排名` : ""}
+                {ranked.length} 个单位参与排名{noData > 0 ? `，${noData} 个数据不足` : ""}
+                {excluded.length > 0 ? `，${excluded.length} 个考核组织单位不参与排名` : ""}
               </span>
             </h2>
             {excluded.length > 0 ? (
@@ -151,7 +151,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
       </div>
 
       <Card aria-labelledby="heat-h">
-        <CardTitle id="heat-h">晒报纪律(近 {heat.dates.length} 天)</CardTitle>
+        <CardTitle id="heat-h">晒报纪律（近 {heat.dates.length} 天）</CardTitle>
         <p className="mt-1 mb-3 text-sm text-stone-600">每格一天：三晒均按时、有迟报、有未晒；只展示，按考核规则默认不计分。</p>
         {KINDS.map(([kind, label]) => (
           <HeatMap

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { OrderList } from "@/components/supervision/orders/order-table";
 import { ButtonLink } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { isUnitRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { formatDistrictDateTime } from "@/lib/time";
 import { listEscalations, listOrders, listUnsigned, type OrderTab } from "@/lib/supervision/orders/queries";
+import { TabLinks } from "@/components/ui/tab-links";
 
 export const metadata: Metadata = { title: "督办" };
 
@@ -41,7 +41,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
       {canIssue && unsigned.length ? (
         <section aria-labelledby="unsigned-heading" className="space-y-2">
           <h2 id="unsigned-heading" className="text-lg font-semibold">
-            尚未签收({unsigned.length})
+            尚未签收（{unsigned.length}）
           </h2>
           <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
             {unsigned.map((u) => (
@@ -60,7 +60,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
       {office ? (
         <section aria-labelledby="escalation-heading" className="space-y-2">
           <h2 id="escalation-heading" className="text-lg font-semibold">
-            督办预警({escalations.length})
+            督办预警（{escalations.length}）
           </h2>
           {escalations.length === 0 ? <EmptyState title="没有逾期或滞后的督办件" /> : <OrderList orders={escalations} />}
         </section>
@@ -70,21 +70,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           <h2 id="orders-heading" className="text-lg font-semibold">
             {office ? "全部督办件" : "督办件"}
           </h2>
-          <nav aria-label="按办理情况筛选" className="flex gap-2">
-            {TABS.map((t) => (
-              <Link
-                key={t.value}
-                href={`/orders?tab=${t.value}`}
-                aria-current={tab === t.value ? "page" : undefined}
-                className={cn(
-                  "flex min-h-11 items-center rounded-lg border px-3",
-                  tab === t.value ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white text-stone-700 hover:bg-stone-100",
-                )}
-              >
-                {t.label}
-              </Link>
-            ))}
-          </nav>
+          <TabLinks label="按办理情况筛选" tabs={TABS.map((t) => ({ href: `/orders?tab=${t.value}`, label: t.label, current: tab === t.value }))} />
         </div>
         {orders.length === 0 ? (
           <EmptyState title={tab === "closed" ? "还没有办结的督办件" : "没有办理中的督办件"} />

@@ -4,11 +4,11 @@ import { CheckList } from "@/components/supervision/spot-checks/check-list";
 import { DrawForm } from "@/components/supervision/spot-checks/draw-form";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
-import { cn } from "@/components/ui/cn";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { listChecks, listDraws, type CheckFilter } from "@/lib/supervision/spot-checks/queries";
 import { addDays, districtToday, formatDistrictDateTime } from "@/lib/time";
+import { TabLinks } from "@/components/ui/tab-links";
 
 export const metadata: Metadata = { title: "抽查" };
 
@@ -68,21 +68,7 @@ export default async function SpotChecksPage({ searchParams }: { searchParams: P
           <h2 id="checks-heading" className="text-lg font-semibold">
             抽查的晒报
           </h2>
-          <nav aria-label="按核查情况筛选" className="flex gap-2">
-            {FILTERS.map((f) => (
-              <Link
-                key={f.value}
-                href={`/spot-checks?show=${f.value}`}
-                aria-current={filter === f.value ? "page" : undefined}
-                className={cn(
-                  "flex min-h-11 items-center rounded-lg border px-3",
-                  filter === f.value ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white text-stone-700 hover:bg-stone-100",
-                )}
-              >
-                {f.label}
-              </Link>
-            ))}
-          </nav>
+          <TabLinks label="按核查情况筛选" tabs={FILTERS.map((f) => ({ href: `/spot-checks?show=${f.value}`, label: f.label, current: filter === f.value }))} />
         </div>
         {checks.length === 0 ? <EmptyState title="没有符合条件的抽查" /> : <CheckList checks={checks} />}
       </section>

@@ -44,7 +44,7 @@ export default async function UnitHomePage() {
       <PageHeader title={`${user.unitName} · 今日晒台`} description={formatDistrictDateLong(today)} />
       {currentOpen && remindedNow.length > 0 ? (
         <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-amber-900">
-          {remindedNow[0].remindedBy.name}({ROLE_LABELS[remindedNow[0].remindedBy.role]}){formatDistrictTime(remindedNow[0].createdAt)} 提醒：请报送
+          {remindedNow[0].remindedBy.name}（{ROLE_LABELS[remindedNow[0].remindedBy.role]}）{formatDistrictTime(remindedNow[0].createdAt)} 提醒：请报送
           {SLOT_LABELS[current]}。
         </p>
       ) : null}
@@ -94,7 +94,7 @@ export default async function UnitHomePage() {
                 <ul className="mt-1 space-y-1 text-sm text-stone-700">
                   {reminders.map((r) => (
                     <li key={r.id}>
-                      {formatDistrictTime(r.createdAt)} · {r.remindedBy.name}({ROLE_LABELS[r.remindedBy.role]})提醒报送{SLOT_LABELS[r.slot]}
+                      {formatDistrictTime(r.createdAt)} · {r.remindedBy.name}（{ROLE_LABELS[r.remindedBy.role]}）提醒报送{SLOT_LABELS[r.slot]}
                     </li>
                   ))}
                 </ul>

@@ -55,7 +55,7 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
       {towns.length ? (
         <section aria-labelledby="towns-heading" className="space-y-3">
           <h2 id="towns-heading" className="text-lg font-semibold">
-            乡镇({towns.length})
+            乡镇（{towns.length}）
           </h2>
           <DayStatusTable rows={towns} caption="乡镇今日三晒情况" />
         </section>
@@ -63,7 +63,7 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
       {departments.length ? (
         <section aria-labelledby="depts-heading" className="space-y-3">
           <h2 id="depts-heading" className="text-lg font-semibold">
-            区直部门({departments.length})
+            区直部门（{departments.length}）
           </h2>
           <DayStatusTable rows={departments} caption="区直部门今日三晒情况" />
         </section>

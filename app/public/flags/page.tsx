@@ -7,6 +7,7 @@ import { quarterName } from "@/lib/assessment/quarters";
 import { readPublicFlagHistory } from "@/lib/assessment/board";
 import { formatDistrictDateTime } from "@/lib/time";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
+import { RowHeader, Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 
 // Public and read from the database on each request: never prerendered at build time.
 export const dynamic = "force-dynamic";
@@ -52,48 +53,43 @@ export default async function PublicFlagsPage() {
         {history.length === 0 ? (
           <EmptyState title="还没有公布的考核结果" />
         ) : (
-          <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
-            <table className="reflow w-full text-left text-sm">
-              <caption className="sr-only">历次季度考核授旗情况</caption>
-              <thead className="bg-stone-100 text-stone-700">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">季度</th>
-                  <th scope="col" className="px-3 py-2 font-medium">类别</th>
-                  <th scope="col" className="px-3 py-2 font-medium">红旗</th>
-                  <th scope="col" className="px-3 py-2 font-medium">黄旗</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-stone-100">
-                {history.flatMap((h) =>
-                  (["TOWN", "DEPARTMENT"] as const).map((kind, i) => (
-                    <tr key={`${h.quarter}-${kind}`} className="align-top">
-                      {i === 0 ? (
-                        <th scope="rowgroup" rowSpan={2} className="px-3 py-2 font-medium">
-                          {quarterName(h.quarter)}
-                          {h.closedAt ? <span className="block text-xs font-normal text-stone-600">{formatDistrictDateTime(h.closedAt).slice(0, 10)} 公布</span> : null}
-                        </th>
-                      ) : null}
-                      <td data-label="类别" className="px-3 py-2">{UNIT_KIND_LABELS[kind]}</td>
-                      {(["RED", "YELLOW"] as const).map((color) => (
-                        <td key={color} data-label={color === "RED" ? "红旗" : "黄旗"} className="px-3 py-2">
-                          <ul className="space-y-1">
-                            {h.flags
-                              .filter((f) => f.kind === kind && f.color === color)
-                              .map((f) => (
-                                <li key={f.id} className="flex flex-wrap items-center gap-1">
-                                  {f.unitName}
-                                  {f.streak > 1 ? <FlagBadge color={color} streak={f.streak} /> : null}
-                                </li>
-                              ))}
-                          </ul>
-                        </td>
-                      ))}
-                    </tr>
-                  )),
-                )}
-              </tbody>
-            </table>
-          </div>
+          <Table caption="历次季度考核授旗情况">
+            <TableHead>
+              <Th>季度</Th>
+              <Th>类别</Th>
+              <Th>红旗</Th>
+              <Th>黄旗</Th>
+            </TableHead>
+            <TableBody>
+              {history.flatMap((h) =>
+                (["TOWN", "DEPARTMENT"] as const).map((kind, i) => (
+                  <tr key={`${h.quarter}-${kind}`} className="align-top">
+                    {i === 0 ? (
+                      <RowHeader scope="rowgroup" rowSpan={2}>
+                        {quarterName(h.quarter)}
+                        {h.closedAt ? <span className="block text-xs font-normal text-stone-600">{formatDistrictDateTime(h.closedAt).slice(0, 10)} 公布</span> : null}
+                      </RowHeader>
+                    ) : null}
+                    <Td label="类别">{UNIT_KIND_LABELS[kind]}</Td>
+                    {(["RED", "YELLOW"] as const).map((color) => (
+                      <Td key={color} label={color === "RED" ? "红旗" : "黄旗"}>
+                        <ul className="space-y-1">
+                          {h.flags
+                            .filter((f) => f.kind === kind && f.color === color)
+                            .map((f) => (
+                              <li key={f.id} className="flex flex-wrap items-center gap-1">
+                                {f.unitName}
+                                {f.streak > 1 ? <FlagBadge color={color} streak={f.streak} /> : null}
+                              </li>
+                            ))}
+                        </ul>
+                      </Td>
+                    ))}
+                  </tr>
+                )),
+              )}
+            </TableBody>
+          </Table>
         )}
       </section>
     </div>

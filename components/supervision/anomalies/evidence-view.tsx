@@ -115,7 +115,7 @@ export function EvidenceView({ parsed, report }: { parsed: AnomalyEvidence | nul
             </p>
           ) : (
             <p className="text-sm text-stone-700">
-              与最早晒出的同一张照片相比，感知哈希相差 {e.distance} 位(64 位中，≤ {e.maxDistance} 位视为同一张照片)
+              与最早晒出的同一张照片相比，感知哈希相差 {e.distance} 位（64 位中，≤ {e.maxDistance} 位视为同一张照片）
               {e.sameUnit ? "，为本单位此前用过的照片" : "，原图为其他单位所晒"}。先后以照片加入晒报的时间为准。
             </p>
           )}
@@ -145,7 +145,7 @@ export function EvidenceView({ parsed, report }: { parsed: AnomalyEvidence | nul
       return (
         <div className="space-y-3">
           <p className="text-sm text-stone-700">
-            与最早的原文相比，文字相似度 {Math.round(e.similarity * 100)}%(常用套话权重很低；阈值 {Math.round(e.threshold * 100)}%)
+            与最早的原文相比，文字相似度 {Math.round(e.similarity * 100)}%（常用套话权重很低；阈值 {Math.round(e.threshold * 100)}%）
             {e.sameUnit ? "，与本单位此前的晒报雷同" : "，原文为其他单位所晒"}。先后以文字首次出现的版本时间为准，相同的段落已标出。
           </p>
           <div className="grid gap-3 sm:grid-cols-2">
@@ -187,7 +187,7 @@ export function EvidenceView({ parsed, report }: { parsed: AnomalyEvidence | nul
             <dt className="mt-1 text-stone-600">晒报提交时间</dt>
             <dd className="font-medium">{formatDistrictDateTime(new Date(e.submittedAt))}</dd>
             <dd className="mt-1">
-              {e.hoursApart >= 0 ? `拍摄于提交前 ${e.hoursApart} 小时` : `拍摄时间晚于提交 ${-e.hoursApart} 小时`}(超过 {e.maxAgeHours} 小时即提示)
+              {e.hoursApart >= 0 ? `拍摄于提交前 ${e.hoursApart} 小时` : `拍摄时间晚于提交 ${-e.hoursApart} 小时`}（超过 {e.maxAgeHours} 小时即提示）
             </dd>
           </dl>
         </div>

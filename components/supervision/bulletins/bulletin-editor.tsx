@@ -50,7 +50,7 @@ export function BulletinEditor({
           </Card>
           <section aria-labelledby="items-heading" className="space-y-3">
             <h2 id="items-heading" className="text-lg font-semibold">
-              本期晒报({count})
+              本期晒报（{count}）
             </h2>
             {count === 0 ? <EmptyState title="还没有选入晒报">在下方搜索晒报并“选入本期”。</EmptyState> : null}
             {groups.map((group) => (

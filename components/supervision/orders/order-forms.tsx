@@ -56,7 +56,7 @@ export function IssueOrderForm({
             <option value="">{linked ? "不关联任务" : "不关联任务（手工立项）"}</option>
             {tasks.map((t) => (
               <option key={t.id} value={t.id}>
-                {t.title}(期限 {t.deadline})
+                {t.title}（期限 {t.deadline}）
               </option>
             ))}
           </SelectField>

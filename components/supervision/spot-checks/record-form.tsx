@@ -80,8 +80,8 @@ export function RecordForm({
                 {claimed.map((c) => (
                   <div key={c.taskId} className="flex flex-wrap items-center gap-2">
                     <label htmlFor={`untrue-${c.taskId}`} className="min-w-0 flex-1 text-sm">
-                      {c.title}(所报 {formatAmount(c.claimed)}
-                      {c.measure})
+                      {c.title}（所报 {formatAmount(c.claimed)}
+                      {c.measure}）
                     </label>
                     <input
                       id={`untrue-${c.taskId}`}

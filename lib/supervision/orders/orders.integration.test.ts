@@ -12,35 +12,22 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { migrateOrdersToLifecycle } from "@/lib/supervision/orders/migration";
 import { applyOrderStep, issueOrder, ORDER_CHANGED, ORDER_NOT_FOUND } from "@/lib/supervision/orders/writes";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createSessionUser } from "@/lib/testing/users";
 import { addDays, districtInstant, districtToday } from "@/lib/time";
 
 let t: TestDb;
 const u: Record<string, SessionUser> = {};
 const unitIds: Record<string, string> = {};
 
-const session = (row: { id: string; username: string; name: string; role: SessionUser["role"]; unitId: string | null }): SessionUser => ({
-  ...row,
-  unitName: null,
-  groupIds: [],
-  sessionId: null,
-});
-
 before(async () => {
   t = await createTestDb();
   for (const [i, name] of ["牵头镇", "配合局", "无关镇"].entries())
     unitIds[name] = (await t.db.unit.create({ data: { code: `9${i}`, name, kind: "TOWN" } })).id;
-  const mk = async (username: string, role: SessionUser["role"], unitId: string | null) =>
-    (u[username] = session(
-      await t.db.user.create({
-        data: { username, name: username, role, passwordHash: "x", unitId },
-        select: { id: true, username: true, name: true, role: true, unitId: true },
-      }),
-    ));
-  await mk("office", "ADMIN", null);
-  await mk("lead", "UNIT_HEAD", unitIds["牵头镇"]);
-  await mk("lead-rep", "REPORTER", unitIds["牵头镇"]);
-  await mk("co", "UNIT_HEAD", unitIds["配合局"]);
-  await mk("other", "UNIT_HEAD", unitIds["无关镇"]);
+  u.office = await createSessionUser(t.db, "office", "ADMIN");
+  u.lead = await createSessionUser(t.db, "lead", "UNIT_HEAD", unitIds["牵头镇"]);
+  u["lead-rep"] = await createSessionUser(t.db, "lead-rep", "REPORTER", unitIds["牵头镇"]);
+  u.co = await createSessionUser(t.db, "co", "UNIT_HEAD", unitIds["配合局"]);
+  u.other = await createSessionUser(t.db, "other", "UNIT_HEAD", unitIds["无关镇"]);
 });
 after(() => t.cleanup());
 

@@ -211,6 +211,14 @@ export async function issueFormContext(user: SessionUser, unitId: string) {
   return { unit, tasks, groups };
 }
 
+/** A source that rests on a report slot (a spot check, an anomaly): the slot, its unit and its day. */
+const slotSourceSelect = { slotId: true, slot: { select: { card: { select: { unitId: true, date: true } } } } } as const;
+const slotInScope = (user: SessionUser) => ({ slot: { card: { unit: withUnitScope(user, {}) } } });
+
+function fromSlot(source: { slotId: string; slot: { card: { unitId: string } } }, title: string, content: string) {
+  return { unitId: source.slot.card.unitId, slotId: source.slotId, existingOrderId: null, title, content, deadline: undefined };
+}
+
 /**
  * What a 督办件 raised from a spot check, an anomaly or a 批示 starts with: its
  * unit, its report, and a suggested title and text. Scoped: a source the user
@@ -240,34 +248,12 @@ export async function orderSourceContext(user: SessionUser, ids: { spotCheckId?:
     };
   }
   if (ids.spotCheckId) {
-    const c = await db.spotCheck.findFirst({
-      where: { id: ids.spotCheckId, slot: { card: { unit: withUnitScope(user, {}) } } },
-      select: { slotId: true, notes: true, slot: { select: { card: { select: { unitId: true, date: true } } } } },
-    });
-    if (!c) return null;
-    return {
-      unitId: c.slot.card.unitId,
-      slotId: c.slotId,
-      existingOrderId: null,
-      title: `抽查问题整改（${c.slot.card.date}）`,
-      content: c.notes ? `抽查发现：${c.notes}` : "",
-      deadline: undefined,
-    };
+    const c = await db.spotCheck.findFirst({ where: { id: ids.spotCheckId, ...slotInScope(user) }, select: { ...slotSourceSelect, notes: true } });
+    return c && fromSlot(c, `抽查问题整改（${c.slot.card.date}）`, c.notes ? `抽查发现：${c.notes}` : "");
   }
   if (ids.anomalyId) {
-    const a = await db.anomaly.findFirst({
-      where: { id: ids.anomalyId, slot: { card: { unit: withUnitScope(user, {}) } } },
-      select: { slotId: true, slot: { select: { card: { select: { unitId: true, date: true } } } } },
-    });
-    if (!a) return null;
-    return {
-      unitId: a.slot.card.unitId,
-      slotId: a.slotId,
-      existingOrderId: null,
-      title: `异常线索核查（${a.slot.card.date}）`,
-      content: "",
-      deadline: undefined,
-    };
+    const a = await db.anomaly.findFirst({ where: { id: ids.anomalyId, ...slotInScope(user) }, select: slotSourceSelect });
+    return a && fromSlot(a, `异常线索核查（${a.slot.card.date}）`, "");
   }
   return null;
 }

@@ -7,17 +7,17 @@
  */
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { after, before, test } from "node:test";
 import type { SessionUser } from "@/lib/auth/roles";
-import type { Role, SpotCheckResult } from "@/lib/generated/prisma/enums";
+import type { SpotCheckResult } from "@/lib/generated/prisma/enums";
 import { submitSlot } from "@/lib/reports/submit";
-import { LocalDirStorage } from "@/lib/storage";
+import type { LocalDirStorage } from "@/lib/storage";
 import { recordInput } from "@/lib/supervision/spot-checks/schemas";
 import { recordSpotCheckResult } from "@/lib/supervision/spot-checks/writes";
 import { progressAsOf } from "@/lib/tasks/progress-events";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { tempPhotoStorage } from "@/lib/testing/photos";
+import { sessionUser } from "@/lib/testing/users";
 import { addDays, districtInstant, districtToday } from "@/lib/time";
 
 let t: TestDb;
@@ -30,14 +30,9 @@ const today = districtToday();
 const year = Number(today.slice(0, 4));
 const tomorrow = addDays(today, 1);
 
-function sessionUser(id: string, role: Role, unitId: string | null = null): SessionUser {
-  return { id, username: id, name: id, role, unitId, unitName: null, groupIds: [], sessionId: null };
-}
-
 before(async () => {
   t = await createTestDb();
-  photoDir = fs.mkdtempSync(path.join(os.tmpdir(), "shaitai-reversal-"));
-  storage = new LocalDirStorage(photoDir);
+  ({ dir: photoDir, storage } = tempPhotoStorage("reversal"));
   admin = sessionUser((await t.db.user.create({ data: { username: "office", name: "督查室", role: "ADMIN", passwordHash: "x" } })).id, "ADMIN");
   leader = sessionUser((await t.db.user.create({ data: { username: "leader", name: "区长", role: "LEADER", passwordHash: "x" } })).id, "LEADER");
 });

@@ -15,6 +15,7 @@ import { ANOMALY_KIND_LABELS } from "@/lib/supervision/anomalies/evidence";
 import { countOpenAnomaliesByKind, listAnomalies } from "@/lib/supervision/anomalies/queries";
 import { pickReportForCheck } from "@/lib/supervision/spot-checks/actions";
 import { formatDistrictDateTime, isDistrictDate } from "@/lib/time";
+import { TabLinks } from "@/components/ui/tab-links";
 
 export const metadata: Metadata = { title: "异常线索" };
 
@@ -68,21 +69,10 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Pr
         ))}
       </div>
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <nav aria-label="按处理情况筛选" className="flex gap-2">
-          {STATUS_TABS.map((t) => (
-            <Link
-              key={t.value}
-              href={hrefWith(current, { status: t.value })}
-              aria-current={status === t.value ? "page" : undefined}
-              className={cn(
-                "flex min-h-11 items-center rounded-lg border px-3",
-                status === t.value ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white text-stone-700 hover:bg-stone-100",
-              )}
-            >
-              {t.label}
-            </Link>
-          ))}
-        </nav>
+        <TabLinks
+          label="按处理情况筛选"
+          tabs={STATUS_TABS.map((t) => ({ href: hrefWith(current, { status: t.value }), label: t.label, current: status === t.value }))}
+        />
         <form method="get" action="/admin/anomalies" className="flex items-end gap-2">
           <input type="hidden" name="status" value={status} />
           {kind ? <input type="hidden" name="kind" value={kind} /> : null}
@@ -111,7 +101,7 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Pr
         {anomalies.map((a) => (
           <li key={a.id}>
             <article
-              aria-label={`${ANOMALY_KIND_LABELS[a.kind]}:${a.report.unit.name} ${a.report.date}`}
+              aria-label={`${ANOMALY_KIND_LABELS[a.kind]}：${a.report.unit.name} ${a.report.date}`}
               className="space-y-3 rounded-xl border border-stone-200 bg-white p-4"
             >
               <header className="flex flex-wrap items-center gap-2">

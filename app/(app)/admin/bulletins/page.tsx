@@ -46,7 +46,7 @@ export default async function AdminBulletinsPage() {
       </div>
       <section aria-labelledby="drafts-heading" className="space-y-2">
         <h2 id="drafts-heading" className="text-lg font-semibold">
-          草稿({drafts.length})
+          草稿（{drafts.length}）
         </h2>
         {drafts.length === 0 ? (
           <EmptyState title="没有草稿">起草一期快讯开始编辑。</EmptyState>

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { BurdenChart } from "@/components/reports/burden-chart";
 import { Card, CardTitle, Stat } from "@/components/ui/card";
-import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/page-header";
 import { RowHeader, Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 import { keyOf, parseSearchParams, type RawSearchParams } from "@/lib/search-params";
@@ -10,6 +8,7 @@ import { requireUser } from "@/lib/auth/session";
 import { loadBurden } from "@/lib/reports/queries";
 import { districtToday } from "@/lib/time";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
+import { TabLinks } from "@/components/ui/tab-links";
 
 export const metadata: Metadata = { title: "填报负担" };
 
@@ -47,21 +46,10 @@ export default async function BurdenPage({ searchParams }: { searchParams: Promi
           <h2 id="units-heading" className="text-lg font-semibold">
             各单位（分钟/天）
           </h2>
-          <nav aria-label="排序" className="flex gap-2">
-            {(Object.keys(SORTS) as Sort[]).map((key) => (
-              <Link
-                key={key}
-                href={`/admin/burden?sort=${key}`}
-                aria-current={key === sort ? "page" : undefined}
-                className={cn(
-                  "flex min-h-11 items-center rounded-lg border px-3 text-sm",
-                  key === sort ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white",
-                )}
-              >
-                按{SORTS[key]}
-              </Link>
-            ))}
-          </nav>
+          <TabLinks
+            label="排序"
+            tabs={(Object.keys(SORTS) as Sort[]).map((key) => ({ href: `/admin/burden?sort=${key}`, label: <>按{SORTS[key]}</>, current: key === sort }))}
+          />
         </div>
         <Table caption={`各单位填报负担，按${SORTS[sort]}从高到低`}>
           <TableHead>

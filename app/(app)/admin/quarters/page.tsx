@@ -5,6 +5,7 @@ import { CloseQuarterForm, CorrectQuarterForm } from "@/components/assessment/qu
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
+import { RowHeader, Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
 import { countQuarterFlags, listEscalations, listQuartersWithVersions, listScoringProgress } from "@/lib/assessment/queries";
 import { parseQuarterKey, previousQuarter, quarterKey, quarterName } from "@/lib/assessment/quarters";
@@ -101,63 +102,49 @@ export default async function QuartersPage({ searchParams }: { searchParams: Pro
         <h2 id="list-h" className="mb-3 text-lg font-semibold">
           各季度
         </h2>
-        <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-stone-100 text-stone-700">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  季度
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  状态
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  关闭
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  版本
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  <span className="sr-only">操作</span>
-                </th>
+        <Table caption="各季度">
+          <TableHead>
+            <Th>季度</Th>
+            <Th>状态</Th>
+            <Th>关闭</Th>
+            <Th>版本</Th>
+            <Th>
+              <span className="sr-only">操作</span>
+            </Th>
+          </TableHead>
+          <TableBody>
+            {quarters.map((q) => (
+              <tr key={q.id} data-quarter={q.key} className="align-top">
+                <RowHeader label="季度">{quarterName(q.key)}</RowHeader>
+                <Td label="状态">{q.status === "CLOSED" ? <Badge tone="good">已关闭</Badge> : <Badge>进行中</Badge>}</Td>
+                <Td label="关闭" className="text-stone-700">
+                  {q.closedAt ? `${formatDistrictDateTime(q.closedAt)}${q.closedByName ? ` · ${q.closedByName}` : ""}` : "—"}
+                  {q.earlyCloseReason ? <span className="block text-amber-900">提前关闭：{q.earlyCloseReason}</span> : null}
+                </Td>
+                <Td label="版本">
+                  {q.versions.length === 0 ? (
+                    "—"
+                  ) : (
+                    <ol className="space-y-1">
+                      {q.versions.map((v) => (
+                        <li key={v.version}>
+                          第 {v.version} 版{v.version === q.version ? "（当前）" : ""}
+                          {v.createdAt ? ` · ${formatDistrictDateTime(v.createdAt)}` : ""}
+                          {v.reason ? <span className="block text-stone-600">更正原因：{v.reason}</span> : null}
+                        </li>
+                      ))}
+                    </ol>
+                  )}
+                </Td>
+                <Td align="right">
+                  <Link href={`/board?quarter=${q.key}`} className="inline-flex min-h-11 items-center px-2 font-medium text-brand-800 hover:underline">
+                    排名
+                  </Link>
+                </Td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-100">
-              {quarters.map((q) => (
-                <tr key={q.id} data-quarter={q.key} className="align-top">
-                  <th scope="row" className="px-3 py-2 font-medium">
-                    {quarterName(q.key)}
-                  </th>
-                  <td className="px-3 py-2">{q.status === "CLOSED" ? <Badge tone="good">已关闭</Badge> : <Badge>进行中</Badge>}</td>
-                  <td className="px-3 py-2 text-stone-700">
-                    {q.closedAt ? `${formatDistrictDateTime(q.closedAt)}${q.closedByName ? ` · ${q.closedByName}` : ""}` : "—"}
-                    {q.earlyCloseReason ? <span className="block text-amber-900">提前关闭：{q.earlyCloseReason}</span> : null}
-                  </td>
-                  <td className="px-3 py-2">
-                    {q.versions.length === 0 ? (
-                      "—"
-                    ) : (
-                      <ol className="space-y-1">
-                        {q.versions.map((v) => (
-                          <li key={v.version}>
-                            第 {v.version} 版{v.version === q.version ? "（当前）" : ""}
-                            {v.createdAt ? ` · ${formatDistrictDateTime(v.createdAt)}` : ""}
-                            {v.reason ? <span className="block text-stone-600">更正原因：{v.reason}</span> : null}
-                          </li>
-                        ))}
-                      </ol>
-                    )}
-                  </td>
-                  <td className="px-3 py-2 text-right">
-                    <Link href={`/board?quarter=${q.key}`} className="inline-flex min-h-11 items-center px-2 font-medium text-brand-800 hover:underline">
-                      排名
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </TableBody>
+        </Table>
       </section>
 
       <section aria-labelledby="esc-h" className="space-y-3">
@@ -190,36 +177,28 @@ export default async function QuartersPage({ searchParams }: { searchParams: Pro
         {escalations.length > current.length ? (
           <details className="rounded-xl border border-stone-200 bg-white p-3">
             <summary className="min-h-11 cursor-pointer py-2 font-medium">往季黄旗与措施</summary>
-            <table className="mt-2 w-full text-left text-sm">
-              <thead className="text-stone-600">
-                <tr>
-                  <th scope="col" className="py-1 font-medium">
-                    季度
-                  </th>
-                  <th scope="col" className="py-1 font-medium">
-                    单位
-                  </th>
-                  <th scope="col" className="py-1 font-medium">
-                    连续
-                  </th>
-                  <th scope="col" className="py-1 font-medium">
-                    措施
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
+            <Table caption="往季黄旗与措施" plain frameClassName="mt-2">
+              <TableHead>
+                <Th>季度</Th>
+                <Th>单位</Th>
+                <Th>连续</Th>
+                <Th>措施</Th>
+              </TableHead>
+              <TableBody>
                 {escalations
                   .filter((f) => f.passedAt !== null)
                   .map((f) => (
                     <tr key={f.id}>
-                      <td className="py-1">{quarterName(f.quarterKey)}</td>
-                      <td className="py-1">{f.unit.name}</td>
-                      <td className="py-1 tabular-nums">{f.streak}</td>
-                      <td className="py-1">{f.escalation ?? "—"}</td>
+                      <Td label="季度">{quarterName(f.quarterKey)}</Td>
+                      <Td label="单位">{f.unit.name}</Td>
+                      <Td label="连续" className="tabular-nums">
+                        {f.streak}
+                      </Td>
+                      <Td label="措施">{f.escalation ?? "—"}</Td>
                     </tr>
                   ))}
-              </tbody>
-            </table>
+              </TableBody>
+            </Table>
           </details>
         ) : null}
       </section>

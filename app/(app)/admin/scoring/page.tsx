@@ -9,6 +9,7 @@ import { listScoringProgress, resolveScoringQuarter } from "@/lib/assessment/que
 import { quarterName } from "@/lib/assessment/quarters";
 import { listQuarterInfos } from "@/lib/assessment/board";
 import { districtToday } from "@/lib/time";
+import { RowHeader, Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "考核评分进度" };
 
@@ -50,57 +51,46 @@ export default async function AdminScoringPage({ searchParams }: { searchParams:
         <Stat label="草稿" value={totals.drafts} hint="未提交，不计分" />
         <Stat label="未评分" value={totals.missing} />
       </div>
-      <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">各考核组评分进度</caption>
-          <thead className="bg-stone-100 text-stone-700">
-            <tr>
-              <th scope="col" className="w-60 px-3 py-2 font-medium">
-                考核组
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
-                已提交
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                尚未提交的单位
-              </th>
+      <Table caption="各考核组评分进度">
+        <TableHead>
+          <Th className="w-60">考核组</Th>
+          <Th className="whitespace-nowrap">已提交</Th>
+          <Th>尚未提交的单位</Th>
+        </TableHead>
+        <TableBody>
+          {groups.map((g) => (
+            <tr key={g.id} data-group={g.name} className="align-top">
+              <RowHeader label="考核组">
+                {g.name}
+                <span className="block text-xs font-normal text-stone-600">{g.members.join("、")}</span>
+              </RowHeader>
+              <Td label="已提交" className="tabular-nums whitespace-nowrap">
+                {g.submitted}/{g.scope}
+              </Td>
+              <Td label="尚未提交的单位">
+                {g.missing.length === 0 && g.drafts.length === 0 ? (
+                  <span className="text-emerald-800">全部已提交</span>
+                ) : (
+                  <>
+                    {g.missing.length ? (
+                      <p>
+                        <span className="font-medium text-red-800">未评分 {g.missing.length}：</span>
+                        {g.missing.map((u) => u.name).join("、")}
+                      </p>
+                    ) : null}
+                    {g.drafts.length ? (
+                      <p>
+                        <span className="font-medium text-sky-800">草稿 {g.drafts.length}：</span>
+                        {g.drafts.map((u) => u.name).join("、")}
+                      </p>
+                    ) : null}
+                  </>
+                )}
+              </Td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-stone-100">
-            {groups.map((g) => (
-              <tr key={g.id} data-group={g.name} className="align-top">
-                <th scope="row" className="px-3 py-2 font-medium">
-                  {g.name}
-                  <span className="block text-xs font-normal text-stone-600">{g.members.join("、")}</span>
-                </th>
-                <td className="px-3 py-2 tabular-nums whitespace-nowrap">
-                  {g.submitted}/{g.scope}
-                </td>
-                <td className="px-3 py-2">
-                  {g.missing.length === 0 && g.drafts.length === 0 ? (
-                    <span className="text-emerald-800">全部已提交</span>
-                  ) : (
-                    <>
-                      {g.missing.length ? (
-                        <p>
-                          <span className="font-medium text-red-800">未评分 {g.missing.length}:</span>
-                          {g.missing.map((u) => u.name).join("、")}
-                        </p>
-                      ) : null}
-                      {g.drafts.length ? (
-                        <p>
-                          <span className="font-medium text-sky-800">草稿 {g.drafts.length}:</span>
-                          {g.drafts.map((u) => u.name).join("、")}
-                        </p>
-                      ) : null}
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </TableBody>
+      </Table>
       <p className="text-sm text-stone-600">
         季度关闭时，未提交的评分不计入：单位的“考核组评分”只按已提交的评分计算，一项也没有的按“无数据”处理（见{" "}
         <Link href="/admin/scoring/rules" className="underline">

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { cn } from "@/components/ui/cn";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { listLeaderInstructions } from "@/lib/reports/queries";
 import { SLOT_LABELS } from "@/lib/reports/slots";
 import { formatDistrictDateTime } from "@/lib/time";
+import { TabLinks } from "@/components/ui/tab-links";
 
 export const metadata: Metadata = { title: "我的批示" };
 
@@ -19,24 +19,13 @@ export default async function LeaderInstructionsPage({ searchParams }: { searchP
   return (
     <div className="space-y-5">
       <PageHeader title="我的批示" description={`待单位回复 ${openCount} 条。在晾晒墙的任一条晒报下可以写批示。`} />
-      <nav aria-label="批示状态" className="flex gap-2">
-        {[
-          { href: "/leader/instructions", label: `待回复（${openCount}）`, active: !answered },
-          { href: "/leader/instructions?show=answered", label: "已回复", active: answered },
-        ].map((tab) => (
-          <Link
-            key={tab.href}
-            href={tab.href}
-            aria-current={tab.active ? "page" : undefined}
-            className={cn(
-              "flex min-h-11 items-center rounded-lg border px-3",
-              tab.active ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white text-stone-700",
-            )}
-          >
-            {tab.label}
-          </Link>
-        ))}
-      </nav>
+      <TabLinks
+        label="批示状态"
+        tabs={[
+          { href: "/leader/instructions", label: `待回复（${openCount}）`, current: !answered },
+          { href: "/leader/instructions?show=answered", label: "已回复", current: answered },
+        ]}
+      />
       {instructions.length === 0 ? (
         <EmptyState title={answered ? "还没有已回复的批示" : "没有待回复的批示"}>
           <Link href="/feed" className="text-brand-700 underline">

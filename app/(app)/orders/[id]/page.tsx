@@ -52,8 +52,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         <p className="mt-3 whitespace-pre-line text-stone-800">{order.content}</p>
         {order.task ? (
           <p className="mt-2 text-sm text-stone-600">
-            关联任务：{order.task.title}(期限 {order.task.deadline}
-            {order.task.responsibleLeader ? `，分包领导 ${order.task.responsibleLeader.name}` : ""})
+            关联任务：{order.task.title}（期限 {order.task.deadline}
+            {order.task.responsibleLeader ? `，分包领导 ${order.task.responsibleLeader.name}` : ""}）
           </p>
         ) : null}
         {order.coUnits.length ? (

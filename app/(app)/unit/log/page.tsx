@@ -55,12 +55,12 @@ export default async function WorkLogPage({ searchParams }: { searchParams: Prom
       </p>
       {isToday && carry.length > 0 ? (
         <Card aria-labelledby="carry-heading">
-          <CardTitle id="carry-heading">上次未完成({carry[0].date})</CardTitle>
+          <CardTitle id="carry-heading">上次未完成（{carry[0].date}）</CardTitle>
           <ul className="mt-2 list-disc pl-5 text-stone-800">
             {carry.map((c) => (
               <li key={c.id}>
                 {c.text}
-                {c.reason ? <span className="text-sm text-stone-600">(原因：{c.reason})</span> : null}
+                {c.reason ? <span className="text-sm text-stone-600">（原因：{c.reason}）</span> : null}
               </li>
             ))}
           </ul>

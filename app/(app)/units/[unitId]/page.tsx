@@ -55,7 +55,7 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
         </section>
         <section aria-labelledby="tasks-heading" className="space-y-3">
           <h2 id="tasks-heading" className="text-lg font-semibold">
-            年度任务清单({tasks.length})
+            年度任务清单（{tasks.length}）
           </h2>
           {tasks.length ? <TaskList tasks={tasks} hrefBase={taskHrefBase(user.role)} /> : <EmptyState title="暂无任务" />}
         </section>

@@ -31,7 +31,7 @@ export default async function PublicCommitmentPage({ params }: { params: Promise
       </div>
       {superseded ? (
         <p role="note" className="no-print rounded-lg bg-amber-50 px-3 py-2 text-amber-900">
-          这是历史版本(第 {commitment.version} 版)。
+          这是历史版本（第 {commitment.version} 版）。
           <Link href={`/public/commitments/${latest.id}`} className="font-medium underline">
             查看现行第 {latest.version} 版
           </Link>

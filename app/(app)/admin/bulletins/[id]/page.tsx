@@ -72,7 +72,7 @@ export default async function BulletinEditorPage({
       {heldBack.length > 0 ? (
         <section aria-labelledby="held-heading" className="space-y-2">
           <h2 id="held-heading" className="text-lg font-semibold">
-            待核实、未自动选入的晒报({heldBack.length})
+            待核实、未自动选入的晒报（{heldBack.length}）
           </h2>
           <p className="text-sm text-stone-600">抽查核实为不属实、或有未排除异常线索的晒报不会自动选入。核实后如确需刊发，可手动选入。</p>
           <ul className="divide-y divide-stone-100 rounded-xl border border-amber-200 bg-amber-50/40">

@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RulesForm } from "@/components/assessment/rules-form";
 import { AddVetoItemForm, RemoveVetoItemForm } from "@/components/assessment/veto-item-forms";
 import { Card, CardTitle } from "@/components/ui/card";
-import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getScoringRulesPage } from "@/lib/assessment/queries";
 import { districtToday } from "@/lib/time";
+import { TabLinks } from "@/components/ui/tab-links";
 
 export const metadata: Metadata = { title: "考核规则" };
 
@@ -22,21 +21,18 @@ export default async function ScoringRulesPage({ searchParams }: { searchParams:
   return (
     <div className="space-y-6">
       <PageHeader title={`${year} 年考核规则`} description="季度得分按这些规则计算；已关闭季度的快照保存了当时的规则，修改不影响它们。" />
-      <nav aria-label="选择年度" className="flex gap-2">
-        {years.map((y) => (
-          <Link
-            key={y}
-            href={`/admin/scoring/rules?year=${y}`}
-            aria-current={y === year ? "page" : undefined}
-            className={cn(
-              "flex min-h-11 items-center rounded-lg border px-3",
-              y === year ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white",
-            )}
-          >
-            {y} 年{rules.id === null && y === year ? "（未设置，显示默认值）" : ""}
-          </Link>
-        ))}
-      </nav>
+      <TabLinks
+        label="选择年度"
+        tabs={years.map((y) => ({
+          href: `/admin/scoring/rules?year=${y}`,
+          label: (
+            <>
+              {y} 年{rules.id === null && y === year ? "（未设置，显示默认值）" : ""}
+            </>
+          ),
+          current: y === year,
+        }))}
+      />
       <Card>
         <RulesForm
           key={year}

@@ -43,7 +43,7 @@ export default async function LoginLimitsPage() {
                     </span>
                   </p>
                   <p className="text-sm text-stone-700">
-                    输错 {a.failures} 次{a.delayedUntil ? `;${formatDistrictDateTime(a.delayedUntil)} 前需等待` : ""}
+                    输错 {a.failures} 次{a.delayedUntil ? `；${formatDistrictDateTime(a.delayedUntil)} 前需等待` : ""}
                     {a.lockedSources.length ? `；已暂停的地址：${a.lockedSources.join("、")}` : ""}
                   </p>
                 </div>

@@ -7,7 +7,7 @@ import { ProgressHistoryCard } from "@/components/tasks/progress-history";
 import { LateRuleNote, TaskStatusBadge } from "@/components/tasks/status-badge";
 import { TaskForm } from "@/components/tasks/task-form";
 import { Card, CardTitle } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getProgressHistory, getTaskDetail, listTaskFormOptions, listTaskHistory } from "@/lib/tasks/queries";
 import { districtToday, formatDistrictDateTime } from "@/lib/time";
@@ -44,11 +44,7 @@ export default async function EditTaskPage({ params, searchParams }: { params: P
 
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/admin/tasks" className="text-sm text-brand-700 hover:underline">
-          ← 返回任务清单
-        </Link>
-      </p>
+      <BackLink href="/admin/tasks" label="返回任务清单" />
       <PageHeader
         title={task.title}
         description={

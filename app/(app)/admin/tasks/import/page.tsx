@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ImportUploader } from "@/components/tasks/import-uploader";
 import { Card, CardTitle } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { IMPORT_COLUMNS, MAX_IMPORT_ROWS } from "@/lib/tasks/spreadsheet";
 
@@ -12,11 +11,7 @@ export default async function ImportTasksPage() {
   await requireUser(["ADMIN"]);
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/admin/tasks" className="text-sm text-brand-700 hover:underline">
-          ← 返回任务清单
-        </Link>
-      </p>
+      <BackLink href="/admin/tasks" label="返回任务清单" />
       <PageHeader title="导入任务清单" description="从 Excel(.xlsx)或 CSV 文件导入各单位的年度任务；先预览，全部无误后一次导入。" />
       <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
         <Card>

@@ -16,6 +16,7 @@ import { type SourceType, lateRuleText } from "@/lib/assessment/scoring";
 import { ITEM_STATUS_LABELS } from "@/lib/tasks/status";
 import { districtToday, formatDistrictDateTime } from "@/lib/time";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
+import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "计分依据" };
 
@@ -126,25 +127,19 @@ export default async function BoardUnitPage({ params, searchParams }: { params: 
                 ) : null}
                 {c.sources.length ? (
                   <div className="mt-3 overflow-x-auto">
-                    <table className="w-full text-left text-sm">
-                      <thead className="text-stone-600">
-                        <tr>
-                          <th scope="col" className="py-1 pr-2 font-medium">
-                            类型
-                          </th>
-                          <th scope="col" className="py-1 pr-2 font-medium">
-                            记录
-                          </th>
-                          <th scope="col" className="py-1 pr-2 text-right font-medium">
-                            分值
-                          </th>
-                        </tr>
-                      </thead>
-                      <tbody className="divide-y divide-stone-100">
+                    <Table caption={`${c.label}的计分依据`} plain>
+                      <TableHead>
+                        <Th>类型</Th>
+                        <Th>记录</Th>
+                        <Th align="right">分值</Th>
+                      </TableHead>
+                      <TableBody>
                         {c.sources.map((s) => (
                           <tr key={`${s.type}-${s.id}`} className="align-top">
-                            <td className="py-1.5 pr-2 whitespace-nowrap">{SOURCE_LABELS[s.type]}</td>
-                            <td className="py-1.5 pr-2">
+                            <Td label="类型" className="whitespace-nowrap">
+                              {SOURCE_LABELS[s.type]}
+                            </Td>
+                            <Td label="记录">
                               {s.state ? (
                                 <Badge
                                   tone={s.state === "DONE" ? "good" : s.state === "OVERDUE" ? "bad" : s.state === "DONE_LATE" ? "warn" : undefined}
@@ -156,12 +151,14 @@ export default async function BoardUnitPage({ params, searchParams }: { params: 
                               {s.label}
                               {s.detail ? <span className="block text-stone-600">{s.detail}</span> : null}
                               <code className="block text-xs text-stone-500">编号 {s.id}</code>
-                            </td>
-                            <td className="py-1.5 pr-2 text-right tabular-nums">{signed(s.points)}</td>
+                            </Td>
+                            <Td label="分值" align="right" className="tabular-nums">
+                              {signed(s.points)}
+                            </Td>
                           </tr>
                         ))}
-                      </tbody>
-                    </table>
+                      </TableBody>
+                    </Table>
                   </div>
                 ) : null}
               </Card>
@@ -210,37 +207,31 @@ export default async function BoardUnitPage({ params, searchParams }: { params: 
           {trend ? (
             <Card aria-labelledby="trend-h">
               <CardTitle id="trend-h">历季考核</CardTitle>
-              <table className="mt-2 w-full text-left text-sm">
-                <thead className="text-stone-600">
-                  <tr>
-                    <th scope="col" className="py-1 font-medium">
-                      季度
-                    </th>
-                    <th scope="col" className="py-1 text-right font-medium">
-                      总分
-                    </th>
-                    <th scope="col" className="py-1 text-right font-medium">
-                      名次
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
+              <Table caption="历季得分与名次" plain frameClassName="mt-2">
+                <TableHead>
+                  <Th>季度</Th>
+                  <Th align="right">总分</Th>
+                  <Th align="right">名次</Th>
+                </TableHead>
+                <TableBody>
                   {trend.points.map((p) => (
                     <tr key={p.quarter}>
-                      <td className="py-1">
+                      <Td label="季度">
                         <Link href={`/board/units/${unit.id}?quarter=${p.quarter}`} className="hover:underline">
                           {quarterName(p.quarter)}
                         </Link>
-                      </td>
-                      <td className="py-1 text-right tabular-nums">{p.total?.toFixed(2) ?? "—"}</td>
-                      <td className="py-1 text-right tabular-nums">
+                      </Td>
+                      <Td label="总分" align="right" className="tabular-nums">
+                        {p.total?.toFixed(2) ?? "—"}
+                      </Td>
+                      <Td label="名次" align="right" className="tabular-nums">
                         {p.rank ?? "—"}
                         {p.failed ? "（否决）" : ""}
-                      </td>
+                      </Td>
                     </tr>
                   ))}
-                </tbody>
-              </table>
+                </TableBody>
+              </Table>
             </Card>
           ) : null}
         </>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatAmount } from "@/components/tasks/format";
 import { ProgressForm } from "@/components/tasks/progress-form";
@@ -8,7 +7,7 @@ import { progressTone, TaskStatusBadge } from "@/components/tasks/status-badge";
 import { TaskFacts } from "@/components/tasks/task-facts";
 import { Card, CardTitle } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import { PageHeader } from "@/components/ui/page-header";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { Progress } from "@/components/ui/progress";
 import { UNIT_ROLES } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
@@ -27,11 +26,7 @@ export default async function UnitTaskPage({ params }: { params: Promise<{ taskI
   if (!task || !history) notFound();
   return (
     <div className="space-y-5">
-      <p>
-        <Link href="/unit/tasks" className="text-sm text-brand-700 hover:underline">
-          ← 返回任务
-        </Link>
-      </p>
+      <BackLink href="/unit/tasks" label="返回任务" />
       <PageHeader title={task.title} description={`截止 ${task.deadline}`} />
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="space-y-6">

@@ -11,6 +11,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getUnitForOffice, listUnitOptions } from "@/lib/org/queries";
 import { idParam } from "@/lib/search-params";
 import { formatDistrictDateTime } from "@/lib/time";
+import { HistoryLink } from "@/components/audit/history-link";
 
 export const metadata: Metadata = { title: "单位" };
 
@@ -30,10 +31,7 @@ export default async function UnitAdminPage({ params }: { params: Promise<{ unit
             <Link href={`/units/${unit.id}`} className="text-brand-700 underline">
               单位主页
             </Link>{" "}
-            ·{" "}
-            <Link href={`/admin/audit?entity=Unit&entityId=${unit.id}`} className="text-brand-700 underline">
-              修改记录
-            </Link>
+            · <HistoryLink entity="Unit" id={unit.id} />
           </>
         }
         actions={

@@ -9,6 +9,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getUserForOffice, listUnitOptions } from "@/lib/org/queries";
 import { idParam } from "@/lib/search-params";
 import { formatDistrictDateTime } from "@/lib/time";
+import { HistoryLink } from "@/components/audit/history-link";
 
 export const metadata: Metadata = { title: "账号" };
 
@@ -26,9 +27,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
         description={
           <>
             创建于 {formatDistrictDateTime(user.createdAt)} · 在线登录 {user._count.sessions} 个 · 有效 API 令牌 {user._count.apiTokens} 个 ·{" "}
-            <Link href={`/admin/audit?entity=User&entityId=${user.id}`} className="text-brand-700 underline">
-              修改记录
-            </Link>
+            <HistoryLink entity="User" id={user.id} />
           </>
         }
         actions={

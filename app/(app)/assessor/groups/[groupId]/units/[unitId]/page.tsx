@@ -16,6 +16,7 @@ import type { OrderStatus, SpotCheckResult } from "@/lib/generated/prisma/enums"
 import { SLOT_LABELS, SLOTS } from "@/lib/reports/slots";
 import { TASK_STATUS_LABELS } from "@/lib/tasks/status";
 import { districtToday, formatDistrictDateTime } from "@/lib/time";
+import { RowHeader, Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "单位评分" };
 
@@ -105,39 +106,31 @@ export default async function AssessorUnitPage({
 
           <Card aria-labelledby="days-h">
             <CardTitle id="days-h">近 7 日晒报</CardTitle>
-            <div className="mt-3 overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <thead className="text-stone-600">
-                  <tr>
-                    <th scope="col" className="py-1 pr-3 font-medium">
-                      日期
-                    </th>
-                    {SLOTS.map((s) => (
-                      <th key={s} scope="col" className="py-1 pr-3 font-medium">
-                        {SLOT_LABELS[s]}
-                      </th>
+            <Table caption="近 7 日晒报" plain frameClassName="mt-3">
+              <TableHead>
+                <Th>日期</Th>
+                {SLOTS.map((s) => (
+                  <Th key={s}>{SLOT_LABELS[s]}</Th>
+                ))}
+              </TableHead>
+              <TableBody>
+                {view.days.map((d) => (
+                  <tr key={d.date}>
+                    <RowHeader label="日期" plain className="tabular-nums">
+                      {d.date.slice(5)}
+                    </RowHeader>
+                    {d.slots.map((s) => (
+                      <Td key={s.slot} label={SLOT_LABELS[s.slot]}>
+                        <SlotStateBadge state={s.state} label={`${d.date} ${SLOT_LABELS[s.slot]}`} />
+                      </Td>
                     ))}
                   </tr>
-                </thead>
-                <tbody>
-                  {view.days.map((d) => (
-                    <tr key={d.date}>
-                      <th scope="row" className="py-1 pr-3 font-normal tabular-nums">
-                        {d.date.slice(5)}
-                      </th>
-                      {d.slots.map((s) => (
-                        <td key={s.slot} className="py-1 pr-3">
-                          <SlotStateBadge state={s.state} label={`${d.date} ${SLOT_LABELS[s.slot]}`} />
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </TableBody>
+            </Table>
             {latestEvening ? (
               <p className="mt-3 rounded-lg bg-stone-50 p-3 text-sm whitespace-pre-line text-stone-800">
-                <span className="font-medium">最近晚晒({latestEvening.date}):</span>
+                <span className="font-medium">最近晚晒（{latestEvening.date}）：</span>
                 {latestEvening.text}
               </p>
             ) : null}
@@ -145,7 +138,7 @@ export default async function AssessorUnitPage({
 
           <div className="grid gap-6 sm:grid-cols-2">
             <Card aria-labelledby="orders-h">
-              <CardTitle id="orders-h">未办结督办单({view.orders.length})</CardTitle>
+              <CardTitle id="orders-h">未办结督办单（{view.orders.length}）</CardTitle>
               {view.orders.length === 0 ? (
                 <p className="mt-2 text-sm text-stone-600">没有未办结的督办单。</p>
               ) : (
@@ -187,7 +180,7 @@ export default async function AssessorUnitPage({
             <p className="mb-3 text-sm text-stone-600">
               {view.score.assessor.name} 于 {formatDistrictDateTime(view.score.submittedAt!)}
               {view.score.withdrawn ? "撤回" : view.score.changeReason ? "更正" : "提交"}
-              {view.score.changeReason ? `:${view.score.changeReason}` : "。"}
+              {view.score.changeReason ? `：${view.score.changeReason}` : "。"}
               {view.score.withdrawn ? "请重新评分。" : ""}
             </p>
           ) : null}
@@ -222,7 +215,7 @@ export default async function AssessorUnitPage({
           ) : null}
           {view.versions.length > 1 ? (
             <Card aria-labelledby="versions-h" className="mt-4">
-              <CardTitle id="versions-h">评分版本(共 {view.versions.length} 版)</CardTitle>
+              <CardTitle id="versions-h">评分版本（共 {view.versions.length} 版）</CardTitle>
               <ol className="mt-2 space-y-2 text-sm">
                 {view.versions.map((v, i) => (
                   <li key={v.id} className={i < view.versions.length - 1 ? "text-stone-600" : ""}>
