@@ -35,6 +35,10 @@ export const PAGES: BenchPage[] = [
   { path: "/unit", user: "town-reporter", budgetKB: 300, prepare: morningWithPhotos },
   // The feed's first page with 12 photos nobody opened (the issue's case): four units' mornings with three each.
   { path: "/feed", user: "leader", budgetKB: 600, prepare: (base) => fourMornings(base) },
+  { path: "/login" },
+  { path: "/admin", user: "admin" },
+  { path: "/board", user: "leader" },
+  { path: "/public/flags" },
 ];
 
 async function fourMornings(base: string): Promise<void> {
