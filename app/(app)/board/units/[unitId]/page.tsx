@@ -128,40 +128,38 @@ export default async function BoardUnitPage({ params, searchParams }: { params: 
                   </p>
                 ) : null}
                 {c.sources.length ? (
-                  <div className="mt-3 overflow-x-auto">
-                    <Table caption={`${c.label}的计分依据`} plain>
-                      <TableHead>
-                        <Th>类型</Th>
-                        <Th>记录</Th>
-                        <Th align="right">分值</Th>
-                      </TableHead>
-                      <TableBody>
-                        {c.sources.map((s) => (
-                          <tr key={`${s.type}-${s.id}`} className="align-top">
-                            <Td label="类型" className="whitespace-nowrap">
-                              {SOURCE_LABELS[s.type]}
-                            </Td>
-                            <Td label="记录">
-                              {s.state ? (
-                                <Badge
-                                  tone={s.state === "DONE" ? "good" : s.state === "OVERDUE" ? "bad" : s.state === "DONE_LATE" ? "warn" : undefined}
-                                  className="mr-1"
-                                >
-                                  {ITEM_STATUS_LABELS[s.state]}
-                                </Badge>
-                              ) : null}
-                              {s.label}
-                              {s.detail ? <span className="block text-stone-600">{s.detail}</span> : null}
-                              <code className="block text-xs text-stone-500">编号 {s.id}</code>
-                            </Td>
-                            <Td label="分值" align="right" className="tabular-nums">
-                              {signed(s.points)}
-                            </Td>
-                          </tr>
-                        ))}
-                      </TableBody>
-                    </Table>
-                  </div>
+                  <Table caption={`${c.label}的计分依据`} plain frameClassName="mt-3">
+                    <TableHead>
+                      <Th>类型</Th>
+                      <Th>记录</Th>
+                      <Th align="right">分值</Th>
+                    </TableHead>
+                    <TableBody>
+                      {c.sources.map((s) => (
+                        <tr key={`${s.type}-${s.id}`} className="align-top">
+                          <Td label="类型" className="whitespace-nowrap">
+                            {SOURCE_LABELS[s.type]}
+                          </Td>
+                          <Td label="记录">
+                            {s.state ? (
+                              <Badge
+                                tone={s.state === "DONE" ? "good" : s.state === "OVERDUE" ? "bad" : s.state === "DONE_LATE" ? "warn" : undefined}
+                                className="mr-1"
+                              >
+                                {ITEM_STATUS_LABELS[s.state]}
+                              </Badge>
+                            ) : null}
+                            {s.label}
+                            {s.detail ? <span className="block text-stone-600">{s.detail}</span> : null}
+                            <code className="block text-xs text-stone-500">编号 {s.id}</code>
+                          </Td>
+                          <Td label="分值" align="right" className="tabular-nums">
+                            {signed(s.points)}
+                          </Td>
+                        </tr>
+                      ))}
+                    </TableBody>
+                  </Table>
                 ) : null}
               </Card>
             ))}
