@@ -57,7 +57,7 @@ test("the noon reports progress with a photo", async ({ page }) => {
   await form.getByRole("button", { name: "提交午晒" }).click();
 
   await expect(noon.getByText("进展：已完成一半")).toBeVisible();
-  await expect(noon.getByRole("button", { name: /查看大图:午晒第 1 张照片/ })).toBeVisible();
+  await expect(noon.getByRole("button", { name: /查看大图：午晒第 1 张照片/ })).toBeVisible();
 });
 
 test("the evening ticks each item ✓ or ? with a reason", async ({ page }) => {

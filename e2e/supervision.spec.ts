@@ -46,7 +46,8 @@ test("draw a sample, record a 不属实 result, and see it on the report", async
   await expect(page.locator("#result-heading")).toContainText("抽查不属实");
   const checkPhoto = page.getByRole("img", { name: "核查照片 1" });
   await expect(checkPhoto).toBeVisible();
-  expect(await checkPhoto.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  // Decoded, not a broken image (it may still be on its way when it becomes visible).
+  await expect.poll(() => checkPhoto.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))).toBeGreaterThan(0);
 
   // The report, where it is shown: the unit's page, that day's card.
   const report = page.getByRole("article").first();
@@ -99,7 +100,7 @@ test("an order's full cycle: an assessor issues it, the unit signs and asks for 
   await expect(answer).toHaveCount(0);
   await expect(page.locator("[data-colour]").first()).toHaveAttribute("data-colour", "WAITING");
   const photo = page.getByRole("img", { name: /办结申请照片 1/ });
-  expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))).toBeGreaterThan(0);
   await expect(page.getByRole("form", { name: "办结（销号）" })).toHaveCount(0);
 
   // The issuer closes it, then rates it.

@@ -58,7 +58,7 @@ test("a unit corrects a spot-checked slot：更正 on the check page with both v
   // The office: a notice in the header, and the check page with both versions.
   await switchUser(page, "admin");
   await page.goto(checkUrl);
-  await expect(page.getByRole("link", { name: /^通知,\d+ 条未读$/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: /^通知，\d+ 条未读$/ })).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "又修改了 1 次" })).toContainText("其中更正 1 次");
   const seen = page.getByRole("region", { name: "抽查时所见：第 1 版" });
   await expect(seen).toContainText(FIRST);

@@ -4,17 +4,12 @@
  * to start while a step is pending.
  */
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { DATA_MIGRATIONS, type DataMigrationStep, pendingDataMigrations, runDataMigrations } from "@/lib/data-migrations";
 import { checkDatabase } from "@/lib/db-check";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { testDbForFile } from "@/lib/testing/file-db";
 
-let t: TestDb;
-
-before(async () => {
-  t = await createTestDb();
-});
-after(() => t.cleanup());
+const t = testDbForFile();
 
 /** A step that writes one Setting row per run, so the test can count its runs. */
 function countingStep(name: string): DataMigrationStep {

@@ -3,18 +3,13 @@
  * the work runs once — in one process and across two processes (servers).
  */
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { nextNumber } from "@/lib/counters";
 import { IdempotencyKeyReusedError, requestFingerprint, withIdempotencyKey } from "@/lib/idempotency";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { testDbForFile } from "@/lib/testing/file-db";
 import { runWorkers } from "@/lib/testing/workers";
 
-let t: TestDb;
-
-before(async () => {
-  t = await createTestDb();
-});
-after(() => t.cleanup());
+const t = testDbForFile();
 
 /** The "work": takes a number from a counter, so we can count how often it ran. */
 const submit = (counterKey: string) => async (tx: Parameters<Parameters<typeof withIdempotencyKey>[2]>[0]) => ({

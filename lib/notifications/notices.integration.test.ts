@@ -1,14 +1,10 @@
 /** Notices on a real database: counted and listed per recipient; marking read touches only the user's own. */
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { countUnread, listNoticesOf, markRead, NOTIFICATION_PAGE_SIZE } from "@/lib/notifications/notices";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { testDbForFile } from "@/lib/testing/file-db";
 
-let t: TestDb;
-before(async () => {
-  t = await createTestDb();
-});
-after(() => t.cleanup());
+const t = testDbForFile();
 
 test("each user counts, lists and marks read only their own notices", async () => {
   const [a, b] = await Promise.all(["a", "b"].map((u) => t.db.user.create({ data: { username: u, name: u, role: "ADMIN", passwordHash: "x" } })));

@@ -108,6 +108,12 @@ describe("users", () => {
     const kept = await newSession(user.id);
     await updateUser(t.db, admin, { id: user.id, name: "改名者", title: null, phone: null, role: "REPORTER", unitId: townB });
     assert.ok(await loadSessionUser(t.db, kept.id));
+    // a new role in the same unit ends access too (issue 13, finding 3)
+    const { token: roleToken } = await createApiToken(t.db, user.id, "机器人");
+    const promoted = await updateUser(t.db, admin, { id: user.id, name: "改名者", title: null, phone: null, role: "UNIT_HEAD", unitId: townB });
+    assert.deepEqual(promoted, { ok: true, value: { revoked: true } });
+    assert.equal(await loadSessionUser(t.db, kept.id), null);
+    assert.equal(await loadTokenUser(t.db, roleToken), null);
   });
 
   test("a password reset revokes everything and sets a one-time password; disable ends access at once", async () => {

@@ -11,6 +11,7 @@ import type { Db } from "@/lib/db-client";
 import type { SlotKind } from "@/lib/generated/prisma/enums";
 import { SLOT_LABELS } from "@/lib/reports/slots";
 import { districtToday } from "@/lib/time";
+import { UNIT_KINDS } from "@/lib/labels";
 
 /** A leader instructs on a shown slot (leaders read every unit's reports). */
 export async function recordInstruction(db: Db, user: SessionUser, data: { slotId: string; text: string }): Promise<ActionState> {
@@ -67,10 +68,11 @@ export async function recordReminders(db: Db, user: SessionUser, data: { slot: S
   const date = districtToday(now);
   const units = await db.unit.findMany({
     where: withUnitScope(user, data.unitId ? { id: data.unitId, archivedAt: null } : { archivedAt: null }),
-    orderBy: [{ kind: "desc" }, { sortOrder: "asc" }],
-    select: { id: true, name: true, cards: { where: { date }, select: { slots: { where: { slot: data.slot }, select: { id: true } } } } },
+    // Towns first, then departments, each in the seat order: sorted here, as PostgreSQL and SQLite order an enum differently.
+    orderBy: { sortOrder: "asc" },
+    select: { id: true, name: true, kind: true, cards: { where: { date }, select: { slots: { where: { slot: data.slot }, select: { id: true } } } } },
   });
-  const targets = units.filter((u) => (u.cards[0]?.slots.length ?? 0) === 0);
+  const targets = units.filter((u) => (u.cards[0]?.slots.length ?? 0) === 0).sort((a, b) => UNIT_KINDS.indexOf(a.kind) - UNIT_KINDS.indexOf(b.kind));
   if (targets.length === 0) {
     if (data.unitId && units.length === 0) return { message: "只能提醒本单位。" };
     return { message: data.unitId ? `该单位已晒${SLOT_LABELS[data.slot]}，无需提醒。` : `所有单位都已晒${SLOT_LABELS[data.slot]}。` };

@@ -2,7 +2,10 @@
  * The one input schema of a slot submission, shared by the card form (which
  * posts to the API) and chat bots or mobile clients calling it directly.
  */
-import { z } from "@/lib/validation";
+import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters, z } from "@/lib/validation";
+
+/** Control characters are refused in every text, as in the forms (authedAction). */
+const printable = (value: string) => !hasControlCharacters(value);
 
 const id = z.string().trim().min(1).max(64);
 const optionalText = (max: number, label: string) =>
@@ -10,6 +13,7 @@ const optionalText = (max: number, label: string) =>
     .string()
     .trim()
     .max(max, `${label}最多 ${max} 个字`)
+    .refine(printable, `${label}${CONTROL_CHARACTERS_MESSAGE}`)
     .optional()
     .transform((v) => v || undefined);
 
@@ -20,6 +24,7 @@ export const reportItemInput = z.object({
     .trim()
     .min(1, "事项内容不能为空")
     .max(200, "事项内容最多 200 个字")
+    .refine(printable, `事项内容${CONTROL_CHARACTERS_MESSAGE}`)
     .transform((v) => v.replace(/\s+/g, " ")),
   taskId: id.optional().meta({ description: "本单位在办任务的 id" }),
   milestoneId: id.optional().meta({ description: "该任务的节点 id" }),

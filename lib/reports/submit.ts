@@ -166,7 +166,7 @@ export async function submitSlot(db: Db, storage: PhotoStorage, request: SubmitR
     await deleteFiles(storage, outcome.result.removedKeys);
     const slotId = outcome.result.slot.id;
     if (request.defer) request.defer(() => queueSlotChecks(db, slotId));
-    else await runAfterSubmit(db, slotId, now);
+    else await runAfterSubmit(db, slotId, now, storage);
     return { slot: outcome.result.slot, replayed: false };
   } catch (error) {
     await deleteFiles(storage, stored);
@@ -479,9 +479,9 @@ async function deleteFiles(storage: PhotoStorage, keys: readonly string[]): Prom
 }
 
 /** The report is saved whatever the checks do: a failing hook is logged, not answered. */
-async function runAfterSubmit(db: Db, slotId: string, now: Date): Promise<void> {
+async function runAfterSubmit(db: Db, slotId: string, now: Date, storage: PhotoStorage): Promise<void> {
   try {
-    await afterSlotSubmitted(db, slotId, now);
+    await afterSlotSubmitted(db, slotId, now, storage);
   } catch (error) {
     console.error(`afterSlotSubmitted(${slotId}) failed`, error);
   }

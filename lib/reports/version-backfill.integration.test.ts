@@ -5,18 +5,14 @@
  * time, and a second run changes nothing.
  */
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { DATA_MIGRATIONS } from "@/lib/data-migrations";
 import { backfillReportVersions } from "@/lib/reports/version-backfill";
 import { cardItem } from "@/lib/testing/card-items";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { testDbForFile } from "@/lib/testing/file-db";
 import { testPhotoFile } from "@/lib/testing/photos";
 
-let t: TestDb;
-before(async () => {
-  t = await createTestDb();
-});
-after(() => t.cleanup());
+const t = testDbForFile();
 
 const time = (iso: string) => new Date(iso);
 const item = (text: string, outcome: "DONE" | "OPEN") =>

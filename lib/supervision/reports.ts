@@ -9,6 +9,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SlotKind, SpotCheckResult } from "@/lib/generated/prisma/enums";
 import { unitScopeWhere, withUnitScope, type SessionUser } from "@/lib/auth/roles";
 import { addDays, isDistrictDate } from "@/lib/time";
+import { parseSearchParams } from "@/lib/search-params";
 import { z } from "@/lib/validation";
 
 export const reportSummarySelect = {
@@ -89,16 +90,8 @@ export const reportSearchInput = z.object({
 export type ReportSearch = z.infer<typeof reportSearchInput>;
 
 export function parseReportSearch(params: Record<string, string | string[] | undefined>): ReportSearch {
-  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const parsed = reportSearchInput.safeParse(flat);
-  if (parsed.success) return parsed.data;
-  // Keep the fields that are fine.
-  const good: Record<string, unknown> = {};
-  for (const key of Object.keys(reportSearchInput.shape) as (keyof ReportSearch)[]) {
-    const one = reportSearchInput.shape[key].safeParse(flat[key]);
-    if (one.success) good[key] = one.data;
-  }
-  return good as ReportSearch;
+  // Each field on its own: the fields that are fine are kept.
+  return parseSearchParams(reportSearchInput.shape, params);
 }
 
 /** Reports matching the search, newest first (at most `take`), within the user's scope. */

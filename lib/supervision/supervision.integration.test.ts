@@ -5,13 +5,24 @@
  * give the quarter score is tested with its inputs: lib/assessment/as-of.integration.test.ts.)
  */
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { after, before, test } from "node:test";
+import { processPhoto } from "@/lib/photos/process";
 import { SWEEP_AFTER_MS, queueSlotChecks, sweepPendingChecks } from "@/lib/reports/after-submit";
 import { runAnomalyChecks } from "@/lib/supervision/anomalies/run";
 import { parseEvidence } from "@/lib/supervision/anomalies/evidence";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
-import { testPhotoFile } from "@/lib/testing/photos";
+import { LocalDirStorage } from "@/lib/storage/index";
 import { districtInstant } from "@/lib/time";
+import { recycle, renderShot, shotFor, siteFor } from "@/prisma/seed/photo-scenes";
+import { rngFor } from "@/prisma/seed/rng";
+
+// The queued and swept checks read photos from the configured store.
+const photoDir = fs.mkdtempSync(path.join(os.tmpdir(), "shaitai-supervision-"));
+process.env.PHOTO_DIR = photoDir;
+process.env.NEXTAUTH_SECRET ??= "integration-test-secret-integration-test";
 
 let t: TestDb;
 const ids: Record<string, string> = {};
@@ -44,20 +55,37 @@ before(async () => {
   const copy = await slot(1, "2026-11-18", NARRATIVE.replace("三户", "四户"));
   ids.sourceSlot = source.id;
   ids.copySlot = copy.id;
-  // The same photo twice: shown by 界河店乡 on the 10th, again by 正西乡 on the 18th.
-  const photo = (slotId: string, key: string) =>
-    db.photo.create({
+  // The same photo twice: shown by 界河店乡 on the 10th, again by 正西乡 on the 18th, mirrored.
+  const storage = new LocalDirStorage(photoDir);
+  const rng = rngFor("supervision-test");
+  const original = await renderShot(siteFor("supervision", 1), shotFor(rng));
+  const photo = async (slotId: string, key: string, image: Buffer, createdAt: Date) => {
+    const p = await processPhoto(image);
+    await storage.put(`${key}.jpg`, p.full);
+    await storage.put(`${key}-t.jpg`, p.thumb);
+    return db.photo.create({
       data: {
         uploaderId: author.id,
         slotId,
-        ...testPhotoFile(key, 10),
-        dHash: "f0f0f0f0f0f0f0f0",
+        storageKey: `${key}.jpg`,
+        thumbKey: `${key}-t.jpg`,
+        mime: "image/jpeg",
+        width: p.width,
+        height: p.height,
+        bytes: p.bytes,
+        sha256: p.sha256,
+        dHash: p.dHash,
+        createdAt,
       },
     });
-  ids.sourcePhoto = (await photo(source.id, "a")).id;
-  ids.copyPhoto = (await photo(copy.id, "b")).id;
+  };
+  ids.sourcePhoto = (await photo(source.id, "a", original, source.submittedAt)).id;
+  ids.copyPhoto = (await photo(copy.id, "b", await recycle(original, "mirror", rng), copy.submittedAt)).id;
 });
-after(() => t.cleanup());
+after(async () => {
+  await t.cleanup();
+  fs.rmSync(photoDir, { recursive: true, force: true });
+});
 
 test("the runner flags a copied text and a recycled photo, with their evidence", async () => {
   const result = await runAnomalyChecks(t.db, ids.copySlot);
@@ -74,7 +102,13 @@ test("the runner flags a copied text and a recycled photo, with their evidence",
   const text = parseEvidence("COPIED_TEXT", flags.find((f) => f.kind === "COPIED_TEXT")!.evidence);
   assert.ok(text?.kind === "COPIED_TEXT" && text.evidence.related.unitName === "界河店乡" && text.evidence.highlights.length > 0);
   const photo = parseEvidence("RECYCLED_PHOTO", flags.find((f) => f.kind === "RECYCLED_PHOTO")!.evidence);
-  assert.ok(photo?.kind === "RECYCLED_PHOTO" && photo.evidence.distance === 0 && photo.evidence.relatedPhotoId === ids.sourcePhoto);
+  assert.ok(photo?.kind === "RECYCLED_PHOTO" && photo.evidence.relatedPhotoId === ids.sourcePhoto);
+  // What matched: the mirror image, confirmed by the fine comparison.
+  assert.equal(photo.evidence.match?.orientation, 1);
+  assert.ok(photo.evidence.match.correlation >= photo.evidence.match.minCorrelation);
+  // Both photos joined the index.
+  assert.equal(await t.db.photo.count({ where: { hashedAt: null } }), 0);
+  assert.ok((await t.db.photoHash.count({ where: { photoId: ids.sourcePhoto } })) > 1);
   // The earlier report is the source: checking it flags nothing.
   assert.equal((await runAnomalyChecks(t.db, ids.sourceSlot)).flags, 0);
 });

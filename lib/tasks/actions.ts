@@ -41,6 +41,12 @@ function revalidateTaskPages(taskId?: string): void {
   if (taskId) revalidatePath(`/admin/tasks/${taskId}`);
 }
 
+/** A milestone's change shows on the lists and on its task's page (any task's: the path is revalidated as a pattern). */
+function revalidateMilestonePages(): void {
+  revalidateTaskPages();
+  revalidatePath("/admin/tasks/[taskId]", "page");
+}
+
 export const createTaskAction = authedAction({ roles: ["ADMIN"], input: taskCreateInput }, async (user, data) => {
   const result = await createTask(db, user, data);
   if (!result.ok) return refusalState(result);
@@ -72,16 +78,14 @@ export const addMilestoneAction = authedAction({ roles: ["ADMIN"], input: milest
 export const updateMilestoneAction = authedAction({ roles: ["ADMIN"], input: milestoneUpdateInput }, async (user, data) => {
   const result = await updateMilestone(db, user, data);
   if (!result.ok) return refusalState(result);
-  revalidateTaskPages();
-  revalidatePath("/admin/tasks/[taskId]", "page");
+  revalidateMilestonePages();
   return { ok: true, message: "节点已保存。" };
 });
 
 export const deleteMilestoneAction = authedAction({ roles: ["ADMIN"], input: milestoneDeleteInput }, async (user, data) => {
   const result = await deleteMilestone(db, user, data);
   if (!result.ok) return refusalState(result);
-  revalidateTaskPages();
-  revalidatePath("/admin/tasks/[taskId]", "page");
+  revalidateMilestonePages();
   return { ok: true, message: "节点已删除。" };
 });
 

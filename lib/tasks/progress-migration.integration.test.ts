@@ -4,18 +4,13 @@
  * have a history are left alone — on SQLite and PostgreSQL.
  */
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { DATA_MIGRATIONS } from "@/lib/data-migrations";
 import { progressAsOf } from "@/lib/tasks/progress-events";
 import { migrateValuesToEvents, progressHistoryStep } from "@/lib/tasks/progress-migration";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { testDbForFile } from "@/lib/testing/file-db";
 
-let t: TestDb;
-
-before(async () => {
-  t = await createTestDb();
-});
-after(() => t.cleanup());
+const t = testDbForFile();
 
 test("is a shipped step, and ran on the freshly migrated (empty) database", async () => {
   assert.ok(DATA_MIGRATIONS.includes(progressHistoryStep));

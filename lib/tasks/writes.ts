@@ -296,6 +296,20 @@ export async function deleteMilestone(client: Db, user: SessionUser, input: { id
 
 // ─── A unit's progress ──────────────────────────────────────────────────────
 
+type ProgressState = { valueReached: number; note: string | null; status: TaskStatus };
+
+/** The audit entry of a unit's progress report on a task or a milestone: its value, note and status before and after. */
+function auditProgress(tx: Tx, user: SessionUser, entity: "Task" | "Milestone", entityId: string, before: ProgressState, after: ProgressState) {
+  return audit(tx, {
+    actorId: user.id,
+    action: entity === "Task" ? "task.progress" : "milestone.progress",
+    entity,
+    entityId,
+    before: { valueReached: before.valueReached, note: before.note, status: before.status },
+    after,
+  });
+}
+
 /** A unit reports the value reached and a note on one of its own tasks. */
 export async function reportTaskProgress(
   client: Db,
@@ -320,14 +334,7 @@ export async function reportTaskProgress(
         after: input.valueReached,
       }),
     );
-    await audit(tx, {
-      actorId: user.id,
-      action: "task.progress",
-      entity: "Task",
-      entityId: task.id,
-      before: { valueReached: before.valueReached, note: before.note, status: before.status },
-      after: { valueReached: input.valueReached, note: input.note, status },
-    });
+    await auditProgress(tx, user, "Task", task.id, before, { valueReached: input.valueReached, note: input.note, status });
     return { ok: true, value: { status } } as const;
   });
 }
@@ -354,14 +361,7 @@ export async function reportMilestoneProgress(
         { id: milestone.id, before: milestone.valueReached, after: input.valueReached },
       ]),
     );
-    await audit(tx, {
-      actorId: user.id,
-      action: "milestone.progress",
-      entity: "Milestone",
-      entityId: milestone.id,
-      before: { valueReached: milestone.valueReached, note: milestone.note, status: milestone.status },
-      after: { valueReached: input.valueReached, note: input.note, status },
-    });
+    await auditProgress(tx, user, "Milestone", milestone.id, milestone, { valueReached: input.valueReached, note: input.note, status });
     return { ok: true, value: { status } } as const;
   });
 }

@@ -8,6 +8,8 @@ import { listDayStatus, summarizeDayStatus } from "@/lib/reports/queries";
 import { SLOT_LABELS, SLOTS } from "@/lib/reports/slots";
 import { districtToday, formatDistrictDateLong } from "@/lib/time";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
+import { z } from "@/lib/validation";
+import { parseSearchParams, type RawSearchParams } from "@/lib/search-params";
 import { TabLinks } from "@/components/ui/tab-links";
 
 export const metadata: Metadata = { title: "今日概况" };
@@ -18,10 +20,9 @@ const KIND_TABS = [
   { value: "DEPARTMENT", label: UNIT_KIND_LABELS.DEPARTMENT },
 ] as const;
 
-export default async function AdminHomePage({ searchParams }: { searchParams: Promise<{ kind?: string }> }) {
+export default async function AdminHomePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requireUser(["ADMIN"]);
-  const { kind: kindParam } = await searchParams;
-  const kind = kindParam === "TOWN" || kindParam === "DEPARTMENT" ? kindParam : undefined;
+  const { kind } = parseSearchParams({ kind: z.enum(["TOWN", "DEPARTMENT"]).optional() }, await searchParams);
   const now = new Date();
   const today = districtToday(now);
   const rows = await listDayStatus(user, today, kind, now);

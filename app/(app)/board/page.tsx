@@ -15,15 +15,19 @@ import { TIE_CRITERIA } from "@/lib/assessment/ranking";
 import { rankingRowsOf } from "@/lib/assessment/results";
 import { addDays, districtToday } from "@/lib/time";
 import { UNIT_KIND_ENTRIES } from "@/lib/labels";
+import { parseSearchParams, flagParam, quarterParam, type RawSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "考核排名" };
 
 const KINDS = UNIT_KIND_ENTRIES;
 
-export default async function BoardPage({ searchParams }: { searchParams: Promise<{ quarter?: string; projector?: string }> }) {
+export default async function BoardPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requireUser(["LEADER", "ADMIN"]);
-  const { quarter: key, projector: projectorParam } = await searchParams;
-  const projector = projectorParam === "1";
+  const { quarter: key, projector: projectorFlag } = parseSearchParams(
+    { quarter: quarterParam.optional(), projector: flagParam.optional() },
+    await searchParams,
+  );
+  const projector = projectorFlag === "1";
   const now = new Date();
   const today = districtToday(now);
   const { quarter, quarters } = await resolveBoardQuarter(user, key, today);

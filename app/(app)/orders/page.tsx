@@ -7,6 +7,8 @@ import { isUnitRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { formatDistrictDateTime } from "@/lib/time";
 import { listEscalations, listOrders, listUnsigned, type OrderTab } from "@/lib/supervision/orders/queries";
+import { z } from "@/lib/validation";
+import { parseSearchParams, type RawSearchParams } from "@/lib/search-params";
 import { TabLinks } from "@/components/ui/tab-links";
 
 export const metadata: Metadata = { title: "督办" };
@@ -17,10 +19,9 @@ const TABS: { value: OrderTab; label: string }[] = [
   { value: "all", label: "全部" },
 ];
 
-export default async function OrdersPage({ searchParams }: { searchParams: Promise<{ tab?: string }> }) {
+export default async function OrdersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requireUser();
-  const { tab: tabParam } = await searchParams;
-  const tab: OrderTab = tabParam === "closed" || tabParam === "all" ? tabParam : "open";
+  const { tab } = parseSearchParams({ tab: z.enum(["open", "closed", "all"]).default("open") }, await searchParams) as { tab: OrderTab };
   const unitView = isUnitRole(user.role);
   const canIssue = user.role === "ADMIN" || user.role === "LEADER" || user.role === "ASSESSOR";
   const office = user.role === "ADMIN" || user.role === "LEADER";

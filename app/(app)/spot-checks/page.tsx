@@ -8,6 +8,8 @@ import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { listChecks, listDraws, type CheckFilter } from "@/lib/supervision/spot-checks/queries";
 import { addDays, districtToday, formatDistrictDateTime } from "@/lib/time";
+import { z } from "@/lib/validation";
+import { parseSearchParams, type RawSearchParams } from "@/lib/search-params";
 import { TabLinks } from "@/components/ui/tab-links";
 
 export const metadata: Metadata = { title: "抽查" };
@@ -18,10 +20,9 @@ const FILTERS: { value: CheckFilter; label: string }[] = [
   { value: "done", label: "已核查" },
 ];
 
-export default async function SpotChecksPage({ searchParams }: { searchParams: Promise<{ show?: string }> }) {
+export default async function SpotChecksPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   await requireUser(["ADMIN", "LEADER"]);
-  const { show } = await searchParams;
-  const filter: CheckFilter = show === "false" || show === "done" ? show : "pending";
+  const { show: filter } = parseSearchParams({ show: z.enum(["pending", "false", "done"]).default("pending") }, await searchParams) as { show: CheckFilter };
   const today = districtToday();
   const [draws, checks] = await Promise.all([listDraws(), listChecks(filter)]);
   return (

@@ -2,6 +2,7 @@
 
 import { ActionForm, ActionMessage, SubmitButton } from "@/components/ui/action-form";
 import { Field, FieldError, SelectField, TextareaField } from "@/components/ui/field";
+import { PhotoInput } from "@/components/ui/photo-input";
 import { issueOrder, orderStep } from "@/lib/supervision/orders/actions";
 
 export function IssueOrderForm({
@@ -188,23 +189,7 @@ function TextStep({
           <input type="hidden" name="orderId" value={orderId} />
           <input type="hidden" name="kind" value={kind} />
           <TextareaField id={`${kind}-text`} name="text" label={textLabel} rows={4} required maxLength={2000} placeholder={placeholder} errors={errors.text} />
-          {photos ? (
-            <div>
-              <label htmlFor={`${kind}-photos`} className="mb-1 block text-sm font-medium text-stone-800">
-                佐证照片（可选，最多 9 张）
-              </label>
-              <input
-                id={`${kind}-photos`}
-                name="photos"
-                type="file"
-                accept="image/*"
-                multiple
-                aria-describedby={`${kind}-photos-error`}
-                className="block w-full text-base"
-              />
-              <FieldError id={`${kind}-photos-error`} errors={errors.photos} />
-            </div>
-          ) : null}
+          {photos ? <PhotoInput id={`${kind}-photos`} label="佐证照片（可选，最多 9 张）" errors={errors.photos} /> : null}
           <SubmitButton>{label}</SubmitButton>
         </>
       )}

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { formatAmount } from "@/components/tasks/format";
 import { ActionForm, ActionMessage, SubmitButton } from "@/components/ui/action-form";
 import { Field, FieldError, SelectField, TextareaField } from "@/components/ui/field";
+import { PhotoInput } from "@/components/ui/photo-input";
 import { recordSpotCheck } from "@/lib/supervision/spot-checks/actions";
 import type { CheckClaim } from "@/lib/supervision/spot-checks/queries";
 import { SPOT_CHECK_METHOD_LABELS, SPOT_CHECK_RESULT_LABELS } from "@/lib/supervision/labels";
@@ -112,13 +113,7 @@ export function RecordForm({
             errors={errors.notes}
             placeholder="如：电话联系分包领导核实，现场拆除 3 户属实，第 4 户尚未拆除。"
           />
-          <div>
-            <label htmlFor="photos" className="mb-1 block text-sm font-medium text-stone-800">
-              核查照片（可选，最多 9 张）
-            </label>
-            <input id="photos" name="photos" type="file" accept="image/*" multiple aria-describedby="photos-error" className="block w-full text-base" />
-            <FieldError id="photos-error" errors={errors.photos} />
-          </div>
+          <PhotoInput id="photos" label="核查照片（可选，最多 9 张）" errors={errors.photos} />
           <ActionMessage />
           <SubmitButton pendingLabel="正在保存…">保存核查结果</SubmitButton>
         </>

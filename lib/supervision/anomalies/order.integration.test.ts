@@ -170,7 +170,7 @@ test("the original author editing its own slot is not flagged for content that w
     "neither PA (first shown by A) nor the touched-up narrative is a copy of B's or C's",
   );
   // Re-running any number of times, alone or with the others, changes nothing.
-  await runAnomalyChecksFor(t.db, [slotId, slotOf["B:2026-11-08"], slotOf["C:2026-11-20"]]);
+  await runAnomalyChecksFor(t.db, [slotId, slotOf["B:2026-11-08"], slotOf["C:2026-11-20"]], { storage });
   assert.equal((await flagsOf(slotId)).rows.length, 0);
 });
 
@@ -183,7 +183,7 @@ test("an edit neither backdates what it adds nor re-dates what was there: B's ow
   assert.equal(d.photoEvidence(d.photo[0].id).related.addedAt, iso("2026-11-08", "12:00"));
   // B was corrected on the 18th: its old photo keeps the 8th (not a copy of D's), its new text the 18th
   // (after A's of the 10th, so a copy; before C's of the 20th, so not C's original).
-  await runAnomalyChecksFor(t.db, [slotOf["B:2026-11-08"]]);
+  await runAnomalyChecksFor(t.db, [slotOf["B:2026-11-08"]], { storage });
   const b = await flagsOf(slotOf["B:2026-11-08"]);
   assert.deepEqual(
     b.photo.map((f) => f.photoId),

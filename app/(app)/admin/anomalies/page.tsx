@@ -14,7 +14,9 @@ import { reviewAnomaly } from "@/lib/supervision/anomalies/actions";
 import { ANOMALY_KIND_LABELS } from "@/lib/supervision/anomalies/evidence";
 import { countOpenAnomaliesByKind, listAnomalies } from "@/lib/supervision/anomalies/queries";
 import { pickReportForCheck } from "@/lib/supervision/spot-checks/actions";
-import { formatDistrictDateTime, isDistrictDate } from "@/lib/time";
+import { dateParam, idParam, keyOf, parseSearchParams, type RawSearchParams } from "@/lib/search-params";
+import { formatDistrictDateTime } from "@/lib/time";
+import { z } from "@/lib/validation";
 import { TabLinks } from "@/components/ui/tab-links";
 
 export const metadata: Metadata = { title: "异常线索" };
@@ -38,15 +40,23 @@ function hrefWith(current: Params, change: Params): string {
 }
 
 /** The office's view of the anomaly flags: evidence side by side, confirm or dismiss. */
-export default async function AnomaliesPage({ searchParams }: { searchParams: Promise<Params> }) {
+export default async function AnomaliesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   await requireUser(["ADMIN"]);
-  const raw = await searchParams;
-  const status = STATUS_TABS.some((t) => t.value === raw.status) ? (raw.status as AnomalyStatus) : "OPEN";
-  const kind = KINDS.includes(raw.kind as AnomalyKind) ? (raw.kind as AnomalyKind) : undefined;
-  const date = raw.date && isDistrictDate(raw.date) ? raw.date : undefined;
-  const slotId = raw.slotId && /^[a-z0-9]{1,40}$/i.test(raw.slotId) ? raw.slotId : undefined;
+  const { status, kind, date, slotId, page } = parseSearchParams(
+    {
+      status: z.enum(STATUS_TABS.map((t) => t.value) as [AnomalyStatus, ...AnomalyStatus[]]).default("OPEN"),
+      kind: keyOf(ANOMALY_KIND_LABELS).optional(),
+      date: dateParam.optional(),
+      slotId: idParam.optional(),
+      page: z
+        .string()
+        .regex(/^[1-9]\d{0,4}$/)
+        .transform(Number)
+        .default(1),
+    },
+    await searchParams,
+  );
   const current: Params = { status, kind, date, slotId };
-  const page = /^[1-9]\d{0,4}$/.test(raw.page ?? "") ? Number(raw.page) : 1;
   const [{ anomalies, total }, open] = await Promise.all([
     listAnomalies({ status, kind, date, slotId }, PAGE_SIZE, (page - 1) * PAGE_SIZE),
     countOpenAnomaliesByKind(),

@@ -7,15 +7,16 @@ import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { listMyNotifications } from "@/lib/notifications/queries";
 import { formatDistrictDateTime } from "@/lib/time";
+import { parseSearchParams, idParam, type RawSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "通知" };
 
 const KIND_LABELS: Record<string, string> = { "report.correction": "晒报更正" };
 
-export default async function NotificationsPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
+export default async function NotificationsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requireUser(["ADMIN"]);
-  const { cursor } = await searchParams;
-  const { notices, nextCursor } = await listMyNotifications(user, cursor && /^[A-Za-z0-9_-]{1,64}$/.test(cursor) ? cursor : undefined);
+  const { cursor } = parseSearchParams({ cursor: idParam.optional() }, await searchParams);
+  const { notices, nextCursor } = await listMyNotifications(user, cursor);
   const unread = notices.some((n) => !n.readAt);
   return (
     <div className="space-y-4">

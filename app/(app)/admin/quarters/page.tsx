@@ -10,12 +10,13 @@ import { requireUser } from "@/lib/auth/session";
 import { countQuarterFlags, listEscalations, listQuartersWithVersions, listScoringProgress } from "@/lib/assessment/queries";
 import { parseQuarterKey, previousQuarter, quarterKey, quarterName } from "@/lib/assessment/quarters";
 import { districtToday, formatDistrictDateTime, quarterRange } from "@/lib/time";
+import { parseSearchParams, quarterParam, type RawSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "季度考核" };
 
-export default async function QuartersPage({ searchParams }: { searchParams: Promise<{ closed?: string }> }) {
+export default async function QuartersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requireUser(["ADMIN"]);
-  const { closed: closedKey } = await searchParams;
+  const { closed: closedKey } = parseSearchParams({ closed: quarterParam.optional() }, await searchParams);
   const today = districtToday();
   const [quarters, escalations] = await Promise.all([listQuartersWithVersions(user), listEscalations(user)]);
   const statusOf = new Map(quarters.map((q) => [q.key, q.status]));

@@ -11,20 +11,20 @@ import { getSlotDeadlines } from "@/lib/settings";
 import { currentSlot, lastPassedSlot, SLOT_LABELS, slotDeadline, SLOTS } from "@/lib/reports/slots";
 import { districtToday, formatDistrictDateLong, formatDistrictTime } from "@/lib/time";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
+import { parseSearchParams, keyOf, type RawSearchParams } from "@/lib/search-params";
 import { RowHeader, Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 import { TabLinks } from "@/components/ui/tab-links";
 
 export const metadata: Metadata = { title: "催报" };
 
-export default async function RemindersPage({ searchParams }: { searchParams: Promise<{ slot?: string }> }) {
+export default async function RemindersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requireUser(["ADMIN"]);
   const now = new Date();
   const today = districtToday(now);
   const deadlines = await getSlotDeadlines(user);
-  const { slot: slotParam } = await searchParams;
+  const { slot: chosen } = parseSearchParams({ slot: keyOf(SLOT_LABELS).optional() }, await searchParams);
   // Without a choice: the slot whose deadline passed most recently (its units are late now), before 09:30 the morning's.
   const passed = lastPassedSlot(deadlines, now);
-  const chosen = SLOTS.includes(slotParam as SlotKind) ? (slotParam as SlotKind) : null;
   const slot: SlotKind = chosen ?? passed ?? currentSlot(deadlines, now);
   const [rows, reminders] = await Promise.all([listDayStatus(user, today, undefined, now), listDayReminders(user, today)]);
   const missing = rows.filter((r) => r.slots[slot] === "PENDING" || r.slots[slot] === "MISSING");

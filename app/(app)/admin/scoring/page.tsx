@@ -9,13 +9,14 @@ import { listScoringProgress, resolveScoringQuarter } from "@/lib/assessment/que
 import { quarterName } from "@/lib/assessment/quarters";
 import { listQuarterInfos } from "@/lib/assessment/board";
 import { districtToday } from "@/lib/time";
+import { parseSearchParams, quarterParam, type RawSearchParams } from "@/lib/search-params";
 import { RowHeader, Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "考核评分进度" };
 
-export default async function AdminScoringPage({ searchParams }: { searchParams: Promise<{ quarter?: string }> }) {
+export default async function AdminScoringPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requireUser(["ADMIN"]);
-  const { quarter: key } = await searchParams;
+  const { quarter: key } = parseSearchParams({ quarter: quarterParam.optional() }, await searchParams);
   const quarter = await resolveScoringQuarter(key, districtToday());
   const actions = (
     <>

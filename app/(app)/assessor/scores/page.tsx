@@ -9,13 +9,14 @@ import { quarterName } from "@/lib/assessment/quarters";
 import { listQuarterInfos } from "@/lib/assessment/board";
 import { districtToday, formatDistrictDateTime } from "@/lib/time";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
+import { parseSearchParams, quarterParam, type RawSearchParams } from "@/lib/search-params";
 import { RowHeader, Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "评分" };
 
-export default async function AssessorScoresPage({ searchParams }: { searchParams: Promise<{ quarter?: string }> }) {
+export default async function AssessorScoresPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requireUser(["ASSESSOR"]);
-  const { quarter: key } = await searchParams;
+  const { quarter: key } = parseSearchParams({ quarter: quarterParam.optional() }, await searchParams);
   const quarter = await resolveScoringQuarter(key, districtToday());
   if (!quarter) return <EmptyState title="还没有考核季度">请联系区督查室设置本年度的考核季度。</EmptyState>;
   const [groups, quarters] = await Promise.all([listGroupScoring(user, quarter.id), listQuarterInfos(user)]);

@@ -2,10 +2,11 @@ import { apiRoute, notFound } from "@/lib/api/handler";
 import { readQuarterResults, resolveBoardQuarter } from "@/lib/assessment/board";
 import { buildRankingWorkbook, exportFileName } from "@/lib/assessment/export";
 import { districtToday } from "@/lib/time";
+import { parseSearchParams, quarterParam } from "@/lib/search-params";
 
 /** The rankings with breakdowns as .xlsx, for the quarterly review meeting (LEADER, ADMIN). */
 export const GET = apiRoute({ roles: ["LEADER", "ADMIN"] }, async ({ user, request }) => {
-  const key = new URL(request.url).searchParams.get("quarter") ?? undefined;
+  const { quarter: key } = parseSearchParams({ quarter: quarterParam.optional() }, new URL(request.url).searchParams);
   const now = new Date();
   const { quarter } = await resolveBoardQuarter(user, key, districtToday(now));
   if (!quarter) throw notFound("没有找到该季度。");

@@ -9,15 +9,16 @@ import { quarterName } from "@/lib/assessment/quarters";
 import { rankingRowsOf } from "@/lib/assessment/results";
 import { districtToday, formatDistrictDateTime } from "@/lib/time";
 import { UNIT_KIND_ENTRIES } from "@/lib/labels";
+import { parseSearchParams, quarterParam, type RawSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "考核排名（打印）" };
 
 const KINDS = UNIT_KIND_ENTRIES;
 
 /** The review meeting's printout: both rankings with every component, and the flags. A4 landscape. */
-export default async function BoardPrintPage({ searchParams }: { searchParams: Promise<{ quarter?: string }> }) {
+export default async function BoardPrintPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requireUser(["LEADER", "ADMIN"]);
-  const { quarter: key } = await searchParams;
+  const { quarter: key } = parseSearchParams({ quarter: quarterParam.optional() }, await searchParams);
   const now = new Date();
   const { quarter } = await resolveBoardQuarter(user, key, districtToday(now));
   if (!quarter) return <EmptyState title="还没有考核季度" />;

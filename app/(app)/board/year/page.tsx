@@ -10,6 +10,7 @@ import { listAssessmentYears, readYearResults } from "@/lib/assessment/board";
 import { YEAR_RULE } from "@/lib/assessment/year";
 import { districtToday } from "@/lib/time";
 import { UNIT_KIND_ENTRIES } from "@/lib/labels";
+import { parseSearchParams, yearParam, type RawSearchParams } from "@/lib/search-params";
 import { RowHeader, Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 import { TabLinks } from "@/components/ui/tab-links";
 
@@ -18,12 +19,12 @@ export const metadata: Metadata = { title: "年度考核" };
 const KINDS = UNIT_KIND_ENTRIES;
 
 /** The year's result per unit from its four quarters, ranked per kind, with the year's flags. */
-export default async function BoardYearPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
+export default async function BoardYearPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requireUser(["LEADER", "ADMIN"]);
-  const { year: yearParam } = await searchParams;
+  const { year: asked } = parseSearchParams({ year: yearParam.optional() }, await searchParams);
   const years = await listAssessmentYears(user);
   const thisYear = Number(districtToday().slice(0, 4));
-  const year = years.includes(Number(yearParam)) ? Number(yearParam) : years.includes(thisYear) ? thisYear : (years.at(-1) ?? thisYear);
+  const year = asked !== undefined && years.includes(asked) ? asked : years.includes(thisYear) ? thisYear : (years.at(-1) ?? thisYear);
   const results = await readYearResults(user, year);
   const closedCount = results.quarters.filter((q) => q.closed).length;
 

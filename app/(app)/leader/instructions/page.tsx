@@ -6,13 +6,15 @@ import { requireUser } from "@/lib/auth/session";
 import { listLeaderInstructions } from "@/lib/reports/queries";
 import { SLOT_LABELS } from "@/lib/reports/slots";
 import { formatDistrictDateTime } from "@/lib/time";
+import { z } from "@/lib/validation";
+import { parseSearchParams, type RawSearchParams } from "@/lib/search-params";
 import { TabLinks } from "@/components/ui/tab-links";
 
 export const metadata: Metadata = { title: "我的批示" };
 
-export default async function LeaderInstructionsPage({ searchParams }: { searchParams: Promise<{ show?: string }> }) {
+export default async function LeaderInstructionsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requireUser(["LEADER"]);
-  const { show } = await searchParams;
+  const { show } = parseSearchParams({ show: z.literal("answered").optional() }, await searchParams);
   const answered = show === "answered";
   const { instructions, openCount } = await listLeaderInstructions(user, answered);
 

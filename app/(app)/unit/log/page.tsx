@@ -7,17 +7,18 @@ import { UNIT_ROLES } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { SLOT_LABELS } from "@/lib/reports/slots";
 import { listOwnTaskChoices } from "@/lib/tasks/queries";
-import { addDays, districtToday, formatDistrictDateLong, isDistrictDate } from "@/lib/time";
+import { addDays, districtToday, formatDistrictDateLong } from "@/lib/time";
 import { getWorkLogDay, listWorkLogCarryOver } from "@/lib/worklog/queries";
+import { parseSearchParams, dateParam, type RawSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "工作日志" };
 
-export default async function WorkLogPage({ searchParams }: { searchParams: Promise<{ date?: string }> }) {
+export default async function WorkLogPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requireUser(UNIT_ROLES);
   if (!user.unitId) return <EmptyState title="您的账号还没有分配单位">请联系区督查室为账号设置所属单位。</EmptyState>;
   const today = districtToday();
-  const { date: dateParam } = await searchParams;
-  const date = dateParam && isDistrictDate(dateParam) && dateParam <= today ? dateParam : today;
+  const { date: asked } = parseSearchParams({ date: dateParam.optional() }, await searchParams);
+  const date = asked && asked <= today ? asked : today;
   const isToday = date === today;
   const items = await getWorkLogDay(user, date);
   const carried = new Set(items.map((i) => i.carriedFromId).filter((id): id is string => id !== null));

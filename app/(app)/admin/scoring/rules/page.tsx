@@ -7,14 +7,15 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getScoringRulesPage } from "@/lib/assessment/queries";
 import { districtToday } from "@/lib/time";
+import { parseSearchParams, yearParam, type RawSearchParams } from "@/lib/search-params";
 import { TabLinks } from "@/components/ui/tab-links";
 
 export const metadata: Metadata = { title: "考核规则" };
 
-export default async function ScoringRulesPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
+export default async function ScoringRulesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requireUser(["ADMIN"]);
-  const { year: yearParam } = await searchParams;
-  const page = await getScoringRulesPage(user, yearParam ? Number(yearParam) : undefined, districtToday());
+  const { year: asked } = parseSearchParams({ year: yearParam.optional() }, await searchParams);
+  const page = await getScoringRulesPage(user, asked, districtToday());
   if (!page) notFound();
   const { years, year, rules, departments, vetoItemUse: usedCount } = page;
 

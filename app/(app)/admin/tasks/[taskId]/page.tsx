@@ -11,6 +11,7 @@ import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getProgressHistory, getTaskDetail, listTaskFormOptions, listTaskHistory } from "@/lib/tasks/queries";
 import { districtToday, formatDistrictDateTime } from "@/lib/time";
+import { parseSearchParams, flagParam, type RawSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "编辑任务" };
 
@@ -30,9 +31,10 @@ const ACTION_LABELS: Record<string, string> = {
   "milestone.progress": "单位填报节点进度",
 };
 
-export default async function EditTaskPage({ params, searchParams }: { params: Promise<{ taskId: string }>; searchParams: Promise<{ created?: string }> }) {
+export default async function EditTaskPage({ params, searchParams }: { params: Promise<{ taskId: string }>; searchParams: Promise<RawSearchParams> }) {
   const user = await requireUser(["ADMIN"]);
-  const [{ taskId }, { created }] = await Promise.all([params, searchParams]);
+  const [{ taskId }, raw] = await Promise.all([params, searchParams]);
+  const { created } = parseSearchParams({ created: flagParam.optional() }, raw);
   const today = districtToday();
   const [task, options, history, progress] = await Promise.all([
     getTaskDetail(user, taskId, today),

@@ -16,6 +16,7 @@ import { type SourceType, lateRuleText } from "@/lib/assessment/scoring";
 import { ITEM_STATUS_LABELS } from "@/lib/tasks/status";
 import { districtToday, formatDistrictDateTime } from "@/lib/time";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
+import { parseSearchParams, quarterParam, type RawSearchParams } from "@/lib/search-params";
 import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "计分依据" };
@@ -34,9 +35,10 @@ function signed(n: number): string {
 }
 
 /** Drill-down: one unit's score in a quarter, every point traced to the record behind it. */
-export default async function BoardUnitPage({ params, searchParams }: { params: Promise<{ unitId: string }>; searchParams: Promise<{ quarter?: string }> }) {
+export default async function BoardUnitPage({ params, searchParams }: { params: Promise<{ unitId: string }>; searchParams: Promise<RawSearchParams> }) {
   const user = await requireUser(["LEADER", "ADMIN"]);
-  const [{ unitId }, { quarter: key }] = await Promise.all([params, searchParams]);
+  const [{ unitId }, raw] = await Promise.all([params, searchParams]);
+  const { quarter: key } = parseSearchParams({ quarter: quarterParam.optional() }, raw);
   const unit = await findBoardUnit(user, unitId);
   if (!unit) redirect(`${homePathFor(user.role)}?denied=1`);
   const now = new Date();
@@ -129,40 +131,38 @@ export default async function BoardUnitPage({ params, searchParams }: { params: 
                   </p>
                 ) : null}
                 {c.sources.length ? (
-                  <div className="mt-3 overflow-x-auto">
-                    <Table caption={`${c.label}的计分依据`} plain>
-                      <TableHead>
-                        <Th>类型</Th>
-                        <Th>记录</Th>
-                        <Th align="right">分值</Th>
-                      </TableHead>
-                      <TableBody>
-                        {c.sources.map((s) => (
-                          <tr key={`${s.type}-${s.id}`} className="align-top">
-                            <Td label="类型" className="whitespace-nowrap">
-                              {SOURCE_LABELS[s.type]}
-                            </Td>
-                            <Td label="记录">
-                              {s.state ? (
-                                <Badge
-                                  tone={s.state === "DONE" ? "good" : s.state === "OVERDUE" ? "bad" : s.state === "DONE_LATE" ? "warn" : undefined}
-                                  className="mr-1"
-                                >
-                                  {ITEM_STATUS_LABELS[s.state]}
-                                </Badge>
-                              ) : null}
-                              {s.label}
-                              {s.detail ? <span className="block text-stone-600">{s.detail}</span> : null}
-                              <code className="block text-xs text-stone-500">编号 {s.id}</code>
-                            </Td>
-                            <Td label="分值" align="right" className="tabular-nums">
-                              {signed(s.points)}
-                            </Td>
-                          </tr>
-                        ))}
-                      </TableBody>
-                    </Table>
-                  </div>
+                  <Table caption={`${c.label}的计分依据`} plain frameClassName="mt-3">
+                    <TableHead>
+                      <Th>类型</Th>
+                      <Th>记录</Th>
+                      <Th align="right">分值</Th>
+                    </TableHead>
+                    <TableBody>
+                      {c.sources.map((s) => (
+                        <tr key={`${s.type}-${s.id}`} className="align-top">
+                          <Td label="类型" className="whitespace-nowrap">
+                            {SOURCE_LABELS[s.type]}
+                          </Td>
+                          <Td label="记录">
+                            {s.state ? (
+                              <Badge
+                                tone={s.state === "DONE" ? "good" : s.state === "OVERDUE" ? "bad" : s.state === "DONE_LATE" ? "warn" : undefined}
+                                className="mr-1"
+                              >
+                                {ITEM_STATUS_LABELS[s.state]}
+                              </Badge>
+                            ) : null}
+                            {s.label}
+                            {s.detail ? <span className="block text-stone-600">{s.detail}</span> : null}
+                            <code className="block text-xs text-stone-500">编号 {s.id}</code>
+                          </Td>
+                          <Td label="分值" align="right" className="tabular-nums">
+                            {signed(s.points)}
+                          </Td>
+                        </tr>
+                      ))}
+                    </TableBody>
+                  </Table>
                 ) : null}
               </Card>
             ))}

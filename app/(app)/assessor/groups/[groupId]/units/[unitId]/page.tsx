@@ -16,6 +16,7 @@ import type { OrderStatus, SpotCheckResult } from "@/lib/generated/prisma/enums"
 import { SLOT_LABELS, SLOTS } from "@/lib/reports/slots";
 import { TASK_STATUS_LABELS } from "@/lib/tasks/status";
 import { districtToday, formatDistrictDateTime } from "@/lib/time";
+import { parseSearchParams, quarterParam, type RawSearchParams } from "@/lib/search-params";
 import { RowHeader, Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "单位评分" };
@@ -39,10 +40,11 @@ export default async function AssessorUnitPage({
   searchParams,
 }: {
   params: Promise<{ groupId: string; unitId: string }>;
-  searchParams: Promise<{ quarter?: string }>;
+  searchParams: Promise<RawSearchParams>;
 }) {
   const user = await requireUser(["ASSESSOR"]);
-  const [{ groupId, unitId }, { quarter: key }] = await Promise.all([params, searchParams]);
+  const [{ groupId, unitId }, raw] = await Promise.all([params, searchParams]);
+  const { quarter: key } = parseSearchParams({ quarter: quarterParam.optional() }, raw);
   const today = districtToday();
   const quarter = await resolveScoringQuarter(key, today);
   if (!quarter) return <EmptyState title="还没有考核季度" />;
