@@ -28,7 +28,7 @@ export function Table({
   captionId?: string;
   /** a caption shown above the table (default: for screen readers only) */
   captionVisible?: boolean;
-  /** a small table inside a card: no frame, no header band, tighter cells */
+  /** a small table inside a card: no frame, no header band, tighter cells; it wraps long words instead of scrolling */
   plain?: boolean;
   /** a width under which the frame scrolls sideways, e.g. "56rem" */
   minWidth?: string;
@@ -37,7 +37,7 @@ export function Table({
   // Under 640 px every table reflows to cards (table.reflow in globals.css: each cell labelled by its
   // `label`); a minimum width applies from 640 px only, where the frame scrolls sideways instead.
   return (
-    <div className={cn("overflow-x-auto", !plain && "rounded-xl border border-stone-200 bg-white", frameClassName)} data-table="">
+    <div className={cn(plain ? "[overflow-wrap:anywhere]" : "overflow-x-auto rounded-xl border border-stone-200 bg-white", frameClassName)} data-table="">
       <table
         className={cn("reflow w-full text-left text-sm", plain && PLAIN, minWidth && "sm:min-w-(--table-min-width)", className)}
         style={minWidth ? ({ "--table-min-width": minWidth } as React.CSSProperties) : undefined}
