@@ -70,7 +70,7 @@ test("a unit corrects a spot-checked slot：更正 on the check page with both v
   await page.screenshot({ path: "test-results/versions-check-page.png", fullPage: true });
 
   await page.goto("/admin/notifications");
-  const notice = page.getByRole("link", { name: new RegExp(`${UNIT} .*午晒已更正\\(第 2 版`) });
+  const notice = page.getByRole("link", { name: new RegExp(`${UNIT} .*午晒已更正（第 2 版`) });
   await expect(notice).toBeVisible();
   await notice.click();
   await expect(page).toHaveURL(new RegExp(`/units/${unitId}\\?date=${today}#slot-`));
