@@ -49,6 +49,7 @@ import { RECYCLE_LABELS, RECYCLE_TRANSFORMS, type RecycleTransform, recycle, ren
 import { rngFor } from "@/prisma/seed/rng";
 import { COPIED_TEXTS, EVIDENCE_UNITS, RECYCLED_PHOTOS, evidenceDate, evidencePhotoKey } from "@/prisma/seed/supervision-evidence";
 import { FREE_ITEMS, NOON_GENERIC } from "@/prisma/seed/task-templates";
+import { UNIT_CARD, unitIdOf, unitOf } from "@/lib/reports/card-owner";
 
 type Score = { tp: number; fp: number; fn: number };
 const precision = (s: Score) => (s.tp + s.fp === 0 ? 1 : s.tp / (s.tp + s.fp));
@@ -138,7 +139,7 @@ async function seededSet(): Promise<void> {
     storedText.fn = textTruth.size - storedText.tp;
 
     const cards = await t.db.reportCard.findMany({
-      where: { date: { gte: addDays(yesterday, -COPIED_TEXT_RULES.windowDays) } },
+      where: { date: { gte: addDays(yesterday, -COPIED_TEXT_RULES.windowDays) }, ...UNIT_CARD },
       select: {
         id: true,
         unitId: true,
@@ -153,8 +154,8 @@ async function seededSet(): Promise<void> {
         shingleReport({
           slotId: s.id,
           cardId: c.id,
-          unitId: c.unitId,
-          unitName: c.unit.name,
+          unitId: unitIdOf(c),
+          unitName: unitOf(c).name,
           date: c.date,
           slot: s.slot,
           version: 1,

@@ -15,6 +15,7 @@ import { countAll, seed } from "./seed";
 import { EXCLUDED_UNITS } from "./seed/assessment";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_UNITS_WITHOUT_TODAY } from "./seed/demo-accounts";
 import { deriveStatus } from "./seed/tasks";
+import { UNIT_CARD, unitOf } from "@/lib/reports/card-owner";
 
 // Today at 15:00 in the district: today's morning reports exist whatever the hour the suite runs.
 const today = districtToday();
@@ -109,6 +110,17 @@ test("the 12 district leaders are members of 区级领导干部工作群；the o
   assert.equal(seats.length, 0, "every unit has its seat");
 });
 
+test("each of the 12 leaders has their own cards: three days of morning 点名 and evening report, and today's morning", async () => {
+  const cards = await t.db.reportCard.findMany({ where: { leaderId: { not: null } }, include: { slots: true, leader: { select: { role: true } } } });
+  assert.ok(cards.every((c) => c.unitId === null && c.leader?.role === "LEADER"));
+  assert.equal(new Set(cards.map((c) => c.leaderId)).size, 12);
+  assert.equal(cards.filter((c) => c.date === yesterday).length, 12);
+  assert.ok(cards.filter((c) => c.date === yesterday).every((c) => c.slots.some((s) => s.slot === "EVENING" && s.place)));
+  assert.ok(cards.filter((c) => c.date === today).every((c) => c.slots.map((s) => s.slot).join() === "MORNING"));
+  const anomalies = await t.db.anomaly.count({ where: { slot: { card: { leaderId: { not: null } } } } });
+  assert.equal(anomalies, 0, "a leader's card is never anomaly-checked");
+});
+
 test("seeds the demo accounts with their roles and units, all with the demo password", async () => {
   for (const account of DEMO_ACCOUNTS) {
     const user = await t.db.user.findUnique({ where: { username: account.username }, include: { unit: true } });
@@ -143,14 +155,14 @@ test("every unit has a head, a reporter and this year's tasks with milestones", 
 test("seeds three weeks of cards up to yesterday, and today's morning for about half the units", async () => {
   const yesterdayCards = await t.db.reportCard.count({ where: { date: yesterday } });
   assert.ok(yesterdayCards >= 100, `only ${yesterdayCards} cards yesterday`);
-  const todayCards = await t.db.reportCard.findMany({ where: { date: today }, include: { slots: true, unit: true } });
+  const todayCards = await t.db.reportCard.findMany({ where: { date: today, ...UNIT_CARD }, include: { slots: true, unit: true } });
   assert.ok(todayCards.length >= 30 && todayCards.length <= 83, `${todayCards.length} cards today`);
   for (const card of todayCards) {
     assert.deepEqual(
       card.slots.map((s) => s.slot),
       ["MORNING"],
     );
-    assert.ok(!(DEMO_UNITS_WITHOUT_TODAY as readonly string[]).includes(card.unit.name));
+    assert.ok(!(DEMO_UNITS_WITHOUT_TODAY as readonly string[]).includes(unitOf(card).name));
   }
   assert.ok((await t.db.reportCard.count({ where: { date: addDays(today, -21) } })) >= 100);
   assert.equal(await t.db.reportCard.count({ where: { date: { lt: addDays(today, -21) } } }), 0);
@@ -202,7 +214,7 @@ test("seeds evidence photos on disk and flags of every kind for the office", asy
     where: { kind: "RECYCLED_PHOTO", slot: { card: { date: yesterday, unit: { name: "讲武镇" } } } },
     include: { relatedSlot: { include: { card: { include: { unit: true } } } } },
   });
-  assert.equal(flagged?.relatedSlot?.card.unit.name, "刘营镇");
+  assert.equal(flagged?.relatedSlot?.card.unit?.name, "刘营镇");
   assert.equal(flagged?.relatedSlot?.card.date, addDays(yesterday, -3));
 });
 

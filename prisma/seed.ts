@@ -26,6 +26,7 @@ import { seedHistory } from "./seed/history";
 import { seedOrganisation } from "./seed/org";
 import { seedBulletins, seedOrders, seedScoring } from "./seed/supervision";
 import { seedSupervisionEvidence } from "./seed/supervision-evidence";
+import { seedLeaderCards } from "./seed/leader-cards";
 import { loadTaskRefs, planDefaultTasks, writeTasks } from "./seed/tasks";
 import { VOLUMES, type Volume, planVolumeTasks, volumeHistoryStart } from "./seed/volume";
 
@@ -94,6 +95,7 @@ export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedSumma
   await step("public commitments", () => seedCommitments(ctx));
   // Last: closing a past quarter reads the tasks, reports and orders above.
   await step("assessment", () => seedAssessment(ctx, org));
+  await step("leaders' own cards", () => seedLeaderCards(ctx, org));
   // The seed writes its slots directly: each gets its version 1, and checks, bulletin items and flags the version they saw.
   await step("report versions", async () => {
     while ((await db.$transaction((tx) => backfillVersionsPage(tx))) > 0);

@@ -10,16 +10,25 @@ import { formatDistrictDateTime, formatDistrictTime } from "@/lib/time";
 
 /** One shown slot on the feed: who, when, what, its photos and place, the tasks it is about, and the leaders' instructions. */
 export function FeedEntryCard({ entry, canInstruct }: { entry: FeedEntry; canInstruct: boolean }) {
-  const label = `${entry.card.unit.name} ${entry.card.date} ${SLOT_LABELS[entry.slot]}`;
+  // A unit's card, or a district leader's own card (分线作战).
+  const { unit, leader } = entry.card;
+  const owner = unit?.name ?? `${leader?.title ?? ""}${leader?.name ?? ""}`;
+  const label = `${owner} ${entry.card.date} ${SLOT_LABELS[entry.slot]}`;
   const tasks = [...new Map(entry.card.items.flatMap((i) => (i.task ? [[i.task.id, i.task] as const] : []))).values()];
   const instructions = entry.card.instructions.filter((i) => i.slot === entry.slot || i.slot === null);
   return (
     <article id={`slot-${entry.id}`} className="rounded-xl border border-stone-200 bg-white p-4 shadow-sm" aria-label={label}>
       <header className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
         <h2 className="text-base font-semibold">
-          <Link href={`/feed?unit=${entry.card.unit.id}`} className="link">
-            {entry.card.unit.name}
-          </Link>
+          {unit ? (
+            <Link href={`/feed?unit=${unit.id}`} className="link">
+              {unit.name}
+            </Link>
+          ) : (
+            <Link href="/leaders" className="link">
+              {owner}
+            </Link>
+          )}
           <span className="ml-2 font-normal text-stone-600">{SLOT_LABELS[entry.slot]}</span>
         </h2>
         <p className="flex flex-wrap items-center gap-2 text-sm text-stone-600">
@@ -76,7 +85,7 @@ export function FeedEntryCard({ entry, canInstruct }: { entry: FeedEntry; canIns
           ))}
         </ul>
       ) : null}
-      {canInstruct ? <InstructionForm slotId={entry.id} label={label} /> : null}
+      {canInstruct && unit ? <InstructionForm slotId={entry.id} label={label} /> : null}
     </article>
   );
 }

@@ -31,7 +31,14 @@ export function navItemsFor(role: Role): NavEntry[] {
         UNITS,
         {
           label: "督查",
-          items: [{ href: "/admin/bulletins", label: "要情快讯" }, SPOT_CHECKS, { href: "/admin/anomalies", label: "异常线索" }, ORDERS, AUDIT],
+          items: [
+            { href: "/admin/bulletins", label: "要情快讯" },
+            { href: "/leaders", label: "领导晚晒" },
+            SPOT_CHECKS,
+            { href: "/admin/anomalies", label: "异常线索" },
+            ORDERS,
+            AUDIT,
+          ],
         },
         { label: "考核", items: [BOARD, { href: "/admin/scoring", label: "评分进度" }, { href: "/admin/quarters", label: "季度" }] },
         {
@@ -48,7 +55,15 @@ export function navItemsFor(role: Role): NavEntry[] {
     case "LEADER":
       return [
         { href: "/leader", label: "全区概览" },
-        { label: "晒报", items: [FEED, { href: "/leader/instructions", label: "我的批示" }] },
+        {
+          label: "晒报",
+          items: [
+            { href: "/leader/card", label: "我的晒报" },
+            { href: "/leaders", label: "领导晚晒" },
+            FEED,
+            { href: "/leader/instructions", label: "我的批示" },
+          ],
+        },
         { href: "/tasks", label: "任务清单" },
         UNITS,
         { label: "督查", items: [BULLETINS, SPOT_CHECKS, ORDERS, AUDIT] },

@@ -162,6 +162,8 @@ const RULES: Record<string, Rule> = {
   "GET /feed": { url: () => "/feed", expect: page(SIGNED_IN), reads: ["channel", "unit", "line", "keyTask", "task", "date", "slot", "cursor"] },
 
   "GET /leader": { url: () => "/leader", expect: page(["LEADER", "ADMIN"]) },
+  "GET /leader/card": { url: () => "/leader/card", expect: page(["LEADER"]) },
+  "GET /leaders": { url: () => "/leaders", expect: page(["LEADER", "ADMIN"]), reads: ["date"] },
   "GET /leader/instructions": { url: () => "/leader/instructions", expect: page(["LEADER"]), reads: ["show"] },
 
   "GET /orders": { url: () => "/orders", expect: page(SIGNED_IN), reads: ["tab"] },

@@ -264,16 +264,17 @@ const paths = {
   "/cards/{date}": {
     get: {
       summary: "某日的晒报卡",
-      description: "单位账号：本单位的卡；区级账号用 unitId 参数指定可见的单位。无权查看的单位与不存在的单位一样返回 404。",
+      description:
+        "单位账号：本单位的卡；区级领导不带 unitId 时是本人的卡（分线作战，返回 leader 而非 unit）；区级账号用 unitId 参数指定可见的单位。无权查看的单位与不存在的单位一样返回 404。",
       parameters: [dateParam, { name: "unitId", in: "query", required: false, schema: { type: "string" } }],
       responses: { "200": answer("晒报卡：三个时段和当天的事项", "Card"), ...errors, "404": error("没有这个单位"), "422": error("日期格式错误或是未来日期") },
     },
   },
   "/cards/{date}/{slot}": {
     post: {
-      summary: "填报（或修改）本单位的一个时段",
+      summary: "填报（或修改）本单位（区级领导：本人）的一个时段",
       description:
-        "早晒列计划（可关联任务、节点、昨日未完成事项），午晒写进展并可新增事项，晚晒为每项标记 ✓/?（? 须写原因）并可填完成量。截止后首次填报记为迟报；已晒时段截止后的修改记为更正（须填 revisionReason），原内容保留。带 Idempotency-Key 头的重复提交只保存一次，返回第一次的结果。",
+        "单位账号填本单位的卡，区级领导填本人的卡（早上点名、晚上汇报，关联所分管线的任务；不填完成量，不计分、不排名）。早晒列计划（可关联任务、节点、昨日未完成事项），午晒写进展并可新增事项，晚晒为每项标记 ✓/?（? 须写原因）并可填完成量。截止后首次填报记为迟报；已晒时段截止后的修改记为更正（须填 revisionReason），原内容保留。带 Idempotency-Key 头的重复提交只保存一次，返回第一次的结果。",
       parameters: [
         dateParam,
         { name: "slot", in: "path", required: true, schema: { type: "string", enum: slotParam.options } },

@@ -10,7 +10,7 @@ import type { DistrictDate } from "@/lib/time";
 
 export type DayCount = { shown: number; late: number };
 
-/** Slots shown and shown late per unit and day ("unitId|date"), and the days on which any unit reported. */
+/** Slots shown and shown late per unit and day ("unitId|date"), and the days on which any unit reported (units' cards only: a leader's own card is none of the board's). */
 export async function countSlotsByUnitDay(
   db: Db,
   from: DistrictDate,
@@ -19,7 +19,7 @@ export async function countSlotsByUnitDay(
   const rows = await db.$queryRaw<{ unitId: string; date: string; shown: bigint | number; late: bigint | number | null }[]>(Prisma.sql`
     SELECT c."unitId" AS "unitId", c."date" AS "date", COUNT(s."id") AS "shown", SUM(CASE WHEN s."late" THEN 1 ELSE 0 END) AS "late"
     FROM "ReportCard" c LEFT JOIN "ReportSlot" s ON s."cardId" = c."id"
-    WHERE c."date" >= ${from} AND c."date" <= ${to}
+    WHERE c."date" >= ${from} AND c."date" <= ${to} AND c."unitId" IS NOT NULL
     GROUP BY c."unitId", c."date"`);
   return {
     byUnitDay: new Map(rows.map((r) => [`${r.unitId}|${r.date}`, { shown: Number(r.shown), late: Number(r.late ?? 0) }])),

@@ -42,6 +42,7 @@ import { quarterKey } from "@/lib/assessment/quarters";
 import { groupScopeOn } from "@/lib/org/scope";
 import { type HistoryEvent, valueAsOf } from "@/lib/tasks/progress-history";
 import { type DistrictDate, type QuarterRef, addDays, districtDateOf, districtInstant, districtToday, quarterRange } from "@/lib/time";
+import { UNIT_CARD, unitIdOf } from "@/lib/reports/card-owner";
 
 export type QuarterPeriod = {
   quarter: QuarterRef;
@@ -180,7 +181,7 @@ async function readQuarterRows(db: Db, quarterId: string, period: QuarterPeriod,
       select: { id: true, unitId: true, vetoItemId: true, reason: true, vetoItem: { select: { name: true } } },
     }),
     timelinessTo >= start
-      ? db.reportCard.groupBy({ by: ["date"], where: { date: { gte: start, lte: timelinessTo } } }).then((rows) => rows.map((r) => r.date).sort())
+      ? db.reportCard.groupBy({ by: ["date"], where: { date: { gte: start, lte: timelinessTo }, ...UNIT_CARD } }).then((rows) => rows.map((r) => r.date).sort())
       : Promise.resolve([] as string[]),
     timelinessTo >= start ? countSlots(db, start, timelinessTo) : Promise.resolve(new Map<string, { slots: number; late: number }>()),
   ]);
@@ -279,7 +280,7 @@ function groupScoreInputs(groupScores: QuarterRows["groupScores"], rubricTotals:
 
 function spotCheckInputs(spotChecks: QuarterRows["spotChecks"]): WithUnit<SpotCheckInput>[] {
   return spotChecks.map((c) => ({
-    unitId: c.slot.card.unitId,
+    unitId: unitIdOf(c.slot.card),
     id: c.id,
     slotId: c.slotId,
     date: c.slot.card.date,
@@ -384,7 +385,7 @@ async function countSlots(db: Db, from: DistrictDate, to: DistrictDate): Promise
   const rows = await db.$queryRaw<{ unitId: string; slots: bigint | number; late: bigint | number | null }[]>(Prisma.sql`
     SELECT c."unitId" AS "unitId", COUNT(*) AS "slots", SUM(CASE WHEN s."late" THEN 1 ELSE 0 END) AS "late"
     FROM "ReportSlot" s JOIN "ReportCard" c ON c."id" = s."cardId"
-    WHERE c."date" >= ${from} AND c."date" <= ${to}
+    WHERE c."date" >= ${from} AND c."date" <= ${to} AND c."unitId" IS NOT NULL
     GROUP BY c."unitId"`);
   return new Map(rows.map((r) => [r.unitId, { slots: Number(r.slots), late: Number(r.late ?? 0) }]));
 }

@@ -202,7 +202,7 @@ describe("units", () => {
     assert.equal((await t.db.task.findUniqueOrThrow({ where: { id: task.id } })).unitId, into.id);
     assert.equal((await t.db.supervisionOrder.findUniqueOrThrow({ where: { id: open.id } })).unitId, into.id);
     assert.equal((await t.db.supervisionOrder.findUniqueOrThrow({ where: { id: closed.id } })).unitId, old.id);
-    assert.equal((await t.db.reportCard.findUniqueOrThrow({ where: { id: card.id }, include: { unit: true } })).unit.name, "并出局");
+    assert.equal((await t.db.reportCard.findUniqueOrThrow({ where: { id: card.id }, include: { unit: true } })).unit?.name, "并出局");
     assert.equal((await t.db.user.findUniqueOrThrow({ where: { id: staff.id } })).unitId, into.id);
     assert.equal(await loadSessionUser(t.db, session.id), null);
     const oldRow = await t.db.unit.findUniqueOrThrow({ where: { id: old.id } });

@@ -135,39 +135,43 @@ export function slotJson(row: SlotRow): SlotJson {
   };
 }
 
-export type SavedSlotJson = SlotJson & { date: DistrictDate; unitId: string; items: ItemJson[] };
+/** `unitId` for a unit's card, `leaderId` for a leader's own card (lib/reports/card-owner.ts). */
+export type SavedSlotJson = SlotJson & { date: DistrictDate; unitId: string | null; leaderId: string | null; items: ItemJson[] };
 
 /** The saved slot with the card's items, as a submission answers. */
 export async function loadSavedSlot(db: Prisma.TransactionClient | Db, slotId: string): Promise<SavedSlotJson> {
   const row = await db.reportSlot.findUniqueOrThrow({
     where: { id: slotId },
-    select: { ...slotJsonSelect, card: { select: { date: true, unitId: true, items: { orderBy: { sortOrder: "asc" }, select: itemJsonSelect } } } },
+    select: {
+      ...slotJsonSelect,
+      card: { select: { date: true, unitId: true, leaderId: true, items: { orderBy: { sortOrder: "asc" }, select: itemJsonSelect } } },
+    },
   });
-  return { ...slotJson(row), date: row.card.date, unitId: row.card.unitId, items: row.card.items.map(itemJson) };
+  return { ...slotJson(row), date: row.card.date, unitId: row.card.unitId, leaderId: row.card.leaderId, items: row.card.items.map(itemJson) };
 }
 
-export type CardJson = {
-  unit: { id: string; name: string };
+/** A day's card: a unit's (`unit`), or a district leader's own (`leader`, 分线作战). */
+export type CardJson = ({ unit: { id: string; name: string } } | { leader: { id: string; name: string; title: string | null } }) & {
   date: DistrictDate;
   slots: (SlotJson | EmptySlotJson)[];
   items: ItemJson[];
 };
 
-/** A unit's card of a day — the caller has already checked the unit may be read. */
+/** A unit's or a leader's card of a day — the caller has already checked it may be read. */
 export async function loadCardJson(
   db: Db,
-  unit: { id: string; name: string },
+  owner: { unit: { id: string; name: string } } | { leader: { id: string; name: string; title: string | null } },
   date: DistrictDate,
   deadlines: SlotDeadlines,
   now = new Date(),
 ): Promise<CardJson> {
   const card = await db.reportCard.findUnique({
-    where: { unitId_date: { unitId: unit.id, date } },
+    where: "unit" in owner ? { unitId_date: { unitId: owner.unit.id, date } } : { leaderId_date: { leaderId: owner.leader.id, date } },
     select: { slots: { select: slotJsonSelect }, items: { orderBy: { sortOrder: "asc" }, select: itemJsonSelect } },
   });
   const bySlot = new Map<SlotKind, SlotRow>(card?.slots.map((s) => [s.slot, s]) ?? []);
   return {
-    unit,
+    ...owner,
     date,
     slots: SLOTS.map((slot) => {
       const row = bySlot.get(slot);

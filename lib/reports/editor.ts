@@ -7,6 +7,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { withUnitRowScope, type SessionUser } from "@/lib/auth/roles";
 import { carryOverCandidates, nextMilestone } from "@/lib/reports/card-rules";
+import { leaderTaskWhere } from "@/lib/reports/leader-tasks";
 import { taskProgressSelect } from "@/lib/tasks/selects";
 import { deriveStatus, progressRatio, urgencyOrder } from "@/lib/tasks/status";
 import { addDays, type DistrictDate } from "@/lib/time";
@@ -37,9 +38,11 @@ export type CardEditorData = {
 
 export async function loadCardEditor(user: SessionUser, date: DistrictDate, carriedOnCard: ReadonlySet<string>): Promise<CardEditorData> {
   const unitId = user.unitId ?? "__no_unit__";
+  // A district leader's own card (分线作战): the tasks of their lines, their last card; no work log.
+  const leader = user.role === "LEADER";
   const [tasks, previous, log] = await Promise.all([
     db.task.findMany({
-      where: withUnitRowScope(user, { unitId, archivedAt: null }),
+      where: leader ? leaderTaskWhere(user.id) : withUnitRowScope(user, { unitId, archivedAt: null }),
       select: {
         ...taskProgressSelect,
         requiresPhoto: true,
@@ -49,7 +52,9 @@ export async function loadCardEditor(user: SessionUser, date: DistrictDate, carr
       },
     }),
     db.reportCard.findFirst({
-      where: withUnitRowScope(user, { unitId, date: { lt: date, gte: addDays(date, -7) } }),
+      where: leader
+        ? { leaderId: user.id, date: { lt: date, gte: addDays(date, -7) } }
+        : withUnitRowScope(user, { unitId, date: { lt: date, gte: addDays(date, -7) } }),
       orderBy: { date: "desc" },
       select: {
         date: true,
@@ -57,7 +62,7 @@ export async function loadCardEditor(user: SessionUser, date: DistrictDate, carr
       },
     }),
     db.workLogItem.findMany({
-      where: { userId: user.id, unitId, date },
+      where: { userId: user.id, unitId: leader ? "__no_unit__" : unitId, date },
       orderBy: { sortOrder: "asc" },
       select: { id: true, text: true, taskId: true, outcome: true, reason: true },
     }),

@@ -13,25 +13,17 @@ import "server-only";
 import { withUnitRowScope, type SessionUser } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { SlotKind } from "@/lib/generated/prisma/enums";
 import { slotShownSelect } from "@/lib/reports/card-json";
 import { dateParam, idParam, parseSearchParams, type RawSearchParams } from "@/lib/search-params";
 import { z } from "@/lib/validation";
 import { slotVersionsSelect } from "@/lib/reports/version-history";
 import { taskSummarySelect } from "@/lib/tasks/selects";
-import { addDays, districtInstant, type DistrictDate } from "@/lib/time";
+import { feedWhere, type FeedFilters } from "@/lib/reports/feed-where";
+import type { DistrictDate } from "@/lib/time";
 
 export const FEED_PAGE_SIZE = 20;
 
-export type FeedFilters = {
-  channelId?: string;
-  unitId?: string;
-  lineId?: string;
-  keyTaskId?: string;
-  taskId?: string;
-  date?: DistrictDate;
-  slot?: SlotKind;
-};
+export type { FeedFilters };
 
 /** The URL's names for the filters. */
 const feedSearch = {
@@ -51,26 +43,6 @@ export function parseFeedFilters(params: RawSearchParams): FeedFilters & { curso
   return { channelId: channel, unitId: unit, lineId: line, keyTaskId: keyTask, taskId: task, date: date as DistrictDate | undefined, slot, cursor };
 }
 
-function feedWhere(filters: FeedFilters & { taskIdCards?: string[] }): Prisma.ReportSlotWhereInput {
-  const and: Prisma.ReportSlotWhereInput[] = [];
-  if (filters.channelId) and.push({ card: { unit: { channels: { some: { channelId: filters.channelId } } } } });
-  if (filters.unitId) and.push({ card: { unitId: filters.unitId } });
-  if (filters.lineId) {
-    and.push({
-      OR: [{ card: { unit: { lines: { some: { lineId: filters.lineId } } } } }, { card: { items: { some: { task: { lineId: filters.lineId } } } } }],
-    });
-  }
-  if (filters.keyTaskId) and.push({ card: { items: { some: { task: { keyTaskId: filters.keyTaskId } } } } });
-  if (filters.taskIdCards) and.push({ cardId: { in: filters.taskIdCards } });
-  if (filters.date) {
-    // A slot is first submitted on its own day (past days are only corrected), so
-    // the day's window on the submittedAt index finds it without scanning the year.
-    and.push({ card: { date: filters.date }, submittedAt: { gte: districtInstant(filters.date), lt: districtInstant(addDays(filters.date, 1)) } });
-  }
-  if (filters.slot) and.push({ slot: filters.slot });
-  return { AND: and };
-}
-
 const feedSelect = {
   ...slotShownSelect,
   author: { select: { name: true } },
@@ -81,6 +53,7 @@ const feedSelect = {
       id: true,
       date: true,
       unit: { select: { id: true, name: true } },
+      leader: { select: { id: true, name: true, title: true } },
       items: { where: { taskId: { not: null } }, select: { task: { select: { id: true, title: true } } } },
       instructions: {
         orderBy: { createdAt: "asc" },

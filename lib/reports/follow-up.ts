@@ -17,6 +17,8 @@ import { UNIT_KINDS } from "@/lib/labels";
 export async function recordInstruction(db: Db, user: SessionUser, data: { slotId: string; text: string }): Promise<ActionState> {
   const slot = await db.reportSlot.findUnique({ where: { id: data.slotId }, select: { slot: true, cardId: true, card: { select: { unitId: true } } } });
   if (!slot) return { message: "这条晒报已不存在。" };
+  // 批示 are on units' cards; a leader's own card is read and visited (到现场看看), not instructed.
+  if (slot.card.unitId === null) return { message: "区级领导的晒报不能批示。" };
   await db.$transaction(async (tx) => {
     const instruction = await tx.instruction.create({
       data: { cardId: slot.cardId, slot: slot.slot, leaderId: user.id, text: data.text },

@@ -10,6 +10,7 @@ import { historyOf, slotVersionsSelect } from "@/lib/reports/version-history";
 import { lockCountsSelect } from "@/lib/reports/versions";
 import { SLOTS, slotState, type SlotState } from "@/lib/reports/slots";
 import { addDays, type DistrictDate } from "@/lib/time";
+import { UNIT_CARD, unitIdOf } from "@/lib/reports/card-owner";
 
 export type UnitDayStatus = {
   unitId: string;
@@ -90,6 +91,12 @@ export async function getCard(user: SessionUser, unitId: string, date: DistrictD
   return db.reportCard.findFirst({ where: { unitId, date, unit: unitScopeWhere(user) }, select: cardDetailSelect });
 }
 
+/** A district leader's own card of a day (分线作战): the leader is in the query. */
+export async function getOwnLeaderCard(user: SessionUser, date: DistrictDate) {
+  if (user.role !== "LEADER") return null;
+  return db.reportCard.findFirst({ where: { leaderId: user.id, date }, select: cardDetailSelect });
+}
+
 export type CardView = NonNullable<Awaited<ReturnType<typeof getCard>>>;
 export type CardSlotView = CardView["slots"][number];
 export type CardItemView = CardView["items"][number];
@@ -142,7 +149,15 @@ export async function listVisibleUnits(user: SessionUser) {
 export async function getCardJson(user: SessionUser, unitId: string, date: DistrictDate, now = new Date()) {
   const unit = await findVisibleUnit(user, unitId);
   if (!unit) return null;
-  return loadCardJson(db, { id: unit.id, name: unit.name }, date, await getSlotDeadlines(user), now);
+  return loadCardJson(db, { unit: { id: unit.id, name: unit.name } }, date, await getSlotDeadlines(user), now);
+}
+
+/** A district leader's own card for a day (分线作战): only the leader reads it through the API; the others see it in the feed. */
+export async function getOwnLeaderCardJson(user: SessionUser, date: DistrictDate, now = new Date()) {
+  if (user.role !== "LEADER") return null;
+  const leader = await db.user.findUnique({ where: { id: user.id }, select: { id: true, name: true, title: true } });
+  if (!leader) return null;
+  return loadCardJson(db, { leader }, date, await getSlotDeadlines(user), now);
 }
 
 /** Reminders (催报) sent today to the units the user may see, newest first. */
@@ -187,12 +202,12 @@ export async function loadBurden(user: SessionUser, today: DistrictDate) {
       select: { id: true, name: true, kind: true },
     }),
     db.reportSlot.findMany({
-      where: { card: withUnitRowScope(user, { date: { gte: from, lte: today } }) },
+      where: { card: withUnitRowScope(user, { date: { gte: from, lte: today }, ...UNIT_CARD }) },
       select: { effortSeconds: true, card: { select: { unitId: true, date: true } } },
     }),
   ]);
   const summary = summarizeBurden(
-    slots.map((s) => ({ unitId: s.card.unitId, date: s.card.date, effortSeconds: s.effortSeconds })),
+    slots.map((s) => ({ unitId: unitIdOf(s.card), date: s.card.date, effortSeconds: s.effortSeconds })),
     units.map((u) => u.id),
     today,
   );

@@ -45,6 +45,7 @@ import {
 import { idempotencyKeyInput, slotInput, type SlotInput } from "@/lib/reports/schemas";
 import type { SlotDeadlines } from "@/lib/reports/slots";
 import { applyReportProgress } from "@/lib/reports/task-progress";
+import { leaderTaskWhere } from "@/lib/reports/leader-tasks";
 import { lockReasonsOf, recordSave, versionStateOf } from "@/lib/reports/versions";
 import { readSlotDeadlines } from "@/lib/reports/deadline-settings";
 import { newStorageKey, type PhotoStorage } from "@/lib/storage";
@@ -91,12 +92,29 @@ export type SubmitResult = { slot: SavedSlotJson; replayed: boolean };
 /** How many days back the morning looks for the last card's open items. */
 const CARRY_LOOKBACK_DAYS = 7;
 
+/**
+ * Whose card a caller files: a unit account its unit's, a district leader
+ * their own (分线作战) — always from the account, never from the request, so
+ * nobody can write another unit's or another leader's card.
+ */
+export type CardOwner = { unitId: string; leaderId: null } | { unitId: null; leaderId: string };
+
+export function cardOwnerOf(user: SessionUser): CardOwner | null {
+  if (isUnitRole(user.role) && user.unitId) return { unitId: user.unitId, leaderId: null };
+  if (user.role === "LEADER") return { unitId: null, leaderId: user.id };
+  return null;
+}
+
+/** The one card of an owner and a day. */
+function cardKey(owner: CardOwner, date: DistrictDate) {
+  return owner.unitId !== null ? { unitId_date: { unitId: owner.unitId, date } } : { leaderId_date: { leaderId: owner.leaderId, date } };
+}
+
 export async function submitSlot(db: Db, storage: PhotoStorage, request: SubmitRequest): Promise<SubmitResult> {
   const now = request.now ?? new Date();
   const { user } = request;
-  // A unit files only its own card: the unit comes from the account, never from the request.
-  if (!isUnitRole(user.role) || !user.unitId) throw new ReportError(403, "FORBIDDEN", "只有单位账号可以填报本单位的晒报。");
-  const unitId = user.unitId;
+  const owner = cardOwnerOf(user);
+  if (!owner) throw new ReportError(403, "FORBIDDEN", "只有单位账号和区级领导可以填报自己的晒报。");
   const slot = slotFromParam(request.slot);
   if (!slot) throw refuse("时段应为 morning（早晒）、noon（午晒）或 evening（晚晒）。");
   const resolved = resolveCardDate(request.date, now);
@@ -118,14 +136,14 @@ export async function submitSlot(db: Db, storage: PhotoStorage, request: SubmitR
     if (!key.success) throw refuse(key.error.issues[0].message);
     // The key stands for this request: the same key with another body or other photos is a 409.
     const fingerprint = requestFingerprint([request.input, ...request.photos.map((p) => p.data)]);
-    claim = { key: key.data, userId: user.id, scope: `report:${unitId}:${date}:${slot}`, fingerprint };
+    claim = { key: key.data, userId: user.id, scope: `report:${owner.unitId ?? `leader:${owner.leaderId}`}:${date}:${slot}`, fingerprint };
     const earlier = await replay(db, claim);
     if (earlier) return { slot: earlier, replayed: true };
   }
 
   const deadlines = await readSlotDeadlines(db);
   // Cheap checks first, so that a refused 10th photo costs no image processing.
-  const present = await db.photo.count({ where: { slot: { slot, card: { unitId, date } }, id: { notIn: input.removePhotoIds } } });
+  const present = await db.photo.count({ where: { slot: { slot, card: { ...owner, date } }, id: { notIn: input.removePhotoIds } } });
   if (present + request.photos.length > MAX_PHOTOS_PER_SLOT) throw tooManyPhotos(present);
 
   const processed: ProcessedPhoto[] = [];
@@ -156,7 +174,7 @@ export async function submitSlot(db: Db, storage: PhotoStorage, request: SubmitR
       stored.push(displayKeyOf(storageKey));
       files.push({ ...photo, storageKey, thumbKey });
     }
-    const context: WriteContext = { user, unitId, date, slot, input, files, deadlines, now };
+    const context: WriteContext = { user, owner, date, slot, input, files, deadlines, now };
     const outcome = await saveWithRetry(db, claim, context);
     if (outcome.replayed) {
       // Another request with the same key was saved first: this one's files are not needed.
@@ -165,6 +183,8 @@ export async function submitSlot(db: Db, storage: PhotoStorage, request: SubmitR
     }
     await deleteFiles(storage, outcome.result.removedKeys);
     const slotId = outcome.result.slot.id;
+    // A leader's own card is never anomaly-checked (README, 区级领导的晒报).
+    if (owner.leaderId !== null) return { slot: outcome.result.slot, replayed: false };
     if (request.defer) request.defer(() => queueSlotChecks(db, slotId));
     else await runAfterSubmit(db, slotId, now, storage);
     return { slot: outcome.result.slot, replayed: false };
@@ -178,7 +198,7 @@ type StoredPhoto = ProcessedPhoto & { storageKey: string; thumbKey: string };
 
 type WriteContext = {
   user: SessionUser;
-  unitId: string;
+  owner: CardOwner;
   date: DistrictDate;
   slot: SlotKind;
   input: SlotInput;
@@ -222,9 +242,9 @@ async function saveWithRetry(db: Db, claim: Claim | null, context: WriteContext)
 type Tx = Prisma.TransactionClient;
 
 /** The day's card as a save needs it: its items and each slot with its photos. */
-function loadCardForSave(tx: Tx, unitId: string, date: DistrictDate) {
+function loadCardForSave(tx: Tx, owner: CardOwner, date: DistrictDate) {
   return tx.reportCard.findUnique({
-    where: { unitId_date: { unitId, date } },
+    where: cardKey(owner, date),
     select: {
       id: true,
       items: { orderBy: { sortOrder: "asc" }, select: itemJsonSelect },
@@ -266,19 +286,20 @@ function photoChanges(existing: ExistingSlot | null, mode: EditMode, context: Wr
 
 /** The card's items after this save (card-rules' planSlotItems), checked against what items may point at. */
 async function planItems(tx: Tx, card: SavedCard | null, context: WriteContext) {
-  const { unitId, date, slot, input } = context;
-  // What items may point at: the unit's own live tasks, the last card's open items, the day's work log.
+  const { owner, date, slot, input } = context;
+  // What items may point at: the unit's own live tasks (a leader's: the tasks of their lines and those they lead),
+  // the last card's open items, the day's work log (units only).
   const [tasks, previousCard, workLog] = await Promise.all([
     tx.task.findMany({
-      where: { unitId, archivedAt: null },
+      where: owner.unitId !== null ? { unitId: owner.unitId, archivedAt: null } : leaderTaskWhere(owner.leaderId),
       select: { id: true, title: true, measure: true, requiresPhoto: true, requiresLocation: true, milestones: { select: { id: true } } },
     }),
     tx.reportCard.findFirst({
-      where: { unitId, date: { lt: date, gte: addDays(date, -CARRY_LOOKBACK_DAYS) } },
+      where: { ...owner, date: { lt: date, gte: addDays(date, -CARRY_LOOKBACK_DAYS) } },
       orderBy: { date: "desc" },
       select: { items: { select: { id: true, text: true, outcome: true, reason: true, taskId: true, milestoneId: true } } },
     }),
-    tx.workLogItem.findMany({ where: { unitId, date }, select: { id: true } }),
+    owner.unitId !== null ? tx.workLogItem.findMany({ where: { unitId: owner.unitId, date }, select: { id: true } }) : Promise.resolve([]),
   ]);
   const cardItems: CardItem[] = card?.items ?? [];
   const carried = new Set(cardItems.map((i) => i.carriedFromId).filter((id): id is string => id !== null));
@@ -288,6 +309,10 @@ async function planItems(tx: Tx, card: SavedCard | null, context: WriteContext) 
     workLogItems: new Set(workLog.map((w) => w.id)),
   });
   if ("issues" in planned) throw refuse(planned.issues.map((i) => i.message).join(" "), planned.issues);
+  // A task's progress is its unit's to report: a leader's card never moves it (nor, through it, any score).
+  if (owner.leaderId !== null && [...planned.plan.progressDeltas.values()].some((delta) => delta !== 0)) {
+    throw refuse("区级领导的晒报不填报任务完成值，完成值由责任单位填报。", [{ path: "items", message: "请去掉完成值" }]);
+  }
   return { plan: planned.plan, cardItems, taskById: new Map(tasks.map((t) => [t.id, t])) };
 }
 
@@ -316,8 +341,8 @@ async function saveSlotRow(
   fields: { text: string; place: { place: string | null; lat: number | null; lng: number | null } },
   context: WriteContext,
 ): Promise<{ cardId: string; slotId: string }> {
-  const { user, unitId, date, slot, input, deadlines, now } = context;
-  const cardId = card?.id ?? (await tx.reportCard.create({ data: { unitId, date }, select: { id: true } })).id;
+  const { user, owner, date, slot, input, deadlines, now } = context;
+  const cardId = card?.id ?? (await tx.reportCard.create({ data: { ...owner, date }, select: { id: true } })).id;
   const startedAt = input.startedAt ? new Date(input.startedAt) : null;
   const effort = effortSecondsOf(startedAt, now);
   if (existing) {
@@ -388,7 +413,10 @@ async function closeWorkLogItems(tx: Tx, plan: ItemPlanOf["plan"], context: Writ
   if (context.slot !== "EVENING") return;
   for (const item of plan.after) {
     if (!item.workLogItemId || !item.outcome) continue;
-    await tx.workLogItem.updateMany({ where: { id: item.workLogItemId, unitId: context.unitId }, data: { outcome: item.outcome, reason: item.reason } });
+    await tx.workLogItem.updateMany({
+      where: { id: item.workLogItemId, unitId: context.owner.unitId ?? undefined },
+      data: { outcome: item.outcome, reason: item.reason },
+    });
   }
 }
 
@@ -398,8 +426,9 @@ async function closeWorkLogItems(tx: Tx, plan: ItemPlanOf["plan"], context: Writ
  * items and photos, the work log, the progress, the version and the audit.
  */
 async function writeSlot(tx: Tx, context: WriteContext): Promise<WriteResult> {
-  const { user, unitId, date, slot, input, now } = context;
-  const card = await loadCardForSave(tx, unitId, date);
+  const { user, owner, date, slot, input, now } = context;
+  const { unitId } = owner;
+  const card = await loadCardForSave(tx, owner, date);
   const existing = card?.slots.find((s) => s.slot === slot) ?? null;
   const mode = await editModeOf(tx, card, existing, context);
   const { removed, photosAfter } = photoChanges(existing, mode, context);
@@ -413,11 +442,11 @@ async function writeSlot(tx: Tx, context: WriteContext): Promise<WriteResult> {
   const ids = await saveSlotRow(tx, card, existing, { text, place }, context);
   const { slotId } = ids;
 
-  // The anomaly checks are owed from now on: recorded with the report, cleared once they ran.
-  await tx.pendingCheck.upsert({ where: { slotId }, create: { slotId, createdAt: now }, update: { createdAt: now } });
+  // The anomaly checks are owed from now on: recorded with the report, cleared once they ran (units' cards only).
+  if (unitId !== null) await tx.pendingCheck.upsert({ where: { slotId }, create: { slotId, createdAt: now }, update: { createdAt: now } });
   await saveItemsAndPhotos(tx, ids, plan, { existing, removed }, context);
   await closeWorkLogItems(tx, plan, context);
-  await applyReportProgress(tx, plan.progressDeltas, { unitId, slotId, cardDate: date, actorId: user.id, now });
+  if (unitId !== null) await applyReportProgress(tx, plan.progressDeltas, { unitId, slotId, cardDate: date, actorId: user.id, now });
 
   // What was shown stays shown: every save is kept whole as the slot's next version.
   const version = await recordSave(tx, {

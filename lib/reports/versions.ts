@@ -279,7 +279,8 @@ export async function recordSave(
     before: { state: VersionState; authorId: string; submittedAt: Date } | null;
     author: { id: string; name: string };
     reason: string | null;
-    where: { unitId: string; date: string; slot: SlotKind };
+    /** the card's unit; null for a leader's own card (never locked: no spot check, bulletin, instruction or flag reaches it) */
+    where: { unitId: string | null; date: string; slot: SlotKind };
     now: Date;
   },
 ): Promise<{ id: string; number: number; kind: ReportVersionKind } | null> {
@@ -302,9 +303,10 @@ export async function recordSave(
     where: { id: save.slotId },
     data: { revisionCount: version.number - 1, ...(kind === "CORRECTION" ? { correctionCount: { increment: 1 } } : {}) },
   });
-  if (kind === "CORRECTION") {
+  if (kind === "CORRECTION" && save.where.unitId) {
     await notifyOfficeOfCorrection(tx, {
       ...save.where,
+      unitId: save.where.unitId,
       slotId: save.slotId,
       versionNumber: version.number,
       reason: save.reason ?? "",

@@ -11,6 +11,7 @@ import { unitScopeWhere, withUnitScope, type SessionUser } from "@/lib/auth/role
 import { addDays, isDistrictDate } from "@/lib/time";
 import { parseSearchParams } from "@/lib/search-params";
 import { z } from "@/lib/validation";
+import { unitOf } from "@/lib/reports/card-owner";
 
 export const reportSummarySelect = {
   id: true,
@@ -60,7 +61,7 @@ export function toReportSummary(r: SelectedReport): ReportSummary {
     correctionCount: r.correctionCount,
     authorName: r.author.name,
     date: r.card.date,
-    unit: r.card.unit,
+    unit: unitOf(r.card),
     photoIds: r.photos.map((p) => p.id),
     spotChecks: r.spotChecks,
     openFlags: r._count.anomalies,

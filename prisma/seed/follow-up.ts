@@ -9,6 +9,7 @@ import type { OrgRefs } from "./org";
 import { newId, rngFor } from "./rng";
 import type { TaskRef } from "./tasks";
 import { fill } from "./tasks";
+import { UNIT_CARD, unitIdOf } from "@/lib/reports/card-owner";
 
 /** What a leader writes, by what the card shows; "{item}" is one of its items. */
 const INSTRUCTIONS = {
@@ -46,8 +47,8 @@ type CardWithSlots = {
 export async function seedInstructions(ctx: SeedContext, org: OrgRefs): Promise<number> {
   const { db } = ctx;
   const from = addDays(ctx.yesterday, -6);
-  const cards: CardWithSlots[] = await db.reportCard.findMany({
-    where: { date: { gte: from, lte: ctx.yesterday } },
+  const rows = await db.reportCard.findMany({
+    where: { date: { gte: from, lte: ctx.yesterday }, ...UNIT_CARD },
     select: {
       id: true,
       unitId: true,
@@ -57,6 +58,7 @@ export async function seedInstructions(ctx: SeedContext, org: OrgRefs): Promise<
     },
     orderBy: [{ date: "asc" }, { unitId: "asc" }],
   });
+  const cards: CardWithSlots[] = rows.map((c) => ({ ...c, unitId: unitIdOf(c) }));
   const unitById = new Map(org.units.map((u) => [u.id, u]));
   const demoTown = org.unitByName.get("临洺关镇")!;
   const latestDemoCard = cards.filter((c) => c.unitId === demoTown.id && c.slots.length > 0 && c.items.length > 0).at(-1);

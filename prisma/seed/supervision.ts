@@ -11,6 +11,7 @@ import type { SeedContext } from "./context";
 import type { OrgRefs } from "./org";
 import { newId, rngFor } from "./rng";
 import type { TaskRef } from "./tasks";
+import { UNIT_CARD, unitIdOf } from "@/lib/reports/card-owner";
 
 export const VETO_ITEMS = ["重大安全生产事故", "重大违法用地案件"];
 
@@ -41,7 +42,7 @@ export async function seedBulletins(ctx: SeedContext, org: OrgRefs): Promise<num
     const exists = await db.bulletin.findUnique({ where: { year_number: { year: ctx.year, number } }, select: { id: true } });
     if (exists) continue;
     const evenings = await db.reportSlot.findMany({
-      where: { slot: "EVENING", card: { date } },
+      where: { slot: "EVENING", card: { date, ...UNIT_CARD } },
       select: {
         id: true,
         slot: true,
@@ -52,13 +53,13 @@ export async function seedBulletins(ctx: SeedContext, org: OrgRefs): Promise<num
     // Worth showing: a full day's work, mostly done.
     const slots = evenings.filter((s) => s.card.items.filter((i) => i.outcome === "DONE").length >= 2);
     // Towns first, then departments, in the district's order; a seeded pick of four.
-    slots.sort((a, b) => org.units.indexOf(unitById.get(a.card.unitId)!) - org.units.indexOf(unitById.get(b.card.unitId)!));
+    slots.sort((a, b) => org.units.indexOf(unitById.get(unitIdOf(a.card))!) - org.units.indexOf(unitById.get(unitIdOf(b.card))!));
     const rng = rngFor("bulletin", date);
-    const towns = slots.filter((s) => unitById.get(s.card.unitId)?.kind === "TOWN");
-    const departments = slots.filter((s) => unitById.get(s.card.unitId)?.kind === "DEPARTMENT");
+    const towns = slots.filter((s) => unitById.get(unitIdOf(s.card))?.kind === "TOWN");
+    const departments = slots.filter((s) => unitById.get(unitIdOf(s.card))?.kind === "DEPARTMENT");
     const picked = [...rng.sample(towns, 2), ...rng.sample(departments, 2)];
     if (picked.length === 0) continue;
-    const names = picked.map((s) => unitById.get(s.card.unitId)!.name);
+    const names = picked.map((s) => unitById.get(unitIdOf(s.card))!.name);
     const [, m, d] = date.split("-").map(Number);
     const publishedAt = new Date(Math.min(districtInstant(addDays(date, 1), "08:00").getTime(), ctx.now.getTime() - 60_000));
     await db.bulletin.create({

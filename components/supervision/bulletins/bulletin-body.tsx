@@ -2,6 +2,7 @@ import { PhotoThumb } from "@/components/supervision/photo-thumb";
 import { SLOT_LABELS } from "@/lib/reports/slots";
 import { bulletinHeading, groupByKeyTask, type BulletinView } from "@/lib/supervision/bulletins/queries";
 import { formatDistrictDateLong, formatDistrictDateTime } from "@/lib/time";
+import { unitOf } from "@/lib/reports/card-owner";
 
 /** A bulletin as readers see it (screen and print): heading, editor's note, items by key task. */
 export function BulletinBody({ bulletin, photos = true }: { bulletin: BulletinView; photos?: boolean }) {
@@ -31,12 +32,12 @@ export function BulletinBody({ bulletin, photos = true }: { bulletin: BulletinVi
               <li key={item.id} className="break-inside-avoid">
                 <p className="whitespace-pre-line leading-relaxed text-stone-800">{item.excerpt}</p>
                 <p className="mt-1 text-xs text-stone-500">
-                  来源：{item.unit.name} {item.date} {SLOT_LABELS[item.slot]}
+                  来源：{unitOf(item).name} {item.date} {SLOT_LABELS[item.slot]}
                 </p>
                 {photos && item.photoIds.length > 0 ? (
                   <div className="mt-2 flex flex-wrap gap-2">
                     {item.photoIds.map((id, i) => (
-                      <PhotoThumb key={id} photoId={id} alt={`${item.unit.name}现场照片 ${i + 1}`} />
+                      <PhotoThumb key={id} photoId={id} alt={`${unitOf(item).name}现场照片 ${i + 1}`} />
                     ))}
                   </div>
                 ) : null}

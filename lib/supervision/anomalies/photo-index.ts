@@ -21,6 +21,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { bandsOf, greyOf, hammingDistance, hashesOfGrey, type Grey, type PhotoHashes } from "@/lib/photos/dhash";
 import type { PhotoStorage } from "@/lib/storage/index";
 import { type PreparedPhoto, preparePhoto } from "@/lib/supervision/anomalies/photo-match";
+import { UNIT_CARD } from "@/lib/reports/card-owner";
 
 export const PHOTO_INDEX_RULES = {
   /** bits a band of a probe may differ from a stored band and still find it */
@@ -190,7 +191,8 @@ function bandColumns(hash: string) {
  */
 export async function backfillPhotoHashes(db: Db, load: PhotoLoader, limit = PHOTO_INDEX_RULES.backfillPerBatch): Promise<number> {
   const photos = await db.photo.findMany({
-    where: { hashedAt: null, slotId: { not: null } },
+    // Units' report photos only: a leader's own card is never a source of recycled-photo evidence.
+    where: { hashedAt: null, slot: { card: UNIT_CARD } },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     take: limit,
     select: { id: true, thumbKey: true, hashedAt: true },

@@ -40,6 +40,7 @@ import { loadSlotHistories, versionAt, type TextVersion } from "@/lib/supervisio
 import { highlightRanges } from "@/lib/supervision/text-similarity";
 import { photoStorage, type PhotoStorage } from "@/lib/storage/index";
 import { addDays } from "@/lib/time";
+import { UNIT_CARD, unitIdOf, unitOf } from "@/lib/reports/card-owner";
 
 type Flag = {
   kind: AnomalyKind;
@@ -149,8 +150,8 @@ async function loadSubjects(db: Db, slotIds: readonly string[]) {
   const versionsOf = new Map(histories.map((h) => [h.id, h.versions]));
   return slots.map((s) => ({
     ...s,
-    unitId: s.card.unitId,
-    unitName: s.card.unit.name,
+    unitId: unitIdOf(s.card),
+    unitName: unitOf(s.card).name,
     date: s.card.date,
     versions: versionsOf.get(s.id) ?? [],
   }));
@@ -192,7 +193,8 @@ async function loadTextCorpus(
   from: string,
   ownUnitIds: string[],
 ): Promise<ShingledReport[]> {
-  const inWindow = { date: { gte: from } };
+  // Units' cards only: a leader's own card is never checked nor a source of evidence.
+  const inWindow = { date: { gte: from }, ...UNIT_CARD };
   const [cards, slots, items] = await Promise.all([
     db.reportCard.findMany({ where: inWindow, select: { id: true, unitId: true, date: true } }),
     loadSlotHistories(db, { card: inWindow }),
@@ -209,10 +211,18 @@ async function loadTextCorpus(
   for (const s of slots) {
     const card = cardById.get(s.cardId);
     if (!card) continue;
-    slotMeta.set(s.id, { unitId: card.unitId, date: card.date, slot: s.slot, submittedAt: s.submittedAt });
+    slotMeta.set(s.id, { unitId: unitIdOf(card), date: card.date, slot: s.slot, submittedAt: s.submittedAt });
     for (const v of s.versions) {
       if (!v.text) continue;
-      reports.push(textReport({ id: s.id, cardId: card.id, slot: s.slot }, card, unitNames.get(card.unitId) ?? "", v, itemsByCard.get(card.id) ?? []));
+      reports.push(
+        textReport(
+          { id: s.id, cardId: card.id, slot: s.slot },
+          { date: card.date, unitId: unitIdOf(card) },
+          unitNames.get(unitIdOf(card)) ?? "",
+          v,
+          itemsByCard.get(card.id) ?? [],
+        ),
+      );
     }
   }
   return reports;
@@ -320,12 +330,12 @@ async function findRecycledPhotos(db: Db, load: PhotoLoader, subjects: Subject[]
         const match = other ? comparePhotos(other.prepared, loaded.prepared) : null;
         const same = match ? isSamePhoto(match) : candidate.distance <= RECYCLED_PHOTO_RULES.unverifiedMaxDistance;
         if (!same) continue;
-        corpus.slots.set(row.slotId, { unitId: row.slot.card.unitId, date: row.slot.card.date, slot: row.slot.slot, submittedAt: row.slot.submittedAt });
+        corpus.slots.set(row.slotId, { unitId: unitIdOf(row.slot.card), date: row.slot.card.date, slot: row.slot.slot, submittedAt: row.slot.submittedAt });
         matches.push({
           photoId: row.id,
           slotId: row.slotId,
           cardId: row.slot.cardId,
-          unitId: row.slot.card.unitId,
+          unitId: unitIdOf(row.slot.card),
           addedAt: row.createdAt,
           distance: candidate.distance,
           sameUnit: row.slot.card.unitId === subject.unitId,
@@ -473,7 +483,7 @@ function locationFlags(subject: Subject, previous: Fix[]): Flag[] {
   for (const item of subject.card.items) {
     if (item.task && !sites.some((s) => s.taskId === item.task!.id)) sites.push(...siteOf(item.task));
   }
-  const { unit } = subject.card;
+  const unit = unitOf(subject.card);
   const seat = unit.kind === "TOWN" && unit.lat != null && unit.lng != null ? { lat: unit.lat, lng: unit.lng, unitName: unit.name } : null;
   const unitSites = [...sites, ...unit.tasks.flatMap(siteOf).filter((s) => !sites.some((c) => c.taskId === s.taskId))];
   const findings = detectLocation({ slot: subject.slot, fixes: fixesOf(subject), sites, unitSites, seat, boundary: districtBoundary(), previous });

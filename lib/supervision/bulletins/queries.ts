@@ -4,6 +4,7 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { keyTaskOfSlot, sectionNumber } from "@/lib/supervision/bulletins/official-text";
 import { bulletinCardItemSelect, bulletinSlotSelect, heldBackReason, type HeldBackReport } from "@/lib/supervision/bulletins/writes";
+import { unitOf } from "@/lib/reports/card-owner";
 
 export async function listPublishedBulletins(take = 50) {
   return db.bulletin.findMany({
@@ -112,13 +113,13 @@ export async function listHeldBackReports(user: SessionUser, bulletin: { id: str
   // Towns before departments, each in the district's order (sorted here: enums sort differently per database).
   const rank = (u: { kind: string; sortOrder: number }) => (u.kind === "TOWN" ? 0 : 1_000_000) + u.sortOrder;
   return cards
-    .sort((a, b) => rank(a.unit) - rank(b.unit))
+    .sort((a, b) => rank(unitOf(a)) - rank(unitOf(b)))
     .flatMap((card) =>
       card.slots
         .sort((a, b) => SLOT_ORDER.indexOf(a.slot) - SLOT_ORDER.indexOf(b.slot))
         .flatMap((slot) => {
           const reason = slot.text.trim() && slot.bulletinItems.length === 0 ? heldBackReason(slot) : null;
-          return reason ? [{ slotId: slot.id, slot: slot.slot, unitName: card.unit.name, reason }] : [];
+          return reason ? [{ slotId: slot.id, slot: slot.slot, unitName: unitOf(card).name, reason }] : [];
         }),
     );
 }

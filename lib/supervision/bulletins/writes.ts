@@ -14,6 +14,7 @@ import { excerptOfSlot, keyTaskOfSlot, officialText, withItemCount } from "@/lib
 import { jaccard, shinglesOf } from "@/lib/supervision/text-similarity";
 import { formatDistrictDateLong, type DistrictDate } from "@/lib/time";
 import { refuse, succeed, type WriteResult } from "@/lib/write-result";
+import { unitOf } from "@/lib/reports/card-owner";
 
 export class BulletinError extends Error {}
 
@@ -147,17 +148,17 @@ export async function draftBulletinFromCards(
     if (!latest) return [];
     const reason = heldBackReason(latest);
     if (reason) {
-      heldBack.push({ slotId: latest.id, slot: latest.slot, unitName: card.unit.name, reason });
+      heldBack.push({ slotId: latest.id, slot: latest.slot, unitName: unitOf(card).name, reason });
       return [];
     }
     return [
       {
         slotId: latest.id,
-        unitName: card.unit.name,
+        unitName: unitOf(card).name,
         // Towns before departments, each in the district's order.
-        unitSort: (card.unit.kind === "TOWN" ? 0 : 1000) + card.unit.sortOrder,
+        unitSort: (unitOf(card).kind === "TOWN" ? 0 : 1000) + unitOf(card).sortOrder,
         text: latest.text,
-        excerpt: excerptOfSlot({ unitName: card.unit.name, slot: latest.slot, text: latest.text, items: card.items }),
+        excerpt: excerptOfSlot({ unitName: unitOf(card).name, slot: latest.slot, text: latest.text, items: card.items }),
         done: card.items.filter((i) => i.outcome === "DONE").length,
         keyTask: keyTaskOfSlot(latest.slot, card.items),
       },
@@ -345,7 +346,7 @@ export async function addBulletinItem(db: Db, input: { bulletinId: string; slotI
     if (!(await tx.bulletin.count({ where: { id: input.bulletinId, status: "DRAFT" } }))) return refuse(NOT_A_DRAFT, { status: 404 });
     if (await tx.bulletinItem.count({ where: { bulletinId: input.bulletinId, slotId: input.slotId } })) return refuse("这条晒报已在本期中。", { status: 409 });
     const last = await tx.bulletinItem.aggregate({ where: { bulletinId: input.bulletinId }, _max: { sortOrder: true } });
-    const excerpt = excerptOfSlot({ unitName: slot.card.unit.name, slot: slot.slot, text: slot.text, items: slot.card.items });
+    const excerpt = excerptOfSlot({ unitName: unitOf(slot.card).name, slot: slot.slot, text: slot.text, items: slot.card.items });
     const item = await tx.bulletinItem.create({
       data: {
         bulletinId: input.bulletinId,

@@ -11,6 +11,7 @@ import { daysLeft, feedbackDue, isOverdue, nextFeedbackDate, orderColour, type O
 import { allowedMoves } from "@/lib/supervision/orders/lifecycle";
 import { actorOf, orderScopeWhere } from "@/lib/supervision/orders/writes";
 import { reportSummarySelect, toReportSummary } from "@/lib/supervision/reports";
+import { unitIdOf } from "@/lib/reports/card-owner";
 
 const scoped = (user: SessionUser, where: Prisma.SupervisionOrderWhereInput) => ({ AND: [where, orderScopeWhere(user)] });
 
@@ -215,8 +216,8 @@ export async function issueFormContext(user: SessionUser, unitId: string) {
 const slotSourceSelect = { slotId: true, slot: { select: { card: { select: { unitId: true, date: true } } } } } as const;
 const slotInScope = (user: SessionUser) => ({ slot: { card: { unit: withUnitScope(user, {}) } } });
 
-function fromSlot(source: { slotId: string; slot: { card: { unitId: string } } }, title: string, content: string) {
-  return { unitId: source.slot.card.unitId, slotId: source.slotId, existingOrderId: null, title, content, deadline: undefined };
+function fromSlot(source: { slotId: string; slot: { card: { unitId: string | null } } }, title: string, content: string) {
+  return { unitId: unitIdOf(source.slot.card), slotId: source.slotId, existingOrderId: null, title, content, deadline: undefined };
 }
 
 /**

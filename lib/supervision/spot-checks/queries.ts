@@ -5,6 +5,7 @@ import { drawSample, type DrawParams, type SampleCandidate } from "@/lib/supervi
 import { reportSummarySelect, toReportSummary } from "@/lib/supervision/reports";
 import { loadSlotClaims, parseUntrueAmounts } from "@/lib/supervision/spot-checks/reversal-plan";
 import { storedDrawParams, type StoredDrawParams } from "@/lib/supervision/spot-checks/schemas";
+import { unitOf } from "@/lib/reports/card-owner";
 
 /** The reports a draw chooses from, each with its open anomaly flags now. */
 export async function loadDrawCandidates(params: Pick<DrawParams, "slots" | "unitKinds" | "from" | "to">): Promise<SampleCandidate[]> {
@@ -17,7 +18,7 @@ export async function loadDrawCandidates(params: Pick<DrawParams, "slots" | "uni
       _count: { select: { anomalies: { where: { status: "OPEN" } } } },
     },
   });
-  return rows.map((r) => ({ slotId: r.id, slot: r.slot, unitKind: r.card.unit.kind, date: r.card.date, openFlags: r._count.anomalies }));
+  return rows.map((r) => ({ slotId: r.id, slot: r.slot, unitKind: unitOf(r.card).kind, date: r.card.date, openFlags: r._count.anomalies }));
 }
 
 export function parseDrawParams(json: string): StoredDrawParams | null {

@@ -24,6 +24,7 @@ import type { Db } from "@/lib/db-client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SpotCheckResult } from "@/lib/generated/prisma/enums";
 import type { DistrictDate } from "@/lib/time";
+import { unitIdOf } from "@/lib/reports/card-owner";
 
 export type ReversalCheck = {
   id: string;
@@ -112,7 +113,7 @@ export async function loadSlotClaims(tx: Db | Prisma.TransactionClient, slotId: 
       if (item.taskId && item.progressValue) claims.set(item.taskId, round((claims.get(item.taskId) ?? 0) + item.progressValue));
     }
   }
-  return { slotId, unitId: slot.card.unitId, cardDate: slot.card.date, claims };
+  return { slotId, unitId: unitIdOf(slot.card), cardDate: slot.card.date, claims };
 }
 
 /** The reversal moves a slot needs now (none for a slot never checked). */

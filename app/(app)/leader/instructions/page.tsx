@@ -9,6 +9,7 @@ import { formatDistrictDateTime } from "@/lib/time";
 import { z } from "@/lib/validation";
 import { parseSearchParams, type RawSearchParams } from "@/lib/search-params";
 import { TabLinks } from "@/components/ui/tab-links";
+import { unitOf } from "@/lib/reports/card-owner";
 
 export const metadata: Metadata = { title: "我的批示" };
 
@@ -37,10 +38,10 @@ export default async function LeaderInstructionsPage({ searchParams }: { searchP
       ) : (
         <ul className="space-y-3">
           {instructions.map((i) => (
-            <li key={i.id} className="rounded-xl border border-stone-200 bg-white p-4" aria-label={`${i.card.unit.name} ${i.card.date} 的批示`}>
+            <li key={i.id} className="rounded-xl border border-stone-200 bg-white p-4" aria-label={`${unitOf(i.card).name} ${i.card.date} 的批示`}>
               <p className="flex flex-wrap items-center gap-2 text-sm text-stone-600">
-                <Link href={`/feed?unit=${i.card.unit.id}&date=${i.card.date}`} className="link font-medium">
-                  {i.card.unit.name}
+                <Link href={`/feed?unit=${unitOf(i.card).id}&date=${i.card.date}`} className="link font-medium">
+                  {unitOf(i.card).name}
                 </Link>
                 <span>
                   {i.card.date}

@@ -13,6 +13,7 @@ import { addBulletinItemAction, deleteBulletinDraft } from "@/lib/supervision/bu
 import { getBulletin, groupByKeyTask, listHeldBackReports } from "@/lib/supervision/bulletins/queries";
 import { parseReportSearch, reportSearchOptions, searchReports } from "@/lib/supervision/reports";
 import { districtToday } from "@/lib/time";
+import { unitOf } from "@/lib/reports/card-owner";
 
 export const metadata: Metadata = { title: "编辑快讯" };
 
@@ -43,7 +44,7 @@ export default async function BulletinEditorPage({
     items: group.items.map((item) => ({
       id: item.id,
       excerpt: item.excerpt,
-      source: `${item.unit.name} ${item.date} ${SLOT_LABELS[item.slot]}`,
+      source: `${unitOf(item).name} ${item.date} ${SLOT_LABELS[item.slot]}`,
       position: position.get(item.id)!,
     })),
   }));

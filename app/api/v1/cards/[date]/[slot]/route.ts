@@ -1,12 +1,11 @@
 import { after } from "next/server";
 import { ApiError, apiRoute } from "@/lib/api/handler";
 import { readSlotSubmission } from "@/lib/api/submission";
-import { UNIT_ROLES } from "@/lib/auth/roles";
 import { ReportError } from "@/lib/reports/submit";
 import { submitOwnSlot } from "@/lib/reports/writes";
 
-/** Files a slot of the caller's own unit's card (the unit comes from the account). */
-export const POST = apiRoute<{ date: string; slot: string }>({ roles: UNIT_ROLES }, async ({ user, request, params }) => {
+/** Files a slot of the caller's own card: their unit's, or a district leader's own (the owner comes from the account). */
+export const POST = apiRoute<{ date: string; slot: string }>({ roles: ["UNIT_HEAD", "REPORTER", "LEADER"] }, async ({ user, request, params }) => {
   const { input, photos } = await readSlotSubmission(request);
   try {
     const result = await submitOwnSlot({
