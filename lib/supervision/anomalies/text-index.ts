@@ -69,20 +69,33 @@ export function indexedPhrases(text: string, unitName: string): string[] {
   return text ? [ANY_TEXT, ...shinglesOf(text, [unitName])] : [];
 }
 
-/** Records that a unit used these phrases on (at the latest) the given dates. */
-async function writePhrases(tx: Tx, unitId: string, lastDates: Map<string, string>): Promise<void> {
+/**
+ * Records that a unit used these phrases on (at the latest) the given dates.
+ * A save adds its new phrases one by one as upserts (two saves of one unit at
+ * the same moment may add the same phrase: an insert would fail the second);
+ * the rebuild, alone in its transaction, adds them in bulk.
+ */
+async function writePhrases(tx: Tx, unitId: string, lastDates: Map<string, string>, bulk = false): Promise<void> {
   for (const part of chunks([...lastDates.keys()])) {
     const known = await tx.textPhraseUnit.findMany({ where: { unitId, shingle: { in: part } }, select: { shingle: true, lastDate: true } });
     const seen = new Map(known.map((k) => [k.shingle, k.lastDate]));
     const fresh = part.filter((s) => !seen.has(s));
-    if (fresh.length > 0) await tx.textPhraseUnit.createMany({ data: fresh.map((shingle) => ({ shingle, unitId, lastDate: lastDates.get(shingle)! })) });
-    // Grouped by date, so a page of the rebuild updates in a few statements.
+    if (bulk && fresh.length > 0)
+      await tx.textPhraseUnit.createMany({ data: fresh.map((shingle) => ({ shingle, unitId, lastDate: lastDates.get(shingle)! })) });
+    else
+      for (const shingle of fresh) {
+        const lastDate = lastDates.get(shingle)!;
+        await tx.textPhraseUnit.upsert({ where: { shingle_unitId: { shingle, unitId } }, create: { shingle, unitId, lastDate }, update: {} });
+        seen.set(shingle, "");
+      }
+    // Dates only move forward; grouped by date, so a page of the rebuild updates in a few statements.
     const later = new Map<string, string[]>();
     for (const [shingle, before] of seen) {
       const date = lastDates.get(shingle)!;
       if (date > before) later.set(date, [...(later.get(date) ?? []), shingle]);
     }
-    for (const [date, shingles] of later) await tx.textPhraseUnit.updateMany({ where: { unitId, shingle: { in: shingles } }, data: { lastDate: date } });
+    for (const [date, shingles] of later)
+      await tx.textPhraseUnit.updateMany({ where: { unitId, shingle: { in: shingles }, lastDate: { lt: date } }, data: { lastDate: date } });
   }
 }
 
@@ -128,7 +141,7 @@ export async function rebuildTextIndex(tx: Tx, pageSize = 500): Promise<number> 
         for (const s of indexedPhrases(v.text, unitNames.get(card.unitId) ?? "")) if ((dates.get(s) ?? "") < card.date) dates.set(s, card.date);
       }
     }
-    for (const [unitId, dates] of byUnit) await writePhrases(tx, unitId, dates);
+    for (const [unitId, dates] of byUnit) await writePhrases(tx, unitId, dates, true);
   }
 }
 
