@@ -1,6 +1,6 @@
 /**
  * Prisma CLI configuration. Prisma 6.19 runs offline here only with a driver
- * adapter and the WASM schema engine (../shared/docs/stack.md), and with a
+ * adapter and the WASM schema engine (docs/stack.md), and with a
  * prisma.config.ts it does not read .env itself — so we load it here and give
  * DATABASE_URL the same default as the app (lib/env.ts).
  *

@@ -20,8 +20,12 @@
  *   already marks them no-store.
  * - A cross-site POST to a page (a forged server action) is refused with 403
  *   here; Next.js itself would refuse it with a 500.
+ * - A server action's body over ACTION_BODY_LIMIT_MB (lib/photos/limits.ts) is
+ *   refused with 413 by its Content-Length, before it is read (Next.js would
+ *   read up to the limit and answer 500).
  */
 import { NextResponse, type NextRequest } from "next/server";
+import { ACTION_BODY_LIMIT_MB } from "@/lib/photos/limits";
 
 export const config = {
   matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|manifest.webmanifest).*)"],
@@ -31,6 +35,8 @@ export function proxy(request: NextRequest) {
   if (isCrossSitePost(request)) {
     return new NextResponse("跨站提交已拒绝:请从晒台页面提交。", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
+  const oversized = oversizedAction(request);
+  if (oversized) return new NextResponse(oversized.message, { status: oversized.status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const https = request.headers.get("x-forwarded-proto") === "https" || request.nextUrl.protocol === "https:";
   const nonce = btoa(crypto.randomUUID());
   const policy = contentSecurityPolicy(nonce, https);
@@ -88,4 +94,16 @@ function isCrossSitePost(request: NextRequest): boolean {
   } catch {
     return true;
   }
+}
+
+/** A server action (a POST with Next-Action) whose declared body is over the limit. */
+function oversizedAction(request: NextRequest): { status: number; message: string } | null {
+  if (request.method !== "POST" || !request.headers.has("next-action")) return null;
+  const length = request.headers.get("content-length");
+  // Without a length (chunked; a browser always sends the length of a form) Next.js's own limit applies.
+  if (length === null) return null;
+  if (!/^\d+$/.test(length) || Number(length) > ACTION_BODY_LIMIT_MB * 1024 * 1024) {
+    return { status: 413, message: `提交内容超过 ${ACTION_BODY_LIMIT_MB} MB，已拒绝：请少传几张照片。` };
+  }
+  return null;
 }

@@ -5,7 +5,7 @@ export default function manifest(): MetadataRoute.Manifest {
   return {
     name: "晒台 · 一日三晒工作督查平台",
     short_name: "晒台",
-    description: "一日三晒:早晒计划、午晒进展、晚晒结果。",
+    description: "一日三晒：早晒计划、午晒进展、晚晒结果。",
     lang: "zh-CN",
     start_url: "/unit",
     scope: "/",

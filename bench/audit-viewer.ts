@@ -30,9 +30,22 @@ async function main() {
   migrateDatabase(url);
   const db = createClient(url);
   const rng = rngFor("audit-bench");
-  const units = Array.from({ length: 113 }, (_, i) => ({ id: newId(), code: `U${i}`, name: `单位${i}`, kind: i < 17 ? ("TOWN" as const) : ("DEPARTMENT" as const), sortOrder: i }));
+  const units = Array.from({ length: 113 }, (_, i) => ({
+    id: newId(),
+    code: `U${i}`,
+    name: `单位${i}`,
+    kind: i < 17 ? ("TOWN" as const) : ("DEPARTMENT" as const),
+    sortOrder: i,
+  }));
   await db.unit.createMany({ data: units });
-  const users = Array.from({ length: 1500 }, (_, i) => ({ id: newId(), username: `user${i}`, name: `用户${i}`, passwordHash: "x", role: "REPORTER" as const, unitId: units[i % 113].id }));
+  const users = Array.from({ length: 1500 }, (_, i) => ({
+    id: newId(),
+    username: `user${i}`,
+    name: `用户${i}`,
+    passwordHash: "x",
+    role: "REPORTER" as const,
+    unitId: units[i % 113].id,
+  }));
   await db.user.createMany({ data: users });
   const actions = ["report.submit", "report.edit", "task.progress-from-report", "task.progress", "worklog.add", "order.respond", "spot-check.record"];
   const start = districtInstant("2026-01-01").getTime();
@@ -44,7 +57,9 @@ async function main() {
       const action = actions[Math.floor(rng.next() ** 2 * actions.length)];
       return Prisma.sql`(${newId()}, ${user.id}, ${action}, ${"ReportSlot"}, ${newId()}, ${'{"text":"旧"}'}, ${'{"text":"新"}'}, ${user.unitId}, ${new Date(start + Math.floor(rng.next() * year))})`;
     });
-    await db.$executeRaw(Prisma.sql`INSERT INTO "AuditLog" ("id", "actorId", "action", "entity", "entityId", "before", "after", "unitId", "createdAt") VALUES ${Prisma.join(values)}`);
+    await db.$executeRaw(
+      Prisma.sql`INSERT INTO "AuditLog" ("id", "actorId", "action", "entity", "entityId", "before", "after", "unitId", "createdAt") VALUES ${Prisma.join(values)}`,
+    );
   }
   await db.$executeRawUnsafe("ANALYZE");
   console.log(`${rows} entries written in ${((Date.now() - t0) / 1000).toFixed(1)} s (${dir})`);

@@ -110,7 +110,9 @@ async function main() {
     // Warm up: compile caches, open the database, fill the connection.
     await load(`${args.base}${target.path}`, target.cookie, { ...args, requests: Math.min(40, args.requests), concurrency: 4 }, target.status);
     const r = await load(`${args.base}${target.path}`, target.cookie, args, target.status);
-    console.log(`  ${target.label.padEnd(44)} p50 ${String(r.p50).padStart(5)} ms  p95 ${String(r.p95).padStart(5)} ms  mean ${String(r.mean).padStart(5)} ms  ${r.rps} req/s  ${r.kb} KB${r.cpuMs === null ? "" : `  server CPU ${r.cpuMs} ms/req`}${r.errors ? `  ${r.errors} connection resets` : ""}`);
+    console.log(
+      `  ${target.label.padEnd(44)} p50 ${String(r.p50).padStart(5)} ms  p95 ${String(r.p95).padStart(5)} ms  mean ${String(r.mean).padStart(5)} ms  ${r.rps} req/s  ${r.kb} KB${r.cpuMs === null ? "" : `  server CPU ${r.cpuMs} ms/req`}${r.errors ? `  ${r.errors} connection resets` : ""}`,
+    );
   }
 }
 

@@ -35,6 +35,10 @@ export const PAGES: BenchPage[] = [
   { path: "/unit", user: "town-reporter", budgetKB: 300, prepare: morningWithPhotos },
   // The feed's first page with 12 photos nobody opened (the issue's case): four units' mornings with three each.
   { path: "/feed", user: "leader", budgetKB: 600, prepare: (base) => fourMornings(base) },
+  { path: "/login" },
+  { path: "/admin", user: "admin" },
+  { path: "/board", user: "leader" },
+  { path: "/public/flags" },
 ];
 
 async function fourMornings(base: string): Promise<void> {
@@ -44,7 +48,11 @@ async function fourMornings(base: string): Promise<void> {
 /** A phone-like photo: smooth noise, so it compresses like a real scene (~0.5 MB at 2048 px), not like a flat colour. */
 async function phonePhoto(seed: number): Promise<Blob> {
   const sharp = (await import("sharp")).default;
-  const noise = await sharp({ create: { width: 1000, height: 750, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 110 + seed * 10, sigma: 60 } } }).png().toBuffer();
+  const noise = await sharp({
+    create: { width: 1000, height: 750, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 110 + seed * 10, sigma: 60 } },
+  })
+    .png()
+    .toBuffer();
   const jpeg = await sharp(noise).resize(4000, 3000).blur(1.2).jpeg({ quality: 90 }).toBuffer();
   return new Blob([new Uint8Array(jpeg)], { type: "image/jpeg" });
 }
@@ -60,7 +68,12 @@ async function morningWithPhotos(base: string, cookie: string): Promise<void> {
   if (response.status !== 201) throw new Error(`Filing the bench's morning failed: ${response.status} ${await response.text()}`);
 }
 
-const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=").slice(1).join("=");
+const arg = (name: string) =>
+  process.argv
+    .find((a) => a.startsWith(`--${name}=`))
+    ?.split("=")
+    .slice(1)
+    .join("=");
 const runs = Number(arg("runs") ?? 3);
 const port = Number(arg("port") ?? 3140);
 const wanted = arg("pages")?.split(",");
@@ -129,7 +142,12 @@ async function main() {
   if (!base) {
     const app = path.resolve(arg("app") ?? ".");
     base = `http://localhost:${port}`;
-    server = spawn("bash", ["scripts/e2e-server.sh"], { cwd: app, env: { ...process.env, E2E_PORT: String(port) }, stdio: ["ignore", "ignore", "inherit"], detached: true });
+    server = spawn("bash", ["scripts/e2e-server.sh"], {
+      cwd: app,
+      env: { ...process.env, E2E_PORT: String(port) },
+      stdio: ["ignore", "ignore", "inherit"],
+      detached: true,
+    });
     const stop = () => server?.pid && process.kill(-server.pid, "SIGTERM");
     // Migrating and seeding take minutes on a busy machine: up to 10 minutes.
     for (let attempt = 1; ; attempt++) {
@@ -146,7 +164,12 @@ async function main() {
   }
   let failed = false;
   try {
-    console.log(`Lighthouse 12.2.3, mobile preset, median of ${runs}; ${base}; load average ${(await import("node:os")).loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+    console.log(
+      `Lighthouse 12.2.3, mobile preset, median of ${runs}; ${base}; load average ${(await import("node:os"))
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ")}`,
+    );
     console.log("| page | transferred | of it images | requests | budget | performance | accessibility | LCP | TTI | TBT |");
     console.log("| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |");
     for (const page of pages) {

@@ -134,7 +134,9 @@ async function main() {
       office: await signIn(BASE, "admin"),
       reporter: await signIn(BASE, "town-reporter"),
     };
-    console.log(`${new Date().toISOString()} · ${DATABASE_URL.split(":")[0]} · ${CONNECTIONS} connections × ${SECONDS} s · load average ${fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`);
+    console.log(
+      `${new Date().toISOString()} · ${DATABASE_URL.split(":")[0]} · ${CONNECTIONS} connections × ${SECONDS} s · load average ${fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`,
+    );
     console.log(`idle server memory: ${serverRssMb(server.pid!)} MB\n`);
     console.log("| target | req/s | p50 | p97.5 | one request | HTML | vs static | errors |");
     console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");

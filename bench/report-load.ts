@@ -64,7 +64,11 @@ async function runConcurrent<T>(jobs: T[], worker: (job: T) => Promise<number>):
 async function phonePhotos(): Promise<Buffer[]> {
   return Promise.all(
     [1, 2, 3].map(async (seed) => {
-      const noise = await sharp({ create: { width: 512, height: 384, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 120 + seed * 10, sigma: 40 } } }).png().toBuffer();
+      const noise = await sharp({
+        create: { width: 512, height: 384, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 120 + seed * 10, sigma: 40 } },
+      })
+        .png()
+        .toBuffer();
       return sharp(noise).resize(2048, 1536).jpeg({ quality: 85 }).toBuffer();
     }),
   );
@@ -86,10 +90,23 @@ async function main() {
   });
   const slotCount = await db.reportSlot.count();
   await db.$disconnect();
-  console.log(`Database: ${SOURCE_DB} (${slotCount} slots), ${reporters.length} unit reporters; concurrency ${CONCURRENCY}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+  console.log(
+    `Database: ${SOURCE_DB} (${slotCount} slots), ${reporters.length} unit reporters; concurrency ${CONCURRENCY}; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}`,
+  );
 
   const server = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(PORT)], {
-    env: { ...process.env, DATABASE_URL: url, PHOTO_DIR: path.join(work, "photos"), NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret", AUTH_TRUST_HOST: "true", SHAITAI_DEMO: "1", NODE_ENV: "production" },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PHOTO_DIR: path.join(work, "photos"),
+      NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret",
+      AUTH_TRUST_HOST: "true",
+      SHAITAI_DEMO: "1",
+      NODE_ENV: "production",
+    },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
@@ -129,7 +146,7 @@ async function main() {
     // 1. Submissions: every unit's noon, then every unit's evening, 3 photos each.
     const submit = async (username: string, slot: "noon" | "evening") => {
       const cookie = cookies.get(username)!;
-      let items: unknown[] = [{ text: "压测:现场推进", progress: "已完成一半" }];
+      let items: unknown[] = [{ text: "压测：现场推进", progress: "已完成一半" }];
       if (slot === "evening") {
         const card = (await (await fetch(`${BASE}/api/v1/cards/today`, { headers: { Cookie: cookie } })).json()) as { items: { id: string; text: string }[] };
         items = card.items.map((i) => ({ id: i.id, text: i.text, done: true }));
@@ -138,7 +155,11 @@ async function main() {
       form.append("payload", JSON.stringify({ items, place: "压测现场", revisionReason: "压测" }));
       photos.forEach((p, i) => form.append("photos", new Blob([new Uint8Array(p)], { type: "image/jpeg" }), `photo-${i + 1}.jpg`));
       const started = performance.now();
-      const response = await fetch(`${BASE}/api/v1/cards/today/${slot}`, { method: "POST", body: form, headers: { Cookie: cookie, "Idempotency-Key": `bench-${username}-${slot}-${Date.now()}` } });
+      const response = await fetch(`${BASE}/api/v1/cards/today/${slot}`, {
+        method: "POST",
+        body: form,
+        headers: { Cookie: cookie, "Idempotency-Key": `bench-${username}-${slot}-${Date.now()}` },
+      });
       if (response.status !== 201) console.error(`${username} ${slot}: ${response.status} ${(await response.text()).slice(0, 200)}`);
       // Only the POST is timed (the GET above prepares the evening's items).
       return { status: response.status, ms: performance.now() - started };
@@ -151,7 +172,15 @@ async function main() {
           while (next < reporters.length) {
             const r = reporters[next++];
             submitSamples.push(await submit(r.username, slot).catch(() => ({ status: 599, ms: NaN })));
-            if (submitSamples.length % 50 === 0) console.log(`  ${submitSamples.length} submitted, p50 so far ${Math.round(percentile(submitSamples.map((x) => x.ms).sort((a, b) => a - b), 50))} ms`);
+            if (submitSamples.length % 50 === 0)
+              console.log(
+                `  ${submitSamples.length} submitted, p50 so far ${Math.round(
+                  percentile(
+                    submitSamples.map((x) => x.ms).sort((a, b) => a - b),
+                    50,
+                  ),
+                )} ms`,
+              );
           }
         }),
       );
@@ -191,15 +220,34 @@ async function main() {
     }
     const newFlags = await checker.anomaly.count({ where: { slot: { card: { date: { gte: districtToday() } } } } });
     await checker.$disconnect();
-    console.log(`Anomaly checks: ${owed} still owed ${Math.round((performance.now() - checksFrom) / 1000)} s after the last request; ${newFlags} flags on today's reports.`);
+    console.log(
+      `Anomaly checks: ${owed} still owed ${Math.round((performance.now() - checksFrom) / 1000)} s after the last request; ${newFlags} flags on today's reports.`,
+    );
 
-    const results = [summary("submit a slot with 3 photos (POST, multipart)", submitSamples), summary("feed page (/feed)", feedSamples), summary(`static asset (${asset.split("/").pop()})`, staticSamples)];
+    const results = [
+      summary("submit a slot with 3 photos (POST, multipart)", submitSamples),
+      summary("feed page (/feed)", feedSamples),
+      summary(`static asset (${asset.split("/").pop()})`, staticSamples),
+    ];
     console.table(results);
-    const out = { at: new Date().toISOString(), concurrency: CONCURRENCY, slotsInDb: slotCount, cpus: os.cpus().length, loadAverage: os.loadavg(), results, checksOwedAfter: owed };
+    const out = {
+      at: new Date().toISOString(),
+      concurrency: CONCURRENCY,
+      slotsInDb: slotCount,
+      cpus: os.cpus().length,
+      loadAverage: os.loadavg(),
+      results,
+      checksOwedAfter: owed,
+    };
     fs.mkdirSync("bench/results", { recursive: true });
     const file = `bench/results/report-load-${out.at.replace(/[:.]/g, "-")}.json`;
     fs.writeFileSync(file, JSON.stringify(out, null, 2));
-    console.log(`Written ${file}; load average now ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+    console.log(
+      `Written ${file}; load average now ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ")}`,
+    );
   } finally {
     stop();
   }

@@ -46,13 +46,27 @@ async function main(): Promise<void> {
   const url = `file:${path.join(dir, "bench.db")}`;
   const db = createClient(url);
   try {
-    console.log(`Task import benchmark: ${ROWS} rows, ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+    console.log(
+      `Task import benchmark: ${ROWS} rows, ${os.cpus().length} CPUs, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ")}`,
+    );
     const [, migrateMs] = await timed(async () => migrateDatabase(url));
     const [seeded, seedMs] = await timed(() => seed(db));
     console.log(`  fresh database: migrated in ${seconds(migrateMs)}, seeded in ${seconds(seedMs)} (${seeded.counts.Task} tasks, ${seeded.counts.Unit} units)`);
 
     const admin = await db.user.findUniqueOrThrow({ where: { username: "admin" } });
-    const user: SessionUser = { id: admin.id, username: admin.username, name: admin.name, role: "ADMIN", unitId: null, unitName: null, groupIds: [], sessionId: null };
+    const user: SessionUser = {
+      id: admin.id,
+      username: admin.username,
+      name: admin.name,
+      role: "ADMIN",
+      unitId: null,
+      unitName: null,
+      groupIds: [],
+      sessionId: null,
+    };
     const [units, keyTasks, leaders] = await Promise.all([
       db.unit.findMany({ orderBy: { code: "asc" }, select: { name: true } }),
       db.keyTask.findMany({ orderBy: { sortOrder: "asc" }, select: { name: true } }),
@@ -60,7 +74,12 @@ async function main(): Promise<void> {
     ]);
     const year = Number(districtToday().slice(0, 4));
     // Realistic rows: every fourth with a key task and leader, every seventh with a cooperating department.
-    const rows = generateTaskRows(ROWS, units.map((u) => u.name), `BENCH-${year}`, year).map((row, i): TaskSheetRow => ({
+    const rows = generateTaskRows(
+      ROWS,
+      units.map((u) => u.name),
+      `BENCH-${year}`,
+      year,
+    ).map((row, i): TaskSheetRow => ({
       ...row,
       重点工作: i % 4 === 0 ? keyTasks[i % keyTasks.length].name : null,
       分包领导: i % 4 === 0 ? leaders[i % leaders.length].name : null,
@@ -83,12 +102,16 @@ async function main(): Promise<void> {
     const [first, firstMs] = await timed(() => commitTaskImport(db, user, file, "bench.xlsx"));
     if (!first.ok) throw new Error(first.message);
     const imported = await db.task.count({ where: { externalKey: { startsWith: `BENCH-${year}-` } } });
-    console.log(`  IMPORT (read + check + write, one transaction): ${seconds(firstMs)}${cpuNote()} — created ${first.summary.create}, in the database ${imported}`);
+    console.log(
+      `  IMPORT (read + check + write, one transaction): ${seconds(firstMs)}${cpuNote()} — created ${first.summary.create}, in the database ${imported}`,
+    );
     const firstCpuMs = lastCpuMs;
 
     const [again, againMs] = await timed(() => commitTaskImport(db, user, file, "bench.xlsx"));
     if (!again.ok) throw new Error(again.message);
-    console.log(`  same file again: ${seconds(againMs)}${cpuNote()} — created ${again.summary.create}, updated ${again.summary.update}, unchanged ${again.summary.unchanged}`);
+    console.log(
+      `  same file again: ${seconds(againMs)}${cpuNote()} — created ${again.summary.create}, updated ${again.summary.update}, unchanged ${again.summary.unchanged}`,
+    );
 
     const changed = await makeTaskSheet(rows.map((r) => ({ ...r, 目标值: Number(r.目标值) + 1 })));
     const [update, updateMs] = await timed(() => commitTaskImport(db, user, changed, "bench.xlsx"));

@@ -92,7 +92,14 @@ async function main() {
   if (!fs.existsSync(".next/BUILD_ID")) throw new Error("Build first: npm run build");
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "shaitai-upload-bench-"));
   const url = `file:${path.join(work, "bench.db")}`;
-  const env = { ...process.env, DATABASE_URL: url, PHOTO_DIR: path.join(work, "photos"), NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret", AUTH_TRUST_HOST: "true", SHAITAI_DEMO: "1" };
+  const env = {
+    ...process.env,
+    DATABASE_URL: url,
+    PHOTO_DIR: path.join(work, "photos"),
+    NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret",
+    AUTH_TRUST_HOST: "true",
+    SHAITAI_DEMO: "1",
+  };
   execFileSync("npx", ["tsx", "scripts/db-migrate.ts"], { env, stdio: "ignore" });
   execFileSync("npx", ["tsx", "prisma/seed.ts"], { env, stdio: "ignore" });
 
@@ -136,7 +143,9 @@ async function main() {
       loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10),
     };
     console.log(JSON.stringify(report, null, 2));
-    console.log(report.growthMb <= 100 ? `OK: memory grew ${report.growthMb} MB (target ≤ 100 MB).` : `OVER: memory grew ${report.growthMb} MB (target ≤ 100 MB).`);
+    console.log(
+      report.growthMb <= 100 ? `OK: memory grew ${report.growthMb} MB (target ≤ 100 MB).` : `OVER: memory grew ${report.growthMb} MB (target ≤ 100 MB).`,
+    );
     fs.mkdirSync("bench/results", { recursive: true });
     fs.writeFileSync(`bench/results/upload-limit-${Date.now()}.json`, JSON.stringify(report, null, 2));
   } finally {

@@ -16,7 +16,7 @@ async function createToken(page: Page, name: string): Promise<string> {
   await page.goto("/account");
   await page.getByLabel("令牌名称").fill(name);
   await page.getByRole("button", { name: "创建令牌" }).click();
-  const field = page.getByLabel("新令牌(只显示这一次)");
+  const field = page.getByLabel("新令牌（只显示这一次）");
   await expect(field).toHaveValue(/^sht_/);
   return field.inputValue();
 }
@@ -49,11 +49,11 @@ test("a token authenticates its user; no token is a 401", async ({ baseURL }) =>
 });
 
 test("a morning posted as JSON is saved once, however often it is retried", async () => {
-  const body = { items: [{ text: "e2e 接口计划:巡查洺李线护栏" }], note: "由机器人报送" };
+  const body = { items: [{ text: "e2e 接口计划：巡查洺李线护栏" }], note: "由机器人报送" };
   const first = await bot.post("/api/v1/cards/today/morning", { data: body, headers: { "Idempotency-Key": "e2e-api-morning-1" } });
   expect(first.status()).toBe(201);
   const saved = await first.json();
-  expect(saved).toMatchObject({ slot: "morning", unitId: expect.any(String), items: [{ text: "e2e 接口计划:巡查洺李线护栏", addedIn: "morning" }] });
+  expect(saved).toMatchObject({ slot: "morning", unitId: expect.any(String), items: [{ text: "e2e 接口计划：巡查洺李线护栏", addedIn: "morning" }] });
   expect(saved.text).toContain("由机器人报送");
 
   const retry = await bot.post("/api/v1/cards/today/morning", { data: body, headers: { "Idempotency-Key": "e2e-api-morning-1" } });
@@ -68,11 +68,14 @@ test("a morning posted as JSON is saved once, however often it is retried", asyn
 });
 
 test("bad input is a 422 with a Chinese message, never a 500", async () => {
-  const malformed = await bot.post("/api/v1/cards/today/noon", { data: Buffer.from('{"items": [{"text": "x"'), headers: { "Content-Type": "application/json" } });
+  const malformed = await bot.post("/api/v1/cards/today/noon", {
+    data: Buffer.from('{"items": [{"text": "x"'),
+    headers: { "Content-Type": "application/json" },
+  });
   expect(malformed.status()).toBe(422);
   expect(await malformed.json()).toEqual({ error: { code: "VALIDATION_FAILED", message: "请求体不是有效的 JSON。" } });
 
-  const noReason = await bot.post("/api/v1/cards/today/evening", { data: { items: [{ text: "e2e 接口计划:巡查洺李线护栏", done: false }] } });
+  const noReason = await bot.post("/api/v1/cards/today/evening", { data: { items: [{ text: "e2e 接口计划：巡查洺李线护栏", done: false }] } });
   expect(noReason.status()).toBe(422);
   expect((await noReason.json()).error.message).toContain("未完成的原因");
 
@@ -84,7 +87,7 @@ test("bad input is a 422 with a Chinese message, never a 500", async () => {
   const notAPhoto = await bot.post("/api/v1/cards/today/noon", {
     multipart: {
       payload: JSON.stringify({ note: "上午在现场" }),
-      photos: { name: "现场.jpg", mimeType: "image/jpeg", buffer: Buffer.from("这是一段文字,不是照片。".repeat(40)) },
+      photos: { name: "现场.jpg", mimeType: "image/jpeg", buffer: Buffer.from("这是一段文字，不是照片。".repeat(40)) },
     },
   });
   expect(notAPhoto.status()).toBe(422);

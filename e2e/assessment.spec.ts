@@ -80,13 +80,13 @@ test("an assessor scores a unit: a draft first, then submitted with a reason for
   await page.goto("/assessor/scores");
   await expect(page.getByRole("heading", { level: 1, name: `${quarterLabel}评分` })).toBeVisible();
   await expect(page.getByRole("heading", { name: /招商引资跟踪考核组/ })).toContainText("已提交 0/");
-  await page.getByRole("link", { name: "评分:临洺关镇" }).click();
+  await page.getByRole("link", { name: "评分：临洺关镇" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "临洺关镇" })).toBeVisible();
 
   // A partial draft: saved, still editable, not counted.
   await page.getByLabel("签约项目数量").fill("25");
   await page.getByRole("button", { name: "保存草稿" }).click();
-  await expect(page.locator("form [role=status]")).toHaveText("草稿已保存,提交前可以继续修改。");
+  await expect(page.locator("form [role=status]")).toHaveText("草稿已保存，提交前可以继续修改。");
   await page.reload();
   await expect(page.getByLabel("签约项目数量")).toHaveValue("25");
   await expect(page.getByText("草稿", { exact: true }).first()).toBeVisible();
@@ -97,22 +97,22 @@ test("an assessor scores a unit: a draft first, then submitted with a reason for
   await page.getByLabel("项目落地开工").fill("25");
   await page.getByLabel("跟踪服务").fill("15");
   const reasons = page.getByRole("textbox", { name: /扣分理由/ });
-  await reasons.nth(1).fill("资金按期足额到位,记录备查");
+  await reasons.nth(1).fill("资金按期足额到位，记录备查");
   await page.getByRole("button", { name: "提交评分" }).click();
-  await confirmDialog(page, "提交评分?", "提交评分");
+  await confirmDialog(page, "提交评分？", "提交评分");
   await expect(page.locator("form [role=alert]")).toContainText("还不能提交");
-  await expect(page.getByText("扣了 5 分,请写明扣分理由")).toBeVisible();
-  await expect(reasons.nth(1)).toHaveValue("资金按期足额到位,记录备查");
+  await expect(page.getByText("扣了 5 分，请写明扣分理由")).toBeVisible();
+  await expect(reasons.nth(1)).toHaveValue("资金按期足额到位，记录备查");
   await expect(page.getByLabel("跟踪服务")).toHaveValue("15");
 
   await reasons.first().fill("签约项目较计划少 1 个");
   // Cancelling the dialog sends nothing.
   await page.getByRole("button", { name: "提交评分" }).click();
-  await page.getByRole("dialog", { name: "提交评分?" }).getByRole("button", { name: "取消" }).click();
+  await page.getByRole("dialog", { name: "提交评分？" }).getByRole("button", { name: "取消" }).click();
   await expect(page.getByRole("dialog")).toHaveCount(0);
   await expect(page.getByLabel("签约项目数量")).toBeEnabled();
   await page.getByRole("button", { name: "提交评分" }).click();
-  await confirmDialog(page, "提交评分?", "提交评分");
+  await confirmDialog(page, "提交评分？", "提交评分");
   await expect(page.locator("form [role=status]")).toHaveText("评分已提交。");
   await expect(page.getByLabel("签约项目数量").first()).toBeDisabled();
   await expect(page.getByRole("button", { name: "提交评分" })).toHaveCount(0);
@@ -121,24 +121,24 @@ test("an assessor scores a unit: a draft first, then submitted with a reason for
   await page.getByText("更正评分", { exact: true }).click();
   const correction = page.locator("details", { hasText: "更正评分" });
   await correction.getByLabel("签约项目数量").fill("30");
-  await correction.getByLabel(/更正原因/).fill("补签 1 个项目,已核实");
+  await correction.getByLabel(/更正原因/).fill("补签 1 个项目，已核实");
   await page.getByRole("button", { name: "提交更正" }).click();
-  await confirmDialog(page, "提交更正?", "提交更正");
+  await confirmDialog(page, "提交更正？", "提交更正");
   const versions = page.getByRole("region", { name: /^评分版本/ });
   await expect(versions).toContainText("共 2 版");
   await expect(versions).toContainText("第 1 版 · 提交");
   await expect(versions).toContainText("第 2 版 · 更正");
-  await expect(page.getByText("原因:补签 1 个项目,已核实")).toBeVisible();
+  await expect(page.getByText("原因：补签 1 个项目，已核实")).toBeVisible();
 
   await page.goto("/assessor/scores");
   await expect(page.locator('tr[data-unit="临洺关镇"]')).toContainText("已提交");
   await expect(page.locator('tr[data-unit="临洺关镇"]')).toContainText("100");
 });
 
-test("the board's drill-down for a task finished late shows 逾期完成 and its rule", async ({ page }) => {
+test("the board's drill-down for a task finished late shows 逾期完成 and its rule, and so does the task's page", async ({ page }) => {
   // A unit whose current snapshot of a closed quarter holds an item done after its due date.
   const db = e2eDb();
-  let found: { unitId: string; year: number; number: number; label: string } | undefined;
+  let found: { unitId: string; year: number; number: number; label: string; taskId: string; kind: string } | undefined;
   try {
     const rows = db
       .prepare(
@@ -148,8 +148,10 @@ test("the board's drill-down for a task finished late shows 逾期完成 and its
       .all() as { unitId: string; year: number; number: number; breakdown: string }[];
     const row = rows[0];
     if (row) {
-      const tasks = (JSON.parse(row.breakdown) as { components: { key: string; sources: { state?: string; label: string }[] }[] }).components.find((c) => c.key === "tasks")!;
-      found = { unitId: row.unitId, year: row.year, number: row.number, label: tasks.sources.find((x) => x.state === "DONE_LATE")!.label };
+      type Source = { type: string; id: string; parentId?: string; state?: string; label: string };
+      const tasks = (JSON.parse(row.breakdown) as { components: { key: string; sources: Source[] }[] }).components.find((c) => c.key === "tasks")!;
+      const late = tasks.sources.find((x) => x.state === "DONE_LATE")!;
+      found = { unitId: row.unitId, year: row.year, number: row.number, label: late.label, taskId: late.parentId ?? late.id, kind: late.type };
     }
   } finally {
     db.close();
@@ -158,10 +160,20 @@ test("the board's drill-down for a task finished late shows 逾期完成 and its
   await loginAs(page, "leader");
   await page.goto(`/board/units/${found!.unitId}?quarter=${found!.year}Q${found!.number}`);
   const tasks = page.locator("#c-tasks");
-  await expect(tasks.locator("[data-rule=done-late]")).toContainText("逾期完成:到期日前完成的部分全额计分,到期日之后(至季度末)完成的部分按 50% 计分");
+  await expect(tasks.locator("[data-rule=done-late]")).toContainText("逾期完成：到期日前完成的部分全额计分，到期日之后（至季度末）完成的部分按 50% 计分");
   const row = tasks.locator("tr", { hasText: found!.label }).first();
   await expect(row.getByText("逾期完成", { exact: true })).toBeVisible();
-  await expect(row).toContainText(/逾期完成,计 \d+%/);
+  await expect(row).toContainText(/逾期完成，计 \d+%/);
+
+  // The task's own page: the same state on the task or on that milestone, and the year's rule beside it.
+  await page.goto(`/tasks/${found!.taskId}`);
+  const late =
+    found!.kind === "task"
+      ? page.locator("main [data-status=DONE_LATE]").first()
+      : page.locator("main li", { hasText: found!.label.split(" · ").at(-1)! }).locator("[data-status=DONE_LATE]");
+  await expect(late).toHaveText("逾期完成");
+  await expect(page.locator("[data-late-rule]")).toHaveText("逾期完成：到期日前完成的部分全额计分，到期日之后（至季度末）完成的部分按 50% 计分");
+  await page.screenshot({ path: "test-results/task-done-late.png", fullPage: true });
 });
 
 test("the office closes the quarter; flags appear on the board and on the public page", async ({ page, browser }) => {
@@ -176,7 +188,7 @@ test("the office closes the quarter; flags appear on the board and on the public
   await close.getByLabel(/提前关闭的原因/).evaluate((el) => el.removeAttribute("required"));
   await close.getByRole("button", { name: `关闭${quarterLabel}` }).click();
   await confirmDialog(page, `关闭${quarterLabel}?`, `确认关闭${quarterLabel}`);
-  await expect(close.getByText(/才结束;提前关闭须写明原因/)).toBeVisible();
+  await expect(close.getByText(/才结束；提前关闭须写明原因/)).toBeVisible();
   await expect(page).toHaveURL(/\/admin\/quarters$/);
   await close.getByLabel(/提前关闭的原因/).fill("区委决定提前召开季度观摩点评会");
   await close.getByRole("button", { name: `关闭${quarterLabel}` }).click();
@@ -187,9 +199,9 @@ test("the office closes the quarter; flags appear on the board and on the public
 
   await page.goto(`/board?quarter=${quarterKey}`);
   await expect(page.getByRole("heading", { level: 1, name: `考核排名 · ${quarterLabel}` })).toBeVisible();
-  await expect(page.getByText("已于关闭时冻结(第 1 版")).toBeVisible();
-  await expect(page.getByRole("note")).toContainText("提前关闭:本季度在最后一天结束前由督查室关闭");
-  await expect(page.getByRole("note")).toContainText("原因:区委决定提前召开季度观摩点评会");
+  await expect(page.getByText("已于关闭时冻结（第 1 版")).toBeVisible();
+  await expect(page.getByRole("note")).toContainText("提前关闭：本季度在最后一天结束前由督查室关闭");
+  await expect(page.getByRole("note")).toContainText("原因：区委决定提前召开季度观摩点评会");
   const holders = page.locator('section[aria-labelledby="flags-h"] [data-flag]');
   await expect(holders).toHaveCount(12);
   const red = await page.locator('section[aria-labelledby="flags-h"] [data-flag^="RED:"]').allInnerTexts();
@@ -202,7 +214,7 @@ test("the office closes the quarter; flags appear on the board and on the public
   const anonymous = await browser.newContext();
   const publicPage = await anonymous.newPage();
   await publicPage.goto("/public/flags");
-  await expect(publicPage.getByRole("heading", { name: `现持旗单位(${quarterLabel}考核)` })).toBeVisible();
+  await expect(publicPage.getByRole("heading", { name: `现持旗单位（${quarterLabel}考核）` })).toBeVisible();
   await expect(publicPage.locator("[data-flag]")).toHaveCount(12);
   await expect(publicPage.locator(`[data-flag="RED:${firstRedTown}"]`)).toBeVisible();
   const api = await (await publicPage.request.get("/api/v1/flags")).json();
@@ -236,8 +248,8 @@ test("a later edit of an input does not change the closed quarter; a correction 
   await page.context().clearCookies();
   await loginAs(page, "assessor");
   await page.goto(`/assessor/scores?quarter=${quarterKey}`);
-  await page.getByRole("link", { name: "查看:临洺关镇" }).click();
-  await expect(page.getByText("本季度已关闭,评分只能查看。")).toBeVisible();
+  await page.getByRole("link", { name: "查看：临洺关镇" }).click();
+  await expect(page.getByText("本季度已关闭，评分只能查看。")).toBeVisible();
   await expect(page.getByRole("button", { name: "提交评分" })).toHaveCount(0);
 
   // Only a correction, with its reason, makes a new version from today's data.
@@ -245,12 +257,12 @@ test("a later edit of an input does not change the closed quarter; a correction 
   await loginAs(page, "admin");
   await page.goto("/admin/quarters");
   const correct = page.locator("form", { has: page.getByRole("button", { name: /更正.*生成新版本/ }) });
-  await correct.getByLabel(/更正原因/).fill("西河庄乡任务进度经核实有误,重新计算");
+  await correct.getByLabel(/更正原因/).fill("西河庄乡任务进度经核实有误，重新计算");
   await correct.getByRole("button", { name: /更正.*生成新版本/ }).click();
   await expect(correct.getByRole("status")).toContainText("已生成第 2 版");
-  await expect(page.locator(`tr[data-quarter="${quarterKey}"]`)).toContainText("更正原因:西河庄乡任务进度经核实有误,重新计算");
+  await expect(page.locator(`tr[data-quarter="${quarterKey}"]`)).toContainText("更正原因：西河庄乡任务进度经核实有误，重新计算");
 
   await page.goto(`/board?quarter=${quarterKey}`);
-  await expect(page.getByText("已于关闭时冻结(第 2 版")).toBeVisible();
+  await expect(page.getByText("已于关闭时冻结（第 2 版")).toBeVisible();
   expect(Number(await townTotal(page, EDITED))).toBeLessThan(Number(before));
 });

@@ -7,7 +7,7 @@ import { expect, test } from "@playwright/test";
 import { loginAs } from "./helpers";
 
 test("the audit viewer shows an edit made a moment ago, filtered by unit and kind, and exports it", async ({ page }) => {
-  const text = `e2e 审计:${Date.now()}`;
+  const text = `e2e 审计：${Date.now()}`;
   await loginAs(page, "town-reporter");
   await page.goto("/unit/log");
   await page.getByLabel("今天要做的事").fill(text);

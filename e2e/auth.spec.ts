@@ -77,7 +77,7 @@ test("repeated failures trip the rate limit, even for the right password", async
     await expect(page.locator("form [role=alert]")).toBeVisible();
   }
   await loginWithForm(page, victim);
-  await expect(page.locator("form [role=alert]")).toHaveText("登录失败次数过多,请 15 分钟后再试。");
+  await expect(page.locator("form [role=alert]")).toHaveText("登录失败次数过多，请 15 分钟后再试。");
   await expect(page).toHaveURL(/\/login/);
 });
 

@@ -19,7 +19,7 @@ test("an empty database asks for the first admin, once, and has no default passw
   await page.getByLabel("密码", { exact: true }).fill("1234567890");
   await page.getByLabel("再次输入密码").fill("1234567890");
   await page.getByRole("button", { name: "创建管理员" }).click();
-  await expect(page.getByText("这个密码太常见,容易被猜中,请换一个")).toBeVisible();
+  await expect(page.getByText("这个密码太常见，容易被猜中，请换一个")).toBeVisible();
 
   await page.getByLabel("用户名").fill("office");
   await page.getByLabel("密码", { exact: true }).fill("a-long-password");

@@ -9,8 +9,8 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { loginAs } from "./helpers";
 
 const REPORTER = "ud004-rep";
-const PLAN = "e2e 离线填报:检查秋播小麦出苗情况";
-const NOTE = "e2e 信号弱,先存在手机上。";
+const PLAN = "e2e 离线填报：检查秋播小麦出苗情况";
+const NOTE = "e2e 信号弱，先存在手机上。";
 
 async function openSlot(page: Page, name: "早晒" | "午晒" | "晚晒"): Promise<Locator> {
   const slot = page.getByRole("listitem", { name });
@@ -42,7 +42,14 @@ test("a morning written with no signal survives a reload and is sent once when t
   // The worker controls the page and keeps the card and its files.
   await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 30_000 }).toBe(true);
   await expect
-    .poll(() => page.evaluate(async () => Boolean(await (await caches.open("shaitai-card-shell")).match("/unit")) && (await (await caches.open("shaitai-static")).keys()).length > 0), { timeout: 30_000 })
+    .poll(
+      () =>
+        page.evaluate(
+          async () =>
+            Boolean(await (await caches.open("shaitai-card-shell")).match("/unit")) && (await (await caches.open("shaitai-static")).keys()).length > 0,
+        ),
+      { timeout: 30_000 },
+    )
     .toBe(true);
 
   await context.setOffline(true);
@@ -52,7 +59,7 @@ test("a morning written with no signal survives a reload and is sent once when t
   for (const box of await form.getByRole("checkbox").all()) await expect(box).not.toBeChecked();
   await form.getByRole("button", { name: "＋ 添加一项" }).click();
   await form.getByRole("textbox", { name: "其他事项 1", exact: true }).fill(PLAN);
-  await form.getByLabel("补充说明(可选)").fill(NOTE);
+  await form.getByLabel("补充说明（可选）").fill(NOTE);
   await expect(form.getByText(/^草稿已保存/)).toBeVisible();
   await form.getByRole("button", { name: /^提交早晒/ }).click();
   await expect(form.getByRole("status").filter({ hasText: "待上传" })).toBeVisible();
@@ -63,7 +70,7 @@ test("a morning written with no signal survives a reload and is sent once when t
   morning = await openSlot(page, "早晒");
   form = morning.getByRole("form", { name: "填报早晒" });
   await expect(form.getByRole("textbox", { name: "其他事项 1", exact: true })).toHaveValue(PLAN);
-  await expect(form.getByLabel("补充说明(可选)")).toHaveValue(NOTE);
+  await expect(form.getByLabel("补充说明（可选）")).toHaveValue(NOTE);
   await expect(form.getByRole("status").filter({ hasText: "待上传" })).toBeVisible();
   await expect(form.getByRole("button", { name: "待上传…" })).toBeDisabled();
 

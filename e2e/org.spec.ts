@@ -29,7 +29,7 @@ test("the office creates a unit and its head; the head signs in, changes the one
   await page.getByLabel("角色").selectOption("UNIT_HEAD");
   await page.getByLabel("所属单位").selectOption({ label: unitName });
   await page.getByRole("button", { name: "创建账号" }).click();
-  const field = page.getByLabel(`${username} 的一次性密码(只显示这一次)`);
+  const field = page.getByLabel(`${username} 的一次性密码（只显示这一次）`);
   await expect(field).toHaveValue(/^[A-Za-z0-9]{12}$/);
   const oneTime = await field.inputValue();
 
@@ -68,7 +68,7 @@ test("disabling an account ends its open session and its API token at once", asy
   await victim.goto("/account");
   await victim.getByLabel("令牌名称").fill("e2e 停用前");
   await victim.getByRole("button", { name: "创建令牌" }).click();
-  const tokenField = victim.getByLabel("新令牌(只显示这一次)");
+  const tokenField = victim.getByLabel("新令牌（只显示这一次）");
   await expect(tokenField).toHaveValue(/^sht_/);
   const token = await tokenField.inputValue();
   const bot = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
@@ -143,7 +143,10 @@ test("the office's organisation pages: lines, key tasks, groups with the scope o
   await page.goto("/admin/org/key-tasks");
   await expect(page.getByLabel("KT01 名称")).toHaveValue("土地卫片拆迁");
   await page.goto("/admin/org/groups");
-  await page.getByRole("link", { name: /招商引资/ }).first().click();
+  await page
+    .getByRole("link", { name: /招商引资/ })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { name: /今天的考核范围/ })).toBeVisible();
   await page.screenshot({ path: "test-results/org-group.png", fullPage: true });
   await page.goto("/admin/org/channels");

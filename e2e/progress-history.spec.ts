@@ -11,7 +11,7 @@ import { createTaskAsOffice, districtDay, expect, unique } from "./task-helpers"
 
 test.describe.configure({ timeout: 180_000 });
 
-test("an evening's amount shows in the task's history; found 不属实, it is taken back with a link to the check", async ({ page }) => {
+test("an evening's amount shows in the task's history; found 不属实，it is taken back with a link to the check", async ({ page }) => {
   const title = unique("e2e进度历史");
   const text = unique("e2e拆除东街违建");
   const today = districtDay(0);
@@ -33,30 +33,29 @@ test("an evening's amount shows in the task's history; found 不属实, it is ta
 
   await loginAs(page, "admin");
   await page.goto(`/spot-checks/pick?from=${today}&to=${today}&q=${encodeURIComponent(text)}`);
-  await page.getByRole("button", { name: `抽查这条:西苏镇 ${today}` }).click();
+  await page.getByRole("button", { name: `抽查这条：西苏镇 ${today}` }).click();
   await expect(page).toHaveURL(/\/spot-checks\/c[a-z0-9]+$/);
   const checkUrl = page.url();
   const form = page.getByRole("form", { name: "记录核查结果" });
   await form.getByLabel("核查方式").selectOption("ON_SITE");
   await form.getByLabel("不属实", { exact: true }).check();
   await expect(form.getByText(/将全部从任务进度中核减/)).toContainText(`${title} 6户`);
-  await form.getByLabel("核查情况").fill("到现场查看,东街违建尚未拆除。");
+  await form.getByLabel("核查情况").fill("到现场查看，东街违建尚未拆除。");
   await form.getByRole("button", { name: "保存核查结果" }).click();
-  await expect(form.getByRole("status")).toHaveText("核查结果已记录,任务进度已按核查结果调整。");
+  await expect(form.getByRole("status")).toHaveText("核查结果已记录，任务进度已按核查结果调整。");
   await page.reload();
-  await expect(page.getByText("已从任务进度中核减:")).toBeVisible();
-  await expect(page.getByRole("listitem").filter({ hasText: title })).toContainText("所报 6户,核减 6户");
+  await expect(page.getByText("已从任务进度中核减：")).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: title })).toContainText("所报 6户，核减 6户");
 
   await page.goto(`/tasks/${taskId}`);
   const history = page.getByRole("region", { name: "进度记录" });
-  const newest = history.getByRole("list", { name: "进度变化,最新在前" }).getByRole("listitem").first();
+  const newest = history.getByRole("list", { name: "进度变化，最新在前" }).getByRole("listitem").first();
   await expect(newest).toContainText("抽查核减");
   await expect(newest).toContainText("−6 → 0户");
   await expect(newest.getByRole("link", { name: "查看抽查" })).toHaveAttribute("href", new URL(checkUrl).pathname);
-  await expect(history.getByRole("img", { name: /^完成值变化:/ })).toBeVisible();
+  await expect(history.getByRole("img", { name: /^完成值变化：/ })).toBeVisible();
   await expect(page.locator("[data-status]").first()).toHaveText("未开始");
   await history.screenshot({ path: "test-results/progress-history-reversal.png" });
-
 });
 
 test("a seeded task's page charts its value over the year", async ({ page }) => {
@@ -64,7 +63,7 @@ test("a seeded task's page charts its value over the year", async ({ page }) => 
   await page.goto("/admin/tasks?status=DONE");
   await page.locator('a[href^="/admin/tasks/"]:not([href*="new"]):not([href*="import"]):not([href*="template"])').first().click();
   const history = page.getByRole("region", { name: "进度记录" });
-  await expect(history.getByRole("img", { name: /^完成值变化:/ })).toBeVisible();
+  await expect(history.getByRole("img", { name: /^完成值变化：/ })).toBeVisible();
   await expect(history.getByRole("listitem").first()).toContainText("单位更新");
   await history.screenshot({ path: "test-results/progress-history-seeded.png" });
 });

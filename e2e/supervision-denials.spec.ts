@@ -69,7 +69,7 @@ test("an assessor cannot issue an order to a unit outside the group, even by edi
   const issue = page.getByRole("form", { name: "督办件立项" });
   await issue.getByLabel(/关联任务/).selectOption({ index: 1 });
   await issue.getByLabel("标题").fill("越权开具的督办单");
-  await issue.getByLabel("督办内容").fill("这份督办单不应该被开具出来,因为单位不在考核组范围内。");
+  await issue.getByLabel("督办内容").fill("这份督办单不应该被开具出来，因为单位不在考核组范围内。");
   await issue.locator('input[name="unitId"]').evaluate((input: HTMLInputElement, id) => (input.value = id), outside);
   await issue.getByRole("button", { name: "立项并交办" }).click();
   await expect(issue.getByRole("alert")).toHaveText("无权向该单位交办督办件。");
@@ -85,7 +85,9 @@ test("the API answers 401, 403 and 422 for bulletins and anomalies", async ({ pa
   expect(bulletins.status()).toBe(200);
   const { bulletins: list } = (await bulletins.json()) as { bulletins: { number: number; date: string; title: string; summary: string }[] };
   expect(list.length).toBeGreaterThan(0);
-  expect(list[0]).toEqual(expect.objectContaining({ number: expect.any(Number), date: expect.any(String), title: expect.any(String), summary: expect.any(String) }));
+  expect(list[0]).toEqual(
+    expect.objectContaining({ number: expect.any(Number), date: expect.any(String), title: expect.any(String), summary: expect.any(String) }),
+  );
   const forbidden = await page.request.get(`/api/v1/anomalies?date=${shanghaiDate(-1)}`);
   expect(forbidden.status()).toBe(403);
   expect((await forbidden.json()).error.code).toBe("FORBIDDEN");
@@ -114,7 +116,7 @@ async function recycledPhotoOf(page: Page, unitName: string, date: string): Prom
   return anomalies.find((a) => a.kind === "RECYCLED_PHOTO" && a.unit.name === unitName)!.evidence.photoId!;
 }
 
-test("report photos are served to signed-in users only (the 晾晒墙 is district-wide)", async ({ page }) => {
+test("report photos are served to signed-in users only （the 晾晒墙 is district-wide）", async ({ page }) => {
   await loginAs(page, "admin");
   const other = await recycledPhotoOf(page, "讲武镇", shanghaiDate(-1));
   const own = await recycledPhotoOf(page, "临洺关镇", shanghaiDate(-2));

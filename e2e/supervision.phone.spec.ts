@@ -12,7 +12,12 @@ test("a unit reporter reads the unit's orders and the bulletins on a phone", asy
 
   // On a phone the bar fits without scrolling sideways; the bulletins are under 更多.
   const nav = page.getByRole("navigation", { name: "主导航" });
-  expect(await nav.locator("ul").first().evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  expect(
+    await nav
+      .locator("ul")
+      .first()
+      .evaluate((el) => el.scrollWidth <= el.clientWidth),
+  ).toBe(true);
   await nav.getByRole("button", { name: "更多" }).click();
   await nav.getByRole("link", { name: "要情快讯" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "要情快讯" })).toBeVisible();

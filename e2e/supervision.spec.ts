@@ -23,7 +23,7 @@ test("draw a sample, record a 不属实 result, and see it on the report", async
   await page.goto("/spot-checks");
   const form = page.getByRole("form", { name: "随机抽查" });
   await form.getByLabel("条数", { exact: true }).fill("3");
-  await form.getByLabel("随机种子(可不填)").fill("e2e-seed-1");
+  await form.getByLabel("随机种子（可不填）").fill("e2e-seed-1");
   await form.getByRole("button", { name: "抽取" }).click();
   await expect(page).toHaveURL(/\/spot-checks\/draws\//);
   await expect(page.getByRole("status").filter({ hasText: "复核" })).toContainText("结果与本次记录一致");
@@ -38,15 +38,16 @@ test("draw a sample, record a 不属实 result, and see it on the report", async
   // A 不属实 result without a word of explanation is refused.
   await record.getByRole("button", { name: "保存核查结果" }).click();
   await expect(record.locator("#notes-error")).toContainText("请写明核查情况");
-  await record.getByLabel("核查情况").fill("实地查看,晒报所称现场拆除作业当天并未开展。");
-  await record.getByLabel("核查照片(可选,最多 9 张)").setInputFiles({ name: "check.jpg", mimeType: "image/jpeg", buffer: await sitePhoto() });
+  await record.getByLabel("核查情况").fill("实地查看，晒报所称现场拆除作业当天并未开展。");
+  await record.getByLabel("核查照片（可选，最多 9 张）").setInputFiles({ name: "check.jpg", mimeType: "image/jpeg", buffer: await sitePhoto() });
   await record.getByRole("button", { name: "保存核查结果" }).click();
   // The drawn slot may have claimed amounts on tasks: then 不属实 also takes them back (issue 10).
-  await expect(record.getByRole("status")).toHaveText(/^核查结果已记录(,任务进度已按核查结果调整)?。$/);
+  await expect(record.getByRole("status")).toHaveText(/^核查结果已记录(，任务进度已按核查结果调整)?。$/);
   await expect(page.locator("#result-heading")).toContainText("抽查不属实");
   const checkPhoto = page.getByRole("img", { name: "核查照片 1" });
   await expect(checkPhoto).toBeVisible();
-  expect(await checkPhoto.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  // Decoded, not a broken image (it may still be on its way when it becomes visible).
+  await expect.poll(() => checkPhoto.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))).toBeGreaterThan(0);
 
   // The report, where it is shown: the unit's page, that day's card.
   const report = page.getByRole("article").first();
@@ -54,7 +55,7 @@ test("draw a sample, record a 不属实 result, and see it on the report", async
   await report.getByRole("link", { name: unitName }).click();
   await expect(page).toHaveURL(/\/units\/.+\?date=\d{4}-\d{2}-\d{2}$/);
   await expect(page.getByRole("heading", { level: 1, name: unitName })).toBeVisible();
-  await expect(page.getByLabel("抽查结果:不属实")).toBeVisible();
+  await expect(page.getByLabel("抽查结果：不属实")).toBeVisible();
 });
 
 /** A photo-like JPEG, as a phone would upload. */
@@ -71,13 +72,13 @@ test("an order's full cycle: an assessor issues it, the unit signs and asks for 
   await page.getByRole("button", { name: "下一步" }).click();
   const issue = page.getByRole("form", { name: "督办件立项" });
   await issue.getByLabel(/关联任务/).selectOption({ index: 1 });
-  await issue.getByLabel("标题").fill("招商项目签约后开工滞后,限时解决");
-  await issue.getByLabel("督办内容").fill("请说明已签约项目未开工的原因,明确开工时限,并在晚晒中逐日报告进展。");
-  await issue.getByLabel("办结期限(日期)").fill(shanghaiDate(5));
+  await issue.getByLabel("标题").fill("招商项目签约后开工滞后，限时解决");
+  await issue.getByLabel("督办内容").fill("请说明已签约项目未开工的原因，明确开工时限，并在晚晒中逐日报告进展。");
+  await issue.getByLabel("办结期限（日期）").fill(shanghaiDate(5));
   await issue.getByRole("button", { name: "立项并交办" }).click();
   await expect(page).toHaveURL(/\/orders\/c/);
   const orderUrl = page.url();
-  await expect(page.getByRole("heading", { level: 1, name: "招商项目签约后开工滞后,限时解决" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "招商项目签约后开工滞后，限时解决" })).toBeVisible();
   await expect(page.getByText("待签收", { exact: true }).first()).toBeVisible();
 
   // Another unit does not even find it.
@@ -91,7 +92,7 @@ test("an order's full cycle: an assessor issues it, the unit signs and asks for 
   await page.getByRole("link", { name: /招商项目签约后开工滞后/ }).click();
   await page.getByRole("form", { name: "签收" }).getByRole("button", { name: "签收" }).click();
   const answer = page.getByRole("form", { name: "申请办结" });
-  await answer.getByLabel("办理结果").fill("已召开专题会,两个项目本周办结施工许可,下周一开工,每日晚晒报告进展。");
+  await answer.getByLabel("办理结果").fill("已召开专题会，两个项目本周办结施工许可，下周一开工，每日晚晒报告进展。");
   await answer.getByLabel(/佐证照片/).setInputFiles({ name: "site.jpg", mimeType: "image/jpeg", buffer: await sitePhoto() });
   await answer.getByRole("button", { name: "申请办结" }).click();
   // Asked, the form gives way to the step in the order's history.
@@ -99,22 +100,22 @@ test("an order's full cycle: an assessor issues it, the unit signs and asks for 
   await expect(answer).toHaveCount(0);
   await expect(page.locator("[data-colour]").first()).toHaveAttribute("data-colour", "WAITING");
   const photo = page.getByRole("img", { name: /办结申请照片 1/ });
-  expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
-  await expect(page.getByRole("form", { name: "办结(销号)" })).toHaveCount(0);
+  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))).toBeGreaterThan(0);
+  await expect(page.getByRole("form", { name: "办结（销号）" })).toHaveCount(0);
 
   // The issuer closes it, then rates it.
   await switchUser(page, "assessor");
   await page.goto(orderUrl);
-  const decide = page.getByRole("form", { name: "办结(销号)" });
-  await decide.getByLabel("意见(可选)").fill("经核实,措施具体,同意销号。");
-  await decide.getByRole("button", { name: "办结(销号)" }).click();
+  const decide = page.getByRole("form", { name: "办结（销号）" });
+  await decide.getByLabel("意见（可选）").fill("经核实，措施具体，同意销号。");
+  await decide.getByRole("button", { name: "办结（销号）" }).click();
   await expect(decide).toHaveCount(0);
   await expect(page.locator("[data-colour]").first()).toHaveAttribute("data-colour", "CLOSED");
-  await expect(page.getByText("经核实,措施具体,同意销号。")).toBeVisible();
+  await expect(page.getByText("经核实，措施具体，同意销号。")).toBeVisible();
   const rate = page.getByRole("form", { name: "评价" });
   await rate.getByRole("radio", { name: "满意", exact: true }).check();
   await rate.getByRole("button", { name: "提交评价" }).click();
-  await expect(page.getByText("评价:满意").first()).toBeVisible();
+  await expect(page.getByText("评价：满意").first()).toBeVisible();
 
   // The office sees it among the closed ones.
   await switchUser(page, "admin");
@@ -126,7 +127,7 @@ test("a seeded recycled photo is flagged for the office with both photos side by
   await loginAs(page, "admin");
   await page.goto("/admin/anomalies?kind=RECYCLED_PHOTO");
   // 讲武镇's report of yesterday shows 刘营镇's photo of three days before (prisma/seed/supervision-evidence.ts).
-  const flag = page.getByRole("article", { name: `照片疑似重复使用:讲武镇 ${shanghaiDate(-1)}` });
+  const flag = page.getByRole("article", { name: `照片疑似重复使用：讲武镇 ${shanghaiDate(-1)}` });
   await expect(flag).toBeVisible();
   await expect(flag).toContainText("原图为其他单位所晒");
   // The earliest original, by when the photo was added to its report (issue 10).
@@ -142,10 +143,12 @@ test("a seeded recycled photo is flagged for the office with both photos side by
   // Reviewed, it leaves the open list…
   await expect(flag).toHaveCount(0);
   await page.goto("/admin/anomalies?kind=RECYCLED_PHOTO&status=CONFIRMED");
-  await expect(page.getByRole("article", { name: `照片疑似重复使用:讲武镇 ${shanghaiDate(-1)}` })).toContainText("已确认");
+  await expect(page.getByRole("article", { name: `照片疑似重复使用：讲武镇 ${shanghaiDate(-1)}` })).toContainText("已确认");
 });
 
-test("the office drafts a day's bulletin, edits it, publishes what it shows (after a confirmation) with the next number, and everyone reads it", async ({ page }) => {
+test("the office drafts a day's bulletin, edits it, publishes what it shows (after a confirmation) with the next number, and everyone reads it", async ({
+  page,
+}) => {
   test.slow();
   await loginAs(page, "admin");
   const before = (await (await page.request.get("/api/v1/bulletins")).json()) as { bulletins: { number: number }[] };
@@ -159,23 +162,23 @@ test("the office drafts a day's bulletin, edits it, publishes what it shows (aft
   const count = Number(/((\d+))/.exec((await heading.textContent())!)![1]);
   expect(count).toBeGreaterThan(1);
   await page.getByRole("button", { name: "第 1 条 移出本期" }).click();
-  await expect(heading).toHaveText(`本期晒报(${count - 1})`);
+  await expect(heading).toHaveText(`本期晒报（${count - 1}）`);
   // The count in the editor's note follows the items.
   await expect(page.getByLabel("编者按")).toHaveValue(new RegExp(`${count - 1}条晒报`));
 
   // Edited and published without 保存: the published bulletin has the edit.
-  const title = `${shanghaiDate(-1).slice(5)} 全区重点工作动态(编辑后)`;
+  const title = `${shanghaiDate(-1).slice(5)} 全区重点工作动态（编辑后）`;
   const excerpt = page.getByLabel("第 1 条 摘编");
-  const edited = `${await excerpt.inputValue()}(督查室补充:已现场核实。)`;
+  const edited = `${await excerpt.inputValue()}（督查室补充：已现场核实。）`;
   await page.getByLabel("标题").fill(title);
   await excerpt.fill(edited);
   await page.getByRole("button", { name: "发布", exact: true }).click();
   // Cancelling leaves the draft as it is, with what was typed.
-  await page.getByRole("dialog", { name: "发布这期快讯?" }).getByRole("button", { name: "取消" }).click();
+  await page.getByRole("dialog", { name: "发布这期快讯？" }).getByRole("button", { name: "取消" }).click();
   await expect(page.getByRole("dialog")).toHaveCount(0);
   await expect(page.getByLabel("标题")).toHaveValue(title);
   await page.getByRole("button", { name: "发布", exact: true }).click();
-  await confirmDialog(page, "发布这期快讯?", "发布");
+  await confirmDialog(page, "发布这期快讯？", "发布");
   await expect(page).toHaveURL(/\/bulletins\/c/);
   await expect(page.getByText(`要情快讯 · ${shanghaiDate(-1).slice(0, 4)}年第${next}期`)).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title.replace("(", "（").replace(")", "）"));
@@ -184,8 +187,17 @@ test("the office drafts a day's bulletin, edits it, publishes what it shows (aft
 
   await switchUser(page, "town-reporter");
   await page.goto("/bulletins");
-  await expect(page.getByRole("link").filter({ hasText: `第${next}期` }).first()).toBeVisible();
-  await page.getByRole("link").filter({ hasText: `第${next}期` }).first().click();
+  await expect(
+    page
+      .getByRole("link")
+      .filter({ hasText: `第${next}期` })
+      .first(),
+  ).toBeVisible();
+  await page
+    .getByRole("link")
+    .filter({ hasText: `第${next}期` })
+    .first()
+    .click();
   await page.getByRole("link", { name: "A4 打印版" }).click();
   await expect(page).toHaveURL(/\/print$/);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

@@ -13,8 +13,24 @@ function rows(prefix: string, badUnit?: string): TaskSheetRow[] {
   const year = Number(districtDay().slice(0, 4));
   return [
     { 任务编号: `${prefix}-1`, 责任单位: "临洺关镇", 任务名称: `${prefix} 拆迁30户`, 目标值: 30, 计量单位: "户", 截止日期: districtDay(90), 年度: year },
-    { 任务编号: `${prefix}-2`, 责任单位: "区交运局", 任务名称: `${prefix} 农村公路5公里`, 目标值: 5, 计量单位: "公里", 截止日期: districtDay(120), 配合单位: "临洺关镇" },
-    { 任务编号: `${prefix}-3`, 责任单位: badUnit ?? "广府镇", 任务名称: `${prefix} 古城整治3处`, 目标值: 3, 计量单位: "处", 开始日期: districtDay(-10), 截止日期: districtDay(60) },
+    {
+      任务编号: `${prefix}-2`,
+      责任单位: "区交运局",
+      任务名称: `${prefix} 农村公路5公里`,
+      目标值: 5,
+      计量单位: "公里",
+      截止日期: districtDay(120),
+      配合单位: "临洺关镇",
+    },
+    {
+      任务编号: `${prefix}-3`,
+      责任单位: badUnit ?? "广府镇",
+      任务名称: `${prefix} 古城整治3处`,
+      目标值: 3,
+      计量单位: "处",
+      开始日期: districtDay(-10),
+      截止日期: districtDay(60),
+    },
   ];
 }
 
@@ -44,7 +60,7 @@ test("an import with an error row lists the row and imports nothing; the correct
   await page.goto("/admin/tasks/import");
   await form.getByLabel(/选择文件/).setInputFiles({ name: "清单.csv", mimeType: "text/csv", buffer: good });
   await form.getByRole("button", { name: "上传并预览" }).click();
-  await expect(form.getByText("共 3 行:新增 3 项,更新 0 项,无变化 0 项。")).toBeVisible();
+  await expect(form.getByText("共 3 行：新增 3 项，更新 0 项，无变化 0 项。")).toBeVisible();
   await form.getByRole("button", { name: "确认导入" }).click();
   await expect(form.getByRole("status").filter({ hasText: "导入完成" })).toContainText("新增 3 项");
 
@@ -56,10 +72,10 @@ test("an import with an error row lists the row and imports nothing; the correct
   await page.goto("/admin/tasks/import");
   await form.getByLabel(/选择文件/).setInputFiles({ name: "清单.csv", mimeType: "text/csv", buffer: good });
   await form.getByRole("button", { name: "上传并预览" }).click();
-  await expect(form.getByText("共 3 行:新增 0 项,更新 0 项,无变化 3 项。")).toBeVisible();
+  await expect(form.getByText("共 3 行：新增 0 项，更新 0 项，无变化 3 项。")).toBeVisible();
   await expect(form.getByText("导入不会改变任何数据")).toBeVisible();
   await form.getByRole("button", { name: "确认导入" }).click();
-  await expect(form.getByRole("status").filter({ hasText: "导入完成" })).toContainText("新增 0 项,更新 0 项,无变化 3 项");
+  await expect(form.getByRole("status").filter({ hasText: "导入完成" })).toContainText("新增 0 项，更新 0 项，无变化 3 项");
   await page.goto(`/admin/tasks?q=${prefix}`);
   await expect(page.locator("tbody tr")).toHaveCount(3);
 });

@@ -49,7 +49,7 @@ test("a unit cannot read or change another unit's task or milestone by its id", 
   await taskForm.locator('input[name="taskId"]').evaluate((input, id) => ((input as HTMLInputElement).value = id), other.id);
   await taskForm.getByLabel(/完成值/).fill("999");
   await taskForm.getByRole("button", { name: "保存进度" }).click();
-  await expect(taskForm.getByRole("alert")).toHaveText("没有找到这项任务,或您无权操作。");
+  await expect(taskForm.getByRole("alert")).toHaveText("没有找到这项任务，或您无权操作。");
   await page.reload();
   await expect(page.getByRole("form", { name: "填报任务进度" }).getByLabel(/完成值/)).toHaveValue(ownValue);
 
@@ -58,7 +58,7 @@ test("a unit cannot read or change another unit's task or milestone by its id", 
     await milestoneForm.locator('input[name="milestoneId"]').evaluate((input, id) => ((input as HTMLInputElement).value = id), other.milestoneId);
     await milestoneForm.getByLabel(/完成值/).fill("999");
     await milestoneForm.getByRole("button", { name: "保存进度" }).click();
-    await expect(milestoneForm.getByRole("alert")).toHaveText("没有找到这个节点,或您无权操作。");
+    await expect(milestoneForm.getByRole("alert")).toHaveText("没有找到这个节点，或您无权操作。");
   }
 
   // The export answers only with the caller's own tasks, whatever unit the query names.

@@ -19,7 +19,7 @@ test("the office creates a task with milestones; broken rules are refused in Chi
   await form.getByLabel("开始日期").fill(districtDay(10));
   await form.getByLabel("截止日期").fill(districtDay(5));
   await form.getByRole("button", { name: "创建任务" }).click();
-  await expect(form.getByText(`截止日期(${districtDay(5)})不能早于开始日期(${districtDay(10)})`)).toBeVisible();
+  await expect(form.getByText(`截止日期（${districtDay(5)}）不能早于开始日期（${districtDay(10)}）`)).toBeVisible();
   await expect(form.getByText("目标值必须大于 0")).toBeVisible();
   await expect(form.getByLabel("任务名称")).toHaveValue(title);
   await expect(page).toHaveURL(/\/admin\/tasks\/new$/);
@@ -31,7 +31,7 @@ test("the office creates a task with milestones; broken rules are refused in Chi
   // A milestone after the task's deadline is refused…
   await addMilestone(page, { title: "年后再说", dueDate: districtDay(61), target: "5" });
   const addForm = page.getByRole("form", { name: "添加节点" });
-  await expect(addForm.getByText(`节点日期不能晚于任务截止日期(${districtDay(60)})`)).toBeVisible();
+  await expect(addForm.getByText(`节点日期不能晚于任务截止日期（${districtDay(60)}）`)).toBeVisible();
   await expect(page.getByRole("listitem", { name: "节点 年后再说" })).toHaveCount(0);
 
   // …two dated, quantified steps are kept.

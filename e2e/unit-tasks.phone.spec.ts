@@ -30,9 +30,9 @@ test("a unit reports progress on its phone and sees the status change; overdue c
   await taskForm.getByLabel(/完成值/).fill("1");
   await taskForm.getByLabel("进展说明").fill("已签约1个项目");
   await taskForm.getByRole("button", { name: "保存进度" }).click();
-  await expect(taskForm.getByRole("status")).toHaveText("已保存,当前状态:进行中。");
+  await expect(taskForm.getByRole("status")).toHaveText("已保存，当前状态：进行中。");
   await expect(page.locator("[data-status]").first()).toHaveText("进行中");
-  await expect(page.getByText("进展:已签约1个项目")).toBeVisible();
+  await expect(page.getByText("进展：已签约1个项目")).toBeVisible();
 
   // A negative value is refused, and nothing changes.
   await taskForm.getByLabel(/完成值/).fill("-2");
@@ -41,14 +41,14 @@ test("a unit reports progress on its phone and sees the status change; overdue c
   await page.reload();
   await expect(page.getByText("已完成 1 / 4 个")).toBeVisible();
 
-  const milestoneForm = page.getByRole("form", { name: "填报节点进度:先签约2个" });
+  const milestoneForm = page.getByRole("form", { name: "填报节点进度：先签约2个" });
   await milestoneForm.getByLabel(/完成值/).fill("2");
   await milestoneForm.getByRole("button", { name: "保存进度" }).click();
-  await expect(milestoneForm.getByRole("status")).toHaveText("已保存,当前状态:已完成。");
+  await expect(milestoneForm.getByRole("status")).toHaveText("已保存，当前状态：已完成。");
 
   await taskForm.getByLabel(/完成值/).fill("4");
   await taskForm.getByRole("button", { name: "保存进度" }).click();
-  await expect(taskForm.getByRole("status")).toHaveText("已保存,当前状态:已完成。");
+  await expect(taskForm.getByRole("status")).toHaveText("已保存，当前状态：已完成。");
   await expect(page.locator("[data-status]").first()).toHaveText("已完成");
 
   await page.goto("/unit/tasks");

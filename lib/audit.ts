@@ -91,10 +91,7 @@ export async function audit(client: AuditClient, entry: AuditEntry): Promise<voi
  * Prisma's client engine dominates a 5,000-row import; plain portable SQL.
  * The units are filled by one UPDATE per batch (the same lookups as audit()).
  */
-export async function auditMany(
-  tx: { $executeRaw: (query: Prisma.Sql) => Prisma.PrismaPromise<number> },
-  entries: Omit<AuditEntry, "ip">[],
-): Promise<void> {
+export async function auditMany(tx: { $executeRaw: (query: Prisma.Sql) => Prisma.PrismaPromise<number> }, entries: Omit<AuditEntry, "ip">[]): Promise<void> {
   const now = new Date();
   const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
   for (let i = 0; i < entries.length; i += 500) {

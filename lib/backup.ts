@@ -11,7 +11,8 @@ import Database from "better-sqlite3";
 
 /** The file behind a SQLite file: URL. */
 export function sqlitePath(url: string): string {
-  if (!url.startsWith("file:")) throw new Error("db:backup copies the embedded SQLite database; back up PostgreSQL with pg_dump (README, Deploying for a city).");
+  if (!url.startsWith("file:"))
+    throw new Error("db:backup copies the embedded SQLite database; back up PostgreSQL with pg_dump (README, Deploying for a city).");
   return url.slice("file:".length);
 }
 

@@ -4,17 +4,12 @@
  * in one process and across two processes on one database.
  */
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { nextNumber } from "@/lib/counters";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { testDbForFile } from "@/lib/testing/file-db";
 import { runWorkers } from "@/lib/testing/workers";
 
-let t: TestDb;
-
-before(async () => {
-  t = await createTestDb();
-});
-after(() => t.cleanup());
+const t = testDbForFile();
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 const sorted = (numbers: number[]) => [...numbers].sort((a, b) => a - b);

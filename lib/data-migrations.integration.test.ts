@@ -4,17 +4,12 @@
  * to start while a step is pending.
  */
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { DATA_MIGRATIONS, type DataMigrationStep, pendingDataMigrations, runDataMigrations } from "@/lib/data-migrations";
 import { checkDatabase } from "@/lib/db-check";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { testDbForFile } from "@/lib/testing/file-db";
 
-let t: TestDb;
-
-before(async () => {
-  t = await createTestDb();
-});
-after(() => t.cleanup());
+const t = testDbForFile();
 
 /** A step that writes one Setting row per run, so the test can count its runs. */
 function countingStep(name: string): DataMigrationStep {
@@ -39,7 +34,10 @@ test("a step runs once, in order, and is recorded", async () => {
   assert.deepEqual(await runDataMigrations(t.db, steps), ["a", "b"]);
   assert.deepEqual(await runDataMigrations(t.db, steps), []);
   const rows = await t.db.setting.findMany({ where: { key: { in: ["test.a", "test.b"] } }, orderBy: { key: "asc" } });
-  assert.deepEqual(rows.map((r) => r.value), ["1", "1"]);
+  assert.deepEqual(
+    rows.map((r) => r.value),
+    ["1", "1"],
+  );
   assert.deepEqual(await pendingDataMigrations(t.db, steps), []);
 });
 

@@ -4,16 +4,11 @@
  * a foreign URL each stop the start with a message that says what to do.
  */
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { checkDatabase, describeDatabaseError } from "@/lib/db-check";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { testDbForFile } from "@/lib/testing/file-db";
 
-let t: TestDb;
-
-before(async () => {
-  t = await createTestDb();
-});
-after(() => t.cleanup());
+const t = testDbForFile();
 
 test("a migrated database passes", async () => {
   assert.equal(await checkDatabase(t.url), null);

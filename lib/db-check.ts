@@ -40,7 +40,10 @@ export function describeDatabaseError(error: unknown, url: string): string {
 function migrationNames(url: string): string[] {
   const dir = path.join(process.cwd(), databaseKind(url) === "sqlite" ? "prisma/migrations" : "prisma/postgres/migrations");
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name);
 }
 
 /** null when the database is usable, otherwise why not. */

@@ -11,7 +11,10 @@ test("defaults to the embedded SQLite file", () => {
 });
 
 test("a missing secret stops the start with a message naming it", () => {
-  assert.throws(() => loadEnv({}), (error: unknown) => error instanceof EnvError && /NEXTAUTH_SECRET/.test(error.message));
+  assert.throws(
+    () => loadEnv({}),
+    (error: unknown) => error instanceof EnvError && /NEXTAUTH_SECRET/.test(error.message),
+  );
 });
 
 test("a short secret or a foreign database URL is refused", () => {

@@ -21,6 +21,8 @@ const envSchema = z.object({
     .min(32, { message: "must be at least 32 characters (openssl rand -base64 32)" }),
   NEXTAUTH_URL: z.url({ message: "must be the public URL of the app, e.g. http://localhost:3000" }).optional(),
   PHOTO_DIR: z.string().default("./data/photos"),
+  /** a GeoJSON file with the district's outline for the location checks (default: Yongnian's, lib/supervision/anomalies/boundaries) */
+  DISTRICT_BOUNDARY: z.string().optional(),
   SHAITAI_DEMO: z
     .enum(["0", "1", "true", "false"])
     .default("0")

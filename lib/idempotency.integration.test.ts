@@ -3,18 +3,13 @@
  * the work runs once — in one process and across two processes (servers).
  */
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { nextNumber } from "@/lib/counters";
 import { IdempotencyKeyReusedError, requestFingerprint, withIdempotencyKey } from "@/lib/idempotency";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { testDbForFile } from "@/lib/testing/file-db";
 import { runWorkers } from "@/lib/testing/workers";
 
-let t: TestDb;
-
-before(async () => {
-  t = await createTestDb();
-});
-after(() => t.cleanup());
+const t = testDbForFile();
 
 /** The "work": takes a number from a counter, so we can count how often it ran. */
 const submit = (counterKey: string) => async (tx: Parameters<Parameters<typeof withIdempotencyKey>[2]>[0]) => ({
@@ -36,7 +31,14 @@ test("the same key from another user or for another operation is a different req
   const a = await withIdempotencyKey(t.db, { key: "shared", userId: "u1", scope: "report:submit" }, submit("work:scoped"));
   const b = await withIdempotencyKey(t.db, { key: "shared", userId: "u2", scope: "report:submit" }, submit("work:scoped"));
   const c = await withIdempotencyKey(t.db, { key: "shared", userId: "u1", scope: "order:respond" }, submit("work:scoped"));
-  assert.deepEqual([a, b, c].map((r) => [r.result.number, r.replayed]), [[1, false], [2, false], [3, false]]);
+  assert.deepEqual(
+    [a, b, c].map((r) => [r.result.number, r.replayed]),
+    [
+      [1, false],
+      [2, false],
+      [3, false],
+    ],
+  );
 });
 
 test("keys expire after the retention: each new key purges the expired ones, younger ones still answer", async () => {
@@ -93,7 +95,10 @@ test("a key is for one request: the same key with another fingerprint is refused
   // Key order does not matter; the content does.
   const same = await withIdempotencyKey(t.db, { ...input, fingerprint: requestFingerprint([{ b: [2, 3], a: 1 }]) }, submit("work:fp"));
   assert.equal(same.replayed, true);
-  await assert.rejects(withIdempotencyKey(t.db, { ...input, fingerprint: requestFingerprint([{ a: 1, b: [2, 4] }]) }, submit("work:fp")), IdempotencyKeyReusedError);
+  await assert.rejects(
+    withIdempotencyKey(t.db, { ...input, fingerprint: requestFingerprint([{ a: 1, b: [2, 4] }]) }, submit("work:fp")),
+    IdempotencyKeyReusedError,
+  );
   await assert.rejects(
     withIdempotencyKey(t.db, { ...input, fingerprint: requestFingerprint([{ a: 1, b: [2, 3] }, Buffer.from("photo")]) }, submit("work:fp")),
     IdempotencyKeyReusedError,

@@ -35,7 +35,7 @@ export type IdempotencyInput = {
 /** The same key was sent again with another request. */
 export class IdempotencyKeyReusedError extends Error {
   constructor() {
-    super("这个 Idempotency-Key 已用于另一份不同的提交:重试请发送相同的内容,新的提交请换一个新的键。");
+    super("这个 Idempotency-Key 已用于另一份不同的提交：重试请发送相同的内容，新的提交请换一个新的键。");
   }
 }
 
@@ -54,7 +54,9 @@ export function requestFingerprint(parts: readonly (unknown | Buffer)[]): string
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
   }
   return JSON.stringify(value ?? null);
@@ -106,7 +108,9 @@ export async function withIdempotencyKey<T>(
 /** Deletes keys past their retention (by the createdAt index); a failure here never fails the work. */
 async function purgeExpiredKeys(db: Db, now: Date): Promise<void> {
   const cutoff = new Date(now.getTime() - KEY_RETENTION_DAYS * 86_400_000);
-  await db.idempotencyKey.deleteMany({ where: { createdAt: { lt: cutoff } } }).catch((error: unknown) => console.error("purging idempotency keys failed", error));
+  await db.idempotencyKey
+    .deleteMany({ where: { createdAt: { lt: cutoff } } })
+    .catch((error: unknown) => console.error("purging idempotency keys failed", error));
 }
 
 /** The stored answer for a key, or null; a key stored for another request is refused. */

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { keyOf, parseSearchParams } from "@/lib/search-params";
+import { dateParam, flagParam, keyOf, parseSearchParams, quarterParam, yearParam } from "@/lib/search-params";
 import { z } from "@/lib/validation";
 
 const SORTS = { month: "近30天", week: "近7天" } as const;
@@ -27,4 +27,64 @@ test("a value that does not parse is left out or defaulted, never thrown", () =>
 test("a raw object's inherited names are not read as parameters", () => {
   const raw = Object.create({ unitId: "inherited" }) as Record<string, string>;
   assert.deepEqual(parseSearchParams(shape, raw), { sort: "month", page: 1 });
+});
+
+test("a route handler's URLSearchParams parse the same way, first value first", () => {
+  const params = new URLSearchParams("sort=week&sort=month&unitId=constructor&page=x");
+  assert.deepEqual(parseSearchParams(shape, params), { sort: "week", unitId: "constructor", page: 1 });
+});
+
+test("the shared shapes: dates, quarters, years, flags", () => {
+  const parsed = parseSearchParams(
+    { date: dateParam.optional(), quarter: quarterParam.optional(), year: yearParam.optional(), flag: flagParam.optional() },
+    { date: "2026-02-30", quarter: "__proto__", year: "0x7e8", flag: "true" },
+  );
+  assert.deepEqual(parsed, {});
+  assert.deepEqual(
+    parseSearchParams(
+      { date: dateParam, quarter: quarterParam, year: yearParam, flag: flagParam },
+      { date: "2026-02-28", quarter: "2026Q4", year: "2026", flag: "1" },
+    ),
+    {
+      date: "2026-02-28",
+      quarter: "2026Q4",
+      year: 2026,
+      flag: "1",
+    },
+  );
+});
+
+test("every page and export that reads search parameters reads them through parseSearchParams", async () => {
+  const { readdirSync, readFileSync, statSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  // The domain parsers that pages share are built on parseSearchParams, or on the filtered lists'
+  // parseUrlFilters (lib/url-filters.ts: the same rule for a whole zod object).
+  const parsers: Record<string, [string, RegExp]> = {
+    parseTaskFilters: ["lib/tasks/filters.ts", /parseUrlFilters\(/],
+    parseAuditFilters: ["lib/audit/filters.ts", /parseUrlFilters\(/],
+    parseReportSearch: ["lib/supervision/reports.ts", /parseSearchParams\(/],
+    parseFeedFilters: ["lib/reports/feed.ts", /parseSearchParams\(/],
+  };
+  for (const [name, [file, helper]] of Object.entries(parsers)) {
+    const source = readFileSync(file, "utf8");
+    const body = source.slice(source.indexOf(`export function ${name}`));
+    assert.match(body.slice(0, body.indexOf("\n}")), helper, `${name} in ${file}`);
+  }
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name === "page.tsx" || name === "route.ts") files.push(path);
+    }
+  };
+  walk("app");
+  // The JSON API parses its query strictly (parseInput, a 422 for a bad value) instead of falling back.
+  const strict = /parseInput\(\w+, Object\.fromEntries\(new URL\(request\.url\)\.searchParams\)\)/;
+  const offenders = files.filter((file) => {
+    const source = readFileSync(file, "utf8");
+    if (!/searchParams/.test(source) || strict.test(source)) return false;
+    return !new RegExp(`parseSearchParams\\(|${Object.keys(parsers).join("\\(|")}\\(`).test(source);
+  });
+  assert.deepEqual(offenders, []);
 });

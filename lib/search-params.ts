@@ -10,13 +10,15 @@
  * by its first value.
  */
 import { z } from "@/lib/validation";
+import { isDistrictDate } from "@/lib/time";
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;
 
-export function parseSearchParams<Shape extends z.ZodRawShape>(shape: Shape, raw: RawSearchParams): z.infer<z.ZodObject<Shape>> {
+/** A page's `searchParams` or a route handler's `new URL(request.url).searchParams`. */
+export function parseSearchParams<Shape extends z.ZodRawShape>(shape: Shape, raw: RawSearchParams | URLSearchParams): z.infer<z.ZodObject<Shape>> {
   const result: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(shape) as [string, z.ZodType][]) {
-    const value = Object.hasOwn(raw, key) ? raw[key] : undefined;
+    const value = raw instanceof URLSearchParams ? (raw.get(key) ?? undefined) : Object.hasOwn(raw, key) ? raw[key] : undefined;
     const first = Array.isArray(value) ? value[0] : value;
     const parsed = field.safeParse(first);
     const outcome = parsed.success ? parsed : field.safeParse(undefined);
@@ -31,4 +33,25 @@ export function keyOf<T extends Record<string, unknown>>(table: T) {
 }
 
 /** A record id in a URL (cuid and the seed's readable ids): short, no spaces or markup. */
-export const idParam = z.string().trim().min(1).max(64).regex(/^[\w-]+$/);
+export const idParam = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[\w-]+$/);
+
+/** A district date in a URL ("2026-11-30"). */
+export const dateParam = z.string().refine(isDistrictDate);
+
+/** A quarter's key in a URL ("2026Q4", lib/assessment/quarters.ts). */
+export const quarterParam = z.string().regex(/^\d{4}Q[1-4]$/);
+
+/** A year in a URL: four plain digits (no "0x7e8", no "2e3"). */
+export const yearParam = z
+  .string()
+  .regex(/^\d{4}$/)
+  .transform(Number)
+  .refine((year) => year >= 2000 && year <= 2100);
+
+/** A flag in a URL: present as "1". */
+export const flagParam = z.literal("1");

@@ -1,16 +1,18 @@
-/** District settings stored as key/value rows, with their defaults. */
-import type { Db } from "@/lib/db-client";
-import { DEFAULT_SLOT_DEADLINES, SLOT_SETTING_KEYS, SLOTS, type SlotDeadlines } from "@/lib/reports/slots";
+/**
+ * Reads of the district settings, user first (like lib/<domain>/queries.ts):
+ * the scope is inside — the slot deadlines are the district's, and every
+ * signed-in user may read them (a unit's staff to know when a slot is late,
+ * the office and leaders to read the day's table). Settings are not written
+ * through the app yet; a write would live in a writes.ts behind authedAction.
+ */
+import "server-only";
+import { db } from "@/lib/db";
+import type { SessionUser } from "@/lib/auth/roles";
+import { readSlotDeadlines } from "@/lib/reports/deadline-settings";
+import type { SlotDeadlines } from "@/lib/reports/slots";
 
-const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-export async function getSlotDeadlines(db: Db): Promise<SlotDeadlines> {
-  const rows = await db.setting.findMany({ where: { key: { in: Object.values(SLOT_SETTING_KEYS) } } });
-  const byKey = new Map(rows.map((r) => [r.key, r.value]));
-  const deadlines = { ...DEFAULT_SLOT_DEADLINES };
-  for (const slot of SLOTS) {
-    const value = byKey.get(SLOT_SETTING_KEYS[slot]);
-    if (value && HHMM.test(value)) deadlines[slot] = value;
-  }
-  return deadlines;
+/** The three slots' deadlines (HH:mm, district time), for any signed-in user. */
+export async function getSlotDeadlines(user: SessionUser): Promise<SlotDeadlines> {
+  void user; // every role may read them: the session is the scope
+  return readSlotDeadlines(db);
 }

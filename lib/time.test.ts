@@ -78,7 +78,12 @@ test("remembered answers are the library's answers, across midnights and in any 
       assert.equal(districtToday(new Date(ms)), expected, new Date(ms).toISOString());
     }
   }
-  for (const [date, hhmm] of [["2026-04-01", "00:00"], ["2026-04-01", "23:59"], ["2026-12-31", "21:00"], ["2026-04-01", "00:00"]] as const) {
+  for (const [date, hhmm] of [
+    ["2026-04-01", "00:00"],
+    ["2026-04-01", "23:59"],
+    ["2026-12-31", "21:00"],
+    ["2026-04-01", "00:00"],
+  ] as const) {
     const [y, m, d] = date.split("-").map(Number);
     const [hh, mm] = hhmm.split(":").map(Number);
     assert.equal(districtInstant(date, hhmm).getTime(), new TZDate(y, m - 1, d, hh, mm, 0, DISTRICT_TZ).getTime());

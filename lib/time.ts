@@ -100,8 +100,7 @@ export function quarterOf(date: DistrictDate): QuarterRef {
 export function quarterRange(q: QuarterRef): { start: DistrictDate; end: DistrictDate } {
   const startMonth = (q.number - 1) * 3 + 1;
   const start = `${q.year}-${String(startMonth).padStart(2, "0")}-01`;
-  const nextStart =
-    q.number === 4 ? `${q.year + 1}-01-01` : `${q.year}-${String(startMonth + 3).padStart(2, "0")}-01`;
+  const nextStart = q.number === 4 ? `${q.year + 1}-01-01` : `${q.year}-${String(startMonth + 3).padStart(2, "0")}-01`;
   return { start, end: addDays(nextStart, -1) };
 }
 

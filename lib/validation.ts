@@ -25,7 +25,7 @@ export function hasControlCharacters(value: string): boolean {
   return CONTROL_CHARACTERS.test(value);
 }
 
-export const CONTROL_CHARACTERS_MESSAGE = "含有不可见的控制字符,请重新输入";
+export const CONTROL_CHARACTERS_MESSAGE = "含有不可见的控制字符，请重新输入";
 
 /** The form fields (by name) whose text holds control characters. */
 export function fieldsWithControlCharacters(formData: FormData): string[] {
@@ -44,3 +44,18 @@ export function parsePlainDecimal(text: string): number {
   const compact = text.trim().replace(/[,，]/g, "");
   return PLAIN_DECIMAL.test(compact) ? Number(compact) : NaN;
 }
+
+/** Ids joined by commas (a unit picker's hidden input, a checkbox list): trimmed, without repeats, at most `max`. */
+export const idList = (label: string, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => [
+      ...new Set(
+        (v ?? "")
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ])
+    .refine((ids) => ids.length <= max, `${label}最多 ${max} 个`);

@@ -72,7 +72,11 @@ test("seeds 10 key tasks, each with its assessment group, members and a 100-poin
     assert.ok(group.members.length >= 2 && group.members.length <= 4, `${group.name}: ${group.members.length} members`);
     for (const m of group.members) assert.equal(m.user.role, "ASSESSOR");
     assert.ok(group.units.length >= 4, `${group.name} has no scope`);
-    assert.equal(group.rubricItems.reduce((sum, r) => sum + r.maxPoints, 0), 100, `${group.name} rubric`);
+    assert.equal(
+      group.rubricItems.reduce((sum, r) => sum + r.maxPoints, 0),
+      100,
+      `${group.name} rubric`,
+    );
   }
   const investment = groups.find((g) => g.keyTask.name === "招商引资");
   assert.ok(investment?.members.some((m) => m.user.username === "assessor"));
@@ -90,7 +94,7 @@ test("seeds the six work channels with their units", async () => {
   for (const c of channels) assert.ok(c._count.units > 0, `${c.name} has no units`);
 });
 
-test("the 12 district leaders are members of 区级领导干部工作群; the other channels hold the leaders of their lines", async () => {
+test("the 12 district leaders are members of 区级领导干部工作群；the other channels hold the leaders of their lines", async () => {
   const channels = await t.db.channel.findMany({ include: { members: { include: { user: { select: { role: true, username: true } } } } } });
   const members = new Map(channels.map((c) => [c.code, c.members.map((m) => m.user)]));
   const leaders = members.get("leaders")!;
@@ -142,7 +146,10 @@ test("seeds three weeks of cards up to yesterday, and today's morning for about 
   const todayCards = await t.db.reportCard.findMany({ where: { date: today }, include: { slots: true, unit: true } });
   assert.ok(todayCards.length >= 30 && todayCards.length <= 83, `${todayCards.length} cards today`);
   for (const card of todayCards) {
-    assert.deepEqual(card.slots.map((s) => s.slot), ["MORNING"]);
+    assert.deepEqual(
+      card.slots.map((s) => s.slot),
+      ["MORNING"],
+    );
     assert.ok(!(DEMO_UNITS_WITHOUT_TODAY as readonly string[]).includes(card.unit.name));
   }
   assert.ok((await t.db.reportCard.count({ where: { date: addDays(today, -21) } })) >= 100);
@@ -177,7 +184,11 @@ test("seeds instructions, one open on a 临洺关镇 card, bulletins and orders"
   const orders = await t.db.supervisionOrder.findMany({ include: { unit: true } });
   assert.ok(orders.length >= 3 && orders.length <= 4);
   for (const o of orders) assert.equal(o.unit.kind, "TOWN");
-  assert.ok(orders.some((o) => o.status === "OPEN" && o.deadline < now), "an overdue order");
+  // Overdue: past its deadline and not yet 办结 (ACCEPTED) — whether or not the unit has signed for it.
+  assert.ok(
+    orders.some((o) => o.status !== "ACCEPTED" && o.deadline < now),
+    "an overdue order",
+  );
 });
 
 test("seeds evidence photos on disk and flags of every kind for the office", async () => {
@@ -206,7 +217,11 @@ test("closes this year's ended quarters with flags passing; a yellow flag repeat
     assert.equal(await t.db.flag.count({ where: { quarterId: q.id } }), 12, `Q${q.number}: 3 red and 3 yellow of each kind`);
   }
   const held = await t.db.flag.findMany({ where: { passedAt: null }, include: { quarter: true } });
-  if (current > 1) assert.ok(held.every((f) => f.quarter.number === current - 1), "only the last closed quarter's flags are held");
+  if (current > 1)
+    assert.ok(
+      held.every((f) => f.quarter.number === current - 1),
+      "only the last closed quarter's flags are held",
+    );
   if (current > 2) {
     assert.ok((await t.db.flag.count({ where: { passedAt: { not: null } } })) > 0, "earlier flags have passed on");
     assert.ok(await t.db.flag.findFirst({ where: { color: "YELLOW", streak: { gte: 2 }, escalation: "约谈" } }), "a unit with consecutive yellow flags");
@@ -222,7 +237,10 @@ test("departments separate: no tie at 100 among more than 2 of them; the offices
   const excluded = await t.db.unit.findMany({ where: { name: { in: EXCLUDED_UNITS } }, select: { id: true } });
   assert.equal(excluded.length, 3);
   for (const q of closed) {
-    const rows = await t.db.quarterScore.findMany({ where: { quarterId: q.id, version: q.version, kind: "DEPARTMENT" }, select: { unitId: true, total: true, rank: true } });
+    const rows = await t.db.quarterScore.findMany({
+      where: { quarterId: q.id, version: q.version, kind: "DEPARTMENT" },
+      select: { unitId: true, total: true, rank: true },
+    });
     const ranked = rows.filter((r) => r.rank > 0);
     assert.ok(ranked.filter((r) => r.total === 100).length <= 2, `Q${q.number}: departments at 100`);
     // The top three are not settled by a tie: no rank above 4th shared by more than 2 departments.
@@ -255,12 +273,18 @@ test("seeds across a year boundary (early January)", async () => {
   }
 });
 
-test("seeds published commitments (two versions for 广府镇), none for 临洺关镇", async () => {
+test("seeds published commitments （two versions for 广府镇），none for 临洺关镇", async () => {
   const rows = await t.db.commitment.findMany({ include: { unit: true, pledges: { include: { tasks: { include: { task: true } } } } } });
   assert.ok(rows.length >= 5);
   assert.ok(rows.every((c) => c.status === "PUBLISHED" && c.publishedAt));
   assert.equal(rows.filter((c) => c.unit.name === "临洺关镇").length, 0);
-  assert.deepEqual(rows.filter((c) => c.unit.name === "广府镇").map((c) => c.version).sort(), [1, 2]);
+  assert.deepEqual(
+    rows
+      .filter((c) => c.unit.name === "广府镇")
+      .map((c) => c.version)
+      .sort(),
+    [1, 2],
+  );
   // Pledges link only to the unit's own tasks.
   for (const c of rows) for (const p of c.pledges) for (const link of p.tasks) assert.equal(link.task.unitId, c.unitId);
 });
@@ -277,7 +301,8 @@ test("every seeded value has its progress history: the events of each task and m
     sums.set(key, (sums.get(key) ?? 0) + e.delta);
     assert.ok(e.date < today, "history ends before today");
   }
-  for (const row of [...tasks, ...milestones]) assert.ok(Math.abs((sums.get(row.id) ?? 0) - row.valueReached) < 1e-6, `${row.id}: ${sums.get(row.id)} ≠ ${row.valueReached}`);
+  for (const row of [...tasks, ...milestones])
+    assert.ok(Math.abs((sums.get(row.id) ?? 0) - row.valueReached) < 1e-6, `${row.id}: ${sums.get(row.id)} ≠ ${row.valueReached}`);
   assert.ok(events.length > tasks.length, "several steps per task");
 });
 

@@ -34,6 +34,14 @@ export const HISTORY_DAYS = 21;
 
 export type SeedOptions = {
   volume?: Volume;
+  /**
+   * Days of 一日三晒 history of the volume (default VOLUME_DAYS, a year). The
+   * seed's own test takes the year's full task lists, progress, group scores
+   * and closed quarters with three weeks of reports (HISTORY_DAYS): the scores
+   * are the volume's (reports weigh nothing in them by default), in seconds
+   * instead of minutes.
+   */
+  volumeHistoryDays?: number;
   /** the clock; tests may pin it */
   now?: Date;
   /** where the evidence photos go (default PHOTO_DIR, else ./data/photos) */
@@ -72,15 +80,13 @@ export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedSumma
   await step("scoring rules and quarters", () => seedScoring(ctx));
   await step("history", () =>
     seedHistory(ctx, org, tasksByUnit, {
-      from: options.volume ? volumeHistoryStart(ctx) : addDays(ctx.yesterday, -(HISTORY_DAYS - 1)),
+      from: options.volume ? volumeHistoryStart(ctx, options.volumeHistoryDays) : addDays(ctx.yesterday, -(HISTORY_DAYS - 1)),
       to: ctx.yesterday,
       todayMorning: true,
     }),
   );
   // Before what reads the cards' items and texts (instructions, bulletins), so a re-run sees what the first run saw.
-  await step("supervision evidence and anomaly checks", () =>
-    seedSupervisionEvidence(ctx, org, options.photoDir ?? process.env.PHOTO_DIR ?? "./data/photos"),
-  );
+  await step("supervision evidence and anomaly checks", () => seedSupervisionEvidence(ctx, org, options.photoDir ?? process.env.PHOTO_DIR ?? "./data/photos"));
   await step("instructions", () => seedInstructions(ctx, org));
   await step("work log", () => seedDemoWorkLog(ctx, org, tasksByUnit));
   await step("bulletins", () => seedBulletins(ctx, org));

@@ -73,7 +73,9 @@ async function migratePostgres(): Promise<void> {
   }
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATE_LOCK]);
-    const { rows: [{ exists }] } = await client.query("SELECT to_regclass('_prisma_migrations') IS NOT NULL AS exists");
+    const {
+      rows: [{ exists }],
+    } = await client.query("SELECT to_regclass('_prisma_migrations') IS NOT NULL AS exists");
     const applied = new Map<string, string>();
     if (exists) {
       const { rows } = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }>(
@@ -81,7 +83,11 @@ async function migratePostgres(): Promise<void> {
       );
       for (const row of rows) if (row.finished_at && !row.rolled_back_at) applied.set(row.migration_name, row.checksum);
     }
-    const folders = fs.readdirSync(PG_MIGRATIONS, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    const folders = fs
+      .readdirSync(PG_MIGRATIONS, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
     for (const name of applied.keys()) {
       if (!folders.includes(name)) console.warn(`Warning: migration ${name} is applied in the database but not in ${PG_MIGRATIONS}.`);
     }

@@ -29,10 +29,20 @@ function svg(inset: number, rounded: boolean): string {
 
 async function main() {
   fs.mkdirSync("public/icons", { recursive: true });
-  await sharp(Buffer.from(svg(0, true))).resize(192).png().toFile("public/icons/icon-192.png");
-  await sharp(Buffer.from(svg(0, true))).png().toFile("public/icons/icon-512.png");
-  await sharp(Buffer.from(svg(0.1, false))).png().toFile("public/icons/maskable-512.png");
-  await sharp(Buffer.from(svg(0.06, false))).resize(180).png().toFile("public/icons/apple-touch-icon.png");
+  await sharp(Buffer.from(svg(0, true)))
+    .resize(192)
+    .png()
+    .toFile("public/icons/icon-192.png");
+  await sharp(Buffer.from(svg(0, true)))
+    .png()
+    .toFile("public/icons/icon-512.png");
+  await sharp(Buffer.from(svg(0.1, false)))
+    .png()
+    .toFile("public/icons/maskable-512.png");
+  await sharp(Buffer.from(svg(0.06, false)))
+    .resize(180)
+    .png()
+    .toFile("public/icons/apple-touch-icon.png");
 }
 
 main().catch((error) => {

@@ -22,7 +22,9 @@ async function main(argv: string[]): Promise<number> {
   if (!url) {
     if (!postgresBinDir()) {
       const bar = "!".repeat(78);
-      console.error(`${bar}\n!! SKIPPED: PostgreSQL tests (${argv.join(" ")})\n!! No PostgreSQL server binaries (/usr/lib/postgresql/15/bin or PG_BIN) and no\n!! TEST_POSTGRES_URL. Install postgresql-15 or point TEST_POSTGRES_URL at a server.\n${bar}`);
+      console.error(
+        `${bar}\n!! SKIPPED: PostgreSQL tests (${argv.join(" ")})\n!! No PostgreSQL server binaries (/usr/lib/postgresql/15/bin or PG_BIN) and no\n!! TEST_POSTGRES_URL. Install postgresql-15 or point TEST_POSTGRES_URL at a server.\n${bar}`,
+      );
       return 0;
     }
     const server = await startPostgres({ log: (line) => console.log(`==> ${line}`) });

@@ -9,7 +9,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   return (
     <>
       <AppHeader user={user} />
-      <main className="mx-auto max-w-6xl px-3 py-5 sm:px-5 sm:py-8">
+      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-3 py-5 sm:px-5 sm:py-8">
         <Suspense fallback={null}>
           <DeniedNotice />
         </Suspense>

@@ -13,8 +13,8 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "登录" };
 
 const NOTICES = {
-  changed: "密码已修改,请用新密码登录。",
-  created: "管理员账号已创建,请登录。",
+  changed: "密码已修改，请用新密码登录。",
+  created: "管理员账号已创建，请登录。",
 } as const;
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {

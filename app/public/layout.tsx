@@ -12,13 +12,13 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
             </span>
             <span className="font-semibold">永年区 · 公开承诺</span>
           </Link>
-          <Link href="/login" className="text-sm text-stone-600 hover:underline">
+          <Link href="/login" className="link inline-flex min-h-11 items-center text-sm">
             工作人员登录
           </Link>
         </div>
       </header>
-      <main className="mx-auto max-w-5xl px-3 py-6 sm:px-4 sm:py-8">{children}</main>
-      <footer className="no-print mx-auto max-w-5xl px-4 pb-8 text-sm text-stone-500">各单位公开承诺,接受群众和社会各界监督。</footer>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-5xl px-3 py-6 sm:px-4 sm:py-8">{children}</main>
+      <footer className="no-print mx-auto max-w-5xl px-4 pb-8 text-sm text-stone-500">各单位公开承诺，接受群众和社会各界监督。</footer>
     </>
   );
 }

@@ -12,8 +12,16 @@ export function AdjustmentForm({ quarterId, unitId }: { quarterId: string; unitI
         <>
           <input type="hidden" name="quarterId" value={quarterId} />
           <input type="hidden" name="unitId" value={unitId} />
-          <Field label="分值(加分为正,减分为负)" name="points" inputMode="decimal" required placeholder="例如 2 或 -1.5" errors={errors.points} />
-          <Field id="adjustment-reason" label="理由" name="reason" required maxLength={200} placeholder="例如:承办全市项目观摩会,成效突出" errors={errors.reason} />
+          <Field label="分值（加分为正，减分为负）" name="points" inputMode="decimal" required placeholder="例如 2 或 -1.5" errors={errors.points} />
+          <Field
+            id="adjustment-reason"
+            label="理由"
+            name="reason"
+            required
+            maxLength={200}
+            placeholder="例如：承办全市项目观摩会，成效突出"
+            errors={errors.reason}
+          />
           <SubmitButton pendingLabel="正在处理…">记录加减分</SubmitButton>
         </>
       )}
@@ -26,7 +34,12 @@ export function UnitVetoForm({ quarterId, unitId, items }: { quarterId: string; 
     <ActionForm
       action={addUnitVeto}
       className="space-y-3"
-      confirm={{ title: "实行一票否决?", body: "该单位本季度考核将不合格:排在同类单位最后,不得红旗,优先授予黄旗。", confirmLabel: "实行一票否决", danger: true }}
+      confirm={{
+        title: "实行一票否决？",
+        body: "该单位本季度考核将不合格：排在同类单位最后，不得红旗，优先授予黄旗。",
+        confirmLabel: "实行一票否决",
+        danger: true,
+      }}
     >
       {({ errors }) => (
         <>

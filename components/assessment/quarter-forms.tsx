@@ -4,7 +4,7 @@ import { ActionForm, SubmitButton } from "@/components/ui/action-form";
 import { TextareaField } from "@/components/ui/field";
 import { closeQuarterAction, correctQuarterAction } from "@/lib/assessment/actions";
 
-const FREEZES = "各单位得分和名次将冻结为快照,红黄旗随即流转;之后只能以“更正”生成新版本。";
+const FREEZES = "各单位得分和名次将冻结为快照，红黄旗随即流转；之后只能以“更正”生成新版本。";
 
 /**
  * Closing asks first in a dialog: it freezes the scores and hands out the flags.
@@ -16,7 +16,12 @@ export function CloseQuarterForm({ quarterId, label, warnings, early }: { quarte
     <ActionForm
       action={closeQuarterAction}
       className="space-y-3"
-      confirm={{ title: `关闭${label}?`, body: `${warnings.length ? `${warnings.join("\n")}\n\n` : ""}${FREEZES}`, confirmLabel: `确认关闭${label}`, danger: true }}
+      confirm={{
+        title: `关闭${label}?`,
+        body: `${warnings.length ? `${warnings.join("\n")}\n\n` : ""}${FREEZES}`,
+        confirmLabel: `确认关闭${label}`,
+        danger: true,
+      }}
     >
       {({ errors }) => (
         <>
@@ -30,7 +35,7 @@ export function CloseQuarterForm({ quarterId, label, warnings, early }: { quarte
           {early ? (
             <TextareaField
               id="early-reason"
-              label="提前关闭的原因(必填,记入审计日志并在排名页公示)"
+              label="提前关闭的原因（必填，记入审计日志并在排名页公示）"
               name="earlyReason"
               rows={2}
               maxLength={300}
@@ -55,9 +60,9 @@ export function CorrectQuarterForm({ quarterId, label }: { quarterId: string; la
       {({ errors }) => (
         <>
           <input type="hidden" name="quarterId" value={quarterId} />
-          <TextareaField id="correct-reason" label="更正原因(必填,记入审计日志)" name="reason" rows={2} maxLength={300} required errors={errors.reason} />
+          <TextareaField id="correct-reason" label="更正原因（必填，记入审计日志）" name="reason" rows={2} maxLength={300} required errors={errors.reason} />
           <SubmitButton variant="secondary" pendingLabel="正在重新计算…">
-            更正{label}(生成新版本)
+            更正{label}（生成新版本）
           </SubmitButton>
         </>
       )}

@@ -5,7 +5,17 @@ import { quarterName } from "@/lib/assessment/quarters";
 export type QuarterTab = { key: string; status: "OPEN" | "CLOSED" };
 
 /** Links to the same page for each quarter (`?quarter=2026Q3`), the current one marked. */
-export function QuarterTabs({ quarters, current, href, label = "选择季度" }: { quarters: QuarterTab[]; current: string; href: (key: string) => string; label?: string }) {
+export function QuarterTabs({
+  quarters,
+  current,
+  href,
+  label = "选择季度",
+}: {
+  quarters: QuarterTab[];
+  current: string;
+  href: (key: string) => string;
+  label?: string;
+}) {
   return (
     <nav aria-label={label} className="no-print flex flex-wrap gap-2">
       {quarters.map((q) => (
@@ -19,7 +29,7 @@ export function QuarterTabs({ quarters, current, href, label = "选择季度" }:
           )}
         >
           {quarterName(q.key)}
-          <span className="text-sm text-stone-600">{q.status === "OPEN" ? "(进行中)" : "(已关闭)"}</span>
+          <span className="text-sm text-stone-600">{q.status === "OPEN" ? "（进行中）" : "（已关闭）"}</span>
         </Link>
       ))}
     </nav>

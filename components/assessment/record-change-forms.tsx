@@ -38,7 +38,15 @@ function ChangeForm({
             <input key={name} type="hidden" name={name} value={value} />
           ))}
           {children?.(errors)}
-          <TextareaField id={`${idPrefix}-change-reason`} label="原因(必填)" name="changeReason" rows={2} maxLength={300} required errors={errors.changeReason} />
+          <TextareaField
+            id={`${idPrefix}-change-reason`}
+            label="原因（必填）"
+            name="changeReason"
+            rows={2}
+            maxLength={300}
+            required
+            errors={errors.changeReason}
+          />
           <SubmitButton variant={danger ? "danger" : "primary"} pendingLabel="正在处理…">
             {submitLabel}
           </SubmitButton>
@@ -55,7 +63,7 @@ export function WithdrawGroupScoreForm(props: { groupId: string; unitId: string;
       hidden={props}
       idPrefix="score-withdraw"
       submitLabel="撤回评分"
-      question={{ title: "撤回评分?", body: "撤回后本组对该单位的评分不再计入,原评分作为历史版本保留;可以重新评分。" }}
+      question={{ title: "撤回评分？", body: "撤回后本组对该单位的评分不再计入，原评分作为历史版本保留；可以重新评分。" }}
       danger
     />
   );
@@ -68,7 +76,7 @@ export function WithdrawAdjustmentForm({ adjustmentId }: { adjustmentId: string 
       hidden={{ adjustmentId }}
       idPrefix={`adj-${adjustmentId}-withdraw`}
       submitLabel="撤回加减分"
-      question={{ title: "撤回这笔加减分?", body: "撤回后不再计入得分,原记录保留可查。" }}
+      question={{ title: "撤回这笔加减分？", body: "撤回后不再计入得分，原记录保留可查。" }}
       danger
     />
   );
@@ -81,11 +89,19 @@ export function CorrectAdjustmentForm({ adjustmentId, points, reason }: { adjust
       hidden={{ adjustmentId }}
       idPrefix={`adj-${adjustmentId}-fix`}
       submitLabel="提交更正"
-      question={{ title: "更正这笔加减分?", body: "新的分值和理由计入得分,原记录作为历史版本保留。" }}
+      question={{ title: "更正这笔加减分？", body: "新的分值和理由计入得分，原记录作为历史版本保留。" }}
     >
       {(errors) => (
         <>
-          <Field id={`adj-${adjustmentId}-points`} label="分值(加分为正,减分为负)" name="points" inputMode="decimal" required defaultValue={String(points)} errors={errors.points} />
+          <Field
+            id={`adj-${adjustmentId}-points`}
+            label="分值（加分为正，减分为负）"
+            name="points"
+            inputMode="decimal"
+            required
+            defaultValue={String(points)}
+            errors={errors.points}
+          />
           <Field id={`adj-${adjustmentId}-reason`} label="加减分理由" name="reason" required maxLength={200} defaultValue={reason} errors={errors.reason} />
         </>
       )}
@@ -100,20 +116,30 @@ export function WithdrawVetoForm({ vetoId }: { vetoId: string }) {
       hidden={{ vetoId }}
       idPrefix={`veto-${vetoId}-withdraw`}
       submitLabel="撤回一票否决"
-      question={{ title: "撤回一票否决?", body: "撤回后该单位不再因此项被否决,原记录保留可查。" }}
+      question={{ title: "撤回一票否决？", body: "撤回后该单位不再因此项被否决，原记录保留可查。" }}
       danger
     />
   );
 }
 
-export function CorrectVetoForm({ vetoId, vetoItemId, reason, items }: { vetoId: string; vetoItemId: string; reason: string; items: { id: string; name: string }[] }) {
+export function CorrectVetoForm({
+  vetoId,
+  vetoItemId,
+  reason,
+  items,
+}: {
+  vetoId: string;
+  vetoItemId: string;
+  reason: string;
+  items: { id: string; name: string }[];
+}) {
   return (
     <ChangeForm
       action={correctVeto}
       hidden={{ vetoId }}
       idPrefix={`veto-${vetoId}-fix`}
       submitLabel="提交更正"
-      question={{ title: "更正一票否决?", body: "新的事项和事由计入,原记录作为历史版本保留。" }}
+      question={{ title: "更正一票否决？", body: "新的事项和事由计入，原记录作为历史版本保留。" }}
     >
       {(errors) => (
         <>

@@ -40,7 +40,7 @@ export function ScoreRecords({
     ...records.history.adjustments.map((a) => ({
       id: a.id,
       at: a.createdAt,
-      text: `加减分 ${signed(a.points)}:${a.reason}`,
+      text: `加减分 ${signed(a.points)}：${a.reason}`,
       by: a.createdBy.name,
       version: a.version,
       withdrawn: a.withdrawn,
@@ -50,7 +50,7 @@ export function ScoreRecords({
     ...records.history.vetoes.map((v) => ({
       id: v.id,
       at: v.createdAt,
-      text: `一票否决:${v.vetoItem.name}:${v.reason}`,
+      text: `一票否决：${v.vetoItem.name}：${v.reason}`,
       by: v.createdBy.name,
       version: v.version,
       withdrawn: v.withdrawn,
@@ -65,18 +65,22 @@ export function ScoreRecords({
     <Card aria-labelledby="records-h" id="records" className="scroll-mt-20">
       <CardTitle id="records-h">加减分与一票否决记录</CardTitle>
       <p className="mt-1 text-sm text-stone-600">
-        {quarterOpen ? "记录人(督查室记录的由督查室)可以撤回或更正,须写明原因;原记录保留。" : "本季度已关闭,记录不能再撤回或更正。"}
+        {quarterOpen ? "记录人（督查室记录的由督查室）可以撤回或更正，须写明原因；原记录保留。" : "本季度已关闭，记录不能再撤回或更正。"}
       </p>
       <ul className="mt-3 space-y-3 text-sm">
         {records.adjustments.map((a) => (
           <li key={a.id} data-testid="adjustment-in-force">
             <p>
               <strong className="tabular-nums">{signed(a.points)}</strong> {a.reason}
-              {a.version > 1 ? <Badge tone="info" className="ml-2">第 {a.version} 版</Badge> : null}
+              {a.version > 1 ? (
+                <Badge tone="info" className="ml-2">
+                  第 {a.version} 版
+                </Badge>
+              ) : null}
             </p>
             <p className="text-stone-600">
               {a.createdBy.name} · {formatDistrictDateTime(a.createdAt)}
-              {a.changeReason ? ` · 更正原因:${a.changeReason}` : ""}
+              {a.changeReason ? ` · 更正原因：${a.changeReason}` : ""}
             </p>
             {quarterOpen && mayChangeRecord(user, a.createdBy) ? (
               <div className="mt-2 flex flex-wrap gap-2">
@@ -96,11 +100,15 @@ export function ScoreRecords({
           <li key={v.id} data-testid="veto-in-force">
             <p>
               <Badge tone="bad">一票否决</Badge> {v.vetoItem.name}:{v.reason}
-              {v.version > 1 ? <Badge tone="info" className="ml-2">第 {v.version} 版</Badge> : null}
+              {v.version > 1 ? (
+                <Badge tone="info" className="ml-2">
+                  第 {v.version} 版
+                </Badge>
+              ) : null}
             </p>
             <p className="text-stone-600">
               {v.createdBy.name} · {formatDistrictDateTime(v.createdAt)}
-              {v.changeReason ? ` · 更正原因:${v.changeReason}` : ""}
+              {v.changeReason ? ` · 更正原因：${v.changeReason}` : ""}
             </p>
             {quarterOpen && mayChangeRecord(user, v.createdBy) ? (
               <div className="mt-2 flex flex-wrap gap-2">
@@ -119,14 +127,14 @@ export function ScoreRecords({
       </ul>
       {history.length ? (
         <div className="mt-4 border-t border-stone-200 pt-3">
-          <h3 className="text-sm font-medium">历史版本(不计入)</h3>
+          <h3 className="text-sm font-medium">历史版本（不计入）</h3>
           <ul className="mt-2 space-y-2 text-sm text-stone-700" data-testid="record-history">
             {history.map((h) => (
               <li key={h.id}>
                 <Badge tone={h.label === "已更正" ? "neutral" : "warn"}>{h.label}</Badge> {h.text}
                 <span className="block text-stone-600">
                   第 {h.version} 版 · {h.by} · {formatDistrictDateTime(h.at)}
-                  {h.changeReason ? ` · 原因:${h.changeReason}` : ""}
+                  {h.changeReason ? ` · 原因：${h.changeReason}` : ""}
                 </span>
               </li>
             ))}

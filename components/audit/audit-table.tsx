@@ -3,6 +3,7 @@ import { ROLE_LABELS } from "@/lib/auth/roles";
 import { auditActionLabel, auditEntityLabel } from "@/lib/audit/labels";
 import type { AuditRow } from "@/lib/audit/entries";
 import { formatDistrictDateTime } from "@/lib/time";
+import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 
 /** Where a record of the entry can be opened (the office's pages). */
 function entityHref(entity: string, id: string | null): string | null {
@@ -32,13 +33,13 @@ function Changes({ row }: { row: AuditRow }) {
           <dt className="font-mono text-xs leading-5 text-stone-600">{c.path || "值"}</dt>
           <dd className="break-all">
             {c.before !== null ? (
-              <del className="bg-red-50 text-red-800 decoration-red-400" aria-label={`修改前:${c.before}`}>
+              <del className="bg-red-50 text-red-800 decoration-red-400" aria-label={`修改前：${c.before}`}>
                 {c.before}
               </del>
             ) : null}
             {c.before !== null && c.after !== null ? <span aria-hidden="true"> → </span> : null}
             {c.after !== null ? (
-              <ins className="bg-emerald-50 text-emerald-900 no-underline" aria-label={`修改后:${c.after}`}>
+              <ins className="bg-emerald-50 text-emerald-900 no-underline" aria-label={`修改后：${c.after}`}>
                 {c.after}
               </ins>
             ) : null}
@@ -62,59 +63,56 @@ function Changes({ row }: { row: AuditRow }) {
 /** The audit entries, newest first: who, when, which unit, what, and the fields that changed. */
 export function AuditTable({ rows }: { rows: AuditRow[] }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">操作记录,最新的在前</caption>
-        <thead className="border-b border-stone-200 bg-stone-50 text-stone-700">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">时间</th>
-            <th scope="col" className="px-3 py-2 font-medium">操作人</th>
-            <th scope="col" className="px-3 py-2 font-medium">单位</th>
-            <th scope="col" className="px-3 py-2 font-medium">操作</th>
-            <th scope="col" className="px-3 py-2 font-medium">修改前 → 修改后</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-stone-100 align-top">
-          {rows.map((row) => {
-            const href = entityHref(row.entity, row.entityId);
-            return (
-              <tr key={row.id} data-testid="audit-row">
-                <td className="px-3 py-2 whitespace-nowrap tabular-nums">{formatDistrictDateTime(row.createdAt)}</td>
-                <td className="px-3 py-2">
-                  {row.actor ? (
+    <Table caption="操作记录，最新的在前">
+      <TableHead>
+        <Th className="whitespace-nowrap">时间</Th>
+        <Th>操作人</Th>
+        <Th>单位</Th>
+        <Th>操作</Th>
+        <Th>修改前 → 修改后</Th>
+      </TableHead>
+      <TableBody className="align-top">
+        {rows.map((row) => {
+          const href = entityHref(row.entity, row.entityId);
+          return (
+            <tr key={row.id} data-testid="audit-row">
+              <Td label="时间" className="whitespace-nowrap tabular-nums">
+                {formatDistrictDateTime(row.createdAt)}
+              </Td>
+              <Td label="操作人">
+                {row.actor ? (
+                  <>
+                    <span className="font-medium">{row.actor.name}</span>
+                    <span className="block text-xs text-stone-600">
+                      {row.actor.username} · {ROLE_LABELS[row.actor.role]}
+                    </span>
+                  </>
+                ) : (
+                  <span className="text-stone-600">系统</span>
+                )}
+              </Td>
+              <Td label="单位">{row.unit?.name ?? <span className="text-stone-500">—</span>}</Td>
+              <Td label="操作">
+                <span className="font-medium">{auditActionLabel(row.action)}</span>
+                <span className="block text-xs text-stone-600">
+                  {auditEntityLabel(row.entity)}
+                  {href ? (
                     <>
-                      <span className="font-medium">{row.actor.name}</span>
-                      <span className="block text-xs text-stone-600">
-                        {row.actor.username} · {ROLE_LABELS[row.actor.role]}
-                      </span>
+                      {" · "}
+                      <Link href={href} className="underline">
+                        查看
+                      </Link>
                     </>
-                  ) : (
-                    <span className="text-stone-600">系统</span>
-                  )}
-                </td>
-                <td className="px-3 py-2">{row.unit?.name ?? <span className="text-stone-500">—</span>}</td>
-                <td className="px-3 py-2">
-                  <span className="font-medium">{auditActionLabel(row.action)}</span>
-                  <span className="block text-xs text-stone-600">
-                    {auditEntityLabel(row.entity)}
-                    {href ? (
-                      <>
-                        {" · "}
-                        <Link href={href} className="underline">
-                          查看
-                        </Link>
-                      </>
-                    ) : null}
-                  </span>
-                </td>
-                <td className="max-w-xl px-3 py-2">
-                  <Changes row={row} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+                  ) : null}
+                </span>
+              </Td>
+              <Td label="修改前 → 修改后" className="max-w-xl">
+                <Changes row={row} />
+              </Td>
+            </tr>
+          );
+        })}
+      </TableBody>
+    </Table>
   );
 }

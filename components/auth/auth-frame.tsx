@@ -1,7 +1,7 @@
 /** The calm frame around the login and first-run pages. */
 export function AuthFrame({ title, children }: { title: string; children: React.ReactNode }) {
   return (
-    <main className="flex min-h-dvh items-start justify-center px-4 py-10 sm:items-center">
+    <main id="main" tabIndex={-1} className="flex min-h-dvh items-start justify-center px-4 py-10 sm:items-center">
       <div className="w-full max-w-sm">
         <div className="mb-6 text-center">
           <div className="mx-auto mb-3 flex size-14 items-center justify-center rounded-2xl bg-brand-700 text-2xl font-bold text-white" aria-hidden>

@@ -11,7 +11,7 @@ const KINDS = UNIT_KIND_ENTRIES;
 
 /** Who holds which flag and since when, per kind. `linkTo` makes each holder a link (the board's drill-down). */
 export function FlagBoard({ flags, linkTo }: { flags: FlagView[]; linkTo?: (f: FlagView) => string }) {
-  if (flags.length === 0) return <EmptyState title="还没有流动红黄旗">季度关闭后,前三名授红旗、后三名授黄旗。</EmptyState>;
+  if (flags.length === 0) return <EmptyState title="还没有流动红黄旗">季度关闭后，前三名授红旗、后三名授黄旗。</EmptyState>;
   return (
     <div className="grid gap-4 md:grid-cols-2">
       {KINDS.map(([kind, label]) => (
@@ -30,7 +30,7 @@ export function FlagBoard({ flags, linkTo }: { flags: FlagView[]; linkTo?: (f: F
                     <div className="flex items-center justify-between gap-2">
                       <span className="text-lg font-semibold">
                         {linkTo ? (
-                          <Link href={linkTo(f)} className="hover:underline">
+                          <Link href={linkTo(f)} className="link">
                             {f.unitName}
                           </Link>
                         ) : (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { DAY_CELL_CODES, DAY_CELL_LABELS, type DayCell } from "@/lib/assessment/heatmap";
 
 const LEGEND: DayCell[] = ["ON_TIME", "LATE", "MISSING", "NONE"];
@@ -11,7 +11,8 @@ export type HeatMapRowData = { unitId: string; unitName: string; cells: string }
  * Units × days in a disclosure: a small square per day coloured by its three
  * slots (a row's days arrive as one string of codes, and a closed section
  * renders no squares until opened, so 113 units × 28 days stay light). The
- * squares are decoration; each row ends with its counts in words.
+ * squares are decoration (their colour doubled by a mark: stripes for 迟报, a cross for 未晒); each
+ * row ends with its counts in words.
  */
 export function HeatMap({ title, dates, rows, defaultOpen = false }: { title: string; dates: string[]; rows: HeatMapRowData[]; defaultOpen?: boolean }) {
   const [open, setOpen] = useState(defaultOpen);
@@ -24,8 +25,15 @@ export function HeatMap({ title, dates, rows, defaultOpen = false }: { title: st
 }
 
 function HeatTable({ dates, rows, caption }: { dates: string[]; rows: HeatMapRowData[]; caption: string }) {
+  const scroller = useRef<HTMLDivElement>(null);
+  // A narrow screen opens on the latest days (the row's end), not on the oldest.
+  useEffect(() => {
+    const el = scroller.current;
+    if (el) el.scrollLeft = el.scrollWidth;
+  }, []);
   return (
-    <div className="overflow-x-auto">
+    // Focusable, so that a keyboard can scroll it too.
+    <div ref={scroller} className="overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
       <table className="heat text-xs">
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -45,7 +53,7 @@ function HeatTable({ dates, rows, caption }: { dates: string[]; rows: HeatMapRow
           {rows.map((row) => (
             <tr key={row.unitId}>
               <th scope="row" className="sticky left-0 bg-white pr-2 text-left font-normal whitespace-nowrap">
-                <a href={`/units/${row.unitId}`} className="hover:underline">
+                <a href={`/units/${row.unitId}`} className="link inline-flex min-h-6 items-center">
                   {row.unitName}
                 </a>
               </th>

@@ -13,7 +13,7 @@ export function RankingChart({ rows, label }: { rows: RankingChartRow[]; label: 
   // Room for the longest unit name (13 px per character), so that none is cut.
   const labelWidth = Math.min(240, 16 + 13 * Math.max(4, ...rows.map((r) => r.name.length)));
   return (
-    <div style={{ height }} className="w-full" role="img" aria-label={`${label}:${rows.map((r) => `${r.name} ${r.total}`).join(",")}`}>
+    <div style={{ height }} className="w-full" role="img" aria-label={`${label}：${rows.map((r) => `${r.name} ${r.total}`).join("，")}`}>
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 640, height }}>
         <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 48, bottom: 4, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />

@@ -26,7 +26,12 @@ export function TrendChart({ quarters, units, initialUnitId }: { quarters: strin
         <label htmlFor={selectId} className="text-sm font-medium">
           单位
         </label>
-        <select id={selectId} value={unit.unitId} onChange={(e) => setUnitId(e.target.value)} className="min-h-11 rounded-lg border border-stone-300 bg-white px-3">
+        <select
+          id={selectId}
+          value={unit.unitId}
+          onChange={(e) => setUnitId(e.target.value)}
+          className="min-h-11 rounded-lg border border-stone-300 bg-white px-3"
+        >
           {(["TOWN", "DEPARTMENT"] as const).map((kind) => (
             <optgroup key={kind} label={UNIT_KIND_LABELS[kind]}>
               {units
@@ -43,7 +48,7 @@ export function TrendChart({ quarters, units, initialUnitId }: { quarters: strin
       <div
         className="h-72 w-full"
         role="img"
-        aria-label={`${unit.unitName}各季度总分:${data.map((d) => `${d.quarter} ${d.total ?? "无"}${d.rank ? `(第${d.rank}名)` : ""}`).join(",")}`}
+        aria-label={`${unit.unitName}各季度总分：${data.map((d) => `${d.quarter} ${d.total ?? "无"}${d.rank ? `（第${d.rank}名）` : ""}`).join("，")}`}
       >
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 640, height: 288 }}>
           <LineChart data={data} margin={{ top: 8, right: 24, bottom: 4, left: 0 }}>
@@ -52,13 +57,22 @@ export function TrendChart({ quarters, units, initialUnitId }: { quarters: strin
             <YAxis domain={[0, 100]} tick={{ fontSize: 12 }} />
             <Tooltip
               formatter={(value, name, item) => {
-                if (name === unit.unitName && item.payload.rank) return [`${value} 分(第 ${item.payload.rank} 名)`, name];
+                if (name === unit.unitName && item.payload.rank) return [`${value} 分（第 ${item.payload.rank} 名）`, name];
                 return [`${value} 分`, name];
               }}
             />
             <Legend />
             <Line type="monotone" dataKey="total" name={unit.unitName} stroke="#a51d24" strokeWidth={3} dot={{ r: 4 }} connectNulls isAnimationActive={false} />
-            <Line type="monotone" dataKey="mean" name={`${kindName}平均`} stroke="#78716c" strokeDasharray="5 4" dot={false} connectNulls isAnimationActive={false} />
+            <Line
+              type="monotone"
+              dataKey="mean"
+              name={`${kindName}平均`}
+              stroke="#78716c"
+              strokeDasharray="5 4"
+              dot={false}
+              connectNulls
+              isAnimationActive={false}
+            />
           </LineChart>
         </ResponsiveContainer>
       </div>

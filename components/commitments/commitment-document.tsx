@@ -29,8 +29,8 @@ export function CommitmentDocumentView({ commitment }: { commitment: CommitmentD
               <ul className="mt-1 space-y-0.5 pl-8 text-sm leading-relaxed text-stone-600">
                 {pledge.tasks.map(({ task }) => (
                   <li key={task.id}>
-                    对应任务:{task.title}(目标 {formatAmount(task.target)}
-                    {task.measure},{task.deadline} 前完成)
+                    对应任务：{task.title}（目标 {formatAmount(task.target)}
+                    {task.measure}，{task.deadline} 前完成）
                   </li>
                 ))}
               </ul>
@@ -39,9 +39,9 @@ export function CommitmentDocumentView({ commitment }: { commitment: CommitmentD
         ))}
       </ol>
       <footer className="commitment-signature mt-12 ml-auto w-fit space-y-2 text-lg leading-loose">
-        <p>承诺单位:{commitment.unit.name}</p>
-        <p>承诺人:{commitment.signedBy}</p>
-        <p>{commitment.publishedAt ? chineseDate(commitment.publishedAt) : `草稿(${chineseDate(commitment.createdAt)} 起草)`}</p>
+        <p>承诺单位：{commitment.unit.name}</p>
+        <p>承诺人：{commitment.signedBy}</p>
+        <p>{commitment.publishedAt ? chineseDate(commitment.publishedAt) : `草稿（${chineseDate(commitment.createdAt)} 起草）`}</p>
       </footer>
     </article>
   );

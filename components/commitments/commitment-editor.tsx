@@ -53,13 +53,13 @@ export function CommitmentEditor({
                     />
                     {tasks.length ? (
                       <details>
-                        <summary className="min-h-9 cursor-pointer text-sm text-stone-700">
-                          关联任务{pledge.taskIds.length ? `(已选 ${pledge.taskIds.length} 项)` : "(可不选)"}
+                        <summary className="min-h-11 cursor-pointer text-sm text-stone-700">
+                          关联任务{pledge.taskIds.length ? `（已选 ${pledge.taskIds.length} 项）` : "（可不选）"}
                         </summary>
                         <ul className="mt-1 space-y-1">
                           {tasks.map((task) => (
                             <li key={task.id}>
-                              <label className="flex min-h-9 items-start gap-2 text-sm">
+                              <label className="flex min-h-11 items-start gap-2 text-sm">
                                 <input
                                   type="checkbox"
                                   className="mt-0.5 size-4 shrink-0"
@@ -72,7 +72,7 @@ export function CommitmentEditor({
                                 />
                                 <span>
                                   {task.title}
-                                  <span className="text-stone-500">(截止 {task.deadline})</span>
+                                  <span className="text-stone-500">（截止 {task.deadline}）</span>
                                 </span>
                               </label>
                             </li>
@@ -81,7 +81,11 @@ export function CommitmentEditor({
                       </details>
                     ) : null}
                     {pledges.length > 1 ? (
-                      <button type="button" className="min-h-9 text-sm text-red-700 hover:underline" onClick={() => setPledges((list) => list.filter((p) => p.key !== pledge.key))}>
+                      <button
+                        type="button"
+                        className="min-h-11 text-sm text-red-700 hover:underline"
+                        onClick={() => setPledges((list) => list.filter((p) => p.key !== pledge.key))}
+                      >
                         删除第 {i + 1} 条
                       </button>
                     ) : null}
@@ -93,7 +97,7 @@ export function CommitmentEditor({
               </Button>
               <FieldError id="pledges-error" errors={errors.pledges} />
             </fieldset>
-            <Field label="承诺人" name="signedBy" defaultValue={draft.signedBy} required hint="如:临洺关镇党委书记 张某某" errors={errors.signedBy} />
+            <Field label="承诺人" name="signedBy" defaultValue={draft.signedBy} required hint="如：临洺关镇党委书记 张某某" errors={errors.signedBy} />
             <ActionMessage />
             <div className="flex flex-wrap gap-2">
               <SubmitButton name="intent" value="save" variant="secondary">
@@ -102,7 +106,11 @@ export function CommitmentEditor({
               <SubmitButton
                 name="intent"
                 value="publish"
-                confirm={{ title: `发布第 ${draft.version} 版承诺书?`, body: "发布后承诺书将公开展示,内容不能再修改(修改需新建版本)。", confirmLabel: "发布" }}
+                confirm={{
+                  title: `发布第 ${draft.version} 版承诺书？`,
+                  body: "发布后承诺书将公开展示，内容不能再修改（修改需新建版本）。",
+                  confirmLabel: "发布",
+                }}
               >
                 发布第 {draft.version} 版
               </SubmitButton>
@@ -110,9 +118,12 @@ export function CommitmentEditor({
           </>
         )}
       </ActionForm>
-      <ActionForm action={deleteCommitmentDraftAction} confirm={{ title: "删除这份草稿?", body: "已发布的版本不受影响。", confirmLabel: "删除草稿", danger: true }}>
+      <ActionForm
+        action={deleteCommitmentDraftAction}
+        confirm={{ title: "删除这份草稿？", body: "已发布的版本不受影响。", confirmLabel: "删除草稿", danger: true }}
+      >
         <input type="hidden" name="id" value={draft.id} />
-        <SubmitButton variant="ghost" className="min-h-9 px-0 text-sm text-red-700 hover:bg-transparent hover:underline">
+        <SubmitButton variant="ghost" className="min-h-11 px-0 text-sm text-red-700 hover:bg-transparent hover:underline">
           删除草稿
         </SubmitButton>
       </ActionForm>

@@ -7,7 +7,7 @@ export type KeyTaskChartRow = { name: string; percent: number };
 /** Mean task progress per key task, as horizontal bars (percent). */
 export function KeyTaskChart({ rows }: { rows: KeyTaskChartRow[] }) {
   return (
-    <div className="h-80 w-full" role="img" aria-label={`各项重点工作平均进度:${rows.map((r) => `${r.name} ${r.percent}%`).join(",")}`}>
+    <div className="h-80 w-full" role="img" aria-label={`各项重点工作平均进度：${rows.map((r) => `${r.name} ${r.percent}%`).join(",")}`}>
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 640, height: 320 }}>
         <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />

@@ -10,7 +10,7 @@ export async function NotificationsLink({ user }: { user: SessionUser }) {
     <Link
       href="/admin/notifications"
       className="flex min-h-11 items-center gap-1 rounded-lg px-2 text-sm text-stone-700 hover:bg-stone-100"
-      aria-label={unread > 0 ? `通知,${unread} 条未读` : "通知"}
+      aria-label={unread > 0 ? `通知，${unread} 条未读` : "通知"}
     >
       通知
       {unread > 0 ? (

@@ -9,7 +9,19 @@ import { saveLineAction, setChannelMembersAction, setGroupMembersAction, updateK
 export type PersonOption = { id: string; name: string; title: string | null };
 
 /** Checkboxes for people; the choice travels as one hidden input of comma-joined ids. */
-function PeoplePicker({ name, legend, people, defaultSelected, errors }: { name: string; legend: string; people: PersonOption[]; defaultSelected: string[]; errors?: string[] }) {
+function PeoplePicker({
+  name,
+  legend,
+  people,
+  defaultSelected,
+  errors,
+}: {
+  name: string;
+  legend: string;
+  people: PersonOption[];
+  defaultSelected: string[];
+  errors?: string[];
+}) {
   return (
     <fieldset className="space-y-2">
       <legend className="mb-1 text-sm font-medium text-stone-800">{legend}</legend>
@@ -45,7 +57,14 @@ function PeoplePicker({ name, legend, people, defaultSelected, errors }: { name:
   );
 }
 
-export type LineFormValues = { id: string; name: string; kind: "LINE" | "COMMAND_CENTRE"; leaderId: string | null; description: string | null; unitIds: string[] };
+export type LineFormValues = {
+  id: string;
+  name: string;
+  kind: "LINE" | "COMMAND_CENTRE";
+  leaderId: string | null;
+  description: string | null;
+  unitIds: string[];
+};
 
 export function LineForm({ line, leaders, units }: { line?: LineFormValues; leaders: PersonOption[]; units: UnitOption[] }) {
   return (
@@ -78,7 +97,13 @@ export function LineForm({ line, leaders, units }: { line?: LineFormValues; lead
   );
 }
 
-export function KeyTaskForm({ keyTask, lines }: { keyTask: { id: string; code: string; name: string; lineId: string | null }; lines: { id: string; name: string }[] }) {
+export function KeyTaskForm({
+  keyTask,
+  lines,
+}: {
+  keyTask: { id: string; code: string; name: string; lineId: string | null };
+  lines: { id: string; name: string }[];
+}) {
   return (
     <ActionForm action={updateKeyTaskAction} className="grid items-end gap-3 sm:grid-cols-[1fr_1fr_auto]" aria-label={`重点工作 ${keyTask.code}`}>
       {({ errors }) => (
@@ -106,7 +131,7 @@ export function GroupMembersForm({ groupId, people, memberIds }: { groupId: stri
       {({ errors }) => (
         <>
           <input type="hidden" name="id" value={groupId} />
-          <PeoplePicker name="userIds" legend="成员(考核组和区级领导账号)" people={people} defaultSelected={memberIds} errors={errors.userIds} />
+          <PeoplePicker name="userIds" legend="成员（考核组和区级领导账号）" people={people} defaultSelected={memberIds} errors={errors.userIds} />
           <SubmitButton variant="secondary">保存成员</SubmitButton>
         </>
       )}
@@ -114,7 +139,15 @@ export function GroupMembersForm({ groupId, people, memberIds }: { groupId: stri
   );
 }
 
-export function ChannelMembersForm({ channel, units, people }: { channel: { id: string; unitIds: string[]; userIds: string[] }; units: UnitOption[]; people: PersonOption[] }) {
+export function ChannelMembersForm({
+  channel,
+  units,
+  people,
+}: {
+  channel: { id: string; unitIds: string[]; userIds: string[] };
+  units: UnitOption[];
+  people: PersonOption[];
+}) {
   return (
     <ActionForm action={setChannelMembersAction} className="max-w-3xl space-y-4" aria-label="工作群成员">
       {({ errors }) => (

@@ -6,13 +6,22 @@ import { createUserAction, importUsersAction, resetPasswordAction, setUserActive
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { ROLE_VALUES } from "@/lib/org/schemas";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
+import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 
 export type UnitOption = { id: string; name: string; kind: "TOWN" | "DEPARTMENT" };
-export type UserFormValues = { id: string; username: string; name: string; title: string | null; phone: string | null; role: (typeof ROLE_VALUES)[number]; unitId: string | null };
+export type UserFormValues = {
+  id: string;
+  username: string;
+  name: string;
+  title: string | null;
+  phone: string | null;
+  role: (typeof ROLE_VALUES)[number];
+  unitId: string | null;
+};
 
 function UnitSelect({ units, defaultValue, errors }: { units: UnitOption[]; defaultValue: string; errors?: string[] }) {
   return (
-    <SelectField label="所属单位" name="unitId" defaultValue={defaultValue} errors={errors} hint="单位负责人和信息员必选;其他角色不选">
+    <SelectField label="所属单位" name="unitId" defaultValue={defaultValue} errors={errors} hint="单位负责人和信息员必选；其他角色不选">
       <option value="">不属于单位</option>
       <optgroup label={UNIT_KIND_LABELS.TOWN}>
         {units
@@ -41,7 +50,7 @@ function OneTimePassword({ username, password }: { username: string; password: s
   return (
     <div className="space-y-1 rounded-lg border border-amber-300 bg-amber-50 p-3">
       <label htmlFor="one-time-password" className="block text-sm font-medium text-amber-950">
-        {username} 的一次性密码(只显示这一次)
+        {username} 的一次性密码（只显示这一次）
       </label>
       <input
         id="one-time-password"
@@ -50,7 +59,7 @@ function OneTimePassword({ username, password }: { username: string; password: s
         onFocus={(e) => e.target.select()}
         className="block w-full rounded-lg border border-stone-300 bg-white px-3 py-2.5 font-mono text-base"
       />
-      <p className="text-sm text-amber-950">本人登录后须立即修改。离开本页后无法再查看,只能重新重置。</p>
+      <p className="text-sm text-amber-950">本人登录后须立即修改。离开本页后无法再查看，只能重新重置。</p>
     </div>
   );
 }
@@ -64,10 +73,17 @@ export function UserForm({ units, user }: { units: UnitOption[]; user?: UserForm
           <div className="grid gap-4 sm:grid-cols-2">
             {user ? (
               <p className="sm:col-span-2 text-stone-700">
-                用户名:<span className="font-mono">{user.username}</span>(不能修改)
+                用户名：<span className="font-mono">{user.username}</span>（不能修改）
               </p>
             ) : (
-              <Field label="用户名" name="username" required autoComplete="off" hint="登录用,3–32 位小写字母、数字、点、下划线或连字符" errors={errors.username} />
+              <Field
+                label="用户名"
+                name="username"
+                required
+                autoComplete="off"
+                hint="登录用，3–32 位小写字母、数字、点、下划线或连字符"
+                errors={errors.username}
+              />
             )}
             <Field label="姓名" name="name" required maxLength={40} defaultValue={user?.name} errors={errors.name} />
             <Field label="职务" name="title" maxLength={40} defaultValue={user?.title ?? ""} errors={errors.title} />
@@ -103,7 +119,12 @@ export function ResetPasswordForm({ id, username }: { id: string; username: stri
     <ActionForm
       action={resetPasswordAction}
       message={false}
-      confirm={{ title: `重置 ${username} 的密码?`, body: "原密码立即失效,此人所有的登录和 API 令牌随即失效;新的一次性密码只显示一次。", confirmLabel: "重置密码", danger: true }}
+      confirm={{
+        title: `重置 ${username} 的密码？`,
+        body: "原密码立即失效，此人所有的登录和 API 令牌随即失效；新的一次性密码只显示一次。",
+        confirmLabel: "重置密码",
+        danger: true,
+      }}
       className="space-y-3"
       aria-label="重置密码"
     >
@@ -125,7 +146,7 @@ export function UserActiveForm({ id, username, active }: { id: string; username:
       action={setUserActiveAction}
       confirm={
         active
-          ? { title: `停用 ${username}?`, body: "停用后,此人已打开的页面和 API 令牌立即失效,不能再登录;可以再启用。", confirmLabel: "停用", danger: true }
+          ? { title: `停用 ${username}?`, body: "停用后，此人已打开的页面和 API 令牌立即失效，不能再登录；可以再启用。", confirmLabel: "停用", danger: true }
           : undefined
       }
       className="space-y-3"
@@ -143,7 +164,7 @@ export function UserImportForm() {
     <ActionForm action={importUsersAction} className="max-w-3xl space-y-4" aria-label="导入账号" message={false}>
       {({ state, errors }) => (
         <>
-          <Field label="账号表(.xlsx)" name="file" type="file" accept=".xlsx" required errors={errors.file} />
+          <Field label="账号表（.xlsx）" name="file" type="file" accept=".xlsx" required errors={errors.file} />
           <ActionMessage />
           {state.data?.rowErrors ? (
             <ul className="list-disc space-y-1 pl-5 text-sm text-red-800" aria-label="需要修改的行">
@@ -153,27 +174,29 @@ export function UserImportForm() {
             </ul>
           ) : null}
           {state.ok && state.data?.created ? (
-            <table className="w-full text-left text-sm" aria-label="新账号的一次性密码">
-              <thead>
-                <tr>
-                  <th scope="col">用户名</th>
-                  <th scope="col">姓名</th>
-                  <th scope="col">一次性密码</th>
-                </tr>
-              </thead>
-              <tbody>
+            <Table caption="新账号的一次性密码" plain>
+              <TableHead>
+                <Th>用户名</Th>
+                <Th>姓名</Th>
+                <Th>一次性密码</Th>
+              </TableHead>
+              <TableBody>
                 {state.data.created.split("\n").map((line) => {
                   const [username, name, password] = line.split("\t");
                   return (
                     <tr key={username}>
-                      <td className="font-mono">{username}</td>
-                      <td>{name}</td>
-                      <td className="font-mono">{password}</td>
+                      <Td label="用户名" className="font-mono">
+                        {username}
+                      </Td>
+                      <Td label="姓名">{name}</Td>
+                      <Td label="一次性密码" className="font-mono">
+                        {password}
+                      </Td>
                     </tr>
                   );
                 })}
-              </tbody>
-            </table>
+              </TableBody>
+            </Table>
           ) : null}
           <SubmitButton pendingLabel="正在检查和导入…">导入</SubmitButton>
         </>

@@ -25,10 +25,10 @@ export function SlotContent({ slot, shown, items }: { slot: SlotKind; shown: Car
                 {slot === "EVENING" ? (item.outcome === "DONE" ? "✓" : "?") : "·"}
               </span>
               <span className="min-w-0 flex-1">
-                {slot === "EVENING" ? <span className="sr-only">{item.outcome === "DONE" ? "已完成:" : "未完成:"}</span> : null}
+                {slot === "EVENING" ? <span className="sr-only">{item.outcome === "DONE" ? "已完成：" : "未完成："}</span> : null}
                 {item.task && item.task.title === item.text ? (
                   // The item is the task: its title once, linked to the task's reports.
-                  <Link href={`/feed?task=${item.task.id}`} className="text-stone-900 underline decoration-stone-400 underline-offset-2 hover:decoration-stone-900">
+                  <Link href={`/feed?task=${item.task.id}`} className="link">
                     {item.text}
                   </Link>
                 ) : (
@@ -46,12 +46,14 @@ export function SlotContent({ slot, shown, items }: { slot: SlotKind; shown: Car
                     {item.task?.measure}
                   </span>
                 ) : null}
-                {slot === "NOON" && item.progressNote ? <span className="block text-sm text-stone-600">进展:{item.progressNote}</span> : null}
-                {slot === "EVENING" && item.outcome === "OPEN" && item.reason ? <span className="block text-sm text-amber-800">原因:{item.reason}</span> : null}
+                {slot === "NOON" && item.progressNote ? <span className="block text-sm text-stone-600">进展：{item.progressNote}</span> : null}
+                {slot === "EVENING" && item.outcome === "OPEN" && item.reason ? (
+                  <span className="block text-sm text-amber-800">原因：{item.reason}</span>
+                ) : null}
                 {item.task && item.task.title !== item.text ? (
                   <span className="block text-sm text-stone-600">
                     关联任务{" "}
-                    <Link href={`/feed?task=${item.task.id}`} className="text-stone-700 underline decoration-stone-400 underline-offset-2 hover:decoration-stone-700">
+                    <Link href={`/feed?task=${item.task.id}`} className="link">
                       {item.task.title}
                     </Link>
                   </span>
@@ -61,14 +63,15 @@ export function SlotContent({ slot, shown, items }: { slot: SlotKind; shown: Car
           ))}
         </ul>
       ) : null}
-      {note ? <p className="whitespace-pre-line text-stone-800">{note}</p> : listed.length === 0 ? <p className="whitespace-pre-line text-stone-800">{shown.text.trim()}</p> : null}
-      <PhotoGallery
-        label={SLOT_LABELS[slot]}
-        photos={shown.photos.map((p) => ({ id: p.id, width: p.width, height: p.height }))}
-      />
+      {note ? (
+        <p className="whitespace-pre-line text-stone-800">{note}</p>
+      ) : listed.length === 0 ? (
+        <p className="whitespace-pre-line text-stone-800">{shown.text.trim()}</p>
+      ) : null}
+      <PhotoGallery label={SLOT_LABELS[slot]} photos={shown.photos.map((p) => ({ id: p.id, width: p.width, height: p.height }))} />
       {shown.place || shown.lat !== null ? (
         <p className="text-sm text-stone-600">
-          位置:{shown.place ?? ""}
+          位置：{shown.place ?? ""}
           {shown.lat !== null && shown.lng !== null ? `${shown.place ? " · " : ""}${shown.lat.toFixed(5)}, ${shown.lng.toFixed(5)}` : ""}
         </p>
       ) : null}
@@ -78,7 +81,19 @@ export function SlotContent({ slot, shown, items }: { slot: SlotKind; shown: Car
 }
 
 /** The header line of a slot: name, prompt, state, deadline, who and when. */
-export function SlotHeading({ slot, shown, date, deadlines, now }: { slot: SlotKind; shown: CardSlotView | undefined; date: DistrictDate; deadlines: SlotDeadlines; now: Date }) {
+export function SlotHeading({
+  slot,
+  shown,
+  date,
+  deadlines,
+  now,
+}: {
+  slot: SlotKind;
+  shown: CardSlotView | undefined;
+  date: DistrictDate;
+  deadlines: SlotDeadlines;
+  now: Date;
+}) {
   const state = slotState(shown?.submittedAt, date, slot, deadlines, now);
   return (
     <>
@@ -88,7 +103,9 @@ export function SlotHeading({ slot, shown, date, deadlines, now }: { slot: SlotK
         </span>
         <span className="flex flex-wrap justify-end gap-1">
           {shown ? <SlotChangeBadges revisionCount={shown.revisionCount} correctionCount={shown.correctionCount} /> : null}
-          {shown?.spotChecks.map((check) => <SpotCheckBadge key={check.id} result={check.result} />)}
+          {shown?.spotChecks.map((check) => (
+            <SpotCheckBadge key={check.id} result={check.result} />
+          ))}
           <SlotStateBadge state={state} />
         </span>
       </span>
@@ -120,7 +137,12 @@ export function CardSlots({
       {SLOTS.map((slot) => {
         const shown = card?.slots.find((s) => s.slot === slot);
         return (
-          <li key={slot} id={shown ? `slot-${shown.id}` : undefined} className="scroll-mt-20 rounded-xl border border-stone-200 bg-white p-4" aria-label={SLOT_LABELS[slot]}>
+          <li
+            key={slot}
+            id={shown ? `slot-${shown.id}` : undefined}
+            className="scroll-mt-20 rounded-xl border border-stone-200 bg-white p-4"
+            aria-label={SLOT_LABELS[slot]}
+          >
             <h3>
               <SlotHeading slot={slot} shown={shown} date={date} deadlines={deadlines} now={now} />
             </h3>

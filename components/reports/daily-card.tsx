@@ -54,53 +54,67 @@ export function DailyCard({
 
   return (
     <>
-    <OfflineCard />
-    <ol className="space-y-3">
-      {SLOTS.map((slot) => {
-        const shown = card?.slots.find((s) => s.slot === slot);
-        const locked = shown ? lockReasons(slot, shown._count, card?.instructions.map((i) => i.slot) ?? []).length > 0 : false;
-        const edit = editModeFor({ exists: Boolean(shown), locked, date, slot, deadlines, now });
-        const mode = "mode" in edit ? edit.mode : "REVISION";
-        const others = card?.slots.filter((s) => s.slot !== slot) ?? [];
-        const deadline = slotDeadline(date, slot, deadlines);
-        return (
-          <li key={slot} id={shown ? `slot-${shown.id}` : undefined} aria-label={SLOT_LABELS[slot]} className="scroll-mt-20 rounded-xl border border-stone-200 bg-white">
-            <details open={slot === current} className="group">
-              <summary className="cursor-pointer list-none p-4 [&::-webkit-details-marker]:hidden">
-                <h3>
-                  <SlotHeading slot={slot} shown={shown} date={date} deadlines={deadlines} now={now} />
-                </h3>
-                <span className="mt-1 block text-sm text-brand-700 group-open:hidden">{shown ? "展开查看" : `填报${SLOT_LABELS[slot]}`}</span>
-              </summary>
-              <div className="px-4 pb-4">
-                <SlotPanel
-                  key={version}
-                  view={shown ? <SlotContent slot={slot} shown={shown} items={card?.items ?? []} /> : null}
-                  editLabel={needsReason(mode) ? `更正${SLOT_LABELS[slot]}` : `修改${SLOT_LABELS[slot]}`}
-                  form={{
-                    owner,
-                    date,
-                    slot,
-                    mode,
-                    serverNow: now.getTime(),
-                    deadline: deadline.getTime(),
-                    deadlineLabel: formatDistrictTime(deadline),
-                    dayEvidence: { photos: others.reduce((sum, s) => sum + s.photos.length, 0), located: others.some((s) => Boolean(s.place) || s.lat !== null) },
-                    items,
-                    tasks: editor.tasks,
-                    carry: editor.carry,
-                    log: editor.log,
-                    existing: shown
-                      ? { note: noteOf(shown.text), place: shown.place, lat: shown.lat, lng: shown.lng, photos: shown.photos.map((p) => ({ id: p.id, thumbUrl: photoUrl(p.id, "thumb") })) }
-                      : null,
-                  }}
-                />
-              </div>
-            </details>
-          </li>
-        );
-      })}
-    </ol>
+      <OfflineCard />
+      <ol className="space-y-3">
+        {SLOTS.map((slot) => {
+          const shown = card?.slots.find((s) => s.slot === slot);
+          const locked = shown ? lockReasons(slot, shown._count, card?.instructions.map((i) => i.slot) ?? []).length > 0 : false;
+          const edit = editModeFor({ exists: Boolean(shown), locked, date, slot, deadlines, now });
+          const mode = "mode" in edit ? edit.mode : "REVISION";
+          const others = card?.slots.filter((s) => s.slot !== slot) ?? [];
+          const deadline = slotDeadline(date, slot, deadlines);
+          return (
+            <li
+              key={slot}
+              id={shown ? `slot-${shown.id}` : undefined}
+              aria-label={SLOT_LABELS[slot]}
+              className="scroll-mt-20 rounded-xl border border-stone-200 bg-white"
+            >
+              <details open={slot === current} className="group">
+                <summary className="cursor-pointer list-none p-4 [&::-webkit-details-marker]:hidden">
+                  <h3>
+                    <SlotHeading slot={slot} shown={shown} date={date} deadlines={deadlines} now={now} />
+                  </h3>
+                  <span className="mt-1 block text-sm text-brand-700 group-open:hidden">{shown ? "展开查看" : `填报${SLOT_LABELS[slot]}`}</span>
+                </summary>
+                <div className="px-4 pb-4">
+                  <SlotPanel
+                    key={version}
+                    view={shown ? <SlotContent slot={slot} shown={shown} items={card?.items ?? []} /> : null}
+                    editLabel={needsReason(mode) ? `更正${SLOT_LABELS[slot]}` : `修改${SLOT_LABELS[slot]}`}
+                    form={{
+                      owner,
+                      date,
+                      slot,
+                      mode,
+                      serverNow: now.getTime(),
+                      deadline: deadline.getTime(),
+                      deadlineLabel: formatDistrictTime(deadline),
+                      dayEvidence: {
+                        photos: others.reduce((sum, s) => sum + s.photos.length, 0),
+                        located: others.some((s) => Boolean(s.place) || s.lat !== null),
+                      },
+                      items,
+                      tasks: editor.tasks,
+                      carry: editor.carry,
+                      log: editor.log,
+                      existing: shown
+                        ? {
+                            note: noteOf(shown.text),
+                            place: shown.place,
+                            lat: shown.lat,
+                            lng: shown.lng,
+                            photos: shown.photos.map((p) => ({ id: p.id, thumbUrl: photoUrl(p.id, "thumb") })),
+                          }
+                        : null,
+                    }}
+                  />
+                </div>
+              </details>
+            </li>
+          );
+        })}
+      </ol>
     </>
   );
 }

@@ -1,39 +1,34 @@
-import Link from "next/link";
-import { SlotStateBadge } from "@/components/reports/slot-state-badge";
+import { DayStatusBody, type DayStatusRow } from "@/components/reports/day-status-body";
 import type { UnitDayStatus } from "@/lib/reports/queries";
-import { SLOT_LABELS, SLOTS } from "@/lib/reports/slots";
-import { RowHeader, Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
+import { SLOT_LABELS, SLOT_STATE_LABELS, SLOTS } from "@/lib/reports/slots";
 
+/**
+ * Every unit's three slots today (/admin, /units). The rows go to a client body as data, drawn with
+ * short class names and plain links: 113 rows rendered on the server came to 283 KB of HTML (each
+ * element and its utility classes twice, in the markup and in the RSC payload), and next/link would
+ * prefetch a hundred unit pages. So it is not built from components/ui/table (per-cell classes), but
+ * reflows the same way: under 640 px each row is a card.
+ */
 export function DayStatusTable({ rows, caption }: { rows: UnitDayStatus[]; caption: string }) {
+  const data: DayStatusRow[] = rows.map((r) => [r.unitId, r.unitName, UNIT_KIND_LABELS[r.kind], SLOTS.map((s) => r.slots[s])]);
   return (
-    <Table caption={caption}>
-      <TableHead>
-        <Th>单位</Th>
-        <Th>类别</Th>
-        {SLOTS.map((slot) => (
-          <Th key={slot}>{SLOT_LABELS[slot]}</Th>
-        ))}
-      </TableHead>
-      <TableBody>
-        {rows.map((row) => (
-          <tr key={row.unitId} data-unit={row.unitName}>
-            <RowHeader label="单位">
-              <Link href={`/units/${row.unitId}`} className="text-stone-900 underline-offset-2 hover:underline">
-                {row.unitName}
-              </Link>
-            </RowHeader>
-            <Td label="类别" className="text-stone-600">
-              {UNIT_KIND_LABELS[row.kind]}
-            </Td>
+    <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
+      <table className="reflow status-table w-full text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-stone-100 text-stone-700">
+          <tr>
+            <th scope="col">单位</th>
+            <th scope="col">类别</th>
             {SLOTS.map((slot) => (
-              <Td key={slot} label={SLOT_LABELS[slot]}>
-                <SlotStateBadge state={row.slots[slot]} label={SLOT_LABELS[slot]} />
-              </Td>
+              <th key={slot} scope="col">
+                {SLOT_LABELS[slot]}
+              </th>
             ))}
           </tr>
-        ))}
-      </TableBody>
-    </Table>
+        </thead>
+        <DayStatusBody rows={data} slotLabels={SLOTS.map((s) => SLOT_LABELS[s])} stateLabels={SLOT_STATE_LABELS} />
+      </table>
+    </div>
   );
 }

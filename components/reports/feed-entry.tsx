@@ -17,7 +17,7 @@ export function FeedEntryCard({ entry, canInstruct }: { entry: FeedEntry; canIns
     <article id={`slot-${entry.id}`} className="rounded-xl border border-stone-200 bg-white p-4 shadow-sm" aria-label={label}>
       <header className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
         <h2 className="text-base font-semibold">
-          <Link href={`/feed?unit=${entry.card.unit.id}`} className="text-stone-900 underline-offset-2 hover:underline">
+          <Link href={`/feed?unit=${entry.card.unit.id}`} className="link">
             {entry.card.unit.name}
           </Link>
           <span className="ml-2 font-normal text-stone-600">{SLOT_LABELS[entry.slot]}</span>
@@ -33,9 +33,7 @@ export function FeedEntryCard({ entry, canInstruct }: { entry: FeedEntry; canIns
       <p className="mt-2 whitespace-pre-line text-stone-800">{entry.text.trim()}</p>
       <PhotoGallery label={label} photos={entry.photos.map((p) => ({ id: p.id, width: p.width, height: p.height }))} />
       {entry.place || entry.lat !== null ? (
-        <p className="mt-2 text-sm text-stone-600">
-          位置:{entry.place ?? `${entry.lat?.toFixed(5)}, ${entry.lng?.toFixed(5)}`}
-        </p>
+        <p className="mt-2 text-sm text-stone-600">位置：{entry.place ?? `${entry.lat?.toFixed(5)}, ${entry.lng?.toFixed(5)}`}</p>
       ) : null}
       <div className="mt-2">
         <VersionHistory versions={historyOf(entry.slot, entry.versions)} label={label} livePhotoIds={new Set(entry.photos.map((p) => p.id))} />
@@ -44,7 +42,10 @@ export function FeedEntryCard({ entry, canInstruct }: { entry: FeedEntry; canIns
         <ul className="mt-2 flex flex-wrap gap-1.5" aria-label="关联任务">
           {tasks.map((t) => (
             <li key={t.id}>
-              <Link href={`/feed?task=${t.id}`} className="inline-flex min-h-9 items-center rounded-full bg-stone-100 px-3 text-sm text-stone-800 hover:bg-stone-200">
+              <Link
+                href={`/feed?task=${t.id}`}
+                className="inline-flex min-h-11 items-center rounded-full bg-stone-100 px-3 text-sm text-stone-800 hover:bg-stone-200 sm:min-h-9"
+              >
                 {t.title}
               </Link>
             </li>
@@ -58,7 +59,7 @@ export function FeedEntryCard({ entry, canInstruct }: { entry: FeedEntry; canIns
               <p className="text-stone-900">
                 <span className="font-medium">
                   {i.leader.title ?? ""}
-                  {i.leader.name}批示:
+                  {i.leader.name}批示：
                 </span>
                 {i.text}
               </p>
@@ -67,7 +68,7 @@ export function FeedEntryCard({ entry, canInstruct }: { entry: FeedEntry; canIns
               </p>
               {i.answers.map((a) => (
                 <p key={a.id} className="mt-1 border-l-2 border-amber-300 pl-2 text-stone-800">
-                  {a.author.name}回复:{a.text}
+                  {a.author.name}回复：{a.text}
                   <span className="text-stone-500"> · {formatDistrictDateTime(a.createdAt)}</span>
                 </p>
               ))}

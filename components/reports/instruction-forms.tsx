@@ -33,7 +33,7 @@ export function AnswerForm({ instructionId }: { instructionId: string }) {
         ) : (
           <>
             <input type="hidden" name="instructionId" value={instructionId} />
-            <TextareaField id={`answer-${instructionId}`} label="回复(落实情况)" name="text" rows={2} maxLength={1000} required errors={errors.text} />
+            <TextareaField id={`answer-${instructionId}`} label="回复（落实情况）" name="text" rows={2} maxLength={1000} required errors={errors.text} />
             <ActionMessage />
             <SubmitButton pendingLabel="正在提交…">提交回复</SubmitButton>
           </>

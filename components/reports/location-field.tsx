@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import type { EvidenceNeed } from "@/lib/reports/evidence-need";
 
 export type Coords = { lat: number; lng: number; accuracy: number | null };
 
@@ -12,21 +13,22 @@ export function LocationField({
   coords,
   onPlace,
   onCoords,
-  required,
+  need,
 }: {
   id: string;
   place: string;
   coords: Coords | null;
   onPlace: (value: string) => void;
   onCoords: (value: Coords | null) => void;
-  required: string | null;
+  /** when a place is needed (lib/reports/evidence-need.ts) */
+  need: EvidenceNeed;
 }) {
   const [message, setMessage] = useState<string | null>(null);
   const [locating, setLocating] = useState(false);
 
   const locate = () => {
     if (!("geolocation" in navigator)) {
-      setMessage("这台设备无法定位,请填写地点名称。");
+      setMessage("这台设备无法定位，请填写地点名称。");
       return;
     }
     setLocating(true);
@@ -42,7 +44,7 @@ export function LocationField({
       },
       () => {
         setLocating(false);
-        setMessage("没有取得定位(未允许或信号弱),请填写地点名称。");
+        setMessage("没有取得定位（未允许或信号弱），请填写地点名称。");
       },
       { enableHighAccuracy: true, timeout: 10_000, maximumAge: 60_000 },
     );
@@ -50,16 +52,16 @@ export function LocationField({
 
   return (
     <fieldset className="space-y-2">
-      <legend className="text-sm font-medium text-stone-800">位置{required ? "(必填)" : "(可选)"}</legend>
-      {required ? <p className="text-sm text-amber-800">{required}</p> : null}
+      <legend className="text-sm font-medium text-stone-800">位置（{need.label}）</legend>
+      {need.hint ? <p className="text-sm text-amber-800">{need.hint}</p> : null}
       <div className="flex flex-wrap items-center gap-2">
         <Button type="button" variant="secondary" onClick={locate} disabled={locating}>
           {locating ? "正在定位…" : "使用当前位置"}
         </Button>
         {coords ? (
           <span className="text-sm text-stone-700" aria-live="polite">
-            已定位 {coords.lat.toFixed(5)}, {coords.lng.toFixed(5)}
-            {coords.accuracy ? `(约 ±${coords.accuracy} 米)` : ""}
+            已定位 {`${coords.lat.toFixed(5)}, ${coords.lng.toFixed(5)}`}
+            {coords.accuracy ? `（约 ±${coords.accuracy} 米）` : ""}
             <button type="button" className="ml-2 min-h-11 px-2 text-brand-700 underline" onClick={() => onCoords(null)}>
               清除
             </button>
@@ -79,7 +81,7 @@ export function LocationField({
         value={place}
         onChange={(e) => onPlace(e.target.value)}
         maxLength={100}
-        placeholder="如:东街拆迁现场"
+        placeholder="如：东街拆迁现场"
         className="block w-full rounded-lg border border-stone-300 bg-white px-3 py-2.5 text-base"
       />
     </fieldset>

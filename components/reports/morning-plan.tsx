@@ -25,7 +25,7 @@ export function MorningPlan({ plan, setPlan, idBase }: { plan: PlanRow[]; setPla
   const update = (key: string, change: Partial<PlanRow>) => setPlan((rows) => rows.map((r) => (r.key === key ? { ...r, ...change } : r)));
   const groups: { title: string; rows: PlanRow[] }[] = [
     { title: "已列的计划", rows: plan.filter((r) => r.source === "item") },
-    { title: "昨日未完成(结转)", rows: plan.filter((r) => r.source === "carry") },
+    { title: "昨日未完成（结转）", rows: plan.filter((r) => r.source === "carry") },
     { title: "我的工作日志", rows: plan.filter((r) => r.source === "log") },
     { title: "从任务清单选", rows: plan.filter((r) => r.source === "task") },
   ];
@@ -34,7 +34,7 @@ export function MorningPlan({ plan, setPlan, idBase }: { plan: PlanRow[]; setPla
 
   return (
     <div className="space-y-4">
-      <p className="font-medium text-stone-900">今天干什么:勾选或填写(已选 {chosen} 项)</p>
+      <p className="font-medium text-stone-900">今天干什么：勾选或填写（已选 {chosen} 项）</p>
       {groups
         .filter((g) => g.rows.length > 0)
         .map((group) => (
@@ -46,16 +46,22 @@ export function MorningPlan({ plan, setPlan, idBase }: { plan: PlanRow[]; setPla
                 return (
                   <li key={row.key} className="px-3 py-1">
                     <label htmlFor={id} className="flex min-h-11 cursor-pointer items-start gap-3 py-1.5">
-                      <input id={id} type="checkbox" checked={row.checked} onChange={(e) => update(row.key, { checked: e.target.checked })} className="mt-1 size-5 shrink-0 accent-brand-700" />
+                      <input
+                        id={id}
+                        type="checkbox"
+                        checked={row.checked}
+                        onChange={(e) => update(row.key, { checked: e.target.checked })}
+                        className="mt-1 size-5 shrink-0 accent-brand-700"
+                      />
                       <span className="min-w-0">
-                        <span className="block text-base text-stone-900">{row.source === "task" ? row.text || "(未填写)" : row.text}</span>
+                        <span className="block text-base text-stone-900">{row.source === "task" ? row.text || "（未填写）" : row.text}</span>
                         {row.hint ? <span className="block text-sm text-stone-600">{row.hint}</span> : null}
                       </span>
                     </label>
                     {row.source === "task" && row.checked ? (
                       <div className="pb-2 pl-8">
                         <label htmlFor={`${id}-text`} className="block text-sm text-stone-600">
-                          今天具体做什么(可改写)
+                          今天具体做什么（可改写）
                         </label>
                         <input
                           id={`${id}-text`}
@@ -84,7 +90,7 @@ export function MorningPlan({ plan, setPlan, idBase }: { plan: PlanRow[]; setPla
               value={row.text}
               onChange={(e) => update(row.key, { text: e.target.value })}
               maxLength={200}
-              placeholder="如:召开安全生产调度会"
+              placeholder="如：召开安全生产调度会"
               className="block w-full rounded-lg border border-stone-300 px-3 py-2.5 text-base"
             />
             <Button type="button" variant="ghost" onClick={() => setPlan((rows) => rows.filter((r) => r.key !== row.key))} aria-label={`删除其他事项 ${n + 1}`}>

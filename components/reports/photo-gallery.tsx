@@ -36,7 +36,7 @@ export function PhotoGallery({ photos, label }: { photos: GalleryPhoto[]; label:
                 setOpen(true);
                 dialog.current?.showModal();
               }}
-              aria-label={`查看大图:${label}第 ${i + 1} 张照片,共 ${photos.length} 张`}
+              aria-label={`查看大图：${label}第 ${i + 1} 张照片，共 ${photos.length} 张`}
             >
               {/* eslint-disable-next-line @next/next/no-img-element -- served by the access-checked photo route, already resized */}
               <img
@@ -91,7 +91,12 @@ export function PhotoGallery({ photos, label }: { photos: GalleryPhoto[]; label:
                 </button>
               </>
             ) : null}
-            <a href={photoUrl(current.id, "full")} target="_blank" rel="noreferrer" className="inline-flex min-h-11 items-center rounded-lg bg-white/90 px-4 text-stone-900 underline underline-offset-2">
+            <a
+              href={photoUrl(current.id, "full")}
+              target="_blank"
+              rel="noreferrer"
+              className="inline-flex min-h-11 items-center rounded-lg bg-white/90 px-4 text-stone-900 underline underline-offset-2"
+            >
               查看原图
             </a>
             <button type="button" className="min-h-11 rounded-lg bg-white px-4 font-medium text-stone-900" onClick={() => dialog.current?.close()} autoFocus>

@@ -2,6 +2,7 @@
 
 import { useEffect, useMemo } from "react";
 import { MAX_PHOTOS_PER_SLOT } from "@/lib/photos/limits";
+import type { EvidenceNeed } from "@/lib/reports/evidence-need";
 
 export type ExistingPhoto = { id: string; thumbUrl: string };
 
@@ -20,7 +21,7 @@ export function PhotoPicker({
   canRemoveExisting,
   files,
   onFiles,
-  required,
+  need,
 }: {
   existing: ExistingPhoto[];
   removed: string[];
@@ -28,7 +29,8 @@ export function PhotoPicker({
   canRemoveExisting: boolean;
   files: File[];
   onFiles: (files: File[]) => void;
-  required: string | null;
+  /** when a photo is needed (lib/reports/evidence-need.ts) */
+  need: EvidenceNeed;
 }) {
   const previews = useMemo(() => files.map((f) => URL.createObjectURL(f)), [files]);
   useEffect(() => () => previews.forEach((url) => URL.revokeObjectURL(url)), [previews]);
@@ -43,9 +45,9 @@ export function PhotoPicker({
   return (
     <fieldset className="space-y-2">
       <legend className="text-sm font-medium text-stone-800">
-        照片{required ? "(必填)" : "(可选)"} · 最多 {MAX_PHOTOS_PER_SLOT} 张
+        照片（{need.label}） · 最多 {MAX_PHOTOS_PER_SLOT} 张
       </legend>
-      {required ? <p className="text-sm text-amber-800">{required}</p> : null}
+      {need.hint ? <p className="text-sm text-amber-800">{need.hint}</p> : null}
       {existing.length + files.length > 0 ? (
         <ul className="grid grid-cols-3 gap-1.5">
           {existing.map((photo, i) => {
@@ -53,9 +55,17 @@ export function PhotoPicker({
             return (
               <li key={photo.id} className="relative">
                 {/* eslint-disable-next-line @next/next/no-img-element -- access-checked photo route */}
-                <img src={photo.thumbUrl} alt={`已上传的第 ${i + 1} 张照片`} className={`aspect-square w-full rounded-lg object-cover ${gone ? "opacity-30" : ""}`} />
+                <img
+                  src={photo.thumbUrl}
+                  alt={`已上传的第 ${i + 1} 张照片`}
+                  className={`aspect-square w-full rounded-lg object-cover ${gone ? "opacity-30" : ""}`}
+                />
                 {canRemoveExisting ? (
-                  <button type="button" onClick={() => onToggleRemoved(photo.id)} className="absolute right-1 bottom-1 min-h-9 rounded-md bg-white/90 px-2 text-sm">
+                  <button
+                    type="button"
+                    onClick={() => onToggleRemoved(photo.id)}
+                    className="absolute right-1 bottom-1 min-h-11 min-w-11 rounded-md bg-white/90 px-2 text-sm"
+                  >
                     {gone ? "恢复" : "删除"}
                   </button>
                 ) : null}
@@ -65,11 +75,11 @@ export function PhotoPicker({
           {files.map((file, i) => (
             <li key={`${file.name}-${i}`} className="relative">
               {/* eslint-disable-next-line @next/next/no-img-element -- a local preview (blob: URL) */}
-              <img src={previews[i]} alt={`待上传:${file.name}`} className="aspect-square w-full rounded-lg object-cover" />
+              <img src={previews[i]} alt={`待上传：${file.name}`} className="aspect-square w-full rounded-lg object-cover" />
               <button
                 type="button"
                 onClick={() => onFiles(files.filter((_, j) => j !== i))}
-                className="absolute right-1 bottom-1 min-h-9 rounded-md bg-white/90 px-2 text-sm"
+                className="absolute right-1 bottom-1 min-h-11 min-w-11 rounded-md bg-white/90 px-2 text-sm"
                 aria-label={`移除待上传的照片 ${file.name}`}
               >
                 移除
@@ -86,7 +96,7 @@ export function PhotoPicker({
       ) : null}
       {room < 0 ? (
         <p className="text-sm text-red-700" role="alert">
-          每个时段最多 {MAX_PHOTOS_PER_SLOT} 张照片,请移除 {-room} 张。
+          每个时段最多 {MAX_PHOTOS_PER_SLOT} 张照片，请移除 {-room} 张。
         </p>
       ) : null}
     </fieldset>

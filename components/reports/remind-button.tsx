@@ -4,11 +4,36 @@ import { ActionForm, SubmitButton } from "@/components/ui/action-form";
 import { remindUnits } from "@/lib/reports/actions";
 
 /** Records a reminder (催报) for one unit, or — after a confirmation — for every unit that has not shown the slot. */
-export function RemindButton({ slot, unitId, label, ariaLabel, variant = "secondary" }: { slot: string; unitId?: string; label: string; ariaLabel?: string; variant?: "primary" | "secondary" }) {
+export function RemindButton({
+  slot,
+  unitId,
+  label,
+  ariaLabel,
+  count,
+  slotLabel,
+  variant = "secondary",
+}: {
+  slot: string;
+  unitId?: string;
+  label: string;
+  ariaLabel?: string;
+  /** for 全部提醒: how many units the confirmation names */
+  count?: number;
+  slotLabel?: string;
+  variant?: "primary" | "secondary";
+}) {
   return (
     <ActionForm
       action={remindUnits}
-      confirm={unitId ? undefined : { title: `${label}?`, body: "将向所有尚未报送这一时段的单位各发一条提醒,并记入催报记录。", confirmLabel: label }}
+      confirm={
+        unitId
+          ? undefined
+          : {
+              title: `提醒 ${count ?? "所有"} 个单位？`,
+              body: `将向尚未报送${slotLabel ?? "这一时段"}的 ${count ?? "所有"} 个单位各发一条提醒，并记入催报记录。`,
+              confirmLabel: label,
+            }
+      }
       className="flex flex-wrap items-center gap-2"
     >
       <input type="hidden" name="slot" value={slot} />

@@ -28,7 +28,11 @@ export function SeenVersion({
   if (!seen || later.length === 0) {
     return (
       <div className="space-y-2">
-        {seen ? <p className="text-sm text-stone-600">{seenTitle}即当前内容(第 {seen.number} 版),此后未再修改。</p> : null}
+        {seen ? (
+          <p className="text-sm text-stone-600">
+            {seenTitle}即当前内容（第 {seen.number} 版），此后未再修改。
+          </p>
+        ) : null}
         {current}
         <VersionHistory versions={versions} label={label} livePhotoIds={livePhotoIds} />
       </div>
@@ -38,23 +42,23 @@ export function SeenVersion({
   return (
     <div className="space-y-3">
       <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
-        这条晒报在此之后又修改了 {later.length} 次{corrections > 0 ? `(其中更正 ${corrections} 次)` : ""}。下面先列{seenTitle}的第 {seen.number} 版,再列当前的第{" "}
-        {later.at(-1)!.number} 版。
+        这条晒报在此之后又修改了 {later.length} 次{corrections > 0 ? `（其中更正 ${corrections} 次）` : ""}。下面先列{seenTitle}的第 {seen.number}{" "}
+        版，再列当前的第 {later.at(-1)!.number} 版。
       </p>
-      <section aria-label={`${seenTitle}:第 ${seen.number} 版`} className="space-y-2 rounded-xl border-2 border-stone-300 bg-stone-50 p-4 text-sm">
+      <section aria-label={`${seenTitle}：第 ${seen.number} 版`} className="space-y-2 rounded-xl border-2 border-stone-300 bg-stone-50 p-4 text-sm">
         <h3 className="text-base font-semibold text-stone-900">{seenTitle}</h3>
         <VersionLine version={seen} />
         <VersionBody version={seen} photoLabel={label} livePhotoIds={livePhotoIds} />
       </section>
-      <section aria-label={`当前内容:第 ${later.at(-1)!.number} 版`} className="space-y-2">
+      <section aria-label={`当前内容：第 ${later.at(-1)!.number} 版`} className="space-y-2">
         <h3 className="text-base font-semibold text-stone-900">当前内容</h3>
         {current}
         <ol className="space-y-2 text-sm" aria-label="此后的修改">
           {later.map((v) => (
             <li key={v.id} className="rounded-lg bg-amber-50/60 p-2">
               <VersionLine version={v} />
-              {v.reason ? <p className="mt-1 text-stone-800">原因:{v.reason}</p> : null}
-              {v.changes.length > 0 ? <p className="mt-1 text-stone-700">改动:{v.changes.join(";")}</p> : null}
+              {v.reason ? <p className="mt-1 text-stone-800">原因：{v.reason}</p> : null}
+              {v.changes.length > 0 ? <p className="mt-1 text-stone-700">改动：{v.changes.join(";")}</p> : null}
             </li>
           ))}
         </ol>

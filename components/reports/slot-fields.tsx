@@ -44,7 +44,7 @@ export function NewItems({
           {tasks.length > 0 ? (
             <>
               <label htmlFor={`${idBase}-${row.key}-task`} className="block text-sm text-stone-700">
-                关联任务(可选)
+                关联任务（可选）
               </label>
               <select
                 id={`${idBase}-${row.key}-task`}
@@ -107,7 +107,7 @@ export function EveningMark({
       {done === false ? (
         <div>
           <label htmlFor={`${id}-reason`} className="block text-sm text-stone-700">
-            未完成原因(必填)
+            未完成原因（必填）
           </label>
           <input
             id={`${id}-reason`}
@@ -122,7 +122,7 @@ export function EveningMark({
       {measure ? (
         <div>
           <label htmlFor={`${id}-value`} className="block text-sm text-stone-700">
-            今日完成量({measure},可选,计入任务进度)
+            今日完成量（{measure}，可选，计入任务进度）
           </label>
           <input
             id={`${id}-value`}

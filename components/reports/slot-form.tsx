@@ -14,11 +14,11 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
 import { Progress } from "@/components/ui/progress";
 import { needsReason, SLOT_PARAM_OF, type EditMode } from "@/lib/reports/card-rules";
+import { evidenceNeed } from "@/lib/reports/evidence-need";
 import { SLOT_LABELS } from "@/lib/reports/slots";
 import type { CarryItem, LogPick, PickerTask } from "@/lib/reports/editor";
 
 type Slot = "MORNING" | "NOON" | "EVENING";
-
 
 export type FormItem = {
   id: string;
@@ -80,18 +80,33 @@ type DraftState = {
   startedAt: number | null;
 };
 
-
 function initialPlan({ items, carry, log, tasks }: SlotFormProps): PlanRow[] {
   const rows: PlanRow[] = items
     .filter((i) => i.addedIn === "MORNING")
-    .map((i) => ({ key: `item:${i.id}`, source: "item", checked: true, text: i.text, itemId: i.id, hint: i.task && i.task.title !== i.text ? `任务:${i.task.title}` : undefined }));
+    .map((i) => ({
+      key: `item:${i.id}`,
+      source: "item",
+      checked: true,
+      text: i.text,
+      itemId: i.id,
+      hint: i.task && i.task.title !== i.text ? `任务：${i.task.title}` : undefined,
+    }));
   const texts = new Set(items.map((i) => i.text));
   const linkedLog = new Set(items.map((i) => i.workLogItemId));
   // Offered, never ticked for the reporter (issue 14: ticking 2 tasks submitted 5): only what they tick is sent.
   for (const c of carry) {
     if (texts.has(c.text)) continue;
     texts.add(c.text);
-    rows.push({ key: `carry:${c.id}`, source: "carry", checked: false, text: c.text, hint: c.reason ? `未完成原因:${c.reason}` : undefined, carriedFromId: c.id, taskId: c.taskId ?? undefined, milestoneId: c.milestoneId ?? undefined });
+    rows.push({
+      key: `carry:${c.id}`,
+      source: "carry",
+      checked: false,
+      text: c.text,
+      hint: c.reason ? `未完成原因：${c.reason}` : undefined,
+      carriedFromId: c.id,
+      taskId: c.taskId ?? undefined,
+      milestoneId: c.milestoneId ?? undefined,
+    });
   }
   for (const l of log) {
     if (linkedLog.has(l.id)) continue;
@@ -120,7 +135,7 @@ function initialPlan({ items, carry, log, tasks }: SlotFormProps): PlanRow[] {
 }
 
 function milestoneHint(t: PickerTask): string | undefined {
-  const next = t.milestone ? `下一节点:${t.milestone.title}(${t.milestone.dueDate})` : null;
+  const next = t.milestone ? `下一节点：${t.milestone.title}(${t.milestone.dueDate})` : null;
   const overdue = t.overdueMilestones > 0 ? `${t.overdueMilestones} 个节点已过期未完成` : null;
   return [next, overdue].filter(Boolean).join(";") || undefined;
 }
@@ -131,7 +146,10 @@ function initialMarks(items: FormItem[], log: LogPick[]): Record<string, Mark> {
     items.map((i) => {
       // Only a mark already saved on the card comes marked; the work log's reason is offered as text, the ✓/? is the reporter's.
       const fromLog = i.workLogItemId ? logById.get(i.workLogItemId) : undefined;
-      return [i.id, { done: i.outcome === null ? null : i.outcome === "DONE", reason: i.reason ?? fromLog?.reason ?? "", value: i.progressValue?.toString() ?? "" }];
+      return [
+        i.id,
+        { done: i.outcome === null ? null : i.outcome === "DONE", reason: i.reason ?? fromLog?.reason ?? "", value: i.progressValue?.toString() ?? "" },
+      ];
     }),
   );
 }
@@ -149,7 +167,6 @@ function useLate(mode: EditMode, deadline: number, serverNow: number, clockOffse
   return late;
 }
 
-
 export function SlotForm(props: SlotFormProps) {
   const { date, slot, mode, items, tasks, existing } = props;
   const router = useRouter();
@@ -162,7 +179,9 @@ export function SlotForm(props: SlotFormProps) {
   const [newRows, setNewRows] = useState<NewRow[]>([]);
   const [note, setNote] = useState(existing?.note ?? "");
   const [place, setPlace] = useState(existing?.place ?? "");
-  const [coords, setCoords] = useState<Coords | null>(existing?.lat != null && existing.lng != null ? { lat: existing.lat, lng: existing.lng, accuracy: null } : null);
+  const [coords, setCoords] = useState<Coords | null>(
+    existing?.lat != null && existing.lng != null ? { lat: existing.lat, lng: existing.lng, accuracy: null } : null,
+  );
   const [files, setFiles] = useState<File[]>([]);
   const [removed, setRemoved] = useState<string[]>([]);
   const [revisionReason, setRevisionReason] = useState("");
@@ -285,28 +304,26 @@ export function SlotForm(props: SlotFormProps) {
   const taskOf = (taskId: string | null | undefined) => (taskId ? (taskById.get(taskId) ?? items.find((i) => i.taskId === taskId)?.task ?? null) : null);
 
   // Evidence is asked for only where the office marked a task so, as proof of a result.
-  const evidenceTasks = slot === "MORNING" ? [] : [...items.map((i) => ({ key: i.id, task: i.task })), ...newRows.map((r) => ({ key: r.key, task: taskOf(r.taskId) }))].filter((e) => e.task);
+  const evidenceTasks =
+    slot === "MORNING"
+      ? []
+      : [...items.map((i) => ({ key: i.id, task: i.task })), ...newRows.map((r) => ({ key: r.key, task: taskOf(r.taskId) }))].filter((e) => e.task);
   const closedWith = (flag: "requiresPhoto" | "requiresLocation") =>
     evidenceTasks.filter((e) => e.task?.[flag] && (slot === "NOON" || marks[e.key]?.done)).map((e) => `「${e.task!.title}」`);
+  /** the tasks asking for it, marked ✓ and not marked yet (at noon all are "not yet"): the fields say exactly when it is needed */
+  const askedFor = (flag: "requiresPhoto" | "requiresLocation") => {
+    const asking = evidenceTasks.filter((e) => e.task?.[flag]);
+    const title = (e: (typeof asking)[number]) => `「${e.task!.title}」`;
+    if (slot === "NOON") return { done: [], open: asking.map(title) };
+    return { done: asking.filter((e) => marks[e.key]?.done === true).map(title), open: asking.filter((e) => marks[e.key]?.done == null).map(title) };
+  };
   const photoNeed = closedWith("requiresPhoto");
   const placeNeed = closedWith("requiresLocation");
   const { dayEvidence } = props;
   const photosHere = (existing?.photos.length ?? 0) - removed.length + files.length;
   const located = Boolean(place.trim() || coords);
-  const photoHint = photoNeed.length
-    ? slot === "EVENING"
-      ? dayEvidence.photos > 0
-        ? `${photoNeed.join("、")}标记完成须有现场照片:今天已上传的 ${dayEvidence.photos} 张照片可以作为证明,无须再传。`
-        : `${photoNeed.join("、")}标记完成须有现场照片(今天任一时段上传的都算)。`
-      : `${photoNeed.join("、")}在晚晒标记完成时须有现场照片,可以现在上传。`
-    : null;
-  const placeHint = placeNeed.length
-    ? slot === "EVENING"
-      ? dayEvidence.located
-        ? `${placeNeed.join("、")}标记完成须有位置:今天已填写的位置可以作为证明。`
-        : `${placeNeed.join("、")}标记完成须有位置(今天任一时段填写的都算)。`
-      : `${placeNeed.join("、")}在晚晒标记完成时须有位置,可以现在定位。`
-    : null;
+  const photoField = evidenceNeed("photo", slot, askedFor("requiresPhoto"), dayEvidence.photos);
+  const placeField = evidenceNeed("place", slot, askedFor("requiresLocation"), dayEvidence.located ? 1 : 0);
 
   const busy = phase.kind === "preparing" || phase.kind === "uploading" || phase.kind === "pending";
 
@@ -315,7 +332,14 @@ export function SlotForm(props: SlotFormProps) {
       const chosen = plan.filter((r) => r.checked && r.text.trim());
       if (chosen.length === 0) return { issue: "请至少勾选或填写一项今天的计划。" };
       return {
-        items: chosen.map((r) => ({ id: r.itemId, text: r.text, taskId: r.itemId ? undefined : r.taskId, milestoneId: r.itemId ? undefined : r.milestoneId, carriedFromId: r.carriedFromId, workLogItemId: r.workLogItemId })),
+        items: chosen.map((r) => ({
+          id: r.itemId,
+          text: r.text,
+          taskId: r.itemId ? undefined : r.taskId,
+          milestoneId: r.itemId ? undefined : r.milestoneId,
+          carriedFromId: r.carriedFromId,
+          workLogItemId: r.workLogItemId,
+        })),
       };
     }
     const fresh = newRows.filter((r) => r.text.trim());
@@ -327,7 +351,10 @@ export function SlotForm(props: SlotFormProps) {
         ],
       };
     }
-    const all = [...items.map((i) => ({ key: i.id, id: i.id as string | undefined, text: i.text, taskId: undefined as string | undefined })), ...fresh.map((r) => ({ key: r.key, id: undefined, text: r.text, taskId: r.taskId || undefined }))];
+    const all = [
+      ...items.map((i) => ({ key: i.id, id: i.id as string | undefined, text: i.text, taskId: undefined as string | undefined })),
+      ...fresh.map((r) => ({ key: r.key, id: undefined, text: r.text, taskId: r.taskId || undefined })),
+    ];
     if (all.length === 0) return { issue: "晚晒至少要有一项事项。" };
     for (const entry of all) {
       const mark = marks[entry.key];
@@ -336,10 +363,10 @@ export function SlotForm(props: SlotFormProps) {
     }
     // The server's evidence rule (evidenceIssues), said before sending: exactly what is missing.
     if (photoNeed.length > 0 && photosHere + dayEvidence.photos <= 0) {
-      return { issue: `${photoNeed.join("、")}标记完成须附现场照片:请在下方“照片”处上传至少 1 张,或改标 ? 并写明原因。` };
+      return { issue: `${photoNeed.join("、")}标记完成须附现场照片：请在下方“照片”处上传至少 1 张，或改标 ? 并写明原因。` };
     }
     if (placeNeed.length > 0 && !located && !dayEvidence.located) {
-      return { issue: `${placeNeed.join("、")}标记完成须有位置:请在下方定位或填写地点名称,或改标 ? 并写明原因。` };
+      return { issue: `${placeNeed.join("、")}标记完成须有位置：请在下方定位或填写地点名称，或改标 ? 并写明原因。` };
     }
     return {
       items: all.map((entry) => {
@@ -353,8 +380,7 @@ export function SlotForm(props: SlotFormProps) {
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
-    const collected: ReturnType<typeof collectItems> =
-      needsReason(mode) && !revisionReason.trim() ? { issue: "请填写更正原因。" } : collectItems();
+    const collected: ReturnType<typeof collectItems> = needsReason(mode) && !revisionReason.trim() ? { issue: "请填写更正原因。" } : collectItems();
     if ("issue" in collected) {
       setPhase({ kind: "error", message: collected.issue });
       return;
@@ -362,7 +388,7 @@ export function SlotForm(props: SlotFormProps) {
     if (mode === "CREATE" && Date.now() + clockOffset.current > props.deadline && !lateSeen.current) {
       // The deadline passed while the form was open: show the notice first; the next press sends.
       lateSeen.current = true;
-      setPhase({ kind: "error", message: `已过${name}截止时间 ${props.deadlineLabel},现在提交将标为“迟报”。确认无误请再按一次提交。` });
+      setPhase({ kind: "error", message: `已过${name}截止时间 ${props.deadlineLabel}，现在提交将标为“迟报”。确认无误请再按一次提交。` });
       return;
     }
     const payload = JSON.stringify({
@@ -413,7 +439,8 @@ export function SlotForm(props: SlotFormProps) {
     markStarted();
     if (!dirty) setDirty(true);
   };
-  const setMark = (key: string, change: Partial<Mark>) => setMarks((m) => ({ ...m, [key]: { ...(m[key] ?? { done: null, reason: "", value: "" }), ...change } }));
+  const setMark = (key: string, change: Partial<Mark>) =>
+    setMarks((m) => ({ ...m, [key]: { ...(m[key] ?? { done: null, reason: "", value: "" }), ...change } }));
 
   return (
     <form
@@ -428,9 +455,9 @@ export function SlotForm(props: SlotFormProps) {
       noValidate
     >
       {mode === "REVISION" ? (
-        <p className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900">{name}已过截止时间。修改会作为一次更正留痕,原内容保留可查。</p>
+        <p className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900">{name}已过截止时间。修改会作为一次更正留痕，原内容保留可查。</p>
       ) : mode === "CORRECTION" ? (
-        <p className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900">{name}已被督查室查阅、引用或批示。修改会标为“更正”并通知督查室,原内容保留可查。</p>
+        <p className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900">{name}已被督查室查阅、引用或批示。修改会标为“更正”并通知督查室，原内容保留可查。</p>
       ) : null}
 
       {slot === "MORNING" ? <MorningPlan plan={plan} setPlan={setPlan} idBase={idBase} /> : null}
@@ -438,7 +465,7 @@ export function SlotForm(props: SlotFormProps) {
       {slot === "NOON" ? (
         <fieldset className="space-y-3">
           <legend className="mb-1 font-medium text-stone-900">各项进展</legend>
-          {items.length === 0 ? <p className="text-sm text-stone-600">今天还没有计划事项,可以在下面新增。</p> : null}
+          {items.length === 0 ? <p className="text-sm text-stone-600">今天还没有计划事项，可以在下面新增。</p> : null}
           {items.map((item) => (
             <div key={item.id}>
               <label htmlFor={`${idBase}-p-${item.id}`} className="block text-base text-stone-900">
@@ -449,7 +476,7 @@ export function SlotForm(props: SlotFormProps) {
                 value={progress[item.id] ?? ""}
                 onChange={(e) => setProgress((p) => ({ ...p, [item.id]: e.target.value }))}
                 maxLength={500}
-                placeholder="进展(可选),如:已完成一半"
+                placeholder="进展（可选），如：已完成一半"
                 className="mt-1 block w-full rounded-lg border border-stone-300 px-3 py-2.5 text-base"
               />
             </div>
@@ -459,9 +486,16 @@ export function SlotForm(props: SlotFormProps) {
 
       {slot === "EVENING" ? (
         <div className="space-y-3">
-          <p className="font-medium text-stone-900">逐项标记:✓ 完成,? 未完成(写明原因)</p>
+          <p className="font-medium text-stone-900">逐项标记：✓ 完成，? 未完成（写明原因）</p>
           {items.map((item) => (
-            <EveningMark key={item.id} id={`${idBase}-${item.id}`} text={item.text} measure={item.task?.measure ?? null} mark={marks[item.id]} onChange={(c) => setMark(item.id, c)} />
+            <EveningMark
+              key={item.id}
+              id={`${idBase}-${item.id}`}
+              text={item.text}
+              measure={item.task?.measure ?? null}
+              mark={marks[item.id]}
+              onChange={(c) => setMark(item.id, c)}
+            />
           ))}
         </div>
       ) : null}
@@ -474,7 +508,14 @@ export function SlotForm(props: SlotFormProps) {
           idBase={idBase}
           renderExtra={(row) =>
             slot === "EVENING" ? (
-              <EveningMark id={`${idBase}-${row.key}`} text={row.text || "新增事项"} measure={taskOf(row.taskId)?.measure ?? null} mark={marks[row.key]} onChange={(c) => setMark(row.key, c)} compact />
+              <EveningMark
+                id={`${idBase}-${row.key}`}
+                text={row.text || "新增事项"}
+                measure={taskOf(row.taskId)?.measure ?? null}
+                mark={marks[row.key]}
+                onChange={(c) => setMark(row.key, c)}
+                compact
+              />
             ) : null
           }
         />
@@ -482,7 +523,7 @@ export function SlotForm(props: SlotFormProps) {
 
       <div>
         <label htmlFor={`${idBase}-note`} className="block text-sm font-medium text-stone-800">
-          补充说明(可选)
+          补充说明（可选）
         </label>
         <textarea
           id={`${idBase}-note`}
@@ -501,15 +542,15 @@ export function SlotForm(props: SlotFormProps) {
         canRemoveExisting={mode === "EDIT"}
         files={files}
         onFiles={(list) => void pickFiles(list)}
-        required={photoHint}
+        need={photoField}
       />
 
-      <LocationField id={`${idBase}-place`} place={place} coords={coords} onPlace={setPlace} onCoords={setCoords} required={placeHint} />
+      <LocationField id={`${idBase}-place`} place={place} coords={coords} onPlace={setPlace} onCoords={setCoords} need={placeField} />
 
       {needsReason(mode) ? (
         <div>
           <label htmlFor={`${idBase}-revision`} className="block text-sm font-medium text-stone-800">
-            更正原因(必填)
+            更正原因（必填）
           </label>
           <input
             id={`${idBase}-revision`}
@@ -523,34 +564,51 @@ export function SlotForm(props: SlotFormProps) {
       ) : null}
 
       <div aria-live="polite" className="space-y-2">
-        {phase.kind === "preparing" && phase.total > 0 ? <p className="text-sm text-stone-700">正在压缩照片 {phase.done}/{phase.total}…</p> : null}
+        {phase.kind === "preparing" && phase.total > 0 ? (
+          <p className="text-sm text-stone-700">
+            正在压缩照片 {phase.done}/{phase.total}…
+          </p>
+        ) : null}
         {phase.kind === "uploading" ? (
           <div className="space-y-1">
             <p className="text-sm text-stone-700">正在提交 {Math.round(phase.ratio * 100)}%…</p>
             <Progress ratio={phase.ratio} label="上传进度" />
           </div>
         ) : null}
-        {phase.kind === "saved" ? <FormMessage ok message={`已提交:${name}已保存到晒台。`} /> : null}
+        {phase.kind === "saved" ? <FormMessage ok message={`已提交：${name}已保存到晒台。`} /> : null}
         {phase.kind === "pending" ? (
           <p role="status" className="rounded-lg border border-sky-300 bg-sky-50 p-3 text-sm text-sky-900">
-            <strong className="font-semibold">待上传:</strong>现在没有网络,{name}已保存在本机。信号恢复后会自动提交(只提交一次),也可以关掉页面,下次打开时再提交。
+            <strong className="font-semibold">待上传：</strong>现在没有网络，{name}
+            已保存在本机。信号恢复后会自动提交（只提交一次），也可以关掉页面，下次打开时再提交。
           </p>
         ) : null}
         {phase.kind !== "pending" && phase.kind !== "saved" && draftSavedAt !== null ? (
-          <p className="text-sm text-stone-600">草稿已保存(本机,{new Date(draftSavedAt).toLocaleTimeString("zh-CN", { hour: "2-digit", minute: "2-digit" })})</p>
+          <p className="text-sm text-stone-600">
+            草稿已保存（本机，{new Date(draftSavedAt).toLocaleTimeString("zh-CN", { hour: "2-digit", minute: "2-digit" })}）
+          </p>
         ) : null}
       </div>
       {phase.kind === "error" ? <FormMessage message={phase.message} /> : null}
       {late ? (
         <p role="note" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          <strong className="font-semibold">将标为迟报:</strong>
-          {name}截止时间是 {props.deadlineLabel},已经过了。现在提交会被接受,并在卡片和晒报中标为“迟报”。
+          <strong className="font-semibold">将标为迟报：</strong>
+          {name}截止时间是 {props.deadlineLabel}，已经过了。现在提交会被接受，并在卡片和晒报中标为“迟报”。
         </p>
       ) : null}
 
       <div className="sticky bottom-0 -mx-4 flex gap-2 border-t border-stone-200 bg-white/95 px-4 py-3">
         <Button type="submit" disabled={busy} className="flex-1">
-          {phase.kind === "pending" ? "待上传…" : busy ? "正在提交…" : mode === "CREATE" ? (late ? `提交${name}(迟报)` : `提交${name}`) : mode === "EDIT" ? "保存修改" : "提交更正"}
+          {phase.kind === "pending"
+            ? "待上传…"
+            : busy
+              ? "正在提交…"
+              : mode === "CREATE"
+                ? late
+                  ? `提交${name}（迟报）`
+                  : `提交${name}`
+                : mode === "EDIT"
+                  ? "保存修改"
+                  : "提交更正"}
         </Button>
         {props.onCancel ? (
           <Button type="button" variant="secondary" onClick={props.onCancel} disabled={busy}>

@@ -5,7 +5,9 @@ const TONES: Record<SlotState, Tone> = { SUBMITTED: "good", LATE: "warn", MISSIN
 
 export function SlotStateBadge({ state, label }: { state: SlotState; label?: string }) {
   return (
-    <Badge tone={TONES[state]} aria-label={label ? `${label}:${SLOT_STATE_LABELS[state]}` : undefined}>
+    // The slot's name for screen readers as text, not an aria-label (prohibited on a plain span).
+    <Badge tone={TONES[state]}>
+      {label ? <span className="sr-only">{label}:</span> : null}
       {SLOT_STATE_LABELS[state]}
     </Badge>
   );

@@ -19,8 +19,8 @@ export function sendSlot(url: string, body: FormData, idempotencyKey: string, on
     };
     xhr.onload = () => {
       if (xhr.status === 201) return resolve({ ok: true });
-      if (xhr.status === 401) return resolve({ ok: false, message: "登录已失效:请在新标签页重新登录,再回到这里点提交(已填写的内容仍在本页)。" });
-      let message = `提交失败(${xhr.status}),请稍后重试。`;
+      if (xhr.status === 401) return resolve({ ok: false, message: "登录已失效：请在新标签页重新登录，再回到这里点提交（已填写的内容仍在本页）。" });
+      let message = `提交失败（${xhr.status}），请稍后重试。`;
       try {
         const parsed = JSON.parse(xhr.responseText) as { error?: { message?: string } };
         if (parsed.error?.message) message = parsed.error.message;
@@ -29,7 +29,7 @@ export function sendSlot(url: string, body: FormData, idempotencyKey: string, on
       }
       resolve({ ok: false, message });
     };
-    xhr.onerror = () => resolve({ ok: false, network: true, message: "网络中断,内容没有提交成功。" });
+    xhr.onerror = () => resolve({ ok: false, network: true, message: "网络中断，内容没有提交成功。" });
     xhr.ontimeout = xhr.onerror;
     xhr.send(body);
   });

@@ -40,7 +40,7 @@ export function VersionBody({ version, photoLabel, livePhotoIds }: { version: Ve
   const gone = version.photoIds.length - photos.length;
   return (
     <div className="space-y-2">
-      {version.reason ? <p className="text-stone-800">原因:{version.reason}</p> : null}
+      {version.reason ? <p className="text-stone-800">原因：{version.reason}</p> : null}
       {version.changes.length > 0 ? (
         <ul className="list-inside list-disc text-stone-700" aria-label={`第 ${version.number} 版的改动`}>
           {version.changes.map((change) => (
@@ -48,10 +48,10 @@ export function VersionBody({ version, photoLabel, livePhotoIds }: { version: Ve
           ))}
         </ul>
       ) : null}
-      <p className="whitespace-pre-line rounded-lg border border-stone-200 bg-white p-2 text-stone-800">{version.text.trim() || "(无文字)"}</p>
+      <p className="whitespace-pre-line rounded-lg border border-stone-200 bg-white p-2 text-stone-800">{version.text.trim() || "（无文字）"}</p>
       {version.place || version.lat !== null ? (
         <p className="text-stone-600">
-          位置:{version.place ?? ""}
+          位置：{version.place ?? ""}
           {version.lat !== null && version.lng !== null ? `${version.place ? " · " : ""}${version.lat.toFixed(5)}, ${version.lng.toFixed(5)}` : ""}
         </p>
       ) : null}
@@ -74,7 +74,7 @@ export function VersionHistory({ versions, label, livePhotoIds }: { versions: re
   return (
     <details className="rounded-lg bg-stone-50 p-2 text-sm">
       <summary className="min-h-11 cursor-pointer content-center text-stone-700">
-        已修改 {versions.length - 1} 次{corrections > 0 ? `,其中更正 ${corrections} 次` : ""} · 查看各版本
+        已修改 {versions.length - 1} 次{corrections > 0 ? `，其中更正 ${corrections} 次` : ""} · 查看各版本
       </summary>
       <ol className="mt-2 space-y-4" aria-label={`${label}的版本`}>
         {[...versions].reverse().map((version) => (

@@ -8,7 +8,7 @@ export function DeniedNotice() {
   if (params.get("denied") !== "1") return null;
   return (
     <p role="status" className="mb-4 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
-      您没有权限查看刚才的页面,已回到您的首页。
+      您没有权限查看刚才的页面，已回到您的首页。
     </p>
   );
 }

@@ -4,42 +4,115 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { cn } from "@/components/ui/cn";
-import { activeNavHref, isNavGroup, type NavEntry, type NavGroup } from "@/components/shell/nav-items";
+import { LogoutButton } from "@/components/shell/logout-button";
+import { activeNavHref, isNavGroup, type MoreSection, type NavEntry, type NavItem } from "@/components/shell/nav-items";
 
-const ENTRY = "flex min-h-11 items-center rounded-lg px-2 text-base whitespace-nowrap sm:px-3";
+const ENTRY = "flex min-h-11 items-center rounded-lg px-2 text-base whitespace-nowrap lg:px-3";
 const IDLE = "text-stone-700 hover:bg-stone-100";
 const ACTIVE = "bg-brand-50 font-semibold text-brand-800";
 
-export function NavLinks({ items }: { items: NavEntry[] }) {
+/**
+ * The main navigation. From `lg` the whole bar, its groups as menus; below, the phone's bar (a role's
+ * daily pages and 更多, never scrolling sideways), 更多 opening full width under the header with every
+ * other page, the account and 退出. Both are in the page; CSS shows one (the other is display:none,
+ * out of the accessibility tree too).
+ */
+export function NavLinks({ items, phone, account }: { items: NavEntry[]; phone: { bar: NavItem[]; more: MoreSection[] }; account: string }) {
   const pathname = usePathname();
   // /admin/bulletins belongs to 要情快讯, not to /admin's 今日概况.
   const activeHref = activeNavHref(items, pathname);
+  const moreCurrent = phone.more.some((s) => s.items.some((i) => i.href === activeHref)) || pathname === "/account";
   return (
-    // Below sm the bar scrolls sideways and a menu opens full width under the header
-    // (its box is the header's, outside the scrolling list); from sm it opens under its button.
-    <ul className="flex gap-1 overflow-x-auto sm:overflow-visible">
-      {items.map((entry) =>
-        isNavGroup(entry) ? (
-          <NavMenu key={entry.label} group={entry} activeHref={activeHref} pathname={pathname} />
-        ) : (
-          <li key={entry.href}>
-            <Link href={entry.href} aria-current={entry.href === activeHref ? "page" : undefined} className={cn(ENTRY, entry.href === activeHref ? ACTIVE : IDLE)}>
-              {entry.label}
-            </Link>
+    <>
+      <ul className="hidden gap-1 lg:flex">
+        {items.map((entry) =>
+          isNavGroup(entry) ? (
+            <NavMenu key={entry.label} label={entry.label} current={entry.items.some((i) => i.href === activeHref)} pathname={pathname} className="lg:relative">
+              {(close) => <MenuLinks items={entry.items} activeHref={activeHref} close={close} />}
+            </NavMenu>
+          ) : (
+            <li key={entry.href}>
+              <NavLink item={entry} activeHref={activeHref} />
+            </li>
+          ),
+        )}
+      </ul>
+      <ul className="flex gap-1 lg:hidden">
+        {phone.bar.map((item) => (
+          <li key={item.href}>
+            <NavLink item={item} activeHref={activeHref} />
           </li>
-        ),
-      )}
+        ))}
+        <NavMenu label="更多" current={moreCurrent} pathname={pathname} panelClassName="max-h-[calc(100dvh-4rem)] overflow-y-auto p-2">
+          {(close) => (
+            <>
+              {phone.more.map((section) => (
+                <li key={section.label ?? ""} className="mb-1">
+                  {section.label ? <p className="px-2 pt-1 text-sm text-stone-600">{section.label}</p> : null}
+                  <MenuLinks items={section.items} activeHref={activeHref} close={close} grid />
+                </li>
+              ))}
+              <li className="flex items-center justify-between gap-2 border-t border-stone-200 pt-1">
+                <Link
+                  href="/account"
+                  aria-current={pathname === "/account" ? "page" : undefined}
+                  className={cn(ENTRY, "min-w-0 flex-1", pathname === "/account" ? ACTIVE : IDLE)}
+                  onClick={close}
+                >
+                  <span className="truncate">账号：{account}</span>
+                </Link>
+                <LogoutButton />
+              </li>
+            </>
+          )}
+        </NavMenu>
+      </ul>
+    </>
+  );
+}
+
+function NavLink({ item, activeHref, className, onClick }: { item: NavItem; activeHref: string | null; className?: string; onClick?: () => void }) {
+  const current = item.href === activeHref;
+  return (
+    <Link href={item.href} aria-current={current ? "page" : undefined} className={cn(ENTRY, className, current ? ACTIVE : IDLE)} onClick={onClick}>
+      {item.label}
+    </Link>
+  );
+}
+
+function MenuLinks({ items, activeHref, close, grid = false }: { items: NavItem[]; activeHref: string | null; close: () => void; grid?: boolean }) {
+  return (
+    <ul className={cn(grid && "grid grid-cols-2 gap-x-1 sm:grid-cols-3")}>
+      {items.map((item) => (
+        <li key={item.href}>
+          <NavLink item={item} activeHref={activeHref} className="w-full" onClick={close} />
+        </li>
+      ))}
     </ul>
   );
 }
 
-function NavMenu({ group, activeHref, pathname }: { group: NavGroup; activeHref: string | null; pathname: string }) {
+/** A button that opens a list of links; Esc, a click outside, tabbing out or a navigation closes it. */
+function NavMenu({
+  label,
+  current,
+  pathname,
+  className,
+  panelClassName,
+  children,
+}: {
+  label: string;
+  current: boolean;
+  pathname: string;
+  className?: string;
+  panelClassName?: string;
+  children: (close: () => void) => React.ReactNode;
+}) {
   const [open, setOpen] = useState(false);
   const [openedAt, setOpenedAt] = useState(pathname);
   const menuId = useId();
   const root = useRef<HTMLLIElement>(null);
   const button = useRef<HTMLButtonElement>(null);
-  const current = group.items.some((item) => item.href === activeHref);
 
   // A navigation closes the menu.
   if (open && openedAt !== pathname) setOpen(false);
@@ -66,7 +139,7 @@ function NavMenu({ group, activeHref, pathname }: { group: NavGroup; activeHref:
   return (
     <li
       ref={root}
-      className="sm:relative"
+      className={className}
       onBlur={(event) => {
         // Tabbing out of the menu closes it.
         if (!root.current?.contains(event.relatedTarget as Node | null)) setOpen(false);
@@ -83,28 +156,21 @@ function NavMenu({ group, activeHref, pathname }: { group: NavGroup; activeHref:
         }}
         className={cn(ENTRY, "gap-1", current ? ACTIVE : IDLE)}
       >
-        {group.label}
+        {label}
         <span aria-hidden className={cn("text-xs transition-transform", open && "rotate-180")}>
           ▾
         </span>
       </button>
+      {/* Below lg the panel takes the header's width (the header is its containing block); from lg it opens under its button. */}
       <ul
         id={menuId}
         hidden={!open}
-        className="absolute inset-x-2 top-full z-30 mt-1 rounded-xl border border-stone-200 bg-white p-1 shadow-lg sm:inset-x-auto sm:left-0 sm:min-w-36"
+        className={cn(
+          "absolute inset-x-2 top-full z-30 mt-1 rounded-xl border border-stone-200 bg-white p-1 shadow-lg lg:inset-x-auto lg:left-0 lg:min-w-36",
+          panelClassName,
+        )}
       >
-        {group.items.map((item) => (
-          <li key={item.href}>
-            <Link
-              href={item.href}
-              aria-current={item.href === activeHref ? "page" : undefined}
-              className={cn(ENTRY, "w-full", item.href === activeHref ? ACTIVE : IDLE)}
-              onClick={() => setOpen(false)}
-            >
-              {item.label}
-            </Link>
-          </li>
-        ))}
+        {children(() => setOpen(false))}
       </ul>
     </li>
   );

@@ -19,7 +19,13 @@ export function ReportSearchForm({
   defaultTo: string;
 }) {
   return (
-    <form method="get" action={action} role="search" aria-label="搜索晒报" className="grid gap-3 rounded-xl border border-stone-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
+    <form
+      method="get"
+      action={action}
+      role="search"
+      aria-label="搜索晒报"
+      className="grid gap-3 rounded-xl border border-stone-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4"
+    >
       <label className="text-sm font-medium text-stone-800">
         起始日期
         <input type="date" name="from" defaultValue={search.from ?? ""} className={SELECT} />
@@ -74,14 +80,14 @@ export function ReportSearchForm({
       </label>
       <label className="text-sm font-medium text-stone-800 sm:col-span-2 lg:col-span-1">
         关键词
-        <input type="search" name="q" defaultValue={search.q ?? ""} maxLength={50} placeholder="如:拆迁、签约" className={SELECT} />
+        <input type="search" name="q" defaultValue={search.q ?? ""} maxLength={50} placeholder="如：拆迁、签约" className={SELECT} />
       </label>
       <div className="flex items-end">
         <Button type="submit" variant="secondary" className="w-full">
           搜索晒报
         </Button>
       </div>
-      <p className="text-sm text-stone-600 sm:col-span-2 lg:col-span-4">不填起始日期时,搜索截止日期前 7 天的晒报;最多显示 40 条,请用条件缩小范围。</p>
+      <p className="text-sm text-stone-600 sm:col-span-2 lg:col-span-4">不填起始日期时，搜索截止日期前 7 天的晒报；最多显示 40 条，请用条件缩小范围。</p>
     </form>
   );
 }

@@ -12,7 +12,7 @@ export function ReportSummaryCard({ report, children, maxPhotos = 4 }: { report:
   return (
     <article className="rounded-xl border border-stone-200 bg-white p-4" aria-label={`${report.unit.name} ${report.date} ${SLOT_LABELS[report.slot]}`}>
       <header className="flex flex-wrap items-center gap-x-2 gap-y-1">
-        <Link href={`/units/${report.unit.id}?date=${report.date}`} className="font-semibold text-stone-900 underline-offset-2 hover:underline">
+        <Link href={`/units/${report.unit.id}?date=${report.date}`} className="link font-semibold">
           {report.unit.name}
         </Link>
         <span className="text-sm text-stone-600">
@@ -26,7 +26,7 @@ export function ReportSummaryCard({ report, children, maxPhotos = 4 }: { report:
         ))}
       </header>
       <p className="mt-2 whitespace-pre-line text-stone-800">{report.text}</p>
-      {report.place ? <p className="mt-1 text-sm text-stone-600">地点:{report.place}</p> : null}
+      {report.place ? <p className="mt-1 text-sm text-stone-600">地点：{report.place}</p> : null}
       {report.photoIds.length > 0 ? (
         <div className="mt-3 flex flex-wrap gap-2">
           {report.photoIds.slice(0, maxPhotos).map((id, i) => (

@@ -11,7 +11,7 @@ const TONES: Record<SpotCheckResult, Tone> = { TRUE: "good", PARTLY_TRUE: "warn"
 export function SpotCheckBadge({ result }: { result: SpotCheckResult | null }) {
   if (!result) return <Badge tone="info">抽查中</Badge>;
   return (
-    <Badge tone={TONES[result]} aria-label={`抽查结果:${SPOT_CHECK_RESULT_LABELS[result]}`}>
+    <Badge tone={TONES[result]} aria-label={`抽查结果：${SPOT_CHECK_RESULT_LABELS[result]}`}>
       抽查{SPOT_CHECK_RESULT_LABELS[result]}
     </Badge>
   );

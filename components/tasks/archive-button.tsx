@@ -7,7 +7,11 @@ export function ArchiveButton({ taskId, archived }: { taskId: string; archived: 
   return (
     <ActionForm
       action={archiveTaskAction}
-      confirm={archived ? undefined : { title: "归档这项任务?", body: "归档后,这项任务不再出现在单位和领导的清单里(可随时恢复)。", confirmLabel: "归档", danger: true }}
+      confirm={
+        archived
+          ? undefined
+          : { title: "归档这项任务？", body: "归档后，这项任务不再出现在单位和领导的清单里（可随时恢复）。", confirmLabel: "归档", danger: true }
+      }
       className="space-y-2"
     >
       <input type="hidden" name="id" value={taskId} />

@@ -5,6 +5,7 @@ import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Progress } from "@/components/ui/progress";
 import type { ImportSummary } from "@/lib/tasks/import";
+import { RowHeader, Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 
 type Phase = "idle" | "uploading" | "checking" | "previewed" | "committing" | "done";
 type Reply = { ok: boolean; message?: string; summary?: ImportSummary };
@@ -12,7 +13,7 @@ type Reply = { ok: boolean; message?: string; summary?: ImportSummary };
 type RouteReply = { summary?: ImportSummary; error?: { message: string; details?: ImportSummary } };
 
 function replyOf(status: number, body: RouteReply | null): Reply {
-  if (!body) return { ok: false, message: "服务器没有返回结果,请重试。" };
+  if (!body) return { ok: false, message: "服务器没有返回结果，请重试。" };
   if (status < 300 && body.summary) return { ok: true, summary: body.summary };
   return { ok: false, message: body.error?.message, summary: body.error?.details };
 }
@@ -43,34 +44,31 @@ function postFile(url: string, file: File, sha256: string | undefined, onUploade
 
 function ErrorTable({ summary }: { summary: ImportSummary }) {
   return (
-    <div className="max-h-96 overflow-auto rounded-lg border border-red-200">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">有错误的行</caption>
-        <thead className="sticky top-0 bg-red-50 text-red-900">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-medium">行号</th>
-            <th scope="col" className="px-3 py-2 font-medium">任务编号</th>
-            <th scope="col" className="px-3 py-2 font-medium">原因</th>
+    <Table caption="有错误的行" frameClassName="max-h-96 overflow-auto border-red-200">
+      <TableHead className="sticky top-0">
+        <Th>行号</Th>
+        <Th>任务编号</Th>
+        <Th>原因</Th>
+      </TableHead>
+      <TableBody>
+        {summary.errors.map((e) => (
+          <tr key={e.rowNumber}>
+            <RowHeader label="行号" className="tabular-nums">
+              第 {e.rowNumber} 行
+            </RowHeader>
+            <Td label="任务编号">{e.externalKey ?? "—"}</Td>
+            <Td label="原因">{e.messages.join("；")}</Td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-red-100 bg-white">
-          {summary.errors.map((e) => (
-            <tr key={e.rowNumber}>
-              <th scope="row" className="px-3 py-2 font-medium tabular-nums">第 {e.rowNumber} 行</th>
-              <td className="px-3 py-2">{e.externalKey ?? "—"}</td>
-              <td className="px-3 py-2">{e.messages.join(";")}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </TableBody>
+    </Table>
   );
 }
 
 function Counts({ summary }: { summary: ImportSummary }) {
   return (
     <>
-      共 {summary.rows} 行:新增 <strong>{summary.create}</strong> 项,更新 <strong>{summary.update}</strong> 项,无变化 <strong>{summary.unchanged}</strong> 项
+      共 {summary.rows} 行：新增 <strong>{summary.create}</strong> 项，更新 <strong>{summary.update}</strong> 项，无变化 <strong>{summary.unchanged}</strong> 项
     </>
   );
 }
@@ -100,13 +98,13 @@ export function ImportUploader() {
       });
       if (reply.summary) setSummary(reply.summary);
       if (!reply.ok) {
-        setError(reply.message ?? "导入失败,请重试。");
+        setError(reply.message ?? "导入失败，请重试。");
         setPhase(reply.summary ? "previewed" : "idle");
         return;
       }
       setPhase(step === "preview" ? "previewed" : "done");
     } catch {
-      setError("网络中断,文件没有上传成功,请重试。");
+      setError("网络中断，文件没有上传成功，请重试。");
       setPhase("idle");
     }
   }
@@ -123,7 +121,7 @@ export function ImportUploader() {
     >
       <div className="space-y-2">
         <label htmlFor="import-file" className="block font-medium text-stone-900">
-          选择文件(.xlsx 或 .csv,最大 10 MB)
+          选择文件（.xlsx 或 .csv，最大 10 MB）
         </label>
         <input
           ref={inputRef}
@@ -148,7 +146,7 @@ export function ImportUploader() {
           <Progress ratio={uploaded} label="上传进度" />
           <p className="text-sm text-stone-700">
             {phase === "committing" ? "正在导入" : "正在上传"} {Math.round(uploaded * 100)}%
-            {uploaded >= 1 ? (phase === "committing" ? ",正在写入数据库…" : "") : ""}
+            {uploaded >= 1 ? (phase === "committing" ? "，正在写入数据库…" : "") : ""}
           </p>
         </div>
       ) : null}
@@ -157,7 +155,7 @@ export function ImportUploader() {
           <div className="h-2 w-full overflow-hidden rounded-full bg-stone-200">
             <div className="h-2 w-1/3 animate-pulse rounded-full bg-brand-700" />
           </div>
-          <p className="text-sm text-stone-700">已上传,正在逐行读取和校验…(几千行约需几秒)</p>
+          <p className="text-sm text-stone-700">已上传，正在逐行读取和校验…（几千行约需几秒）</p>
         </div>
       ) : null}
 
@@ -170,13 +168,13 @@ export function ImportUploader() {
       {summary && phase !== "done" ? (
         <section aria-labelledby="preview-heading" className="space-y-3">
           <h2 id="preview-heading" className="text-lg font-semibold">
-            预览:{summary.fileName}
+            预览：{summary.fileName}
           </h2>
           <p>
             <Counts summary={summary} />
             {hasErrors ? (
               <>
-                ,<strong className="text-red-700">{summary.errors.length} 行有错误</strong>。
+                ，<strong className="text-red-700">{summary.errors.length} 行有错误</strong>。
               </>
             ) : (
               "。"
@@ -184,7 +182,7 @@ export function ImportUploader() {
           </p>
           {hasErrors ? (
             <>
-              <p className="text-red-800">请在表格里改正下列各行后重新上传;改正之前不会导入任何一行。</p>
+              <p className="text-red-800">请在表格里改正下列各行后重新上传；改正之前不会导入任何一行。</p>
               <ErrorTable summary={summary} />
             </>
           ) : (
@@ -194,13 +192,15 @@ export function ImportUploader() {
                   {summary.changes.map((c) => (
                     <li key={c.rowNumber} className="flex gap-3 px-3 py-1.5">
                       <span className="w-16 shrink-0 tabular-nums text-stone-500">第 {c.rowNumber} 行</span>
-                      <span className={c.action === "create" ? "shrink-0 text-emerald-700" : "shrink-0 text-sky-700"}>{c.action === "create" ? "新增" : "更新"}</span>
+                      <span className={c.action === "create" ? "shrink-0 text-emerald-700" : "shrink-0 text-sky-700"}>
+                        {c.action === "create" ? "新增" : "更新"}
+                      </span>
                       <span className="min-w-0 truncate">{c.title}</span>
                     </li>
                   ))}
                 </ul>
               ) : (
-                <p className="text-stone-700">文件里的任务与系统中的完全一致,导入不会改变任何数据。</p>
+                <p className="text-stone-700">文件里的任务与系统中的完全一致，导入不会改变任何数据。</p>
               )}
               <Button type="button" disabled={busy} onClick={() => void send("commit")}>
                 确认导入

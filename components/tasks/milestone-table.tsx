@@ -3,7 +3,7 @@ import { Progress } from "@/components/ui/progress";
 import { formatAmount } from "@/components/tasks/format";
 import { progressTone, TaskStatusBadge } from "@/components/tasks/status-badge";
 import type { MilestoneView } from "@/lib/tasks/queries";
-import { deadlineHint, type Progressable } from "@/lib/tasks/status";
+import { deadlineHint, isDone, type Progressable } from "@/lib/tasks/status";
 import type { DistrictDate } from "@/lib/time";
 
 /** A task's milestones to read: date, step, progress, status; overdue ones stand out. */
@@ -20,7 +20,7 @@ export function MilestoneTable({ milestones, measure, today }: { milestones: Mil
                 <p className="font-medium text-stone-900">{m.title}</p>
                 <p className="text-sm text-stone-600">
                   {m.dueDate}
-                  {m.status !== "DONE" ? ` · ${deadlineHint(item.deadline, today)}` : null}
+                  {!isDone(m.status) ? ` · ${deadlineHint(item.deadline, today)}` : null}
                 </p>
               </div>
               <TaskStatusBadge status={m.status} />

@@ -4,7 +4,19 @@ import { taskFiltersQuery, type TaskFilters } from "@/lib/tasks/filters";
 
 const LINK = "flex min-h-11 items-center rounded-lg border px-3";
 
-export function Pagination({ basePath, filters, page, pageCount, total }: { basePath: string; filters: TaskFilters; page: number; pageCount: number; total: number }) {
+export function Pagination({
+  basePath,
+  filters,
+  page,
+  pageCount,
+  total,
+}: {
+  basePath: string;
+  filters: TaskFilters;
+  page: number;
+  pageCount: number;
+  total: number;
+}) {
   const href = (p: number) => `${basePath}${taskFiltersQuery(filters, { page: p })}`;
   return (
     <nav aria-label="分页" className="no-print flex flex-wrap items-center justify-between gap-3 text-sm text-stone-700">

@@ -31,14 +31,22 @@ export function ProgressForm({
           <input type="hidden" name={kind === "task" ? "taskId" : "milestoneId"} value={id} />
           <Field
             id={`${prefix}-value`}
-            label={`完成值(目标 ${formatAmount(target)} ${measure})`}
+            label={`完成值（目标 ${formatAmount(target)} ${measure}）`}
             name="valueReached"
             inputMode="decimal"
             defaultValue={valueReached}
             required
             errors={errors.valueReached}
           />
-          <TextareaField id={`${prefix}-note`} label="进展说明" name="note" rows={2} defaultValue={note ?? ""} placeholder="如:已签订补偿协议 45 户" errors={errors.note} />
+          <TextareaField
+            id={`${prefix}-note`}
+            label="进展说明"
+            name="note"
+            rows={2}
+            defaultValue={note ?? ""}
+            placeholder="如：已签订补偿协议 45 户"
+            errors={errors.note}
+          />
           <ActionMessage />
           <SubmitButton pendingLabel="正在保存…" className="w-full sm:w-auto">
             保存进度

@@ -15,14 +15,16 @@ export function ProgressHistoryCard({ history, target, measure, deadline }: { hi
       </CardTitle>
       {history.series.length > 0 ? <ProgressChart series={history.series} target={target} measure={measure} deadline={deadline} /> : null}
       {history.rows.length === 0 ? (
-        <p className="text-sm text-stone-600">还没有进度变化。晚晒勾选完成并填写完成量,或在任务页填报进度后,这里会按日期记下每一次变化。</p>
+        <p className="text-sm text-stone-600">还没有进度变化。晚晒勾选完成并填写完成量，或在任务页填报进度后，这里会按日期记下每一次变化。</p>
       ) : (
-        <ol className="mt-3 divide-y divide-stone-100 text-sm" aria-label="进度变化,最新在前">
+        <ol className="mt-3 divide-y divide-stone-100 text-sm" aria-label="进度变化，最新在前">
           {history.rows.map((row) => (
             <li key={row.id} className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1 py-2">
               <div className="min-w-0">
                 <span className="tabular-nums font-medium text-stone-900">{row.date}</span>{" "}
-                <span className={cn("rounded px-1.5 py-0.5 text-xs", row.source === "REVERSAL" ? "bg-red-50 text-red-800" : "bg-stone-100 text-stone-700")}>{row.sourceLabel}</span>{" "}
+                <span className={cn("rounded px-1.5 py-0.5 text-xs", row.source === "REVERSAL" ? "bg-red-50 text-red-800" : "bg-stone-100 text-stone-700")}>
+                  {row.sourceLabel}
+                </span>{" "}
                 <span className="text-stone-700">{row.milestoneTitle ? `节点「${row.milestoneTitle}」` : "任务"}</span>
                 <div className="text-xs text-stone-500">
                   {row.actorName ?? "系统"} · 记录于 {formatDistrictDateTime(row.at)}
@@ -51,7 +53,11 @@ export function ProgressHistoryCard({ history, target, measure, deadline }: { hi
           ))}
         </ol>
       )}
-      {history.more > 0 ? <p className="mt-2 text-xs text-stone-500">只显示最近 {history.rows.length} 条,另有 {history.more} 条较早的记录在导出的 Excel“进度记录”表中。</p> : null}
+      {history.more > 0 ? (
+        <p className="mt-2 text-xs text-stone-500">
+          只显示最近 {history.rows.length} 条，另有 {history.more} 条较早的记录在导出的 Excel“进度记录”表中。
+        </p>
+      ) : null}
     </Card>
   );
 }

@@ -1,8 +1,8 @@
 import { formatAmount, formatPercent } from "@/components/tasks/format";
-import { progressTone, TaskStatusBadge } from "@/components/tasks/status-badge";
+import { LateRuleNote, progressTone, TaskStatusBadge } from "@/components/tasks/status-badge";
 import { Progress } from "@/components/ui/progress";
 import type { TaskDetail } from "@/lib/tasks/queries";
-import { deadlineHint } from "@/lib/tasks/status";
+import { deadlineHint, isDone, ITEM_STATUS_LABELS } from "@/lib/tasks/status";
 import { formatDistrictDateTime, type DistrictDate } from "@/lib/time";
 
 /** A task's facts for reading: progress, dates, who leads, who helps, what evidence it needs. */
@@ -24,7 +24,7 @@ export function TaskFacts({ task, today }: { task: TaskDetail; today: DistrictDa
       <div className="rounded-xl border border-stone-200 bg-white p-4">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <TaskStatusBadge status={task.status} className="text-sm" />
-          <span className="text-sm text-stone-600">{task.status === "DONE" ? "已完成" : deadlineHint(task.deadline, today)}</span>
+          <span className="text-sm text-stone-600">{isDone(task.status) ? ITEM_STATUS_LABELS[task.status] : deadlineHint(task.deadline, today)}</span>
         </div>
         <div className="mt-3 flex items-center gap-3">
           <Progress ratio={task.ratio} label="任务完成进度" tone={progressTone(task.status)} />
@@ -33,8 +33,9 @@ export function TaskFacts({ task, today }: { task: TaskDetail; today: DistrictDa
         <p className="mt-2 text-stone-800">
           已完成 <strong className="tabular-nums">{formatAmount(task.valueReached)}</strong> / {formatAmount(task.target)} {task.measure}
         </p>
-        {task.note ? <p className="mt-1 text-sm text-stone-600">进展:{task.note}</p> : null}
+        {task.note ? <p className="mt-1 text-sm text-stone-600">进展：{task.note}</p> : null}
         <p className="mt-1 text-xs text-stone-500">最后更新 {formatDistrictDateTime(task.updatedAt)}</p>
+        <LateRuleNote rule={task.lateRule} className="mt-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900" />
       </div>
       {task.description ? <p className="text-stone-700">{task.description}</p> : null}
       <dl className="grid grid-cols-[6rem_1fr] gap-x-3 gap-y-2 text-sm">

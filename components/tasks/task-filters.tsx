@@ -1,22 +1,8 @@
-import Link from "next/link";
-import { Button } from "@/components/ui/button";
+import { FILTER_CONTROL as CONTROL, FilterActions, FilterBar, FilterField as Labelled, UnitFilterSelect } from "@/components/ui/filter-bar";
 import type { TaskFilters } from "@/lib/tasks/filters";
 import type { TaskFormOptions } from "@/lib/tasks/queries";
 import { TASK_STATUS_LABELS, TASK_STATUSES } from "@/lib/tasks/status";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
-
-const CONTROL = "block w-full rounded-lg border border-stone-300 bg-white px-2.5 py-2 text-base text-stone-900 focus:border-brand-700";
-
-function Labelled({ label, htmlFor, children }: { label: string; htmlFor: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <label htmlFor={htmlFor} className="mb-1 block text-sm font-medium text-stone-700">
-        {label}
-      </label>
-      {children}
-    </div>
-  );
-}
 
 /**
  * The filters as a plain GET form: the query string is the state, so a
@@ -35,11 +21,8 @@ export function TaskFilterForm({
   showArchived?: boolean;
   hidden?: Record<string, string | undefined>;
 }) {
-  const towns = options.units.filter((u) => u.kind === "TOWN");
-  const departments = options.units.filter((u) => u.kind === "DEPARTMENT");
   return (
-    <form action={action} method="get" role="search" aria-label="筛选任务" className="no-print space-y-3 rounded-xl border border-stone-200 bg-white p-3 sm:p-4">
-      {Object.entries(hidden).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
+    <FilterBar action={action} label="筛选任务" hidden={hidden} className="no-print">
       <div className="flex flex-wrap items-end gap-2">
         <div className="min-w-56 flex-1">
           <label htmlFor="filter-q" className="mb-1 block text-sm font-medium text-stone-700">
@@ -47,34 +30,11 @@ export function TaskFilterForm({
           </label>
           <input id="filter-q" name="q" type="search" defaultValue={filters.q} placeholder="任务名称、说明、单位或编号" className={CONTROL} />
         </div>
-        <Button type="submit">筛选</Button>
-        <Link href={action} className="flex min-h-11 items-center rounded-lg px-3 text-stone-700 hover:bg-stone-100">
-          清除条件
-        </Link>
+        <FilterActions clearHref={action} />
       </div>
       <div className="grid grid-cols-2 gap-2 md:grid-cols-4 lg:grid-cols-6">
         <Labelled label="单位" htmlFor="filter-unit">
-          <select id="filter-unit" name="unit" defaultValue={filters.unit ?? ""} className={CONTROL}>
-            <option value="">全部单位</option>
-            {towns.length ? (
-              <optgroup label={UNIT_KIND_LABELS.TOWN}>
-                {towns.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name}
-                  </option>
-                ))}
-              </optgroup>
-            ) : null}
-            {departments.length ? (
-              <optgroup label={UNIT_KIND_LABELS.DEPARTMENT}>
-                {departments.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name}
-                  </option>
-                ))}
-              </optgroup>
-            ) : null}
-          </select>
+          <UnitFilterSelect id="filter-unit" units={options.units} value={filters.unit} />
         </Labelled>
         <Labelled label="单位类别" htmlFor="filter-kind">
           <select id="filter-kind" name="kind" defaultValue={filters.kind ?? ""} className={CONTROL}>
@@ -138,7 +98,7 @@ export function TaskFilterForm({
         <div className="col-span-2 flex flex-wrap items-center gap-x-4 gap-y-1 pt-5 md:col-span-3">
           <label className="flex min-h-11 items-center gap-2 text-stone-800">
             <input type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue === "1"} className="size-5" />
-            只看有逾期(含节点逾期)
+            只看有逾期（含节点逾期）
           </label>
           {showArchived ? (
             <label className="flex min-h-11 items-center gap-2 text-stone-800">
@@ -148,6 +108,6 @@ export function TaskFilterForm({
           ) : null}
         </div>
       </div>
-    </form>
+    </FilterBar>
   );
 }

@@ -1,11 +1,11 @@
 "use client";
 
 import { UnitPicker } from "@/components/tasks/unit-picker";
+import { UnitSelect } from "@/components/ui/unit-select";
 import { ActionForm, ActionMessage, SubmitButton } from "@/components/ui/action-form";
 import { Field, SelectField, TextareaField } from "@/components/ui/field";
 import { createTaskAction, updateTaskAction } from "@/lib/tasks/actions";
 import type { TaskFormOptions } from "@/lib/tasks/queries";
-import { UNIT_KIND_LABELS } from "@/lib/labels";
 
 export type TaskFormValues = {
   id: string;
@@ -34,8 +34,6 @@ export type TaskFormValues = {
 
 /** The office's form for a task: every field of it; on edit also the reported value and note. */
 export function TaskForm({ options, task, defaultYear }: { options: TaskFormOptions; task?: TaskFormValues; defaultYear: number }) {
-  const towns = options.units.filter((u) => u.kind === "TOWN");
-  const departments = options.units.filter((u) => u.kind === "DEPARTMENT");
   const text = (v: string | number | null | undefined) => (v === null || v === undefined ? "" : String(v));
 
   return (
@@ -45,27 +43,24 @@ export function TaskForm({ options, task, defaultYear }: { options: TaskFormOpti
           {task ? <input type="hidden" name="id" value={task.id} /> : null}
           <fieldset className="grid gap-4 sm:grid-cols-3">
             <legend className="mb-2 text-lg font-semibold text-stone-900">基本信息</legend>
-            <SelectField label="责任单位" name="unitId" defaultValue={task?.unitId ?? ""} required errors={errors.unitId}>
-              <option value="">请选择</option>
-              <optgroup label={UNIT_KIND_LABELS.TOWN}>
-                {towns.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name}
-                  </option>
-                ))}
-              </optgroup>
-              <optgroup label={UNIT_KIND_LABELS.DEPARTMENT}>
-                {departments.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name}
-                  </option>
-                ))}
-              </optgroup>
-            </SelectField>
+            <UnitSelect label="责任单位" name="unitId" units={options.units} defaultValue={task?.unitId ?? ""} required errors={errors.unitId} />
             <Field label="年度" name="year" type="number" inputMode="numeric" defaultValue={task?.year ?? defaultYear} required errors={errors.year} />
-            <Field label="任务编号" name="externalKey" defaultValue={text(task?.externalKey)} hint="导入导出时用它识别任务;不填则自动生成" errors={errors.externalKey} />
+            <Field
+              label="任务编号"
+              name="externalKey"
+              defaultValue={text(task?.externalKey)}
+              hint="导入导出时用它识别任务；不填则自动生成"
+              errors={errors.externalKey}
+            />
             <Field label="任务名称" name="title" defaultValue={task?.title} required className="sm:col-span-3" errors={errors.title} />
-            <TextareaField label="任务说明" name="description" rows={2} defaultValue={text(task?.description)} className="sm:col-span-3" errors={errors.description} />
+            <TextareaField
+              label="任务说明"
+              name="description"
+              rows={2}
+              defaultValue={text(task?.description)}
+              className="sm:col-span-3"
+              errors={errors.description}
+            />
             <SelectField label="重点工作" name="keyTaskId" defaultValue={task?.keyTaskId ?? ""} errors={errors.keyTaskId}>
               <option value="">不属于重点工作</option>
               {options.keyTasks.map((k) => (
@@ -95,7 +90,7 @@ export function TaskForm({ options, task, defaultYear }: { options: TaskFormOpti
 
           <fieldset className="grid gap-4 sm:grid-cols-3">
             <legend className="mb-2 text-lg font-semibold text-stone-900">目标和时限</legend>
-            <Field label="目标值" name="target" inputMode="decimal" defaultValue={text(task?.target)} required hint="量化目标,如 120" errors={errors.target} />
+            <Field label="目标值" name="target" inputMode="decimal" defaultValue={text(task?.target)} required hint="量化目标，如 120" errors={errors.target} />
             <Field label="计量单位" name="measure" defaultValue={task?.measure} required hint="如 户、个、亩、万元" errors={errors.measure} />
             <Field label="权重" name="weight" inputMode="decimal" defaultValue={task?.weight ?? 1} required errors={errors.weight} />
             <Field label="开始日期" name="startDate" type="date" defaultValue={text(task?.startDate)} errors={errors.startDate} />
@@ -106,7 +101,7 @@ export function TaskForm({ options, task, defaultYear }: { options: TaskFormOpti
 
           <fieldset className="grid gap-4 sm:grid-cols-3">
             <legend className="mb-2 text-lg font-semibold text-stone-900">佐证要求</legend>
-            <p className="text-sm text-stone-600 sm:col-span-3">照片和定位只在确有必要的任务上要求(不得强制“留痕”)。</p>
+            <p className="text-sm text-stone-600 sm:col-span-3">照片和定位只在确有必要的任务上要求（不得强制“留痕”）。</p>
             <label className="flex min-h-11 items-center gap-2">
               <input type="checkbox" name="requiresPhoto" defaultChecked={task?.requiresPhoto} className="size-5" />
               晒报需附现场照片
@@ -122,7 +117,7 @@ export function TaskForm({ options, task, defaultYear }: { options: TaskFormOpti
 
           {task ? (
             <fieldset className="grid gap-4 sm:grid-cols-3">
-              <legend className="mb-2 text-lg font-semibold text-stone-900">进度(由单位填报,督查室可更正)</legend>
+              <legend className="mb-2 text-lg font-semibold text-stone-900">进度（由单位填报，督查室可更正）</legend>
               <Field label="完成值" name="valueReached" inputMode="decimal" defaultValue={task.valueReached} required errors={errors.valueReached} />
               <TextareaField label="进展说明" name="note" rows={2} defaultValue={text(task.note)} className="sm:col-span-2" errors={errors.note} />
             </fieldset>

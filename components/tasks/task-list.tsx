@@ -14,7 +14,7 @@ export function TaskList({ tasks, showUnit = false, hrefBase }: { tasks: TaskSum
             <div className="min-w-0">
               <p className="font-medium text-stone-900">
                 {hrefBase ? (
-                  <Link href={`${hrefBase}/${task.id}`} className="hover:underline">
+                  <Link href={`${hrefBase}/${task.id}`} className="link">
                     {task.title}
                   </Link>
                 ) : (

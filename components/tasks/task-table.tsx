@@ -23,12 +23,12 @@ export function TaskTable({ rows, hrefBase, caption }: { rows: TaskRow[]; hrefBa
         {rows.map((task) => {
           const overdue = task.status === "OVERDUE";
           return (
-            <tr key={task.id} className={cn(overdue && "bg-red-50/70", task.archivedAt && "text-stone-500")} data-status={task.status}>
+            <tr key={task.id} className={cn(overdue && "bg-red-50/70", task.archivedAt && "text-stone-600")} data-status={task.status}>
               <RowHeader label="任务" plain className={cn("max-w-md", overdue && "border-l-4 border-red-600")}>
-                <Link href={`${hrefBase}/${task.id}`} className="font-medium text-stone-900 hover:underline">
+                <Link href={`${hrefBase}/${task.id}`} className="link font-medium">
                   {task.title}
                 </Link>
-                <span className="block text-xs text-stone-500">
+                <span className="block text-xs text-stone-600">
                   {task.externalKey ?? "—"}
                   {task.milestoneCount ? ` · ${task.milestoneCount} 个节点` : null}
                   {task.archivedAt ? " · 已归档" : null}
@@ -40,7 +40,7 @@ export function TaskTable({ rows, hrefBase, caption }: { rows: TaskRow[]; hrefBa
               </Td>
               <Td label="重点工作 / 分线">
                 {task.keyTask?.name ?? "—"}
-                {task.line ? <span className="block text-xs text-stone-500">{task.line.name}</span> : null}
+                {task.line ? <span className="block text-xs text-stone-600">{task.line.name}</span> : null}
               </Td>
               <Td label="分包领导" className="whitespace-nowrap">
                 {task.responsibleLeader?.name ?? "—"}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useMemo, useState } from "react";
+import { FieldError } from "@/components/ui/field";
 
 type UnitOption = { id: string; name: string; kind: "TOWN" | "DEPARTMENT" };
 
@@ -68,13 +69,7 @@ export function UnitPicker({
         ))}
         {visible.length === 0 ? <li className="text-sm text-stone-500">没有找到“{query}”</li> : null}
       </ul>
-      <div id={`${id}-error`} aria-live="polite">
-        {errors?.map((e) => (
-          <p key={e} className="mt-1 text-sm text-red-700">
-            {e}
-          </p>
-        ))}
-      </div>
+      <FieldError id={`${id}-error`} errors={errors} />
     </fieldset>
   );
 }

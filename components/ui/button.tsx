@@ -11,20 +11,12 @@ const VARIANTS: Record<Variant, string> = {
 };
 
 const BASE =
-  "inline-flex min-h-11 items-center justify-center gap-2 rounded-lg px-4 text-base font-medium transition-colors disabled:cursor-not-allowed";
+  "inline-flex min-h-11 min-w-11 items-center justify-center gap-2 rounded-lg px-4 text-base font-medium transition-colors disabled:cursor-not-allowed";
 
-export function Button({
-  variant = "primary",
-  className,
-  ...props
-}: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
+export function Button({ variant = "primary", className, ...props }: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
   return <button className={cn(BASE, VARIANTS[variant], className)} {...props} />;
 }
 
-export function ButtonLink({
-  variant = "secondary",
-  className,
-  ...props
-}: React.ComponentProps<typeof Link> & { variant?: Variant }) {
+export function ButtonLink({ variant = "secondary", className, ...props }: React.ComponentProps<typeof Link> & { variant?: Variant }) {
   return <Link className={cn(BASE, VARIANTS[variant], className)} {...props} />;
 }

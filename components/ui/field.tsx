@@ -1,47 +1,89 @@
 import { cn } from "@/components/ui/cn";
 
-const INPUT =
-  "block w-full rounded-lg border border-stone-300 bg-white px-3 py-2.5 text-base text-stone-900 placeholder:text-stone-400 focus:border-brand-700 aria-[invalid=true]:border-red-600";
+/** The house style of a text control; controlProps applies it. */
+export const CONTROL =
+  "block w-full rounded-lg border border-stone-300 bg-white px-3 py-2.5 text-base text-stone-900 placeholder:text-stone-500 focus:border-brand-700 aria-[invalid=true]:border-red-600";
 
-/** A labelled input with its error message wired through aria-describedby. */
-export function Field({
+type FieldProps = { label: string; name: string; errors?: string[]; hint?: string };
+
+/**
+ * What every control of a field carries: its id, name, invalid state and the ids of its hint and
+ * errors (FieldNotes), and the house style. Used by Field, SelectField, TextareaField and UnitSelect.
+ */
+export function controlProps(id: string, name: string, errors?: string[], hint?: string, className?: string) {
+  const invalid = Boolean(errors?.length);
+  return {
+    id,
+    name,
+    "aria-invalid": invalid || undefined,
+    "aria-describedby": cn(invalid && `${id}-error`, hint && `${id}-hint`) || undefined,
+    className: cn(CONTROL, className),
+  };
+}
+
+/** A field's hint and its error messages (announced), under its control. */
+export function FieldNotes({ id, errors, hint }: { id: string; errors?: string[]; hint?: string }) {
+  return (
+    <>
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-sm text-stone-600">
+          {hint}
+        </p>
+      ) : null}
+      <FieldError id={`${id}-error`} errors={errors} />
+    </>
+  );
+}
+
+/** The label above a control, and its notes below. */
+export function FieldFrame({
+  id,
   label,
-  name,
   errors,
   hint,
   className,
-  ...input
-}: React.InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; errors?: string[]; hint?: string }) {
-  const id = input.id ?? `field-${name}`;
-  const errorId = `${id}-error`;
-  const hintId = `${id}-hint`;
-  const invalid = Boolean(errors?.length);
+  children,
+}: Omit<FieldProps, "name"> & { id: string; className?: string; children: React.ReactNode }) {
   return (
     <div className={className}>
       <label htmlFor={id} className="mb-1 block text-sm font-medium text-stone-800">
         {label}
       </label>
-      <input
-        id={id}
-        name={name}
-        aria-invalid={invalid || undefined}
-        aria-describedby={cn(invalid && errorId, hint && hintId) || undefined}
-        className={INPUT}
-        {...input}
-      />
-      {hint ? (
-        <p id={hintId} className="mt-1 text-sm text-stone-600">
-          {hint}
-        </p>
-      ) : null}
-      <div id={errorId} aria-live="polite">
-        {errors?.map((e) => (
-          <p key={e} className="mt-1 text-sm text-red-700">
-            {e}
-          </p>
-        ))}
-      </div>
+      {children}
+      <FieldNotes id={id} errors={errors} hint={hint} />
     </div>
+  );
+}
+
+/** A labelled input with its error message wired through aria-describedby. */
+export function Field({ label, name, errors, hint, className, ...input }: React.InputHTMLAttributes<HTMLInputElement> & FieldProps) {
+  const id = input.id ?? `field-${name}`;
+  return (
+    <FieldFrame id={id} label={label} errors={errors} hint={hint} className={className}>
+      <input {...controlProps(id, name, errors, hint)} {...input} />
+    </FieldFrame>
+  );
+}
+
+/** A labelled select, wired like Field. */
+export function SelectField({ label, name, errors, hint, className, children, ...select }: React.SelectHTMLAttributes<HTMLSelectElement> & FieldProps) {
+  const id = select.id ?? `field-${name}`;
+  return (
+    <FieldFrame id={id} label={label} errors={errors} hint={hint} className={className}>
+      <select {...controlProps(id, name, errors, hint)} {...select}>
+        {children}
+      </select>
+    </FieldFrame>
+  );
+}
+
+/** A labelled textarea, wired like Field. */
+export function TextareaField({ label, name, errors, hint, className, ...textarea }: React.TextareaHTMLAttributes<HTMLTextAreaElement> & FieldProps) {
+  const id = textarea.id ?? `field-${name}`;
+  return (
+    <FieldFrame id={id} label={label} errors={errors} hint={hint} className={className}>
+      <textarea {...controlProps(id, name, errors, hint)} {...textarea} />
+    </FieldFrame>
   );
 }
 
@@ -52,87 +94,6 @@ export function FormMessage({ message, ok }: { message?: string; ok?: boolean })
     <p role={ok ? "status" : "alert"} className={cn("rounded-lg px-3 py-2 text-sm", ok ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-red-800")}>
       {message}
     </p>
-  );
-}
-
-const CONTROL =
-  "block w-full rounded-lg border border-stone-300 bg-white px-3 py-2.5 text-base text-stone-900 focus:border-brand-700 aria-[invalid=true]:border-red-600";
-
-function FieldFrame({
-  id,
-  label,
-  errors,
-  hint,
-  className,
-  children,
-}: {
-  id: string;
-  label: string;
-  errors?: string[];
-  hint?: string;
-  className?: string;
-  children: React.ReactNode;
-}) {
-  return (
-    <div className={className}>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-stone-800">
-        {label}
-      </label>
-      {children}
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-sm text-stone-600">
-          {hint}
-        </p>
-      ) : null}
-      <div id={`${id}-error`} aria-live="polite">
-        {errors?.map((e) => (
-          <p key={e} className="mt-1 text-sm text-red-700">
-            {e}
-          </p>
-        ))}
-      </div>
-    </div>
-  );
-}
-
-function describedBy(id: string, errors?: string[], hint?: string): string | undefined {
-  return cn(Boolean(errors?.length) && `${id}-error`, hint && `${id}-hint`) || undefined;
-}
-
-/** A labelled select, wired like Field. */
-export function SelectField({
-  label,
-  name,
-  errors,
-  hint,
-  className,
-  children,
-  ...select
-}: React.SelectHTMLAttributes<HTMLSelectElement> & { label: string; name: string; errors?: string[]; hint?: string }) {
-  const id = select.id ?? `field-${name}`;
-  return (
-    <FieldFrame id={id} label={label} errors={errors} hint={hint} className={className}>
-      <select id={id} name={name} aria-invalid={Boolean(errors?.length) || undefined} aria-describedby={describedBy(id, errors, hint)} className={CONTROL} {...select}>
-        {children}
-      </select>
-    </FieldFrame>
-  );
-}
-
-/** A labelled textarea, wired like Field. */
-export function TextareaField({
-  label,
-  name,
-  errors,
-  hint,
-  className,
-  ...textarea
-}: React.TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; name: string; errors?: string[]; hint?: string }) {
-  const id = textarea.id ?? `field-${name}`;
-  return (
-    <FieldFrame id={id} label={label} errors={errors} hint={hint} className={className}>
-      <textarea id={id} name={name} aria-invalid={Boolean(errors?.length) || undefined} aria-describedby={describedBy(id, errors, hint)} className={CONTROL} {...textarea} />
-    </FieldFrame>
   );
 }
 

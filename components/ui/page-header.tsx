@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 export function PageHeader({ title, description, actions }: { title: string; description?: React.ReactNode; actions?: React.ReactNode }) {
   return (
     <div className="mb-5 flex flex-wrap items-end justify-between gap-3">
@@ -16,5 +18,16 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
       <p className="font-medium text-stone-800">{title}</p>
       {children ? <div className="mt-1 text-sm text-stone-600">{children}</div> : null}
     </div>
+  );
+}
+
+/** The way back to the list a page was opened from, above its header. */
+export function BackLink({ href, label }: { href: string; label: string }) {
+  return (
+    <p>
+      <Link href={href} className="link text-sm">
+        ← {label}
+      </Link>
+    </p>
   );
 }

@@ -9,10 +9,14 @@ import { cn } from "@/components/ui/cn";
 
 type Align = "left" | "right" | "center";
 const ALIGN: Record<Align, string> = { left: "", right: "text-right", center: "text-center" };
+// A plain table's cells and header, set once on the table (they win over the cells' own spacing).
+const PLAIN = "[&_td]:py-1.5 [&_td]:pr-2 [&_td]:pl-0 [&_th]:py-1 [&_th]:pr-2 [&_th]:pl-0 [&_thead]:bg-transparent [&_thead]:text-stone-600";
 
 export function Table({
   caption,
+  captionId,
   captionVisible = false,
+  plain = false,
   minWidth,
   className,
   frameClassName,
@@ -20,16 +24,28 @@ export function Table({
   ...props
 }: React.TableHTMLAttributes<HTMLTableElement> & {
   caption: React.ReactNode;
+  /** an id for the caption, for a section labelled by its table */
+  captionId?: string;
   /** a caption shown above the table (default: for screen readers only) */
   captionVisible?: boolean;
+  /** a small table inside a card: no frame, no header band, tighter cells; it wraps long words instead of scrolling */
+  plain?: boolean;
   /** a width under which the frame scrolls sideways, e.g. "56rem" */
   minWidth?: string;
   frameClassName?: string;
 }) {
+  // Under 640 px every table reflows to cards (table.reflow in globals.css: each cell labelled by its
+  // `label`); a minimum width applies from 640 px only, where the frame scrolls sideways instead.
   return (
-    <div className={cn("overflow-x-auto rounded-xl border border-stone-200 bg-white", frameClassName)} data-table="">
-      <table className={cn("w-full text-left text-sm", className)} style={minWidth ? { minWidth } : undefined} {...props}>
-        <caption className={captionVisible ? "px-3 py-2 text-left font-medium text-stone-700" : "sr-only"}>{caption}</caption>
+    <div className={cn(plain ? "[overflow-wrap:anywhere]" : "overflow-x-auto rounded-xl border border-stone-200 bg-white", frameClassName)} data-table="">
+      <table
+        className={cn("reflow w-full text-left text-sm", plain && PLAIN, minWidth && "sm:min-w-(--table-min-width)", className)}
+        style={minWidth ? ({ "--table-min-width": minWidth } as React.CSSProperties) : undefined}
+        {...props}
+      >
+        <caption id={captionId} className={captionVisible ? "px-3 py-2 text-left font-medium text-stone-700" : "sr-only"}>
+          {caption}
+        </caption>
         {children}
       </table>
     </div>

@@ -33,15 +33,15 @@ export function WorkLogRow(props: WorkLogRowProps) {
         </span>
         <div className="min-w-0 flex-1">
           <p className="text-base text-stone-900">
-            <span className="sr-only">{props.outcome === "DONE" ? "已完成:" : props.outcome === "OPEN" ? "未完成:" : "待办:"}</span>
+            <span className="sr-only">{props.outcome === "DONE" ? "已完成：" : props.outcome === "OPEN" ? "未完成：" : "待办："}</span>
             {props.text}
           </p>
           <p className="flex flex-wrap gap-1.5 text-sm text-stone-600">
-            {props.taskTitle ? <span>任务:{props.taskTitle}</span> : null}
+            {props.taskTitle ? <span>任务：{props.taskTitle}</span> : null}
             {props.carried ? <Badge tone="info">昨日结转</Badge> : null}
             {props.onCard ? <Badge tone="good">已列入晒报</Badge> : null}
           </p>
-          {props.outcome === "OPEN" && props.reason ? <p className="text-sm text-amber-800">原因:{props.reason}</p> : null}
+          {props.outcome === "OPEN" && props.reason ? <p className="text-sm text-amber-800">原因：{props.reason}</p> : null}
         </div>
       </div>
       {props.editable ? (
@@ -50,17 +50,26 @@ export function WorkLogRow(props: WorkLogRowProps) {
             <ActionForm action={setWorkLogOutcome} message="errors">
               <input type="hidden" name="id" value={props.id} />
               <input type="hidden" name="outcome" value="DONE" />
-              <SubmitButton variant={props.outcome === "DONE" ? "primary" : "secondary"} aria-label={`${props.text}:完成 ✓`}>
+              <SubmitButton variant={props.outcome === "DONE" ? "primary" : "secondary"} aria-label={`${props.text}：完成 ✓`}>
                 ✓ 完成
               </SubmitButton>
             </ActionForm>
-            <Button type="button" variant={props.outcome === "OPEN" ? "primary" : "secondary"} onClick={() => setAsking(true)} aria-label={`${props.text}:未完成 ?`}>
+            <Button
+              type="button"
+              variant={props.outcome === "OPEN" ? "primary" : "secondary"}
+              onClick={() => setAsking(true)}
+              aria-label={`${props.text}：未完成 ?`}
+            >
               ? 未完成
             </Button>
             {!props.onCard ? (
-              <ActionForm action={deleteWorkLogItem} message="errors" confirm={{ title: `删除“${props.text}”?`, body: "删除后不能恢复。", confirmLabel: "删除", danger: true }}>
+              <ActionForm
+                action={deleteWorkLogItem}
+                message="errors"
+                confirm={{ title: `删除“${props.text}”?`, body: "删除后不能恢复。", confirmLabel: "删除", danger: true }}
+              >
                 <input type="hidden" name="id" value={props.id} />
-                <SubmitButton variant="ghost" aria-label={`删除:${props.text}`}>
+                <SubmitButton variant="ghost" aria-label={`删除：${props.text}`}>
                   删除
                 </SubmitButton>
               </ActionForm>
@@ -72,7 +81,15 @@ export function WorkLogRow(props: WorkLogRowProps) {
                 <>
                   <input type="hidden" name="id" value={props.id} />
                   <input type="hidden" name="outcome" value="OPEN" />
-                  <Field id={`reason-${props.id}`} label="未完成原因(必填)" name="reason" required maxLength={300} defaultValue={props.reason ?? ""} errors={errors.reason} />
+                  <Field
+                    id={`reason-${props.id}`}
+                    label="未完成原因（必填）"
+                    name="reason"
+                    required
+                    maxLength={300}
+                    defaultValue={props.reason ?? ""}
+                    errors={errors.reason}
+                  />
                   <SubmitButton>保存 ?</SubmitButton>
                 </>
               )}
@@ -91,7 +108,7 @@ export function AddWorkLogItem({ tasks }: { tasks: { id: string; title: string }
         <>
           <Field id="log-text" label="今天要做的事" name="text" required maxLength={200} errors={errors.text} />
           {tasks.length > 0 ? (
-            <SelectField id="log-task" label="关联任务(可选)" name="taskId" defaultValue="">
+            <SelectField id="log-task" label="关联任务（可选）" name="taskId" defaultValue="">
               <TaskOptions tasks={tasks} />
             </SelectField>
           ) : null}

@@ -10,7 +10,7 @@ test("the login page shows its default for a crafted notice, never a 500", async
     expect(response.status(), name).toBe(200);
     expect(await response.text()).not.toContain("密码已修改");
   }
-  expect(await (await request.get("/login?notice=changed")).text()).toContain("密码已修改,请用新密码登录。");
+  expect(await (await request.get("/login?notice=changed")).text()).toContain("密码已修改，请用新密码登录。");
 });
 
 test("a crafted sort on the burden page falls back to the default sort", async ({ page }) => {
@@ -36,7 +36,7 @@ test("a token name of one NUL character is refused with a clear message, and no 
   const before = await page.getByRole("button", { name: /^吊销令牌/ }).count();
   await page.getByLabel("令牌名称").fill("\u0000");
   await page.getByRole("button", { name: "创建令牌" }).click();
-  await expect(page.getByText("含有不可见的控制字符,请重新输入").first()).toBeVisible();
+  await expect(page.getByText("含有不可见的控制字符，请重新输入").first()).toBeVisible();
   await page.reload();
   await expect(page.getByRole("button", { name: /^吊销令牌/ })).toHaveCount(before);
 });

@@ -1,3 +1,5 @@
+import path from "node:path";
+import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 import { loginAs, loginWithForm } from "../helpers";
 
@@ -39,12 +41,14 @@ test("geolocation only on the unit's card; camera and microphone nowhere", async
   expect(card.headers()["permissions-policy"]).toContain("camera=()");
 });
 
-test("the JSON API is never cached; HSTS only behind HTTPS", async ({ page }) => {
+test("the JSON API and signed-in pages are never cached; HSTS only behind HTTPS", async ({ page }) => {
   await loginAs(page, "admin");
   const api = await page.request.get("/api/v1/status/today");
   expect(api.status()).toBe(200);
   expect(api.headers()["cache-control"]).toBe("no-store");
   expect(api.headers()["strict-transport-security"]).toBeUndefined();
+  // A page with personal data is not kept either.
+  expect((await page.request.get("/admin")).headers()["cache-control"]).toContain("no-store");
   const behindTls = await page.request.get("/login", { headers: { "X-Forwarded-Proto": "https" } });
   expect(behindTls.headers()["strict-transport-security"]).toContain("max-age=31536000");
 });
@@ -69,4 +73,15 @@ test("an API upload over 10 MB reaches its handler whole (the proxy does not cut
   // The whole form was read: the refusal is about the photo's content, not a broken form.
   expect(response.status()).toBe(422);
   expect((await response.json()).error.code).toBe("PHOTO_REJECTED");
+});
+
+test("a photo is cached by the browser only (private), never by a shared cache", async ({ page }) => {
+  const db = new Database(path.join(process.cwd(), "data", "e2e.db"), { readonly: true });
+  const photo = db.prepare(`SELECT p.id FROM Photo p JOIN ReportSlot s ON s.id = p.slotId ORDER BY p.id LIMIT 1`).get() as { id: string } | undefined;
+  db.close();
+  expect(photo, "a seeded report photo").toBeTruthy();
+  await loginAs(page, "admin");
+  const response = await page.request.get(`/api/photos/${photo!.id}?size=thumb`);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["cache-control"]).toMatch(/^private\b/);
 });

@@ -25,7 +25,7 @@ test("a forged first X-Forwarded-For entry does not give an address a fresh limi
     expect(await attempt(request, `nobody-${i}-${real}`, "guess-password", `${randomAddress("10.66")}.${i}, ${real}`)).toBe("CredentialsSignin");
   }
   // …and the address is held, whatever it claims next; another real address is not.
-  expect(await attempt(request, "admin", DEMO_PASSWORD, `10.77.0.1, ${real}`)).toBe("登录失败次数过多,请 15 分钟后再试。");
+  expect(await attempt(request, "admin", DEMO_PASSWORD, `10.77.0.1, ${real}`)).toBe("登录失败次数过多，请 15 分钟后再试。");
   expect(await attempt(request, "nobody-else", "guess-password", `${real}, ${randomAddress("203.0.113")}`)).toBe("CredentialsSignin");
   await request.dispose();
 });
@@ -36,12 +36,16 @@ test("an account attacked from ever new addresses waits longer each time, and th
   const from = (i: number) => `10.88.${randomOctet()}.${i}, 192.0.2.${i + 1}`;
   // Five sources, one wrong password each: no source is locked, the account now waits 1 s, 2 s, 4 s, 8 s…
   for (let i = 0; i < 5; i++) expect(await attempt(request, victim, `wrong-${i}`, from(i))).toBe("CredentialsSignin");
-  for (const [i, wait] of [[5, 1_100], [6, 2_100], [7, 4_100]]) {
+  for (const [i, wait] of [
+    [5, 1_100],
+    [6, 2_100],
+    [7, 4_100],
+  ]) {
     await page.waitForTimeout(wait);
     expect(await attempt(request, victim, `wrong-${i}`, from(i))).toBe("CredentialsSignin");
   }
   // From a new address, even the right password waits (8 s now).
-  expect(await attempt(request, victim, DEMO_PASSWORD, from(20))).toMatch(/^该账号登录失败次数较多,请 \d+ 秒后再试。$/);
+  expect(await attempt(request, victim, DEMO_PASSWORD, from(20))).toMatch(/^该账号登录失败次数较多，请 \d+ 秒后再试。$/);
 
   // The office sees the account and lifts the delay…
   await loginAs(page, "admin");

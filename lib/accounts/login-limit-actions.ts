@@ -11,5 +11,5 @@ export const unlockLogin = authedAction({ roles: ["ADMIN"], input: loginUnlockIn
   const target = data.kind === "account" ? { username: data.value } : { ip: data.value };
   const cleared = await clearLoginFailures(db, user.id, target);
   revalidatePath("/admin/security/logins");
-  return cleared > 0 ? { ok: true, message: "已解除限制。" } : { ok: true, message: "该限制已过期,无需解除。" };
+  return cleared > 0 ? { ok: true, message: "已解除限制。" } : { ok: true, message: "该限制已过期，无需解除。" };
 });

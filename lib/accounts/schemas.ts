@@ -28,7 +28,7 @@ export const firstAdminInput = z
   .refine((v) => v.password === v.confirmPassword, { message: "两次输入的密码不一致", path: ["confirmPassword"] });
 
 export const apiTokenCreateInput = z.object({
-  name: z.string().trim().min(1, { message: "请给令牌起个名字,如“微信机器人”" }).max(40, { message: "名称最多 40 字" }),
+  name: z.string().trim().min(1, { message: "请给令牌起个名字，如“微信机器人”" }).max(40, { message: "名称最多 40 字" }),
 });
 
 export const apiTokenRevokeInput = z.object({ id: z.string().trim().min(1).max(64) });

@@ -10,6 +10,7 @@ import { createApiToken } from "@/lib/api/tokens";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { loadSessionUser, loadTokenUser } from "@/lib/auth/session-user";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { seedTwoReporters } from "@/lib/testing/users";
 
 let t: TestDb;
 let userId: string;
@@ -17,10 +18,7 @@ let otherId: string;
 
 before(async () => {
   t = await createTestDb();
-  const unit = await t.db.unit.create({ data: { code: "T1", name: "测试镇", kind: "TOWN" } });
-  const passwordHash = await hashPassword("old-password-1");
-  userId = (await t.db.user.create({ data: { username: "rep", name: "甲", role: "REPORTER", unitId: unit.id, passwordHash } })).id;
-  otherId = (await t.db.user.create({ data: { username: "other", name: "乙", role: "REPORTER", unitId: unit.id, passwordHash } })).id;
+  ({ userId, otherId } = await seedTwoReporters(t.db, await hashPassword("old-password-1")));
 });
 after(() => t.cleanup());
 

@@ -41,9 +41,15 @@ export async function changeOwnPassword(
 export async function createFirstAdmin(db: Db, input: { username: string; name: string; password: string }): Promise<WriteResult> {
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
-    if ((await tx.user.count()) > 0) return refuse("系统已有账号,请直接登录。", { status: 409 });
+    if ((await tx.user.count()) > 0) return refuse("系统已有账号，请直接登录。", { status: 409 });
     const admin = await tx.user.create({ data: { username: input.username, name: input.name, passwordHash, role: "ADMIN" } });
-    await audit(tx, { actorId: admin.id, action: "user.create-first-admin", entity: "User", entityId: admin.id, after: { username: input.username, name: input.name, role: "ADMIN" } });
+    await audit(tx, {
+      actorId: admin.id,
+      action: "user.create-first-admin",
+      entity: "User",
+      entityId: admin.id,
+      after: { username: input.username, name: input.name, role: "ADMIN" },
+    });
     return succeed();
   });
 }
@@ -54,12 +60,7 @@ export async function createFirstAdmin(db: Db, input: { username: string; name: 
  * across accounts, by clearing their failures in the window. Returns how many
  * failures were cleared (0: nothing was held).
  */
-export async function clearLoginFailures(
-  db: Db,
-  actorId: string,
-  target: { username: string } | { ip: string },
-  now = new Date(),
-): Promise<number> {
+export async function clearLoginFailures(db: Db, actorId: string, target: { username: string } | { ip: string }, now = new Date()): Promise<number> {
   const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
   return db.$transaction(async (tx) => {
     const where = { success: false, createdAt: { gte: since }, ...target };
@@ -67,9 +68,22 @@ export async function clearLoginFailures(
     if (cleared.count === 0) return 0;
     if ("username" in target) {
       const user = await tx.user.findUnique({ where: { username: target.username }, select: { id: true } });
-      await audit(tx, { actorId, action: "login.unlock", entity: "User", entityId: user?.id ?? null, after: { username: target.username, cleared: cleared.count } });
+      await audit(tx, {
+        actorId,
+        action: "login.unlock",
+        entity: "User",
+        entityId: user?.id ?? null,
+        after: { username: target.username, cleared: cleared.count },
+      });
     } else {
-      await audit(tx, { actorId, action: "login.unlock-source", entity: "LoginSource", entityId: target.ip, unitId: null, after: { ip: target.ip, cleared: cleared.count } });
+      await audit(tx, {
+        actorId,
+        action: "login.unlock-source",
+        entity: "LoginSource",
+        entityId: target.ip,
+        unitId: null,
+        after: { ip: target.ip, cleared: cleared.count },
+      });
     }
     return cleared.count;
   });

@@ -98,7 +98,7 @@ export function readMultipartWithin(
         },
       });
     } catch {
-      reject(new BodyError(422, "无法读取上传的表单(multipart/form-data)。"));
+      reject(new BodyError(422, "无法读取上传的表单（multipart/form-data）。"));
       return;
     }
     const limiter = new ByteLimit(limits.bodyBytes, limits.messages.tooLarge);
@@ -117,11 +117,11 @@ export function readMultipartWithin(
         limiter.destroy();
         parser.destroy();
       });
-      reject(error instanceof BodyError ? error : new BodyError(422, "无法读取上传的表单(multipart/form-data)。"));
+      reject(error instanceof BodyError ? error : new BodyError(422, "无法读取上传的表单（multipart/form-data）。"));
     };
 
     parser.on("field", (name, value, info) => {
-      if (!limits.fields.includes(name)) return fail(new BodyError(422, `表单中有未知字段:${name.slice(0, 40)}。`));
+      if (!limits.fields.includes(name)) return fail(new BodyError(422, `表单中有未知字段：${name.slice(0, 40)}。`));
       if (info.valueTruncated) return fail(new BodyError(413, limits.messages.tooLarge));
       fields.set(name, value);
     });
@@ -149,7 +149,7 @@ export function readMultipartWithin(
       Promise.all(writes).then(() => resolve({ fields, files }), fail);
     });
     limiter.on("error", fail);
-    source.on("error", () => fail(new BodyError(422, "上传中断,请重试。")));
+    source.on("error", () => fail(new BodyError(422, "上传中断，请重试。")));
     source.pipe(limiter).pipe(parser);
   });
 }

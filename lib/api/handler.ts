@@ -28,10 +28,7 @@ export const forbidden = (message = "没有权限访问该资源。") => new Api
 export const invalid = (message: string, details?: unknown) => new ApiError(422, "VALIDATION_FAILED", message, details);
 
 export function errorResponse(error: ApiError): Response {
-  return Response.json(
-    { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } },
-    { status: error.status },
-  );
+  return Response.json({ error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } }, { status: error.status });
 }
 
 /** The caller: a Bearer token if one is sent (and then only it), else the session cookie. */
@@ -61,7 +58,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-    throw invalid(`请求内容有误:${issues.map((i) => (i.path ? `${i.path} ${i.message}` : i.message)).join(";")}`, issues);
+    throw invalid(`请求内容有误：${issues.map((i) => (i.path ? `${i.path} ${i.message}` : i.message)).join("；")}`, issues);
   }
   return parsed.data;
 }
@@ -87,7 +84,7 @@ async function answer(run: () => Promise<Response | unknown>): Promise<Response>
   } catch (error) {
     if (error instanceof ApiError) return errorResponse(error);
     console.error(error);
-    return errorResponse(new ApiError(500, "INTERNAL", "服务器内部错误,请稍后重试。"));
+    return errorResponse(new ApiError(500, "INTERNAL", "服务器内部错误，请稍后重试。"));
   }
 }
 
@@ -104,7 +101,7 @@ export function apiRoute<P = Record<string, never>>(
   return (request: Request, context: RouteContext<P>): Promise<Response> =>
     answer(async () => {
       const user = await authenticate(request);
-      if (!user) throw new ApiError(401, "UNAUTHENTICATED", "请先登录,或提供有效的 API 令牌。");
+      if (!user) throw new ApiError(401, "UNAUTHENTICATED", "请先登录，或提供有效的 API 令牌。");
       if (options.roles && !options.roles.includes(user.role)) throw forbidden();
       if (crossSiteCookieWrite(request)) throw forbidden("拒绝来自其他网站的提交。");
       return handler({ user, request, params: await context.params });

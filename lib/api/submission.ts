@@ -23,8 +23,8 @@ export const MAX_PAYLOAD_BYTES = 1024 * 1024;
 /** Nine photos at the cap, the payload and the multipart framing. */
 export const MAX_BODY_BYTES = MAX_PHOTOS_PER_SLOT * MAX_PHOTO_BYTES + 2 * MAX_PAYLOAD_BYTES;
 
-const TOO_LARGE = "上传内容过大:每张照片不超过 10 MB,每个时段最多 9 张。";
-const JSON_TOO_LARGE = "晒报内容过大(JSON 不超过 1 MB)。";
+const TOO_LARGE = "上传内容过大：每张照片不超过 10 MB，每个时段最多 9 张。";
+const JSON_TOO_LARGE = "晒报内容过大（JSON 不超过 1 MB）。";
 
 export async function readSlotSubmission(request: Request): Promise<{ input: unknown; photos: PhotoUpload[] }> {
   try {
@@ -62,7 +62,7 @@ async function read(request: Request): Promise<{ input: unknown; photos: PhotoUp
         },
       });
       const payload = fields.get("payload");
-      if (payload === undefined) throw invalid("缺少 payload 字段(晒报内容的 JSON)。");
+      if (payload === undefined) throw invalid("缺少 payload 字段（晒报内容的 JSON）。");
       const input = parseJson(payload, "payload 字段不是有效的 JSON。");
       const photos: PhotoUpload[] = [];
       for (const file of files) photos.push({ name: file.name, data: await fs.promises.readFile(file.path) });

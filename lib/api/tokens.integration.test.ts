@@ -3,6 +3,7 @@ import { after, before, test } from "node:test";
 import { createApiToken, revokeApiToken } from "@/lib/api/tokens";
 import { loadTokenUser } from "@/lib/auth/session-user";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { seedTwoReporters } from "@/lib/testing/users";
 
 let t: TestDb;
 let userId: string;
@@ -10,9 +11,7 @@ let otherId: string;
 
 before(async () => {
   t = await createTestDb();
-  const unit = await t.db.unit.create({ data: { code: "T1", name: "测试镇", kind: "TOWN" } });
-  userId = (await t.db.user.create({ data: { username: "bot-owner", name: "甲", role: "REPORTER", unitId: unit.id, passwordHash: "x" } })).id;
-  otherId = (await t.db.user.create({ data: { username: "other", name: "乙", role: "REPORTER", unitId: unit.id, passwordHash: "x" } })).id;
+  ({ userId, otherId } = await seedTwoReporters(t.db));
 });
 after(() => t.cleanup());
 

@@ -77,7 +77,7 @@ export const saveScoringRules = authedAction({ roles: ["ADMIN"], input: scoringR
   });
   forgetLiveResults();
   revalidatePath("/admin/scoring/rules");
-  return { ok: true, message: `${year} 年考核规则已保存;已关闭季度的快照不受影响。` };
+  return { ok: true, message: `${year} 年考核规则已保存；已关闭季度的快照不受影响。` };
 });
 
 export const addVetoItem = authedAction({ roles: ["ADMIN"], input: vetoItemInput }, async (user, data) => {
@@ -101,7 +101,7 @@ export const removeVetoItem = authedAction({ roles: ["ADMIN"], input: vetoItemRe
       const item = await tx.vetoItem.findUnique({ where: { id: data.vetoItemId }, select: { id: true, name: true, _count: { select: { unitVetoes: true } } } });
       if (!item) throw new AssessmentError("没有找到该否决事项。");
       // A used item stays: the vetoes and snapshots that name it must keep making sense.
-      if (item._count.unitVetoes > 0) throw new AssessmentError(`“${item.name}”已用于 ${item._count.unitVetoes} 次否决,不能删除。`);
+      if (item._count.unitVetoes > 0) throw new AssessmentError(`“${item.name}”已用于 ${item._count.unitVetoes} 次否决，不能删除。`);
       await tx.vetoItem.delete({ where: { id: item.id } });
       await audit(tx, { actorId: user.id, action: "vetoItem.delete", entity: "VetoItem", entityId: item.id, before: { name: item.name } });
     });
@@ -130,7 +130,7 @@ export const correctQuarterAction = authedAction({ roles: ["ADMIN"], input: corr
   let message: string;
   try {
     const result = await correctQuarter(db, { quarterId: data.quarterId, actorId: user.id, reason: data.reason });
-    message = `已生成第 ${result.version} 版:${result.changes.length} 个单位的得分或名次有变化${result.flagsChanged ? ",红黄旗已按新名次重新授予" : ",红黄旗不变"}。`;
+    message = `已生成第 ${result.version} 版：${result.changes.length} 个单位的得分或名次有变化${result.flagsChanged ? "，红黄旗已按新名次重新授予" : "，红黄旗不变"}。`;
   } catch (error) {
     return refusal(error);
   }
@@ -153,8 +153,14 @@ export const withdrawAdjustment = authedAction({ roles: ["LEADER", "ADMIN"], inp
 );
 
 /** 一票否决 by the office. */
-export const addUnitVeto = authedAction({ roles: ["ADMIN"], input: unitVetoInput }, async (user, data) => done(await writes.addUnitVeto(db, user, data), "/board"));
+export const addUnitVeto = authedAction({ roles: ["ADMIN"], input: unitVetoInput }, async (user, data) =>
+  done(await writes.addUnitVeto(db, user, data), "/board"),
+);
 
-export const correctVeto = authedAction({ roles: ["ADMIN"], input: vetoCorrectInput }, async (user, data) => done(await writes.correctVeto(db, user, data), "/board"));
+export const correctVeto = authedAction({ roles: ["ADMIN"], input: vetoCorrectInput }, async (user, data) =>
+  done(await writes.correctVeto(db, user, data), "/board"),
+);
 
-export const withdrawVeto = authedAction({ roles: ["ADMIN"], input: vetoWithdrawInput }, async (user, data) => done(await writes.withdrawVeto(db, user, data), "/board"));
+export const withdrawVeto = authedAction({ roles: ["ADMIN"], input: vetoWithdrawInput }, async (user, data) =>
+  done(await writes.withdrawVeto(db, user, data), "/board"),
+);

@@ -1,11 +1,11 @@
 /**
- * The board's SQL aggregates on a real migrated database (SQLite, and
+ * The board's SQL aggregate on a real migrated database (SQLite, and
  * PostgreSQL under npm run test:postgres): the counts behind each heat-map
- * square and the progress per key task.
+ * square. (Progress per key task: summarizeProgress in lib/tasks/status.test.ts.)
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { countSlotsByUnitDay, keyTaskProgress } from "@/lib/assessment/board-data";
+import { countSlotsByUnitDay } from "@/lib/assessment/board-data";
 import { classifyDay } from "@/lib/assessment/heatmap";
 import { type TestDb, createTestDb } from "@/lib/testing/test-db";
 import { districtInstant } from "@/lib/time";
@@ -23,7 +23,9 @@ before(async () => {
   const card = async (unit: string, date: string, slots: { slot: "MORNING" | "NOON" | "EVENING"; late?: boolean }[]) => {
     const c = await db.reportCard.create({ data: { unitId: ids[unit], date } });
     for (const s of slots) {
-      await db.reportSlot.create({ data: { cardId: c.id, slot: s.slot, authorId: author.id, submittedAt: districtInstant(date, "09:00"), late: s.late ?? false } });
+      await db.reportSlot.create({
+        data: { cardId: c.id, slot: s.slot, authorId: author.id, submittedAt: districtInstant(date, "09:00"), late: s.late ?? false },
+      });
     }
   };
   // 甲 reports all three on the 2nd and late once on the 3rd; 乙 only a morning on the 2nd, and an empty card on the 4th.
@@ -32,16 +34,6 @@ before(async () => {
   await card("乙镇", "2026-11-02", [{ slot: "MORNING" }]);
   await card("乙镇", "2026-11-04", []);
   await card("甲镇", "2026-10-30", [{ slot: "MORNING" }]); // before the window
-
-  const kt1 = await db.keyTask.create({ data: { code: "K1", name: "招商引资", sortOrder: 1 } });
-  const kt2 = await db.keyTask.create({ data: { code: "K2", name: "项目建设", sortOrder: 2 } });
-  await db.keyTask.create({ data: { code: "K3", name: "环境整治", sortOrder: 3 } });
-  const task = (keyTaskId: string, target: number, valueReached: number, extra = {}) =>
-    db.task.create({ data: { year: 2026, unitId: ids["甲镇"], keyTaskId, title: `任务${target}-${valueReached}`, target, measure: "个", valueReached, deadline: "2026-12-31", ...extra } });
-  await task(kt1.id, 10, 5); // 0.5
-  await task(kt1.id, 4, 8); // over target: 1
-  await task(kt1.id, 10, 10, { archivedAt: new Date() }); // archived: not counted
-  await task(kt2.id, 3, 1); // 1/3
 });
 after(() => t.cleanup());
 
@@ -62,17 +54,5 @@ test("counts slots shown and shown late per unit and day, inside the window only
   assert.deepEqual(
     ["2026-11-02", "2026-11-03", "2026-11-04"].map((d) => cell("乙镇", d)),
     ["MISSING", "MISSING", "MISSING"],
-  );
-});
-
-test("progress per key task is the mean of min(1, reached/target) over open tasks; a key task without tasks is 0", async () => {
-  const rows = await keyTaskProgress(t.db);
-  assert.deepEqual(
-    rows.map((r) => [r.name, r.tasks, Math.round(r.ratio * 1000) / 1000]),
-    [
-      ["招商引资", 2, 0.75],
-      ["项目建设", 1, 0.333],
-      ["环境整治", 0, 0],
-    ],
   );
 });

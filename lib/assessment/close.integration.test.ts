@@ -39,17 +39,22 @@ before(async () => {
       data: { code: `T${i + 1}`, name, kind: "TOWN", sortOrder: i + 1, createdAt: i === 3 ? districtInstant("2026-08-15", "09:00") : old },
     });
     ids[name] = unit.id;
-    ids[`${name}-head`] = (await db.user.create({ data: { username: `head${i}`, name: `${name}负责人`, passwordHash: "x", role: "UNIT_HEAD", unitId: unit.id } })).id;
+    ids[`${name}-head`] = (
+      await db.user.create({ data: { username: `head${i}`, name: `${name}负责人`, passwordHash: "x", role: "UNIT_HEAD", unitId: unit.id } })
+    ).id;
   }
   // A unit set up after Q3 is no part of it.
   ids.late = (await db.unit.create({ data: { code: "T9", name: "新镇", kind: "TOWN", sortOrder: 9, createdAt: districtInstant("2026-10-20") } })).id;
 
   const rule = await db.scoringRule.create({ data: { year: 2026, redFlagCount: 1, yellowFlagCount: 1 } });
   ids.veto = (await db.vetoItem.create({ data: { ruleId: rule.id, name: "重大安全生产事故" } })).id;
-  for (const number of [1, 2, 3, 4]) ids[`Q${number}`] = (await db.quarter.create({ data: { year: 2026, number, status: number < 3 ? "CLOSED" : "OPEN", version: number < 3 ? 1 : 0 } })).id;
+  for (const number of [1, 2, 3, 4])
+    ids[`Q${number}`] = (await db.quarter.create({ data: { year: 2026, number, status: number < 3 ? "CLOSED" : "OPEN", version: number < 3 ? 1 : 0 } })).id;
 
   const keyTask = await db.keyTask.create({ data: { code: "KT", name: "招商引资" } });
-  const group = await db.assessmentGroup.create({ data: { name: "招商引资跟踪考核组", keyTaskId: keyTask.id } });
+  // The group covers every town (its scope: lib/org/scope.ts); it scores only those.
+  const scope = ["甲镇", "乙镇", "丙镇", "丁镇", "late"].map((name) => ({ unitId: ids[name] }));
+  const group = await db.assessmentGroup.create({ data: { name: "招商引资跟踪考核组", keyTaskId: keyTask.id, units: { create: scope } } });
   ids.group = group.id;
   const r1 = await db.rubricItem.create({ data: { groupId: group.id, year: 2026, name: "签约", maxPoints: 60, sortOrder: 1 } });
   const r2 = await db.rubricItem.create({ data: { groupId: group.id, year: 2026, name: "落地", maxPoints: 40, sortOrder: 2 } });
@@ -61,7 +66,12 @@ before(async () => {
         unitId: ids[unit],
         assessorId: assessor.id,
         status,
-        items: { create: [{ rubricItemId: r1.id, points: p1, comment: p1 < 60 ? "进度慢" : null }, { rubricItemId: r2.id, points: p2, comment: p2 < 40 ? "未开工" : null }] },
+        items: {
+          create: [
+            { rubricItemId: r1.id, points: p1, comment: p1 < 60 ? "进度慢" : null },
+            { rubricItemId: r2.id, points: p2, comment: p2 < 40 ? "未开工" : null },
+          ],
+        },
       },
       include: { items: true },
     });
@@ -71,11 +81,13 @@ before(async () => {
 
   // Tasks: one due in Q3, one due in Q4, one archived; a milestone due in Q3.
   const task = (unit: string, deadline: string, valueReached: number, extra = {}) =>
-    db.task.create({ data: { year: 2026, unitId: ids[unit], title: `${unit}任务${deadline}`, target: 10, measure: "个", valueReached, deadline, ...extra } }).then(async (row) => {
-      // Progress recorded on 20 July: the as-of inputs read values from the dated history.
-      await history(row.id, null, "2026-07-20", valueReached, valueReached);
-      return row;
-    });
+    db.task
+      .create({ data: { year: 2026, unitId: ids[unit], title: `${unit}任务${deadline}`, target: 10, measure: "个", valueReached, deadline, ...extra } })
+      .then(async (row) => {
+        // Progress recorded on 20 July: the as-of inputs read values from the dated history.
+        await history(row.id, null, "2026-07-20", valueReached, valueReached);
+        return row;
+      });
   ids.taskA = (await task("甲镇", "2026-09-30", 10)).id;
   await task("甲镇", "2026-12-31", 0);
   await task("甲镇", "2026-08-01", 0, { archivedAt: new Date() });
@@ -89,7 +101,11 @@ before(async () => {
     const c = await db.reportCard.create({ data: { unitId: ids[unit], date } });
     const made = [];
     for (const s of slots) {
-      made.push(await db.reportSlot.create({ data: { cardId: c.id, slot: s.slot, authorId: ids[`${unit}-head`], submittedAt: districtInstant(date, "09:00"), late: s.late ?? false } }));
+      made.push(
+        await db.reportSlot.create({
+          data: { cardId: c.id, slot: s.slot, authorId: ids[`${unit}-head`], submittedAt: districtInstant(date, "09:00"), late: s.late ?? false },
+        }),
+      );
     }
     return made;
   };
@@ -106,7 +122,15 @@ before(async () => {
   // Orders to 丙镇: one never accepted, one accepted late, one accepted in time, one due in Q4.
   const order = (title: string, deadline: string, acceptedAt: Date | null) =>
     db.supervisionOrder.create({
-      data: { issuerId: admin.id, unitId: ids["丙镇"], title, content: "限时解决", deadline: districtInstant(deadline, "18:00"), status: acceptedAt ? "ACCEPTED" : "OPEN", acceptedAt },
+      data: {
+        issuerId: admin.id,
+        unitId: ids["丙镇"],
+        title,
+        content: "限时解决",
+        deadline: districtInstant(deadline, "18:00"),
+        status: acceptedAt ? "ACCEPTED" : "OPEN",
+        acceptedAt,
+      },
     });
   ids.orderOpen = (await order("未办结", "2026-08-10", null)).id;
   ids.orderLate = (await order("逾期办结", "2026-08-20", districtInstant("2026-08-25"))).id;
@@ -126,13 +150,30 @@ test("gathers each unit's inputs for a quarter: only what counts, traced by id",
   assert.deepEqual(inputs.map((i) => i.unit.name).sort(), ["丁镇", "丙镇", "乙镇", "甲镇"]);
   assert.equal(of("甲镇").period.asOf, "2026-09-30");
 
-  assert.deepEqual(of("甲镇").taskItems.map((i) => i.id), [ids.taskA]);
-  assert.deepEqual(of("乙镇").taskItems.map((i) => [i.kind, i.valueReached, i.target]), [["MILESTONE", 2, 4]]);
+  assert.deepEqual(
+    of("甲镇").taskItems.map((i) => i.id),
+    [ids.taskA],
+  );
+  assert.deepEqual(
+    of("乙镇").taskItems.map((i) => [i.kind, i.valueReached, i.target]),
+    [["MILESTONE", 2, 4]],
+  );
   assert.deepEqual(of("丙镇").groupScores, [], "a draft is not an input");
   assert.equal(of("甲镇").groupScores[0].maxTotal, 100);
-  assert.deepEqual(of("乙镇").spotChecks.map((c) => [c.id, c.result]), [[ids.falseCheck, "FALSE"]]);
-  assert.deepEqual(of("丙镇").overdueOrders.map((o) => o.id).sort(), [ids.orderOpen, ids.orderLate].sort());
-  assert.deepEqual(of("丙镇").adjustments.map((a) => [a.points, a.reason, a.by]), [[3, "获省级表彰", "区委书记"]]);
+  assert.deepEqual(
+    of("乙镇").spotChecks.map((c) => [c.id, c.result]),
+    [[ids.falseCheck, "FALSE"]],
+  );
+  assert.deepEqual(
+    of("丙镇")
+      .overdueOrders.map((o) => o.id)
+      .sort(),
+    [ids.orderOpen, ids.orderLate].sort(),
+  );
+  assert.deepEqual(
+    of("丙镇").adjustments.map((a) => [a.points, a.reason, a.by]),
+    [[3, "获省级表彰", "区委书记"]],
+  );
 
   // Two reporting days in the district: 6 slots due from each unit.
   assert.deepEqual(of("甲镇").timeliness, { from: "2026-07-01", to: "2026-09-30", reportingDays: 2, expected: 6, onTime: 6, late: 0, missing: 0 });
@@ -143,7 +184,10 @@ test("gathers each unit's inputs for a quarter: only what counts, traced by id",
 });
 
 test("a quarter cannot close before the one before it, nor before it has begun", async () => {
-  await assert.rejects(closeQuarter(db, { quarterId: ids.Q4, actorId: ids.admin, now: Q4_CLOSE }), (e) => e instanceof AssessmentError && /请先关闭2026年第三季度/.test(e.message));
+  await assert.rejects(
+    closeQuarter(db, { quarterId: ids.Q4, actorId: ids.admin, now: Q4_CLOSE }),
+    (e) => e instanceof AssessmentError && /请先关闭2026年第三季度/.test(e.message),
+  );
   const next = await db.quarter.create({ data: { year: 2027, number: 1 } });
   await assert.rejects(closeQuarter(db, { quarterId: next.id, actorId: ids.admin, now: Q4_CLOSE }), /尚未开始/);
   await db.quarter.delete({ where: { id: next.id } });
@@ -170,13 +214,19 @@ test("closing freezes a snapshot: scores, ranks, inputs and breakdowns, and hand
     const again = computeQuarterScore(stored.inputs, stored.rules);
     assert.deepEqual(again.breakdown, JSON.parse(row.breakdown), row.unit.name);
     assert.equal(again.total, row.total);
+    // Stored as ASCII JSON (\uXXXX escapes), read back as the Chinese it was.
+    assert.match(row.breakdown + row.inputs, /^[\x20-\x7e]*$/);
+    assert.equal(stored.inputs.unit.name, row.unit.name);
   }
 
   const flags = await db.flag.findMany({ where: { quarterId: ids.Q3 }, include: { unit: true } });
-  assert.deepEqual(flags.map((f) => [f.unit.name, f.color, f.streak, f.escalation]).sort(), [
-    ["甲镇", "RED", 1, null],
-    [rows.at(-1)!.unit.name, "YELLOW", 1, "通报批评"],
-  ].sort());
+  assert.deepEqual(
+    flags.map((f) => [f.unit.name, f.color, f.streak, f.escalation]).sort(),
+    [
+      ["甲镇", "RED", 1, null],
+      [rows.at(-1)!.unit.name, "YELLOW", 1, "通报批评"],
+    ].sort(),
+  );
   const log = await db.auditLog.findFirst({ where: { action: "quarter.close", entityId: ids.Q3 } });
   assert.ok(log);
   await assert.rejects(closeQuarter(db, { quarterId: ids.Q3, actorId: ids.admin, now: Q3_CLOSE }), /已经关闭/);
@@ -194,7 +244,12 @@ test("later edits of inputs do not change the closed quarter", async () => {
 });
 
 test("a correction is a new version with its reason in the audit log; version 1 stays", async () => {
-  const { version, changes, flagsChanged } = await correctQuarter(db, { quarterId: ids.Q3, actorId: ids.admin, reason: "甲镇事后查实发生重大安全生产事故", now: Q4_CLOSE });
+  const { version, changes, flagsChanged } = await correctQuarter(db, {
+    quarterId: ids.Q3,
+    actorId: ids.admin,
+    reason: "甲镇事后查实发生重大安全生产事故",
+    now: Q4_CLOSE,
+  });
   assert.equal(version, 2);
   const a = changes.find((c) => c.unitName === "甲镇")!;
   assert.equal(a.before.failed, false);
@@ -221,7 +276,10 @@ test("a correction is a new version with its reason in the audit log; version 1 
 test("the next close passes the flags on; an earlier quarter can no longer be corrected", async () => {
   const q3Flags = await db.flag.findMany({ where: { quarterId: ids.Q3 } });
   const rubric = await db.rubricItem.findMany({ where: { groupId: ids.group } });
-  for (const [unit, points] of [["乙镇", 50], ["新镇", 30]] as const) {
+  for (const [unit, points] of [
+    ["乙镇", 50],
+    ["新镇", 30],
+  ] as const) {
     await db.groupScore.create({
       data: {
         quarterId: ids.Q4,
@@ -238,7 +296,10 @@ test("the next close passes the flags on; an earlier quarter can no longer be co
   // Q4: the two towns with a group score, and 丙 whose Q3 task (3 of 10) is still not done: an overdue item
   // stays due until done. 甲's task was done by Q3's end (its value taken back in October is no Q4 item).
   const q4 = await db.flag.findMany({ where: { quarterId: ids.Q4, passedAt: null }, include: { unit: true } });
-  assert.deepEqual(q4.map((f) => [f.unit.name, f.color]).sort(), [["丙镇", "YELLOW"], ["乙镇", "RED"]]);
+  assert.deepEqual(q4.map((f) => [f.unit.name, f.color]).sort(), [
+    ["丙镇", "YELLOW"],
+    ["乙镇", "RED"],
+  ]);
   const q4Inputs = await db.quarterScore.findFirstOrThrow({ where: { quarterId: ids.Q4, unitId: ids["丙镇"] } });
   assert.deepEqual(
     (JSON.parse(q4Inputs.inputs) as SnapshotInputs).inputs.taskItems.map((i) => [i.dueDate, i.carried]),

@@ -44,6 +44,16 @@ export async function computeQuarter(db: Db, quarter: QuarterRow, period: Quarte
 /** What a snapshot row stores: the rules with the inputs, so the row alone re-computes its score. */
 export type SnapshotInputs = { rules: ScoringRules; inputs: UnitQuarterInputs };
 
+/**
+ * JSON with every character beyond ASCII written as a \uXXXX escape: JSON.parse
+ * reads the same value back, and the database client passes ASCII text about
+ * twice as fast (a city's snapshot is ~100 MB of JSON with Chinese labels and
+ * details: README, "The 2,000-unit city").
+ */
+export function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 function snapshotRows(quarterId: string, version: number, units: ComputedUnit[], rules: ScoringRules, reason: string | null, createdAt: Date) {
   return units.map((u) => ({
     quarterId,
@@ -54,8 +64,8 @@ function snapshotRows(quarterId: string, version: number, units: ComputedUnit[],
     total: u.result.total,
     rank: u.rank,
     failed: u.result.failed,
-    breakdown: JSON.stringify(u.result.breakdown),
-    inputs: JSON.stringify({ rules, inputs: u.inputs } satisfies SnapshotInputs),
+    breakdown: asciiJson(u.result.breakdown),
+    inputs: asciiJson({ rules, inputs: u.inputs } satisfies SnapshotInputs),
     reason,
   }));
 }
@@ -73,7 +83,12 @@ function flagInputs(units: ComputedUnit[]) {
   return units.map((u) => ({ unitId: u.inputs.unit.id, kind: u.inputs.unit.kind, rank: u.rank, failed: u.result.failed }));
 }
 
-export type CloseResult = { quarter: string; version: number; units: number; flags: { unitId: string; color: FlagColor; streak: number; escalation: string | null }[] };
+export type CloseResult = {
+  quarter: string;
+  version: number;
+  units: number;
+  flags: { unitId: string; color: FlagColor; streak: number; escalation: string | null }[];
+};
 
 /** Whether a quarter's last day has not yet ended in the district at `now` (closing then needs a reason). */
 export function closesEarly(quarter: QuarterRef, now: Date): boolean {
@@ -85,27 +100,33 @@ export function closesEarly(quarter: QuarterRef, now: Date): boolean {
  * `earlyReason` — the office's reason, kept on the quarter, in the audit log
  * and on the board; the data then stop at today.
  */
-export async function closeQuarter(db: Db, options: { quarterId: string; actorId: string | null; now?: Date; earlyReason?: string | null }): Promise<CloseResult> {
+export async function closeQuarter(
+  db: Db,
+  options: { quarterId: string; actorId: string | null; now?: Date; earlyReason?: string | null },
+): Promise<CloseResult> {
   const now = options.now ?? new Date();
   const quarter = await db.quarter.findUnique({ where: { id: options.quarterId }, select: { id: true, year: true, number: true, status: true } });
   if (!quarter) throw new AssessmentError("没有找到该季度。");
   if (quarter.status === "CLOSED") throw new AssessmentError(`${quarterName(refOf(quarter))}已经关闭。`);
   const ref = refOf(quarter);
   const period = periodFor(ref, now);
-  if (period.asOf < period.start) throw new AssessmentError(`${quarterName(ref)}尚未开始,不能关闭。`);
+  if (period.asOf < period.start) throw new AssessmentError(`${quarterName(ref)}尚未开始，不能关闭。`);
   // Flags pass from one quarter to the next: quarters close in order.
   const previous = await db.quarter.findUnique({ where: { year_number: previousQuarter(ref) }, select: { status: true } });
   if (previous?.status === "OPEN") throw new AssessmentError(`请先关闭${quarterName(previousQuarter(ref))}。`);
   const early = closesEarly(ref, now);
   const earlyReason = early ? (options.earlyReason?.trim() ?? "") : null;
   if (early && !earlyReason) {
-    throw new EarlyCloseReasonRequired(`${quarterName(ref)}到 ${period.end} 24:00 才结束;提前关闭须写明原因(记入审计日志并在排名页公示)。`);
+    throw new EarlyCloseReasonRequired(`${quarterName(ref)}到 ${period.end} 24:00 才结束；提前关闭须写明原因（记入审计日志并在排名页公示）。`);
   }
 
   const { rules, units } = await computeQuarter(db, quarter, period);
   return db.$transaction(async (tx) => {
     // The status guard makes a double submit (two tabs, two servers) close once.
-    const updated = await tx.quarter.updateMany({ where: { id: quarter.id, status: "OPEN" }, data: { status: "CLOSED", version: 1, closedAt: now, closedById: options.actorId, earlyCloseReason: earlyReason } });
+    const updated = await tx.quarter.updateMany({
+      where: { id: quarter.id, status: "OPEN" },
+      data: { status: "CLOSED", version: 1, closedAt: now, closedById: options.actorId, earlyCloseReason: earlyReason },
+    });
     if (updated.count !== 1) throw new AssessmentError(`${quarterName(ref)}已经关闭。`);
     await insertSnapshot(tx, snapshotRows(quarter.id, 1, units, rules, null, now));
     const held: HeldFlag[] = await tx.flag.findMany({ where: { passedAt: null }, select: { id: true, unitId: true, color: true, streak: true } });
@@ -133,7 +154,12 @@ export async function closeQuarter(db: Db, options: { quarterId: string; actorId
   }, TX_OPTIONS);
 }
 
-export type CorrectionChange = { unitId: string; unitName: string; before: { total: number; rank: number; failed: boolean }; after: { total: number; rank: number; failed: boolean } };
+export type CorrectionChange = {
+  unitId: string;
+  unitName: string;
+  before: { total: number; rank: number; failed: boolean };
+  after: { total: number; rank: number; failed: boolean };
+};
 
 /**
  * Re-computes the most recent closed quarter as a new version, for the same
@@ -145,13 +171,16 @@ export async function correctQuarter(
   options: { quarterId: string; actorId: string | null; reason: string; now?: Date },
 ): Promise<{ version: number; changes: CorrectionChange[]; flagsChanged: boolean }> {
   const now = options.now ?? new Date();
-  const quarter = await db.quarter.findUnique({ where: { id: options.quarterId }, select: { id: true, year: true, number: true, status: true, version: true, closedAt: true } });
+  const quarter = await db.quarter.findUnique({
+    where: { id: options.quarterId },
+    select: { id: true, year: true, number: true, status: true, version: true, closedAt: true },
+  });
   if (!quarter) throw new AssessmentError("没有找到该季度。");
   const ref = refOf(quarter);
-  if (quarter.status !== "CLOSED" || !quarter.closedAt) throw new AssessmentError(`${quarterName(ref)}尚未关闭,无需更正;修改数据后关闭时即按新数据计算。`);
+  if (quarter.status !== "CLOSED" || !quarter.closedAt) throw new AssessmentError(`${quarterName(ref)}尚未关闭，无需更正；修改数据后关闭时即按新数据计算。`);
   const closed = await db.quarter.findMany({ where: { status: "CLOSED" }, select: { year: true, number: true } });
   if (closed.some((q) => compareQuarters(refOf({ id: "", ...q }), ref) > 0)) {
-    throw new AssessmentError("只能更正最近关闭的季度:之后季度的红黄旗已在此基础上流转。");
+    throw new AssessmentError("只能更正最近关闭的季度：之后季度的红黄旗已在此基础上流转。");
   }
 
   const { rules, units } = await computeQuarter(db, quarter, periodFor(ref, quarter.closedAt));
@@ -165,7 +194,7 @@ export async function correctQuarter(
     const version = quarter.version + 1;
     // Optimistic: two corrections at once cannot both write the same version.
     const updated = await tx.quarter.updateMany({ where: { id: quarter.id, version: quarter.version }, data: { version } });
-    if (updated.count !== 1) throw new AssessmentError("该季度刚被其他人更正过,请刷新后再试。");
+    if (updated.count !== 1) throw new AssessmentError("该季度刚被其他人更正过，请刷新后再试。");
     const before = await tx.quarterScore.findMany({
       where: { quarterId: quarter.id, version: quarter.version },
       select: { unitId: true, total: true, rank: true, failed: true, unit: { select: { name: true } } },
@@ -177,11 +206,22 @@ export async function correctQuarter(
       const b = beforeByUnit.get(u.inputs.unit.id);
       const after = { total: u.result.total, rank: u.rank, failed: u.result.failed };
       if (b && b.total === after.total && b.rank === after.rank && b.failed === after.failed) return [];
-      return [{ unitId: u.inputs.unit.id, unitName: u.inputs.unit.name, before: b ? { total: b.total, rank: b.rank, failed: b.failed } : { total: 0, rank: 0, failed: false }, after }];
+      return [
+        {
+          unitId: u.inputs.unit.id,
+          unitName: u.inputs.unit.name,
+          before: b ? { total: b.total, rank: b.rank, failed: b.failed } : { total: 0, rank: 0, failed: false },
+          after,
+        },
+      ];
     });
 
-    const current = await tx.flag.findMany({ where: { quarterId: quarter.id }, select: { id: true, unitId: true, color: true, streak: true, escalation: true, awardedAt: true, passedAt: true } });
-    const key = (f: { unitId: string; color: FlagColor; streak: number; escalation: string | null }) => `${f.unitId}|${f.color}|${f.streak}|${f.escalation ?? ""}`;
+    const current = await tx.flag.findMany({
+      where: { quarterId: quarter.id },
+      select: { id: true, unitId: true, color: true, streak: true, escalation: true, awardedAt: true, passedAt: true },
+    });
+    const key = (f: { unitId: string; color: FlagColor; streak: number; escalation: string | null }) =>
+      `${f.unitId}|${f.color}|${f.streak}|${f.escalation ?? ""}`;
     const flagsChanged = current.map(key).sort().join(",") !== awards.map(key).sort().join(",");
     if (flagsChanged) {
       await tx.flag.deleteMany({ where: { quarterId: quarter.id } });

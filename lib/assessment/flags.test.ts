@@ -13,7 +13,11 @@ function ranked(ids: string[], kind: UnitKind = "TOWN", failed: string[] = []): 
 }
 
 test("the top three of each kind get red flags, the bottom three yellow", () => {
-  const { awards } = rotateFlags([...ranked(["a", "b", "c", "d", "e", "f", "g", "h"]), ...ranked(["p", "q", "r", "s", "t", "u", "v"], "DEPARTMENT")], [], rules);
+  const { awards } = rotateFlags(
+    [...ranked(["a", "b", "c", "d", "e", "f", "g", "h"]), ...ranked(["p", "q", "r", "s", "t", "u", "v"], "DEPARTMENT")],
+    [],
+    rules,
+  );
   const by = (color: string, kind: string[]) => awards.filter((a) => a.color === color && kind.includes(a.unitId)).map((a) => a.unitId);
   assert.deepEqual(by("RED", ["a", "b", "c", "d", "e", "f", "g", "h"]), ["a", "b", "c"]);
   assert.deepEqual(by("YELLOW", ["a", "b", "c", "d", "e", "f", "g", "h"]), ["h", "g", "f"]);
@@ -25,7 +29,10 @@ test("the top three of each kind get red flags, the bottom three yellow", () => 
 
 test("N is configurable; zero means no flags of that colour", () => {
   const { awards } = rotateFlags(ranked(["a", "b", "c", "d", "e", "f"]), [], { ...rules, redFlagCount: 1, yellowFlagCount: 0 });
-  assert.deepEqual(awards.map((a) => [a.unitId, a.color]), [["a", "RED"]]);
+  assert.deepEqual(
+    awards.map((a) => [a.unitId, a.color]),
+    [["a", "RED"]],
+  );
 });
 
 test("a failed unit never gets a red flag and is first in line for yellow", () => {
@@ -35,7 +42,10 @@ test("a failed unit never gets a red flag and is first in line for yellow", () =
     ...ranked(["a", "b", "c", "d", "e"]).map((u) => ({ ...u, rank: u.rank + 1 })),
   ];
   const { awards } = rotateFlags(units, [], rules);
-  assert.deepEqual(awards.filter((a) => a.color === "RED").map((a) => a.unitId), ["a", "b", "c"]);
+  assert.deepEqual(
+    awards.filter((a) => a.color === "RED").map((a) => a.unitId),
+    ["a", "b", "c"],
+  );
   assert.ok(!awards.some((a) => a.unitId === "x" && a.color === "RED"));
 });
 
@@ -52,19 +62,44 @@ test("units sharing a rank at a flag boundary share the flag (more than N flags)
     { unitId: "h", kind: "TOWN", rank: 8, failed: false },
   ];
   const { awards } = rotateFlags(units, [], { ...rules, redFlagCount: 2, yellowFlagCount: 2 });
-  assert.deepEqual(awards.filter((a) => a.color === "RED").map((a) => a.unitId).sort(), ["a", "b", "c"]);
-  assert.deepEqual(awards.filter((a) => a.color === "YELLOW").map((a) => a.unitId).sort(), ["f", "g", "h"]);
+  assert.deepEqual(
+    awards
+      .filter((a) => a.color === "RED")
+      .map((a) => a.unitId)
+      .sort(),
+    ["a", "b", "c"],
+  );
+  assert.deepEqual(
+    awards
+      .filter((a) => a.color === "YELLOW")
+      .map((a) => a.unitId)
+      .sort(),
+    ["f", "g", "h"],
+  );
 });
 
 test("with fewer units than places, a red holder is not also given yellow", () => {
   const { awards } = rotateFlags(ranked(["a", "b", "c", "d"]), [], rules);
-  assert.deepEqual(awards.filter((a) => a.color === "RED").map((a) => a.unitId), ["a", "b", "c"]);
-  assert.deepEqual(awards.filter((a) => a.color === "YELLOW").map((a) => a.unitId), ["d"]);
+  assert.deepEqual(
+    awards.filter((a) => a.color === "RED").map((a) => a.unitId),
+    ["a", "b", "c"],
+  );
+  assert.deepEqual(
+    awards.filter((a) => a.color === "YELLOW").map((a) => a.unitId),
+    ["d"],
+  );
 });
 
 test("units that are not ranked (rank 0) get no flag", () => {
-  const { awards } = rotateFlags([...ranked(["a", "b"]), { unitId: "none", kind: "TOWN", rank: 0, failed: false }], [], { ...rules, redFlagCount: 1, yellowFlagCount: 1 });
-  assert.deepEqual(awards.map((a) => a.unitId), ["a", "b"]);
+  const { awards } = rotateFlags([...ranked(["a", "b"]), { unitId: "none", kind: "TOWN", rank: 0, failed: false }], [], {
+    ...rules,
+    redFlagCount: 1,
+    yellowFlagCount: 1,
+  });
+  assert.deepEqual(
+    awards.map((a) => a.unitId),
+    ["a", "b"],
+  );
 });
 
 test("every held flag passes on; a repeat of the same colour continues the streak", () => {
@@ -83,9 +118,22 @@ test("every held flag passes on; a repeat of the same colour continues the strea
 });
 
 test("a colour change starts a new streak", () => {
-  const { awards } = rotateFlags(ranked(["h", "b", "c", "d", "e", "f", "g", "a"]), [{ id: "f", unitId: "h", color: "YELLOW", streak: 2 }, { id: "r", unitId: "a", color: "RED", streak: 3 }], rules);
-  assert.deepEqual(awards.find((a) => a.unitId === "h"), { unitId: "h", color: "RED", streak: 1, escalation: null });
-  assert.deepEqual(awards.find((a) => a.unitId === "a"), { unitId: "a", color: "YELLOW", streak: 1, escalation: "通报批评" });
+  const { awards } = rotateFlags(
+    ranked(["h", "b", "c", "d", "e", "f", "g", "a"]),
+    [
+      { id: "f", unitId: "h", color: "YELLOW", streak: 2 },
+      { id: "r", unitId: "a", color: "RED", streak: 3 },
+    ],
+    rules,
+  );
+  assert.deepEqual(
+    awards.find((a) => a.unitId === "h"),
+    { unitId: "h", color: "RED", streak: 1, escalation: null },
+  );
+  assert.deepEqual(
+    awards.find((a) => a.unitId === "a"),
+    { unitId: "a", color: "YELLOW", streak: 1, escalation: "通报批评" },
+  );
 });
 
 test("the escalation ladder is configurable and may be empty", () => {
@@ -154,7 +202,15 @@ test("a whole year: four closed quarters, flags passing, a yellow flag escalatin
     ],
   );
   // C held red in Q1–Q3, one unbroken streak, then fell to yellow: a new streak.
-  assert.deepEqual(ledger.filter((f) => f.unitId === "C").map((f) => [f.color, f.streak]), [["RED", 1], ["RED", 2], ["RED", 3], ["YELLOW", 1]]);
+  assert.deepEqual(
+    ledger.filter((f) => f.unitId === "C").map((f) => [f.color, f.streak]),
+    [
+      ["RED", 1],
+      ["RED", 2],
+      ["RED", 3],
+      ["YELLOW", 1],
+    ],
+  );
   // Every flag but the last quarter's has passed on, in the quarter after it was awarded; history is kept.
   for (const f of ledger) assert.equal(f.passedAt, f.quarter === 4 ? null : f.quarter + 1, f.id);
   assert.equal(ledger.length, 24);

@@ -11,7 +11,10 @@
  *   date from the progress history (lib/tasks/progress-history.ts), never
  *   today's — so a correction of a closed quarter sees what its close saw;
  * - the assessment groups' SUBMITTED scores of the quarter in force (drafts,
- *   withdrawn and replaced versions never count: lib/assessment/in-force.ts);
+ *   withdrawn and replaced versions never count: lib/assessment/in-force.ts),
+ *   each only from a group whose scope held the unit on the as-of day
+ *   (lib/org/scope.ts groupScopeOn): a unit moved between groups mid-year is
+ *   scored by the group that covered it at the quarter's end;
  * - spot checks whose result is 不属实 or 部分属实, on the unit's reports of
  *   days in the period;
  * - supervision orders whose deadline fell in the period (and has passed) and
@@ -36,6 +39,7 @@ import type {
 } from "@/lib/assessment/scoring";
 import { adjustmentInForce, groupScoreInForce, vetoInForce } from "@/lib/assessment/in-force";
 import { quarterKey } from "@/lib/assessment/quarters";
+import { groupScopeOn } from "@/lib/org/scope";
 import { type HistoryEvent, valueAsOf } from "@/lib/tasks/progress-history";
 import { type DistrictDate, type QuarterRef, addDays, districtDateOf, districtInstant, districtToday, quarterRange } from "@/lib/time";
 
@@ -57,15 +61,52 @@ export function periodFor(quarter: QuarterRef, now: Date, asOf?: DistrictDate): 
   return { quarter, start, end, asOf: last, cutoff: now };
 }
 
+/**
+ * Every unit's inputs for the period, in named steps: the period's bounds,
+ * one batch of reads (readQuarterRows), the dated task items from the
+ * progress history (taskItemsAsOf), the plain records per unit, and the
+ * per-unit assembly. A handful of queries whatever the number of units.
+ */
 export async function gatherQuarterInputs(db: Db, quarterId: string, period: QuarterPeriod): Promise<UnitQuarterInputs[]> {
-  const { start, asOf } = period;
-  const startInstant = districtInstant(start);
-  const afterAsOf = districtInstant(addDays(asOf, 1));
-  const orderCutoff = new Date(Math.min(afterAsOf.getTime(), period.cutoff.getTime()));
-  // Timeliness only over full days: today's later slots may not be due yet.
-  const lastFullDay = addDays(districtToday(period.cutoff), -1);
-  const timelinessTo = asOf < lastFullDay ? asOf : lastFullDay;
+  const bounds = boundsOf(period);
+  const rows = await readQuarterRows(db, quarterId, period, bounds);
+  const scope = await groupScopeOn(db, period.asOf);
+  const history = await loadHistories(db, [...rows.tasks.map((t) => t.id), ...rows.milestones.map((m) => m.taskId)], period.asOf);
+  const records: UnitRecords = {
+    taskItems: groupByUnit(taskItemsAsOf(rows.tasks, rows.milestones, history, period)),
+    groupScores: groupByUnit(groupScoreInputs(inScope(rows.groupScores, scope), rows.rubricTotals)),
+    spotChecks: groupByUnit(spotCheckInputs(rows.spotChecks)),
+    overdueOrders: groupByUnit(overdueOrderInputs(rows.orders, period)),
+    adjustments: groupByUnit(adjustmentInputs(rows.adjustments)),
+    vetoes: groupByUnit(vetoInputs(rows.vetoes)),
+  };
+  return rows.units.map((unit) => unitInputs(unit, records, rows, period, bounds));
+}
 
+type Bounds = {
+  startInstant: Date;
+  afterAsOf: Date;
+  /** orders count once their deadline has passed by the cut-off (and by the end of the as-of day) */
+  orderCutoff: Date;
+  /** the last day of timeliness: full days only (today's later slots may not be due yet) */
+  timelinessTo: DistrictDate;
+};
+
+function boundsOf(period: QuarterPeriod): Bounds {
+  const afterAsOf = districtInstant(addDays(period.asOf, 1));
+  const lastFullDay = addDays(districtToday(period.cutoff), -1);
+  return {
+    startInstant: districtInstant(period.start),
+    afterAsOf,
+    orderCutoff: new Date(Math.min(afterAsOf.getTime(), period.cutoff.getTime())),
+    timelinessTo: period.asOf < lastFullDay ? period.asOf : lastFullDay,
+  };
+}
+
+/** The rows every input is made from, read at once. */
+async function readQuarterRows(db: Db, quarterId: string, period: QuarterPeriod, bounds: Bounds) {
+  const { start, asOf } = period;
+  const { startInstant, afterAsOf, orderCutoff, timelinessTo } = bounds;
   const [units, tasks, milestones, groupScores, rubricTotals, spotChecks, orders, adjustments, vetoes, reportingDays, slotCounts] = await Promise.all([
     db.unit.findMany({
       // Units that existed during the period: created before its cut-off, not archived before it began.
@@ -73,15 +114,29 @@ export async function gatherQuarterInputs(db: Db, quarterId: string, period: Qua
       orderBy: [{ kind: "asc" }, { sortOrder: "asc" }],
       select: { id: true, name: true, kind: true, code: true, sortOrder: true, createdAt: true },
     }),
-    // Due in the period, or due before it and maybe still open when it began (not done now, or changed
-    // since): whether it was open is decided below, as of the day before the quarter.
+    // Due in the period, or due before it and maybe still open when it began: not done now, or done
+    // with a progress event dated in the period (a value that is the sum of its events and has none
+    // since the quarter began stood as it stands). Whether it was open is decided by taskItemsAsOf,
+    // as of the day before the quarter.
     db.task.findMany({
-      where: { archivedAt: null, deadline: { lte: asOf }, OR: [{ deadline: { gte: start } }, { valueReached: { lt: db.task.fields.target } }, { updatedAt: { gte: startInstant } }] },
+      where: {
+        archivedAt: null,
+        deadline: { lte: asOf },
+        OR: [
+          { deadline: { gte: start } },
+          { valueReached: { lt: db.task.fields.target } },
+          { progressEvents: { some: { milestoneId: null, date: { gte: start } } } },
+        ],
+      },
       orderBy: [{ deadline: "asc" }, { id: "asc" }],
       select: { id: true, unitId: true, title: true, deadline: true, target: true, weight: true },
     }),
     db.milestone.findMany({
-      where: { dueDate: { lte: asOf }, task: { archivedAt: null }, OR: [{ dueDate: { gte: start } }, { valueReached: { lt: db.milestone.fields.target } }, { updatedAt: { gte: startInstant } }] },
+      where: {
+        dueDate: { lte: asOf },
+        task: { archivedAt: null },
+        OR: [{ dueDate: { gte: start } }, { valueReached: { lt: db.milestone.fields.target } }, { progressEvents: { some: { date: { gte: start } } } }],
+      },
       orderBy: [{ dueDate: "asc" }, { id: "asc" }],
       select: { id: true, taskId: true, title: true, dueDate: true, target: true, task: { select: { unitId: true, title: true, weight: true } } },
     }),
@@ -129,113 +184,165 @@ export async function gatherQuarterInputs(db: Db, quarterId: string, period: Qua
       : Promise.resolve([] as string[]),
     timelinessTo >= start ? countSlots(db, start, timelinessTo) : Promise.resolve(new Map<string, { slots: number; late: number }>()),
   ]);
+  return { units, tasks, milestones, groupScores, rubricTotals, spotChecks, orders, adjustments, vetoes, reportingDays, slotCounts };
+}
 
-  const maxTotalByGroup = new Map(rubricTotals.map((r) => [r.groupId, r._sum.maxPoints ?? 0]));
-  const byUnit = <T extends { unitId: string }>(rows: T[]) => {
-    const map = new Map<string, T[]>();
-    for (const row of rows) map.set(row.unitId, [...(map.get(row.unitId) ?? []), row]);
-    return map;
-  };
+type QuarterRows = Awaited<ReturnType<typeof readQuarterRows>>;
+type WithUnit<T> = T & { unitId: string };
 
+type UnitRecords = {
+  taskItems: Map<string, WithUnit<TaskItemInput>[]>;
+  groupScores: Map<string, WithUnit<GroupScoreInput>[]>;
+  spotChecks: Map<string, WithUnit<SpotCheckInput>[]>;
+  overdueOrders: Map<string, WithUnit<OverdueOrderInput>[]>;
+  adjustments: Map<string, WithUnit<AdjustmentInput>[]>;
+  vetoes: Map<string, WithUnit<VetoInput>[]>;
+};
+
+function groupByUnit<T extends { unitId: string }>(rows: T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = map.get(row.unitId);
+    if (list) list.push(row);
+    else map.set(row.unitId, [row]);
+  }
+  return map;
+}
+
+/**
+ * The tasks and milestones as of the period: each value at the cut-off and at
+ * its due date, the day it reached its target, from the progress history read
+ * once (valueAsOf); an item due before the quarter counts only while it was
+ * still open on the day before the quarter began (carried).
+ */
+function taskItemsAsOf(
+  tasks: QuarterRows["tasks"],
+  milestones: QuarterRows["milestones"],
+  history: Map<string, HistoryEvent[]>,
+  period: QuarterPeriod,
+): WithUnit<TaskItemInput>[] {
+  const { start, asOf } = period;
   const dayBefore = addDays(start, -1);
-  const history = await loadHistories(db, [...tasks.map((t) => t.id), ...milestones.map((m) => m.taskId)], asOf);
   const dated = (key: string, row: { target: number }, dueDate: DistrictDate) => {
     const events = history.get(key) ?? [];
     const atAsOf = valueAsOf(events, row.target, asOf);
+    const carried = dueDate < start;
     return {
-      dueDate,
-      target: row.target,
-      valueReached: atAsOf.value,
-      valueAtDue: valueAsOf(events, row.target, dueDate).value,
-      reachedOn: atAsOf.reachedOn,
-      carried: dueDate < start,
+      item: {
+        dueDate,
+        target: row.target,
+        valueReached: atAsOf.value,
+        valueAtDue: valueAsOf(events, row.target, dueDate).value,
+        reachedOn: atAsOf.reachedOn,
+        ...(carried ? { carried: true } : {}),
+      },
       // Carried only while still open at the quarter's start.
-      open: dueDate >= start || valueAsOf(events, row.target, dayBefore).value < row.target,
+      open: !carried || valueAsOf(events, row.target, dayBefore).value < row.target,
     };
   };
-  const taskItems = byUnit<TaskItemInput & { unitId: string }>(
-    [
-      ...tasks.map((t) => ({ unitId: t.unitId, kind: "TASK" as const, id: t.id, taskId: t.id, title: t.title, weight: t.weight, ...dated(`task:${t.id}`, t, t.deadline) })),
-      ...milestones.map((m) => ({
-        unitId: m.task.unitId,
-        kind: "MILESTONE" as const,
-        id: m.id,
-        taskId: m.taskId,
-        title: `${m.task.title} · ${m.title}`,
-        weight: m.task.weight,
-        ...dated(m.id, m, m.dueDate),
-      })),
-    ]
-      .filter((item) => item.open)
-      .map((item) => {
-        const plain: TaskItemInput & { unitId: string; open?: boolean } = { ...item };
-        delete plain.open;
-        if (!plain.carried) delete plain.carried;
-        return plain;
-      }),
-  );
-  const scores = byUnit<GroupScoreInput & { unitId: string }>(
-    groupScores.map((s) => ({
-      unitId: s.unitId,
-      id: s.id,
-      groupId: s.groupId,
-      groupName: s.group.name,
-      maxTotal: maxTotalByGroup.get(s.groupId) ?? 0,
-      items: s.items.map((i) => ({ id: i.id, rubricItemId: i.rubricItemId, name: i.rubricItem.name, maxPoints: i.rubricItem.maxPoints, points: i.points, comment: i.comment })),
-    })),
-  );
-  const checks = byUnit<SpotCheckInput & { unitId: string }>(
-    spotChecks.map((c) => ({
-      unitId: c.slot.card.unitId,
-      id: c.id,
-      slotId: c.slotId,
-      date: c.slot.card.date,
-      slot: c.slot.slot,
-      result: c.result as "FALSE" | "PARTLY_TRUE",
-      notes: c.notes,
-    })),
-  );
-  const overdue = byUnit<OverdueOrderInput & { unitId: string }>(
-    orders.map((o) => {
-      const unsatisfied = o.rating === "UNSATISFIED" && o.ratedAt !== null && o.ratedAt <= period.cutoff;
-      const late = o.acceptedAt === null || o.acceptedAt > o.deadline;
-      // An order closed in time but rated 不满意 reads as not done by its deadline, and says why.
-      return {
-        unitId: o.unitId,
-        id: o.id,
-        title: unsatisfied && !late ? `${o.title}(办结评价不满意)` : o.title,
-        deadline: o.deadline.toISOString(),
-        acceptedAt: unsatisfied && !late ? null : (o.acceptedAt?.toISOString() ?? null),
-        status: o.status,
-      };
-    }),
-  );
-  const adjusts = byUnit<AdjustmentInput & { unitId: string }>(
-    adjustments.map((a) => ({ unitId: a.unitId, id: a.id, points: a.points, reason: a.reason, by: a.createdBy.name, createdAt: a.createdAt.toISOString() })),
-  );
-  const vetoed = byUnit<VetoInput & { unitId: string }>(vetoes.map((v) => ({ unitId: v.unitId, id: v.id, vetoItemId: v.vetoItemId, item: v.vetoItem.name, reason: v.reason })));
-  // The unit id was only for grouping; the inputs name their unit once.
-  const strip = <T extends { unitId: string }>(rows: T[] | undefined): Omit<T, "unitId">[] =>
-    (rows ?? []).map((row) => {
-      const rest: Partial<T> = { ...row };
-      delete rest.unitId;
-      return rest as Omit<T, "unitId">;
-    });
+  const out: WithUnit<TaskItemInput>[] = [];
+  for (const t of tasks) {
+    const { item, open } = dated(`task:${t.id}`, t, t.deadline);
+    if (open) out.push({ unitId: t.unitId, kind: "TASK", id: t.id, taskId: t.id, title: t.title, weight: t.weight, ...item });
+  }
+  for (const m of milestones) {
+    const { item, open } = dated(m.id, m, m.dueDate);
+    if (open)
+      out.push({ unitId: m.task.unitId, kind: "MILESTONE", id: m.id, taskId: m.taskId, title: `${m.task.title} · ${m.title}`, weight: m.task.weight, ...item });
+  }
+  return out;
+}
 
-  return units.map((unit) => {
-    const activeFrom = districtDateOf(unit.createdAt);
+/** The scores of groups whose scope held their unit on the as-of day (a group's score of a unit it no longer covered does not count). */
+function inScope<T extends { groupId: string; unitId: string }>(scores: T[], scope: Map<string, Set<string>>): T[] {
+  return scores.filter((s) => scope.get(s.groupId)?.has(s.unitId));
+}
+
+function groupScoreInputs(groupScores: QuarterRows["groupScores"], rubricTotals: QuarterRows["rubricTotals"]): WithUnit<GroupScoreInput>[] {
+  const maxTotalByGroup = new Map(rubricTotals.map((r) => [r.groupId, r._sum.maxPoints ?? 0]));
+  return groupScores.map((s) => ({
+    unitId: s.unitId,
+    id: s.id,
+    groupId: s.groupId,
+    groupName: s.group.name,
+    maxTotal: maxTotalByGroup.get(s.groupId) ?? 0,
+    items: s.items.map((i) => ({
+      id: i.id,
+      rubricItemId: i.rubricItemId,
+      name: i.rubricItem.name,
+      maxPoints: i.rubricItem.maxPoints,
+      points: i.points,
+      comment: i.comment,
+    })),
+  }));
+}
+
+function spotCheckInputs(spotChecks: QuarterRows["spotChecks"]): WithUnit<SpotCheckInput>[] {
+  return spotChecks.map((c) => ({
+    unitId: c.slot.card.unitId,
+    id: c.id,
+    slotId: c.slotId,
+    date: c.slot.card.date,
+    slot: c.slot.slot,
+    result: c.result as "FALSE" | "PARTLY_TRUE",
+    notes: c.notes,
+  }));
+}
+
+function overdueOrderInputs(orders: QuarterRows["orders"], period: QuarterPeriod): WithUnit<OverdueOrderInput>[] {
+  return orders.map((o) => {
+    const unsatisfied = o.rating === "UNSATISFIED" && o.ratedAt !== null && o.ratedAt <= period.cutoff;
+    const late = o.acceptedAt === null || o.acceptedAt > o.deadline;
+    // An order closed in time but rated 不满意 reads as not done by its deadline, and says why.
     return {
-      unit: { id: unit.id, name: unit.name, kind: unit.kind, code: unit.code, sortOrder: unit.sortOrder, activeFrom },
-      period: { quarter: quarterKey(period.quarter), start, end: period.end, asOf },
-      taskItems: strip(taskItems.get(unit.id)),
-      groupScores: strip(scores.get(unit.id)),
-      spotChecks: strip(checks.get(unit.id)),
-      overdueOrders: strip(overdue.get(unit.id)),
-      timeliness: timelinessOf(reportingDays, slotCounts.get(unit.id), activeFrom > start ? activeFrom : start, timelinessTo),
-      adjustments: strip(adjusts.get(unit.id)),
-      vetoes: strip(vetoed.get(unit.id)),
+      unitId: o.unitId,
+      id: o.id,
+      title: unsatisfied && !late ? `${o.title}（办结评价不满意）` : o.title,
+      deadline: o.deadline.toISOString(),
+      acceptedAt: unsatisfied && !late ? null : (o.acceptedAt?.toISOString() ?? null),
+      status: o.status,
     };
   });
+}
+
+function adjustmentInputs(adjustments: QuarterRows["adjustments"]): WithUnit<AdjustmentInput>[] {
+  return adjustments.map((a) => ({
+    unitId: a.unitId,
+    id: a.id,
+    points: a.points,
+    reason: a.reason,
+    by: a.createdBy.name,
+    createdAt: a.createdAt.toISOString(),
+  }));
+}
+
+function vetoInputs(vetoes: QuarterRows["vetoes"]): WithUnit<VetoInput>[] {
+  return vetoes.map((v) => ({ unitId: v.unitId, id: v.id, vetoItemId: v.vetoItemId, item: v.vetoItem.name, reason: v.reason }));
+}
+
+/** The unit id was only for grouping; the inputs name their unit once. */
+function withoutUnit<T extends { unitId: string }>(rows: T[] | undefined): Omit<T, "unitId">[] {
+  return (rows ?? []).map((row) => {
+    const rest: Partial<T> = { ...row };
+    delete rest.unitId;
+    return rest as Omit<T, "unitId">;
+  });
+}
+
+function unitInputs(unit: QuarterRows["units"][number], records: UnitRecords, rows: QuarterRows, period: QuarterPeriod, bounds: Bounds): UnitQuarterInputs {
+  const { start, asOf } = period;
+  const activeFrom = districtDateOf(unit.createdAt);
+  return {
+    unit: { id: unit.id, name: unit.name, kind: unit.kind, code: unit.code, sortOrder: unit.sortOrder, activeFrom },
+    period: { quarter: quarterKey(period.quarter), start, end: period.end, asOf },
+    taskItems: withoutUnit(records.taskItems.get(unit.id)),
+    groupScores: withoutUnit(records.groupScores.get(unit.id)),
+    spotChecks: withoutUnit(records.spotChecks.get(unit.id)),
+    overdueOrders: withoutUnit(records.overdueOrders.get(unit.id)),
+    timeliness: timelinessOf(rows.reportingDays, rows.slotCounts.get(unit.id), activeFrom > start ? activeFrom : start, bounds.timelinessTo),
+    adjustments: withoutUnit(records.adjustments.get(unit.id)),
+    vetoes: withoutUnit(records.vetoes.get(unit.id)),
+  };
 }
 
 /**

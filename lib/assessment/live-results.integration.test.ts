@@ -24,7 +24,8 @@ before(async () => {
   await db.scoringRule.create({ data: { year: 2026, redFlagCount: 1, yellowFlagCount: 1 } });
   ids.Q4 = (await db.quarter.create({ data: { year: 2026, number: 4, status: "OPEN" } })).id;
   const keyTask = await db.keyTask.create({ data: { code: "KT", name: "招商引资" } });
-  ids.group = (await db.assessmentGroup.create({ data: { name: "招商引资跟踪考核组", keyTaskId: keyTask.id } })).id;
+  const scope = { create: [{ unitId: ids["甲镇"] }, { unitId: ids["乙镇"] }] };
+  ids.group = (await db.assessmentGroup.create({ data: { name: "招商引资跟踪考核组", keyTaskId: keyTask.id, units: scope } })).id;
   ids.rubric = (await db.rubricItem.create({ data: { groupId: ids.group, year: 2026, name: "签约", maxPoints: 100, sortOrder: 1 } })).id;
   ids.assessor = assessor.id;
 });

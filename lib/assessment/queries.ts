@@ -4,7 +4,10 @@ import { db } from "@/lib/db";
 import { type SessionUser, withUnitScope } from "@/lib/auth/roles";
 import { latestGroupScore } from "@/lib/assessment/in-force";
 import { parseQuarterKey, quarterKey } from "@/lib/assessment/quarters";
+import { periodFor } from "@/lib/assessment/inputs";
 import { listQuarters } from "@/lib/assessment/results";
+import { groupScopeOn } from "@/lib/org/scope";
+import { type StoredRules, loadScoringRules } from "@/lib/assessment/rules";
 import { SLOTS, slotState } from "@/lib/reports/slots";
 import { getSlotDeadlines } from "@/lib/settings";
 import { deriveStatus, progressRatio } from "@/lib/tasks/status";
@@ -169,7 +172,7 @@ export async function getAssessorUnitView(user: SessionUser, groupId: string, un
       take: 10,
       select: { id: true, result: true, method: true, notes: true, checkedAt: true, slot: { select: { slot: true, card: { select: { date: true } } } } },
     }),
-    getSlotDeadlines(db),
+    getSlotDeadlines(user),
   ]);
   return {
     group: { id: group.id, name: group.name, keyTaskName: group.keyTask.name },
@@ -198,29 +201,47 @@ export async function getAssessorUnitView(user: SessionUser, groupId: string, un
   };
 }
 
-/** For the office: every group's progress scoring its units this quarter. */
-export async function listScoringProgress(quarterId: string) {
-  const groups = await db.assessmentGroup.findMany({
-    orderBy: { name: "asc" },
-    select: {
-      id: true,
-      name: true,
-      members: { select: { user: { select: { name: true } } } },
-      units: { orderBy: [{ unit: { kind: "desc" } }, { unit: { sortOrder: "asc" } }], select: { unit: { select: { id: true, name: true } } } },
-      scores: { where: { quarterId, ...latestGroupScore }, select: { unitId: true, status: true, withdrawn: true } },
-    },
+/**
+ * For the office: every group's progress scoring its units this quarter. A
+ * group's units are its scope on the quarter's last day (or today, while it is
+ * under way: lib/org/scope.ts), the scope its scores count for.
+ */
+export async function listScoringProgress(user: SessionUser, quarterId: string, now: Date = new Date()) {
+  if (user.role !== "ADMIN") return [];
+  const quarter = await db.quarter.findUnique({ where: { id: quarterId }, select: { year: true, number: true } });
+  if (!quarter) return [];
+  const { asOf } = periodFor({ year: quarter.year, number: quarter.number as 1 | 2 | 3 | 4 }, now);
+  const [groups, scope] = await Promise.all([
+    db.assessmentGroup.findMany({
+      orderBy: { name: "asc" },
+      select: {
+        id: true,
+        name: true,
+        members: { select: { user: { select: { name: true } } } },
+        scores: { where: { quarterId, ...latestGroupScore }, select: { unitId: true, status: true, withdrawn: true } },
+      },
+    }),
+    groupScopeOn(db, asOf),
+  ]);
+  const unitRows = await db.unit.findMany({
+    where: { id: { in: [...new Set([...scope.values()].flatMap((ids) => [...ids]))] } },
+    select: { id: true, name: true, kind: true, sortOrder: true },
   });
+  // Towns first, then departments, each in their order (sorted here: enums sort differently per database).
+  unitRows.sort((a, b) => Number(a.kind !== "TOWN") - Number(b.kind !== "TOWN") || a.sortOrder - b.sortOrder);
   return groups.map((g) => {
+    const inScope = scope.get(g.id) ?? new Set<string>();
+    const units = unitRows.filter((u) => inScope.has(u.id)).map((u) => ({ id: u.id, name: u.name }));
     // A withdrawn score is as good as none: the group has to score again.
     const status = new Map(g.scores.filter((s) => !s.withdrawn).map((s) => [s.unitId, s.status]));
-    const missing = g.units.filter((u) => !status.has(u.unit.id)).map((u) => u.unit);
-    const drafts = g.units.filter((u) => status.get(u.unit.id) === "DRAFT").map((u) => u.unit);
+    const missing = units.filter((u) => !status.has(u.id));
+    const drafts = units.filter((u) => status.get(u.id) === "DRAFT");
     return {
       id: g.id,
       name: g.name,
       members: g.members.map((m) => m.user.name),
-      scope: g.units.length,
-      submitted: g.units.length - missing.length - drafts.length,
+      scope: units.length,
+      submitted: units.length - missing.length - drafts.length,
       drafts,
       missing,
     };
@@ -230,7 +251,8 @@ export async function listScoringProgress(quarterId: string) {
 // ─── Quarters (office) ──────────────────────────────────────────────────────
 
 /** Each quarter with its snapshot versions (when, why) and who closed it. */
-export async function listQuartersWithVersions() {
+export async function listQuartersWithVersions(user: SessionUser) {
+  if (user.role !== "ADMIN") return [];
   const [quarters, versions, closers] = await Promise.all([
     listQuarters(db),
     db.quarterScore.groupBy({ by: ["quarterId", "version", "reason"], _min: { createdAt: true }, _count: true }),
@@ -248,7 +270,8 @@ export async function listQuartersWithVersions() {
 }
 
 /** Yellow flags and their escalation step: the current holders first, then the history. */
-export async function listEscalations() {
+export async function listEscalations(user: SessionUser) {
+  if (user.role !== "ADMIN") return [];
   const flags = await db.flag.findMany({
     where: { color: "YELLOW" },
     orderBy: [{ awardedAt: "desc" }, { streak: "desc" }],
@@ -266,7 +289,34 @@ export async function listEscalations() {
 }
 
 /** How many flags of each colour a quarter's close handed out. */
-export async function countQuarterFlags(quarterId: string): Promise<Record<"RED" | "YELLOW", number>> {
+export async function countQuarterFlags(user: SessionUser, quarterId: string): Promise<Record<"RED" | "YELLOW", number>> {
+  if (user.role !== "ADMIN") return { RED: 0, YELLOW: 0 };
   const rows = await db.flag.groupBy({ by: ["color"], where: { quarterId }, _count: true });
   return { RED: rows.find((r) => r.color === "RED")?._count ?? 0, YELLOW: rows.find((r) => r.color === "YELLOW")?._count ?? 0 };
+}
+
+// ─── Scoring rules (office) ─────────────────────────────────────────────────
+
+export type ScoringRulesPage = {
+  years: number[];
+  year: number;
+  rules: StoredRules;
+  departments: { id: string; name: string }[];
+  /** how many vetoes name each veto item (an item in use cannot be removed) */
+  vetoItemUse: Map<string, number>;
+};
+
+/** The rules page: the years with rules (and this and next year), one year's rules, the departments to exclude. */
+export async function getScoringRulesPage(user: SessionUser, asked: number | undefined, today: DistrictDate): Promise<ScoringRulesPage | null> {
+  if (user.role !== "ADMIN") return null;
+  const thisYear = Number(today.slice(0, 4));
+  const stored = await db.scoringRule.findMany({ select: { year: true }, orderBy: { year: "asc" } });
+  const years = [...new Set([...stored.map((r) => r.year), thisYear, thisYear + 1])].sort();
+  const year = asked !== undefined && years.includes(asked) ? asked : thisYear;
+  const [rules, departments] = await Promise.all([
+    loadScoringRules(db, year),
+    db.unit.findMany({ where: { kind: "DEPARTMENT", archivedAt: null }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
+  ]);
+  const used = await db.unitVeto.groupBy({ by: ["vetoItemId"], where: { vetoItemId: { in: rules.vetoItems.map((v) => v.id) } }, _count: true });
+  return { years, year, rules, departments, vetoItemUse: new Map(used.map((u) => [u.vetoItemId, u._count])) };
 }

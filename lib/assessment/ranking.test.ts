@@ -10,7 +10,10 @@ function entry(unitId: string, total: number, extra: Partial<RankEntry> = {}): R
 
 function order(entries: RankEntry[]): string[] {
   const ranks = rankUnits(entries);
-  return [...entries].filter((e) => e.ranked).sort((a, b) => ranks.get(a.unitId)! - ranks.get(b.unitId)!).map((e) => e.unitId);
+  return [...entries]
+    .filter((e) => e.ranked)
+    .sort((a, b) => ranks.get(a.unitId)! - ranks.get(b.unitId)!)
+    .map((e) => e.unitId);
 }
 
 test("towns rank among towns and departments among departments, 1 = best", () => {
@@ -51,7 +54,7 @@ test("tieNotes says which criterion separated equal totals, or that the units sh
     { ...entry("e", 60), unitName: "戊", rank: 5 },
   ];
   const notes = tieNotes(rows);
-  assert.equal(notes.get("a"), "与乙同分(逾期事项 1 对 0)");
+  assert.equal(notes.get("a"), "与乙同分（逾期事项 1 对 0）");
   assert.match(notes.get("c")!, /与丁并列第 3 名/);
   assert.equal(notes.has("e"), false);
 });

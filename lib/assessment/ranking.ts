@@ -57,7 +57,7 @@ export function rankEntryOf(
   return { unitId: unit.id, kind: unit.kind, total: result.total, failed: result.failed, ranked: result.ranked, ...(result.breakdown.tieBreak ?? NO_STATS) };
 }
 
-export const TIE_CRITERIA = "总分(保留两位小数)→ 逾期未完成事项较少(任务、节点和督办单)→ 按期完成的节点较多 → 抽查不属实较少";
+export const TIE_CRITERIA = "总分（保留两位小数）→ 逾期未完成事项较少（任务、节点和督办单）→ 按期完成的节点较多 → 抽查不属实较少";
 
 /**
  * Why a unit stands where it does next to units of equal total: the first
@@ -73,7 +73,7 @@ export function tieNotes(rows: readonly (RankEntry & { unitName: string; rank: n
       if (peers.length === 0) continue;
       const shared = peers.filter((p) => p.rank === r.rank);
       if (shared.length) {
-        notes.set(r.unitId, `与${shared.map((p) => p.unitName).join("、")}并列第 ${r.rank} 名:总分、逾期事项、按期节点、抽查不属实均相同`);
+        notes.set(r.unitId, `与${shared.map((p) => p.unitName).join("、")}并列第 ${r.rank} 名：总分、逾期事项、按期节点、抽查不属实均相同`);
         continue;
       }
       const by = (p: RankEntry) =>
@@ -82,7 +82,7 @@ export function tieNotes(rows: readonly (RankEntry & { unitName: string; rank: n
           : p.milestonesOnTime !== r.milestonesOnTime
             ? `按期节点 ${r.milestonesOnTime} 对 ${p.milestonesOnTime}`
             : `抽查不属实 ${r.falseChecks} 对 ${p.falseChecks}`;
-      notes.set(r.unitId, `与${peers.map((p) => `${p.unitName}同分(${by(p)})`).join(";")}`);
+      notes.set(r.unitId, `与${peers.map((p) => `${p.unitName}同分（${by(p)}）`).join("；")}`);
     }
   }
   return notes;

@@ -248,11 +248,7 @@ async function readFlagHistory(db: Db): Promise<FlagHistory> {
   });
   // Red before yellow, towns before departments, then the district's order.
   const sorted = views.sort(
-    (a, b) =>
-      compareQuarters(b.ref, a.ref) ||
-      a.view.color.localeCompare(b.view.color) ||
-      b.view.kind.localeCompare(a.view.kind) ||
-      a.order - b.order,
+    (a, b) => compareQuarters(b.ref, a.ref) || a.view.color.localeCompare(b.view.color) || b.view.kind.localeCompare(a.view.kind) || a.order - b.order,
   );
   const history = new Map<string, { quarter: string; closedAt: Date | null; flags: FlagView[] }>();
   for (const v of sorted) {

@@ -19,13 +19,13 @@ test("a complete score with a reason for every deduction is accepted", () => {
 test("a deduction without a reason cannot be submitted", () => {
   const result = parseRubricScores(rubric, { points_a: "30", points_b: "60", comment_b: "  " }, "submit");
   assert.deepEqual(result.items, []);
-  assert.deepEqual(result.fieldErrors, { comment_b: ["扣了 10 分,请写明扣分理由"] });
+  assert.deepEqual(result.fieldErrors, { comment_b: ["扣了 10 分，请写明扣分理由"] });
   assert.match(result.message ?? "", /还不能提交/);
 });
 
 test("every item must be scored before submitting; a draft may be partial and without reasons", () => {
   assert.deepEqual(parseRubricScores(rubric, { points_a: "20" }, "submit").fieldErrors, {
-    comment_a: ["扣了 10 分,请写明扣分理由"],
+    comment_a: ["扣了 10 分，请写明扣分理由"],
     points_b: ["提交前请为这一项打分"],
   });
   const draft = parseRubricScores(rubric, { points_a: "20" }, "draft");
@@ -48,5 +48,8 @@ test("an empty draft is not saved", () => {
 
 test("fields of items outside the rubric are ignored", () => {
   const result = parseRubricScores(rubric, { points_a: "30", points_b: "70", points_x: "99" }, "submit");
-  assert.deepEqual(result.items.map((i) => i.rubricItemId), ["a", "b"]);
+  assert.deepEqual(
+    result.items.map((i) => i.rubricItemId),
+    ["a", "b"],
+  );
 });

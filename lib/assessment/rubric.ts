@@ -38,12 +38,12 @@ export function parseRubricScores(rubric: readonly RubricItemDef[], fields: Reco
       continue;
     }
     if (points < item.maxPoints && comment === "" && intent === "submit") {
-      fieldErrors[commentKey] = [`扣了 ${round1(item.maxPoints - points)} 分,请写明扣分理由`];
+      fieldErrors[commentKey] = [`扣了 ${round1(item.maxPoints - points)} 分，请写明扣分理由`];
     }
     items.push({ rubricItemId: item.id, points, comment: comment || null });
   }
   if (Object.keys(fieldErrors).length > 0) {
-    return { items: [], fieldErrors, message: intent === "submit" ? "还不能提交:请补全每一项的分数和扣分理由。" : "请检查填写的内容。" };
+    return { items: [], fieldErrors, message: intent === "submit" ? "还不能提交：请补全每一项的分数和扣分理由。" : "请检查填写的内容。" };
   }
   if (items.length === 0) return { items, fieldErrors, message: "请至少为一项打分再保存草稿。" };
   return { items, fieldErrors };

@@ -8,7 +8,7 @@ export const pointsText = z
   .string()
   .trim()
   .max(8)
-  .refine((v) => v === "" || /^\d+(\.\d)?$/.test(v), { message: "请填写不小于 0 的分数,最多一位小数" });
+  .refine((v) => v === "" || /^\d+(\.\d)?$/.test(v), { message: "请填写不小于 0 的分数，最多一位小数" });
 
 export const groupScoreInput = z
   .object({
@@ -33,16 +33,13 @@ export const scoringRuleInput = z
     weightTimeliness: weight,
     redFlagCount: flagCount,
     yellowFlagCount: flagCount,
-    lateCreditPercent: z.coerce
-      .number({ message: "请填写 0 到 100 之间的数" })
-      .min(0, { message: "不能为负" })
-      .max(100, { message: "最多 100" }),
+    lateCreditPercent: z.coerce.number({ message: "请填写 0 到 100 之间的数" }).min(0, { message: "不能为负" }).max(100, { message: "最多 100" }),
     escalationLadder: z
       .string()
       .max(200)
       .transform((v) =>
         v
-          .split(/[\n,,、]/)
+          .split(/[\n，,、]/)
           .map((s) => s.trim())
           .filter(Boolean),
       )
@@ -55,26 +52,26 @@ export const scoringRuleInput = z
 
 export const vetoItemInput = z.object({
   year: z.coerce.number().int().min(2000).max(2100),
-  name: z.string().trim().min(2, { message: "请填写否决事项名称(至少 2 字)" }).max(40, { message: "最多 40 字" }),
+  name: z.string().trim().min(2, { message: "请填写否决事项名称（至少 2 字）" }).max(40, { message: "最多 40 字" }),
 });
 
 export const vetoItemRemoveInput = z.object({ vetoItemId: id });
 
 export const closeQuarterInput = z.object({
   quarterId: id,
-  confirm: z.literal("on", { message: "请勾选确认:关闭后本季度得分即冻结" }),
+  confirm: z.literal("on", { message: "请勾选确认：关闭后本季度得分即冻结" }),
   // Required (checked in closeQuarter) only when the quarter's last day has not ended.
   earlyReason: z
     .string()
     .trim()
     .max(300, { message: "最多 300 字" })
-    .refine((v) => v === "" || v.length >= 4, { message: "请写明提前关闭的原因(至少 4 字)" })
+    .refine((v) => v === "" || v.length >= 4, { message: "请写明提前关闭的原因（至少 4 字）" })
     .optional(),
 });
 
 export const correctQuarterInput = z.object({
   quarterId: id,
-  reason: z.string().trim().min(4, { message: "请写明更正原因(至少 4 字)" }).max(300, { message: "最多 300 字" }),
+  reason: z.string().trim().min(4, { message: "请写明更正原因（至少 4 字）" }).max(300, { message: "最多 300 字" }),
 });
 
 export const adjustmentInput = z.object({
@@ -85,18 +82,18 @@ export const adjustmentInput = z.object({
     .refine((v) => v !== 0, { message: "分值不能为 0" })
     .refine((v) => Math.abs(v) <= 10, { message: "单次加减分不超过 10 分" })
     .refine((v) => Number.isInteger(v * 10), { message: "最多一位小数" }),
-  reason: z.string().trim().min(4, { message: "请写明加减分理由(至少 4 字)" }).max(200, { message: "最多 200 字" }),
+  reason: z.string().trim().min(4, { message: "请写明加减分理由（至少 4 字）" }).max(200, { message: "最多 200 字" }),
 });
 
 export const unitVetoInput = z.object({
   quarterId: id,
   unitId: id,
   vetoItemId: id,
-  reason: z.string().trim().min(4, { message: "请写明否决事由(至少 4 字)" }).max(300, { message: "最多 300 字" }),
+  reason: z.string().trim().min(4, { message: "请写明否决事由（至少 4 字）" }).max(300, { message: "最多 300 字" }),
 });
 
 /** Why a group score, a 加减分 or a veto is withdrawn or corrected (kept with the new version). */
-const changeReason = z.string().trim().min(4, { message: "请写明撤回或更正的原因(至少 4 字)" }).max(300, { message: "最多 300 字" });
+const changeReason = z.string().trim().min(4, { message: "请写明撤回或更正的原因（至少 4 字）" }).max(300, { message: "最多 300 字" });
 
 /** Withdraw the group's submitted score of a unit (`scoreId`: the version in force, as the page showed it). */
 export const groupScoreWithdrawInput = z.object({ groupId: id, unitId: id, quarterId: id, scoreId: id, changeReason });

@@ -88,7 +88,7 @@ test("group scores are averaged over the groups that submitted, each item traced
   assertTraceable(result);
 });
 
-test("spot checks: 不属实 costs half the component, 部分属实 a fifth, never below zero", () => {
+test("spot checks：不属实 costs half the component，部分属实 a fifth, never below zero", () => {
   const base = { taskItems: [taskItem("t1", 10)], groupScores: [groupScore("gs1", 100)] };
   const one = computeQuarterScore(
     emptyInputs("u1", "TOWN", {
@@ -165,7 +165,10 @@ test("leaders' 加减分 are added to the base, each with its reason", () => {
   assert.equal(result.breakdown.base, 72);
   assert.equal(result.breakdown.adjustmentPoints, 1.5);
   assert.equal(result.total, 73.5);
-  assert.deepEqual(result.breakdown.adjustments.map((a) => a.reason), ["获省级表彰", "信息报送失实"]);
+  assert.deepEqual(
+    result.breakdown.adjustments.map((a) => a.reason),
+    ["获省级表彰", "信息报送失实"],
+  );
   assertTraceable(result);
 });
 
@@ -180,7 +183,7 @@ test("a vetoed unit is failed whatever its total, and the total is still shown",
   );
   assert.equal(result.failed, true);
   assert.equal(result.total, 100);
-  assert.ok(result.breakdown.notes.some((n) => n.includes("一票否决:重大安全生产事故")));
+  assert.ok(result.breakdown.notes.some((n) => n.includes("一票否决：重大安全生产事故")));
 });
 
 test("no data at all: not ranked, total 0, and the breakdown says why", () => {
@@ -217,7 +220,10 @@ test("timeliness counts only when the office gives it a weight; no reporting day
   const result = computeQuarterScore(inputs, weighted);
   assert.equal(component(result, "timeliness").points, 8);
   assert.equal(result.total, 98);
-  assert.deepEqual(component(result, "timeliness").sources.map((s) => s.type), ["slots"]);
+  assert.deepEqual(
+    component(result, "timeliness").sources.map((s) => s.type),
+    ["slots"],
+  );
 
   const none = computeQuarterScore({ ...inputs, timeliness: null }, weighted);
   assert.equal(component(none, "timeliness").share, null);
@@ -242,7 +248,10 @@ test("a unit created mid-quarter is scored on what it had since, and the breakdo
 
 test("a quarter closed before its end says the data stop at the cut-off", () => {
   const result = computeQuarterScore(
-    emptyInputs("u1", "TOWN", { period: { quarter: "2026Q4", start: "2026-10-01", end: "2026-12-31", asOf: "2026-11-27" }, groupScores: [groupScore("g", 80)] }),
+    emptyInputs("u1", "TOWN", {
+      period: { quarter: "2026Q4", start: "2026-10-01", end: "2026-12-31", asOf: "2026-11-27" },
+      groupScores: [groupScore("g", 80)],
+    }),
     rules,
   );
   assert.ok(result.breakdown.notes.some((n) => n.includes("数据截至 2026-11-27")));
@@ -294,7 +303,7 @@ test("an item overdue at the end of Q2 and still open is counted in Q3, as overd
   const tasks = component(result, "tasks");
   assert.equal(tasks.sources.length, 2);
   assert.equal(tasks.sources[0].state, "OVERDUE");
-  assert.match(tasks.sources[0].detail!, /往季逾期未完成,继续计入/);
+  assert.match(tasks.sources[0].detail!, /往季逾期未完成，继续计入/);
   assert.equal(result.breakdown.tieBreak?.overdueItems, 1);
   // (0.3 + 1) / 2
   assert.equal(tasks.share, 0.65);
@@ -307,11 +316,14 @@ test("a milestone whose target equals its task's target is counted once, as the 
   const result = computeQuarterScore(emptyInputs("u1", "TOWN", { taskItems: [task, first, last] }), rules);
   const tasks = component(result, "tasks");
   assert.deepEqual(tasks.sources.map((s) => s.id).sort(), ["m-first", "t1"]);
-  assert.match(tasks.explanation, /1 个节点的目标与任务目标相同,只按任务计一次/);
+  assert.match(tasks.explanation, /1 个节点的目标与任务目标相同，只按任务计一次/);
   assert.equal(result.breakdown.tieBreak?.milestonesOnTime, 1);
   // Without its task in the quarter, the milestone counts on its own.
   const alone = computeQuarterScore(emptyInputs("u1", "TOWN", { taskItems: [last] }), rules);
-  assert.deepEqual(component(alone, "tasks").sources.map((s) => s.id), ["m-last"]);
+  assert.deepEqual(
+    component(alone, "tasks").sources.map((s) => s.id),
+    ["m-last"],
+  );
 });
 
 test("a unit outside the assessed set is scored for reference but never ranked, and says why", () => {

@@ -34,7 +34,8 @@
  *   whatever its total (ranking.ts puts failed units last).
  */
 import type { OrderStatus, SlotKind, UnitKind } from "@/lib/generated/prisma/enums";
-import { type ItemStatus, ITEM_STATUS_LABELS, progressRatio } from "@/lib/tasks/status";
+import { SLOT_LABELS } from "@/lib/reports/slots";
+import { type ItemStatus, ITEM_STATUS_LABELS, itemStatus, progressRatio } from "@/lib/tasks/status";
 import type { DistrictDate } from "@/lib/time";
 
 export const COMPONENT_KEYS = ["tasks", "groups", "spotChecks", "orders", "timeliness"] as const;
@@ -102,7 +103,7 @@ export function defaultRules(year: number): ScoringRules {
 
 /** The one wording of the DONE_LATE rule, for the drill-down, the rules page and the README's example. */
 export function lateRuleText(lateCredit: number = DEFAULT_LATE_CREDIT): string {
-  return `逾期完成:到期日前完成的部分全额计分,到期日之后(至季度末)完成的部分按 ${round2(lateCredit * 100)}% 计分`;
+  return `逾期完成：到期日前完成的部分全额计分，到期日之后（至季度末）完成的部分按 ${round2(lateCredit * 100)}% 计分`;
 }
 
 // ─── Inputs ─────────────────────────────────────────────────────────────────
@@ -238,10 +239,7 @@ type Share = { share: number | null; explanation: string; sources: (Omit<SourceR
 
 /** A task's or milestone's state as of a day, from its value on its due date and on that day. */
 export function itemStateAsOf(item: TaskItemInput, asOf: DistrictDate): ItemStatus {
-  const atDue = item.valueAtDue ?? item.valueReached;
-  if (progressRatio(item) >= 1) return progressRatio({ target: item.target, valueReached: atDue }) >= 1 ? "DONE" : "DONE_LATE";
-  if (item.dueDate < asOf) return "OVERDUE";
-  return item.valueReached > 0 ? "IN_PROGRESS" : "NOT_STARTED";
+  return itemStatus({ target: item.target, valueReached: item.valueReached, deadline: item.dueDate, valueAtDue: item.valueAtDue ?? item.valueReached }, asOf);
 }
 
 /** An item's credit in [0, 1]: what was reached by its due date in full, what came after at the late rate. */
@@ -275,11 +273,11 @@ function tasksShare(all: TaskItemInput[], asOf: DistrictDate, lateCredit: number
     const state = itemStateAsOf(item, asOf);
     const atDue = item.valueAtDue ?? item.valueReached;
     const parts = [
-      `${item.dueDate} 到期${item.carried ? "(往季逾期未完成,继续计入)" : ""}`,
+      `${item.dueDate} 到期${item.carried ? "（往季逾期未完成，继续计入）" : ""}`,
       `截至考核日完成 ${formatNumber(item.valueReached)}/${formatNumber(item.target)}`,
       ...(atDue !== item.valueReached ? [`到期日完成 ${formatNumber(atDue)}`] : []),
       ...(item.reachedOn ? [`${item.reachedOn} 达到目标`] : []),
-      `${ITEM_STATUS_LABELS[state]},计 ${Math.round(credit * 100)}%`,
+      `${ITEM_STATUS_LABELS[state]}，计 ${Math.round(credit * 100)}%`,
       `权重 ${formatNumber(item.weight)}`,
     ];
     return {
@@ -287,7 +285,7 @@ function tasksShare(all: TaskItemInput[], asOf: DistrictDate, lateCredit: number
       id: item.id,
       ...(item.kind === "MILESTONE" ? { parentId: item.taskId } : {}),
       label: item.title,
-      detail: parts.join(","),
+      detail: parts.join("，"),
       state,
       weight: (Math.max(0, item.weight) * credit) / totalWeight,
     };
@@ -298,12 +296,12 @@ function tasksShare(all: TaskItemInput[], asOf: DistrictDate, lateCredit: number
   const carried = items.filter((i) => i.carried).length;
   const extras = [
     ...(carried ? [`其中往季逾期未完成 ${carried} 项`] : []),
-    ...(late ? [`逾期完成 ${late} 项(${lateRuleText(lateCredit)})`] : []),
-    ...(merged.length ? [`${merged.length} 个节点的目标与任务目标相同,只按任务计一次`] : []),
+    ...(late ? [`逾期完成 ${late} 项（${lateRuleText(lateCredit)}）`] : []),
+    ...(merged.length ? [`${merged.length} 个节点的目标与任务目标相同，只按任务计一次`] : []),
   ];
   return {
     share,
-    explanation: `到期任务 ${tasks} 项、节点 ${items.length - tasks} 个,按任务权重加权的平均完成率 ${percent(share)}${extras.length ? `;${extras.join(";")}` : ""}`,
+    explanation: `到期任务 ${tasks} 项、节点 ${items.length - tasks} 个，按任务权重加权的平均完成率 ${percent(share)}${extras.length ? `；${extras.join("；")}` : ""}`,
     sources,
   };
 }
@@ -317,20 +315,16 @@ function groupsShare(scores: GroupScoreInput[]): Share {
       id: item.id,
       parentId: score.id,
       label: `${score.groupName} · ${item.name}`,
-      detail: `${formatNumber(item.points)}/${formatNumber(item.maxPoints)} 分${item.comment ? `,${item.comment}` : ""}`,
+      detail: `${formatNumber(item.points)}/${formatNumber(item.maxPoints)} 分${item.comment ? `，${item.comment}` : ""}`,
       weight: item.points / score.maxTotal / valid.length,
     })),
   );
   const share = sources.reduce((sum, s) => sum + s.weight, 0);
   const names = valid.map((s) => `${s.groupName} ${formatNumber(s.items.reduce((sum, i) => sum + i.points, 0))}/${formatNumber(s.maxTotal)}`);
-  return { share, explanation: `${valid.length} 个考核组评分的平均得分率 ${percent(share)}(${names.join(";")})`, sources };
+  return { share, explanation: `${valid.length} 个考核组评分的平均得分率 ${percent(share)}（${names.join("；")}）`, sources };
 }
 
-function deductionShare(
-  deductions: { weight: number; source: Omit<SourceRef, "points"> }[],
-  none: string,
-  summary: string,
-): Share {
+function deductionShare(deductions: { weight: number; source: Omit<SourceRef, "points"> }[], none: string, summary: string): Share {
   if (deductions.length === 0) return { share: 1, explanation: none, sources: [] };
   const lost = deductions.reduce((sum, d) => sum + d.weight, 0);
   const capped = lost > 1;
@@ -338,7 +332,7 @@ function deductionShare(
   const scale = capped ? 1 / lost : 1;
   return {
     share: Math.max(0, 1 - lost),
-    explanation: capped ? `${summary};扣分以本项分值为限` : summary,
+    explanation: capped ? `${summary}；扣分以本项分值为限` : summary,
     sources: deductions.map((d) => ({ ...d.source, weight: -d.weight * scale })),
   };
 }
@@ -352,7 +346,7 @@ function spotChecksShare(checks: SpotCheckInput[], rules: ScoringRules): Share {
         type: "spotCheck",
         id: c.id,
         parentId: c.slotId,
-        label: `${c.date} ${SLOT_NAMES[c.slot]}抽查${c.result === "FALSE" ? "不属实" : "部分属实"}`,
+        label: `${c.date} ${SLOT_LABELS[c.slot]}抽查${c.result === "FALSE" ? "不属实" : "部分属实"}`,
         ...(c.notes ? { detail: c.notes } : {}),
       },
     })),
@@ -369,7 +363,7 @@ function ordersShare(orders: OverdueOrderInput[], rules: ScoringRules): Share {
         type: "order",
         id: o.id,
         label: o.title,
-        detail: o.acceptedAt ? `期限 ${o.deadline.slice(0, 10)},逾期后办结` : `期限 ${o.deadline.slice(0, 10)},期限内未办结`,
+        detail: o.acceptedAt ? `期限 ${o.deadline.slice(0, 10)}，逾期后办结` : `期限 ${o.deadline.slice(0, 10)}，期限内未办结`,
       },
     })),
     "本季度没有逾期未办结的督办单",
@@ -379,19 +373,15 @@ function ordersShare(orders: OverdueOrderInput[], rules: ScoringRules): Share {
 
 function timelinessShare(t: TimelinessInput | null): Share {
   if (!t || t.reportingDays === 0 || t.expected === 0) {
-    return { share: null, explanation: "本季度没有晒报数据(系统启用前或无晒报日)", sources: [] };
+    return { share: null, explanation: "本季度没有晒报数据（系统启用前或无晒报日）", sources: [] };
   }
   const share = t.onTime / t.expected;
   return {
     share,
-    explanation: `${t.from} 至 ${t.to} 共 ${t.reportingDays} 个晒报日,应晒 ${t.expected} 次:按时 ${t.onTime}、迟报 ${t.late}、未晒 ${t.missing},按时率 ${percent(share)}`,
-    sources: [
-      { type: "slots", id: `${t.from}..${t.to}`, label: "晒报记录", detail: `按时 ${t.onTime} / 应晒 ${t.expected}`, weight: share },
-    ],
+    explanation: `${t.from} 至 ${t.to} 共 ${t.reportingDays} 个晒报日，应晒 ${t.expected} 次：按时 ${t.onTime}、迟报 ${t.late}、未晒 ${t.missing}，按时率 ${percent(share)}`,
+    sources: [{ type: "slots", id: `${t.from}..${t.to}`, label: "晒报记录", detail: `按时 ${t.onTime} / 应晒 ${t.expected}`, weight: share }],
   };
 }
-
-const SLOT_NAMES: Record<SlotKind, string> = { MORNING: "早晒", NOON: "午晒", EVENING: "晚晒" };
 
 function formatNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : String(round2(value));
@@ -425,7 +415,7 @@ export function computeQuarterScore(inputs: UnitQuarterInputs, rules: ScoringRul
     const { share, explanation, sources } = shares[key];
     const weight = rules.weights[key];
     const maxPoints = worth(key);
-    const note = weight === 0 ? "(权重为 0,仅展示,不计分)" : share === null ? "(无数据,不计分,其权重按比例分给其他项)" : "";
+    const note = weight === 0 ? "（权重为 0，仅展示，不计分）" : share === null ? "（无数据，不计分，其权重按比例分给其他项）" : "";
     return {
       key,
       label: COMPONENT_LABELS[key],
@@ -443,11 +433,11 @@ export function computeQuarterScore(inputs: UnitQuarterInputs, rules: ScoringRul
   const failed = inputs.vetoes.length > 0;
 
   const notes: string[] = [];
-  if (excluded) notes.push("本单位是考核组织单位,不在被考核单位之列(督查室在考核规则中设置):得分仅供参考,不参与排名和红黄旗");
-  else if (!hasData) notes.push("任务、考核组评分、晒报及时率均无可计分的数据,本季度不参与排名");
-  if (inputs.unit.activeFrom > inputs.period.start) notes.push(`本单位于 ${inputs.unit.activeFrom} 设立,只计设立之后的数据`);
-  if (inputs.period.asOf < inputs.period.end) notes.push(`数据截至 ${inputs.period.asOf}(季度结束前)`);
-  if (failed) notes.push(`一票否决:${inputs.vetoes.map((v) => v.item).join("、")},本季度考核不合格`);
+  if (excluded) notes.push("本单位是考核组织单位，不在被考核单位之列（督查室在考核规则中设置）：得分仅供参考，不参与排名和红黄旗");
+  else if (!hasData) notes.push("任务、考核组评分、晒报及时率均无可计分的数据，本季度不参与排名");
+  if (inputs.unit.activeFrom > inputs.period.start) notes.push(`本单位于 ${inputs.unit.activeFrom} 设立，只计设立之后的数据`);
+  if (inputs.period.asOf < inputs.period.end) notes.push(`数据截至 ${inputs.period.asOf}（季度结束前）`);
+  if (failed) notes.push(`一票否决：${inputs.vetoes.map((v) => v.item).join("、")}，本季度考核不合格`);
 
   return {
     unitId: inputs.unit.id,

@@ -62,7 +62,12 @@ before(async () => {
   const keyTask = await db.keyTask.create({ data: { code: "KT", name: "招商引资" } });
   const group = await db.assessmentGroup.create({ data: { name: "招商引资组", keyTaskId: keyTask.id } });
   ids.group = group.id;
-  await db.assessmentGroupMember.createMany({ data: [{ groupId: group.id, userId: users.assessor.id }, { groupId: group.id, userId: users.assessor2.id }] });
+  await db.assessmentGroupMember.createMany({
+    data: [
+      { groupId: group.id, userId: users.assessor.id },
+      { groupId: group.id, userId: users.assessor2.id },
+    ],
+  });
   await db.assessmentGroupUnit.create({ data: { groupId: group.id, unitId: ids.A } });
   const otherTask = await db.keyTask.create({ data: { code: "KT2", name: "项目建设" } });
   const other = await db.assessmentGroup.create({ data: { name: "其他组", keyTaskId: otherTask.id } });
@@ -81,14 +86,22 @@ async function inputsOf(unit: string) {
   return rows.find((r) => r.unit.id === ids[unit])!;
 }
 
-const scoreFields = (p1: string, p2: string, c1 = "", c2 = "") => ({ [`points_${ids.r1}`]: p1, [`points_${ids.r2}`]: p2, [`comment_${ids.r1}`]: c1, [`comment_${ids.r2}`]: c2 });
+const scoreFields = (p1: string, p2: string, c1 = "", c2 = "") => ({
+  [`points_${ids.r1}`]: p1,
+  [`points_${ids.r2}`]: p2,
+  [`comment_${ids.r1}`]: c1,
+  [`comment_${ids.r2}`]: c2,
+});
 const scoreKey = () => ({ groupId: ids.group, unitId: ids.A, quarterId: ids.Q3 });
 
 test("a submitted group score is corrected and withdrawn as new versions; the inputs read only the one in force", async () => {
   const submitted = await saveGroupScore(db, users.assessor, { ...scoreKey(), intent: "submit", ...scoreFields("60", "40") });
   assert.equal(submitted.ok, true, submitted.message);
   const v1 = await db.groupScore.findFirstOrThrow({ where: { unitId: ids.A }, include: { items: true } });
-  assert.equal((await inputsOf("A")).groupScores[0].items.reduce((s, i) => s + i.points, 0), 100);
+  assert.equal(
+    (await inputsOf("A")).groupScores[0].items.reduce((s, i) => s + i.points, 0),
+    100,
+  );
 
   const again = await saveGroupScore(db, users.assessor, { ...scoreKey(), intent: "submit", ...scoreFields("50", "40", "慢") });
   assert.equal(again.ok, false, "a submitted score is not overwritten by the form");
@@ -97,23 +110,30 @@ test("a submitted group score is corrected and withdrawn as new versions; the in
   const missing = await correctGroupScore(db, users.assessor2, { ...scoreKey(), scoreId: v1.id, changeReason: "签约数核减", ...scoreFields("50", "40") });
   assert.equal(missing.ok, false);
   assert.ok(!missing.ok && missing.fieldErrors?.[`comment_${ids.r1}`]);
-  const corrected = await correctGroupScore(db, users.assessor2, { ...scoreKey(), scoreId: v1.id, changeReason: "签约数核减", ...scoreFields("50", "40", "一个项目未签") });
+  const corrected = await correctGroupScore(db, users.assessor2, {
+    ...scoreKey(),
+    scoreId: v1.id,
+    changeReason: "签约数核减",
+    ...scoreFields("50", "40", "一个项目未签"),
+  });
   assert.equal(corrected.ok, true, corrected.message);
 
   const versions = await db.groupScore.findMany({ where: { unitId: ids.A }, orderBy: { version: "asc" }, include: { items: true } });
-  assert.deepEqual(versions.map((v) => [v.version, v.status, v.withdrawn, v.changeReason]), [
-    [1, "SUBMITTED", false, null],
-    [2, "SUBMITTED", false, "签约数核减"],
-  ]);
   assert.deepEqual(
-    versions[0].items.map((i) => i.points).sort(),
-    v1.items.map((i) => i.points).sort(),
-    "the old version is kept as it was",
+    versions.map((v) => [v.version, v.status, v.withdrawn, v.changeReason]),
+    [
+      [1, "SUBMITTED", false, null],
+      [2, "SUBMITTED", false, "签约数核减"],
+    ],
   );
+  assert.deepEqual(versions[0].items.map((i) => i.points).sort(), v1.items.map((i) => i.points).sort(), "the old version is kept as it was");
   let inputs = await inputsOf("A");
   assert.equal(inputs.groupScores.length, 1, "one score per group counts");
   assert.equal(inputs.groupScores[0].id, versions[1].id);
-  assert.equal(inputs.groupScores[0].items.reduce((s, i) => s + i.points, 0), 90);
+  assert.equal(
+    inputs.groupScores[0].items.reduce((s, i) => s + i.points, 0),
+    90,
+  );
 
   // The replaced version cannot be corrected again (stale page).
   const stale = await correctGroupScore(db, users.assessor, { ...scoreKey(), scoreId: v1.id, changeReason: "再次更正", ...scoreFields("60", "40") });
@@ -128,14 +148,20 @@ test("a submitted group score is corrected and withdrawn as new versions; the in
   const rescored = await saveGroupScore(db, users.assessor, { ...scoreKey(), intent: "submit", ...scoreFields("55", "40", "进度偏慢") });
   assert.equal(rescored.ok, true, rescored.message);
   assert.equal(await db.groupScore.count({ where: { unitId: ids.A } }), 4);
-  assert.equal((await inputsOf("A")).groupScores[0].items.reduce((s, i) => s + i.points, 0), 95);
+  assert.equal(
+    (await inputsOf("A")).groupScores[0].items.reduce((s, i) => s + i.points, 0),
+    95,
+  );
 
   const entries = await db.auditLog.findMany({ where: { entity: "GroupScore" }, orderBy: { createdAt: "asc" } });
   assert.deepEqual(
     entries.map((e) => e.action),
     ["groupScore.submit", "groupScore.correct", "groupScore.withdraw", "groupScore.submit"],
   );
-  assert.ok(entries.every((e) => e.unitId === ids.A), "each entry names its unit");
+  assert.ok(
+    entries.every((e) => e.unitId === ids.A),
+    "each entry names its unit",
+  );
   assert.match(entries[1].after!, /签约数核减/);
 });
 
@@ -157,13 +183,24 @@ test("a leader's 加减分 is withdrawn or corrected by that leader only; the of
     assert.deepEqual(await withdrawAdjustment(db, user, { adjustmentId: first.id, changeReason: "不是我记的" }), { ok: false, message: NOT_YOURS_ADJUSTMENT });
   }
   for (const user of [users.assessor, users.head]) {
-    assert.deepEqual(await correctAdjustment(db, user, { adjustmentId: first.id, points: 1, reason: "改分", changeReason: "无权" }), { ok: false, message: FORBIDDEN });
+    assert.deepEqual(await correctAdjustment(db, user, { adjustmentId: first.id, points: 1, reason: "改分", changeReason: "无权" }), {
+      ok: false,
+      message: FORBIDDEN,
+    });
   }
 
-  const corrected = await correctAdjustment(db, users.leader, { adjustmentId: first.id, points: 1.5, reason: "承办现场会(半天)", changeReason: "会期只有半天" });
+  const corrected = await correctAdjustment(db, users.leader, {
+    adjustmentId: first.id,
+    points: 1.5,
+    reason: "承办现场会（半天）",
+    changeReason: "会期只有半天",
+  });
   assert.equal(corrected.ok, true, corrected.message);
   let inputs = await inputsOf("B");
-  assert.deepEqual(inputs.adjustments.map((a) => [a.points, a.reason]), [[1.5, "承办现场会(半天)"]]);
+  assert.deepEqual(
+    inputs.adjustments.map((a) => [a.points, a.reason]),
+    [[1.5, "承办现场会（半天）"]],
+  );
   const kept = await db.scoreAdjustment.findUniqueOrThrow({ where: { id: first.id } });
   assert.deepEqual([kept.points, kept.reason, kept.withdrawn], [2, "承办现场会", false], "the first version is unchanged");
 
@@ -176,7 +213,10 @@ test("a leader's 加减分 is withdrawn or corrected by that leader only; the of
   // The office's own 加减分: any member of the office may change it.
   assert.equal((await addAdjustment(db, users.admin, { quarterId: ids.Q3, unitId: ids.B, points: -1, reason: "信息报送迟缓" })).ok, true);
   const office = await db.scoreAdjustment.findFirstOrThrow({ where: { unitId: ids.B, createdById: users.admin.id } });
-  assert.deepEqual(await withdrawAdjustment(db, users.leader, { adjustmentId: office.id, changeReason: "领导撤回" }), { ok: false, message: NOT_YOURS_ADJUSTMENT });
+  assert.deepEqual(await withdrawAdjustment(db, users.leader, { adjustmentId: office.id, changeReason: "领导撤回" }), {
+    ok: false,
+    message: NOT_YOURS_ADJUSTMENT,
+  });
   assert.equal((await withdrawAdjustment(db, users.admin2, { adjustmentId: office.id, changeReason: "核实后撤回" })).ok, true);
   assert.deepEqual((await inputsOf("B")).adjustments, []);
 });
@@ -189,7 +229,10 @@ test("a veto is corrected and withdrawn by the office only, as new versions", as
   }
   const corrected = await correctVeto(db, users.admin2, { vetoId: first.id, vetoItemId: ids.item2, reason: "违法占地 30 亩", changeReason: "事项选错" });
   assert.equal(corrected.ok, true, corrected.message);
-  assert.deepEqual((await inputsOf("B")).vetoes.map((v) => [v.item, v.reason]), [["重大违法用地", "违法占地 30 亩"]]);
+  assert.deepEqual(
+    (await inputsOf("B")).vetoes.map((v) => [v.item, v.reason]),
+    [["重大违法用地", "违法占地 30 亩"]],
+  );
 
   const current = await db.unitVeto.findFirstOrThrow({ where: { unitId: ids.B, next: { is: null } } });
   assert.deepEqual(await withdrawVeto(db, users.admin, { vetoId: first.id, changeReason: "撤回旧版" }), { ok: false, message: STALE });
@@ -201,10 +244,25 @@ test("a veto is corrected and withdrawn by the office only, as new versions", as
 });
 
 test("a closed quarter's records are never withdrawn or corrected: refused with the office's path", async () => {
-  const adjustment = await db.scoreAdjustment.create({ data: { quarterId: ids.Q2, unitId: ids.A, points: 3, reason: "省级表彰", createdById: users.leader.id } });
+  const adjustment = await db.scoreAdjustment.create({
+    data: { quarterId: ids.Q2, unitId: ids.A, points: 3, reason: "省级表彰", createdById: users.leader.id },
+  });
   const veto = await db.unitVeto.create({ data: { quarterId: ids.Q2, unitId: ids.A, vetoItemId: ids.item1, reason: "事故", createdById: users.admin.id } });
   const score = await db.groupScore.create({
-    data: { quarterId: ids.Q2, groupId: ids.group, unitId: ids.A, assessorId: users.assessor.id, status: "SUBMITTED", submittedAt: new Date(), items: { create: [{ rubricItemId: ids.r1, points: 60 }, { rubricItemId: ids.r2, points: 40 }] } },
+    data: {
+      quarterId: ids.Q2,
+      groupId: ids.group,
+      unitId: ids.A,
+      assessorId: users.assessor.id,
+      status: "SUBMITTED",
+      submittedAt: new Date(),
+      items: {
+        create: [
+          { rubricItemId: ids.r1, points: 60 },
+          { rubricItemId: ids.r2, points: 40 },
+        ],
+      },
+    },
   });
 
   const a = await withdrawAdjustment(db, users.leader, { adjustmentId: adjustment.id, changeReason: "关闭后撤回" });
@@ -212,9 +270,16 @@ test("a closed quarter's records are never withdrawn or corrected: refused with 
   assert.match(a.message, /2026年第二季度已关闭.*督查室另记一笔加减分.*“季度”页面更正/);
   const c = await correctAdjustment(db, users.leader, { adjustmentId: adjustment.id, points: 1, reason: "改分", changeReason: "关闭后更正" });
   assert.equal(c.ok, false);
-  assert.match((await withdrawVeto(db, users.admin, { vetoId: veto.id, changeReason: "关闭后撤回" })).message, /已关闭,得分已冻结/);
-  const s = await correctGroupScore(db, users.assessor, { groupId: ids.group, unitId: ids.A, quarterId: ids.Q2, scoreId: score.id, changeReason: "关闭后更正", ...scoreFields("60", "40") });
-  assert.match(s.message, /已关闭,得分已冻结,评分不能再撤回或更正/);
+  assert.match((await withdrawVeto(db, users.admin, { vetoId: veto.id, changeReason: "关闭后撤回" })).message, /已关闭，得分已冻结/);
+  const s = await correctGroupScore(db, users.assessor, {
+    groupId: ids.group,
+    unitId: ids.A,
+    quarterId: ids.Q2,
+    scoreId: score.id,
+    changeReason: "关闭后更正",
+    ...scoreFields("60", "40"),
+  });
+  assert.match(s.message, /已关闭，得分已冻结，评分不能再撤回或更正/);
   assert.equal(await db.scoreAdjustment.count({ where: { quarterId: ids.Q2 } }), 1);
   assert.equal(await db.unitVeto.count({ where: { quarterId: ids.Q2 } }), 1);
   assert.equal(await db.groupScore.count({ where: { quarterId: ids.Q2 } }), 1);
@@ -228,6 +293,9 @@ test("two corrections of the same version at once: one wins, the other is told t
     correctAdjustment(db, users.leader, { adjustmentId: row.id, points: 3, reason: "并发测试二", changeReason: "第二次更正" }),
   ]);
   assert.equal(results.filter((r) => r.ok).length, 1, JSON.stringify(results));
-  assert.deepEqual(results.find((r) => !r.ok), { ok: false, message: STALE });
+  assert.deepEqual(
+    results.find((r) => !r.ok),
+    { ok: false, message: STALE },
+  );
   assert.equal(await db.scoreAdjustment.count({ where: { previousId: row.id } }), 1);
 });

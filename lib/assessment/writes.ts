@@ -40,8 +40,8 @@ import type { QuarterRef } from "@/lib/time";
 export type WriteResult = { ok: true; message: string } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
 
 export const FORBIDDEN = "没有权限执行此操作。";
-export const STALE = "这条记录已被撤回或更正,请刷新页面查看最新版本。";
-export const NOT_YOURS_ADJUSTMENT = "只有记录这笔加减分的领导本人可以撤回或更正(督查室记录的,由督查室撤回或更正)。";
+export const STALE = "这条记录已被撤回或更正，请刷新页面查看最新版本。";
+export const NOT_YOURS_ADJUSTMENT = "只有记录这笔加减分的领导本人可以撤回或更正（督查室记录的，由督查室撤回或更正）。";
 
 /** A refusal inside a transaction (rolls it back), with its message. */
 class Refused extends Error {
@@ -63,11 +63,11 @@ export function closedQuarterMessage(quarter: { year: number; number: number }, 
   const name = quarterName(refOf(quarter));
   switch (kind) {
     case "groupScore":
-      return `${name}已关闭,得分已冻结,评分不能再撤回或更正。`;
+      return `${name}已关闭，得分已冻结，评分不能再撤回或更正。`;
     case "adjustment":
-      return `${name}已关闭,得分已冻结,加减分不能再撤回或更正。如需调整,请督查室另记一笔加减分,并在“季度”页面更正本季度得分(生成新版本)。`;
+      return `${name}已关闭，得分已冻结，加减分不能再撤回或更正。如需调整，请督查室另记一笔加减分，并在“季度”页面更正本季度得分（生成新版本）。`;
     case "veto":
-      return `${name}已关闭,得分已冻结,一票否决不能再撤回或更正。`;
+      return `${name}已关闭，得分已冻结，一票否决不能再撤回或更正。`;
   }
 }
 
@@ -92,6 +92,62 @@ async function run(body: () => Promise<string>): Promise<WriteResult> {
     if (isUniqueViolation(error)) return { ok: false, message: STALE };
     throw error;
   }
+}
+
+// ─── Withdrawing and correcting: one chain of versions ─────────────────────
+
+/**
+ * A kind of record that changes only by new versions (a group's score, a
+ * 加减分, a veto): how to find the version in force the form showed (with its
+ * quarter open; refusals are thrown), which of its values a new version
+ * repeats, how to create one, and what the audit says it was.
+ */
+type Chain<Row extends { id: string; version: number; unitId: string }, Values> = {
+  action: "groupScore" | "scoreAdjustment" | "unitVeto";
+  entity: "GroupScore" | "ScoreAdjustment" | "UnitVeto";
+  find: (tx: Tx) => Promise<{ row: Row; quarter: QuarterRow }>;
+  repeat: (row: Row, quarter: QuarterRow) => Omit<Values, "version" | "previousId" | "changeReason" | "withdrawn">;
+  create: (tx: Tx, values: Values) => Promise<{ id: string; version: number }>;
+  describe: (row: Row) => Record<string, unknown>;
+};
+
+type NextVersion = { version: number; previousId: string; changeReason: string; withdrawn?: boolean };
+
+/**
+ * Writes version n+1 of a record in force, in one transaction with its audit
+ * entry: a correction (`correct` gives the changed values, checked inside the
+ * transaction) or, without one, a withdrawal (the values repeated, withdrawn).
+ * Two changes of one version cannot both succeed (previousId is unique).
+ */
+async function writeNextVersion<Row extends { id: string; version: number; unitId: string }, Values>(
+  db: Db,
+  user: SessionUser,
+  chain: Chain<Row, Values>,
+  change: {
+    changeReason: string;
+    correct?: (tx: Tx, row: Row, quarter: QuarterRow) => Promise<{ values: Partial<Values>; after: Record<string, unknown> }>;
+    message: string;
+  },
+): Promise<WriteResult> {
+  const withdraw = !change.correct;
+  return run(async () => {
+    await db.$transaction(async (tx) => {
+      const { row, quarter } = await chain.find(tx);
+      const corrected = change.correct ? await change.correct(tx, row, quarter) : { values: {}, after: { withdrawn: true } };
+      const next: NextVersion = { version: row.version + 1, previousId: row.id, changeReason: change.changeReason, ...(withdraw ? { withdrawn: true } : {}) };
+      const created = await chain.create(tx, { ...chain.repeat(row, quarter), ...corrected.values, ...next } as Values);
+      await audit(tx, {
+        actorId: user.id,
+        action: `${chain.action}.${withdraw ? "withdraw" : "correct"}`,
+        entity: chain.entity,
+        entityId: created.id,
+        unitId: row.unitId,
+        before: { version: row.version, ...chain.describe(row) },
+        after: { version: created.version, ...corrected.after, changeReason: change.changeReason },
+      });
+    });
+    return change.message;
+  });
 }
 
 // ─── Group scores (ASSESSOR) ────────────────────────────────────────────────
@@ -128,9 +184,9 @@ export async function saveGroupScore(db: Db, user: SessionUser, data: z.infer<ty
   if (!group) return { ok: false, message: FORBIDDEN };
   const quarter = await db.quarter.findUnique({ where: { id: data.quarterId }, select: { id: true, year: true, number: true, status: true } });
   if (!quarter) return { ok: false, message: "没有找到该季度。" };
-  if (quarter.status !== "OPEN") return { ok: false, message: `${quarterName(refOf(quarter))}已关闭,评分不能再修改。` };
+  if (quarter.status !== "OPEN") return { ok: false, message: `${quarterName(refOf(quarter))}已关闭，评分不能再修改。` };
   const rubric = await rubricOf(db, group.id, quarter.year);
-  if (rubric.length === 0) return { ok: false, message: "本考核组本年度还没有评分细则,请联系督查室。" };
+  if (rubric.length === 0) return { ok: false, message: "本考核组本年度还没有评分细则，请联系督查室。" };
   const parsed = parseRubricScores(rubric, data, data.intent);
   if (parsed.message) return { ok: false, message: parsed.message, fieldErrors: parsed.fieldErrors };
 
@@ -139,14 +195,21 @@ export async function saveGroupScore(db: Db, user: SessionUser, data: z.infer<ty
   return run(async () => {
     await db.$transaction(async (tx) => {
       await requireOpen(tx, quarter.id, "groupScore");
-      const latest = await tx.groupScore.findFirst({ where: { quarterId: quarter.id, groupId: group.id, unitId: data.unitId, ...latestGroupScore }, select: scoreSelect });
-      if (latest?.status === "SUBMITTED" && !latest.withdrawn) throw new Refused("该单位本季度的评分已经提交,不能直接修改;如需修改,请用“更正评分”,或先撤回。");
+      const latest = await tx.groupScore.findFirst({
+        where: { quarterId: quarter.id, groupId: group.id, unitId: data.unitId, ...latestGroupScore },
+        select: scoreSelect,
+      });
+      if (latest?.status === "SUBMITTED" && !latest.withdrawn)
+        throw new Refused("该单位本季度的评分已经提交，不能直接修改；如需修改，请用“更正评分”，或先撤回。");
       const now = new Date();
       let scoreId: string;
       if (latest?.status === "DRAFT") {
         // Guarded: a second tab that submitted meanwhile wins, this one is refused.
-        const updated = await tx.groupScore.updateMany({ where: { id: latest.id, status: "DRAFT" }, data: { assessorId: user.id, status, submittedAt: submit ? now : null } });
-        if (updated.count !== 1) throw new Refused("该单位本季度的评分已经提交,不能直接修改。");
+        const updated = await tx.groupScore.updateMany({
+          where: { id: latest.id, status: "DRAFT" },
+          data: { assessorId: user.id, status, submittedAt: submit ? now : null },
+        });
+        if (updated.count !== 1) throw new Refused("该单位本季度的评分已经提交，不能直接修改。");
         scoreId = latest.id;
         await tx.groupScoreItem.deleteMany({ where: { scoreId } });
       } else {
@@ -178,93 +241,65 @@ export async function saveGroupScore(db: Db, user: SessionUser, data: z.infer<ty
         after: { status, quarter: quarterKey(refOf(quarter)), items: parsed.items },
       });
     });
-    return submit ? "评分已提交。" : "草稿已保存,提交前可以继续修改。";
+    return submit ? "评分已提交。" : "草稿已保存，提交前可以继续修改。";
   });
 }
 
 /** The submitted score in force that the form showed, if the user's group made it. */
-async function findScoreInForce(tx: Tx, user: SessionUser, data: { groupId: string; unitId: string; quarterId: string; scoreId: string }) {
-  const group = await findOwnGroup(tx, user, data.groupId, data.unitId);
-  if (!group) throw new Refused(FORBIDDEN);
-  const quarter = await requireOpen(tx, data.quarterId, "groupScore");
-  const score = await tx.groupScore.findFirst({
-    where: { id: data.scoreId, quarterId: quarter.id, groupId: group.id, unitId: data.unitId },
-    select: { ...scoreSelect, next: { select: { id: true } } },
-  });
-  if (!score) throw new Refused("没有找到该评分。");
-  if (score.next || score.withdrawn || score.status !== "SUBMITTED") throw new Refused(STALE);
-  return { quarter, score };
+function groupScoreChain(
+  user: SessionUser,
+  data: { groupId: string; unitId: string; quarterId: string; scoreId: string },
+): Chain<GroupScoreRow, Prisma.GroupScoreUncheckedCreateInput> {
+  return {
+    action: "groupScore",
+    entity: "GroupScore",
+    async find(tx) {
+      const group = await findOwnGroup(tx, user, data.groupId, data.unitId);
+      if (!group) throw new Refused(FORBIDDEN);
+      const quarter = await requireOpen(tx, data.quarterId, "groupScore");
+      const row = await tx.groupScore.findFirst({
+        where: { id: data.scoreId, quarterId: quarter.id, groupId: group.id, unitId: data.unitId },
+        select: { ...scoreSelect, unitId: true, next: { select: { id: true } } },
+      });
+      if (!row) throw new Refused("没有找到该评分。");
+      if (row.next || row.withdrawn || row.status !== "SUBMITTED") throw new Refused(STALE);
+      return { row, quarter };
+    },
+    repeat: (row, quarter) => ({
+      quarterId: quarter.id,
+      groupId: data.groupId,
+      unitId: row.unitId,
+      assessorId: user.id,
+      status: "SUBMITTED",
+      submittedAt: new Date(),
+    }),
+    create: (tx, values) => tx.groupScore.create({ data: values, select: { id: true, version: true } }),
+    describe: (row) => ({ items: row.items }),
+  };
 }
+
+type GroupScoreRow = Prisma.GroupScoreGetPayload<{ select: typeof scoreSelect }> & { unitId: string; next: { id: string } | null };
 
 /** A group member corrects the group's submitted score: version n+1 with the new points and the reason. */
 export async function correctGroupScore(db: Db, user: SessionUser, data: z.infer<typeof groupScoreCorrectInput>): Promise<WriteResult> {
   if (user.role !== "ASSESSOR") return { ok: false, message: FORBIDDEN };
-  return run(async () => {
-    await db.$transaction(async (tx) => {
-      const { quarter, score } = await findScoreInForce(tx, user, data);
+  return writeNextVersion(db, user, groupScoreChain(user, data), {
+    changeReason: data.changeReason,
+    async correct(tx, _row, quarter) {
       const parsed = parseRubricScores(await rubricOf(tx, data.groupId, quarter.year), data, "submit");
       if (parsed.message) throw new Refused(parsed.message, parsed.fieldErrors);
-      const created = await tx.groupScore.create({
-        data: {
-          quarterId: quarter.id,
-          groupId: data.groupId,
-          unitId: data.unitId,
-          assessorId: user.id,
-          status: "SUBMITTED",
-          submittedAt: new Date(),
-          version: score.version + 1,
-          previousId: score.id,
-          changeReason: data.changeReason,
-          items: { create: parsed.items },
-        },
-        select: { id: true, version: true },
-      });
-      await audit(tx, {
-        actorId: user.id,
-        action: "groupScore.correct",
-        entity: "GroupScore",
-        entityId: created.id,
-        unitId: data.unitId,
-        before: { version: score.version, items: score.items },
-        after: { version: created.version, items: parsed.items, changeReason: data.changeReason },
-      });
-    });
-    return "评分已更正(原评分作为历史版本保留)。";
+      return { values: { items: { create: parsed.items } }, after: { items: parsed.items } };
+    },
+    message: "评分已更正（原评分作为历史版本保留）。",
   });
 }
 
 /** A group member withdraws the group's submitted score: version n+1, withdrawn, no points. */
 export async function withdrawGroupScore(db: Db, user: SessionUser, data: z.infer<typeof groupScoreWithdrawInput>): Promise<WriteResult> {
   if (user.role !== "ASSESSOR") return { ok: false, message: FORBIDDEN };
-  return run(async () => {
-    await db.$transaction(async (tx) => {
-      const { quarter, score } = await findScoreInForce(tx, user, data);
-      const created = await tx.groupScore.create({
-        data: {
-          quarterId: quarter.id,
-          groupId: data.groupId,
-          unitId: data.unitId,
-          assessorId: user.id,
-          status: "SUBMITTED",
-          submittedAt: new Date(),
-          version: score.version + 1,
-          previousId: score.id,
-          withdrawn: true,
-          changeReason: data.changeReason,
-        },
-        select: { id: true, version: true },
-      });
-      await audit(tx, {
-        actorId: user.id,
-        action: "groupScore.withdraw",
-        entity: "GroupScore",
-        entityId: created.id,
-        unitId: data.unitId,
-        before: { version: score.version, items: score.items },
-        after: { version: created.version, withdrawn: true, changeReason: data.changeReason },
-      });
-    });
-    return "评分已撤回,不再计入得分(原评分作为历史版本保留);可以重新评分。";
+  return writeNextVersion(db, user, groupScoreChain(user, data), {
+    changeReason: data.changeReason,
+    message: "评分已撤回，不再计入得分（原评分作为历史版本保留）；可以重新评分。",
   });
 }
 
@@ -281,9 +316,12 @@ export async function addAdjustment(db: Db, user: SessionUser, data: z.infer<typ
     db.unit.findFirst({ where: { id: data.unitId, archivedAt: null }, select: { id: true, name: true } }),
   ]);
   if (!quarter || !unit) return { ok: false, message: "没有找到该季度或单位。" };
-  if (quarter.status === "CLOSED" && user.role !== "ADMIN") return { ok: false, message: `${quarterName(refOf(quarter))}已关闭,加减分请联系督查室以更正方式处理。` };
+  if (quarter.status === "CLOSED" && user.role !== "ADMIN")
+    return { ok: false, message: `${quarterName(refOf(quarter))}已关闭，加减分请联系督查室以更正方式处理。` };
   await db.$transaction(async (tx) => {
-    const row = await tx.scoreAdjustment.create({ data: { quarterId: quarter.id, unitId: unit.id, points: data.points, reason: data.reason, createdById: user.id } });
+    const row = await tx.scoreAdjustment.create({
+      data: { quarterId: quarter.id, unitId: unit.id, points: data.points, reason: data.reason, createdById: user.id },
+    });
     await audit(tx, {
       actorId: user.id,
       action: "scoreAdjustment.create",
@@ -295,7 +333,10 @@ export async function addAdjustment(db: Db, user: SessionUser, data: z.infer<typ
   });
   return {
     ok: true,
-    message: quarter.status === "CLOSED" ? "已记录。本季度已关闭,需在“季度”页面更正后才计入得分。" : `已为${unit.name}${data.points > 0 ? "加" : "减"} ${Math.abs(data.points)} 分。`,
+    message:
+      quarter.status === "CLOSED"
+        ? "已记录。本季度已关闭，需在“季度”页面更正后才计入得分。"
+        : `已为${unit.name}${data.points > 0 ? "加" : "减"} ${Math.abs(data.points)} 分。`,
   };
 }
 
@@ -304,88 +345,51 @@ export function mayChangeRecord(user: SessionUser, maker: { id: string; role: st
   return maker.id === user.id || (user.role === "ADMIN" && maker.role === "ADMIN");
 }
 
-async function findAdjustmentInForce(tx: Tx, user: SessionUser, adjustmentId: string) {
-  const row = await tx.scoreAdjustment.findFirst({
-    where: { id: adjustmentId },
-    select: {
-      id: true,
-      quarterId: true,
-      unitId: true,
-      points: true,
-      reason: true,
-      version: true,
-      withdrawn: true,
-      next: { select: { id: true } },
-      createdBy: { select: { id: true, role: true } },
+function adjustmentChain(user: SessionUser, adjustmentId: string): Chain<AdjustmentRow, Prisma.ScoreAdjustmentUncheckedCreateInput> {
+  return {
+    action: "scoreAdjustment",
+    entity: "ScoreAdjustment",
+    async find(tx) {
+      const row = await tx.scoreAdjustment.findFirst({ where: { id: adjustmentId }, select: adjustmentSelect });
+      if (!row) throw new Refused("没有找到这笔加减分。");
+      if (!mayChangeRecord(user, row.createdBy)) throw new Refused(NOT_YOURS_ADJUSTMENT);
+      if (row.next || row.withdrawn) throw new Refused(STALE);
+      return { row, quarter: await requireOpen(tx, row.quarterId, "adjustment") };
     },
-  });
-  if (!row) throw new Refused("没有找到这笔加减分。");
-  if (!mayChangeRecord(user, row.createdBy)) throw new Refused(NOT_YOURS_ADJUSTMENT);
-  if (row.next || row.withdrawn) throw new Refused(STALE);
-  const quarter = await requireOpen(tx, row.quarterId, "adjustment");
-  return { row, quarter };
+    repeat: (row) => ({ quarterId: row.quarterId, unitId: row.unitId, points: row.points, reason: row.reason, createdById: user.id }),
+    create: (tx, values) => tx.scoreAdjustment.create({ data: values, select: { id: true, version: true } }),
+    describe: (row) => ({ points: row.points, reason: row.reason }),
+  };
 }
+
+const adjustmentSelect = {
+  id: true,
+  quarterId: true,
+  unitId: true,
+  points: true,
+  reason: true,
+  version: true,
+  withdrawn: true,
+  next: { select: { id: true } },
+  createdBy: { select: { id: true, role: true } },
+} satisfies Prisma.ScoreAdjustmentSelect;
+
+type AdjustmentRow = Prisma.ScoreAdjustmentGetPayload<{ select: typeof adjustmentSelect }>;
 
 export async function correctAdjustment(db: Db, user: SessionUser, data: z.infer<typeof adjustmentCorrectInput>): Promise<WriteResult> {
   if (user.role !== "LEADER" && user.role !== "ADMIN") return { ok: false, message: FORBIDDEN };
-  return run(async () => {
-    await db.$transaction(async (tx) => {
-      const { row } = await findAdjustmentInForce(tx, user, data.adjustmentId);
-      const created = await tx.scoreAdjustment.create({
-        data: {
-          quarterId: row.quarterId,
-          unitId: row.unitId,
-          points: data.points,
-          reason: data.reason,
-          createdById: user.id,
-          version: row.version + 1,
-          previousId: row.id,
-          changeReason: data.changeReason,
-        },
-      });
-      await audit(tx, {
-        actorId: user.id,
-        action: "scoreAdjustment.correct",
-        entity: "ScoreAdjustment",
-        entityId: created.id,
-        unitId: row.unitId,
-        before: { version: row.version, points: row.points, reason: row.reason },
-        after: { version: created.version, points: data.points, reason: data.reason, changeReason: data.changeReason },
-      });
-    });
-    return "加减分已更正(原记录作为历史版本保留)。";
+  return writeNextVersion(db, user, adjustmentChain(user, data.adjustmentId), {
+    changeReason: data.changeReason,
+    correct: async () => ({ values: { points: data.points, reason: data.reason }, after: { points: data.points, reason: data.reason } }),
+    message: "加减分已更正（原记录作为历史版本保留）。",
   });
 }
 
 export async function withdrawAdjustment(db: Db, user: SessionUser, data: z.infer<typeof adjustmentWithdrawInput>): Promise<WriteResult> {
   if (user.role !== "LEADER" && user.role !== "ADMIN") return { ok: false, message: FORBIDDEN };
-  return run(async () => {
-    await db.$transaction(async (tx) => {
-      const { row } = await findAdjustmentInForce(tx, user, data.adjustmentId);
-      const created = await tx.scoreAdjustment.create({
-        data: {
-          quarterId: row.quarterId,
-          unitId: row.unitId,
-          points: row.points,
-          reason: row.reason,
-          createdById: user.id,
-          version: row.version + 1,
-          previousId: row.id,
-          withdrawn: true,
-          changeReason: data.changeReason,
-        },
-      });
-      await audit(tx, {
-        actorId: user.id,
-        action: "scoreAdjustment.withdraw",
-        entity: "ScoreAdjustment",
-        entityId: created.id,
-        unitId: row.unitId,
-        before: { version: row.version, points: row.points, reason: row.reason },
-        after: { version: created.version, withdrawn: true, changeReason: data.changeReason },
-      });
-    });
-    return "加减分已撤回,不再计入得分(原记录作为历史版本保留)。";
+  return writeNextVersion(db, user, adjustmentChain(user, data.adjustmentId), {
+    changeReason: data.changeReason,
+    message: "加减分已撤回，不再计入得分（原记录作为历史版本保留）。",
   });
 }
 
@@ -414,94 +418,59 @@ export async function addUnitVeto(db: Db, user: SessionUser, data: z.infer<typeo
   });
   return {
     ok: true,
-    message: quarter.status === "CLOSED" ? "已记录。本季度已关闭,需在“季度”页面更正后才计入。" : `已对${unit.name}实行一票否决(${item.name})。`,
+    message: quarter.status === "CLOSED" ? "已记录。本季度已关闭，需在“季度”页面更正后才计入。" : `已对${unit.name}实行一票否决（${item.name}）。`,
   };
 }
 
-async function findVetoInForce(tx: Tx, user: SessionUser, vetoId: string) {
-  const row = await tx.unitVeto.findFirst({
-    where: { id: vetoId },
-    select: {
-      id: true,
-      quarterId: true,
-      unitId: true,
-      vetoItemId: true,
-      reason: true,
-      version: true,
-      withdrawn: true,
-      next: { select: { id: true } },
-      vetoItem: { select: { name: true } },
-      createdBy: { select: { id: true, role: true } },
+function vetoChain(user: SessionUser, vetoId: string): Chain<VetoRow, Prisma.UnitVetoUncheckedCreateInput> {
+  return {
+    action: "unitVeto",
+    entity: "UnitVeto",
+    async find(tx) {
+      const row = await tx.unitVeto.findFirst({ where: { id: vetoId }, select: vetoSelect });
+      if (!row) throw new Refused("没有找到这项一票否决。");
+      if (!mayChangeRecord(user, row.createdBy)) throw new Refused(FORBIDDEN);
+      if (row.next || row.withdrawn) throw new Refused(STALE);
+      return { row, quarter: await requireOpen(tx, row.quarterId, "veto") };
     },
-  });
-  if (!row) throw new Refused("没有找到这项一票否决。");
-  if (!mayChangeRecord(user, row.createdBy)) throw new Refused(FORBIDDEN);
-  if (row.next || row.withdrawn) throw new Refused(STALE);
-  const quarter = await requireOpen(tx, row.quarterId, "veto");
-  return { row, quarter };
+    repeat: (row) => ({ quarterId: row.quarterId, unitId: row.unitId, vetoItemId: row.vetoItemId, reason: row.reason, createdById: user.id }),
+    create: (tx, values) => tx.unitVeto.create({ data: values, select: { id: true, version: true } }),
+    describe: (row) => ({ item: row.vetoItem.name, reason: row.reason }),
+  };
 }
+
+const vetoSelect = {
+  id: true,
+  quarterId: true,
+  unitId: true,
+  vetoItemId: true,
+  reason: true,
+  version: true,
+  withdrawn: true,
+  next: { select: { id: true } },
+  vetoItem: { select: { name: true } },
+  createdBy: { select: { id: true, role: true } },
+} satisfies Prisma.UnitVetoSelect;
+
+type VetoRow = Prisma.UnitVetoGetPayload<{ select: typeof vetoSelect }>;
 
 export async function correctVeto(db: Db, user: SessionUser, data: z.infer<typeof vetoCorrectInput>): Promise<WriteResult> {
   if (user.role !== "ADMIN") return { ok: false, message: FORBIDDEN };
-  return run(async () => {
-    await db.$transaction(async (tx) => {
-      const { row, quarter } = await findVetoInForce(tx, user, data.vetoId);
+  return writeNextVersion(db, user, vetoChain(user, data.vetoId), {
+    changeReason: data.changeReason,
+    async correct(tx, _row, quarter) {
       const item = await tx.vetoItem.findFirst({ where: { id: data.vetoItemId, rule: { year: quarter.year } }, select: { id: true, name: true } });
       if (!item) throw new Refused("请选择本年度的否决事项。");
-      const created = await tx.unitVeto.create({
-        data: {
-          quarterId: row.quarterId,
-          unitId: row.unitId,
-          vetoItemId: item.id,
-          reason: data.reason,
-          createdById: user.id,
-          version: row.version + 1,
-          previousId: row.id,
-          changeReason: data.changeReason,
-        },
-      });
-      await audit(tx, {
-        actorId: user.id,
-        action: "unitVeto.correct",
-        entity: "UnitVeto",
-        entityId: created.id,
-        unitId: row.unitId,
-        before: { version: row.version, item: row.vetoItem.name, reason: row.reason },
-        after: { version: created.version, item: item.name, reason: data.reason, changeReason: data.changeReason },
-      });
-    });
-    return "一票否决已更正(原记录作为历史版本保留)。";
+      return { values: { vetoItemId: item.id, reason: data.reason }, after: { item: item.name, reason: data.reason } };
+    },
+    message: "一票否决已更正（原记录作为历史版本保留）。",
   });
 }
 
 export async function withdrawVeto(db: Db, user: SessionUser, data: z.infer<typeof vetoWithdrawInput>): Promise<WriteResult> {
   if (user.role !== "ADMIN") return { ok: false, message: FORBIDDEN };
-  return run(async () => {
-    await db.$transaction(async (tx) => {
-      const { row } = await findVetoInForce(tx, user, data.vetoId);
-      const created = await tx.unitVeto.create({
-        data: {
-          quarterId: row.quarterId,
-          unitId: row.unitId,
-          vetoItemId: row.vetoItemId,
-          reason: row.reason,
-          createdById: user.id,
-          version: row.version + 1,
-          previousId: row.id,
-          withdrawn: true,
-          changeReason: data.changeReason,
-        },
-      });
-      await audit(tx, {
-        actorId: user.id,
-        action: "unitVeto.withdraw",
-        entity: "UnitVeto",
-        entityId: created.id,
-        unitId: row.unitId,
-        before: { version: row.version, item: row.vetoItem.name, reason: row.reason },
-        after: { version: created.version, withdrawn: true, changeReason: data.changeReason },
-      });
-    });
-    return "一票否决已撤回,不再计入(原记录作为历史版本保留)。";
+  return writeNextVersion(db, user, vetoChain(user, data.vetoId), {
+    changeReason: data.changeReason,
+    message: "一票否决已撤回，不再计入（原记录作为历史版本保留）。",
   });
 }

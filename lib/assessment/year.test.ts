@@ -36,13 +36,28 @@ test("ranked per kind; a veto in any quarter fails the year and ranks it last; e
 
 test("the year's flags are counted, and the workbook has a sheet per kind with every quarter", async () => {
   const rows = computeYear([
-    unit("甲镇", [90, 85, 88, 92], { quarters: [cell(1, 90, { flag: { color: "RED", escalation: null } }), cell(2, 85), cell(3, 88, { flag: { color: "YELLOW", escalation: "通报批评" } }), cell(4, 92)] }),
+    unit("甲镇", [90, 85, 88, 92], {
+      quarters: [
+        cell(1, 90, { flag: { color: "RED", escalation: null } }),
+        cell(2, 85),
+        cell(3, 88, { flag: { color: "YELLOW", escalation: "通报批评" } }),
+        cell(4, 92),
+      ],
+    }),
   ]);
   assert.deepEqual([rows[0].red, rows[0].yellow], [1, 1]);
-  const buffer = await buildYearWorkbook({ year: 2026, quarters: [1, 2, 3, 4].map((n) => ({ key: `2026Q${n}`, closed: true, version: 1 })), complete: true, rows });
+  const buffer = await buildYearWorkbook({
+    year: 2026,
+    quarters: [1, 2, 3, 4].map((n) => ({ key: `2026Q${n}`, closed: true, version: 1 })),
+    complete: true,
+    rows,
+  });
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  assert.deepEqual(workbook.worksheets.map((w) => w.name), ["乡镇年度排名", "区直部门年度排名"]);
+  assert.deepEqual(
+    workbook.worksheets.map((w) => w.name),
+    ["乡镇年度排名", "区直部门年度排名"],
+  );
   const sheet = workbook.getWorksheet("乡镇年度排名")!;
   const values = (sheet.getRow(4).values as unknown[]).slice(1);
   assert.deepEqual(values.slice(0, 6), [1, "甲镇", 88.75, 90, 1, "红旗"]);

@@ -17,7 +17,14 @@ import { quarterKey } from "@/lib/assessment/quarters";
 import { round2 } from "@/lib/assessment/scoring";
 import type { QuarterRef } from "@/lib/time";
 
-export type YearQuarterCell = { quarter: string; closed: boolean; total: number | null; rank: number | null; failed: boolean; flag: { color: FlagColor; escalation: string | null } | null };
+export type YearQuarterCell = {
+  quarter: string;
+  closed: boolean;
+  total: number | null;
+  rank: number | null;
+  failed: boolean;
+  flag: { color: FlagColor; escalation: string | null } | null;
+};
 
 export type YearRow = {
   unitId: string;
@@ -64,11 +71,18 @@ export function computeYear(rows: YearInputRow[]): YearRow[] {
 
 /** Reads the year's closed snapshots (current versions) and flags, and applies the rule. */
 export async function loadYearResults(db: Db, year: number): Promise<YearResults> {
-  const quarterRows = await db.quarter.findMany({ where: { year }, orderBy: { number: "asc" }, select: { id: true, number: true, status: true, version: true } });
+  const quarterRows = await db.quarter.findMany({
+    where: { year },
+    orderBy: { number: "asc" },
+    select: { id: true, number: true, status: true, version: true },
+  });
   const closed = quarterRows.filter((q) => q.status === "CLOSED");
   const [scores, flags, units] = await Promise.all([
     closed.length
-      ? db.quarterScore.findMany({ where: { OR: closed.map((q) => ({ quarterId: q.id, version: q.version })) }, select: { quarterId: true, unitId: true, total: true, rank: true, failed: true, breakdown: true } })
+      ? db.quarterScore.findMany({
+          where: { OR: closed.map((q) => ({ quarterId: q.id, version: q.version })) },
+          select: { quarterId: true, unitId: true, total: true, rank: true, failed: true, breakdown: true },
+        })
       : Promise.resolve([]),
     db.flag.findMany({ where: { quarterId: { in: closed.map((q) => q.id) } }, select: { quarterId: true, unitId: true, color: true, escalation: true } }),
     db.unit.findMany({ select: { id: true, name: true, kind: true, sortOrder: true } }),
@@ -106,4 +120,4 @@ export async function loadYearResults(db: Db, year: number): Promise<YearResults
 }
 
 export const YEAR_RULE =
-  "年度得分 = 本年度已关闭各季度得分的平均(只计单位参与排名的季度,每季度权重相同);任一季度被一票否决,年度考核不合格,排在同类单位最后;按年度得分分乡镇、区直部门排名,同分并列。第四季度关闭前为暂定结果。";
+  "年度得分 = 本年度已关闭各季度得分的平均（只计单位参与排名的季度，每季度权重相同）；任一季度被一票否决，年度考核不合格，排在同类单位最后；按年度得分分乡镇、区直部门排名，同分并列。第四季度关闭前为暂定结果。";

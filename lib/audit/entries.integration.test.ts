@@ -46,20 +46,45 @@ after(async () => {
 });
 
 test("each entry names the unit it concerns, found from its entity when the writer does not say", async () => {
-  await audit(db, { actorId: users.head.id, action: "task.progress", entity: "Task", entityId: ids.taskA, before: { valueReached: 0 }, after: { valueReached: 4 } });
-  await audit(db, { actorId: users.admin.id, action: "milestone.update", entity: "Milestone", entityId: ids.milestone, before: { target: 5 }, after: { target: 6 } });
+  await audit(db, {
+    actorId: users.head.id,
+    action: "task.progress",
+    entity: "Task",
+    entityId: ids.taskA,
+    before: { valueReached: 0 },
+    after: { valueReached: 4 },
+  });
+  await audit(db, {
+    actorId: users.admin.id,
+    action: "milestone.update",
+    entity: "Milestone",
+    entityId: ids.milestone,
+    before: { target: 5 },
+    after: { target: 6 },
+  });
   // A deleted row: its task in the record still leads to the unit.
-  await audit(db, { actorId: users.admin.id, action: "milestone.delete", entity: "Milestone", entityId: "gone", before: { taskId: ids.taskB, title: "旧节点" } });
+  await audit(db, {
+    actorId: users.admin.id,
+    action: "milestone.delete",
+    entity: "Milestone",
+    entityId: "gone",
+    before: { taskId: ids.taskB, title: "旧节点" },
+  });
   await audit(db, { actorId: users.admin.id, action: "bulletin.publish", entity: "Bulletin", entityId: "b1", after: { number: 5 } });
-  await auditMany(db, [{ actorId: users.admin.id, action: "task.import.update", entity: "Task", entityId: ids.taskB, before: { target: 2 }, after: { target: 3 } }]);
-  const rows = await db.auditLog.findMany({ orderBy: { createdAt: "asc" }, select: { action: true, unitId: true } });
-  assert.deepEqual(rows.map((r) => [r.action, r.unitId]), [
-    ["task.progress", ids.A],
-    ["milestone.update", ids.A],
-    ["milestone.delete", ids.B],
-    ["bulletin.publish", null],
-    ["task.import.update", ids.B],
+  await auditMany(db, [
+    { actorId: users.admin.id, action: "task.import.update", entity: "Task", entityId: ids.taskB, before: { target: 2 }, after: { target: 3 } },
   ]);
+  const rows = await db.auditLog.findMany({ orderBy: { createdAt: "asc" }, select: { action: true, unitId: true } });
+  assert.deepEqual(
+    rows.map((r) => [r.action, r.unitId]),
+    [
+      ["task.progress", ids.A],
+      ["milestone.update", ids.A],
+      ["milestone.delete", ids.B],
+      ["bulletin.publish", null],
+      ["task.import.update", ids.B],
+    ],
+  );
 
   // Entries written before the column existed are filled by the data migration's step.
   await db.auditLog.create({ data: { actorId: users.head.id, action: "task.progress", entity: "Task", entityId: ids.taskA } });
@@ -76,7 +101,16 @@ test("filters: unit, user (username or name), kind, district dates; newest first
   const at = (date: string, hhmm: string) => districtInstant(date, hhmm);
   await db.auditLog.createMany({
     data: [
-      { actorId: users.rep.id, action: "report.edit", entity: "ReportSlot", entityId: "s1", unitId: ids.A, createdAt: at("2026-11-01", "23:59"), before: '{"text":"旧"}', after: '{"text":"新"}' },
+      {
+        actorId: users.rep.id,
+        action: "report.edit",
+        entity: "ReportSlot",
+        entityId: "s1",
+        unitId: ids.A,
+        createdAt: at("2026-11-01", "23:59"),
+        before: '{"text":"旧"}',
+        after: '{"text":"新"}',
+      },
       { actorId: users.rep.id, action: "report.edit", entity: "ReportSlot", entityId: "s2", unitId: ids.A, createdAt: at("2026-11-02", "00:01") },
       { actorId: users.admin.id, action: "order.issue", entity: "SupervisionOrder", entityId: "o1", unitId: ids.B, createdAt: at("2026-11-02", "09:00") },
     ],
@@ -84,10 +118,23 @@ test("filters: unit, user (username or name), kind, district dates; newest first
   const list = (query: string, user = users.admin) => listAuditEntries(user, parseAuditFilters(new URLSearchParams(query)), db);
 
   const day = await list("from=2026-11-02&to=2026-11-02");
-  assert.deepEqual(day.rows.map((r) => r.entityId), ["o1", "s2"], "a district day, newest first");
-  assert.deepEqual((await list("unit=" + ids.A + "&action=report.edit")).rows.map((r) => r.entityId), ["s2", "s1"]);
-  assert.deepEqual((await list("user=rep&to=2026-11-01")).rows.map((r) => r.entityId), ["s1"]);
-  assert.deepEqual((await list("user=" + encodeURIComponent("admin姓名") + "&action=order.issue")).rows.map((r) => r.entityId), ["o1"]);
+  assert.deepEqual(
+    day.rows.map((r) => r.entityId),
+    ["o1", "s2"],
+    "a district day, newest first",
+  );
+  assert.deepEqual(
+    (await list("unit=" + ids.A + "&action=report.edit")).rows.map((r) => r.entityId),
+    ["s2", "s1"],
+  );
+  assert.deepEqual(
+    (await list("user=rep&to=2026-11-01")).rows.map((r) => r.entityId),
+    ["s1"],
+  );
+  assert.deepEqual(
+    (await list("user=" + encodeURIComponent("admin姓名") + "&action=order.issue")).rows.map((r) => r.entityId),
+    ["o1"],
+  );
   assert.deepEqual((await list("user=nobody")).rows, []);
   const edit = (await list("entity=ReportSlot&entityId=s1")).rows;
   assert.equal(edit.length, 1);
@@ -111,7 +158,10 @@ test("keyset paging walks every entry once, newest first", async () => {
   }
   assert.equal(seen.length, total);
   assert.equal(new Set(seen).size, total);
-  const times = (await db.auditLog.findMany({ where: { id: { in: seen } }, select: { id: true, createdAt: true } })).reduce((m, r) => m.set(r.id, r.createdAt.getTime()), new Map<string, number>());
+  const times = (await db.auditLog.findMany({ where: { id: { in: seen } }, select: { id: true, createdAt: true } })).reduce(
+    (m, r) => m.set(r.id, r.createdAt.getTime()),
+    new Map<string, number>(),
+  );
   assert.ok(seen.every((id, i) => i === 0 || times.get(seen[i - 1])! >= times.get(id)!));
 
   const exported = await listAuditEntriesForExport(users.leader, { unit: ids.A }, db);

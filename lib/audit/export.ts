@@ -15,12 +15,12 @@ export function auditExportFileName(today: DistrictDate): string {
 
 function describeFilters(filters: AuditFilters, unitName: string | null): string {
   const parts = [
-    unitName ? `单位:${unitName}` : null,
-    filters.user ? `操作人:${filters.user}` : null,
-    filters.action ? `操作:${auditActionLabel(filters.action)}` : null,
-    filters.from || filters.to ? `日期:${filters.from ?? "…"} 至 ${filters.to ?? "…"}` : null,
+    unitName ? `单位：${unitName}` : null,
+    filters.user ? `操作人：${filters.user}` : null,
+    filters.action ? `操作：${auditActionLabel(filters.action)}` : null,
+    filters.from || filters.to ? `日期：${filters.from ?? "…"} 至 ${filters.to ?? "…"}` : null,
   ].filter(Boolean);
-  return parts.length ? parts.join(";") : "全部";
+  return parts.length ? parts.join("；") : "全部";
 }
 
 export async function buildAuditWorkbook(rows: AuditRow[], filters: AuditFilters, options: { unitName: string | null; truncated: boolean }): Promise<Buffer> {
@@ -28,7 +28,7 @@ export async function buildAuditWorkbook(rows: AuditRow[], filters: AuditFilters
   workbook.creator = "晒台";
   const sheet = workbook.addWorksheet("操作记录", { views: [{ state: "frozen", ySplit: 2 }] });
   const headers = ["时间", "操作人", "角色", "单位", "操作", "对象", "对象编号", "变更字段", "修改前", "修改后"];
-  sheet.addRow([`操作记录(筛选:${describeFilters(filters, options.unitName)};共 ${rows.length} 条${options.truncated ? ",已截断,请缩小范围" : ""})`]);
+  sheet.addRow([`操作记录（筛选：${describeFilters(filters, options.unitName)}；共 ${rows.length} 条${options.truncated ? "，已截断，请缩小范围" : ""}）`]);
   sheet.mergeCells(1, 1, 1, headers.length);
   sheet.getRow(1).font = { bold: true };
   sheet.addRow(headers).font = { bold: true };

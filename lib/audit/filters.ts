@@ -3,30 +3,24 @@
  * the same query). Forgiving like the task list's: a malformed value is
  * dropped, never an error page. Dates are district dates (lib/time.ts).
  */
-import { isDistrictDate } from "@/lib/time";
+import { dateFilter, parseUrlFilters, textFilter, type SearchParams } from "@/lib/url-filters";
 import { z } from "@/lib/validation";
 
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .catch(undefined)
-    .transform((v) => v || undefined);
-const date = z.string().trim().refine(isDistrictDate).optional().catch(undefined);
-
 export const auditFiltersInput = z.object({
-  unit: text(40),
+  unit: textFilter(40),
   /** a username or a person's name */
-  user: text(60),
+  user: textFilter(60),
   /** the kind of write (AuditLog.action) */
-  action: text(60),
-  from: date,
-  to: date,
+  action: textFilter(60),
+  from: dateFilter,
+  to: dateFilter,
   /** one record's entries (a link from its page, e.g. a task's history) */
-  entity: z.string().regex(/^[A-Za-z]{1,40}$/).optional().catch(undefined),
-  entityId: text(64),
+  entity: z
+    .string()
+    .regex(/^[A-Za-z]{1,40}$/)
+    .optional()
+    .catch(undefined),
+  entityId: textFilter(64),
   /** where the page starts: "<ISO instant>_<id>" of the last entry of the previous page */
   after: z
     .string()
@@ -37,17 +31,10 @@ export const auditFiltersInput = z.object({
 
 export type AuditFilters = Partial<z.infer<typeof auditFiltersInput>>;
 
-export type SearchParams = Record<string, string | string[] | undefined>;
+export type { SearchParams };
 
 export function parseAuditFilters(params: SearchParams | URLSearchParams): AuditFilters {
-  const flat: Record<string, string> = {};
-  const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params);
-  for (const [key, value] of entries) {
-    const first = Array.isArray(value) ? value[0] : value;
-    if (first !== undefined && first !== "" && !(key in flat)) flat[key] = first;
-  }
-  const parsed = auditFiltersInput.parse(flat);
-  return Object.fromEntries(Object.entries(parsed).filter(([, v]) => v !== undefined)) as AuditFilters;
+  return parseUrlFilters(auditFiltersInput, params);
 }
 
 /** The query string of `filters` with `changes` applied ("" when empty); the page cursor is dropped unless set. */

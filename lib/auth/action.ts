@@ -27,7 +27,7 @@ export function echoValues(formData: FormData): Record<string, string> {
   return values;
 }
 
-export const NOT_SIGNED_IN = "登录已失效,请重新登录。";
+export const NOT_SIGNED_IN = "登录已失效，请重新登录。";
 export const FORBIDDEN = "没有权限执行此操作。";
 export const MUST_CHANGE_PASSWORD = "请先在“我的账号”修改督查室设置的一次性密码。";
 export const INVALID_INPUT = "请检查填写的内容。";

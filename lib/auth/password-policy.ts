@@ -29,6 +29,6 @@ export function isCommonPassword(password: string): boolean {
 export function passwordProblem(password: string): string | null {
   if (password.length < MIN_PASSWORD_LENGTH) return `密码至少 ${MIN_PASSWORD_LENGTH} 位`;
   if (password.length > MAX_PASSWORD_LENGTH) return "密码太长";
-  if (isCommonPassword(password)) return "这个密码太常见,容易被猜中,请换一个";
+  if (isCommonPassword(password)) return "这个密码太常见，容易被猜中，请换一个";
   return null;
 }

@@ -36,9 +36,15 @@ export function needsRehash(hash: string): boolean {
  */
 let dummyHash: Promise<string> | null = null;
 
+/** The hash a login is compared against: the user's own, or the dummy one when there is none. */
+export function loginHash(hash: string | null): Promise<string> {
+  if (hash !== null) return Promise.resolve(hash);
+  dummyHash ??= hashPassword("shaitai-no-such-user-password");
+  return dummyHash;
+}
+
 /** verifyPassword against the user's hash, or the dummy one when there is none: same cost either way. */
 export async function verifyLogin(plain: string, hash: string | null): Promise<boolean> {
-  dummyHash ??= hashPassword("shaitai-no-such-user-password");
-  const ok = await verifyPassword(plain, hash ?? (await dummyHash));
+  const ok = await verifyPassword(plain, await loginHash(hash));
   return hash !== null && ok;
 }

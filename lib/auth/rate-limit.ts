@@ -24,10 +24,10 @@ export const ACCOUNT_DELAY_AFTER = 5;
 export const MAX_ACCOUNT_DELAY_MS = 5 * 60 * 1000;
 export const KNOWN_SOURCE_MS = 30 * 24 * 60 * 60 * 1000;
 
-export const RATE_LIMIT_MESSAGE = "登录失败次数过多,请 15 分钟后再试。";
+export const RATE_LIMIT_MESSAGE = "登录失败次数过多，请 15 分钟后再试。";
 
 export function accountDelayMessage(seconds: number): string {
-  return seconds >= 60 ? `该账号登录失败次数较多,请 ${Math.ceil(seconds / 60)} 分钟后再试。` : `该账号登录失败次数较多,请 ${seconds} 秒后再试。`;
+  return seconds >= 60 ? `该账号登录失败次数较多，请 ${Math.ceil(seconds / 60)} 分钟后再试。` : `该账号登录失败次数较多，请 ${seconds} 秒后再试。`;
 }
 
 /** How long the account waits after its `failures`-th failure in the window: 0, then 1 s, 2 s, 4 s … capped. */
@@ -48,8 +48,10 @@ export async function checkLoginAllowed(db: Db, username: string, ip: string, no
     db.loginAttempt.findFirst({ where: { username, ...failed }, select: { createdAt: true }, orderBy: { createdAt: "desc" } }),
   ]);
   // Locked until the oldest counted failure leaves the window.
-  if (pair.length >= MAX_FAILURES_PER_PAIR) return { allowed: false, reason: "pair", message: RATE_LIMIT_MESSAGE, retryAt: new Date(pair[0].createdAt.getTime() + LOGIN_WINDOW_MS) };
-  if (source.length >= MAX_FAILURES_PER_SOURCE) return { allowed: false, reason: "source", message: RATE_LIMIT_MESSAGE, retryAt: new Date(source[0].createdAt.getTime() + LOGIN_WINDOW_MS) };
+  if (pair.length >= MAX_FAILURES_PER_PAIR)
+    return { allowed: false, reason: "pair", message: RATE_LIMIT_MESSAGE, retryAt: new Date(pair[0].createdAt.getTime() + LOGIN_WINDOW_MS) };
+  if (source.length >= MAX_FAILURES_PER_SOURCE)
+    return { allowed: false, reason: "source", message: RATE_LIMIT_MESSAGE, retryAt: new Date(source[0].createdAt.getTime() + LOGIN_WINDOW_MS) };
 
   const delay = accountDelayMs(account);
   if (delay === 0 || !last) return { allowed: true };

@@ -116,8 +116,14 @@ test("the office's list shows held accounts with their locked sources, and locke
   const victim = accounts.find((a) => a.username === "victim");
   assert.deepEqual(victim?.lockedSources, ["10.0.0.1"]);
   assert.equal(accounts.find((a) => a.username === "rotated")?.failures, 8);
-  assert.equal(accounts.some((a) => a.username === "someone-else"), false);
-  assert.deepEqual(sources.map((s) => s.ip), ["192.0.2.7"]);
+  assert.equal(
+    accounts.some((a) => a.username === "someone-else"),
+    false,
+  );
+  assert.deepEqual(
+    sources.map((s) => s.ip),
+    ["192.0.2.7"],
+  );
 });
 
 test("passwords are hashed, and only the right one verifies", async () => {

@@ -26,7 +26,7 @@ export const saveCommitmentAction = authedAction({ roles: ["UNIT_HEAD"], input: 
   const result = await saveCommitmentDraft(db, user, data);
   if (!result.ok) return refusalState(result);
   revalidateCommitmentPages();
-  return { ok: true, message: result.value.published ? "已发布。发布后的承诺书不能再修改,已在公开页面展示。" : "草稿已保存(尚未公开)。" };
+  return { ok: true, message: result.value.published ? "已发布。发布后的承诺书不能再修改，已在公开页面展示。" : "草稿已保存（尚未公开）。" };
 });
 
 export const deleteCommitmentDraftAction = authedAction({ roles: ["UNIT_HEAD"], input: commitmentIdInput }, async (user, data) => {

@@ -3,17 +3,11 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { withUnitRowScope, type SessionUser } from "@/lib/auth/roles";
+import { commitmentFieldsSelect } from "@/lib/commitments/writes";
 
 const documentSelect = {
-  id: true,
-  year: true,
-  version: true,
-  status: true,
-  title: true,
-  preface: true,
-  signedBy: true,
+  ...commitmentFieldsSelect,
   createdAt: true,
-  publishedAt: true,
   unit: { select: { id: true, name: true, kind: true } },
   pledges: {
     orderBy: { sortOrder: "asc" },

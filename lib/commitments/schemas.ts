@@ -13,7 +13,7 @@ const pledgesJson = z
     try {
       return JSON.parse(text) as unknown;
     } catch {
-      ctx.addIssue({ code: "custom", message: "承诺内容格式不对,请刷新页面后重试" });
+      ctx.addIssue({ code: "custom", message: "承诺内容格式不对，请刷新页面后重试" });
       return z.NEVER;
     }
   })

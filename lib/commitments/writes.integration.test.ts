@@ -9,6 +9,7 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { commitmentDraftInput } from "@/lib/commitments/schemas";
 import { COMMITMENT_FROZEN, deleteCommitmentDraft, saveCommitmentDraft, startCommitmentDraft } from "@/lib/commitments/writes";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { sessionUser } from "@/lib/testing/users";
 
 let t: TestDb;
 let headA: SessionUser;
@@ -17,17 +18,16 @@ let reporterA: SessionUser;
 let taskA: string;
 let taskB: string;
 
-function sessionUser(id: string, role: SessionUser["role"], unitId: string): SessionUser {
-  return { id, username: id, name: id, role, unitId, unitName: null, groupIds: [], sessionId: null };
-}
-
 function draft(id: string, overrides: Partial<Record<string, unknown>> = {}) {
   return commitmentDraftInput.parse({
     id,
     title: "甲镇2026年度公开承诺书",
-    preface: "我们承诺:",
+    preface: "我们承诺：",
     signedBy: "甲镇党委书记 张三",
-    pledges: JSON.stringify([{ text: "年底前完成拆迁120户", taskIds: [taskA] }, { text: "坚持一日三晒,晒实情", taskIds: [] }]),
+    pledges: JSON.stringify([
+      { text: "年底前完成拆迁120户", taskIds: [taskA] },
+      { text: "坚持一日三晒，晒实情", taskIds: [] },
+    ]),
     ...overrides,
   });
 }
@@ -43,8 +43,7 @@ before(async () => {
   headA = await mk("head-a", "UNIT_HEAD", a.id);
   headB = await mk("head-b", "UNIT_HEAD", b.id);
   reporterA = await mk("rep-a", "REPORTER", a.id);
-  const task = (unitId: string, title: string) =>
-    t.db.task.create({ data: { unitId, year: 2026, title, target: 120, measure: "户", deadline: "2026-12-31" } });
+  const task = (unitId: string, title: string) => t.db.task.create({ data: { unitId, year: 2026, title, target: 120, measure: "户", deadline: "2026-12-31" } });
   taskA = (await task(a.id, "拆迁120户")).id;
   taskB = (await task(b.id, "乙镇任务")).id;
 });
@@ -63,10 +62,19 @@ test("a unit head drafts, saves and publishes; the published version is frozen",
 
   assert.deepEqual(await saveCommitmentDraft(t.db, headA, draft(id)), { ok: true, value: { published: false } });
   assert.deepEqual(await saveCommitmentDraft(t.db, headA, draft(id, { intent: "publish" })), { ok: true, value: { published: true } });
-  const published = await t.db.commitment.findUniqueOrThrow({ where: { id }, include: { pledges: { include: { tasks: true }, orderBy: { sortOrder: "asc" } } } });
+  const published = await t.db.commitment.findUniqueOrThrow({
+    where: { id },
+    include: { pledges: { include: { tasks: true }, orderBy: { sortOrder: "asc" } } },
+  });
   assert.equal(published.status, "PUBLISHED");
   assert.ok(published.publishedAt);
-  assert.deepEqual(published.pledges.map((p) => [p.text, p.tasks.map((x) => x.taskId)]), [["年底前完成拆迁120户", [taskA]], ["坚持一日三晒,晒实情", []]]);
+  assert.deepEqual(
+    published.pledges.map((p) => [p.text, p.tasks.map((x) => x.taskId)]),
+    [
+      ["年底前完成拆迁120户", [taskA]],
+      ["坚持一日三晒，晒实情", []],
+    ],
+  );
 
   const change = await saveCommitmentDraft(t.db, headA, draft(id, { title: "改过的标题" }));
   assert.deepEqual(change, { ok: false, status: 400, message: COMMITMENT_FROZEN });
@@ -83,10 +91,19 @@ test("a change is a new version copied from the published one; the earlier one s
   assert.equal(v2.version, 2);
   assert.equal(v2.status, "DRAFT");
   assert.equal(v2.pledges.length, 2);
-  assert.deepEqual(v2.pledges.find((p) => p.tasks.length)?.tasks.map((x) => x.taskId), [taskA]);
+  assert.deepEqual(
+    v2.pledges.find((p) => p.tasks.length)?.tasks.map((x) => x.taskId),
+    [taskA],
+  );
   assert.ok((await saveCommitmentDraft(t.db, headA, draft(v2.id, { title: "第二版", intent: "publish" }))).ok);
   const versions = await t.db.commitment.findMany({ where: { unitId: headA.unitId! }, orderBy: { version: "asc" } });
-  assert.deepEqual(versions.map((v) => [v.version, v.status, v.title]), [[1, "PUBLISHED", "甲镇2026年度公开承诺书"], [2, "PUBLISHED", "第二版"]]);
+  assert.deepEqual(
+    versions.map((v) => [v.version, v.status, v.title]),
+    [
+      [1, "PUBLISHED", "甲镇2026年度公开承诺书"],
+      [2, "PUBLISHED", "第二版"],
+    ],
+  );
 });
 
 test("another unit's head cannot touch the commitment, nor link another unit's tasks", async () => {

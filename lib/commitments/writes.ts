@@ -12,15 +12,15 @@ import { withUnitRowScope, type SessionUser } from "@/lib/auth/roles";
 import type { CommitmentDraftInput } from "@/lib/commitments/schemas";
 import type { WriteResult } from "@/lib/write-result";
 
-export const COMMITMENT_NOT_FOUND = "没有找到这份承诺书,或您无权操作。";
-export const COMMITMENT_FROZEN = "这份承诺书已经发布,内容不能再改;如需修改,请新建一个版本。";
+export const COMMITMENT_NOT_FOUND = "没有找到这份承诺书，或您无权操作。";
+export const COMMITMENT_FROZEN = "这份承诺书已经发布，内容不能再改；如需修改，请新建一个版本。";
 const ONLY_HEAD = "只有单位负责人可以起草和发布承诺书。";
 
 type Tx = Prisma.TransactionClient;
 
-const snapshotSelect = {
+/** A commitment's own fields: what its page shows and its audit entries record. */
+export const commitmentFieldsSelect = {
   id: true,
-  unitId: true,
   year: true,
   version: true,
   status: true,
@@ -28,6 +28,11 @@ const snapshotSelect = {
   preface: true,
   signedBy: true,
   publishedAt: true,
+} satisfies Prisma.CommitmentSelect;
+
+const snapshotSelect = {
+  ...commitmentFieldsSelect,
+  unitId: true,
   pledges: { orderBy: { sortOrder: "asc" }, select: { text: true, tasks: { select: { taskId: true } } } },
 } satisfies Prisma.CommitmentSelect;
 
@@ -52,7 +57,13 @@ export async function startCommitmentDraft(client: Db, user: SessionUser, year: 
     const latest = await tx.commitment.findFirst({
       where: withUnitRowScope(user, { year }),
       orderBy: { version: "desc" },
-      select: { version: true, title: true, preface: true, signedBy: true, pledges: { orderBy: { sortOrder: "asc" }, select: { text: true, tasks: { select: { taskId: true } } } } },
+      select: {
+        version: true,
+        title: true,
+        preface: true,
+        signedBy: true,
+        pledges: { orderBy: { sortOrder: "asc" }, select: { text: true, tasks: { select: { taskId: true } } } },
+      },
     });
     const head = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { name: true, title: true, unit: { select: { name: true } } } });
     const unitName = head.unit?.name ?? "";
@@ -64,7 +75,7 @@ export async function startCommitmentDraft(client: Db, user: SessionUser, year: 
         title: latest?.title ?? `${unitName}${year}年度公开承诺书`,
         preface: latest
           ? latest.preface
-          : `为认真落实全区“一日三晒”工作要求,${unitName}围绕年度任务责任清单,向社会公开作出如下承诺,自觉接受群众和社会各界监督。`,
+          : `为认真落实全区“一日三晒”工作要求，${unitName}围绕年度任务责任清单，向社会公开作出如下承诺，自觉接受群众和社会各界监督。`,
         signedBy: latest?.signedBy ?? `${unitName}${head.title ?? ""} ${head.name}`,
         createdById: user.id,
         pledges: {

@@ -62,6 +62,13 @@ function project(files: Record<string, string>): string {
 const write = (root: string, file: string, content: string) => fs.writeFileSync(path.join(root, file), content);
 const problemsOf = async (root: string) => staleness(root, await plan(root, fakeDiff)).map((p) => p.file);
 
+/** A project with its first SQLite migration and everything derived from it: where each test's change starts. */
+async function derivedProject(): Promise<string> {
+  const root = project({ "prisma/schema.prisma": SOURCE, [`${SQLITE_MIGRATIONS}/20261127000000_init/migration.sql`]: await fakeDiff(null, SOURCE, "sqlite") });
+  apply(root, await plan(root, fakeDiff));
+  return root;
+}
+
 test("the PostgreSQL schema swaps the provider and the client folder, and says it is generated", () => {
   const pg = toPostgresSchema(SOURCE);
   assert.match(pg, /^\/\/ GENERATED from prisma\/schema\.prisma/);
@@ -98,8 +105,7 @@ test("derive writes the PostgreSQL schema, the first snapshot and a PostgreSQL m
 });
 
 test("the check fails on a schema change without a migration, and db:new-migration fixes it for both databases", async () => {
-  const root = project({ "prisma/schema.prisma": SOURCE, [`${SQLITE_MIGRATIONS}/20261127000000_init/migration.sql`]: await fakeDiff(null, SOURCE, "sqlite") });
-  apply(root, await plan(root, fakeDiff));
+  const root = await derivedProject();
 
   const changed = SOURCE.replace("id String @id", "id String @id\n  name String");
   write(root, "prisma/schema.prisma", changed);
@@ -115,20 +121,21 @@ test("the check fails on a schema change without a migration, and db:new-migrati
 });
 
 test("the check fails on a stale or missing PostgreSQL migration, a stray PostgreSQL folder and an edited PostgreSQL schema", async () => {
-  const root = project({ "prisma/schema.prisma": SOURCE, [`${SQLITE_MIGRATIONS}/20261127000000_init/migration.sql`]: await fakeDiff(null, SOURCE, "sqlite") });
-  apply(root, await plan(root, fakeDiff));
+  const root = await derivedProject();
 
   write(root, `${PG_MIGRATIONS}/20261127000000_init/migration.sql`, "-- edited by hand\n");
   fs.mkdirSync(path.join(root, PG_MIGRATIONS, "20261130000000_orphan"));
   write(root, PG_SCHEMA, "// edited\n");
-  assert.deepEqual((await problemsOf(root)).sort(), [`${PG_MIGRATIONS}/20261127000000_init/migration.sql`, `${PG_MIGRATIONS}/20261130000000_orphan/`, PG_SCHEMA].sort());
+  assert.deepEqual(
+    (await problemsOf(root)).sort(),
+    [`${PG_MIGRATIONS}/20261127000000_init/migration.sql`, `${PG_MIGRATIONS}/20261130000000_orphan/`, PG_SCHEMA].sort(),
+  );
   apply(root, await plan(root, fakeDiff));
   assert.deepEqual(await problemsOf(root), []);
 });
 
 test("a migration merged from a branch without a snapshot takes the source schema when it is the newest", async () => {
-  const root = project({ "prisma/schema.prisma": SOURCE, [`${SQLITE_MIGRATIONS}/20261127000000_init/migration.sql`]: await fakeDiff(null, SOURCE, "sqlite") });
-  apply(root, await plan(root, fakeDiff));
+  const root = await derivedProject();
   // Another engineer's migration, written by hand with migrate diff from the previous schema.
   const changed = SOURCE.replace("id String @id", "id String @id\n  code String");
   write(root, "prisma/schema.prisma", changed);

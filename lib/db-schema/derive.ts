@@ -132,11 +132,9 @@ function read(root: string, file: string): string | null {
 /** The source schema of the first first-parent commit that added a migration, or null. */
 export async function snapshotFromGit(root: string, migration: string): Promise<string | null> {
   try {
-    const { stdout } = await run(
-      "git",
-      ["log", "--first-parent", "--diff-filter=A", "--format=%H", "--", `${SQLITE_MIGRATIONS}/${migration}/${MIGRATION}`],
-      { cwd: root },
-    );
+    const { stdout } = await run("git", ["log", "--first-parent", "--diff-filter=A", "--format=%H", "--", `${SQLITE_MIGRATIONS}/${migration}/${MIGRATION}`], {
+      cwd: root,
+    });
     const commit = stdout.trim().split("\n").filter(Boolean).pop();
     if (!commit) return null;
     return (await run("git", ["show", `${commit}:${SOURCE_SCHEMA}`], { cwd: root, maxBuffer: 64 * 1024 * 1024 })).stdout;
@@ -216,7 +214,11 @@ export async function plan(root: string, diff: Differ = prismaDiffer(root)): Pro
   if (last !== source) {
     jobs.push(async () => {
       const pending = await diff(last, source, "sqlite");
-      if (normalizeSql(pending).replace(/^-- This is an empty migration\.$/m, "").trim() !== "") {
+      if (
+        normalizeSql(pending)
+          .replace(/^-- This is an empty migration\.$/m, "")
+          .trim() !== ""
+      ) {
         problems.push({
           file: SOURCE_SCHEMA,
           message: "has changes that no migration holds. Run `npm run db:new-migration -- <what_changed>`.",
@@ -293,7 +295,11 @@ export async function newMigration(root: string, name: string, diff: Differ = pr
     throw new Error(`${SQLITE_MIGRATIONS}/${existing.at(-1)} has no schema snapshot: run \`npm run db:derive\` first.`);
   }
   const sql = await diff(last, source, "sqlite");
-  if (normalizeSql(sql).replace(/^-- This is an empty migration\.$/m, "").trim() === "") {
+  if (
+    normalizeSql(sql)
+      .replace(/^-- This is an empty migration\.$/m, "")
+      .trim() === ""
+  ) {
     throw new Error(`${SOURCE_SCHEMA} has no changes since the last migration: nothing to write.`);
   }
   fs.mkdirSync(path.join(root, SQLITE_MIGRATIONS, folder), { recursive: true });

@@ -9,7 +9,10 @@ export type Notice = { kind: string; message: string; href: string };
 /** The active users of the units (their heads and reporters). */
 export async function usersOfUnits(tx: Prisma.TransactionClient, unitIds: readonly string[]): Promise<string[]> {
   if (unitIds.length === 0) return [];
-  const users = await tx.user.findMany({ where: { unitId: { in: [...unitIds] }, active: true, role: { in: ["UNIT_HEAD", "REPORTER"] } }, select: { id: true } });
+  const users = await tx.user.findMany({
+    where: { unitId: { in: [...unitIds] }, active: true, role: { in: ["UNIT_HEAD", "REPORTER"] } },
+    select: { id: true },
+  });
   return users.map((u) => u.id);
 }
 
@@ -17,6 +20,8 @@ export async function usersOfUnits(tx: Prisma.TransactionClient, unitIds: readon
 export async function notifyUsers(tx: Prisma.TransactionClient, recipientIds: readonly string[], notice: Notice, now: Date): Promise<number> {
   const ids = [...new Set(recipientIds)];
   if (ids.length === 0) return 0;
-  await tx.notification.createMany({ data: ids.map((recipientId) => ({ recipientId, kind: notice.kind, message: notice.message, href: notice.href, createdAt: now })) });
+  await tx.notification.createMany({
+    data: ids.map((recipientId) => ({ recipientId, kind: notice.kind, message: notice.message, href: notice.href, createdAt: now })),
+  });
   return ids.length;
 }

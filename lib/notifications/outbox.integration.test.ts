@@ -52,13 +52,21 @@ test("quiet hours: 22:00–07:00 waits until 07:00, urgent does not", async () =
   const robot = await t.db.robot.create({ data: { name: "夜间", kind: "WECOM", webhookUrl: `${base}/night`, audience: "OFFICE" } });
   await t.db.$transaction(async (tx) => {
     await enqueueRobotMessage(tx, { audience: "OFFICE" }, { event: "t", title: "t", markdown: "夜间普通" }, districtInstant("2026-12-01", "23:00"));
-    await enqueueRobotMessage(tx, { audience: "OFFICE" }, { event: "t", title: "t", markdown: "夜间紧急", urgent: true }, districtInstant("2026-12-01", "23:00"));
+    await enqueueRobotMessage(
+      tx,
+      { audience: "OFFICE" },
+      { event: "t", title: "t", markdown: "夜间紧急", urgent: true },
+      districtInstant("2026-12-01", "23:00"),
+    );
   });
   const rows = await t.db.outboxMessage.findMany({ where: { robotId: robot.id }, orderBy: { markdown: "asc" } });
-  assert.deepEqual(rows.map((r) => [r.markdown, r.notBefore.toISOString()]).sort(), [
-    ["夜间普通", districtInstant("2026-12-02", "07:00").toISOString()],
-    ["夜间紧急", districtInstant("2026-12-01", "23:00").toISOString()],
-  ].sort());
+  assert.deepEqual(
+    rows.map((r) => [r.markdown, r.notBefore.toISOString()]).sort(),
+    [
+      ["夜间普通", districtInstant("2026-12-02", "07:00").toISOString()],
+      ["夜间紧急", districtInstant("2026-12-01", "23:00").toISOString()],
+    ].sort(),
+  );
   await t.db.robot.delete({ where: { id: robot.id } });
 });
 
@@ -66,7 +74,16 @@ test("the outbox row is written in the event's transaction, and not when it roll
   const unit = await t.db.unit.create({ data: { code: "T1", name: "机器人镇", kind: "TOWN" } });
   await t.db.robot.create({ data: { name: "机器人镇工作群", kind: "DINGTALK", webhookUrl: `${base}/ding?access_token=x`, secret: "SECabc", unitId: unit.id } });
   const admin = await t.db.user.create({ data: { username: "ob-admin", name: "督查室", role: "ADMIN", passwordHash: "x" } });
-  const user: SessionUser = { id: admin.id, username: admin.username, name: admin.name, role: "ADMIN", unitId: null, unitName: null, groupIds: [], sessionId: null };
+  const user: SessionUser = {
+    id: admin.id,
+    username: admin.username,
+    name: admin.name,
+    role: "ADMIN",
+    unitId: null,
+    unitName: null,
+    groupIds: [],
+    sessionId: null,
+  };
 
   await assert.rejects(
     t.db.$transaction(async (tx) => {
@@ -76,7 +93,14 @@ test("the outbox row is written in the event's transaction, and not when it roll
   );
   assert.equal(await t.db.outboxMessage.count({ where: { markdown: "回滚的消息" } }), 0);
 
-  const issued = await issueOrder(t.db, user, { unitId: unit.id, coUnitIds: [], title: "机器人测试督办", content: "交办后单位工作群应收到消息。", deadlineDate: addDays(districtToday(), 3), deadlineTime: "18:00" });
+  const issued = await issueOrder(t.db, user, {
+    unitId: unit.id,
+    coUnitIds: [],
+    title: "机器人测试督办",
+    content: "交办后单位工作群应收到消息。",
+    deadlineDate: addDays(districtToday(), 3),
+    deadlineTime: "18:00",
+  });
   assert.ok(issued.ok);
   const [row] = await t.db.outboxMessage.findMany({ where: { event: "order.assign" } });
   assert.ok(row, "written with the order");
@@ -124,14 +148,19 @@ test("a robot answering errcode ≠ 0 is retried with back-off, then logged as f
   assert.equal(message.status, "FAILED");
   assert.equal(message.attempts, MAX_ATTEMPTS);
   const log = await t.db.robotDelivery.findMany({ where: { robotId: robot.id }, orderBy: { attempt: "asc" } });
-  assert.deepEqual(log.map((l) => [l.attempt, l.ok, l.errcode, l.errmsg]), Array.from({ length: MAX_ATTEMPTS }, (_, i) => [i + 1, false, 310000, "keywords not in content"]));
+  assert.deepEqual(
+    log.map((l) => [l.attempt, l.ok, l.errcode, l.errmsg]),
+    Array.from({ length: MAX_ATTEMPTS }, (_, i) => [i + 1, false, 310000, "keywords not in content"]),
+  );
   clock += 60 * 60_000;
   await drainOutbox(t.db, { now });
   assert.equal(received.get("/down")?.length, MAX_ATTEMPTS, "a failed message is not sent again");
 });
 
 test("two senders on one database deliver each message once", async () => {
-  const robots = await Promise.all([0, 1, 2].map((i) => t.db.robot.create({ data: { name: `并发${i}`, kind: "WECOM", webhookUrl: `${base}/two/${i}`, audience: "LEADERS" } })));
+  const robots = await Promise.all(
+    [0, 1, 2].map((i) => t.db.robot.create({ data: { name: `并发${i}`, kind: "WECOM", webhookUrl: `${base}/two/${i}`, audience: "LEADERS" } })),
+  );
   await t.db.$transaction(async (tx) => {
     for (let i = 0; i < 40; i++) await enqueueRobotMessage(tx, { audience: "LEADERS" }, { event: "t", title: "t", markdown: `并发 ${i}` }, noon);
   });

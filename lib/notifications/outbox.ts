@@ -111,7 +111,15 @@ export async function drainOutbox(db: Db, options: SenderOptions = {}): Promise<
   return result;
 }
 
-async function serveRobot(db: Db, robotId: string, senderId: string, clock: () => Date, channels: Record<RobotKind, RobotChannel>, rate: number, result: DrainResult) {
+async function serveRobot(
+  db: Db,
+  robotId: string,
+  senderId: string,
+  clock: () => Date,
+  channels: Record<RobotKind, RobotChannel>,
+  rate: number,
+  result: DrainResult,
+) {
   const robot = await db.robot.findUniqueOrThrow({ where: { id: robotId }, select: { kind: true, webhookUrl: true, secret: true, active: true } });
   if (!robot.active) return;
   const windowStart = new Date(clock().getTime() - 60_000);
@@ -129,11 +137,17 @@ async function serveRobot(db: Db, robotId: string, senderId: string, clock: () =
     const renewed = await db.robot.updateMany({ where: { id: robotId, leaseBy: senderId }, data: { leaseUntil: new Date(clock().getTime() + LEASE_MS) } });
     if (renewed.count !== 1) return;
     const at = clock();
-    const answer = await channels[robot.kind].send(robot, { title: m.title, markdown: m.markdown, mentionMobiles: JSON.parse(m.mentionMobiles) as string[] }, at);
+    const answer = await channels[robot.kind].send(
+      robot,
+      { title: m.title, markdown: m.markdown, mentionMobiles: JSON.parse(m.mentionMobiles) as string[] },
+      at,
+    );
     const attempt = m.attempts + 1;
     const finalFailure = !answer.ok && attempt >= MAX_ATTEMPTS;
     await db.$transaction([
-      db.robotDelivery.create({ data: { messageId: m.id, robotId, at, attempt, ok: answer.ok, errcode: answer.errcode, errmsg: answer.errmsg.slice(0, 500), sender: senderId } }),
+      db.robotDelivery.create({
+        data: { messageId: m.id, robotId, at, attempt, ok: answer.ok, errcode: answer.errcode, errmsg: answer.errmsg.slice(0, 500), sender: senderId },
+      }),
       db.outboxMessage.update({
         where: { id: m.id },
         data: answer.ok

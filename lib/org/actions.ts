@@ -53,28 +53,36 @@ export const createUserAction = authedAction({ roles: OFFICE, input: userCreateI
   const result = await createUser(db, user, data);
   if (!result.ok) return refused(result);
   revalidatePath("/admin/org/users");
-  return { ok: true, message: `已创建账号 ${data.username}。请把一次性密码交给本人,登录后须立即修改。`, data: { id: result.value.id, username: data.username, password: result.value.password } };
+  return {
+    ok: true,
+    message: `已创建账号 ${data.username}。请把一次性密码交给本人，登录后须立即修改。`,
+    data: { id: result.value.id, username: data.username, password: result.value.password },
+  };
 });
 
 export const updateUserAction = authedAction({ roles: OFFICE, input: userUpdateInput }, async (user, data) => {
   const result = await updateUser(db, user, data);
   if (!result.ok) return refused(result);
   revalidatePath(`/admin/org/users/${data.id}`);
-  return { ok: true, message: result.value.revoked ? "已保存。角色或单位已变,此人需重新登录,原有的登录和 API 令牌已失效。" : "已保存。" };
+  return { ok: true, message: result.value.revoked ? "已保存。角色或单位已变，此人需重新登录，原有的登录和 API 令牌已失效。" : "已保存。" };
 });
 
 export const resetPasswordAction = authedAction({ roles: OFFICE, input: userIdInput }, async (user, data) => {
   const result = await resetUserPassword(db, user, data.id);
   if (!result.ok) return refused(result);
   revalidatePath(`/admin/org/users/${data.id}`);
-  return { ok: true, message: "密码已重置,原有的登录和 API 令牌已失效。一次性密码只显示这一次:", data: { username: result.value.username, password: result.value.password } };
+  return {
+    ok: true,
+    message: "密码已重置，原有的登录和 API 令牌已失效。一次性密码只显示这一次：",
+    data: { username: result.value.username, password: result.value.password },
+  };
 });
 
 export const setUserActiveAction = authedAction({ roles: OFFICE, input: userActiveInput }, async (user, data) => {
   const result = await setUserActive(db, user, data);
   if (!result.ok) return refused(result);
   revalidatePath(`/admin/org/users/${data.id}`);
-  return { ok: true, message: data.active ? "账号已启用。" : "账号已停用,它的登录和 API 令牌已立即失效。" };
+  return { ok: true, message: data.active ? "账号已启用。" : "账号已停用，它的登录和 API 令牌已立即失效。" };
 });
 
 export const createUnitAction = authedAction({ roles: OFFICE, input: unitCreateInput }, async (user, data) => {
@@ -103,14 +111,17 @@ export const mergeUnitAction = authedAction({ roles: OFFICE, input: unitMergeInp
   if (!result.ok) return refused(result);
   revalidatePath(`/admin/org/units/${data.id}`);
   const { tasks, orders, users } = result.value;
-  return { ok: true, message: `已合并:${tasks} 项任务、${orders} 件未办结督办件和 ${users} 个账号转入新单位;原单位已撤销,历史记录以原名称保留。` };
+  return { ok: true, message: `已合并：${tasks} 项任务、${orders} 件未办结督办件和 ${users} 个账号转入新单位；原单位已撤销，历史记录以原名称保留。` };
 });
 
 export const changeScopeAction = authedAction({ roles: OFFICE, input: scopeChangeInput }, async (user, data) => {
   const result = await changeGroupScope(db, user, data);
   if (!result.ok) return refused(result);
   revalidatePath(`/admin/org/groups/${data.groupId}`);
-  return { ok: true, message: data.change === "ADD" ? `已加入考核范围,自 ${data.effectiveDate} 起生效。` : `已移出考核范围,自 ${data.effectiveDate} 起生效。` };
+  return {
+    ok: true,
+    message: data.change === "ADD" ? `已加入考核范围，自 ${data.effectiveDate} 起生效。` : `已移出考核范围，自 ${data.effectiveDate} 起生效。`,
+  };
 });
 
 export const saveLineAction = authedAction({ roles: OFFICE, input: lineInput }, async (user, data) => {
@@ -146,10 +157,10 @@ export const setChannelMembersAction = authedAction({ roles: OFFICE, input: chan
 export const importUsersAction = authedAction({ roles: OFFICE, input: z.object({}) }, async (user, _data, formData) => {
   const file = formData.get("file");
   if (!(file instanceof File) || file.size === 0) return { message: "请选择要导入的 .xlsx 文件。", fieldErrors: { file: ["请选择文件"] } };
-  if (file.size > 5 * 1024 * 1024) return { message: "文件太大(最大 5 MB)。", fieldErrors: { file: ["文件太大"] } };
+  if (file.size > 5 * 1024 * 1024) return { message: "文件太大（最大 5 MB）。", fieldErrors: { file: ["文件太大"] } };
   const outcome = await importUsers(db, user, Buffer.from(await file.arrayBuffer()));
   if (!outcome.ok) {
-    const rows = outcome.rowErrors?.map((e) => `第 ${e.row} 行:${e.message}`).join("\n");
+    const rows = outcome.rowErrors?.map((e) => `第 ${e.row} 行：${e.message}`).join("\n");
     const state: ActionState = { message: outcome.message };
     if (rows) state.data = { rowErrors: rows };
     return state;
@@ -157,7 +168,7 @@ export const importUsersAction = authedAction({ roles: OFFICE, input: z.object({
   revalidatePath("/admin/org/users");
   return {
     ok: true,
-    message: `已导入 ${outcome.created.length} 个账号。一次性密码只显示这一次,请分发给本人:`,
+    message: `已导入 ${outcome.created.length} 个账号。一次性密码只显示这一次，请分发给本人：`,
     data: { created: outcome.created.map((c) => `${c.username}\t${c.name}\t${c.password}`).join("\n") },
   };
 });

@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { unitFieldsSelect, userSnapshotSelect } from "@/lib/org/selects";
 import { groupScopeOn } from "@/lib/org/scope";
 import { districtToday } from "@/lib/time";
 
@@ -24,7 +25,14 @@ export async function listUsers(user: SessionUser, search: UserSearch) {
     ...(search.role ? { role: search.role } : {}),
     ...(search.status ? { active: search.status === "active" } : {}),
     ...(search.q
-      ? { OR: [{ username: { contains: search.q } }, { name: { contains: search.q } }, { phone: { contains: search.q } }, { unit: { name: { contains: search.q } } }] }
+      ? {
+          OR: [
+            { username: { contains: search.q } },
+            { name: { contains: search.q } },
+            { phone: { contains: search.q } },
+            { unit: { name: { contains: search.q } } },
+          ],
+        }
       : {}),
   };
   const [rows, total] = await Promise.all([
@@ -32,7 +40,7 @@ export async function listUsers(user: SessionUser, search: UserSearch) {
       where,
       orderBy: [{ username: "asc" }],
       take: PAGE_SIZE,
-      select: { id: true, username: true, name: true, title: true, phone: true, role: true, active: true, mustChangePassword: true, unit: { select: { id: true, name: true } } },
+      select: { ...userSnapshotSelect, unit: { select: { id: true, name: true } } },
     }),
     db.user.count({ where }),
   ]);
@@ -44,15 +52,7 @@ export async function getUserForOffice(user: SessionUser, id: string) {
   return db.user.findUnique({
     where: { id },
     select: {
-      id: true,
-      username: true,
-      name: true,
-      title: true,
-      phone: true,
-      role: true,
-      unitId: true,
-      active: true,
-      mustChangePassword: true,
+      ...userSnapshotSelect,
       createdAt: true,
       unit: { select: { name: true } },
       _count: { select: { sessions: { where: { revokedAt: null, expiresAt: { gt: new Date() } } }, apiTokens: { where: { revokedAt: null } } } },
@@ -63,7 +63,11 @@ export async function getUserForOffice(user: SessionUser, id: string) {
 /** The live units to pick from (an account's unit, a merge target, a scope change). */
 export async function listUnitOptions(user: SessionUser) {
   if (!office(user)) return [];
-  const units = await db.unit.findMany({ where: { archivedAt: null }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, name: true, kind: true } });
+  const units = await db.unit.findMany({
+    where: { archivedAt: null },
+    orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, kind: true },
+  });
   // kind sorted in code (never ORDER BY an enum): towns first.
   return [...units.filter((u) => u.kind === "TOWN"), ...units.filter((u) => u.kind === "DEPARTMENT")];
 }
@@ -74,14 +78,7 @@ export async function listUnitsForOffice(user: SessionUser, showRetired: boolean
     where: showRetired ? {} : { archivedAt: null },
     orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
     select: {
-      id: true,
-      code: true,
-      name: true,
-      kind: true,
-      seatPlace: true,
-      lat: true,
-      lng: true,
-      archivedAt: true,
+      ...unitFieldsSelect,
       mergedInto: { select: { id: true, name: true } },
       _count: { select: { users: { where: { active: true } }, tasks: { where: { archivedAt: null } } } },
     },
@@ -94,14 +91,7 @@ export async function getUnitForOffice(user: SessionUser, id: string) {
   return db.unit.findUnique({
     where: { id },
     select: {
-      id: true,
-      code: true,
-      name: true,
-      kind: true,
-      seatPlace: true,
-      lat: true,
-      lng: true,
-      archivedAt: true,
+      ...unitFieldsSelect,
       mergedInto: { select: { id: true, name: true } },
       mergedFrom: { select: { id: true, name: true } },
       users: { orderBy: { username: "asc" }, select: { id: true, username: true, name: true, role: true, active: true } },
@@ -130,7 +120,11 @@ export async function getGroupForOffice(user: SessionUser, id: string, on = dist
       keyTask: { select: { name: true } },
       members: { select: { user: { select: { id: true, name: true, username: true } } } },
       units: { select: { unit: { select: { id: true, name: true, kind: true } } } },
-      scopeChanges: { orderBy: [{ effectiveDate: "desc" }, { createdAt: "desc" }], take: 200, select: { id: true, change: true, effectiveDate: true, createdAt: true, unit: { select: { name: true } } } },
+      scopeChanges: {
+        orderBy: [{ effectiveDate: "desc" }, { createdAt: "desc" }],
+        take: 200,
+        select: { id: true, change: true, effectiveDate: true, createdAt: true, unit: { select: { name: true } } },
+      },
     },
   });
   if (!group) return null;
@@ -150,14 +144,21 @@ export async function listLinesForOffice(user: SessionUser) {
 
 export async function getLineForOffice(user: SessionUser, id: string) {
   if (!office(user)) return null;
-  const line = await db.line.findUnique({ where: { id }, select: { id: true, name: true, kind: true, description: true, leaderId: true, units: { select: { unitId: true } } } });
+  const line = await db.line.findUnique({
+    where: { id },
+    select: { id: true, name: true, kind: true, description: true, leaderId: true, units: { select: { unitId: true } } },
+  });
   return line ? { ...line, unitIds: line.units.map((u) => u.unitId) } : null;
 }
 
 /** People who may lead a line or sit in a group or channel, by role. */
 export async function listPeopleOptions(user: SessionUser, roles: Role[]) {
   if (!office(user)) return [];
-  return db.user.findMany({ where: { role: { in: roles }, active: true }, orderBy: { username: "asc" }, select: { id: true, name: true, title: true, role: true } });
+  return db.user.findMany({
+    where: { role: { in: roles }, active: true },
+    orderBy: { username: "asc" },
+    select: { id: true, name: true, title: true, role: true },
+  });
 }
 
 export async function listKeyTasksForOffice(user: SessionUser) {
@@ -167,12 +168,18 @@ export async function listKeyTasksForOffice(user: SessionUser) {
 
 export async function listChannelsForOffice(user: SessionUser) {
   if (!office(user)) return [];
-  return db.channel.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, code: true, name: true, _count: { select: { units: true, members: true } } } });
+  return db.channel.findMany({
+    orderBy: { sortOrder: "asc" },
+    select: { id: true, code: true, name: true, _count: { select: { units: true, members: true } } },
+  });
 }
 
 export async function getChannelForOffice(user: SessionUser, id: string) {
   if (!office(user)) return null;
-  const channel = await db.channel.findUnique({ where: { id }, select: { id: true, name: true, units: { select: { unitId: true } }, members: { select: { userId: true } } } });
+  const channel = await db.channel.findUnique({
+    where: { id },
+    select: { id: true, name: true, units: { select: { unitId: true } }, members: { select: { userId: true } } },
+  });
   return channel ? { id: channel.id, name: channel.name, unitIds: channel.units.map((u) => u.unitId), userIds: channel.members.map((m) => m.userId) } : null;
 }
 

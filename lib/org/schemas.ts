@@ -3,7 +3,7 @@
  * assessment groups' scope. Chinese messages; empty optional fields are null.
  */
 import { isDistrictDate } from "@/lib/time";
-import { parsePlainDecimal, z } from "@/lib/validation";
+import { idList, parsePlainDecimal, z } from "@/lib/validation";
 
 const id = z.string().trim().min(1, { message: "缺少编号" }).max(64);
 const optionalText = (max: number, label: string) =>
@@ -29,7 +29,7 @@ const userFields = {
     .trim()
     .optional()
     .transform((v) => v || null)
-    .refine((v) => v === null || /^[0-9+\- ]{5,20}$/.test(v), { message: "手机号只能含数字、+、- 和空格,5–20 位" }),
+    .refine((v) => v === null || /^[0-9+\- ]{5,20}$/.test(v), { message: "手机号只能含数字、+、- 和空格，5–20 位" }),
   role: z.enum(ROLE_VALUES, { message: "请选择角色" }),
   unitId: z
     .string()
@@ -43,7 +43,7 @@ const userFields = {
 function unitMatchesRole(v: { role: (typeof ROLE_VALUES)[number]; unitId: string | null }) {
   return v.role === "UNIT_HEAD" || v.role === "REPORTER" ? v.unitId !== null : v.unitId === null;
 }
-const UNIT_ROLE_MESSAGE = { message: "单位负责人和信息员必须选择单位;督查室、区级领导和考核组账号不属于单位", path: ["unitId"] };
+const UNIT_ROLE_MESSAGE = { message: "单位负责人和信息员必须选择单位；督查室、区级领导和考核组账号不属于单位", path: ["unitId"] };
 
 export const userCreateInput = z.object({ username, ...userFields }).refine(unitMatchesRole, UNIT_ROLE_MESSAGE);
 export const userUpdateInput = z.object({ id, ...userFields }).refine(unitMatchesRole, UNIT_ROLE_MESSAGE);
@@ -99,7 +99,7 @@ export const scopeChangeInput = z.object({
   groupId: id,
   unitId: z.string().trim().min(1, { message: "请选择单位" }).max(64),
   change: z.enum(["ADD", "REMOVE"], { message: "请选择加入或移出" }),
-  effectiveDate: z.string().trim().refine(isDistrictDate, { message: "请填写生效日期(年-月-日)" }),
+  effectiveDate: z.string().trim().refine(isDistrictDate, { message: "请填写生效日期（年-月-日）" }),
 });
 
 export type ScopeChangeInput = z.infer<typeof scopeChangeInput>;
@@ -111,19 +111,21 @@ export const userSearchShape = {
   status: z.enum(["active", "disabled"]).optional(),
 };
 
-/** Ids joined by commas (the UnitPicker's hidden input, checkbox lists). */
-const idList = (label: string, max: number) =>
-  z
-    .string()
-    .optional()
-    .transform((v) => [...new Set((v ?? "").split(",").map((s) => s.trim()).filter(Boolean))])
-    .refine((ids) => ids.length <= max, `${label}最多 ${max} 个`);
-
 export const lineInput = z.object({
-  id: z.string().trim().max(64).optional().transform((v) => v || null),
+  id: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((v) => v || null),
   name: z.string().trim().min(2, { message: "名称至少 2 字" }).max(40, { message: "名称最多 40 字" }),
   kind: z.enum(["LINE", "COMMAND_CENTRE"], { message: "请选择分管线或指挥部" }),
-  leaderId: z.string().trim().max(64).optional().transform((v) => v || null),
+  leaderId: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((v) => v || null),
   description: optionalText(200, "说明"),
   unitIds: idList("单位", 200),
 });
@@ -131,7 +133,12 @@ export const lineInput = z.object({
 export const keyTaskInput = z.object({
   id,
   name: z.string().trim().min(2, { message: "名称至少 2 字" }).max(40, { message: "名称最多 40 字" }),
-  lineId: z.string().trim().max(64).optional().transform((v) => v || null),
+  lineId: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((v) => v || null),
 });
 
 export const groupMembersInput = z.object({ id, userIds: idList("成员", 30) });

@@ -35,7 +35,10 @@ test("only the office may import; the template's example row imports as it stand
   assert.equal(await t.db.user.count(), 1);
   const outcome = await importUsers(t.db, admin, template);
   assert.ok(outcome.ok);
-  assert.deepEqual(outcome.created.map((c) => c.username), ["zhangsan"]);
+  assert.deepEqual(
+    outcome.created.map((c) => c.username),
+    ["zhangsan"],
+  );
 });
 
 test("any bad row writes nothing and lists each bad row with its number", async () => {
@@ -49,7 +52,10 @@ test("any bad row writes nothing and lists each bad row with its number", async 
   const outcome = await importUsers(t.db, admin, file);
   assert.equal(outcome.ok, false);
   assert.ok(!outcome.ok);
-  assert.deepEqual(outcome.rowErrors?.map((e) => e.row), [3, 4, 5, 6]);
+  assert.deepEqual(
+    outcome.rowErrors?.map((e) => e.row),
+    [3, 4, 5, 6],
+  );
   assert.match(outcome.rowErrors![0].message, /不存在镇/);
   assert.match(outcome.rowErrors![1].message, /第 2 行重复/);
   assert.match(outcome.rowErrors![2].message, /已被使用/);

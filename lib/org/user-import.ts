@@ -37,14 +37,25 @@ export type UserImportOutcome =
 export async function writeUserTemplate(units: { name: string }[]): Promise<Buffer> {
   const columns = USER_IMPORT_COLUMNS.map((c) => ({ header: c.header, width: c.width }));
   return writeSheet(columns, [["zhangsan", "张三", "党政办信息员", "13800000000", "信息员", units[0]?.name ?? ""]], "xlsx", "账号", [
-    { name: "可选值", columns: [{ header: "角色", width: 14 }, { header: "单位", width: 24 }], rows: Array.from({ length: Math.max(units.length, 5) }, (_, i) => [Object.values(ROLE_LABELS)[i] ?? null, units[i]?.name ?? null]) },
+    {
+      name: "可选值",
+      columns: [
+        { header: "角色", width: 14 },
+        { header: "单位", width: 24 },
+      ],
+      rows: Array.from({ length: Math.max(units.length, 5) }, (_, i) => [Object.values(ROLE_LABELS)[i] ?? null, units[i]?.name ?? null]),
+    },
   ]);
 }
 
 function text(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "object" && "text" in value) return String(value.text).trim();
-  if (typeof value === "object" && "richText" in value) return value.richText.map((r) => r.text).join("").trim();
+  if (typeof value === "object" && "richText" in value)
+    return value.richText
+      .map((r) => r.text)
+      .join("")
+      .trim();
   if (typeof value === "object" && "result" in value) return String(value.result ?? "").trim();
   return String(value).trim();
 }
@@ -55,14 +66,14 @@ export async function importUsers(client: Db, actor: SessionUser, buffer: Buffer
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
-    return { ok: false, message: "无法读取文件:请上传用模板填写的 .xlsx 文件。" };
+    return { ok: false, message: "无法读取文件：请上传用模板填写的 .xlsx 文件。" };
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return { ok: false, message: "文件里没有工作表。" };
   const headers = (sheet.getRow(1).values as ExcelJS.CellValue[]).map(text);
   const index = new Map(USER_IMPORT_COLUMNS.map((c) => [c.key, headers.indexOf(c.header)]));
   const missing = USER_IMPORT_COLUMNS.filter((c) => (index.get(c.key) ?? -1) < 0).map((c) => c.header);
-  if (missing.length) return { ok: false, message: `缺少列:${missing.join("、")}。请用模板填写。` };
+  if (missing.length) return { ok: false, message: `缺少列：${missing.join("、")}。请用模板填写。` };
 
   const units = new Map((await client.unit.findMany({ where: { archivedAt: null }, select: { id: true, name: true } })).map((u) => [u.name, u.id]));
   const taken = new Set((await client.user.findMany({ select: { username: true } })).map((u) => u.username));
@@ -79,17 +90,25 @@ export async function importUsers(client: Db, actor: SessionUser, buffer: Buffer
     const role = ROLE_BY_LABEL.get(roleLabel) ?? roleLabel;
     const unitId = unitName ? units.get(unitName) : "";
     if (unitName && !unitId) problems.push(`没有名为“${unitName}”的在册单位`);
-    const parsed = userCreateInput.safeParse({ username: cell("username"), name: cell("name"), title: cell("title"), phone: cell("phone"), role, unitId: unitId ?? "" });
-    if (!parsed.success) problems.push(...parsed.error.issues.map((i) => (i.path[0] === "role" ? `角色应为${Object.values(ROLE_LABELS).join("、")}之一` : i.message)));
+    const parsed = userCreateInput.safeParse({
+      username: cell("username"),
+      name: cell("name"),
+      title: cell("title"),
+      phone: cell("phone"),
+      role,
+      unitId: unitId ?? "",
+    });
+    if (!parsed.success)
+      problems.push(...parsed.error.issues.map((i) => (i.path[0] === "role" ? `角色应为${Object.values(ROLE_LABELS).join("、")}之一` : i.message)));
     const username = cell("username");
     if (taken.has(username)) problems.push(`用户名 ${username} 已被使用`);
     if (seen.has(username)) problems.push(`用户名 ${username} 与第 ${seen.get(username)} 行重复`);
     seen.set(username, rowNumber);
-    if (problems.length) rowErrors.push({ row: rowNumber, message: [...new Set(problems)].join(";") });
+    if (problems.length) rowErrors.push({ row: rowNumber, message: [...new Set(problems)].join("；") });
     else if (parsed.success) rows.push({ row: rowNumber, data: parsed.data });
   });
   if (rows.length + rowErrors.length > MAX_USER_IMPORT_ROWS) return { ok: false, message: `一次最多导入 ${MAX_USER_IMPORT_ROWS} 个账号。` };
-  if (rowErrors.length) return { ok: false, message: `有 ${rowErrors.length} 行需要修改,没有导入任何账号。`, rowErrors };
+  if (rowErrors.length) return { ok: false, message: `有 ${rowErrors.length} 行需要修改，没有导入任何账号。`, rowErrors };
   if (!rows.length) return { ok: false, message: "文件里没有账号。" };
 
   const prepared: { data: (typeof rows)[number]["data"]; password: string; hash: string }[] = [];
@@ -104,7 +123,10 @@ export async function importUsers(client: Db, actor: SessionUser, buffer: Buffer
         const user = await tx.user.create({ data: { ...p.data, passwordHash: p.hash, mustChangePassword: true }, select: { id: true } });
         created.push({ id: user.id, data: p.data });
       }
-      await auditMany(tx, created.map((c) => ({ actorId: actor.id, action: "user.import", entity: "User", entityId: c.id, after: { ...c.data, mustChangePassword: true } })));
+      await auditMany(
+        tx,
+        created.map((c) => ({ actorId: actor.id, action: "user.import", entity: "User", entityId: c.id, after: { ...c.data, mustChangePassword: true } })),
+      );
     },
     { timeout: 120_000 },
   );

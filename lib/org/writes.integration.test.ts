@@ -28,6 +28,7 @@ import {
   updateUser,
 } from "@/lib/org/writes";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { asSessionUser } from "@/lib/testing/users";
 
 let t: TestDb;
 let admin: SessionUser;
@@ -35,12 +36,6 @@ let townA: string;
 let townB: string;
 let groupId: string;
 
-const asUser = (u: { id: string; username: string; name: string; role: SessionUser["role"]; unitId: string | null }): SessionUser => ({
-  ...u,
-  unitName: null,
-  groupIds: [],
-  sessionId: null,
-});
 const newSession = (id: string) => t.db.authSession.create({ data: { userId: id, expiresAt: new Date(Date.now() + 3_600_000) } });
 const lastAudit = (action: string, entityId: string) => t.db.auditLog.findFirstOrThrow({ where: { action, entityId }, orderBy: { createdAt: "desc" } });
 
@@ -48,7 +43,7 @@ before(async () => {
   t = await createTestDb();
   const passwordHash = await hashPassword("admin-password-1");
   const a = await t.db.user.create({ data: { username: "office", name: "督查室", role: "ADMIN", passwordHash } });
-  admin = asUser(a);
+  admin = asSessionUser(a);
   townA = (await t.db.unit.create({ data: { code: "A", name: "甲镇", kind: "TOWN" } })).id;
   townB = (await t.db.unit.create({ data: { code: "B", name: "乙镇", kind: "TOWN" } })).id;
   const keyTask = await t.db.keyTask.create({ data: { code: "K1", name: "招商引资" } });
@@ -67,7 +62,7 @@ describe("users", () => {
   });
 
   test("only the office may write; a REPORTER's call changes nothing", async () => {
-    const reporter = asUser({ id: "x", username: "x", name: "x", role: "REPORTER", unitId: townA });
+    const reporter = asSessionUser({ id: "x", username: "x", name: "x", role: "REPORTER", unitId: townA });
     const input = userCreateInput.parse({ username: "sneaky", name: "某人", role: "ADMIN" });
     const result = await createUser(t.db, reporter, input);
     assert.equal(result.ok, false);
@@ -75,7 +70,11 @@ describe("users", () => {
   });
 
   test("create gives a one-time password, to be changed at the next login, and is audited", async () => {
-    const result = await createUser(t.db, admin, userCreateInput.parse({ username: "head-a", name: "甲镇长", role: "UNIT_HEAD", unitId: townA, phone: "13800000000" }));
+    const result = await createUser(
+      t.db,
+      admin,
+      userCreateInput.parse({ username: "head-a", name: "甲镇长", role: "UNIT_HEAD", unitId: townA, phone: "13800000000" }),
+    );
     assert.ok(result.ok);
     const user = await t.db.user.findUniqueOrThrow({ where: { id: result.value.id } });
     assert.equal(user.mustChangePassword, true);
@@ -109,6 +108,12 @@ describe("users", () => {
     const kept = await newSession(user.id);
     await updateUser(t.db, admin, { id: user.id, name: "改名者", title: null, phone: null, role: "REPORTER", unitId: townB });
     assert.ok(await loadSessionUser(t.db, kept.id));
+    // a new role in the same unit ends access too (issue 13, finding 3)
+    const { token: roleToken } = await createApiToken(t.db, user.id, "机器人");
+    const promoted = await updateUser(t.db, admin, { id: user.id, name: "改名者", title: null, phone: null, role: "UNIT_HEAD", unitId: townB });
+    assert.deepEqual(promoted, { ok: true, value: { revoked: true } });
+    assert.equal(await loadSessionUser(t.db, kept.id), null);
+    assert.equal(await loadTokenUser(t.db, roleToken), null);
   });
 
   test("a password reset revokes everything and sets a one-time password; disable ends access at once", async () => {
@@ -141,7 +146,11 @@ describe("units", () => {
   test("create validates code, name and coordinates, and refuses a clash", async () => {
     assert.equal(unitCreateInput.safeParse({ code: "C", name: "丙镇", kind: "TOWN", lat: "36.7" }).success, false, "lat without lng");
     assert.equal(unitCreateInput.safeParse({ code: "C", name: "丙镇", kind: "TOWN", lat: "136.7", lng: "114" }).success, false);
-    const ok = await createUnit(t.db, admin, unitCreateInput.parse({ code: "C", name: "丙镇", kind: "TOWN", seatPlace: "丙镇政府", lat: "36.78", lng: "114.49" }));
+    const ok = await createUnit(
+      t.db,
+      admin,
+      unitCreateInput.parse({ code: "C", name: "丙镇", kind: "TOWN", seatPlace: "丙镇政府", lat: "36.78", lng: "114.49" }),
+    );
     assert.ok(ok.ok);
     const unit = await t.db.unit.findUniqueOrThrow({ where: { id: ok.value.id } });
     assert.equal(unit.seatPlace, "丙镇政府");
@@ -182,7 +191,9 @@ describe("units", () => {
     const task = await t.db.task.create({ data: { year: 2026, unitId: old.id, title: "修路", target: 10, measure: "公里", deadline: "2026-12-31" } });
     const card = await t.db.reportCard.create({ data: { unitId: old.id, date: "2026-11-03" } });
     const open = await t.db.supervisionOrder.create({ data: { issuerId: admin.id, unitId: old.id, title: "未结", content: "c", deadline: new Date() } });
-    const closed = await t.db.supervisionOrder.create({ data: { issuerId: admin.id, unitId: old.id, title: "已结", content: "c", deadline: new Date(), status: "ACCEPTED" } });
+    const closed = await t.db.supervisionOrder.create({
+      data: { issuerId: admin.id, unitId: old.id, title: "已结", content: "c", deadline: new Date(), status: "ACCEPTED" },
+    });
     const staff = await t.db.user.create({ data: { username: "m-rep", name: "信息员", role: "REPORTER", unitId: old.id, passwordHash: "x" } });
     const session = await newSession(staff.id);
 
@@ -249,10 +260,18 @@ describe("lines, key tasks, group members and channels", () => {
     const created = await saveLine(t.db, admin, lineInput.parse({ name: "招商引资线", kind: "LINE", leaderId: leader.id, unitIds: `${townA},${townB}` }));
     assert.ok(created.ok);
     assert.equal(await t.db.lineUnit.count({ where: { lineId: created.value.id } }), 2);
-    const wrongLeader = await saveLine(t.db, admin, lineInput.parse({ id: created.value.id, name: "招商引资线", kind: "LINE", leaderId: assessor.id, unitIds: townA }));
+    const wrongLeader = await saveLine(
+      t.db,
+      admin,
+      lineInput.parse({ id: created.value.id, name: "招商引资线", kind: "LINE", leaderId: assessor.id, unitIds: townA }),
+    );
     assert.ok(!wrongLeader.ok && wrongLeader.fieldErrors?.leaderId);
     assert.equal(await t.db.lineUnit.count({ where: { lineId: created.value.id } }), 2, "nothing changed on error");
-    const updated = await saveLine(t.db, admin, lineInput.parse({ id: created.value.id, name: "招商引资线", kind: "COMMAND_CENTRE", leaderId: leader.id, unitIds: townA }));
+    const updated = await saveLine(
+      t.db,
+      admin,
+      lineInput.parse({ id: created.value.id, name: "招商引资线", kind: "COMMAND_CENTRE", leaderId: leader.id, unitIds: townA }),
+    );
     assert.ok(updated.ok);
     const entry = await lastAudit("line.update", created.value.id);
     assert.deepEqual(JSON.parse(entry.before!).unitIds, [townA, townB].sort());
@@ -277,8 +296,14 @@ describe("lines, key tasks, group members and channels", () => {
     const leader = await t.db.user.create({ data: { username: "leader-c", name: "领导丙", role: "LEADER", passwordHash: "x" } });
     assert.ok((await setChannelMembers(t.db, admin, { id: channel.id, unitIds: [townB], userIds: [leader.id] })).ok);
     const row = await t.db.channel.findUniqueOrThrow({ where: { id: channel.id }, include: { units: true, members: true } });
-    assert.deepEqual(row.units.map((u) => u.unitId), [townB]);
-    assert.deepEqual(row.members.map((m) => m.userId), [leader.id]);
+    assert.deepEqual(
+      row.units.map((u) => u.unitId),
+      [townB],
+    );
+    assert.deepEqual(
+      row.members.map((m) => m.userId),
+      [leader.id],
+    );
     const entry = await lastAudit("channel.members", channel.id);
     assert.deepEqual(JSON.parse(entry.before!), { unitIds: [townA], userIds: [] });
     const retired = await t.db.unit.create({ data: { code: "Z", name: "已撤乡", kind: "TOWN", archivedAt: new Date() } });

@@ -17,6 +17,7 @@ import { audit } from "@/lib/audit";
 import { revokeAccess } from "@/lib/accounts/writes";
 import { hashPassword } from "@/lib/auth/password";
 import type { SessionUser } from "@/lib/auth/roles";
+import { unitSnapshotSelect, userSnapshotSelect } from "@/lib/org/selects";
 import type { LineInput, ScopeChangeInput, UnitCreateInput, UnitUpdateInput, UserCreateInput, UserUpdateInput } from "@/lib/org/schemas";
 import { districtToday, quarterOf, quarterRange, type DistrictDate } from "@/lib/time";
 import type { WriteResult } from "@/lib/write-result";
@@ -38,7 +39,7 @@ function notFound(message: string): OrgResult<never> {
   return { ok: false, status: 404, message };
 }
 function invalid(field: string, message: string): OrgResult<never> {
-  return { ok: false, status: 400, message: `请检查填写的内容:${message}。`, fieldErrors: { [field]: [message] } };
+  return { ok: false, status: 400, message: `请检查填写的内容：${message}。`, fieldErrors: { [field]: [message] } };
 }
 
 /** A one-time password: 12 characters without look-alikes (0/O, 1/l/I), from the system's random source. */
@@ -48,18 +49,6 @@ export function oneTimePassword(): string {
 }
 
 // ─── Users ────────────────────────────────────────────────────────────────────
-
-const userSnapshotSelect = {
-  id: true,
-  username: true,
-  name: true,
-  title: true,
-  phone: true,
-  role: true,
-  unitId: true,
-  active: true,
-  mustChangePassword: true,
-} satisfies Prisma.UserSelect;
 
 /** A unit picked for an account must exist and not be retired. */
 async function liveUnit(client: Db | Tx, unitId: string | null): Promise<boolean> {
@@ -75,7 +64,16 @@ export async function createUser(client: Db, actor: SessionUser, input: UserCrea
     if (await tx.user.findUnique({ where: { username: input.username }, select: { id: true } })) return invalid("username", "用户名已被使用");
     if (!(await liveUnit(tx, input.unitId))) return invalid("unitId", "所选单位不存在或已撤销");
     const user = await tx.user.create({
-      data: { username: input.username, name: input.name, title: input.title, phone: input.phone, role: input.role, unitId: input.unitId, passwordHash, mustChangePassword: true },
+      data: {
+        username: input.username,
+        name: input.name,
+        title: input.title,
+        phone: input.phone,
+        role: input.role,
+        unitId: input.unitId,
+        passwordHash,
+        mustChangePassword: true,
+      },
       select: userSnapshotSelect,
     });
     await audit(tx, { actorId: actor.id, action: "user.create", entity: "User", entityId: user.id, after: user });
@@ -98,14 +96,27 @@ export async function updateUser(client: Db, actor: SessionUser, input: UserUpda
     // A new role or unit is new access: the old one ends now, in every open browser and token.
     const moved = before.role !== after.role || before.unitId !== after.unitId;
     const revoked = moved ? await revokeAccess(tx, after.id, now) : undefined;
-    await audit(tx, { actorId: actor.id, action: "user.update", entity: "User", entityId: after.id, before, after: revoked ? { ...after, revoked } : after, unitId: after.unitId ?? before.unitId });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "user.update",
+      entity: "User",
+      entityId: after.id,
+      before,
+      after: revoked ? { ...after, revoked } : after,
+      unitId: after.unitId ?? before.unitId,
+    });
     return { ok: true as const, value: { revoked: moved } };
   });
 }
 
-export async function resetUserPassword(client: Db, actor: SessionUser, id: string, now = new Date()): Promise<OrgResult<{ password: string; username: string }>> {
+export async function resetUserPassword(
+  client: Db,
+  actor: SessionUser,
+  id: string,
+  now = new Date(),
+): Promise<OrgResult<{ password: string; username: string }>> {
   if (actor.role !== "ADMIN") return forbidden();
-  if (id === actor.id) return { ok: false, status: 400, message: "不能在这里重置自己的密码,请到“我的账号”修改。" };
+  if (id === actor.id) return { ok: false, status: 400, message: "不能在这里重置自己的密码，请到“我的账号”修改。" };
   const password = oneTimePassword();
   const passwordHash = await hashPassword(password);
   return client.$transaction(async (tx) => {
@@ -141,25 +152,13 @@ export async function setUserActive(client: Db, actor: SessionUser, input: { id:
 
 // ─── Units ────────────────────────────────────────────────────────────────────
 
-const unitSnapshotSelect = {
-  id: true,
-  code: true,
-  name: true,
-  kind: true,
-  seatPlace: true,
-  lat: true,
-  lng: true,
-  archivedAt: true,
-  mergedIntoId: true,
-} satisfies Prisma.UnitSelect;
-
 async function unitClash(tx: Tx, input: { code: string; name: string }, exceptId?: string): Promise<OrgResult<never> | null> {
   const clash = await tx.unit.findFirst({
     where: { OR: [{ code: input.code }, { name: input.name }], ...(exceptId ? { id: { not: exceptId } } : {}) },
     select: { code: true, name: true },
   });
   if (!clash) return null;
-  return clash.code === input.code ? invalid("code", `单位代码已被“${clash.name}”使用`) : invalid("name", "已有同名单位(含已撤销的单位)");
+  return clash.code === input.code ? invalid("code", `单位代码已被“${clash.name}”使用`) : invalid("name", "已有同名单位（含已撤销的单位）");
 }
 
 export async function createUnit(client: Db, actor: SessionUser, input: UnitCreateInput): Promise<OrgResult<{ id: string }>> {
@@ -179,12 +178,20 @@ export async function updateUnit(client: Db, actor: SessionUser, input: UnitUpda
   return client.$transaction(async (tx) => {
     const before = await tx.unit.findUnique({ where: { id: input.id }, select: unitSnapshotSelect });
     if (!before) return notFound(UNIT_NOT_FOUND);
-    if (before.archivedAt) return { ok: false as const, status: 400 as const, message: "已撤销的单位不能修改,它的记录保持撤销时的样子。" };
+    if (before.archivedAt) return { ok: false as const, status: 400 as const, message: "已撤销的单位不能修改，它的记录保持撤销时的样子。" };
     const clash = await unitClash(tx, input, input.id);
     if (clash) return clash;
     const { id, ...data } = input;
     const after = await tx.unit.update({ where: { id }, data, select: unitSnapshotSelect });
-    await audit(tx, { actorId: actor.id, action: before.name !== after.name ? "unit.rename" : "unit.update", entity: "Unit", entityId: id, before, after, unitId: id });
+    await audit(tx, {
+      actorId: actor.id,
+      action: before.name !== after.name ? "unit.rename" : "unit.update",
+      entity: "Unit",
+      entityId: id,
+      before,
+      after,
+      unitId: id,
+    });
     return { ok: true as const, value: undefined };
   });
 }
@@ -215,7 +222,15 @@ export async function retireUnit(client: Db, actor: SessionUser, id: string, now
     const users = await tx.user.findMany({ where: { unitId: id, active: true }, select: { id: true } });
     for (const u of users) await revokeAccess(tx, u.id, now);
     await tx.user.updateMany({ where: { unitId: id, active: true }, data: { active: false } });
-    await audit(tx, { actorId: actor.id, action: "unit.retire", entity: "Unit", entityId: id, before, after: { ...after, leftGroups: groups, disabledUsers: users.map((u) => u.id) }, unitId: id });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "unit.retire",
+      entity: "Unit",
+      entityId: id,
+      before,
+      after: { ...after, leftGroups: groups, disabledUsers: users.map((u) => u.id) },
+      unitId: id,
+    });
     return { ok: true as const, value: undefined };
   });
 }
@@ -228,13 +243,19 @@ export async function retireUnit(client: Db, actor: SessionUser, id: string, now
  * The old unit is retired: its cards, scores, flags and closed orders stay
  * with it, readable under its old name.
  */
-export async function mergeUnits(client: Db, actor: SessionUser, input: { id: string; intoId: string }, now = new Date(), today = districtToday(now)): Promise<OrgResult<{ tasks: number; orders: number; users: number }>> {
+export async function mergeUnits(
+  client: Db,
+  actor: SessionUser,
+  input: { id: string; intoId: string },
+  now = new Date(),
+  today = districtToday(now),
+): Promise<OrgResult<{ tasks: number; orders: number; users: number }>> {
   if (actor.role !== "ADMIN") return forbidden();
   if (input.id === input.intoId) return invalid("intoId", "不能并入自身");
   return client.$transaction(async (tx) => {
     const before = await tx.unit.findUnique({ where: { id: input.id }, select: unitSnapshotSelect });
     if (!before) return notFound(UNIT_NOT_FOUND);
-    if (before.archivedAt) return { ok: false as const, status: 400 as const, message: "这个单位已经撤销,不能再合并。" };
+    if (before.archivedAt) return { ok: false as const, status: 400 as const, message: "这个单位已经撤销，不能再合并。" };
     const into = await tx.unit.findFirst({ where: { id: input.intoId, archivedAt: null }, select: { id: true, name: true } });
     if (!into) return invalid("intoId", "并入的单位不存在或已撤销");
 
@@ -249,7 +270,9 @@ export async function mergeUnits(client: Db, actor: SessionUser, input: { id: st
       await tx.taskCooperator.delete({ where: { taskId_unitId: { taskId, unitId: input.id } } });
       if (lead?.unitId !== into.id && already === 0) await tx.taskCooperator.create({ data: { taskId, unitId: into.id } });
     }
-    const openOrders = (await tx.supervisionOrder.findMany({ where: { unitId: input.id, status: { not: "ACCEPTED" } }, select: { id: true } })).map((o) => o.id);
+    const openOrders = (await tx.supervisionOrder.findMany({ where: { unitId: input.id, status: { not: "ACCEPTED" } }, select: { id: true } })).map(
+      (o) => o.id,
+    );
     await tx.supervisionOrder.updateMany({ where: { id: { in: openOrders } }, data: { unitId: into.id } });
 
     const users = (await tx.user.findMany({ where: { unitId: input.id, active: true }, select: { id: true } })).map((u) => u.id);
@@ -272,7 +295,14 @@ export async function mergeUnits(client: Db, actor: SessionUser, input: { id: st
     const after = await tx.unit.update({ where: { id: input.id }, data: { archivedAt: now, mergedIntoId: into.id }, select: unitSnapshotSelect });
     const moved = { tasks: taskIds, orders: openOrders, users, groups, into: { id: into.id, name: into.name } };
     await audit(tx, { actorId: actor.id, action: "unit.merge", entity: "Unit", entityId: input.id, before, after: { ...after, moved }, unitId: input.id });
-    await audit(tx, { actorId: actor.id, action: "unit.merge-in", entity: "Unit", entityId: into.id, after: { from: { id: before.id, name: before.name }, moved }, unitId: into.id });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "unit.merge-in",
+      entity: "Unit",
+      entityId: into.id,
+      after: { from: { id: before.id, name: before.name }, moved },
+      unitId: into.id,
+    });
     return { ok: true as const, value: { tasks: taskIds.length, orders: openOrders.length, users: users.length } };
   });
 }
@@ -289,7 +319,8 @@ export async function mergeUnits(client: Db, actor: SessionUser, input: { id: st
 export async function changeGroupScope(client: Db, actor: SessionUser, input: ScopeChangeInput, today = districtToday()): Promise<OrgResult> {
   if (actor.role !== "ADMIN") return forbidden();
   if (input.effectiveDate > today) return invalid("effectiveDate", "生效日期不能晚于今天");
-  if (input.effectiveDate < quarterRange(quarterOf(today)).start) return invalid("effectiveDate", "生效日期不能早于本季度第一天(以往季度的考核已按当时的范围进行)");
+  if (input.effectiveDate < quarterRange(quarterOf(today)).start)
+    return invalid("effectiveDate", "生效日期不能早于本季度第一天（以往季度的考核已按当时的范围进行）");
   return client.$transaction(async (tx) => {
     const group = await tx.assessmentGroup.findUnique({ where: { id: input.groupId }, select: { id: true, name: true } });
     if (!group) return notFound(GROUP_NOT_FOUND);
@@ -300,12 +331,12 @@ export async function changeGroupScope(client: Db, actor: SessionUser, input: Sc
       if (unit.archivedAt) return invalid("unitId", "已撤销的单位不能加入考核范围");
       if (inScope) return invalid("unitId", `${unit.name}已在本组考核范围内`);
       const later = await tx.assessmentGroupScopeChange.count({ where: { groupId: group.id, unitId: unit.id, effectiveDate: { gt: input.effectiveDate } } });
-      if (later > 0) return invalid("effectiveDate", "这个单位在该日期之后还有范围变动,生效日期不能早于它");
+      if (later > 0) return invalid("effectiveDate", "这个单位在该日期之后还有范围变动，生效日期不能早于它");
       await tx.assessmentGroupUnit.create({ data: { groupId: group.id, unitId: unit.id } });
     } else {
       if (!inScope) return invalid("unitId", `${unit.name}不在本组考核范围内`);
       const later = await tx.assessmentGroupScopeChange.count({ where: { groupId: group.id, unitId: unit.id, effectiveDate: { gt: input.effectiveDate } } });
-      if (later > 0) return invalid("effectiveDate", "这个单位在该日期之后还有范围变动,生效日期不能早于它");
+      if (later > 0) return invalid("effectiveDate", "这个单位在该日期之后还有范围变动，生效日期不能早于它");
       await tx.assessmentGroupUnit.delete({ where: { groupId_unitId: { groupId: group.id, unitId: unit.id } } });
     }
     const change = await tx.assessmentGroupScopeChange.create({
@@ -340,23 +371,42 @@ export async function saveLine(client: Db, actor: SessionUser, input: LineInput)
   if (actor.role !== "ADMIN") return forbidden();
   return client.$transaction(async (tx) => {
     const snapshot = async (id: string) => {
-      const line = await tx.line.findUnique({ where: { id }, select: { id: true, name: true, kind: true, leaderId: true, description: true, units: { select: { unitId: true } } } });
+      const line = await tx.line.findUnique({
+        where: { id },
+        select: { id: true, name: true, kind: true, leaderId: true, description: true, units: { select: { unitId: true } } },
+      });
       return line ? { ...line, units: undefined, unitIds: line.units.map((u) => u.unitId).sort() } : null;
     };
     const before = input.id ? await snapshot(input.id) : null;
     if (input.id && !before) return notFound("没有找到这条分管线或指挥部。");
-    if (await tx.line.findFirst({ where: { name: input.name, ...(input.id ? { id: { not: input.id } } : {}) }, select: { id: true } })) return invalid("name", "已有同名的分管线或指挥部");
+    if (await tx.line.findFirst({ where: { name: input.name, ...(input.id ? { id: { not: input.id } } : {}) }, select: { id: true } }))
+      return invalid("name", "已有同名的分管线或指挥部");
     if (!(await leaderOk(tx, input.leaderId))) return invalid("leaderId", "牵头领导须是在用的区级领导账号");
     // Units already on the line stay even if retired since; new ones must be live.
     const added = input.unitIds.filter((u) => !before?.unitIds.includes(u));
     if (!(await liveUnitsOk(tx, added))) return invalid("unitIds", "所选单位不存在或已撤销");
     const data = { name: input.name, kind: input.kind, leaderId: input.leaderId, description: input.description };
-    const id = input.id ?? (await tx.line.create({ data: { ...data, sortOrder: ((await tx.line.aggregate({ _max: { sortOrder: true } }))._max.sortOrder ?? 0) + 1 }, select: { id: true } })).id;
+    const id =
+      input.id ??
+      (
+        await tx.line.create({
+          data: { ...data, sortOrder: ((await tx.line.aggregate({ _max: { sortOrder: true } }))._max.sortOrder ?? 0) + 1 },
+          select: { id: true },
+        })
+      ).id;
     if (input.id) await tx.line.update({ where: { id }, data });
     await tx.lineUnit.deleteMany({ where: { lineId: id, unitId: { notIn: input.unitIds } } });
     for (const unitId of added) await tx.lineUnit.create({ data: { lineId: id, unitId } });
     const after = await snapshot(id);
-    await audit(tx, { actorId: actor.id, action: input.id ? "line.update" : "line.create", entity: "Line", entityId: id, before: before ?? undefined, after, unitId: null });
+    await audit(tx, {
+      actorId: actor.id,
+      action: input.id ? "line.update" : "line.create",
+      entity: "Line",
+      entityId: id,
+      before: before ?? undefined,
+      after,
+      unitId: null,
+    });
     return { ok: true as const, value: { id } };
   });
 }
@@ -368,7 +418,11 @@ export async function updateKeyTask(client: Db, actor: SessionUser, input: { id:
     if (!before) return notFound("没有找到这项重点工作。");
     if (await tx.keyTask.findFirst({ where: { name: input.name, id: { not: input.id } }, select: { id: true } })) return invalid("name", "已有同名的重点工作");
     if (input.lineId && (await tx.line.count({ where: { id: input.lineId } })) === 0) return invalid("lineId", "所选分管线不存在");
-    const after = await tx.keyTask.update({ where: { id: input.id }, data: { name: input.name, lineId: input.lineId }, select: { id: true, code: true, name: true, lineId: true } });
+    const after = await tx.keyTask.update({
+      where: { id: input.id },
+      data: { name: input.name, lineId: input.lineId },
+      select: { id: true, code: true, name: true, lineId: true },
+    });
     await audit(tx, { actorId: actor.id, action: "keyTask.update", entity: "KeyTask", entityId: input.id, before, after, unitId: null });
     return { ok: true as const, value: undefined };
   });
@@ -387,7 +441,15 @@ export async function setGroupMembers(client: Db, actor: SessionUser, input: { i
     }
     await tx.assessmentGroupMember.deleteMany({ where: { groupId: group.id, userId: { notIn: input.userIds } } });
     for (const userId of added) await tx.assessmentGroupMember.create({ data: { groupId: group.id, userId } });
-    await audit(tx, { actorId: actor.id, action: "group.members", entity: "AssessmentGroup", entityId: group.id, before: { userIds: before }, after: { userIds: [...input.userIds].sort() }, unitId: null });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "group.members",
+      entity: "AssessmentGroup",
+      entityId: group.id,
+      before: { userIds: before },
+      after: { userIds: [...input.userIds].sort() },
+      unitId: null,
+    });
     return { ok: true as const, value: undefined };
   });
 }
@@ -396,7 +458,10 @@ export async function setGroupMembers(client: Db, actor: SessionUser, input: { i
 export async function setChannelMembers(client: Db, actor: SessionUser, input: { id: string; unitIds: string[]; userIds: string[] }): Promise<OrgResult> {
   if (actor.role !== "ADMIN") return forbidden();
   return client.$transaction(async (tx) => {
-    const channel = await tx.channel.findUnique({ where: { id: input.id }, select: { id: true, units: { select: { unitId: true } }, members: { select: { userId: true } } } });
+    const channel = await tx.channel.findUnique({
+      where: { id: input.id },
+      select: { id: true, units: { select: { unitId: true } }, members: { select: { userId: true } } },
+    });
     if (!channel) return notFound("没有找到这个工作群。");
     const before = { unitIds: channel.units.map((u) => u.unitId).sort(), userIds: channel.members.map((m) => m.userId).sort() };
     const addedUnits = input.unitIds.filter((u) => !before.unitIds.includes(u));

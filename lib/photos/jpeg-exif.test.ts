@@ -20,7 +20,11 @@ test("a downscaled copy keeps the original's EXIF time and GPS, upright", async 
   const segment = extractExifSegment(original);
   assert.ok(segment, "the camera JPEG has an Exif segment");
   // What a canvas gives back: a JPEG without any EXIF.
-  const downscaled = new Uint8Array(await sharp({ create: { width: 200, height: 150, channels: 3, background: "#6a8" } }).jpeg().toBuffer());
+  const downscaled = new Uint8Array(
+    await sharp({ create: { width: 200, height: 150, channels: 3, background: "#6a8" } })
+      .jpeg()
+      .toBuffer(),
+  );
   assert.equal(extractExifSegment(downscaled), null);
 
   const kept = insertExifSegment(downscaled, withUprightOrientation(segment));
@@ -35,7 +39,11 @@ test("a downscaled copy keeps the original's EXIF time and GPS, upright", async 
 
 test("anything that is not a JPEG with EXIF is left alone", async () => {
   assert.equal(extractExifSegment(new TextEncoder().encode("not a jpeg")), null);
-  const png = new Uint8Array(await sharp({ create: { width: 10, height: 10, channels: 3, background: "#000" } }).png().toBuffer());
+  const png = new Uint8Array(
+    await sharp({ create: { width: 10, height: 10, channels: 3, background: "#000" } })
+      .png()
+      .toBuffer(),
+  );
   assert.equal(extractExifSegment(png), null);
   assert.equal(insertExifSegment(png, new Uint8Array([1, 2])), png);
 });

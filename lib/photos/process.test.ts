@@ -7,7 +7,7 @@ import { parseExifDateTime, PhotoRejectedError, processPhoto } from "@/lib/photo
 /** A photo-like image: a smooth gradient with a few shapes, seeded. */
 async function sceneJpeg(seed: number, width = 800, height = 600): Promise<Buffer> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
-    <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${seed * 47 % 360},60%,70%)"/><stop offset="1" stop-color="hsl(${(seed * 47 + 120) % 360},50%,30%)"/></linearGradient></defs>
+    <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${(seed * 47) % 360},60%,70%)"/><stop offset="1" stop-color="hsl(${(seed * 47 + 120) % 360},50%,30%)"/></linearGradient></defs>
     <rect width="100%" height="100%" fill="url(#g)"/>
     <circle cx="${(seed * 131) % width}" cy="${(seed * 71) % height}" r="${80 + (seed % 5) * 20}" fill="#fff" opacity="0.7"/>
     <rect x="${(seed * 53) % width}" y="${(seed * 97) % height}" width="200" height="120" fill="#222"/>
@@ -26,11 +26,16 @@ test("a photo is re-encoded with a thumbnail and fingerprints", async () => {
 });
 
 test("a text file named .jpg is refused by its content", async () => {
-  await assert.rejects(processPhoto(Buffer.from("这不是图片,只是一段文字。".repeat(50))), (e: unknown) => e instanceof PhotoRejectedError && e.reason === "NOT_AN_IMAGE");
+  await assert.rejects(
+    processPhoto(Buffer.from("这不是图片，只是一段文字。".repeat(50))),
+    (e: unknown) => e instanceof PhotoRejectedError && e.reason === "NOT_AN_IMAGE",
+  );
 });
 
 test("an image over 50 megapixels is refused before it is decoded", async () => {
-  const huge = await sharp({ create: { width: 10_000, height: 10_000, channels: 3, background: "#888" } }).png({ compressionLevel: 9 }).toBuffer();
+  const huge = await sharp({ create: { width: 10_000, height: 10_000, channels: 3, background: "#888" } })
+    .png({ compressionLevel: 9 })
+    .toBuffer();
   await assert.rejects(processPhoto(huge), (e: unknown) => e instanceof PhotoRejectedError && e.reason === "TOO_MANY_PIXELS" && /百万像素/.test(e.message));
 });
 

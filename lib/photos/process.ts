@@ -60,7 +60,11 @@ export function parseExifDateTime(value: unknown, offset?: unknown): Date | null
 
 async function readExif(input: Buffer): Promise<{ takenAt: Date | null; lat: number | null; lng: number | null }> {
   try {
-    const tags = await exifr.parse(input, { reviveValues: false, gps: true, pick: ["DateTimeOriginal", "OffsetTimeOriginal", "CreateDate", "GPSLatitude", "GPSLatitudeRef", "GPSLongitude", "GPSLongitudeRef"] });
+    const tags = await exifr.parse(input, {
+      reviveValues: false,
+      gps: true,
+      pick: ["DateTimeOriginal", "OffsetTimeOriginal", "CreateDate", "GPSLatitude", "GPSLatitudeRef", "GPSLongitude", "GPSLongitudeRef"],
+    });
     const gps = await exifr.gps(input).catch(() => undefined);
     const lat = gps && Number.isFinite(gps.latitude) ? gps.latitude : null;
     const lng = gps && Number.isFinite(gps.longitude) ? gps.longitude : null;
@@ -72,20 +76,20 @@ async function readExif(input: Buffer): Promise<{ takenAt: Date | null; lat: num
 
 export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
   if (input.byteLength > MAX_PHOTO_BYTES) {
-    throw new PhotoRejectedError("TOO_LARGE", `照片超过 10 MB(${(input.byteLength / 1024 / 1024).toFixed(1)} MB),请压缩后再上传。`);
+    throw new PhotoRejectedError("TOO_LARGE", `照片超过 10 MB(${(input.byteLength / 1024 / 1024).toFixed(1)} MB)，请压缩后再上传。`);
   }
   let metadata: Metadata;
   try {
     metadata = await sharp(input, { limitInputPixels: false }).metadata();
   } catch {
-    throw new PhotoRejectedError("NOT_AN_IMAGE", "文件不是可识别的图片(支持 JPEG、PNG、WebP、HEIC)。");
+    throw new PhotoRejectedError("NOT_AN_IMAGE", "文件不是可识别的图片（支持 JPEG、PNG、WebP、HEIC）。");
   }
   if (!metadata.format || !ACCEPTED_FORMATS.has(metadata.format) || !metadata.width || !metadata.height) {
-    throw new PhotoRejectedError("NOT_AN_IMAGE", "文件不是可识别的图片(支持 JPEG、PNG、WebP、HEIC)。");
+    throw new PhotoRejectedError("NOT_AN_IMAGE", "文件不是可识别的图片（支持 JPEG、PNG、WebP、HEIC）。");
   }
   if (metadata.width * metadata.height > MAX_PHOTO_PIXELS) {
     const mp = Math.round((metadata.width * metadata.height) / 1_000_000);
-    throw new PhotoRejectedError("TOO_MANY_PIXELS", `图片像素过大(约 ${mp} 百万像素,上限 50 百万像素)。`);
+    throw new PhotoRejectedError("TOO_MANY_PIXELS", `图片像素过大（约 ${mp} 百万像素，上限 50 百万像素）。`);
   }
 
   const exif = await readExif(input);
@@ -104,7 +108,7 @@ export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
     display = await renderDisplay(base.clone());
     thumb = await renderThumb(base.clone());
   } catch {
-    throw new PhotoRejectedError("NOT_AN_IMAGE", "图片已损坏,无法读取。");
+    throw new PhotoRejectedError("NOT_AN_IMAGE", "图片已损坏，无法读取。");
   }
   return {
     full: full.data,

@@ -8,21 +8,12 @@ import { after, before, test } from "node:test";
 import type { SessionUser } from "@/lib/auth/roles";
 import { photoScopeWhere } from "@/lib/photos/scope";
 import { type TestDb, createTestDb } from "@/lib/testing/test-db";
+import { testPhotoFile } from "@/lib/testing/photos";
+import { sessionUser } from "@/lib/testing/users";
 
 let t: TestDb;
 const ids: Record<string, string> = {};
 const users: Record<string, SessionUser> = {};
-
-const sessionUser = (id: string, role: SessionUser["role"], unitId: string | null = null, groupIds: string[] = []): SessionUser => ({
-  id,
-  username: id,
-  name: id,
-  role,
-  unitId,
-  unitName: null,
-  groupIds,
-  sessionId: null,
-});
 
 before(async () => {
   t = await createTestDb();
@@ -35,7 +26,8 @@ before(async () => {
   };
   const groupA = await group("KA", a.id);
   const groupB = await group("KB", b.id);
-  const make = (username: string, role: SessionUser["role"], unitId: string | null = null) => db.user.create({ data: { username, name: username, passwordHash: "x", role, unitId } });
+  const make = (username: string, role: SessionUser["role"], unitId: string | null = null) =>
+    db.user.create({ data: { username, name: username, passwordHash: "x", role, unitId } });
   const repA = await make("rep-a", "REPORTER", a.id);
   const repB = await make("rep-b", "REPORTER", b.id);
   const admin = await make("admin", "ADMIN");
@@ -53,10 +45,20 @@ before(async () => {
   const card = await db.reportCard.create({ data: { unitId: a.id, date: "2026-11-20" } });
   const slot = await db.reportSlot.create({ data: { cardId: card.id, slot: "NOON", authorId: repA.id, submittedAt: new Date() } });
   const check = await db.spotCheck.create({ data: { slotId: slot.id, checkerId: leader.id, result: "FALSE", method: "ON_SITE" } });
-  const order = await db.supervisionOrder.create({ data: { issuerId: admin.id, unitId: a.id, title: "限时整改", content: "三日内整改", deadline: new Date() } });
+  const order = await db.supervisionOrder.create({
+    data: { issuerId: admin.id, unitId: a.id, title: "限时整改", content: "三日内整改", deadline: new Date() },
+  });
   const response = await db.orderResponse.create({ data: { orderId: order.id, authorId: repA.id, text: "已整改" } });
   const photo = async (key: string, link: Record<string, string>) =>
-    (await db.photo.create({ data: { uploaderId: repA.id, storageKey: `${key}.jpg`, thumbKey: `${key}-t.jpg`, mime: "image/jpeg", width: 1, height: 1, bytes: 1, sha256: key, ...link } })).id;
+    (
+      await db.photo.create({
+        data: {
+          uploaderId: repA.id,
+          ...testPhotoFile(key),
+          ...link,
+        },
+      })
+    ).id;
   ids.report = await photo("report", { slotId: slot.id });
   ids.check = await photo("check", { spotCheckId: check.id });
   ids.answer = await photo("answer", { orderResponseId: response.id });
@@ -64,7 +66,10 @@ before(async () => {
 after(() => t.cleanup());
 
 async function visible(user: SessionUser): Promise<string[]> {
-  const rows = await t.db.photo.findMany({ where: { AND: [{ id: { in: [ids.report, ids.check, ids.answer] } }, photoScopeWhere(user)] }, select: { id: true } });
+  const rows = await t.db.photo.findMany({
+    where: { AND: [{ id: { in: [ids.report, ids.check, ids.answer] } }, photoScopeWhere(user)] },
+    select: { id: true },
+  });
   const names = Object.fromEntries(Object.entries(ids).map(([name, id]) => [id, name]));
   return rows.map((r) => names[r.id]).sort();
 }

@@ -37,7 +37,11 @@ const serwist = new Serwist({
     },
     {
       // The page itself, not its RSC payloads (router.refresh), which always go to the network.
-      matcher: ({ url, request, sameOrigin }) => sameOrigin && url.pathname === "/unit" && !request.headers.has("rsc") && (request.mode === "navigate" || request.destination === "" || request.destination === "document"),
+      matcher: ({ url, request, sameOrigin }) =>
+        sameOrigin &&
+        url.pathname === "/unit" &&
+        !request.headers.has("rsc") &&
+        (request.mode === "navigate" || request.destination === "" || request.destination === "document"),
       handler: new NetworkFirst({
         cacheName: CARD_CACHE,
         networkTimeoutSeconds: 10,

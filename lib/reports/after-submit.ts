@@ -5,19 +5,20 @@
  * undo or fail a report that was shown; a flag is for a human, never a penalty.
  */
 import type { Db } from "@/lib/db-client";
+import type { PhotoStorage } from "@/lib/storage/index";
 import { runAnomalyChecksFor } from "@/lib/supervision/anomalies/run";
 
-/** The checks of one slot, awaited; `now` is the submission's time. */
-export async function afterSlotSubmitted(db: Db, slotId: string, now = new Date()): Promise<void> {
-  await checkSlots(db, [slotId], now);
+/** The checks of one slot, awaited; `now` is the submission's time, `storage` where its photos are (default: PHOTO_DIR). */
+export async function afterSlotSubmitted(db: Db, slotId: string, now = new Date(), storage?: PhotoStorage): Promise<void> {
+  await checkSlots(db, [slotId], now, storage);
 }
 
 /**
  * Runs the checks and clears the slots' PendingCheck rows — only those
  * written before the run began: a correction saved meanwhile stays owed.
  */
-export async function checkSlots(db: Db, slotIds: string[], now = new Date()): Promise<void> {
-  await runAnomalyChecksFor(db, slotIds);
+export async function checkSlots(db: Db, slotIds: string[], now = new Date(), storage?: PhotoStorage): Promise<void> {
+  await runAnomalyChecksFor(db, slotIds, { storage });
   await db.pendingCheck.deleteMany({ where: { slotId: { in: slotIds }, createdAt: { lte: now } } });
 }
 

@@ -154,7 +154,13 @@ export type CardJson = {
 };
 
 /** A unit's card of a day — the caller has already checked the unit may be read. */
-export async function loadCardJson(db: Db, unit: { id: string; name: string }, date: DistrictDate, deadlines: SlotDeadlines, now = new Date()): Promise<CardJson> {
+export async function loadCardJson(
+  db: Db,
+  unit: { id: string; name: string },
+  date: DistrictDate,
+  deadlines: SlotDeadlines,
+  now = new Date(),
+): Promise<CardJson> {
   const card = await db.reportCard.findUnique({
     where: { unitId_date: { unitId: unit.id, date } },
     select: { slots: { select: slotJsonSelect }, items: { orderBy: { sortOrder: "asc" }, select: itemJsonSelect } },

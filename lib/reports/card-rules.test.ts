@@ -2,7 +2,6 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
   nextMilestone,
-  type CardItem,
   type ItemRefs,
   carryOverCandidates,
   composeSlotText,
@@ -19,6 +18,7 @@ import {
 } from "@/lib/reports/card-rules";
 import { applyTaskProgress } from "@/lib/reports/task-progress";
 import { DEFAULT_SLOT_DEADLINES } from "@/lib/reports/slots";
+import { cardItem } from "@/lib/testing/card-items";
 
 const d = DEFAULT_SLOT_DEADLINES;
 const at = (iso: string) => new Date(iso);
@@ -32,23 +32,7 @@ const refs: ItemRefs = {
   workLogItems: new Set(["w1"]),
 };
 
-function item(id: string, text: string, extra: Partial<CardItem> = {}): CardItem {
-  return {
-    id,
-    text,
-    addedIn: "MORNING",
-    taskId: null,
-    milestoneId: null,
-    carriedFromId: null,
-    workLogItemId: null,
-    progressNote: null,
-    outcome: null,
-    reason: null,
-    progressValue: null,
-    sortOrder: 1,
-    ...extra,
-  };
-}
+const item = cardItem;
 
 function planOf(result: ReturnType<typeof planSlotItems>) {
   assert.ok("plan" in result, `expected a plan, got ${JSON.stringify(result)}`);
@@ -130,15 +114,23 @@ test("effort is seconds from first input to submit, bounded", () => {
 
 test("morning: plans from tasks, yesterday's open items, the work log and typed text", () => {
   const plan = planOf(
-    planSlotItems("MORNING", [], [
-      { text: "拆除东街违建", taskId: "t1", milestoneId: "m1" },
-      { text: "协调企业用水", carriedFromId: "y1" },
-      { text: "整理迎检材料", workLogItemId: "w1" },
-      { text: "  召开   调度会 " },
-    ], refs),
+    planSlotItems(
+      "MORNING",
+      [],
+      [
+        { text: "拆除东街违建", taskId: "t1", milestoneId: "m1" },
+        { text: "协调企业用水", carriedFromId: "y1" },
+        { text: "整理迎检材料", workLogItemId: "w1" },
+        { text: "  召开   调度会 " },
+      ],
+      refs,
+    ),
   );
   assert.equal(plan.creates.length, 4);
-  assert.deepEqual(plan.creates.map((c) => c.sortOrder), [1, 2, 3, 4]);
+  assert.deepEqual(
+    plan.creates.map((c) => c.sortOrder),
+    [1, 2, 3, 4],
+  );
   assert.equal(plan.creates[0].taskId, "t1");
   assert.equal(plan.creates[1].carriedFromId, "y1");
   assert.equal(plan.creates[3].text, "召开 调度会");
@@ -156,7 +148,17 @@ test("morning: an empty plan, outcomes, another unit's task or a foreign carry-o
 
 test("morning again: rewords and drops its own plan, but not an item that already has progress", () => {
   const existing = [item("a", "拆除东街违建"), item("b", "召开调度会"), item("c", "走访企业", { progressNote: "已走访 3 家" })];
-  const plan = planOf(planSlotItems("MORNING", existing, [{ id: "a", text: "拆除东街违建 5 户" }, { id: "c", text: "走访企业" }], refs));
+  const plan = planOf(
+    planSlotItems(
+      "MORNING",
+      existing,
+      [
+        { id: "a", text: "拆除东街违建 5 户" },
+        { id: "c", text: "走访企业" },
+      ],
+      refs,
+    ),
+  );
   assert.deepEqual(plan.deletes, ["b"]);
   assert.deepEqual(plan.updates, [{ id: "a", data: { text: "拆除东街违建 5 户" } }]);
   assert.match(issuesOf(planSlotItems("MORNING", existing, [{ id: "a", text: "拆除东街违建" }], refs)), /已有午晒进展/);
@@ -186,24 +188,29 @@ test("noon: outcomes belong to the evening; a noon that says nothing is refused"
 test("evening: every item ✓ or ?, a reason for each ?, amounts only on task items", () => {
   const existing = [item("a", "拆除东街违建", { taskId: "t1" }), item("b", "召开调度会", { addedIn: "NOON" })];
   const plan = planOf(
-    planSlotItems("EVENING", existing, [
-      { id: "a", text: "拆除东街违建", done: true, progressValue: 5 },
-      { id: "b", text: "召开调度会", done: false, reason: "主要领导外出,改到明天" },
-    ], refs),
+    planSlotItems(
+      "EVENING",
+      existing,
+      [
+        { id: "a", text: "拆除东街违建", done: true, progressValue: 5 },
+        { id: "b", text: "召开调度会", done: false, reason: "主要领导外出，改到明天" },
+      ],
+      refs,
+    ),
   );
   assert.deepEqual(plan.updates, [
     { id: "a", data: { outcome: "DONE", progressValue: 5 } },
-    { id: "b", data: { outcome: "OPEN", reason: "主要领导外出,改到明天" } },
+    { id: "b", data: { outcome: "OPEN", reason: "主要领导外出，改到明天" } },
   ]);
   assert.deepEqual([...plan.progressDeltas], [["t1", 5]]);
 
   assert.match(issuesOf(planSlotItems("EVENING", existing, [{ id: "a", text: "x", done: true }], refs)), /「召开调度会」标记 ✓ 或 \?/);
-  assert.match(issuesOf(planSlotItems("EVENING", existing, [{ id: "a", text: "x", done: true }, { id: "b", text: "y" }], refs)), /标记 ✓ 或 \?/);
-  assert.match(issuesOf(planSlotItems("EVENING", existing, [{ id: "a", text: "x", done: true }, { id: "b", text: "y", done: false, reason: " " }], refs)), /未完成的原因/);
-  assert.match(
-    issuesOf(planSlotItems("EVENING", existing, [{ id: "a", text: "x", done: true }, { id: "b", text: "y", done: true, progressValue: 2 }], refs)),
-    /没有关联任务/,
-  );
+  // "a" is ✓; what "b" lacks is the issue.
+  const withSecond = (b: Parameters<typeof planSlotItems>[2][number]) =>
+    issuesOf(planSlotItems("EVENING", existing, [{ id: "a", text: "x", done: true }, b], refs));
+  assert.match(withSecond({ id: "b", text: "y" }), /标记 ✓ 或 \?/);
+  assert.match(withSecond({ id: "b", text: "y", done: false, reason: " " }), /未完成的原因/);
+  assert.match(withSecond({ id: "b", text: "y", done: true, progressValue: 2 }), /没有关联任务/);
   assert.match(issuesOf(planSlotItems("EVENING", [], [], refs)), /至少要有一项/);
 });
 
@@ -225,7 +232,10 @@ test("carry-over offers yesterday's ? items and unclosed ones, not ✓ ones nor 
     { id: "y3", text: "走访企业", outcome: null, reason: null, taskId: "t2", milestoneId: null },
     { id: "y4", text: "清运垃圾", outcome: "OPEN" as const, reason: "下雨", taskId: null, milestoneId: null },
   ];
-  assert.deepEqual(carryOverCandidates(previous, new Set(["y4"])).map((i) => i.id), ["y1", "y3"]);
+  assert.deepEqual(
+    carryOverCandidates(previous, new Set(["y4"])).map((i) => i.id),
+    ["y1", "y3"],
+  );
 });
 
 // ─── Evidence and text ──────────────────────────────────────────────────────
@@ -235,7 +245,10 @@ test("photos and location are required only for tasks marked so, in the evening,
     ["t1", { title: "拆除违建", requiresPhoto: true, requiresLocation: true }],
     ["t2", { title: "走访企业", requiresPhoto: false, requiresLocation: false }],
   ]);
-  const items = [{ text: "拆除东街违建", taskId: "t1", outcome: "DONE" as const }, { text: "走访", taskId: "t2", outcome: "DONE" as const }];
+  const items = [
+    { text: "拆除东街违建", taskId: "t1", outcome: "DONE" as const },
+    { text: "走访", taskId: "t2", outcome: "DONE" as const },
+  ];
   assert.equal(evidenceIssues("EVENING", items, tasks, { photos: 0, located: false }).length, 2);
   assert.equal(evidenceIssues("EVENING", items, tasks, { photos: 1, located: true }).length, 0);
   assert.equal(evidenceIssues("NOON", items, tasks, { photos: 0, located: false }).length, 0);
@@ -243,13 +256,19 @@ test("photos and location are required only for tasks marked so, in the evening,
 });
 
 test("the slot's text is composed from its items, and the note comes back out of it", () => {
-  const items = [item("a", "拆除东街违建", { carriedFromId: "y1", outcome: "DONE", progressValue: 5 }), item("b", "召开调度会", { outcome: "OPEN", reason: "改期" })];
+  const items = [
+    item("a", "拆除东街违建", { carriedFromId: "y1", outcome: "DONE", progressValue: 5 }),
+    item("b", "召开调度会", { outcome: "OPEN", reason: "改期" }),
+  ];
   const morning = composeSlotText("MORNING", items, "班子成员分头到一线。");
-  assert.equal(morning, "今日计划:1.拆除东街违建(昨日未完成,继续推进);2.召开调度会。\n班子成员分头到一线。");
+  assert.equal(morning, "今日计划：1.拆除东街违建（昨日未完成，继续推进）；2.召开调度会。\n班子成员分头到一线。");
   assert.equal(noteOf(morning), "班子成员分头到一线。");
-  assert.equal(composeSlotText("EVENING", items, "", () => "户"), "今日完成1/2项:1.拆除东街违建,完成5户 ✓;2.召开调度会 ?(改期)。");
+  assert.equal(
+    composeSlotText("EVENING", items, "", () => "户"),
+    "今日完成1/2项：1.拆除东街违建，完成5户 ✓；2.召开调度会 ?（改期）。",
+  );
   assert.equal(noteOf(composeSlotText("NOON", [], "上午在现场")), "上午在现场");
-  assert.equal(noteOf("今日主要工作:一、二。"), "");
+  assert.equal(noteOf("今日主要工作：一、二。"), "");
 });
 
 // ─── Task progress ──────────────────────────────────────────────────────────

@@ -60,7 +60,7 @@ export function editModeFor(args: {
 }): { mode: EditMode } | { issue: string } {
   const { exists, locked = false, date, slot, deadlines, now } = args;
   if (!exists) {
-    if (date < districtToday(now)) return { issue: "以前日期未晒的时段不能补报,只能更正已晒的内容。" };
+    if (date < districtToday(now)) return { issue: "以前日期未晒的时段不能补报，只能更正已晒的内容。" };
     return { mode: "CREATE" };
   }
   if (locked) return { mode: "CORRECTION" };
@@ -182,14 +182,14 @@ export function planSlotItems(
 
     if (slot !== "NOON" && entry.progress) issues.push({ path: `${path}.progress`, message: "进展说明在午晒中填写。" });
     if (slot !== "EVENING" && (entry.done !== undefined || entry.reason || entry.progressValue !== undefined)) {
-      issues.push({ path: `${path}.done`, message: "完成情况(✓/?)在晚晒中标记。" });
+      issues.push({ path: `${path}.done`, message: "完成情况（✓/?）在晚晒中标记。" });
     }
     if (slot === "EVENING") {
       if (entry.done === undefined) issues.push({ path: `${path}.done`, message: `请为${quote(text)}标记 ✓ 或 ?。` });
       else if (!entry.done && !entry.reason?.trim()) issues.push({ path: `${path}.reason`, message: `请填写${quote(text)}未完成的原因。` });
       const taskId = target ? target.taskId : entry.taskId;
       if (entry.progressValue !== undefined && !taskId) {
-        issues.push({ path: `${path}.progressValue`, message: `${quote(text)}没有关联任务,不能填写完成量。` });
+        issues.push({ path: `${path}.progressValue`, message: `${quote(text)}没有关联任务，不能填写完成量。` });
       }
     }
   });
@@ -198,7 +198,7 @@ export function planSlotItems(
     const path = `items.${index}`;
     if (entry.taskId !== undefined) {
       const task = refs.tasks.get(entry.taskId);
-      if (!task) issues.push({ path: `${path}.taskId`, message: "关联的任务不存在,或不是本单位的在办任务。" });
+      if (!task) issues.push({ path: `${path}.taskId`, message: "关联的任务不存在，或不是本单位的在办任务。" });
       else if (entry.milestoneId !== undefined && !task.milestoneIds.has(entry.milestoneId)) {
         issues.push({ path: `${path}.milestoneId`, message: "关联的节点不属于该任务。" });
       }
@@ -224,7 +224,8 @@ export function planSlotItems(
     }
     if (item.addedIn !== slot) continue;
     const laterData = slot === "MORNING" ? item.progressNote || item.outcome : item.outcome;
-    if (laterData) issues.push({ path: "items", message: `${quote(item.text)}已有${slot === "MORNING" && item.progressNote ? "午晒进展" : "晚晒结果"},不能删除。` });
+    if (laterData)
+      issues.push({ path: "items", message: `${quote(item.text)}已有${slot === "MORNING" && item.progressNote ? "午晒进展" : "晚晒结果"}，不能删除。` });
     else deletes.push(item.id);
   }
 
@@ -360,7 +361,7 @@ export function evidenceIssues(
     if (!task || item.outcome !== "DONE" || seen.has(item.taskId!)) continue;
     seen.add(item.taskId!);
     if (task.requiresPhoto && evidence.photos === 0) issues.push({ path: "photos", message: `任务${quote(task.title)}要求附现场照片。` });
-    if (task.requiresLocation && !evidence.located) issues.push({ path: "place", message: `任务${quote(task.title)}要求填写位置(定位或地点名称)。` });
+    if (task.requiresLocation && !evidence.located) issues.push({ path: "place", message: `任务${quote(task.title)}要求填写位置（定位或地点名称）。` });
   }
   return issues;
 }
@@ -380,18 +381,18 @@ export function composeSlotText<T extends Pick<CardItem, "text" | "addedIn" | "c
   let summary = "";
   if (slot === "MORNING") {
     const planned = items.filter((i) => i.addedIn === "MORNING");
-    summary = `今日计划:${planned.map((i, n) => `${n + 1}.${i.text}${i.carriedFromId ? "(昨日未完成,继续推进)" : ""}`).join(";")}。`;
+    summary = `今日计划：${planned.map((i, n) => `${n + 1}.${i.text}${i.carriedFromId ? "（昨日未完成，继续推进）" : ""}`).join("；")}。`;
   } else if (slot === "NOON") {
     const reported = items.filter((i) => i.progressNote || i.addedIn === "NOON");
-    if (reported.length > 0) summary = `午间进展:${reported.map((i) => (i.progressNote ? `${i.text},${i.progressNote}` : i.text)).join(";")}。`;
+    if (reported.length > 0) summary = `午间进展：${reported.map((i) => (i.progressNote ? `${i.text}，${i.progressNote}` : i.text)).join("；")}。`;
   } else {
     const closed = items.filter((i) => i.outcome);
     const done = closed.filter((i) => i.outcome === "DONE").length;
     const marks = closed.map((i, n) => {
-      const amount = i.progressValue ? `,完成${formatAmount(i.progressValue)}${measureOf(i) ?? ""}` : "";
-      return i.outcome === "DONE" ? `${n + 1}.${i.text}${amount} ✓` : `${n + 1}.${i.text}${amount} ?(${i.reason})`;
+      const amount = i.progressValue ? `，完成${formatAmount(i.progressValue)}${measureOf(i) ?? ""}` : "";
+      return i.outcome === "DONE" ? `${n + 1}.${i.text}${amount} ✓` : `${n + 1}.${i.text}${amount} ?（${i.reason}）`;
     });
-    summary = `今日完成${done}/${closed.length}项:${marks.join(";")}。`;
+    summary = `今日完成${done}/${closed.length}项：${marks.join("；")}。`;
   }
   const trimmed = note?.trim();
   // The summary never holds a line break (item texts are single lines), so the note always follows the first one.

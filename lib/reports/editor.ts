@@ -7,6 +7,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { withUnitRowScope, type SessionUser } from "@/lib/auth/roles";
 import { carryOverCandidates, nextMilestone } from "@/lib/reports/card-rules";
+import { taskProgressSelect } from "@/lib/tasks/selects";
 import { deriveStatus, progressRatio, urgencyOrder } from "@/lib/tasks/status";
 import { addDays, type DistrictDate } from "@/lib/time";
 
@@ -40,12 +41,7 @@ export async function loadCardEditor(user: SessionUser, date: DistrictDate, carr
     db.task.findMany({
       where: withUnitRowScope(user, { unitId, archivedAt: null }),
       select: {
-        id: true,
-        title: true,
-        measure: true,
-        target: true,
-        valueReached: true,
-        deadline: true,
+        ...taskProgressSelect,
         requiresPhoto: true,
         requiresLocation: true,
         keyTask: { select: { name: true } },
@@ -55,7 +51,10 @@ export async function loadCardEditor(user: SessionUser, date: DistrictDate, carr
     db.reportCard.findFirst({
       where: withUnitRowScope(user, { unitId, date: { lt: date, gte: addDays(date, -7) } }),
       orderBy: { date: "desc" },
-      select: { date: true, items: { orderBy: { sortOrder: "asc" }, select: { id: true, text: true, outcome: true, reason: true, taskId: true, milestoneId: true } } },
+      select: {
+        date: true,
+        items: { orderBy: { sortOrder: "asc" }, select: { id: true, text: true, outcome: true, reason: true, taskId: true, milestoneId: true } },
+      },
     }),
     db.workLogItem.findMany({
       where: { userId: user.id, unitId, date },
@@ -67,7 +66,10 @@ export async function loadCardEditor(user: SessionUser, date: DistrictDate, carr
   const open = tasks
     .map((t) => ({ task: t, status: deriveStatus(t, date) }))
     .filter((t) => t.status !== "DONE")
-    .sort((a, b) => urgencyOrder(a.status) - urgencyOrder(b.status) || a.task.deadline.localeCompare(b.task.deadline) || progressRatio(a.task) - progressRatio(b.task));
+    .sort(
+      (a, b) =>
+        urgencyOrder(a.status) - urgencyOrder(b.status) || a.task.deadline.localeCompare(b.task.deadline) || progressRatio(a.task) - progressRatio(b.task),
+    );
 
   return {
     tasks: open.map(({ task }) => {

@@ -15,8 +15,11 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SlotKind } from "@/lib/generated/prisma/enums";
 import { slotShownSelect } from "@/lib/reports/card-json";
+import { dateParam, idParam, parseSearchParams, type RawSearchParams } from "@/lib/search-params";
+import { z } from "@/lib/validation";
 import { slotVersionsSelect } from "@/lib/reports/version-history";
-import { addDays, districtInstant, isDistrictDate, type DistrictDate } from "@/lib/time";
+import { taskSummarySelect } from "@/lib/tasks/selects";
+import { addDays, districtInstant, type DistrictDate } from "@/lib/time";
 
 export const FEED_PAGE_SIZE = 20;
 
@@ -30,32 +33,22 @@ export type FeedFilters = {
   slot?: SlotKind;
 };
 
-const SLOT_VALUES = new Set<string>(["MORNING", "NOON", "EVENING"]);
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** The URL's names for the filters. */
+const feedSearch = {
+  channel: idParam.optional(),
+  unit: idParam.optional(),
+  line: idParam.optional(),
+  keyTask: idParam.optional(),
+  task: idParam.optional(),
+  date: dateParam.optional(),
+  slot: z.enum(["MORNING", "NOON", "EVENING"]).optional(),
+  cursor: idParam.optional(),
+};
 
 /** Filters from the URL; anything malformed is ignored rather than an error page. */
-export function parseFeedFilters(params: Record<string, string | string[] | undefined>): FeedFilters & { cursor?: string } {
-  const one = (key: string) => {
-    const value = params[key];
-    const text = Array.isArray(value) ? value[0] : value;
-    return text && text.length > 0 ? text : undefined;
-  };
-  const id = (key: string) => {
-    const value = one(key);
-    return value && ID.test(value) ? value : undefined;
-  };
-  const date = one("date");
-  const slot = one("slot");
-  return {
-    channelId: id("channel"),
-    unitId: id("unit"),
-    lineId: id("line"),
-    keyTaskId: id("keyTask"),
-    taskId: id("task"),
-    date: date && isDistrictDate(date) ? date : undefined,
-    slot: slot && SLOT_VALUES.has(slot) ? (slot as SlotKind) : undefined,
-    cursor: id("cursor"),
-  };
+export function parseFeedFilters(params: RawSearchParams): FeedFilters & { cursor?: string } {
+  const { channel, unit, line, keyTask, task, date, slot, cursor } = parseSearchParams(feedSearch, params);
+  return { channelId: channel, unitId: unit, lineId: line, keyTaskId: keyTask, taskId: task, date: date as DistrictDate | undefined, slot, cursor };
 }
 
 function feedWhere(filters: FeedFilters & { taskIdCards?: string[] }): Prisma.ReportSlotWhereInput {
@@ -63,7 +56,9 @@ function feedWhere(filters: FeedFilters & { taskIdCards?: string[] }): Prisma.Re
   if (filters.channelId) and.push({ card: { unit: { channels: { some: { channelId: filters.channelId } } } } });
   if (filters.unitId) and.push({ card: { unitId: filters.unitId } });
   if (filters.lineId) {
-    and.push({ OR: [{ card: { unit: { lines: { some: { lineId: filters.lineId } } } } }, { card: { items: { some: { task: { lineId: filters.lineId } } } } }] });
+    and.push({
+      OR: [{ card: { unit: { lines: { some: { lineId: filters.lineId } } } } }, { card: { items: { some: { task: { lineId: filters.lineId } } } } }],
+    });
   }
   if (filters.keyTaskId) and.push({ card: { items: { some: { task: { keyTaskId: filters.keyTaskId } } } } });
   if (filters.taskIdCards) and.push({ cardId: { in: filters.taskIdCards } });
@@ -140,6 +135,6 @@ export async function loadFeedFilterOptions() {
 export async function getFeedTask(user: SessionUser, taskId: string) {
   return db.task.findFirst({
     where: withUnitRowScope(user, { id: taskId }),
-    select: { id: true, title: true, measure: true, target: true, valueReached: true, deadline: true, unit: { select: { name: true } }, keyTask: { select: { name: true } } },
+    select: taskSummarySelect,
   });
 }

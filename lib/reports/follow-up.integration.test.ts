@@ -3,6 +3,7 @@ import { after, before, test } from "node:test";
 import type { SessionUser } from "@/lib/auth/roles";
 import { recordInstruction, recordInstructionAnswer, recordReminders } from "@/lib/reports/follow-up";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createSessionUser } from "@/lib/testing/users";
 import { districtInstant, districtToday } from "@/lib/time";
 
 let t: TestDb;
@@ -16,19 +17,20 @@ let slotId: string;
 const today = districtToday();
 const now = districtInstant(today, "14:00");
 
-const asUser = (u: { id: string; username: string; name: string; role: SessionUser["role"]; unitId: string | null }): SessionUser => ({ ...u, unitName: null, groupIds: [], sessionId: null });
-
 before(async () => {
   t = await createTestDb();
   townId = (await t.db.unit.create({ data: { code: "T1", name: "甲镇", kind: "TOWN" } })).id;
   otherId = (await t.db.unit.create({ data: { code: "T2", name: "乙镇", kind: "TOWN" } })).id;
-  const make = async (username: string, role: SessionUser["role"], unitId: string | null) => asUser(await t.db.user.create({ data: { username, name: username, role, unitId, passwordHash: "x" } }));
-  leader = await make("leader", "LEADER", null);
-  admin = await make("admin", "ADMIN", null);
-  townHead = await make("town-head", "UNIT_HEAD", townId);
-  otherReporter = await make("other-rep", "REPORTER", otherId);
+  leader = await createSessionUser(t.db, "leader", "LEADER");
+  admin = await createSessionUser(t.db, "admin", "ADMIN");
+  townHead = await createSessionUser(t.db, "town-head", "UNIT_HEAD", townId);
+  otherReporter = await createSessionUser(t.db, "other-rep", "REPORTER", otherId);
   const card = await t.db.reportCard.create({
-    data: { unitId: townId, date: today, slots: { create: { slot: "MORNING", authorId: townHead.id, text: "今日计划:1.拆除违建。", submittedAt: districtInstant(today, "08:00") } } },
+    data: {
+      unitId: townId,
+      date: today,
+      slots: { create: { slot: "MORNING", authorId: townHead.id, text: "今日计划：1.拆除违建。", submittedAt: districtInstant(today, "08:00") } },
+    },
     include: { slots: true },
   });
   slotId = card.slots[0].id;
@@ -53,7 +55,10 @@ test("a leader's instruction lands on the slot's card; only that unit can answer
 test("reminders go only to units that have not shown the slot", async () => {
   const result = await recordReminders(t.db, admin, { slot: "MORNING" }, now);
   assert.equal(result.message, "已提醒乙镇。");
-  assert.deepEqual((await t.db.reminder.findMany()).map((r) => [r.unitId, r.slot, r.remindedById]), [[otherId, "MORNING", admin.id]]);
+  assert.deepEqual(
+    (await t.db.reminder.findMany()).map((r) => [r.unitId, r.slot, r.remindedById]),
+    [[otherId, "MORNING", admin.id]],
+  );
   assert.match((await recordReminders(t.db, admin, { slot: "MORNING", unitId: townId }, now)).message ?? "", /已晒早晒/);
 });
 
@@ -64,5 +69,8 @@ test("a unit head reminds their own unit, never another", async () => {
   assert.equal(await t.db.reminder.count(), 0);
   const own = await recordReminders(t.db, townHead, { slot: "NOON" }, now);
   assert.equal(own.message, "已提醒甲镇。");
-  assert.deepEqual((await t.db.reminder.findMany()).map((r) => r.unitId), [townId]);
+  assert.deepEqual(
+    (await t.db.reminder.findMany()).map((r) => r.unitId),
+    [townId],
+  );
 });

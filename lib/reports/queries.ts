@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { unitScopeWhere, withUnitRowScope, withUnitScope, type SessionUser } from "@/lib/auth/roles";
 import { getSlotDeadlines } from "@/lib/settings";
 import { summarizeBurden } from "@/lib/reports/burden";
-import { loadCardJson, slotShownSelect } from "@/lib/reports/card-json";
+import { itemJsonSelect, loadCardJson, slotShownSelect } from "@/lib/reports/card-json";
 import { historyOf, slotVersionsSelect } from "@/lib/reports/version-history";
 import { lockCountsSelect } from "@/lib/reports/versions";
 import { SLOTS, slotState, type SlotState } from "@/lib/reports/slots";
@@ -21,7 +21,7 @@ export type UnitDayStatus = {
 /** Every unit the user may see, with the state of each of its three slots on `date`. */
 export async function listDayStatus(user: SessionUser, date: DistrictDate, kind?: UnitKind, now = new Date()): Promise<UnitDayStatus[]> {
   const [deadlines, units] = await Promise.all([
-    getSlotDeadlines(db),
+    getSlotDeadlines(user),
     db.unit.findMany({
       where: withUnitScope(user, { archivedAt: null, ...(kind ? { kind } : {}) }),
       orderBy: [{ kind: "desc" }, { sortOrder: "asc" }],
@@ -35,10 +35,7 @@ export async function listDayStatus(user: SessionUser, date: DistrictDate, kind?
   ]);
   return units.map((unit) => {
     const submitted = new Map(unit.cards[0]?.slots.map((s) => [s.slot, s.submittedAt]) ?? []);
-    const slots = Object.fromEntries(SLOTS.map((slot) => [slot, slotState(submitted.get(slot), date, slot, deadlines, now)])) as Record<
-      SlotKind,
-      SlotState
-    >;
+    const slots = Object.fromEntries(SLOTS.map((slot) => [slot, slotState(submitted.get(slot), date, slot, deadlines, now)])) as Record<SlotKind, SlotState>;
     return { unitId: unit.id, unitName: unit.name, kind: unit.kind, slots };
   });
 }
@@ -82,16 +79,7 @@ const cardDetailSelect = {
   items: {
     orderBy: { sortOrder: "asc" },
     select: {
-      id: true,
-      text: true,
-      addedIn: true,
-      progressNote: true,
-      outcome: true,
-      reason: true,
-      progressValue: true,
-      carriedFromId: true,
-      milestoneId: true,
-      workLogItemId: true,
+      ...itemJsonSelect,
       task: { select: { id: true, title: true, measure: true, requiresPhoto: true, requiresLocation: true } },
     },
   },
@@ -136,11 +124,6 @@ export async function listUnitReminders(user: SessionUser, unitId: string, date:
   });
 }
 
-/** The district's slot deadlines (settings every signed-in user may read). */
-export async function loadSlotDeadlines() {
-  return getSlotDeadlines(db);
-}
-
 /** A unit the user may see, or null — another unit's id finds nothing, like an unknown one. */
 export async function findVisibleUnit(user: SessionUser, unitId: string) {
   return db.unit.findFirst({ where: withUnitScope(user, { id: unitId }), select: { id: true, name: true, kind: true } });
@@ -159,7 +142,7 @@ export async function listVisibleUnits(user: SessionUser) {
 export async function getCardJson(user: SessionUser, unitId: string, date: DistrictDate, now = new Date()) {
   const unit = await findVisibleUnit(user, unitId);
   if (!unit) return null;
-  return loadCardJson(db, { id: unit.id, name: unit.name }, date, await getSlotDeadlines(db), now);
+  return loadCardJson(db, { id: unit.id, name: unit.name }, date, await getSlotDeadlines(user), now);
 }
 
 /** Reminders (催报) sent today to the units the user may see, newest first. */
@@ -198,7 +181,11 @@ export async function listLeaderInstructions(user: SessionUser, answered: boolea
 export async function loadBurden(user: SessionUser, today: DistrictDate) {
   const from = addDays(today, -30);
   const [units, slots] = await Promise.all([
-    db.unit.findMany({ where: withUnitScope(user, { archivedAt: null }), orderBy: [{ kind: "desc" }, { sortOrder: "asc" }], select: { id: true, name: true, kind: true } }),
+    db.unit.findMany({
+      where: withUnitScope(user, { archivedAt: null }),
+      orderBy: [{ kind: "desc" }, { sortOrder: "asc" }],
+      select: { id: true, name: true, kind: true },
+    }),
     db.reportSlot.findMany({
       where: { card: withUnitRowScope(user, { date: { gte: from, lte: today } }) },
       select: { effortSeconds: true, card: { select: { unitId: true, date: true } } },

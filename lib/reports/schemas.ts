@@ -2,7 +2,10 @@
  * The one input schema of a slot submission, shared by the card form (which
  * posts to the API) and chat bots or mobile clients calling it directly.
  */
-import { z } from "@/lib/validation";
+import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters, z } from "@/lib/validation";
+
+/** Control characters are refused in every text, as in the forms (authedAction). */
+const printable = (value: string) => !hasControlCharacters(value);
 
 const id = z.string().trim().min(1).max(64);
 const optionalText = (max: number, label: string) =>
@@ -10,40 +13,47 @@ const optionalText = (max: number, label: string) =>
     .string()
     .trim()
     .max(max, `${label}最多 ${max} 个字`)
+    .refine(printable, `${label}${CONTROL_CHARACTERS_MESSAGE}`)
     .optional()
     .transform((v) => v || undefined);
 
 export const reportItemInput = z.object({
-  id: id.optional(),
+  id: id.optional().meta({ description: "卡上已有事项的 id；不填时按事项内容匹配，相同内容即同一事项（不重复录入）" }),
   text: z
     .string({ message: "每项都要写明事项内容" })
     .trim()
     .min(1, "事项内容不能为空")
     .max(200, "事项内容最多 200 个字")
+    .refine(printable, `事项内容${CONTROL_CHARACTERS_MESSAGE}`)
     .transform((v) => v.replace(/\s+/g, " ")),
-  taskId: id.optional(),
-  milestoneId: id.optional(),
-  carriedFromId: id.optional(),
-  workLogItemId: id.optional(),
-  progress: optionalText(500, "进展说明"),
-  done: z.boolean({ message: "完成情况应为 true(✓)或 false(?)" }).optional(),
-  reason: optionalText(300, "未完成原因"),
-  progressValue: z.number({ message: "完成量应为数字" }).min(0, "完成量不能为负数").max(1_000_000, "完成量过大").optional(),
+  taskId: id.optional().meta({ description: "本单位在办任务的 id" }),
+  milestoneId: id.optional().meta({ description: "该任务的节点 id" }),
+  carriedFromId: id.optional().meta({ description: "上一份晒报中未完成事项的 id（结转）" }),
+  workLogItemId: id.optional().meta({ description: "当天工作日志事项的 id" }),
+  progress: optionalText(500, "进展说明").meta({ description: "午晒：进展" }),
+  done: z.boolean({ message: "完成情况应为 true(✓)或 false(?)" }).optional().meta({ description: "晚晒：true = ✓ 完成，false = ? 未完成" }),
+  reason: optionalText(300, "未完成原因").meta({ description: "晚晒：未完成（done=false）时必填" }),
+  progressValue: z
+    .number({ message: "完成量应为数字" })
+    .min(0, "完成量不能为负数")
+    .max(1_000_000, "完成量过大")
+    .optional()
+    .meta({ description: "晚晒：今日完成量（按任务的计量单位），计入任务进度" }),
 });
 
 export const slotInput = z
   .object({
     items: z.array(reportItemInput, { message: "items 应为事项列表" }).max(30, "一天最多 30 项").default([]),
-    note: optionalText(2000, "说明"),
-    place: optionalText(100, "地点"),
+    note: optionalText(2000, "说明").meta({ description: "补充说明" }),
+    place: optionalText(100, "地点").meta({ description: "地点名称" }),
     lat: z.number().min(-90).max(90).optional(),
     lng: z.number().min(-180).max(180).optional(),
     /** the author's first input, for the burden meter */
-    startedAt: z.iso.datetime({ offset: true, message: "startedAt 应为 ISO 8601 时间" }).optional(),
+    startedAt: z.iso.datetime({ offset: true, message: "startedAt 应为 ISO 8601 时间" }).optional().meta({ description: "开始填写的时间（填报负担统计）" }),
     /** required when the slot's deadline has passed and it already exists */
-    revisionReason: optionalText(300, "更正原因"),
+    revisionReason: optionalText(300, "更正原因").meta({ description: "时段已过截止时间后修改（更正）时必填" }),
     /** photos of this slot to take away (only before the deadline) */
-    removePhotoIds: z.array(id).max(9).default([]),
+    removePhotoIds: z.array(id).max(9).default([]).meta({ description: "截止前删除本时段的照片" }),
   })
   .refine((v) => (v.lat === undefined) === (v.lng === undefined), { message: "经纬度要成对填写", path: ["lat"] });
 

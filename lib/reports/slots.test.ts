@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { currentSlot, DEFAULT_SLOT_DEADLINES, slotDeadline, slotState } from "@/lib/reports/slots";
+import { currentSlot, DEFAULT_SLOT_DEADLINES, lastPassedSlot, slotDeadline, slotState } from "@/lib/reports/slots";
 
 const d = DEFAULT_SLOT_DEADLINES;
 const at = (iso: string) => new Date(iso);
@@ -44,4 +44,15 @@ test("just after midnight in Shanghai the current slot is the new day's morning,
   // 23:59 in Shanghai: the evening, past its deadline (late but still today's).
   assert.equal(currentSlot(d, at("2026-11-27T15:59:00Z")), "EVENING");
   assert.equal(slotState(null, "2026-11-27", "EVENING", d, at("2026-11-27T15:59:00Z")), "MISSING");
+});
+
+test("the slot whose deadline passed most recently: none before 09:30, then the morning's, the noon's, the evening's", () => {
+  assert.equal(lastPassedSlot(d, at("2026-11-27T01:00:00Z")), null); // 09:00
+  assert.equal(lastPassedSlot(d, at("2026-11-27T01:30:00Z")), null); // 09:30, the deadline itself
+  assert.equal(lastPassedSlot(d, at("2026-11-27T03:00:00Z")), "MORNING"); // 11:00
+  assert.equal(lastPassedSlot(d, at("2026-11-27T05:50:00Z")), "NOON"); // 13:50: not the evening, due 21:00
+  assert.equal(lastPassedSlot(d, at("2026-11-27T12:59:00Z")), "NOON"); // 20:59
+  assert.equal(lastPassedSlot(d, at("2026-11-27T15:59:00Z")), "EVENING"); // 23:59
+  // 00:30 in Shanghai is a new day: nothing has passed yet, whatever the server's zone.
+  assert.equal(lastPassedSlot(d, at("2026-11-27T16:30:00Z")), null);
 });

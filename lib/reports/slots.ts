@@ -10,9 +10,9 @@ export const SLOTS: readonly SlotKind[] = ["MORNING", "NOON", "EVENING"];
 
 export const SLOT_LABELS: Record<SlotKind, string> = { MORNING: "早晒", NOON: "午晒", EVENING: "晚晒" };
 export const SLOT_PROMPTS: Record<SlotKind, string> = {
-  MORNING: "干什么:今天的计划",
-  NOON: "怎么做:上午的进展",
-  EVENING: "效如何:今天的结果",
+  MORNING: "干什么：今天的计划",
+  NOON: "怎么做：上午的进展",
+  EVENING: "效如何：今天的结果",
 };
 
 export type SlotDeadlines = Record<SlotKind, string>;
@@ -51,6 +51,15 @@ export function slotState(
 export function currentSlot(deadlines: SlotDeadlines, now: Date = new Date()): SlotKind {
   const today = districtToday(now);
   return SLOTS.find((slot) => now.getTime() <= slotDeadline(today, slot, deadlines).getTime()) ?? "EVENING";
+}
+
+/**
+ * The slot whose deadline passed most recently today (催报 opens on it: its
+ * late units are the ones to remind), or null before the morning's deadline.
+ */
+export function lastPassedSlot(deadlines: SlotDeadlines, now: Date = new Date()): SlotKind | null {
+  const today = districtToday(now);
+  return SLOTS.findLast((slot) => now.getTime() > slotDeadline(today, slot, deadlines).getTime()) ?? null;
 }
 
 export const SLOT_STATE_LABELS: Record<SlotState, string> = {

@@ -5,14 +5,14 @@
  */
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { after, before, beforeEach, test } from "node:test";
 import sharp from "sharp";
 import type { SessionUser } from "@/lib/auth/roles";
 import { ReportError, submitSlot, type PhotoUpload, type SubmitRequest } from "@/lib/reports/submit";
-import { LocalDirStorage } from "@/lib/storage";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import type { LocalDirStorage } from "@/lib/storage";
+import { createReportScene } from "@/lib/testing/report-scene";
+import type { TestDb } from "@/lib/testing/test-db";
+import { asSessionUser } from "@/lib/testing/users";
 import { addDays, districtInstant, districtToday } from "@/lib/time";
 
 let t: TestDb;
@@ -25,10 +25,6 @@ let taskId: string;
 const today = districtToday();
 const at = (hhmm: string) => districtInstant(today, hhmm);
 
-function sessionUser(user: { id: string; username: string; name: string; role: SessionUser["role"]; unitId: string | null }, unitName: string | null): SessionUser {
-  return { ...user, unitName, groupIds: [], sessionId: null };
-}
-
 async function scene(seed: number, width = 1200, height = 900): Promise<Buffer> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
     <rect width="100%" height="100%" fill="hsl(${(seed * 53) % 360},50%,60%)"/>
@@ -40,7 +36,10 @@ const photo = async (seed: number): Promise<PhotoUpload> => ({ name: `IMG_${seed
 
 function filesIn(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => e.name);
 }
 
 function submit(request: Partial<SubmitRequest> & Pick<SubmitRequest, "slot" | "input">) {
@@ -57,14 +56,8 @@ async function rejects(promise: Promise<unknown>, pattern: RegExp, status = 422)
 }
 
 before(async () => {
-  t = await createTestDb();
-  photoDir = fs.mkdtempSync(path.join(os.tmpdir(), "shaitai-photos-"));
-  storage = new LocalDirStorage(photoDir);
-  const unit = await t.db.unit.create({ data: { code: "T1", name: "测试镇", kind: "TOWN" } });
+  ({ t, photoDir, storage, reporter, unitId } = await createReportScene("photos", "T1", "测试镇"));
   const other = await t.db.unit.create({ data: { code: "T2", name: "邻镇", kind: "TOWN" } });
-  unitId = unit.id;
-  const user = await t.db.user.create({ data: { username: "rep", name: "王信息", role: "REPORTER", unitId, passwordHash: "x" } });
-  reporter = sessionUser(user, unit.name);
   const year = Number(today.slice(0, 4));
   const task = await t.db.task.create({
     data: {
@@ -111,11 +104,17 @@ test("the day's card: a morning plan from the task list, noon with a photo, even
   });
   const morning = await submit({
     slot: "morning",
-    input: { items: [{ text: "拆除东街违建", taskId }, { text: "协调企业用水", carriedFromId: yesterday.items[0].id }], startedAt: at("08:26").toISOString() },
+    input: {
+      items: [
+        { text: "拆除东街违建", taskId },
+        { text: "协调企业用水", carriedFromId: yesterday.items[0].id },
+      ],
+      startedAt: at("08:26").toISOString(),
+    },
   });
   assert.equal(morning.slot.state, "SUBMITTED");
   assert.equal(morning.slot.effortSeconds, 240);
-  assert.match(morning.slot.text, /今日计划:1\.拆除东街违建;2\.协调企业用水\(昨日未完成/);
+  assert.match(morning.slot.text, /今日计划：1\.拆除东街违建；2\.协调企业用水（昨日未完成/);
 
   const [demolition, water] = morning.slot.items;
   const noon = await submit({
@@ -140,7 +139,10 @@ test("the day's card: a morning plan from the task list, noon with a photo, even
       note: "明天继续推进。",
     },
   });
-  assert.deepEqual(evening.slot.items.map((i) => i.done), [true, false, true]);
+  assert.deepEqual(
+    evening.slot.items.map((i) => i.done),
+    [true, false, true],
+  );
   assert.match(evening.slot.text, /完成5户 ✓/);
   const task = await t.db.task.findUniqueOrThrow({ where: { id: taskId }, include: { milestones: true } });
   assert.equal(task.valueReached, 63);
@@ -168,19 +170,24 @@ test("the checks a submission owes are recorded with it, and cleared once they r
 });
 
 test("a text file renamed .jpg is refused by its content; nothing is stored", async () => {
-  const fake = { name: "现场.jpg", data: Buffer.from("这不是图片,只是一段文字。".repeat(100)) };
+  const fake = { name: "现场.jpg", data: Buffer.from("这不是图片，只是一段文字。".repeat(100)) };
   await rejects(submit({ slot: "morning", input: { items: [{ text: "召开调度会" }] }, photos: [await photo(2), fake] }), /第 2 张照片.*不是可识别的图片/);
   await nothingStored();
 });
 
 test("a 100-megapixel image is refused; nothing is stored", async () => {
-  const huge = await sharp({ create: { width: 10_000, height: 10_000, channels: 3, background: "#777" } }).png({ compressionLevel: 9 }).toBuffer();
+  const huge = await sharp({ create: { width: 10_000, height: 10_000, channels: 3, background: "#777" } })
+    .png({ compressionLevel: 9 })
+    .toBuffer();
   await rejects(submit({ slot: "morning", input: { items: [{ text: "召开调度会" }] }, photos: [{ name: "big.png", data: huge }] }), /百万像素/);
   await nothingStored();
 });
 
 test("an 11 MB file is refused; nothing is stored", async () => {
-  await rejects(submit({ slot: "morning", input: { items: [{ text: "召开调度会" }] }, photos: [{ name: "big.jpg", data: Buffer.alloc(11 * 1024 * 1024, 7) }] }), /超过 10 MB/);
+  await rejects(
+    submit({ slot: "morning", input: { items: [{ text: "召开调度会" }] }, photos: [{ name: "big.jpg", data: Buffer.alloc(11 * 1024 * 1024, 7) }] }),
+    /超过 10 MB/,
+  );
   await nothingStored();
 });
 
@@ -211,7 +218,13 @@ test("a double submit with the same Idempotency-Key saves one slot — in sequen
   assert.equal(second.replayed, true);
   assert.equal(second.slot.id, first.slot.id);
 
-  const noon = { slot: "noon", now: at("12:00"), input: { items: [{ text: "召开调度会", progress: "已开完" }] }, photos: [await photo(41)], idempotencyKey: "form-load-0002" };
+  const noon = {
+    slot: "noon",
+    now: at("12:00"),
+    input: { items: [{ text: "召开调度会", progress: "已开完" }] },
+    photos: [await photo(41)],
+    idempotencyKey: "form-load-0002",
+  };
   const both = await Promise.all([submit(noon), submit(noon)]);
   assert.equal(both.filter((r) => r.replayed).length, 1);
   assert.equal(await t.db.reportSlot.count(), 2);
@@ -231,8 +244,16 @@ test("the same key for another slot never replays the first slot's answer", asyn
 test("the same key with another body or other photos is a 409, and nothing of the second is saved", async () => {
   const first = await submit({ slot: "morning", input: { items: [{ text: "召开调度会" }] }, photos: [await photo(50)], idempotencyKey: "form-load-0004" });
   const files = filesIn(photoDir).length;
-  await rejects(submit({ slot: "morning", input: { items: [{ text: "另一件事" }] }, idempotencyKey: "form-load-0004" }), /Idempotency-Key 已用于另一份不同的提交/, 409);
-  await rejects(submit({ slot: "morning", input: { items: [{ text: "召开调度会" }] }, photos: [await photo(51)], idempotencyKey: "form-load-0004" }), /已用于另一份/, 409);
+  await rejects(
+    submit({ slot: "morning", input: { items: [{ text: "另一件事" }] }, idempotencyKey: "form-load-0004" }),
+    /Idempotency-Key 已用于另一份不同的提交/,
+    409,
+  );
+  await rejects(
+    submit({ slot: "morning", input: { items: [{ text: "召开调度会" }] }, photos: [await photo(51)], idempotencyKey: "form-load-0004" }),
+    /已用于另一份/,
+    409,
+  );
   assert.equal(filesIn(photoDir).length, files, "the refused request stored no file");
   const slot = await t.db.reportSlot.findUniqueOrThrow({ where: { id: first.slot.id }, select: { text: true } });
   assert.match(slot.text, /召开调度会/);
@@ -264,7 +285,10 @@ test("every save is a version: 1 is the first submission; after the deadline a c
     ],
   );
   assert.equal(versions[0].text, first.slot.text, "version 1 keeps what was first shown");
-  assert.deepEqual((JSON.parse(versions[1].items) as { text: string }[]).map((i) => i.text), ["召开调度会", "走访企业"]);
+  assert.deepEqual(
+    (JSON.parse(versions[1].items) as { text: string }[]).map((i) => i.text),
+    ["召开调度会", "走访企业"],
+  );
   assert.equal(versions[2].text, revised.slot.text);
   assert.equal(await t.db.reportRevision.count(), 0, "revisions are versions now");
   assert.equal(await t.db.notification.count(), 0, "an unlocked slot's changes tell no one");
@@ -277,10 +301,13 @@ test("a version records the photos each save added and took away", async () => {
   const c = more.slot.photos.map((p) => p.id).find((id) => id !== b)!;
   const versions = await t.db.reportVersion.findMany({ where: { slotId: saved.slot.id }, orderBy: { number: "asc" } });
   const ids = (json: string) => JSON.parse(json) as string[];
-  assert.deepEqual(versions.map((v) => [ids(v.photoIds), ids(v.addedPhotoIds), ids(v.removedPhotoIds)]), [
-    [[a, b], [a, b], []],
-    [[b, c], [c], [a]],
-  ]);
+  assert.deepEqual(
+    versions.map((v) => [ids(v.photoIds), ids(v.addedPhotoIds), ids(v.removedPhotoIds)]),
+    [
+      [[a, b], [a, b], []],
+      [[b, c], [c], [a]],
+    ],
+  );
   const added = await t.db.photo.findUniqueOrThrow({ where: { id: c } });
   assert.equal(added.createdAt.toISOString(), at("12:30").toISOString(), "a photo is dated when it was added");
 });
@@ -288,7 +315,11 @@ test("a version records the photos each save added and took away", async () => {
 test("a photo cannot be taken away after the deadline", async () => {
   const saved = await submit({ slot: "morning", now: at("08:00"), input: { items: [{ text: "召开调度会" }] }, photos: [await photo(50)] });
   await rejects(
-    submit({ slot: "morning", now: at("10:00"), input: { items: [{ text: "召开调度会" }], revisionReason: "删照片", removePhotoIds: [saved.slot.photos[0].id] } }),
+    submit({
+      slot: "morning",
+      now: at("10:00"),
+      input: { items: [{ text: "召开调度会" }], revisionReason: "删照片", removePhotoIds: [saved.slot.photos[0].id] },
+    }),
     /不能删除/,
   );
   const removed = await submit({ slot: "morning", now: at("09:00"), input: { items: [{ text: "召开调度会" }], removePhotoIds: [saved.slot.photos[0].id] } });
@@ -311,12 +342,15 @@ test("the evening asks for a photo where the task requires one", async () => {
 test("a photo from the morning is evidence for the evening's ✓ on the same day (issue 14)", async () => {
   await submit({ slot: "morning", input: { items: [{ text: "拆除东街违建", taskId }] }, photos: [await photo(61)] });
   const saved = await submit({ slot: "evening", now: at("20:00"), input: { items: [{ text: "拆除东街违建", done: true }] } });
-  assert.deepEqual(saved.slot.items.map((i) => i.done), [true]);
+  assert.deepEqual(
+    saved.slot.items.map((i) => i.done),
+    [true],
+  );
   assert.equal(saved.slot.photos.length, 0, "no photo had to be sent again");
 });
 
 test("only a unit account files, and only its own unit's card", async () => {
-  const admin = sessionUser({ id: reporter.id, username: "admin", name: "督查室", role: "ADMIN", unitId: null }, null);
+  const admin = asSessionUser({ id: reporter.id, username: "admin", name: "督查室", role: "ADMIN", unitId: null });
   await rejects(submit({ user: admin, slot: "morning", input: { items: [{ text: "x" }] } }), /只有单位账号/, 403);
   await rejects(submit({ slot: "dinner", input: {} }), /时段应为/);
   await rejects(submit({ slot: "morning", date: addDays(today, 1), input: { items: [{ text: "x" }] } }), /未来日期/);

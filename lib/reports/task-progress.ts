@@ -102,7 +102,19 @@ export async function moveTaskProgress(
       // The task's own event keeps what the reversal asked for, even when the value could not move (it was 0).
       const own = events.find((e) => !e.milestoneId);
       if (own) own.requested = move.delta;
-      else events.unshift({ date: cardDate, at: now, source: "REVERSAL", actorId, ...links, taskId: move.taskId, milestoneId: null, delta: 0, valueAfter: task.valueReached, requested: move.delta });
+      else
+        events.unshift({
+          date: cardDate,
+          at: now,
+          source: "REVERSAL",
+          actorId,
+          ...links,
+          taskId: move.taskId,
+          milestoneId: null,
+          delta: 0,
+          valueAfter: task.valueReached,
+          requested: move.delta,
+        });
     }
     await writeProgressEvents(tx, events);
     await audit(tx, {

@@ -5,36 +5,25 @@
  * time, and a second run changes nothing.
  */
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { DATA_MIGRATIONS } from "@/lib/data-migrations";
 import { backfillReportVersions } from "@/lib/reports/version-backfill";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { cardItem } from "@/lib/testing/card-items";
+import { testDbForFile } from "@/lib/testing/file-db";
+import { testPhotoFile } from "@/lib/testing/photos";
 
-let t: TestDb;
-before(async () => {
-  t = await createTestDb();
-});
-after(() => t.cleanup());
+const t = testDbForFile();
 
 const time = (iso: string) => new Date(iso);
-const item = (text: string, outcome: "DONE" | "OPEN") => ({
-  id: `item-${text}`,
-  text,
-  addedIn: "EVENING",
-  taskId: null,
-  milestoneId: null,
-  carriedFromId: null,
-  workLogItemId: null,
-  progressNote: null,
-  outcome,
-  reason: outcome === "OPEN" ? "下雨" : null,
-  progressValue: null,
-  sortOrder: 1,
-});
+const item = (text: string, outcome: "DONE" | "OPEN") =>
+  cardItem(`item-${text}`, text, { addedIn: "EVENING", outcome, reason: outcome === "OPEN" ? "下雨" : null });
 
 test("revisions become versions; checks and bulletin items point at the version they saw; a second run changes nothing", async () => {
   const db = t.db;
-  assert.ok(DATA_MIGRATIONS.some((s) => s.run === backfillReportVersions), "the step is shipped");
+  assert.ok(
+    DATA_MIGRATIONS.some((s) => s.run === backfillReportVersions),
+    "the step is shipped",
+  );
   const unit = await db.unit.create({ data: { code: "B1", name: "回填镇", kind: "TOWN" } });
   const rep = await db.user.create({ data: { username: "rep", name: "信息员", role: "REPORTER", unitId: unit.id, passwordHash: "x" } });
   const head = await db.user.create({ data: { username: "head", name: "镇长", role: "UNIT_HEAD", unitId: unit.id, passwordHash: "x" } });
@@ -42,7 +31,9 @@ test("revisions become versions; checks and bulletin items point at the version 
   const card = await db.reportCard.create({ data: { unitId: unit.id, date: "2026-11-20" } });
   await db.reportItem.create({ data: { ...item("清理河道", "OPEN"), cardId: card.id, addedIn: "EVENING" } });
   const photo = (key: string, slotId: string) =>
-    db.photo.create({ data: { uploaderId: rep.id, slotId, storageKey: key, thumbKey: `${key}-t`, mime: "image/jpeg", width: 1, height: 1, bytes: 1, sha256: key } });
+    db.photo.create({
+      data: { uploaderId: rep.id, slotId, ...testPhotoFile(key) },
+    });
 
   // Shown at 20:00 with one photo, corrected twice after 21:00 (each revision keeps the state before it).
   const slot = await db.reportSlot.create({
@@ -53,10 +44,24 @@ test("revisions become versions; checks and bulletin items point at the version 
   const snapshot = (text: string, photoIds: string[], items: unknown[]) =>
     JSON.stringify({ text, place: null, lat: null, lng: null, authorId: rep.id, submittedAt: "2026-11-20T12:00:00.000Z", photoIds, items });
   await db.reportRevision.create({
-    data: { slotId: slot.id, number: 1, authorId: head.id, reason: "数字写错", snapshot: snapshot("初稿", [p1.id], [item("清理河道", "DONE")]), createdAt: time("2026-11-20T14:00:00Z") },
+    data: {
+      slotId: slot.id,
+      number: 1,
+      authorId: head.id,
+      reason: "数字写错",
+      snapshot: snapshot("初稿", [p1.id], [item("清理河道", "DONE")]),
+      createdAt: time("2026-11-20T14:00:00Z"),
+    },
   });
   await db.reportRevision.create({
-    data: { slotId: slot.id, number: 2, authorId: rep.id, reason: "补照片", snapshot: snapshot("第二稿", [p1.id], [item("清理河道", "OPEN")]), createdAt: time("2026-11-21T01:00:00Z") },
+    data: {
+      slotId: slot.id,
+      number: 2,
+      authorId: rep.id,
+      reason: "补照片",
+      snapshot: snapshot("第二稿", [p1.id], [item("清理河道", "OPEN")]),
+      createdAt: time("2026-11-21T01:00:00Z"),
+    },
   });
   // A check drawn between the two corrections saw the second draft; a bulletin published before them quoted the first.
   const check = await db.spotCheck.create({ data: { slotId: slot.id, checkerId: admin.id, createdAt: time("2026-11-20T16:00:00Z") } });
@@ -76,7 +81,9 @@ test("revisions become versions; checks and bulletin items point at the version 
     include: { items: true },
   });
   // A slot never corrected.
-  const plain = await db.reportSlot.create({ data: { cardId: card.id, slot: "MORNING", authorId: rep.id, text: "今日计划", submittedAt: time("2026-11-20T00:30:00Z") } });
+  const plain = await db.reportSlot.create({
+    data: { cardId: card.id, slot: "MORNING", authorId: rep.id, text: "今日计划", submittedAt: time("2026-11-20T00:30:00Z") },
+  });
 
   await db.$transaction((tx) => backfillReportVersions(tx));
 
@@ -92,10 +99,16 @@ test("revisions become versions; checks and bulletin items point at the version 
   const ids = (json: string) => JSON.parse(json) as string[];
   assert.deepEqual(ids(versions[2].photoIds), [p1.id, p2.id]);
   assert.deepEqual(ids(versions[2].addedPhotoIds), [p2.id], "the last correction added the second photo");
-  assert.deepEqual((JSON.parse(versions[0].items) as { outcome: string }[]).map((i) => i.outcome), ["DONE"]);
+  assert.deepEqual(
+    (JSON.parse(versions[0].items) as { outcome: string }[]).map((i) => i.outcome),
+    ["DONE"],
+  );
 
   const plainVersions = await db.reportVersion.findMany({ where: { slotId: plain.id } });
-  assert.deepEqual(plainVersions.map((v) => [v.number, v.kind, v.text, v.createdAt.toISOString()]), [[1, "SUBMIT", "今日计划", "2026-11-20T00:30:00.000Z"]]);
+  assert.deepEqual(
+    plainVersions.map((v) => [v.number, v.kind, v.text, v.createdAt.toISOString()]),
+    [[1, "SUBMIT", "今日计划", "2026-11-20T00:30:00.000Z"]],
+  );
 
   assert.equal((await db.spotCheck.findUniqueOrThrow({ where: { id: check.id } })).versionId, versions[1].id);
   assert.equal((await db.bulletinItem.findUniqueOrThrow({ where: { id: bulletin.items[0].id } })).versionId, versions[0].id);

@@ -17,9 +17,8 @@
  * Idempotent: only slots without versions and rows without a version are touched.
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { itemJsonSelect } from "@/lib/reports/card-json";
 import type { CardItem } from "@/lib/reports/card-rules";
-import type { VersionState } from "@/lib/reports/versions";
+import { versionStateSelect, type VersionState } from "@/lib/reports/versions";
 
 type Tx = Prisma.TransactionClient;
 
@@ -105,12 +104,7 @@ export async function backfillVersionsPage(tx: Tx, limit = PAGE): Promise<number
       id: true,
       authorId: true,
       submittedAt: true,
-      text: true,
-      place: true,
-      lat: true,
-      lng: true,
-      photos: { orderBy: { sortOrder: "asc" }, select: { id: true } },
-      card: { select: { items: { orderBy: { sortOrder: "asc" }, select: itemJsonSelect } } },
+      ...versionStateSelect,
       revisions: { select: { number: true, authorId: true, reason: true, snapshot: true, createdAt: true } },
     },
   });

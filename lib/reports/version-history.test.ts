@@ -3,22 +3,9 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { CardItem } from "@/lib/reports/card-rules";
 import { describeChanges } from "@/lib/reports/version-history";
+import { cardItem } from "@/lib/testing/card-items";
 
-const item = (text: string, over: Partial<CardItem> = {}): CardItem => ({
-  id: text,
-  text,
-  addedIn: "MORNING",
-  taskId: null,
-  milestoneId: null,
-  carriedFromId: null,
-  workLogItemId: null,
-  progressNote: null,
-  outcome: null,
-  reason: null,
-  progressValue: null,
-  sortOrder: 0,
-  ...over,
-});
+const item = (text: string, over: Partial<CardItem> = {}) => cardItem(text, text, { sortOrder: 0, ...over });
 const state = (text: string, items: CardItem[], place: string | null = null) => ({ text, place, lat: null, lng: null, items });
 
 test("an evening rewritten from ✓ 100 to ? lists the item's changes, not only 'text changed'", () => {
@@ -33,17 +20,17 @@ test("an evening rewritten from ✓ 100 to ? lists the item's changes, not only 
 });
 
 test("items added and removed, a note, the place and photos", () => {
-  const before = state("今日计划:1.走访企业。", [item("走访企业")], "东街");
-  const after = state("今日计划:1.召开调度会。\n补充说明", [item("召开调度会")], "西街");
+  const before = state("今日计划：1.走访企业。", [item("走访企业")], "东街");
+  const after = state("今日计划：1.召开调度会。\n补充说明", [item("召开调度会")], "西街");
   assert.deepEqual(describeChanges("MORNING", before, after, { added: 2, removed: 1 }), [
     "新增事项「召开调度会」",
     "删去事项「走访企业」",
     "文字随之修改",
-    "地点:东街 → 西街",
+    "地点：东街 → 西街",
     "新增照片 2 张",
     "删除照片 1 张",
   ]);
-  assert.deepEqual(describeChanges("MORNING", before, { ...before, text: "今日计划:1.走访企业。\n说明" }, { added: 0, removed: 0 }), ["文字已修改"]);
+  assert.deepEqual(describeChanges("MORNING", before, { ...before, text: "今日计划：1.走访企业。\n说明" }, { added: 0, removed: 0 }), ["文字已修改"]);
 });
 
 test("another slot's items do not count as this slot's changes", () => {

@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db-client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ReportVersionKind, SlotKind } from "@/lib/generated/prisma/enums";
 import { formatAmount, itemsOfSlot, type CardItem } from "@/lib/reports/card-rules";
+import type { VersionState } from "@/lib/reports/versions";
 
 export const versionHistorySelect = {
   id: true,
@@ -30,19 +31,13 @@ export const slotVersionsSelect = { orderBy: { number: "asc" }, select: versionH
 
 type VersionRow = Prisma.ReportVersionGetPayload<{ select: typeof versionHistorySelect }>;
 
-export type VersionView = {
+export type VersionView = VersionState & {
   id: string;
   number: number;
   kind: ReportVersionKind;
   /** made while the slot was locked: shown as 更正 */
   correction: boolean;
   reason: string | null;
-  text: string;
-  place: string | null;
-  lat: number | null;
-  lng: number | null;
-  items: CardItem[];
-  photoIds: string[];
   createdAt: Date;
   authorName: string;
   /** what this version changed from the one before, in words (empty for version 1) */
@@ -97,7 +92,7 @@ export function describeChanges(
   for (const item of before) if (!afterTexts.has(item.text)) changes.push(`删去事项${quote(item.text)}`);
   if (previous.text !== next.text && changes.length === 0) changes.push("文字已修改");
   else if (previous.text !== next.text) changes.push("文字随之修改");
-  if (placeOf(previous) !== placeOf(next)) changes.push(`地点:${placeOf(previous)} → ${placeOf(next)}`);
+  if (placeOf(previous) !== placeOf(next)) changes.push(`地点：${placeOf(previous)} → ${placeOf(next)}`);
   if (photos.added > 0) changes.push(`新增照片 ${photos.added} 张`);
   if (photos.removed > 0) changes.push(`删除照片 ${photos.removed} 张`);
   return changes;

@@ -7,16 +7,16 @@
  */
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { after, before, beforeEach, test } from "node:test";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db-client";
 import { ReportError, submitSlot, type SubmitRequest } from "@/lib/reports/submit";
 import { currentVersionId, lockReasonsOf } from "@/lib/reports/versions";
 import { loadVersionHistory } from "@/lib/reports/version-history";
-import { LocalDirStorage } from "@/lib/storage";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import type { LocalDirStorage } from "@/lib/storage";
+import { createReportScene } from "@/lib/testing/report-scene";
+import type { TestDb } from "@/lib/testing/test-db";
+import { testPhotoFile } from "@/lib/testing/photos";
 import { districtInstant, districtToday } from "@/lib/time";
 
 let t: TestDb;
@@ -53,13 +53,7 @@ async function shownEvening() {
 }
 
 before(async () => {
-  t = await createTestDb();
-  photoDir = fs.mkdtempSync(path.join(os.tmpdir(), "shaitai-versions-"));
-  storage = new LocalDirStorage(photoDir);
-  const unit = await t.db.unit.create({ data: { code: "V1", name: "版本镇", kind: "TOWN" } });
-  unitId = unit.id;
-  const user = await t.db.user.create({ data: { username: "rep", name: "王信息", role: "REPORTER", unitId, passwordHash: "x" } });
-  reporter = { ...user, unitName: unit.name, groupIds: [], sessionId: null };
+  ({ t, photoDir, storage, reporter, unitId } = await createReportScene("versions", "V1", "版本镇"));
   const admins = await Promise.all(
     ["督查一", "督查二"].map((name, i) => t.db.user.create({ data: { username: `admin${i}`, name, role: "ADMIN", passwordHash: "x" } })),
   );
@@ -88,7 +82,10 @@ test("before its deadline an unlocked slot is fixed without a reason", async () 
   const fixed = await submit({ now: at("18:30"), input: rewrite() });
   assert.equal(fixed.slot.revisionCount, 1);
   const versions = await t.db.reportVersion.findMany({ where: { slotId: slot.id }, orderBy: { number: "asc" } });
-  assert.deepEqual(versions.map((v) => v.kind), ["SUBMIT", "EDIT"]);
+  assert.deepEqual(
+    versions.map((v) => v.kind),
+    ["SUBMIT", "EDIT"],
+  );
   assert.equal(await t.db.notification.count(), 0);
 });
 
@@ -99,7 +96,16 @@ test("a spot-checked, published, instructed or flagged slot cannot be changed wi
       "published bulletin",
       (slot) =>
         t.db.bulletin.create({
-          data: { year: 2026, number: 1, date: today, title: "要情快讯", summary: "", status: "PUBLISHED", createdById: adminIds[0], items: { create: [{ slotId: slot.id, excerpt: "…" }] } },
+          data: {
+            year: 2026,
+            number: 1,
+            date: today,
+            title: "要情快讯",
+            summary: "",
+            status: "PUBLISHED",
+            createdById: adminIds[0],
+            items: { create: [{ slotId: slot.id, excerpt: "…" }] },
+          },
         }),
     ],
     ["批示", (slot) => t.db.instruction.create({ data: { cardId: slot.cardId, slot: "EVENING", leaderId, text: "请核实" } })],
@@ -118,7 +124,9 @@ test("a spot-checked, published, instructed or flagged slot cannot be changed wi
 
 test("a draft bulletin, a dismissed flag or a 批示 on another slot does not lock", async () => {
   const slot = await shownEvening();
-  await t.db.bulletin.create({ data: { year: 2026, date: today, title: "草稿", summary: "", createdById: adminIds[0], items: { create: [{ slotId: slot.id, excerpt: "…" }] } } });
+  await t.db.bulletin.create({
+    data: { year: 2026, date: today, title: "草稿", summary: "", createdById: adminIds[0], items: { create: [{ slotId: slot.id, excerpt: "…" }] } },
+  });
   await t.db.anomaly.create({ data: { slotId: slot.id, kind: "COPIED_TEXT", score: 0.8, evidence: "{}", status: "DISMISSED" } });
   await t.db.instruction.create({ data: { cardId: slot.cardId, slot: "MORNING", leaderId, text: "早晒请细化" } });
   assert.deepEqual(await lockReasonsOf(t.db, slot), []);
@@ -126,7 +134,7 @@ test("a draft bulletin, a dismissed flag or a 批示 on another slot does not lo
   assert.equal(fixed.slot.revisionCount, 1);
 });
 
-test("a change with a reason is a 更正: a CORRECTION version, counted on the slot, and a notice to each active office user", async () => {
+test("a change with a reason is a 更正：a CORRECTION version, counted on the slot, and a notice to each active office user", async () => {
   const slot = await shownEvening();
   await t.db.spotCheck.create({ data: { slotId: slot.id, checkerId: adminIds[0] } });
   const corrected = await submit({ now: at("19:00"), input: { ...rewrite(), revisionReason: "上午数字填错" } });
@@ -141,7 +149,7 @@ test("a change with a reason is a 更正: a CORRECTION version, counted on the s
 
   const notices = await t.db.notification.findMany({ orderBy: { recipientId: "asc" } });
   assert.deepEqual(notices.map((n) => n.recipientId).sort(), [...adminIds].sort(), "every active ADMIN, no one else");
-  assert.match(notices[0].message, /版本镇.*晚晒已更正\(第 2 版,王信息\):上午数字填错/);
+  assert.match(notices[0].message, /版本镇.*晚晒已更正（第 2 版，王信息）：上午数字填错/);
   assert.equal(notices[0].href, `/units/${unitId}?date=${today}#slot-${slot.id}`);
   assert.equal(notices[0].readAt, null);
   assert.equal(await t.db.auditLog.count({ where: { action: "report.correct", entityId: slot.id } }), 1);
@@ -151,7 +159,11 @@ test("a locked slot's photos can be added to, not taken away", async () => {
   const slot = await shownEvening();
   await t.db.instruction.create({ data: { cardId: slot.cardId, slot: "EVENING", leaderId, text: "请补充现场照片" } });
   const photo = await t.db.photo.create({
-    data: { uploaderId: reporter.id, slotId: slot.id, storageKey: "k.jpg", thumbKey: "k-t.jpg", mime: "image/jpeg", width: 1, height: 1, bytes: 1, sha256: "x" },
+    data: {
+      uploaderId: reporter.id,
+      slotId: slot.id,
+      ...testPhotoFile("k"),
+    },
   });
   await rejects(submit({ now: at("18:30"), input: { ...first(), revisionReason: "删照片", removePhotoIds: [photo.id] } }), /不能删除/);
 });
@@ -159,7 +171,9 @@ test("a locked slot's photos can be added to, not taken away", async () => {
 test("the check keeps what it saw: its version, and the later 更正 beside it", async () => {
   const slot = await shownEvening();
   const check = await t.db.$transaction(async (tx) =>
-    tx.spotCheck.create({ data: { slotId: slot.id, versionId: await currentVersionId(tx, slot.id), checkerId: adminIds[0], result: "FALSE", notes: "所报100平方米不实" } }),
+    tx.spotCheck.create({
+      data: { slotId: slot.id, versionId: await currentVersionId(tx, slot.id), checkerId: adminIds[0], result: "FALSE", notes: "所报100平方米不实" },
+    }),
   );
   await submit({ now: at("20:00"), input: { ...rewrite(), revisionReason: "据实更正" } });
 

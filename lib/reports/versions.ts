@@ -73,7 +73,11 @@ export async function lockReasonsOf(tx: Tx, slot: { id: string; cardId: string; 
     tx.reportSlot.findUniqueOrThrow({ where: { id: slot.id }, select: lockCountsSelect }),
     tx.instruction.findMany({ where: { cardId: slot.cardId }, select: { slot: true } }),
   ]);
-  return lockReasons(slot.slot, row._count, instructions.map((i) => i.slot));
+  return lockReasons(
+    slot.slot,
+    row._count,
+    instructions.map((i) => i.slot),
+  );
 }
 
 /** Two states show the same thing: a save that changes nothing adds no version. */
@@ -89,19 +93,19 @@ export function sameShownState(a: VersionState, b: VersionState): boolean {
   );
 }
 
+/** What a version's state is read from: the slot's words, place and photos, and its card's items. */
+export const versionStateSelect = {
+  text: true,
+  place: true,
+  lat: true,
+  lng: true,
+  photos: { orderBy: { sortOrder: "asc" }, select: { id: true } },
+  card: { select: { items: { orderBy: { sortOrder: "asc" }, select: itemJsonSelect } } },
+} as const satisfies Prisma.ReportSlotSelect;
+
 /** The slot as it stands in the database now (inside the transaction). */
 export async function loadVersionState(tx: Tx, slotId: string): Promise<VersionState> {
-  const slot = await tx.reportSlot.findUniqueOrThrow({
-    where: { id: slotId },
-    select: {
-      text: true,
-      place: true,
-      lat: true,
-      lng: true,
-      photos: { orderBy: { sortOrder: "asc" }, select: { id: true } },
-      card: { select: { items: { orderBy: { sortOrder: "asc" }, select: itemJsonSelect } } },
-    },
-  });
+  const slot = await tx.reportSlot.findUniqueOrThrow({ where: { id: slotId }, select: versionStateSelect });
   return { text: slot.text, place: slot.place, lat: slot.lat, lng: slot.lng, items: slot.card.items, photoIds: slot.photos.map((p) => p.id) };
 }
 
@@ -149,7 +153,16 @@ export async function ensureCurrentVersion(tx: Tx, slotId: string): Promise<{ id
   if (latest) return latest;
   const slot = await tx.reportSlot.findUniqueOrThrow({ where: { id: slotId }, select: { authorId: true, submittedAt: true } });
   const state = await loadVersionState(tx, slotId);
-  return createVersion(tx, { slotId, number: 1, kind: "SUBMIT", authorId: slot.authorId, reason: null, state, previousPhotoIds: [], createdAt: slot.submittedAt });
+  return createVersion(tx, {
+    slotId,
+    number: 1,
+    kind: "SUBMIT",
+    authorId: slot.authorId,
+    reason: null,
+    state,
+    previousPhotoIds: [],
+    createdAt: slot.submittedAt,
+  });
 }
 
 /** The id of the version a check, a bulletin item or a flag created now sees. */
@@ -177,11 +190,23 @@ export async function recordFirstVersion(tx: Tx, args: { slotId: string; authorI
  */
 export async function recordNextVersion(
   tx: Tx,
-  args: { slotId: string; before: VersionState; beforeMeta: { authorId: string; submittedAt: Date }; kind: Exclude<ReportVersionKind, "SUBMIT">; authorId: string; reason: string | null; createdAt: Date },
+  args: {
+    slotId: string;
+    before: VersionState;
+    beforeMeta: { authorId: string; submittedAt: Date };
+    kind: Exclude<ReportVersionKind, "SUBMIT">;
+    authorId: string;
+    reason: string | null;
+    createdAt: Date;
+  },
 ): Promise<{ id: string; number: number } | null> {
   const after = await loadVersionState(tx, args.slotId);
   if (sameShownState(args.before, after)) return null;
-  let latest = await tx.reportVersion.findFirst({ where: { slotId: args.slotId }, orderBy: { number: "desc" }, select: { id: true, number: true, photoIds: true } });
+  let latest = await tx.reportVersion.findFirst({
+    where: { slotId: args.slotId },
+    orderBy: { number: "desc" },
+    select: { id: true, number: true, photoIds: true },
+  });
   if (!latest) {
     // Saved before versions existed: what it showed becomes version 1 first.
     const first = await createVersion(tx, {
@@ -218,7 +243,7 @@ export async function notifyOfficeOfCorrection(
     tx.user.findMany({ where: { role: "ADMIN", active: true }, select: { id: true } }),
   ]);
   const [, month, day] = args.date.split("-").map(Number);
-  const message = `${unit.name} ${month}月${day}日${SLOT_LABELS[args.slot]}已更正(第 ${args.versionNumber} 版,${args.authorName}):${args.reason}`;
+  const message = `${unit.name} ${month}月${day}日${SLOT_LABELS[args.slot]}已更正（第 ${args.versionNumber} 版，${args.authorName}）：${args.reason}`;
   const href = `/units/${args.unitId}?date=${args.date}#slot-${args.slotId}`;
   if (admins.length > 0) {
     await tx.notification.createMany({

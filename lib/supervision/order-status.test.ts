@@ -58,7 +58,13 @@ test("a late answer stays overdue, even once accepted", () => {
 });
 
 test("a feedback rhythm turns the order yellow the day before a 反馈 is due, until it is given", () => {
-  const o = order({ status: "SIGNED", createdAt: at("2026-11-01", "10:00"), deadline: at("2026-12-30", "18:00"), signedAt: at("2026-11-02", "09:00"), feedbackEveryDays: 7 });
+  const o = order({
+    status: "SIGNED",
+    createdAt: at("2026-11-01", "10:00"),
+    deadline: at("2026-12-30", "18:00"),
+    signedAt: at("2026-11-02", "09:00"),
+    feedbackEveryDays: 7,
+  });
   assert.equal(nextFeedbackDate(o), "2026-11-09");
   assert.equal(orderColour(o, at("2026-11-07", "23:59")), "ON_TRACK");
   assert.equal(orderColour(o, at("2026-11-08", "00:01")), "YELLOW");

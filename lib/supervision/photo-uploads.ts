@@ -5,25 +5,13 @@
  * files — so a failure leaves no orphan file behind.
  */
 import "server-only";
-import { MAX_PHOTOS_PER_SLOT, PhotoRejectedError, processPhoto } from "@/lib/photos/process";
+import { MAX_PHOTOS_PER_SLOT, PhotoRejectedError, processPhoto, type ProcessedPhoto } from "@/lib/photos/process";
 import { displayKeyOf, photoFileKeys } from "@/lib/photos/sizes";
 import { newStorageKey, photoStorage } from "@/lib/storage/index";
 import type { DistrictDate } from "@/lib/time";
 
-export type StoredPhoto = {
-  storageKey: string;
-  thumbKey: string;
-  mime: string;
-  width: number;
-  height: number;
-  bytes: number;
-  sha256: string;
-  dHash: string;
-  exifTakenAt: Date | null;
-  exifLat: number | null;
-  exifLng: number | null;
-  sortOrder: number;
-};
+/** A stored photo: its keys and what processPhoto measured of it (not the image buffers). */
+export type StoredPhoto = Omit<ProcessedPhoto, "full" | "display" | "thumb"> & { storageKey: string; thumbKey: string; mime: string; sortOrder: number };
 
 export class UploadError extends Error {}
 
@@ -40,7 +28,7 @@ export async function storePhotos(files: File[], date: DistrictDate): Promise<St
     try {
       processed.push(await processPhoto(Buffer.from(await file.arrayBuffer())));
     } catch (error) {
-      if (error instanceof PhotoRejectedError) throw new UploadError(`第 ${i + 1} 张照片:${error.message}`);
+      if (error instanceof PhotoRejectedError) throw new UploadError(`第 ${i + 1} 张照片：${error.message}`);
       throw error;
     }
   }
@@ -50,10 +38,11 @@ export async function storePhotos(files: File[], date: DistrictDate): Promise<St
     for (const [i, p] of processed.entries()) {
       const storageKey = newStorageKey(date, "jpg");
       const thumbKey = storageKey.replace(/\.jpg$/, "-thumb.jpg");
-      await storage.put(storageKey, p.full);
-      stored.push({ storageKey, thumbKey, mime: "image/jpeg", width: p.width, height: p.height, bytes: p.bytes, sha256: p.sha256, dHash: p.dHash, exifTakenAt: p.exifTakenAt, exifLat: p.exifLat, exifLng: p.exifLng, sortOrder: i + 1 });
-      await storage.put(thumbKey, p.thumb);
-      await storage.put(displayKeyOf(storageKey), p.display);
+      const { full, display, thumb, ...measured } = p;
+      await storage.put(storageKey, full);
+      stored.push({ storageKey, thumbKey, mime: "image/jpeg", ...measured, sortOrder: i + 1 });
+      await storage.put(thumbKey, thumb);
+      await storage.put(displayKeyOf(storageKey), display);
     }
   } catch (error) {
     await discardPhotos(stored);

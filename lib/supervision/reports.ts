@@ -5,9 +5,11 @@
  */
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SlotKind, SpotCheckResult } from "@/lib/generated/prisma/enums";
 import { unitScopeWhere, withUnitScope, type SessionUser } from "@/lib/auth/roles";
 import { addDays, isDistrictDate } from "@/lib/time";
+import { parseSearchParams } from "@/lib/search-params";
 import { z } from "@/lib/validation";
 
 export const reportSummarySelect = {
@@ -26,21 +28,7 @@ export const reportSummarySelect = {
   _count: { select: { anomalies: { where: { status: "OPEN" } } } },
 } as const;
 
-type SelectedReport = {
-  id: string;
-  slot: SlotKind;
-  text: string;
-  place: string | null;
-  submittedAt: Date;
-  late: boolean;
-  revisionCount: number;
-  correctionCount: number;
-  author: { name: string };
-  card: { date: string; unit: { id: string; name: string; kind: "TOWN" | "DEPARTMENT" } };
-  photos: { id: string }[];
-  spotChecks: { id: string; result: SpotCheckResult | null }[];
-  _count: { anomalies: number };
-};
+type SelectedReport = Prisma.ReportSlotGetPayload<{ select: typeof reportSummarySelect }>;
 
 export type ReportSummary = {
   slotId: string;
@@ -102,16 +90,8 @@ export const reportSearchInput = z.object({
 export type ReportSearch = z.infer<typeof reportSearchInput>;
 
 export function parseReportSearch(params: Record<string, string | string[] | undefined>): ReportSearch {
-  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const parsed = reportSearchInput.safeParse(flat);
-  if (parsed.success) return parsed.data;
-  // Keep the fields that are fine.
-  const good: Record<string, unknown> = {};
-  for (const key of Object.keys(reportSearchInput.shape) as (keyof ReportSearch)[]) {
-    const one = reportSearchInput.shape[key].safeParse(flat[key]);
-    if (one.success) good[key] = one.data;
-  }
-  return good as ReportSearch;
+  // Each field on its own: the fields that are fine are kept.
+  return parseSearchParams(reportSearchInput.shape, params);
 }
 
 /** Reports matching the search, newest first (at most `take`), within the user's scope. */

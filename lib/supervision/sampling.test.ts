@@ -63,7 +63,15 @@ test("a share is respected in every stratum (kind of unit × slot)", () => {
 
 test("filters by slot, kind of unit and date range; a count is a count", () => {
   const candidates = fortnight();
-  const params: DrawParams = { mode: "RANDOM", size: { by: "COUNT", count: 12 }, randomShare: 1, slots: ["EVENING"], unitKinds: ["TOWN"], from: "2026-11-03", to: "2026-11-05" };
+  const params: DrawParams = {
+    mode: "RANDOM",
+    size: { by: "COUNT", count: 12 },
+    randomShare: 1,
+    slots: ["EVENING"],
+    unitKinds: ["TOWN"],
+    from: "2026-11-03",
+    to: "2026-11-05",
+  };
   const sample = drawSample(candidates, params, "count");
   assert.equal(sample.length, 12);
   const byId = new Map(candidates.map((c) => [c.slotId, c]));

@@ -41,6 +41,12 @@ function revalidateTaskPages(taskId?: string): void {
   if (taskId) revalidatePath(`/admin/tasks/${taskId}`);
 }
 
+/** A milestone's change shows on the lists and on its task's page (any task's: the path is revalidated as a pattern). */
+function revalidateMilestonePages(): void {
+  revalidateTaskPages();
+  revalidatePath("/admin/tasks/[taskId]", "page");
+}
+
 export const createTaskAction = authedAction({ roles: ["ADMIN"], input: taskCreateInput }, async (user, data) => {
   const result = await createTask(db, user, data);
   if (!result.ok) return refusalState(result);
@@ -59,7 +65,7 @@ export const archiveTaskAction = authedAction({ roles: ["ADMIN"], input: taskArc
   const result = await setTaskArchived(db, user, data);
   if (!result.ok) return refusalState(result);
   revalidateTaskPages(data.id);
-  return { ok: true, message: data.archived ? "已归档:这项任务不再出现在各单位和领导的清单里。" : "已恢复。" };
+  return { ok: true, message: data.archived ? "已归档：这项任务不再出现在各单位和领导的清单里。" : "已恢复。" };
 });
 
 export const addMilestoneAction = authedAction({ roles: ["ADMIN"], input: milestoneCreateInput }, async (user, data) => {
@@ -72,21 +78,19 @@ export const addMilestoneAction = authedAction({ roles: ["ADMIN"], input: milest
 export const updateMilestoneAction = authedAction({ roles: ["ADMIN"], input: milestoneUpdateInput }, async (user, data) => {
   const result = await updateMilestone(db, user, data);
   if (!result.ok) return refusalState(result);
-  revalidateTaskPages();
-  revalidatePath("/admin/tasks/[taskId]", "page");
+  revalidateMilestonePages();
   return { ok: true, message: "节点已保存。" };
 });
 
 export const deleteMilestoneAction = authedAction({ roles: ["ADMIN"], input: milestoneDeleteInput }, async (user, data) => {
   const result = await deleteMilestone(db, user, data);
   if (!result.ok) return refusalState(result);
-  revalidateTaskPages();
-  revalidatePath("/admin/tasks/[taskId]", "page");
+  revalidateMilestonePages();
   return { ok: true, message: "节点已删除。" };
 });
 
 function savedMessage(status: TaskStatus): string {
-  return `已保存,当前状态:${TASK_STATUS_LABELS[status]}。`;
+  return `已保存，当前状态：${TASK_STATUS_LABELS[status]}。`;
 }
 
 export const reportTaskProgressAction = authedAction({ roles: UNIT_ROLES, input: taskProgressInput }, async (user, data) => {

@@ -1,8 +1,10 @@
 /**
  * Exporting the filtered task list (same filters, same scope as the page) to
  * .xlsx or .csv: the import template's columns first — so an exported file
- * imports again unchanged — then progress and status as of today, with the
- * day the target was reached (达标日期, from the progress history). The .xlsx
+ * imports again unchanged — then progress and status as of today (逾期完成
+ * where the target came after the deadline, with the rule it scores by in
+ * 计分规则: lateRuleText with its year's late credit), with the day the target
+ * was reached (达标日期, from the progress history). The .xlsx
  * adds a second sheet, 进度记录: every progress event of the exported tasks
  * and their milestones, by task and date, with its source. Dates are the
  * district's calendar dates; instants are shown in Asia/Shanghai.
@@ -12,17 +14,20 @@ import type { SessionUser } from "@/lib/auth/roles";
 import type { TaskFilters } from "@/lib/tasks/filters";
 import { SLOT_LABELS } from "@/lib/reports/slots";
 import { SPOT_CHECK_RESULT_LABELS } from "@/lib/supervision/labels";
-import { progressAsOf } from "@/lib/tasks/progress-events";
+import { dueKey, progressAsOf, valuesAtDue } from "@/lib/tasks/progress-events";
 import { inHistoryOrder, progressSourceLabel } from "@/lib/tasks/progress-history";
 import { EXPORT_ONLY_HEADERS, IMPORT_COLUMNS, writeSheet, type Cell, type ExtraSheet, type SheetColumn } from "@/lib/tasks/spreadsheet";
-import { deriveStatus, progressRatio, TASK_STATUS_LABELS } from "@/lib/tasks/status";
+import { deriveStatus, ITEM_STATUS_LABELS, itemStatus, progressRatio } from "@/lib/tasks/status";
+import { progressEventSelect, taskFieldsSelect } from "@/lib/tasks/selects";
 import { taskListOrder, taskListWhere } from "@/lib/tasks/where";
 import { formatDistrictDateTime, type DistrictDate } from "@/lib/time";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
+import { loadScoringRules } from "@/lib/assessment/rules";
+import { lateRuleText } from "@/lib/assessment/scoring";
 
 export const EXPORT_COLUMNS: readonly SheetColumn[] = [
   ...IMPORT_COLUMNS.map((c) => ({ header: c.header, width: c.width })),
-  ...EXPORT_ONLY_HEADERS.map((header) => ({ header, width: header === "进展说明" ? 30 : header === "最后更新" ? 17 : 10 })),
+  ...EXPORT_ONLY_HEADERS.map((header) => ({ header, width: header === "进展说明" || header === "计分规则" ? 30 : header === "最后更新" ? 17 : 10 })),
 ];
 
 /** More rows than a district holds; a guard against a runaway export, not a page size. */
@@ -39,22 +44,7 @@ async function loadTaskExport(client: Db, user: SessionUser, filters: TaskFilter
     orderBy: taskListOrder(filters),
     take: MAX_EXPORT_ROWS,
     select: {
-      id: true,
-      externalKey: true,
-      year: true,
-      title: true,
-      description: true,
-      target: true,
-      measure: true,
-      valueReached: true,
-      startDate: true,
-      deadline: true,
-      weight: true,
-      requiresPhoto: true,
-      requiresLocation: true,
-      sitePlace: true,
-      siteLat: true,
-      siteLng: true,
+      ...taskFieldsSelect,
       note: true,
       updatedAt: true,
       unit: { select: { name: true, kind: true } },
@@ -65,9 +55,21 @@ async function loadTaskExport(client: Db, user: SessionUser, filters: TaskFilter
       milestones: { select: { dueDate: true, target: true, valueReached: true } },
     },
   });
-  const asOf = await progressAsOf(client, tasks.map((t) => t.id), today);
+  const [asOf, atDue, lateRules] = await Promise.all([
+    progressAsOf(
+      client,
+      tasks.map((t) => t.id),
+      today,
+    ),
+    valuesAtDue(
+      client,
+      tasks.map((t) => ({ taskId: t.id, dueDate: t.deadline, target: t.target, valueReached: t.valueReached })),
+      today,
+    ),
+    lateRulesByYear(client, [...new Set(tasks.map((t) => t.year))]),
+  ]);
   const rows = tasks.map((t) => {
-    const status = deriveStatus(t, today);
+    const status = itemStatus({ ...t, valueAtDue: atDue.get(dueKey({ taskId: t.id })) }, today);
     const overdueMilestones = t.milestones.filter((m) => deriveStatus({ ...m, deadline: m.dueDate }, today) === "OVERDUE").length;
     return [
       t.externalKey,
@@ -92,8 +94,9 @@ async function loadTaskExport(client: Db, user: SessionUser, filters: TaskFilter
       UNIT_KIND_LABELS[t.unit.kind],
       t.valueReached,
       `${Math.round(progressRatio(t) * 100)}%`,
-      TASK_STATUS_LABELS[status],
+      ITEM_STATUS_LABELS[status],
       asOf.get(t.id)?.reachedOn ?? null,
+      status === "DONE_LATE" ? (lateRules.get(t.year) ?? null) : null,
       t.milestones.length,
       overdueMilestones,
       t.note,
@@ -101,6 +104,11 @@ async function loadTaskExport(client: Db, user: SessionUser, filters: TaskFilter
     ];
   });
   return { rows, taskIds: tasks.map((t) => t.id) };
+}
+
+/** Each year's rule for work done late (the year's scoring rules, lib/assessment/scoring.ts lateRuleText). */
+async function lateRulesByYear(client: Db, years: number[]): Promise<Map<number, string>> {
+  return new Map(await Promise.all(years.map(async (year) => [year, lateRuleText((await loadScoringRules(client, year)).lateCredit)] as const)));
 }
 
 export const HISTORY_SHEET_NAME = "进度记录";
@@ -128,18 +136,9 @@ export async function loadTaskHistoryRows(client: Db, taskIds: readonly string[]
     const events = await client.progressEvent.findMany({
       where: { taskId: { in: chunk } },
       select: {
-        id: true,
+        ...progressEventSelect,
         taskId: true,
-        date: true,
-        at: true,
-        source: true,
-        delta: true,
-        valueAfter: true,
-        requested: true,
         task: { select: { externalKey: true, title: true, measure: true, unit: { select: { name: true } } } },
-        milestone: { select: { title: true } },
-        actor: { select: { name: true } },
-        slot: { select: { slot: true, card: { select: { date: true } } } },
         spotCheck: { select: { result: true, checkedAt: true } },
       },
     });

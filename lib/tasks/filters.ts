@@ -4,20 +4,14 @@
  * value is dropped, never an error page.
  */
 import { TASK_STATUSES } from "@/lib/tasks/status";
-import { isDistrictDate } from "@/lib/time";
+import { dateFilter, parseUrlFilters, textFilter, type SearchParams } from "@/lib/url-filters";
 import { z } from "@/lib/validation";
 
 const id = z.string().trim().min(1).max(40).optional().catch(undefined);
-const date = z
-  .string()
-  .trim()
-  .refine(isDistrictDate)
-  .optional()
-  .catch(undefined);
 const flag = z.literal("1").optional().catch(undefined);
 
 export const taskFiltersInput = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined).transform((v) => v || undefined),
+  q: textFilter(100),
   unit: id,
   kind: z.enum(["TOWN", "DEPARTMENT"]).optional().catch(undefined),
   keyTask: id,
@@ -25,8 +19,8 @@ export const taskFiltersInput = z.object({
   leader: id,
   status: z.enum(TASK_STATUSES).optional().catch(undefined),
   overdue: flag,
-  from: date,
-  to: date,
+  from: dateFilter,
+  to: dateFilter,
   archived: flag,
   sort: z.enum(["unit", "deadline"]).optional().catch(undefined),
   /** the leaders' view: group by key task (default) or by line */
@@ -36,19 +30,11 @@ export const taskFiltersInput = z.object({
 
 export type TaskFilters = Partial<z.infer<typeof taskFiltersInput>>;
 
-export type SearchParams = Record<string, string | string[] | undefined>;
+export type { SearchParams };
 
 /** The filters in a page's searchParams or a route's URLSearchParams. */
 export function parseTaskFilters(params: SearchParams | URLSearchParams): TaskFilters {
-  const flat: Record<string, string> = {};
-  const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params);
-  for (const [key, value] of entries) {
-    const first = Array.isArray(value) ? value[0] : value;
-    if (first !== undefined && first !== "" && !(key in flat)) flat[key] = first;
-  }
-  const parsed = taskFiltersInput.parse(flat);
-  // Dropped values leave no key behind, so equal filters compare equal.
-  return Object.fromEntries(Object.entries(parsed).filter(([, v]) => v !== undefined)) as TaskFilters;
+  return parseUrlFilters(taskFiltersInput, params);
 }
 
 /** The query string of `filters` with `changes` applied ("" when empty); page is dropped unless set. */

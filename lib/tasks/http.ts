@@ -14,8 +14,8 @@ import { MAX_IMPORT_BYTES } from "@/lib/tasks/spreadsheet";
 
 type Upload = { buffer: Buffer; fileName: string; expectedSha256?: string };
 
-const NO_FILE = "没有收到文件,请重新选择文件上传。";
-const TOO_LARGE = "文件超过 10 MB,请分成几个文件导入。";
+const NO_FILE = "没有收到文件，请重新选择文件上传。";
+const TOO_LARGE = "文件超过 10 MB，请分成几个文件导入。";
 
 /**
  * The uploaded file of a multipart POST. The custom header is required so a

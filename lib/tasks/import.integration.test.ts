@@ -11,6 +11,7 @@ import { commitTaskImport, previewTaskImport, sha256Of } from "@/lib/tasks/impor
 import { deriveStatus } from "@/lib/tasks/status";
 import { generateTaskRows, makeTaskSheet, type TaskSheetRow } from "@/lib/testing/task-sheet";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { sessionUser } from "@/lib/testing/users";
 
 const today = "2026-11-27";
 let t: TestDb;
@@ -18,10 +19,6 @@ let admin: SessionUser;
 let reporter: SessionUser;
 let rows: TaskSheetRow[];
 const UNITS = ["甲镇", "乙镇", "丙局"];
-
-function sessionUser(id: string, role: SessionUser["role"], unitId: string | null = null): SessionUser {
-  return { id, username: id, name: id, role, unitId, unitName: null, groupIds: [], sessionId: null };
-}
 
 before(async () => {
   t = await createTestDb();
@@ -45,7 +42,7 @@ test("one bad row among 1,000 imports nothing, and the preview names it", async 
   const result = await commitTaskImport(t.db, admin, file, "tasks.xlsx", { today });
   assert.equal(result.ok, false);
   assert.equal(!result.ok && result.status, 400);
-  assert.equal(!result.ok && result.message, "有 1 行有错误,没有导入任何任务。");
+  assert.equal(!result.ok && result.message, "有 1 行有错误，没有导入任何任务。");
   assert.equal(await t.db.task.count(), 0);
   assert.equal(await t.db.taskCooperator.count(), 0);
   assert.equal(await t.db.auditLog.count(), 0);
@@ -96,7 +93,10 @@ test("a changed row updates its task only, keeping the progress a unit reported"
   assert.equal(task.target, 20);
   assert.equal(task.valueReached, 10);
   assert.equal(task.status, deriveStatus(task, today));
-  assert.deepEqual(task.cooperators.map((c) => c.unit.name), ["甲镇"]);
+  assert.deepEqual(
+    task.cooperators.map((c) => c.unit.name),
+    ["甲镇"],
+  );
   const log = await t.db.auditLog.findFirstOrThrow({ where: { action: "task.import.update", entityId: task.id } });
   assert.equal(JSON.parse(log.before!).target, 6);
 });

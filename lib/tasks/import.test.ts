@@ -72,10 +72,24 @@ test("a good row becomes a new task with every field", async () => {
     rowNumber: 2,
     externalKey: "K-1",
     fields: {
-      year: 2026, unitId: "u-lmg", title: "城中村改造占地拆迁120户", description: null, keyTaskId: "kt1", lineId: "l1",
-      target: 120, measure: "户", startDate: "2026-03-01", deadline: "2026-12-31", responsibleLeaderId: "lead1",
-      cooperatorIds: ["u-jy", "u-zj"], weight: 2, requiresPhoto: true, requiresLocation: false, sitePlace: "南关村",
-      siteLat: 36.774, siteLng: 114.517,
+      year: 2026,
+      unitId: "u-lmg",
+      title: "城中村改造占地拆迁120户",
+      description: null,
+      keyTaskId: "kt1",
+      lineId: "l1",
+      target: 120,
+      measure: "户",
+      startDate: "2026-03-01",
+      deadline: "2026-12-31",
+      responsibleLeaderId: "lead1",
+      cooperatorIds: ["u-jy", "u-zj"],
+      weight: 2,
+      requiresPhoto: true,
+      requiresLocation: false,
+      sitePlace: "南关村",
+      siteLat: 36.774,
+      siteLng: 114.517,
     },
   });
 });
@@ -90,7 +104,7 @@ test("every bad row is listed with its row number and a Chinese reason", async (
       row({ 任务编号: "A" }),
       row({ 任务编号: "E", 任务名称: "", 计量单位: null }),
       row({ 任务编号: "F", 开始日期: "2026-06-01", 截止日期: "2026-05-01" }),
-      row({ 任务编号: "G", 配合单位: "区交运局,区不存在局", 需要照片: "也许", 分包领导: "王伟", 目标值: "很多" }),
+      row({ 任务编号: "G", 配合单位: "区交运局，区不存在局", 需要照片: "也许", 分包领导: "王伟", 目标值: "很多" }),
       row({ 任务编号: null }),
       row({ 任务编号: "H", 配合单位: "临洺关镇" }),
     ]),
@@ -100,12 +114,12 @@ test("every bad row is listed with its row number and a Chinese reason", async (
     result.errors.map((e) => [e.rowNumber, e.messages]),
     [
       [3, ["责任单位“不存在镇”不存在"]],
-      [4, ["截止日期“2026-13-45”不是有效日期(应如 2026-12-31)"]],
+      [4, ["截止日期“2026-13-45”不是有效日期（应如 2026-12-31）"]],
       [5, ["目标值必须大于 0"]],
       [6, ["任务编号“A”与第 2 行重复"]],
       [7, ["任务名称不能为空", "计量单位不能为空"]],
-      [8, ["截止日期(2026-05-01)不能早于开始日期(2026-06-01)"]],
-      [9, ["目标值“很多”不是数字", "分包领导“王伟”有重名,请填写用户名", "配合单位“区不存在局”不存在", "需要照片应填“是”或“否”"]],
+      [8, ["截止日期（2026-05-01）不能早于开始日期（2026-06-01）"]],
+      [9, ["目标值“很多”不是数字", "分包领导“王伟”有重名，请填写用户名", "配合单位“区不存在局”不存在", "需要照片应填“是”或“否”"]],
       [10, ["任务编号不能为空"]],
       [11, ["配合单位不能包含责任单位本身"]],
     ],
@@ -115,13 +129,16 @@ test("every bad row is listed with its row number and a Chinese reason", async (
 test("a missing required column is a file error that names it", async () => {
   const headers = HEADERS.filter((h) => h !== "截止日期" && h !== "责任单位");
   const sheet = await readTaskSheet(await xlsx([], headers), "tasks.xlsx");
-  assert.deepEqual(sheet, { ok: false, error: "第 1 行(表头)缺少列:责任单位、截止日期。请使用导入模板。" });
+  assert.deepEqual(sheet, { ok: false, error: "第 1 行（表头）缺少列：责任单位、截止日期。请使用导入模板。" });
 });
 
 test("files that are not spreadsheets, or empty ones, are refused", async () => {
-  assert.deepEqual(await readTaskSheet(Buffer.from("hello"), "tasks.xlsx"), { ok: false, error: "文件不是有效的 .xlsx 表格,请用 Excel 或 WPS 另存为 .xlsx 后再上传。" });
+  assert.deepEqual(await readTaskSheet(Buffer.from("hello"), "tasks.xlsx"), {
+    ok: false,
+    error: "文件不是有效的 .xlsx 表格，请用 Excel 或 WPS 另存为 .xlsx 后再上传。",
+  });
   assert.deepEqual(await readTaskSheet(Buffer.from("a,b"), "tasks.xls"), { ok: false, error: "只能导入 .xlsx 或 .csv 文件。" });
-  assert.deepEqual(await readTaskSheet(await xlsx([]), "tasks.xlsx"), { ok: false, error: "表格里没有任务行(第 2 行起填写任务)。" });
+  assert.deepEqual(await readTaskSheet(await xlsx([]), "tasks.xlsx"), { ok: false, error: "表格里没有任务行（第 2 行起填写任务）。" });
 });
 
 test("Excel date cells and serial numbers read as the date typed, whatever the server's zone", async () => {
@@ -188,17 +205,23 @@ test("a known number with the same content is unchanged; a change is an update; 
 test("an update must still hold the task's milestones", async () => {
   const first = await plan(await xlsx([row()]));
   const existing: ExistingTask = {
-    id: "t1", externalKey: "K-1", valueReached: 0, ...first.creates[0].fields,
+    id: "t1",
+    externalKey: "K-1",
+    valueReached: 0,
+    ...first.creates[0].fields,
     milestones: [{ title: "年底前", dueDate: "2026-12-31", target: 120 }],
   };
   const result = await plan(await xlsx([row({ 截止日期: "2026-11-30" })]), "tasks.xlsx", new Map([["K-1", existing]]));
-  assert.deepEqual(result.errors[0].messages, ["已有节点“年底前”的日期(2026-12-31)晚于截止日期,请先调整节点"]);
+  assert.deepEqual(result.errors[0].messages, ["已有节点“年底前”的日期（2026-12-31）晚于截止日期，请先调整节点"]);
 });
 
 test("the template's example row imports as it is", async () => {
   const template = await writeTaskTemplate(
     {
-      units: [{ name: "临洺关镇", kind: "TOWN" }, { name: "区交运局", kind: "DEPARTMENT" }],
+      units: [
+        { name: "临洺关镇", kind: "TOWN" },
+        { name: "区交运局", kind: "DEPARTMENT" },
+      ],
       keyTasks: [{ name: "土地卫片拆迁" }],
       lines: [{ name: "项目建设" }],
       leaders: [{ name: "周明远", title: "区委书记", username: "leader" }],

@@ -18,6 +18,7 @@ import { audit, auditMany } from "@/lib/audit";
 import type { SessionUser } from "@/lib/auth/roles";
 import { EXTERNAL_KEY_MAX } from "@/lib/tasks/schemas";
 import { milestonesFitErrors, taskRuleErrors } from "@/lib/tasks/rules";
+import { taskFieldsSelect } from "@/lib/tasks/selects";
 import { IMPORT_COLUMNS, readTaskSheet, type Cell, type ImportColumnKey, type SheetRow } from "@/lib/tasks/spreadsheet";
 import { deriveStatus } from "@/lib/tasks/status";
 import { districtToday, isDistrictDate, type DistrictDate } from "@/lib/time";
@@ -58,8 +59,24 @@ export type TaskImportFields = {
 };
 
 const FIELD_KEYS = [
-  "year", "unitId", "title", "description", "keyTaskId", "lineId", "target", "measure", "startDate", "deadline",
-  "responsibleLeaderId", "cooperatorIds", "weight", "requiresPhoto", "requiresLocation", "sitePlace", "siteLat", "siteLng",
+  "year",
+  "unitId",
+  "title",
+  "description",
+  "keyTaskId",
+  "lineId",
+  "target",
+  "measure",
+  "startDate",
+  "deadline",
+  "responsibleLeaderId",
+  "cooperatorIds",
+  "weight",
+  "requiresPhoto",
+  "requiresLocation",
+  "sitePlace",
+  "siteLat",
+  "siteLng",
 ] as const satisfies readonly (keyof TaskImportFields)[];
 
 export type ExistingTask = TaskImportFields & {
@@ -116,7 +133,7 @@ function dateOf(cell: Cell | undefined): DistrictDate | null {
 
 function numberOf(cell: Cell | undefined): number | null {
   if (typeof cell === "number") return cell;
-  const text = textOf(cell).replace(/[,,\s]/g, "");
+  const text = textOf(cell).replace(/[，,\s]/g, "");
   if (text === "") return null;
   const n = Number(text);
   return Number.isFinite(n) ? n : Number.NaN;
@@ -129,107 +146,143 @@ const NO = new Set(["否", "不需要", "不要", "n", "no", "false", "0", ""]);
 
 type ParsedRow = { rowNumber: number; externalKey: string; fields: Partial<TaskImportFields>; messages: string[] };
 
-function parseRow(row: SheetRow, present: ReadonlySet<ImportColumnKey>, refs: ImportRefs): ParsedRow {
-  const messages: string[] = [];
-  const fields: Partial<TaskImportFields> = {};
+/**
+ * The readers of one row's cells: each reads a column, records a Chinese
+ * message for a bad or missing value and answers null (or false) then.
+ */
+function cellReader(row: SheetRow, messages: string[]) {
   const cell = (key: ImportColumnKey) => row.cells[key];
-  const has = (key: ImportColumnKey) => present.has(key);
-
-  const text = (key: ImportColumnKey, max: number, required: boolean): string | null => {
-    const value = textOf(cell(key));
-    if (!value) {
-      if (required) messages.push(`${HEADER[key]}不能为空`);
-      return null;
-    }
-    if (value.length > max) messages.push(`${HEADER[key]}不能超过 ${max} 个字`);
-    return value;
-  };
-  const lookup = (key: ImportColumnKey, map: Map<string, string | typeof AMBIGUOUS>): string | null => {
-    const name = textOf(cell(key));
-    if (!name) return null;
-    const id = map.get(name);
-    if (id === undefined) messages.push(`${HEADER[key]}“${name}”不存在`);
-    else if (id === AMBIGUOUS) messages.push(`${HEADER[key]}“${name}”有重名,请填写用户名`);
-    else return id;
+  const missing = (key: ImportColumnKey, required: boolean) => {
+    if (required) messages.push(`${HEADER[key]}不能为空`);
     return null;
   };
-  const number = (key: ImportColumnKey, required: boolean): number | null => {
-    const n = numberOf(cell(key));
-    if (n === null) {
-      if (required) messages.push(`${HEADER[key]}不能为空`);
+  return {
+    raw: (key: ImportColumnKey): string => textOf(cell(key)),
+    text(key: ImportColumnKey, max: number, required: boolean): string | null {
+      const value = textOf(cell(key));
+      if (!value) return missing(key, required);
+      if (value.length > max) messages.push(`${HEADER[key]}不能超过 ${max} 个字`);
+      return value;
+    },
+    lookup(key: ImportColumnKey, map: Map<string, string | typeof AMBIGUOUS>): string | null {
+      const name = textOf(cell(key));
+      if (!name) return null;
+      const id = map.get(name);
+      if (id === undefined) messages.push(`${HEADER[key]}“${name}”不存在`);
+      else if (id === AMBIGUOUS) messages.push(`${HEADER[key]}“${name}”有重名，请填写用户名`);
+      else return id;
       return null;
-    }
-    if (Number.isNaN(n)) {
-      messages.push(`${HEADER[key]}“${textOf(cell(key))}”不是数字`);
-      return null;
-    }
-    return n;
+    },
+    number(key: ImportColumnKey, required: boolean): number | null {
+      const n = numberOf(cell(key));
+      if (n === null) return missing(key, required);
+      if (Number.isNaN(n)) {
+        messages.push(`${HEADER[key]}“${textOf(cell(key))}”不是数字`);
+        return null;
+      }
+      return n;
+    },
+    date(key: ImportColumnKey, required: boolean): DistrictDate | null {
+      if (!textOf(cell(key))) return missing(key, required);
+      const value = dateOf(cell(key));
+      if (!value) messages.push(`${HEADER[key]}“${textOf(cell(key))}”不是有效日期（应如 2026-12-31）`);
+      return value;
+    },
+    flag(key: ImportColumnKey): boolean {
+      const value = textOf(cell(key)).toLowerCase();
+      if (YES.has(value)) return true;
+      if (!NO.has(value)) messages.push(`${HEADER[key]}应填“是”或“否”`);
+      return false;
+    },
   };
-  const date = (key: ImportColumnKey, required: boolean): DistrictDate | null => {
-    if (!textOf(cell(key))) {
-      if (required) messages.push(`${HEADER[key]}不能为空`);
-      return null;
-    }
-    const value = dateOf(cell(key));
-    if (!value) messages.push(`${HEADER[key]}“${textOf(cell(key))}”不是有效日期(应如 2026-12-31)`);
-    return value;
-  };
-  const flag = (key: ImportColumnKey): boolean => {
-    const value = textOf(cell(key)).toLowerCase();
-    if (YES.has(value)) return true;
-    if (!NO.has(value)) messages.push(`${HEADER[key]}应填“是”或“否”`);
-    return false;
-  };
+}
 
-  const externalKey = text("externalKey", EXTERNAL_KEY_MAX, true) ?? "";
-  const unitName = textOf(cell("unit"));
+type CellReader = ReturnType<typeof cellReader>;
+
+/** The columns every row must fill: unit, title, target, measure, deadline. */
+function readRequiredColumns(read: CellReader, refs: ImportRefs, fields: Partial<TaskImportFields>, messages: string[]): void {
+  const unitName = read.raw("unit");
   if (!unitName) messages.push("责任单位不能为空");
   else {
     const unitId = refs.units.get(unitName);
     if (unitId) fields.unitId = unitId;
     else messages.push(`责任单位“${unitName}”不存在`);
   }
-  const title = text("title", 200, true);
+  const title = read.text("title", 200, true);
   if (title) fields.title = title;
-  const target = number("target", true);
+  const target = read.number("target", true);
   if (target !== null) fields.target = target;
-  const measure = text("measure", 20, true);
+  const measure = read.text("measure", 20, true);
   if (measure) fields.measure = measure;
-  const deadline = date("deadline", true);
+  const deadline = read.date("deadline", true);
   if (deadline) fields.deadline = deadline;
+}
 
-  // Optional columns: absent from the sheet → left as they are (undefined); present but blank → cleared or default.
+/** The cooperating units: names split on any separator, each a known unit, never the lead unit. */
+function readCooperators(read: CellReader, refs: ImportRefs, fields: Partial<TaskImportFields>, messages: string[]): void {
+  const names = [
+    ...new Set(
+      read
+        .raw("cooperators")
+        .split(/[、，,；;\s]+/)
+        .filter(Boolean),
+    ),
+  ];
+  const ids: string[] = [];
+  for (const name of names) {
+    const id = refs.units.get(name);
+    if (id) ids.push(id);
+    else messages.push(`配合单位“${name}”不存在`);
+  }
+  if (fields.unitId && ids.includes(fields.unitId)) messages.push("配合单位不能包含责任单位本身");
+  fields.cooperatorIds = ids.sort();
+}
+
+/**
+ * The optional columns: absent from the sheet → left as they are (undefined);
+ * present but blank → cleared or their default.
+ */
+function readOptionalColumns(
+  read: CellReader,
+  has: (key: ImportColumnKey) => boolean,
+  refs: ImportRefs,
+  fields: Partial<TaskImportFields>,
+  messages: string[],
+): void {
   if (has("year")) {
-    const year = number("year", false);
+    const year = read.number("year", false);
     if (year !== null && (!Number.isInteger(year) || year < 2000 || year > 2100)) messages.push("年度应为 2000–2100 之间的整数");
     else if (year !== null) fields.year = year;
   }
-  if (has("description")) fields.description = text("description", 2000, false);
-  if (has("keyTask")) fields.keyTaskId = lookup("keyTask", refs.keyTasks);
-  if (has("line")) fields.lineId = lookup("line", refs.lines);
-  if (has("startDate")) fields.startDate = date("startDate", false);
-  if (has("leader")) fields.responsibleLeaderId = lookup("leader", refs.leaders);
-  if (has("cooperators")) {
-    const names = [...new Set(textOf(cell("cooperators")).split(/[、,,;;\s]+/).filter(Boolean))];
-    const ids: string[] = [];
-    for (const name of names) {
-      const id = refs.units.get(name);
-      if (id) ids.push(id);
-      else messages.push(`配合单位“${name}”不存在`);
-    }
-    if (fields.unitId && ids.includes(fields.unitId)) messages.push("配合单位不能包含责任单位本身");
-    fields.cooperatorIds = ids.sort();
-  }
-  if (has("weight")) fields.weight = number("weight", false) ?? 1;
-  if (has("requiresPhoto")) fields.requiresPhoto = flag("requiresPhoto");
-  if (has("requiresLocation")) fields.requiresLocation = flag("requiresLocation");
-  if (has("sitePlace")) fields.sitePlace = text("sitePlace", 100, false);
-  for (const [key, field, limit] of [["siteLat", "siteLat", 90], ["siteLng", "siteLng", 180]] as const) {
+  if (has("description")) fields.description = read.text("description", 2000, false);
+  if (has("keyTask")) fields.keyTaskId = read.lookup("keyTask", refs.keyTasks);
+  if (has("line")) fields.lineId = read.lookup("line", refs.lines);
+  if (has("startDate")) fields.startDate = read.date("startDate", false);
+  if (has("leader")) fields.responsibleLeaderId = read.lookup("leader", refs.leaders);
+  if (has("cooperators")) readCooperators(read, refs, fields, messages);
+  if (has("weight")) fields.weight = read.number("weight", false) ?? 1;
+  if (has("requiresPhoto")) fields.requiresPhoto = read.flag("requiresPhoto");
+  if (has("requiresLocation")) fields.requiresLocation = read.flag("requiresLocation");
+  if (has("sitePlace")) fields.sitePlace = read.text("sitePlace", 100, false);
+  for (const [key, field, limit] of [
+    ["siteLat", "siteLat", 90],
+    ["siteLng", "siteLng", 180],
+  ] as const) {
     if (!has(key)) continue;
-    const value = number(key, false);
+    const value = read.number(key, false);
     if (value !== null && Math.abs(value) > limit) messages.push(`${HEADER[key]}应在 -${limit} 到 ${limit} 之间`);
     fields[field] = value;
   }
+}
+
+/** One row of the sheet: its 任务编号, the fields it sets, and every problem in Chinese. */
+function parseRow(row: SheetRow, present: ReadonlySet<ImportColumnKey>, refs: ImportRefs): ParsedRow {
+  const messages: string[] = [];
+  const fields: Partial<TaskImportFields> = {};
+  const read = cellReader(row, messages);
+  const externalKey = read.text("externalKey", EXTERNAL_KEY_MAX, true) ?? "";
+  readRequiredColumns(read, refs, fields, messages);
+  readOptionalColumns(read, (key) => present.has(key), refs, fields, messages);
   return { rowNumber: row.rowNumber, externalKey, fields, messages };
 }
 
@@ -331,26 +384,7 @@ export async function loadImportRefs(client: Client): Promise<ImportRefs> {
 }
 
 const existingSelect = {
-  id: true,
-  externalKey: true,
-  valueReached: true,
-  year: true,
-  unitId: true,
-  title: true,
-  description: true,
-  keyTaskId: true,
-  lineId: true,
-  target: true,
-  measure: true,
-  startDate: true,
-  deadline: true,
-  responsibleLeaderId: true,
-  weight: true,
-  requiresPhoto: true,
-  requiresLocation: true,
-  sitePlace: true,
-  siteLat: true,
-  siteLng: true,
+  ...taskFieldsSelect,
   cooperators: { select: { unitId: true }, orderBy: { unitId: "asc" } },
   milestones: { select: { title: true, dueDate: true, target: true } },
 } satisfies Prisma.TaskSelect;
@@ -439,7 +473,7 @@ export async function commitTaskImport(
   if (user.role !== "ADMIN") return { ok: false, status: 403, message: ONLY_OFFICE };
   const sha256 = sha256Of(buffer);
   if (options.expectedSha256 && options.expectedSha256 !== sha256) {
-    return { ok: false, status: 409, message: "文件与预览时的不一致,请重新预览后再导入。" };
+    return { ok: false, status: 409, message: "文件与预览时的不一致，请重新预览后再导入。" };
   }
   const sheet = await readTaskSheet(buffer, fileName);
   if (!sheet.ok) return { ok: false, status: 400, message: sheet.error };
@@ -465,7 +499,7 @@ export async function commitTaskImport(
     return { ok: true, summary };
   } catch (error) {
     if (error instanceof ImportRejected) {
-      return { ok: false, status: 400, message: `有 ${error.summary.errors.length} 行有错误,没有导入任何任务。`, summary: error.summary };
+      return { ok: false, status: 400, message: `有 ${error.summary.errors.length} 行有错误，没有导入任何任务。`, summary: error.summary };
     }
     throw error;
   }
@@ -523,7 +557,13 @@ async function writePlan(tx: Prisma.TransactionClient, user: SessionUser, plan: 
   const cooperators = plan.creates.flatMap((c) => c.fields.cooperatorIds.map((unitId) => ({ taskId: ids.get(c.externalKey)!, unitId })));
   for (let i = 0; i < cooperators.length; i += 500) await tx.taskCooperator.createMany({ data: cooperators.slice(i, i + 500) });
   for (const c of plan.creates) {
-    entries.push({ actorId: user.id, action: "task.import.create", entity: "Task", entityId: ids.get(c.externalKey)!, after: { externalKey: c.externalKey, ...c.fields } });
+    entries.push({
+      actorId: user.id,
+      action: "task.import.create",
+      entity: "Task",
+      entityId: ids.get(c.externalKey)!,
+      after: { externalKey: c.externalKey, ...c.fields },
+    });
   }
 
   await updateTasks(tx, plan.updates, now);
@@ -535,7 +575,14 @@ async function writePlan(tx: Prisma.TransactionClient, user: SessionUser, plan: 
       if (cooperatorIds.length) await tx.taskCooperator.createMany({ data: cooperatorIds.map((unitId) => ({ taskId: u.before.id, unitId })) });
     }
     const before = { externalKey: u.externalKey, valueReached: u.before.valueReached, ...pickFields(u.before) };
-    entries.push({ actorId: user.id, action: "task.import.update", entity: "Task", entityId: u.before.id, before, after: { externalKey: u.externalKey, ...u.fields } });
+    entries.push({
+      actorId: user.id,
+      action: "task.import.update",
+      entity: "Task",
+      entityId: u.before.id,
+      before,
+      after: { externalKey: u.externalKey, ...u.fields },
+    });
   }
   await setStatuses(tx, statuses);
   await auditMany(tx, entries);

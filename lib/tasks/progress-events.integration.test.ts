@@ -12,17 +12,18 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 import ExcelJS from "exceljs";
 import type { SessionUser } from "@/lib/auth/roles";
-import type { Role } from "@/lib/generated/prisma/enums";
 import { submitSlot } from "@/lib/reports/submit";
 import { LocalDirStorage } from "@/lib/storage";
 import { buildTaskExport } from "@/lib/tasks/export";
 import { commitTaskImport } from "@/lib/tasks/import";
-import { progressAsOf, writeProgressEvents } from "@/lib/tasks/progress-events";
+import { dueKey, progressAsOf, valuesAtDue, writeProgressEvents } from "@/lib/tasks/progress-events";
+import { itemStatus } from "@/lib/tasks/status";
 import { taskUpdateInput } from "@/lib/tasks/schemas";
 import { reportMilestoneProgress, reportTaskProgress, updateTask } from "@/lib/tasks/writes";
 import { makeTaskSheet } from "@/lib/testing/task-sheet";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
-import { districtInstant, districtToday } from "@/lib/time";
+import { sessionUser } from "@/lib/testing/users";
+import { addDays, districtInstant, districtToday } from "@/lib/time";
 
 let t: TestDb;
 let photoDir: string;
@@ -31,10 +32,6 @@ let reporter: SessionUser;
 let admin: SessionUser;
 const today = districtToday();
 const year = Number(today.slice(0, 4));
-
-function sessionUser(id: string, role: Role, unitId: string | null = null): SessionUser {
-  return { id, username: id, name: id, role, unitId, unitName: null, groupIds: [], sessionId: null };
-}
 
 async function newTask(title: string, target = 100, milestoneTargets: number[] = []) {
   return t.db.task.create({
@@ -148,7 +145,16 @@ test("the office's edit of a task's value writes an OFFICE_EDIT event; another u
 test("an import sets the lists, never a value: it writes no progress event", async () => {
   const before = await t.db.progressEvent.count();
   const sheet = await makeTaskSheet([
-    { 任务编号: `${year}-IMP-1`, 责任单位: "进度镇", 年度: String(year), 任务名称: "导入的任务", 目标值: "5", 计量单位: "个", 开始日期: `${year}-01-01`, 截止日期: `${year}-12-31` },
+    {
+      任务编号: `${year}-IMP-1`,
+      责任单位: "进度镇",
+      年度: String(year),
+      任务名称: "导入的任务",
+      目标值: "5",
+      计量单位: "个",
+      开始日期: `${year}-01-01`,
+      截止日期: `${year}-12-31`,
+    },
   ]);
   const result = await commitTaskImport(t.db, admin, sheet, "tasks.xlsx", { today });
   assert.ok(result.ok, JSON.stringify(result));
@@ -189,7 +195,7 @@ test("progressAsOf: each task's and milestone's value on a day and the day it re
   assert.deepEqual([known.value, known.reachedOn], [3, `${year}-08-20`], "as it was known at the end of September");
 });
 
-test("the task export: 达标日期 from the history; the .xlsx carries every event in a 进度记录 sheet, the .csv one table", async () => {
+test("the task export：达标日期 from the history; the .xlsx carries every event in a 进度记录 sheet, the .csv one table", async () => {
   const task = await newTask("修建桥梁 2 座", 2);
   await reportTaskProgress(t.db, reporter, { taskId: task.id, valueReached: 2, note: null }, today);
   const file = await buildTaskExport(t.db, admin, {}, today, "xlsx");
@@ -217,4 +223,73 @@ test("the task export: 达标日期 from the history; the .xlsx carries every ev
   const csv = (await buildTaskExport(t.db, admin, {}, today, "csv")).toString("utf8");
   assert.match(csv.split("\n")[0], /达标日期/);
   assert.doesNotMatch(csv, /进度记录/);
+});
+
+test("逾期完成 from the history: a task and a milestone done after their due dates, beside ones done on time; the export says so", async () => {
+  const due = addDays(today, -20);
+  const task = await t.db.task.create({
+    data: {
+      year: Number(due.slice(0, 4)),
+      unitId,
+      title: "逾期完成的任务",
+      target: 4,
+      measure: "个",
+      valueReached: 4,
+      deadline: due,
+      milestones: {
+        create: [
+          { title: "按期节点", dueDate: addDays(due, -10), target: 2, valueReached: 2 },
+          { title: "逾期节点", dueDate: addDays(due, -5), target: 3, valueReached: 3 },
+        ],
+      },
+    },
+    include: { milestones: { orderBy: { dueDate: "asc" } } },
+  });
+  const [onTime, late] = task.milestones;
+  const event = (date: string, delta: number, valueAfter: number, milestoneId: string | null = null) => ({
+    taskId: task.id,
+    milestoneId,
+    date,
+    at: districtInstant(date, "18:00"),
+    source: "UNIT_UPDATE" as const,
+    actorId: null,
+    delta,
+    valueAfter,
+  });
+  await writeProgressEvents(t.db, [
+    event(addDays(due, -12), 2, 2),
+    event(addDays(due, -12), 2, 2, onTime.id),
+    event(addDays(due, -12), 2, 2, late.id),
+    event(addDays(due, 3), 2, 4),
+    event(addDays(due, 3), 1, 3, late.id),
+  ]);
+  const items = [
+    { taskId: task.id, dueDate: task.deadline, target: 4, valueReached: 4 },
+    ...task.milestones.map((m) => ({ taskId: task.id, milestoneId: m.id, dueDate: m.dueDate, target: m.target, valueReached: m.valueReached })),
+  ];
+  const atDue = await valuesAtDue(t.db, items, today);
+  const status = (item: (typeof items)[number]) => itemStatus({ ...item, deadline: item.dueDate, valueAtDue: atDue.get(dueKey(item)) }, today);
+  assert.deepEqual(items.map(status), ["DONE_LATE", "DONE", "DONE_LATE"]);
+  assert.deepEqual(
+    items.map((i) => atDue.get(dueKey(i))),
+    [2, 2, 2],
+  );
+  // Not done, or due today or later: nothing to read, and nothing is claimed late.
+  assert.equal((await valuesAtDue(t.db, [{ taskId: task.id, dueDate: today, target: 4, valueReached: 4 }], today)).size, 0);
+
+  const csv = (await buildTaskExport(t.db, admin, {}, today, "csv")).toString("utf8");
+  const row = csv.split("\n").find((line) => line.includes("逾期完成的任务"))!;
+  assert.match(row, /,逾期完成,/);
+  // The rule it scores by stands beside the state (the year's late credit; 50% by default).
+  const headers = csv
+    .split("\n")[0]
+    .replace(/^\uFEFF/, "")
+    .split(",");
+  const ruleColumn = headers.indexOf("计分规则");
+  assert.equal(headers[ruleColumn - 2], "状态");
+  assert.match(row, /逾期完成,[^,]*,逾期完成：到期日前完成的部分全额计分，到期日之后（至季度末）完成的部分按 50% 计分,/);
+  assert.doesNotMatch(
+    csv.split("\n").find((line) => line.includes("修建桥梁 2 座"))!,
+    /逾期完成/,
+  );
 });

@@ -125,3 +125,38 @@ export async function progressAsOf(
   }
   return out;
 }
+
+/** A task (no milestoneId) or a milestone whose value on its due date is wanted. */
+export type DueItem = { taskId: string; milestoneId?: string | null; dueDate: DistrictDate; target: number; valueReached: number };
+
+/** The key valuesAtDue answers under: the milestone's id, or "task:<id>" for the task's own value. */
+export const dueKey = (item: { taskId: string; milestoneId?: string | null }) => item.milestoneId ?? `task:${item.taskId}`;
+
+/**
+ * The value each item had at the end of its due date, for the items that could
+ * be 逾期完成 (lib/tasks/status.ts, itemStatus): done now and due before
+ * `today`. One read of their events (per 500 tasks); the others are absent.
+ * Scope: the caller passes items it may read.
+ */
+export async function valuesAtDue(client: Client, items: readonly DueItem[], today: DistrictDate): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  const candidates = items.filter((i) => i.target > 0 && i.valueReached >= i.target && i.dueDate < today);
+  if (candidates.length === 0) return out;
+  const taskIds = [...new Set(candidates.map((i) => i.taskId))];
+  const lastDue = candidates.reduce((max, i) => (i.dueDate > max ? i.dueDate : max), candidates[0].dueDate);
+  const byKey = new Map<string, HistoryEvent[]>();
+  for (let i = 0; i < taskIds.length; i += CHUNK) {
+    const events = await client.progressEvent.findMany({
+      where: { taskId: { in: taskIds.slice(i, i + CHUNK) }, date: { lte: lastDue } },
+      select: { id: true, taskId: true, milestoneId: true, date: true, at: true, delta: true },
+    });
+    for (const e of events) {
+      const key = dueKey(e);
+      const list = byKey.get(key);
+      if (list) list.push(e);
+      else byKey.set(key, [e]);
+    }
+  }
+  for (const item of candidates) out.set(dueKey(item), valueAsOf(byKey.get(dueKey(item)) ?? [], item.target, item.dueDate).value);
+  return out;
+}

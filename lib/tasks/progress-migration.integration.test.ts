@@ -4,18 +4,13 @@
  * have a history are left alone — on SQLite and PostgreSQL.
  */
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { DATA_MIGRATIONS } from "@/lib/data-migrations";
 import { progressAsOf } from "@/lib/tasks/progress-events";
 import { migrateValuesToEvents, progressHistoryStep } from "@/lib/tasks/progress-migration";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { testDbForFile } from "@/lib/testing/file-db";
 
-let t: TestDb;
-
-before(async () => {
-  t = await createTestDb();
-});
-after(() => t.cleanup());
+const t = testDbForFile();
 
 test("is a shipped step, and ran on the freshly migrated (empty) database", async () => {
   assert.ok(DATA_MIGRATIONS.includes(progressHistoryStep));
@@ -49,7 +44,9 @@ test("each current value becomes one event at its last update; a second run writ
   await t.db.$executeRaw`UPDATE "Milestone" SET "updatedAt" = ${new Date("2026-09-20T02:00:00Z")} WHERE "id" = ${task.milestones[0].id}`;
   const untouched = await t.db.task.create({ data: { year: 2026, unitId, title: "未开始", target: 5, measure: "个", deadline: "2026-12-31" } });
   // A value that already has its history (written by new code) keeps it.
-  const tracked = await t.db.task.create({ data: { year: 2026, unitId, title: "已有历史", target: 5, measure: "个", valueReached: 3, deadline: "2026-12-31" } });
+  const tracked = await t.db.task.create({
+    data: { year: 2026, unitId, title: "已有历史", target: 5, measure: "个", valueReached: 3, deadline: "2026-12-31" },
+  });
   await t.db.progressEvent.create({ data: { taskId: tracked.id, date: "2026-11-01", at: new Date(), source: "UNIT_UPDATE", delta: 3, valueAfter: 3 } });
 
   const written = await t.db.$transaction((tx) => migrateValuesToEvents(tx));

@@ -25,7 +25,7 @@ export async function migrateValuesToEvents(tx: Prisma.TransactionClient): Promi
     delta: value,
     valueAfter: value,
   });
-  for (let cursor: string | undefined; ; ) {
+  for (let cursor: string | undefined; ;) {
     const tasks = await tx.task.findMany({
       where: { valueReached: { not: 0 }, progressEvents: { none: { milestoneId: null } }, ...(cursor ? { id: { gt: cursor } } : {}) },
       select: { id: true, valueReached: true, updatedAt: true },
@@ -33,10 +33,13 @@ export async function migrateValuesToEvents(tx: Prisma.TransactionClient): Promi
       take: PAGE,
     });
     if (tasks.length === 0) break;
-    written += await writeProgressEvents(tx, tasks.map((t) => toEvent(t.id, null, t.valueReached, t.updatedAt)));
+    written += await writeProgressEvents(
+      tx,
+      tasks.map((t) => toEvent(t.id, null, t.valueReached, t.updatedAt)),
+    );
     cursor = tasks[tasks.length - 1].id;
   }
-  for (let cursor: string | undefined; ; ) {
+  for (let cursor: string | undefined; ;) {
     const milestones = await tx.milestone.findMany({
       where: { valueReached: { not: 0 }, progressEvents: { none: {} }, ...(cursor ? { id: { gt: cursor } } : {}) },
       select: { id: true, taskId: true, valueReached: true, updatedAt: true },
@@ -44,7 +47,10 @@ export async function migrateValuesToEvents(tx: Prisma.TransactionClient): Promi
       take: PAGE,
     });
     if (milestones.length === 0) break;
-    written += await writeProgressEvents(tx, milestones.map((m) => toEvent(m.taskId, m.id, m.valueReached, m.updatedAt)));
+    written += await writeProgressEvents(
+      tx,
+      milestones.map((m) => toEvent(m.taskId, m.id, m.valueReached, m.updatedAt)),
+    );
     cursor = milestones[milestones.length - 1].id;
   }
   return written;

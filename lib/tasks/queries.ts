@@ -7,22 +7,25 @@ import { withUnitRowScope, withUnitScope, type SessionUser } from "@/lib/auth/ro
 import { SLOT_LABELS } from "@/lib/reports/slots";
 import type { TaskFilters } from "@/lib/tasks/filters";
 import { progressSourceLabel, valueSeries } from "@/lib/tasks/progress-history";
-import { deriveStatus, progressRatio, URGENCY_RANK, urgencyOf, urgencyOrder, type Urgency } from "@/lib/tasks/status";
+import { lateRuleText } from "@/lib/assessment/scoring";
+import { loadScoringRules } from "@/lib/assessment/rules";
+import { dueKey, valuesAtDue } from "@/lib/tasks/progress-events";
+import {
+  deriveStatus,
+  type ItemStatus,
+  itemStatus,
+  progressRatio,
+  summarizeProgress,
+  URGENCY_RANK,
+  urgencyOf,
+  urgencyOrder,
+  type Urgency,
+} from "@/lib/tasks/status";
 import { buildTaskExport } from "@/lib/tasks/export";
 import type { TemplateChoices } from "@/lib/tasks/spreadsheet";
+import { progressEventSelect, taskFieldsSelect, taskSummarySelect } from "@/lib/tasks/selects";
 import { taskListOrder, taskListWhere } from "@/lib/tasks/where";
 import { districtToday, type DistrictDate } from "@/lib/time";
-
-const taskSummarySelect = {
-  id: true,
-  title: true,
-  target: true,
-  measure: true,
-  valueReached: true,
-  deadline: true,
-  unit: { select: { id: true, name: true } },
-  keyTask: { select: { name: true } },
-} as const;
 
 export type TaskSummary = {
   id: string;
@@ -34,13 +37,34 @@ export type TaskSummary = {
   unitId: string;
   unitName: string;
   keyTaskName: string | null;
-  status: TaskStatus;
+  status: ItemStatus;
   ratio: number;
 };
 
+type AtDue = ReadonlyMap<string, number>;
+
+/** The tasks' values on their due dates where they could be 逾期完成 (one read for the whole list). */
+function tasksAtDue(tasks: readonly { id: string; target: number; valueReached: number; deadline: DistrictDate }[], today: DistrictDate): Promise<AtDue> {
+  return valuesAtDue(
+    db,
+    tasks.map((t) => ({ taskId: t.id, dueDate: t.deadline, target: t.target, valueReached: t.valueReached })),
+    today,
+  );
+}
+
 function toSummary(
-  task: { id: string; title: string; target: number; measure: string; valueReached: number; deadline: string; unit: { id: string; name: string }; keyTask: { name: string } | null },
+  task: {
+    id: string;
+    title: string;
+    target: number;
+    measure: string;
+    valueReached: number;
+    deadline: string;
+    unit: { id: string; name: string };
+    keyTask: { name: string } | null;
+  },
   today: DistrictDate,
+  atDue: AtDue = new Map(),
 ): TaskSummary {
   return {
     id: task.id,
@@ -52,7 +76,7 @@ function toSummary(
     unitId: task.unit.id,
     unitName: task.unit.name,
     keyTaskName: task.keyTask?.name ?? null,
-    status: deriveStatus(task, today),
+    status: itemStatus({ ...task, valueAtDue: atDue.get(dueKey({ taskId: task.id })) }, today),
     ratio: progressRatio(task),
   };
 }
@@ -67,7 +91,8 @@ export async function listUnitTasks(user: SessionUser, unitId: string, today = d
     where: withUnitRowScope(user, { unitId, archivedAt: null }),
     select: taskSummarySelect,
   });
-  return tasks.map((t) => toSummary(t, today)).sort(byUrgency);
+  const atDue = await tasksAtDue(tasks, today);
+  return tasks.map((t) => toSummary(t, today, atDue)).sort(byUrgency);
 }
 
 /** Overdue tasks across the units the user may see, oldest deadline first. */
@@ -85,7 +110,7 @@ export async function listOverdueTasks(user: SessionUser, take = 10, today = dis
 
 export type KeyTaskProgress = { keyTaskId: string; name: string; tasks: number; done: number; overdue: number; ratio: number };
 
-/** Progress per key task over the tasks the user may see (mean of task progress). */
+/** Progress per key task over the open tasks the user may see (summarizeProgress: the one rule; the board uses it too). */
 export async function listKeyTaskProgress(user: SessionUser, today = districtToday()): Promise<KeyTaskProgress[]> {
   const keyTasks = await db.keyTask.findMany({
     orderBy: { sortOrder: "asc" },
@@ -95,18 +120,7 @@ export async function listKeyTaskProgress(user: SessionUser, today = districtTod
       tasks: { where: withUnitRowScope(user, { archivedAt: null }), select: { target: true, valueReached: true, deadline: true } },
     },
   });
-  return keyTasks.map((kt) => {
-    const statuses = kt.tasks.map((t) => deriveStatus(t, today));
-    const ratio = kt.tasks.length ? kt.tasks.reduce((sum, t) => sum + progressRatio(t), 0) / kt.tasks.length : 0;
-    return {
-      keyTaskId: kt.id,
-      name: kt.name,
-      tasks: kt.tasks.length,
-      done: statuses.filter((s) => s === "DONE").length,
-      overdue: statuses.filter((s) => s === "OVERDUE").length,
-      ratio,
-    };
-  });
+  return keyTasks.map((kt) => ({ keyTaskId: kt.id, name: kt.name, ...summarizeProgress(kt.tasks, today) }));
 }
 
 /** Counts of tasks by status, over the tasks the user may see. */
@@ -145,16 +159,16 @@ const taskRowSelect = {
 type TaskRowRecord = Prisma.TaskGetPayload<{ select: typeof taskRowSelect }>;
 
 export type TaskRow = Omit<TaskRowRecord, "milestones"> & {
-  status: TaskStatus;
+  status: ItemStatus;
   ratio: number;
   milestoneCount: number;
   overdueMilestones: number;
 };
 
-function toRow({ milestones, ...task }: TaskRowRecord, today: DistrictDate): TaskRow {
+function toRow({ milestones, ...task }: TaskRowRecord, today: DistrictDate, atDue: AtDue): TaskRow {
   return {
     ...task,
-    status: deriveStatus(task, today),
+    status: itemStatus({ ...task, valueAtDue: atDue.get(dueKey({ taskId: task.id })) }, today),
     ratio: progressRatio(task),
     milestoneCount: milestones.length,
     overdueMilestones: milestones.filter((m) => deriveStatus({ ...m, deadline: m.dueDate }, today) === "OVERDUE").length,
@@ -176,7 +190,8 @@ export async function listTaskPage(user: SessionUser, filters: TaskFilters, toda
     take: TASK_PAGE_SIZE,
     select: taskRowSelect,
   });
-  return { rows: rows.map((r) => toRow(r, today)), total, page, pageCount };
+  const atDue = await tasksAtDue(rows, today);
+  return { rows: rows.map((r) => toRow(r, today, atDue)), total, page, pageCount };
 }
 
 export type TaskGroup = { id: string | null; name: string; tasks: number; done: number; overdue: number; ratio: number };
@@ -192,40 +207,24 @@ export async function listTaskGroups(user: SessionUser, filters: TaskFilters, by
     db.line.findMany({ orderBy: [{ kind: "asc" }, { sortOrder: "asc" }], select: { id: true, name: true } }),
   ]);
   const named = by === "keyTask" ? keyTasks : lines;
-  const groups = new Map<string | null, TaskGroup & { ratioSum: number }>(
-    named.map((n) => [n.id, { id: n.id, name: n.name, tasks: 0, done: 0, overdue: 0, ratio: 0, ratioSum: 0 }]),
+  const groups = new Map<string | null, { id: string | null; name: string; tasks: (typeof tasks)[number][] }>(
+    named.map((n) => [n.id, { id: n.id, name: n.name, tasks: [] }]),
   );
   for (const task of tasks) {
     const key = by === "keyTask" ? task.keyTaskId : task.lineId;
     let group = groups.get(key);
     if (!group) {
-      group = { id: null, name: by === "keyTask" ? "未归入重点工作" : "未归入分线", tasks: 0, done: 0, overdue: 0, ratio: 0, ratioSum: 0 };
+      group = { id: null, name: by === "keyTask" ? "未归入重点工作" : "未归入分线", tasks: [] };
       groups.set(key, group);
     }
-    const status = deriveStatus(task, today);
-    group.tasks += 1;
-    group.done += status === "DONE" ? 1 : 0;
-    group.overdue += status === "OVERDUE" ? 1 : 0;
-    group.ratioSum += progressRatio(task);
+    group.tasks.push(task);
   }
-  return [...groups.values()]
-    .filter((g) => g.tasks > 0)
-    .map(({ ratioSum, ...g }) => ({ ...g, ratio: g.tasks ? ratioSum / g.tasks : 0 }));
+  return [...groups.values()].filter((g) => g.tasks.length > 0).map((g) => ({ id: g.id, name: g.name, ...summarizeProgress(g.tasks, today) }));
 }
 
 const taskDetailSelect = {
   ...taskRowSelect,
-  description: true,
-  unitId: true,
-  keyTaskId: true,
-  lineId: true,
-  responsibleLeaderId: true,
-  weight: true,
-  requiresPhoto: true,
-  requiresLocation: true,
-  sitePlace: true,
-  siteLat: true,
-  siteLng: true,
+  ...taskFieldsSelect,
   note: true,
   updatedAt: true,
   cooperators: { select: { unit: { select: { id: true, name: true } } }, orderBy: { unit: { sortOrder: "asc" } } },
@@ -237,8 +236,14 @@ const taskDetailSelect = {
 
 type TaskDetailRecord = Prisma.TaskGetPayload<{ select: typeof taskDetailSelect }>;
 
-export type MilestoneView = TaskDetailRecord["milestones"][number] & { status: TaskStatus; ratio: number };
-export type TaskDetail = Omit<TaskDetailRecord, "milestones"> & { status: TaskStatus; ratio: number; milestones: MilestoneView[] };
+export type MilestoneView = TaskDetailRecord["milestones"][number] & { status: ItemStatus; ratio: number };
+export type TaskDetail = Omit<TaskDetailRecord, "milestones"> & {
+  status: ItemStatus;
+  ratio: number;
+  milestones: MilestoneView[];
+  /** the scoring rule of 逾期完成 for the task's year, when the task or a milestone is done late */
+  lateRule: string | null;
+};
 
 /** One task with its milestones — only if the caller may read it (archived ones only for the office). */
 export async function getTaskDetail(user: SessionUser, taskId: string, today = districtToday()): Promise<TaskDetail | null> {
@@ -247,12 +252,22 @@ export async function getTaskDetail(user: SessionUser, taskId: string, today = d
     select: taskDetailSelect,
   });
   if (!task) return null;
-  return {
-    ...task,
-    status: deriveStatus(task, today),
-    ratio: progressRatio(task),
-    milestones: task.milestones.map((m) => ({ ...m, status: deriveStatus({ ...m, deadline: m.dueDate }, today), ratio: progressRatio(m) })),
-  };
+  const atDue = await valuesAtDue(
+    db,
+    [
+      { taskId: task.id, dueDate: task.deadline, target: task.target, valueReached: task.valueReached },
+      ...task.milestones.map((m) => ({ taskId: task.id, milestoneId: m.id, dueDate: m.dueDate, target: m.target, valueReached: m.valueReached })),
+    ],
+    today,
+  );
+  const status = itemStatus({ ...task, valueAtDue: atDue.get(dueKey({ taskId: task.id })) }, today);
+  const milestones = task.milestones.map((m) => ({
+    ...m,
+    status: itemStatus({ ...m, deadline: m.dueDate, valueAtDue: atDue.get(dueKey({ taskId: task.id, milestoneId: m.id })) }, today),
+    ratio: progressRatio(m),
+  }));
+  const late = status === "DONE_LATE" || milestones.some((m) => m.status === "DONE_LATE");
+  return { ...task, status, ratio: progressRatio(task), milestones, lateRule: late ? lateRuleText((await loadScoringRules(db, task.year)).lateCredit) : null };
 }
 
 export type TaskFormOptions = {
@@ -280,7 +295,11 @@ export async function listTaskFormOptions(user: SessionUser): Promise<TaskFormOp
 /** The valid names for the import template (the office's: every live unit). */
 export async function listTemplateChoices(user: SessionUser): Promise<TemplateChoices> {
   const [units, keyTasks, lines, leaders] = await Promise.all([
-    db.unit.findMany({ where: withUnitScope(user, { archivedAt: null }), orderBy: [{ kind: "desc" }, { sortOrder: "asc" }], select: { name: true, kind: true } }),
+    db.unit.findMany({
+      where: withUnitScope(user, { archivedAt: null }),
+      orderBy: [{ kind: "desc" }, { sortOrder: "asc" }],
+      select: { name: true, kind: true },
+    }),
     db.keyTask.findMany({ orderBy: { sortOrder: "asc" }, select: { name: true } }),
     db.line.findMany({ orderBy: [{ kind: "asc" }, { sortOrder: "asc" }], select: { name: true } }),
     db.user.findMany({ where: { role: "LEADER", active: true }, orderBy: { username: "asc" }, select: { name: true, title: true, username: true } }),
@@ -296,7 +315,11 @@ export async function exportTasks(user: SessionUser, filters: TaskFilters, today
 /** The unit's own live tasks, by deadline, as choices for its work log. */
 export async function listOwnTaskChoices(user: SessionUser): Promise<{ id: string; title: string }[]> {
   if (!user.unitId) return [];
-  return db.task.findMany({ where: withUnitRowScope(user, { unitId: user.unitId, archivedAt: null }), orderBy: { deadline: "asc" }, select: { id: true, title: true } });
+  return db.task.findMany({
+    where: withUnitRowScope(user, { unitId: user.unitId, archivedAt: null }),
+    orderBy: { deadline: "asc" },
+    select: { id: true, title: true },
+  });
 }
 
 export type UnitTaskCard = TaskRow & { urgency: Urgency; nextMilestone: { title: string; dueDate: string } | null };
@@ -307,11 +330,12 @@ export async function listUnitTaskCards(user: SessionUser, today = districtToday
     where: withUnitRowScope(user, { archivedAt: null }),
     select: { ...taskRowSelect, milestones: { select: { title: true, dueDate: true, target: true, valueReached: true }, orderBy: { dueDate: "asc" } } },
   });
+  const atDue = await tasksAtDue(tasks, today);
   return tasks
     .map((task) => {
       const next = task.milestones.find((m) => m.valueReached < m.target) ?? null;
       return {
-        ...toRow(task, today),
+        ...toRow(task, today, atDue),
         urgency: urgencyOf(task, today),
         nextMilestone: next ? { title: next.title, dueDate: next.dueDate } : null,
       };
@@ -326,7 +350,12 @@ export async function listTaskHistory(user: SessionUser, taskId: string, take = 
   if (user.role !== "ADMIN") return [];
   const milestoneIds = (await db.milestone.findMany({ where: { taskId }, select: { id: true } })).map((m) => m.id);
   const entries = await db.auditLog.findMany({
-    where: { OR: [{ entity: "Task", entityId: taskId }, { entity: "Milestone", entityId: { in: milestoneIds } }] },
+    where: {
+      OR: [
+        { entity: "Task", entityId: taskId },
+        { entity: "Milestone", entityId: { in: milestoneIds } },
+      ],
+    },
     orderBy: { createdAt: "desc" },
     take,
     select: { id: true, action: true, createdAt: true, actor: { select: { name: true } } },
@@ -379,19 +408,7 @@ export async function getProgressHistory(user: SessionUser, taskId: string, toda
       where: { taskId: task.id },
       orderBy: [{ date: "desc" }, { at: "desc" }, { id: "desc" }],
       take: PROGRESS_HISTORY_ROWS,
-      select: {
-        id: true,
-        date: true,
-        at: true,
-        source: true,
-        delta: true,
-        valueAfter: true,
-        requested: true,
-        spotCheckId: true,
-        milestone: { select: { title: true } },
-        actor: { select: { name: true } },
-        slot: { select: { slot: true, card: { select: { date: true } } } },
-      },
+      select: { ...progressEventSelect, spotCheckId: true },
     }),
     db.progressEvent.count({ where: { taskId: task.id } }),
   ]);

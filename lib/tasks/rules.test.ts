@@ -19,7 +19,7 @@ test("a zero or negative target is refused, in Chinese", () => {
 
 test("an end before the start is refused", () => {
   const errors = taskRuleErrors({ ...task, startDate: "2026-06-01", deadline: "2026-05-31" });
-  assert.equal(errors.deadline, "截止日期(2026-05-31)不能早于开始日期(2026-06-01)");
+  assert.equal(errors.deadline, "截止日期（2026-05-31）不能早于开始日期（2026-06-01）");
   assert.ok(hasErrors(errors));
 });
 
@@ -35,14 +35,14 @@ test("a zero or negative weight is refused", () => {
 
 test("a milestone due on the task's deadline is fine; one day later is not", () => {
   assert.deepEqual(milestoneRuleErrors({ dueDate: "2026-12-31", target: 120 }, task), {});
-  assert.equal(milestoneRuleErrors({ dueDate: "2027-01-01", target: 60 }, task).dueDate, "节点日期不能晚于任务截止日期(2026-12-31)");
+  assert.equal(milestoneRuleErrors({ dueDate: "2027-01-01", target: 60 }, task).dueDate, "节点日期不能晚于任务截止日期（2026-12-31）");
 });
 
 test("a milestone before the task's start, or with a bad target, is refused", () => {
-  assert.equal(milestoneRuleErrors({ dueDate: "2026-02-28", target: 10 }, task).dueDate, "节点日期不能早于任务开始日期(2026-03-01)");
+  assert.equal(milestoneRuleErrors({ dueDate: "2026-02-28", target: 10 }, task).dueDate, "节点日期不能早于任务开始日期（2026-03-01）");
   assert.equal(milestoneRuleErrors({ dueDate: "2026-06-30", target: 0 }, task).target, "节点目标值必须大于 0");
   assert.equal(milestoneRuleErrors({ dueDate: "2026-06-30", target: -1 }, task).target, "节点目标值必须大于 0");
-  assert.equal(milestoneRuleErrors({ dueDate: "2026-06-30", target: 121 }, task).target, "节点目标值不能超过任务目标值(120)");
+  assert.equal(milestoneRuleErrors({ dueDate: "2026-06-30", target: 121 }, task).target, "节点目标值不能超过任务目标值（120）");
 });
 
 test("a changed task must still hold its milestones", () => {
@@ -52,9 +52,9 @@ test("a changed task must still hold its milestones", () => {
   ];
   assert.deepEqual(milestonesFitErrors(task, milestones), {});
   const moved = milestonesFitErrors({ ...task, deadline: "2026-11-30" }, milestones);
-  assert.match(moved.deadline!, /“全年”的日期\(2026-12-31\)晚于截止日期/);
+  assert.match(moved.deadline!, /“全年”的日期（2026-12-31）晚于截止日期/);
   assert.match(milestonesFitErrors({ ...task, startDate: "2026-07-01" }, milestones).startDate!, /“上半年”/);
-  assert.match(milestonesFitErrors({ ...task, target: 100 }, milestones).target!, /“全年”的目标值\(120\)大于任务目标值/);
+  assert.match(milestonesFitErrors({ ...task, target: 100 }, milestones).target!, /“全年”的目标值（120）大于任务目标值/);
 });
 
 test("a reported value may exceed the target but may not be negative", () => {

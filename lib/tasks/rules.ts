@@ -24,7 +24,7 @@ export function taskRuleErrors(task: TaskRuleInput): RuleErrors {
   if (!startValid) errors.startDate = "开始日期不是有效日期";
   if (!isDistrictDate(task.deadline)) errors.deadline = "截止日期不是有效日期";
   else if (task.startDate && startValid && task.deadline < task.startDate) {
-    errors.deadline = `截止日期(${task.deadline})不能早于开始日期(${task.startDate})`;
+    errors.deadline = `截止日期（${task.deadline}）不能早于开始日期（${task.startDate}）`;
   }
   return errors;
 }
@@ -33,10 +33,10 @@ export function taskRuleErrors(task: TaskRuleInput): RuleErrors {
 export function milestoneRuleErrors(milestone: MilestoneRuleInput, task: TaskRuleInput): RuleErrors {
   const errors: RuleErrors = {};
   if (!Number.isFinite(milestone.target) || milestone.target <= 0) errors.target = "节点目标值必须大于 0";
-  else if (milestone.target > task.target) errors.target = `节点目标值不能超过任务目标值(${formatNumber(task.target)})`;
+  else if (milestone.target > task.target) errors.target = `节点目标值不能超过任务目标值（${formatNumber(task.target)}）`;
   if (!isDistrictDate(milestone.dueDate)) errors.dueDate = "节点日期不是有效日期";
-  else if (milestone.dueDate > task.deadline) errors.dueDate = `节点日期不能晚于任务截止日期(${task.deadline})`;
-  else if (task.startDate && milestone.dueDate < task.startDate) errors.dueDate = `节点日期不能早于任务开始日期(${task.startDate})`;
+  else if (milestone.dueDate > task.deadline) errors.dueDate = `节点日期不能晚于任务截止日期（${task.deadline}）`;
+  else if (task.startDate && milestone.dueDate < task.startDate) errors.dueDate = `节点日期不能早于任务开始日期（${task.startDate}）`;
   return errors;
 }
 
@@ -48,11 +48,11 @@ export function milestonesFitErrors(task: TaskRuleInput, milestones: readonly Mi
   const errors: RuleErrors = {};
   const name = (m: MilestoneRuleInput) => (m.title ? `“${m.title}”` : "");
   const late = milestones.find((m) => m.dueDate > task.deadline);
-  if (late) errors.deadline = `已有节点${name(late)}的日期(${late.dueDate})晚于截止日期,请先调整节点`;
+  if (late) errors.deadline = `已有节点${name(late)}的日期（${late.dueDate}）晚于截止日期，请先调整节点`;
   const early = task.startDate ? milestones.find((m) => m.dueDate < task.startDate!) : undefined;
-  if (early) errors.startDate = `已有节点${name(early)}的日期(${early.dueDate})早于开始日期,请先调整节点`;
+  if (early) errors.startDate = `已有节点${name(early)}的日期（${early.dueDate}）早于开始日期，请先调整节点`;
   const above = milestones.find((m) => m.target > task.target);
-  if (above) errors.target = `已有节点${name(above)}的目标值(${formatNumber(above.target)})大于任务目标值,请先调整节点`;
+  if (above) errors.target = `已有节点${name(above)}的目标值（${formatNumber(above.target)}）大于任务目标值，请先调整节点`;
   return errors;
 }
 

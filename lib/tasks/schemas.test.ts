@@ -44,7 +44,7 @@ test("the domain rules surface as Chinese field errors", () => {
   assert.equal(result.success, false);
   const errors = fieldErrorsOf(result.error!);
   assert.deepEqual(errors.target, ["目标值必须大于 0"]);
-  assert.deepEqual(errors.deadline, ["截止日期(2026-02-01)不能早于开始日期(2026-03-01)"]);
+  assert.deepEqual(errors.deadline, ["截止日期（2026-02-01）不能早于开始日期（2026-03-01）"]);
 });
 
 test("missing and malformed values are named", () => {

@@ -5,7 +5,7 @@
  */
 import { progressValueError, taskRuleErrors, type RuleErrors } from "@/lib/tasks/rules";
 import { isDistrictDate } from "@/lib/time";
-import { parsePlainDecimal, z } from "@/lib/validation";
+import { idList, parsePlainDecimal, z } from "@/lib/validation";
 
 const text = (label: string, max: number) =>
   z
@@ -61,13 +61,6 @@ const checkbox = z
   .optional()
   .transform((v) => v === "on" || v === "1" || v === "true");
 
-/** Ids joined by commas (the unit picker writes one hidden input). */
-const idList = z
-  .string()
-  .optional()
-  .transform((v) => [...new Set((v ?? "").split(",").map((s) => s.trim()).filter(Boolean))])
-  .refine((ids) => ids.length <= 50, "配合单位最多 50 个");
-
 function addRuleIssues(ctx: z.RefinementCtx, errors: RuleErrors): void {
   for (const [path, message] of Object.entries(errors)) ctx.addIssue({ code: "custom", path: [path], message });
 }
@@ -93,7 +86,7 @@ const taskFields = {
   sitePlace: optionalText("现场地点", 100),
   siteLat: optionalNumberText("纬度", -90, 90),
   siteLng: optionalNumberText("经度", -180, 180),
-  cooperatorIds: idList,
+  cooperatorIds: idList("配合单位", 50),
   note: optionalText("进展说明", 1000),
 };
 

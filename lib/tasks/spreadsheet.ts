@@ -33,29 +33,29 @@ export type ImportColumn = { key: ImportColumnKey; header: string; required: boo
 
 /** The import template's columns, in order. Required columns must be present in the header row. */
 export const IMPORT_COLUMNS: readonly ImportColumn[] = [
-  { key: "externalKey", header: "任务编号", required: true, width: 18, help: "每项任务唯一,最长 40 字。再次导入时按编号更新这项任务,没有变化的不会改写。" },
-  { key: "year", header: "年度", required: false, width: 8, help: "如 2026;不填则取截止日期的年份。" },
-  { key: "unit", header: "责任单位", required: true, width: 16, help: "单位全称,如“临洺关镇”“区交运局”(见“可选值”表)。" },
+  { key: "externalKey", header: "任务编号", required: true, width: 18, help: "每项任务唯一，最长 40 字。再次导入时按编号更新这项任务，没有变化的不会改写。" },
+  { key: "year", header: "年度", required: false, width: 8, help: "如 2026；不填则取截止日期的年份。" },
+  { key: "unit", header: "责任单位", required: true, width: 16, help: "单位全称，如“临洺关镇”“区交运局”（见“可选值”表）。" },
   { key: "title", header: "任务名称", required: true, width: 36, help: "最长 200 字。" },
   { key: "description", header: "任务说明", required: false, width: 30, help: "可不填。" },
-  { key: "keyTask", header: "重点工作", required: false, width: 14, help: "阶段性重点工作名称(见“可选值”表),可不填。" },
-  { key: "line", header: "分线", required: false, width: 14, help: "分线或指挥部名称(见“可选值”表),可不填。" },
-  { key: "target", header: "目标值", required: true, width: 10, help: "大于 0 的数字,如 120。" },
+  { key: "keyTask", header: "重点工作", required: false, width: 14, help: "阶段性重点工作名称（见“可选值”表），可不填。" },
+  { key: "line", header: "分线", required: false, width: 14, help: "分线或指挥部名称（见“可选值”表），可不填。" },
+  { key: "target", header: "目标值", required: true, width: 10, help: "大于 0 的数字，如 120。" },
   { key: "measure", header: "计量单位", required: true, width: 10, help: "如 户、个、亩、万元。" },
-  { key: "startDate", header: "开始日期", required: false, width: 12, help: "如 2026-03-01,可不填。" },
-  { key: "deadline", header: "截止日期", required: true, width: 12, help: "如 2026-12-31,不能早于开始日期。" },
-  { key: "leader", header: "分包领导", required: false, width: 10, help: "区级领导姓名(重名时填用户名),可不填。" },
-  { key: "cooperators", header: "配合单位", required: false, width: 24, help: "单位全称,多个用顿号“、”分隔,可不填。" },
-  { key: "weight", header: "权重", required: false, width: 8, help: "大于 0 的数字,不填为 1。" },
-  { key: "requiresPhoto", header: "需要照片", required: false, width: 10, help: "填“是”或“否”,不填为否。" },
-  { key: "requiresLocation", header: "需要定位", required: false, width: 10, help: "填“是”或“否”,不填为否。" },
+  { key: "startDate", header: "开始日期", required: false, width: 12, help: "如 2026-03-01，可不填。" },
+  { key: "deadline", header: "截止日期", required: true, width: 12, help: "如 2026-12-31，不能早于开始日期。" },
+  { key: "leader", header: "分包领导", required: false, width: 10, help: "区级领导姓名（重名时填用户名），可不填。" },
+  { key: "cooperators", header: "配合单位", required: false, width: 24, help: "单位全称，多个用顿号“、”分隔，可不填。" },
+  { key: "weight", header: "权重", required: false, width: 8, help: "大于 0 的数字，不填为 1。" },
+  { key: "requiresPhoto", header: "需要照片", required: false, width: 10, help: "填“是”或“否”，不填为否。" },
+  { key: "requiresLocation", header: "需要定位", required: false, width: 10, help: "填“是”或“否”，不填为否。" },
   { key: "sitePlace", header: "现场地点", required: false, width: 18, help: "可不填。" },
-  { key: "siteLat", header: "现场纬度", required: false, width: 10, help: "如 36.774,可不填。" },
-  { key: "siteLng", header: "现场经度", required: false, width: 10, help: "如 114.517,可不填。" },
+  { key: "siteLat", header: "现场纬度", required: false, width: 10, help: "如 36.774，可不填。" },
+  { key: "siteLng", header: "现场经度", required: false, width: 10, help: "如 114.517，可不填。" },
 ];
 
 /** Columns only the export has (the import ignores them). */
-export const EXPORT_ONLY_HEADERS = ["单位类别", "已完成值", "完成进度", "状态", "达标日期", "节点数", "逾期节点", "进展说明", "最后更新"] as const;
+export const EXPORT_ONLY_HEADERS = ["单位类别", "已完成值", "完成进度", "状态", "达标日期", "计分规则", "节点数", "逾期节点", "进展说明", "最后更新"] as const;
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 10_000;
@@ -108,11 +108,11 @@ async function loadWorksheet(buffer: Buffer, fileName: string): Promise<ExcelJS.
     return workbook.csv.read(Readable.from([decodeCsv(buffer)]), { map: (value: string) => value });
   }
   if (lower.endsWith(".xlsx")) {
-    if (buffer.subarray(0, 2).toString("latin1") !== "PK") throw new SpreadsheetError("文件不是有效的 .xlsx 表格,请用 Excel 或 WPS 另存为 .xlsx 后再上传。");
+    if (buffer.subarray(0, 2).toString("latin1") !== "PK") throw new SpreadsheetError("文件不是有效的 .xlsx 表格，请用 Excel 或 WPS 另存为 .xlsx 后再上传。");
     try {
       await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
     } catch {
-      throw new SpreadsheetError("文件不是有效的 .xlsx 表格,请用 Excel 或 WPS 另存为 .xlsx 后再上传。");
+      throw new SpreadsheetError("文件不是有效的 .xlsx 表格，请用 Excel 或 WPS 另存为 .xlsx 后再上传。");
     }
     const sheet = workbook.getWorksheet("任务清单") ?? workbook.worksheets[0];
     if (!sheet) throw new SpreadsheetError("表格里没有工作表。");
@@ -128,7 +128,7 @@ export async function readTaskSheet(buffer: Buffer, fileName: string): Promise<R
     sheet = await loadWorksheet(buffer, fileName);
   } catch (error) {
     if (error instanceof SpreadsheetError) return { ok: false, error: error.message };
-    return { ok: false, error: "文件无法读取,请确认它是 .xlsx 或 .csv 表格。" };
+    return { ok: false, error: "文件无法读取，请确认它是 .xlsx 或 .csv 表格。" };
   }
   const byHeader = new Map(IMPORT_COLUMNS.map((c) => [c.header, c.key]));
   const columnOf = new Map<number, ImportColumnKey>();
@@ -142,8 +142,8 @@ export async function readTaskSheet(buffer: Buffer, fileName: string): Promise<R
     columnOf.set(col, key);
   });
   const missing = IMPORT_COLUMNS.filter((c) => c.required && !seenHeaders.has(c.key)).map((c) => c.header);
-  if (missing.length) return { ok: false, error: `第 1 行(表头)缺少列:${missing.join("、")}。请使用导入模板。` };
-  if (duplicateHeaders.length) return { ok: false, error: `第 1 行(表头)有重复的列:${duplicateHeaders.join("、")}。` };
+  if (missing.length) return { ok: false, error: `第 1 行（表头）缺少列：${missing.join("、")}。请使用导入模板。` };
+  if (duplicateHeaders.length) return { ok: false, error: `第 1 行（表头）有重复的列：${duplicateHeaders.join("、")}。` };
 
   const rows: SheetRow[] = [];
   let tooMany = false;
@@ -160,8 +160,8 @@ export async function readTaskSheet(buffer: Buffer, fileName: string): Promise<R
     if (rows.length >= MAX_IMPORT_ROWS) tooMany = true;
     else rows.push({ rowNumber, cells });
   });
-  if (tooMany) return { ok: false, error: `一次最多导入 ${MAX_IMPORT_ROWS} 行,请分成几个文件。` };
-  if (rows.length === 0) return { ok: false, error: "表格里没有任务行(第 2 行起填写任务)。" };
+  if (tooMany) return { ok: false, error: `一次最多导入 ${MAX_IMPORT_ROWS} 行，请分成几个文件。` };
+  if (rows.length === 0) return { ok: false, error: "表格里没有任务行（第 2 行起填写任务）。" };
   return { ok: true, rows, columns: [...seenHeaders.keys()] };
 }
 
@@ -260,10 +260,10 @@ export async function writeTaskTemplate(choices: TemplateChoices, year: number):
   ];
   for (const c of IMPORT_COLUMNS) help.addRow([c.header, c.required ? "是" : "", c.help]);
   help.addRow([]);
-  help.addRow(["", "", "第 1 行是表头,不要修改列名;从第 2 行起每行一项任务。示例行请改成实际任务或删除。"]);
-  help.addRow(["", "", "导入时先预览:有错误的行会列出行号和原因,全部改正后才能导入;导入要么全部成功,要么一条都不导入。"]);
-  help.addRow(["", "", "同一文件重复导入不会产生重复任务:任务编号相同的行更新原任务,内容没有变化的不改写。"]);
-  help.addRow(["", "", "导入只设置任务清单本身;完成值和进展由各单位在系统中填报,导出表中的这些列导入时会被忽略。"]);
+  help.addRow(["", "", "第 1 行是表头，不要修改列名；从第 2 行起每行一项任务。示例行请改成实际任务或删除。"]);
+  help.addRow(["", "", "导入时先预览：有错误的行会列出行号和原因，全部改正后才能导入；导入要么全部成功，要么一条都不导入。"]);
+  help.addRow(["", "", "同一文件重复导入不会产生重复任务：任务编号相同的行更新原任务，内容没有变化的不改写。"]);
+  help.addRow(["", "", "导入只设置任务清单本身；完成值和进展由各单位在系统中填报，导出表中的这些列导入时会被忽略。"]);
   styleHeader(help);
 
   const lists = workbook.addWorksheet("可选值");

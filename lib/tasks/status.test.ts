@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { deadlineHint, deriveStatus, progressRatio, urgencyOf } from "@/lib/tasks/status";
+import { deadlineHint, deriveStatus, isDone, itemStatus, progressRatio, summarizeProgress, urgencyOf } from "@/lib/tasks/status";
 
 const today = "2026-11-27";
 
@@ -48,4 +48,24 @@ test("deadline hints read naturally", () => {
   assert.equal(deadlineHint(today, today), "今天到期");
   assert.equal(deadlineHint("2026-11-30", today), "还剩 3 天");
   assert.equal(deadlineHint("2026-11-22", today), "逾期 5 天");
+});
+
+test("逾期完成：done now but below the target at the end of the due date; done on time, open or unread are as deriveStatus says", () => {
+  const task = { target: 10, valueReached: 10, deadline: "2026-09-30" };
+  assert.equal(itemStatus({ ...task, valueAtDue: 6 }, today), "DONE_LATE");
+  assert.equal(itemStatus({ ...task, valueAtDue: 10 }, today), "DONE");
+  assert.equal(itemStatus({ ...task, valueAtDue: undefined }, today), "DONE", "not read: not claimed late");
+  assert.equal(itemStatus({ ...task, valueReached: 8, valueAtDue: 6 }, today), "OVERDUE");
+  assert.ok(isDone("DONE_LATE") && isDone("DONE") && !isDone("OVERDUE"));
+});
+
+test("progress over a set of tasks: the mean of min(1, reached/target), done and overdue counted; no tasks is 0", () => {
+  const tasks = [
+    { target: 10, valueReached: 5, deadline: "2026-12-31" }, // 0.5
+    { target: 4, valueReached: 8, deadline: "2026-12-31" }, // over target: 1, done
+    { target: 3, valueReached: 1, deadline: "2026-11-01" }, // 1/3, overdue
+  ];
+  const summary = summarizeProgress(tasks, today);
+  assert.deepEqual([summary.tasks, summary.done, summary.overdue, Math.round(summary.ratio * 1000) / 1000], [3, 1, 1, 0.611]);
+  assert.deepEqual(summarizeProgress([], today), { tasks: 0, done: 0, overdue: 0, ratio: 0 });
 });

@@ -28,20 +28,57 @@ export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
 };
 
 /**
- * A status as of a day, with 逾期完成 (DONE_LATE): the target was reached, but
- * after the due date. Telling it apart needs the value on the due date (the
- * progress history); the scoring (lib/assessment/scoring.ts, itemStateAsOf)
- * derives it, and its rule is there (lateRuleText).
+ * A status with 逾期完成 (DONE_LATE): the target is reached, but was not by
+ * the end of the due date. Telling it apart needs the value on the due date
+ * (the progress history: lib/tasks/progress-events.ts, valuesAtDue); the
+ * rule it scores by is lib/assessment/scoring.ts (lateRuleText, the year's
+ * ScoringRule.lateCredit). Every page, the export and the score use this.
  */
 export type ItemStatus = TaskStatus | "DONE_LATE";
 
 export const ITEM_STATUS_LABELS: Record<ItemStatus, string> = { ...TASK_STATUS_LABELS, DONE_LATE: "逾期完成" };
 
+/**
+ * The status as of `today`, DONE_LATE when done now but below the target at
+ * the end of its due date. Without `valueAtDue` (not read: due today or
+ * later, or not done) it is deriveStatus's.
+ */
+export function itemStatus(item: Progressable & { valueAtDue?: number | null }, today: DistrictDate): ItemStatus {
+  const status = deriveStatus(item, today);
+  if (status !== "DONE" || item.valueAtDue == null) return status;
+  return progressRatio({ target: item.target, valueReached: item.valueAtDue }) >= 1 ? "DONE" : "DONE_LATE";
+}
+
+/** Done, on time or late. */
+export function isDone(status: ItemStatus): boolean {
+  return status === "DONE" || status === "DONE_LATE";
+}
+
+export type ProgressSummary = { tasks: number; done: number; overdue: number; ratio: number };
+
+/**
+ * Progress over a set of tasks (a key task's, a line's): how many, done,
+ * overdue, and the mean of each task's progress ratio (min(1, reached/target));
+ * no tasks is 0. The one rule for the leader's home, the board and the lists' groups.
+ */
+export function summarizeProgress(tasks: readonly Progressable[], today: DistrictDate): ProgressSummary {
+  let done = 0;
+  let overdue = 0;
+  let ratioSum = 0;
+  for (const task of tasks) {
+    const status = deriveStatus(task, today);
+    if (status === "DONE") done += 1;
+    if (status === "OVERDUE") overdue += 1;
+    ratioSum += progressRatio(task);
+  }
+  return { tasks: tasks.length, done, overdue, ratio: tasks.length ? ratioSum / tasks.length : 0 };
+}
+
 export const TASK_STATUSES = ["NOT_STARTED", "IN_PROGRESS", "DONE", "OVERDUE"] as const satisfies readonly TaskStatus[];
 
 /** Sort key: overdue first, then by deadline, done last. */
-export function urgencyOrder(status: TaskStatus): number {
-  return status === "OVERDUE" ? 0 : status === "DONE" ? 2 : 1;
+export function urgencyOrder(status: ItemStatus): number {
+  return status === "OVERDUE" ? 0 : isDone(status) ? 2 : 1;
 }
 
 /** "Due soon": open and due within this many days (today included). */

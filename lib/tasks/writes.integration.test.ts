@@ -21,6 +21,7 @@ import {
   updateMilestone,
 } from "@/lib/tasks/writes";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { sessionUser } from "@/lib/testing/users";
 
 const today = "2026-11-27";
 let t: TestDb;
@@ -30,10 +31,6 @@ let admin: SessionUser;
 let reporterA: SessionUser;
 let headB: SessionUser;
 let assessor: SessionUser;
-
-function sessionUser(id: string, role: Role, unitId: string | null = null, groupIds: string[] = []): SessionUser {
-  return { id, username: id, name: id, role, unitId, unitName: null, groupIds, sessionId: null };
-}
 
 async function makeUser(username: string, role: Role, unitId: string | null = null) {
   const user = await t.db.user.create({ data: { username, name: username, role, unitId, passwordHash: "x" } });
@@ -71,7 +68,10 @@ test("the office creates a task with cooperators; it gets a number, a derived st
   const task = await t.db.task.findUniqueOrThrow({ where: { id: result.value.id }, include: { cooperators: true } });
   assert.equal(task.externalKey, "2026-RW0001");
   assert.equal(task.status, "NOT_STARTED");
-  assert.deepEqual(task.cooperators.map((c) => c.unitId), [townB]);
+  assert.deepEqual(
+    task.cooperators.map((c) => c.unitId),
+    [townB],
+  );
   const log = await t.db.auditLog.findFirstOrThrow({ where: { entity: "Task", entityId: task.id, action: "task.create" } });
   assert.equal(log.actorId, admin.id);
   assert.equal(JSON.parse(log.after!).title, "背街小巷整治12条");
@@ -134,7 +134,7 @@ test("milestones stay inside their task: after the deadline or above the target 
   const created = await createTask(t.db, admin, taskForm({ title: "节点规则", deadline: "2026-12-15" }), today);
   assert.ok(created.ok);
   const late = await addMilestone(t.db, admin, { taskId: created.value.id, title: "年底", dueDate: "2026-12-16", target: 12 }, today);
-  assert.deepEqual(!late.ok && late.fieldErrors, { dueDate: ["节点日期不能晚于任务截止日期(2026-12-15)"] });
+  assert.deepEqual(!late.ok && late.fieldErrors, { dueDate: ["节点日期不能晚于任务截止日期（2026-12-15）"] });
   assert.equal(await t.db.milestone.count({ where: { taskId: created.value.id } }), 0);
 
   const ok = await addMilestone(t.db, admin, { taskId: created.value.id, title: "11月", dueDate: "2026-11-20", target: 8 }, today);
@@ -145,7 +145,7 @@ test("milestones stay inside their task: after the deadline or above the target 
   // Moving the task's deadline before the milestone is refused, and nothing changes.
   const input = taskForm({ title: "节点规则", deadline: "2026-11-19" });
   const moved = await updateTask(t.db, admin, { ...input, id: created.value.id, valueReached: 0 }, today);
-  assert.match((!moved.ok && moved.fieldErrors?.deadline?.[0]) || "", /“11月”的日期\(2026-11-20\)晚于截止日期/);
+  assert.match((!moved.ok && moved.fieldErrors?.deadline?.[0]) || "", /“11月”的日期（2026-11-20）晚于截止日期/);
   assert.equal((await t.db.task.findUniqueOrThrow({ where: { id: created.value.id } })).deadline, "2026-12-15");
 
   const edited = await updateMilestone(t.db, admin, { id: ok.value.id, title: "12月初", dueDate: "2026-12-05", target: 8 }, today);
@@ -197,7 +197,10 @@ test("the status filters select exactly the tasks deriveStatus puts in each stat
   }
   const all = await t.db.task.findMany({ where: { archivedAt: null }, select: { id: true, target: true, valueReached: true, deadline: true } });
   for (const status of ["NOT_STARTED", "IN_PROGRESS", "DONE", "OVERDUE"] as const) {
-    const expected = all.filter((task) => deriveStatus(task, today) === status).map((task) => task.id).sort();
+    const expected = all
+      .filter((task) => deriveStatus(task, today) === status)
+      .map((task) => task.id)
+      .sort();
     const found = (await t.db.task.findMany({ where: { AND: [{ archivedAt: null }, taskStatusWhere(t.db, status, today)] }, select: { id: true } }))
       .map((task) => task.id)
       .sort();

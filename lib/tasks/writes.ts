@@ -16,13 +16,14 @@ import type { MilestoneFields, ProgressInput, TaskCreateInput, TaskUpdateInput }
 import { hasErrors, milestoneRuleErrors, milestonesFitErrors, type RuleErrors } from "@/lib/tasks/rules";
 import { eventsOfChange, writeProgressEvents } from "@/lib/tasks/progress-events";
 import { deriveStatus } from "@/lib/tasks/status";
+import { taskFieldsSelect } from "@/lib/tasks/selects";
 import { districtToday, type DistrictDate } from "@/lib/time";
 import type { WriteResult } from "@/lib/write-result";
 
 export type { WriteResult } from "@/lib/write-result";
 
-export const TASK_NOT_FOUND = "没有找到这项任务,或您无权操作。";
-export const MILESTONE_NOT_FOUND = "没有找到这个节点,或您无权操作。";
+export const TASK_NOT_FOUND = "没有找到这项任务，或您无权操作。";
+export const MILESTONE_NOT_FOUND = "没有找到这个节点，或您无权操作。";
 const FORBIDDEN = "没有权限执行此操作。";
 const CHECK_INPUT = "请检查填写的内容。";
 
@@ -41,26 +42,7 @@ function allowed(user: SessionUser, roles: readonly Role[]): boolean {
 type Tx = Prisma.TransactionClient;
 
 const taskSnapshotSelect = {
-  id: true,
-  externalKey: true,
-  year: true,
-  unitId: true,
-  title: true,
-  description: true,
-  keyTaskId: true,
-  lineId: true,
-  target: true,
-  measure: true,
-  valueReached: true,
-  startDate: true,
-  deadline: true,
-  responsibleLeaderId: true,
-  weight: true,
-  requiresPhoto: true,
-  requiresLocation: true,
-  sitePlace: true,
-  siteLat: true,
-  siteLng: true,
+  ...taskFieldsSelect,
   status: true,
   note: true,
   archivedAt: true,
@@ -186,7 +168,10 @@ export async function updateTask(client: Db, user: SessionUser, input: TaskUpdat
     await tx.taskCooperator.createMany({ data: input.cooperatorIds.map((unitId) => ({ taskId: input.id, unitId })) });
     await writeProgressEvents(
       tx,
-      eventsOfChange({ date: today, at: new Date(), source: "OFFICE_EDIT", actorId: user.id }, input.id, { before: before.valueReached, after: input.valueReached }),
+      eventsOfChange({ date: today, at: new Date(), source: "OFFICE_EDIT", actorId: user.id }, input.id, {
+        before: before.valueReached,
+        after: input.valueReached,
+      }),
     );
     await audit(tx, { actorId: user.id, action: "task.update", entity: "Task", entityId: input.id, before, after: await taskSnapshot(tx, input.id) });
   });
@@ -301,7 +286,7 @@ export async function deleteMilestone(client: Db, user: SessionUser, input: { id
   if (!allowed(user, ["ADMIN"])) return forbidden();
   const existing = await findMilestone(client, user, input.id);
   if (!existing) return { ok: false, status: 404, message: MILESTONE_NOT_FOUND };
-  if (existing._count.reportItems > 0) return { ok: false, status: 400, message: "这个节点已被晒报引用,不能删除;可以修改它的内容和日期。" };
+  if (existing._count.reportItems > 0) return { ok: false, status: 400, message: "这个节点已被晒报引用，不能删除；可以修改它的内容和日期。" };
   await client.$transaction(async (tx) => {
     await tx.milestone.delete({ where: { id: input.id } });
     await audit(tx, { actorId: user.id, action: "milestone.delete", entity: "Milestone", entityId: input.id, before: milestoneSnapshot(existing) });
@@ -310,6 +295,20 @@ export async function deleteMilestone(client: Db, user: SessionUser, input: { id
 }
 
 // ─── A unit's progress ──────────────────────────────────────────────────────
+
+type ProgressState = { valueReached: number; note: string | null; status: TaskStatus };
+
+/** The audit entry of a unit's progress report on a task or a milestone: its value, note and status before and after. */
+function auditProgress(tx: Tx, user: SessionUser, entity: "Task" | "Milestone", entityId: string, before: ProgressState, after: ProgressState) {
+  return audit(tx, {
+    actorId: user.id,
+    action: entity === "Task" ? "task.progress" : "milestone.progress",
+    entity,
+    entityId,
+    before: { valueReached: before.valueReached, note: before.note, status: before.status },
+    after,
+  });
+}
 
 /** A unit reports the value reached and a note on one of its own tasks. */
 export async function reportTaskProgress(
@@ -330,16 +329,12 @@ export async function reportTaskProgress(
     await tx.task.update({ where: { id: task.id }, data: { valueReached: input.valueReached, note: input.note, status } });
     await writeProgressEvents(
       tx,
-      eventsOfChange({ date: today, at: new Date(), source: "UNIT_UPDATE", actorId: user.id }, task.id, { before: before.valueReached, after: input.valueReached }),
+      eventsOfChange({ date: today, at: new Date(), source: "UNIT_UPDATE", actorId: user.id }, task.id, {
+        before: before.valueReached,
+        after: input.valueReached,
+      }),
     );
-    await audit(tx, {
-      actorId: user.id,
-      action: "task.progress",
-      entity: "Task",
-      entityId: task.id,
-      before: { valueReached: before.valueReached, note: before.note, status: before.status },
-      after: { valueReached: input.valueReached, note: input.note, status },
-    });
+    await auditProgress(tx, user, "Task", task.id, before, { valueReached: input.valueReached, note: input.note, status });
     return { ok: true, value: { status } } as const;
   });
 }
@@ -366,14 +361,7 @@ export async function reportMilestoneProgress(
         { id: milestone.id, before: milestone.valueReached, after: input.valueReached },
       ]),
     );
-    await audit(tx, {
-      actorId: user.id,
-      action: "milestone.progress",
-      entity: "Milestone",
-      entityId: milestone.id,
-      before: { valueReached: milestone.valueReached, note: milestone.note, status: milestone.status },
-      after: { valueReached: input.valueReached, note: input.note, status },
-    });
+    await auditProgress(tx, user, "Milestone", milestone.id, milestone, { valueReached: input.valueReached, note: input.note, status });
     return { ok: true, value: { status } } as const;
   });
 }

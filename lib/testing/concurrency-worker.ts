@@ -19,9 +19,7 @@ async function main([url, job, key, arg]: string[]): Promise<unknown> {
     process.stdout.write("ready\n");
     await once(process.stdin, "data");
     if (job === "counter") {
-      return await Promise.all(
-        Array.from({ length: Number(arg) }, () => db.$transaction((tx) => nextNumber(tx, key), { maxWait: 20_000, timeout: 20_000 })),
-      );
+      return await Promise.all(Array.from({ length: Number(arg) }, () => db.$transaction((tx) => nextNumber(tx, key), { maxWait: 20_000, timeout: 20_000 })));
     }
     if (job === "idempotent") {
       return await Promise.all(

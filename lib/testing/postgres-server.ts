@@ -48,8 +48,7 @@ export async function startPostgres(options: { portFrom?: number; portTo?: numbe
   if (!bin) throw new Error("PostgreSQL server binaries not found (/usr/lib/postgresql/15/bin, or set PG_BIN).");
   const log = options.log ?? (() => {});
   const asRoot = process.getuid?.() === 0;
-  const as = (command: string, args: string[]) =>
-    asRoot ? (["runuser", ["-u", "nobody", "--", command, ...args]] as const) : ([command, args] as const);
+  const as = (command: string, args: string[]) => (asRoot ? (["runuser", ["-u", "nobody", "--", command, ...args]] as const) : ([command, args] as const));
   const exec = (command: string, args: string[]) => {
     const [file, argv] = as(path.join(bin, command), args);
     return execFileSync(file, [...argv], { stdio: "pipe", cwd: os.tmpdir() });

@@ -33,7 +33,7 @@ export function generateTaskRows(count: number, units: readonly string[], prefix
       任务编号: `${prefix}-${String(i + 1).padStart(5, "0")}`,
       年度: year,
       责任单位: units[i % units.length],
-      任务名称: `${month}月${verb}${target}${measure}(第${i + 1}项)`,
+      任务名称: `${month}月${verb}${target}${measure}（第${i + 1}项）`,
       目标值: target,
       计量单位: measure,
       开始日期: `${year}-${String(month).padStart(2, "0")}-01`,

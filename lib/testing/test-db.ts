@@ -44,14 +44,18 @@ async function createSqliteTestDb(): Promise<TestDb> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "shaitai-test-"));
   const url = `file:${path.join(dir, "test.db")}`;
   migrateDatabase(url);
-  const db = createClient(url);
+  return testDbOf(createClient(url), url, "sqlite", () => fs.rmSync(dir, { recursive: true, force: true }));
+}
+
+/** A test database whose cleanup disconnects and then removes it. */
+function testDbOf(db: Db, url: string, kind: TestDb["kind"], remove: () => unknown): TestDb {
   return {
     db,
     url,
-    kind: "sqlite",
+    kind,
     cleanup: async () => {
       await db.$disconnect();
-      fs.rmSync(dir, { recursive: true, force: true });
+      await remove();
     },
   };
 }
@@ -93,8 +97,7 @@ function templateName(): string {
 async function ensureTemplate(): Promise<string> {
   const template = templateName();
   await withAdmin(async (admin) => {
-    const ready = async () =>
-      (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1 AND datistemplate", [template])).rowCount === 1;
+    const ready = async () => (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1 AND datistemplate", [template])).rowCount === 1;
     if (await ready()) return;
     await admin.query("SELECT pg_advisory_lock(hashtext($1))", [template]);
     try {
@@ -129,13 +132,5 @@ async function createPostgresTestDb(): Promise<TestDb> {
   const db = createClient(url);
   // The template is named after the schema migrations only: a data step added since it was made runs here.
   await runDataMigrations(db);
-  return {
-    db,
-    url,
-    kind: "postgresql",
-    cleanup: async () => {
-      await db.$disconnect();
-      await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
-    },
-  };
+  return testDbOf(db, url, "postgresql", () => withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)));
 }

@@ -6,9 +6,7 @@
 import { spawn } from "node:child_process";
 
 export async function runWorkers<T>(url: string, jobs: string[][]): Promise<T[]> {
-  const children = jobs.map((args) =>
-    spawn("npx", ["tsx", "lib/testing/concurrency-worker.ts", url, ...args], { stdio: ["pipe", "pipe", "pipe"] }),
-  );
+  const children = jobs.map((args) => spawn("npx", ["tsx", "lib/testing/concurrency-worker.ts", url, ...args], { stdio: ["pipe", "pipe", "pipe"] }));
   const outputs = children.map((child) => {
     let stdout = "";
     let stderr = "";

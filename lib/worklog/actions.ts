@@ -28,7 +28,7 @@ export const setWorkLogOutcome = authedAction({ roles: UNIT_ROLES, input: workLo
   if (!result.ok) return refusalState(result);
   revalidatePath("/unit/log");
   const { outcome } = result.value;
-  return { ok: true, message: outcome === "DONE" ? "已打 ✓。" : outcome === "OPEN" ? "已打 ?,明天可结转。" : "已清除标记。" };
+  return { ok: true, message: outcome === "DONE" ? "已打 ✓。" : outcome === "OPEN" ? "已打 ?，明天可结转。" : "已清除标记。" };
 });
 
 export const deleteWorkLogItem = authedAction({ roles: UNIT_ROLES, input: workLogItemRef }, async (user, data) => {

@@ -25,7 +25,10 @@ export async function addWorkLogItem(db: Db, user: SessionUser, data: { text: st
   const count = await db.workLogItem.count({ where: { userId: user.id, date } });
   if (count >= MAX_WORKLOG_ITEMS_PER_DAY) return refuse(`一天最多记 ${MAX_WORKLOG_ITEMS_PER_DAY} 项。`);
   await db.$transaction(async (tx) => {
-    const item = await tx.workLogItem.create({ data: { userId: user.id, unitId, date, text: data.text, taskId: data.taskId ?? null, sortOrder: count + 1 }, select: { id: true } });
+    const item = await tx.workLogItem.create({
+      data: { userId: user.id, unitId, date, text: data.text, taskId: data.taskId ?? null, sortOrder: count + 1 },
+      select: { id: true },
+    });
     await audit(tx, { actorId: user.id, action: "worklog.add", entity: "WorkLogItem", entityId: item.id, after: data });
   });
   return succeed();
@@ -51,7 +54,7 @@ export async function deleteWorkLogItem(db: Db, user: SessionUser, data: { id: s
       select: { id: true, text: true, _count: { select: { reportItems: true } } },
     });
     if (!item) return refuse("只能删除自己今天的事项。", { status: 404 });
-    if (item._count.reportItems > 0) return refuse("这一项已列入晒报,不能删除。", { status: 409 });
+    if (item._count.reportItems > 0) return refuse("这一项已列入晒报，不能删除。", { status: 409 });
     await tx.workLogItem.delete({ where: { id: item.id } });
     await audit(tx, { actorId: user.id, action: "worklog.delete", entity: "WorkLogItem", entityId: item.id, before: { text: item.text } });
     return succeed();
@@ -71,7 +74,15 @@ export async function carryOverWorkLog(db: Db, user: SessionUser, open: readonly
     const fresh = open.filter((item) => !carried.has(item.id));
     if (fresh.length === 0) return succeed({ carried: 0 });
     await tx.workLogItem.createMany({
-      data: fresh.map((item, i) => ({ userId: user.id, unitId, date, text: item.text, taskId: item.taskId, carriedFromId: item.id, sortOrder: today.length + i + 1 })),
+      data: fresh.map((item, i) => ({
+        userId: user.id,
+        unitId,
+        date,
+        text: item.text,
+        taskId: item.taskId,
+        carriedFromId: item.id,
+        sortOrder: today.length + i + 1,
+      })),
     });
     await audit(tx, { actorId: user.id, action: "worklog.carry", entity: "WorkLogItem", after: { date, from: fresh.map((i) => i.id) } });
     return succeed({ carried: fresh.length });

@@ -37,21 +37,21 @@ const DEDUCTION_REASONS = [
   "进度滞后于“课程表”安排",
   "个别点位整改不到位",
   "佐证资料不完整",
-  "台账不规范,数据前后不一致",
+  "台账不规范，数据前后不一致",
   "群众反映问题未按期办结",
   "调度推进不够有力",
 ];
 
 const ADJUSTMENTS: { quarter: number; unit: string; points: number; reason: string }[] = [
-  { quarter: 1, unit: "广府镇", points: 2, reason: "广府古城春节文旅活动接待游客创新高,受到市委市政府通报表扬" },
+  { quarter: 1, unit: "广府镇", points: 2, reason: "广府古城春节文旅活动接待游客创新高，受到市委市政府通报表扬" },
   { quarter: 1, unit: "区行政审批局", points: 1, reason: "“一件事一次办”改革经验被省政务服务办推广" },
-  { quarter: 2, unit: "西阳城乡", points: -1, reason: "人居环境整治工作推进不力,被市专项督查通报" },
+  { quarter: 2, unit: "西阳城乡", points: -1, reason: "人居环境整治工作推进不力，被市专项督查通报" },
   { quarter: 2, unit: "刘营镇", points: 1.5, reason: "标准件企业退城进园签约数全区第一" },
-  { quarter: 3, unit: "区商务局", points: 1, reason: "承办全市招商引资项目观摩会,组织有序" },
-  { quarter: 3, unit: "东杨庄镇", points: -0.5, reason: "汛期值班脱岗,被区防汛办通报" },
+  { quarter: 3, unit: "区商务局", points: 1, reason: "承办全市招商引资项目观摩会，组织有序" },
+  { quarter: 3, unit: "东杨庄镇", points: -0.5, reason: "汛期值班脱岗，被区防汛办通报" },
 ];
 
-const VETO = { quarter: 2, unit: "区住建局", item: "重大安全生产事故", reason: "辖区在建工地发生一起较大安全生产事故,按规定实行一票否决" };
+const VETO = { quarter: 2, unit: "区住建局", item: "重大安全生产事故", reason: "辖区在建工地发生一起较大安全生产事故，按规定实行一票否决" };
 
 /** When each quarter was closed: the office meets in the second week of the next quarter. */
 function closingInstant(year: number, number: number): Date {
@@ -87,7 +87,12 @@ export async function seedAssessment(ctx: SeedContext, org: OrgRefs): Promise<{ 
 async function seedAssessedSet(ctx: SeedContext, org: OrgRefs): Promise<void> {
   const { db } = ctx;
   const excluded = EXCLUDED_UNITS.map((name) => org.unitByName.get(name)?.id).filter((id): id is string => Boolean(id));
-  const rule = await db.scoringRule.upsert({ where: { year: ctx.year }, create: { id: newId(), year: ctx.year }, update: {}, select: { id: true, excludedUnitIds: true } });
+  const rule = await db.scoringRule.upsert({
+    where: { year: ctx.year },
+    create: { id: newId(), year: ctx.year },
+    update: {},
+    select: { id: true, excludedUnitIds: true },
+  });
   if (rule.excludedUnitIds === "[]") await db.scoringRule.update({ where: { id: rule.id }, data: { excludedUnitIds: JSON.stringify(excluded.sort()) } });
   const covered = new Set((await db.assessmentGroupUnit.findMany({ select: { unitId: true } })).map((g) => g.unitId));
   const departments = await db.unit.findMany({ where: { kind: "DEPARTMENT", archivedAt: null }, select: { id: true } });
@@ -126,12 +131,20 @@ async function seedGroupScores(
       const id = newId();
       const rng = rngFor("group-score", ctx.year, quarter.number, group.name, unit.code);
       const quality = LAGGING_UNITS.includes(unit.name) ? 0.45 : rngFor("unit-quality", unit.code).float(0.72, 0.96);
-      scoreRows.push({ id, quarterId: quarter.id, groupId: group.id, unitId: unit.id, assessorId: rng.pick(group.members).userId, status: "SUBMITTED", submittedAt });
+      scoreRows.push({
+        id,
+        quarterId: quarter.id,
+        groupId: group.id,
+        unitId: unit.id,
+        assessorId: rng.pick(group.members).userId,
+        status: "SUBMITTED",
+        submittedAt,
+      });
       for (const item of group.rubricItems) {
         const share = Math.min(1, Math.max(0.3, quality + rng.float(-0.1, 0.08)));
         const points = share >= 0.97 ? item.maxPoints : Math.round(item.maxPoints * share * 2) / 2;
         const lost = item.maxPoints - points;
-        itemRows.push({ id: newId(), scoreId: id, rubricItemId: item.id, points, comment: lost > 0 ? `${rng.pick(DEDUCTION_REASONS)},扣${lost}分` : null });
+        itemRows.push({ id: newId(), scoreId: id, rubricItemId: item.id, points, comment: lost > 0 ? `${rng.pick(DEDUCTION_REASONS)}，扣${lost}分` : null });
       }
     }
   }
@@ -148,7 +161,10 @@ async function seedAdjustmentsAndVeto(ctx: SeedContext, org: OrgRefs, quarter: {
     const unit = org.unitByName.get(plan.unit);
     if (!unit) continue;
     const exists = await db.scoreAdjustment.findFirst({ where: { quarterId: quarter.id, unitId: unit.id, reason: plan.reason }, select: { id: true } });
-    if (!exists) await db.scoreAdjustment.create({ data: { id: newId(), quarterId: quarter.id, unitId: unit.id, points: plan.points, reason: plan.reason, createdById: leader.id, createdAt } });
+    if (!exists)
+      await db.scoreAdjustment.create({
+        data: { id: newId(), quarterId: quarter.id, unitId: unit.id, points: plan.points, reason: plan.reason, createdById: leader.id, createdAt },
+      });
   }
   if (VETO.quarter !== quarter.number) return;
   const unit = org.unitByName.get(VETO.unit);
@@ -156,6 +172,8 @@ async function seedAdjustmentsAndVeto(ctx: SeedContext, org: OrgRefs, quarter: {
   if (!unit || !item) return;
   const exists = await db.unitVeto.findFirst({ where: { quarterId: quarter.id, unitId: unit.id }, select: { id: true } });
   if (!exists) {
-    await db.unitVeto.create({ data: { id: newId(), quarterId: quarter.id, unitId: unit.id, vetoItemId: item.id, reason: VETO.reason, createdById: org.adminIds[0], createdAt } });
+    await db.unitVeto.create({
+      data: { id: newId(), quarterId: quarter.id, unitId: unit.id, vetoItemId: item.id, reason: VETO.reason, createdById: org.adminIds[0], createdAt },
+    });
   }
 }

@@ -26,11 +26,7 @@ export function chunks<T>(rows: readonly T[], size = BATCH): T[][] {
 }
 
 /** Inserts rows in batches, one transaction for all of them. */
-export async function insertInBatches<T>(
-  db: Db,
-  rows: readonly T[],
-  insert: (batch: T[]) => Prisma.PrismaPromise<Prisma.BatchPayload>,
-): Promise<void> {
+export async function insertInBatches<T>(db: Db, rows: readonly T[], insert: (batch: T[]) => Prisma.PrismaPromise<Prisma.BatchPayload>): Promise<void> {
   if (rows.length === 0) return;
   await db.$transaction(chunks(rows).map((batch) => insert(batch)));
 }

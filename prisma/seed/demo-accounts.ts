@@ -16,8 +16,8 @@ export type DemoAccount = {
 };
 
 export const DEMO_ACCOUNTS = [
-  { username: "admin", role: "ADMIN", label: "两办督查室(管理员)" },
-  { username: "leader", role: "LEADER", label: "区委书记(区级领导)" },
+  { username: "admin", role: "ADMIN", label: "两办督查室（管理员）" },
+  { username: "leader", role: "LEADER", label: "区委书记（区级领导）" },
   { username: "assessor", role: "ASSESSOR", label: "招商引资跟踪考核组组长" },
   { username: "town-head", role: "UNIT_HEAD", unitName: "临洺关镇", label: "临洺关镇党委书记" },
   { username: "town-reporter", role: "REPORTER", unitName: "临洺关镇", label: "临洺关镇信息员" },

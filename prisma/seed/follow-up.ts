@@ -13,26 +13,20 @@ import { fill } from "./tasks";
 /** What a leader writes, by what the card shows; "{item}" is one of its items. */
 const INSTRUCTIONS = {
   open: [
-    "关于{item},要说明未完成的原因和完成时限,明天晚晒报告进展。",
-    "关于{item},请分包领导到现场盯办,需要区里协调的及时提出。",
-    "{item}不能一拖再拖,请相关部门主动对接,三日内反馈结果。",
+    "关于{item}，要说明未完成的原因和完成时限，明天晚晒报告进展。",
+    "关于{item}，请分包领导到现场盯办，需要区里协调的及时提出。",
+    "{item}不能一拖再拖，请相关部门主动对接，三日内反馈结果。",
   ],
-  done: [
-    "{item}做得好,要总结经验,在全区推广。",
-    "关于{item},要跟踪到底、巩固成效,防止反弹。",
-  ],
-  any: [
-    "请加快进度,确保按期完成,完成后及时报告。",
-    "关于{item},此项工作要再细化,明天上午报送推进方案。",
-  ],
+  done: ["{item}做得好，要总结经验，在全区推广。", "关于{item}，要跟踪到底、巩固成效，防止反弹。"],
+  any: ["请加快进度，确保按期完成，完成后及时报告。", "关于{item}，此项工作要再细化，明天上午报送推进方案。"],
 };
 
 const ANSWERS = [
-  "已按批示要求召开专题会,明确专人负责,预计本周内完成。",
-  "已细化推进方案并报送,倒排工期,每日调度。",
-  "已会同相关部门现场协调解决,问题已办结。",
-  "分包领导已到现场盯办,目前进展顺利,完成后及时报告。",
-  "已对照批示逐项落实,群众诉求已答复,对方表示满意。",
+  "已按批示要求召开专题会，明确专人负责，预计本周内完成。",
+  "已细化推进方案并报送，倒排工期，每日调度。",
+  "已会同相关部门现场协调解决，问题已办结。",
+  "分包领导已到现场盯办，目前进展顺利，完成后及时报告。",
+  "已对照批示逐项落实，群众诉求已答复，对方表示满意。",
 ];
 
 type CardWithSlots = {
@@ -121,9 +115,7 @@ export async function seedInstructions(ctx: SeedContext, org: OrgRefs): Promise<
         text: plan.text,
         createdAt,
         answeredAt: plan.answered ? answeredAt : null,
-        answers: plan.answered
-          ? { create: { id: newId(), authorId: unit.headId, text: rng.pick(ANSWERS), createdAt: answeredAt } }
-          : undefined,
+        answers: plan.answered ? { create: { id: newId(), authorId: unit.headId, text: rng.pick(ANSWERS), createdAt: answeredAt } } : undefined,
       },
     });
     created++;
@@ -146,7 +138,10 @@ export async function seedDemoWorkLog(ctx: SeedContext, org: OrgRefs, tasksByUni
   let previous = new Map<string, { id: string; open: boolean; text: string; taskId: string | null }>();
 
   for (const date of dates) {
-    const logged = await db.workLogItem.findMany({ where: { userId, date }, select: { id: true, text: true, outcome: true, taskId: true, reportItems: { select: { id: true } } } });
+    const logged = await db.workLogItem.findMany({
+      where: { userId, date },
+      select: { id: true, text: true, outcome: true, taskId: true, reportItems: { select: { id: true } } },
+    });
     const card = await db.reportCard.findUnique({
       where: { unitId_date: { unitId: unit.id, date } },
       select: { items: { orderBy: { sortOrder: "asc" }, select: { id: true, text: true, taskId: true, outcome: true, reason: true, carriedFromId: true } } },
@@ -196,11 +191,18 @@ export async function seedDemoWorkLog(ctx: SeedContext, org: OrgRefs, tasksByUni
     }
     for (const [i, p] of planned.entries()) {
       await db.workLogItem.create({
-        data: { id: newId(), userId, unitId: unit.id, date: today, ...p, sortOrder: i + 1, createdAt: new Date(Math.min(districtInstant(today, "07:30").getTime(), ctx.now.getTime())) },
+        data: {
+          id: newId(),
+          userId,
+          unitId: unit.id,
+          date: today,
+          ...p,
+          sortOrder: i + 1,
+          createdAt: new Date(Math.min(districtInstant(today, "07:30").getTime(), ctx.now.getTime())),
+        },
       });
       created++;
     }
   }
   return created;
 }
-

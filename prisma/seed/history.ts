@@ -179,7 +179,16 @@ function generateCard(
   const items: PlannedItem[] = [];
   const texts = new Set<string>();
   for (const open of carry.slice(0, 2)) {
-    items.push(blankItem({ text: open.text, taskId: open.taskId, milestoneId: open.milestoneId, task: open.taskId ? (taskById.get(open.taskId) ?? null) : null, carriedFromId: open.id, addedIn: planSlot }));
+    items.push(
+      blankItem({
+        text: open.text,
+        taskId: open.taskId,
+        milestoneId: open.milestoneId,
+        task: open.taskId ? (taskById.get(open.taskId) ?? null) : null,
+        carriedFromId: open.id,
+        addedIn: planSlot,
+      }),
+    );
     texts.add(open.text);
   }
   const live = tasks.filter((t) => t.year === year && (t.deadline >= date || t.status !== "DONE"));
@@ -202,9 +211,11 @@ function generateCard(
       } else {
         item.outcome = "OPEN";
         item.reason = rng.pick(
-          !item.task ? OPEN_REASONS.general
-          : item.task.sitePlace ? [...OPEN_REASONS.site, ...OPEN_REASONS.coordination]
-          : [...OPEN_REASONS.coordination, ...OPEN_REASONS.general],
+          !item.task
+            ? OPEN_REASONS.general
+            : item.task.sitePlace
+              ? [...OPEN_REASONS.site, ...OPEN_REASONS.coordination]
+              : [...OPEN_REASONS.coordination, ...OPEN_REASONS.general],
         );
       }
     }
@@ -295,22 +306,22 @@ function joinList(parts: string[]): string {
 }
 
 function morningText(rng: Rng, unit: UnitRef, items: PlannedItem[]): string {
-  const label = (i: PlannedItem) => (i.carriedFromId ? `${i.text}(昨日未完成,继续推进)` : i.text);
+  const label = (i: PlannedItem) => (i.carriedFromId ? `${i.text}（昨日未完成，继续推进）` : i.text);
   switch (rng.int(0, 3)) {
     case 0:
-      return `今日主要工作:${items.map((i, n) => `${n + 1}.${label(i)}`).join(";")}。`;
+      return `今日主要工作：${items.map((i, n) => `${n + 1}.${label(i)}`).join(";")}。`;
     case 1:
-      return `${unit.name}今天的主要工作,是${joinList(items.map(label))}。`;
+      return `${unit.name}今天的主要工作，是${joinList(items.map(label))}。`;
     case 2:
-      return `早晒:${items.map(label).join(";")}。${rng.chance(0.4) ? "班子成员分头到一线推进。" : ""}`;
+      return `早晒：${items.map(label).join(";")}。${rng.chance(0.4) ? "班子成员分头到一线推进。" : ""}`;
     default:
-      return `今天计划完成${items.length}项工作:${items.map(label).join(",")}。`;
+      return `今天计划完成${items.length}项工作：${items.map(label).join(",")}。`;
   }
 }
 
 function noonText(rng: Rng, items: PlannedItem[]): string {
   const parts = items.map((i) => `${i.text},${i.progressNote ?? "正在推进"}`);
-  return rng.chance(0.5) ? `截至中午12时,${parts.join(";")}。` : `午晒:${parts.join(";")}。`;
+  return rng.chance(0.5) ? `截至中午12时，${parts.join(";")}。` : `午晒：${parts.join(";")}。`;
 }
 
 function eveningText(rng: Rng, items: PlannedItem[]): string {
@@ -318,17 +329,15 @@ function eveningText(rng: Rng, items: PlannedItem[]): string {
   const open = items.filter((i) => i.outcome === "OPEN");
   const amount = (i: PlannedItem) => (i.progressValue && i.task ? `完成${formatNumber(i.progressValue)}${i.task.measure}` : "");
   if (rng.chance(0.5)) {
-    const marks = items.map((i, n) =>
-      i.outcome === "DONE" ? `${n + 1}.${i.text}${amount(i) ? `,${amount(i)}` : ""} ✓` : `${n + 1}.${i.text} ?(${i.reason})`,
-    );
-    return `今日完成情况:${marks.join(";")}。`;
+    const marks = items.map((i, n) => (i.outcome === "DONE" ? `${n + 1}.${i.text}${amount(i) ? `,${amount(i)}` : ""} ✓` : `${n + 1}.${i.text} ?(${i.reason})`));
+    return `今日完成情况：${marks.join(";")}。`;
   }
-  let text = `晚晒:今日计划${items.length}项,完成${done.length}项。`;
-  if (done.length > 0) text += `已完成:${done.map((i) => (amount(i) ? `${i.text}(${amount(i)})` : i.text)).join(";")}。`;
+  let text = `晚晒：今日计划${items.length}项，完成${done.length}项。`;
+  if (done.length > 0) text += `已完成：${done.map((i) => (amount(i) ? `${i.text}(${amount(i)})` : i.text)).join(";")}。`;
   if (open.length > 0) {
     // Most reasons already say when it resumes; say it once otherwise.
     const resumes = open.some((i) => /明[日天]/.test(i.reason ?? ""));
-    text += `未完成:${open.map((i) => `${i.text},原因是${i.reason}`).join(";")}${resumes ? "" : ",明日继续"}。`;
+    text += `未完成：${open.map((i) => `${i.text}，原因是${i.reason}`).join(";")}${resumes ? "" : "，明日继续"}。`;
   }
   return text;
 }

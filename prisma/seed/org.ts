@@ -107,7 +107,17 @@ export async function seedOrganisation(ctx: SeedContext): Promise<OrgRefs> {
     unitDefs
       .filter((u) => !takenUnitKeys.has(`code:${u.code}`) && !takenUnitKeys.has(`name:${u.name}`))
       // The district's units existed before the seeded year: every quarter of it is theirs (lib/assessment/inputs.ts).
-      .map((u) => ({ id: newId(), code: u.code, name: u.name, kind: u.kind, seatPlace: u.kind === "TOWN" ? `${u.name}人民政府` : "区行政中心", lat: u.lat, lng: u.lng, sortOrder: u.sortOrder, createdAt: districtInstant(`${ctx.year - 1}-01-01`) })),
+      .map((u) => ({
+        id: newId(),
+        code: u.code,
+        name: u.name,
+        kind: u.kind,
+        seatPlace: u.kind === "TOWN" ? `${u.name}人民政府` : "区行政中心",
+        lat: u.lat,
+        lng: u.lng,
+        sortOrder: u.sortOrder,
+        createdAt: districtInstant(`${ctx.year - 1}-01-01`),
+      })),
     (batch) => db.unit.createMany({ data: batch }),
   );
   const unitRows = await db.unit.findMany({ where: { code: { in: unitDefs.map((u) => u.code) } }, select: { id: true, code: true } });
@@ -133,12 +143,15 @@ export async function seedOrganisation(ctx: SeedContext): Promise<OrgRefs> {
     const unitId = unitIdByCode.get(u.code)!;
     const { head, reporter } = unitUsernames(u.code, u.name);
     const headPerson =
-      head === "town-head" ? DEMO_PEOPLE.townHead
-      : head === "dept-head" ? DEMO_PEOPLE.deptHead
-      : { name: personName(rngFor("user", head)), title: u.kind === "TOWN" ? townHeadTitle(u.name, head) : departmentHeadTitle(u.name) };
+      head === "town-head"
+        ? DEMO_PEOPLE.townHead
+        : head === "dept-head"
+          ? DEMO_PEOPLE.deptHead
+          : { name: personName(rngFor("user", head)), title: u.kind === "TOWN" ? townHeadTitle(u.name, head) : departmentHeadTitle(u.name) };
     const repPerson =
-      reporter === "town-reporter" ? DEMO_PEOPLE.townReporter
-      : { name: personName(rngFor("user", reporter)), title: u.kind === "TOWN" ? "党政办信息员" : "办公室信息员" };
+      reporter === "town-reporter"
+        ? DEMO_PEOPLE.townReporter
+        : { name: personName(rngFor("user", reporter)), title: u.kind === "TOWN" ? "党政办信息员" : "办公室信息员" };
     wanted.push({ username: head, ...headPerson, role: "UNIT_HEAD", unitId });
     wanted.push({ username: reporter, ...repPerson, role: "REPORTER", unitId });
   }
@@ -222,7 +235,9 @@ export async function seedOrganisation(ctx: SeedContext): Promise<OrgRefs> {
     const existing = await db.assessmentGroup.findFirst({ where: { OR: [{ name }, { keyTaskId }] }, select: { id: true, name: true } });
     const group = existing ?? (await db.assessmentGroup.create({ data: { id: newId(), name, keyTaskId }, select: { id: true, name: true } }));
     const memberIds = wanted
-      .filter((u) => u.role === "ASSESSOR" && (u.username.startsWith(`assessor-${kt.code.toLowerCase()}-`) || (kt.code === "KT02" && u.username === "assessor")))
+      .filter(
+        (u) => u.role === "ASSESSOR" && (u.username.startsWith(`assessor-${kt.code.toLowerCase()}-`) || (kt.code === "KT02" && u.username === "assessor")),
+      )
       .map((u) => userId(u.username));
     groups.set(kt.code, { id: group.id, name: group.name, memberIds });
     for (const [j, [itemName, maxPoints]] of kt.rubric.entries()) {
@@ -233,7 +248,11 @@ export async function seedOrganisation(ctx: SeedContext): Promise<OrgRefs> {
       });
     }
   }
-  await createMissingPairs(ctx, "groupMember", KEY_TASKS.flatMap((kt) => groups.get(kt.code)!.memberIds.map((m) => ({ a: groups.get(kt.code)!.id, b: m }))));
+  await createMissingPairs(
+    ctx,
+    "groupMember",
+    KEY_TASKS.flatMap((kt) => groups.get(kt.code)!.memberIds.map((m) => ({ a: groups.get(kt.code)!.id, b: m }))),
+  );
   await createMissingPairs(
     ctx,
     "groupUnit",

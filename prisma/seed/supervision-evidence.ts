@@ -3,9 +3,12 @@
  * bench/anomaly-accuracy.ts: six units' reports over the last six days get a
  * site photo each (sharp-generated, processed and stored like an upload) and
  * a written narrative; some photos are recycled (re-encoded, resized,
- * cropped, retouched or stamped copies of an earlier photo of the same unit or
- * of another unit), some texts are copied, one photo is old, one report is far
- * from its site and one jumps 20 km in four minutes. Then the checks run.
+ * cropped, retouched, stamped, mirrored, rotated or screenshot copies of an
+ * earlier photo of the same unit or of another unit), some texts are copied,
+ * one photo is old, one report is sent from Handan (outside the district and
+ * far from its site), one jumps 20 km in four minutes, one photo's GPS is in
+ * Beijing and one township reports from the far side of the district. Then
+ * the checks run.
  *
  * The labelled lists (RECYCLED_PHOTOS, COPIED_TEXTS) say which are which, so
  * the benchmark can score the checks; everything else is a negative — among
@@ -50,8 +53,11 @@ export const RECYCLED_PHOTOS: { target: EvidenceRef; source: EvidenceRef; transf
   { target: { unit: "区交运局", day: 1 }, source: { unit: "区交运局", day: 5 }, transform: "stamp" },
   { target: { unit: "临洺关镇", day: 1 }, source: { unit: "广府镇", day: 5 }, transform: "retouch" },
   { target: { unit: "讲武镇", day: 0 }, source: { unit: "刘营镇", day: 3 }, transform: "reencode" },
-  { target: { unit: "广府镇", day: 0 }, source: { unit: "广府镇", day: 2 }, transform: "crop" },
+  { target: { unit: "广府镇", day: 0 }, source: { unit: "广府镇", day: 2 }, transform: "crop20" },
   { target: { unit: "刘营镇", day: 0 }, source: { unit: "界河店乡", day: 4 }, transform: "stamp" },
+  { target: { unit: "界河店乡", day: 2 }, source: { unit: "区交运局", day: 4 }, transform: "mirror" },
+  { target: { unit: "讲武镇", day: 1 }, source: { unit: "临洺关镇", day: 4 }, transform: "screenshot" },
+  { target: { unit: "区交运局", day: 0 }, source: { unit: "讲武镇", day: 4 }, transform: "rotate90" },
 ];
 
 /** Labelled copied texts: `target`'s report copies `source`'s. */
@@ -70,10 +76,17 @@ export const OLD_PHOTO: EvidenceRef = { unit: "讲武镇", day: 3 };
 export const FAR_REPORT: EvidenceRef = { unit: "界河店乡", day: 1 };
 /** A photo taken at the site, then the report sent from Handan, about 20 km away, four minutes later. */
 export const FAST_REPORT: EvidenceRef = { unit: "刘营镇", day: 4 };
+/** A photo whose GPS says Beijing (outside the district). */
+export const BEIJING_PHOTO: EvidenceRef = { unit: "界河店乡", day: 5 };
+/** A township's report sent from the far side of the district: far from its seat and its tasks' sites. */
+export const AWAY_REPORT: EvidenceRef = { unit: "广府镇", day: 3 };
 
 const KEY_PREFIX = "seed/evidence/";
 /** 邯郸 city centre: far from every site of the district. */
 const HANDAN = { lat: 36.6093, lng: 114.4906 };
+const BEIJING = { lat: 39.9087, lng: 116.3975 };
+/** Inside the district, in its north-west, about 26 km from 广府镇. */
+const NORTH_WEST = { lat: 36.83, lng: 114.47 };
 
 export function evidenceDate(yesterday: DistrictDate, day: number): DistrictDate {
   return addDays(yesterday, -day);
@@ -125,7 +138,14 @@ export async function seedSupervisionEvidence(ctx: SeedContext, org: OrgRefs, ph
       // The report is about the site task: link it when the card does not yet.
       if (siteTask && !card.items.some((i) => i.taskId === siteTask.id)) {
         await db.reportItem.create({
-          data: { cardId: card.id, addedIn: slot.slot, text: `到${siteTask.sitePlace ?? "现场"}推进${siteTask.title}`, taskId: siteTask.id, outcome: slot.slot === "EVENING" ? "DONE" : null, sortOrder: 99 },
+          data: {
+            cardId: card.id,
+            addedIn: slot.slot,
+            text: `到${siteTask.sitePlace ?? "现场"}推进${siteTask.title}`,
+            taskId: siteTask.id,
+            outcome: slot.slot === "EVENING" ? "DONE" : null,
+            sortOrder: 99,
+          },
         });
       }
       slots.set(`${unitName}|${day}`, {
@@ -137,7 +157,9 @@ export async function seedSupervisionEvidence(ctx: SeedContext, org: OrgRefs, ph
         slot: slot.slot,
         authorId: slot.authorId,
         submittedAt: slot.submittedAt,
-        site: siteTask ? { lat: siteTask.siteLat!, lng: siteTask.siteLng!, place: siteTask.sitePlace ?? unitName } : { lat: unit.lat, lng: unit.lng, place: unit.places[0] ?? unitName },
+        site: siteTask
+          ? { lat: siteTask.siteLat!, lng: siteTask.siteLng!, place: siteTask.sitePlace ?? unitName }
+          : { lat: unit.lat, lng: unit.lng, place: unit.places[0] ?? unitName },
       });
     }
   }
@@ -153,7 +175,13 @@ export async function seedSupervisionEvidence(ctx: SeedContext, org: OrgRefs, ph
     const source = at(copy.source);
     if (!target || !source) continue;
     const swap = { from: [source.site?.place ?? "", source.unitName], to: [target.site?.place ?? "", target.unitName] };
-    texts.set(target, copyWithEdits(rngFor("evidence-copy", target.unitCode, target.date), texts.get(source)!, copy.level, swap, { topic: EVIDENCE_UNITS[target.unitName], place: target.site?.place ?? "" }));
+    texts.set(
+      target,
+      copyWithEdits(rngFor("evidence-copy", target.unitCode, target.date), texts.get(source)!, copy.level, swap, {
+        topic: EVIDENCE_UNITS[target.unitName],
+        place: target.site?.place ?? "",
+      }),
+    );
   }
 
   // Photos: a fresh shot of the unit's site each day, except where a recycled copy stands in.
@@ -165,7 +193,11 @@ export async function seedSupervisionEvidence(ctx: SeedContext, org: OrgRefs, ph
       const rng = rngFor("evidence-shot", s.unitCode, s.date);
       const old = sameRef(OLD_PHOTO, s.ref);
       const takenAt = new Date(s.submittedAt.getTime() - (old ? 3 * 24 * 60 : rng.int(15, 150)) * 60_000);
-      const gps = sameRef(FAR_REPORT, s.ref) ? HANDAN : jitter(s.site!, rng.float(-0.002, 0.002), rng.float(-0.002, 0.002));
+      const gps = sameRef(FAR_REPORT, s.ref)
+        ? HANDAN
+        : sameRef(BEIJING_PHOTO, s.ref)
+          ? BEIJING
+          : jitter(s.site!, rng.float(-0.002, 0.002), rng.float(-0.002, 0.002));
       const image = await renderShot(siteFor(s.unitCode), shotFor(rng));
       originals.set(s, { image, takenAt });
       written.push(...(await storeEvidencePhoto(ctx, storage, s, await withExif(image, takenAt, gps))));
@@ -185,6 +217,7 @@ export async function seedSupervisionEvidence(ctx: SeedContext, org: OrgRefs, ph
     for (const [s, text] of texts) {
       let position: { lat: number; lng: number; place: string } | null = null;
       if (sameRef(FAR_REPORT, s.ref) || sameRef(FAST_REPORT, s.ref)) position = { ...HANDAN, place: "邯郸市区" };
+      if (sameRef(AWAY_REPORT, s.ref)) position = { ...NORTH_WEST, place: "西部山前" };
       await db.reportSlot.update({
         where: { id: s.slotId },
         data: { text, ...(position ? { lat: position.lat, lng: position.lng, place: position.place } : {}) },
@@ -193,7 +226,10 @@ export async function seedSupervisionEvidence(ctx: SeedContext, org: OrgRefs, ph
     // The fast report: its photo was taken at the site four minutes before it was sent from Handan.
     const fast = at(FAST_REPORT);
     if (fast) {
-      await db.photo.updateMany({ where: { slotId: fast.slotId, storageKey: { startsWith: KEY_PREFIX } }, data: { exifTakenAt: new Date(fast.submittedAt.getTime() - 4 * 60_000), exifLat: fast.site!.lat, exifLng: fast.site!.lng } });
+      await db.photo.updateMany({
+        where: { slotId: fast.slotId, storageKey: { startsWith: KEY_PREFIX } },
+        data: { exifTakenAt: new Date(fast.submittedAt.getTime() - 4 * 60_000), exifLat: fast.site!.lat, exifLng: fast.site!.lng },
+      });
     }
   } catch (error) {
     // No orphan files: what this run stored goes when it fails.
@@ -202,7 +238,7 @@ export async function seedSupervisionEvidence(ctx: SeedContext, org: OrgRefs, ph
   }
 
   const checked = [...slots.values()].map((s) => s.slotId);
-  await runAnomalyChecksFor(db, checked);
+  await runAnomalyChecksFor(db, checked, { storage });
   return checked.length;
 }
 

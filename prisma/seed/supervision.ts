@@ -42,7 +42,12 @@ export async function seedBulletins(ctx: SeedContext, org: OrgRefs): Promise<num
     if (exists) continue;
     const evenings = await db.reportSlot.findMany({
       where: { slot: "EVENING", card: { date } },
-      select: { id: true, slot: true, text: true, card: { select: { unitId: true, items: { orderBy: { sortOrder: "asc" }, select: bulletinCardItemSelect } } } },
+      select: {
+        id: true,
+        slot: true,
+        text: true,
+        card: { select: { unitId: true, items: { orderBy: { sortOrder: "asc" }, select: bulletinCardItemSelect } } },
+      },
     });
     // Worth showing: a full day's work, mostly done.
     const slots = evenings.filter((s) => s.card.items.filter((i) => i.outcome === "DONE").length >= 2);
@@ -63,13 +68,18 @@ export async function seedBulletins(ctx: SeedContext, org: OrgRefs): Promise<num
         number,
         date,
         title: `要情快讯 第${number}期`,
-        summary: officialText(`${m}月${d}日,全区各单位对照年度任务责任清单“一日三晒”。本期摘编${names.join("、")}的晚晒内容,请各单位对标学习、比学赶超。`),
+        summary: officialText(`${m}月${d}日，全区各单位对照年度任务责任清单“一日三晒”。本期摘编${names.join("、")}的晚晒内容，请各单位对标学习、比学赶超。`),
         status: "PUBLISHED",
         createdById: org.adminIds[0],
         createdAt: districtInstant(date, "21:30"),
         publishedAt,
         items: {
-          create: picked.map((s, k) => ({ id: newId(), slotId: s.id, excerpt: excerptOfSlot({ unitName: names[k], slot: s.slot, text: s.text, items: s.card.items }), sortOrder: k + 1 })),
+          create: picked.map((s, k) => ({
+            id: newId(),
+            slotId: s.id,
+            excerpt: excerptOfSlot({ unitName: names[k], slot: s.slot, text: s.text, items: s.card.items }),
+            sortOrder: k + 1,
+          })),
         },
       },
     });
@@ -101,26 +111,46 @@ type OrderPlan = {
 
 const ORDERS: OrderPlan[] = [
   {
-    unit: "临洺关镇", issuer: "assessor", title: "冀南快递产业园征地进度滞后,限时解决",
-    content: "经跟踪考核组核查,冀南快递产业园征地进度滞后于“课程表”安排。请于限期内拿出整改措施,倒排工期,并在晚晒中逐日报告进展。",
-    createdDay: -2, deadlineDay: 3, status: "OPEN", taskHint: "冀南快递",
+    unit: "临洺关镇",
+    issuer: "assessor",
+    title: "冀南快递产业园征地进度滞后，限时解决",
+    content: "经跟踪考核组核查，冀南快递产业园征地进度滞后于“课程表”安排。请于限期内拿出整改措施，倒排工期，并在晚晒中逐日报告进展。",
+    createdDay: -2,
+    deadlineDay: 3,
+    status: "OPEN",
+    taskHint: "冀南快递",
   },
   {
-    unit: "广府镇", issuer: "admin", title: "广府古城南关片区改造进度滞后,限时解决",
-    content: "南关片区管网迁改多日未见进展,影响古城景区提升整体进度。请镇主要负责同志亲自调度,限期内反馈解决情况。",
-    createdDay: -9, deadlineDay: -4, status: "OPEN", taskHint: "广府古城",
+    unit: "广府镇",
+    issuer: "admin",
+    title: "广府古城南关片区改造进度滞后，限时解决",
+    content: "南关片区管网迁改多日未见进展，影响古城景区提升整体进度。请镇主要负责同志亲自调度，限期内反馈解决情况。",
+    createdDay: -9,
+    deadlineDay: -4,
+    status: "OPEN",
+    taskHint: "广府古城",
   },
   {
-    unit: "刘营镇", issuer: "assessor", title: "已签约项目开工滞后,限时解决",
-    content: "你镇今年已签约招商项目中仍有项目未开工,请逐个项目说明原因和开工时限。",
-    createdDay: -6, deadlineDay: -1, status: "RESPONDED",
-    response: "已逐个项目召开推进会:1个项目本周办结施工许可后开工,另1个项目用地已完成组卷,月底前开工。", taskHint: "招商",
+    unit: "刘营镇",
+    issuer: "assessor",
+    title: "已签约项目开工滞后，限时解决",
+    content: "你镇今年已签约招商项目中仍有项目未开工，请逐个项目说明原因和开工时限。",
+    createdDay: -6,
+    deadlineDay: -1,
+    status: "RESPONDED",
+    response: "已逐个项目召开推进会：1个项目本周办结施工许可后开工，另1个项目用地已完成组卷，月底前开工。",
+    taskHint: "招商",
   },
   {
-    unit: "界河店乡", issuer: "admin", title: "兴业路占地拆迁遗留问题,限时解决",
-    content: "兴业路沿线仍有拆迁遗留问题影响道路施工,请限期内解决并报送结果。",
-    createdDay: -14, deadlineDay: -10, status: "ACCEPTED",
-    response: "遗留的3户已签订补偿协议并完成拆除,施工单位已进场,道路施工恢复正常。", taskHint: "兴业路",
+    unit: "界河店乡",
+    issuer: "admin",
+    title: "兴业路占地拆迁遗留问题，限时解决",
+    content: "兴业路沿线仍有拆迁遗留问题影响道路施工，请限期内解决并报送结果。",
+    createdDay: -14,
+    deadlineDay: -10,
+    status: "ACCEPTED",
+    response: "遗留的3户已签订补偿协议并完成拆除，施工单位已进场，道路施工恢复正常。",
+    taskHint: "兴业路",
   },
 ];
 
@@ -165,7 +195,7 @@ export async function seedOrders(ctx: SeedContext, org: OrgRefs, tasksByUnit: Ma
                 text: plan.response,
                 createdAt: respondedAt,
                 decision: plan.status === "ACCEPTED" ? "ACCEPTED" : null,
-                decisionNote: plan.status === "ACCEPTED" ? "经核实,问题已解决,同意销号。" : null,
+                decisionNote: plan.status === "ACCEPTED" ? "经核实，问题已解决，同意销号。" : null,
                 decidedAt: plan.status === "ACCEPTED" ? new Date(respondedAt.getTime() + 2 * 3_600_000) : null,
               },
             }

@@ -221,7 +221,10 @@ export function planDefaultTasks(ctx: SeedContext, org: OrgRefs): TaskPlan[] {
  * (逾期完成); a task still open moved last within the last three weeks. Pure,
  * from the task's key, so the history is the same on every run.
  */
-export function progressSteps(plan: Pick<TaskPlan, "externalKey" | "target" | "measure" | "valueReached" | "startDate" | "deadline">, today: DistrictDate): { date: DistrictDate; value: number }[] {
+export function progressSteps(
+  plan: Pick<TaskPlan, "externalKey" | "target" | "measure" | "valueReached" | "startDate" | "deadline">,
+  today: DistrictDate,
+): { date: DistrictDate; value: number }[] {
   if (plan.valueReached <= 0) return [];
   const rng = rngFor("task-progress", plan.externalKey);
   const yesterday = addDays(today, -1);
@@ -245,7 +248,8 @@ export function progressSteps(plan: Pick<TaskPlan, "externalKey" | "target" | "m
   let previous = 0;
   offsets.forEach((offset, i) => {
     const share = i === offsets.length - 1 ? 1 : (i + 1) / offsets.length + rng.float(-0.1, 0.1);
-    const value = i === offsets.length - 1 ? plan.valueReached : Math.min(plan.valueReached, Math.max(previous, roundMeasure(plan.valueReached * share, plan.measure)));
+    const value =
+      i === offsets.length - 1 ? plan.valueReached : Math.min(plan.valueReached, Math.max(previous, roundMeasure(plan.valueReached * share, plan.measure)));
     if (value > previous) steps.push({ date: addDays(first, offset), value });
     previous = Math.max(previous, value);
   });
@@ -253,7 +257,13 @@ export function progressSteps(plan: Pick<TaskPlan, "externalKey" | "target" | "m
 }
 
 /** The progress events of a seeded task and its milestones (each milestone holds the task's value up to its target). */
-function progressEventRows(taskId: string, plan: TaskPlan, milestoneIds: string[], actorId: string | null, today: DistrictDate): Prisma.ProgressEventCreateManyInput[] {
+function progressEventRows(
+  taskId: string,
+  plan: TaskPlan,
+  milestoneIds: string[],
+  actorId: string | null,
+  today: DistrictDate,
+): Prisma.ProgressEventCreateManyInput[] {
   const rows: Prisma.ProgressEventCreateManyInput[] = [];
   let value = 0;
   const milestoneValues = plan.milestones.map(() => 0);
@@ -333,8 +343,18 @@ export async function loadTaskRefs(ctx: SeedContext, plans: TaskPlan[]): Promise
     const rows = await ctx.db.task.findMany({
       where: { externalKey: { in: keys } },
       select: {
-        id: true, externalKey: true, unitId: true, year: true, title: true, target: true, measure: true, deadline: true, status: true,
-        sitePlace: true, siteLat: true, siteLng: true,
+        id: true,
+        externalKey: true,
+        unitId: true,
+        year: true,
+        title: true,
+        target: true,
+        measure: true,
+        deadline: true,
+        status: true,
+        sitePlace: true,
+        siteLat: true,
+        siteLng: true,
         milestones: { select: { id: true, dueDate: true }, orderBy: { dueDate: "asc" } },
       },
       orderBy: { externalKey: "asc" },
@@ -342,9 +362,21 @@ export async function loadTaskRefs(ctx: SeedContext, plans: TaskPlan[]): Promise
     for (const r of rows) {
       const plan = planByKey.get(r.externalKey!)!;
       const ref: TaskRef = {
-        id: r.id, unitId: r.unitId, year: r.year, title: r.title, target: r.target, measure: r.measure, deadline: r.deadline, status: r.status,
-        work: plan.work, noon: plan.noon, place: plan.place,
-        sitePlace: r.sitePlace, siteLat: r.siteLat, siteLng: r.siteLng, milestones: r.milestones,
+        id: r.id,
+        unitId: r.unitId,
+        year: r.year,
+        title: r.title,
+        target: r.target,
+        measure: r.measure,
+        deadline: r.deadline,
+        status: r.status,
+        work: plan.work,
+        noon: plan.noon,
+        place: plan.place,
+        sitePlace: r.sitePlace,
+        siteLat: r.siteLat,
+        siteLng: r.siteLng,
+        milestones: r.milestones,
       };
       const list = byUnit.get(r.unitId) ?? [];
       list.push(ref);

@@ -19,8 +19,8 @@ const EXTRA_TASKS_PER_UNIT = 40;
 /** Days of history in the volume (ending yesterday). */
 export const VOLUME_DAYS = 365;
 
-export function volumeHistoryStart(ctx: SeedContext): string {
-  return addDays(ctx.yesterday, -(VOLUME_DAYS - 1));
+export function volumeHistoryStart(ctx: SeedContext, days: number = VOLUME_DAYS): string {
+  return addDays(ctx.yesterday, -(days - 1));
 }
 
 /**
@@ -46,7 +46,7 @@ export function planVolumeTasks(ctx: SeedContext, org: OrgRefs): TaskPlan[] {
           externalKey: `${ctx.year}-${unit.code}-v${String(i + 1).padStart(3, "0")}`,
           window: { start: `${ctx.year}-${mm}-01`, deadline: `${ctx.year}-${mm}-${String(end).padStart(2, "0")}` },
           scale: 1 / 6,
-          titlePrefix: `${month}月:`,
+          titlePrefix: `${month}月：`,
         }),
       );
     }

@@ -18,7 +18,7 @@ export default async function AccountPage() {
       <PageHeader title="我的账号" />
       {user.mustChangePassword ? (
         <p role="alert" className="rounded-lg bg-amber-50 px-3 py-2 text-amber-900">
-          督查室为您设置了一次性密码。请先修改密码,修改后用新密码重新登录。
+          督查室为您设置了一次性密码。请先修改密码，修改后用新密码重新登录。
         </p>
       ) : null}
       <Card>
@@ -42,7 +42,11 @@ export default async function AccountPage() {
       <Card aria-labelledby="tokens-heading">
         <CardTitle id="tokens-heading">API 令牌</CardTitle>
         <p className="mt-1 mb-4 text-sm text-stone-600">
-          供微信机器人、手机客户端调用晒台接口(<a href="/api/v1/openapi.json" className="text-brand-700 underline">接口说明</a>),权限与本账号相同。令牌只在创建时显示一次,服务器只保存它的摘要;不用了请吊销。
+          供微信机器人、手机客户端调用晒台接口（
+          <a href="/api/v1/openapi.json" className="text-brand-700 underline">
+            接口说明
+          </a>
+          ），权限与本账号相同。令牌只在创建时显示一次，服务器只保存它的摘要；不用了请吊销。
         </p>
         <CreateTokenForm />
         {tokens.length > 0 ? (

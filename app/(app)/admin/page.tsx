@@ -3,12 +3,14 @@ import Link from "next/link";
 import { DayStatusTable } from "@/components/reports/day-status-table";
 import { Stat } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { cn } from "@/components/ui/cn";
 import { requireUser } from "@/lib/auth/session";
 import { listDayStatus, summarizeDayStatus } from "@/lib/reports/queries";
 import { SLOT_LABELS, SLOTS } from "@/lib/reports/slots";
 import { districtToday, formatDistrictDateLong } from "@/lib/time";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
+import { z } from "@/lib/validation";
+import { parseSearchParams, type RawSearchParams } from "@/lib/search-params";
+import { TabLinks } from "@/components/ui/tab-links";
 
 export const metadata: Metadata = { title: "今日概况" };
 
@@ -18,10 +20,9 @@ const KIND_TABS = [
   { value: "DEPARTMENT", label: UNIT_KIND_LABELS.DEPARTMENT },
 ] as const;
 
-export default async function AdminHomePage({ searchParams }: { searchParams: Promise<{ kind?: string }> }) {
+export default async function AdminHomePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requireUser(["ADMIN"]);
-  const { kind: kindParam } = await searchParams;
-  const kind = kindParam === "TOWN" || kindParam === "DEPARTMENT" ? kindParam : undefined;
+  const { kind } = parseSearchParams({ kind: z.enum(["TOWN", "DEPARTMENT"]).optional() }, await searchParams);
   const now = new Date();
   const today = districtToday(now);
   const rows = await listDayStatus(user, today, kind, now);
@@ -29,32 +30,28 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
 
   return (
     <div className="space-y-6">
-      <PageHeader title="今日晒报情况" description={`${formatDistrictDateLong(today)} · 已晒含迟报;截止时间过后仍未晒的记为未晒`} />
+      <PageHeader title="今日晒报情况" description={`${formatDistrictDateLong(today)} · 已晒含迟报；截止时间过后仍未晒的记为未晒`} />
       <div className="grid gap-3 sm:grid-cols-3">
         {SLOTS.map((slot) => (
           <Stat
             key={slot}
             label={SLOT_LABELS[slot]}
             value={`${summary[slot].shown}/${summary[slot].total}`}
-            hint={`迟报 ${summary[slot].late} · 未晒 ${summary[slot].missing}`}
+            hint={
+              <>
+                迟报 {summary[slot].late} ·{" "}
+                <Link href={`/admin/reminders?slot=${slot}`} className="link">
+                  未晒 {summary[slot].missing}
+                </Link>
+              </>
+            }
           />
         ))}
       </div>
-      <nav aria-label="按单位类别筛选" className="flex gap-2">
-        {KIND_TABS.map((tab) => (
-          <Link
-            key={tab.label}
-            href={tab.value ? `/admin?kind=${tab.value}` : "/admin"}
-            aria-current={kind === tab.value ? "page" : undefined}
-            className={cn(
-              "flex min-h-11 items-center rounded-lg border px-3",
-              kind === tab.value ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white text-stone-700 hover:bg-stone-100",
-            )}
-          >
-            {tab.label}
-          </Link>
-        ))}
-      </nav>
+      <TabLinks
+        label="按单位类别筛选"
+        tabs={KIND_TABS.map((tab) => ({ href: tab.value ? `/admin?kind=${tab.value}` : "/admin", label: tab.label, current: kind === tab.value }))}
+      />
       <DayStatusTable rows={rows} caption="各单位今日三晒情况" />
     </div>
   );

@@ -16,7 +16,7 @@ export default async function BulletinsPage() {
     <div className="space-y-5">
       <PageHeader
         title="要情快讯"
-        description="督查室从各单位晒报中摘编,每日一期"
+        description="督查室从各单位晒报中摘编，每日一期"
         actions={user.role === "ADMIN" ? <ButtonLink href="/admin/bulletins">编辑快讯</ButtonLink> : null}
       />
       {bulletins.length === 0 ? (

@@ -15,25 +15,34 @@ import { UNIT_KIND_LABELS } from "@/lib/labels";
 
 export const metadata: Metadata = { title: "晾晒墙" };
 
-
 export default async function FeedPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   // Every signed-in role reads the feed: it is what the units showed to the district (lib/reports/feed.ts).
   const user = await requireUser();
   const { cursor, ...filters } = parseFeedFilters(await searchParams);
-  const [options, page, task] = await Promise.all([loadFeedFilterOptions(), listFeed(filters, cursor), filters.taskId ? getFeedTask(user, filters.taskId) : null]);
+  const [options, page, task] = await Promise.all([
+    loadFeedFilterOptions(),
+    listFeed(filters, cursor),
+    filters.taskId ? getFeedTask(user, filters.taskId) : null,
+  ]);
   const query = new URLSearchParams(
-    Object.entries({ channel: filters.channelId, unit: filters.unitId, line: filters.lineId, keyTask: filters.keyTaskId, task: filters.taskId, date: filters.date, slot: filters.slot }).filter(
-      (e): e is [string, string] => Boolean(e[1]),
-    ),
+    Object.entries({
+      channel: filters.channelId,
+      unit: filters.unitId,
+      line: filters.lineId,
+      keyTask: filters.keyTaskId,
+      task: filters.taskId,
+      date: filters.date,
+      slot: filters.slot,
+    }).filter((e): e is [string, string] => Boolean(e[1])),
   );
   const filtered = query.size > 0;
   const nextHref = page.nextCursor ? `/feed?${new URLSearchParams([...query, ["cursor", page.nextCursor]])}` : null;
 
   return (
     <div className="space-y-5">
-      <PageHeader title="晾晒墙" description="各单位一日三晒,最新的在前。可按工作群、单位、分线、重点工作和日期筛选。" />
+      <PageHeader title="晾晒墙" description="各单位一日三晒，最新的在前。可按工作群、单位、分线、重点工作和日期筛选。" />
       <details className="rounded-xl border border-stone-200 bg-white p-3" open={filtered}>
-        <summary className="min-h-11 cursor-pointer content-center font-medium">筛选{filtered ? "(已筛选)" : ""}</summary>
+        <summary className="min-h-11 cursor-pointer content-center font-medium">筛选{filtered ? "（已筛选）" : ""}</summary>
         <form method="get" action="/feed" className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-label="筛选晒报">
           {filters.taskId ? <input type="hidden" name="task" value={filters.taskId} /> : null}
           <SelectField id="f-channel" label="工作群" name="channel" defaultValue={filters.channelId ?? ""}>
@@ -82,7 +91,7 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
       ) : null}
 
       {page.entries.length === 0 ? (
-        <EmptyState title="没有符合条件的晒报">{filtered ? "换个条件试试,或清除筛选。" : "各单位报送后会出现在这里。"}</EmptyState>
+        <EmptyState title="没有符合条件的晒报">{filtered ? "换个条件试试，或清除筛选。" : "各单位报送后会出现在这里。"}</EmptyState>
       ) : (
         <div className="space-y-3">
           {page.entries.map((entry) => (

@@ -51,7 +51,7 @@ export default async function LeaderHomePage() {
             <h2 id="overdue-heading" className="text-lg font-semibold">
               逾期任务
             </h2>
-            <Link href={`${taskHrefBase(user.role)}?status=OVERDUE`} className="text-sm text-brand-700 hover:underline">
+            <Link href={`${taskHrefBase(user.role)}?status=OVERDUE`} className="link inline-flex min-h-11 items-center text-sm">
               全部逾期任务 →
             </Link>
           </div>

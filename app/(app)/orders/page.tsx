@@ -2,15 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { OrderList } from "@/components/supervision/orders/order-table";
 import { ButtonLink } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { isUnitRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { formatDistrictDateTime } from "@/lib/time";
 import { listEscalations, listOrders, listUnsigned, type OrderTab } from "@/lib/supervision/orders/queries";
+import { z } from "@/lib/validation";
+import { parseSearchParams, type RawSearchParams } from "@/lib/search-params";
+import { TabLinks } from "@/components/ui/tab-links";
 
 export const metadata: Metadata = { title: "督办" };
-
 
 const TABS: { value: OrderTab; label: string }[] = [
   { value: "open", label: "办理中" },
@@ -18,10 +19,9 @@ const TABS: { value: OrderTab; label: string }[] = [
   { value: "all", label: "全部" },
 ];
 
-export default async function OrdersPage({ searchParams }: { searchParams: Promise<{ tab?: string }> }) {
+export default async function OrdersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requireUser();
-  const { tab: tabParam } = await searchParams;
-  const tab: OrderTab = tabParam === "closed" || tabParam === "all" ? tabParam : "open";
+  const { tab } = parseSearchParams({ tab: z.enum(["open", "closed", "all"]).default("open") }, await searchParams) as { tab: OrderTab };
   const unitView = isUnitRole(user.role);
   const canIssue = user.role === "ADMIN" || user.role === "LEADER" || user.role === "ASSESSOR";
   const office = user.role === "ADMIN" || user.role === "LEADER";
@@ -36,13 +36,13 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
     <div className="space-y-6">
       <PageHeader
         title={unitView ? "本单位督办件" : "督办件"}
-        description="立项 → 交办 → 签收 → 反馈 → 办结 → 评价。蓝 — 两天内到期,黄 — 滞后(被退回、过半时限未办结或反馈到期),红 — 逾期未按时办结(计入季度考核)"
+        description="立项 → 交办 → 签收 → 反馈 → 办结 → 评价。蓝 — 两天内到期，黄 — 滞后（被退回、过半时限未办结或反馈到期），红 — 逾期未按时办结（计入季度考核）"
         actions={canIssue ? <ButtonLink href="/orders/new">督办件立项</ButtonLink> : null}
       />
       {canIssue && unsigned.length ? (
         <section aria-labelledby="unsigned-heading" className="space-y-2">
           <h2 id="unsigned-heading" className="text-lg font-semibold">
-            尚未签收({unsigned.length})
+            尚未签收（{unsigned.length}）
           </h2>
           <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
             {unsigned.map((u) => (
@@ -51,7 +51,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
                   {u.title}
                 </Link>
                 <span className="ml-2 text-sm text-stone-600">
-                  {formatDistrictDateTime(u.createdAt)} 交办 · 未签收:{u.units.join("、")}
+                  {formatDistrictDateTime(u.createdAt)} 交办 · 未签收：{u.units.join("、")}
                 </span>
               </li>
             ))}
@@ -61,7 +61,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
       {office ? (
         <section aria-labelledby="escalation-heading" className="space-y-2">
           <h2 id="escalation-heading" className="text-lg font-semibold">
-            督办预警({escalations.length})
+            督办预警（{escalations.length}）
           </h2>
           {escalations.length === 0 ? <EmptyState title="没有逾期或滞后的督办件" /> : <OrderList orders={escalations} />}
         </section>
@@ -71,20 +71,13 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           <h2 id="orders-heading" className="text-lg font-semibold">
             {office ? "全部督办件" : "督办件"}
           </h2>
-          <nav aria-label="按办理情况筛选" className="flex gap-2">
-            {TABS.map((t) => (
-              <Link
-                key={t.value}
-                href={`/orders?tab=${t.value}`}
-                aria-current={tab === t.value ? "page" : undefined}
-                className={cn("flex min-h-11 items-center rounded-lg border px-3", tab === t.value ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white text-stone-700 hover:bg-stone-100")}
-              >
-                {t.label}
-              </Link>
-            ))}
-          </nav>
+          <TabLinks label="按办理情况筛选" tabs={TABS.map((t) => ({ href: `/orders?tab=${t.value}`, label: t.label, current: tab === t.value }))} />
         </div>
-        {orders.length === 0 ? <EmptyState title={tab === "closed" ? "还没有办结的督办件" : "没有办理中的督办件"} /> : <OrderList orders={orders} showUnit={!unitView} />}
+        {orders.length === 0 ? (
+          <EmptyState title={tab === "closed" ? "还没有办结的督办件" : "没有办理中的督办件"} />
+        ) : (
+          <OrderList orders={orders} showUnit={!unitView} />
+        )}
       </section>
     </div>
   );

@@ -4,11 +4,13 @@ import { CheckList } from "@/components/supervision/spot-checks/check-list";
 import { DrawForm } from "@/components/supervision/spot-checks/draw-form";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
-import { cn } from "@/components/ui/cn";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { listChecks, listDraws, type CheckFilter } from "@/lib/supervision/spot-checks/queries";
 import { addDays, districtToday, formatDistrictDateTime } from "@/lib/time";
+import { z } from "@/lib/validation";
+import { parseSearchParams, type RawSearchParams } from "@/lib/search-params";
+import { TabLinks } from "@/components/ui/tab-links";
 
 export const metadata: Metadata = { title: "抽查" };
 
@@ -18,15 +20,18 @@ const FILTERS: { value: CheckFilter; label: string }[] = [
   { value: "done", label: "已核查" },
 ];
 
-export default async function SpotChecksPage({ searchParams }: { searchParams: Promise<{ show?: string }> }) {
+export default async function SpotChecksPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   await requireUser(["ADMIN", "LEADER"]);
-  const { show } = await searchParams;
-  const filter: CheckFilter = show === "false" || show === "done" ? show : "pending";
+  const { show: filter } = parseSearchParams({ show: z.enum(["pending", "false", "done"]).default("pending") }, await searchParams) as { show: CheckFilter };
   const today = districtToday();
   const [draws, checks] = await Promise.all([listDraws(), listChecks(filter)]);
   return (
     <div className="space-y-6">
-      <PageHeader title="抽查" description="随机抽取晒报核实真伪;抽取的参数和随机种子留存,可复现、可审计" actions={<ButtonLink href="/spot-checks/pick">指定一条晒报抽查</ButtonLink>} />
+      <PageHeader
+        title="抽查"
+        description="随机抽取晒报核实真伪；抽取的参数和随机种子留存，可复现、可审计"
+        actions={<ButtonLink href="/spot-checks/pick">指定一条晒报抽查</ButtonLink>}
+      />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,26rem)_1fr]">
         <Card>
           <CardTitle>随机抽取</CardTitle>
@@ -64,18 +69,7 @@ export default async function SpotChecksPage({ searchParams }: { searchParams: P
           <h2 id="checks-heading" className="text-lg font-semibold">
             抽查的晒报
           </h2>
-          <nav aria-label="按核查情况筛选" className="flex gap-2">
-            {FILTERS.map((f) => (
-              <Link
-                key={f.value}
-                href={`/spot-checks?show=${f.value}`}
-                aria-current={filter === f.value ? "page" : undefined}
-                className={cn("flex min-h-11 items-center rounded-lg border px-3", filter === f.value ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white text-stone-700 hover:bg-stone-100")}
-              >
-                {f.label}
-              </Link>
-            ))}
-          </nav>
+          <TabLinks label="按核查情况筛选" tabs={FILTERS.map((f) => ({ href: `/spot-checks?show=${f.value}`, label: f.label, current: filter === f.value }))} />
         </div>
         {checks.length === 0 ? <EmptyState title="没有符合条件的抽查" /> : <CheckList checks={checks} />}
       </section>

@@ -12,10 +12,9 @@ import { requireUser } from "@/lib/auth/session";
 import { parseTaskFilters, taskFiltersQuery, type SearchParams } from "@/lib/tasks/filters";
 import { listTaskFormOptions, listTaskGroups, listTaskPage } from "@/lib/tasks/queries";
 import { districtToday } from "@/lib/time";
+import { TabLinks } from "@/components/ui/tab-links";
 
 export const metadata: Metadata = { title: "任务清单" };
-
-const TAB = "flex min-h-11 items-center rounded-lg border px-3";
 
 /** Leaders and assessors read the lists across units, by key task or by line (an assessor: their groups' units only). */
 export default async function TasksPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -35,21 +34,17 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
     <div className="space-y-5">
       <PageHeader
         title="任务清单"
-        description={user.role === "ASSESSOR" ? "您所在考核组负责单位的任务;逾期的任务标红。" : "全区各单位的年度任务;逾期的任务标红。"}
+        description={user.role === "ASSESSOR" ? "您所在考核组负责单位的任务；逾期的任务标红。" : "全区各单位的年度任务；逾期的任务标红。"}
         actions={<ExportLinks filters={filters} />}
       />
-      <nav aria-label="分组方式" className="flex gap-2">
-        {(["keyTask", "line"] as const).map((b) => (
-          <Link
-            key={b}
-            href={`/tasks${taskFiltersQuery({ ...filters, keyTask: undefined, line: undefined }, { by: b === "keyTask" ? undefined : b })}`}
-            aria-current={by === b ? "page" : undefined}
-            className={cn(TAB, by === b ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white text-stone-700 hover:bg-stone-100")}
-          >
-            {b === "keyTask" ? "按重点工作" : "按分线"}
-          </Link>
-        ))}
-      </nav>
+      <TabLinks
+        label="分组方式"
+        tabs={(["keyTask", "line"] as const).map((b) => ({
+          href: `/tasks${taskFiltersQuery({ ...filters, keyTask: undefined, line: undefined }, { by: b === "keyTask" ? undefined : b })}`,
+          label: b === "keyTask" ? "按重点工作" : "按分线",
+          current: by === b,
+        }))}
+      />
       <section aria-labelledby="groups-heading">
         <h2 id="groups-heading" className="sr-only">
           {by === "keyTask" ? "各项重点工作" : "各条分线"}的进度
@@ -92,7 +87,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
           <Pagination basePath="/tasks" filters={filters} page={page.page} pageCount={page.pageCount} total={page.total} />
         </>
       ) : (
-        <EmptyState title="没有符合条件的任务">换个条件试试,或清除筛选条件。</EmptyState>
+        <EmptyState title="没有符合条件的任务">换个条件试试，或清除筛选条件。</EmptyState>
       )}
     </div>
   );

@@ -9,7 +9,8 @@ import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { ROLE_LABELS, UNIT_ROLES } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { loadCardEditor } from "@/lib/reports/editor";
-import { getCard, listOpenInstructions, listUnitReminders, loadSlotDeadlines } from "@/lib/reports/queries";
+import { getCard, listOpenInstructions, listUnitReminders } from "@/lib/reports/queries";
+import { getSlotDeadlines } from "@/lib/settings";
 import { currentSlot, SLOT_LABELS, slotState } from "@/lib/reports/slots";
 import { listUnitTasks } from "@/lib/tasks/queries";
 import { districtToday, formatDistrictDateLong, formatDistrictDateTime, formatDistrictTime } from "@/lib/time";
@@ -25,7 +26,7 @@ export default async function UnitHomePage() {
   const today = districtToday(now);
   const [card, deadlines, tasks, instructions, reminders] = await Promise.all([
     getCard(user, user.unitId, today),
-    loadSlotDeadlines(),
+    getSlotDeadlines(user),
     listUnitTasks(user, user.unitId, today),
     listOpenInstructions(user, user.unitId),
     listUnitReminders(user, user.unitId, today),
@@ -43,7 +44,8 @@ export default async function UnitHomePage() {
       <PageHeader title={`${user.unitName} · 今日晒台`} description={formatDistrictDateLong(today)} />
       {currentOpen && remindedNow.length > 0 ? (
         <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-amber-900">
-          {remindedNow[0].remindedBy.name}({ROLE_LABELS[remindedNow[0].remindedBy.role]}){formatDistrictTime(remindedNow[0].createdAt)} 提醒:请报送{SLOT_LABELS[current]}。
+          {remindedNow[0].remindedBy.name}（{ROLE_LABELS[remindedNow[0].remindedBy.role]}）{formatDistrictTime(remindedNow[0].createdAt)} 提醒：请报送
+          {SLOT_LABELS[current]}。
         </p>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
@@ -53,7 +55,11 @@ export default async function UnitHomePage() {
           </h2>
           <DailyCard owner={user.id} card={card} editor={editor} date={today} deadlines={deadlines} now={now} current={current} />
           <p className="mt-3 text-sm text-stone-600">
-            计划可以从<Link href="/unit/log" className="text-brand-700 underline">工作日志</Link>和任务清单中勾选,昨日未完成的事项自动列出,不必重复填写。
+            计划可以从
+            <Link href="/unit/log" className="text-brand-700 underline">
+              工作日志
+            </Link>
+            和任务清单中勾选，昨日未完成的事项自动列出，不必重复填写。
           </p>
         </section>
         <div className="space-y-6">
@@ -88,7 +94,7 @@ export default async function UnitHomePage() {
                 <ul className="mt-1 space-y-1 text-sm text-stone-700">
                   {reminders.map((r) => (
                     <li key={r.id}>
-                      {formatDistrictTime(r.createdAt)} · {r.remindedBy.name}({ROLE_LABELS[r.remindedBy.role]})提醒报送{SLOT_LABELS[r.slot]}
+                      {formatDistrictTime(r.createdAt)} · {r.remindedBy.name}（{ROLE_LABELS[r.remindedBy.role]}）提醒报送{SLOT_LABELS[r.slot]}
                     </li>
                   ))}
                 </ul>
@@ -102,7 +108,7 @@ export default async function UnitHomePage() {
               <h2 id="tasks-heading" className="text-lg font-semibold">
                 需要关注的任务
               </h2>
-              <Link href="/unit/tasks" className="text-sm text-brand-700 hover:underline">
+              <Link href="/unit/tasks" className="link inline-flex min-h-11 items-center text-sm">
                 全部任务 →
               </Link>
             </div>

@@ -38,7 +38,7 @@ export default async function PublicCommitmentsPage() {
   const rows = await listPublishedCommitments();
   return (
     <div className="space-y-6">
-      <PageHeader title="各单位公开承诺书" description="乡镇和区直部门向社会公开的年度承诺。每份承诺书发布后内容冻结,修改会形成新的版本,历次版本均可查看。" />
+      <PageHeader title="各单位公开承诺书" description="乡镇和区直部门向社会公开的年度承诺。每份承诺书发布后内容冻结，修改会形成新的版本，历次版本均可查看。" />
       {rows.length === 0 ? <EmptyState title="还没有单位发布承诺书" /> : null}
       <Listing title={UNIT_KIND_LABELS.TOWN} rows={rows.filter((r) => r.unit.kind === "TOWN")} />
       <Listing title={UNIT_KIND_LABELS.DEPARTMENT} rows={rows.filter((r) => r.unit.kind === "DEPARTMENT")} />

@@ -4,10 +4,10 @@ import { FlagBadge } from "@/components/assessment/flag-badge";
 import { FlagBoard } from "@/components/board/flag-board";
 import { EmptyState } from "@/components/ui/page-header";
 import { quarterName } from "@/lib/assessment/quarters";
-import { loadFlagHistory } from "@/lib/assessment/results";
-import { db } from "@/lib/db";
+import { readPublicFlagHistory } from "@/lib/assessment/board";
 import { formatDistrictDateTime } from "@/lib/time";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
+import { RowHeader, Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 
 // Public and read from the database on each request: never prerendered at build time.
 export const dynamic = "force-dynamic";
@@ -20,9 +20,9 @@ export const metadata: Metadata = { title: "流动红黄旗榜", description: "�
  * flag and since when — no scores, no internal measures.
  */
 export default async function PublicFlagsPage() {
-  const { current, history } = await loadFlagHistory(db);
+  const { current, history } = await readPublicFlagHistory();
   return (
-    <main className="mx-auto max-w-5xl space-y-8 px-4 py-8">
+    <div className="space-y-8">
       <header className="flex flex-wrap items-center justify-between gap-3">
         <div className="flex items-center gap-3">
           <span className="flex size-12 items-center justify-center rounded-2xl bg-brand-700 text-xl font-bold text-white" aria-hidden>
@@ -33,15 +33,15 @@ export default async function PublicFlagsPage() {
             <h1 className="text-2xl font-semibold">流动红黄旗榜</h1>
           </div>
         </div>
-        <Link href="/login" className="text-sm text-stone-600 underline">
+        <Link href="/login" className="link inline-flex min-h-11 items-center text-sm">
           工作人员登录
         </Link>
       </header>
-      <p className="text-stone-700">每季度考核结束后,乡镇、区直部门分别按考核得分排名:前三名授予流动红旗,后三名授予流动黄旗;下季度按新的排名流转。</p>
+      <p className="text-stone-700">每季度考核结束后，乡镇、区直部门分别按考核得分排名：前三名授予流动红旗，后三名授予流动黄旗；下季度按新的排名流转。</p>
 
       <section aria-labelledby="current-h" className="space-y-3">
         <h2 id="current-h" className="text-xl font-semibold">
-          现持旗单位{history[0] ? `(${quarterName(history[0].quarter)}考核)` : ""}
+          现持旗单位{history[0] ? `（${quarterName(history[0].quarter)}考核）` : ""}
         </h2>
         <FlagBoard flags={current} />
       </section>
@@ -53,50 +53,45 @@ export default async function PublicFlagsPage() {
         {history.length === 0 ? (
           <EmptyState title="还没有公布的考核结果" />
         ) : (
-          <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">历次季度考核授旗情况</caption>
-              <thead className="bg-stone-100 text-stone-700">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">季度</th>
-                  <th scope="col" className="px-3 py-2 font-medium">类别</th>
-                  <th scope="col" className="px-3 py-2 font-medium">红旗</th>
-                  <th scope="col" className="px-3 py-2 font-medium">黄旗</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-stone-100">
-                {history.flatMap((h) =>
-                  (["TOWN", "DEPARTMENT"] as const).map((kind, i) => (
-                    <tr key={`${h.quarter}-${kind}`} className="align-top">
-                      {i === 0 ? (
-                        <th scope="rowgroup" rowSpan={2} className="px-3 py-2 font-medium">
-                          {quarterName(h.quarter)}
-                          {h.closedAt ? <span className="block text-xs font-normal text-stone-600">{formatDistrictDateTime(h.closedAt).slice(0, 10)} 公布</span> : null}
-                        </th>
-                      ) : null}
-                      <td className="px-3 py-2">{UNIT_KIND_LABELS[kind]}</td>
-                      {(["RED", "YELLOW"] as const).map((color) => (
-                        <td key={color} className="px-3 py-2">
-                          <ul className="space-y-1">
-                            {h.flags
-                              .filter((f) => f.kind === kind && f.color === color)
-                              .map((f) => (
-                                <li key={f.id} className="flex flex-wrap items-center gap-1">
-                                  {f.unitName}
-                                  {f.streak > 1 ? <FlagBadge color={color} streak={f.streak} /> : null}
-                                </li>
-                              ))}
-                          </ul>
-                        </td>
-                      ))}
-                    </tr>
-                  )),
-                )}
-              </tbody>
-            </table>
-          </div>
+          <Table caption="历次季度考核授旗情况">
+            <TableHead>
+              <Th>季度</Th>
+              <Th>类别</Th>
+              <Th>红旗</Th>
+              <Th>黄旗</Th>
+            </TableHead>
+            <TableBody>
+              {history.flatMap((h) =>
+                (["TOWN", "DEPARTMENT"] as const).map((kind, i) => (
+                  <tr key={`${h.quarter}-${kind}`} className="align-top">
+                    {i === 0 ? (
+                      <RowHeader scope="rowgroup" rowSpan={2}>
+                        {quarterName(h.quarter)}
+                        {h.closedAt ? <span className="block text-xs font-normal text-stone-600">{formatDistrictDateTime(h.closedAt).slice(0, 10)} 公布</span> : null}
+                      </RowHeader>
+                    ) : null}
+                    <Td label="类别">{UNIT_KIND_LABELS[kind]}</Td>
+                    {(["RED", "YELLOW"] as const).map((color) => (
+                      <Td key={color} label={color === "RED" ? "红旗" : "黄旗"}>
+                        <ul className="space-y-1">
+                          {h.flags
+                            .filter((f) => f.kind === kind && f.color === color)
+                            .map((f) => (
+                              <li key={f.id} className="flex flex-wrap items-center gap-1">
+                                {f.unitName}
+                                {f.streak > 1 ? <FlagBadge color={color} streak={f.streak} /> : null}
+                              </li>
+                            ))}
+                        </ul>
+                      </Td>
+                    ))}
+                  </tr>
+                )),
+              )}
+            </TableBody>
+          </Table>
         )}
       </section>
-    </main>
+    </div>
   );
 }

@@ -25,9 +25,7 @@ export function BulletinBody({ bulletin, photos = true }: { bulletin: BulletinVi
       ) : null}
       {groupByKeyTask(bulletin.items).map((group) => (
         <section key={group.heading} className="space-y-3">
-          <h2 className="text-lg font-semibold text-stone-900">
-            {group.heading}
-          </h2>
+          <h2 className="text-lg font-semibold text-stone-900">{group.heading}</h2>
           <ol className="space-y-3">
             {group.items.map((item) => (
               <li key={item.id} className="break-inside-avoid">

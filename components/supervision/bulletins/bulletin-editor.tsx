@@ -18,7 +18,15 @@ const SMALL = "min-h-9 px-3 text-sm";
  * keyed by its saved text: it shows the server's official text once saved,
  * and keeps what was typed when the server refuses.
  */
-export function BulletinEditor({ bulletin, groups, count }: { bulletin: { id: string; date: string; title: string; summary: string }; groups: EditorGroup[]; count: number }) {
+export function BulletinEditor({
+  bulletin,
+  groups,
+  count,
+}: {
+  bulletin: { id: string; date: string; title: string; summary: string };
+  groups: EditorGroup[];
+  count: number;
+}) {
   return (
     <ActionForm action={editBulletinAction} aria-label="编辑快讯" className="space-y-6" message={false}>
       {({ errors }) => (
@@ -36,13 +44,13 @@ export function BulletinEditor({ bulletin, groups, count }: { bulletin: { id: st
               rows={4}
               defaultValue={bulletin.summary}
               maxLength={1000}
-              hint="文中的“N条晒报”在保存和发布时按本期实际条数更新;标点按公文习惯改为全角。"
+              hint="文中的“N条晒报”在保存和发布时按本期实际条数更新；标点按公文习惯改为全角。"
               errors={errors.summary}
             />
           </Card>
           <section aria-labelledby="items-heading" className="space-y-3">
             <h2 id="items-heading" className="text-lg font-semibold">
-              本期晒报({count})
+              本期晒报（{count}）
             </h2>
             {count === 0 ? <EmptyState title="还没有选入晒报">在下方搜索晒报并“选入本期”。</EmptyState> : null}
             {groups.map((group) => (
@@ -54,12 +62,36 @@ export function BulletinEditor({ bulletin, groups, count }: { bulletin: { id: st
                     const name = `${EXCERPT_FIELD}${item.id}`;
                     return (
                       <li key={item.id} className="space-y-2 rounded-xl border border-stone-200 bg-white p-4">
-                        <TextareaField key={item.excerpt} label={`${label} 摘编`} name={name} rows={3} defaultValue={item.excerpt} maxLength={600} required hint={`来源:${item.source}`} errors={errors[name]} />
+                        <TextareaField
+                          key={item.excerpt}
+                          label={`${label} 摘编`}
+                          name={name}
+                          rows={3}
+                          defaultValue={item.excerpt}
+                          maxLength={600}
+                          required
+                          hint={`来源：${item.source}`}
+                          errors={errors[name]}
+                        />
                         <div className="flex flex-wrap gap-2">
-                          <SubmitButton name="intent" value={`up:${item.id}`} variant="ghost" disabled={item.position === 1} className={SMALL} aria-label={`${label} 上移`}>
+                          <SubmitButton
+                            name="intent"
+                            value={`up:${item.id}`}
+                            variant="ghost"
+                            disabled={item.position === 1}
+                            className={SMALL}
+                            aria-label={`${label} 上移`}
+                          >
                             上移
                           </SubmitButton>
-                          <SubmitButton name="intent" value={`down:${item.id}`} variant="ghost" disabled={item.position === count} className={SMALL} aria-label={`${label} 下移`}>
+                          <SubmitButton
+                            name="intent"
+                            value={`down:${item.id}`}
+                            variant="ghost"
+                            disabled={item.position === count}
+                            className={SMALL}
+                            aria-label={`${label} 下移`}
+                          >
                             下移
                           </SubmitButton>
                           <SubmitButton name="intent" value={`remove:${item.id}`} variant="danger" className={SMALL} aria-label={`${label} 移出本期`}>
@@ -84,8 +116,8 @@ export function BulletinEditor({ bulletin, groups, count }: { bulletin: { id: st
                 value="publish"
                 pendingLabel="正在发布…"
                 confirm={{
-                  title: "发布这期快讯?",
-                  body: `按页面上现在的文字发布(未保存的修改一并保存),共 ${count} 条晒报。发布后按年编号、全员可见,不能再修改。`,
+                  title: "发布这期快讯？",
+                  body: `按页面上现在的文字发布（未保存的修改一并保存），共 ${count} 条晒报。发布后按年编号、全员可见，不能再修改。`,
                   confirmLabel: "发布",
                 }}
               >

@@ -2,6 +2,7 @@
 
 import { ActionForm, ActionMessage, SubmitButton } from "@/components/ui/action-form";
 import { Field, FieldError, SelectField, TextareaField } from "@/components/ui/field";
+import { PhotoInput } from "@/components/ui/photo-input";
 import { issueOrder, orderStep } from "@/lib/supervision/orders/actions";
 
 export function IssueOrderForm({
@@ -52,24 +53,58 @@ export function IssueOrderForm({
           ) : groups.length === 1 ? (
             <input type="hidden" name="groupId" value={groups[0].id} />
           ) : null}
-          <SelectField id="taskId" label="关联任务(可选)" name="taskId" defaultValue="" errors={errors.taskId}>
-            <option value="">{linked ? "不关联任务" : "不关联任务(手工立项)"}</option>
+          <SelectField id="taskId" label="关联任务（可选）" name="taskId" defaultValue="" errors={errors.taskId}>
+            <option value="">{linked ? "不关联任务" : "不关联任务（手工立项）"}</option>
             {tasks.map((t) => (
               <option key={t.id} value={t.id}>
-                {t.title}(期限 {t.deadline})
+                {t.title}（期限 {t.deadline}）
               </option>
             ))}
           </SelectField>
-          <Field label="标题" name="title" required maxLength={60} defaultValue={defaultTitle} placeholder="如:兴业路拆迁遗留问题,限时解决" errors={errors.title} />
-          <TextareaField name="content" label="督办内容" rows={5} required maxLength={2000} defaultValue={defaultContent} errors={errors.content} placeholder="写明问题、要求和办结标准" />
+          <Field
+            label="标题"
+            name="title"
+            required
+            maxLength={60}
+            defaultValue={defaultTitle}
+            placeholder="如：兴业路拆迁遗留问题，限时解决"
+            errors={errors.title}
+          />
+          <TextareaField
+            name="content"
+            label="督办内容"
+            rows={5}
+            required
+            maxLength={2000}
+            defaultValue={defaultContent}
+            errors={errors.content}
+            placeholder="写明问题、要求和办结标准"
+          />
           <div className="grid gap-3 sm:grid-cols-3">
-            <Field label="办结期限(日期)" name="deadlineDate" type="date" min={minDate} defaultValue={defaultDeadline} required errors={errors.deadlineDate} />
-            <Field label="办结期限(时间)" name="deadlineTime" type="time" defaultValue="18:00" required errors={errors.deadlineTime} />
-            <Field label="反馈周期(天,可选)" name="feedbackEveryDays" type="number" min={1} max={90} inputMode="numeric" hint="如每周反馈填 7" errors={errors.feedbackEveryDays} />
+            <Field
+              label="办结期限（日期）"
+              name="deadlineDate"
+              type="date"
+              min={minDate}
+              defaultValue={defaultDeadline}
+              required
+              errors={errors.deadlineDate}
+            />
+            <Field label="办结期限（时间）" name="deadlineTime" type="time" defaultValue="18:00" required errors={errors.deadlineTime} />
+            <Field
+              label="反馈周期（天，可选）"
+              name="feedbackEveryDays"
+              type="number"
+              min={1}
+              max={90}
+              inputMode="numeric"
+              hint="如每周反馈填 7"
+              errors={errors.feedbackEveryDays}
+            />
           </div>
           {coUnitChoices.length ? (
             <details className="rounded-lg border border-stone-200 p-3">
-              <summary className="cursor-pointer font-medium text-stone-800">配合单位(可选)</summary>
+              <summary className="cursor-pointer font-medium text-stone-800">配合单位（可选）</summary>
               <fieldset aria-describedby="coUnitIds-error" className="mt-2 grid max-h-72 gap-1 overflow-y-auto sm:grid-cols-3">
                 <legend className="sr-only">配合单位</legend>
                 {coUnitChoices
@@ -86,7 +121,7 @@ export function IssueOrderForm({
           ) : null}
           <label className="flex min-h-11 items-center gap-2">
             <input type="checkbox" name="registerOnly" value="1" className="size-5 accent-brand-700" />
-            只立项,暂不交办
+            只立项，暂不交办
           </label>
           <ActionMessage />
           <SubmitButton pendingLabel="正在交办…">立项并交办</SubmitButton>
@@ -96,12 +131,30 @@ export function IssueOrderForm({
   );
 }
 
-type StepKind = "ASSIGN" | "SIGN" | "FEEDBACK" | "REQUEST_EXTENSION" | "APPROVE_EXTENSION" | "REFUSE_EXTENSION" | "REQUEST_CLOSE" | "CLOSE" | "RETURN" | "EVALUATE" | "ESCALATE" | "CIRCULATE" | "SUMMON";
+type StepKind =
+  | "ASSIGN"
+  | "SIGN"
+  | "FEEDBACK"
+  | "REQUEST_EXTENSION"
+  | "APPROVE_EXTENSION"
+  | "REFUSE_EXTENSION"
+  | "REQUEST_CLOSE"
+  | "CLOSE"
+  | "RETURN"
+  | "EVALUATE"
+  | "ESCALATE"
+  | "CIRCULATE"
+  | "SUMMON";
 
 /** A one-button step (交办, 签收, 同意延期, 办结, 提级督办 …), with an optional note. */
 function SimpleStep({ orderId, kind, label, note, confirm }: { orderId: string; kind: StepKind; label: string; note?: string; confirm?: string }) {
   return (
-    <ActionForm action={orderStep} className="space-y-3" aria-label={label} confirm={confirm ? { title: `${label}?`, body: confirm, confirmLabel: label } : undefined}>
+    <ActionForm
+      action={orderStep}
+      className="space-y-3"
+      aria-label={label}
+      confirm={confirm ? { title: `${label}?`, body: confirm, confirmLabel: label } : undefined}
+    >
       {({ errors }) => (
         <>
           <input type="hidden" name="orderId" value={orderId} />
@@ -114,7 +167,21 @@ function SimpleStep({ orderId, kind, label, note, confirm }: { orderId: string; 
   );
 }
 
-function TextStep({ orderId, kind, label, textLabel, placeholder, photos = false }: { orderId: string; kind: StepKind; label: string; textLabel: string; placeholder?: string; photos?: boolean }) {
+function TextStep({
+  orderId,
+  kind,
+  label,
+  textLabel,
+  placeholder,
+  photos = false,
+}: {
+  orderId: string;
+  kind: StepKind;
+  label: string;
+  textLabel: string;
+  placeholder?: string;
+  photos?: boolean;
+}) {
   return (
     <ActionForm action={orderStep} className="space-y-3" aria-label={label}>
       {({ errors }) => (
@@ -122,15 +189,7 @@ function TextStep({ orderId, kind, label, textLabel, placeholder, photos = false
           <input type="hidden" name="orderId" value={orderId} />
           <input type="hidden" name="kind" value={kind} />
           <TextareaField id={`${kind}-text`} name="text" label={textLabel} rows={4} required maxLength={2000} placeholder={placeholder} errors={errors.text} />
-          {photos ? (
-            <div>
-              <label htmlFor={`${kind}-photos`} className="mb-1 block text-sm font-medium text-stone-800">
-                佐证照片(可选,最多 9 张)
-              </label>
-              <input id={`${kind}-photos`} name="photos" type="file" accept="image/*" multiple aria-describedby={`${kind}-photos-error`} className="block w-full text-base" />
-              <FieldError id={`${kind}-photos-error`} errors={errors.photos} />
-            </div>
-          ) : null}
+          {photos ? <PhotoInput id={`${kind}-photos`} label="佐证照片（可选，最多 9 张）" errors={errors.photos} /> : null}
           <SubmitButton>{label}</SubmitButton>
         </>
       )}
@@ -146,7 +205,7 @@ function ExtensionStep({ orderId, minDate }: { orderId: string; minDate: string 
           <input type="hidden" name="orderId" value={orderId} />
           <input type="hidden" name="kind" value="REQUEST_EXTENSION" />
           <div className="grid gap-3 sm:grid-cols-2">
-            <Field id="untilDate" label="申请延至(日期)" name="untilDate" type="date" min={minDate} required errors={errors.untilDate} />
+            <Field id="untilDate" label="申请延至（日期）" name="untilDate" type="date" min={minDate} required errors={errors.untilDate} />
             <Field id="untilTime" label="时间" name="untilTime" type="time" defaultValue="18:00" required errors={errors.untilTime} />
           </div>
           <TextareaField id="REQUEST_EXTENSION-text" name="text" label="延期理由" rows={3} required maxLength={2000} errors={errors.text} />
@@ -180,7 +239,7 @@ function EvaluateStep({ orderId }: { orderId: string }) {
             </div>
             <FieldError id="rating-error" errors={errors.rating} />
           </fieldset>
-          <TextareaField id="EVALUATE-text" name="text" label="评价意见(可选)" rows={2} maxLength={500} errors={errors.text} />
+          <TextareaField id="EVALUATE-text" name="text" label="评价意见（可选）" rows={2} maxLength={500} errors={errors.text} />
           <SubmitButton>提交评价</SubmitButton>
         </>
       )}
@@ -194,24 +253,53 @@ export function OrderStepForms({ orderId, moves, minDate }: { orderId: string; m
   const blocks: { key: string; title: string; body: React.ReactNode }[] = [];
   if (has("ASSIGN")) blocks.push({ key: "assign", title: "交办", body: <SimpleStep orderId={orderId} kind="ASSIGN" label="交办" /> });
   if (has("SIGN")) blocks.push({ key: "sign", title: "签收", body: <SimpleStep orderId={orderId} kind="SIGN" label="签收" /> });
-  if (has("FEEDBACK")) blocks.push({ key: "feedback", title: "反馈办理进展", body: <TextStep orderId={orderId} kind="FEEDBACK" label="提交反馈" textLabel="办理进展" placeholder="本阶段做了什么、还差什么" /> });
-  if (has("REQUEST_CLOSE")) blocks.push({ key: "close", title: "申请办结", body: <TextStep orderId={orderId} kind="REQUEST_CLOSE" label="申请办结" textLabel="办理结果" placeholder="写明采取的措施、办理结果和佐证" photos /> });
+  if (has("FEEDBACK"))
+    blocks.push({
+      key: "feedback",
+      title: "反馈办理进展",
+      body: <TextStep orderId={orderId} kind="FEEDBACK" label="提交反馈" textLabel="办理进展" placeholder="本阶段做了什么、还差什么" />,
+    });
+  if (has("REQUEST_CLOSE"))
+    blocks.push({
+      key: "close",
+      title: "申请办结",
+      body: <TextStep orderId={orderId} kind="REQUEST_CLOSE" label="申请办结" textLabel="办理结果" placeholder="写明采取的措施、办理结果和佐证" photos />,
+    });
   if (has("REQUEST_EXTENSION")) blocks.push({ key: "ext", title: "延期申请", body: <ExtensionStep orderId={orderId} minDate={minDate} /> });
-  if (has("APPROVE_EXTENSION")) blocks.push({ key: "approve", title: "审批延期申请", body: (
-    <div className="space-y-4">
-      <SimpleStep orderId={orderId} kind="APPROVE_EXTENSION" label="同意延期" />
-      <TextStep orderId={orderId} kind="REFUSE_EXTENSION" label="不同意延期" textLabel="不同意的理由" />
-    </div>
-  ) });
-  if (has("CLOSE")) blocks.push({ key: "decide", title: "审核办结申请", body: (
-    <div className="space-y-4">
-      <SimpleStep orderId={orderId} kind="CLOSE" label="办结(销号)" note="意见(可选)" />
-      <TextStep orderId={orderId} kind="RETURN" label="退回重办" textLabel="退回理由" />
-    </div>
-  ) });
+  if (has("APPROVE_EXTENSION"))
+    blocks.push({
+      key: "approve",
+      title: "审批延期申请",
+      body: (
+        <div className="space-y-4">
+          <SimpleStep orderId={orderId} kind="APPROVE_EXTENSION" label="同意延期" />
+          <TextStep orderId={orderId} kind="REFUSE_EXTENSION" label="不同意延期" textLabel="不同意的理由" />
+        </div>
+      ),
+    });
+  if (has("CLOSE"))
+    blocks.push({
+      key: "decide",
+      title: "审核办结申请",
+      body: (
+        <div className="space-y-4">
+          <SimpleStep orderId={orderId} kind="CLOSE" label="办结（销号）" note="意见（可选）" />
+          <TextStep orderId={orderId} kind="RETURN" label="退回重办" textLabel="退回理由" />
+        </div>
+      ),
+    });
   if (has("EVALUATE")) blocks.push({ key: "rate", title: "评价", body: <EvaluateStep orderId={orderId} /> });
-  for (const [kind, label] of [["ESCALATE", "提级督办"], ["CIRCULATE", "通报"], ["SUMMON", "约谈"]] as const) {
-    if (has(kind)) blocks.push({ key: kind, title: `升级督办:${label}`, body: <SimpleStep orderId={orderId} kind={kind} label={label} note="事由与要求" confirm={`将记录一次${label},并通知承办单位。`} /> });
+  for (const [kind, label] of [
+    ["ESCALATE", "提级督办"],
+    ["CIRCULATE", "通报"],
+    ["SUMMON", "约谈"],
+  ] as const) {
+    if (has(kind))
+      blocks.push({
+        key: kind,
+        title: `升级督办：${label}`,
+        body: <SimpleStep orderId={orderId} kind={kind} label={label} note="事由与要求" confirm={`将记录一次${label}，并通知承办单位。`} />,
+      });
   }
   if (blocks.length === 0) return null;
   return (
@@ -227,4 +315,3 @@ export function OrderStepForms({ orderId, moves, minDate }: { orderId: string; m
     </div>
   );
 }
-

@@ -7,9 +7,9 @@ import { formatDistrictDateTime } from "@/lib/time";
 function remaining(o: OrderListItem): string {
   if (o.status === "ACCEPTED") return o.overdue ? "逾期办结" : "按期办结";
   if (o.overdue) return o.daysLeft < 0 ? `已逾期 ${-o.daysLeft} 天` : "今天已过期限";
-  if (o.status === "RESPONDED") return "已申请办结,待审核";
+  if (o.status === "RESPONDED") return "已申请办结，待审核";
   if (o.status === "OPEN") return `待签收 · 剩 ${o.daysLeft} 天`;
-  if (o.status === "REGISTERED") return "已立项,未交办";
+  if (o.status === "REGISTERED") return "已立项，未交办";
   return o.daysLeft === 0 ? "今天到期" : `剩 ${o.daysLeft} 天`;
 }
 

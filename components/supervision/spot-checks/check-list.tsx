@@ -19,7 +19,10 @@ export function CheckList({ checks }: { checks: SpotCheckView[] }) {
             ) : (
               <span className="text-sm text-stone-600">待核查</span>
             )}
-            <Link href={`/spot-checks/${check.id}`} className="inline-flex min-h-11 items-center rounded-lg border border-stone-300 px-3 text-sm font-medium hover:bg-stone-100">
+            <Link
+              href={`/spot-checks/${check.id}`}
+              className="inline-flex min-h-11 items-center rounded-lg border border-stone-300 px-3 text-sm font-medium hover:bg-stone-100"
+            >
               {check.result ? "查看核查" : "记录核查结果"}
             </Link>
           </ReportSummaryCard>

@@ -22,18 +22,28 @@ export function DrawForm({ from, to }: { from: string; to: string }) {
             <label className="flex items-start gap-2">
               <input type="radio" name="mode" value="RANDOM" checked={mode === "RANDOM"} onChange={() => setMode("RANDOM")} className={`${CHECK} mt-0.5`} />
               <span>
-                纯随机<span className="block text-sm text-stone-600">按乡镇/部门和早午晚分层,各层按比例抽取</span>
+                纯随机<span className="block text-sm text-stone-600">按乡镇/部门和早午晚分层，各层按比例抽取</span>
               </span>
             </label>
             <label className="flex items-start gap-2">
               <input type="radio" name="mode" value="RISK" checked={mode === "RISK"} onChange={() => setMode("RISK")} className={`${CHECK} mt-0.5`} />
               <span>
-                风险加权<span className="block text-sm text-stone-600">保留一部分纯随机抽取,其余优先抽有未处理异常线索的晒报</span>
+                风险加权<span className="block text-sm text-stone-600">保留一部分纯随机抽取，其余优先抽有未处理异常线索的晒报</span>
               </span>
             </label>
           </fieldset>
           {mode === "RISK" ? (
-            <Field label="纯随机部分占比(%)" name="randomShare" type="number" min={0} max={100} defaultValue={50} required errors={errors.randomShare} hint="其余部分按异常线索加权:每条未处理线索使被抽中的机会约增加 200 倍" />
+            <Field
+              label="纯随机部分占比（%）"
+              name="randomShare"
+              type="number"
+              min={0}
+              max={100}
+              defaultValue={50}
+              required
+              errors={errors.randomShare}
+              hint="其余部分按异常线索加权：每条未处理线索使被抽中的机会约增加 200 倍"
+            />
           ) : null}
           <fieldset className="space-y-2">
             <legend className="text-sm font-medium text-stone-800">抽取数量</legend>
@@ -50,7 +60,7 @@ export function DrawForm({ from, to }: { from: string; to: string }) {
             {sizeBy === "COUNT" ? (
               <Field label="条数" name="count" type="number" min={1} max={500} defaultValue={10} required errors={errors.count} />
             ) : (
-              <Field label="比例(%)" name="share" type="number" min={0.1} max={100} step={0.1} defaultValue={2} required errors={errors.share} />
+              <Field label="比例（%）" name="share" type="number" min={0.1} max={100} step={0.1} defaultValue={2} required errors={errors.share} />
             )}
           </fieldset>
           <fieldset>
@@ -87,7 +97,7 @@ export function DrawForm({ from, to }: { from: string; to: string }) {
             <Field label="起始日期" name="from" type="date" defaultValue={from} required errors={errors.from} />
             <Field label="截止日期" name="to" type="date" defaultValue={to} max={to} required errors={errors.to} />
           </div>
-          <Field label="随机种子(可不填)" name="seed" maxLength={32} errors={errors.seed} hint="不填则自动生成;填入以往的种子和相同条件,可复现那次抽取" />
+          <Field label="随机种子（可不填）" name="seed" maxLength={32} errors={errors.seed} hint="不填则自动生成；填入以往的种子和相同条件，可复现那次抽取" />
           <ActionMessage />
           <SubmitButton pendingLabel="正在抽取…">抽取</SubmitButton>
         </>

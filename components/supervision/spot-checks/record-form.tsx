@@ -4,6 +4,7 @@ import { useState } from "react";
 import { formatAmount } from "@/components/tasks/format";
 import { ActionForm, ActionMessage, SubmitButton } from "@/components/ui/action-form";
 import { Field, FieldError, SelectField, TextareaField } from "@/components/ui/field";
+import { PhotoInput } from "@/components/ui/photo-input";
 import { recordSpotCheck } from "@/lib/supervision/spot-checks/actions";
 import type { CheckClaim } from "@/lib/supervision/spot-checks/queries";
 import { SPOT_CHECK_METHOD_LABELS, SPOT_CHECK_RESULT_LABELS } from "@/lib/supervision/labels";
@@ -66,7 +67,7 @@ export function RecordForm({
             <FieldError id="result-error" errors={errors.result} />
             {claimed.length > 0 && result === "FALSE" ? (
               <p className="mt-2 text-sm text-red-800">
-                保存后,这条晚晒所报的完成量将全部从任务进度中核减:{claimed.map((c) => `${c.title} ${formatAmount(c.claimed)}${c.measure}`).join(";")}。
+                保存后，这条晚晒所报的完成量将全部从任务进度中核减：{claimed.map((c) => `${c.title} ${formatAmount(c.claimed)}${c.measure}`).join(";")}。
               </p>
             ) : null}
           </fieldset>
@@ -74,14 +75,14 @@ export function RecordForm({
             <fieldset aria-describedby="untrue-help untrue-error" className="rounded-lg border border-amber-200 bg-amber-50 p-3">
               <legend className="px-1 text-sm font-medium text-stone-800">不属实的完成量</legend>
               <p id="untrue-help" className="mb-2 text-sm text-stone-700">
-                填写核实不属实的数量,保存后从任务进度中核减;不填则该任务的进度不变。
+                填写核实不属实的数量，保存后从任务进度中核减；不填则该任务的进度不变。
               </p>
               <div className="space-y-2">
                 {claimed.map((c) => (
                   <div key={c.taskId} className="flex flex-wrap items-center gap-2">
                     <label htmlFor={`untrue-${c.taskId}`} className="min-w-0 flex-1 text-sm">
-                      {c.title}(所报 {formatAmount(c.claimed)}
-                      {c.measure})
+                      {c.title}（所报 {formatAmount(c.claimed)}
+                      {c.measure}）
                     </label>
                     <input
                       id={`untrue-${c.taskId}`}
@@ -102,14 +103,17 @@ export function RecordForm({
               <FieldError id="untrue-error" errors={errors.untrue} />
             </fieldset>
           ) : null}
-          <TextareaField id="notes" label="核查情况" name="notes" rows={4} maxLength={2000} defaultValue={current.notes ?? ""} errors={errors.notes} placeholder="如:电话联系分包领导核实,现场拆除 3 户属实,第 4 户尚未拆除。" />
-          <div>
-            <label htmlFor="photos" className="mb-1 block text-sm font-medium text-stone-800">
-              核查照片(可选,最多 9 张)
-            </label>
-            <input id="photos" name="photos" type="file" accept="image/*" multiple aria-describedby="photos-error" className="block w-full text-base" />
-            <FieldError id="photos-error" errors={errors.photos} />
-          </div>
+          <TextareaField
+            id="notes"
+            label="核查情况"
+            name="notes"
+            rows={4}
+            maxLength={2000}
+            defaultValue={current.notes ?? ""}
+            errors={errors.notes}
+            placeholder="如：电话联系分包领导核实，现场拆除 3 户属实，第 4 户尚未拆除。"
+          />
+          <PhotoInput id="photos" label="核查照片（可选，最多 9 张）" errors={errors.photos} />
           <ActionMessage />
           <SubmitButton pendingLabel="正在保存…">保存核查结果</SubmitButton>
         </>

@@ -22,7 +22,12 @@ export interface RobotChannel {
 /** Posts JSON and reads `{errcode, errmsg}`, as both robots answer; a timeout or an HTTP error is a failure too. */
 export async function postRobot(url: string, body: unknown, timeoutMs = 10_000): Promise<SendResult> {
   try {
-    const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json; charset=utf-8" }, body: JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json; charset=utf-8" },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     const text = await response.text();
     let parsed: { errcode?: unknown; errmsg?: unknown } = {};
     try {

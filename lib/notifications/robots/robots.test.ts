@@ -24,7 +24,11 @@ test("a DingTalk markdown message @-s by phone in the text and in atMobiles", ()
     new Date(VECTOR.timestamp),
   );
   assert.ok(url.endsWith(`&timestamp=${VECTOR.timestamp}&sign=${VECTOR.sign}`));
-  assert.deepEqual(body, { msgtype: "markdown", markdown: { title: "督办件交办", text: "### 督办件交办\n[查看](https://x/orders/1)\n\n@13800000000" }, at: { atMobiles: ["13800000000"], isAtAll: false } });
+  assert.deepEqual(body, {
+    msgtype: "markdown",
+    markdown: { title: "督办件交办", text: "### 督办件交办\n[查看](https://x/orders/1)\n\n@13800000000" },
+    at: { atMobiles: ["13800000000"], isAtAll: false },
+  });
 });
 
 test("WeCom: markdown, or text with mentioned_mobile_list when someone is @-ed, never over 2048 bytes", () => {

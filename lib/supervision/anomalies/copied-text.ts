@@ -126,7 +126,14 @@ export function detectCopiedText(
     if (known && known.addedAt.getTime() <= other.addedAt.getTime()) continue;
     const match = compareTexts(subject, other, stats, rules);
     if (!match) continue;
-    bySlot.set(other.slotId, { relatedSlotId: other.slotId, version: other.version, versionId: other.versionId, addedAt: other.addedAt, sameUnit: other.unitId === subject.unitId, ...match });
+    bySlot.set(other.slotId, {
+      relatedSlotId: other.slotId,
+      version: other.version,
+      versionId: other.versionId,
+      addedAt: other.addedAt,
+      sameUnit: other.unitId === subject.unitId,
+      ...match,
+    });
   }
   return [...bySlot.values()].sort(
     (a, b) => a.addedAt.getTime() - b.addedAt.getTime() || b.similarity - a.similarity || (a.relatedSlotId < b.relatedSlotId ? -1 : 1),
@@ -134,7 +141,12 @@ export function detectCopiedText(
 }
 
 /** The weighted Jaccard index of two texts, if at or above the threshold (else null). */
-function compareTexts(subject: ShingledReport, other: ShingledReport, stats: PhrasingStats, rules: CopiedTextRules): { similarity: number; shared: Set<string> } | null {
+function compareTexts(
+  subject: ShingledReport,
+  other: ShingledReport,
+  stats: PhrasingStats,
+  rules: CopiedTextRules,
+): { similarity: number; shared: Set<string> } | null {
   const rare = Math.log(stats.units + 1);
   const minMass = rules.minShingles * rare;
   const sameUnit = other.unitId === subject.unitId;

@@ -1,56 +1,39 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { dHash, hammingDistance } from "@/lib/photos/dhash";
 import { COPIED_TEXT_RULES, detectCopiedText, phrasingStats, shingleReport, textFirstAdded, type TextReport } from "@/lib/supervision/anomalies/copied-text";
 import { detectExifTime } from "@/lib/supervision/anomalies/exif-time";
 import { detectLocation, type Fix } from "@/lib/supervision/anomalies/location";
-import { RECYCLED_PHOTO_RULES, detectRecycledPhotos, isInformativeHash, type HashedPhoto } from "@/lib/supervision/anomalies/recycled-photo";
-import { haversineKm } from "@/lib/supervision/geo";
+import { recycledPhotoFinding, type PhotoMatch } from "@/lib/supervision/anomalies/recycled-photo";
+import { districtBoundary } from "@/lib/supervision/anomalies/district";
+import { describePhotoMatch } from "@/lib/supervision/anomalies/evidence";
+import { distanceToBoundaryKm, haversineKm, isInside } from "@/lib/supervision/geo";
 import { districtInstant } from "@/lib/time";
-import { recycle, renderShot, shotFor, siteFor } from "@/prisma/seed/photo-scenes";
-import { rngFor } from "@/prisma/seed/rng";
 
-// ── Recycled photos ─────────────────────────────────────────────────────────
-
-test("dHash threshold on known pairs: re-encoded, resized, retouched and stamped copies match; another site does not; a cropped copy is a known miss", async () => {
-  const rng = rngFor("test-photos");
-  const site = siteFor("test", 1);
-  const original = await renderShot(site, shotFor(rng));
-  const hash = await dHash(original);
-  const distance = async (transform: "reencode" | "resize" | "crop" | "retouch" | "stamp") => hammingDistance(hash, await dHash(await recycle(original, transform, rng)));
-  for (const transform of ["reencode", "resize", "retouch", "stamp"] as const) {
-    const d = await distance(transform);
-    assert.ok(d <= RECYCLED_PHOTO_RULES.maxDistance, `${transform}: ${d}`);
-  }
-  // dHash compares neighbouring pixels of the whole frame: trimming the edges shifts it (README, bench).
-  assert.ok((await distance("crop")) > RECYCLED_PHOTO_RULES.maxDistance);
-  const elsewhere = await dHash(await renderShot(siteFor("test", 2), shotFor(rng)));
-  assert.ok(hammingDistance(hash, elsewhere) > 3 * RECYCLED_PHOTO_RULES.maxDistance, `other site: ${hammingDistance(hash, elsewhere)}`);
-});
+// ── Recycled photos (the transformations: photo-match.test.ts) ──────────────
 
 const at = (date: string, hhmm: string) => districtInstant(date, hhmm);
-const photo = (id: string, dHashHex: string, over: Partial<HashedPhoto> = {}): HashedPhoto => ({
+const match = (id: string, over: Partial<PhotoMatch> = {}): PhotoMatch => ({
   photoId: id,
   slotId: `slot-${id}`,
   cardId: `card-${id}`,
   unitId: "u1",
   addedAt: at("2026-11-20", "12:00"),
-  dHash: dHashHex,
+  distance: 4,
+  sameUnit: true,
+  match: { correlation: 0.99, orientation: 0, crop: [0, 0, 0, 0], holder: "EARLIER" },
   ...over,
 });
 
-test("recycled photo: every earlier photo within the distance, of the unit or of another unit; the earliest is the original", () => {
-  const subject = [photo("new", "f0f0f0f0f0f0f0f0", { addedAt: at("2026-11-25", "12:00") })];
-  const earlier = [
-    photo("far", "0f0f0f0f0f0f0f0f"),
-    photo("near", "f0f0f0f0f0f0f0f3", { unitId: "u2", addedAt: at("2026-11-21", "12:00") }), // 2 bits
-    photo("nearer", "f0f0f0f0f0f0f0f1", { addedAt: at("2026-11-22", "12:00") }), // 1 bit
-    photo("at-limit", "f0f0f0f0f0f0f3ff", { unitId: "u3", addedAt: at("2026-11-10", "12:00") }), // 6 bits, but first
-  ];
-  const [finding] = detectRecycledPhotos(subject, earlier);
-  assert.equal(finding.photoId, "new");
+test("recycled photo: the earliest verified match is the original, the others are listed earliest first", () => {
+  const subject = { photoId: "new", cardId: "card-new", addedAt: at("2026-11-25", "12:00") };
+  const finding = recycledPhotoFinding(subject, [
+    match("near", { unitId: "u2", sameUnit: false, addedAt: at("2026-11-21", "12:00"), distance: 2 }),
+    match("nearer", { addedAt: at("2026-11-22", "12:00"), distance: 1 }),
+    match("first", { unitId: "u3", sameUnit: false, addedAt: at("2026-11-10", "12:00"), distance: 9 }),
+  ]);
+  assert.ok(finding);
   // Not the closest (a copy can be closer than its source): the one shown first.
-  assert.deepEqual(finding.original, { photoId: "at-limit", slotId: "slot-at-limit", unitId: "u3", addedAt: at("2026-11-10", "12:00"), distance: 6, sameUnit: false });
+  assert.equal(finding.original.photoId, "first");
   assert.deepEqual(
     finding.others.map((m) => [m.photoId, m.distance, m.sameUnit]),
     [
@@ -58,32 +41,43 @@ test("recycled photo: every earlier photo within the distance, of the unit or of
       ["nearer", 1, true],
     ],
   );
-  assert.deepEqual(detectRecycledPhotos(subject, [photo("over", "f0f0f0f0f0f0f7ff")]), [], "7 bits is over the threshold");
 });
 
-test("recycled photo: not against photos added later (or at the same time), the same card, or nearly flat images", () => {
-  const subject = [photo("new", "f0f0f0f0f0f0f0f0", { cardId: "c", addedAt: at("2026-11-20", "12:00") })];
-  assert.deepEqual(detectRecycledPhotos(subject, [photo("later", "f0f0f0f0f0f0f0f0", { addedAt: at("2026-11-21", "12:00") })]), []);
-  assert.deepEqual(detectRecycledPhotos(subject, [photo("same-time", "f0f0f0f0f0f0f0f0", { addedAt: at("2026-11-20", "12:00") })]), []);
-  assert.deepEqual(detectRecycledPhotos(subject, [photo("morning", "f0f0f0f0f0f0f0f0", { cardId: "c", addedAt: at("2026-11-20", "08:00") })]), []);
-  const flat = [photo("dark", "0000000000000001", { addedAt: at("2026-11-25", "12:00") })];
-  assert.equal(isInformativeHash("0000000000000001"), false);
-  assert.deepEqual(detectRecycledPhotos(flat, [photo("other-dark", "0000000000000000")]), []);
+test("recycled photo: not against photos added later (or at the same time), or on the same card", () => {
+  const subject = { photoId: "new", cardId: "c", addedAt: at("2026-11-20", "12:00") };
+  assert.equal(recycledPhotoFinding(subject, [match("later", { addedAt: at("2026-11-21", "12:00") })]), null);
+  assert.equal(recycledPhotoFinding(subject, [match("same-time", { addedAt: at("2026-11-20", "12:00") })]), null);
+  assert.equal(recycledPhotoFinding(subject, [match("morning", { cardId: "c", addedAt: at("2026-11-20", "08:00") })]), null);
+  assert.equal(recycledPhotoFinding(subject, []), null);
 });
 
 // ── Copied text ─────────────────────────────────────────────────────────────
 
 const NARRATIVE =
-  "上午在兴业路拆迁现场召开推进会,区交运局和区自然资源和规划局到场,逐户核对地上附着物清单,现场确定三户补偿标准;下午组织评估公司入户评估,完成评估两户,剩余一户户主在外地务工,已电话约定周六回村签字。";
+  "上午在兴业路拆迁现场召开推进会，区交运局和区自然资源和规划局到场，逐户核对地上附着物清单，现场确定三户补偿标准；下午组织评估公司入户评估，完成评估两户，剩余一户户主在外地务工，已电话约定周六回村签字。";
 
 function report(id: string, unitId: string, unitName: string, date: string, text: string, itemTexts: string[] = []): TextReport {
-  return { slotId: id, cardId: `card-${id}`, unitId, unitName, date, slot: "EVENING", version: 1, versionId: null, addedAt: at(date, "19:00"), text, itemTexts };
+  return {
+    slotId: id,
+    cardId: `card-${id}`,
+    unitId,
+    unitName,
+    date,
+    slot: "EVENING",
+    version: 1,
+    versionId: null,
+    addedAt: at(date, "19:00"),
+    text,
+    itemTexts,
+  };
 }
 
 /** Stock phrasing many units use, so that "common" is learned from a corpus as in production. */
 function stockCorpus() {
   const units = ["甲镇", "乙镇", "丙镇", "丁镇", "戊镇", "己镇"];
-  return units.map((name, i) => report(`stock-${i}`, `s${i}`, name, "2026-11-01", `${name}今日主要工作:走访包联企业,已召开现场调度会,明确责任人和时限;开展安全生产检查。`));
+  return units.map((name, i) =>
+    report(`stock-${i}`, `s${i}`, name, "2026-11-01", `${name}今日主要工作：走访包联企业，已召开现场调度会，明确责任人和时限；开展安全生产检查。`),
+  );
 }
 
 test("copied text: another unit's report with the name swapped and a number changed is flagged", () => {
@@ -104,7 +98,7 @@ test("copied text: a different report on the same task, in the same vocabulary, 
       "u2",
       "正西乡",
       "2026-11-18",
-      "今天到兴业路拆迁现场逐户走访,与两户拆迁户谈补偿方案,其中一户已同意签约,另一户对评估价格有意见,约定明天由区房屋征收与补偿中心再次解释政策;现场清运建筑垃圾十二车。",
+      "今天到兴业路拆迁现场逐户走访，与两户拆迁户谈补偿方案，其中一户已同意签约，另一户对评估价格有意见，约定明天由区房屋征收与补偿中心再次解释政策；现场清运建筑垃圾十二车。",
     ),
   );
   const corpus = [...stockCorpus().map(shingleReport), source, other];
@@ -112,7 +106,9 @@ test("copied text: a different report on the same task, in the same vocabulary, 
 });
 
 test("copied text: stock phrasing many units use, and short texts, are never flagged", () => {
-  const templated = shingleReport(report("t", "u9", "庚镇", "2026-11-02", "庚镇今日主要工作:走访包联企业,已召开现场调度会,明确责任人和时限;开展安全生产检查。"));
+  const templated = shingleReport(
+    report("t", "u9", "庚镇", "2026-11-02", "庚镇今日主要工作：走访包联企业，已召开现场调度会，明确责任人和时限；开展安全生产检查。"),
+  );
   const corpus = [...stockCorpus().map(shingleReport), templated];
   assert.deepEqual(detectCopiedText(templated, corpus, phrasingStats(corpus)), []);
   const short = shingleReport(report("short", "u9", "庚镇", "2026-11-02", "兴业路拆迁现场召开推进会。"));
@@ -123,8 +119,12 @@ test("copied text: stock phrasing many units use, and short texts, are never fla
 
 test("copied text: the unit's own carried-over items do not make today a copy of yesterday", () => {
   const items = ["兴业路沿线地上附着物清点和补偿标准核对工作", "协调拆迁户签订补偿安置协议并组织入户评估"];
-  const yesterday = shingleReport(report("y", "u1", "界河店乡", "2026-11-10", `今日完成:${items[0]},完成一半;${items[1]},两户已签约。另外接待群众来访三人次,均已答复。`, items));
-  const today = shingleReport(report("t", "u1", "界河店乡", "2026-11-11", `今日完成:${items[0]},全部完成;${items[1]},又签约一户。下午参加全乡安全生产大检查,检查企业五家。`, items));
+  const yesterday = shingleReport(
+    report("y", "u1", "界河店乡", "2026-11-10", `今日完成：${items[0]}，完成一半；${items[1]}，两户已签约。另外接待群众来访三人次，均已答复。`, items),
+  );
+  const today = shingleReport(
+    report("t", "u1", "界河店乡", "2026-11-11", `今日完成：${items[0]}，全部完成；${items[1]}，又签约一户。下午参加全乡安全生产大检查，检查企业五家。`, items),
+  );
   const background = stockCorpus().map(shingleReport);
   assert.deepEqual(detectCopiedText(today, [yesterday], phrasingStats([...background, yesterday, today])), []);
   // …but the same narrative again a week later is.
@@ -144,13 +144,16 @@ test("copied text: the earlier report is the source, never the later one", () =>
 test("copied text: by the time the text was added — a copy added by an edit to an older slot is the copy; the earliest match is the original", () => {
   const a = shingleReport(report("a", "u1", "界河店乡", "2026-11-10", NARRATIVE));
   // 正西乡's slot of the 8th: its own text first, the copy added by a correction on the 18th.
-  const own = "今天到兴业路逐户走访,与两户拆迁户谈补偿方案,其中一户已同意签约,另一户对评估价格有意见,约定明天由区房屋征收与补偿中心再次解释政策。";
+  const own = "今天到兴业路逐户走访，与两户拆迁户谈补偿方案，其中一户已同意签约，另一户对评估价格有意见，约定明天由区房屋征收与补偿中心再次解释政策。";
   const b1 = shingleReport(report("b", "u2", "正西乡", "2026-11-08", own));
   const b2 = shingleReport({ ...report("b", "u2", "正西乡", "2026-11-08", NARRATIVE), version: 2, addedAt: at("2026-11-18", "10:00") });
   const c = shingleReport(report("c", "u3", "甲镇", "2026-11-20", NARRATIVE));
   const corpus = [...stockCorpus().map(shingleReport), a, b1, b2, c];
   const stats = phrasingStats(corpus);
-  assert.deepEqual(detectCopiedText(b2, corpus, stats).map((f) => f.relatedSlotId), ["a"]);
+  assert.deepEqual(
+    detectCopiedText(b2, corpus, stats).map((f) => f.relatedSlotId),
+    ["a"],
+  );
   assert.deepEqual(detectCopiedText(a, corpus, stats), [], "the original is never the copy, whatever the copier's slot date");
   const third = detectCopiedText(c, corpus, stats);
   assert.deepEqual(
@@ -164,9 +167,19 @@ test("copied text: by the time the text was added — a copy added by an edit to
 
 test("copied text: a slot's text dates from the first version that already said it — a touch-up keeps it, a rewrite starts anew", () => {
   const v1 = shingleReport(report("a", "u1", "界河店乡", "2026-11-10", NARRATIVE));
-  const touchedUp = shingleReport({ ...report("a", "u1", "界河店乡", "2026-11-10", NARRATIVE.replace("周六", "周日")), version: 2, addedAt: at("2026-11-22", "10:00") });
+  const touchedUp = shingleReport({
+    ...report("a", "u1", "界河店乡", "2026-11-10", NARRATIVE.replace("周六", "周日")),
+    version: 2,
+    addedAt: at("2026-11-22", "10:00"),
+  });
   const rewritten = shingleReport({
-    ...report("a", "u1", "界河店乡", "2026-11-10", "今天到兴业路逐户走访,与两户拆迁户谈补偿方案,其中一户已同意签约,另一户对评估价格有意见,约定明天由区房屋征收与补偿中心再次解释政策。"),
+    ...report(
+      "a",
+      "u1",
+      "界河店乡",
+      "2026-11-10",
+      "今天到兴业路逐户走访，与两户拆迁户谈补偿方案，其中一户已同意签约，另一户对评估价格有意见，约定明天由区房屋征收与补偿中心再次解释政策。",
+    ),
     version: 2,
     addedAt: at("2026-11-22", "10:00"),
   });
@@ -187,13 +200,20 @@ test("EXIF time: an old or future photo is flagged, a fresh one is not", () => {
   assert.equal(detectExifTime(input(at("2026-11-20", "12:45")))[0]?.reason, "FAR", "taken 45 minutes after it was sent");
   assert.deepEqual(detectExifTime(input(null)), [], "no EXIF is fine where no photo is required");
   // A photo added by an edit two days later is judged by the edit: taken then, it is fresh.
-  const added = { slot: "NOON" as const, submittedAt, photos: [{ photoId: "p", exifTakenAt: at("2026-11-22", "09:00"), addedAt: at("2026-11-22", "10:00") }], photoTasks: [] };
+  const added = {
+    slot: "NOON" as const,
+    submittedAt,
+    photos: [{ photoId: "p", exifTakenAt: at("2026-11-22", "09:00"), addedAt: at("2026-11-22", "10:00") }],
+    photoTasks: [],
+  };
   assert.deepEqual(detectExifTime(added), []);
 });
 
 test("EXIF time: where a task needs photos, a noon or evening report without one (or without a time) is flagged", () => {
   const submittedAt = at("2026-11-20", "19:00");
-  assert.deepEqual(detectExifTime({ slot: "EVENING", submittedAt, photos: [], photoTasks: ["兴业路占地拆迁60户"] }), [{ reason: "NO_PHOTO", tasks: ["兴业路占地拆迁60户"] }]);
+  assert.deepEqual(detectExifTime({ slot: "EVENING", submittedAt, photos: [], photoTasks: ["兴业路占地拆迁60户"] }), [
+    { reason: "NO_PHOTO", tasks: ["兴业路占地拆迁60户"] },
+  ]);
   assert.equal(detectExifTime({ slot: "EVENING", submittedAt, photos: [{ photoId: "p", exifTakenAt: null }], photoTasks: ["x"] })[0]?.reason, "NO_EXIF");
   assert.deepEqual(detectExifTime({ slot: "MORNING", submittedAt, photos: [], photoTasks: ["x"] }), [], "a morning plan needs no photo");
 });
@@ -203,7 +223,7 @@ test("EXIF time: where a task needs photos, a noon or evening report without one
 const SEAT = { lat: 36.774, lng: 114.517 }; // 临洺关
 const LIUYING = { lat: 36.815, lng: 114.596 }; // 刘营
 
-test("haversine: 临洺关 to 刘营 is about 8 km", () => {
+test("haversine：临洺关 to 刘营 is about 8 km", () => {
   const km = haversineKm(SEAT, LIUYING);
   assert.ok(km > 7.5 && km < 8.5, String(km));
   assert.equal(haversineKm(SEAT, SEAT), 0);
@@ -235,4 +255,102 @@ test("location: 8 km in 3 minutes between consecutive positions is too fast; in 
     previous: [],
   });
   assert.equal(photoThenReport[0]?.reason, "TOO_FAST");
+});
+
+// ── Places (issue 18) ───────────────────────────────────────────────────────
+
+const yongnian = districtBoundary();
+const BEIJING = { lat: 39.9042, lng: 116.4074 };
+const HANDAN = { lat: 36.6093, lng: 114.4906 };
+const GUANGFU = { lat: 36.728, lng: 114.735 };
+
+test("the district's outline: its townships inside, Handan and Beijing outside, with the distance", () => {
+  assert.equal(yongnian.name, "永年区");
+  for (const p of [SEAT, LIUYING, GUANGFU]) assert.ok(isInside(yongnian, p), `${p.lat},${p.lng}`);
+  assert.ok(!isInside(yongnian, HANDAN));
+  assert.ok(!isInside(yongnian, BEIJING));
+  const km = distanceToBoundaryKm(yongnian, BEIJING);
+  assert.ok(km > 300 && km < 400, `Beijing ${km} km outside`);
+  const handan = distanceToBoundaryKm(yongnian, HANDAN);
+  assert.ok(handan > 5 && handan < 15, `Handan ${handan} km outside`);
+});
+
+test("location: a photo located in Beijing, on a township's task with no site, is outside the district", () => {
+  const noon = at("2026-11-20", "12:00");
+  const photo: Fix = { ...BEIJING, at: at("2026-11-20", "11:30"), source: "PHOTO", slotId: "s", photoId: "p" };
+  const found = detectLocation({
+    slot: "NOON",
+    fixes: [photo, fix(SEAT, noon)],
+    sites: [],
+    unitSites: [],
+    seat: { ...SEAT, unitName: "临洺关镇" },
+    boundary: yongnian,
+    previous: [],
+  });
+  const outside = found.find((f) => f.reason === "OUTSIDE_DISTRICT");
+  assert.ok(outside && outside.reason === "OUTSIDE_DISTRICT" && outside.fix.photoId === "p" && outside.km > 300 && outside.district === "永年区");
+  // The same in a morning plan: a photo's position is judged whatever the slot; the report's own is not.
+  assert.equal(detectLocation({ slot: "MORNING", fixes: [photo], sites: [], boundary: yongnian, previous: [] })[0]?.reason, "OUTSIDE_DISTRICT");
+  assert.deepEqual(detectLocation({ slot: "MORNING", fixes: [fix(BEIJING, noon)], sites: [], boundary: yongnian, previous: [] }), []);
+});
+
+test("location: inside the district but far from both the township's seat and its tasks' sites", () => {
+  const noon = at("2026-11-20", "12:00");
+  const seat = { ...SEAT, unitName: "临洺关镇" };
+  // 广府 is about 20 km from 临洺关.
+  const far = detectLocation({ slot: "NOON", fixes: [fix(GUANGFU, noon)], sites: [], unitSites: [site], seat, boundary: yongnian, previous: [] });
+  assert.equal(far.length, 1);
+  assert.ok(far[0].reason === "FAR_FROM_HOME" && far[0].seatKm! > 12 && far[0].site?.taskId === site.taskId);
+  // Near a site of one of its tasks: not far from home.
+  const guangfuSite = { ...site, taskId: "t-guangfu", lat: GUANGFU.lat + 0.01, lng: GUANGFU.lng };
+  assert.deepEqual(
+    detectLocation({ slot: "NOON", fixes: [fix(GUANGFU, noon)], sites: [], unitSites: [guangfuSite], seat, boundary: yongnian, previous: [] }),
+    [],
+  );
+  // Near the seat: nothing.
+  assert.deepEqual(detectLocation({ slot: "NOON", fixes: [fix(LIUYING, noon)], sites: [], unitSites: [], seat, boundary: yongnian, previous: [] }), []);
+  // A department (no seat rule): only the outline applies.
+  assert.deepEqual(detectLocation({ slot: "NOON", fixes: [fix(GUANGFU, noon)], sites: [], unitSites: [], seat: null, boundary: yongnian, previous: [] }), []);
+});
+
+test("location: an old photo in the slot does not hide a jump; every position of the day counts in time order", () => {
+  const noon = at("2026-11-20", "12:00");
+  // The author was at the seat at 11:57 (an earlier report); this report comes from 刘营 at 12:00 with a photo of 2025.
+  const oldPhoto: Fix = { ...HANDAN, at: at("2025-06-01", "10:00"), source: "PHOTO", slotId: "s", photoId: "old", timely: false };
+  const found = detectLocation({ slot: "NOON", fixes: [oldPhoto, fix(LIUYING, noon)], sites: [], previous: [fix(SEAT, at("2026-11-20", "11:57"), "before")] });
+  const fast = found.find((f) => f.reason === "TOO_FAST");
+  assert.ok(fast && fast.reason === "TOO_FAST" && fast.from.slotId === "before" && fast.to.slotId === "s" && fast.kmh > 120);
+  // Positions of the day in time order: seat 09:00, 刘营 11:00 (another report), seat 11:03 — the jump back is this report's.
+  const day = detectLocation({
+    slot: "NOON",
+    fixes: [fix(SEAT, at("2026-11-20", "11:03"))],
+    sites: [],
+    previous: [fix(SEAT, at("2026-11-20", "09:00"), "a"), fix(LIUYING, at("2026-11-20", "11:00"), "b")],
+  });
+  assert.ok(day[0]?.reason === "TOO_FAST" && day[0].from.slotId === "b");
+  // A jump between two other reports is not this report's flag.
+  assert.deepEqual(
+    detectLocation({
+      slot: "NOON",
+      fixes: [fix(LIUYING, at("2026-11-20", "15:00"))],
+      sites: [],
+      previous: [fix(SEAT, at("2026-11-20", "09:00"), "a"), fix(LIUYING, at("2026-11-20", "09:02"), "b")],
+    }),
+    [],
+  );
+});
+
+test("the photo match in words: what was done to the original", () => {
+  assert.equal(
+    describePhotoMatch({ correlation: 0.99, minCorrelation: 0.97, orientation: 1, crop: [0.12, 0, 0, 0.05], holder: "EARLIER" }),
+    "左右镜像，裁去左 12%、下 5%",
+  );
+  assert.equal(
+    describePhotoMatch({ correlation: 0.99, minCorrelation: 0.97, orientation: 0, crop: [0, 0, 0, 0], holder: "EARLIER" }),
+    "未改动构图（可能重新压缩、缩放、调色或加了水印）",
+  );
+  assert.match(
+    describePhotoMatch({ correlation: 0.99, minCorrelation: 0.97, orientation: 2, crop: [0, 0.3, 0, 0.3], holder: "LATER" }),
+    /^旋转 180°，原图被放进更大的画面/,
+  );
 });

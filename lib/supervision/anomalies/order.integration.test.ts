@@ -38,10 +38,11 @@ const photoIds: Record<string, string> = {};
 const images: Record<string, Buffer> = {};
 
 const NARRATIVE =
-  "上午在兴业路拆迁现场召开推进会,区交运局和区自然资源和规划局到场,逐户核对地上附着物清单,现场确定三户补偿标准;下午组织评估公司入户评估,完成评估两户,剩余一户户主在外地务工,已电话约定周六回村签字。";
-const OWN_TEXT = "今天到兴业路逐户走访,与两户拆迁户谈补偿方案,其中一户已同意签约,另一户对评估价格有意见,约定明天由区房屋征收与补偿中心再次解释政策。";
-const D_TEXT = "乙镇今日在镇区开展环境整治,清理路边垃圾堆放点两处,督促沿街商户落实门前三包;下午对西环路两侧违规广告牌逐一登记,拆除破损广告牌五块,其余限期三天内自行整改。";
-const STOCK = "今日主要工作:走访包联企业,已召开现场调度会,明确责任人和时限;开展安全生产检查。";
+  "上午在兴业路拆迁现场召开推进会，区交运局和区自然资源和规划局到场，逐户核对地上附着物清单，现场确定三户补偿标准；下午组织评估公司入户评估，完成评估两户，剩余一户户主在外地务工，已电话约定周六回村签字。";
+const OWN_TEXT = "今天到兴业路逐户走访，与两户拆迁户谈补偿方案，其中一户已同意签约，另一户对评估价格有意见，约定明天由区房屋征收与补偿中心再次解释政策。";
+const D_TEXT =
+  "乙镇今日在镇区开展环境整治，清理路边垃圾堆放点两处，督促沿街商户落实门前三包；下午对西环路两侧违规广告牌逐一登记，拆除破损广告牌五块，其余限期三天内自行整改。";
+const STOCK = "今日主要工作：走访包联企业，已召开现场调度会，明确责任人和时限；开展安全生产检查。";
 
 const UNITS = { A: "界河店乡", B: "正西乡", C: "甲镇", D: "乙镇", E: "丙镇", F: "丁镇" } as const;
 type UnitKey = keyof typeof UNITS;
@@ -169,7 +170,7 @@ test("the original author editing its own slot is not flagged for content that w
     "neither PA (first shown by A) nor the touched-up narrative is a copy of B's or C's",
   );
   // Re-running any number of times, alone or with the others, changes nothing.
-  await runAnomalyChecksFor(t.db, [slotId, slotOf["B:2026-11-08"], slotOf["C:2026-11-20"]]);
+  await runAnomalyChecksFor(t.db, [slotId, slotOf["B:2026-11-08"], slotOf["C:2026-11-20"]], { storage });
   assert.equal((await flagsOf(slotId)).rows.length, 0);
 });
 
@@ -182,7 +183,7 @@ test("an edit neither backdates what it adds nor re-dates what was there: B's ow
   assert.equal(d.photoEvidence(d.photo[0].id).related.addedAt, iso("2026-11-08", "12:00"));
   // B was corrected on the 18th: its old photo keeps the 8th (not a copy of D's), its new text the 18th
   // (after A's of the 10th, so a copy; before C's of the 20th, so not C's original).
-  await runAnomalyChecksFor(t.db, [slotOf["B:2026-11-08"]]);
+  await runAnomalyChecksFor(t.db, [slotOf["B:2026-11-08"]], { storage });
   const b = await flagsOf(slotOf["B:2026-11-08"]);
   assert.deepEqual(
     b.photo.map((f) => f.photoId),
@@ -216,7 +217,7 @@ test("re-checking after an edit adds no second flag: the reviewed text flag keep
 });
 
 test("text copied in by an edit before the deadline is dated by that edit's version, which the flag names", async () => {
-  const own = "丁镇上午组织镇村干部对辖区企业开展消防安全检查,检查企业三家,发现隐患两处,已下达整改通知书并明确整改时限。";
+  const own = "丁镇上午组织镇村干部对辖区企业开展消防安全检查，检查企业三家，发现隐患两处，已下达整改通知书并明确整改时限。";
   const slotId = await save("F", "2026-11-26", ["2026-11-26", "11:00"], own);
   assert.equal((await flagsOf(slotId)).rows.length, 0);
   // Before the 13:30 deadline: an edit, no reason needed — and still a version of its own.

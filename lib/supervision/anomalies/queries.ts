@@ -30,9 +30,9 @@ function whereOf(filter: AnomalyFilter) {
   };
 }
 
-export async function listAnomalies(filter: AnomalyFilter, take = 30) {
+export async function listAnomalies(filter: AnomalyFilter, take = 30, skip = 0) {
   const [rows, total] = await Promise.all([
-    db.anomaly.findMany({ where: whereOf(filter), orderBy: [{ createdAt: "desc" }, { score: "desc" }], take, select: anomalySelect }),
+    db.anomaly.findMany({ where: whereOf(filter), orderBy: [{ createdAt: "desc" }, { score: "desc" }, { id: "asc" }], take, skip, select: anomalySelect }),
     db.anomaly.count({ where: whereOf(filter) }),
   ]);
   return {

@@ -21,10 +21,24 @@ import {
 } from "@/lib/supervision/anomalies/copied-text";
 import type { CopiedTextEvidence, ExifTimeEvidence, LocationEvidence, RecycledPhotoEvidence, RelatedReport } from "@/lib/supervision/anomalies/evidence";
 import { EXIF_TIME_RULES, detectExifTime } from "@/lib/supervision/anomalies/exif-time";
+import { districtBoundary } from "@/lib/supervision/anomalies/district";
+import { EXIF_TIME_RULES as EXIF_RULES } from "@/lib/supervision/anomalies/exif-time";
 import { LOCATION_RULES, detectLocation, type Fix, type Site } from "@/lib/supervision/anomalies/location";
-import { RECYCLED_PHOTO_RULES, detectRecycledPhotos, type HashedPhoto, type PhotoMatch, type RecycledPhotoFinding } from "@/lib/supervision/anomalies/recycled-photo";
+import {
+  PHOTO_INDEX_RULES,
+  backfillPhotoHashes,
+  findCandidates,
+  indexPhotos,
+  photoLoader,
+  pickForVerification,
+  type LoadedPhoto,
+  type PhotoLoader,
+} from "@/lib/supervision/anomalies/photo-index";
+import { PHOTO_MATCH_RULES, coarseCorrelation, comparePhotos, isSamePhoto } from "@/lib/supervision/anomalies/photo-match";
+import { RECYCLED_PHOTO_RULES, recycledPhotoFinding, type PhotoMatch, type RecycledPhotoFinding } from "@/lib/supervision/anomalies/recycled-photo";
 import { loadSlotHistories, versionAt, type TextVersion } from "@/lib/supervision/anomalies/slot-history";
 import { highlightRanges } from "@/lib/supervision/text-similarity";
+import { photoStorage, type PhotoStorage } from "@/lib/storage/index";
 import { addDays } from "@/lib/time";
 
 type Flag = {
@@ -43,34 +57,45 @@ export type CheckResult = { slotId: string; flags: number; created: number; remo
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
+export type CheckOptions = {
+  /** where the photos are read back from for the photo checks (default: the configured store, PHOTO_DIR) */
+  storage?: PhotoStorage;
+};
+
 /** Checks one submitted slot (the submission path calls this). */
-export async function runAnomalyChecks(db: Db, slotId: string): Promise<CheckResult> {
-  const [result] = await runAnomalyChecksFor(db, [slotId]);
+export async function runAnomalyChecks(db: Db, slotId: string, options: CheckOptions = {}): Promise<CheckResult> {
+  const [result] = await runAnomalyChecksFor(db, [slotId], options);
   if (!result) throw new Error(`runAnomalyChecks: no slot ${slotId}`);
   return result;
 }
 
 /**
- * Checks several slots, loading the comparison corpus once. Every photo and
- * text is judged by the time it was added (slot-history.ts) against content
- * added before it, so re-checking after an edit can only raise a flag for
- * what the edit added: what was there before gets the same answer as before,
- * and content that was first the slot's own is never judged a copy.
+ * Checks several slots, loading what they are compared with once. Every photo
+ * and text is judged by the time it was added (slot-history.ts) against
+ * content added before it, so re-checking after an edit can only raise a flag
+ * for what the edit added: what was there before gets the same answer as
+ * before, and content that was first the slot's own is never judged a copy.
  */
-export async function runAnomalyChecksFor(db: Db, slotIds: readonly string[]): Promise<CheckResult[]> {
+export async function runAnomalyChecksFor(db: Db, slotIds: readonly string[], options: CheckOptions = {}): Promise<CheckResult[]> {
   const subjects = await loadSubjects(db, slotIds);
   if (subjects.length === 0) return [];
   const corpus = await loadCorpus(db, subjects);
-  const found = subjects.map((subject) => ({ subject, photos: findRecycledPhotos(subject, corpus), text: findCopiedText(subject, corpus) }));
-  const describe = await relatedSlotDescriber(db, corpus, found.flatMap((f) => f.photos.flatMap((p) => [p.original, ...p.others]).map((m) => m.slotId)));
+  const photos = await findRecycledPhotos(db, photoLoader(options.storage ?? (await photoStorage())), subjects, corpus);
+  const texts = new Map(subjects.map((s) => [s.id, findCopiedText(s, corpus)]));
+  const previous = await loadPreviousFixes(db, subjects);
+  const describe = await relatedSlotDescriber(
+    db,
+    corpus,
+    [...photos.values()].flatMap((found) => found.flatMap((p) => [p.original, ...p.others]).map((m) => m.slotId)),
+  );
 
   const flagsBySlot = new Map<string, Flag[]>();
-  for (const { subject, photos, text } of found) {
+  for (const subject of subjects) {
     flagsBySlot.set(subject.id, [
-      ...recycledPhotoFlags(subject, photos, describe),
-      ...copiedTextFlags(subject, text, corpus, describe),
+      ...recycledPhotoFlags(subject, photos.get(subject.id) ?? [], describe),
+      ...copiedTextFlags(subject, texts.get(subject.id) ?? null, corpus, describe),
       ...exifTimeFlags(subject),
-      ...locationFlags(subject, await previousFixes(db, subject.authorId, subject.id, subject.submittedAt)),
+      ...locationFlags(subject, previous.get(subject.id) ?? []),
     ]);
   }
   return saveFlags(db, flagsBySlot);
@@ -98,11 +123,25 @@ async function loadSubjects(db: Db, slotIds: readonly string[]) {
           select: {
             unitId: true,
             date: true,
-            unit: { select: { name: true } },
+            unit: {
+              select: {
+                name: true,
+                kind: true,
+                lat: true,
+                lng: true,
+                tasks: {
+                  where: { siteLat: { not: null }, siteLng: { not: null }, archivedAt: null },
+                  select: { id: true, title: true, sitePlace: true, siteLat: true, siteLng: true },
+                },
+              },
+            },
             items: { select: { text: true, task: { select: { id: true, title: true, requiresPhoto: true, sitePlace: true, siteLat: true, siteLng: true } } } },
           },
         },
-        photos: { orderBy: { sortOrder: "asc" }, select: { id: true, dHash: true, exifTakenAt: true, exifLat: true, exifLng: true, createdAt: true } },
+        photos: {
+          orderBy: { sortOrder: "asc" },
+          select: { id: true, thumbKey: true, hashedAt: true, exifTakenAt: true, exifLat: true, exifLng: true, createdAt: true },
+        },
       },
     }),
     loadSlotHistories(db, { id: { in: [...slotIds] } }),
@@ -122,7 +161,6 @@ type SlotMeta = { unitId: string; date: string; slot: SlotKind; submittedAt: Dat
 
 type Corpus = {
   unitNames: Map<string, string>;
-  photos: (HashedPhoto & { date: string })[];
   texts: ShingledReport[];
   /** every version of each slot of the text window, oldest first */
   textVersions: Map<string, ShingledReport[]>;
@@ -132,31 +170,13 @@ type Corpus = {
 
 async function loadCorpus(db: Db, subjects: Subject[]): Promise<Corpus> {
   const dates = subjects.map((s) => s.date).sort();
-  const latestPhoto = subjects.flatMap((s) => s.photos.map((p) => p.createdAt.getTime())).reduce((max, t) => Math.max(max, t), 0);
   const unitNames = new Map((await db.unit.findMany({ select: { id: true, name: true } })).map((u) => [u.id, u.name]));
   const slots = new Map<string, SlotMeta>();
   // From the window's first day to today: a later card may hold content added before a subject's edit.
-  const [photos, texts] = await Promise.all([
-    latestPhoto > 0 ? loadPhotoCorpus(db, slots, addDays(dates[0], -RECYCLED_PHOTO_RULES.windowDays), new Date(latestPhoto)) : [],
-    loadTextCorpus(db, unitNames, slots, addDays(dates[0], -COPIED_TEXT_RULES.windowDays), [...new Set(subjects.map((s) => s.unitId))]),
-  ]);
+  const texts = await loadTextCorpus(db, unitNames, slots, addDays(dates[0], -COPIED_TEXT_RULES.windowDays), [...new Set(subjects.map((s) => s.unitId))]);
   const textVersions = new Map<string, ShingledReport[]>();
   for (const r of texts) textVersions.set(r.slotId, [...(textVersions.get(r.slotId) ?? []), r]);
-  return { unitNames, photos, texts, textVersions, phrasing: phrasingStats(texts), slots };
-}
-
-/** Photos added before `before` to the window's reports, each at the time it was added. */
-async function loadPhotoCorpus(db: Db, slots: Map<string, SlotMeta>, from: string, before: Date): Promise<Corpus["photos"]> {
-  const rows = await db.photo.findMany({
-    where: { dHash: { not: null }, createdAt: { lt: before }, slot: { card: { date: { gte: from } } } },
-    select: { id: true, dHash: true, slotId: true, createdAt: true, slot: { select: { cardId: true, slot: true, submittedAt: true, card: { select: { unitId: true, date: true } } } } },
-  });
-  return rows.flatMap((r) => {
-    if (!r.slot || !r.slotId || !r.dHash) return [];
-    const { unitId, date } = r.slot.card;
-    slots.set(r.slotId, { unitId, date, slot: r.slot.slot, submittedAt: r.slot.submittedAt });
-    return [{ photoId: r.id, slotId: r.slotId, cardId: r.slot.cardId, unitId, addedAt: r.createdAt, dHash: r.dHash, date }];
-  });
+  return { unitNames, texts, textVersions, phrasing: phrasingStats(texts), slots };
 }
 
 /**
@@ -165,7 +185,13 @@ async function loadPhotoCorpus(db: Db, slots: Map<string, SlotMeta>, from: strin
  * of reports. Item titles matter only against the unit's own reports, so only
  * the checked units' items are loaded.
  */
-async function loadTextCorpus(db: Db, unitNames: Map<string, string>, slotMeta: Map<string, SlotMeta>, from: string, ownUnitIds: string[]): Promise<ShingledReport[]> {
+async function loadTextCorpus(
+  db: Db,
+  unitNames: Map<string, string>,
+  slotMeta: Map<string, SlotMeta>,
+  from: string,
+  ownUnitIds: string[],
+): Promise<ShingledReport[]> {
   const inWindow = { date: { gte: from } };
   const [cards, slots, items] = await Promise.all([
     db.reportCard.findMany({ where: inWindow, select: { id: true, unitId: true, date: true } }),
@@ -192,7 +218,13 @@ async function loadTextCorpus(db: Db, unitNames: Map<string, string>, slotMeta: 
   return reports;
 }
 
-function textReport(slot: { id: string; cardId: string; slot: SlotKind }, card: { unitId: string; date: string }, unitName: string, v: TextVersion, itemTexts: string[]): ShingledReport {
+function textReport(
+  slot: { id: string; cardId: string; slot: SlotKind },
+  card: { unitId: string; date: string },
+  unitName: string,
+  v: TextVersion,
+  itemTexts: string[],
+): ShingledReport {
   return shingleReport({
     slotId: slot.id,
     cardId: slot.cardId,
@@ -213,7 +245,11 @@ function textReport(slot: { id: string; cardId: string; slot: SlotKind }, card: 
  * time. Text matches carry their version; photo matches look it up in their
  * slots' histories, loaded here once for all of them.
  */
-async function relatedSlotDescriber(db: Db, corpus: Corpus, photoSlotIds: string[]): Promise<(slotId: string, addedAt: Date, version?: { number: number; versionId: string | null }) => RelatedReport> {
+async function relatedSlotDescriber(
+  db: Db,
+  corpus: Corpus,
+  photoSlotIds: string[],
+): Promise<(slotId: string, addedAt: Date, version?: { number: number; versionId: string | null }) => RelatedReport> {
   const ids = [...new Set(photoSlotIds)];
   const histories = new Map(ids.length > 0 ? (await loadSlotHistories(db, { id: { in: ids } })).map((h) => [h.id, h.versions]) : []);
   return (slotId, addedAt, version) => {
@@ -237,22 +273,89 @@ type Describe = Awaited<ReturnType<typeof relatedSlotDescriber>>;
 
 // ── Recycled photos ─────────────────────────────────────────────────────────
 
-function findRecycledPhotos(subject: Subject, corpus: Corpus): RecycledPhotoFinding[] {
-  const hashed: HashedPhoto[] = subject.photos.flatMap((p) =>
-    p.dHash ? [{ photoId: p.id, slotId: subject.id, cardId: subject.cardId, unitId: subject.unitId, addedAt: p.createdAt, dHash: p.dHash }] : [],
-  );
-  if (hashed.length === 0) return [];
-  const window = addDays(subject.date, -RECYCLED_PHOTO_RULES.windowDays);
-  return detectRecycledPhotos(hashed, corpus.photos.filter((p) => p.date >= window));
+/**
+ * The recycled-photo check of every subject photo: the subjects' photos join
+ * the index (and a few older photos with them), each is looked up in it, and
+ * the candidates are compared finely (photo-match.ts). Returns the findings
+ * by slot; the matched photos' slots are added to the corpus for naming them.
+ */
+async function findRecycledPhotos(db: Db, load: PhotoLoader, subjects: Subject[], corpus: Corpus): Promise<Map<string, RecycledPhotoFinding[]>> {
+  const found = new Map<string, RecycledPhotoFinding[]>();
+  const subjectPhotos = subjects.flatMap((s) => s.photos);
+  if (subjectPhotos.length === 0) return found;
+  await indexPhotos(db, load, subjectPhotos);
+  await backfillPhotoHashes(db, load);
+  for (const subject of subjects) {
+    const findings: RecycledPhotoFinding[] = [];
+    for (const photo of subject.photos) {
+      const loaded = await load(photo);
+      if (!loaded) continue;
+      const windowFrom = addDays(subject.date, -RECYCLED_PHOTO_RULES.windowDays);
+      const found = (
+        await findCandidates(db, { photoId: photo.id, cardId: subject.cardId, addedAt: photo.createdAt, probes: loaded.hashes.probes, windowFrom })
+      ).slice(0, PHOTO_INDEX_RULES.maxRanked);
+      if (found.length === 0) continue;
+      const rows = await db.photo.findMany({
+        where: { id: { in: found.map((c) => c.photoId) } },
+        select: {
+          id: true,
+          thumbKey: true,
+          createdAt: true,
+          slotId: true,
+          slot: { select: { cardId: true, slot: true, submittedAt: true, card: { select: { unitId: true, date: true } } } },
+        },
+      });
+      const rowOf = new Map(rows.map((r) => [r.id, r]));
+      const others = new Map<string, LoadedPhoto | null>();
+      for (const c of found) others.set(c.photoId, rowOf.has(c.photoId) ? await load(rowOf.get(c.photoId)!) : null);
+      const candidates = pickForVerification(found, (c) => {
+        const other = others.get(c.photoId);
+        return other ? coarseCorrelation(other.prepared, loaded.prepared) : -1;
+      });
+      const matches: PhotoMatch[] = [];
+      for (const candidate of candidates) {
+        const row = rowOf.get(candidate.photoId);
+        if (!row?.slot || !row.slotId) continue;
+        const other = others.get(candidate.photoId) ?? null;
+        const match = other ? comparePhotos(other.prepared, loaded.prepared) : null;
+        const same = match ? isSamePhoto(match) : candidate.distance <= RECYCLED_PHOTO_RULES.unverifiedMaxDistance;
+        if (!same) continue;
+        corpus.slots.set(row.slotId, { unitId: row.slot.card.unitId, date: row.slot.card.date, slot: row.slot.slot, submittedAt: row.slot.submittedAt });
+        matches.push({
+          photoId: row.id,
+          slotId: row.slotId,
+          cardId: row.slot.cardId,
+          unitId: row.slot.card.unitId,
+          addedAt: row.createdAt,
+          distance: candidate.distance,
+          sameUnit: row.slot.card.unitId === subject.unitId,
+          match,
+        });
+      }
+      const finding = recycledPhotoFinding({ photoId: photo.id, cardId: subject.cardId, addedAt: photo.createdAt }, matches);
+      if (finding) findings.push(finding);
+    }
+    found.set(subject.id, findings);
+  }
+  return found;
 }
 
+const matchEvidence = (m: PhotoMatch) => (m.match ? { ...m.match, minCorrelation: PHOTO_MATCH_RULES.minCorrelation } : null);
+
 function recycledPhotoFlags(subject: Subject, findings: RecycledPhotoFinding[], describe: Describe): Flag[] {
-  const related = (m: PhotoMatch) => ({ photoId: m.photoId, distance: m.distance, sameUnit: m.sameUnit, related: describe(m.slotId, m.addedAt) });
+  const related = (m: PhotoMatch) => ({
+    photoId: m.photoId,
+    distance: m.distance,
+    sameUnit: m.sameUnit,
+    related: describe(m.slotId, m.addedAt),
+    match: matchEvidence(m),
+  });
   return findings.map((f) => {
     const photo = subject.photos.find((p) => p.id === f.photoId)!;
     const evidence: RecycledPhotoEvidence = {
       distance: f.original.distance,
-      maxDistance: RECYCLED_PHOTO_RULES.maxDistance,
+      maxDistance: PHOTO_INDEX_RULES.maxDistance,
+      match: matchEvidence(f.original),
       sameUnit: f.original.sameUnit,
       photoId: f.photoId,
       addedAt: photo.createdAt.toISOString(),
@@ -261,7 +364,9 @@ function recycledPhotoFlags(subject: Subject, findings: RecycledPhotoFinding[], 
       related: describe(f.original.slotId, f.original.addedAt),
       others: f.others.map(related),
     };
-    const score = round2(1 - f.original.distance / (RECYCLED_PHOTO_RULES.maxDistance + 1));
+    // The fine comparison's correlation, from its threshold (0.5) to identical (1).
+    const correlation = f.original.match?.correlation ?? 1;
+    const score = round2(0.5 + (0.5 * Math.max(0, correlation - PHOTO_MATCH_RULES.minCorrelation)) / (1 - PHOTO_MATCH_RULES.minCorrelation));
     return { kind: "RECYCLED_PHOTO", score, evidence, relatedSlotId: f.original.slotId, photoId: f.photoId, key: `RECYCLED_PHOTO|${f.photoId}` };
   });
 }
@@ -277,7 +382,14 @@ function findCopiedText(subject: Subject, corpus: Corpus): TextCheck {
   const first = textFirstAdded(versions, corpus.phrasing);
   const text: ShingledReport = { ...versions[versions.length - 1], version: first.version, versionId: first.versionId, addedAt: first.addedAt };
   const window = addDays(subject.date, -COPIED_TEXT_RULES.windowDays);
-  return { text, matches: detectCopiedText(text, corpus.texts.filter((r) => r.date >= window), corpus.phrasing) };
+  return {
+    text,
+    matches: detectCopiedText(
+      text,
+      corpus.texts.filter((r) => r.date >= window),
+      corpus.phrasing,
+    ),
+  };
 }
 
 function copiedTextFlags(subject: Subject, check: TextCheck, corpus: Corpus, describe: Describe): Flag[] {
@@ -325,7 +437,14 @@ function exifTimeFlags(subject: Subject): Flag[] {
     let evidence: ExifTimeEvidence;
     let score: number;
     if (f.reason === "FAR") {
-      evidence = { reason: "FAR", photoId: f.photoId, takenAt: f.takenAt.toISOString(), submittedAt: f.shownAt.toISOString(), hoursApart: f.hoursApart, maxAgeHours: EXIF_TIME_RULES.maxAgeHours };
+      evidence = {
+        reason: "FAR",
+        photoId: f.photoId,
+        takenAt: f.takenAt.toISOString(),
+        submittedAt: f.shownAt.toISOString(),
+        hoursApart: f.hoursApart,
+        maxAgeHours: EXIF_TIME_RULES.maxAgeHours,
+      };
       score = Math.min(1, Math.abs(f.hoursApart) / 72);
     } else if (f.reason === "NO_EXIF") {
       evidence = { reason: "NO_EXIF", photoId: f.photoId, submittedAt: submittedAt.toISOString(), tasks: f.tasks };
@@ -335,31 +454,72 @@ function exifTimeFlags(subject: Subject): Flag[] {
       score = 0.5;
     }
     const photoId = "photoId" in f ? f.photoId : null;
-    return { kind: "EXIF_TIME", score: round2(score), evidence, relatedSlotId: null, photoId, key: flagKey({ kind: "EXIF_TIME", relatedSlotId: null, photoId, reason: f.reason }) };
+    return {
+      kind: "EXIF_TIME",
+      score: round2(score),
+      evidence,
+      relatedSlotId: null,
+      photoId,
+      key: flagKey({ kind: "EXIF_TIME", relatedSlotId: null, photoId, reason: f.reason }),
+    };
   });
 }
+
+const siteOf = (t: { id: string; title: string; sitePlace: string | null; siteLat: number | null; siteLng: number | null }): Site[] =>
+  t.siteLat != null && t.siteLng != null ? [{ taskId: t.id, title: t.title, place: t.sitePlace, lat: t.siteLat, lng: t.siteLng }] : [];
 
 function locationFlags(subject: Subject, previous: Fix[]): Flag[] {
   const sites: Site[] = [];
   for (const item of subject.card.items) {
-    const t = item.task;
-    if (t && t.siteLat != null && t.siteLng != null && !sites.some((s) => s.taskId === t.id)) {
-      sites.push({ taskId: t.id, title: t.title, place: t.sitePlace, lat: t.siteLat, lng: t.siteLng });
-    }
+    if (item.task && !sites.some((s) => s.taskId === item.task!.id)) sites.push(...siteOf(item.task));
   }
-  return detectLocation({ slot: subject.slot, fixes: fixesOf(subject), sites, previous }).map((f) => {
+  const { unit } = subject.card;
+  const seat = unit.kind === "TOWN" && unit.lat != null && unit.lng != null ? { lat: unit.lat, lng: unit.lng, unitName: unit.name } : null;
+  const unitSites = [...sites, ...unit.tasks.flatMap(siteOf).filter((s) => !sites.some((c) => c.taskId === s.taskId))];
+  const findings = detectLocation({ slot: subject.slot, fixes: fixesOf(subject), sites, unitSites, seat, boundary: districtBoundary(), previous });
+  return findings.map((f) => {
     let evidence: LocationEvidence;
     let score: number;
     let relatedSlotId: string | null = null;
-    if (f.reason === "FAR_FROM_SITE") {
+    if (f.reason === "OUTSIDE_DISTRICT") {
+      evidence = { reason: "OUTSIDE_DISTRICT", fix: fixJson(f.fix), km: f.km, district: f.district };
+      score = Math.min(1, 0.6 + f.km / 50);
+    } else if (f.reason === "FAR_FROM_HOME") {
+      evidence = {
+        reason: "FAR_FROM_HOME",
+        fix: fixJson(f.fix),
+        seat: f.seat,
+        seatKm: f.seatKm,
+        site: f.site,
+        siteKm: f.siteKm,
+        maxHomeKm: LOCATION_RULES.maxHomeKm,
+      };
+      score = Math.min(1, Math.min(f.seatKm ?? Infinity, f.siteKm ?? Infinity) / (3 * LOCATION_RULES.maxHomeKm));
+    } else if (f.reason === "FAR_FROM_SITE") {
       evidence = { reason: "FAR_FROM_SITE", fix: fixJson(f.fix), site: f.site, km: f.km, maxSiteKm: LOCATION_RULES.maxSiteKm };
       score = Math.min(1, f.km / (10 * LOCATION_RULES.maxSiteKm));
     } else {
-      evidence = { reason: "TOO_FAST", from: fixJson(f.from), to: fixJson(f.to), km: f.km, hours: f.hours, kmh: f.kmh, maxSpeedKmh: LOCATION_RULES.maxSpeedKmh };
+      evidence = {
+        reason: "TOO_FAST",
+        from: fixJson(f.from),
+        to: fixJson(f.to),
+        km: f.km,
+        hours: f.hours,
+        kmh: f.kmh,
+        maxSpeedKmh: LOCATION_RULES.maxSpeedKmh,
+      };
       score = Math.min(1, f.kmh / (4 * LOCATION_RULES.maxSpeedKmh));
-      if (f.from.slotId !== subject.id) relatedSlotId = f.from.slotId;
+      const other = f.from.slotId !== subject.id ? f.from : f.to.slotId !== subject.id ? f.to : null;
+      if (other) relatedSlotId = other.slotId;
     }
-    return { kind: "LOCATION", score: round2(score), evidence, relatedSlotId, photoId: null, key: flagKey({ kind: "LOCATION", relatedSlotId, photoId: null, reason: f.reason }) };
+    return {
+      kind: "LOCATION",
+      score: round2(score),
+      evidence,
+      relatedSlotId,
+      photoId: null,
+      key: flagKey({ kind: "LOCATION", relatedSlotId, photoId: null, reason: f.reason }),
+    };
   });
 }
 
@@ -369,31 +529,58 @@ type Positioned = {
   lat: number | null;
   lng: number | null;
   submittedAt: Date;
-  photos: { id: string; exifTakenAt: Date | null; exifLat: number | null; exifLng: number | null }[];
+  photos: { id: string; exifTakenAt: Date | null; exifLat: number | null; exifLng: number | null; createdAt: Date }[];
 };
 
 /** A report's positions: its own (when sent) and its photos' GPS (when taken). */
 function fixesOf(slot: Positioned): Fix[] {
   const fixes: Fix[] = [];
-  if (slot.lat != null && slot.lng != null) fixes.push({ lat: slot.lat, lng: slot.lng, at: slot.submittedAt, source: "REPORT", slotId: slot.id, place: slot.place });
+  if (slot.lat != null && slot.lng != null)
+    fixes.push({ lat: slot.lat, lng: slot.lng, at: slot.submittedAt, source: "REPORT", slotId: slot.id, place: slot.place });
   for (const p of slot.photos) {
     if (p.exifLat != null && p.exifLng != null && p.exifTakenAt) {
-      fixes.push({ lat: p.exifLat, lng: p.exifLng, at: p.exifTakenAt, source: "PHOTO", slotId: slot.id, photoId: p.id });
+      // A photo taken long before (or after) it was shown: where, but not when, in the day (EXIF_TIME's flag).
+      const hours = (p.createdAt.getTime() - p.exifTakenAt.getTime()) / 3_600_000;
+      const timely = hours <= EXIF_RULES.maxAgeHours && hours >= -EXIF_RULES.maxAheadMinutes / 60;
+      fixes.push({ lat: p.exifLat, lng: p.exifLng, at: p.exifTakenAt, source: "PHOTO", slotId: slot.id, photoId: p.id, timely });
     }
   }
   return fixes;
 }
 
+/** Each subject's author's positions before it (the speed check's other end). */
+async function loadPreviousFixes(db: Db, subjects: Subject[]): Promise<Map<string, Fix[]>> {
+  const out = new Map<string, Fix[]>();
+  for (const s of subjects) out.set(s.id, await previousFixes(db, s.authorId, s.id, s.submittedAt));
+  return out;
+}
+
 async function previousFixes(db: Db, authorId: string, slotId: string, before: Date): Promise<Fix[]> {
   const earlier = await db.reportSlot.findMany({
     where: { authorId, id: { not: slotId }, submittedAt: { lt: before, gte: new Date(before.getTime() - LOCATION_RULES.maxGapHours * 3_600_000) } },
-    select: { id: true, place: true, lat: true, lng: true, submittedAt: true, photos: { select: { id: true, exifTakenAt: true, exifLat: true, exifLng: true } } },
+    select: {
+      id: true,
+      place: true,
+      lat: true,
+      lng: true,
+      submittedAt: true,
+      photos: { select: { id: true, exifTakenAt: true, exifLat: true, exifLng: true, createdAt: true } },
+    },
   });
   return earlier.flatMap(fixesOf);
 }
 
 function fixJson(fix: Fix) {
-  return { lat: fix.lat, lng: fix.lng, at: fix.at.toISOString(), source: fix.source, slotId: fix.slotId, photoId: fix.photoId, place: fix.place ?? null };
+  return {
+    lat: fix.lat,
+    lng: fix.lng,
+    at: fix.at.toISOString(),
+    source: fix.source,
+    slotId: fix.slotId,
+    photoId: fix.photoId,
+    place: fix.place ?? null,
+    ...(fix.timely === false ? { timely: false } : {}),
+  };
 }
 
 /**
@@ -424,35 +611,38 @@ function storedKey(row: { kind: AnomalyKind; relatedSlotId: string | null; photo
 
 /** Saves the flags of every checked slot in one transaction. */
 async function saveFlags(db: Db, flagsBySlot: Map<string, Flag[]>): Promise<CheckResult[]> {
-  return db.$transaction(async (tx) => {
-    const existing = await tx.anomaly.findMany({
-      where: { slotId: { in: [...flagsBySlot.keys()] } },
-      select: { id: true, slotId: true, kind: true, relatedSlotId: true, photoId: true, status: true, evidence: true },
-    });
-    const results: CheckResult[] = [];
-    for (const [slotId, flags] of flagsBySlot) {
-      const mine = existing.filter((a) => a.slotId === slotId);
-      const byKey = new Map(mine.map((a) => [storedKey(a), a]));
-      const found = new Set<string>();
-      let created = 0;
-      for (const flag of flags) {
-        if (found.has(flag.key)) continue;
-        found.add(flag.key);
-        const legacyKey = byKey.has(flag.key) ? undefined : flag.legacyKeys?.find((k) => byKey.has(k));
-        if (legacyKey) found.add(legacyKey);
-        const before = byKey.get(legacyKey ?? flag.key);
-        const data = { score: flag.score, evidence: JSON.stringify(flag.evidence), relatedSlotId: flag.relatedSlotId };
-        if (!before) {
-          await tx.anomaly.create({ data: { slotId, versionId: await currentVersionId(tx, slotId), kind: flag.kind, photoId: flag.photoId, ...data } });
-          created++;
-        } else if (before.status === "OPEN") {
-          await tx.anomaly.update({ where: { id: before.id }, data });
+  return db.$transaction(
+    async (tx) => {
+      const existing = await tx.anomaly.findMany({
+        where: { slotId: { in: [...flagsBySlot.keys()] } },
+        select: { id: true, slotId: true, kind: true, relatedSlotId: true, photoId: true, status: true, evidence: true },
+      });
+      const results: CheckResult[] = [];
+      for (const [slotId, flags] of flagsBySlot) {
+        const mine = existing.filter((a) => a.slotId === slotId);
+        const byKey = new Map(mine.map((a) => [storedKey(a), a]));
+        const found = new Set<string>();
+        let created = 0;
+        for (const flag of flags) {
+          if (found.has(flag.key)) continue;
+          found.add(flag.key);
+          const legacyKey = byKey.has(flag.key) ? undefined : flag.legacyKeys?.find((k) => byKey.has(k));
+          if (legacyKey) found.add(legacyKey);
+          const before = byKey.get(legacyKey ?? flag.key);
+          const data = { score: flag.score, evidence: JSON.stringify(flag.evidence), relatedSlotId: flag.relatedSlotId };
+          if (!before) {
+            await tx.anomaly.create({ data: { slotId, versionId: await currentVersionId(tx, slotId), kind: flag.kind, photoId: flag.photoId, ...data } });
+            created++;
+          } else if (before.status === "OPEN") {
+            await tx.anomaly.update({ where: { id: before.id }, data });
+          }
         }
+        const stale = mine.filter((a) => a.status === "OPEN" && !found.has(storedKey(a)));
+        if (stale.length > 0) await tx.anomaly.deleteMany({ where: { id: { in: stale.map((a) => a.id) } } });
+        results.push({ slotId, flags: flags.length, created, removed: stale.length });
       }
-      const stale = mine.filter((a) => a.status === "OPEN" && !found.has(storedKey(a)));
-      if (stale.length > 0) await tx.anomaly.deleteMany({ where: { id: { in: stale.map((a) => a.id) } } });
-      results.push({ slotId, flags: flags.length, created, removed: stale.length });
-    }
-    return results;
-  }, { timeout: 30_000 });
+      return results;
+    },
+    { timeout: 30_000 },
+  );
 }

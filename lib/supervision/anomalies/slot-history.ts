@@ -37,7 +37,13 @@ export async function loadSlotHistories(
   }
   return slots.map((s) => {
     const saved = (bySlot.get(s.id) ?? []).sort((a, b) => a.number - b.number);
-    return { id: s.id, cardId: s.cardId, slot: s.slot, submittedAt: s.submittedAt, versions: saved.length > 0 ? saved : [{ number: 1, versionId: null, addedAt: s.submittedAt, text: s.text }] };
+    return {
+      id: s.id,
+      cardId: s.cardId,
+      slot: s.slot,
+      submittedAt: s.submittedAt,
+      versions: saved.length > 0 ? saved : [{ number: 1, versionId: null, addedAt: s.submittedAt, text: s.text }],
+    };
   });
 }
 

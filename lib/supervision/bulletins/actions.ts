@@ -57,7 +57,7 @@ export const editBulletinAction = authedAction({ roles: OFFICE, input: bulletinE
   const done = await editBulletin(db, { bulletinId: data.bulletinId, actorId: user.id, text: data.text, intent: data.intent, itemId: data.itemId });
   if (!done) return { message: NOT_A_DRAFT };
   revalidatePath(`/admin/bulletins/${data.bulletinId}`);
-  return { ok: true, message: data.intent === "save" ? "已保存。" : data.intent === "remove" ? "已保存文字,并移出本期。" : "已保存文字,并调整顺序。" };
+  return { ok: true, message: data.intent === "save" ? "已保存。" : data.intent === "remove" ? "已保存文字，并移出本期。" : "已保存文字，并调整顺序。" };
 });
 
 export const addBulletinItemAction = authedAction({ roles: OFFICE, input: bulletinAddInput }, async (user, data) => {

@@ -44,8 +44,8 @@ const FULL_WIDTH: Record<string, string> = { ",": "，", ";": "；", ":": "：",
 export function officialText(text: string): string {
   const unmarked = text
     // The marks of an evening card as composed by composeSlotText: "… ✓" and "… ?(reason)".
-    .replace(/[ \t]*[✓✔]/g, ",已完成")
-    .replace(/[ \t]*[?？][ \t]*[(（]([^()（）]*)[)）]/g, ",未完成(原因:$1)")
+    .replace(/[ \t]*[✓✔]/g, "，已完成")
+    .replace(/[ \t]*[?？][ \t]*[(（]([^()（）]*)[)）]/g, "，未完成（原因：$1）")
     .replace(/[✗✘]/g, "未完成");
   return unmarked
     .replace(/[ \t]*([,;:?!()])[ \t]*/g, (match: string, p: string, at: number) => {
@@ -110,11 +110,11 @@ export function excerptOfSlot(input: { unitName: string; slot: SlotKind; text: s
     const parts = shown.map((i) => {
       if (input.slot === "MORNING") return i.text;
       if (input.slot === "NOON") return i.progressNote ? `${i.text},${i.progressNote}` : i.text;
-      const amount = i.progressValue ? `(完成${formatAmount(i.progressValue)}${i.task?.measure ?? ""})` : "";
-      return i.outcome === "DONE" ? `${i.text}${amount},已完成` : `${i.text}${amount},未完成${i.reason ? `(原因:${i.reason})` : ""}`;
+      const amount = i.progressValue ? `（完成${formatAmount(i.progressValue)}${i.task?.measure ?? ""}）` : "";
+      return i.outcome === "DONE" ? `${i.text}${amount}，已完成` : `${i.text}${amount}，未完成${i.reason ? `（原因：${i.reason}）` : ""}`;
     });
-    const lead = input.slot === "MORNING" ? "今日计划:" : input.slot === "NOON" ? "午间进展:" : "";
-    summary = `${lead}${parts.join(";")}。`;
+    const lead = input.slot === "MORNING" ? "今日计划：" : input.slot === "NOON" ? "午间进展：" : "";
+    summary = `${lead}${parts.join("；")}。`;
   }
   const note = clip(shown.length > 0 ? noteOf(input.text) : input.text, NOTE_LENGTH);
   return officialText(`【${input.unitName}】${summary}${note}`);

@@ -17,7 +17,9 @@ before(async () => {
   const admin = await t.db.user.create({ data: { username: "admin", name: "督查室", role: "ADMIN", passwordHash: "x" } });
   adminId = admin.id;
   const card = await t.db.reportCard.create({ data: { unitId: unit.id, date: "2026-11-26" } });
-  const slot = await t.db.reportSlot.create({ data: { cardId: card.id, slot: "EVENING", authorId: admin.id, text: "今日完成拆迁协议签订三户。", submittedAt: new Date() } });
+  const slot = await t.db.reportSlot.create({
+    data: { cardId: card.id, slot: "EVENING", authorId: admin.id, text: "今日完成拆迁协议签订三户。", submittedAt: new Date() },
+  });
   slotId = slot.id;
 });
 after(() => t.cleanup());
@@ -36,7 +38,7 @@ async function draft(date = "2026-11-26", withItem = true): Promise<string> {
   return b.id;
 }
 
-test("twelve drafts published at once get 第1期…第12期, each once", async () => {
+test("twelve drafts published at once get 第1期…第12期，each once", async () => {
   const ids = await Promise.all(Array.from({ length: 12 }, () => draft()));
   const results = await Promise.all(ids.map((bulletinId) => publishBulletin(t.db, { bulletinId, actorId: adminId })));
   assert.deepEqual(
@@ -81,12 +83,12 @@ test("a draft from the day's cards takes each unit's latest report, grouped by k
 
 test("near-duplicate reports are merged into one item that names the other units", () => {
   const keyTask = { id: "kt", name: "招商引资", sortOrder: 2 };
-  const text = "晚晒:今日计划2项,完成2项。已完成:走访包联企业,帮助解决用工问题;对接招商引资项目线索两条。";
+  const text = "晚晒：今日计划2项，完成2项。已完成：走访包联企业，帮助解决用工问题；对接招商引资项目线索两条。";
   const candidate = (c: Omit<Parameters<typeof planDraft>[0][number], "excerpt">) => ({ ...c, excerpt: `【${c.unitName}】${c.text}` });
   const groups = planDraft([
     candidate({ slotId: "a", unitName: "刘营镇", unitSort: 1, text, done: 2, keyTask }),
     candidate({ slotId: "b", unitName: "西苏镇", unitSort: 2, text: text.replace("两条", "三条"), done: 2, keyTask }),
-    candidate({ slotId: "c", unitName: "讲武镇", unitSort: 3, text: "今日陪同客商实地考察讲武工业园,初步达成厂房租赁意向,下周签约。", done: 1, keyTask }),
+    candidate({ slotId: "c", unitName: "讲武镇", unitSort: 3, text: "今日陪同客商实地考察讲武工业园，初步达成厂房租赁意向，下周签约。", done: 1, keyTask }),
     candidate({ slotId: "d", unitName: "区商务局", unitSort: 1001, text: "召开外贸企业座谈会。", done: 1, keyTask: null }),
   ]);
   assert.deepEqual(
@@ -110,13 +112,16 @@ test("a draft keeps every key task's best report first, up to the cap", () => {
     unitName: `单位${i}`,
     unitSort: i,
     // Distinct texts, so that nothing merges.
-    text: `第${i}条:${"甲乙丙丁戊己庚辛壬癸".slice(i % 10)}${"子丑寅卯辰巳午未申酉戌亥".slice(i % 12)}号项目今日完成${i}项。`,
+    text: `第${i}条：${"甲乙丙丁戊己庚辛壬癸".slice(i % 10)}${"子丑寅卯辰巳午未申酉戌亥".slice(i % 12)}号项目今日完成${i}项。`,
     excerpt: `【单位${i}】`,
     done: 30 - i,
     keyTask: keyTask(i % 5),
   }));
   const groups = planDraft(candidates, 3, 8);
-  assert.equal(groups.reduce((n, g) => n + g.items.length, 0), 8);
+  assert.equal(
+    groups.reduce((n, g) => n + g.items.length, 0),
+    8,
+  );
   assert.deepEqual(
     groups.map((g) => g.items.length),
     [2, 2, 2, 1, 1],
@@ -125,7 +130,10 @@ test("a draft keeps every key task's best report first, up to the cap", () => {
 
 // ─── What is published is what the editor shows ──────────────────────────────
 
-async function draftWithItems(excerpts: string[], summary = "本期摘编重点工作的12条晒报,请各单位对标学习、比学赶超。"): Promise<{ id: string; itemIds: string[] }> {
+async function draftWithItems(
+  excerpts: string[],
+  summary = "本期摘编重点工作的12条晒报，请各单位对标学习、比学赶超。",
+): Promise<{ id: string; itemIds: string[] }> {
   const b = await t.db.bulletin.create({
     data: {
       year: 2026,
@@ -145,7 +153,12 @@ test("publishing sends the editor's unsaved text: the published bulletin has it,
   await publishBulletin(t.db, {
     bulletinId: id,
     actorId: adminId,
-    text: { date: "2026-11-26", title: "新标题:拆迁攻坚", summary: "本期摘编重点工作的12条晒报,请各单位对标学习。", excerpts: { [itemIds[0]]: "【临洺关镇】改过的摘编文字。" } },
+    text: {
+      date: "2026-11-26",
+      title: "新标题：拆迁攻坚",
+      summary: "本期摘编重点工作的12条晒报，请各单位对标学习。",
+      excerpts: { [itemIds[0]]: "【临洺关镇】改过的摘编文字。" },
+    },
   });
   const published = await t.db.bulletin.findUniqueOrThrow({ where: { id }, include: { items: { orderBy: { sortOrder: "asc" } } } });
   assert.equal(published.status, "PUBLISHED");
@@ -163,7 +176,11 @@ test("a refused publish writes nothing: neither the text nor a number", async ()
   const { id } = await draftWithItems([]);
   const counter = (await t.db.counter.findUniqueOrThrow({ where: { key: "bulletin:2026" } })).value;
   await assert.rejects(
-    publishBulletin(t.db, { bulletinId: id, actorId: adminId, text: { date: "2026-11-26", title: "不会保存的标题", summary: "编者按的文字够长了。", excerpts: {} } }),
+    publishBulletin(t.db, {
+      bulletinId: id,
+      actorId: adminId,
+      text: { date: "2026-11-26", title: "不会保存的标题", summary: "编者按的文字够长了。", excerpts: {} },
+    }),
     /至少选入一条晒报/,
   );
   assert.equal((await t.db.bulletin.findUniqueOrThrow({ where: { id } })).title, "旧标题");
@@ -172,7 +189,7 @@ test("a refused publish writes nothing: neither the text nor a number", async ()
 
 test("the count in the editor's note is the count of items published, after one was removed", async () => {
   const { id, itemIds } = await draftWithItems(["【临洺关镇】第一条。", "【临洺关镇】第二条。", "【临洺关镇】第三条。"]);
-  const text = { date: "2026-11-26", title: "旧标题", summary: "本期摘编重点工作的12条晒报,请各单位对标学习、比学赶超。", excerpts: {} };
+  const text = { date: "2026-11-26", title: "旧标题", summary: "本期摘编重点工作的12条晒报，请各单位对标学习、比学赶超。", excerpts: {} };
   assert.ok(await editBulletin(t.db, { bulletinId: id, actorId: adminId, text, intent: "remove", itemId: itemIds[1] }));
   assert.match((await t.db.bulletin.findUniqueOrThrow({ where: { id } })).summary, /本期摘编重点工作的2条晒报，/);
   // The form still shows the old count: publishing corrects it from the items.
@@ -188,25 +205,62 @@ test("the auto-draft leaves out reports found 不属实 or with open flags, list
   const build = await t.db.keyTask.create({ data: { code: "XMJS", name: "项目建设", sortOrder: 4 } });
   const safety = await t.db.line.create({ data: { name: "安全生产", kind: "LINE" } });
   let n = 0;
-  async function unitReport(name: string, items: { text: string; keyTaskId?: string; lineId?: string; outcome: "DONE" | "OPEN"; reason?: string }[], note: string) {
+  async function unitReport(
+    name: string,
+    items: { text: string; keyTaskId?: string; lineId?: string; outcome: "DONE" | "OPEN"; reason?: string }[],
+    note: string,
+  ) {
     n++;
     const unit = await t.db.unit.create({ data: { code: `1304081${String(n).padStart(2, "0")}`, name, kind: "TOWN", sortOrder: n } });
     const card = await t.db.reportCard.create({ data: { unitId: unit.id, date } });
     for (const [i, item] of items.entries()) {
-      const task = item.keyTaskId || item.lineId ? await t.db.task.create({ data: { year: 2026, unitId: unit.id, title: item.text, keyTaskId: item.keyTaskId, lineId: item.lineId, target: 10, measure: "个", deadline: "2026-12-31" } }) : null;
-      await t.db.reportItem.create({ data: { cardId: card.id, addedIn: "MORNING", text: item.text, taskId: task?.id, outcome: item.outcome, reason: item.reason, sortOrder: i } });
+      const task =
+        item.keyTaskId || item.lineId
+          ? await t.db.task.create({
+              data: {
+                year: 2026,
+                unitId: unit.id,
+                title: item.text,
+                keyTaskId: item.keyTaskId,
+                lineId: item.lineId,
+                target: 10,
+                measure: "个",
+                deadline: "2026-12-31",
+              },
+            })
+          : null;
+      await t.db.reportItem.create({
+        data: { cardId: card.id, addedIn: "MORNING", text: item.text, taskId: task?.id, outcome: item.outcome, reason: item.reason, sortOrder: i },
+      });
     }
-    const text = `今日完成${items.filter((i) => i.outcome === "DONE").length}/${items.length}项:${items.map((i, k) => `${k + 1}.${i.text}${i.outcome === "DONE" ? " ✓" : ` ?(${i.reason})`}`).join(";")}。\n${note}`;
+    const text = `今日完成${items.filter((i) => i.outcome === "DONE").length}/${items.length}项：${items.map((i, k) => `${k + 1}.${i.text}${i.outcome === "DONE" ? " ✓" : ` ?(${i.reason})`}`).join(";")}。\n${note}`;
     return t.db.reportSlot.create({ data: { cardId: card.id, slot: "EVENING", authorId: adminId, text, submittedAt: new Date() } });
   }
-  const investOnly = await unitReport("广府镇", [{ text: "洽谈签约项目", keyTaskId: invest.id, outcome: "DONE" }, { text: "走访客商", keyTaskId: invest.id, outcome: "OPEN", reason: "客商改期" }], "全天在园区.");
-  const mixed = await unitReport("刘营镇", [{ text: "对接招商项目", keyTaskId: invest.id, outcome: "DONE" }, { text: "对接落地项目", keyTaskId: invest.id, outcome: "DONE" }, { text: "排查企业安全隐患", lineId: safety.id, outcome: "DONE" }], "安全生产无小事.");
+  const investOnly = await unitReport(
+    "广府镇",
+    [
+      { text: "洽谈签约项目", keyTaskId: invest.id, outcome: "DONE" },
+      { text: "走访客商", keyTaskId: invest.id, outcome: "OPEN", reason: "客商改期" },
+    ],
+    "全天在园区.",
+  );
+  const mixed = await unitReport(
+    "刘营镇",
+    [
+      { text: "对接招商项目", keyTaskId: invest.id, outcome: "DONE" },
+      { text: "对接落地项目", keyTaskId: invest.id, outcome: "DONE" },
+      { text: "排查企业安全隐患", lineId: safety.id, outcome: "DONE" },
+    ],
+    "安全生产无小事.",
+  );
   const buildOnly = await unitReport("西苏镇", [{ text: "推进厂房建设", keyTaskId: build.id, outcome: "DONE" }], "进度正常.");
   const falseOne = await unitReport("讲武镇", [{ text: "拆除违建", keyTaskId: build.id, outcome: "DONE" }], "全部拆除.");
   const flagged = await unitReport("曲陌乡", [{ text: "签约项目", keyTaskId: invest.id, outcome: "DONE" }], "顺利签约.");
   const dismissed = await unitReport("辛庄堡乡", [{ text: "洽谈项目", keyTaskId: invest.id, outcome: "DONE" }], "持续跟进.");
   const confirmed = await unitReport("大北汪镇", [{ text: "引进项目", keyTaskId: invest.id, outcome: "DONE" }], "已引进.");
-  await t.db.spotCheck.create({ data: { slotId: falseOne.id, checkerId: adminId, method: "ON_SITE", result: "FALSE", notes: "未拆除", checkedAt: new Date() } });
+  await t.db.spotCheck.create({
+    data: { slotId: falseOne.id, checkerId: adminId, method: "ON_SITE", result: "FALSE", notes: "未拆除", checkedAt: new Date() },
+  });
   await t.db.spotCheck.create({ data: { slotId: buildOnly.id, checkerId: adminId, method: "PHONE", result: "TRUE", notes: "属实", checkedAt: new Date() } });
   await t.db.anomaly.create({ data: { slotId: flagged.id, kind: "COPIED_TEXT", score: 0.8, evidence: "{}" } });
   await t.db.anomaly.create({ data: { slotId: dismissed.id, kind: "RECYCLED_PHOTO", score: 0.9, evidence: "{}", status: "DISMISSED" } });

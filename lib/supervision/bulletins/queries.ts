@@ -104,7 +104,10 @@ export async function listHeldBackReports(user: SessionUser, bulletin: { id: str
   if (user.role !== "ADMIN") return [];
   const cards = await db.reportCard.findMany({
     where: { date: bulletin.date, slots: { some: {} }, unit: { archivedAt: null } },
-    select: { unit: { select: { name: true, kind: true, sortOrder: true } }, slots: { select: { ...bulletinSlotSelect, bulletinItems: { where: { bulletinId: bulletin.id }, select: { id: true } } } } },
+    select: {
+      unit: { select: { name: true, kind: true, sortOrder: true } },
+      slots: { select: { ...bulletinSlotSelect, bulletinItems: { where: { bulletinId: bulletin.id }, select: { id: true } } } },
+    },
   });
   // Towns before departments, each in the district's order (sorted here: enums sort differently per database).
   const rank = (u: { kind: string; sortOrder: number }) => (u.kind === "TOWN" ? 0 : 1_000_000) + u.sortOrder;

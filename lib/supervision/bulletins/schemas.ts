@@ -3,7 +3,7 @@ import { isNearDistrictDate } from "@/lib/time";
 import { z } from "@/lib/validation";
 
 const id = z.string().min(1, "缺少编号").max(40);
-const date = z.string().refine((value) => isNearDistrictDate(value), "请选择有效的日期(去年到明年之间)");
+const date = z.string().refine((value) => isNearDistrictDate(value), "请选择有效的日期（去年到明年之间）");
 
 export const bulletinDraftInput = z.object({ date });
 

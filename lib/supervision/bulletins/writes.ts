@@ -73,7 +73,7 @@ export function planDraft(candidates: readonly DraftCandidate[], perGroup = DRAF
       items: kept.map((k) => ({
         slotId: k.c.slotId,
         alsoFrom: k.alsoFrom,
-        excerpt: k.alsoFrom.length ? officialText(`${k.c.excerpt}(${k.alsoFrom.join("、")}报送了相近内容)`) : k.c.excerpt,
+        excerpt: k.alsoFrom.length ? officialText(`${k.c.excerpt}（${k.alsoFrom.join("、")}报送了相近内容）`) : k.c.excerpt,
       })),
     };
   });
@@ -91,7 +91,10 @@ export function planDraft(candidates: readonly DraftCandidate[], perGroup = DRAF
 }
 
 /** Why a report is not drafted into a bulletin by itself; null if it may be. */
-export function heldBackReason(slot: { spotChecks: readonly { result: string | null }[]; anomalies: readonly { status: string; kind: keyof typeof ANOMALY_KIND_LABELS }[] }): string | null {
+export function heldBackReason(slot: {
+  spotChecks: readonly { result: string | null }[];
+  anomalies: readonly { status: string; kind: keyof typeof ANOMALY_KIND_LABELS }[];
+}): string | null {
   if (slot.spotChecks.some((c) => c.result === "FALSE")) return "抽查核实为不属实";
   const open = slot.anomalies.filter((a) => a.status !== "DISMISSED");
   if (open.length) return `有未排除的异常线索（${[...new Set(open.map((a) => ANOMALY_KIND_LABELS[a.kind]))].join("、")}）`;
@@ -126,7 +129,10 @@ export type HeldBackReport = { slotId: string; slot: SlotKind; unitName: string;
  * editor to add by hand after a look (the unit's earlier slots are not used in
  * its place: the latest one is the day's result).
  */
-export async function draftBulletinFromCards(db: Db, input: { date: DistrictDate; actorId: string }): Promise<{ id: string; items: number; heldBack: HeldBackReport[] }> {
+export async function draftBulletinFromCards(
+  db: Db,
+  input: { date: DistrictDate; actorId: string },
+): Promise<{ id: string; items: number; heldBack: HeldBackReport[] }> {
   const cards = await db.reportCard.findMany({
     where: { date: input.date, slots: { some: {} }, unit: { archivedAt: null } },
     select: {
@@ -164,11 +170,14 @@ export async function draftBulletinFromCards(db: Db, input: { date: DistrictDate
     items.length === 0
       ? ""
       : officialText(
-          `${formatDistrictDateLong(input.date)},全区${cards.length}个单位晒出当日工作。本期摘编${keyTaskNames.length ? `${keyTaskNames.slice(0, 4).join("、")}${keyTaskNames.length > 4 ? "等" : ""}重点工作的` : ""}${items.length}条晒报,请各单位对标学习、比学赶超。`,
+          `${formatDistrictDateLong(input.date)}，全区${cards.length}个单位晒出当日工作。本期摘编${keyTaskNames.length ? `${keyTaskNames.slice(0, 4).join("、")}${keyTaskNames.length > 4 ? "等" : ""}重点工作的` : ""}${items.length}条晒报，请各单位对标学习、比学赶超。`,
         );
 
   return db.$transaction(async (tx) => {
-    const versions = await currentVersionIds(tx, items.map((item) => item.slotId));
+    const versions = await currentVersionIds(
+      tx,
+      items.map((item) => item.slotId),
+    );
     const bulletin = await tx.bulletin.create({
       data: {
         year: Number(input.date.slice(0, 4)),
@@ -180,7 +189,13 @@ export async function draftBulletinFromCards(db: Db, input: { date: DistrictDate
       },
       select: { id: true },
     });
-    await audit(tx, { actorId: input.actorId, action: "bulletin.draft", entity: "Bulletin", entityId: bulletin.id, after: { date: input.date, items: items.length, heldBack } });
+    await audit(tx, {
+      actorId: input.actorId,
+      action: "bulletin.draft",
+      entity: "Bulletin",
+      entityId: bulletin.id,
+      after: { date: input.date, items: items.length, heldBack },
+    });
     return { id: bulletin.id, items: items.length, heldBack };
   });
 }
@@ -234,7 +249,10 @@ export async function saveBulletinText(tx: Prisma.TransactionClient, input: { bu
  * the publish fails the number is not used up, and two people publishing at
  * once get two consecutive numbers — never the same one, never a gap.
  */
-export async function publishBulletin(db: Db, input: { bulletinId: string; actorId: string; text?: BulletinText; now?: Date }): Promise<{ number: number; year: number }> {
+export async function publishBulletin(
+  db: Db,
+  input: { bulletinId: string; actorId: string; text?: BulletinText; now?: Date },
+): Promise<{ number: number; year: number }> {
   const now = input.now ?? new Date();
   return db.$transaction(async (tx) => {
     const found = await tx.bulletin.findUnique({ where: { id: input.bulletinId }, select: { status: true } });
@@ -249,9 +267,18 @@ export async function publishBulletin(db: Db, input: { bulletinId: string; actor
     const year = Number(bulletin.date.slice(0, 4));
     const number = await nextNumber(tx, `bulletin:${year}`);
     // Only a draft becomes published: a second publisher of the same draft rolls back here.
-    const changed = await tx.bulletin.updateMany({ where: { id: input.bulletinId, status: "DRAFT" }, data: { status: "PUBLISHED", year, number, publishedAt: now } });
+    const changed = await tx.bulletin.updateMany({
+      where: { id: input.bulletinId, status: "DRAFT" },
+      data: { status: "PUBLISHED", year, number, publishedAt: now },
+    });
     if (changed.count !== 1) throw new BulletinError("这期快讯已经发布。");
-    await audit(tx, { actorId: input.actorId, action: "bulletin.publish", entity: "Bulletin", entityId: input.bulletinId, after: { year, number, publishedAt: now, items: bulletin.items.length } });
+    await audit(tx, {
+      actorId: input.actorId,
+      action: "bulletin.publish",
+      entity: "Bulletin",
+      entityId: input.bulletinId,
+      after: { year, number, publishedAt: now, items: bulletin.items.length },
+    });
     return { number, year };
   });
 }
@@ -268,12 +295,22 @@ export async function editBulletin(
   return db.$transaction(async (tx) => {
     if (!(await saveBulletinText(tx, input))) return false;
     if (input.intent === "save") return true;
-    const items = await tx.bulletinItem.findMany({ where: { bulletinId: input.bulletinId }, orderBy: { sortOrder: "asc" }, select: { id: true, slotId: true, excerpt: true } });
+    const items = await tx.bulletinItem.findMany({
+      where: { bulletinId: input.bulletinId },
+      orderBy: { sortOrder: "asc" },
+      select: { id: true, slotId: true, excerpt: true },
+    });
     const at = items.findIndex((i) => i.id === input.itemId);
     if (at === -1) return false;
     if (input.intent === "remove") {
       await tx.bulletinItem.delete({ where: { id: items[at].id } });
-      await audit(tx, { actorId: input.actorId, action: "bulletin.item.remove", entity: "Bulletin", entityId: input.bulletinId, before: { itemId: items[at].id, slotId: items[at].slotId, excerpt: items[at].excerpt } });
+      await audit(tx, {
+        actorId: input.actorId,
+        action: "bulletin.item.remove",
+        entity: "Bulletin",
+        entityId: input.bulletinId,
+        before: { itemId: items[at].id, slotId: items[at].slotId, excerpt: items[at].excerpt },
+      });
       // The count in the editor's note follows the items.
       await saveBulletinText(tx, { bulletinId: input.bulletinId, actorId: input.actorId });
       return true;
@@ -282,7 +319,13 @@ export async function editBulletin(
     if (to < 0 || to >= items.length) return true;
     [items[at], items[to]] = [items[to], items[at]];
     for (const [i, item] of items.entries()) await tx.bulletinItem.update({ where: { id: item.id }, data: { sortOrder: i + 1 } });
-    await audit(tx, { actorId: input.actorId, action: "bulletin.item.move", entity: "Bulletin", entityId: input.bulletinId, after: { itemId: input.itemId, direction: input.intent } });
+    await audit(tx, {
+      actorId: input.actorId,
+      action: "bulletin.item.move",
+      entity: "Bulletin",
+      entityId: input.bulletinId,
+      after: { itemId: input.itemId, direction: input.intent },
+    });
     return true;
   });
 }
@@ -291,7 +334,11 @@ export async function editBulletin(
 export async function addBulletinItem(db: Db, input: { bulletinId: string; slotId: string; actorId: string }): Promise<WriteResult> {
   const slot = await db.reportSlot.findUnique({
     where: { id: input.slotId },
-    select: { slot: true, text: true, card: { select: { unit: { select: { name: true } }, items: { orderBy: { sortOrder: "asc" }, select: bulletinCardItemSelect } } } },
+    select: {
+      slot: true,
+      text: true,
+      card: { select: { unit: { select: { name: true } }, items: { orderBy: { sortOrder: "asc" }, select: bulletinCardItemSelect } } },
+    },
   });
   if (!slot) return refuse("没有找到这条晒报。", { status: 404 });
   return db.$transaction(async (tx) => {
@@ -300,10 +347,22 @@ export async function addBulletinItem(db: Db, input: { bulletinId: string; slotI
     const last = await tx.bulletinItem.aggregate({ where: { bulletinId: input.bulletinId }, _max: { sortOrder: true } });
     const excerpt = excerptOfSlot({ unitName: slot.card.unit.name, slot: slot.slot, text: slot.text, items: slot.card.items });
     const item = await tx.bulletinItem.create({
-      data: { bulletinId: input.bulletinId, slotId: input.slotId, versionId: await currentVersionId(tx, input.slotId), excerpt, sortOrder: (last._max.sortOrder ?? 0) + 1 },
+      data: {
+        bulletinId: input.bulletinId,
+        slotId: input.slotId,
+        versionId: await currentVersionId(tx, input.slotId),
+        excerpt,
+        sortOrder: (last._max.sortOrder ?? 0) + 1,
+      },
       select: { id: true },
     });
-    await audit(tx, { actorId: input.actorId, action: "bulletin.item.add", entity: "Bulletin", entityId: input.bulletinId, after: { itemId: item.id, slotId: input.slotId } });
+    await audit(tx, {
+      actorId: input.actorId,
+      action: "bulletin.item.add",
+      entity: "Bulletin",
+      entityId: input.bulletinId,
+      after: { itemId: item.id, slotId: input.slotId },
+    });
     await saveBulletinText(tx, { bulletinId: input.bulletinId, actorId: input.actorId });
     return succeed();
   });
@@ -332,4 +391,4 @@ export async function deleteBulletinDraft(db: Db, input: { bulletinId: string; a
   });
 }
 
-export const NOT_A_DRAFT = "没有找到这期草稿(已发布的快讯不能再修改)。";
+export const NOT_A_DRAFT = "没有找到这期草稿（已发布的快讯不能再修改）。";

@@ -38,13 +38,13 @@ export async function orderEvent(tx: Prisma.TransactionClient, event: OrderEvent
 
   switch (event.kind) {
     case "ASSIGN": {
-      const text = `督办件${title}已交办,请签收并于${formatDistrictDateTime(order.deadline)}前办结。`;
+      const text = `督办件${title}已交办，请签收并于${formatDistrictDateTime(order.deadline)}前办结。`;
       await send(await usersOfUnits(tx, units), text);
       // The units' work groups hear it too, through their robots (sent later by the outbox).
       await enqueueRobotMessage(
         tx,
         { unitIds: units },
-        { event: kind, title: "督办件交办", markdown: `### 督办件交办\n**牵头单位**:${order.unit.name}\n\n${text}\n\n[查看督办件](${publicLink(href)})` },
+        { event: kind, title: "督办件交办", markdown: `### 督办件交办\n**牵头单位**：${order.unit.name}\n\n${text}\n\n[查看督办件](${publicLink(href)})` },
         event.now,
       );
       return;
@@ -54,14 +54,17 @@ export async function orderEvent(tx: Prisma.TransactionClient, event: OrderEvent
     case "REQUEST_EXTENSION":
     case "REQUEST_CLOSE": {
       const unit = event.actingUnitId ? await tx.unit.findUnique({ where: { id: event.actingUnitId }, select: { name: true } }) : null;
-      await send(office, `${unit?.name ?? order.unit.name}已${label}督办件${title}${event.kind === "REQUEST_CLOSE" || event.kind === "REQUEST_EXTENSION" ? ",请审核" : ""}。`);
+      await send(
+        office,
+        `${unit?.name ?? order.unit.name}已${label}督办件${title}${event.kind === "REQUEST_CLOSE" || event.kind === "REQUEST_EXTENSION" ? "，请审核" : ""}。`,
+      );
       return;
     }
     case "APPROVE_EXTENSION":
-      await send(await usersOfUnits(tx, [order.unitId]), `督办件${title}延期申请已同意,新的办结期限为${formatDistrictDateTime(order.deadline)}。`);
+      await send(await usersOfUnits(tx, [order.unitId]), `督办件${title}延期申请已同意，新的办结期限为${formatDistrictDateTime(order.deadline)}。`);
       return;
     case "EVALUATE":
-      await send(await usersOfUnits(tx, [order.unitId]), `督办件${title}已评价:${order.rating ? ORDER_RATING_LABELS[order.rating] : ""}。`);
+      await send(await usersOfUnits(tx, [order.unitId]), `督办件${title}已评价：${order.rating ? ORDER_RATING_LABELS[order.rating] : ""}。`);
       return;
     case "REFUSE_EXTENSION":
     case "CLOSE":
@@ -72,7 +75,16 @@ export async function orderEvent(tx: Prisma.TransactionClient, event: OrderEvent
     case "CIRCULATE":
     case "SUMMON":
       await send(await usersOfUnits(tx, [order.unitId]), `督办件${title}:${label}。`);
-      await enqueueRobotMessage(tx, { unitIds: [order.unitId] }, { event: kind, title: `督办件${label}`, markdown: `### 督办件${label}\n${order.unit.name}:督办件${title}逾期未办结,已${label}。\n\n[查看督办件](${publicLink(href)})` }, event.now);
+      await enqueueRobotMessage(
+        tx,
+        { unitIds: [order.unitId] },
+        {
+          event: kind,
+          title: `督办件${label}`,
+          markdown: `### 督办件${label}\n${order.unit.name}:督办件${title}逾期未办结,已${label}。\n\n[查看督办件](${publicLink(href)})`,
+        },
+        event.now,
+      );
       return;
     case "REGISTER":
       return;

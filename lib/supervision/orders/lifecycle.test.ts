@@ -16,7 +16,7 @@ const ACTIONS: OrderAction[] = [
   { kind: "REQUEST_EXTENSION", until: later, reason: "雨季无法施工" },
   { kind: "APPROVE_EXTENSION" },
   { kind: "REFUSE_EXTENSION", reason: "理由不充分" },
-  { kind: "REQUEST_CLOSE", evidence: "已全部整改到位,附照片" },
+  { kind: "REQUEST_CLOSE", evidence: "已全部整改到位，附照片" },
   { kind: "CLOSE" },
   { kind: "RETURN", reason: "整改不彻底" },
   { kind: "EVALUATE", rating: "SATISFIED" },
@@ -25,7 +25,15 @@ const ACTIONS: OrderAction[] = [
   { kind: "SUMMON" },
 ];
 
-const base = (patch: Partial<OrderState> = {}): OrderState => ({ status: "SIGNED", escalation: 0, extensionUntil: null, deadline, rating: null, overdue: false, ...patch });
+const base = (patch: Partial<OrderState> = {}): OrderState => ({
+  status: "SIGNED",
+  escalation: 0,
+  extensionUntil: null,
+  deadline,
+  rating: null,
+  overdue: false,
+  ...patch,
+});
 
 // The specification, written out: with no pending extension, no rating, not overdue, not escalated.
 const ALLOWED: Record<OrderActor, Partial<Record<OrderStatus, OrderAction["kind"][]>>> = {
@@ -144,6 +152,10 @@ describe("the escalation ladder", () => {
 
 test("allowedMoves lists what the forms may offer", () => {
   assert.deepEqual(allowedMoves(base({ status: "RESPONDED" }), "OFFICE"), ["CLOSE", "RETURN"]);
-  assert.deepEqual(allowedMoves(base({ status: "SIGNED", extensionUntil: later, overdue: true }), "OFFICE"), ["APPROVE_EXTENSION", "REFUSE_EXTENSION", "ESCALATE"]);
+  assert.deepEqual(allowedMoves(base({ status: "SIGNED", extensionUntil: later, overdue: true }), "OFFICE"), [
+    "APPROVE_EXTENSION",
+    "REFUSE_EXTENSION",
+    "ESCALATE",
+  ]);
   assert.deepEqual(allowedMoves(base({ status: "OPEN" }), "LEAD_UNIT"), ["SIGN"]);
 });

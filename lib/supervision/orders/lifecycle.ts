@@ -65,7 +65,14 @@ export const ORDER_STEP_LABELS: Record<OrderStepKind, string> = {
   SUMMON: "约谈",
 };
 
-export const ORDER_SOURCE_LABELS: Record<OrderSource, string> = { MANUAL: "手工立项", REPORT: "晒报", SPOT_CHECK: "抽查", ANOMALY: "异常线索", INSTRUCTION: "领导批示", TASK: "任务" };
+export const ORDER_SOURCE_LABELS: Record<OrderSource, string> = {
+  MANUAL: "手工立项",
+  REPORT: "晒报",
+  SPOT_CHECK: "抽查",
+  ANOMALY: "异常线索",
+  INSTRUCTION: "领导批示",
+  TASK: "任务",
+};
 
 export const ORDER_RATING_LABELS: Record<OrderRating, string> = { SATISFIED: "满意", BASICALLY_SATISFIED: "基本满意", UNSATISFIED: "不满意" };
 
@@ -119,7 +126,7 @@ export function move(state: OrderState, action: OrderAction, actor: OrderActor):
       if (!IN_WORK.includes(state.status)) return refuse(state.status === "OPEN" ? "请先签收。" : "现在不能申请延期。");
       if (state.extensionUntil) return refuse("已有一份延期申请在等待审批。");
       if (action.until.getTime() <= state.deadline.getTime()) return refuse("申请的期限须晚于现在的办结期限。");
-      if (action.reason.trim().length < MIN_REASON) return refuse("请写明延期理由(至少 4 个字)。");
+      if (action.reason.trim().length < MIN_REASON) return refuse("请写明延期理由（至少 4 个字）。");
       return to({ extensionUntil: action.until }, "REQUEST_EXTENSION");
     }
     case "APPROVE_EXTENSION": {
@@ -127,20 +134,24 @@ export function move(state: OrderState, action: OrderAction, actor: OrderActor):
       if (who) return refuse(who);
       if (!state.extensionUntil || closed) return refuse("没有待审批的延期申请。");
       // The new deadline is recorded; an order no longer past it is no longer overdue.
-      return to({ deadline: state.extensionUntil, extensionUntil: null }, "APPROVE_EXTENSION", { deadlineBefore: state.deadline, deadlineAfter: state.extensionUntil });
+      return to({ deadline: state.extensionUntil, extensionUntil: null }, "APPROVE_EXTENSION", {
+        deadlineBefore: state.deadline,
+        deadlineAfter: state.extensionUntil,
+      });
     }
     case "REFUSE_EXTENSION": {
       const who = only(actor, "OFFICE", "督办方");
       if (who) return refuse(who);
       if (!state.extensionUntil || closed) return refuse("没有待审批的延期申请。");
-      if (action.reason.trim().length < MIN_REASON) return refuse("请写明不同意的理由(至少 4 个字)。");
+      if (action.reason.trim().length < MIN_REASON) return refuse("请写明不同意的理由（至少 4 个字）。");
       return to({ extensionUntil: null }, "REFUSE_EXTENSION");
     }
     case "REQUEST_CLOSE": {
       const who = only(actor, "LEAD_UNIT", "牵头单位");
       if (who) return refuse(who);
-      if (!IN_WORK.includes(state.status)) return refuse(state.status === "OPEN" ? "请先签收。" : state.status === "RESPONDED" ? "办结申请已提交,正在等待审核。" : "现在不能申请办结。");
-      if (action.evidence.trim().length < 5) return refuse("请写明办理结果和佐证(至少 5 个字)。");
+      if (!IN_WORK.includes(state.status))
+        return refuse(state.status === "OPEN" ? "请先签收。" : state.status === "RESPONDED" ? "办结申请已提交，正在等待审核。" : "现在不能申请办结。");
+      if (action.evidence.trim().length < 5) return refuse("请写明办理结果和佐证（至少 5 个字）。");
       return to({ status: "RESPONDED" }, "REQUEST_CLOSE");
     }
     case "CLOSE": {
@@ -153,7 +164,7 @@ export function move(state: OrderState, action: OrderAction, actor: OrderActor):
       const who = only(actor, "OFFICE", "督办方");
       if (who) return refuse(who);
       if (state.status !== "RESPONDED") return refuse("只有已申请办结的督办件可以退回。");
-      if (action.reason.trim().length < MIN_REASON) return refuse("退回时请写明理由(至少 4 个字)。");
+      if (action.reason.trim().length < MIN_REASON) return refuse("退回时请写明理由（至少 4 个字）。");
       return to({ status: "RETURNED" }, "RETURN");
     }
     case "EVALUATE": {

@@ -18,7 +18,10 @@ export async function migrateOrdersToLifecycle(tx: Prisma.TransactionClient): Pr
       status: true,
       createdAt: true,
       deadline: true,
-      responses: { orderBy: { createdAt: "asc" }, select: { authorId: true, text: true, createdAt: true, decision: true, decisionNote: true, decidedAt: true } },
+      responses: {
+        orderBy: { createdAt: "asc" },
+        select: { authorId: true, text: true, createdAt: true, decision: true, decisionNote: true, decidedAt: true },
+      },
     },
   });
   for (const o of orders) {
@@ -28,7 +31,8 @@ export async function migrateOrdersToLifecycle(tx: Prisma.TransactionClient): Pr
     ];
     for (const r of o.responses) {
       steps.push({ orderId: o.id, kind: "REQUEST_CLOSE", actorId: r.authorId, unitId: o.unitId, at: r.createdAt, note: r.text });
-      if (r.decision && r.decidedAt) steps.push({ orderId: o.id, kind: r.decision === "ACCEPTED" ? "CLOSE" : "RETURN", actorId: o.issuerId, at: r.decidedAt, note: r.decisionNote });
+      if (r.decision && r.decidedAt)
+        steps.push({ orderId: o.id, kind: r.decision === "ACCEPTED" ? "CLOSE" : "RETURN", actorId: o.issuerId, at: r.decidedAt, note: r.decisionNote });
     }
     await tx.orderStep.createMany({ data: steps });
     if (o.status === "OPEN") await tx.supervisionOrder.update({ where: { id: o.id }, data: { status: "SIGNED", signedAt: o.createdAt } });

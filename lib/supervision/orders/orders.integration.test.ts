@@ -12,24 +12,22 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { migrateOrdersToLifecycle } from "@/lib/supervision/orders/migration";
 import { applyOrderStep, issueOrder, ORDER_CHANGED, ORDER_NOT_FOUND } from "@/lib/supervision/orders/writes";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createSessionUser } from "@/lib/testing/users";
 import { addDays, districtInstant, districtToday } from "@/lib/time";
 
 let t: TestDb;
 const u: Record<string, SessionUser> = {};
 const unitIds: Record<string, string> = {};
 
-const session = (row: { id: string; username: string; name: string; role: SessionUser["role"]; unitId: string | null }): SessionUser => ({ ...row, unitName: null, groupIds: [], sessionId: null });
-
 before(async () => {
   t = await createTestDb();
-  for (const [i, name] of ["牵头镇", "配合局", "无关镇"].entries()) unitIds[name] = (await t.db.unit.create({ data: { code: `9${i}`, name, kind: "TOWN" } })).id;
-  const mk = async (username: string, role: SessionUser["role"], unitId: string | null) =>
-    (u[username] = session(await t.db.user.create({ data: { username, name: username, role, passwordHash: "x", unitId }, select: { id: true, username: true, name: true, role: true, unitId: true } })));
-  await mk("office", "ADMIN", null);
-  await mk("lead", "UNIT_HEAD", unitIds["牵头镇"]);
-  await mk("lead-rep", "REPORTER", unitIds["牵头镇"]);
-  await mk("co", "UNIT_HEAD", unitIds["配合局"]);
-  await mk("other", "UNIT_HEAD", unitIds["无关镇"]);
+  for (const [i, name] of ["牵头镇", "配合局", "无关镇"].entries())
+    unitIds[name] = (await t.db.unit.create({ data: { code: `9${i}`, name, kind: "TOWN" } })).id;
+  u.office = await createSessionUser(t.db, "office", "ADMIN");
+  u.lead = await createSessionUser(t.db, "lead", "UNIT_HEAD", unitIds["牵头镇"]);
+  u["lead-rep"] = await createSessionUser(t.db, "lead-rep", "REPORTER", unitIds["牵头镇"]);
+  u.co = await createSessionUser(t.db, "co", "UNIT_HEAD", unitIds["配合局"]);
+  u.other = await createSessionUser(t.db, "other", "UNIT_HEAD", unitIds["无关镇"]);
 });
 after(() => t.cleanup());
 
@@ -42,7 +40,7 @@ test("a 督办件 through its whole life, each unit answering its own part", asy
     unitId: unitIds["牵头镇"],
     coUnitIds: [unitIds["配合局"]],
     title: "兴业路拆迁遗留问题",
-    content: "限期解决兴业路三户拆迁遗留问题,办结后报送佐证。",
+    content: "限期解决兴业路三户拆迁遗留问题，办结后报送佐证。",
     deadlineDate: addDays(today, 10),
     deadlineTime: "18:00",
     feedbackEveryDays: 7,
@@ -65,7 +63,7 @@ test("a 督办件 through its whole life, each unit answering its own part", asy
 
   assert.equal((await step(u.lead, id, "FEEDBACK", { text: "尚未签收就反馈" })).ok, false, "sign first");
   assert.ok((await step(u.lead, id, "SIGN")).ok);
-  assert.ok((await step(u["lead-rep"], id, "FEEDBACK", { text: "已入户两户,剩一户" })).ok);
+  assert.ok((await step(u["lead-rep"], id, "FEEDBACK", { text: "已入户两户，剩一户" })).ok);
 
   // 延期: refused with a reason, then asked again and approved — the deadline moves, recorded.
   const before = (await t.db.supervisionOrder.findUniqueOrThrow({ where: { id } })).deadline;
@@ -96,15 +94,44 @@ test("a 督办件 through its whole life, each unit answering its own part", asy
   assert.ok(done.acceptedAt, "acceptedAt");
   assert.ok(done.signedAt, "signedAt");
   assert.ok(done.lastFeedbackAt, "lastFeedbackAt");
-  assert.deepEqual(done.responses.map((r) => r.decision), ["RETURNED", "ACCEPTED"]);
+  assert.deepEqual(
+    done.responses.map((r) => r.decision),
+    ["RETURNED", "ACCEPTED"],
+  );
   const kinds = done.steps.map((s) => s.kind).sort();
-  assert.deepEqual(kinds, ["APPROVE_EXTENSION", "ASSIGN", "CLOSE", "EVALUATE", "FEEDBACK", "FEEDBACK", "REFUSE_EXTENSION", "REGISTER", "REQUEST_CLOSE", "REQUEST_CLOSE", "REQUEST_EXTENSION", "REQUEST_EXTENSION", "RETURN", "SIGN", "SIGN"].sort());
+  assert.deepEqual(
+    kinds,
+    [
+      "APPROVE_EXTENSION",
+      "ASSIGN",
+      "CLOSE",
+      "EVALUATE",
+      "FEEDBACK",
+      "FEEDBACK",
+      "REFUSE_EXTENSION",
+      "REGISTER",
+      "REQUEST_CLOSE",
+      "REQUEST_CLOSE",
+      "REQUEST_EXTENSION",
+      "REQUEST_EXTENSION",
+      "RETURN",
+      "SIGN",
+      "SIGN",
+    ].sort(),
+  );
   assert.equal(done.steps.find((s) => s.kind === "FEEDBACK" && s.unitId === unitIds["配合局"])?.note, "已完成地上附着物评估", "the co-unit's part is its own");
-  assert.equal(await t.db.auditLog.count({ where: { entityId: id } }), 14, "every step audited (立项 and 交办 in one entry)");
+  assert.equal(await t.db.auditLog.count({ where: { entityId: id } }), 14, "every step audited （立项 and 交办 in one entry）");
 });
 
 test("the same step sent twice at once moves the order once", async () => {
-  const issued = await issueOrder(t.db, u.office, { unitId: unitIds["牵头镇"], coUnitIds: [], title: "双击签收测试", content: "同一步骤并发提交两次只生效一次。", deadlineDate: addDays(districtToday(), 5), deadlineTime: "18:00" });
+  const issued = await issueOrder(t.db, u.office, {
+    unitId: unitIds["牵头镇"],
+    coUnitIds: [],
+    title: "双击签收测试",
+    content: "同一步骤并发提交两次只生效一次。",
+    deadlineDate: addDays(districtToday(), 5),
+    deadlineTime: "18:00",
+  });
   assert.ok(issued.ok);
   const results = await Promise.all([step(u.lead, issued.value, "SIGN"), step(u["lead-rep"], issued.value, "SIGN")]);
   assert.equal(results.filter((r) => r.ok).length, 1);
@@ -123,7 +150,16 @@ test("the data migration gives an old order its history and counts it as signed"
       deadline: districtInstant("2026-11-20", "18:00"),
       createdAt: districtInstant("2026-11-10", "09:00"),
       status: "OPEN",
-      responses: { create: { authorId: u.other.id, text: "已整改", createdAt: districtInstant("2026-11-12", "10:00"), decision: "RETURNED", decisionNote: "不彻底", decidedAt: districtInstant("2026-11-13", "10:00") } },
+      responses: {
+        create: {
+          authorId: u.other.id,
+          text: "已整改",
+          createdAt: districtInstant("2026-11-12", "10:00"),
+          decision: "RETURNED",
+          decisionNote: "不彻底",
+          decidedAt: districtInstant("2026-11-13", "10:00"),
+        },
+      },
     },
   });
   const migrated = await t.db.$transaction((tx) => migrateOrdersToLifecycle(tx));

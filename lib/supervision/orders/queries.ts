@@ -62,7 +62,9 @@ const COLOUR_ORDER: Record<OrderColour, number> = { RED: 0, YELLOW: 1, BLUE: 2, 
 /** The escalation list (督办预警): overdue first, longest overdue on top, then behind schedule. */
 export async function listEscalations(user: SessionUser, now = new Date()): Promise<OrderListItem[]> {
   const open = await listOrders(user, "open", now);
-  return open.filter((o) => o.colour === "RED" || o.colour === "YELLOW").sort((a, b) => COLOUR_ORDER[a.colour] - COLOUR_ORDER[b.colour] || a.deadline.getTime() - b.deadline.getTime());
+  return open
+    .filter((o) => o.colour === "RED" || o.colour === "YELLOW")
+    .sort((a, b) => COLOUR_ORDER[a.colour] - COLOUR_ORDER[b.colour] || a.deadline.getTime() - b.deadline.getTime());
 }
 
 /** Who has not signed (签收) yet: lead units of orders 待签收 and co-units not signed, oldest first. */
@@ -71,9 +73,21 @@ export async function listUnsigned(user: SessionUser) {
     where: scoped(user, { status: { in: ["OPEN", "SIGNED", "RETURNED", "RESPONDED"] }, OR: [{ status: "OPEN" }, { coUnits: { some: { signedAt: null } } }] }),
     orderBy: { createdAt: "asc" },
     take: 200,
-    select: { id: true, title: true, createdAt: true, status: true, unit: { select: { name: true } }, coUnits: { where: { signedAt: null }, select: { unit: { select: { name: true } } } } },
+    select: {
+      id: true,
+      title: true,
+      createdAt: true,
+      status: true,
+      unit: { select: { name: true } },
+      coUnits: { where: { signedAt: null }, select: { unit: { select: { name: true } } } },
+    },
   });
-  return orders.map((o) => ({ id: o.id, title: o.title, createdAt: o.createdAt, units: [...(o.status === "OPEN" ? [`${o.unit.name}(牵头)`] : []), ...o.coUnits.map((c) => `${c.unit.name}(配合)`)] }));
+  return orders.map((o) => ({
+    id: o.id,
+    title: o.title,
+    createdAt: o.createdAt,
+    units: [...(o.status === "OPEN" ? [`${o.unit.name}（牵头）`] : []), ...o.coUnits.map((c) => `${c.unit.name}（配合）`)],
+  }));
 }
 
 export async function getOrder(user: SessionUser, id: string, now = new Date()) {
@@ -90,18 +104,47 @@ export async function getOrder(user: SessionUser, id: string, now = new Date()) 
       source: true,
       instructionId: true,
       task: { select: { id: true, title: true, deadline: true, responsibleLeader: { select: { name: true, title: true } } } },
-      steps: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { id: true, kind: true, at: true, note: true, deadlineBefore: true, deadlineAfter: true, rating: true, actor: { select: { name: true, title: true } }, unitId: true } },
+      steps: {
+        orderBy: [{ at: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          kind: true,
+          at: true,
+          note: true,
+          deadlineBefore: true,
+          deadlineAfter: true,
+          rating: true,
+          actor: { select: { name: true, title: true } },
+          unitId: true,
+        },
+      },
       slot: { select: reportSummarySelect },
       responses: {
         orderBy: { createdAt: "asc" },
-        select: { id: true, text: true, createdAt: true, decision: true, decisionNote: true, decidedAt: true, author: { select: { name: true } }, photos: { orderBy: { sortOrder: "asc" }, select: { id: true } } },
+        select: {
+          id: true,
+          text: true,
+          createdAt: true,
+          decision: true,
+          decisionNote: true,
+          decidedAt: true,
+          author: { select: { name: true } },
+          photos: { orderBy: { sortOrder: "asc" }, select: { id: true } },
+        },
       },
     },
   });
   if (!order) return null;
   const coloured = withColour(order, now);
   const actor = actorOf(user, order);
-  const state = { status: order.status, escalation: order.escalation, extensionUntil: order.extensionUntil, deadline: order.deadline, rating: order.rating, overdue: coloured.overdue };
+  const state = {
+    status: order.status,
+    escalation: order.escalation,
+    extensionUntil: order.extensionUntil,
+    deadline: order.deadline,
+    rating: order.rating,
+    overdue: coloured.overdue,
+  };
   let moves = actor ? allowedMoves(state, actor) : [];
   // A co-unit signs once.
   if (actor === "CO_UNIT" && order.coUnits.find((c) => c.unitId === user.unitId)?.signedAt) moves = moves.filter((m) => m !== "SIGN");
@@ -128,14 +171,28 @@ export async function getOrderRecord(user: SessionUser, orderId: string, stepId:
       at: true,
       note: true,
       actor: { select: { name: true, title: true } },
-      order: { select: { id: true, title: true, content: true, createdAt: true, deadline: true, unit: { select: { name: true } }, steps: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { id: true, kind: true, at: true, note: true, actor: { select: { name: true } } } } } },
+      order: {
+        select: {
+          id: true,
+          title: true,
+          content: true,
+          createdAt: true,
+          deadline: true,
+          unit: { select: { name: true } },
+          steps: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { id: true, kind: true, at: true, note: true, actor: { select: { name: true } } } },
+        },
+      },
     },
   });
 }
 
 /** The units the user may issue an order to (an assessor: the units of their groups). */
 export async function listIssuableUnits(user: SessionUser) {
-  return db.unit.findMany({ where: withUnitScope(user, { archivedAt: null }), orderBy: [{ kind: "desc" }, { sortOrder: "asc" }], select: { id: true, name: true } });
+  return db.unit.findMany({
+    where: withUnitScope(user, { archivedAt: null }),
+    orderBy: [{ kind: "desc" }, { sortOrder: "asc" }],
+    select: { id: true, name: true },
+  });
 }
 
 /** What the issue form needs about one unit: its tasks, and (for an assessor) the groups covering it. */
@@ -145,10 +202,21 @@ export async function issueFormContext(user: SessionUser, unitId: string) {
   const [tasks, groups] = await Promise.all([
     db.task.findMany({ where: { unitId: unit.id, archivedAt: null }, orderBy: { deadline: "asc" }, select: { id: true, title: true, deadline: true } }),
     user.role === "ASSESSOR"
-      ? db.assessmentGroup.findMany({ where: { members: { some: { userId: user.id } }, units: { some: { unitId: unit.id } } }, select: { id: true, name: true } })
+      ? db.assessmentGroup.findMany({
+          where: { members: { some: { userId: user.id } }, units: { some: { unitId: unit.id } } },
+          select: { id: true, name: true },
+        })
       : Promise.resolve([]),
   ]);
   return { unit, tasks, groups };
+}
+
+/** A source that rests on a report slot (a spot check, an anomaly): the slot, its unit and its day. */
+const slotSourceSelect = { slotId: true, slot: { select: { card: { select: { unitId: true, date: true } } } } } as const;
+const slotInScope = (user: SessionUser) => ({ slot: { card: { unit: withUnitScope(user, {}) } } });
+
+function fromSlot(source: { slotId: string; slot: { card: { unitId: string } } }, title: string, content: string) {
+  return { unitId: source.slot.card.unitId, slotId: source.slotId, existingOrderId: null, title, content, deadline: undefined };
 }
 
 /**
@@ -160,20 +228,32 @@ export async function orderSourceContext(user: SessionUser, ids: { spotCheckId?:
   if (ids.instructionId) {
     const i = await db.instruction.findFirst({
       where: { id: ids.instructionId, card: { unit: withUnitScope(user, {}) } },
-      select: { id: true, text: true, deadline: true, order: { select: { id: true } }, card: { select: { unitId: true, date: true } }, leader: { select: { name: true } } },
+      select: {
+        id: true,
+        text: true,
+        deadline: true,
+        order: { select: { id: true } },
+        card: { select: { unitId: true, date: true } },
+        leader: { select: { name: true } },
+      },
     });
     if (!i) return null;
-    return { unitId: i.card.unitId, slotId: undefined, existingOrderId: i.order?.id ?? null, title: `落实${i.leader.name}批示`, content: `${i.leader.name}批示(${i.card.date}):${i.text}`, deadline: i.deadline ?? undefined };
+    return {
+      unitId: i.card.unitId,
+      slotId: undefined,
+      existingOrderId: i.order?.id ?? null,
+      title: `落实${i.leader.name}批示`,
+      content: `${i.leader.name}批示（${i.card.date}）：${i.text}`,
+      deadline: i.deadline ?? undefined,
+    };
   }
   if (ids.spotCheckId) {
-    const c = await db.spotCheck.findFirst({ where: { id: ids.spotCheckId, slot: { card: { unit: withUnitScope(user, {}) } } }, select: { slotId: true, notes: true, slot: { select: { card: { select: { unitId: true, date: true } } } } } });
-    if (!c) return null;
-    return { unitId: c.slot.card.unitId, slotId: c.slotId, existingOrderId: null, title: `抽查问题整改(${c.slot.card.date})`, content: c.notes ? `抽查发现:${c.notes}` : "", deadline: undefined };
+    const c = await db.spotCheck.findFirst({ where: { id: ids.spotCheckId, ...slotInScope(user) }, select: { ...slotSourceSelect, notes: true } });
+    return c && fromSlot(c, `抽查问题整改（${c.slot.card.date}）`, c.notes ? `抽查发现：${c.notes}` : "");
   }
   if (ids.anomalyId) {
-    const a = await db.anomaly.findFirst({ where: { id: ids.anomalyId, slot: { card: { unit: withUnitScope(user, {}) } } }, select: { slotId: true, slot: { select: { card: { select: { unitId: true, date: true } } } } } });
-    if (!a) return null;
-    return { unitId: a.slot.card.unitId, slotId: a.slotId, existingOrderId: null, title: `异常线索核查(${a.slot.card.date})`, content: "", deadline: undefined };
+    const a = await db.anomaly.findFirst({ where: { id: ids.anomalyId, ...slotInScope(user) }, select: slotSourceSelect });
+    return a && fromSlot(a, `异常线索核查（${a.slot.card.date}）`, "");
   }
   return null;
 }

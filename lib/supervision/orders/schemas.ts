@@ -5,7 +5,13 @@ import { z } from "@/lib/validation";
 const empty = (v: unknown) => (v === "" || v === null ? undefined : v);
 const id = z.string().min(1, "缺少编号").max(40);
 const optionalId = z.preprocess(empty, id.optional());
-const hhmm = z.preprocess(empty, z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "时间格式应为 HH:mm").default("18:00"));
+const hhmm = z.preprocess(
+  empty,
+  z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "时间格式应为 HH:mm")
+    .default("18:00"),
+);
 
 export const issueOrderInput = z.object({
   unitId: z.string({ message: "请选择牵头单位" }).min(1, "请选择牵头单位").max(40),
@@ -21,7 +27,10 @@ export const issueOrderInput = z.object({
   content: z.string().trim().min(10, "督办内容至少 10 个字").max(2000, "督办内容最多 2000 字"),
   deadlineDate: z.string().refine(isDistrictDate, "请选择办结期限"),
   deadlineTime: hhmm,
-  feedbackEveryDays: z.preprocess(empty, z.coerce.number({ message: "反馈周期应为天数" }).int("反馈周期应为整天数").min(1, "反馈周期至少 1 天").max(90, "反馈周期最多 90 天").optional()),
+  feedbackEveryDays: z.preprocess(
+    empty,
+    z.coerce.number({ message: "反馈周期应为天数" }).int("反馈周期应为整天数").min(1, "反馈周期至少 1 天").max(90, "反馈周期最多 90 天").optional(),
+  ),
   /** "1": 立项 only, 交办 later */
   registerOnly: z.preprocess(empty, z.literal("1").optional()),
 });

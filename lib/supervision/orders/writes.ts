@@ -23,8 +23,8 @@ import type { FieldErrors, z } from "@/lib/validation";
 
 export type OrderWriteResult<T = undefined> = { ok: true; value: T; message?: string } | { ok: false; message: string; fieldErrors?: FieldErrors };
 
-export const ORDER_NOT_FOUND = "没有找到这件督办件,或您无权操作。";
-export const ORDER_CHANGED = "这件督办件刚刚有了新的办理步骤,请刷新后再试。";
+export const ORDER_NOT_FOUND = "没有找到这件督办件，或您无权操作。";
+export const ORDER_CHANGED = "这件督办件刚刚有了新的办理步骤，请刷新后再试。";
 
 /** Orders the user may read: the office and leaders all; an assessor those of the units in their groups; a unit those it leads or co-operates on. */
 export function orderScopeWhere(user: SessionUser): Prisma.SupervisionOrderWhereInput {
@@ -41,7 +41,10 @@ export function isOfficeFor(user: SessionUser, order: { issuerId: string; groupI
   return user.role === "ADMIN" || order.issuerId === user.id || (order.groupId !== null && user.groupIds.includes(order.groupId));
 }
 
-export function actorOf(user: SessionUser, order: { issuerId: string; groupId: string | null; unitId: string; coUnits: { unitId: string }[] }): OrderActor | null {
+export function actorOf(
+  user: SessionUser,
+  order: { issuerId: string; groupId: string | null; unitId: string; coUnits: { unitId: string }[] },
+): OrderActor | null {
   if (isUnitRole(user.role)) {
     if (user.unitId === order.unitId) return "LEAD_UNIT";
     if (order.coUnits.some((c) => c.unitId === user.unitId)) return "CO_UNIT";
@@ -92,13 +95,18 @@ export async function issueOrder(client: Db, user: SessionUser, data: z.infer<ty
     return { ok: false, message: "所关联的异常线索不属于该单位。" };
   }
   if (data.instructionId) {
-    const instruction = await client.instruction.findFirst({ where: { id: data.instructionId, card: { unitId: unit.id } }, select: { id: true, order: { select: { id: true } } } });
+    const instruction = await client.instruction.findFirst({
+      where: { id: data.instructionId, card: { unitId: unit.id } },
+      select: { id: true, order: { select: { id: true } } },
+    });
     if (!instruction) return { ok: false, message: "所关联的批示不属于该单位。" };
     if (instruction.order) return { ok: false, message: "这条批示已转为督办件。" };
   }
   const deadline = districtInstant(data.deadlineDate, data.deadlineTime);
-  if (deadline.getTime() < now.getTime() + 60 * 60_000) return { ok: false, message: "办结期限至少在一小时以后。", fieldErrors: { deadlineDate: ["办结期限至少在一小时以后"] } };
-  if (deadline.getTime() > now.getTime() + 366 * 86_400_000) return { ok: false, message: "办结期限不能超过一年。", fieldErrors: { deadlineDate: ["办结期限不能超过一年"] } };
+  if (deadline.getTime() < now.getTime() + 60 * 60_000)
+    return { ok: false, message: "办结期限至少在一小时以后。", fieldErrors: { deadlineDate: ["办结期限至少在一小时以后"] } };
+  if (deadline.getTime() > now.getTime() + 366 * 86_400_000)
+    return { ok: false, message: "办结期限不能超过一年。", fieldErrors: { deadlineDate: ["办结期限不能超过一年"] } };
 
   const assign = !data.registerOnly;
   const { source, sourceId } = sourceOf(data);
@@ -133,7 +141,19 @@ export async function issueOrder(client: Db, user: SessionUser, data: z.infer<ty
       action: assign ? "order.issue" : "order.register",
       entity: "SupervisionOrder",
       entityId: order.id,
-      after: { unitId: unit.id, coUnitIds, groupId, source, taskId: data.taskId, slotId: data.slotId, instructionId: data.instructionId, sourceId, title: data.title, deadline, feedbackEveryDays: data.feedbackEveryDays ?? null },
+      after: {
+        unitId: unit.id,
+        coUnitIds,
+        groupId,
+        source,
+        taskId: data.taskId,
+        slotId: data.slotId,
+        instructionId: data.instructionId,
+        sourceId,
+        title: data.title,
+        deadline,
+        feedbackEveryDays: data.feedbackEveryDays ?? null,
+      },
     });
     return order.id;
   });
@@ -195,11 +215,19 @@ export async function applyOrderStep(
   const order = await client.supervisionOrder.findFirst({ where: { AND: [{ id: data.orderId }, orderScopeWhere(user)] }, select: stepSelect });
   if (!order) return { ok: false, message: ORDER_NOT_FOUND };
   const actor = actorOf(user, order);
-  if (!actor) return { ok: false, message: "您可以查看这件督办件,但办理由督办方和承办单位进行。" };
-  if (actor === "CO_UNIT" && action.kind === "SIGN" && order.coUnits.find((c) => c.unitId === user.unitId)?.signedAt) return { ok: false, message: "本单位已经签收。" };
+  if (!actor) return { ok: false, message: "您可以查看这件督办件，但办理由督办方和承办单位进行。" };
+  if (actor === "CO_UNIT" && action.kind === "SIGN" && order.coUnits.find((c) => c.unitId === user.unitId)?.signedAt)
+    return { ok: false, message: "本单位已经签收。" };
   if (photos.length && action.kind !== "REQUEST_CLOSE" && action.kind !== "FEEDBACK") return { ok: false, message: "只有反馈和办结申请可以附照片。" };
 
-  const state: OrderState = { status: order.status, escalation: order.escalation, extensionUntil: order.extensionUntil, deadline: order.deadline, rating: order.rating, overdue: isOverdue(order, now) };
+  const state: OrderState = {
+    status: order.status,
+    escalation: order.escalation,
+    extensionUntil: order.extensionUntil,
+    deadline: order.deadline,
+    rating: order.rating,
+    overdue: isOverdue(order, now),
+  };
   const result = move(state, action, actor);
   if (!result.ok) return { ok: false, message: result.reason };
   const next = result.next;
@@ -221,7 +249,14 @@ export async function applyOrderStep(
       if (action.kind === "EVALUATE") patch.ratedAt = now;
       // The state the machine judged is the state we change: a concurrent step makes this match nothing.
       const changed = await tx.supervisionOrder.updateMany({
-        where: { id: order.id, status: state.status, escalation: state.escalation, extensionUntil: state.extensionUntil, deadline: state.deadline, rating: state.rating },
+        where: {
+          id: order.id,
+          status: state.status,
+          escalation: state.escalation,
+          extensionUntil: state.extensionUntil,
+          deadline: state.deadline,
+          rating: state.rating,
+        },
         data: patch,
       });
       if (changed.count !== 1) throw new OrderConflict();
@@ -231,12 +266,18 @@ export async function applyOrderStep(
       }
       let responseId: string | null = null;
       if (action.kind === "REQUEST_CLOSE") {
-        responseId = (await tx.orderResponse.create({ data: { orderId: order.id, authorId: user.id, text: action.evidence, createdAt: now }, select: { id: true } })).id;
+        responseId = (
+          await tx.orderResponse.create({ data: { orderId: order.id, authorId: user.id, text: action.evidence, createdAt: now }, select: { id: true } })
+        ).id;
         for (const p of photos) await tx.photo.create({ data: { ...p, uploaderId: user.id, orderResponseId: responseId } });
       }
       if (action.kind === "CLOSE" || action.kind === "RETURN") {
         const latest = order.responses[0];
-        if (latest) await tx.orderResponse.update({ where: { id: latest.id }, data: { decision: action.kind === "CLOSE" ? "ACCEPTED" : "RETURNED", decisionNote: text, decidedAt: now } });
+        if (latest)
+          await tx.orderResponse.update({
+            where: { id: latest.id },
+            data: { decision: action.kind === "CLOSE" ? "ACCEPTED" : "RETURNED", decisionNote: text, decidedAt: now },
+          });
       }
       const step = await tx.orderStep.create({
         data: {
@@ -260,7 +301,18 @@ export async function applyOrderStep(
         entityId: order.id,
         unitId: order.unitId,
         before: { status: state.status, escalation: state.escalation, deadline: state.deadline, extensionUntil: state.extensionUntil, rating: state.rating },
-        after: { status: next.status, escalation: next.escalation, deadline: next.deadline, extensionUntil: next.extensionUntil, rating: next.rating, stepId: step.id, note: text, responseId, photos: photos.length, actingUnitId: unitId },
+        after: {
+          status: next.status,
+          escalation: next.escalation,
+          deadline: next.deadline,
+          extensionUntil: next.extensionUntil,
+          rating: next.rating,
+          stepId: step.id,
+          note: text,
+          responseId,
+          photos: photos.length,
+          actingUnitId: unitId,
+        },
       });
     });
   } catch (error) {

@@ -28,7 +28,7 @@ export const drawSpotChecks = authedAction({ roles: CHECKERS, input: drawInput }
   const seed = data.seed ?? newSeed();
   const candidates = await loadDrawCandidates(params);
   const sample = drawSample(candidates, params, seed);
-  if (sample.length === 0) return { message: "所选范围内没有可抽取的晒报,请调整日期、时段或单位类别。" };
+  if (sample.length === 0) return { message: "所选范围内没有可抽取的晒报，请调整日期、时段或单位类别。" };
   const stored: StoredDrawParams = {
     ...params,
     candidates: candidates.length,
@@ -68,5 +68,5 @@ export const recordSpotCheck = authedAction({ roles: CHECKERS, input: recordInpu
     return refusalState(result);
   }
   revalidatePath(`/spot-checks/${data.checkId}`);
-  return { ok: true, message: result.value.reversed.length > 0 ? "核查结果已记录,任务进度已按核查结果调整。" : "核查结果已记录。" };
+  return { ok: true, message: result.value.reversed.length > 0 ? "核查结果已记录，任务进度已按核查结果调整。" : "核查结果已记录。" };
 });

@@ -10,7 +10,12 @@ import { storedDrawParams, type StoredDrawParams } from "@/lib/supervision/spot-
 export async function loadDrawCandidates(params: Pick<DrawParams, "slots" | "unitKinds" | "from" | "to">): Promise<SampleCandidate[]> {
   const rows = await db.reportSlot.findMany({
     where: { slot: { in: params.slots }, card: { date: { gte: params.from, lte: params.to }, unit: { kind: { in: params.unitKinds }, archivedAt: null } } },
-    select: { id: true, slot: true, card: { select: { date: true, unit: { select: { kind: true } } } }, _count: { select: { anomalies: { where: { status: "OPEN" } } } } },
+    select: {
+      id: true,
+      slot: true,
+      card: { select: { date: true, unit: { select: { kind: true } } } },
+      _count: { select: { anomalies: { where: { status: "OPEN" } } } },
+    },
   });
   return rows.map((r) => ({ slotId: r.id, slot: r.slot, unitKind: r.card.unit.kind, date: r.card.date, openFlags: r._count.anomalies }));
 }
@@ -79,7 +84,14 @@ export type SpotCheckView = ReturnType<typeof toCheck>;
 export async function getDraw(id: string) {
   const draw = await db.spotCheckDraw.findUnique({
     where: { id },
-    select: { id: true, seed: true, params: true, createdAt: true, createdBy: { select: { name: true } }, checks: { orderBy: { createdAt: "asc" }, select: checkSelect } },
+    select: {
+      id: true,
+      seed: true,
+      params: true,
+      createdAt: true,
+      createdBy: { select: { name: true } },
+      checks: { orderBy: { createdAt: "asc" }, select: checkSelect },
+    },
   });
   if (!draw) return null;
   return { ...draw, params: parseDrawParams(draw.params), checks: draw.checks.map(toCheck) };
@@ -106,7 +118,9 @@ export async function listChecks(filter: CheckFilter, take = 30) {
 export async function reproduceDraw(draw: { seed: string; params: StoredDrawParams; checks: { report: { slotId: string } }[] }) {
   const now = await loadDrawCandidates(draw.params);
   const candidates = now.map((c) => ({ ...c, openFlags: draw.params.flagged[c.slotId] ?? 0 }));
-  const again = drawSample(candidates, draw.params, draw.seed).map((d) => d.slotId).sort();
+  const again = drawSample(candidates, draw.params, draw.seed)
+    .map((d) => d.slotId)
+    .sort();
   const recorded = draw.checks.map((c) => c.report.slotId).sort();
   return {
     same: again.length === recorded.length && again.every((id, i) => id === recorded[i]),

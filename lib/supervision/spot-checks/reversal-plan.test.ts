@@ -23,12 +23,28 @@ test("不属实 takes back everything the slot claims, per task", () => {
 });
 
 test("recording the same result again takes nothing more back", () => {
-  const done = applied([["c1", [["task-a", -100], ["task-b", -20]]]]);
+  const done = applied([
+    [
+      "c1",
+      [
+        ["task-a", -100],
+        ["task-b", -20],
+      ],
+    ],
+  ]);
   assert.deepEqual(planReversal(claims, [check("c1", "FALSE")], done), []);
 });
 
 test("a result changed to 属实 gives back what was taken; a pending check takes nothing", () => {
-  const done = applied([["c1", [["task-a", -100], ["task-b", -20]]]]);
+  const done = applied([
+    [
+      "c1",
+      [
+        ["task-a", -100],
+        ["task-b", -20],
+      ],
+    ],
+  ]);
   assert.deepEqual(planReversal(claims, [check("c1", "TRUE")], done), [
     { spotCheckId: "c1", taskId: "task-a", amount: 100 },
     { spotCheckId: "c1", taskId: "task-b", amount: 20 },
@@ -60,7 +76,15 @@ test("a slot checked twice is taken back once, by its latest recorded check", ()
   const first = check("c1", "FALSE", {}, "2026-10-05T02:00:00Z");
   const second = check("c2", "FALSE", {}, "2026-10-08T02:00:00Z");
   assert.equal(governingCheck([first, second])?.id, "c2");
-  const done = applied([["c1", [["task-a", -100], ["task-b", -20]]]]);
+  const done = applied([
+    [
+      "c1",
+      [
+        ["task-a", -100],
+        ["task-b", -20],
+      ],
+    ],
+  ]);
   const moves = planReversal(claims, [first, second], done);
   assert.deepEqual(moves, [
     { spotCheckId: "c1", taskId: "task-a", amount: 100 },

@@ -41,7 +41,9 @@ const round = (value: number) => Math.round(value * 1000) / 1000;
 /** The check whose result governs the slot: the latest recorded one. */
 export function governingCheck<C extends ReversalCheck>(checks: readonly C[]): C | null {
   const recorded = checks.filter((c) => c.result !== null);
-  recorded.sort((a, b) => (b.checkedAt?.getTime() ?? 0) - (a.checkedAt?.getTime() ?? 0) || b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
+  recorded.sort(
+    (a, b) => (b.checkedAt?.getTime() ?? 0) - (a.checkedAt?.getTime() ?? 0) || b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1),
+  );
   return recorded[0] ?? null;
 }
 
@@ -98,7 +100,10 @@ export type SlotClaims = { slotId: string; unitId: string; cardDate: DistrictDat
 export async function loadSlotClaims(tx: Db | Prisma.TransactionClient, slotId: string): Promise<SlotClaims | null> {
   const slot = await tx.reportSlot.findUnique({
     where: { id: slotId },
-    select: { slot: true, card: { select: { date: true, unitId: true, items: { where: { taskId: { not: null } }, select: { taskId: true, progressValue: true } } } } },
+    select: {
+      slot: true,
+      card: { select: { date: true, unitId: true, items: { where: { taskId: { not: null } }, select: { taskId: true, progressValue: true } } } },
+    },
   });
   if (!slot) return null;
   const claims = new Map<string, number>();
@@ -117,7 +122,10 @@ export async function planSlotReversal(tx: Prisma.TransactionClient, slotId: str
   if (checks.length === 0) return null;
   const [claims, events] = await Promise.all([
     loadSlotClaims(tx, slotId),
-    tx.progressEvent.findMany({ where: { slotId, source: "REVERSAL", milestoneId: null }, select: { spotCheckId: true, taskId: true, requested: true, delta: true } }),
+    tx.progressEvent.findMany({
+      where: { slotId, source: "REVERSAL", milestoneId: null },
+      select: { spotCheckId: true, taskId: true, requested: true, delta: true },
+    }),
   ]);
   if (!claims) return null;
   const applied = new Map<string, Map<string, number>>();

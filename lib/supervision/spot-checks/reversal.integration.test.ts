@@ -7,17 +7,17 @@
  */
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { after, before, test } from "node:test";
 import type { SessionUser } from "@/lib/auth/roles";
-import type { Role, SpotCheckResult } from "@/lib/generated/prisma/enums";
+import type { SpotCheckResult } from "@/lib/generated/prisma/enums";
 import { submitSlot } from "@/lib/reports/submit";
-import { LocalDirStorage } from "@/lib/storage";
+import type { LocalDirStorage } from "@/lib/storage";
 import { recordInput } from "@/lib/supervision/spot-checks/schemas";
 import { recordSpotCheckResult } from "@/lib/supervision/spot-checks/writes";
 import { progressAsOf } from "@/lib/tasks/progress-events";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { tempPhotoStorage } from "@/lib/testing/photos";
+import { sessionUser } from "@/lib/testing/users";
 import { addDays, districtInstant, districtToday } from "@/lib/time";
 
 let t: TestDb;
@@ -30,14 +30,9 @@ const today = districtToday();
 const year = Number(today.slice(0, 4));
 const tomorrow = addDays(today, 1);
 
-function sessionUser(id: string, role: Role, unitId: string | null = null): SessionUser {
-  return { id, username: id, name: id, role, unitId, unitName: null, groupIds: [], sessionId: null };
-}
-
 before(async () => {
   t = await createTestDb();
-  photoDir = fs.mkdtempSync(path.join(os.tmpdir(), "shaitai-reversal-"));
-  storage = new LocalDirStorage(photoDir);
+  ({ dir: photoDir, storage } = tempPhotoStorage("reversal"));
   admin = sessionUser((await t.db.user.create({ data: { username: "office", name: "督查室", role: "ADMIN", passwordHash: "x" } })).id, "ADMIN");
   leader = sessionUser((await t.db.user.create({ data: { username: "leader", name: "区长", role: "LEADER", passwordHash: "x" } })).id, "LEADER");
 });
@@ -86,7 +81,7 @@ async function newCheck(slotId: string) {
 }
 
 function record(checkId: string, result: SpotCheckResult, untrue: Record<string, number> = {}, user = admin) {
-  const form: Record<string, string> = { checkId, method: "ON_SITE", result, checkedAt: `${today}T10:00`, notes: "到现场核实,情况见说明。" };
+  const form: Record<string, string> = { checkId, method: "ON_SITE", result, checkedAt: `${today}T10:00`, notes: "到现场核实，情况见说明。" };
   for (const [taskId, amount] of Object.entries(untrue)) form[`untrue.${taskId}`] = String(amount);
   const data = recordInput.parse(form);
   return recordSpotCheckResult(t.db, user, { ...data, checkedAt: districtInstant(today, "10:00") }, [], districtInstant(today, "21:30"));
@@ -126,9 +121,14 @@ test("不属实 takes back what the evening added — task, milestone and status
   assert.equal((await progressAsOf(t.db, [s.task.id], today)).get(s.task.id)!.value, 0);
 });
 
-test("a changed result: 不属实 → 属实 gives back, → 部分属实 takes back the amount entered; the events add up to the value", async () => {
+test("a changed result：不属实 → 属实 gives back, → 部分属实 takes back the amount entered; the events add up to the value", async () => {
   const s = await scene();
-  const slot = (await s.evening([{ taskId: s.task.id, value: 80 }, { taskId: s.other.id, value: 20 }])).slot;
+  const slot = (
+    await s.evening([
+      { taskId: s.task.id, value: 80 },
+      { taskId: s.other.id, value: 20 },
+    ])
+  ).slot;
   const checkId = await newCheck(slot.id);
   await record(checkId, "FALSE");
   assert.equal((await values(s.task.id)).task, 0);
@@ -157,7 +157,7 @@ test("部分属实 with more than the claim, or a task the slot does not claim, 
   const checkId = await newCheck(slot.id);
   const tooMuch = await record(checkId, "PARTLY_TRUE", { [s.task.id]: 41 });
   assert.equal(tooMuch.ok, false);
-  assert.match(!tooMuch.ok ? tooMuch.message : "", /不能超过晒报所报的完成量\(40\)/);
+  assert.match(!tooMuch.ok ? tooMuch.message : "", /不能超过晒报所报的完成量（40）/);
   const notClaimed = await record(checkId, "PARTLY_TRUE", { [s.other.id]: 1 });
   assert.equal(notClaimed.ok, false);
   const check = await t.db.spotCheck.findUniqueOrThrow({ where: { id: checkId } });

@@ -25,7 +25,15 @@ export const drawInput = z
     from: date,
     to: date,
     randomShare: z.preprocess(empty, z.coerce.number().int("请填写整数").min(0, "最少 0%").max(100, "最多 100%").default(50)),
-    seed: z.preprocess(empty, z.string().trim().max(32, "种子最多 32 个字符").regex(/^[0-9A-Za-z_-]+$/, "种子只能包含字母、数字、- 和 _").optional()),
+    seed: z.preprocess(
+      empty,
+      z
+        .string()
+        .trim()
+        .max(32, "种子最多 32 个字符")
+        .regex(/^[0-9A-Za-z_-]+$/, "种子只能包含字母、数字、- 和 _")
+        .optional(),
+    ),
   })
   .superRefine((v, ctx) => {
     if (v.sizeBy === "SHARE" && v.share === undefined) ctx.addIssue({ code: "custom", path: ["share"], message: "请填写抽取比例" });
@@ -97,17 +105,26 @@ function gatherUntrue(raw: unknown): unknown {
 
 const untrueAmount = z.coerce.number({ message: "不属实数量应为数字" }).min(0, "不属实数量不能为负数").max(1_000_000, "不属实数量过大");
 
-export const recordInput = z.preprocess(gatherUntrue, z.object({
-  checkId: z.string().min(1).max(40),
-  method: z.enum(["PHONE", "PHOTO_REVIEW", "ON_SITE"], { message: "请选择核查方式" }),
-  result: z.enum(["TRUE", "PARTLY_TRUE", "FALSE"], { message: "请选择核查结果" }),
-  checkedAt: z.string().regex(DATETIME, "请填写核查时间").refine((v) => isDistrictDate(v.slice(0, 10)), "请填写有效的核查时间"),
-  notes: z.preprocess(empty, z.string().trim().max(2000, "情况说明最多 2000 字").optional()),
-  /** 部分属实: per task id, the amount found not true (taken back from the task's progress) */
-  untrue: z.record(z.string().min(1).max(40), untrueAmount).default({}),
-}).superRefine((v, ctx) => {
-  // A finding against a unit must say what was found.
-  if (v.result !== "TRUE" && (v.notes ?? "").length < 5) ctx.addIssue({ code: "custom", path: ["notes"], message: "结果为部分属实或不属实时,请写明核查情况(至少 5 个字)" });
-}));
+export const recordInput = z.preprocess(
+  gatherUntrue,
+  z
+    .object({
+      checkId: z.string().min(1).max(40),
+      method: z.enum(["PHONE", "PHOTO_REVIEW", "ON_SITE"], { message: "请选择核查方式" }),
+      result: z.enum(["TRUE", "PARTLY_TRUE", "FALSE"], { message: "请选择核查结果" }),
+      checkedAt: z
+        .string()
+        .regex(DATETIME, "请填写核查时间")
+        .refine((v) => isDistrictDate(v.slice(0, 10)), "请填写有效的核查时间"),
+      notes: z.preprocess(empty, z.string().trim().max(2000, "情况说明最多 2000 字").optional()),
+      /** 部分属实: per task id, the amount found not true (taken back from the task's progress) */
+      untrue: z.record(z.string().min(1).max(40), untrueAmount).default({}),
+    })
+    .superRefine((v, ctx) => {
+      // A finding against a unit must say what was found.
+      if (v.result !== "TRUE" && (v.notes ?? "").length < 5)
+        ctx.addIssue({ code: "custom", path: ["notes"], message: "结果为部分属实或不属实时，请写明核查情况（至少 5 个字）" });
+    }),
+);
 
 export type RecordInput = z.infer<typeof recordInput>;

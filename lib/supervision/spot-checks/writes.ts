@@ -51,9 +51,10 @@ export async function recordSpotCheckResult(
         const entered = Object.entries(input.untrue).filter(([, amount]) => amount > 0);
         for (const [taskId, amount] of entered) {
           const claimed = claims.get(taskId);
-          if (claimed === undefined) throw new Refused(refuse("所填的不属实数量不属于这条晒报的任务。", { fieldErrors: { untrue: ["所填的任务不在这条晒报中"] } }));
+          if (claimed === undefined)
+            throw new Refused(refuse("所填的不属实数量不属于这条晒报的任务。", { fieldErrors: { untrue: ["所填的任务不在这条晒报中"] } }));
           if (amount > claimed) {
-            const message = `不属实的数量(${amount})不能超过晒报所报的完成量(${claimed})。`;
+            const message = `不属实的数量（${amount}）不能超过晒报所报的完成量（${claimed}）。`;
             throw new Refused(refuse(message, { fieldErrors: { untrue: [message] } }));
           }
         }
@@ -100,9 +101,20 @@ export async function createSpotCheckDraw(
 ): Promise<{ id: string }> {
   return client.$transaction(async (tx) => {
     const row = await tx.spotCheckDraw.create({ data: { seed: draw.seed, params: JSON.stringify(draw.stored), createdById: user.id }, select: { id: true } });
-    const versions = await currentVersionIds(tx, draw.sample.map((s) => s.slotId));
-    await tx.spotCheck.createMany({ data: draw.sample.map((s) => ({ drawId: row.id, slotId: s.slotId, versionId: versions.get(s.slotId), checkerId: user.id })) });
-    await audit(tx, { actorId: user.id, action: "spot-check.draw", entity: "SpotCheckDraw", entityId: row.id, after: { seed: draw.seed, params: draw.params, sample: draw.sample } });
+    const versions = await currentVersionIds(
+      tx,
+      draw.sample.map((s) => s.slotId),
+    );
+    await tx.spotCheck.createMany({
+      data: draw.sample.map((s) => ({ drawId: row.id, slotId: s.slotId, versionId: versions.get(s.slotId), checkerId: user.id })),
+    });
+    await audit(tx, {
+      actorId: user.id,
+      action: "spot-check.draw",
+      entity: "SpotCheckDraw",
+      entityId: row.id,
+      after: { seed: draw.seed, params: draw.params, sample: draw.sample },
+    });
     return row;
   });
 }
@@ -112,7 +124,10 @@ export async function pickSpotCheck(client: Db, user: SessionUser, slotId: strin
   const slot = await client.reportSlot.findUnique({ where: { id: slotId }, select: { id: true } });
   if (!slot) return refuse("没有找到这条晒报。", { status: 404 });
   return client.$transaction(async (tx) => {
-    const check = await tx.spotCheck.create({ data: { slotId: slot.id, versionId: await currentVersionId(tx, slot.id), checkerId: user.id }, select: { id: true } });
+    const check = await tx.spotCheck.create({
+      data: { slotId: slot.id, versionId: await currentVersionId(tx, slot.id), checkerId: user.id },
+      select: { id: true },
+    });
     await audit(tx, { actorId: user.id, action: "spot-check.pick", entity: "SpotCheck", entityId: check.id, after: { slotId: slot.id } });
     return succeed(check);
   });

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ActionForm, SubmitButton } from "@/components/ui/action-form";
 import { EvidenceView } from "@/components/supervision/anomalies/evidence-view";
 import { Badge } from "@/components/ui/badge";
+import { Pager } from "@/components/ui/pager";
 import { Stat } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
@@ -13,7 +14,10 @@ import { reviewAnomaly } from "@/lib/supervision/anomalies/actions";
 import { ANOMALY_KIND_LABELS } from "@/lib/supervision/anomalies/evidence";
 import { countOpenAnomaliesByKind, listAnomalies } from "@/lib/supervision/anomalies/queries";
 import { pickReportForCheck } from "@/lib/supervision/spot-checks/actions";
-import { formatDistrictDateTime, isDistrictDate } from "@/lib/time";
+import { dateParam, idParam, keyOf, parseSearchParams, type RawSearchParams } from "@/lib/search-params";
+import { formatDistrictDateTime } from "@/lib/time";
+import { z } from "@/lib/validation";
+import { TabLinks } from "@/components/ui/tab-links";
 
 export const metadata: Metadata = { title: "异常线索" };
 
@@ -24,7 +28,10 @@ const STATUS_TABS: { value: AnomalyStatus; label: string }[] = [
 ];
 const KINDS = Object.keys(ANOMALY_KIND_LABELS) as AnomalyKind[];
 
-type Params = { status?: string; kind?: string; date?: string; slotId?: string };
+type Params = { status?: string; kind?: string; date?: string; slotId?: string; page?: string };
+
+/** Ten to a page: each flag carries its evidence (photos side by side), so a page of thirty ran ~14,000 px. */
+const PAGE_SIZE = 10;
 
 function hrefWith(current: Params, change: Params): string {
   const merged = { ...current, ...change };
@@ -33,39 +40,49 @@ function hrefWith(current: Params, change: Params): string {
 }
 
 /** The office's view of the anomaly flags: evidence side by side, confirm or dismiss. */
-export default async function AnomaliesPage({ searchParams }: { searchParams: Promise<Params> }) {
+export default async function AnomaliesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   await requireUser(["ADMIN"]);
-  const raw = await searchParams;
-  const status = STATUS_TABS.some((t) => t.value === raw.status) ? (raw.status as AnomalyStatus) : "OPEN";
-  const kind = KINDS.includes(raw.kind as AnomalyKind) ? (raw.kind as AnomalyKind) : undefined;
-  const date = raw.date && isDistrictDate(raw.date) ? raw.date : undefined;
-  const slotId = raw.slotId && /^[a-z0-9]{1,40}$/i.test(raw.slotId) ? raw.slotId : undefined;
+  const { status, kind, date, slotId, page } = parseSearchParams(
+    {
+      status: z.enum(STATUS_TABS.map((t) => t.value) as [AnomalyStatus, ...AnomalyStatus[]]).default("OPEN"),
+      kind: keyOf(ANOMALY_KIND_LABELS).optional(),
+      date: dateParam.optional(),
+      slotId: idParam.optional(),
+      page: z
+        .string()
+        .regex(/^[1-9]\d{0,4}$/)
+        .transform(Number)
+        .default(1),
+    },
+    await searchParams,
+  );
   const current: Params = { status, kind, date, slotId };
-  const [{ anomalies, total }, open] = await Promise.all([listAnomalies({ status, kind, date, slotId }), countOpenAnomaliesByKind()]);
+  const [{ anomalies, total }, open] = await Promise.all([
+    listAnomalies({ status, kind, date, slotId }, PAGE_SIZE, (page - 1) * PAGE_SIZE),
+    countOpenAnomaliesByKind(),
+  ]);
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
 
   return (
     <div className="space-y-6">
-      <PageHeader title="异常线索" description="系统对每条晒报自动比对照片、文字、拍摄时间和位置;每条线索只是提示,需人工核实,不直接扣分" />
+      <PageHeader title="异常线索" description="系统对每条晒报自动比对照片、文字、拍摄时间和位置；每条线索只是提示，需人工核实，不直接扣分" />
       <div className="grid gap-3 sm:grid-cols-4">
         {KINDS.map((k) => (
-          <Link key={k} href={hrefWith(current, { kind: kind === k ? undefined : k })} aria-current={kind === k ? "true" : undefined} className={cn("rounded-xl", kind === k && "ring-2 ring-brand-700")}>
+          <Link
+            key={k}
+            href={hrefWith(current, { kind: kind === k ? undefined : k })}
+            aria-current={kind === k ? "true" : undefined}
+            className={cn("rounded-xl", kind === k && "ring-2 ring-brand-700")}
+          >
             <Stat label={ANOMALY_KIND_LABELS[k]} value={open[k]} hint="待处理" />
           </Link>
         ))}
       </div>
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <nav aria-label="按处理情况筛选" className="flex gap-2">
-          {STATUS_TABS.map((t) => (
-            <Link
-              key={t.value}
-              href={hrefWith(current, { status: t.value })}
-              aria-current={status === t.value ? "page" : undefined}
-              className={cn("flex min-h-11 items-center rounded-lg border px-3", status === t.value ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white text-stone-700 hover:bg-stone-100")}
-            >
-              {t.label}
-            </Link>
-          ))}
-        </nav>
+        <TabLinks
+          label="按处理情况筛选"
+          tabs={STATUS_TABS.map((t) => ({ href: hrefWith(current, { status: t.value }), label: t.label, current: status === t.value }))}
+        />
         <form method="get" action="/admin/anomalies" className="flex items-end gap-2">
           <input type="hidden" name="status" value={status} />
           {kind ? <input type="hidden" name="kind" value={kind} /> : null}
@@ -79,7 +96,7 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Pr
         </form>
       </div>
       <p className="text-sm text-stone-600">
-        共 {total} 条{total > anomalies.length ? `,显示最新 ${anomalies.length} 条` : ""}
+        共 {total} 条{pageCount > 1 ? `，第 ${page} / ${pageCount} 页，最新的在前` : ""}
         {kind || date || slotId ? (
           <>
             {" · "}
@@ -93,10 +110,13 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Pr
       <ol className="space-y-4">
         {anomalies.map((a) => (
           <li key={a.id}>
-            <article aria-label={`${ANOMALY_KIND_LABELS[a.kind]}:${a.report.unit.name} ${a.report.date}`} className="space-y-3 rounded-xl border border-stone-200 bg-white p-4">
+            <article
+              aria-label={`${ANOMALY_KIND_LABELS[a.kind]}：${a.report.unit.name} ${a.report.date}`}
+              className="space-y-3 rounded-xl border border-stone-200 bg-white p-4"
+            >
               <header className="flex flex-wrap items-center gap-2">
                 <Badge tone={a.status === "OPEN" ? "warn" : a.status === "CONFIRMED" ? "bad" : "neutral"}>{ANOMALY_KIND_LABELS[a.kind]}</Badge>
-                <Link href={`/units/${a.report.unit.id}?date=${a.report.date}`} className="font-semibold text-stone-900 underline-offset-2 hover:underline">
+                <Link href={`/units/${a.report.unit.id}?date=${a.report.date}`} className="link font-semibold">
                   {a.report.unit.name}
                 </Link>
                 <span className="text-sm text-stone-600">
@@ -134,7 +154,10 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Pr
                     抽查这条晒报
                   </SubmitButton>
                 </ActionForm>
-                <Link href={`/orders/new?slotId=${a.report.slotId}`} className="inline-flex min-h-9 items-center rounded-lg px-3 text-sm text-stone-700 hover:bg-stone-100">
+                <Link
+                  href={`/orders/new?slotId=${a.report.slotId}`}
+                  className="inline-flex min-h-9 items-center rounded-lg px-3 text-sm text-stone-700 hover:bg-stone-100"
+                >
                   开具督办单
                 </Link>
               </footer>
@@ -142,6 +165,7 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Pr
           </li>
         ))}
       </ol>
+      <Pager page={page} pageCount={pageCount} total={total} href={(p) => hrefWith(current, { page: p > 1 ? String(p) : undefined })} />
     </div>
   );
 }

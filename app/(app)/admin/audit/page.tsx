@@ -26,8 +26,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         title="操作记录"
         description={
           filters.entity
-            ? `仅显示一条${auditEntityLabel(filters.entity)}的记录。每一次写入都留痕:谁、何时、改了什么。`
-            : "每一次写入都留痕:谁、何时、对哪个单位、改了什么(北京时间,最新的在前)。"
+            ? `仅显示一条${auditEntityLabel(filters.entity)}的记录。每一次写入都留痕：谁、何时、改了什么。`
+            : "每一次写入都留痕：谁、何时、对哪个单位、改了什么（北京时间，最新的在前）。"
         }
         actions={<ButtonLink href={`/admin/audit/export${auditFiltersQuery(filters)}`}>导出 Excel</ButtonLink>}
       />
@@ -47,7 +47,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </nav>
         </>
       ) : (
-        <EmptyState title={filtered ? "没有符合条件的操作记录" : "还没有操作记录"}>{filtered ? "换个条件试试,或清除筛选条件。" : "各单位和督查室的每一次写入都会记在这里。"}</EmptyState>
+        <EmptyState title={filtered ? "没有符合条件的操作记录" : "还没有操作记录"}>
+          {filtered ? "换个条件试试，或清除筛选条件。" : "各单位和督查室的每一次写入都会记在这里。"}
+        </EmptyState>
       )}
     </div>
   );

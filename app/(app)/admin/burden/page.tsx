@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { BurdenChart } from "@/components/reports/burden-chart";
 import { Card, CardTitle, Stat } from "@/components/ui/card";
-import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/page-header";
 import { RowHeader, Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 import { keyOf, parseSearchParams, type RawSearchParams } from "@/lib/search-params";
@@ -10,6 +8,7 @@ import { requireUser } from "@/lib/auth/session";
 import { loadBurden } from "@/lib/reports/queries";
 import { districtToday } from "@/lib/time";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
+import { TabLinks } from "@/components/ui/tab-links";
 
 export const metadata: Metadata = { title: "填报负担" };
 
@@ -31,7 +30,7 @@ export default async function BurdenPage({ searchParams }: { searchParams: Promi
     <div className="space-y-6">
       <PageHeader
         title="填报负担"
-        description={`每个单位每天花在一日三晒上的时间(从开始填写到提交,含更正),统计 ${summary.from} 至 ${summary.to}。负担要轻:按规定不以留痕多少评价单位。`}
+        description={`每个单位每天花在一日三晒上的时间（从开始填写到提交，含更正），统计 ${summary.from} 至 ${summary.to}。负担要轻：按规定不以留痕多少评价单位。`}
       />
       <div className="grid gap-3 sm:grid-cols-3">
         <Stat label="近7天 · 每单位每天" value={`${mean("week").toFixed(1)} 分钟`} />
@@ -39,28 +38,20 @@ export default async function BurdenPage({ searchParams }: { searchParams: Promi
         <Stat label="计时覆盖" value={total ? `${Math.round((measured / total) * 100)}%` : "—"} hint="通过接口提交且未带开始时间的不计时" />
       </div>
       <Card aria-labelledby="trend-heading">
-        <CardTitle id="trend-heading">近30天全区每单位平均(分钟/天)</CardTitle>
+        <CardTitle id="trend-heading">近30天全区每单位平均（分钟/天）</CardTitle>
         <BurdenChart rows={summary.daily} />
       </Card>
       <section aria-labelledby="units-heading" className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 id="units-heading" className="text-lg font-semibold">
-            各单位(分钟/天)
+            各单位（分钟/天）
           </h2>
-          <nav aria-label="排序" className="flex gap-2">
-            {(Object.keys(SORTS) as Sort[]).map((key) => (
-              <Link
-                key={key}
-                href={`/admin/burden?sort=${key}`}
-                aria-current={key === sort ? "page" : undefined}
-                className={cn("flex min-h-11 items-center rounded-lg border px-3 text-sm", key === sort ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white")}
-              >
-                按{SORTS[key]}
-              </Link>
-            ))}
-          </nav>
+          <TabLinks
+            label="排序"
+            tabs={(Object.keys(SORTS) as Sort[]).map((key) => ({ href: `/admin/burden?sort=${key}`, label: <>按{SORTS[key]}</>, current: key === sort }))}
+          />
         </div>
-        <Table caption={`各单位填报负担,按${SORTS[sort]}从高到低`}>
+        <Table caption={`各单位填报负担，按${SORTS[sort]}从高到低`}>
           <TableHead>
             <Th>单位</Th>
             <Th>类别</Th>

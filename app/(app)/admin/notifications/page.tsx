@@ -7,21 +7,22 @@ import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { listMyNotifications } from "@/lib/notifications/queries";
 import { formatDistrictDateTime } from "@/lib/time";
+import { parseSearchParams, idParam, type RawSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "通知" };
 
 const KIND_LABELS: Record<string, string> = { "report.correction": "晒报更正" };
 
-export default async function NotificationsPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
+export default async function NotificationsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requireUser(["ADMIN"]);
-  const { cursor } = await searchParams;
-  const { notices, nextCursor } = await listMyNotifications(user, cursor && /^[A-Za-z0-9_-]{1,64}$/.test(cursor) ? cursor : undefined);
+  const { cursor } = parseSearchParams({ cursor: idParam.optional() }, await searchParams);
+  const { notices, nextCursor } = await listMyNotifications(user, cursor);
   const unread = notices.some((n) => !n.readAt);
   return (
     <div className="space-y-4">
       <PageHeader
         title="通知"
-        description="已被抽查、要情快讯引用、领导批示或提示异常的晒报被修改时,会在这里通知督查室。"
+        description="已被抽查、要情快讯引用、领导批示或提示异常的晒报被修改时，会在这里通知督查室。"
         actions={unread ? <MarkReadButton label="全部标为已读" /> : null}
       />
       {notices.length === 0 ? (
@@ -29,18 +30,21 @@ export default async function NotificationsPage({ searchParams }: { searchParams
       ) : (
         <ol className="space-y-2" aria-label="通知列表">
           {notices.map((n) => (
-            <li key={n.id} className={`flex flex-wrap items-center gap-3 rounded-xl border p-3 ${n.readAt ? "border-stone-200 bg-white" : "border-amber-300 bg-amber-50"}`}>
+            <li
+              key={n.id}
+              className={`flex flex-wrap items-center gap-3 rounded-xl border p-3 ${n.readAt ? "border-stone-200 bg-white" : "border-amber-300 bg-amber-50"}`}
+            >
               <div className="min-w-0 flex-1">
                 <p className="flex flex-wrap items-center gap-2 text-sm text-stone-600">
                   {n.readAt ? null : <Badge tone="warn">未读</Badge>}
                   <span>{KIND_LABELS[n.kind] ?? n.kind}</span>
                   <span>{formatDistrictDateTime(n.createdAt)}</span>
                 </p>
-                <Link href={n.href} className="mt-1 block text-stone-900 underline-offset-2 hover:underline">
+                <Link href={n.href} className="link mt-1 block">
                   {n.message}
                 </Link>
               </div>
-              {n.readAt ? null : <MarkReadButton id={n.id} label="标为已读" ariaLabel={`标为已读:${n.message}`} />}
+              {n.readAt ? null : <MarkReadButton id={n.id} label="标为已读" ariaLabel={`标为已读：${n.message}`} />}
             </li>
           ))}
         </ol>

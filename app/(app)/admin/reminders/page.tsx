@@ -2,29 +2,31 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { RemindButton } from "@/components/reports/remind-button";
 import { SlotStateBadge } from "@/components/reports/slot-state-badge";
-import { cn } from "@/components/ui/cn";
 import { Card, CardTitle } from "@/components/ui/card";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import type { SlotKind } from "@/lib/generated/prisma/enums";
-import { listDayReminders, listDayStatus, loadSlotDeadlines } from "@/lib/reports/queries";
-import { currentSlot, SLOT_LABELS, slotDeadline, SLOTS } from "@/lib/reports/slots";
+import { listDayReminders, listDayStatus } from "@/lib/reports/queries";
+import { getSlotDeadlines } from "@/lib/settings";
+import { currentSlot, lastPassedSlot, SLOT_LABELS, slotDeadline, SLOTS } from "@/lib/reports/slots";
 import { districtToday, formatDistrictDateLong, formatDistrictTime } from "@/lib/time";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
+import { parseSearchParams, keyOf, type RawSearchParams } from "@/lib/search-params";
+import { RowHeader, Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
+import { TabLinks } from "@/components/ui/tab-links";
 
 export const metadata: Metadata = { title: "催报" };
 
-export default async function RemindersPage({ searchParams }: { searchParams: Promise<{ slot?: string }> }) {
+export default async function RemindersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requireUser(["ADMIN"]);
   const now = new Date();
   const today = districtToday(now);
-  const deadlines = await loadSlotDeadlines();
-  const { slot: slotParam } = await searchParams;
-  const slot: SlotKind = SLOTS.includes(slotParam as SlotKind) ? (slotParam as SlotKind) : currentSlot(deadlines, now);
-  const [rows, reminders] = await Promise.all([
-    listDayStatus(user, today, undefined, now),
-    listDayReminders(user, today),
-  ]);
+  const deadlines = await getSlotDeadlines(user);
+  const { slot: chosen } = parseSearchParams({ slot: keyOf(SLOT_LABELS).optional() }, await searchParams);
+  // Without a choice: the slot whose deadline passed most recently (its units are late now), before 09:30 the morning's.
+  const passed = lastPassedSlot(deadlines, now);
+  const slot: SlotKind = chosen ?? passed ?? currentSlot(deadlines, now);
+  const [rows, reminders] = await Promise.all([listDayStatus(user, today, undefined, now), listDayReminders(user, today)]);
   const missing = rows.filter((r) => r.slots[slot] === "PENDING" || r.slots[slot] === "MISSING");
   const lastReminder = new Map<string, (typeof reminders)[number]>();
   const reminderCount = new Map<string, number>();
@@ -39,67 +41,59 @@ export default async function RemindersPage({ searchParams }: { searchParams: Pr
         title="催报"
         description={`${formatDistrictDateLong(today)} · ${SLOT_LABELS[slot]}截止 ${formatDistrictTime(slotDeadline(today, slot, deadlines))} · 未报 ${missing.length}/${rows.length} 个单位`}
       />
-      <nav aria-label="选择时段" className="flex gap-2">
-        {SLOTS.map((s) => (
-          <Link
-            key={s}
-            href={`/admin/reminders?slot=${s}`}
-            aria-current={s === slot ? "page" : undefined}
-            className={cn(
-              "flex min-h-11 items-center rounded-lg border px-3",
-              s === slot ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white text-stone-700 hover:bg-stone-100",
-            )}
-          >
-            {SLOT_LABELS[s]}
-          </Link>
-        ))}
-      </nav>
+      {chosen ? null : (
+        <p className="text-stone-700" data-testid="default-slot">
+          {passed
+            ? `显示最近一个已过截止时间的时段：${SLOT_LABELS[slot]}（${formatDistrictTime(slotDeadline(today, slot, deadlines))} 截止）。`
+            : `今天还没有时段过截止时间；显示下一个：${SLOT_LABELS[slot]}（${formatDistrictTime(slotDeadline(today, slot, deadlines))} 截止）。`}
+        </p>
+      )}
+      <TabLinks label="选择时段" tabs={SLOTS.map((s) => ({ href: `/admin/reminders?slot=${s}`, label: SLOT_LABELS[s], current: s === slot }))} />
       {missing.length === 0 ? (
         <EmptyState title={`所有单位都已报送${SLOT_LABELS[slot]}`} />
       ) : (
         <section aria-labelledby="missing-heading" className="space-y-3">
           <div className="flex flex-wrap items-center justify-between gap-3">
             <h2 id="missing-heading" className="text-lg font-semibold">
-              尚未报送{SLOT_LABELS[slot]}的单位({missing.length})
+              尚未报送{SLOT_LABELS[slot]}的单位（{missing.length}）
             </h2>
-            <RemindButton slot={slot} label={`全部提醒(${missing.length})`} variant="primary" />
+            <RemindButton slot={slot} label={`全部提醒（${missing.length}）`} count={missing.length} slotLabel={SLOT_LABELS[slot]} variant="primary" />
           </div>
-          <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">尚未报送{SLOT_LABELS[slot]}的单位</caption>
-              <thead className="bg-stone-100 text-stone-700">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">单位</th>
-                  <th scope="col" className="px-3 py-2 font-medium">类别</th>
-                  <th scope="col" className="px-3 py-2 font-medium">状态</th>
-                  <th scope="col" className="px-3 py-2 font-medium">已提醒</th>
-                  <th scope="col" className="px-3 py-2 font-medium">操作</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-stone-100">
-                {missing.map((row) => {
-                  const last = lastReminder.get(row.unitId);
-                  return (
-                    <tr key={row.unitId} data-unit={row.unitName}>
-                      <th scope="row" className="px-3 py-2 font-medium">
-                        <Link href={`/units/${row.unitId}`} className="underline-offset-2 hover:underline">
-                          {row.unitName}
-                        </Link>
-                      </th>
-                      <td className="px-3 py-2 text-stone-600">{UNIT_KIND_LABELS[row.kind]}</td>
-                      <td className="px-3 py-2">
-                        <SlotStateBadge state={row.slots[slot]} />
-                      </td>
-                      <td className="px-3 py-2 text-stone-600">{last ? `${reminderCount.get(row.unitId)} 次,最近 ${formatDistrictTime(last.createdAt)}(${last.remindedBy.name})` : "—"}</td>
-                      <td className="px-3 py-2">
-                        <RemindButton slot={slot} unitId={row.unitId} label="提醒" ariaLabel={`提醒${row.unitName}`} />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <Table caption={<>尚未报送{SLOT_LABELS[slot]}的单位</>}>
+            <TableHead>
+              <Th>单位</Th>
+              <Th>类别</Th>
+              <Th>状态</Th>
+              <Th>已提醒</Th>
+              <Th>操作</Th>
+            </TableHead>
+            <TableBody>
+              {missing.map((row) => {
+                const last = lastReminder.get(row.unitId);
+                return (
+                  <tr key={row.unitId} data-unit={row.unitName}>
+                    <RowHeader label="单位">
+                      <Link href={`/units/${row.unitId}`} className="link">
+                        {row.unitName}
+                      </Link>
+                    </RowHeader>
+                    <Td label="类别" className="text-stone-600">
+                      {UNIT_KIND_LABELS[row.kind]}
+                    </Td>
+                    <Td label="状态">
+                      <SlotStateBadge state={row.slots[slot]} />
+                    </Td>
+                    <Td label="已提醒" className="text-stone-600">
+                      {last ? `${reminderCount.get(row.unitId)} 次，最近 ${formatDistrictTime(last.createdAt)}（${last.remindedBy.name}）` : "—"}
+                    </Td>
+                    <Td label="操作">
+                      <RemindButton slot={slot} unitId={row.unitId} label="提醒" ariaLabel={`提醒${row.unitName}`} />
+                    </Td>
+                  </tr>
+                );
+              })}
+            </TableBody>
+          </Table>
         </section>
       )}
       <Card aria-labelledby="log-heading">
@@ -113,7 +107,7 @@ export default async function RemindersPage({ searchParams }: { searchParams: Pr
             ))}
           </ol>
         ) : (
-          <p className="mt-2 text-sm text-stone-600">今天还没有催报。提醒只在系统里留下记录;通过电话、短信或工作群通知由督查室自行安排。</p>
+          <p className="mt-2 text-sm text-stone-600">今天还没有催报。提醒只在系统里留下记录；通过电话、短信或工作群通知由督查室自行安排。</p>
         )}
       </Card>
     </div>

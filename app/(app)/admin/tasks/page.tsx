@@ -22,7 +22,7 @@ export default async function AdminTasksPage({ searchParams }: { searchParams: P
     <div className="space-y-5">
       <PageHeader
         title="年度任务责任清单"
-        description="各单位的任务、节点(课程表)和进度;状态按截止日期(北京时间)和完成值自动判定。"
+        description="各单位的任务、节点（课程表）和进度；状态按截止日期（北京时间）和完成值自动判定。"
         actions={
           <>
             <ButtonLink href="/admin/tasks/new" variant="primary">
@@ -41,7 +41,7 @@ export default async function AdminTasksPage({ searchParams }: { searchParams: P
         </>
       ) : (
         <EmptyState title={hasActiveFilters(filters) ? "没有符合条件的任务" : "还没有任务"}>
-          {hasActiveFilters(filters) ? "换个条件试试,或清除筛选条件。" : "点“新建任务”逐项录入,或用“导入 Excel/CSV”一次导入整张清单。"}
+          {hasActiveFilters(filters) ? "换个条件试试，或清除筛选条件。" : "点“新建任务”逐项录入，或用“导入 Excel/CSV”一次导入整张清单。"}
         </EmptyState>
       )}
     </div>

@@ -6,26 +6,27 @@ import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { listGroupScoring, resolveScoringQuarter } from "@/lib/assessment/queries";
 import { quarterName } from "@/lib/assessment/quarters";
-import { listQuarters } from "@/lib/assessment/results";
-import { db } from "@/lib/db";
+import { listQuarterInfos } from "@/lib/assessment/board";
 import { districtToday, formatDistrictDateTime } from "@/lib/time";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
+import { parseSearchParams, quarterParam, type RawSearchParams } from "@/lib/search-params";
+import { RowHeader, Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "评分" };
 
-export default async function AssessorScoresPage({ searchParams }: { searchParams: Promise<{ quarter?: string }> }) {
+export default async function AssessorScoresPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requireUser(["ASSESSOR"]);
-  const { quarter: key } = await searchParams;
+  const { quarter: key } = parseSearchParams({ quarter: quarterParam.optional() }, await searchParams);
   const quarter = await resolveScoringQuarter(key, districtToday());
   if (!quarter) return <EmptyState title="还没有考核季度">请联系区督查室设置本年度的考核季度。</EmptyState>;
-  const [groups, quarters] = await Promise.all([listGroupScoring(user, quarter.id), listQuarters(db)]);
+  const [groups, quarters] = await Promise.all([listGroupScoring(user, quarter.id), listQuarterInfos(user)]);
   if (groups.length === 0) return <EmptyState title="您还不是任何跟踪考核组的成员">请联系区督查室把您加入考核组。</EmptyState>;
 
   return (
     <div className="space-y-6">
       <PageHeader
         title={`${quarterName(quarter.key)}评分`}
-        description={quarter.status === "OPEN" ? "对照本组评分细则逐项打分,扣分须写明理由;提交后计入季度考核。" : "本季度已关闭,评分只能查看。"}
+        description={quarter.status === "OPEN" ? "对照本组评分细则逐项打分，扣分须写明理由；提交后计入季度考核。" : "本季度已关闭，评分只能查看。"}
       />
       <QuarterTabs quarters={quarters} current={quarter.key} href={(k) => `/assessor/scores?quarter=${k}`} />
       {groups.map((group) => {
@@ -38,47 +39,46 @@ export default async function AssessorScoresPage({ searchParams }: { searchParam
                 已提交 {done}/{group.units.length}
               </span>
             </h2>
-            <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">{group.name}各单位评分情况</caption>
-                <thead className="bg-stone-100 text-stone-700">
-                  <tr>
-                    <th scope="col" className="px-3 py-2 font-medium">单位</th>
-                    <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">状态</th>
-                    <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">得分</th>
-                    <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">评分人</th>
-                    <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">操作</span></th>
+            <Table caption={<>{group.name}各单位评分情况</>}>
+              <TableHead>
+                <Th>单位</Th>
+                <Th className="whitespace-nowrap">状态</Th>
+                <Th className="whitespace-nowrap">得分</Th>
+                <Th className="hidden sm:table-cell">评分人</Th>
+                <Th>
+                  <span className="sr-only">操作</span>
+                </Th>
+              </TableHead>
+              <TableBody>
+                {group.units.map((unit) => (
+                  <tr key={unit.id} data-unit={unit.name}>
+                    <RowHeader label="单位">
+                      {unit.name}
+                      <span className="ml-1 text-xs font-normal text-stone-500">{UNIT_KIND_LABELS[unit.kind]}</span>
+                    </RowHeader>
+                    <Td label="状态">
+                      <ScoreStateBadge state={unit.state} />
+                    </Td>
+                    <Td label="得分" className="tabular-nums">
+                      {unit.points ?? "—"}
+                    </Td>
+                    <Td label="评分人" className="hidden text-stone-600 sm:table-cell">
+                      {unit.assessorName ?? "—"}
+                      {unit.submittedAt ? ` · ${formatDistrictDateTime(unit.submittedAt)}` : ""}
+                    </Td>
+                    <Td label="操作" align="right">
+                      <Link
+                        href={`/assessor/groups/${group.id}/units/${unit.id}?quarter=${quarter.key}`}
+                        className="inline-flex min-h-11 items-center rounded-lg px-2 font-medium whitespace-nowrap text-brand-800 underline underline-offset-4"
+                        aria-label={`${unit.state === "SUBMITTED" || quarter.status === "CLOSED" ? "查看" : "评分"}：${unit.name}`}
+                      >
+                        {unit.state === "SUBMITTED" || quarter.status === "CLOSED" ? "查看" : "评分"}
+                      </Link>
+                    </Td>
                   </tr>
-                </thead>
-                <tbody className="divide-y divide-stone-100">
-                  {group.units.map((unit) => (
-                    <tr key={unit.id} data-unit={unit.name}>
-                      <th scope="row" className="px-3 py-2 font-medium">
-                        {unit.name}
-                        <span className="ml-1 text-xs font-normal text-stone-500">{UNIT_KIND_LABELS[unit.kind]}</span>
-                      </th>
-                      <td className="px-3 py-2">
-                        <ScoreStateBadge state={unit.state} />
-                      </td>
-                      <td className="px-3 py-2 tabular-nums">{unit.points ?? "—"}</td>
-                      <td className="hidden px-3 py-2 text-stone-600 sm:table-cell">
-                        {unit.assessorName ?? "—"}
-                        {unit.submittedAt ? ` · ${formatDistrictDateTime(unit.submittedAt)}` : ""}
-                      </td>
-                      <td className="px-3 py-2 text-right">
-                        <Link
-                          href={`/assessor/groups/${group.id}/units/${unit.id}?quarter=${quarter.key}`}
-                          className="inline-flex min-h-11 items-center rounded-lg px-2 font-medium whitespace-nowrap text-brand-800 hover:underline"
-                          aria-label={`${unit.state === "SUBMITTED" || quarter.status === "CLOSED" ? "查看" : "评分"}:${unit.name}`}
-                        >
-                          {unit.state === "SUBMITTED" || quarter.status === "CLOSED" ? "查看" : "评分"}
-                        </Link>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </TableBody>
+            </Table>
           </section>
         );
       })}

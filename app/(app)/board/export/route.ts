@@ -1,17 +1,16 @@
 import { apiRoute, notFound } from "@/lib/api/handler";
-import { resolveBoardQuarter } from "@/lib/assessment/board";
+import { readQuarterResults, resolveBoardQuarter } from "@/lib/assessment/board";
 import { buildRankingWorkbook, exportFileName } from "@/lib/assessment/export";
-import { loadQuarterResults } from "@/lib/assessment/results";
-import { db } from "@/lib/db";
 import { districtToday } from "@/lib/time";
+import { parseSearchParams, quarterParam } from "@/lib/search-params";
 
 /** The rankings with breakdowns as .xlsx, for the quarterly review meeting (LEADER, ADMIN). */
-export const GET = apiRoute({ roles: ["LEADER", "ADMIN"] }, async ({ request }) => {
-  const key = new URL(request.url).searchParams.get("quarter") ?? undefined;
+export const GET = apiRoute({ roles: ["LEADER", "ADMIN"] }, async ({ user, request }) => {
+  const { quarter: key } = parseSearchParams({ quarter: quarterParam.optional() }, new URL(request.url).searchParams);
   const now = new Date();
-  const { quarter } = await resolveBoardQuarter(key, districtToday(now));
+  const { quarter } = await resolveBoardQuarter(user, key, districtToday(now));
   if (!quarter) throw notFound("没有找到该季度。");
-  const results = await loadQuarterResults(db, quarter, now);
+  const results = await readQuarterResults(user, quarter, now);
   const body = await buildRankingWorkbook(results);
   return new Response(new Uint8Array(body), {
     headers: {

@@ -4,25 +4,25 @@ import { PrintButton } from "@/components/board/print-button";
 import { RankingTable } from "@/components/board/ranking-table";
 import { EmptyState } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { resolveBoardQuarter } from "@/lib/assessment/board";
+import { readPublicFlagHistory, readQuarterResults, resolveBoardQuarter } from "@/lib/assessment/board";
 import { quarterName } from "@/lib/assessment/quarters";
-import { loadFlagHistory, loadQuarterResults, rankingRowsOf } from "@/lib/assessment/results";
-import { db } from "@/lib/db";
+import { rankingRowsOf } from "@/lib/assessment/results";
 import { districtToday, formatDistrictDateTime } from "@/lib/time";
 import { UNIT_KIND_ENTRIES } from "@/lib/labels";
+import { parseSearchParams, quarterParam, type RawSearchParams } from "@/lib/search-params";
 
-export const metadata: Metadata = { title: "考核排名(打印)" };
+export const metadata: Metadata = { title: "考核排名（打印）" };
 
 const KINDS = UNIT_KIND_ENTRIES;
 
 /** The review meeting's printout: both rankings with every component, and the flags. A4 landscape. */
-export default async function BoardPrintPage({ searchParams }: { searchParams: Promise<{ quarter?: string }> }) {
-  await requireUser(["LEADER", "ADMIN"]);
-  const { quarter: key } = await searchParams;
+export default async function BoardPrintPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const user = await requireUser(["LEADER", "ADMIN"]);
+  const { quarter: key } = parseSearchParams({ quarter: quarterParam.optional() }, await searchParams);
   const now = new Date();
-  const { quarter } = await resolveBoardQuarter(key, districtToday(now));
+  const { quarter } = await resolveBoardQuarter(user, key, districtToday(now));
   if (!quarter) return <EmptyState title="还没有考核季度" />;
-  const [results, flags] = await Promise.all([loadQuarterResults(db, quarter, now), loadFlagHistory(db)]);
+  const [results, flags] = await Promise.all([readQuarterResults(user, quarter, now), readPublicFlagHistory()]);
   const quarterFlags = flags.history.find((h) => h.quarter === quarter.key)?.flags ?? [];
 
   return (
@@ -33,8 +33,8 @@ export default async function BoardPrintPage({ searchParams }: { searchParams: P
           <h1 className="text-2xl font-bold">{quarterName(quarter.key)}考核排名</h1>
           <p className="text-stone-700">
             {results.live
-              ? `实时计算,截至 ${results.asOf}(季度尚未关闭,仅供参考)`
-              : `第 ${quarter.version} 版,${quarter.closedAt ? `${formatDistrictDateTime(quarter.closedAt)} 关闭,` : ""}数据截至 ${results.asOf}`}
+              ? `实时计算，截至 ${results.asOf}（季度尚未关闭，仅供参考）`
+              : `第 ${quarter.version} 版，${quarter.closedAt ? `${formatDistrictDateTime(quarter.closedAt)} 关闭，` : ""}数据截至 ${results.asOf}`}
             · 打印于 {formatDistrictDateTime(now)}
           </p>
         </div>
@@ -52,7 +52,7 @@ export default async function BoardPrintPage({ searchParams }: { searchParams: P
           <FlagBoard flags={quarterFlags} />
         </section>
       )}
-      <p className="text-sm text-stone-600">总分 = 各项得分之和 + 领导加减分;一票否决的单位考核不合格,排在同类最后。各项计分方法见“考核规则”。</p>
+      <p className="text-sm text-stone-600">总分 = 各项得分之和 + 领导加减分；一票否决的单位考核不合格，排在同类最后。各项计分方法见“考核规则”。</p>
     </article>
   );
 }

@@ -26,35 +26,44 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const issuer = order.group?.name ?? `${order.issuer.name}${order.issuer.title ? `(${order.issuer.title})` : ""}`;
   return (
     <div className="space-y-5">
-      <PageHeader title={order.title} description={`牵头单位 ${order.unit.name} · ${issuer} ${formatDistrictDateTime(order.createdAt)} 立项 · 来源:${ORDER_SOURCE_LABELS[order.source]}`} actions={<ButtonLink href="/orders">返回督办</ButtonLink>} />
+      <PageHeader
+        title={order.title}
+        description={`牵头单位 ${order.unit.name} · ${issuer} ${formatDistrictDateTime(order.createdAt)} 立项 · 来源：${ORDER_SOURCE_LABELS[order.source]}`}
+        actions={<ButtonLink href="/orders">返回督办</ButtonLink>}
+      />
       <Card>
         <div className="flex flex-wrap items-center gap-2">
           <OrderColourBadge colour={order.colour} />
           <Badge>{ORDER_STATUS_LABELS[order.status]}</Badge>
           {order.escalation > 0 ? <Badge tone="bad">{ESCALATION_LABELS[order.escalation]}</Badge> : null}
-          {order.rating ? <Badge tone="good">评价:{ORDER_RATING_LABELS[order.rating]}</Badge> : null}
+          {order.rating ? <Badge tone="good">评价：{ORDER_RATING_LABELS[order.rating]}</Badge> : null}
           <span className="text-stone-700" data-testid="order-deadline">
             办结期限 {formatDistrictDateTime(order.deadline)}
           </span>
-          {order.overdue ? <span className="text-sm font-medium text-red-800">未按期办结,计入季度考核</span> : null}
+          {order.overdue ? <span className="text-sm font-medium text-red-800">未按期办结，计入季度考核</span> : null}
         </div>
-        {order.extensionUntil ? <p className="mt-2 text-sm text-amber-900">延期申请待审批:申请延至 {formatDistrictDateTime(order.extensionUntil)}</p> : null}
+        {order.extensionUntil ? <p className="mt-2 text-sm text-amber-900">延期申请待审批：申请延至 {formatDistrictDateTime(order.extensionUntil)}</p> : null}
         {order.nextFeedback ? (
           <p className={`mt-2 text-sm ${order.feedbackDue ? "font-medium text-amber-900" : "text-stone-600"}`}>
-            每 {order.feedbackEveryDays} 天反馈一次,下次反馈 {order.nextFeedback}
-            {order.feedbackDue ? "(请按时反馈)" : ""}
+            每 {order.feedbackEveryDays} 天反馈一次，下次反馈 {order.nextFeedback}
+            {order.feedbackDue ? "（请按时反馈）" : ""}
           </p>
         ) : null}
         <p className="mt-3 whitespace-pre-line text-stone-800">{order.content}</p>
-        {order.task ? <p className="mt-2 text-sm text-stone-600">关联任务:{order.task.title}(期限 {order.task.deadline}{order.task.responsibleLeader ? `,分包领导 ${order.task.responsibleLeader.name}` : ""})</p> : null}
+        {order.task ? (
+          <p className="mt-2 text-sm text-stone-600">
+            关联任务：{order.task.title}（期限 {order.task.deadline}
+            {order.task.responsibleLeader ? `，分包领导 ${order.task.responsibleLeader.name}` : ""}）
+          </p>
+        ) : null}
         {order.coUnits.length ? (
           <p className="mt-2 text-sm text-stone-700">
-            配合单位:
+            配合单位：
             {order.coUnits.map((c, i) => (
               <span key={c.unitId}>
                 {i ? "、" : ""}
                 {c.unit.name}
-                {c.signedAt ? "(已签收)" : "(未签收)"}
+                {c.signedAt ? "（已签收）" : "（未签收）"}
               </span>
             ))}
           </p>
@@ -76,7 +85,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           {order.steps.map((s) => (
             <li key={s.id} className="rounded-xl border border-stone-200 bg-white p-3" data-step={s.kind}>
               <p className="text-sm text-stone-600">
-                <span className="font-semibold text-stone-900">{ORDER_STEP_LABELS[s.kind]}</span> · {formatDistrictDateTime(s.at)} · {s.unitName ? `${s.unitName} ` : ""}
+                <span className="font-semibold text-stone-900">{ORDER_STEP_LABELS[s.kind]}</span> · {formatDistrictDateTime(s.at)} ·{" "}
+                {s.unitName ? `${s.unitName} ` : ""}
                 {s.actor.name}
                 {s.kind === "CIRCULATE" || s.kind === "SUMMON" ? (
                   <>
@@ -93,7 +103,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                   期限由 {formatDistrictDateTime(s.deadlineBefore)} 延至 {formatDistrictDateTime(s.deadlineAfter)}
                 </p>
               ) : null}
-              {s.rating ? <p className="mt-1 text-sm">评价:{ORDER_RATING_LABELS[s.rating]}</p> : null}
+              {s.rating ? <p className="mt-1 text-sm">评价：{ORDER_RATING_LABELS[s.rating]}</p> : null}
               {s.note ? <p className="mt-1 whitespace-pre-line">{s.note}</p> : null}
             </li>
           ))}

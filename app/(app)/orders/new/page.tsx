@@ -23,7 +23,13 @@ export const metadata: Metadata = { title: "督办件立项" };
 export default async function NewOrderPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requireUser(["ADMIN", "LEADER", "ASSESSOR"]);
   const params = parseSearchParams(
-    { unitId: idParam.optional(), slotId: idParam.optional(), spotCheckId: idParam.optional(), anomalyId: idParam.optional(), instructionId: idParam.optional() },
+    {
+      unitId: idParam.optional(),
+      slotId: idParam.optional(),
+      spotCheckId: idParam.optional(),
+      anomalyId: idParam.optional(),
+      instructionId: idParam.optional(),
+    },
     await searchParams,
   );
   const source = params.spotCheckId || params.anomalyId || params.instructionId ? await orderSourceContext(user, params) : null;
@@ -38,7 +44,11 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="space-y-5">
-      <PageHeader title="督办件立项" description={user.role === "ASSESSOR" ? "只能向本考核组范围内的单位交办" : "限时解决,逾期和评价计入单位季度考核"} actions={<ButtonLink href="/orders">返回督办</ButtonLink>} />
+      <PageHeader
+        title="督办件立项"
+        description={user.role === "ASSESSOR" ? "只能向本考核组范围内的单位交办" : "限时解决，逾期和评价计入单位季度考核"}
+        actions={<ButtonLink href="/orders">返回督办</ButtonLink>}
+      />
       {!context ? (
         <Card>
           <form method="get" action="/orders/new" className="flex flex-wrap items-end gap-3">
@@ -69,7 +79,7 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Pro
             </section>
           ) : null}
           <Card>
-            <p className="mb-3 text-lg font-semibold">牵头单位:{context.unit.name}</p>
+            <p className="mb-3 text-lg font-semibold">牵头单位：{context.unit.name}</p>
             <IssueOrderForm
               unit={context.unit}
               tasks={context.tasks}

@@ -30,11 +30,15 @@ export default async function SpotCheckPage({ params }: { params: Promise<{ id: 
   return (
     <div className="space-y-5">
       <PageHeader
-        title={`抽查:${check.report.unit.name}`}
+        title={`抽查：${check.report.unit.name}`}
         description={check.drawId ? "随机抽取" : "指定抽查"}
         actions={
           <>
-            {check.drawId ? <ButtonLink href={`/spot-checks/draws/${check.drawId}`}>返回本次抽取</ButtonLink> : <ButtonLink href="/spot-checks">返回抽查</ButtonLink>}
+            {check.drawId ? (
+              <ButtonLink href={`/spot-checks/draws/${check.drawId}`}>返回本次抽取</ButtonLink>
+            ) : (
+              <ButtonLink href="/spot-checks">返回抽查</ButtonLink>
+            )}
             <ButtonLink href={`/orders/new?slotId=${check.report.slotId}`}>就此开具督办单</ButtonLink>
           </>
         }
@@ -72,15 +76,15 @@ export default async function SpotCheckPage({ params }: { params: Promise<{ id: 
           {check.notes ? <p className="mt-2 whitespace-pre-line">{check.notes}</p> : null}
           {reversed.length > 0 ? (
             <div className="mt-3 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-900">
-              <p className="font-medium">已从任务进度中核减:</p>
+              <p className="font-medium">已从任务进度中核减：</p>
               <ul className="mt-1 space-y-0.5">
                 {reversed.map((c) => (
                   <li key={c.taskId}>
                     <Link href={`/tasks/${c.taskId}`} className="underline">
                       {c.title}
                     </Link>
-                    :所报 {formatAmount(c.claimed)}
-                    {c.measure},核减 {formatAmount(-c.reversed)}
+                    ：所报 {formatAmount(c.claimed)}
+                    {c.measure}，核减 {formatAmount(-c.reversed)}
                     {c.measure}
                   </li>
                 ))}
@@ -98,7 +102,9 @@ export default async function SpotCheckPage({ params }: { params: Promise<{ id: 
       ) : null}
       <Card>
         <CardTitle>{check.result ? "更正核查结果" : "记录核查结果"}</CardTitle>
-        <p className="mt-1 text-sm text-stone-600">“不属实”会显示在这条晒报上,并计入该单位的季度考核;它所报的完成量从任务进度中核减(“部分属实”核减所填的不属实数量)。每次记录和更正都留痕。</p>
+        <p className="mt-1 text-sm text-stone-600">
+          “不属实”会显示在这条晒报上，并计入该单位的季度考核；它所报的完成量从任务进度中核减（“部分属实”核减所填的不属实数量）。每次记录和更正都留痕。
+        </p>
         <div className="mt-3">
           <RecordForm checkId={check.id} now={now} current={check} claims={claims} />
         </div>

@@ -28,7 +28,7 @@ export default async function PickReportPage({ searchParams }: { searchParams: P
             <ReportSummaryCard report={report} maxPhotos={3}>
               <ActionForm action={pickReportForCheck}>
                 <input type="hidden" name="slotId" value={report.slotId} />
-                <SubmitButton variant="secondary" className="min-h-9 px-3 text-sm" aria-label={`抽查这条:${report.unit.name} ${report.date}`}>
+                <SubmitButton variant="secondary" className="min-h-9 px-3 text-sm" aria-label={`抽查这条：${report.unit.name} ${report.date}`}>
                   抽查这条
                 </SubmitButton>
               </ActionForm>

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MilestoneTable } from "@/components/tasks/milestone-table";
 import { ProgressHistoryCard } from "@/components/tasks/progress-history";
 import { TaskFacts } from "@/components/tasks/task-facts";
 import { Card, CardTitle } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getProgressHistory, getTaskDetail } from "@/lib/tasks/queries";
 import { districtToday } from "@/lib/time";
@@ -21,17 +20,13 @@ export default async function TaskPage({ params }: { params: Promise<{ taskId: s
   if (!task || !history) notFound();
   return (
     <div className="space-y-5">
-      <p>
-        <Link href="/tasks" className="text-sm text-brand-700 hover:underline">
-          ← 返回任务清单
-        </Link>
-      </p>
+      <BackLink href="/tasks" label="返回任务清单" />
       <PageHeader title={task.title} description={`${task.unit.name} · 截止 ${task.deadline}`} />
       <div className="grid gap-6 lg:grid-cols-[2fr_3fr]">
         <TaskFacts task={task} today={today} />
         <Card aria-labelledby="milestones-heading">
           <CardTitle id="milestones-heading" className="mb-3">
-            节点(课程表)
+            节点（课程表）
           </CardTitle>
           <MilestoneTable milestones={task.milestones} measure={task.measure} today={today} />
         </Card>

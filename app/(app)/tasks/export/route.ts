@@ -9,10 +9,12 @@ import { exportFileName } from "@/lib/tasks/export";
 import { parseTaskFilters } from "@/lib/tasks/filters";
 import { exportTasks } from "@/lib/tasks/queries";
 import { districtToday } from "@/lib/time";
+import { parseSearchParams } from "@/lib/search-params";
+import { z } from "@/lib/validation";
 
 export const GET = apiRoute({}, async ({ user, request }) => {
   const params = new URL(request.url).searchParams;
-  const format = params.get("format") === "csv" ? "csv" : "xlsx";
+  const { format } = parseSearchParams({ format: z.enum(["xlsx", "csv"]).default("xlsx") }, params);
   const filters = parseTaskFilters(params);
   // Archived tasks are the office's business only.
   if (user.role !== "ADMIN") delete filters.archived;

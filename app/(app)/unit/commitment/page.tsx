@@ -22,7 +22,7 @@ export default async function UnitCommitmentPage() {
 
   return (
     <div className="space-y-6">
-      <PageHeader title={`${user.unitName} · 公开承诺书`} description="承诺书发布后向社会公开,内容冻结;需要修改时新建一个版本,之前的版本仍可查看。" />
+      <PageHeader title={`${user.unitName} · 公开承诺书`} description="承诺书发布后向社会公开，内容冻结；需要修改时新建一个版本，之前的版本仍可查看。" />
       {draft ? (
         <Card aria-labelledby="draft-heading">
           <CardTitle id="draft-heading" className="mb-4 flex items-center gap-2">
@@ -47,16 +47,16 @@ export default async function UnitCommitmentPage() {
             当前公开的是第 {published.version} 版 <Badge tone="good">已发布</Badge>
           </CardTitle>
           <p className="text-stone-700">
-            发布于 {published.publishedAt ? formatDistrictDateTime(published.publishedAt) : "—"},内容已冻结,不能修改。{" "}
+            发布于 {published.publishedAt ? formatDistrictDateTime(published.publishedAt) : "—"}，内容已冻结，不能修改。{" "}
             <Link href={`/public/commitments/${published.id}`} className="text-brand-700 underline">
               查看公开页面
             </Link>
           </p>
-          <StartDraftButton label={`修改(新建第 ${published.version + 1} 版草稿)`} />
+          <StartDraftButton label={`修改（新建第 ${published.version + 1} 版草稿）`} />
         </Card>
       ) : (
         <EmptyState title="还没有承诺书">
-          <p className="mb-3">起草一份承诺书,逐条写明本单位的承诺,可以关联年度任务。</p>
+          <p className="mb-3">起草一份承诺书，逐条写明本单位的承诺，可以关联年度任务。</p>
           <div className="flex justify-center">
             <StartDraftButton label="起草承诺书" />
           </div>

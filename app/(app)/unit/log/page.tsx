@@ -7,17 +7,18 @@ import { UNIT_ROLES } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { SLOT_LABELS } from "@/lib/reports/slots";
 import { listOwnTaskChoices } from "@/lib/tasks/queries";
-import { addDays, districtToday, formatDistrictDateLong, isDistrictDate } from "@/lib/time";
+import { addDays, districtToday, formatDistrictDateLong } from "@/lib/time";
 import { getWorkLogDay, listWorkLogCarryOver } from "@/lib/worklog/queries";
+import { parseSearchParams, dateParam, type RawSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "工作日志" };
 
-export default async function WorkLogPage({ searchParams }: { searchParams: Promise<{ date?: string }> }) {
+export default async function WorkLogPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requireUser(UNIT_ROLES);
   if (!user.unitId) return <EmptyState title="您的账号还没有分配单位">请联系区督查室为账号设置所属单位。</EmptyState>;
   const today = districtToday();
-  const { date: dateParam } = await searchParams;
-  const date = dateParam && isDistrictDate(dateParam) && dateParam <= today ? dateParam : today;
+  const { date: asked } = parseSearchParams({ date: dateParam.optional() }, await searchParams);
+  const date = asked && asked <= today ? asked : today;
   const isToday = date === today;
   const items = await getWorkLogDay(user, date);
   const carried = new Set(items.map((i) => i.carriedFromId).filter((id): id is string => id !== null));
@@ -32,7 +33,7 @@ export default async function WorkLogPage({ searchParams }: { searchParams: Prom
     <div className="mx-auto max-w-2xl space-y-5">
       <PageHeader
         title="工作日志"
-        description={`${formatDistrictDateLong(date)} · 完成 ${done} 项,未完成 ${open} 项,共 ${items.length} 项`}
+        description={`${formatDistrictDateLong(date)} · 完成 ${done} 项，未完成 ${open} 项，共 ${items.length} 项`}
         actions={
           <nav aria-label="切换日期" className="flex gap-2">
             <Link href={`/unit/log?date=${addDays(date, -1)}`} className="inline-flex min-h-11 items-center rounded-lg border border-stone-300 bg-white px-3">
@@ -47,16 +48,20 @@ export default async function WorkLogPage({ searchParams }: { searchParams: Prom
         }
       />
       <p className="text-sm text-stone-600">
-        完成的打 ✓,未完成的打 ? 并写明原因;未完成的事项第二天一键结转。今天的事项会出现在<Link href="/unit" className="text-brand-700 underline">{SLOT_LABELS.MORNING}</Link>的勾选列表里,晚晒时自动带出 ✓/?。
+        完成的打 ✓，未完成的打 ? 并写明原因；未完成的事项第二天一键结转。今天的事项会出现在
+        <Link href="/unit" className="text-brand-700 underline">
+          {SLOT_LABELS.MORNING}
+        </Link>
+        的勾选列表里，晚晒时自动带出 ✓/?。
       </p>
       {isToday && carry.length > 0 ? (
         <Card aria-labelledby="carry-heading">
-          <CardTitle id="carry-heading">上次未完成({carry[0].date})</CardTitle>
+          <CardTitle id="carry-heading">上次未完成（{carry[0].date}）</CardTitle>
           <ul className="mt-2 list-disc pl-5 text-stone-800">
             {carry.map((c) => (
               <li key={c.id}>
                 {c.text}
-                {c.reason ? <span className="text-sm text-stone-600">(原因:{c.reason})</span> : null}
+                {c.reason ? <span className="text-sm text-stone-600">（原因：{c.reason}）</span> : null}
               </li>
             ))}
           </ul>

@@ -9,7 +9,7 @@ import { Progress } from "@/components/ui/progress";
 import { UNIT_ROLES } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { listUnitTaskCards, type UnitTaskCard } from "@/lib/tasks/queries";
-import { deadlineHint, type Urgency } from "@/lib/tasks/status";
+import { deadlineHint, isDone, type Urgency } from "@/lib/tasks/status";
 import { districtToday, type DistrictDate } from "@/lib/time";
 
 export const metadata: Metadata = { title: "任务" };
@@ -27,8 +27,8 @@ function TaskCard({ task, today }: { task: UnitTaskCard; today: DistrictDate }) 
       <Link
         href={`/unit/tasks/${task.id}`}
         className={cn("block rounded-xl border bg-white p-3 hover:border-brand-700 sm:p-4", task.status === "OVERDUE" ? "border-red-300" : "border-stone-200")}
-        aria-label={`${task.title},${task.status === "DONE" ? "已完成" : deadlineHint(task.deadline, today)},更新进度`}
       >
+        {/* Named by what it shows (no aria-label that would not start with the visible title). */}
         <span className="flex items-start justify-between gap-3">
           <span className="min-w-0 font-medium text-stone-900">{task.title}</span>
           <TaskStatusBadge status={task.status} />
@@ -42,14 +42,15 @@ function TaskCard({ task, today }: { task: UnitTaskCard; today: DistrictDate }) 
         </span>
         <span className={cn("mt-1 block text-sm", task.status === "OVERDUE" ? "font-medium text-red-700" : "text-stone-600")}>
           截止 {task.deadline}
-          {task.status !== "DONE" ? ` · ${deadlineHint(task.deadline, today)}` : null}
+          {!isDone(task.status) ? ` · ${deadlineHint(task.deadline, today)}` : null}
           {task.overdueMilestones ? ` · ${task.overdueMilestones} 个节点逾期` : null}
         </span>
-        {task.nextMilestone && task.status !== "DONE" ? (
+        {task.nextMilestone && !isDone(task.status) ? (
           <span className="mt-0.5 block text-sm text-stone-600">
-            下一节点:{task.nextMilestone.title}({task.nextMilestone.dueDate})
+            下一节点：{task.nextMilestone.title}({task.nextMilestone.dueDate})
           </span>
         ) : null}
+        <span className="sr-only">，更新进度</span>
       </Link>
     </li>
   );

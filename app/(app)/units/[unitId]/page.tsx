@@ -7,17 +7,20 @@ import { TaskList } from "@/components/tasks/task-list";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { homePathFor } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { findVisibleUnit, getCard, loadSlotDeadlines, type CardSlotView } from "@/lib/reports/queries";
+import { findVisibleUnit, getCard, type CardSlotView } from "@/lib/reports/queries";
+import { getSlotDeadlines } from "@/lib/settings";
 import { SLOT_LABELS } from "@/lib/reports/slots";
 import { listUnitTasks } from "@/lib/tasks/queries";
-import { addDays, districtToday, formatDistrictDateLong, isDistrictDate } from "@/lib/time";
+import { addDays, districtToday, formatDistrictDateLong } from "@/lib/time";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
+import { parseSearchParams, dateParam, type RawSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "单位详情" };
 
-export default async function UnitPage({ params, searchParams }: { params: Promise<{ unitId: string }>; searchParams: Promise<{ date?: string }> }) {
+export default async function UnitPage({ params, searchParams }: { params: Promise<{ unitId: string }>; searchParams: Promise<RawSearchParams> }) {
   const user = await requireUser();
-  const [{ unitId }, { date: dateParam }] = await Promise.all([params, searchParams]);
+  const [{ unitId }, raw] = await Promise.all([params, searchParams]);
+  const { date: asked } = parseSearchParams({ date: dateParam.optional() }, raw);
   // The scope is in the query: another unit's id finds nothing, and the user goes home.
   const unit = await findVisibleUnit(user, unitId);
   if (!unit) redirect(`${homePathFor(user.role)}?denied=1`);
@@ -26,10 +29,10 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
   const today = districtToday(now);
   const yesterday = addDays(today, -1);
   // ?date= shows an earlier day's card (linked from spot checks, flags and orders) instead of yesterday's.
-  const earlier = dateParam && isDistrictDate(dateParam) && dateParam < today ? dateParam : yesterday;
+  const earlier = asked && asked < today ? asked : yesterday;
   const [tasks, deadlines, todayCard, earlierCard] = await Promise.all([
     listUnitTasks(user, unit.id, today),
-    loadSlotDeadlines(),
+    getSlotDeadlines(user),
     getCard(user, unit.id, today),
     getCard(user, unit.id, earlier),
   ]);
@@ -54,7 +57,7 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
         </section>
         <section aria-labelledby="tasks-heading" className="space-y-3">
           <h2 id="tasks-heading" className="text-lg font-semibold">
-            年度任务清单({tasks.length})
+            年度任务清单（{tasks.length}）
           </h2>
           {tasks.length ? <TaskList tasks={tasks} hrefBase={taskHrefBase(user.role)} /> : <EmptyState title="暂无任务" />}
         </section>

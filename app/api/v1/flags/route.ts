@@ -1,6 +1,6 @@
 import { publicRoute } from "@/lib/api/handler";
-import { type FlagView, loadFlagHistory } from "@/lib/assessment/results";
-import { db } from "@/lib/db";
+import { readPublicFlagHistory } from "@/lib/assessment/board";
+import type { FlagView } from "@/lib/assessment/results";
 
 // Public data read on each request: never prerendered at build time.
 export const dynamic = "force-dynamic";
@@ -22,7 +22,7 @@ function flagJson(f: FlagView) {
  * like /public/flags (no login needed); no scores and no internal measures.
  */
 export const GET = publicRoute(async () => {
-  const { current, history } = await loadFlagHistory(db);
+  const { current, history } = await readPublicFlagHistory();
   return {
     current: current.map(flagJson),
     history: history.map((h) => ({ quarter: h.quarter, closedAt: h.closedAt?.toISOString() ?? null, flags: h.flags.map(flagJson) })),

@@ -1,6 +1,5 @@
+import { publicRoute } from "@/lib/api/handler";
 import { openApiDocument } from "@/lib/api/openapi";
 
 /** Public: the API's description holds no data. */
-export function GET() {
-  return Response.json(openApiDocument);
-}
+export const GET = publicRoute(async () => openApiDocument);

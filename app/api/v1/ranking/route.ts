@@ -1,33 +1,24 @@
 import { apiRoute, invalid, notFound, parseInput } from "@/lib/api/handler";
 import { parseQuarterKey } from "@/lib/assessment/quarters";
-import { findQuarter, listQuarters, loadQuarterResults } from "@/lib/assessment/results";
-import { db } from "@/lib/db";
-import { z } from "@/lib/validation";
-
-const rankingQuery = z.object({
-  quarter: z
-    .string()
-    .regex(/^\d{4}Q[1-4]$/, { message: "季度格式为 2026Q3" })
-    .optional(),
-  kind: z.enum(["TOWN", "DEPARTMENT"], { message: "kind 只能是 TOWN 或 DEPARTMENT" }).optional(),
-});
+import { rankingQuery } from "@/lib/api/schemas";
+import { findQuarterInfo, listQuarterInfos, readQuarterResults } from "@/lib/assessment/board";
 
 /**
  * A quarter's ranking (LEADER, ADMIN — as the board). A closed quarter is read
  * from its frozen snapshot (current version); an open one is computed live
  * and marked `live: true` (provisional). Without `quarter`: the latest closed.
  */
-export const GET = apiRoute({ roles: ["LEADER", "ADMIN"] }, async ({ request }) => {
+export const GET = apiRoute({ roles: ["LEADER", "ADMIN"] }, async ({ user, request }) => {
   const query = parseInput(rankingQuery, Object.fromEntries(new URL(request.url).searchParams));
   let quarter;
   if (query.quarter) {
-    quarter = await findQuarter(db, parseQuarterKey(query.quarter)!);
+    quarter = await findQuarterInfo(user, parseQuarterKey(query.quarter)!);
     if (!quarter) throw notFound(`没有 ${query.quarter} 这个考核季度。`);
   } else {
-    quarter = (await listQuarters(db)).filter((q) => q.status === "CLOSED").at(-1);
-    if (!quarter) throw invalid("还没有已关闭的季度,请用 quarter 参数指定季度。");
+    quarter = (await listQuarterInfos(user)).filter((q) => q.status === "CLOSED").at(-1);
+    if (!quarter) throw invalid("还没有已关闭的季度，请用 quarter 参数指定季度。");
   }
-  const results = await loadQuarterResults(db, quarter);
+  const results = await readQuarterResults(user, quarter);
   return {
     quarter: quarter.key,
     status: quarter.status,

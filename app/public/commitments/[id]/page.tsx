@@ -24,14 +24,14 @@ export default async function PublicCommitmentPage({ params }: { params: Promise
   return (
     <div className="space-y-4">
       <div className="no-print flex flex-wrap items-center justify-between gap-3">
-        <Link href="/public/commitments" className="text-sm text-brand-700 hover:underline">
+        <Link href="/public/commitments" className="link inline-flex min-h-11 items-center text-sm">
           ← 全部承诺书
         </Link>
         <PrintButton />
       </div>
       {superseded ? (
         <p role="note" className="no-print rounded-lg bg-amber-50 px-3 py-2 text-amber-900">
-          这是历史版本(第 {commitment.version} 版)。
+          这是历史版本（第 {commitment.version} 版）。
           <Link href={`/public/commitments/${latest.id}`} className="font-medium underline">
             查看现行第 {latest.version} 版
           </Link>
@@ -48,10 +48,10 @@ export default async function PublicCommitmentPage({ params }: { params: Promise
               <li key={v.id}>
                 {v.id === commitment.id ? (
                   <span aria-current="page" className="font-medium">
-                    第 {v.version} 版 · {v.publishedAt ? chineseDate(v.publishedAt) : ""}(正在查看)
+                    第 {v.version} 版 · {v.publishedAt ? chineseDate(v.publishedAt) : ""}（正在查看）
                   </span>
                 ) : (
-                  <Link href={`/public/commitments/${v.id}`} className="text-brand-700 underline">
+                  <Link href={`/public/commitments/${v.id}`} className="link">
                     第 {v.version} 版 · {v.publishedAt ? chineseDate(v.publishedAt) : ""}
                   </Link>
                 )}

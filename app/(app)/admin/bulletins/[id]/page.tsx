@@ -40,13 +40,18 @@ export default async function BulletinEditorPage({
   const position = new Map(bulletin.items.map((item, i) => [item.id, i + 1]));
   const groups = groupByKeyTask(bulletin.items).map((group) => ({
     heading: group.heading,
-    items: group.items.map((item) => ({ id: item.id, excerpt: item.excerpt, source: `${item.unit.name} ${item.date} ${SLOT_LABELS[item.slot]}`, position: position.get(item.id)! })),
+    items: group.items.map((item) => ({
+      id: item.id,
+      excerpt: item.excerpt,
+      source: `${item.unit.name} ${item.date} ${SLOT_LABELS[item.slot]}`,
+      position: position.get(item.id)!,
+    })),
   }));
   const addButton = (slotId: string, label: string) => (
     <ActionForm action={addBulletinItemAction}>
       <input type="hidden" name="bulletinId" value={bulletin.id} />
       <input type="hidden" name="slotId" value={slotId} />
-      <SubmitButton variant="secondary" className="min-h-9 px-3 text-sm" aria-label={`选入本期:${label}`}>
+      <SubmitButton variant="secondary" className="min-h-9 px-3 text-sm" aria-label={`选入本期：${label}`}>
         选入本期
       </SubmitButton>
     </ActionForm>
@@ -55,17 +60,21 @@ export default async function BulletinEditorPage({
   return (
     <div className="space-y-6">
       <PageHeader
-        title="编辑快讯(草稿)"
-        description="发布后按年编号,全员可见,不能再修改"
-        actions={<ButtonLink href={`/bulletins/${bulletin.id}`}>预览(已保存的文字)</ButtonLink>}
+        title="编辑快讯（草稿）"
+        description="发布后按年编号，全员可见，不能再修改"
+        actions={<ButtonLink href={`/bulletins/${bulletin.id}`}>预览（已保存的文字）</ButtonLink>}
       />
-      <BulletinEditor bulletin={{ id: bulletin.id, date: bulletin.date, title: bulletin.title, summary: bulletin.summary }} groups={groups} count={bulletin.items.length} />
+      <BulletinEditor
+        bulletin={{ id: bulletin.id, date: bulletin.date, title: bulletin.title, summary: bulletin.summary }}
+        groups={groups}
+        count={bulletin.items.length}
+      />
       {heldBack.length > 0 ? (
         <section aria-labelledby="held-heading" className="space-y-2">
           <h2 id="held-heading" className="text-lg font-semibold">
-            待核实、未自动选入的晒报({heldBack.length})
+            待核实、未自动选入的晒报（{heldBack.length}）
           </h2>
-          <p className="text-sm text-stone-600">抽查核实为不属实、或有未排除异常线索的晒报不会自动选入。核实后如确需刊发,可手动选入。</p>
+          <p className="text-sm text-stone-600">抽查核实为不属实、或有未排除异常线索的晒报不会自动选入。核实后如确需刊发，可手动选入。</p>
           <ul className="divide-y divide-stone-100 rounded-xl border border-amber-200 bg-amber-50/40">
             {heldBack.map((h) => (
               <li key={h.slotId} className="flex flex-wrap items-center justify-between gap-2 p-3">
@@ -103,7 +112,12 @@ export default async function BulletinEditorPage({
         <ActionForm
           action={deleteBulletinDraft}
           className="mt-2 space-y-2"
-          confirm={{ title: "删除这份草稿?", body: "草稿中的标题、编者按和选入的晒报都将删除,不能恢复。已发布的快讯不受影响。", confirmLabel: "删除草稿", danger: true }}
+          confirm={{
+            title: "删除这份草稿？",
+            body: "草稿中的标题、编者按和选入的晒报都将删除，不能恢复。已发布的快讯不受影响。",
+            confirmLabel: "删除草稿",
+            danger: true,
+          }}
         >
           <input type="hidden" name="bulletinId" value={bulletin.id} />
           <SubmitButton variant="danger">删除这份草稿</SubmitButton>

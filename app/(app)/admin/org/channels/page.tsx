@@ -11,7 +11,7 @@ export default async function ChannelsPage() {
   const channels = await listChannelsForOffice(user);
   return (
     <div className="space-y-5">
-      <PageHeader title="工作群" description="晾晒墙按工作群筛选;每个群由哪些单位和哪些领导组成,在这里设置。" />
+      <PageHeader title="工作群" description="晾晒墙按工作群筛选；每个群由哪些单位和哪些领导组成，在这里设置。" />
       <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white">
         {channels.map((c) => (
           <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">

@@ -11,7 +11,7 @@ export default async function GroupsAdminPage() {
   const groups = await listGroupsForOffice(user);
   return (
     <div className="space-y-5">
-      <PageHeader title="考核组" description="每个跟踪考核组对应一项阶段性重点工作。考核范围的调整按生效日期记录,季度考核按当时有效的范围进行。" />
+      <PageHeader title="考核组" description="每个跟踪考核组对应一项阶段性重点工作。考核范围的调整按生效日期记录，季度考核按当时有效的范围进行。" />
       <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white">
         {groups.map((g) => (
           <li key={g.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">

@@ -23,7 +23,7 @@ export default async function LinesPage() {
                 {l.name}
               </Link>
               <span className="text-sm text-stone-600">
-                牵头:{l.leader?.name ?? "未指定"} · {l._count.units} 个单位{kind === "LINE" ? ` · 重点工作 ${l._count.keyTasks} 项` : ""}
+                牵头：{l.leader?.name ?? "未指定"} · {l._count.units} 个单位{kind === "LINE" ? ` · 重点工作 ${l._count.keyTasks} 项` : ""}
               </span>
             </li>
           ))}

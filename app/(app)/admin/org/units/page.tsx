@@ -8,6 +8,7 @@ import { listUnitsForOffice } from "@/lib/org/queries";
 import { parseSearchParams, type RawSearchParams } from "@/lib/search-params";
 import { z } from "@/lib/validation";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
+import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "单位管理" };
 
@@ -36,37 +37,35 @@ export default async function UnitsAdminPage({ searchParams }: { searchParams: P
           </ButtonLink>
         }
       />
-      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-stone-50 text-stone-700">
-            <tr>
-              <th scope="col" className="px-3 py-2">单位</th>
-              <th scope="col" className="px-3 py-2">代码</th>
-              <th scope="col" className="px-3 py-2">类别</th>
-              <th scope="col" className="px-3 py-2">驻地</th>
-              <th scope="col" className="px-3 py-2">在用账号</th>
-              <th scope="col" className="px-3 py-2">任务</th>
+      <Table caption="单位">
+        <TableHead>
+          <Th>单位</Th>
+          <Th>代码</Th>
+          <Th>类别</Th>
+          <Th>驻地</Th>
+          <Th>在用账号</Th>
+          <Th>任务</Th>
+        </TableHead>
+        <TableBody>
+          {units.map((u) => (
+            <tr key={u.id}>
+              <Td label="单位">
+                <Link href={`/admin/org/units/${u.id}`} className="text-brand-700 underline">
+                  {u.name}
+                </Link>
+                {u.archivedAt ? <Badge className="ml-2">{u.mergedInto ? `已并入${u.mergedInto.name}` : "已撤销"}</Badge> : null}
+              </Td>
+              <Td label="代码" className="font-mono">
+                {u.code}
+              </Td>
+              <Td label="类别">{UNIT_KIND_LABELS[u.kind]}</Td>
+              <Td label="驻地">{u.seatPlace ?? (u.lat !== null ? `${u.lat}, ${u.lng}` : "—")}</Td>
+              <Td label="在用账号">{u._count.users}</Td>
+              <Td label="任务">{u._count.tasks}</Td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-stone-100">
-            {units.map((u) => (
-              <tr key={u.id}>
-                <td className="px-3 py-2">
-                  <Link href={`/admin/org/units/${u.id}`} className="text-brand-700 underline">
-                    {u.name}
-                  </Link>
-                  {u.archivedAt ? <Badge className="ml-2">{u.mergedInto ? `已并入${u.mergedInto.name}` : "已撤销"}</Badge> : null}
-                </td>
-                <td className="px-3 py-2 font-mono">{u.code}</td>
-                <td className="px-3 py-2">{UNIT_KIND_LABELS[u.kind]}</td>
-                <td className="px-3 py-2">{u.seatPlace ?? (u.lat !== null ? `${u.lat}, ${u.lng}` : "—")}</td>
-                <td className="px-3 py-2">{u._count.users}</td>
-                <td className="px-3 py-2">{u._count.tasks}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </TableBody>
+      </Table>
     </div>
   );
 }

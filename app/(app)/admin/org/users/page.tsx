@@ -8,6 +8,7 @@ import { requireUser } from "@/lib/auth/session";
 import { listUsers } from "@/lib/org/queries";
 import { ROLE_VALUES, userSearchShape } from "@/lib/org/schemas";
 import { parseSearchParams, type RawSearchParams } from "@/lib/search-params";
+import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "账号管理" };
 
@@ -74,41 +75,41 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       {rows.length ? (
         <>
           <p className="text-sm text-stone-600">
-            共 {total} 个账号{total > pageSize ? `,显示前 ${pageSize} 个,请缩小查找范围` : ""}。
+            共 {total} 个账号{total > pageSize ? `，显示前 ${pageSize} 个，请缩小查找范围` : ""}。
           </p>
-          <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <thead className="bg-stone-50 text-stone-700">
-                <tr>
-                  <th scope="col" className="px-3 py-2">用户名</th>
-                  <th scope="col" className="px-3 py-2">姓名</th>
-                  <th scope="col" className="px-3 py-2">角色</th>
-                  <th scope="col" className="px-3 py-2">单位</th>
-                  <th scope="col" className="px-3 py-2">手机</th>
-                  <th scope="col" className="px-3 py-2">状态</th>
+          <Table caption="账号">
+            <TableHead>
+              <Th>用户名</Th>
+              <Th>姓名</Th>
+              <Th>角色</Th>
+              <Th>单位</Th>
+              <Th>手机</Th>
+              <Th>状态</Th>
+            </TableHead>
+            <TableBody>
+              {rows.map((u) => (
+                <tr key={u.id}>
+                  <Td label="用户名" className="font-mono">
+                    <Link href={`/admin/org/users/${u.id}`} className="text-brand-700 underline">
+                      {u.username}
+                    </Link>
+                  </Td>
+                  <Td label="姓名">{u.name}</Td>
+                  <Td label="角色">{ROLE_LABELS[u.role]}</Td>
+                  <Td label="单位">{u.unit?.name ?? "—"}</Td>
+                  <Td label="手机">{u.phone ?? "—"}</Td>
+                  <Td label="状态">
+                    {u.active ? <Badge tone="good">在用</Badge> : <Badge tone="bad">已停用</Badge>}
+                    {u.active && u.mustChangePassword ? (
+                      <Badge tone="warn" className="ml-1">
+                        待改密码
+                      </Badge>
+                    ) : null}
+                  </Td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-stone-100">
-                {rows.map((u) => (
-                  <tr key={u.id}>
-                    <td className="px-3 py-2 font-mono">
-                      <Link href={`/admin/org/users/${u.id}`} className="text-brand-700 underline">
-                        {u.username}
-                      </Link>
-                    </td>
-                    <td className="px-3 py-2">{u.name}</td>
-                    <td className="px-3 py-2">{ROLE_LABELS[u.role]}</td>
-                    <td className="px-3 py-2">{u.unit?.name ?? "—"}</td>
-                    <td className="px-3 py-2">{u.phone ?? "—"}</td>
-                    <td className="px-3 py-2">
-                      {u.active ? <Badge tone="good">在用</Badge> : <Badge tone="bad">已停用</Badge>}
-                      {u.active && u.mustChangePassword ? <Badge tone="warn" className="ml-1">待改密码</Badge> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </TableBody>
+          </Table>
         </>
       ) : (
         <EmptyState title="没有符合条件的账号">换个条件试试。</EmptyState>

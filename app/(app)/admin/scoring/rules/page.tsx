@@ -1,46 +1,39 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { notFound } from "next/navigation";
 import { RulesForm } from "@/components/assessment/rules-form";
 import { AddVetoItemForm, RemoveVetoItemForm } from "@/components/assessment/veto-item-forms";
 import { Card, CardTitle } from "@/components/ui/card";
-import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { loadScoringRules } from "@/lib/assessment/rules";
-import { db } from "@/lib/db";
+import { getScoringRulesPage } from "@/lib/assessment/queries";
 import { districtToday } from "@/lib/time";
+import { parseSearchParams, yearParam, type RawSearchParams } from "@/lib/search-params";
+import { TabLinks } from "@/components/ui/tab-links";
 
 export const metadata: Metadata = { title: "考核规则" };
 
-export default async function ScoringRulesPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
-  await requireUser(["ADMIN"]);
-  const { year: yearParam } = await searchParams;
-  const thisYear = Number(districtToday().slice(0, 4));
-  const stored = await db.scoringRule.findMany({ select: { year: true }, orderBy: { year: "asc" } });
-  const years = [...new Set([...stored.map((r) => r.year), thisYear, thisYear + 1])].sort();
-  const year = years.includes(Number(yearParam)) ? Number(yearParam) : thisYear;
-  const [rules, departments] = await Promise.all([
-    loadScoringRules(db, year),
-    db.unit.findMany({ where: { kind: "DEPARTMENT", archivedAt: null }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
-  ]);
-  const used = await db.unitVeto.groupBy({ by: ["vetoItemId"], where: { vetoItemId: { in: rules.vetoItems.map((v) => v.id) } }, _count: true });
-  const usedCount = new Map(used.map((u) => [u.vetoItemId, u._count]));
+export default async function ScoringRulesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const user = await requireUser(["ADMIN"]);
+  const { year: asked } = parseSearchParams({ year: yearParam.optional() }, await searchParams);
+  const page = await getScoringRulesPage(user, asked, districtToday());
+  if (!page) notFound();
+  const { years, year, rules, departments, vetoItemUse: usedCount } = page;
 
   return (
     <div className="space-y-6">
-      <PageHeader title={`${year} 年考核规则`} description="季度得分按这些规则计算;已关闭季度的快照保存了当时的规则,修改不影响它们。" />
-      <nav aria-label="选择年度" className="flex gap-2">
-        {years.map((y) => (
-          <Link
-            key={y}
-            href={`/admin/scoring/rules?year=${y}`}
-            aria-current={y === year ? "page" : undefined}
-            className={cn("flex min-h-11 items-center rounded-lg border px-3", y === year ? "border-brand-700 bg-brand-50 text-brand-800" : "border-stone-300 bg-white")}
-          >
-            {y} 年{rules.id === null && y === year ? "(未设置,显示默认值)" : ""}
-          </Link>
-        ))}
-      </nav>
+      <PageHeader title={`${year} 年考核规则`} description="季度得分按这些规则计算；已关闭季度的快照保存了当时的规则，修改不影响它们。" />
+      <TabLinks
+        label="选择年度"
+        tabs={years.map((y) => ({
+          href: `/admin/scoring/rules?year=${y}`,
+          label: (
+            <>
+              {y} 年{rules.id === null && y === year ? "（未设置，显示默认值）" : ""}
+            </>
+          ),
+          current: y === year,
+        }))}
+      />
       <Card>
         <RulesForm
           key={year}
@@ -62,7 +55,7 @@ export default async function ScoringRulesPage({ searchParams }: { searchParams:
       </Card>
       <Card aria-labelledby="veto-h">
         <CardTitle id="veto-h">一票否决事项</CardTitle>
-        <p className="mt-1 text-sm text-stone-600">单位在某季度被认定发生以下事项之一,该季度考核不合格:排在同类单位最后,不得红旗,优先授予黄旗。</p>
+        <p className="mt-1 text-sm text-stone-600">单位在某季度被认定发生以下事项之一，该季度考核不合格：排在同类单位最后，不得红旗，优先授予黄旗。</p>
         <ul className="mt-3 divide-y divide-stone-100">
           {rules.vetoItems.map((item) => (
             <li key={item.id} className="flex flex-wrap items-center justify-between gap-3 py-2">
@@ -82,14 +75,16 @@ export default async function ScoringRulesPage({ searchParams }: { searchParams:
       <Card aria-labelledby="formula-h">
         <CardTitle id="formula-h">计分方法</CardTitle>
         <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-stone-800">
-          <li>任务与节点完成:本季度截至考核日到期的任务(按截止日)和节点(按节点日期),按任务权重加权平均完成率。</li>
-          <li>考核组评分:各考核组已提交评分的得分率(得分 ÷ 细则满分)的平均;草稿不计。</li>
-          <li>抽查结果:每次“不属实”扣本项 50%,“部分属实”扣 20%,扣完为止。</li>
-          <li>督办单:期限落在本季度、未在期限前办结(验收)的督办单,每件扣本项 25%,扣完为止。</li>
-          <li>晒报及时率:按时晒报次数 ÷ 应晒次数(只计全区有晒报的日子);权重默认 0,只展示。</li>
-          <li>某项没有数据(如本季度没有到期任务、没有考核组评分)时不计分,其权重按比例分给其他有数据的项;任务、考核组评分、及时率都没有数据的单位不参与排名。</li>
-          <li>总分 = 各项得分之和 + 领导加减分;一票否决的单位考核不合格,排在同类最后。</li>
-          <li>同分时依次比较:考核组评分、任务与节点得分、抽查和督办单扣分(少者在前)、单位排序号。</li>
+          <li>任务与节点完成：本季度截至考核日到期的任务（按截止日）和节点（按节点日期），按任务权重加权平均完成率。</li>
+          <li>考核组评分：各考核组已提交评分的得分率（得分 ÷ 细则满分）的平均；草稿不计。</li>
+          <li>抽查结果：每次“不属实”扣本项 50%,“部分属实”扣 20%，扣完为止。</li>
+          <li>督办单：期限落在本季度、未在期限前办结（验收）的督办单，每件扣本项 25%，扣完为止。</li>
+          <li>晒报及时率：按时晒报次数 ÷ 应晒次数（只计全区有晒报的日子）；权重默认 0，只展示。</li>
+          <li>
+            某项没有数据（如本季度没有到期任务、没有考核组评分）时不计分，其权重按比例分给其他有数据的项；任务、考核组评分、及时率都没有数据的单位不参与排名。
+          </li>
+          <li>总分 = 各项得分之和 + 领导加减分；一票否决的单位考核不合格，排在同类最后。</li>
+          <li>同分时依次比较：考核组评分、任务与节点得分、抽查和督办单扣分（少者在前）、单位排序号。</li>
         </ul>
       </Card>
     </div>

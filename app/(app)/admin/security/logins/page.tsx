@@ -24,12 +24,12 @@ export default async function LoginLimitsPage() {
     <div className="space-y-5">
       <PageHeader
         title="登录限制"
-        description={`近 15 分钟内密码输错较多的账号和地址。同一地址对同一账号输错 ${MAX_FAILURES_PER_PAIR} 次即暂停该地址登录此账号;一个账号累计输错后,每次再试需等待 1 秒、2 秒、4 秒……(最长 5 分钟);一个地址累计输错 ${MAX_FAILURES_PER_SOURCE} 次即暂停该地址登录。确认是本人后可解除。`}
+        description={`近 15 分钟内密码输错较多的账号和地址。同一地址对同一账号输错 ${MAX_FAILURES_PER_PAIR} 次即暂停该地址登录此账号；一个账号累计输错后，每次再试需等待 1 秒、2 秒、4 秒……（最长 5 分钟）；一个地址累计输错 ${MAX_FAILURES_PER_SOURCE} 次即暂停该地址登录。确认是本人后可解除。`}
       />
       <Card aria-labelledby="held-accounts">
         <CardTitle id="held-accounts">受限账号</CardTitle>
         {accounts.length === 0 ? (
-          <EmptyState title="没有受限的账号">有人反映无法登录时,先请其核对用户名和密码。</EmptyState>
+          <EmptyState title="没有受限的账号">有人反映无法登录时，先请其核对用户名和密码。</EmptyState>
         ) : (
           <ul className="mt-3 divide-y divide-stone-100">
             {accounts.map((a) => (
@@ -43,9 +43,8 @@ export default async function LoginLimitsPage() {
                     </span>
                   </p>
                   <p className="text-sm text-stone-700">
-                    输错 {a.failures} 次
-                    {a.delayedUntil ? `;${formatDistrictDateTime(a.delayedUntil)} 前需等待` : ""}
-                    {a.lockedSources.length ? `;已暂停的地址:${a.lockedSources.join("、")}` : ""}
+                    输错 {a.failures} 次{a.delayedUntil ? `；${formatDistrictDateTime(a.delayedUntil)} 前需等待` : ""}
+                    {a.lockedSources.length ? `；已暂停的地址：${a.lockedSources.join("、")}` : ""}
                   </p>
                 </div>
                 <ActionForm action={unlockLogin} className="flex items-center gap-2">
@@ -59,7 +58,7 @@ export default async function LoginLimitsPage() {
             ))}
           </ul>
         )}
-        {unknownAccounts > 0 ? <p className="mt-3 text-sm text-stone-600">另有 {unknownAccounts} 个不存在的用户名被反复尝试,不影响任何人登录。</p> : null}
+        {unknownAccounts > 0 ? <p className="mt-3 text-sm text-stone-600">另有 {unknownAccounts} 个不存在的用户名被反复尝试，不影响任何人登录。</p> : null}
       </Card>
       <Card aria-labelledby="held-sources">
         <CardTitle id="held-sources">暂停的地址</CardTitle>

@@ -4,13 +4,14 @@ import { notFound } from "next/navigation";
 import { ArchiveButton } from "@/components/tasks/archive-button";
 import { MilestoneEditor } from "@/components/tasks/milestone-editor";
 import { ProgressHistoryCard } from "@/components/tasks/progress-history";
-import { TaskStatusBadge } from "@/components/tasks/status-badge";
+import { LateRuleNote, TaskStatusBadge } from "@/components/tasks/status-badge";
 import { TaskForm } from "@/components/tasks/task-form";
 import { Card, CardTitle } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getProgressHistory, getTaskDetail, listTaskFormOptions, listTaskHistory } from "@/lib/tasks/queries";
 import { districtToday, formatDistrictDateTime } from "@/lib/time";
+import { parseSearchParams, flagParam, type RawSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "编辑任务" };
 
@@ -30,9 +31,10 @@ const ACTION_LABELS: Record<string, string> = {
   "milestone.progress": "单位填报节点进度",
 };
 
-export default async function EditTaskPage({ params, searchParams }: { params: Promise<{ taskId: string }>; searchParams: Promise<{ created?: string }> }) {
+export default async function EditTaskPage({ params, searchParams }: { params: Promise<{ taskId: string }>; searchParams: Promise<RawSearchParams> }) {
   const user = await requireUser(["ADMIN"]);
-  const [{ taskId }, { created }] = await Promise.all([params, searchParams]);
+  const [{ taskId }, raw] = await Promise.all([params, searchParams]);
+  const { created } = parseSearchParams({ created: flagParam.optional() }, raw);
   const today = districtToday();
   const [task, options, history, progress] = await Promise.all([
     getTaskDetail(user, taskId, today),
@@ -44,11 +46,7 @@ export default async function EditTaskPage({ params, searchParams }: { params: P
 
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/admin/tasks" className="text-sm text-brand-700 hover:underline">
-          ← 返回任务清单
-        </Link>
-      </p>
+      <BackLink href="/admin/tasks" label="返回任务清单" />
       <PageHeader
         title={task.title}
         description={
@@ -59,9 +57,10 @@ export default async function EditTaskPage({ params, searchParams }: { params: P
           </span>
         }
       />
+      <LateRuleNote rule={task.lateRule} />
       {created ? (
         <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-emerald-900">
-          任务已创建。可以继续添加节点(课程表)。
+          任务已创建。可以继续添加节点（课程表）。
         </p>
       ) : null}
       <div className="grid gap-6 xl:grid-cols-[3fr_2fr]">
@@ -69,16 +68,12 @@ export default async function EditTaskPage({ params, searchParams }: { params: P
           <CardTitle id="task-form-heading" className="mb-4">
             任务信息
           </CardTitle>
-          <TaskForm
-            options={options}
-            defaultYear={task.year}
-            task={{ ...task, cooperatorIds: task.cooperators.map((c) => c.unit.id) }}
-          />
+          <TaskForm options={options} defaultYear={task.year} task={{ ...task, cooperatorIds: task.cooperators.map((c) => c.unit.id) }} />
         </Card>
         <div className="space-y-6">
           <Card aria-labelledby="milestones-heading">
             <CardTitle id="milestones-heading" className="mb-4">
-              节点(课程表)
+              节点（课程表）
             </CardTitle>
             <MilestoneEditor taskId={task.id} measure={task.measure} milestones={task.milestones} editable={!task.archivedAt} />
           </Card>
@@ -102,7 +97,7 @@ export default async function EditTaskPage({ params, searchParams }: { params: P
                   <time className="tabular-nums text-stone-500">{formatDistrictDateTime(h.createdAt)}</time>
                 </li>
               ))}
-              {history.length === 0 ? <li className="text-stone-500">暂无记录(种子数据创建的任务没有变更记录)。</li> : null}
+              {history.length === 0 ? <li className="text-stone-500">暂无记录（种子数据创建的任务没有变更记录）。</li> : null}
             </ul>
             <Link href={`/admin/audit?entity=Task&entityId=${task.id}`} className="mt-3 inline-block text-sm text-brand-800 underline">
               在操作记录中查看每次修改前后

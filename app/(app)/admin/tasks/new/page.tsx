@@ -17,7 +17,7 @@ export default async function NewTaskPage() {
         title="新建任务"
         description={
           <>
-            创建后可以添加节点(课程表)。整张清单可以用{" "}
+            创建后可以添加节点（课程表）。整张清单可以用{" "}
             <Link href="/admin/tasks/import" className="text-brand-700 underline">
               Excel/CSV 导入
             </Link>

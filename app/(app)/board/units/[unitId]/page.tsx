@@ -8,17 +8,16 @@ import { ScoreRecords } from "@/components/assessment/score-records";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle, Stat } from "@/components/ui/card";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
-import { homePathFor, withUnitScope } from "@/lib/auth/roles";
+import { homePathFor } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { listUnitQuarterRecords, resolveBoardQuarter } from "@/lib/assessment/board";
+import { findBoardUnit, listUnitQuarterRecords, readQuarterResults, readScoringRules, readTrends, resolveBoardQuarter } from "@/lib/assessment/board";
 import { quarterName } from "@/lib/assessment/quarters";
-import { loadQuarterResults, loadTrends } from "@/lib/assessment/results";
-import { loadScoringRules } from "@/lib/assessment/rules";
 import { type SourceType, lateRuleText } from "@/lib/assessment/scoring";
 import { ITEM_STATUS_LABELS } from "@/lib/tasks/status";
-import { db } from "@/lib/db";
 import { districtToday, formatDistrictDateTime } from "@/lib/time";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
+import { parseSearchParams, quarterParam, type RawSearchParams } from "@/lib/search-params";
+import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "计分依据" };
 
@@ -36,21 +35,23 @@ function signed(n: number): string {
 }
 
 /** Drill-down: one unit's score in a quarter, every point traced to the record behind it. */
-export default async function BoardUnitPage({ params, searchParams }: { params: Promise<{ unitId: string }>; searchParams: Promise<{ quarter?: string }> }) {
+export default async function BoardUnitPage({ params, searchParams }: { params: Promise<{ unitId: string }>; searchParams: Promise<RawSearchParams> }) {
   const user = await requireUser(["LEADER", "ADMIN"]);
-  const [{ unitId }, { quarter: key }] = await Promise.all([params, searchParams]);
-  const unit = await db.unit.findFirst({ where: withUnitScope(user, { id: unitId }), select: { id: true, name: true, kind: true } });
+  const [{ unitId }, raw] = await Promise.all([params, searchParams]);
+  const { quarter: key } = parseSearchParams({ quarter: quarterParam.optional() }, raw);
+  const unit = await findBoardUnit(user, unitId);
   if (!unit) redirect(`${homePathFor(user.role)}?denied=1`);
   const now = new Date();
-  const { quarter, quarters } = await resolveBoardQuarter(key, districtToday(now));
+  const { quarter, quarters } = await resolveBoardQuarter(user, key, districtToday(now));
   if (!quarter) return <EmptyState title="还没有考核季度" />;
 
   const [results, trends, records, rules] = await Promise.all([
-    loadQuarterResults(db, quarter, now),
-    loadTrends(db),
+    readQuarterResults(user, quarter, now),
+    readTrends(user),
     listUnitQuarterRecords(user, unit.id, quarter.id),
-    loadScoringRules(db, quarter.year),
+    readScoringRules(user, quarter.year),
   ]);
+  if (!rules) redirect(`${homePathFor(user.role)}?denied=1`);
   const row = results.rows.find((r) => r.unitId === unit.id);
   const peers = results.rows.filter((r) => r.kind === unit.kind && r.ranked).length;
   const trend = trends.units.find((u) => u.unitId === unit.id);
@@ -65,23 +66,42 @@ export default async function BoardUnitPage({ params, searchParams }: { params: 
     <div className="space-y-6">
       <PageHeader
         title={`${unit.name} · ${quarterName(quarter.key)}`}
-        description={results.live ? `实时计算,截至 ${results.asOf};季度关闭时冻结。` : `关闭时冻结的第 ${quarter.version} 版,数据截至 ${results.asOf}。`}
+        description={results.live ? `实时计算，截至 ${results.asOf}；季度关闭时冻结。` : `关闭时冻结的第 ${quarter.version} 版，数据截至 ${results.asOf}。`}
         actions={
-          <Link href={`/board?quarter=${quarter.key}`} className="no-print inline-flex min-h-11 items-center rounded-lg px-3 text-brand-800 hover:underline">
+          <Link
+            href={`/board?quarter=${quarter.key}`}
+            className="no-print inline-flex min-h-11 items-center rounded-lg px-3 text-brand-800 underline underline-offset-4"
+          >
             返回排名
           </Link>
         }
       />
       <QuarterTabs quarters={quarters} current={quarter.key} href={(k) => `/board/units/${unit.id}?quarter=${k}`} />
       {!row ? (
-        <EmptyState title="该单位不在本季度的考核范围内">单位在季度截止日之后设立,或在季度开始前已撤销。</EmptyState>
+        <EmptyState title="该单位不在本季度的考核范围内">单位在季度截止日之后设立，或在季度开始前已撤销。</EmptyState>
       ) : (
         <>
           <div className="grid gap-3 sm:grid-cols-4">
-            <Stat label="总分" value={row.ranked ? row.total.toFixed(2) : "—"} hint={row.ranked ? `基础分 ${row.breakdown.base.toFixed(2)},加减分 ${signed(row.breakdown.adjustmentPoints)}` : "数据不足,不参与排名"} />
+            <Stat
+              label="总分"
+              value={row.ranked ? row.total.toFixed(2) : "—"}
+              hint={row.ranked ? `基础分 ${row.breakdown.base.toFixed(2)}，加减分 ${signed(row.breakdown.adjustmentPoints)}` : "数据不足，不参与排名"}
+            />
             <Stat label={`${kindName}名次`} value={row.rank ? `${row.rank}/${peers}` : "—"} />
             <Stat label="旗帜" value={row.flag ? <FlagBadge color={row.flag.color} streak={row.flag.streak} className="text-base" /> : "—"} />
-            <Stat label="考核结论" value={row.failed ? <Badge tone="bad" className="text-base">不合格</Badge> : "—"} hint={row.failed ? "一票否决" : undefined} />
+            <Stat
+              label="考核结论"
+              value={
+                row.failed ? (
+                  <Badge tone="bad" className="text-base">
+                    不合格
+                  </Badge>
+                ) : (
+                  "—"
+                )
+              }
+              hint={row.failed ? "一票否决" : undefined}
+            />
           </div>
           {row.breakdown.notes.length ? (
             <ul className="list-disc space-y-1 rounded-xl bg-amber-50 py-3 pr-4 pl-8 text-amber-950">
@@ -106,39 +126,43 @@ export default async function BoardUnitPage({ params, searchParams }: { params: 
                 <p className="mt-1 text-sm text-stone-700">{c.explanation}</p>
                 {c.key === "tasks" ? (
                   <p className="mt-1 text-sm text-stone-600" data-rule="done-late">
-                    计分规则:按到期日和季度末的完成值计分(不按今天的值);{lateRuleText(row.breakdown.lateCredit)};往季逾期未完成的任务和节点在之后每个季度继续计入,直到完成。
+                    计分规则：按到期日和季度末的完成值计分（不按今天的值）；{lateRuleText(row.breakdown.lateCredit)}
+                    ；往季逾期未完成的任务和节点在之后每个季度继续计入，直到完成。
                   </p>
                 ) : null}
                 {c.sources.length ? (
-                  <div className="mt-3 overflow-x-auto">
-                    <table className="w-full text-left text-sm">
-                      <thead className="text-stone-600">
-                        <tr>
-                          <th scope="col" className="py-1 pr-2 font-medium">类型</th>
-                          <th scope="col" className="py-1 pr-2 font-medium">记录</th>
-                          <th scope="col" className="py-1 pr-2 text-right font-medium">分值</th>
+                  <Table caption={`${c.label}的计分依据`} plain frameClassName="mt-3">
+                    <TableHead>
+                      <Th>类型</Th>
+                      <Th>记录</Th>
+                      <Th align="right">分值</Th>
+                    </TableHead>
+                    <TableBody>
+                      {c.sources.map((s) => (
+                        <tr key={`${s.type}-${s.id}`} className="align-top">
+                          <Td label="类型" className="whitespace-nowrap">
+                            {SOURCE_LABELS[s.type]}
+                          </Td>
+                          <Td label="记录">
+                            {s.state ? (
+                              <Badge
+                                tone={s.state === "DONE" ? "good" : s.state === "OVERDUE" ? "bad" : s.state === "DONE_LATE" ? "warn" : undefined}
+                                className="mr-1"
+                              >
+                                {ITEM_STATUS_LABELS[s.state]}
+                              </Badge>
+                            ) : null}
+                            {s.label}
+                            {s.detail ? <span className="block text-stone-600">{s.detail}</span> : null}
+                            <code className="block text-xs text-stone-500">编号 {s.id}</code>
+                          </Td>
+                          <Td label="分值" align="right" className="tabular-nums">
+                            {signed(s.points)}
+                          </Td>
                         </tr>
-                      </thead>
-                      <tbody className="divide-y divide-stone-100">
-                        {c.sources.map((s) => (
-                          <tr key={`${s.type}-${s.id}`} className="align-top">
-                            <td className="py-1.5 pr-2 whitespace-nowrap">{SOURCE_LABELS[s.type]}</td>
-                            <td className="py-1.5 pr-2">
-                              {s.state ? (
-                                <Badge tone={s.state === "DONE" ? "good" : s.state === "OVERDUE" ? "bad" : s.state === "DONE_LATE" ? "warn" : undefined} className="mr-1">
-                                  {ITEM_STATUS_LABELS[s.state]}
-                                </Badge>
-                              ) : null}
-                              {s.label}
-                              {s.detail ? <span className="block text-stone-600">{s.detail}</span> : null}
-                              <code className="block text-xs text-stone-500">编号 {s.id}</code>
-                            </td>
-                            <td className="py-1.5 pr-2 text-right tabular-nums">{signed(s.points)}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
+                      ))}
+                    </TableBody>
+                  </Table>
                 ) : null}
               </Card>
             ))}
@@ -146,7 +170,9 @@ export default async function BoardUnitPage({ params, searchParams }: { params: 
 
           <Card id="adjustments" aria-labelledby="adj-h" className="scroll-mt-20">
             <CardTitle id="adj-h">领导加减分与一票否决</CardTitle>
-            {row.breakdown.adjustments.length === 0 && row.breakdown.vetoes.length === 0 ? <p className="mt-2 text-sm text-stone-600">本季度没有加减分或一票否决。</p> : null}
+            {row.breakdown.adjustments.length === 0 && row.breakdown.vetoes.length === 0 ? (
+              <p className="mt-2 text-sm text-stone-600">本季度没有加减分或一票否决。</p>
+            ) : null}
             <ul className="mt-2 space-y-2 text-sm">
               {row.breakdown.adjustments.map((a) => (
                 <li key={a.id}>
@@ -164,7 +190,7 @@ export default async function BoardUnitPage({ params, searchParams }: { params: 
             </ul>
             {pendingAdjustments.length || pendingVetoes.length ? (
               <div className="mt-3 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm">
-                <p className="font-medium">关闭后记录、尚未计入的(须督查室更正本季度后计入):</p>
+                <p className="font-medium">关闭后记录、尚未计入的（须督查室更正本季度后计入）：</p>
                 <ul className="mt-1 space-y-1">
                   {pendingAdjustments.map((a) => (
                     <li key={a.id}>
@@ -173,7 +199,7 @@ export default async function BoardUnitPage({ params, searchParams }: { params: 
                   ))}
                   {pendingVetoes.map((v) => (
                     <li key={v.id}>
-                      一票否决:{v.vetoItem.name}:{v.reason}
+                      一票否决：{v.vetoItem.name}:{v.reason}
                     </li>
                   ))}
                 </ul>
@@ -184,31 +210,31 @@ export default async function BoardUnitPage({ params, searchParams }: { params: 
           {trend ? (
             <Card aria-labelledby="trend-h">
               <CardTitle id="trend-h">历季考核</CardTitle>
-              <table className="mt-2 w-full text-left text-sm">
-                <thead className="text-stone-600">
-                  <tr>
-                    <th scope="col" className="py-1 font-medium">季度</th>
-                    <th scope="col" className="py-1 text-right font-medium">总分</th>
-                    <th scope="col" className="py-1 text-right font-medium">名次</th>
-                  </tr>
-                </thead>
-                <tbody>
+              <Table caption="历季得分与名次" plain frameClassName="mt-2">
+                <TableHead>
+                  <Th>季度</Th>
+                  <Th align="right">总分</Th>
+                  <Th align="right">名次</Th>
+                </TableHead>
+                <TableBody>
                   {trend.points.map((p) => (
                     <tr key={p.quarter}>
-                      <td className="py-1">
-                        <Link href={`/board/units/${unit.id}?quarter=${p.quarter}`} className="hover:underline">
+                      <Td label="季度">
+                        <Link href={`/board/units/${unit.id}?quarter=${p.quarter}`} className="link">
                           {quarterName(p.quarter)}
                         </Link>
-                      </td>
-                      <td className="py-1 text-right tabular-nums">{p.total?.toFixed(2) ?? "—"}</td>
-                      <td className="py-1 text-right tabular-nums">
+                      </Td>
+                      <Td label="总分" align="right" className="tabular-nums">
+                        {p.total?.toFixed(2) ?? "—"}
+                      </Td>
+                      <Td label="名次" align="right" className="tabular-nums">
                         {p.rank ?? "—"}
-                        {p.failed ? "(否决)" : ""}
-                      </td>
+                        {p.failed ? "（否决）" : ""}
+                      </Td>
                     </tr>
                   ))}
-                </tbody>
-              </table>
+                </TableBody>
+              </Table>
             </Card>
           ) : null}
         </>
@@ -224,19 +250,25 @@ export default async function BoardUnitPage({ params, searchParams }: { params: 
           <Card aria-labelledby="adjust-h">
             <CardTitle id="adjust-h">加减分</CardTitle>
             <p className="mt-1 mb-3 text-sm text-stone-600">
-              {quarter.status === "OPEN" ? "每次加减分须写明理由,计入本季度总分,并在计分依据中列出。" : "本季度已关闭:记录后不改变已冻结的结果,须在“季度”页面更正后计入。"}
+              {quarter.status === "OPEN"
+                ? "每次加减分须写明理由，计入本季度总分，并在计分依据中列出。"
+                : "本季度已关闭：记录后不改变已冻结的结果，须在“季度”页面更正后计入。"}
             </p>
             <AdjustmentForm quarterId={quarter.id} unitId={unit.id} />
           </Card>
           {user.role === "ADMIN" ? (
             <Card aria-labelledby="veto-h">
               <CardTitle id="veto-h">一票否决</CardTitle>
-              <p className="mt-1 mb-3 text-sm text-stone-600">单位本季度考核不合格,排在同类最后,不得红旗。</p>
+              <p className="mt-1 mb-3 text-sm text-stone-600">单位本季度考核不合格，排在同类最后，不得红旗。</p>
               {rules.vetoItems.length ? (
                 <UnitVetoForm quarterId={quarter.id} unitId={unit.id} items={rules.vetoItems} />
               ) : (
                 <p className="text-sm">
-                  {quarter.year} 年还没有否决事项,请先在 <Link href={`/admin/scoring/rules?year=${quarter.year}`} className="underline">考核规则</Link> 中添加。
+                  {quarter.year} 年还没有否决事项，请先在{" "}
+                  <Link href={`/admin/scoring/rules?year=${quarter.year}`} className="underline">
+                    考核规则
+                  </Link>{" "}
+                  中添加。
                 </p>
               )}
             </Card>

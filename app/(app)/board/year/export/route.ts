@@ -1,16 +1,15 @@
 import { apiRoute } from "@/lib/api/handler";
 import { buildYearWorkbook } from "@/lib/assessment/export";
-import { loadYearResults } from "@/lib/assessment/year";
-import { db } from "@/lib/db";
+import { readYearResults } from "@/lib/assessment/board";
 import { districtToday } from "@/lib/time";
+import { parseSearchParams, yearParam } from "@/lib/search-params";
 
 /** The year's results as .xlsx, for the year-end 考核 (LEADER, ADMIN). */
-export const GET = apiRoute({ roles: ["LEADER", "ADMIN"] }, async ({ request }) => {
-  const asked = Number(new URL(request.url).searchParams.get("year"));
-  const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : Number(districtToday().slice(0, 4));
-  const results = await loadYearResults(db, year);
+export const GET = apiRoute({ roles: ["LEADER", "ADMIN"] }, async ({ user, request }) => {
+  const { year = Number(districtToday().slice(0, 4)) } = parseSearchParams({ year: yearParam.optional() }, new URL(request.url).searchParams);
+  const results = await readYearResults(user, year);
   const body = await buildYearWorkbook(results);
-  const name = `${year}年度考核${results.complete ? "" : "(暂定)"}.xlsx`;
+  const name = `${year}年度考核${results.complete ? "" : "（暂定）"}.xlsx`;
   return new Response(new Uint8Array(body), {
     headers: {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatAmount } from "@/components/tasks/format";
 import { ProgressForm } from "@/components/tasks/progress-form";
@@ -8,12 +7,12 @@ import { progressTone, TaskStatusBadge } from "@/components/tasks/status-badge";
 import { TaskFacts } from "@/components/tasks/task-facts";
 import { Card, CardTitle } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import { PageHeader } from "@/components/ui/page-header";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { Progress } from "@/components/ui/progress";
 import { UNIT_ROLES } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { getProgressHistory, getTaskDetail } from "@/lib/tasks/queries";
-import { deadlineHint } from "@/lib/tasks/status";
+import { deadlineHint, isDone } from "@/lib/tasks/status";
 import { districtToday } from "@/lib/time";
 
 export const metadata: Metadata = { title: "填报任务进度" };
@@ -27,11 +26,7 @@ export default async function UnitTaskPage({ params }: { params: Promise<{ taskI
   if (!task || !history) notFound();
   return (
     <div className="space-y-5">
-      <p>
-        <Link href="/unit/tasks" className="text-sm text-brand-700 hover:underline">
-          ← 返回任务
-        </Link>
-      </p>
+      <BackLink href="/unit/tasks" label="返回任务" />
       <PageHeader title={task.title} description={`截止 ${task.deadline}`} />
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="space-y-6">
@@ -40,24 +35,32 @@ export default async function UnitTaskPage({ params }: { params: Promise<{ taskI
             <CardTitle id="progress-heading" className="mb-3">
               填报任务进度
             </CardTitle>
-            <ProgressForm kind="task" id={task.id} valueReached={task.valueReached} note={task.note} target={task.target} measure={task.measure} label="填报任务进度" />
+            <ProgressForm
+              kind="task"
+              id={task.id}
+              valueReached={task.valueReached}
+              note={task.note}
+              target={task.target}
+              measure={task.measure}
+              label="填报任务进度"
+            />
           </Card>
         </div>
         <section aria-labelledby="milestones-heading" className="space-y-3">
           <h2 id="milestones-heading" className="text-lg font-semibold">
-            节点(课程表)
+            节点（课程表）
           </h2>
           {task.milestones.length === 0 ? <p className="text-stone-600">这项任务没有拆分节点。</p> : null}
           <ol className="space-y-3">
             {task.milestones.map((m) => (
               <li key={m.id}>
-                <Card aria-label={`节点:${m.title}`} className={cn(m.status === "OVERDUE" && "border-red-300")}>
+                <Card aria-label={`节点：${m.title}`} className={cn(m.status === "OVERDUE" && "border-red-300")}>
                   <div className="flex items-start justify-between gap-3">
                     <div>
                       <h3 className="font-medium text-stone-900">{m.title}</h3>
                       <p className={cn("text-sm", m.status === "OVERDUE" ? "font-medium text-red-700" : "text-stone-600")}>
                         {m.dueDate}
-                        {m.status !== "DONE" ? ` · ${deadlineHint(m.dueDate, today)}` : null}
+                        {!isDone(m.status) ? ` · ${deadlineHint(m.dueDate, today)}` : null}
                       </p>
                     </div>
                     <TaskStatusBadge status={m.status} />
@@ -69,7 +72,15 @@ export default async function UnitTaskPage({ params }: { params: Promise<{ taskI
                       {task.measure}
                     </span>
                   </div>
-                  <ProgressForm kind="milestone" id={m.id} valueReached={m.valueReached} note={m.note} target={m.target} measure={task.measure} label={`填报节点进度:${m.title}`} />
+                  <ProgressForm
+                    kind="milestone"
+                    id={m.id}
+                    valueReached={m.valueReached}
+                    note={m.note}
+                    target={m.target}
+                    measure={task.measure}
+                    label={`填报节点进度：${m.title}`}
+                  />
                 </Card>
               </li>
             ))}

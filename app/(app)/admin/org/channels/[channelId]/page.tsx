@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChannelMembersForm } from "@/components/org/structure-forms";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getChannelForOffice, listPeopleOptions, listUnitOptions } from "@/lib/org/queries";
 import { idParam } from "@/lib/search-params";
+import { HistoryLink } from "@/components/audit/history-link";
 
 export const metadata: Metadata = { title: "工作群" };
 
@@ -17,14 +17,7 @@ export default async function ChannelPage({ params }: { params: Promise<{ channe
   if (!channel) notFound();
   return (
     <div className="space-y-5">
-      <PageHeader
-        title={channel.name}
-        description={
-          <Link href={`/admin/audit?entity=Channel&entityId=${channel.id}`} className="text-brand-700 underline">
-            修改记录
-          </Link>
-        }
-      />
+      <PageHeader title={channel.name} description={<HistoryLink entity="Channel" id={channel.id} />} />
       <ChannelMembersForm channel={channel} units={units} people={people} />
     </div>
   );

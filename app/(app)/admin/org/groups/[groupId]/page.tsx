@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { GroupMembersForm } from "@/components/org/structure-forms";
 import { ScopeChangeForm } from "@/components/org/unit-forms";
@@ -10,6 +9,7 @@ import { getGroupForOffice, listPeopleOptions, listUnitOptions } from "@/lib/org
 import { idParam, parseSearchParams, type RawSearchParams } from "@/lib/search-params";
 import { districtToday, formatDistrictDateTime, isDistrictDate } from "@/lib/time";
 import { z } from "@/lib/validation";
+import { HistoryLink } from "@/components/audit/history-link";
 
 export const metadata: Metadata = { title: "考核组" };
 
@@ -19,7 +19,11 @@ export default async function GroupAdminPage({ params, searchParams }: { params:
   if (!id.success) notFound();
   const today = districtToday();
   const { on } = parseSearchParams({ on: z.string().refine(isDistrictDate).optional() }, await searchParams);
-  const [group, units, people] = await Promise.all([getGroupForOffice(viewer, id.data, on ?? today), listUnitOptions(viewer), listPeopleOptions(viewer, ["ASSESSOR", "LEADER"])]);
+  const [group, units, people] = await Promise.all([
+    getGroupForOffice(viewer, id.data, on ?? today),
+    listUnitOptions(viewer),
+    listPeopleOptions(viewer, ["ASSESSOR", "LEADER"]),
+  ]);
   if (!group) notFound();
   return (
     <div className="space-y-5">
@@ -27,16 +31,13 @@ export default async function GroupAdminPage({ params, searchParams }: { params:
         title={group.name}
         description={
           <>
-            {group.keyTask.name} · 成员:{group.members.map((m) => m.user.name).join("、") || "—"} ·{" "}
-            <Link href={`/admin/audit?entity=AssessmentGroup&entityId=${group.id}`} className="text-brand-700 underline">
-              修改记录
-            </Link>
+            {group.keyTask.name} · 成员：{group.members.map((m) => m.user.name).join("、") || "—"} · <HistoryLink entity="AssessmentGroup" id={group.id} />
           </>
         }
       />
       <Card aria-labelledby="scope-heading">
         <CardTitle id="scope-heading" className="mb-2">
-          {group.on === today ? "今天的考核范围" : `${group.on} 的考核范围`}({group.inForce.length} 个单位)
+          {group.on === today ? "今天的考核范围" : `${group.on} 的考核范围`}（{group.inForce.length} 个单位）
         </CardTitle>
         <form method="get" className="mb-3 flex flex-wrap items-end gap-2" aria-label="查看某日的考核范围">
           <div>
@@ -72,7 +73,7 @@ export default async function GroupAdminPage({ params, searchParams }: { params:
             {group.scopeChanges.map((c) => (
               <li key={c.id} className="py-2">
                 {c.effectiveDate} 起{c.change === "ADD" ? "加入" : "移出"}:{c.unit.name}
-                <span className="text-stone-600">(记录于 {formatDistrictDateTime(c.createdAt)})</span>
+                <span className="text-stone-600">（记录于 {formatDistrictDateTime(c.createdAt)}）</span>
               </li>
             ))}
           </ul>

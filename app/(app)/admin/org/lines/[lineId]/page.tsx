@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LineForm } from "@/components/org/structure-forms";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getLineForOffice, listPeopleOptions, listUnitOptions } from "@/lib/org/queries";
 import { idParam } from "@/lib/search-params";
+import { HistoryLink } from "@/components/audit/history-link";
 
 export const metadata: Metadata = { title: "分管线" };
 
@@ -17,14 +17,7 @@ export default async function LinePage({ params }: { params: Promise<{ lineId: s
   if (!line) notFound();
   return (
     <div className="space-y-5">
-      <PageHeader
-        title={line.name}
-        description={
-          <Link href={`/admin/audit?entity=Line&entityId=${line.id}`} className="text-brand-700 underline">
-            修改记录
-          </Link>
-        }
-      />
+      <PageHeader title={line.name} description={<HistoryLink entity="Line" id={line.id} />} />
       <LineForm line={line} leaders={leaders} units={units} />
     </div>
   );

@@ -11,6 +11,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getUnitForOffice, listUnitOptions } from "@/lib/org/queries";
 import { idParam } from "@/lib/search-params";
 import { formatDistrictDateTime } from "@/lib/time";
+import { HistoryLink } from "@/components/audit/history-link";
 
 export const metadata: Metadata = { title: "单位" };
 
@@ -30,16 +31,15 @@ export default async function UnitAdminPage({ params }: { params: Promise<{ unit
             <Link href={`/units/${unit.id}`} className="text-brand-700 underline">
               单位主页
             </Link>{" "}
-            ·{" "}
-            <Link href={`/admin/audit?entity=Unit&entityId=${unit.id}`} className="text-brand-700 underline">
-              修改记录
-            </Link>
+            · <HistoryLink entity="Unit" id={unit.id} />
           </>
         }
         actions={
           unit.archivedAt ? (
             <Badge>
-              {unit.mergedInto ? `已于 ${formatDistrictDateTime(unit.archivedAt)} 并入${unit.mergedInto.name}` : `已于 ${formatDistrictDateTime(unit.archivedAt)} 撤销`}
+              {unit.mergedInto
+                ? `已于 ${formatDistrictDateTime(unit.archivedAt)} 并入${unit.mergedInto.name}`
+                : `已于 ${formatDistrictDateTime(unit.archivedAt)} 撤销`}
             </Badge>
           ) : (
             <ButtonLink href="/admin/org/users/new">为本单位新建账号</ButtonLink>
@@ -48,7 +48,7 @@ export default async function UnitAdminPage({ params }: { params: Promise<{ unit
       />
       {unit.mergedFrom.length ? (
         <p className="text-stone-700">
-          并入本单位的:
+          并入本单位的：
           {unit.mergedFrom.map((u, i) => (
             <span key={u.id}>
               {i ? "、" : ""}
@@ -87,7 +87,7 @@ export default async function UnitAdminPage({ params }: { params: Promise<{ unit
         ) : (
           <p className="text-stone-600">还没有账号。</p>
         )}
-        {unit.groups.length ? <p className="mt-3 text-sm text-stone-700">考核组:{unit.groups.map((g) => g.group.name).join("、")}</p> : null}
+        {unit.groups.length ? <p className="mt-3 text-sm text-stone-700">考核组：{unit.groups.map((g) => g.group.name).join("、")}</p> : null}
       </Card>
       {unit.archivedAt ? null : (
         <div className="grid gap-4 sm:grid-cols-2">
@@ -101,7 +101,7 @@ export default async function UnitAdminPage({ params }: { params: Promise<{ unit
             <CardTitle id="retire-heading" className="mb-2">
               撤销单位
             </CardTitle>
-            <p className="mb-3 text-sm text-stone-700">撤销的单位不参加排名、不再催报;它的晒报、评分和红黄旗以原名称保留。</p>
+            <p className="mb-3 text-sm text-stone-700">撤销的单位不参加排名、不再催报；它的晒报、评分和红黄旗以原名称保留。</p>
             <RetireUnitForm id={unit.id} name={unit.name} />
           </Card>
         </div>

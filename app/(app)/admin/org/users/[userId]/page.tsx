@@ -9,6 +9,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getUserForOffice, listUnitOptions } from "@/lib/org/queries";
 import { idParam } from "@/lib/search-params";
 import { formatDistrictDateTime } from "@/lib/time";
+import { HistoryLink } from "@/components/audit/history-link";
 
 export const metadata: Metadata = { title: "账号" };
 
@@ -26,9 +27,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
         description={
           <>
             创建于 {formatDistrictDateTime(user.createdAt)} · 在线登录 {user._count.sessions} 个 · 有效 API 令牌 {user._count.apiTokens} 个 ·{" "}
-            <Link href={`/admin/audit?entity=User&entityId=${user.id}`} className="text-brand-700 underline">
-              修改记录
-            </Link>
+            <HistoryLink entity="User" id={user.id} />
           </>
         }
         actions={
@@ -46,7 +45,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
       </Card>
       {self ? (
         <p className="text-stone-700">
-          这是您自己的账号:密码请到{" "}
+          这是您自己的账号：密码请到{" "}
           <Link href="/account" className="text-brand-700 underline">
             我的账号
           </Link>{" "}
@@ -58,7 +57,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
             <CardTitle id="reset-heading" className="mb-2">
               重置密码
             </CardTitle>
-            <p className="mb-3 text-sm text-stone-700">本人忘记密码时使用。系统生成一次性密码,本人登录后须立即修改。</p>
+            <p className="mb-3 text-sm text-stone-700">本人忘记密码时使用。系统生成一次性密码，本人登录后须立即修改。</p>
             <ResetPasswordForm id={user.id} username={user.username} />
           </Card>
           <Card aria-labelledby="active-heading">
@@ -66,7 +65,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
               {user.active ? "停用账号" : "启用账号"}
             </CardTitle>
             <p className="mb-3 text-sm text-stone-700">
-              {user.active ? "调离或离职时停用:登录和 API 令牌立即失效,历史记录保留。" : "启用后,本人可用原密码登录(如忘记,请先重置密码)。"}
+              {user.active ? "调离或离职时停用：登录和 API 令牌立即失效，历史记录保留。" : "启用后，本人可用原密码登录（如忘记，请先重置密码）。"}
             </p>
             <UserActiveForm id={user.id} username={user.username} active={user.active} />
           </Card>

@@ -11,7 +11,7 @@ export default async function NewUserPage() {
   const units = await listUnitOptions(user);
   return (
     <div className="space-y-5">
-      <PageHeader title="新建账号" description="创建后系统生成一次性密码,只显示一次;本人首次登录须修改。" />
+      <PageHeader title="新建账号" description="创建后系统生成一次性密码，只显示一次；本人首次登录须修改。" />
       <UserForm units={units} />
     </div>
   );

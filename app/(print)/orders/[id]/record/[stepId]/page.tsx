@@ -34,7 +34,7 @@ export default async function OrderRecordPage({ params }: { params: Promise<{ id
               ["立项时间", formatDistrictDateTime(order.createdAt)],
               ["办结期限", formatDistrictDateTime(order.deadline)],
               [`${label}时间`, formatDistrictDateTime(record.at)],
-              ["决定人", `${record.actor.name}${record.actor.title ? `(${record.actor.title})` : ""}`],
+              ["决定人", `${record.actor.name}${record.actor.title ? `（${record.actor.title}）` : ""}`],
             ].map(([k, v]) => (
               <tr key={k}>
                 <th scope="row" className="w-32 border border-stone-400 px-3 py-2 font-semibold">
@@ -58,7 +58,7 @@ export default async function OrderRecordPage({ params }: { params: Promise<{ id
           <ol className="list-decimal pl-6">
             {order.steps.map((s) => (
               <li key={s.id}>
-                {formatDistrictDateTime(s.at)} {ORDER_STEP_LABELS[s.kind]}({s.actor.name}){s.note ? `:${s.note}` : ""}
+                {formatDistrictDateTime(s.at)} {ORDER_STEP_LABELS[s.kind]}（{s.actor.name}）{s.note ? `：${s.note}` : ""}
               </li>
             ))}
           </ol>

@@ -16,6 +16,8 @@ import type { OrderStatus, SpotCheckResult } from "@/lib/generated/prisma/enums"
 import { SLOT_LABELS, SLOTS } from "@/lib/reports/slots";
 import { TASK_STATUS_LABELS } from "@/lib/tasks/status";
 import { districtToday, formatDistrictDateTime } from "@/lib/time";
+import { parseSearchParams, quarterParam, type RawSearchParams } from "@/lib/search-params";
+import { RowHeader, Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "单位评分" };
 
@@ -38,10 +40,11 @@ export default async function AssessorUnitPage({
   searchParams,
 }: {
   params: Promise<{ groupId: string; unitId: string }>;
-  searchParams: Promise<{ quarter?: string }>;
+  searchParams: Promise<RawSearchParams>;
 }) {
   const user = await requireUser(["ASSESSOR"]);
-  const [{ groupId, unitId }, { quarter: key }] = await Promise.all([params, searchParams]);
+  const [{ groupId, unitId }, raw] = await Promise.all([params, searchParams]);
+  const { quarter: key } = parseSearchParams({ quarter: quarterParam.optional() }, raw);
   const today = districtToday();
   const quarter = await resolveScoringQuarter(key, today);
   if (!quarter) return <EmptyState title="还没有考核季度" />;
@@ -63,7 +66,7 @@ export default async function AssessorUnitPage({
         title={view.unit.name}
         description={
           <>
-            {view.group.name} · 重点工作:{view.group.keyTaskName} · {quarterName(quarter.key)} <ScoreStateBadge state={state} />
+            {view.group.name} · 重点工作：{view.group.keyTaskName} · {quarterName(quarter.key)} <ScoreStateBadge state={state} />
           </>
         }
       />
@@ -105,33 +108,31 @@ export default async function AssessorUnitPage({
 
           <Card aria-labelledby="days-h">
             <CardTitle id="days-h">近 7 日晒报</CardTitle>
-            <div className="mt-3 overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <thead className="text-stone-600">
-                  <tr>
-                    <th scope="col" className="py-1 pr-3 font-medium">日期</th>
-                    {SLOTS.map((slot) => SLOT_LABELS[slot]).map((l) => (
-                      <th key={l} scope="col" className="py-1 pr-3 font-medium">{l}</th>
+            <Table caption="近 7 日晒报" plain frameClassName="mt-3">
+              <TableHead>
+                <Th>日期</Th>
+                {SLOTS.map((s) => (
+                  <Th key={s}>{SLOT_LABELS[s]}</Th>
+                ))}
+              </TableHead>
+              <TableBody>
+                {view.days.map((d) => (
+                  <tr key={d.date}>
+                    <RowHeader label="日期" plain className="tabular-nums">
+                      {d.date.slice(5)}
+                    </RowHeader>
+                    {d.slots.map((s) => (
+                      <Td key={s.slot} label={SLOT_LABELS[s.slot]}>
+                        <SlotStateBadge state={s.state} label={`${d.date} ${SLOT_LABELS[s.slot]}`} />
+                      </Td>
                     ))}
                   </tr>
-                </thead>
-                <tbody>
-                  {view.days.map((d) => (
-                    <tr key={d.date}>
-                      <th scope="row" className="py-1 pr-3 font-normal tabular-nums">{d.date.slice(5)}</th>
-                      {d.slots.map((s) => (
-                        <td key={s.slot} className="py-1 pr-3">
-                          <SlotStateBadge state={s.state} label={`${d.date} ${SLOT_LABELS[s.slot]}`} />
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </TableBody>
+            </Table>
             {latestEvening ? (
               <p className="mt-3 rounded-lg bg-stone-50 p-3 text-sm whitespace-pre-line text-stone-800">
-                <span className="font-medium">最近晚晒({latestEvening.date}):</span>
+                <span className="font-medium">最近晚晒（{latestEvening.date}）：</span>
                 {latestEvening.text}
               </p>
             ) : null}
@@ -139,7 +140,7 @@ export default async function AssessorUnitPage({
 
           <div className="grid gap-6 sm:grid-cols-2">
             <Card aria-labelledby="orders-h">
-              <CardTitle id="orders-h">未办结督办单({view.orders.length})</CardTitle>
+              <CardTitle id="orders-h">未办结督办单（{view.orders.length}）</CardTitle>
               {view.orders.length === 0 ? (
                 <p className="mt-2 text-sm text-stone-600">没有未办结的督办单。</p>
               ) : (
@@ -181,11 +182,11 @@ export default async function AssessorUnitPage({
             <p className="mb-3 text-sm text-stone-600">
               {view.score.assessor.name} 于 {formatDistrictDateTime(view.score.submittedAt!)}
               {view.score.withdrawn ? "撤回" : view.score.changeReason ? "更正" : "提交"}
-              {view.score.changeReason ? `:${view.score.changeReason}` : "。"}
+              {view.score.changeReason ? `：${view.score.changeReason}` : "。"}
               {view.score.withdrawn ? "请重新评分。" : ""}
             </p>
           ) : null}
-          {quarter.status !== "OPEN" ? <p className="mb-3 text-sm text-stone-600">本季度已关闭,评分只能查看。</p> : null}
+          {quarter.status !== "OPEN" ? <p className="mb-3 text-sm text-stone-600">本季度已关闭，评分只能查看。</p> : null}
           {view.rubric.length === 0 ? (
             <EmptyState title="本考核组本年度还没有评分细则">请联系区督查室。</EmptyState>
           ) : (
@@ -195,21 +196,28 @@ export default async function AssessorUnitPage({
             <div className="mt-4 space-y-3">
               <details className="rounded-xl border border-stone-200 bg-white p-4">
                 <summary className="cursor-pointer font-medium">更正评分</summary>
-                <p className="mt-1 text-sm text-stone-600">更正生成新版本并写明原因;原评分保留可查。季度关闭后不能再更正。</p>
+                <p className="mt-1 text-sm text-stone-600">更正生成新版本并写明原因；原评分保留可查。季度关闭后不能再更正。</p>
                 <div className="mt-3">
-                  <ScoreForm groupId={view.group.id} unitId={view.unit.id} quarterId={quarter.id} readOnly={false} rubric={rubricRows} correcting={inForce.id} />
+                  <ScoreForm
+                    groupId={view.group.id}
+                    unitId={view.unit.id}
+                    quarterId={quarter.id}
+                    readOnly={false}
+                    rubric={rubricRows}
+                    correcting={inForce.id}
+                  />
                 </div>
               </details>
               <details className="rounded-xl border border-stone-200 bg-white p-4">
                 <summary className="cursor-pointer font-medium">撤回评分</summary>
-                <p className="mt-1 text-sm text-stone-600">撤回后本组对该单位的评分不计入得分,可以重新评分。</p>
+                <p className="mt-1 text-sm text-stone-600">撤回后本组对该单位的评分不计入得分，可以重新评分。</p>
                 <WithdrawGroupScoreForm groupId={view.group.id} unitId={view.unit.id} quarterId={quarter.id} scoreId={inForce.id} />
               </details>
             </div>
           ) : null}
           {view.versions.length > 1 ? (
             <Card aria-labelledby="versions-h" className="mt-4">
-              <CardTitle id="versions-h">评分版本(共 {view.versions.length} 版)</CardTitle>
+              <CardTitle id="versions-h">评分版本（共 {view.versions.length} 版）</CardTitle>
               <ol className="mt-2 space-y-2 text-sm">
                 {view.versions.map((v, i) => (
                   <li key={v.id} className={i < view.versions.length - 1 ? "text-stone-600" : ""}>
@@ -217,8 +225,8 @@ export default async function AssessorUnitPage({
                     {v.withdrawn ? "撤回" : v.status === "DRAFT" ? "草稿" : v.changeReason ? "更正" : "提交"} · {v.assessor.name}
                     {v.submittedAt ? ` · ${formatDistrictDateTime(v.submittedAt)}` : ""}
                     {v.withdrawn || v.status === "DRAFT" ? "" : ` · 合计 ${formatNumber(v.items.reduce((sum, x) => sum + x.points, 0))} 分`}
-                    {v.changeReason ? <span className="block">原因:{v.changeReason}</span> : null}
-                    {i < view.versions.length - 1 ? <span className="block text-xs">(已被后一版取代,不计入)</span> : null}
+                    {v.changeReason ? <span className="block">原因：{v.changeReason}</span> : null}
+                    {i < view.versions.length - 1 ? <span className="block text-xs">（已被后一版取代，不计入）</span> : null}
                   </li>
                 ))}
               </ol>
