@@ -81,7 +81,7 @@ export async function orderEvent(tx: Prisma.TransactionClient, event: OrderEvent
         {
           event: kind,
           title: `督办件${label}`,
-          markdown: `### 督办件${label}\n${order.unit.name}:督办件${title}逾期未办结,已${label}。\n\n[查看督办件](${publicLink(href)})`,
+          markdown: `### 督办件${label}\n${order.unit.name}：督办件${title}逾期未办结，已${label}。\n\n[查看督办件](${publicLink(href)})`,
         },
         event.now,
       );
