@@ -32,7 +32,7 @@ import { copiedTextByIndex, type SlotMeta, type TextCheck } from "@/lib/supervis
 import { highlightRanges } from "@/lib/supervision/text-similarity";
 import { photoStorage, type PhotoStorage } from "@/lib/storage/index";
 import { addDays } from "@/lib/time";
-import { UNIT_CARD, unitIdOf, unitOf } from "@/lib/reports/card-owner";
+import { unitIdOf, unitOf } from "@/lib/reports/card-owner";
 
 type Flag = {
   kind: AnomalyKind;

@@ -209,7 +209,15 @@ export async function loadWindowTexts(
     slots.set(s.id, { unitId, date: card.date, slot: s.slot, submittedAt: s.submittedAt });
     for (const v of s.versions) {
       if (!v.text) continue;
-      reports.push(textReport({ id: s.id, cardId: card.id, slot: s.slot }, { unitId, date: card.date }, args.unitNames.get(unitId) ?? "", v, itemsByCard.get(card.id) ?? []));
+      reports.push(
+        textReport(
+          { id: s.id, cardId: card.id, slot: s.slot },
+          { unitId, date: card.date },
+          args.unitNames.get(unitId) ?? "",
+          v,
+          itemsByCard.get(card.id) ?? [],
+        ),
+      );
     }
   }
   return { reports, slots };
