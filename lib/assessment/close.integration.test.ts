@@ -5,7 +5,15 @@
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { AssessmentError, type SnapshotInputs, closeQuarter, correctQuarter } from "@/lib/assessment/close";
+import {
+  AssessmentError,
+  type SnapshotInputs,
+  type StoredBreakdown,
+  closeQuarter,
+  correctQuarter,
+  readBreakdown,
+  storedBreakdown,
+} from "@/lib/assessment/close";
 import { gatherQuarterInputs, periodFor } from "@/lib/assessment/inputs";
 import { computeQuarterScore } from "@/lib/assessment/scoring";
 import type { Db } from "@/lib/db-client";
@@ -208,11 +216,15 @@ test("closing freezes a snapshot: scores, ranks, inputs and breakdowns, and hand
   // 甲: tasks 40 + groups 40 + 10 + 10.
   assert.equal(byName["甲镇"].total, 100);
   assert.equal(byName["甲镇"].rank, 1);
-  // Every row re-computes from its own stored inputs to its stored breakdown.
+  // Every row re-computes from its own stored inputs to its stored breakdown: each source's points
+  // stored with its type and id; its words (label, detail) made from the stored inputs when read.
   for (const row of rows) {
     const stored = JSON.parse(row.inputs) as SnapshotInputs;
     const again = computeQuarterScore(stored.inputs, stored.rules);
-    assert.deepEqual(again.breakdown, JSON.parse(row.breakdown), row.unit.name);
+    assert.deepEqual(storedBreakdown(again.breakdown), JSON.parse(row.breakdown), row.unit.name);
+    assert.deepEqual(readBreakdown(row.breakdown, row.inputs), again.breakdown, row.unit.name);
+    const sources = (JSON.parse(row.breakdown) as StoredBreakdown).components.flatMap((c) => c.sources);
+    assert.ok(sources.length > 0 && sources.every((s) => s.id && s.type && typeof s.points === "number" && s.label === undefined));
     assert.equal(again.total, row.total);
     // Stored as ASCII JSON (\uXXXX escapes), read back as the Chinese it was.
     assert.match(row.breakdown + row.inputs, /^[\x20-\x7e]*$/);
