@@ -7,6 +7,7 @@
  * in the audit log with what changed. Not server-only: the seed closes past
  * quarters through the same function.
  */
+import { gunzipSync, gzipSync } from "node:zlib";
 import { audit } from "@/lib/audit";
 import type { Db } from "@/lib/db-client";
 import type { FlagColor } from "@/lib/generated/prisma/enums";
@@ -51,6 +52,28 @@ export async function computeQuarter(db: Db, quarter: QuarterRow, period: Quarte
 
 /** What a snapshot row stores: the rules with the inputs, so the row alone re-computes its score. */
 export type SnapshotInputs = { rules: ScoringRules; inputs: UnitQuarterInputs };
+
+const PACKED = "gzip:";
+
+/**
+ * A row's inputs as stored: their JSON, gzip-compressed and base64-encoded
+ * behind a "gzip:" prefix. The inputs are the facts the score is computed
+ * from — each task and milestone with its id, dates and values, each score
+ * item, check and order by id — about 250 bytes per task item, 66 MB of JSON
+ * for a 2,000-unit city; compressed they are about a tenth of that, which is
+ * what the database client's cost per byte makes count (README, "The
+ * 2,000-unit city"). The breakdown, which names each point's record, stays
+ * plain JSON. readSnapshotInputs reads both forms (rows closed before this
+ * are plain JSON).
+ */
+export function packSnapshotInputs(value: SnapshotInputs): string {
+  return PACKED + gzipSync(JSON.stringify(value), { level: 1 }).toString("base64");
+}
+
+export function readSnapshotInputs(stored: string): SnapshotInputs {
+  const json = stored.startsWith(PACKED) ? gunzipSync(Buffer.from(stored.slice(PACKED.length), "base64")).toString("utf8") : stored;
+  return JSON.parse(json) as SnapshotInputs;
+}
 
 /**
  * JSON with every character beyond ASCII written as a \uXXXX escape: JSON.parse
@@ -97,10 +120,10 @@ export function storedBreakdown(breakdown: ScoreBreakdown): StoredBreakdown {
  * from the row's own stored inputs and rules by the same formula. Rows written
  * before the lean snapshot carry their words already and are read as stored.
  */
-export function readBreakdown(breakdownJson: string, inputsJson: string): ScoreBreakdown {
+export function readBreakdown(breakdownJson: string, storedInputs: string): ScoreBreakdown {
   const stored = JSON.parse(breakdownJson) as StoredBreakdown;
   if (stored.components.every((c) => c.sources.every((s) => s.label !== undefined))) return stored as ScoreBreakdown;
-  const { rules, inputs } = JSON.parse(inputsJson) as SnapshotInputs;
+  const { rules, inputs } = readSnapshotInputs(storedInputs);
   const words = new Map<string, SourceRef>();
   for (const c of computeQuarterScore(inputs, rules).breakdown.components) for (const s of c.sources) words.set(`${c.key}|${s.type}|${s.id}`, s);
   return {
@@ -126,7 +149,7 @@ function snapshotRows(quarterId: string, version: number, units: ComputedUnit[],
     rank: u.rank,
     failed: u.result.failed,
     breakdown: asciiJson(storedBreakdown(u.result.breakdown)),
-    inputs: asciiJson({ rules, inputs: u.inputs } satisfies SnapshotInputs),
+    inputs: packSnapshotInputs({ rules, inputs: u.inputs }),
     reason,
   }));
 }

@@ -84,7 +84,7 @@ export async function gatherQuarterInputs(db: Db, quarterId: string, period: Qua
   const scope = await groupScopeOn(db, period.asOf);
   const history = await loadHistories(db, [...rows.tasks.map((t) => t.id), ...rows.milestones.map((m) => m.taskId)], period.asOf);
   const records: UnitRecords = {
-    taskItems: groupByUnit(taskItemsAsOf(rows.tasks, rows.milestones, history, period)),
+    taskItems: taskItemsAsOf(rows.tasks, rows.milestones, history, period),
     groupScores: groupByUnit(groupScoreInputs(inScope(rows.groupScores, scope), rows.rubricTotals)),
     spotChecks: groupByUnit(spotCheckInputs(rows.spotChecks)),
     overdueOrders: groupByUnit(overdueOrderInputs(rows.orders, period)),
@@ -183,7 +183,7 @@ type QuarterRows = Awaited<ReturnType<typeof readQuarterRows>>;
 type WithUnit<T> = T & { unitId: string };
 
 type UnitRecords = {
-  taskItems: Map<string, WithUnit<TaskItemInput>[]>;
+  taskItems: Map<string, TaskItemInput[]>;
   groupScores: Map<string, WithUnit<GroupScoreInput>[]>;
   spotChecks: Map<string, WithUnit<SpotCheckInput>[]>;
   overdueOrders: Map<string, WithUnit<OverdueOrderInput>[]>;
@@ -212,7 +212,7 @@ function taskItemsAsOf(
   milestones: QuarterRows["milestones"],
   history: Map<string, HistoryEvent[]>,
   period: QuarterPeriod,
-): WithUnit<TaskItemInput>[] {
+): Map<string, TaskItemInput[]> {
   const { start, asOf } = period;
   const dayBefore = addDays(start, -1);
   const dated = (key: string, row: { target: number }, dueDate: DistrictDate) => {
@@ -232,15 +232,20 @@ function taskItemsAsOf(
       open: !carried || valueAsOf(events, row.target, dayBefore).value < row.target,
     };
   };
-  const out: WithUnit<TaskItemInput>[] = [];
+  // Grouped by unit as they are made (a city has ~260,000 items: no copy per item).
+  const out = new Map<string, TaskItemInput[]>();
+  const add = (unitId: string, item: TaskItemInput) => {
+    const list = out.get(unitId);
+    if (list) list.push(item);
+    else out.set(unitId, [item]);
+  };
   for (const t of tasks) {
     const { item, open } = dated(`task:${t.id}`, t, t.deadline);
-    if (open) out.push({ unitId: t.unitId, kind: "TASK", id: t.id, taskId: t.id, title: t.title, weight: t.weight, ...item });
+    if (open) add(t.unitId, { kind: "TASK", id: t.id, taskId: t.id, title: t.title, weight: t.weight, ...item });
   }
   for (const m of milestones) {
     const { item, open } = dated(m.id, m, m.dueDate);
-    if (open)
-      out.push({ unitId: m.task.unitId, kind: "MILESTONE", id: m.id, taskId: m.taskId, title: `${m.task.title} · ${m.title}`, weight: m.task.weight, ...item });
+    if (open) add(m.task.unitId, { kind: "MILESTONE", id: m.id, taskId: m.taskId, title: `${m.task.title} · ${m.title}`, weight: m.task.weight, ...item });
   }
   return out;
 }
@@ -327,7 +332,7 @@ function unitInputs(unit: QuarterRows["units"][number], records: UnitRecords, ro
   return {
     unit: { id: unit.id, name: unit.name, kind: unit.kind, code: unit.code, sortOrder: unit.sortOrder, activeFrom },
     period: { quarter: quarterKey(period.quarter), start, end: period.end, asOf },
-    taskItems: withoutUnit(records.taskItems.get(unit.id)),
+    taskItems: records.taskItems.get(unit.id) ?? [],
     groupScores: withoutUnit(records.groupScores.get(unit.id)),
     spotChecks: withoutUnit(records.spotChecks.get(unit.id)),
     overdueOrders: withoutUnit(records.overdueOrders.get(unit.id)),
