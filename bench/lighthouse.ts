@@ -5,6 +5,7 @@
  *
  *   npx tsx bench/lighthouse.ts [--pages=/unit,/feed] [--runs=3] [--port=3140]
  *                               [--app=<folder of a built checkout>] [--base=http://localhost:3000]
+ *                               [--save=<folder>]   (keeps each run's Lighthouse report, JSON)
  *
  * Without --base it starts `scripts/e2e-server.sh` in --app (default: this
  * checkout; it must be built), which seeds a fresh data/e2e.db. Each page is
@@ -120,6 +121,12 @@ async function measure(url: string, cookie: string | undefined): Promise<Run> {
     ...(cookie ? [`--extra-headers=${JSON.stringify({ Cookie: cookie })}`] : []),
   ];
   const { stdout } = await run(process.execPath, args);
+  const keep = arg("save");
+  if (keep) {
+    const { mkdirSync, writeFileSync } = await import("node:fs");
+    mkdirSync(keep, { recursive: true });
+    writeFileSync(path.join(keep, `${new URL(url).pathname.replaceAll("/", "_") || "_"}-${Date.now()}.json`), stdout);
+  }
   const lhr = JSON.parse(stdout) as LighthouseResult;
   if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.message}`);
   if (lhr.finalDisplayedUrl !== url) throw new Error(`${url} ended on ${lhr.finalDisplayedUrl} (not signed in?)`);
