@@ -215,7 +215,8 @@ const RULES: Record<string, Rule> = {
   },
   "POST /api/v1/cards/[date]/[slot]": {
     url: (ids) => `/api/v1/cards/${ids.date}/MORNING`,
-    expect: api(UNIT, { UNIT_HEAD: "invalid", REPORTER: "invalid", OTHER_UNIT: "invalid" }),
+    // A district leader files their own card (分线作战) through the same route.
+    expect: api([...UNIT, "LEADER"], { UNIT_HEAD: "invalid", REPORTER: "invalid", OTHER_UNIT: "invalid", LEADER: "invalid" }),
   },
   "GET /api/v1/flags": { url: () => "/api/v1/flags", expect: everyone(200) },
   "GET /api/v1/me": { url: () => "/api/v1/me", expect: api(SIGNED_IN) },
