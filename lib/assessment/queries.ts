@@ -12,6 +12,8 @@ import { SLOTS, slotState } from "@/lib/reports/slots";
 import { getSlotDeadlines } from "@/lib/settings";
 import { deriveStatus, progressRatio } from "@/lib/tasks/status";
 import { type DistrictDate, addDays, quarterOf } from "@/lib/time";
+import { sortByEnum } from "@/lib/enum-order";
+import { UNIT_KINDS } from "@/lib/labels";
 
 export async function listGroupsWithUnitProgress(user: SessionUser, today: DistrictDate) {
   const groups = await db.assessmentGroup.findMany({
@@ -84,7 +86,7 @@ export async function listGroupScoring(user: SessionUser, quarterId: string) {
       id: true,
       name: true,
       keyTask: { select: { name: true } },
-      units: { orderBy: [{ unit: { kind: "desc" } }, { unit: { sortOrder: "asc" } }], select: { unit: { select: { id: true, name: true, kind: true } } } },
+      units: { orderBy: { unit: { sortOrder: "asc" } }, select: { unit: { select: { id: true, name: true, kind: true } } } },
       scores: {
         where: { quarterId, ...latestGroupScore },
         select: { unitId: true, status: true, withdrawn: true, submittedAt: true, assessor: { select: { name: true } }, items: { select: { points: true } } },
@@ -97,7 +99,7 @@ export async function listGroupScoring(user: SessionUser, quarterId: string) {
       id: group.id,
       name: group.name,
       keyTaskName: group.keyTask.name,
-      units: group.units.map(({ unit }) => {
+      units: sortByEnum(group.units, UNIT_KINDS, (u) => u.unit.kind).map(({ unit }) => {
         const score = byUnit.get(unit.id);
         return {
           ...unit,

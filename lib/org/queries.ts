@@ -10,6 +10,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { unitFieldsSelect, userSnapshotSelect } from "@/lib/org/selects";
 import { groupScopeOn } from "@/lib/org/scope";
 import { districtToday } from "@/lib/time";
+import { byUnitKind } from "@/lib/enum-order";
 
 const PAGE_SIZE = 100;
 
@@ -68,8 +69,7 @@ export async function listUnitOptions(user: SessionUser) {
     orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
     select: { id: true, name: true, kind: true },
   });
-  // kind sorted in code (never ORDER BY an enum): towns first.
-  return [...units.filter((u) => u.kind === "TOWN"), ...units.filter((u) => u.kind === "DEPARTMENT")];
+  return byUnitKind(units);
 }
 
 export async function listUnitsForOffice(user: SessionUser, showRetired: boolean) {

@@ -11,6 +11,7 @@ import { unitScopeWhere, withUnitScope, type SessionUser } from "@/lib/auth/role
 import { addDays, isDistrictDate } from "@/lib/time";
 import { parseSearchParams } from "@/lib/search-params";
 import { z } from "@/lib/validation";
+import { byUnitKind } from "@/lib/enum-order";
 
 export const reportSummarySelect = {
   id: true,
@@ -121,7 +122,9 @@ export async function searchReports(user: SessionUser, search: ReportSearch, tod
 /** The choices of the search form: the units the user may see, channels and key tasks. */
 export async function reportSearchOptions(user: SessionUser) {
   const [units, channels, keyTasks] = await Promise.all([
-    db.unit.findMany({ where: withUnitScope(user, { archivedAt: null }), orderBy: [{ kind: "desc" }, { sortOrder: "asc" }], select: { id: true, name: true } }),
+    db.unit
+      .findMany({ where: withUnitScope(user, { archivedAt: null }), orderBy: { sortOrder: "asc" }, select: { id: true, name: true, kind: true } })
+      .then(byUnitKind),
     db.channel.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
     db.keyTask.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
   ]);

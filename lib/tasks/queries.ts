@@ -26,6 +26,7 @@ import type { TemplateChoices } from "@/lib/tasks/spreadsheet";
 import { progressEventSelect, taskFieldsSelect, taskSummarySelect } from "@/lib/tasks/selects";
 import { taskListOrder, taskListWhere } from "@/lib/tasks/where";
 import { districtToday, type DistrictDate } from "@/lib/time";
+import { byLineKind, byUnitKind } from "@/lib/enum-order";
 
 export type TaskSummary = {
   id: string;
@@ -204,7 +205,7 @@ export async function listTaskGroups(user: SessionUser, filters: TaskFilters, by
       select: { keyTaskId: true, lineId: true, target: true, valueReached: true, deadline: true },
     }),
     db.keyTask.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
-    db.line.findMany({ orderBy: [{ kind: "asc" }, { sortOrder: "asc" }], select: { id: true, name: true } }),
+    db.line.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true, kind: true } }).then(byLineKind),
   ]);
   const named = by === "keyTask" ? keyTasks : lines;
   const groups = new Map<string | null, { id: string | null; name: string; tasks: (typeof tasks)[number][] }>(
@@ -280,13 +281,15 @@ export type TaskFormOptions = {
 /** The choices for the filters and the office's task form, within the caller's scope. */
 export async function listTaskFormOptions(user: SessionUser): Promise<TaskFormOptions> {
   const [units, keyTasks, lines, leaders] = await Promise.all([
-    db.unit.findMany({
-      where: withUnitScope(user, { archivedAt: null }),
-      orderBy: [{ kind: "desc" }, { sortOrder: "asc" }],
-      select: { id: true, name: true, kind: true },
-    }),
+    db.unit
+      .findMany({
+        where: withUnitScope(user, { archivedAt: null }),
+        orderBy: { sortOrder: "asc" },
+        select: { id: true, name: true, kind: true },
+      })
+      .then(byUnitKind),
     db.keyTask.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
-    db.line.findMany({ orderBy: [{ kind: "asc" }, { sortOrder: "asc" }], select: { id: true, name: true, kind: true } }),
+    db.line.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true, kind: true } }).then(byLineKind),
     db.user.findMany({ where: { role: "LEADER", active: true }, orderBy: { username: "asc" }, select: { id: true, name: true, title: true } }),
   ]);
   return { units, keyTasks, lines, leaders };
@@ -295,13 +298,15 @@ export async function listTaskFormOptions(user: SessionUser): Promise<TaskFormOp
 /** The valid names for the import template (the office's: every live unit). */
 export async function listTemplateChoices(user: SessionUser): Promise<TemplateChoices> {
   const [units, keyTasks, lines, leaders] = await Promise.all([
-    db.unit.findMany({
-      where: withUnitScope(user, { archivedAt: null }),
-      orderBy: [{ kind: "desc" }, { sortOrder: "asc" }],
-      select: { name: true, kind: true },
-    }),
+    db.unit
+      .findMany({
+        where: withUnitScope(user, { archivedAt: null }),
+        orderBy: { sortOrder: "asc" },
+        select: { name: true, kind: true },
+      })
+      .then(byUnitKind),
     db.keyTask.findMany({ orderBy: { sortOrder: "asc" }, select: { name: true } }),
-    db.line.findMany({ orderBy: [{ kind: "asc" }, { sortOrder: "asc" }], select: { name: true } }),
+    db.line.findMany({ orderBy: { sortOrder: "asc" }, select: { name: true, kind: true } }).then(byLineKind),
     db.user.findMany({ where: { role: "LEADER", active: true }, orderBy: { username: "asc" }, select: { name: true, title: true, username: true } }),
   ]);
   return { units, keyTasks, lines, leaders };
