@@ -24,6 +24,14 @@ echo "==> unit and integration tests (SQLite)"
 npm run --silent test:node
 echo "==> build"
 NEXTAUTH_SECRET="${NEXTAUTH_SECRET:-build-secret-build-secret-build-secret}" npm run --silent build
+# The servers and end-to-end stages seed the demo district for today in Asia/Shanghai and
+# then test it for ~20 minutes; a run that crossed the district's midnight would look for
+# yesterday's seeded card on today's page. Close to midnight, start just after it instead.
+seconds_to_midnight=$(($(TZ=Asia/Shanghai date -d 'tomorrow 00:00' +%s) - $(date +%s)))
+if [ "${seconds_to_midnight}" -lt 1800 ]; then
+  echo "==> waiting $((seconds_to_midnight / 60 + 1)) min for midnight in Asia/Shanghai: the seeded day must last the whole run"
+  sleep $((seconds_to_midnight + 60))
+fi
 echo "==> integration tests on PostgreSQL, and two app servers on one PostgreSQL"
 npm run --silent test:postgres
 echo "==> end-to-end tests (Chromium: ${CHROMIUM_PATH:-/usr/bin/chromium})"
