@@ -11,6 +11,7 @@ import { lockCountsSelect } from "@/lib/reports/versions";
 import { SLOTS, slotState, type SlotState } from "@/lib/reports/slots";
 import { addDays, type DistrictDate } from "@/lib/time";
 import { byUnitKind } from "@/lib/enum-order";
+import { listVisibleUnits } from "@/lib/org/queries";
 
 export type UnitDayStatus = {
   unitId: string;
@@ -132,17 +133,6 @@ export async function findVisibleUnit(user: SessionUser, unitId: string) {
   return db.unit.findFirst({ where: withUnitScope(user, { id: unitId }), select: { id: true, name: true, kind: true } });
 }
 
-/** The units the user may see (a unit account: its own), towns first. */
-export async function listVisibleUnits(user: SessionUser) {
-  return db.unit
-    .findMany({
-      where: withUnitScope(user, { archivedAt: null }),
-      orderBy: { sortOrder: "asc" },
-      select: { id: true, name: true, kind: true },
-    })
-    .then(byUnitKind);
-}
-
 /** A unit's card for a day as the API's JSON — null when the unit is out of the user's scope or unknown. */
 export async function getCardJson(user: SessionUser, unitId: string, date: DistrictDate, now = new Date()) {
   const unit = await findVisibleUnit(user, unitId);
@@ -186,13 +176,7 @@ export async function listLeaderInstructions(user: SessionUser, answered: boolea
 export async function loadBurden(user: SessionUser, today: DistrictDate) {
   const from = addDays(today, -30);
   const [units, slots] = await Promise.all([
-    db.unit
-      .findMany({
-        where: withUnitScope(user, { archivedAt: null }),
-        orderBy: { sortOrder: "asc" },
-        select: { id: true, name: true, kind: true },
-      })
-      .then(byUnitKind),
+    listVisibleUnits(user),
     db.reportSlot.findMany({
       where: { card: withUnitRowScope(user, { date: { gte: from, lte: today } }) },
       select: { effortSeconds: true, card: { select: { unitId: true, date: true } } },

@@ -3,7 +3,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { LineKind, ProgressSource, TaskStatus, UnitKind } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
-import { withUnitRowScope, withUnitScope, type SessionUser } from "@/lib/auth/roles";
+import { withUnitRowScope, type SessionUser } from "@/lib/auth/roles";
 import { SLOT_LABELS } from "@/lib/reports/slots";
 import type { TaskFilters } from "@/lib/tasks/filters";
 import { progressSourceLabel, valueSeries } from "@/lib/tasks/progress-history";
@@ -26,7 +26,8 @@ import type { TemplateChoices } from "@/lib/tasks/spreadsheet";
 import { progressEventSelect, taskFieldsSelect, taskSummarySelect } from "@/lib/tasks/selects";
 import { taskListOrder, taskListWhere } from "@/lib/tasks/where";
 import { districtToday, type DistrictDate } from "@/lib/time";
-import { byLineKind, byUnitKind } from "@/lib/enum-order";
+import { byLineKind } from "@/lib/enum-order";
+import { listVisibleUnits } from "@/lib/org/queries";
 
 export type TaskSummary = {
   id: string;
@@ -281,13 +282,7 @@ export type TaskFormOptions = {
 /** The choices for the filters and the office's task form, within the caller's scope. */
 export async function listTaskFormOptions(user: SessionUser): Promise<TaskFormOptions> {
   const [units, keyTasks, lines, leaders] = await Promise.all([
-    db.unit
-      .findMany({
-        where: withUnitScope(user, { archivedAt: null }),
-        orderBy: { sortOrder: "asc" },
-        select: { id: true, name: true, kind: true },
-      })
-      .then(byUnitKind),
+    listVisibleUnits(user),
     db.keyTask.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
     db.line.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true, kind: true } }).then(byLineKind),
     db.user.findMany({ where: { role: "LEADER", active: true }, orderBy: { username: "asc" }, select: { id: true, name: true, title: true } }),
@@ -298,13 +293,7 @@ export async function listTaskFormOptions(user: SessionUser): Promise<TaskFormOp
 /** The valid names for the import template (the office's: every live unit). */
 export async function listTemplateChoices(user: SessionUser): Promise<TemplateChoices> {
   const [units, keyTasks, lines, leaders] = await Promise.all([
-    db.unit
-      .findMany({
-        where: withUnitScope(user, { archivedAt: null }),
-        orderBy: { sortOrder: "asc" },
-        select: { name: true, kind: true },
-      })
-      .then(byUnitKind),
+    listVisibleUnits(user),
     db.keyTask.findMany({ orderBy: { sortOrder: "asc" }, select: { name: true } }),
     db.line.findMany({ orderBy: { sortOrder: "asc" }, select: { name: true, kind: true } }).then(byLineKind),
     db.user.findMany({ where: { role: "LEADER", active: true }, orderBy: { username: "asc" }, select: { name: true, title: true, username: true } }),
