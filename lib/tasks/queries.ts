@@ -383,6 +383,12 @@ export type ProgressHistory = {
 
 export const PROGRESS_HISTORY_ROWS = 100;
 
+/** A task's page for those who read or report on it: its detail and its progress history, or null out of scope. */
+export async function getTaskPage(user: SessionUser, taskId: string, today = districtToday()): Promise<{ task: TaskDetail; history: ProgressHistory } | null> {
+  const [task, history] = await Promise.all([getTaskDetail(user, taskId, today), getProgressHistory(user, taskId, today)]);
+  return task && history ? { task, history } : null;
+}
+
 /**
  * A task's progress history for its page: the task's value over time (the
  * chart) and its events and its milestones', newest first, each with its

@@ -6,7 +6,7 @@ import { TaskFacts } from "@/components/tasks/task-facts";
 import { Card } from "@/components/ui/card";
 import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { getProgressHistory, getTaskDetail } from "@/lib/tasks/queries";
+import { getTaskPage } from "@/lib/tasks/queries";
 import { districtToday } from "@/lib/time";
 
 export const metadata: Metadata = { title: "任务详情" };
@@ -16,8 +16,9 @@ export default async function TaskPage({ params }: { params: Promise<{ taskId: s
   const user = await requireUser(["LEADER", "ASSESSOR", "ADMIN"]);
   const { taskId } = await params;
   const today = districtToday();
-  const [task, history] = await Promise.all([getTaskDetail(user, taskId, today), getProgressHistory(user, taskId, today)]);
-  if (!task || !history) notFound();
+  const page = await getTaskPage(user, taskId, today);
+  if (!page) notFound();
+  const { task, history } = page;
   return (
     <div className="space-y-5">
       <BackLink href="/tasks" label="返回任务清单" />

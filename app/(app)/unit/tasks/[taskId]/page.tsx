@@ -11,7 +11,7 @@ import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { Progress } from "@/components/ui/progress";
 import { UNIT_ROLES } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { getProgressHistory, getTaskDetail } from "@/lib/tasks/queries";
+import { getTaskPage } from "@/lib/tasks/queries";
 import { deadlineHint, isDone } from "@/lib/tasks/status";
 import { districtToday } from "@/lib/time";
 
@@ -22,8 +22,9 @@ export default async function UnitTaskPage({ params }: { params: Promise<{ taskI
   const user = await requireUser(UNIT_ROLES);
   const { taskId } = await params;
   const today = districtToday();
-  const [task, history] = await Promise.all([getTaskDetail(user, taskId, today), getProgressHistory(user, taskId, today)]);
-  if (!task || !history) notFound();
+  const page = await getTaskPage(user, taskId, today);
+  if (!page) notFound();
+  const { task, history } = page;
   return (
     <div className="space-y-5">
       <BackLink href="/unit/tasks" label="返回任务" />
