@@ -14,6 +14,7 @@ import { issueOrderInput, orderStepInput } from "@/lib/supervision/orders/schema
 import { applyOrderStep, issueOrder as writeIssueOrder } from "@/lib/supervision/orders/writes";
 import { discardPhotos, filesOf, storePhotos, UploadError, type StoredPhoto } from "@/lib/supervision/photo-uploads";
 import { districtToday } from "@/lib/time";
+import { refusalState } from "@/lib/write-result";
 
 // coUnitIds come one per checked box: zod reads them from getAll, not from Object.fromEntries.
 const issueInput = issueOrderInput.omit({ coUnitIds: true });
@@ -22,7 +23,7 @@ export const issueOrder = authedAction({ roles: ["ADMIN", "LEADER", "ASSESSOR"],
   const coUnitIds = issueOrderInput.shape.coUnitIds.safeParse(formData.getAll("coUnitIds").filter((v) => typeof v === "string" && v !== ""));
   if (!coUnitIds.success) return { message: "配合单位有误。", fieldErrors: { coUnitIds: ["请重新选择配合单位"] } };
   const result = await writeIssueOrder(db, user, { ...data, coUnitIds: coUnitIds.data });
-  if (!result.ok) return { message: result.message, fieldErrors: result.fieldErrors };
+  if (!result.ok) return refusalState(result);
   redirect(`/orders/${result.value}`);
 });
 
@@ -43,8 +44,8 @@ export const orderStep = authedAction({ input: orderStepInput }, async (user, da
   }
   if (!result.ok) {
     await discardPhotos(photos);
-    return { message: result.message, fieldErrors: result.fieldErrors };
+    return refusalState(result);
   }
   revalidatePath(`/orders/${data.orderId}`);
-  return { ok: true, message: result.message };
+  return { ok: true, message: result.value };
 });
