@@ -12,8 +12,7 @@ import { authedAction } from "@/lib/auth/action";
 import { db } from "@/lib/db";
 import { issueOrderInput, orderStepInput } from "@/lib/supervision/orders/schemas";
 import { applyOrderStep, issueOrder as writeIssueOrder } from "@/lib/supervision/orders/writes";
-import { discardPhotos, filesOf, storePhotos, UploadError, type StoredPhoto } from "@/lib/supervision/photo-uploads";
-import { districtToday } from "@/lib/time";
+import { writeWithPhotos } from "@/lib/supervision/photo-uploads";
 import { refusalState } from "@/lib/write-result";
 
 // coUnitIds come one per checked box: zod reads them from getAll, not from Object.fromEntries.
@@ -28,24 +27,8 @@ export const issueOrder = authedAction({ roles: ["ADMIN", "LEADER", "ASSESSOR"],
 });
 
 export const orderStep = authedAction({ input: orderStepInput }, async (user, data, formData) => {
-  let photos: StoredPhoto[] = [];
-  try {
-    photos = await storePhotos(filesOf(formData, "photos"), districtToday());
-  } catch (error) {
-    if (error instanceof UploadError) return { message: error.message, fieldErrors: { photos: [error.message] } };
-    throw error;
-  }
-  let result;
-  try {
-    result = await applyOrderStep(db, user, data, photos);
-  } catch (error) {
-    await discardPhotos(photos);
-    throw error;
-  }
-  if (!result.ok) {
-    await discardPhotos(photos);
-    return refusalState(result);
-  }
+  const result = await writeWithPhotos(formData, "photos", (photos) => applyOrderStep(db, user, data, photos));
+  if (!result.ok) return refusalState(result);
   revalidatePath(`/orders/${data.orderId}`);
   return { ok: true, message: result.value };
 });
