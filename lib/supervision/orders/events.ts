@@ -6,6 +6,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OrderStepKind } from "@/lib/generated/prisma/enums";
 import { notifyUsers, usersOfUnits } from "@/lib/notifications/notify";
+import { enqueueRobotMessage, publicLink } from "@/lib/notifications/outbox";
 import { ORDER_RATING_LABELS, ORDER_STEP_LABELS } from "@/lib/supervision/orders/lifecycle";
 import { formatDistrictDateTime } from "@/lib/time";
 
@@ -36,9 +37,18 @@ export async function orderEvent(tx: Prisma.TransactionClient, event: OrderEvent
   const send = async (recipients: string[], message: string) => notifyUsers(tx, recipients, { kind, message, href }, event.now);
 
   switch (event.kind) {
-    case "ASSIGN":
-      await send(await usersOfUnits(tx, units), `督办件${title}已交办，请签收并于${formatDistrictDateTime(order.deadline)}前办结。`);
+    case "ASSIGN": {
+      const text = `督办件${title}已交办，请签收并于${formatDistrictDateTime(order.deadline)}前办结。`;
+      await send(await usersOfUnits(tx, units), text);
+      // The units' work groups hear it too, through their robots (sent later by the outbox).
+      await enqueueRobotMessage(
+        tx,
+        { unitIds: units },
+        { event: kind, title: "督办件交办", markdown: `### 督办件交办\n**牵头单位**：${order.unit.name}\n\n${text}\n\n[查看督办件](${publicLink(href)})` },
+        event.now,
+      );
       return;
+    }
     case "SIGN":
     case "FEEDBACK":
     case "REQUEST_EXTENSION":
@@ -59,10 +69,22 @@ export async function orderEvent(tx: Prisma.TransactionClient, event: OrderEvent
     case "REFUSE_EXTENSION":
     case "CLOSE":
     case "RETURN":
+      await send(await usersOfUnits(tx, [order.unitId]), `督办件${title}:${label}。`);
+      return;
     case "ESCALATE":
     case "CIRCULATE":
     case "SUMMON":
       await send(await usersOfUnits(tx, [order.unitId]), `督办件${title}:${label}。`);
+      await enqueueRobotMessage(
+        tx,
+        { unitIds: [order.unitId] },
+        {
+          event: kind,
+          title: `督办件${label}`,
+          markdown: `### 督办件${label}\n${order.unit.name}：督办件${title}逾期未办结，已${label}。\n\n[查看督办件](${publicLink(href)})`,
+        },
+        event.now,
+      );
       return;
     case "REGISTER":
       return;
