@@ -199,3 +199,13 @@ export async function groupMemberIds(user: SessionUser, groupId: string) {
   if (!office(user)) return [];
   return (await db.assessmentGroupMember.findMany({ where: { groupId }, select: { userId: true } })).map((m) => m.userId);
 }
+
+/** A group's rubric for a year, and whether its points are fixed (the group has a score in that year: lib/org/writes.ts saveRubric). */
+export async function getRubricForOffice(user: SessionUser, groupId: string, year: number) {
+  if (!office(user)) return null;
+  const [items, scores] = await Promise.all([
+    db.rubricItem.findMany({ where: { groupId, year }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true, maxPoints: true } }),
+    db.groupScore.count({ where: { groupId, quarter: { year } } }),
+  ]);
+  return { year, items, locked: scores > 0 };
+}
