@@ -22,6 +22,8 @@ import type { SessionUser } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db-client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { latestGroupScore } from "@/lib/assessment/in-force";
+import { scoringScopeDay } from "@/lib/assessment/inputs";
+import { groupScopeOn } from "@/lib/org/scope";
 import { quarterKey, quarterName } from "@/lib/assessment/quarters";
 import { parseRubricScores } from "@/lib/assessment/rubric";
 import type {
@@ -152,13 +154,17 @@ async function writeNextVersion<Row extends { id: string; version: number; unitI
 
 // ─── Group scores (ASSESSOR) ────────────────────────────────────────────────
 
-/** The group, if the user is one of its members and the unit is in its scope (both in the query). */
-function findOwnGroup(db: Db | Tx, user: SessionUser, groupId: string, unitId: string) {
-  if (user.role !== "ASSESSOR") return Promise.resolve(null);
-  return db.assessmentGroup.findFirst({
-    where: { id: groupId, members: { some: { userId: user.id } }, units: { some: { unitId } } },
-    select: { id: true },
-  });
+/**
+ * The group, if the user is one of its members and the group's scope held the
+ * unit on the quarter's scoring day (its last day, or today while it is under
+ * way: scoringScopeDay) — the scope the close counts the group's score for.
+ */
+async function findOwnGroup(db: Db | Tx, user: SessionUser, groupId: string, unitId: string, quarter: { year: number; number: number }) {
+  if (user.role !== "ASSESSOR") return null;
+  const group = await db.assessmentGroup.findFirst({ where: { id: groupId, members: { some: { userId: user.id } } }, select: { id: true } });
+  if (!group) return null;
+  const scope = await groupScopeOn(db, scoringScopeDay(refOf(quarter)), [group.id]);
+  return scope.get(group.id)?.has(unitId) ? group : null;
 }
 
 function rubricOf(db: Db | Tx, groupId: string, year: number) {
@@ -180,10 +186,11 @@ const scoreSelect = {
  * score again: a new version.
  */
 export async function saveGroupScore(db: Db, user: SessionUser, data: z.infer<typeof groupScoreInput>): Promise<WriteResult> {
-  const group = await findOwnGroup(db, user, data.groupId, data.unitId);
-  if (!group) return { ok: false, message: FORBIDDEN };
+  if (user.role !== "ASSESSOR") return { ok: false, message: FORBIDDEN };
   const quarter = await db.quarter.findUnique({ where: { id: data.quarterId }, select: { id: true, year: true, number: true, status: true } });
   if (!quarter) return { ok: false, message: "没有找到该季度。" };
+  const group = await findOwnGroup(db, user, data.groupId, data.unitId, quarter);
+  if (!group) return { ok: false, message: FORBIDDEN };
   if (quarter.status !== "OPEN") return { ok: false, message: `${quarterName(refOf(quarter))}已关闭，评分不能再修改。` };
   const rubric = await rubricOf(db, group.id, quarter.year);
   if (rubric.length === 0) return { ok: false, message: "本考核组本年度还没有评分细则，请联系督查室。" };
@@ -254,9 +261,9 @@ function groupScoreChain(
     action: "groupScore",
     entity: "GroupScore",
     async find(tx) {
-      const group = await findOwnGroup(tx, user, data.groupId, data.unitId);
-      if (!group) throw new Refused(FORBIDDEN);
       const quarter = await requireOpen(tx, data.quarterId, "groupScore");
+      const group = await findOwnGroup(tx, user, data.groupId, data.unitId, quarter);
+      if (!group) throw new Refused(FORBIDDEN);
       const row = await tx.groupScore.findFirst({
         where: { id: data.scoreId, quarterId: quarter.id, groupId: group.id, unitId: data.unitId },
         select: { ...scoreSelect, unitId: true, next: { select: { id: true } } },
