@@ -43,6 +43,7 @@ import { groupScopeOn } from "@/lib/org/scope";
 import { type HistoryEvent, valueAsOf } from "@/lib/tasks/progress-history";
 import { type DistrictDate, type QuarterRef, addDays, districtDateOf, districtInstant, districtToday, quarterRange } from "@/lib/time";
 import { UNIT_CARD, unitIdOf } from "@/lib/reports/card-owner";
+import { byUnitKind } from "@/lib/enum-order";
 
 export type QuarterPeriod = {
   quarter: QuarterRef;
@@ -120,12 +121,14 @@ async function readQuarterRows(db: Db, quarterId: string, period: QuarterPeriod,
   const { start, asOf } = period;
   const { startInstant, afterAsOf, orderCutoff, timelinessTo } = bounds;
   const [units, tasks, milestones, groupScores, rubricTotals, spotChecks, orders, adjustments, vetoes, reportingDays, slotCounts] = await Promise.all([
-    db.unit.findMany({
-      // Units that existed during the period: created before its cut-off, not archived before it began.
-      where: { createdAt: { lt: afterAsOf }, OR: [{ archivedAt: null }, { archivedAt: { gte: startInstant } }] },
-      orderBy: [{ kind: "asc" }, { sortOrder: "asc" }],
-      select: { id: true, name: true, kind: true, code: true, sortOrder: true, createdAt: true },
-    }),
+    db.unit
+      .findMany({
+        // Units that existed during the period: created before its cut-off, not archived before it began.
+        where: { createdAt: { lt: afterAsOf }, OR: [{ archivedAt: null }, { archivedAt: { gte: startInstant } }] },
+        orderBy: { sortOrder: "asc" },
+        select: { id: true, name: true, kind: true, code: true, sortOrder: true, createdAt: true },
+      })
+      .then(byUnitKind),
     // Due in the period, or due before it and maybe still open when it began: not done now, or done
     // with a progress event dated in the period (a value that is the sum of its events and has none
     // since the quarter began stood as it stands). Whether it was open is decided by taskItemsAsOf,

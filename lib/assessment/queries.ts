@@ -12,6 +12,7 @@ import { SLOTS, slotState } from "@/lib/reports/slots";
 import { getSlotDeadlines } from "@/lib/settings";
 import { deriveStatus, progressRatio } from "@/lib/tasks/status";
 import { type DistrictDate, addDays, quarterOf } from "@/lib/time";
+import { byUnitKind } from "@/lib/enum-order";
 
 export async function listGroupsWithUnitProgress(user: SessionUser, today: DistrictDate) {
   const groups = await db.assessmentGroup.findMany({
@@ -75,6 +76,12 @@ export async function resolveScoringQuarter(key: string | undefined, today: Dist
   );
 }
 
+/** The units of the groups' scopes, towns first, then departments, each in their order (lib/enum-order.ts). */
+async function unitsOfScopes(scope: Map<string, Set<string>>) {
+  const ids = [...new Set([...scope.values()].flatMap((unitIds) => [...unitIds]))];
+  return byUnitKind(await db.unit.findMany({ where: { id: { in: ids } }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true, kind: true } }));
+}
+
 /**
  * For an assessor: each of their groups, its units, and the state of each
  * unit's score this quarter. A group's units are its scope on the quarter's
@@ -102,12 +109,7 @@ export async function listGroupScoring(user: SessionUser, quarterId: string, now
     scoringScopeDay({ year: quarter.year, number: quarter.number as 1 | 2 | 3 | 4 }, now),
     groups.map((g) => g.id),
   );
-  const unitRows = await db.unit.findMany({
-    where: { id: { in: [...new Set([...scope.values()].flatMap((ids) => [...ids]))] } },
-    select: { id: true, name: true, kind: true, sortOrder: true },
-  });
-  // Towns first, then departments, each in their order (sorted here: enums sort differently per database).
-  unitRows.sort((a, b) => Number(a.kind !== "TOWN") - Number(b.kind !== "TOWN") || a.sortOrder - b.sortOrder);
+  const unitRows = await unitsOfScopes(scope);
   return groups.map((group) => {
     const byUnit = new Map(group.scores.map((s) => [s.unitId, s]));
     const inScope = scope.get(group.id) ?? new Set<string>();
@@ -256,12 +258,7 @@ export async function listScoringProgress(user: SessionUser, quarterId: string, 
     }),
     groupScopeOn(db, asOf),
   ]);
-  const unitRows = await db.unit.findMany({
-    where: { id: { in: [...new Set([...scope.values()].flatMap((ids) => [...ids]))] } },
-    select: { id: true, name: true, kind: true, sortOrder: true },
-  });
-  // Towns first, then departments, each in their order (sorted here: enums sort differently per database).
-  unitRows.sort((a, b) => Number(a.kind !== "TOWN") - Number(b.kind !== "TOWN") || a.sortOrder - b.sortOrder);
+  const unitRows = await unitsOfScopes(scope);
   return groups.map((g) => {
     const inScope = scope.get(g.id) ?? new Set<string>();
     const units = unitRows.filter((u) => inScope.has(u.id)).map((u) => ({ id: u.id, name: u.name }));

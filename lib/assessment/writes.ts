@@ -33,8 +33,11 @@ import type {
   groupScoreCorrectInput,
   groupScoreInput,
   groupScoreWithdrawInput,
+  scoringRuleInput,
   unitVetoInput,
   vetoCorrectInput,
+  vetoItemInput,
+  vetoItemRemoveInput,
   vetoWithdrawInput,
 } from "@/lib/assessment/schemas";
 import type { QuarterRef } from "@/lib/time";
@@ -480,4 +483,62 @@ export async function withdrawVeto(db: Db, user: SessionUser, data: z.infer<type
     changeReason: data.changeReason,
     message: "一票否决已撤回，不再计入（原记录作为历史版本保留）。",
   });
+}
+
+// ─── The year's rules and veto items (the office) ──────────────────────────
+
+/** The office sets a year's weights, flag counts and escalation ladder; of the units asked to be left unranked, only existing ones are kept. */
+export async function saveScoringRules(
+  db: Db,
+  user: SessionUser,
+  data: z.infer<typeof scoringRuleInput>,
+  excludedUnitIds: readonly string[],
+): Promise<WriteResult> {
+  if (user.role !== "ADMIN") return { ok: false, message: FORBIDDEN };
+  const { year, escalationLadder, lateCreditPercent, ...numbers } = data;
+  return run(() =>
+    db.$transaction(async (tx) => {
+      const excluded = excludedUnitIds.length
+        ? await tx.unit.findMany({ where: { id: { in: [...excludedUnitIds] } }, select: { id: true }, orderBy: { id: "asc" } })
+        : [];
+      const values = {
+        ...numbers,
+        escalationLadder: JSON.stringify(escalationLadder),
+        lateCredit: lateCreditPercent / 100,
+        excludedUnitIds: JSON.stringify(excluded.map((u) => u.id)),
+      };
+      const before = await tx.scoringRule.findUnique({ where: { year } });
+      const saved = await tx.scoringRule.upsert({ where: { year }, create: { year, ...values }, update: values });
+      await audit(tx, { actorId: user.id, action: "scoringRule.save", entity: "ScoringRule", entityId: saved.id, before: before ?? undefined, after: saved });
+      return `${year} 年考核规则已保存；已关闭季度的快照不受影响。`;
+    }),
+  );
+}
+
+export async function addVetoItem(db: Db, user: SessionUser, data: z.infer<typeof vetoItemInput>): Promise<WriteResult> {
+  if (user.role !== "ADMIN") return { ok: false, message: FORBIDDEN };
+  return run(() =>
+    db.$transaction(async (tx) => {
+      const rule = await tx.scoringRule.upsert({ where: { year: data.year }, create: { year: data.year }, update: {}, select: { id: true } });
+      if (await tx.vetoItem.findUnique({ where: { ruleId_name: { ruleId: rule.id, name: data.name } } })) throw new Refused("已有同名的否决事项。");
+      const item = await tx.vetoItem.create({ data: { ruleId: rule.id, name: data.name } });
+      await audit(tx, { actorId: user.id, action: "vetoItem.create", entity: "VetoItem", entityId: item.id, after: { year: data.year, name: data.name } });
+      return `已添加否决事项“${data.name}”。`;
+    }),
+  );
+}
+
+/** A veto item is deleted only while unused: the vetoes and snapshots that name it must keep making sense. */
+export async function removeVetoItem(db: Db, user: SessionUser, data: z.infer<typeof vetoItemRemoveInput>): Promise<WriteResult> {
+  if (user.role !== "ADMIN") return { ok: false, message: FORBIDDEN };
+  return run(() =>
+    db.$transaction(async (tx) => {
+      const item = await tx.vetoItem.findUnique({ where: { id: data.vetoItemId }, select: { id: true, name: true, _count: { select: { unitVetoes: true } } } });
+      if (!item) throw new Refused("没有找到该否决事项。");
+      if (item._count.unitVetoes > 0) throw new Refused(`“${item.name}”已用于 ${item._count.unitVetoes} 次否决，不能删除。`);
+      await tx.vetoItem.delete({ where: { id: item.id } });
+      await audit(tx, { actorId: user.id, action: "vetoItem.delete", entity: "VetoItem", entityId: item.id, before: { name: item.name } });
+      return "已删除。";
+    }),
+  );
 }

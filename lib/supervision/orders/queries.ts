@@ -12,6 +12,7 @@ import { allowedMoves } from "@/lib/supervision/orders/lifecycle";
 import { actorOf, orderScopeWhere } from "@/lib/supervision/orders/writes";
 import { reportSummarySelect, toReportSummary } from "@/lib/supervision/reports";
 import { unitIdOf } from "@/lib/reports/card-owner";
+import { listVisibleUnits } from "@/lib/org/queries";
 
 const scoped = (user: SessionUser, where: Prisma.SupervisionOrderWhereInput) => ({ AND: [where, orderScopeWhere(user)] });
 
@@ -189,11 +190,7 @@ export async function getOrderRecord(user: SessionUser, orderId: string, stepId:
 
 /** The units the user may issue an order to (an assessor: the units of their groups). */
 export async function listIssuableUnits(user: SessionUser) {
-  return db.unit.findMany({
-    where: withUnitScope(user, { archivedAt: null }),
-    orderBy: [{ kind: "desc" }, { sortOrder: "asc" }],
-    select: { id: true, name: true },
-  });
+  return listVisibleUnits(user);
 }
 
 /** What the issue form needs about one unit: its tasks, and (for an assessor) the groups covering it. */
