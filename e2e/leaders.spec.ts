@@ -25,7 +25,7 @@ test("a leader files an evening report; another leader sees it in the channel an
   const secretary = await browser.newPage();
   await loginAs(secretary, "leader");
   await secretary.goto("/feed");
-  await secretary.getByText("筛选", { exact: true }).click();
+  await secretary.locator("summary").filter({ hasText: "筛选" }).click();
   await secretary.getByLabel("工作群").selectOption({ label: "区级领导干部工作群" });
   await secretary.getByRole("button", { name: "筛选" }).click();
   const entry = secretary.getByRole("article").filter({ hasText: note });
