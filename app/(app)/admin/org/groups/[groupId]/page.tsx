@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { GroupMembersForm, RubricForm } from "@/components/org/structure-forms";
 import { ScopeChangeForm } from "@/components/org/unit-forms";
-import { Card, CardTitle } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getGroupForOffice, getRubricForOffice, listPeopleOptions, listUnitOptions } from "@/lib/org/queries";
@@ -41,10 +41,14 @@ export default async function GroupAdminPage({ params, searchParams }: { params:
           </>
         }
       />
-      <Card aria-labelledby="scope-heading">
-        <CardTitle id="scope-heading" className="mb-2">
-          {group.on === today ? "今天的考核范围" : `${group.on} 的考核范围`}（{group.inForce.length} 个单位）
-        </CardTitle>
+      <Card
+        heading={
+          <>
+            {group.on === today ? "今天的考核范围" : `${group.on} 的考核范围`}（{group.inForce.length} 个单位）
+          </>
+        }
+        headingClassName="mb-2"
+      >
         <form method="get" className="mb-3 flex flex-wrap items-end gap-2" aria-label="查看某日的考核范围">
           <div>
             <label htmlFor="scope-on" className="mb-1 block text-sm font-medium text-stone-800">
@@ -58,16 +62,10 @@ export default async function GroupAdminPage({ params, searchParams }: { params:
         </form>
         <p className="text-stone-800">{group.inForce.join("、") || "没有单位"}</p>
       </Card>
-      <Card aria-labelledby="scope-change-heading">
-        <CardTitle id="scope-change-heading" className="mb-4">
-          调整考核范围
-        </CardTitle>
+      <Card heading="调整考核范围" headingClassName="mb-4">
         <ScopeChangeForm groupId={group.id} units={units} today={today} />
       </Card>
-      <Card aria-labelledby="rubric-heading">
-        <CardTitle id="rubric-heading" className="mb-2">
-          {rubric.year} 年考核细则
-        </CardTitle>
+      <Card heading={<>{rubric.year} 年考核细则</>} headingClassName="mb-2">
         <p className="mb-3 text-sm text-stone-700">
           <Link href={`/admin/org/groups/${group.id}?year=${rubric.year - 1}`} className="text-brand-700 underline">
             {rubric.year - 1} 年
@@ -87,16 +85,10 @@ export default async function GroupAdminPage({ params, searchParams }: { params:
           locked={rubric.locked}
         />
       </Card>
-      <Card aria-labelledby="members-heading">
-        <CardTitle id="members-heading" className="mb-2">
-          成员
-        </CardTitle>
+      <Card heading="成员" headingClassName="mb-2">
         <GroupMembersForm groupId={group.id} people={people} memberIds={group.members.map((m) => m.user.id)} />
       </Card>
-      <Card aria-labelledby="scope-history-heading">
-        <CardTitle id="scope-history-heading" className="mb-2">
-          范围调整记录
-        </CardTitle>
+      <Card heading="范围调整记录" headingClassName="mb-2">
         {group.scopeChanges.length ? (
           <ul className="divide-y divide-stone-100 text-sm">
             {group.scopeChanges.map((c) => (
