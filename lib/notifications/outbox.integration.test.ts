@@ -118,6 +118,40 @@ test("the outbox row is written in the event's transaction, and not when it roll
   assert.equal((await t.db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).status, "SENT");
 });
 
+test("a 督办件 the office marks urgent reaches the work group in quiet hours; one that is not waits until 07:00", async () => {
+  const unit = await t.db.unit.create({ data: { code: "T2", name: "夜间镇", kind: "TOWN" } });
+  await t.db.robot.create({ data: { name: "夜间镇工作群", kind: "WECOM", webhookUrl: `${base}/night-town`, unitId: unit.id } });
+  const admin = await t.db.user.findUniqueOrThrow({ where: { username: "ob-admin" } });
+  const user: SessionUser = {
+    id: admin.id,
+    username: admin.username,
+    name: admin.name,
+    role: "ADMIN",
+    unitId: null,
+    unitName: null,
+    groupIds: [],
+    sessionId: null,
+  };
+  const night = districtInstant("2026-12-01", "23:00");
+  const issue = (title: string, urgent?: "1") =>
+    issueOrder(
+      t.db,
+      user,
+      { unitId: unit.id, coUnitIds: [], title, content: "夜间交办的督办件内容。", deadlineDate: "2026-12-04", deadlineTime: "18:00", urgent },
+      night,
+    );
+  assert.ok((await issue("夜间紧急督办", "1")).ok);
+  assert.ok((await issue("夜间普通督办")).ok);
+  const rows = await t.db.outboxMessage.findMany({ where: { robot: { unitId: unit.id } }, select: { markdown: true, urgent: true, notBefore: true } });
+  const urgent = rows.find((r) => r.markdown.includes("夜间紧急督办"))!;
+  const plain = rows.find((r) => r.markdown.includes("夜间普通督办"))!;
+  assert.equal(urgent.urgent, true);
+  assert.match(urgent.markdown, /【紧急】/);
+  assert.equal(urgent.notBefore.getTime(), night.getTime());
+  assert.equal(plain.notBefore.getTime(), districtInstant("2026-12-02", "07:00").getTime());
+  await t.db.robot.deleteMany({ where: { unitId: unit.id } });
+});
+
 test("20 a minute per robot, none early", async () => {
   const robot = await t.db.robot.create({ data: { name: "限速", kind: "WECOM", webhookUrl: `${base}/rate`, audience: "LEADERS" } });
   await t.db.$transaction(async (tx) => {

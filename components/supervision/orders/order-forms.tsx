@@ -123,6 +123,10 @@ export function IssueOrderForm({
             <input type="checkbox" name="registerOnly" value="1" className="size-5 accent-brand-700" />
             只立项，暂不交办
           </label>
+          <label className="flex min-h-11 items-center gap-2">
+            <input type="checkbox" name="urgent" value="1" className="size-5 accent-brand-700" />
+            紧急（夜间 22:00 至 7:00 也推送到单位工作群）
+          </label>
           <ActionMessage />
           <SubmitButton pendingLabel="正在交办…">立项并交办</SubmitButton>
         </>
