@@ -7,6 +7,7 @@
  * in the audit log with what changed. Not server-only: the seed closes past
  * quarters through the same function.
  */
+import { enqueueQuarterFlagsMessage } from "@/lib/notifications/events";
 import { audit } from "@/lib/audit";
 import type { Db } from "@/lib/db-client";
 import type { FlagColor } from "@/lib/generated/prisma/enums";
@@ -150,6 +151,7 @@ export async function closeQuarter(
         passedFlags: passed,
       },
     });
+    await enqueueQuarterFlagsMessage(tx, quarter, awards, now);
     return { quarter: quarterKey(ref), version: 1, units: units.length, flags: awards };
   }, TX_OPTIONS);
 }

@@ -128,7 +128,8 @@ async function serveRobot(
 ) {
   const robot = await db.robot.findUniqueOrThrow({ where: { id: robotId }, select: { kind: true, webhookUrl: true, secret: true, active: true } });
   if (!robot.active) return;
-  const windowStart = new Date(clock().getTime() - 60_000);
+  // 60 s and a second: a robot counts by the arrival on its own clock, a little after our send.
+  const windowStart = new Date(clock().getTime() - 61_000);
   const recent = await db.robotDelivery.count({ where: { robotId, at: { gt: windowStart } } });
   const capacity = rate - recent;
   if (capacity <= 0) return;

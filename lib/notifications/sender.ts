@@ -7,9 +7,12 @@
  */
 import { createClient, type Db } from "@/lib/db-client";
 import { env } from "@/lib/env";
+import { enqueueDueMessages } from "@/lib/notifications/events";
 import { startOutboxSender, type OutboxSender } from "@/lib/notifications/outbox";
 
 const EVERY_MS = 5_000;
+/** how often the timed messages (催报 before a deadline, 超期预警 …) are looked for */
+const DUE_EVERY_MS = 60_000;
 // The process's one Prisma client (the slot lib/db.ts fills; that module is server-only, which
 // instrumentation cannot import). On SQLite a second connection in the same process would block
 // the first: better-sqlite3 is synchronous.
@@ -19,7 +22,23 @@ export function startRobotSender(): OutboxSender | null {
   if (!env().ROBOT_SENDER) return null;
   if (globalForSender.shaitaiRobotSender) return globalForSender.shaitaiRobotSender;
   globalForSender.shaitaiDb ??= createClient(env().DATABASE_URL);
-  const sender = startOutboxSender(globalForSender.shaitaiDb, EVERY_MS);
+  const db = globalForSender.shaitaiDb;
+  const outbox = startOutboxSender(db, EVERY_MS);
+  let looking: Promise<unknown> | null = null;
+  const dueTimer = setInterval(() => {
+    if (looking) return;
+    looking = enqueueDueMessages(db, new Date())
+      .catch((error) => console.error("Robot messages due:", (error as Error).message))
+      .finally(() => (looking = null));
+  }, DUE_EVERY_MS);
+  dueTimer.unref();
+  const sender: OutboxSender = {
+    senderId: outbox.senderId,
+    stop: async () => {
+      clearInterval(dueTimer);
+      await Promise.all([outbox.stop(), looking]);
+    },
+  };
   globalForSender.shaitaiRobotSender = sender;
   const stop = () => {
     // Let the pass under way finish (its HTTP calls time out after 10 s), then release the slot.
