@@ -24,6 +24,7 @@ import { fillAuditUnits } from "@/lib/audit";
 import type { Db } from "@/lib/db-client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { backfillReportVersions } from "@/lib/reports/version-backfill";
+import { rebuildTextIndex } from "@/lib/supervision/anomalies/text-index";
 import { migrateOrdersToLifecycle } from "@/lib/supervision/orders/migration";
 import { progressHistoryStep } from "@/lib/tasks/progress-migration";
 
@@ -42,6 +43,8 @@ export const DATA_MIGRATIONS: readonly DataMigrationStep[] = [
   { name: "2026-11-30 audit entries' units", run: async (tx) => void (await fillAuditUnits(tx)) },
   // Issue 16: orders issued before the 督办件 lifecycle get their history as steps; those waiting for an answer count as signed.
   { name: "2026-11-30 orders to the 督办件 lifecycle", run: async (tx) => void (await migrateOrdersToLifecycle(tx)) },
+  // Issue 18: the copied-text index (TextPhraseUnit) gets every text saved before it; new saves index themselves.
+  { name: "2026-11-30 report texts into the copied-text index", run: async (tx) => void (await rebuildTextIndex(tx)) },
 ];
 
 /** A large conversion on a city's database may take minutes; it runs once, at deploy time. */

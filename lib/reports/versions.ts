@@ -14,6 +14,7 @@ import type { ReportVersionKind, SlotKind } from "@/lib/generated/prisma/enums";
 import { itemJsonSelect } from "@/lib/reports/card-json";
 import type { CardItem, EditMode } from "@/lib/reports/card-rules";
 import { SLOT_LABELS } from "@/lib/reports/slots";
+import { indexSlotText } from "@/lib/supervision/anomalies/text-index";
 
 type Tx = Prisma.TransactionClient;
 
@@ -123,6 +124,8 @@ type VersionWrite = {
 async function createVersion(tx: Tx, v: VersionWrite) {
   const before = new Set(v.previousPhotoIds);
   const after = new Set(v.state.photoIds);
+  // The copied-text index, in the same transaction: never stale (issue 18).
+  await indexSlotText(tx, v.slotId, v.state.text);
   return tx.reportVersion.create({
     data: {
       slotId: v.slotId,

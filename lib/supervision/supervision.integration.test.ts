@@ -13,6 +13,7 @@ import { processPhoto } from "@/lib/photos/process";
 import { SWEEP_AFTER_MS, queueSlotChecks, sweepPendingChecks } from "@/lib/reports/after-submit";
 import { runAnomalyChecks } from "@/lib/supervision/anomalies/run";
 import { parseEvidence } from "@/lib/supervision/anomalies/evidence";
+import { rebuildTextIndex } from "@/lib/supervision/anomalies/text-index";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
 import { LocalDirStorage } from "@/lib/storage/index";
 import { districtInstant } from "@/lib/time";
@@ -81,6 +82,8 @@ before(async () => {
   };
   ids.sourcePhoto = (await photo(source.id, "a", original, source.submittedAt)).id;
   ids.copyPhoto = (await photo(copy.id, "b", await recycle(original, "mirror", rng), copy.submittedAt)).id;
+  // Slots written directly, past the saving path that indexes their texts (as the seed does).
+  await db.$transaction((tx) => rebuildTextIndex(tx));
 });
 after(async () => {
   await t.cleanup();
@@ -159,6 +162,7 @@ test("when the sign is gone (the text corrected), its open flag goes too", async
     where: { id: ids.copySlot },
     data: { text: "今天到兴业路逐户走访，与两户拆迁户谈补偿方案，其中一户已同意签约，另一户对评估价格有意见，约定明天由区房屋征收与补偿中心再次解释政策。" },
   });
+  await t.db.$transaction((tx) => rebuildTextIndex(tx));
   const result = await runAnomalyChecks(t.db, ids.copySlot);
   assert.equal(result.removed, 1);
   assert.deepEqual(

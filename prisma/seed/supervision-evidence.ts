@@ -22,6 +22,7 @@ import { processPhoto } from "@/lib/photos/process";
 import { displayKeyOf, photoFileKeys } from "@/lib/photos/sizes";
 import { LocalDirStorage } from "@/lib/storage/index";
 import { runAnomalyChecksFor } from "@/lib/supervision/anomalies/run";
+import { rebuildTextIndex } from "@/lib/supervision/anomalies/text-index";
 import type { SlotKind } from "@/lib/generated/prisma/enums";
 import { addDays, formatDistrictDateTime, type DistrictDate } from "@/lib/time";
 import type { SeedContext } from "./context";
@@ -238,6 +239,8 @@ export async function seedSupervisionEvidence(ctx: SeedContext, org: OrgRefs, ph
   }
 
   const checked = [...slots.values()].map((s) => s.slotId);
+  // The seed writes its slots directly, past the saving path that indexes texts.
+  await db.$transaction((tx) => rebuildTextIndex(tx), { timeout: 10 * 60_000 });
   await runAnomalyChecksFor(db, checked, { storage });
   return checked.length;
 }

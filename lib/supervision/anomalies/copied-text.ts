@@ -140,13 +140,14 @@ export function detectCopiedText(
   );
 }
 
-/** The weighted Jaccard index of two texts, if at or above the threshold (else null). */
-function compareTexts(
-  subject: ShingledReport,
-  other: ShingledReport,
-  stats: PhrasingStats,
-  rules: CopiedTextRules,
-): { similarity: number; shared: Set<string> } | null {
+/**
+ * What two texts share, weighed from the subject's side, if that alone does
+ * not rule the pair out: the subject's wording (its unit's item titles left
+ * out against its own unit's reports) must be distinctive enough, and the
+ * shared part must weigh at least the threshold's share of it (similarity ≤
+ * shared / mine). Needs the weights of the subject's phrases only.
+ */
+function sharedWording(subject: ShingledReport, other: ShingledReport, stats: PhrasingStats, rules: CopiedTextRules) {
   const rare = Math.log(stats.units + 1);
   const minMass = rules.minShingles * rare;
   const sameUnit = other.unitId === subject.unitId;
@@ -158,7 +159,6 @@ function compareTexts(
   }
   const mineMass = mass(stats, mine);
   if (mineMass < minMass) return null;
-  // Cheap reject before weighing the other text: nothing rare in common.
   let sharedMass = 0;
   const shared = new Set<string>();
   for (const s of mine) {
@@ -167,12 +167,52 @@ function compareTexts(
     sharedMass += w;
     if (w >= rare / 2) shared.add(s);
   }
-  // similarity ≤ shared / mine, so below the threshold already.
   if (sharedMass < rules.threshold * mineMass) return null;
-  const theirsMass = mass(stats, theirs);
-  if (theirsMass < minMass) return null;
-  const similarity = sharedMass / (mineMass + theirsMass - sharedMass);
-  return similarity >= rules.threshold ? { similarity, shared } : null;
+  return { theirs, mineMass, sharedMass, shared, minMass };
+}
+
+/** Whether `other` can reach the threshold against the subject: a necessary test that weighs the subject's phrases only (text-index.ts). */
+export function mayBeCopied(subject: ShingledReport, other: ShingledReport, stats: PhrasingStats, rules: CopiedTextRules = COPIED_TEXT_RULES): boolean {
+  return sharedWording(subject, other, stats, rules) !== null;
+}
+
+/**
+ * The subject's phrases of which every text of another unit reaching the
+ * threshold shares at least one (a prefix filter): its rarest phrases, taken
+ * until the rest weighs less than the threshold's share of the whole — a text
+ * sharing none of them shares less than that, and is below the threshold.
+ * Empty when the subject is too generic to be judged at all. (Against the
+ * unit's own reports item titles are left out, so this bound is for other units.)
+ */
+export function phrasesAnyMatchShares(subject: ShingledReport, stats: PhrasingStats, rules: CopiedTextRules = COPIED_TEXT_RULES): string[] {
+  const weighed = [...subject.shingles].map((s) => ({ s, w: shingleWeight(stats, s) })).sort((a, b) => b.w - a.w || (a.s < b.s ? -1 : 1));
+  const total = weighed.reduce((sum, x) => sum + x.w, 0);
+  if (total < rules.minShingles * Math.log(stats.units + 1)) return [];
+  // A hair under the bound, so that rounding in the sums can only take one phrase more.
+  const bound = rules.threshold * total * (1 - 1e-9);
+  const out: string[] = [];
+  let rest = total;
+  for (const { s, w } of weighed) {
+    if (rest < bound) break;
+    out.push(s);
+    rest -= w;
+  }
+  return out;
+}
+
+/** The weighted Jaccard index of two texts, if at or above the threshold (else null). */
+function compareTexts(
+  subject: ShingledReport,
+  other: ShingledReport,
+  stats: PhrasingStats,
+  rules: CopiedTextRules,
+): { similarity: number; shared: Set<string> } | null {
+  const part = sharedWording(subject, other, stats, rules);
+  if (!part) return null;
+  const theirsMass = mass(stats, part.theirs);
+  if (theirsMass < part.minMass) return null;
+  const similarity = part.sharedMass / (part.mineMass + theirsMass - part.sharedMass);
+  return similarity >= rules.threshold ? { similarity, shared: part.shared } : null;
 }
 
 /**

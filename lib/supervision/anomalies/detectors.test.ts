@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { COPIED_TEXT_RULES, detectCopiedText, phrasingStats, shingleReport, textFirstAdded, type TextReport } from "@/lib/supervision/anomalies/copied-text";
 import { detectExifTime } from "@/lib/supervision/anomalies/exif-time";
-import { detectLocation, type Fix } from "@/lib/supervision/anomalies/location";
+import { LOCATION_RULES, detectLocation, type Fix } from "@/lib/supervision/anomalies/location";
 import { recycledPhotoFinding, type PhotoMatch } from "@/lib/supervision/anomalies/recycled-photo";
 import { districtBoundary } from "@/lib/supervision/anomalies/district";
 import { describePhotoMatch } from "@/lib/supervision/anomalies/evidence";
@@ -292,6 +292,26 @@ test("location: a photo located in Beijing, on a township's task with no site, i
   // The same in a morning plan: a photo's position is judged whatever the slot; the report's own is not.
   assert.equal(detectLocation({ slot: "MORNING", fixes: [photo], sites: [], boundary: yongnian, previous: [] })[0]?.reason, "OUTSIDE_DISTRICT");
   assert.deepEqual(detectLocation({ slot: "MORNING", fixes: [fix(BEIJING, noon)], sites: [], boundary: yongnian, previous: [] }), []);
+});
+
+test("location: a position up to 1 km outside the simplified outline counts as inside; beyond it is flagged", () => {
+  const noon = at("2026-11-20", "12:00");
+  // Walk from 临洺关 towards Handan until the given distance outside the outline.
+  const outsideBy = (km: number) => {
+    for (let t = 0; t <= 1; t += 0.0005) {
+      const p = { lat: SEAT.lat + t * (HANDAN.lat - SEAT.lat), lng: SEAT.lng + t * (HANDAN.lng - SEAT.lng) };
+      if (!isInside(yongnian, p) && distanceToBoundaryKm(yongnian, p) >= km) return p;
+    }
+    throw new Error(`no point ${km} km outside`);
+  };
+  assert.equal(LOCATION_RULES.outsideToleranceKm, 1);
+  const judge = (p: { lat: number; lng: number }) =>
+    detectLocation({ slot: "NOON", fixes: [fix(p, noon)], sites: [], boundary: yongnian, previous: [] }).find((f) => f.reason === "OUTSIDE_DISTRICT");
+  for (const km of [0.4, 0.95]) assert.equal(judge(outsideBy(km)), undefined, `${km} km outside is within the tolerance`);
+  for (const km of [1.05, 2]) {
+    const found = judge(outsideBy(km));
+    assert.ok(found && found.reason === "OUTSIDE_DISTRICT" && found.km >= 1 && found.km <= km + 0.1, `${km} km outside: ${JSON.stringify(found)}`);
+  }
 });
 
 test("location: inside the district but far from both the township's seat and its tasks' sites", () => {

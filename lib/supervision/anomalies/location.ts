@@ -3,8 +3,11 @@
  * unit's work is. Positions are the report's own (where the device gave it,
  * at its submission) and its photos' GPS (at their EXIF time).
  *
- * - OUTSIDE_DISTRICT: a position outside the district's outline, with how far
- *   outside it is;
+ * - OUTSIDE_DISTRICT: a position more than `outsideToleranceKm` outside the
+ *   district's outline, with how far outside it is (the shipped outline is
+ *   simplified web-map data, good to a few hundred metres, and phone GPS
+ *   errs by tens of metres: a township at the edge must not be flagged for
+ *   standing on its own side of a straightened border);
  * - FAR_FROM_HOME: a township's position far from both its seat (Unit.lat/lng)
  *   and every site of its tasks (departments work across the whole district:
  *   for them the outline is the rule);
@@ -22,6 +25,8 @@ import type { SlotKind } from "@/lib/generated/prisma/enums";
 import { type Boundary, type LatLng, distanceToBoundaryKm, haversineKm, isInside } from "@/lib/supervision/geo";
 
 export const LOCATION_RULES = {
+  /** a position at most this far outside the outline counts as inside (the outline's simplification, district.ts) */
+  outsideToleranceKm: 1,
   /** farther than this from every site of the card's tasks is "far" */
   maxSiteKm: 3,
   /** a township's position farther than this from its seat and from every site of its tasks */
@@ -87,9 +92,12 @@ export function detectLocation(input: LocationInput, rules: LocationRules = LOCA
   const findings: LocationFinding[] = [];
   const judged = input.slot === "MORNING" ? input.fixes.filter((f) => f.source === "PHOTO") : input.fixes;
 
-  // Outside the district: the position farthest outside speaks for the report.
+  // Outside the district (beyond the outline's tolerance): the position farthest outside speaks for the report.
   const outside = input.boundary
-    ? judged.flatMap((fix) => (isInside(input.boundary!, fix) ? [] : [{ fix, km: distanceToBoundaryKm(input.boundary!, fix) }])).sort((a, b) => b.km - a.km)[0]
+    ? judged
+        .flatMap((fix) => (isInside(input.boundary!, fix) ? [] : [{ fix, km: distanceToBoundaryKm(input.boundary!, fix) }]))
+        .filter((o) => o.km > rules.outsideToleranceKm)
+        .sort((a, b) => b.km - a.km)[0]
     : undefined;
   if (outside) findings.push({ reason: "OUTSIDE_DISTRICT", fix: outside.fix, km: round1(outside.km), district: input.boundary!.name });
 

@@ -7,18 +7,9 @@
  * again, and an open flag whose sign is gone (after a correction) is removed.
  */
 import type { Db } from "@/lib/db-client";
-import type { AnomalyKind, SlotKind } from "@/lib/generated/prisma/enums";
+import type { AnomalyKind } from "@/lib/generated/prisma/enums";
 import { currentVersionId } from "@/lib/reports/versions";
-import {
-  COPIED_TEXT_RULES,
-  detectCopiedText,
-  phrasingStats,
-  shingleReport,
-  textFirstAdded,
-  type CopiedTextFinding,
-  type PhrasingStats,
-  type ShingledReport,
-} from "@/lib/supervision/anomalies/copied-text";
+import { COPIED_TEXT_RULES, type ShingledReport } from "@/lib/supervision/anomalies/copied-text";
 import type { CopiedTextEvidence, ExifTimeEvidence, LocationEvidence, RecycledPhotoEvidence, RelatedReport } from "@/lib/supervision/anomalies/evidence";
 import { EXIF_TIME_RULES, detectExifTime } from "@/lib/supervision/anomalies/exif-time";
 import { districtBoundary } from "@/lib/supervision/anomalies/district";
@@ -36,7 +27,8 @@ import {
 } from "@/lib/supervision/anomalies/photo-index";
 import { PHOTO_MATCH_RULES, coarseCorrelation, comparePhotos, isSamePhoto } from "@/lib/supervision/anomalies/photo-match";
 import { RECYCLED_PHOTO_RULES, recycledPhotoFinding, type PhotoMatch, type RecycledPhotoFinding } from "@/lib/supervision/anomalies/recycled-photo";
-import { loadSlotHistories, versionAt, type TextVersion } from "@/lib/supervision/anomalies/slot-history";
+import { loadSlotHistories, versionAt } from "@/lib/supervision/anomalies/slot-history";
+import { copiedTextByIndex, type SlotMeta, type TextCheck } from "@/lib/supervision/anomalies/text-index";
 import { highlightRanges } from "@/lib/supervision/text-similarity";
 import { photoStorage, type PhotoStorage } from "@/lib/storage/index";
 import { addDays } from "@/lib/time";
@@ -79,9 +71,10 @@ export async function runAnomalyChecks(db: Db, slotId: string, options: CheckOpt
 export async function runAnomalyChecksFor(db: Db, slotIds: readonly string[], options: CheckOptions = {}): Promise<CheckResult[]> {
   const subjects = await loadSubjects(db, slotIds);
   if (subjects.length === 0) return [];
-  const corpus = await loadCorpus(db, subjects);
+  const corpus = await loadCorpus(db);
   const photos = await findRecycledPhotos(db, photoLoader(options.storage ?? (await photoStorage())), subjects, corpus);
-  const texts = new Map(subjects.map((s) => [s.id, findCopiedText(s, corpus)]));
+  const texts = new Map<string, TextCheck>();
+  for (const subject of subjects) texts.set(subject.id, await findCopiedText(db, subject, corpus));
   const previous = await loadPreviousFixes(db, subjects);
   const describe = await relatedSlotDescriber(
     db,
@@ -156,88 +149,16 @@ async function loadSubjects(db: Db, slotIds: readonly string[]) {
   }));
 }
 
-/** What a slot is, for naming it in evidence. */
-type SlotMeta = { unitId: string; date: string; slot: SlotKind; submittedAt: Date };
-
 type Corpus = {
   unitNames: Map<string, string>;
-  texts: ShingledReport[];
-  /** every version of each slot of the text window, oldest first */
+  /** every version of each slot the text checks read, oldest first */
   textVersions: Map<string, ShingledReport[]>;
-  phrasing: PhrasingStats;
   slots: Map<string, SlotMeta>;
 };
 
-async function loadCorpus(db: Db, subjects: Subject[]): Promise<Corpus> {
-  const dates = subjects.map((s) => s.date).sort();
+async function loadCorpus(db: Db): Promise<Corpus> {
   const unitNames = new Map((await db.unit.findMany({ select: { id: true, name: true } })).map((u) => [u.id, u.name]));
-  const slots = new Map<string, SlotMeta>();
-  // From the window's first day to today: a later card may hold content added before a subject's edit.
-  const texts = await loadTextCorpus(db, unitNames, slots, addDays(dates[0], -COPIED_TEXT_RULES.windowDays), [...new Set(subjects.map((s) => s.unitId))]);
-  const textVersions = new Map<string, ShingledReport[]>();
-  for (const r of texts) textVersions.set(r.slotId, [...(textVersions.get(r.slotId) ?? []), r]);
-  return { unitNames, texts, textVersions, phrasing: phrasingStats(texts), slots };
-}
-
-/**
- * Every version of every report of the window, shingled, each at its
- * version's time. Flat queries (no nested loads): the window holds thousands
- * of reports. Item titles matter only against the unit's own reports, so only
- * the checked units' items are loaded.
- */
-async function loadTextCorpus(
-  db: Db,
-  unitNames: Map<string, string>,
-  slotMeta: Map<string, SlotMeta>,
-  from: string,
-  ownUnitIds: string[],
-): Promise<ShingledReport[]> {
-  const inWindow = { date: { gte: from } };
-  const [cards, slots, items] = await Promise.all([
-    db.reportCard.findMany({ where: inWindow, select: { id: true, unitId: true, date: true } }),
-    loadSlotHistories(db, { card: inWindow }),
-    db.reportItem.findMany({ where: { card: { ...inWindow, unitId: { in: ownUnitIds } } }, select: { cardId: true, text: true } }),
-  ]);
-  const cardById = new Map(cards.map((c) => [c.id, c]));
-  const itemsByCard = new Map<string, string[]>();
-  for (const item of items) {
-    const list = itemsByCard.get(item.cardId) ?? [];
-    list.push(item.text);
-    itemsByCard.set(item.cardId, list);
-  }
-  const reports: ShingledReport[] = [];
-  for (const s of slots) {
-    const card = cardById.get(s.cardId);
-    if (!card) continue;
-    slotMeta.set(s.id, { unitId: card.unitId, date: card.date, slot: s.slot, submittedAt: s.submittedAt });
-    for (const v of s.versions) {
-      if (!v.text) continue;
-      reports.push(textReport({ id: s.id, cardId: card.id, slot: s.slot }, card, unitNames.get(card.unitId) ?? "", v, itemsByCard.get(card.id) ?? []));
-    }
-  }
-  return reports;
-}
-
-function textReport(
-  slot: { id: string; cardId: string; slot: SlotKind },
-  card: { unitId: string; date: string },
-  unitName: string,
-  v: TextVersion,
-  itemTexts: string[],
-): ShingledReport {
-  return shingleReport({
-    slotId: slot.id,
-    cardId: slot.cardId,
-    unitId: card.unitId,
-    unitName,
-    date: card.date,
-    slot: slot.slot,
-    version: v.number,
-    versionId: v.versionId,
-    addedAt: v.addedAt,
-    text: v.text,
-    itemTexts,
-  });
+  return { unitNames, textVersions: new Map(), slots: new Map() };
 }
 
 /**
@@ -373,23 +294,16 @@ function recycledPhotoFlags(subject: Subject, findings: RecycledPhotoFinding[], 
 
 // ── Copied text ─────────────────────────────────────────────────────────────
 
-type TextCheck = { text: ShingledReport; matches: CopiedTextFinding[] } | null;
-
-/** The slot's current text, dated by the version in which it first appeared, against texts added before it. */
-function findCopiedText(subject: Subject, corpus: Corpus): TextCheck {
-  const versions = corpus.textVersions.get(subject.id);
-  if (!versions || versions[versions.length - 1].text !== subject.text) return null;
-  const first = textFirstAdded(versions, corpus.phrasing);
-  const text: ShingledReport = { ...versions[versions.length - 1], version: first.version, versionId: first.versionId, addedAt: first.addedAt };
-  const window = addDays(subject.date, -COPIED_TEXT_RULES.windowDays);
-  return {
-    text,
-    matches: detectCopiedText(
-      text,
-      corpus.texts.filter((r) => r.date >= window),
-      corpus.phrasing,
-    ),
-  };
+/**
+ * The slot's current text, dated by the version in which it first appeared,
+ * against texts added before it, found through the index (text-index.ts);
+ * what it read is kept for naming the matches in evidence.
+ */
+async function findCopiedText(db: Db, subject: Subject, corpus: Corpus): Promise<TextCheck> {
+  const lookup = await copiedTextByIndex(db, subject, corpus.unitNames);
+  for (const [id, meta] of lookup.slots) corpus.slots.set(id, meta);
+  for (const [id, versions] of lookup.versions) corpus.textVersions.set(id, versions);
+  return lookup.check;
 }
 
 function copiedTextFlags(subject: Subject, check: TextCheck, corpus: Corpus, describe: Describe): Flag[] {
