@@ -45,11 +45,11 @@ test("the office issues a 督办件: the unit's robot receives the markdown and 
   await page.goto("/admin/robots");
   await expect(page.getByRole("heading", { level: 1, name: "群机器人" })).toBeVisible();
   const add = page.getByRole("form", { name: "添加群机器人" });
-  await add.getByLabel("名称").fill("临洺关镇工作群");
-  await add.getByLabel("类型").selectOption("WECOM");
-  await add.getByLabel("发往").selectOption("UNIT");
+  await add.getByLabel("名称", { exact: true }).fill("临洺关镇工作群");
+  await add.getByLabel("类型", { exact: true }).selectOption("WECOM");
+  await add.getByLabel("发往", { exact: true }).selectOption("UNIT");
   await add.locator('select[name="unitId"]').selectOption({ label: "临洺关镇" });
-  await add.getByLabel("Webhook 地址").fill(`${base}/cgi-bin/webhook/send?key=e2e-robot-key`);
+  await add.getByLabel("Webhook 地址", { exact: true }).fill(`${base}/cgi-bin/webhook/send?key=e2e-robot-key`);
   await add.getByRole("button", { name: "添加机器人" }).click();
   await expect(add.getByText("已添加机器人。")).toBeVisible();
   const robot = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "临洺关镇工作群" }) });
