@@ -1,20 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
+import { launchOptions, pageOptions } from "./e2e/chromium";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
-
-/** Debian's chromium; Playwright's own browser download cannot run here. */
-const launchOptions = {
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-  ],
-};
 
 export default defineConfig({
   testDir: "e2e",
@@ -28,11 +15,8 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   use: {
     baseURL: `http://localhost:${port}`,
-    locale: "zh-CN",
-    timezoneId: "Asia/Shanghai",
-    trace: "retain-on-failure",
+    ...pageOptions,
     screenshot: "only-on-failure",
-    launchOptions,
   },
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions }, testIgnore: [/\.phone\.spec\.ts/, /first-run\.spec\.ts/, /servers\//] },

@@ -3,19 +3,7 @@
  * starts two `next start` processes on one PostgreSQL and passes their URLs.
  */
 import { defineConfig, devices } from "@playwright/test";
-
-const launchOptions = {
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-  ],
-};
+import { launchOptions, pageOptions } from "./e2e/chromium";
 
 export default defineConfig({
   testDir: "e2e/servers",
@@ -26,10 +14,7 @@ export default defineConfig({
   timeout: 60_000,
   use: {
     baseURL: process.env.SERVER_A_URL,
-    locale: "zh-CN",
-    timezoneId: "Asia/Shanghai",
-    trace: "retain-on-failure",
-    launchOptions,
+    ...pageOptions,
   },
   projects: [{ name: "servers", use: { ...devices["Desktop Chrome"], launchOptions } }],
 });

@@ -2,7 +2,7 @@
  * Benchmark: the copied-text check through its index against the linear scan
  * (issue 18, item 4; README "Anomaly checks").
  *
- *   npx tsx bench/text-index.ts                      # ~7,000 and ~220,000 reports in the window
+ *   npx tsx bench/text-index.ts                      # ~7,000 and ~240,000 reports in the window
  *   npx tsx bench/text-index.ts --units=117 --slots=1  # one size
  *
  * Generates a district straight into a fresh SQLite file: `units` units (117

@@ -11,15 +11,13 @@
  * The office sees every shared page (with the most rows); the leader and the assessor add their own,
  * the unit head and the reporter every page of theirs.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { isNavGroup, navItemsFor } from "@/components/shell/nav-items";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { LAPTOP, PHONE, problems } from "./a11y-checks";
 import { loginAs } from "./helpers";
 
-const LAPTOP = { width: 1366, height: 768 };
 const SHOWN = ["/unit", "/unit/tasks", "/admin", "/feed", "/board"];
-const PHONE = { width: 375, height: 812 };
 
 /** A page, and the records' pages to reach from it: the first link on it whose path matches. */
 type Visit = { path: string; follow?: RegExp[] };
@@ -92,40 +90,6 @@ const ROLES: { username: string; role: Role; visits: Visit[]; phoneTargets: numb
   { username: "town-reporter", role: "REPORTER", visits: visitsFor("REPORTER", EXTRA.unit), phoneTargets: 44 },
 ];
 
-/** Visible controls smaller than `min` px on either side, as "tag 'text' w×h". */
-async function smallTargets(page: Page, min: number): Promise<string[]> {
-  return page.evaluate((min) => {
-    const SELECTOR =
-      "a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [role=link], [role=tab], [role=checkbox], [role=radio]";
-    const out: string[] = [];
-    for (const el of Array.from(document.querySelectorAll<HTMLElement>(SELECTOR))) {
-      if (el.closest("[aria-hidden=true], [inert]") || (el as HTMLButtonElement).disabled) continue;
-      if (getComputedStyle(el).visibility === "hidden") continue;
-      let rect = el.getBoundingClientRect();
-      // A checkbox, a radio or a file input is reached through its label: the label is the target.
-      if (el instanceof HTMLInputElement && el.labels && el.labels.length) {
-        for (const label of Array.from(el.labels)) {
-          const l = label.getBoundingClientRect();
-          if (l.width * l.height > rect.width * rect.height) rect = l;
-        }
-      }
-      if (rect.width <= 1 || rect.height <= 1) continue; // not shown (or visually hidden until focused)
-      if (rect.width >= min && rect.height >= min) continue;
-      // WCAG 2.5.8's inline exception: a link inside a sentence, its size set by the line of text.
-      if (el.tagName === "A" && getComputedStyle(el).display === "inline") {
-        const block = el.parentElement;
-        const text = (block?.textContent ?? "").replace(/\s/g, "");
-        if (text.length > (el.textContent ?? "").replace(/\s/g, "").length + 4) continue;
-      }
-      const name = (el.getAttribute("aria-label") ?? el.textContent ?? (el as HTMLInputElement).name ?? "").trim().slice(0, 20);
-      out.push(
-        `${el.tagName.toLowerCase()}${el.getAttribute("type") ? `[${el.getAttribute("type")}]` : ""} '${name}' ${Math.round(rect.width)}×${Math.round(rect.height)}`,
-      );
-    }
-    return out;
-  }, min);
-}
-
 /** Everything wrong with one page at both widths, as readable lines; the links it holds. */
 async function check(page: Page, path: string, phoneTargets: number): Promise<{ found: string[]; hrefs: string[] }> {
   const found: string[] = [];
@@ -139,14 +103,7 @@ async function check(page: Page, path: string, phoneTargets: number): Promise<{ 
     ["phone", PHONE, phoneTargets],
   ] as const) {
     await page.setViewportSize(size);
-    const results = await new AxeBuilder({ page }).analyze();
-    for (const v of results.violations) {
-      if (v.impact !== "serious" && v.impact !== "critical") continue;
-      const nodes = v.nodes.slice(0, 3).map((n) => n.target.join(" "));
-      found.push(`${path} @${name}: ${v.id} (${v.impact}) × ${v.nodes.length}: ${nodes.join(" | ")}`);
-    }
-    const small = await smallTargets(page, min);
-    if (small.length) found.push(`${path} @${name}: ${small.length} targets under ${min} px: ${small.slice(0, 6).join("; ")}`);
+    found.push(...(await problems(page, `${path} @${name}`, min)));
     // A look at the daily pages as a phone shows them (test-results/a11y-*.png).
     if (name === "phone" && SHOWN.includes(path)) await page.screenshot({ path: `test-results/a11y${path.replaceAll("/", "-")}-phone.png`, fullPage: true });
     if (name === "phone" && !(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)))
@@ -184,3 +141,27 @@ for (const { username, visits, phoneTargets } of ROLES) {
     expect(found, found.join("\n")).toEqual([]);
   });
 }
+
+test("the daily card's three forms, open at once on a phone: no serious accessibility violation, tap targets ≥ 44 px", async ({ page }) => {
+  await loginAs(page, "town-reporter");
+  await page.setViewportSize(PHONE);
+  await page.goto("/unit");
+  for (const name of ["早晒", "午晒", "晚晒"]) {
+    const slot = page.getByRole("listitem", { name });
+    if (!(await slot.locator("details").evaluate((d: HTMLDetailsElement) => d.open))) await slot.locator("summary").click();
+    // A slot already shown opens on what was sent: its form is one press away.
+    const change = slot.getByRole("button", { name: /^(修改|更正)/ });
+    if (await change.isVisible()) await change.click();
+    const form = slot.getByRole("form", { name: `填报${name}` });
+    await expect(form).toBeVisible();
+    // A new item's row too (at noon and in the evening): its text, its task and its remove button.
+    const add = form.getByRole("button", { name: "＋ 新增事项" });
+    if (await add.isVisible()) await add.click();
+  }
+  await expect(page.getByRole("form", { name: /^填报/ })).toHaveCount(3);
+  const found = await problems(page, "/unit, the three forms open @phone", 44);
+  if (!(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)))
+    found.push("/unit, the three forms open @phone: wider than the screen");
+  await page.screenshot({ path: "test-results/a11y-unit-forms-phone.png", fullPage: true });
+  expect(found, found.join("\n")).toEqual([]);
+});

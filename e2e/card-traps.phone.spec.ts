@@ -22,12 +22,14 @@ async function openSlot(page: Page, name: "早晒" | "午晒" | "晚晒"): Promi
   return slot;
 }
 
-/** Whether the district's clock (the browser runs in Asia/Shanghai) is past the slot's deadline shown as "截止 HH:MM". */
+/** The district's clock (Asia/Shanghai), whatever the time zone of the machine running the tests: "YYYY-MM-DD HH:MM". */
+const districtNow = () => new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" }).format(new Date());
+
+/** Whether the district's clock is past the slot's deadline shown as "截止 HH:MM". */
 async function pastDeadline(slot: Locator): Promise<boolean> {
   const text = await slot.locator("summary").innerText();
   const [, hh, mm] = /截止 (\d{2}):(\d{2})/.exec(text)!;
-  const now = new Date();
-  return now.getHours() * 60 + now.getMinutes() > Number(hh) * 60 + Number(mm);
+  return districtNow().slice(11) > `${hh}:${mm}`;
 }
 
 async function sitePhoto(): Promise<Buffer> {
@@ -44,7 +46,7 @@ test("the morning: nothing ticked for the reporter，下一节点 not in the pas
   await expect(form.getByText(/已选 0 项/)).toBeVisible();
 
   // 下一节点 is a milestone due today or later.
-  const today = new Date().toLocaleDateString("sv-SE");
+  const today = districtNow().slice(0, 10);
   for (const hint of await form.getByText(/^下一节点：/).allInnerTexts()) {
     const [, due] = /((\d{4}-\d{2}-\d{2}))/.exec(hint)!;
     expect(due >= today, `${hint} is not in the past`).toBe(true);

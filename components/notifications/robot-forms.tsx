@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { ActionForm, SubmitButton } from "@/components/ui/action-form";
-import { Field, SelectField } from "@/components/ui/field";
+import { Choice, Field, SelectField } from "@/components/ui/field";
 import { UnitSelect, type UnitSelectOption } from "@/components/ui/unit-select";
 import { ROBOT_KIND_LABELS, ROBOT_SCOPE_LABELS, type RobotScope } from "@/lib/notifications/labels";
 import { createRobotAction, deleteRobotAction, testRobotAction, updateRobotAction } from "@/lib/notifications/robot-actions";
@@ -87,10 +87,9 @@ export function RobotRowForms({ robot }: { robot: { id: string; name: string; ki
             ) : (
               <span />
             )}
-            <label className="flex min-h-11 items-center gap-2">
-              <input type="checkbox" name="active" value="1" defaultChecked={robot.active} className="size-5 accent-brand-700" />
+            <Choice type="checkbox" name="active" value="1" defaultChecked={robot.active}>
               启用
-            </label>
+            </Choice>
             <SubmitButton variant="secondary" pendingLabel="正在保存…">
               保存
             </SubmitButton>

@@ -4,7 +4,7 @@ import { UnitPicker } from "@/components/tasks/unit-picker";
 import { ActionForm, SubmitButton } from "@/components/ui/action-form";
 import { Field, SelectField } from "@/components/ui/field";
 import type { UnitOption } from "@/components/org/user-forms";
-import { saveLineAction, setChannelMembersAction, setGroupMembersAction, updateKeyTaskAction } from "@/lib/org/actions";
+import { saveLineAction, saveRubricAction, setChannelMembersAction, setGroupMembersAction, updateKeyTaskAction } from "@/lib/org/actions";
 
 export type PersonOption = { id: string; name: string; title: string | null };
 
@@ -156,6 +156,47 @@ export function ChannelMembersForm({
           <PeoplePicker name="userIds" legend="区级领导和督查室成员" people={people} defaultSelected={channel.userIds} errors={errors.userIds} />
           <UnitPicker name="unitIds" label="成员单位" units={units} defaultSelected={channel.unitIds} errors={errors.unitIds} />
           <SubmitButton>保存成员</SubmitButton>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export type RubricItemValues = { id: string; name: string; maxPoints: number };
+
+/**
+ * A group's rubric for a year: one row per item (name, maximum points), in
+ * order, and three empty rows to add items; clearing a row removes its item.
+ * When the group has scored in that year (`locked`), the points and the rows
+ * are fixed and only the names and the order may change.
+ */
+export function RubricForm({ groupId, year, items, locked }: { groupId: string; year: number; items: RubricItemValues[]; locked: boolean }) {
+  const rows: (RubricItemValues | null)[] = [...items, ...(locked ? [] : [null, null, null])];
+  return (
+    <ActionForm action={saveRubricAction} className="space-y-3" aria-label={`${year} 年考核细则`}>
+      {({ errors }) => (
+        <>
+          <input type="hidden" name="groupId" value={groupId} />
+          <input type="hidden" name="year" value={year} />
+          <ol className="space-y-2">
+            {rows.map((item, i) => (
+              <li key={item?.id ?? `new-${i}`} className="grid gap-2 sm:grid-cols-[1fr_10rem]">
+                {item ? <input type="hidden" name={`id_${i}`} value={item.id} /> : null}
+                <Field label={`第 ${i + 1} 项`} name={`name_${i}`} maxLength={40} defaultValue={item?.name} errors={errors[`name_${i}`]} />
+                <Field
+                  label="满分"
+                  name={`max_${i}`}
+                  inputMode="decimal"
+                  defaultValue={item ? String(item.maxPoints) : undefined}
+                  readOnly={locked}
+                  hint={locked ? "已开始评分，不能改" : undefined}
+                  errors={errors[`max_${i}`]}
+                />
+              </li>
+            ))}
+          </ol>
+          <p className="text-sm text-stone-700">合计满分：{items.reduce((sum, item) => sum + item.maxPoints, 0)} 分。清空一行即删除该项。</p>
+          <SubmitButton variant="secondary">保存考核细则</SubmitButton>
         </>
       )}
     </ActionForm>

@@ -3,7 +3,8 @@
 import { ActionForm, SubmitButton } from "@/components/ui/action-form";
 import { Field, SelectField } from "@/components/ui/field";
 import type { UnitOption } from "@/components/org/user-forms";
-import { changeScopeAction, createUnitAction, mergeUnitAction, retireUnitAction, updateUnitAction } from "@/lib/org/actions";
+import { changeScopeAction, createUnitAction, importUnitsAction, mergeUnitAction, retireUnitAction, updateUnitAction } from "@/lib/org/actions";
+import { SheetImportForm } from "@/components/org/import-form";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
 
 export type UnitFormValues = {
@@ -135,5 +136,18 @@ export function ScopeChangeForm({ groupId, units, today }: { groupId: string; un
         </>
       )}
     </ActionForm>
+  );
+}
+
+export function UnitImportForm() {
+  return (
+    <SheetImportForm
+      action={importUnitsAction}
+      label="导入单位"
+      fileLabel="单位表（.xlsx）"
+      caption="新建的单位"
+      headers={["单位代码", "单位名称"]}
+      monospace={[0]}
+    />
   );
 }

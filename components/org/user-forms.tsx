@@ -6,7 +6,7 @@ import { createUserAction, importUsersAction, resetPasswordAction, setUserActive
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { ROLE_VALUES } from "@/lib/org/schemas";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
-import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
+import { SheetImportForm } from "@/components/org/import-form";
 
 export type UnitOption = { id: string; name: string; kind: "TOWN" | "DEPARTMENT" };
 export type UserFormValues = {
@@ -161,46 +161,13 @@ export function UserActiveForm({ id, username, active }: { id: string; username:
 
 export function UserImportForm() {
   return (
-    <ActionForm action={importUsersAction} className="max-w-3xl space-y-4" aria-label="导入账号" message={false}>
-      {({ state, errors }) => (
-        <>
-          <Field label="账号表（.xlsx）" name="file" type="file" accept=".xlsx" required errors={errors.file} />
-          <ActionMessage />
-          {state.data?.rowErrors ? (
-            <ul className="list-disc space-y-1 pl-5 text-sm text-red-800" aria-label="需要修改的行">
-              {state.data.rowErrors.split("\n").map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
-          ) : null}
-          {state.ok && state.data?.created ? (
-            <Table caption="新账号的一次性密码" plain>
-              <TableHead>
-                <Th>用户名</Th>
-                <Th>姓名</Th>
-                <Th>一次性密码</Th>
-              </TableHead>
-              <TableBody>
-                {state.data.created.split("\n").map((line) => {
-                  const [username, name, password] = line.split("\t");
-                  return (
-                    <tr key={username}>
-                      <Td label="用户名" className="font-mono">
-                        {username}
-                      </Td>
-                      <Td label="姓名">{name}</Td>
-                      <Td label="一次性密码" className="font-mono">
-                        {password}
-                      </Td>
-                    </tr>
-                  );
-                })}
-              </TableBody>
-            </Table>
-          ) : null}
-          <SubmitButton pendingLabel="正在检查和导入…">导入</SubmitButton>
-        </>
-      )}
-    </ActionForm>
+    <SheetImportForm
+      action={importUsersAction}
+      label="导入账号"
+      fileLabel="账号表（.xlsx）"
+      caption="新账号的一次性密码"
+      headers={["用户名", "姓名", "一次性密码"]}
+      monospace={[0, 2]}
+    />
   );
 }

@@ -1,5 +1,6 @@
 import { OfflineCard } from "@/components/pwa/offline-card";
 import { SlotContent, SlotHeading } from "@/components/reports/card-view";
+import { SlotDisclosure } from "@/components/reports/slot-disclosure";
 import { SlotPanel } from "@/components/reports/slot-panel";
 import type { FormItem } from "@/components/reports/slot-form";
 import type { SlotKind } from "@/lib/generated/prisma/enums";
@@ -13,7 +14,7 @@ import { formatDistrictTime, type DistrictDate } from "@/lib/time";
 
 /**
  * The unit's card of today, to fill in on a phone: each slot a disclosure,
- * the current one open; a shown slot can be changed — every save is kept as a
+ * the current one open (a closed slot's form is mounted when it is opened); a shown slot can be changed — every save is kept as a
  * version; after its deadline, or once something rests on it, with a reason.
  */
 export function DailyCard({
@@ -70,13 +71,17 @@ export function DailyCard({
               aria-label={SLOT_LABELS[slot]}
               className="scroll-mt-20 rounded-xl border border-stone-200 bg-white"
             >
-              <details open={slot === current} className="group">
-                <summary className="cursor-pointer list-none p-4 [&::-webkit-details-marker]:hidden">
-                  <h3>
-                    <SlotHeading slot={slot} shown={shown} date={date} deadlines={deadlines} now={now} />
-                  </h3>
-                  <span className="mt-1 block text-sm text-brand-700 group-open:hidden">{shown ? "展开查看" : `填报${SLOT_LABELS[slot]}`}</span>
-                </summary>
+              <SlotDisclosure
+                defaultOpen={slot === current}
+                summary={
+                  <summary className="cursor-pointer list-none p-4 [&::-webkit-details-marker]:hidden">
+                    <h3>
+                      <SlotHeading slot={slot} shown={shown} date={date} deadlines={deadlines} now={now} />
+                    </h3>
+                    <span className="mt-1 block text-sm text-brand-700 group-open:hidden">{shown ? "展开查看" : `填报${SLOT_LABELS[slot]}`}</span>
+                  </summary>
+                }
+              >
                 <div className="px-4 pb-4">
                   <SlotPanel
                     key={version}
@@ -110,7 +115,7 @@ export function DailyCard({
                     }}
                   />
                 </div>
-              </details>
+              </SlotDisclosure>
             </li>
           );
         })}

@@ -1,7 +1,8 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { deleteDraft, draftKey } from "@/components/reports/card-draft";
+import { deleteDraft, draftKey, loadDraft } from "@/components/reports/card-draft";
+import { useSlotOpen } from "@/components/reports/slot-disclosure";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
 import { SlotForm, type SlotFormProps } from "@/components/reports/slot-form";
@@ -10,11 +11,23 @@ import { SlotForm, type SlotFormProps } from "@/components/reports/slot-form";
 export function SlotPanel({ view, form, editLabel }: { view: React.ReactNode | null; form: Omit<SlotFormProps, "onSaved" | "onCancel">; editLabel: string }) {
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
+  const open = useSlotOpen();
+  // A closed slot's form is mounted when the slot is opened, or at once when this phone keeps a draft of it (a pending one is sent when the signal returns).
+  const [drafted, setDrafted] = useState(false);
+  const key = draftKey(form.owner, form.date, form.slot, form.mode);
+  useEffect(() => {
+    if (view || open) return;
+    let cancelled = false;
+    void loadDraft(key).then((draft) => !cancelled && draft && setDrafted(true));
+    return () => {
+      cancelled = true;
+    };
+  }, [view, open, key]);
   // Once the slot is shown, a first-submission draft left on this phone is done with (its retry was answered, or another device filed it).
   useEffect(() => {
     if (view) void deleteDraft(draftKey(form.owner, form.date, form.slot, "CREATE"));
   }, [view, form.owner, form.date, form.slot]);
-  if (!view) return <SlotForm {...form} />;
+  if (!view) return open || drafted ? <SlotForm {...form} /> : null;
   if (editing) return <SlotForm {...form} onSaved={() => (setEditing(false), setSaved(true))} onCancel={() => setEditing(false)} />;
   return (
     <div>

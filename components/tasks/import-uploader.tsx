@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { Section } from "@/components/ui/card";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Progress } from "@/components/ui/progress";
@@ -166,10 +167,7 @@ export function ImportUploader() {
       ) : null}
 
       {summary && phase !== "done" ? (
-        <section aria-labelledby="preview-heading" className="space-y-3">
-          <h2 id="preview-heading" className="text-lg font-semibold">
-            预览：{summary.fileName}
-          </h2>
+        <Section heading={<>预览：{summary.fileName}</>} className="space-y-3">
           <p>
             <Counts summary={summary} />
             {hasErrors ? (
@@ -207,7 +205,7 @@ export function ImportUploader() {
               </Button>
             </>
           )}
-        </section>
+        </Section>
       ) : null}
 
       {phase === "done" && summary ? (

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { formatAmount } from "@/components/tasks/format";
 import { ProgressChart } from "@/components/tasks/progress-chart";
-import { Card, CardTitle } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import type { ProgressHistory } from "@/lib/tasks/queries";
 import { formatDistrictDateTime } from "@/lib/time";
@@ -9,10 +9,7 @@ import { formatDistrictDateTime } from "@/lib/time";
 /** The task's progress history: its value over time and every change with its source, newest first. */
 export function ProgressHistoryCard({ history, target, measure, deadline }: { history: ProgressHistory; target: number; measure: string; deadline: string }) {
   return (
-    <Card aria-labelledby="progress-history-heading">
-      <CardTitle id="progress-history-heading" className="mb-3">
-        进度记录
-      </CardTitle>
+    <Card heading="进度记录" headingClassName="mb-3">
       {history.series.length > 0 ? <ProgressChart series={history.series} target={target} measure={measure} deadline={deadline} /> : null}
       {history.rows.length === 0 ? (
         <p className="text-sm text-stone-600">还没有进度变化。晚晒勾选完成并填写完成量，或在任务页填报进度后，这里会按日期记下每一次变化。</p>

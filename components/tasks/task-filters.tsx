@@ -1,5 +1,6 @@
 import { FILTER_CONTROL as CONTROL, FilterActions, FilterBar, FilterField as Labelled, UnitFilterSelect } from "@/components/ui/filter-bar";
 import type { TaskFilters } from "@/lib/tasks/filters";
+import { Choice } from "@/components/ui/field";
 import type { TaskFormOptions } from "@/lib/tasks/queries";
 import { TASK_STATUS_LABELS, TASK_STATUSES } from "@/lib/tasks/status";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
@@ -96,15 +97,13 @@ export function TaskFilterForm({
           </select>
         </Labelled>
         <div className="col-span-2 flex flex-wrap items-center gap-x-4 gap-y-1 pt-5 md:col-span-3">
-          <label className="flex min-h-11 items-center gap-2 text-stone-800">
-            <input type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue === "1"} className="size-5" />
+          <Choice type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue === "1"} className="text-stone-800">
             只看有逾期（含节点逾期）
-          </label>
+          </Choice>
           {showArchived ? (
-            <label className="flex min-h-11 items-center gap-2 text-stone-800">
-              <input type="checkbox" name="archived" value="1" defaultChecked={filters.archived === "1"} className="size-5" />
+            <Choice type="checkbox" name="archived" value="1" defaultChecked={filters.archived === "1"} className="text-stone-800">
               只看已归档
-            </label>
+            </Choice>
           ) : null}
         </div>
       </div>

@@ -3,7 +3,7 @@
 import { UnitPicker } from "@/components/tasks/unit-picker";
 import { UnitSelect } from "@/components/ui/unit-select";
 import { ActionForm, ActionMessage, SubmitButton } from "@/components/ui/action-form";
-import { Field, SelectField, TextareaField } from "@/components/ui/field";
+import { Field, SelectField, TextareaField, Choice } from "@/components/ui/field";
 import { createTaskAction, updateTaskAction } from "@/lib/tasks/actions";
 import type { TaskFormOptions } from "@/lib/tasks/queries";
 
@@ -102,14 +102,12 @@ export function TaskForm({ options, task, defaultYear }: { options: TaskFormOpti
           <fieldset className="grid gap-4 sm:grid-cols-3">
             <legend className="mb-2 text-lg font-semibold text-stone-900">佐证要求</legend>
             <p className="text-sm text-stone-600 sm:col-span-3">照片和定位只在确有必要的任务上要求（不得强制“留痕”）。</p>
-            <label className="flex min-h-11 items-center gap-2">
-              <input type="checkbox" name="requiresPhoto" defaultChecked={task?.requiresPhoto} className="size-5" />
+            <Choice type="checkbox" name="requiresPhoto" defaultChecked={task?.requiresPhoto}>
               晒报需附现场照片
-            </label>
-            <label className="flex min-h-11 items-center gap-2 sm:col-span-2">
-              <input type="checkbox" name="requiresLocation" defaultChecked={task?.requiresLocation} className="size-5" />
+            </Choice>
+            <Choice type="checkbox" name="requiresLocation" defaultChecked={task?.requiresLocation} className="sm:col-span-2">
               晒报需附位置
-            </label>
+            </Choice>
             <Field label="现场地点" name="sitePlace" defaultValue={text(task?.sitePlace)} errors={errors.sitePlace} />
             <Field label="纬度" name="siteLat" inputMode="decimal" defaultValue={text(task?.siteLat)} errors={errors.siteLat} />
             <Field label="经度" name="siteLng" inputMode="decimal" defaultValue={text(task?.siteLng)} errors={errors.siteLng} />

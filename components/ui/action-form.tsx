@@ -21,6 +21,8 @@ import type { FieldErrors } from "@/lib/validation";
  *   on a `SubmitButton` (that button only) opens an accessible modal
  *   `<dialog>` (focus moves into it, Esc cancels, 取消 is focused first), and
  *   the form is sent only when the person confirms.
+ * - A field still preparing its value (photos being compressed) holds the form
+ *   (`useFormHold`): its SubmitButton is disabled and a submission is ignored.
  */
 
 type FormAction = (previous: ActionState, formData: FormData) => Promise<ActionState>;
@@ -28,9 +30,25 @@ type FormAction = (previous: ActionState, formData: FormData) => Promise<ActionS
 /** What a confirmation dialog says: a question, what follows, and the button that goes ahead. */
 export type Confirmation = { title: string; body?: string; confirmLabel?: string; danger?: boolean };
 
-export type ActionFormState = { state: ActionState; errors: FieldErrors; pending: boolean };
+export type ActionFormState = {
+  state: ActionState;
+  errors: FieldErrors;
+  pending: boolean;
+  /** a field is still preparing what the form will send (photos being compressed): the form is not sent meanwhile */
+  held: boolean;
+};
 
-const FormState = createContext<ActionFormState>({ state: {}, errors: {}, pending: false });
+const FormState = createContext<ActionFormState>({ state: {}, errors: {}, pending: false, held: false });
+const FormHold = createContext<() => () => void>(() => () => undefined);
+
+/**
+ * For a field that prepares its value after it was picked (components/ui/photo-input.tsx): `hold()`
+ * holds the enclosing ActionForm — its SubmitButton disabled, a submission ignored — until the
+ * function it returns is called. Outside an ActionForm it does nothing.
+ */
+export function useFormHold(): () => () => void {
+  return useContext(FormHold);
+}
 
 /** The state of the enclosing ActionForm: the server's answer, its field errors, whether it is being sent. */
 export function useActionFormState(): ActionFormState {
@@ -66,6 +84,20 @@ export function ActionForm({
   const formRef = useRef<HTMLFormElement>(null);
   const waiting = useRef<FormData | null>(null);
   const [asking, setAsking] = useState<Confirmation | null>(null);
+  // Fields still preparing their value (components/ui/photo-input.tsx compressing photos): a ref for the submit event, a count to render.
+  const holds = useRef(0);
+  const [held, setHeld] = useState(0);
+  const hold = () => {
+    holds.current += 1;
+    setHeld(holds.current);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      holds.current -= 1;
+      setHeld(holds.current);
+    };
+  };
 
   const succeeded = useEffectEvent((accepted: ActionState) => {
     if (resetOnSuccess) formRef.current?.reset();
@@ -76,43 +108,45 @@ export function ActionForm({
   }, [state]);
 
   const send = (data: FormData) => startTransition(() => dispatch(data));
-  const form: ActionFormState = { state, errors: state.fieldErrors ?? {}, pending };
+  const form: ActionFormState = { state, errors: state.fieldErrors ?? {}, pending, held: held > 0 };
 
   return (
     <FormState.Provider value={form}>
-      <form
-        {...props}
-        ref={formRef}
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (pending) return;
-          // The button pressed travels too (name="intent" value="publish" …), as in a native submit.
-          const submitter = (event.nativeEvent as SubmitEvent).submitter;
-          const data = new FormData(event.currentTarget, submitter);
-          const ask = confirmationOf(submitter) ?? confirm ?? null;
-          if (!ask) return send(data);
-          waiting.current = data;
-          setAsking(ask);
-        }}
-      >
-        {typeof children === "function" ? children(form) : children}
-        {message ? <ActionMessage errorsOnly={message === "errors"} /> : null}
-      </form>
-      {asking ? (
-        <ConfirmDialog
-          confirmation={asking}
-          onCancel={() => {
-            waiting.current = null;
-            setAsking(null);
+      <FormHold.Provider value={hold}>
+        <form
+          {...props}
+          ref={formRef}
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (pending || holds.current > 0) return;
+            // The button pressed travels too (name="intent" value="publish" …), as in a native submit.
+            const submitter = (event.nativeEvent as SubmitEvent).submitter;
+            const data = new FormData(event.currentTarget, submitter);
+            const ask = confirmationOf(submitter) ?? confirm ?? null;
+            if (!ask) return send(data);
+            waiting.current = data;
+            setAsking(ask);
           }}
-          onConfirm={() => {
-            const data = waiting.current;
-            waiting.current = null;
-            setAsking(null);
-            if (data) send(data);
-          }}
-        />
-      ) : null}
+        >
+          {typeof children === "function" ? children(form) : children}
+          {message ? <ActionMessage errorsOnly={message === "errors"} /> : null}
+        </form>
+        {asking ? (
+          <ConfirmDialog
+            confirmation={asking}
+            onCancel={() => {
+              waiting.current = null;
+              setAsking(null);
+            }}
+            onConfirm={() => {
+              const data = waiting.current;
+              waiting.current = null;
+              setAsking(null);
+              if (data) send(data);
+            }}
+          />
+        ) : null}
+      </FormHold.Provider>
     </FormState.Provider>
   );
 }
@@ -178,9 +212,9 @@ export function SubmitButton({
   confirm,
   ...props
 }: React.ComponentProps<typeof Button> & { pendingLabel?: string; confirm?: Confirmation }) {
-  const { pending } = useActionFormState();
+  const { pending, held } = useActionFormState();
   return (
-    <Button {...props} type="submit" disabled={pending || props.disabled} data-confirm={confirm ? JSON.stringify(confirm) : undefined}>
+    <Button {...props} type="submit" disabled={pending || held || props.disabled} data-confirm={confirm ? JSON.stringify(confirm) : undefined}>
       {pending && pendingLabel ? pendingLabel : children}
     </Button>
   );

@@ -1,11 +1,50 @@
+import { useId } from "react";
 import { cn } from "@/components/ui/cn";
 
-export function Card({ className, ...props }: React.HTMLAttributes<HTMLElement>) {
-  return <section className={cn("rounded-xl border border-stone-200 bg-white p-4 shadow-sm sm:p-5", className)} {...props} />;
+/**
+ * A titled part of a page: its heading (an h2) and the `aria-labelledby` that names the part after it
+ * are written once, here, so the two ids cannot drift apart. `headingId` fixes the id where a link or
+ * a spec needs a known one; otherwise it is generated.
+ */
+type Headed = { heading?: React.ReactNode; headingId?: string; headingClassName?: string };
+
+function useHeadingId(heading: React.ReactNode, headingId: string | undefined): string | undefined {
+  const generated = useId();
+  return heading ? (headingId ?? generated) : undefined;
+}
+
+/** A white card; with `heading`, a section labelled by its CardTitle. */
+export function Card({ className, heading, headingId, headingClassName, children, ...props }: React.HTMLAttributes<HTMLElement> & Headed) {
+  const id = useHeadingId(heading, headingId);
+  return (
+    <section className={cn("rounded-xl border border-stone-200 bg-white p-4 shadow-sm sm:p-5", className)} aria-labelledby={id} {...props}>
+      {id ? (
+        <CardTitle id={id} className={headingClassName}>
+          {heading}
+        </CardTitle>
+      ) : null}
+      {children}
+    </section>
+  );
 }
 
 export function CardTitle({ className, ...props }: React.HTMLAttributes<HTMLHeadingElement>) {
   return <h2 className={cn("text-lg font-semibold text-stone-900", className)} {...props} />;
+}
+
+/** A part of a page without a card's frame: a section labelled by its h2. */
+export function Section({ heading, headingId, headingClassName, children, ...props }: React.HTMLAttributes<HTMLElement> & Headed) {
+  const id = useHeadingId(heading, headingId);
+  return (
+    <section aria-labelledby={id} {...props}>
+      {id ? (
+        <h2 id={id} className={cn("text-lg font-semibold", headingClassName)}>
+          {heading}
+        </h2>
+      ) : null}
+      {children}
+    </section>
+  );
 }
 
 /** A number with its label, for dashboards. */

@@ -109,3 +109,17 @@ export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
     </div>
   );
 }
+
+/** A checkbox or radio button with its label: the whole row is the tap target (44 px high), in the house's colour. */
+export function Choice({
+  children,
+  className,
+  ...input
+}: Omit<React.InputHTMLAttributes<HTMLInputElement>, "type"> & { type: "checkbox" | "radio"; children: React.ReactNode }) {
+  return (
+    <label className={cn("flex min-h-11 items-center gap-2", className)}>
+      <input className="size-5 shrink-0 accent-brand-700" {...input} />
+      {children}
+    </label>
+  );
+}

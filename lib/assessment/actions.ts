@@ -2,14 +2,13 @@
 
 /**
  * Server actions of the assessment, each through authedAction (session, role,
- * zod): groups' scores, 加减分 and 一票否决 — recording, withdrawing and
- * correcting them — are wired to lib/assessment/writes.ts; the year's rules
- * and veto items and closing and correcting a quarter (ADMIN) are here.
+ * zod), wired to lib/assessment/writes.ts (groups' scores, 加减分 and 一票否决
+ * — recording, withdrawing and correcting them —, the year's rules and veto
+ * items) and lib/assessment/close.ts (closing and correcting a quarter).
  * Scope in the query, one transaction, audited.
  */
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { audit } from "@/lib/audit";
 import { type ActionState, authedAction } from "@/lib/auth/action";
 import { db } from "@/lib/db";
 import { AssessmentError, EarlyCloseReasonRequired, closeQuarter, correctQuarter } from "@/lib/assessment/close";
@@ -58,59 +57,19 @@ export const withdrawGroupScore = authedAction({ roles: ["ASSESSOR"], input: gro
   done(await writes.withdrawGroupScore(db, user, data), "/assessor"),
 );
 
-/** The office sets a year's weights, flag counts and escalation ladder. */
+/** The office sets a year's weights, flag counts and escalation ladder (one checkbox per unit left unranked). */
 export const saveScoringRules = authedAction({ roles: ["ADMIN"], input: scoringRuleInput }, async (user, data, formData) => {
-  const { year, escalationLadder, lateCreditPercent, ...numbers } = data;
-  // One checkbox per unit outside the assessed set; only ids of existing units are kept.
-  const asked = formData.getAll("excludedUnitIds").filter((v): v is string => typeof v === "string");
-  const excluded = asked.length ? await db.unit.findMany({ where: { id: { in: asked } }, select: { id: true }, orderBy: { id: "asc" } }) : [];
-  const values = {
-    ...numbers,
-    escalationLadder: JSON.stringify(escalationLadder),
-    lateCredit: lateCreditPercent / 100,
-    excludedUnitIds: JSON.stringify(excluded.map((u) => u.id)),
-  };
-  await db.$transaction(async (tx) => {
-    const before = await tx.scoringRule.findUnique({ where: { year } });
-    const saved = await tx.scoringRule.upsert({ where: { year }, create: { year, ...values }, update: values });
-    await audit(tx, { actorId: user.id, action: "scoringRule.save", entity: "ScoringRule", entityId: saved.id, before: before ?? undefined, after: saved });
-  });
-  forgetLiveResults();
-  revalidatePath("/admin/scoring/rules");
-  return { ok: true, message: `${year} 年考核规则已保存；已关闭季度的快照不受影响。` };
+  const excluded = formData.getAll("excludedUnitIds").filter((v): v is string => typeof v === "string");
+  return done(await writes.saveScoringRules(db, user, data, excluded), "/admin/scoring/rules");
 });
 
-export const addVetoItem = authedAction({ roles: ["ADMIN"], input: vetoItemInput }, async (user, data) => {
-  try {
-    await db.$transaction(async (tx) => {
-      const rule = await tx.scoringRule.upsert({ where: { year: data.year }, create: { year: data.year }, update: {}, select: { id: true } });
-      if (await tx.vetoItem.findUnique({ where: { ruleId_name: { ruleId: rule.id, name: data.name } } })) throw new AssessmentError("已有同名的否决事项。");
-      const item = await tx.vetoItem.create({ data: { ruleId: rule.id, name: data.name } });
-      await audit(tx, { actorId: user.id, action: "vetoItem.create", entity: "VetoItem", entityId: item.id, after: { year: data.year, name: data.name } });
-    });
-  } catch (error) {
-    return refusal(error);
-  }
-  revalidatePath("/admin/scoring/rules");
-  return { ok: true, message: `已添加否决事项“${data.name}”。` };
-});
+export const addVetoItem = authedAction({ roles: ["ADMIN"], input: vetoItemInput }, async (user, data) =>
+  done(await writes.addVetoItem(db, user, data), "/admin/scoring/rules"),
+);
 
-export const removeVetoItem = authedAction({ roles: ["ADMIN"], input: vetoItemRemoveInput }, async (user, data) => {
-  try {
-    await db.$transaction(async (tx) => {
-      const item = await tx.vetoItem.findUnique({ where: { id: data.vetoItemId }, select: { id: true, name: true, _count: { select: { unitVetoes: true } } } });
-      if (!item) throw new AssessmentError("没有找到该否决事项。");
-      // A used item stays: the vetoes and snapshots that name it must keep making sense.
-      if (item._count.unitVetoes > 0) throw new AssessmentError(`“${item.name}”已用于 ${item._count.unitVetoes} 次否决，不能删除。`);
-      await tx.vetoItem.delete({ where: { id: item.id } });
-      await audit(tx, { actorId: user.id, action: "vetoItem.delete", entity: "VetoItem", entityId: item.id, before: { name: item.name } });
-    });
-  } catch (error) {
-    return refusal(error);
-  }
-  revalidatePath("/admin/scoring/rules");
-  return { ok: true, message: "已删除。" };
-});
+export const removeVetoItem = authedAction({ roles: ["ADMIN"], input: vetoItemRemoveInput }, async (user, data) =>
+  done(await writes.removeVetoItem(db, user, data), "/admin/scoring/rules"),
+);
 
 export const closeQuarterAction = authedAction({ roles: ["ADMIN"], input: closeQuarterInput }, async (user, data) => {
   let key: string;

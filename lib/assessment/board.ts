@@ -26,6 +26,7 @@ import { type StoredRules, loadScoringRules } from "@/lib/assessment/rules";
 import { type YearResults, loadYearResults } from "@/lib/assessment/year";
 import { listKeyTaskProgress } from "@/lib/tasks/queries";
 import { type DistrictDate, type QuarterRef, addDays, quarterOf } from "@/lib/time";
+import { listVisibleUnits } from "@/lib/org/queries";
 
 /** The board is the leaders' and the office's: the rankings are district-wide. */
 function readsBoard(user: SessionUser): boolean {
@@ -108,14 +109,7 @@ export type HeatMapRow = { unitId: string; unitName: string; kind: "TOWN" | "DEP
 export async function loadDisciplineHeatMap(user: SessionUser, to: DistrictDate, days = 28): Promise<{ dates: DistrictDate[]; rows: HeatMapRow[] }> {
   const from = addDays(to, -(days - 1));
   const dates = Array.from({ length: days }, (_, i) => addDays(from, i));
-  const [units, { byUnitDay, reportingDays }] = await Promise.all([
-    db.unit.findMany({
-      where: withUnitScope(user, { archivedAt: null }),
-      orderBy: [{ kind: "desc" }, { sortOrder: "asc" }],
-      select: { id: true, name: true, kind: true },
-    }),
-    countSlotsByUnitDay(db, from, to),
-  ]);
+  const [units, { byUnitDay, reportingDays }] = await Promise.all([listVisibleUnits(user), countSlotsByUnitDay(db, from, to)]);
   // Units come from the scoped query; the counts are only looked up for them.
   return {
     dates,

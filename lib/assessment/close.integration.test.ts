@@ -5,7 +5,15 @@
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { AssessmentError, type SnapshotInputs, closeQuarter, correctQuarter } from "@/lib/assessment/close";
+import {
+  AssessmentError,
+  type StoredBreakdown,
+  closeQuarter,
+  correctQuarter,
+  readBreakdown,
+  readSnapshotInputs,
+  storedBreakdown,
+} from "@/lib/assessment/close";
 import { gatherQuarterInputs, periodFor } from "@/lib/assessment/inputs";
 import { computeQuarterScore } from "@/lib/assessment/scoring";
 import type { Db } from "@/lib/db-client";
@@ -208,14 +216,19 @@ test("closing freezes a snapshot: scores, ranks, inputs and breakdowns, and hand
   // 甲: tasks 40 + groups 40 + 10 + 10.
   assert.equal(byName["甲镇"].total, 100);
   assert.equal(byName["甲镇"].rank, 1);
-  // Every row re-computes from its own stored inputs to its stored breakdown.
+  // Every row re-computes from its own stored inputs to its stored breakdown: each source's points
+  // stored with its type and id; its words (label, detail) made from the stored inputs when read.
   for (const row of rows) {
-    const stored = JSON.parse(row.inputs) as SnapshotInputs;
+    const stored = readSnapshotInputs(row.inputs);
     const again = computeQuarterScore(stored.inputs, stored.rules);
-    assert.deepEqual(again.breakdown, JSON.parse(row.breakdown), row.unit.name);
+    assert.deepEqual(storedBreakdown(again.breakdown), JSON.parse(row.breakdown), row.unit.name);
+    assert.deepEqual(readBreakdown(row.breakdown, row.inputs), again.breakdown, row.unit.name);
+    const sources = (JSON.parse(row.breakdown) as StoredBreakdown).components.flatMap((c) => c.sources);
+    assert.ok(sources.length > 0 && sources.every((s) => s.id && s.type && typeof s.points === "number" && s.label === undefined));
     assert.equal(again.total, row.total);
-    // Stored as ASCII JSON (\uXXXX escapes), read back as the Chinese it was.
+    // The breakdown stored as ASCII JSON (\uXXXX escapes), the inputs compressed (base64); read back as the Chinese they were.
     assert.match(row.breakdown + row.inputs, /^[\x20-\x7e]*$/);
+    assert.ok(row.inputs.startsWith("gzip:"));
     assert.equal(stored.inputs.unit.name, row.unit.name);
   }
 
@@ -263,7 +276,7 @@ test("a correction is a new version with its reason in the audit log; version 1 
   assert.equal(v2.length, 4);
   for (const row of v2) assert.equal(row.reason, "甲镇事后查实发生重大安全生产事故");
   // The correction re-used the close's period: the same cut-off.
-  assert.equal((JSON.parse(v2[0].inputs) as SnapshotInputs).inputs.period.asOf, "2026-09-30");
+  assert.equal(readSnapshotInputs(v2[0].inputs).inputs.period.asOf, "2026-09-30");
 
   // The failed unit lost its red flag.
   const flags = await db.flag.findMany({ where: { quarterId: ids.Q3 }, include: { unit: true } });
@@ -302,7 +315,7 @@ test("the next close passes the flags on; an earlier quarter can no longer be co
   ]);
   const q4Inputs = await db.quarterScore.findFirstOrThrow({ where: { quarterId: ids.Q4, unitId: ids["丙镇"] } });
   assert.deepEqual(
-    (JSON.parse(q4Inputs.inputs) as SnapshotInputs).inputs.taskItems.map((i) => [i.dueDate, i.carried]),
+    readSnapshotInputs(q4Inputs.inputs).inputs.taskItems.map((i) => [i.dueDate, i.carried]),
     [["2026-09-15", true]],
   );
   assert.equal(await db.quarterScore.count({ where: { quarterId: ids.Q4, rank: 0 } }), 2);

@@ -7,6 +7,7 @@
  * in the audit log with what changed. Not server-only: the seed closes past
  * quarters through the same function.
  */
+import { gunzipSync, gzipSync } from "node:zlib";
 import { enqueueQuarterFlagsMessage } from "@/lib/notifications/events";
 import { audit } from "@/lib/audit";
 import type { Db } from "@/lib/db-client";
@@ -16,7 +17,15 @@ import { type QuarterPeriod, gatherQuarterInputs, periodFor } from "@/lib/assess
 import { compareQuarters, previousQuarter, quarterKey, quarterName } from "@/lib/assessment/quarters";
 import { rankEntryOf, rankUnits } from "@/lib/assessment/ranking";
 import { loadScoringRules, plainRules } from "@/lib/assessment/rules";
-import { type QuarterScoreResult, type ScoringRules, type UnitQuarterInputs, computeQuarterScore } from "@/lib/assessment/scoring";
+import {
+  type ComponentBreakdown,
+  type QuarterScoreResult,
+  type ScoreBreakdown,
+  type ScoringRules,
+  type SourceRef,
+  type UnitQuarterInputs,
+  computeQuarterScore,
+} from "@/lib/assessment/scoring";
 import { type QuarterRef, districtToday, quarterRange } from "@/lib/time";
 
 /** A refusal with a message for the office (Chinese). */
@@ -45,6 +54,28 @@ export async function computeQuarter(db: Db, quarter: QuarterRow, period: Quarte
 /** What a snapshot row stores: the rules with the inputs, so the row alone re-computes its score. */
 export type SnapshotInputs = { rules: ScoringRules; inputs: UnitQuarterInputs };
 
+const PACKED = "gzip:";
+
+/**
+ * A row's inputs as stored: their JSON, gzip-compressed and base64-encoded
+ * behind a "gzip:" prefix. The inputs are the facts the score is computed
+ * from — each task and milestone with its id, dates and values, each score
+ * item, check and order by id — about 250 bytes per task item, 66 MB of JSON
+ * for a 2,000-unit city; compressed they are about a tenth of that, which is
+ * what the database client's cost per byte makes count (README, "The
+ * 2,000-unit city"). The breakdown, which names each point's record, stays
+ * plain JSON. readSnapshotInputs reads both forms (rows closed before this
+ * are plain JSON).
+ */
+export function packSnapshotInputs(value: SnapshotInputs): string {
+  return PACKED + gzipSync(JSON.stringify(value), { level: 1 }).toString("base64");
+}
+
+export function readSnapshotInputs(stored: string): SnapshotInputs {
+  const json = stored.startsWith(PACKED) ? gunzipSync(Buffer.from(stored.slice(PACKED.length), "base64")).toString("utf8") : stored;
+  return JSON.parse(json) as SnapshotInputs;
+}
+
 /**
  * JSON with every character beyond ASCII written as a \uXXXX escape: JSON.parse
  * reads the same value back, and the database client passes ASCII text about
@@ -53,6 +84,59 @@ export type SnapshotInputs = { rules: ScoringRules; inputs: UnitQuarterInputs };
  */
 export function asciiJson(value: unknown): string {
   return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** A source as stored: what traces its points to a record (type, id, parent, state, points); its words are made from the row's inputs. */
+export type StoredSource = Omit<SourceRef, "label" | "detail"> & Partial<Pick<SourceRef, "label" | "detail">>;
+
+/** A breakdown as a snapshot row stores it (storedBreakdown); readBreakdown gives it its words back. */
+export type StoredBreakdown = Omit<ScoreBreakdown, "components"> & { components: (Omit<ComponentBreakdown, "sources"> & { sources: StoredSource[] })[] };
+
+/**
+ * The breakdown without its sources' labels and details: every component's
+ * points, share and explanation and every source's type, id, parent, state
+ * and points stay in the row — each point still names its record — while the
+ * words about each task, milestone and score item (about two thirds of a
+ * city's snapshot) are not written a second time beside the inputs they are
+ * made from. README, "The 2,000-unit city".
+ */
+export function storedBreakdown(breakdown: ScoreBreakdown): StoredBreakdown {
+  return {
+    ...breakdown,
+    components: breakdown.components.map((c) => ({
+      ...c,
+      sources: c.sources.map((source) => {
+        const stored: StoredSource = { ...source };
+        delete stored.label;
+        delete stored.detail;
+        return stored;
+      }),
+    })),
+  };
+}
+
+/**
+ * A snapshot row's breakdown as the board shows it: the stored breakdown (its
+ * points, states and ids as frozen), each source's label and detail made again
+ * from the row's own stored inputs and rules by the same formula. Rows written
+ * before the lean snapshot carry their words already and are read as stored.
+ */
+export function readBreakdown(breakdownJson: string, storedInputs: string): ScoreBreakdown {
+  const stored = JSON.parse(breakdownJson) as StoredBreakdown;
+  if (stored.components.every((c) => c.sources.every((s) => s.label !== undefined))) return stored as ScoreBreakdown;
+  const { rules, inputs } = readSnapshotInputs(storedInputs);
+  const words = new Map<string, SourceRef>();
+  for (const c of computeQuarterScore(inputs, rules).breakdown.components) for (const s of c.sources) words.set(`${c.key}|${s.type}|${s.id}`, s);
+  return {
+    ...stored,
+    components: stored.components.map((c) => ({
+      ...c,
+      sources: c.sources.map((s) => {
+        const made = words.get(`${c.key}|${s.type}|${s.id}`);
+        return { ...s, label: s.label ?? made?.label ?? s.id, ...((s.detail ?? made?.detail) ? { detail: s.detail ?? made?.detail } : {}) };
+      }),
+    })),
+  };
 }
 
 function snapshotRows(quarterId: string, version: number, units: ComputedUnit[], rules: ScoringRules, reason: string | null, createdAt: Date) {
@@ -65,8 +149,8 @@ function snapshotRows(quarterId: string, version: number, units: ComputedUnit[],
     total: u.result.total,
     rank: u.rank,
     failed: u.result.failed,
-    breakdown: asciiJson(u.result.breakdown),
-    inputs: asciiJson({ rules, inputs: u.inputs } satisfies SnapshotInputs),
+    breakdown: asciiJson(storedBreakdown(u.result.breakdown)),
+    inputs: packSnapshotInputs({ rules, inputs: u.inputs }),
     reason,
   }));
 }

@@ -42,6 +42,7 @@ import { quarterKey } from "@/lib/assessment/quarters";
 import { groupScopeOn } from "@/lib/org/scope";
 import { type HistoryEvent, valueAsOf } from "@/lib/tasks/progress-history";
 import { type DistrictDate, type QuarterRef, addDays, districtDateOf, districtInstant, districtToday, quarterRange } from "@/lib/time";
+import { byUnitKind } from "@/lib/enum-order";
 
 export type QuarterPeriod = {
   quarter: QuarterRef;
@@ -62,6 +63,17 @@ export function periodFor(quarter: QuarterRef, now: Date, asOf?: DistrictDate): 
 }
 
 /**
+ * The day whose assessment-group scope decides which group scores a unit for
+ * a quarter (lib/org/scope.ts groupScopeOn): the quarter's last day, or today
+ * while it is under way — the same day the close reads the scope on. A unit
+ * moved after a quarter ended but before it closed is scored for that quarter
+ * by the group that held it on its last day, and by the new one from the next.
+ */
+export function scoringScopeDay(quarter: QuarterRef, now: Date = new Date()): DistrictDate {
+  return periodFor(quarter, now).asOf;
+}
+
+/**
  * Every unit's inputs for the period, in named steps: the period's bounds,
  * one batch of reads (readQuarterRows), the dated task items from the
  * progress history (taskItemsAsOf), the plain records per unit, and the
@@ -73,7 +85,7 @@ export async function gatherQuarterInputs(db: Db, quarterId: string, period: Qua
   const scope = await groupScopeOn(db, period.asOf);
   const history = await loadHistories(db, [...rows.tasks.map((t) => t.id), ...rows.milestones.map((m) => m.taskId)], period.asOf);
   const records: UnitRecords = {
-    taskItems: groupByUnit(taskItemsAsOf(rows.tasks, rows.milestones, history, period)),
+    taskItems: taskItemsAsOf(rows.tasks, rows.milestones, history, period),
     groupScores: groupByUnit(groupScoreInputs(inScope(rows.groupScores, scope), rows.rubricTotals)),
     spotChecks: groupByUnit(spotCheckInputs(rows.spotChecks)),
     overdueOrders: groupByUnit(overdueOrderInputs(rows.orders, period)),
@@ -108,38 +120,21 @@ async function readQuarterRows(db: Db, quarterId: string, period: QuarterPeriod,
   const { start, asOf } = period;
   const { startInstant, afterAsOf, orderCutoff, timelinessTo } = bounds;
   const [units, tasks, milestones, groupScores, rubricTotals, spotChecks, orders, adjustments, vetoes, reportingDays, slotCounts] = await Promise.all([
-    db.unit.findMany({
-      // Units that existed during the period: created before its cut-off, not archived before it began.
-      where: { createdAt: { lt: afterAsOf }, OR: [{ archivedAt: null }, { archivedAt: { gte: startInstant } }] },
-      orderBy: [{ kind: "asc" }, { sortOrder: "asc" }],
-      select: { id: true, name: true, kind: true, code: true, sortOrder: true, createdAt: true },
-    }),
+    db.unit
+      .findMany({
+        // Units that existed during the period: created before its cut-off, not archived before it began.
+        where: { createdAt: { lt: afterAsOf }, OR: [{ archivedAt: null }, { archivedAt: { gte: startInstant } }] },
+        orderBy: { sortOrder: "asc" },
+        select: { id: true, name: true, kind: true, code: true, sortOrder: true, createdAt: true },
+      })
+      .then(byUnitKind),
     // Due in the period, or due before it and maybe still open when it began: not done now, or done
     // with a progress event dated in the period (a value that is the sum of its events and has none
     // since the quarter began stood as it stands). Whether it was open is decided by taskItemsAsOf,
-    // as of the day before the quarter.
-    db.task.findMany({
-      where: {
-        archivedAt: null,
-        deadline: { lte: asOf },
-        OR: [
-          { deadline: { gte: start } },
-          { valueReached: { lt: db.task.fields.target } },
-          { progressEvents: { some: { milestoneId: null, date: { gte: start } } } },
-        ],
-      },
-      orderBy: [{ deadline: "asc" }, { id: "asc" }],
-      select: { id: true, unitId: true, title: true, deadline: true, target: true, weight: true },
-    }),
-    db.milestone.findMany({
-      where: {
-        dueDate: { lte: asOf },
-        task: { archivedAt: null },
-        OR: [{ dueDate: { gte: start } }, { valueReached: { lt: db.milestone.fields.target } }, { progressEvents: { some: { date: { gte: start } } } }],
-      },
-      orderBy: [{ dueDate: "asc" }, { id: "asc" }],
-      select: { id: true, taskId: true, title: true, dueDate: true, target: true, task: { select: { unitId: true, title: true, weight: true } } },
-    }),
+    // as of the day before the quarter. Plain SQL with only the columns the score needs: a city has
+    // ~260,000 such rows, and the client's generated queries cost several times as much per row.
+    readTasks(db, start, asOf),
+    readMilestones(db, start, asOf),
     db.groupScore.findMany({
       where: { quarterId, ...groupScoreInForce },
       orderBy: { group: { name: "asc" } },
@@ -191,7 +186,7 @@ type QuarterRows = Awaited<ReturnType<typeof readQuarterRows>>;
 type WithUnit<T> = T & { unitId: string };
 
 type UnitRecords = {
-  taskItems: Map<string, WithUnit<TaskItemInput>[]>;
+  taskItems: Map<string, TaskItemInput[]>;
   groupScores: Map<string, WithUnit<GroupScoreInput>[]>;
   spotChecks: Map<string, WithUnit<SpotCheckInput>[]>;
   overdueOrders: Map<string, WithUnit<OverdueOrderInput>[]>;
@@ -220,7 +215,7 @@ function taskItemsAsOf(
   milestones: QuarterRows["milestones"],
   history: Map<string, HistoryEvent[]>,
   period: QuarterPeriod,
-): WithUnit<TaskItemInput>[] {
+): Map<string, TaskItemInput[]> {
   const { start, asOf } = period;
   const dayBefore = addDays(start, -1);
   const dated = (key: string, row: { target: number }, dueDate: DistrictDate) => {
@@ -240,15 +235,20 @@ function taskItemsAsOf(
       open: !carried || valueAsOf(events, row.target, dayBefore).value < row.target,
     };
   };
-  const out: WithUnit<TaskItemInput>[] = [];
+  // Grouped by unit as they are made (a city has ~260,000 items: no copy per item).
+  const out = new Map<string, TaskItemInput[]>();
+  const add = (unitId: string, item: TaskItemInput) => {
+    const list = out.get(unitId);
+    if (list) list.push(item);
+    else out.set(unitId, [item]);
+  };
   for (const t of tasks) {
     const { item, open } = dated(`task:${t.id}`, t, t.deadline);
-    if (open) out.push({ unitId: t.unitId, kind: "TASK", id: t.id, taskId: t.id, title: t.title, weight: t.weight, ...item });
+    if (open) add(t.unitId, { kind: "TASK", id: t.id, taskId: t.id, title: t.title, weight: t.weight, ...item });
   }
   for (const m of milestones) {
     const { item, open } = dated(m.id, m, m.dueDate);
-    if (open)
-      out.push({ unitId: m.task.unitId, kind: "MILESTONE", id: m.id, taskId: m.taskId, title: `${m.task.title} · ${m.title}`, weight: m.task.weight, ...item });
+    if (open) add(m.task.unitId, { kind: "MILESTONE", id: m.id, taskId: m.taskId, title: `${m.task.title} · ${m.title}`, weight: m.task.weight, ...item });
   }
   return out;
 }
@@ -335,7 +335,7 @@ function unitInputs(unit: QuarterRows["units"][number], records: UnitRecords, ro
   return {
     unit: { id: unit.id, name: unit.name, kind: unit.kind, code: unit.code, sortOrder: unit.sortOrder, activeFrom },
     period: { quarter: quarterKey(period.quarter), start, end: period.end, asOf },
-    taskItems: withoutUnit(records.taskItems.get(unit.id)),
+    taskItems: records.taskItems.get(unit.id) ?? [],
     groupScores: withoutUnit(records.groupScores.get(unit.id)),
     spotChecks: withoutUnit(records.spotChecks.get(unit.id)),
     overdueOrders: withoutUnit(records.overdueOrders.get(unit.id)),
@@ -343,6 +343,51 @@ function unitInputs(unit: QuarterRows["units"][number], records: UnitRecords, ro
     adjustments: withoutUnit(records.adjustments.get(unit.id)),
     vetoes: withoutUnit(records.vetoes.get(unit.id)),
   };
+}
+
+type TaskRow = { id: string; unitId: string; title: string; deadline: DistrictDate; target: number; weight: number };
+type MilestoneRow = {
+  id: string;
+  taskId: string;
+  title: string;
+  dueDate: DistrictDate;
+  target: number;
+  task: { unitId: string; title: string; weight: number };
+};
+
+/** The tasks that may count in the period (see readQuarterRows), in due-date order. */
+async function readTasks(db: Db, start: DistrictDate, asOf: DistrictDate): Promise<TaskRow[]> {
+  const rows = await db.$queryRaw<{ id: string; unitId: string; title: string; deadline: string; target: number; weight: number }[]>(Prisma.sql`
+    SELECT t."id", t."unitId", t."title", t."deadline", t."target", t."weight"
+    FROM "Task" t
+    WHERE t."archivedAt" IS NULL AND t."deadline" <= ${asOf}
+      AND (t."deadline" >= ${start} OR t."valueReached" < t."target"
+        OR EXISTS (SELECT 1 FROM "ProgressEvent" e WHERE e."taskId" = t."id" AND e."milestoneId" IS NULL AND e."date" >= ${start}))
+    ORDER BY t."deadline", t."id"`);
+  return rows.map((r) => ({ ...r, target: Number(r.target), weight: Number(r.weight) }));
+}
+
+/** The milestones that may count in the period, with their task's unit, title and weight, in due-date order. */
+async function readMilestones(db: Db, start: DistrictDate, asOf: DistrictDate): Promise<MilestoneRow[]> {
+  const rows = await db.$queryRaw<
+    { id: string; taskId: string; title: string; dueDate: string; target: number; unitId: string; taskTitle: string; weight: number }[]
+  >(
+    Prisma.sql`
+    SELECT m."id", m."taskId", m."title", m."dueDate", m."target", t."unitId", t."title" AS "taskTitle", t."weight"
+    FROM "Milestone" m JOIN "Task" t ON t."id" = m."taskId"
+    WHERE t."archivedAt" IS NULL AND m."dueDate" <= ${asOf}
+      AND (m."dueDate" >= ${start} OR m."valueReached" < m."target"
+        OR EXISTS (SELECT 1 FROM "ProgressEvent" e WHERE e."milestoneId" = m."id" AND e."date" >= ${start}))
+    ORDER BY m."dueDate", m."id"`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    taskId: r.taskId,
+    title: r.title,
+    dueDate: r.dueDate,
+    target: Number(r.target),
+    task: { unitId: r.unitId, title: r.taskTitle, weight: Number(r.weight) },
+  }));
 }
 
 /**
@@ -355,20 +400,28 @@ function unitInputs(unit: QuarterRows["units"][number], records: UnitRecords, ro
 async function loadHistories(db: Db, taskIds: string[], upTo: DistrictDate): Promise<Map<string, HistoryEvent[]>> {
   const ids = [...new Set(taskIds)];
   const out = new Map<string, HistoryEvent[]>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const events = await db.progressEvent.findMany({
-      where: { taskId: { in: ids.slice(i, i + 500) }, date: { lte: upTo } },
-      select: { id: true, taskId: true, milestoneId: true, date: true, at: true, delta: true },
-    });
+  // Plain SQL, a few thousand ids a statement (both databases bind far more parameters than that).
+  for (let i = 0; i < ids.length; i += HISTORY_BATCH) {
+    const events = await db.$queryRaw<
+      { id: number | bigint; taskId: string; milestoneId: string | null; date: string; at: Date | string | number; delta: number }[]
+    >(
+      Prisma.sql`
+      SELECT e."id", e."taskId", e."milestoneId", e."date", e."at", e."delta"
+      FROM "ProgressEvent" e
+      WHERE e."taskId" IN (${Prisma.join(ids.slice(i, i + HISTORY_BATCH))}) AND e."date" <= ${upTo}`,
+    );
     for (const e of events) {
       const key = e.milestoneId ?? `task:${e.taskId}`;
+      const event: HistoryEvent = { id: Number(e.id), date: e.date, at: e.at instanceof Date ? e.at : new Date(e.at), delta: Number(e.delta) };
       const list = out.get(key);
-      if (list) list.push(e);
-      else out.set(key, [e]);
+      if (list) list.push(event);
+      else out.set(key, [event]);
     }
   }
   return out;
 }
+
+const HISTORY_BATCH = 5000;
 
 function timelinessOf(days: string[], counts: { slots: number; late: number } | undefined, from: DistrictDate, to: DistrictDate): TimelinessInput | null {
   const reportingDays = days.filter((d) => d >= from && d <= to).length;

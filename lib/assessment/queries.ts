@@ -1,10 +1,10 @@
 /** Reads for assessment groups and the office: the groups' units, their progress and their scoring. */
 import "server-only";
 import { db } from "@/lib/db";
-import { type SessionUser, withUnitScope } from "@/lib/auth/roles";
+import type { SessionUser } from "@/lib/auth/roles";
 import { latestGroupScore } from "@/lib/assessment/in-force";
 import { parseQuarterKey, quarterKey } from "@/lib/assessment/quarters";
-import { periodFor } from "@/lib/assessment/inputs";
+import { periodFor, scoringScopeDay } from "@/lib/assessment/inputs";
 import { listQuarters } from "@/lib/assessment/results";
 import { groupScopeOn } from "@/lib/org/scope";
 import { type StoredRules, loadScoringRules } from "@/lib/assessment/rules";
@@ -12,6 +12,7 @@ import { SLOTS, slotState } from "@/lib/reports/slots";
 import { getSlotDeadlines } from "@/lib/settings";
 import { deriveStatus, progressRatio } from "@/lib/tasks/status";
 import { type DistrictDate, addDays, quarterOf } from "@/lib/time";
+import { byUnitKind } from "@/lib/enum-order";
 
 export async function listGroupsWithUnitProgress(user: SessionUser, today: DistrictDate) {
   const groups = await db.assessmentGroup.findMany({
@@ -75,8 +76,21 @@ export async function resolveScoringQuarter(key: string | undefined, today: Dist
   );
 }
 
-/** For an assessor: each of their groups, its units, and the state of each unit's score this quarter. */
-export async function listGroupScoring(user: SessionUser, quarterId: string) {
+/** The units of the groups' scopes, towns first, then departments, each in their order (lib/enum-order.ts). */
+async function unitsOfScopes(scope: Map<string, Set<string>>) {
+  const ids = [...new Set([...scope.values()].flatMap((unitIds) => [...unitIds]))];
+  return byUnitKind(await db.unit.findMany({ where: { id: { in: ids } }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true, kind: true } }));
+}
+
+/**
+ * For an assessor: each of their groups, its units, and the state of each
+ * unit's score this quarter. A group's units are its scope on the quarter's
+ * scoring day (its last day, or today while it is under way: scoringScopeDay),
+ * the scope its scores count for — not today's, once the quarter has ended.
+ */
+export async function listGroupScoring(user: SessionUser, quarterId: string, now: Date = new Date()) {
+  const quarter = await db.quarter.findUnique({ where: { id: quarterId }, select: { year: true, number: true } });
+  if (!quarter) return [];
   const groups = await db.assessmentGroup.findMany({
     where: { members: { some: { userId: user.id } } },
     orderBy: { name: "asc" },
@@ -84,29 +98,39 @@ export async function listGroupScoring(user: SessionUser, quarterId: string) {
       id: true,
       name: true,
       keyTask: { select: { name: true } },
-      units: { orderBy: [{ unit: { kind: "desc" } }, { unit: { sortOrder: "asc" } }], select: { unit: { select: { id: true, name: true, kind: true } } } },
       scores: {
         where: { quarterId, ...latestGroupScore },
         select: { unitId: true, status: true, withdrawn: true, submittedAt: true, assessor: { select: { name: true } }, items: { select: { points: true } } },
       },
     },
   });
+  const scope = await groupScopeOn(
+    db,
+    scoringScopeDay({ year: quarter.year, number: quarter.number as 1 | 2 | 3 | 4 }, now),
+    groups.map((g) => g.id),
+  );
+  const unitRows = await unitsOfScopes(scope);
   return groups.map((group) => {
     const byUnit = new Map(group.scores.map((s) => [s.unitId, s]));
+    const inScope = scope.get(group.id) ?? new Set<string>();
     return {
       id: group.id,
       name: group.name,
       keyTaskName: group.keyTask.name,
-      units: group.units.map(({ unit }) => {
-        const score = byUnit.get(unit.id);
-        return {
-          ...unit,
-          state: scoreStateOf(score),
-          points: score && !score.withdrawn ? score.items.reduce((sum, i) => sum + i.points, 0) : null,
-          assessorName: score?.assessor.name ?? null,
-          submittedAt: score?.submittedAt ?? null,
-        };
-      }),
+      units: unitRows
+        .filter((u) => inScope.has(u.id))
+        .map(({ id, name, kind }) => {
+          const score = byUnit.get(id);
+          return {
+            id,
+            name,
+            kind,
+            state: scoreStateOf(score),
+            points: score && !score.withdrawn ? score.items.reduce((sum, i) => sum + i.points, 0) : null,
+            assessorName: score?.assessor.name ?? null,
+            submittedAt: score?.submittedAt ?? null,
+          };
+        }),
     };
   });
 }
@@ -116,13 +140,24 @@ export async function listGroupScoring(user: SessionUser, quarterId: string) {
  * group's score of it — only when the user is a member of the group and the
  * unit is in the group's scope (both in the query).
  */
-export async function getAssessorUnitView(user: SessionUser, groupId: string, unitId: string, quarter: { id: string; year: number }, today: DistrictDate) {
+export async function getAssessorUnitView(
+  user: SessionUser,
+  groupId: string,
+  unitId: string,
+  quarter: { id: string; year: number; number: number },
+  today: DistrictDate,
+  now: Date = new Date(),
+) {
+  if (user.role !== "ASSESSOR") return null;
   const group = await db.assessmentGroup.findFirst({
-    where: { id: groupId, members: { some: { userId: user.id } }, units: { some: { unitId } } },
+    where: { id: groupId, members: { some: { userId: user.id } } },
     select: { id: true, name: true, keyTaskId: true, keyTask: { select: { name: true } } },
   });
   if (!group) return null;
-  const unit = await db.unit.findFirst({ where: withUnitScope(user, { id: unitId }), select: { id: true, name: true, kind: true } });
+  // The group's scope on the quarter's scoring day, as the score's write check and the close read it.
+  const scope = await groupScopeOn(db, scoringScopeDay({ year: quarter.year, number: quarter.number as 1 | 2 | 3 | 4 }, now), [group.id]);
+  if (!scope.get(group.id)?.has(unitId)) return null;
+  const unit = await db.unit.findUnique({ where: { id: unitId }, select: { id: true, name: true, kind: true } });
   if (!unit) return null;
   const from = addDays(today, -6);
   const [rubric, versions, tasks, cards, orders, spotChecks, deadlines] = await Promise.all([
@@ -223,12 +258,7 @@ export async function listScoringProgress(user: SessionUser, quarterId: string, 
     }),
     groupScopeOn(db, asOf),
   ]);
-  const unitRows = await db.unit.findMany({
-    where: { id: { in: [...new Set([...scope.values()].flatMap((ids) => [...ids]))] } },
-    select: { id: true, name: true, kind: true, sortOrder: true },
-  });
-  // Towns first, then departments, each in their order (sorted here: enums sort differently per database).
-  unitRows.sort((a, b) => Number(a.kind !== "TOWN") - Number(b.kind !== "TOWN") || a.sortOrder - b.sortOrder);
+  const unitRows = await unitsOfScopes(scope);
   return groups.map((g) => {
     const inScope = scope.get(g.id) ?? new Set<string>();
     const units = unitRows.filter((u) => inScope.has(u.id)).map((u) => ({ id: u.id, name: u.name }));

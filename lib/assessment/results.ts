@@ -6,7 +6,7 @@
  */
 import type { Db } from "@/lib/db-client";
 import type { FlagColor, QuarterStatus, UnitKind } from "@/lib/generated/prisma/enums";
-import { computeQuarter } from "@/lib/assessment/close";
+import { computeQuarter, readBreakdown } from "@/lib/assessment/close";
 import { periodFor } from "@/lib/assessment/inputs";
 import { compareQuarters, previousQuarter, quarterKey } from "@/lib/assessment/quarters";
 import { rankEntryOf, tieNotes } from "@/lib/assessment/ranking";
@@ -94,14 +94,14 @@ async function loadSnapshotRows(db: Db, quarter: QuarterInfo): Promise<ResultRow
   const [rows, flags] = await Promise.all([
     db.quarterScore.findMany({
       where: { quarterId: quarter.id, version: quarter.version },
-      select: { unitId: true, kind: true, rank: true, total: true, failed: true, breakdown: true, unit: { select: { name: true } } },
+      select: { unitId: true, kind: true, rank: true, total: true, failed: true, breakdown: true, inputs: true, unit: { select: { name: true } } },
     }),
     db.flag.findMany({ where: { quarterId: quarter.id }, select: { unitId: true, color: true, streak: true } }),
   ]);
   const flagOf = new Map(flags.map((f) => [f.unitId, { color: f.color, streak: f.streak }]));
   return rows
     .map((r) => {
-      const breakdown = JSON.parse(r.breakdown) as ScoreBreakdown;
+      const breakdown = readBreakdown(r.breakdown, r.inputs);
       return {
         unitId: r.unitId,
         unitName: r.unit.name,

@@ -22,6 +22,8 @@ import type { SessionUser } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db-client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { latestGroupScore } from "@/lib/assessment/in-force";
+import { scoringScopeDay } from "@/lib/assessment/inputs";
+import { groupScopeOn } from "@/lib/org/scope";
 import { quarterKey, quarterName } from "@/lib/assessment/quarters";
 import { parseRubricScores } from "@/lib/assessment/rubric";
 import type {
@@ -31,8 +33,11 @@ import type {
   groupScoreCorrectInput,
   groupScoreInput,
   groupScoreWithdrawInput,
+  scoringRuleInput,
   unitVetoInput,
   vetoCorrectInput,
+  vetoItemInput,
+  vetoItemRemoveInput,
   vetoWithdrawInput,
 } from "@/lib/assessment/schemas";
 import type { QuarterRef } from "@/lib/time";
@@ -152,13 +157,17 @@ async function writeNextVersion<Row extends { id: string; version: number; unitI
 
 // ─── Group scores (ASSESSOR) ────────────────────────────────────────────────
 
-/** The group, if the user is one of its members and the unit is in its scope (both in the query). */
-function findOwnGroup(db: Db | Tx, user: SessionUser, groupId: string, unitId: string) {
-  if (user.role !== "ASSESSOR") return Promise.resolve(null);
-  return db.assessmentGroup.findFirst({
-    where: { id: groupId, members: { some: { userId: user.id } }, units: { some: { unitId } } },
-    select: { id: true },
-  });
+/**
+ * The group, if the user is one of its members and the group's scope held the
+ * unit on the quarter's scoring day (its last day, or today while it is under
+ * way: scoringScopeDay) — the scope the close counts the group's score for.
+ */
+async function findOwnGroup(db: Db | Tx, user: SessionUser, groupId: string, unitId: string, quarter: { year: number; number: number }) {
+  if (user.role !== "ASSESSOR") return null;
+  const group = await db.assessmentGroup.findFirst({ where: { id: groupId, members: { some: { userId: user.id } } }, select: { id: true } });
+  if (!group) return null;
+  const scope = await groupScopeOn(db, scoringScopeDay(refOf(quarter)), [group.id]);
+  return scope.get(group.id)?.has(unitId) ? group : null;
 }
 
 function rubricOf(db: Db | Tx, groupId: string, year: number) {
@@ -180,10 +189,11 @@ const scoreSelect = {
  * score again: a new version.
  */
 export async function saveGroupScore(db: Db, user: SessionUser, data: z.infer<typeof groupScoreInput>): Promise<WriteResult> {
-  const group = await findOwnGroup(db, user, data.groupId, data.unitId);
-  if (!group) return { ok: false, message: FORBIDDEN };
+  if (user.role !== "ASSESSOR") return { ok: false, message: FORBIDDEN };
   const quarter = await db.quarter.findUnique({ where: { id: data.quarterId }, select: { id: true, year: true, number: true, status: true } });
   if (!quarter) return { ok: false, message: "没有找到该季度。" };
+  const group = await findOwnGroup(db, user, data.groupId, data.unitId, quarter);
+  if (!group) return { ok: false, message: FORBIDDEN };
   if (quarter.status !== "OPEN") return { ok: false, message: `${quarterName(refOf(quarter))}已关闭，评分不能再修改。` };
   const rubric = await rubricOf(db, group.id, quarter.year);
   if (rubric.length === 0) return { ok: false, message: "本考核组本年度还没有评分细则，请联系督查室。" };
@@ -254,9 +264,9 @@ function groupScoreChain(
     action: "groupScore",
     entity: "GroupScore",
     async find(tx) {
-      const group = await findOwnGroup(tx, user, data.groupId, data.unitId);
-      if (!group) throw new Refused(FORBIDDEN);
       const quarter = await requireOpen(tx, data.quarterId, "groupScore");
+      const group = await findOwnGroup(tx, user, data.groupId, data.unitId, quarter);
+      if (!group) throw new Refused(FORBIDDEN);
       const row = await tx.groupScore.findFirst({
         where: { id: data.scoreId, quarterId: quarter.id, groupId: group.id, unitId: data.unitId },
         select: { ...scoreSelect, unitId: true, next: { select: { id: true } } },
@@ -473,4 +483,62 @@ export async function withdrawVeto(db: Db, user: SessionUser, data: z.infer<type
     changeReason: data.changeReason,
     message: "一票否决已撤回，不再计入（原记录作为历史版本保留）。",
   });
+}
+
+// ─── The year's rules and veto items (the office) ──────────────────────────
+
+/** The office sets a year's weights, flag counts and escalation ladder; of the units asked to be left unranked, only existing ones are kept. */
+export async function saveScoringRules(
+  db: Db,
+  user: SessionUser,
+  data: z.infer<typeof scoringRuleInput>,
+  excludedUnitIds: readonly string[],
+): Promise<WriteResult> {
+  if (user.role !== "ADMIN") return { ok: false, message: FORBIDDEN };
+  const { year, escalationLadder, lateCreditPercent, ...numbers } = data;
+  return run(() =>
+    db.$transaction(async (tx) => {
+      const excluded = excludedUnitIds.length
+        ? await tx.unit.findMany({ where: { id: { in: [...excludedUnitIds] } }, select: { id: true }, orderBy: { id: "asc" } })
+        : [];
+      const values = {
+        ...numbers,
+        escalationLadder: JSON.stringify(escalationLadder),
+        lateCredit: lateCreditPercent / 100,
+        excludedUnitIds: JSON.stringify(excluded.map((u) => u.id)),
+      };
+      const before = await tx.scoringRule.findUnique({ where: { year } });
+      const saved = await tx.scoringRule.upsert({ where: { year }, create: { year, ...values }, update: values });
+      await audit(tx, { actorId: user.id, action: "scoringRule.save", entity: "ScoringRule", entityId: saved.id, before: before ?? undefined, after: saved });
+      return `${year} 年考核规则已保存；已关闭季度的快照不受影响。`;
+    }),
+  );
+}
+
+export async function addVetoItem(db: Db, user: SessionUser, data: z.infer<typeof vetoItemInput>): Promise<WriteResult> {
+  if (user.role !== "ADMIN") return { ok: false, message: FORBIDDEN };
+  return run(() =>
+    db.$transaction(async (tx) => {
+      const rule = await tx.scoringRule.upsert({ where: { year: data.year }, create: { year: data.year }, update: {}, select: { id: true } });
+      if (await tx.vetoItem.findUnique({ where: { ruleId_name: { ruleId: rule.id, name: data.name } } })) throw new Refused("已有同名的否决事项。");
+      const item = await tx.vetoItem.create({ data: { ruleId: rule.id, name: data.name } });
+      await audit(tx, { actorId: user.id, action: "vetoItem.create", entity: "VetoItem", entityId: item.id, after: { year: data.year, name: data.name } });
+      return `已添加否决事项“${data.name}”。`;
+    }),
+  );
+}
+
+/** A veto item is deleted only while unused: the vetoes and snapshots that name it must keep making sense. */
+export async function removeVetoItem(db: Db, user: SessionUser, data: z.infer<typeof vetoItemRemoveInput>): Promise<WriteResult> {
+  if (user.role !== "ADMIN") return { ok: false, message: FORBIDDEN };
+  return run(() =>
+    db.$transaction(async (tx) => {
+      const item = await tx.vetoItem.findUnique({ where: { id: data.vetoItemId }, select: { id: true, name: true, _count: { select: { unitVetoes: true } } } });
+      if (!item) throw new Refused("没有找到该否决事项。");
+      if (item._count.unitVetoes > 0) throw new Refused(`“${item.name}”已用于 ${item._count.unitVetoes} 次否决，不能删除。`);
+      await tx.vetoItem.delete({ where: { id: item.id } });
+      await audit(tx, { actorId: user.id, action: "vetoItem.delete", entity: "VetoItem", entityId: item.id, before: { name: item.name } });
+      return "已删除。";
+    }),
+  );
 }

@@ -4,6 +4,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { withUnitRowScope, type SessionUser } from "@/lib/auth/roles";
 import { commitmentFieldsSelect } from "@/lib/commitments/writes";
+import { sortByEnum } from "@/lib/enum-order";
+import { UNIT_KINDS } from "@/lib/labels";
 
 const documentSelect = {
   ...commitmentFieldsSelect,
@@ -54,7 +56,7 @@ export type PublishedCommitmentListing = {
 export async function listPublishedCommitments(): Promise<PublishedCommitmentListing[]> {
   const rows = await db.commitment.findMany({
     where: { status: "PUBLISHED", unit: { archivedAt: null } },
-    orderBy: [{ unit: { kind: "desc" } }, { unit: { sortOrder: "asc" } }, { year: "desc" }, { version: "desc" }],
+    orderBy: [{ unit: { sortOrder: "asc" } }, { year: "desc" }, { version: "desc" }],
     select: {
       id: true,
       year: true,
@@ -68,7 +70,7 @@ export async function listPublishedCommitments(): Promise<PublishedCommitmentLis
   });
   const seen = new Set<string>();
   const latest: PublishedCommitmentListing[] = [];
-  for (const { _count, ...row } of rows) {
+  for (const { _count, ...row } of sortByEnum(rows, UNIT_KINDS, (r) => r.unit.kind)) {
     if (seen.has(row.unit.id)) continue;
     seen.add(row.unit.id);
     latest.push({ ...row, pledgeCount: _count.pledges });

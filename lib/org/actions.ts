@@ -9,6 +9,8 @@ import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { authedAction, type ActionState } from "@/lib/auth/action";
 import { importUsers } from "@/lib/org/user-import";
+import { importUnits } from "@/lib/org/unit-import";
+import type { ImportFailure } from "@/lib/org/sheet-import";
 import { z } from "@/lib/validation";
 import { refusalState } from "@/lib/write-result";
 import {
@@ -16,6 +18,7 @@ import {
   groupMembersInput,
   keyTaskInput,
   lineInput,
+  rubricInput,
   scopeChangeInput,
   unitCreateInput,
   unitIdInput,
@@ -33,6 +36,7 @@ import {
   mergeUnits,
   resetUserPassword,
   retireUnit,
+  saveRubric,
   saveLine,
   setChannelMembers,
   setGroupMembers,
@@ -146,6 +150,13 @@ export const setGroupMembersAction = authedAction({ roles: OFFICE, input: groupM
   return { ok: true, message: "考核组成员已保存。" };
 });
 
+export const saveRubricAction = authedAction({ roles: OFFICE, input: rubricInput }, async (user, data) => {
+  const result = await saveRubric(db, user, data);
+  if (!result.ok) return refused(result);
+  revalidatePath(`/admin/org/groups/${data.groupId}`);
+  return { ok: true, message: `${data.year} 年的考核细则已保存（${result.value.count} 项）。` };
+});
+
 export const setChannelMembersAction = authedAction({ roles: OFFICE, input: channelMembersInput }, async (user, data) => {
   const result = await setChannelMembers(db, user, data);
   if (!result.ok) return refused(result);
@@ -153,22 +164,44 @@ export const setChannelMembersAction = authedAction({ roles: OFFICE, input: chan
   return { ok: true, message: "工作群成员已保存。" };
 });
 
-/** Bulk creation from an .xlsx: all or nothing; the one-time passwords come back once. */
-export const importUsersAction = authedAction({ roles: OFFICE, input: z.object({}) }, async (user, _data, formData) => {
+/** An uploaded .xlsx of a bulk import, or the refusal to show. */
+async function uploadedSheet(formData: FormData): Promise<Buffer | ActionState> {
   const file = formData.get("file");
   if (!(file instanceof File) || file.size === 0) return { message: "请选择要导入的 .xlsx 文件。", fieldErrors: { file: ["请选择文件"] } };
   if (file.size > 5 * 1024 * 1024) return { message: "文件太大（最大 5 MB）。", fieldErrors: { file: ["文件太大"] } };
-  const outcome = await importUsers(db, user, Buffer.from(await file.arrayBuffer()));
-  if (!outcome.ok) {
-    const rows = outcome.rowErrors?.map((e) => `第 ${e.row} 行：${e.message}`).join("\n");
-    const state: ActionState = { message: outcome.message };
-    if (rows) state.data = { rowErrors: rows };
-    return state;
-  }
+  return Buffer.from(await file.arrayBuffer());
+}
+
+/** A refused import: its message and each row to fix with its number. */
+function importRefused(outcome: ImportFailure): ActionState {
+  const rows = outcome.rowErrors?.map((e) => `第 ${e.row} 行：${e.message}`).join("\n");
+  return rows ? { message: outcome.message, data: { rowErrors: rows } } : { message: outcome.message };
+}
+
+/** Bulk creation from an .xlsx: all or nothing; the one-time passwords come back once. */
+export const importUsersAction = authedAction({ roles: OFFICE, input: z.object({}) }, async (user, _data, formData) => {
+  const file = await uploadedSheet(formData);
+  if (!Buffer.isBuffer(file)) return file;
+  const outcome = await importUsers(db, user, file);
+  if (!outcome.ok) return importRefused(outcome);
   revalidatePath("/admin/org/users");
   return {
     ok: true,
     message: `已导入 ${outcome.created.length} 个账号。一次性密码只显示这一次，请分发给本人：`,
     data: { created: outcome.created.map((c) => `${c.username}\t${c.name}\t${c.password}`).join("\n") },
+  };
+});
+
+/** Bulk creation of units from an .xlsx: all or nothing. */
+export const importUnitsAction = authedAction({ roles: OFFICE, input: z.object({}) }, async (user, _data, formData) => {
+  const file = await uploadedSheet(formData);
+  if (!Buffer.isBuffer(file)) return file;
+  const outcome = await importUnits(db, user, file);
+  if (!outcome.ok) return importRefused(outcome);
+  revalidatePath("/admin/org/units");
+  return {
+    ok: true,
+    message: `已导入 ${outcome.created.length} 个单位。`,
+    data: { created: outcome.created.map((c) => `${c.code}\t${c.name}`).join("\n") },
   };
 });

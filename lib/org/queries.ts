@@ -1,17 +1,30 @@
 /**
- * Reads of the organisation administration (/admin/org), for the office only:
- * each takes the user first and answers nothing to anyone else.
+ * Reads of the organisation: the units any user may see (listVisibleUnits, within the user's
+ * scope), and the administration (/admin/org), for the office only: each takes the user first
+ * and answers nothing to anyone else.
  */
 import "server-only";
 import { db } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/roles";
+import { type SessionUser, withUnitScope } from "@/lib/auth/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { unitFieldsSelect, userSnapshotSelect } from "@/lib/org/selects";
 import { groupScopeOn } from "@/lib/org/scope";
 import { districtToday } from "@/lib/time";
+import { byUnitKind } from "@/lib/enum-order";
 
 const PAGE_SIZE = 100;
+
+/** The units the user may see (a unit account: its own), towns first. */
+export async function listVisibleUnits(user: SessionUser) {
+  return db.unit
+    .findMany({
+      where: withUnitScope(user, { archivedAt: null }),
+      orderBy: { sortOrder: "asc" },
+      select: { id: true, name: true, kind: true },
+    })
+    .then(byUnitKind);
+}
 
 function office(user: SessionUser): boolean {
   return user.role === "ADMIN";
@@ -68,8 +81,7 @@ export async function listUnitOptions(user: SessionUser) {
     orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
     select: { id: true, name: true, kind: true },
   });
-  // kind sorted in code (never ORDER BY an enum): towns first.
-  return [...units.filter((u) => u.kind === "TOWN"), ...units.filter((u) => u.kind === "DEPARTMENT")];
+  return byUnitKind(units);
 }
 
 export async function listUnitsForOffice(user: SessionUser, showRetired: boolean) {
@@ -186,4 +198,14 @@ export async function getChannelForOffice(user: SessionUser, id: string) {
 export async function groupMemberIds(user: SessionUser, groupId: string) {
   if (!office(user)) return [];
   return (await db.assessmentGroupMember.findMany({ where: { groupId }, select: { userId: true } })).map((m) => m.userId);
+}
+
+/** A group's rubric for a year, and whether its points are fixed (the group has a score in that year: lib/org/writes.ts saveRubric). */
+export async function getRubricForOffice(user: SessionUser, groupId: string, year: number) {
+  if (!office(user)) return null;
+  const [items, scores] = await Promise.all([
+    db.rubricItem.findMany({ where: { groupId, year }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true, maxPoints: true } }),
+    db.groupScore.count({ where: { groupId, quarter: { year } } }),
+  ]);
+  return { year, items, locked: scores > 0 };
 }

@@ -146,3 +146,55 @@ export const groupMembersInput = z.object({ id, userIds: idList("成员", 30) })
 export const channelMembersInput = z.object({ id, unitIds: idList("单位", 200), userIds: idList("成员", 100) });
 
 export type LineInput = z.infer<typeof lineInput>;
+
+/** At most this many items in a group's rubric. */
+export const MAX_RUBRIC_ITEMS = 20;
+
+const rubricPoints = z
+  .string()
+  .trim()
+  .refine((v) => /^\d{1,3}(\.\d)?$/.test(v) && Number(v) > 0 && Number(v) <= 100, { message: "满分为大于 0、不超过 100 的数，最多一位小数" })
+  .transform(Number);
+
+export const rubricItemInput = z.object({
+  id: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((v) => v || null),
+  name: z.string().trim().min(1, { message: "请填写考核项目" }).max(40, { message: "考核项目最多 40 字" }),
+  maxPoints: rubricPoints,
+});
+
+/**
+ * A group's rubric for a year as the form sends it: rows `id_<i>`, `name_<i>`,
+ * `max_<i>` in order; a row left empty (no name, no points) is dropped, which
+ * removes an existing item.
+ */
+export const rubricInput = z
+  .object({ groupId: id, year: z.coerce.number({ message: "请填写年度" }).int().min(2000, { message: "年度不对" }).max(2100, { message: "年度不对" }) })
+  .catchall(z.string().max(100, { message: "最多 100 字" }))
+  .transform((form, context) => {
+    const items: z.infer<typeof rubricItemInput>[] = [];
+    for (let i = 0; i < MAX_RUBRIC_ITEMS + 5; i++) {
+      const row = { id: form[`id_${i}`], name: form[`name_${i}`] ?? "", maxPoints: form[`max_${i}`] ?? "" };
+      if (typeof row.name !== "string" || typeof row.maxPoints !== "string") continue;
+      if (!row.name.trim() && !row.maxPoints.trim()) continue;
+      const parsed = rubricItemInput.safeParse(row);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues)
+          context.addIssue({ code: "custom", message: `第 ${i + 1} 项：${issue.message}`, path: [`${issue.path[0] === "maxPoints" ? "max" : "name"}_${i}`] });
+        continue;
+      }
+      items.push(parsed.data);
+    }
+    if (items.length === 0) context.addIssue({ code: "custom", message: "考核细则至少要有一项", path: ["name_0"] });
+    if (items.length > MAX_RUBRIC_ITEMS) context.addIssue({ code: "custom", message: `考核细则最多 ${MAX_RUBRIC_ITEMS} 项`, path: ["name_0"] });
+    const names = items.map((item) => item.name);
+    const repeated = names.find((name, i) => names.indexOf(name) !== i);
+    if (repeated) context.addIssue({ code: "custom", message: `考核项目“${repeated}”重复`, path: ["name_0"] });
+    return { groupId: form.groupId, year: form.year, items };
+  });
+
+export type RubricInput = z.infer<typeof rubricInput>;

@@ -18,7 +18,7 @@ import { revokeAccess } from "@/lib/accounts/writes";
 import { hashPassword } from "@/lib/auth/password";
 import type { SessionUser } from "@/lib/auth/roles";
 import { unitSnapshotSelect, userSnapshotSelect } from "@/lib/org/selects";
-import type { LineInput, ScopeChangeInput, UnitCreateInput, UnitUpdateInput, UserCreateInput, UserUpdateInput } from "@/lib/org/schemas";
+import type { LineInput, RubricInput, ScopeChangeInput, UnitCreateInput, UnitUpdateInput, UserCreateInput, UserUpdateInput } from "@/lib/org/schemas";
 import { districtToday, quarterOf, quarterRange, type DistrictDate } from "@/lib/time";
 import type { WriteResult } from "@/lib/write-result";
 
@@ -482,5 +482,65 @@ export async function setChannelMembers(client: Db, actor: SessionUser, input: {
       unitId: null,
     });
     return { ok: true as const, value: undefined };
+  });
+}
+
+// ─── Rubrics ──────────────────────────────────────────────────────────────────
+
+export const RUBRIC_LOCKED =
+  "这个考核组本年度已经开始评分，细则的满分和项目增减会改变已评的分数，不能再改；只能修改项目名称和顺序。需要调整分值的，请在下一年度的细则中调整。";
+
+/**
+ * Saves an assessment group's rubric for a year (its items, their maximum
+ * points, their order), audited before/after. The rule (README, 考核细则):
+ * the group's component of a quarter is points ÷ the year's Σ maxPoints, so
+ * once the group has any score in that year (a draft included) the points
+ * are fixed — adding, removing or re-weighting an item is refused, renaming
+ * and reordering are not. Before the first score, any change applies to the
+ * whole year, and nothing scored moves.
+ */
+export async function saveRubric(client: Db, actor: SessionUser, input: RubricInput): Promise<OrgResult<{ count: number }>> {
+  if (actor.role !== "ADMIN") return forbidden();
+  return client.$transaction(async (tx) => {
+    const group = await tx.assessmentGroup.findUnique({ where: { id: input.groupId }, select: { id: true } });
+    if (!group) return notFound(GROUP_NOT_FOUND);
+    const before = await tx.rubricItem.findMany({
+      where: { groupId: group.id, year: input.year },
+      orderBy: { sortOrder: "asc" },
+      select: { id: true, name: true, maxPoints: true },
+    });
+    const byId = new Map(before.map((item) => [item.id, item]));
+    if (input.items.some((item) => item.id !== null && !byId.has(item.id))) return invalid("name_0", "细则已被他人修改，请刷新页面后重试");
+    const scored = (await tx.groupScore.count({ where: { groupId: group.id, quarter: { year: input.year } } })) > 0;
+    if (scored) {
+      const kept = input.items.filter((item) => item.id !== null);
+      const samePoints =
+        kept.length === input.items.length && kept.length === before.length && kept.every((item) => byId.get(item.id!)!.maxPoints === item.maxPoints);
+      if (!samePoints) return { ok: false as const, status: 409 as const, message: RUBRIC_LOCKED };
+    }
+    const keptIds = new Set(input.items.flatMap((item) => (item.id ? [item.id] : [])));
+    // Names are unique per group and year: clear the old ones first, so that two items may swap names.
+    await tx.rubricItem.deleteMany({ where: { groupId: group.id, year: input.year, id: { notIn: [...keptIds] } } });
+    for (const [i, item] of input.items.entries()) if (item.id) await tx.rubricItem.update({ where: { id: item.id }, data: { name: `~${i}~${item.id}` } });
+    for (const [i, item] of input.items.entries()) {
+      const data = { name: item.name, maxPoints: item.maxPoints, sortOrder: i + 1 };
+      if (item.id) await tx.rubricItem.update({ where: { id: item.id }, data });
+      else await tx.rubricItem.create({ data: { ...data, groupId: group.id, year: input.year } });
+    }
+    const after = await tx.rubricItem.findMany({
+      where: { groupId: group.id, year: input.year },
+      orderBy: { sortOrder: "asc" },
+      select: { id: true, name: true, maxPoints: true },
+    });
+    await audit(tx, {
+      actorId: actor.id,
+      action: "group.rubric",
+      entity: "AssessmentGroup",
+      entityId: group.id,
+      before: { year: input.year, items: before },
+      after: { year: input.year, items: after },
+      unitId: null,
+    });
+    return { ok: true as const, value: { count: after.length } };
   });
 }

@@ -20,6 +20,7 @@ import { z } from "@/lib/validation";
 import { slotVersionsSelect } from "@/lib/reports/version-history";
 import { taskSummarySelect } from "@/lib/tasks/selects";
 import { addDays, districtInstant, type DistrictDate } from "@/lib/time";
+import { byLineKind, byUnitKind } from "@/lib/enum-order";
 
 export const FEED_PAGE_SIZE = 20;
 
@@ -121,8 +122,8 @@ export async function listFeed(filters: FeedFilters, cursor?: string): Promise<{
 export async function loadFeedFilterOptions() {
   const [channels, units, lines, keyTasks] = await Promise.all([
     db.channel.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
-    db.unit.findMany({ where: { archivedAt: null }, orderBy: [{ kind: "desc" }, { sortOrder: "asc" }], select: { id: true, name: true, kind: true } }),
-    db.line.findMany({ orderBy: [{ kind: "asc" }, { sortOrder: "asc" }], select: { id: true, name: true, kind: true } }),
+    db.unit.findMany({ where: { archivedAt: null }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true, kind: true } }).then(byUnitKind),
+    db.line.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true, kind: true } }).then(byLineKind),
     db.keyTask.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
   ]);
   return { channels, units, lines, keyTasks };

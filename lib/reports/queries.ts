@@ -10,6 +10,8 @@ import { historyOf, slotVersionsSelect } from "@/lib/reports/version-history";
 import { lockCountsSelect } from "@/lib/reports/versions";
 import { SLOTS, slotState, type SlotState } from "@/lib/reports/slots";
 import { addDays, type DistrictDate } from "@/lib/time";
+import { byUnitKind } from "@/lib/enum-order";
+import { listVisibleUnits } from "@/lib/org/queries";
 
 export type UnitDayStatus = {
   unitId: string;
@@ -22,16 +24,18 @@ export type UnitDayStatus = {
 export async function listDayStatus(user: SessionUser, date: DistrictDate, kind?: UnitKind, now = new Date()): Promise<UnitDayStatus[]> {
   const [deadlines, units] = await Promise.all([
     getSlotDeadlines(user),
-    db.unit.findMany({
-      where: withUnitScope(user, { archivedAt: null, ...(kind ? { kind } : {}) }),
-      orderBy: [{ kind: "desc" }, { sortOrder: "asc" }],
-      select: {
-        id: true,
-        name: true,
-        kind: true,
-        cards: { where: { date }, select: { slots: { select: { slot: true, submittedAt: true } } } },
-      },
-    }),
+    db.unit
+      .findMany({
+        where: withUnitScope(user, { archivedAt: null, ...(kind ? { kind } : {}) }),
+        orderBy: { sortOrder: "asc" },
+        select: {
+          id: true,
+          name: true,
+          kind: true,
+          cards: { where: { date }, select: { slots: { select: { slot: true, submittedAt: true } } } },
+        },
+      })
+      .then(byUnitKind),
   ]);
   return units.map((unit) => {
     const submitted = new Map(unit.cards[0]?.slots.map((s) => [s.slot, s.submittedAt]) ?? []);
@@ -129,15 +133,6 @@ export async function findVisibleUnit(user: SessionUser, unitId: string) {
   return db.unit.findFirst({ where: withUnitScope(user, { id: unitId }), select: { id: true, name: true, kind: true } });
 }
 
-/** The units the user may see (a unit account: its own), towns first. */
-export async function listVisibleUnits(user: SessionUser) {
-  return db.unit.findMany({
-    where: withUnitScope(user, { archivedAt: null }),
-    orderBy: [{ kind: "desc" }, { sortOrder: "asc" }],
-    select: { id: true, name: true, kind: true },
-  });
-}
-
 /** A unit's card for a day as the API's JSON — null when the unit is out of the user's scope or unknown. */
 export async function getCardJson(user: SessionUser, unitId: string, date: DistrictDate, now = new Date()) {
   const unit = await findVisibleUnit(user, unitId);
@@ -181,11 +176,7 @@ export async function listLeaderInstructions(user: SessionUser, answered: boolea
 export async function loadBurden(user: SessionUser, today: DistrictDate) {
   const from = addDays(today, -30);
   const [units, slots] = await Promise.all([
-    db.unit.findMany({
-      where: withUnitScope(user, { archivedAt: null }),
-      orderBy: [{ kind: "desc" }, { sortOrder: "asc" }],
-      select: { id: true, name: true, kind: true },
-    }),
+    listVisibleUnits(user),
     db.reportSlot.findMany({
       where: { card: withUnitRowScope(user, { date: { gte: from, lte: today } }) },
       select: { effortSeconds: true, card: { select: { unitId: true, date: true } } },

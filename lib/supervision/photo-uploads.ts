@@ -8,7 +8,8 @@ import "server-only";
 import { MAX_PHOTOS_PER_SLOT, PhotoRejectedError, processPhoto, type ProcessedPhoto } from "@/lib/photos/process";
 import { displayKeyOf, photoFileKeys } from "@/lib/photos/sizes";
 import { newStorageKey, photoStorage } from "@/lib/storage/index";
-import type { DistrictDate } from "@/lib/time";
+import { type DistrictDate, districtToday } from "@/lib/time";
+import { refuse, type WriteResult } from "@/lib/write-result";
 
 /** A stored photo: its keys and what processPhoto measured of it (not the image buffers). */
 export type StoredPhoto = Omit<ProcessedPhoto, "full" | "display" | "thumb"> & { storageKey: string; thumbKey: string; mime: string; sortOrder: number };
@@ -55,4 +56,31 @@ export async function storePhotos(files: File[], date: DistrictDate): Promise<St
 export async function discardPhotos(photos: readonly StoredPhoto[]): Promise<void> {
   const storage = await photoStorage();
   await Promise.all(photos.flatMap((p) => photoFileKeys(p).map((key) => storage.delete(key))));
+}
+
+/**
+ * Stores the form's photos in `field`, then runs the write with them: an upload refused by the
+ * limits is the form's answer, and the photos are discarded when the write refuses or fails, so
+ * no file is left without its record.
+ */
+export async function writeWithPhotos<T>(
+  formData: FormData,
+  field: string,
+  write: (photos: StoredPhoto[]) => Promise<WriteResult<T>>,
+): Promise<WriteResult<T>> {
+  let photos: StoredPhoto[];
+  try {
+    photos = await storePhotos(filesOf(formData, field), districtToday());
+  } catch (error) {
+    if (error instanceof UploadError) return refuse(error.message, { fieldErrors: { [field]: [error.message] } });
+    throw error;
+  }
+  try {
+    const result = await write(photos);
+    if (!result.ok) await discardPhotos(photos);
+    return result;
+  } catch (error) {
+    await discardPhotos(photos);
+    throw error;
+  }
 }

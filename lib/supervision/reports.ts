@@ -7,10 +7,11 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SlotKind, SpotCheckResult } from "@/lib/generated/prisma/enums";
-import { unitScopeWhere, withUnitScope, type SessionUser } from "@/lib/auth/roles";
+import { unitScopeWhere, type SessionUser } from "@/lib/auth/roles";
 import { addDays, isDistrictDate } from "@/lib/time";
 import { parseSearchParams } from "@/lib/search-params";
 import { z } from "@/lib/validation";
+import { listVisibleUnits } from "@/lib/org/queries";
 
 export const reportSummarySelect = {
   id: true,
@@ -121,7 +122,7 @@ export async function searchReports(user: SessionUser, search: ReportSearch, tod
 /** The choices of the search form: the units the user may see, channels and key tasks. */
 export async function reportSearchOptions(user: SessionUser) {
   const [units, channels, keyTasks] = await Promise.all([
-    db.unit.findMany({ where: withUnitScope(user, { archivedAt: null }), orderBy: [{ kind: "desc" }, { sortOrder: "asc" }], select: { id: true, name: true } }),
+    listVisibleUnits(user),
     db.channel.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
     db.keyTask.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
   ]);

@@ -3,7 +3,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { LineKind, ProgressSource, TaskStatus, UnitKind } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
-import { withUnitRowScope, withUnitScope, type SessionUser } from "@/lib/auth/roles";
+import { withUnitRowScope, type SessionUser } from "@/lib/auth/roles";
 import { SLOT_LABELS } from "@/lib/reports/slots";
 import type { TaskFilters } from "@/lib/tasks/filters";
 import { progressSourceLabel, valueSeries } from "@/lib/tasks/progress-history";
@@ -26,6 +26,8 @@ import type { TemplateChoices } from "@/lib/tasks/spreadsheet";
 import { progressEventSelect, taskFieldsSelect, taskSummarySelect } from "@/lib/tasks/selects";
 import { taskListOrder, taskListWhere } from "@/lib/tasks/where";
 import { districtToday, type DistrictDate } from "@/lib/time";
+import { byLineKind } from "@/lib/enum-order";
+import { listVisibleUnits } from "@/lib/org/queries";
 
 export type TaskSummary = {
   id: string;
@@ -204,7 +206,7 @@ export async function listTaskGroups(user: SessionUser, filters: TaskFilters, by
       select: { keyTaskId: true, lineId: true, target: true, valueReached: true, deadline: true },
     }),
     db.keyTask.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
-    db.line.findMany({ orderBy: [{ kind: "asc" }, { sortOrder: "asc" }], select: { id: true, name: true } }),
+    db.line.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true, kind: true } }).then(byLineKind),
   ]);
   const named = by === "keyTask" ? keyTasks : lines;
   const groups = new Map<string | null, { id: string | null; name: string; tasks: (typeof tasks)[number][] }>(
@@ -280,13 +282,9 @@ export type TaskFormOptions = {
 /** The choices for the filters and the office's task form, within the caller's scope. */
 export async function listTaskFormOptions(user: SessionUser): Promise<TaskFormOptions> {
   const [units, keyTasks, lines, leaders] = await Promise.all([
-    db.unit.findMany({
-      where: withUnitScope(user, { archivedAt: null }),
-      orderBy: [{ kind: "desc" }, { sortOrder: "asc" }],
-      select: { id: true, name: true, kind: true },
-    }),
+    listVisibleUnits(user),
     db.keyTask.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
-    db.line.findMany({ orderBy: [{ kind: "asc" }, { sortOrder: "asc" }], select: { id: true, name: true, kind: true } }),
+    db.line.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true, kind: true } }).then(byLineKind),
     db.user.findMany({ where: { role: "LEADER", active: true }, orderBy: { username: "asc" }, select: { id: true, name: true, title: true } }),
   ]);
   return { units, keyTasks, lines, leaders };
@@ -295,13 +293,9 @@ export async function listTaskFormOptions(user: SessionUser): Promise<TaskFormOp
 /** The valid names for the import template (the office's: every live unit). */
 export async function listTemplateChoices(user: SessionUser): Promise<TemplateChoices> {
   const [units, keyTasks, lines, leaders] = await Promise.all([
-    db.unit.findMany({
-      where: withUnitScope(user, { archivedAt: null }),
-      orderBy: [{ kind: "desc" }, { sortOrder: "asc" }],
-      select: { name: true, kind: true },
-    }),
+    listVisibleUnits(user),
     db.keyTask.findMany({ orderBy: { sortOrder: "asc" }, select: { name: true } }),
-    db.line.findMany({ orderBy: [{ kind: "asc" }, { sortOrder: "asc" }], select: { name: true } }),
+    db.line.findMany({ orderBy: { sortOrder: "asc" }, select: { name: true, kind: true } }).then(byLineKind),
     db.user.findMany({ where: { role: "LEADER", active: true }, orderBy: { username: "asc" }, select: { name: true, title: true, username: true } }),
   ]);
   return { units, keyTasks, lines, leaders };
@@ -388,6 +382,12 @@ export type ProgressHistory = {
 };
 
 export const PROGRESS_HISTORY_ROWS = 100;
+
+/** A task's page for those who read or report on it: its detail and its progress history, or null out of scope. */
+export async function getTaskPage(user: SessionUser, taskId: string, today = districtToday()): Promise<{ task: TaskDetail; history: ProgressHistory } | null> {
+  const [task, history] = await Promise.all([getTaskDetail(user, taskId, today), getProgressHistory(user, taskId, today)]);
+  return task && history ? { task, history } : null;
+}
 
 /**
  * A task's progress history for its page: the task's value over time (the

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { CreateTokenForm, RevokeTokenButton } from "@/components/account/api-tokens";
 import { PasswordForm } from "@/components/account/password-form";
-import { Card, CardTitle } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { listOwnApiTokens } from "@/lib/accounts/queries";
@@ -33,14 +33,10 @@ export default async function AccountPage() {
           <dd>{user.unitName ?? "—"}</dd>
         </dl>
       </Card>
-      <Card aria-labelledby="pw-heading">
-        <CardTitle id="pw-heading" className="mb-4">
-          修改密码
-        </CardTitle>
+      <Card heading="修改密码" headingClassName="mb-4">
         <PasswordForm />
       </Card>
-      <Card aria-labelledby="tokens-heading">
-        <CardTitle id="tokens-heading">API 令牌</CardTitle>
+      <Card heading="API 令牌">
         <p className="mt-1 mb-4 text-sm text-stone-600">
           供微信机器人、手机客户端调用晒台接口（
           <a href="/api/v1/openapi.json" className="text-brand-700 underline">

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { KeyTaskChart } from "@/components/leader/key-task-chart";
 import { taskHrefBase } from "@/components/tasks/links";
 import { TaskList } from "@/components/tasks/task-list";
-import { Card, CardTitle, Stat } from "@/components/ui/card";
+import { Card, Stat } from "@/components/ui/card";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { listDayStatus, summarizeDayStatus } from "@/lib/reports/queries";
@@ -42,8 +42,7 @@ export default async function LeaderHomePage() {
         <Stat label="任务已逾期" value={statusCounts.OVERDUE} hint="截止日已过且未完成" />
       </div>
       <div className="grid items-start gap-6 lg:grid-cols-2">
-        <Card aria-labelledby="kt-heading">
-          <CardTitle id="kt-heading">重点工作平均进度</CardTitle>
+        <Card heading="重点工作平均进度">
           <KeyTaskChart rows={keyTasks.map((k) => ({ name: k.name, percent: Math.round(k.ratio * 100) }))} />
         </Card>
         <section aria-labelledby="overdue-heading">
@@ -58,8 +57,7 @@ export default async function LeaderHomePage() {
           {overdue.length ? <TaskList tasks={overdue} showUnit hrefBase={taskHrefBase(user.role)} /> : <EmptyState title="没有逾期任务" />}
         </section>
       </div>
-      <Card aria-labelledby="yesterday-heading">
-        <CardTitle id="yesterday-heading">昨日三晒</CardTitle>
+      <Card heading="昨日三晒">
         <dl className="mt-3 grid grid-cols-3 gap-3 text-center">
           {SLOTS.map((slot) => (
             <div key={slot}>

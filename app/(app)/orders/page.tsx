@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Section } from "@/components/ui/card";
 import { OrderList } from "@/components/supervision/orders/order-table";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
@@ -40,10 +41,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         actions={canIssue ? <ButtonLink href="/orders/new">督办件立项</ButtonLink> : null}
       />
       {canIssue && unsigned.length ? (
-        <section aria-labelledby="unsigned-heading" className="space-y-2">
-          <h2 id="unsigned-heading" className="text-lg font-semibold">
-            尚未签收（{unsigned.length}）
-          </h2>
+        <Section heading={<>尚未签收（{unsigned.length}）</>} className="space-y-2">
           <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
             {unsigned.map((u) => (
               <li key={u.id} className="p-3">
@@ -56,15 +54,12 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
       {office ? (
-        <section aria-labelledby="escalation-heading" className="space-y-2">
-          <h2 id="escalation-heading" className="text-lg font-semibold">
-            督办预警（{escalations.length}）
-          </h2>
+        <Section heading={<>督办预警（{escalations.length}）</>} className="space-y-2">
           {escalations.length === 0 ? <EmptyState title="没有逾期或滞后的督办件" /> : <OrderList orders={escalations} />}
-        </section>
+        </Section>
       ) : null}
       <section aria-labelledby="orders-heading" className="space-y-2">
         <div className="flex flex-wrap items-center justify-between gap-2">

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { CheckList } from "@/components/supervision/spot-checks/check-list";
 import { DrawForm } from "@/components/supervision/spot-checks/draw-form";
 import { ButtonLink } from "@/components/ui/button";
-import { Card, CardTitle } from "@/components/ui/card";
+import { Card, CardTitle, Section } from "@/components/ui/card";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { listChecks, listDraws, type CheckFilter } from "@/lib/supervision/spot-checks/queries";
@@ -39,10 +39,7 @@ export default async function SpotChecksPage({ searchParams }: { searchParams: P
             <DrawForm from={addDays(today, -6)} to={addDays(today, -1)} />
           </div>
         </Card>
-        <section aria-labelledby="draws-heading" className="space-y-2">
-          <h2 id="draws-heading" className="text-lg font-semibold">
-            抽取记录
-          </h2>
+        <Section heading="抽取记录" className="space-y-2">
           {draws.length === 0 ? (
             <EmptyState title="还没有抽取记录">在左侧设置条件后抽取。</EmptyState>
           ) : (
@@ -62,7 +59,7 @@ export default async function SpotChecksPage({ searchParams }: { searchParams: P
               ))}
             </ul>
           )}
-        </section>
+        </Section>
       </div>
       <section aria-labelledby="checks-heading" className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-2">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Section } from "@/components/ui/card";
 import { ExportLinks } from "@/components/tasks/export-links";
 import { formatPercent } from "@/components/tasks/format";
 import { Pagination } from "@/components/tasks/pagination";
@@ -45,10 +46,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
           current: by === b,
         }))}
       />
-      <section aria-labelledby="groups-heading">
-        <h2 id="groups-heading" className="sr-only">
-          {by === "keyTask" ? "各项重点工作" : "各条分线"}的进度
-        </h2>
+      <Section heading={<>{by === "keyTask" ? "各项重点工作" : "各条分线"}的进度</>} headingClassName="sr-only">
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
           {groups.map((g) => {
             const active = g.id !== null && g.id === selected;
@@ -79,7 +77,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
             );
           })}
         </ul>
-      </section>
+      </Section>
       <TaskFilterForm action="/tasks" filters={filters} options={options} hidden={{ by: filters.by }} />
       {page.rows.length ? (
         <>

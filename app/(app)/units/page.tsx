@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Section } from "@/components/ui/card";
 import { DayStatusTable } from "@/components/reports/day-status-table";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
@@ -53,20 +54,14 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
         <EmptyState title={`没有名称含“${q}”的单位`}>换个词试试，或显示全部单位。</EmptyState>
       ) : null}
       {towns.length ? (
-        <section aria-labelledby="towns-heading" className="space-y-3">
-          <h2 id="towns-heading" className="text-lg font-semibold">
-            乡镇（{towns.length}）
-          </h2>
+        <Section heading={<>乡镇（{towns.length}）</>} className="space-y-3">
           <DayStatusTable rows={towns} caption="乡镇今日三晒情况" />
-        </section>
+        </Section>
       ) : null}
       {departments.length ? (
-        <section aria-labelledby="depts-heading" className="space-y-3">
-          <h2 id="depts-heading" className="text-lg font-semibold">
-            区直部门（{departments.length}）
-          </h2>
+        <Section heading={<>区直部门（{departments.length}）</>} className="space-y-3">
           <DayStatusTable rows={departments} caption="区直部门今日三晒情况" />
-        </section>
+        </Section>
       ) : null}
     </div>
   );

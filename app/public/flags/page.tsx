@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Section } from "@/components/ui/card";
 import { FlagBadge } from "@/components/assessment/flag-badge";
 import { FlagBoard } from "@/components/board/flag-board";
 import { EmptyState } from "@/components/ui/page-header";
@@ -39,17 +40,11 @@ export default async function PublicFlagsPage() {
       </header>
       <p className="text-stone-700">每季度考核结束后，乡镇、区直部门分别按考核得分排名：前三名授予流动红旗，后三名授予流动黄旗；下季度按新的排名流转。</p>
 
-      <section aria-labelledby="current-h" className="space-y-3">
-        <h2 id="current-h" className="text-xl font-semibold">
-          现持旗单位{history[0] ? `（${quarterName(history[0].quarter)}考核）` : ""}
-        </h2>
+      <Section heading={<>现持旗单位{history[0] ? `（${quarterName(history[0].quarter)}考核）` : ""}</>} headingClassName="text-xl" className="space-y-3">
         <FlagBoard flags={current} />
-      </section>
+      </Section>
 
-      <section aria-labelledby="history-h" className="space-y-3">
-        <h2 id="history-h" className="text-xl font-semibold">
-          历次授旗
-        </h2>
+      <Section heading="历次授旗" headingClassName="text-xl" className="space-y-3">
         {history.length === 0 ? (
           <EmptyState title="还没有公布的考核结果" />
         ) : (
@@ -91,7 +86,7 @@ export default async function PublicFlagsPage() {
             </TableBody>
           </Table>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

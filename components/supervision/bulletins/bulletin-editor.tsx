@@ -1,7 +1,7 @@
 "use client";
 
 import { ActionForm, ActionMessage, SubmitButton } from "@/components/ui/action-form";
-import { Card } from "@/components/ui/card";
+import { Card, Section } from "@/components/ui/card";
 import { Field, TextareaField } from "@/components/ui/field";
 import { EmptyState } from "@/components/ui/page-header";
 import { editBulletinAction } from "@/lib/supervision/bulletins/actions";
@@ -48,10 +48,7 @@ export function BulletinEditor({
               errors={errors.summary}
             />
           </Card>
-          <section aria-labelledby="items-heading" className="space-y-3">
-            <h2 id="items-heading" className="text-lg font-semibold">
-              本期晒报（{count}）
-            </h2>
+          <Section heading={<>本期晒报（{count}）</>} className="space-y-3">
             {count === 0 ? <EmptyState title="还没有选入晒报">在下方搜索晒报并“选入本期”。</EmptyState> : null}
             {groups.map((group) => (
               <div key={group.heading} className="space-y-2">
@@ -104,7 +101,7 @@ export function BulletinEditor({
                 </ol>
               </div>
             ))}
-          </section>
+          </Section>
           <div className="sticky bottom-0 space-y-2 border-t border-stone-200 bg-stone-50/95 py-3">
             <ActionMessage />
             <div className="flex flex-wrap items-center gap-2">

@@ -1,7 +1,7 @@
 "use client";
 
 import { ActionForm, ActionMessage, SubmitButton } from "@/components/ui/action-form";
-import { Field, FieldError, SelectField, TextareaField } from "@/components/ui/field";
+import { Field, FieldError, SelectField, TextareaField, Choice } from "@/components/ui/field";
 import { PhotoInput } from "@/components/ui/photo-input";
 import { issueOrder, orderStep } from "@/lib/supervision/orders/actions";
 
@@ -110,23 +110,20 @@ export function IssueOrderForm({
                 {coUnitChoices
                   .filter((u) => u.id !== unit.id)
                   .map((u) => (
-                    <label key={u.id} className="flex min-h-11 items-center gap-2">
-                      <input type="checkbox" name="coUnitIds" value={u.id} className="size-5 accent-brand-700" />
+                    <Choice key={u.id} type="checkbox" name="coUnitIds" value={u.id}>
                       {u.name}
-                    </label>
+                    </Choice>
                   ))}
               </fieldset>
               <FieldError id="coUnitIds-error" errors={errors.coUnitIds} />
             </details>
           ) : null}
-          <label className="flex min-h-11 items-center gap-2">
-            <input type="checkbox" name="registerOnly" value="1" className="size-5 accent-brand-700" />
+          <Choice type="checkbox" name="registerOnly" value="1">
             只立项，暂不交办
-          </label>
-          <label className="flex min-h-11 items-center gap-2">
-            <input type="checkbox" name="urgent" value="1" className="size-5 accent-brand-700" />
+          </Choice>
+          <Choice type="checkbox" name="urgent" value="1">
             紧急（夜间 22:00 至 7:00 也推送到单位工作群）
-          </label>
+          </Choice>
           <ActionMessage />
           <SubmitButton pendingLabel="正在交办…">立项并交办</SubmitButton>
         </>
@@ -235,10 +232,9 @@ function EvaluateStep({ orderId }: { orderId: string }) {
                 ["BASICALLY_SATISFIED", "基本满意"],
                 ["UNSATISFIED", "不满意"],
               ].map(([value, label]) => (
-                <label key={value} className="flex min-h-11 items-center gap-2">
-                  <input type="radio" name="rating" value={value} required className="size-5 accent-brand-700" />
+                <Choice key={value} type="radio" name="rating" value={value} required>
                   {label}
-                </label>
+                </Choice>
               ))}
             </div>
             <FieldError id="rating-error" errors={errors.rating} />

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { ActionForm, ActionMessage, SubmitButton } from "@/components/ui/action-form";
-import { Field, FieldError } from "@/components/ui/field";
+import { Field, FieldError, Choice } from "@/components/ui/field";
 import { drawSpotChecks } from "@/lib/supervision/spot-checks/actions";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
 import { SLOT_LABELS } from "@/lib/reports/slots";
@@ -48,14 +48,12 @@ export function DrawForm({ from, to }: { from: string; to: string }) {
           <fieldset className="space-y-2">
             <legend className="text-sm font-medium text-stone-800">抽取数量</legend>
             <div className="flex flex-wrap gap-4">
-              <label className="flex items-center gap-2">
-                <input type="radio" name="sizeBy" value="COUNT" checked={sizeBy === "COUNT"} onChange={() => setSizeBy("COUNT")} className={CHECK} />
+              <Choice type="radio" name="sizeBy" value="COUNT" checked={sizeBy === "COUNT"} onChange={() => setSizeBy("COUNT")}>
                 按条数
-              </label>
-              <label className="flex items-center gap-2">
-                <input type="radio" name="sizeBy" value="SHARE" checked={sizeBy === "SHARE"} onChange={() => setSizeBy("SHARE")} className={CHECK} />
+              </Choice>
+              <Choice type="radio" name="sizeBy" value="SHARE" checked={sizeBy === "SHARE"} onChange={() => setSizeBy("SHARE")}>
                 按比例
-              </label>
+              </Choice>
             </div>
             {sizeBy === "COUNT" ? (
               <Field label="条数" name="count" type="number" min={1} max={500} defaultValue={10} required errors={errors.count} />
@@ -71,10 +69,9 @@ export function DrawForm({ from, to }: { from: string; to: string }) {
                 ["slotNoon", SLOT_LABELS.NOON],
                 ["slotEvening", SLOT_LABELS.EVENING],
               ].map(([name, label]) => (
-                <label key={name} className="flex min-h-11 items-center gap-2">
-                  <input type="checkbox" name={name} defaultChecked className={CHECK} />
+                <Choice key={name} type="checkbox" name={name} defaultChecked>
                   {label}
-                </label>
+                </Choice>
               ))}
             </div>
             <FieldError id="slots-error" errors={errors.slotMorning} />
@@ -82,14 +79,12 @@ export function DrawForm({ from, to }: { from: string; to: string }) {
           <fieldset>
             <legend className="text-sm font-medium text-stone-800">单位类别</legend>
             <div className="mt-1 flex flex-wrap gap-4" aria-describedby="kinds-error">
-              <label className="flex min-h-11 items-center gap-2">
-                <input type="checkbox" name="kindTown" defaultChecked className={CHECK} />
+              <Choice type="checkbox" name="kindTown" defaultChecked>
                 {UNIT_KIND_LABELS.TOWN}
-              </label>
-              <label className="flex min-h-11 items-center gap-2">
-                <input type="checkbox" name="kindDepartment" defaultChecked className={CHECK} />
+              </Choice>
+              <Choice type="checkbox" name="kindDepartment" defaultChecked>
                 {UNIT_KIND_LABELS.DEPARTMENT}
-              </label>
+              </Choice>
             </div>
             <FieldError id="kinds-error" errors={errors.kindTown} />
           </fieldset>

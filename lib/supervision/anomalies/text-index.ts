@@ -257,17 +257,17 @@ export async function copiedTextByIndex(db: Db, subject: TextSubject, unitNames:
   if (!text) return { check: null, ...lookup };
 
   const prefix = phrasesAnyMatchShares(text, statsOf(counts));
-  const others: string[] = [];
+  const others = new Set<string>();
   for (const part of chunks(prefix)) {
     const rows = await db.textPhraseUnit.findMany({
       where: { shingle: { in: part }, lastDate: { gte: from }, unitId: { not: subject.unitId } },
       distinct: ["unitId"],
       select: { unitId: true },
     });
-    for (const r of rows) if (!others.includes(r.unitId)) others.push(r.unitId);
+    for (const r of rows) others.add(r.unitId);
   }
   const theirs =
-    others.length > 0 ? await loadWindowTexts(db, { from, unitIds: others, itemsOf: subject.unitId, unitNames }) : { reports: [], slots: new Map() };
+    others.size > 0 ? await loadWindowTexts(db, { from, unitIds: [...others], itemsOf: subject.unitId, unitNames }) : { reports: [], slots: new Map() };
   for (const [id, meta] of theirs.slots) lookup.slots.set(id, meta);
   for (const [id, list] of versionsBySlot(theirs.reports)) versions.set(id, list);
   lookup.read += theirs.reports.length;

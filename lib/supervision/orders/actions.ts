@@ -12,8 +12,8 @@ import { authedAction } from "@/lib/auth/action";
 import { db } from "@/lib/db";
 import { issueOrderInput, orderStepInput } from "@/lib/supervision/orders/schemas";
 import { applyOrderStep, issueOrder as writeIssueOrder } from "@/lib/supervision/orders/writes";
-import { discardPhotos, filesOf, storePhotos, UploadError, type StoredPhoto } from "@/lib/supervision/photo-uploads";
-import { districtToday } from "@/lib/time";
+import { writeWithPhotos } from "@/lib/supervision/photo-uploads";
+import { refusalState } from "@/lib/write-result";
 
 // coUnitIds come one per checked box: zod reads them from getAll, not from Object.fromEntries.
 const issueInput = issueOrderInput.omit({ coUnitIds: true });
@@ -22,29 +22,13 @@ export const issueOrder = authedAction({ roles: ["ADMIN", "LEADER", "ASSESSOR"],
   const coUnitIds = issueOrderInput.shape.coUnitIds.safeParse(formData.getAll("coUnitIds").filter((v) => typeof v === "string" && v !== ""));
   if (!coUnitIds.success) return { message: "配合单位有误。", fieldErrors: { coUnitIds: ["请重新选择配合单位"] } };
   const result = await writeIssueOrder(db, user, { ...data, coUnitIds: coUnitIds.data });
-  if (!result.ok) return { message: result.message, fieldErrors: result.fieldErrors };
+  if (!result.ok) return refusalState(result);
   redirect(`/orders/${result.value}`);
 });
 
 export const orderStep = authedAction({ input: orderStepInput }, async (user, data, formData) => {
-  let photos: StoredPhoto[] = [];
-  try {
-    photos = await storePhotos(filesOf(formData, "photos"), districtToday());
-  } catch (error) {
-    if (error instanceof UploadError) return { message: error.message, fieldErrors: { photos: [error.message] } };
-    throw error;
-  }
-  let result;
-  try {
-    result = await applyOrderStep(db, user, data, photos);
-  } catch (error) {
-    await discardPhotos(photos);
-    throw error;
-  }
-  if (!result.ok) {
-    await discardPhotos(photos);
-    return { message: result.message, fieldErrors: result.fieldErrors };
-  }
+  const result = await writeWithPhotos(formData, "photos", (photos) => applyOrderStep(db, user, data, photos));
+  if (!result.ok) return refusalState(result);
   revalidatePath(`/orders/${data.orderId}`);
-  return { ok: true, message: result.message };
+  return { ok: true, message: result.value };
 });

@@ -54,7 +54,7 @@ test("a 督办件 through its whole life, each unit answering its own part", asy
   assert.equal(told[0].href, `/orders/${id}`);
 
   // Scope in the query: the unrelated unit finds nothing.
-  assert.deepEqual(await step(u.other, id, "SIGN"), { ok: false, message: ORDER_NOT_FOUND });
+  assert.deepEqual(await step(u.other, id, "SIGN"), { ok: false, status: 404, message: ORDER_NOT_FOUND });
   // The co-unit cannot act for the lead: it signs and answers its own part only.
   assert.equal((await step(u.co, id, "REQUEST_CLOSE", { text: "配合局代为申请办结" })).ok, false);
   assert.ok((await step(u.co, id, "SIGN")).ok);

@@ -11,6 +11,7 @@ import { daysLeft, feedbackDue, isOverdue, nextFeedbackDate, orderColour, type O
 import { allowedMoves } from "@/lib/supervision/orders/lifecycle";
 import { actorOf, orderScopeWhere } from "@/lib/supervision/orders/writes";
 import { reportSummarySelect, toReportSummary } from "@/lib/supervision/reports";
+import { listVisibleUnits } from "@/lib/org/queries";
 
 const scoped = (user: SessionUser, where: Prisma.SupervisionOrderWhereInput) => ({ AND: [where, orderScopeWhere(user)] });
 
@@ -188,11 +189,7 @@ export async function getOrderRecord(user: SessionUser, orderId: string, stepId:
 
 /** The units the user may issue an order to (an assessor: the units of their groups). */
 export async function listIssuableUnits(user: SessionUser) {
-  return db.unit.findMany({
-    where: withUnitScope(user, { archivedAt: null }),
-    orderBy: [{ kind: "desc" }, { sortOrder: "asc" }],
-    select: { id: true, name: true },
-  });
+  return listVisibleUnits(user);
 }
 
 /** What the issue form needs about one unit: its tasks, and (for an assessor) the groups covering it. */

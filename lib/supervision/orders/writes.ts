@@ -19,9 +19,8 @@ import { orderEvent } from "@/lib/supervision/orders/events";
 import type { issueOrderInput, orderStepInput } from "@/lib/supervision/orders/schemas";
 import type { StoredPhoto } from "@/lib/supervision/photo-uploads";
 import { districtInstant } from "@/lib/time";
-import type { FieldErrors, z } from "@/lib/validation";
-
-export type OrderWriteResult<T = undefined> = { ok: true; value: T; message?: string } | { ok: false; message: string; fieldErrors?: FieldErrors };
+import type { z } from "@/lib/validation";
+import { refuse, succeed, type WriteResult } from "@/lib/write-result";
 
 export const ORDER_NOT_FOUND = "没有找到这件督办件，或您无权操作。";
 export const ORDER_CHANGED = "这件督办件刚刚有了新的办理步骤，请刷新后再试。";
@@ -63,13 +62,13 @@ function sourceOf(data: z.infer<typeof issueOrderInput>): { source: OrderSource;
 }
 
 /** 立项 (and, unless registerOnly, 交办 at once) of a 督办件 to a lead unit and its co-units. */
-export async function issueOrder(client: Db, user: SessionUser, data: z.infer<typeof issueOrderInput>, now = new Date()): Promise<OrderWriteResult<string>> {
-  if (!["ADMIN", "LEADER", "ASSESSOR"].includes(user.role)) return { ok: false, message: "没有权限执行此操作。" };
+export async function issueOrder(client: Db, user: SessionUser, data: z.infer<typeof issueOrderInput>, now = new Date()): Promise<WriteResult<string>> {
+  if (!["ADMIN", "LEADER", "ASSESSOR"].includes(user.role)) return refuse("没有权限执行此操作。", { status: 403 });
   const unit = await client.unit.findFirst({ where: withUnitScope(user, { id: data.unitId, archivedAt: null }), select: { id: true, name: true } });
-  if (!unit) return { ok: false, message: "无权向该单位交办督办件。", fieldErrors: { unitId: ["请选择您范围内的单位"] } };
+  if (!unit) return refuse("无权向该单位交办督办件。", { status: 403, fieldErrors: { unitId: ["请选择您范围内的单位"] } });
   const coUnitIds = [...new Set(data.coUnitIds)].filter((u) => u !== unit.id);
   if (coUnitIds.length && (await client.unit.count({ where: withUnitScope(user, { id: { in: coUnitIds }, archivedAt: null }) })) !== coUnitIds.length) {
-    return { ok: false, message: "所选配合单位不在您的范围内。", fieldErrors: { coUnitIds: ["请选择您范围内的单位"] } };
+    return refuse("所选配合单位不在您的范围内。", { fieldErrors: { coUnitIds: ["请选择您范围内的单位"] } });
   }
 
   let groupId: string | null = null;
@@ -78,35 +77,35 @@ export async function issueOrder(client: Db, user: SessionUser, data: z.infer<ty
       where: { AND: [{ members: { some: { userId: user.id } }, units: { some: { unitId: unit.id } } }, data.groupId ? { id: data.groupId } : {}] },
       select: { id: true },
     });
-    if (groups.length === 0) return { ok: false, message: "该单位不在您所在考核组的范围内。" };
-    if (groups.length > 1) return { ok: false, message: "请选择以哪个考核组的名义交办。", fieldErrors: { groupId: ["请选择考核组"] } };
+    if (groups.length === 0) return refuse("该单位不在您所在考核组的范围内。");
+    if (groups.length > 1) return refuse("请选择以哪个考核组的名义交办。", { fieldErrors: { groupId: ["请选择考核组"] } });
     groupId = groups[0].id;
   }
   if (data.taskId && !(await client.task.count({ where: { id: data.taskId, unitId: unit.id } }))) {
-    return { ok: false, message: "所选任务不属于该单位。", fieldErrors: { taskId: ["请选择该单位的任务"] } };
+    return refuse("所选任务不属于该单位。", { fieldErrors: { taskId: ["请选择该单位的任务"] } });
   }
   if (data.slotId && !(await client.reportSlot.count({ where: { id: data.slotId, card: { unitId: unit.id } } }))) {
-    return { ok: false, message: "所关联的晒报不属于该单位。" };
+    return refuse("所关联的晒报不属于该单位。");
   }
   if (data.spotCheckId && !(await client.spotCheck.count({ where: { id: data.spotCheckId, slot: { card: { unitId: unit.id } } } }))) {
-    return { ok: false, message: "所关联的抽查不属于该单位。" };
+    return refuse("所关联的抽查不属于该单位。");
   }
   if (data.anomalyId && !(await client.anomaly.count({ where: { id: data.anomalyId, slot: { card: { unitId: unit.id } } } }))) {
-    return { ok: false, message: "所关联的异常线索不属于该单位。" };
+    return refuse("所关联的异常线索不属于该单位。");
   }
   if (data.instructionId) {
     const instruction = await client.instruction.findFirst({
       where: { id: data.instructionId, card: { unitId: unit.id } },
       select: { id: true, order: { select: { id: true } } },
     });
-    if (!instruction) return { ok: false, message: "所关联的批示不属于该单位。" };
-    if (instruction.order) return { ok: false, message: "这条批示已转为督办件。" };
+    if (!instruction) return refuse("所关联的批示不属于该单位。");
+    if (instruction.order) return refuse("这条批示已转为督办件。");
   }
   const deadline = districtInstant(data.deadlineDate, data.deadlineTime);
   if (deadline.getTime() < now.getTime() + 60 * 60_000)
-    return { ok: false, message: "办结期限至少在一小时以后。", fieldErrors: { deadlineDate: ["办结期限至少在一小时以后"] } };
+    return refuse("办结期限至少在一小时以后。", { fieldErrors: { deadlineDate: ["办结期限至少在一小时以后"] } });
   if (deadline.getTime() > now.getTime() + 366 * 86_400_000)
-    return { ok: false, message: "办结期限不能超过一年。", fieldErrors: { deadlineDate: ["办结期限不能超过一年"] } };
+    return refuse("办结期限不能超过一年。", { fieldErrors: { deadlineDate: ["办结期限不能超过一年"] } });
 
   const assign = !data.registerOnly;
   const { source, sourceId } = sourceOf(data);
@@ -158,7 +157,7 @@ export async function issueOrder(client: Db, user: SessionUser, data: z.infer<ty
     });
     return order.id;
   });
-  return { ok: true, value: orderId };
+  return succeed(orderId);
 }
 
 function actionOf(data: z.infer<typeof orderStepInput>): OrderAction | { error: string; field: string } {
@@ -210,16 +209,15 @@ export async function applyOrderStep(
   data: z.infer<typeof orderStepInput>,
   photos: readonly StoredPhoto[] = [],
   now = new Date(),
-): Promise<OrderWriteResult> {
+): Promise<WriteResult<string>> {
   const action = actionOf(data);
-  if ("error" in action) return { ok: false, message: action.error, fieldErrors: { [action.field]: [action.error] } };
+  if ("error" in action) return refuse(action.error, { fieldErrors: { [action.field]: [action.error] } });
   const order = await client.supervisionOrder.findFirst({ where: { AND: [{ id: data.orderId }, orderScopeWhere(user)] }, select: stepSelect });
-  if (!order) return { ok: false, message: ORDER_NOT_FOUND };
+  if (!order) return refuse(ORDER_NOT_FOUND, { status: 404 });
   const actor = actorOf(user, order);
-  if (!actor) return { ok: false, message: "您可以查看这件督办件，但办理由督办方和承办单位进行。" };
-  if (actor === "CO_UNIT" && action.kind === "SIGN" && order.coUnits.find((c) => c.unitId === user.unitId)?.signedAt)
-    return { ok: false, message: "本单位已经签收。" };
-  if (photos.length && action.kind !== "REQUEST_CLOSE" && action.kind !== "FEEDBACK") return { ok: false, message: "只有反馈和办结申请可以附照片。" };
+  if (!actor) return refuse("您可以查看这件督办件，但办理由督办方和承办单位进行。", { status: 403 });
+  if (actor === "CO_UNIT" && action.kind === "SIGN" && order.coUnits.find((c) => c.unitId === user.unitId)?.signedAt) return refuse("本单位已经签收。");
+  if (photos.length && action.kind !== "REQUEST_CLOSE" && action.kind !== "FEEDBACK") return refuse("只有反馈和办结申请可以附照片。");
 
   const state: OrderState = {
     status: order.status,
@@ -230,7 +228,7 @@ export async function applyOrderStep(
     overdue: isOverdue(order, now),
   };
   const result = move(state, action, actor);
-  if (!result.ok) return { ok: false, message: result.reason };
+  if (!result.ok) return refuse(result.reason);
   const next = result.next;
   const text = data.text ?? null;
   const unitId = actor === "OFFICE" ? null : user.unitId;
@@ -317,8 +315,8 @@ export async function applyOrderStep(
       });
     });
   } catch (error) {
-    if (error instanceof OrderConflict) return { ok: false, message: ORDER_CHANGED };
+    if (error instanceof OrderConflict) return refuse(ORDER_CHANGED, { status: 409 });
     throw error;
   }
-  return { ok: true, value: undefined, message: `已${ORDER_STEP_LABELS[result.step]}。` };
+  return succeed(`已${ORDER_STEP_LABELS[result.step]}。`);
 }

@@ -12,7 +12,7 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/auth/action";
 import { db } from "@/lib/db";
-import { discardPhotos, filesOf, storePhotos, UploadError, type StoredPhoto } from "@/lib/supervision/photo-uploads";
+import { writeWithPhotos } from "@/lib/supervision/photo-uploads";
 import { drawSample, newSeed } from "@/lib/supervision/sampling";
 import { drawInput, drawParamsOf, pickInput, recordInput, type StoredDrawParams } from "@/lib/supervision/spot-checks/schemas";
 import { loadDrawCandidates } from "@/lib/supervision/spot-checks/queries";
@@ -49,24 +49,8 @@ export const recordSpotCheck = authedAction({ roles: CHECKERS, input: recordInpu
   const checkedAt = districtInstant(data.checkedAt.slice(0, 10), data.checkedAt.slice(11, 16));
   if (checkedAt.getTime() > Date.now() + 5 * 60_000) return { message: "核查时间不能晚于现在。", fieldErrors: { checkedAt: ["核查时间不能晚于现在"] } };
 
-  let photos: StoredPhoto[];
-  try {
-    photos = await storePhotos(filesOf(formData, "photos"), districtToday());
-  } catch (error) {
-    if (error instanceof UploadError) return { message: error.message, fieldErrors: { photos: [error.message] } };
-    throw error;
-  }
-  let result: Awaited<ReturnType<typeof recordSpotCheckResult>>;
-  try {
-    result = await recordSpotCheckResult(db, user, { ...data, checkedAt }, photos);
-  } catch (error) {
-    await discardPhotos(photos);
-    throw error;
-  }
-  if (!result.ok) {
-    await discardPhotos(photos);
-    return refusalState(result);
-  }
+  const result = await writeWithPhotos(formData, "photos", (photos) => recordSpotCheckResult(db, user, { ...data, checkedAt }, photos));
+  if (!result.ok) return refusalState(result);
   revalidatePath(`/spot-checks/${data.checkId}`);
   return { ok: true, message: result.value.reversed.length > 0 ? "核查结果已记录，任务进度已按核查结果调整。" : "核查结果已记录。" };
 });

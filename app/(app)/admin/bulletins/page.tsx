@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm, SubmitButton } from "@/components/ui/action-form";
-import { Card, CardTitle } from "@/components/ui/card";
+import { Card, CardTitle, Section } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { ButtonLink } from "@/components/ui/button";
@@ -44,10 +44,7 @@ export default async function AdminBulletinsPage() {
           </ActionForm>
         </Card>
       </div>
-      <section aria-labelledby="drafts-heading" className="space-y-2">
-        <h2 id="drafts-heading" className="text-lg font-semibold">
-          草稿（{drafts.length}）
-        </h2>
+      <Section heading={<>草稿（{drafts.length}）</>} className="space-y-2">
         {drafts.length === 0 ? (
           <EmptyState title="没有草稿">起草一期快讯开始编辑。</EmptyState>
         ) : (
@@ -64,11 +61,8 @@ export default async function AdminBulletinsPage() {
             ))}
           </ul>
         )}
-      </section>
-      <section aria-labelledby="published-heading" className="space-y-2">
-        <h2 id="published-heading" className="text-lg font-semibold">
-          最近发布
-        </h2>
+      </Section>
+      <Section heading="最近发布" className="space-y-2">
         <ul className="divide-y divide-stone-100 rounded-xl border border-stone-200 bg-white">
           {published.map((b) => (
             <li key={b.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
@@ -79,7 +73,7 @@ export default async function AdminBulletinsPage() {
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
     </div>
   );
 }

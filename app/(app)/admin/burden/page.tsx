@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { BurdenChart } from "@/components/reports/burden-chart";
-import { Card, CardTitle, Stat } from "@/components/ui/card";
+import { Card, Stat } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { RowHeader, Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 import { keyOf, parseSearchParams, type RawSearchParams } from "@/lib/search-params";
@@ -37,8 +37,7 @@ export default async function BurdenPage({ searchParams }: { searchParams: Promi
         <Stat label="近30天 · 每单位每天" value={`${mean("month").toFixed(1)} 分钟`} />
         <Stat label="计时覆盖" value={total ? `${Math.round((measured / total) * 100)}%` : "—"} hint="通过接口提交且未带开始时间的不计时" />
       </div>
-      <Card aria-labelledby="trend-heading">
-        <CardTitle id="trend-heading">近30天全区每单位平均（分钟/天）</CardTitle>
+      <Card heading="近30天全区每单位平均（分钟/天）">
         <BurdenChart rows={summary.daily} />
       </Card>
       <section aria-labelledby="units-heading" className="space-y-3">

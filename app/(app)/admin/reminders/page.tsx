@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { RemindButton } from "@/components/reports/remind-button";
 import { SlotStateBadge } from "@/components/reports/slot-state-badge";
-import { Card, CardTitle } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import type { SlotKind } from "@/lib/generated/prisma/enums";
@@ -96,8 +96,7 @@ export default async function RemindersPage({ searchParams }: { searchParams: Pr
           </Table>
         </section>
       )}
-      <Card aria-labelledby="log-heading">
-        <CardTitle id="log-heading">今日催报记录</CardTitle>
+      <Card heading="今日催报记录">
         {reminders.length > 0 ? (
           <ol className="mt-2 space-y-1 text-sm text-stone-700">
             {reminders.slice(0, 100).map((r) => (

@@ -7,7 +7,7 @@ import { PhotoThumb } from "@/components/supervision/photo-thumb";
 import { ReportSummaryCard } from "@/components/supervision/report-summary";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
+import { Card, Section } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { ORDER_STATUS_LABELS } from "@/lib/supervision/labels";
@@ -70,17 +70,11 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         ) : null}
       </Card>
       {order.report ? (
-        <section aria-labelledby="report-heading" className="space-y-2">
-          <h2 id="report-heading" className="text-lg font-semibold">
-            关联的晒报
-          </h2>
+        <Section heading="关联的晒报" headingId="report-heading" className="space-y-2">
           <ReportSummaryCard report={order.report} maxPhotos={3} />
-        </section>
+        </Section>
       ) : null}
-      <section aria-labelledby="steps-heading" className="space-y-2">
-        <h2 id="steps-heading" className="text-lg font-semibold">
-          办理过程
-        </h2>
+      <Section heading="办理过程" className="space-y-2">
         <ol className="space-y-2">
           {order.steps.map((s) => (
             <li key={s.id} className="rounded-xl border border-stone-200 bg-white p-3" data-step={s.kind}>
@@ -108,12 +102,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             </li>
           ))}
         </ol>
-      </section>
+      </Section>
       {order.responses.some((r) => r.photos.length) ? (
-        <section aria-labelledby="evidence-heading" className="space-y-2">
-          <h2 id="evidence-heading" className="text-lg font-semibold">
-            办结佐证
-          </h2>
+        <Section heading="办结佐证" className="space-y-2">
           {order.responses
             .filter((r) => r.photos.length)
             .map((r) => (
@@ -123,7 +114,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                 ))}
               </div>
             ))}
-        </section>
+        </Section>
       ) : null}
       <OrderStepForms orderId={order.id} moves={order.moves} minDate={districtToday()} />
     </div>

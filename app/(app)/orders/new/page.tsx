@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { IssueOrderForm } from "@/components/supervision/orders/order-forms";
 import { ReportSummaryCard } from "@/components/supervision/report-summary";
 import { Button, ButtonLink } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
+import { Card, Section } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { homePathFor } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
@@ -71,12 +71,9 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Pro
       ) : (
         <>
           {report ? (
-            <section aria-labelledby="linked-heading" className="space-y-2">
-              <h2 id="linked-heading" className="text-lg font-semibold">
-                关联的晒报
-              </h2>
+            <Section heading="关联的晒报" className="space-y-2">
               <ReportSummaryCard report={report} maxPhotos={3} />
-            </section>
+            </Section>
           ) : null}
           <Card>
             <p className="mb-3 text-lg font-semibold">牵头单位：{context.unit.name}</p>

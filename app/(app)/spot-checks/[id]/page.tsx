@@ -7,7 +7,7 @@ import { ReportSummaryCard } from "@/components/supervision/report-summary";
 import { RecordForm } from "@/components/supervision/spot-checks/record-form";
 import { SpotCheckBadge } from "@/components/supervision/spot-check-badge";
 import { ButtonLink } from "@/components/ui/button";
-import { Card, CardTitle } from "@/components/ui/card";
+import { Card, CardTitle, Section } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getSlotHistory } from "@/lib/reports/queries";
@@ -43,10 +43,7 @@ export default async function SpotCheckPage({ params }: { params: Promise<{ id: 
           </>
         }
       />
-      <section aria-labelledby="report-heading" className="space-y-2">
-        <h2 id="report-heading" className="text-lg font-semibold">
-          被抽查的晒报
-        </h2>
+      <Section heading="被抽查的晒报" headingId="report-heading" className="space-y-2">
         <SeenVersion
           seenId={check.versionId}
           versions={history?.versions ?? []}
@@ -63,12 +60,16 @@ export default async function SpotCheckPage({ params }: { params: Promise<{ id: 
             </ReportSummaryCard>
           }
         />
-      </section>
+      </Section>
       {check.result ? (
-        <Card aria-labelledby="result-heading">
-          <CardTitle id="result-heading">
-            核查结果 <SpotCheckBadge result={check.result} />
-          </CardTitle>
+        <Card
+          heading={
+            <>
+              核查结果 <SpotCheckBadge result={check.result} />
+            </>
+          }
+          headingId="result-heading"
+        >
           <p className="mt-1 text-sm text-stone-600">
             {check.method ? SPOT_CHECK_METHOD_LABELS[check.method] : ""} · {check.checker.name}
             {check.checkedAt ? ` · ${formatDistrictDateTime(check.checkedAt)}` : ""}

@@ -4,7 +4,7 @@ import { CommitmentDocumentView, chineseDate } from "@/components/commitments/co
 import { CommitmentEditor } from "@/components/commitments/commitment-editor";
 import { StartDraftButton } from "@/components/commitments/start-draft-button";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardTitle } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { listUnitCommitments, listUnitTaskChoices } from "@/lib/commitments/queries";
@@ -24,10 +24,14 @@ export default async function UnitCommitmentPage() {
     <div className="space-y-6">
       <PageHeader title={`${user.unitName} · 公开承诺书`} description="承诺书发布后向社会公开，内容冻结；需要修改时新建一个版本，之前的版本仍可查看。" />
       {draft ? (
-        <Card aria-labelledby="draft-heading">
-          <CardTitle id="draft-heading" className="mb-4 flex items-center gap-2">
-            第 {draft.version} 版草稿 <Badge tone="warn">未公开</Badge>
-          </CardTitle>
+        <Card
+          heading={
+            <>
+              第 {draft.version} 版草稿 <Badge tone="warn">未公开</Badge>
+            </>
+          }
+          headingClassName="mb-4 flex items-center gap-2"
+        >
           <CommitmentEditor
             key={draft.id}
             draft={{
@@ -42,10 +46,15 @@ export default async function UnitCommitmentPage() {
           />
         </Card>
       ) : published ? (
-        <Card aria-labelledby="current-heading" className="space-y-3">
-          <CardTitle id="current-heading" className="flex flex-wrap items-center gap-2">
-            当前公开的是第 {published.version} 版 <Badge tone="good">已发布</Badge>
-          </CardTitle>
+        <Card
+          heading={
+            <>
+              当前公开的是第 {published.version} 版 <Badge tone="good">已发布</Badge>
+            </>
+          }
+          headingClassName="flex flex-wrap items-center gap-2"
+          className="space-y-3"
+        >
           <p className="text-stone-700">
             发布于 {published.publishedAt ? formatDistrictDateTime(published.publishedAt) : "—"}，内容已冻结，不能修改。{" "}
             <Link href={`/public/commitments/${published.id}`} className="text-brand-700 underline">
@@ -70,10 +79,7 @@ export default async function UnitCommitmentPage() {
       ) : null}
 
       {versions.length ? (
-        <Card aria-labelledby="versions-heading">
-          <CardTitle id="versions-heading" className="mb-3">
-            全部版本
-          </CardTitle>
+        <Card heading="全部版本" headingClassName="mb-3">
           <ul className="divide-y divide-stone-100">
             {versions.map((v) => (
               <li key={v.id} className="flex flex-wrap items-center justify-between gap-2 py-2">

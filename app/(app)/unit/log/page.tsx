@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AddWorkLogItem, CarryOverButton, WorkLogRow } from "@/components/worklog/worklog-forms";
-import { Card, CardTitle } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { UNIT_ROLES } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
@@ -55,8 +55,7 @@ export default async function WorkLogPage({ searchParams }: { searchParams: Prom
         的勾选列表里，晚晒时自动带出 ✓/?。
       </p>
       {isToday && carry.length > 0 ? (
-        <Card aria-labelledby="carry-heading">
-          <CardTitle id="carry-heading">上次未完成（{carry[0].date}）</CardTitle>
+        <Card heading={<>上次未完成（{carry[0].date}）</>}>
           <ul className="mt-2 list-disc pl-5 text-stone-800">
             {carry.map((c) => (
               <li key={c.id}>
@@ -90,10 +89,7 @@ export default async function WorkLogPage({ searchParams }: { searchParams: Prom
         <EmptyState title={isToday ? "今天还没有记事项" : "这一天没有记事项"}>{isToday ? "在下面记下今天要做的事。" : null}</EmptyState>
       )}
       {isToday ? (
-        <Card aria-labelledby="add-heading">
-          <CardTitle id="add-heading" className="mb-3">
-            记一项
-          </CardTitle>
+        <Card heading="记一项" headingClassName="mb-3">
           <AddWorkLogItem tasks={tasks} />
         </Card>
       ) : null}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { Section } from "@/components/ui/card";
 import { CardSlots } from "@/components/reports/card-view";
 import { InstructionForm } from "@/components/reports/instruction-forms";
 import { taskHrefBase } from "@/components/tasks/links";
@@ -45,22 +46,16 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
     <div className="space-y-6">
       <PageHeader title={unit.name} description={UNIT_KIND_LABELS[unit.kind]} />
       <div className="grid gap-6 lg:grid-cols-2">
-        <section aria-labelledby="today-heading" className="space-y-3">
-          <h2 id="today-heading" className="text-lg font-semibold">
-            今日 · {formatDistrictDateLong(today)}
-          </h2>
+        <Section heading={<>今日 · {formatDistrictDateLong(today)}</>} className="space-y-3">
           <CardSlots card={todayCard} date={today} deadlines={deadlines} now={now} slotFooter={instruct} />
           <h2 className="pt-3 text-lg font-semibold">
             {earlier === yesterday ? `昨日 · ${formatDistrictDateLong(earlier)}` : `${earlier.slice(0, 4)}年${formatDistrictDateLong(earlier)}`}
           </h2>
           <CardSlots card={earlierCard} date={earlier} deadlines={deadlines} now={now} slotFooter={instruct} />
-        </section>
-        <section aria-labelledby="tasks-heading" className="space-y-3">
-          <h2 id="tasks-heading" className="text-lg font-semibold">
-            年度任务清单（{tasks.length}）
-          </h2>
+        </Section>
+        <Section heading={<>年度任务清单（{tasks.length}）</>} headingId="tasks-heading" className="space-y-3">
           {tasks.length ? <TaskList tasks={tasks} hrefBase={taskHrefBase(user.role)} /> : <EmptyState title="暂无任务" />}
-        </section>
+        </Section>
       </div>
     </div>
   );

@@ -5,7 +5,7 @@ import { ReportSearchForm } from "@/components/supervision/report-search-form";
 import { ReportSummaryCard } from "@/components/supervision/report-summary";
 import { ActionForm, SubmitButton } from "@/components/ui/action-form";
 import { ButtonLink } from "@/components/ui/button";
-import { Card, CardTitle } from "@/components/ui/card";
+import { Card, CardTitle, Section } from "@/components/ui/card";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { SLOT_LABELS } from "@/lib/reports/slots";
@@ -70,10 +70,7 @@ export default async function BulletinEditorPage({
         count={bulletin.items.length}
       />
       {heldBack.length > 0 ? (
-        <section aria-labelledby="held-heading" className="space-y-2">
-          <h2 id="held-heading" className="text-lg font-semibold">
-            待核实、未自动选入的晒报（{heldBack.length}）
-          </h2>
+        <Section heading={<>待核实、未自动选入的晒报（{heldBack.length}）</>} className="space-y-2">
           <p className="text-sm text-stone-600">抽查核实为不属实、或有未排除异常线索的晒报不会自动选入。核实后如确需刊发，可手动选入。</p>
           <ul className="divide-y divide-stone-100 rounded-xl border border-amber-200 bg-amber-50/40">
             {heldBack.map((h) => (
@@ -85,12 +82,9 @@ export default async function BulletinEditorPage({
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
-      <section aria-labelledby="search-heading" className="space-y-3">
-        <h2 id="search-heading" className="text-lg font-semibold">
-          搜索晒报
-        </h2>
+      <Section heading="搜索晒报" className="space-y-3">
         <ReportSearchForm action={`/admin/bulletins/${bulletin.id}`} search={search} options={options} defaultTo={defaultTo} />
         {searched && results.length === 0 ? <EmptyState title="没有找到晒报">换个日期或关键词试试。</EmptyState> : null}
         <ul className="space-y-3">
@@ -106,7 +100,7 @@ export default async function BulletinEditorPage({
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
       <Card className="border-red-200">
         <CardTitle>删除草稿</CardTitle>
         <ActionForm

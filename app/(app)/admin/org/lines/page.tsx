@@ -46,10 +46,7 @@ export default async function LinesPage() {
       />
       {section("LINE", "分管线")}
       {section("COMMAND_CENTRE", "工作推进指挥部")}
-      <Card aria-labelledby="new-line-heading">
-        <CardTitle id="new-line-heading" className="mb-4">
-          新建
-        </CardTitle>
+      <Card heading="新建" headingClassName="mb-4">
         <LineForm leaders={leaders} units={units} />
       </Card>
     </div>

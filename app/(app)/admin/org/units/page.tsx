@@ -32,9 +32,12 @@ export default async function UnitsAdminPage({ searchParams }: { searchParams: P
           )
         }
         actions={
-          <ButtonLink href="/admin/org/units/new" variant="primary">
-            新建单位
-          </ButtonLink>
+          <>
+            <ButtonLink href="/admin/org/units/import">批量导入</ButtonLink>
+            <ButtonLink href="/admin/org/units/new" variant="primary">
+              新建单位
+            </ButtonLink>
+          </>
         }
       />
       <Table caption="单位">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ActionForm, SubmitButton } from "@/components/ui/action-form";
-import { Card, CardTitle } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { unlockLogin } from "@/lib/accounts/login-limit-actions";
 import { listLoginLimits } from "@/lib/accounts/queries";
@@ -26,8 +26,7 @@ export default async function LoginLimitsPage() {
         title="登录限制"
         description={`近 15 分钟内密码输错较多的账号和地址。同一地址对同一账号输错 ${MAX_FAILURES_PER_PAIR} 次即暂停该地址登录此账号；一个账号累计输错后，每次再试需等待 1 秒、2 秒、4 秒……（最长 5 分钟）；一个地址累计输错 ${MAX_FAILURES_PER_SOURCE} 次即暂停该地址登录。确认是本人后可解除。`}
       />
-      <Card aria-labelledby="held-accounts">
-        <CardTitle id="held-accounts">受限账号</CardTitle>
+      <Card heading="受限账号">
         {accounts.length === 0 ? (
           <EmptyState title="没有受限的账号">有人反映无法登录时，先请其核对用户名和密码。</EmptyState>
         ) : (
@@ -60,8 +59,7 @@ export default async function LoginLimitsPage() {
         )}
         {unknownAccounts > 0 ? <p className="mt-3 text-sm text-stone-600">另有 {unknownAccounts} 个不存在的用户名被反复尝试，不影响任何人登录。</p> : null}
       </Card>
-      <Card aria-labelledby="held-sources">
-        <CardTitle id="held-sources">暂停的地址</CardTitle>
+      <Card heading="暂停的地址">
         {sources.length === 0 ? (
           <EmptyState title="没有暂停的地址" />
         ) : (

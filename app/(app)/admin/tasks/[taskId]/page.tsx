@@ -6,7 +6,7 @@ import { MilestoneEditor } from "@/components/tasks/milestone-editor";
 import { ProgressHistoryCard } from "@/components/tasks/progress-history";
 import { LateRuleNote, TaskStatusBadge } from "@/components/tasks/status-badge";
 import { TaskForm } from "@/components/tasks/task-form";
-import { Card, CardTitle } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getProgressHistory, getTaskDetail, listTaskFormOptions, listTaskHistory } from "@/lib/tasks/queries";
@@ -64,30 +64,18 @@ export default async function EditTaskPage({ params, searchParams }: { params: P
         </p>
       ) : null}
       <div className="grid gap-6 xl:grid-cols-[3fr_2fr]">
-        <Card aria-labelledby="task-form-heading">
-          <CardTitle id="task-form-heading" className="mb-4">
-            任务信息
-          </CardTitle>
+        <Card heading="任务信息" headingClassName="mb-4">
           <TaskForm options={options} defaultYear={task.year} task={{ ...task, cooperatorIds: task.cooperators.map((c) => c.unit.id) }} />
         </Card>
         <div className="space-y-6">
-          <Card aria-labelledby="milestones-heading">
-            <CardTitle id="milestones-heading" className="mb-4">
-              节点（课程表）
-            </CardTitle>
+          <Card heading="节点（课程表）" headingId="milestones-heading" headingClassName="mb-4">
             <MilestoneEditor taskId={task.id} measure={task.measure} milestones={task.milestones} editable={!task.archivedAt} />
           </Card>
-          <Card aria-labelledby="archive-heading">
-            <CardTitle id="archive-heading" className="mb-3">
-              {task.archivedAt ? "已归档" : "归档"}
-            </CardTitle>
+          <Card heading={task.archivedAt ? "已归档" : "归档"} headingClassName="mb-3">
             <ArchiveButton taskId={task.id} archived={Boolean(task.archivedAt)} />
           </Card>
           <ProgressHistoryCard history={progress} target={task.target} measure={task.measure} deadline={task.deadline} />
-          <Card aria-labelledby="history-heading">
-            <CardTitle id="history-heading" className="mb-3">
-              变更记录
-            </CardTitle>
+          <Card heading="变更记录" headingId="history-heading" headingClassName="mb-3">
             <ul className="space-y-1 text-sm">
               {history.map((h) => (
                 <li key={h.id} className="flex justify-between gap-3">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ImportUploader } from "@/components/tasks/import-uploader";
-import { Card, CardTitle } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { IMPORT_COLUMNS, MAX_IMPORT_ROWS } from "@/lib/tasks/spreadsheet";
@@ -17,8 +17,7 @@ export default async function ImportTasksPage() {
         <Card>
           <ImportUploader />
         </Card>
-        <Card aria-labelledby="howto-heading" className="space-y-3 text-sm text-stone-700">
-          <CardTitle id="howto-heading">怎么填</CardTitle>
+        <Card heading="怎么填" className="space-y-3 text-sm text-stone-700">
           <p>
             <a href="/admin/tasks/template" className="font-medium text-brand-700 underline" download>
               下载导入模板（.xlsx）

@@ -5,13 +5,13 @@ import { ProgressForm } from "@/components/tasks/progress-form";
 import { ProgressHistoryCard } from "@/components/tasks/progress-history";
 import { progressTone, TaskStatusBadge } from "@/components/tasks/status-badge";
 import { TaskFacts } from "@/components/tasks/task-facts";
-import { Card, CardTitle } from "@/components/ui/card";
+import { Card, Section } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { Progress } from "@/components/ui/progress";
 import { UNIT_ROLES } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { getProgressHistory, getTaskDetail } from "@/lib/tasks/queries";
+import { getTaskPage } from "@/lib/tasks/queries";
 import { deadlineHint, isDone } from "@/lib/tasks/status";
 import { districtToday } from "@/lib/time";
 
@@ -22,8 +22,9 @@ export default async function UnitTaskPage({ params }: { params: Promise<{ taskI
   const user = await requireUser(UNIT_ROLES);
   const { taskId } = await params;
   const today = districtToday();
-  const [task, history] = await Promise.all([getTaskDetail(user, taskId, today), getProgressHistory(user, taskId, today)]);
-  if (!task || !history) notFound();
+  const page = await getTaskPage(user, taskId, today);
+  if (!page) notFound();
+  const { task, history } = page;
   return (
     <div className="space-y-5">
       <BackLink href="/unit/tasks" label="返回任务" />
@@ -31,10 +32,7 @@ export default async function UnitTaskPage({ params }: { params: Promise<{ taskI
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="space-y-6">
           <TaskFacts task={task} today={today} />
-          <Card aria-labelledby="progress-heading">
-            <CardTitle id="progress-heading" className="mb-3">
-              填报任务进度
-            </CardTitle>
+          <Card heading="填报任务进度" headingClassName="mb-3">
             <ProgressForm
               kind="task"
               id={task.id}
@@ -46,10 +44,7 @@ export default async function UnitTaskPage({ params }: { params: Promise<{ taskI
             />
           </Card>
         </div>
-        <section aria-labelledby="milestones-heading" className="space-y-3">
-          <h2 id="milestones-heading" className="text-lg font-semibold">
-            节点（课程表）
-          </h2>
+        <Section heading="节点（课程表）" headingId="milestones-heading" className="space-y-3">
           {task.milestones.length === 0 ? <p className="text-stone-600">这项任务没有拆分节点。</p> : null}
           <ol className="space-y-3">
             {task.milestones.map((m) => (
@@ -85,7 +80,7 @@ export default async function UnitTaskPage({ params }: { params: Promise<{ taskI
               </li>
             ))}
           </ol>
-        </section>
+        </Section>
       </div>
       <ProgressHistoryCard history={history} target={task.target} measure={task.measure} deadline={task.deadline} />
     </div>

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { MergeUnitForm, RetireUnitForm, UnitForm } from "@/components/org/unit-forms";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
-import { Card, CardTitle } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
@@ -60,17 +60,11 @@ export default async function UnitAdminPage({ params }: { params: Promise<{ unit
         </p>
       ) : null}
       {unit.archivedAt ? null : (
-        <Card aria-labelledby="unit-edit-heading">
-          <CardTitle id="unit-edit-heading" className="mb-4">
-            名称、类别和驻地
-          </CardTitle>
+        <Card heading="名称、类别和驻地" headingClassName="mb-4">
           <UnitForm unit={unit} />
         </Card>
       )}
-      <Card aria-labelledby="unit-users-heading">
-        <CardTitle id="unit-users-heading" className="mb-2">
-          账号
-        </CardTitle>
+      <Card heading="账号" headingClassName="mb-2">
         {unit.users.length ? (
           <ul className="divide-y divide-stone-100">
             {unit.users.map((u) => (
@@ -91,16 +85,10 @@ export default async function UnitAdminPage({ params }: { params: Promise<{ unit
       </Card>
       {unit.archivedAt ? null : (
         <div className="grid gap-4 sm:grid-cols-2">
-          <Card aria-labelledby="merge-heading">
-            <CardTitle id="merge-heading" className="mb-2">
-              合并到另一单位
-            </CardTitle>
+          <Card heading="合并到另一单位" headingClassName="mb-2">
             <MergeUnitForm id={unit.id} name={unit.name} units={units} />
           </Card>
-          <Card aria-labelledby="retire-heading">
-            <CardTitle id="retire-heading" className="mb-2">
-              撤销单位
-            </CardTitle>
+          <Card heading="撤销单位" headingClassName="mb-2">
             <p className="mb-3 text-sm text-stone-700">撤销的单位不参加排名、不再催报；它的晒报、评分和红黄旗以原名称保留。</p>
             <RetireUnitForm id={unit.id} name={unit.name} />
           </Card>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ResetPasswordForm, UserActiveForm, UserForm } from "@/components/org/user-forms";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardTitle } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getUserForOffice, listUnitOptions } from "@/lib/org/queries";
@@ -37,10 +37,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
           </>
         }
       />
-      <Card aria-labelledby="edit-heading">
-        <CardTitle id="edit-heading" className="mb-4">
-          资料
-        </CardTitle>
+      <Card heading="资料" headingId="edit-heading" headingClassName="mb-4">
         <UserForm units={units} user={user} />
       </Card>
       {self ? (
@@ -53,17 +50,11 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
         </p>
       ) : (
         <div className="grid gap-4 sm:grid-cols-2">
-          <Card aria-labelledby="reset-heading">
-            <CardTitle id="reset-heading" className="mb-2">
-              重置密码
-            </CardTitle>
+          <Card heading="重置密码" headingClassName="mb-2">
             <p className="mb-3 text-sm text-stone-700">本人忘记密码时使用。系统生成一次性密码，本人登录后须立即修改。</p>
             <ResetPasswordForm id={user.id} username={user.username} />
           </Card>
-          <Card aria-labelledby="active-heading">
-            <CardTitle id="active-heading" className="mb-2">
-              {user.active ? "停用账号" : "启用账号"}
-            </CardTitle>
+          <Card heading={user.active ? "停用账号" : "启用账号"} headingClassName="mb-2">
             <p className="mb-3 text-sm text-stone-700">
               {user.active ? "调离或离职时停用：登录和 API 令牌立即失效，历史记录保留。" : "启用后，本人可用原密码登录（如忘记，请先重置密码）。"}
             </p>
