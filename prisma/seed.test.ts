@@ -313,3 +313,11 @@ test("every seeded slot has its versions, and every check, bulletin item and fla
   assert.equal(await t.db.bulletinItem.count({ where: { versionId: null } }), 0);
   assert.equal(await t.db.anomaly.count({ where: { versionId: null } }), 0);
 });
+
+test("keeps 永合会镇's photo-and-place task short of its target before its deadline (the card-traps e2e reports on it)", async () => {
+  const task = await t.db.task.findFirstOrThrow({ where: { unit: { name: "永合会镇" }, requiresPhoto: true }, include: { milestones: true } });
+  assert.ok(task.deadline >= today);
+  assert.ok(task.valueReached < task.target, `${task.valueReached} of ${task.target}`);
+  assert.notEqual(task.status, "DONE");
+  assert.ok(task.milestones.some((m) => m.dueDate >= today && m.valueReached < m.target), "an open milestone ahead");
+});

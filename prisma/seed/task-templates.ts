@@ -25,6 +25,12 @@ export type TaskTemplate = {
   site?: string;
   cooperators?: string[];
   description?: string;
+  /**
+   * short of its target until its deadline, whatever day the demo is seeded on:
+   * the demo keeps a task that needs a photo and a place open all year
+   * (e2e/card-traps.phone.spec.ts reports on 永合会镇's)
+   */
+  lagging?: true;
 };
 
 const DEMOLITION_NOON = ["已入户{k}户，签订补偿协议{j}户", "评估公司已进场，完成评估{k}户", "现场拆除有序推进，已清运建筑垃圾{k}车"];
@@ -159,6 +165,7 @@ export const UNIT_TEMPLATES: Record<string, TaskTemplate[]> = {
       work: ["王边村街道硬化和排水施工", "{place}“三清一改”集中整治", "重点村建设“课程表”逐项对账"],
       site: "王边村",
       cooperators: ["区委农工委", "区农业农村局"],
+      lagging: true,
     },
   ],
   区交运局: [

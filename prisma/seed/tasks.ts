@@ -156,7 +156,8 @@ export function buildTask({ ctx, org, unit, template, externalKey, window, scale
   const lineName = template.line ?? (template.keyTask ? KEY_TASKS.find((k) => k.code === template.keyTask)?.line : undefined);
   const line = lineName ? org.lines.get(lineName) : undefined;
   const { start, deadline } = window ?? annualWindow(rng, ctx.year);
-  const valueReached = progressOf(rng, target, template.measure, start, deadline, ctx.today);
+  const onPace = progressOf(rng, target, template.measure, start, deadline, ctx.today);
+  const valueReached = template.lagging && deadline >= ctx.today ? Math.min(onPace, target - step) : onPace;
 
   const cooperatorNames = new Set(template.cooperators ?? []);
   if (cooperatorNames.size === 0 && lineName && rng.chance(0.25)) {
