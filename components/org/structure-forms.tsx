@@ -168,7 +168,9 @@ export type RubricItemValues = { id: string; name: string; maxPoints: number };
  * A group's rubric for a year: one row per item (name, maximum points), in
  * order, and three empty rows to add items; clearing a row removes its item.
  * When the group has scored in that year (`locked`), the points and the rows
- * are fixed and only the names and the order may change.
+ * are fixed and only the names and the order may change. Rows are keyed by
+ * their item: after a save the new items' rows come back with their ids, and
+ * the form (with its message) stays.
  */
 export function RubricForm({ groupId, year, items, locked }: { groupId: string; year: number; items: RubricItemValues[]; locked: boolean }) {
   const rows: (RubricItemValues | null)[] = [...items, ...(locked ? [] : [null, null, null])];

@@ -77,13 +77,7 @@ export default async function GroupAdminPage({ params, searchParams }: { params:
           。考核组得分按“所得分 ÷ 本年度细则合计满分”折算。
           {rubric.locked ? "本年度已经开始评分，满分和项目增减已固定，只能修改项目名称和顺序。" : "本年度还没有评分，修改对全年生效。"}
         </p>
-        <RubricForm
-          key={rubric.items.map((i) => `${i.id}:${i.name}:${i.maxPoints}`).join("|")}
-          groupId={group.id}
-          year={rubric.year}
-          items={rubric.items}
-          locked={rubric.locked}
-        />
+        <RubricForm key={rubric.year} groupId={group.id} year={rubric.year} items={rubric.items} locked={rubric.locked} />
       </Card>
       <Card heading="成员" headingClassName="mb-2">
         <GroupMembersForm groupId={group.id} people={people} memberIds={group.members.map((m) => m.user.id)} />
