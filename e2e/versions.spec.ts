@@ -69,7 +69,7 @@ test("a unit corrects a spot-checked slot：更正 on the check page with both v
   await expect(current).toContainText("原因：设备故障，据实更正");
   await page.screenshot({ path: "test-results/versions-check-page.png", fullPage: true });
 
-  await page.goto("/admin/notifications");
+  await page.goto("/notifications");
   const notice = page.getByRole("link", { name: new RegExp(`${UNIT} .*午晒已更正（第 2 版`) });
   await expect(notice).toBeVisible();
   await notice.click();

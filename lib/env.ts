@@ -21,6 +21,13 @@ const envSchema = z.object({
     .min(32, { message: "must be at least 32 characters (openssl rand -base64 32)" }),
   NEXTAUTH_URL: z.url({ message: "must be the public URL of the app, e.g. http://localhost:3000" }).optional(),
   PHOTO_DIR: z.string().default("./data/photos"),
+  /** the address people open, for the links in robot messages (default: NEXTAUTH_URL) */
+  PUBLIC_URL: z.url({ message: "must be the public URL of the app, e.g. https://shaitai.example.gov.cn" }).optional(),
+  /** 0 turns this server's robot sender off (another server sends; every server may send, once per message) */
+  ROBOT_SENDER: z
+    .enum(["0", "1", "true", "false"])
+    .default("1")
+    .transform((v) => v === "1" || v === "true"),
   /** a GeoJSON file with the district's outline for the location checks (default: Yongnian's, lib/supervision/anomalies/boundaries) */
   DISTRICT_BOUNDARY: z.string().optional(),
   SHAITAI_DEMO: z

@@ -2,13 +2,12 @@ import Link from "next/link";
 import type { SessionUser } from "@/lib/auth/roles";
 import { countMyUnreadNotifications } from "@/lib/notifications/queries";
 
-/** The office's notices in the header: a count of the unread ones, linking to the list. */
+/** Every signed-in user's notices in the header: a count of the unread ones, linking to the list. */
 export async function NotificationsLink({ user }: { user: SessionUser }) {
-  if (user.role !== "ADMIN") return null;
   const unread = await countMyUnreadNotifications(user);
   return (
     <Link
-      href="/admin/notifications"
+      href="/notifications"
       className="flex min-h-11 items-center gap-1 rounded-lg px-2 text-sm text-stone-700 hover:bg-stone-100"
       aria-label={unread > 0 ? `通知，${unread} 条未读` : "通知"}
     >

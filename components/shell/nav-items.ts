@@ -49,6 +49,7 @@ export function navItemsFor(role: Role): NavEntry[] {
             { href: "/admin/org/lines", label: "分管线" },
             { href: "/admin/org/groups", label: "考核组" },
             { href: "/admin/org/channels", label: "工作群" },
+            { href: "/admin/robots", label: "群机器人" },
           ],
         },
       ];

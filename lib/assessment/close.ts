@@ -8,6 +8,7 @@
  * quarters through the same function.
  */
 import { gunzipSync, gzipSync } from "node:zlib";
+import { enqueueQuarterFlagsMessage } from "@/lib/notifications/events";
 import { audit } from "@/lib/audit";
 import type { Db } from "@/lib/db-client";
 import type { FlagColor } from "@/lib/generated/prisma/enums";
@@ -234,6 +235,7 @@ export async function closeQuarter(
         passedFlags: passed,
       },
     });
+    await enqueueQuarterFlagsMessage(tx, quarter, awards, now);
     return { quarter: quarterKey(ref), version: 1, units: units.length, flags: awards };
   }, TX_OPTIONS);
 }

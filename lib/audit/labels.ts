@@ -65,6 +65,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "commitment.publish": "发布承诺书",
   "commitment.delete-draft": "删除承诺书草稿",
   "notification.read": "已读提醒",
+  "robot.create": "添加群机器人",
+  "robot.update": "修改群机器人",
+  "robot.delete": "删除群机器人",
+  "robot.test": "群机器人发送测试",
   "password.change": "修改密码",
   "user.create-first-admin": "创建首个管理员",
   "user.create": "新建账号",
@@ -121,6 +125,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   ApiToken: "API 令牌",
   LoginSource: "登录来源地址",
   Notification: "站内提醒",
+  Robot: "群机器人",
 };
 
 export function auditActionLabel(action: string): string {

@@ -11,7 +11,7 @@ import type { AddressInfo } from "node:net";
 import { after, before, test } from "node:test";
 import type { SessionUser } from "@/lib/auth/roles";
 import { createClient } from "@/lib/db-client";
-import { drainOutbox, enqueueRobotMessage, MAX_ATTEMPTS, quietHoursRelease } from "@/lib/notifications/outbox";
+import { drainOutbox, enqueueRobotMessage, MAX_ATTEMPTS, quietHoursRelease, startOutboxSender } from "@/lib/notifications/outbox";
 import { issueOrder } from "@/lib/supervision/orders/writes";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
 import { addDays, districtInstant, districtToday } from "@/lib/time";
@@ -107,6 +107,8 @@ test("the outbox row is written in the event's transaction, and not when it roll
   assert.match(row.markdown, /机器人测试督办/);
   assert.match(row.markdown, new RegExp(`/orders/${issued.value}\\)`));
 
+  assert.equal(received.get("/ding"), undefined, "the action itself calls no robot");
+
   // Delivered once, signed, as markdown — at its release time (07:00 if the order was issued in quiet hours).
   const r = await drainOutbox(t.db, { now: () => new Date(Math.max(Date.now(), row.notBefore.getTime())) });
   assert.equal(r.sent, 1);
@@ -114,6 +116,40 @@ test("the outbox row is written in the event's transaction, and not when it roll
   assert.equal(bodies.length, 1);
   assert.equal(JSON.parse(bodies[0]).msgtype, "markdown");
   assert.equal((await t.db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).status, "SENT");
+});
+
+test("a 督办件 the office marks urgent reaches the work group in quiet hours; one that is not waits until 07:00", async () => {
+  const unit = await t.db.unit.create({ data: { code: "T2", name: "夜间镇", kind: "TOWN" } });
+  await t.db.robot.create({ data: { name: "夜间镇工作群", kind: "WECOM", webhookUrl: `${base}/night-town`, unitId: unit.id } });
+  const admin = await t.db.user.findUniqueOrThrow({ where: { username: "ob-admin" } });
+  const user: SessionUser = {
+    id: admin.id,
+    username: admin.username,
+    name: admin.name,
+    role: "ADMIN",
+    unitId: null,
+    unitName: null,
+    groupIds: [],
+    sessionId: null,
+  };
+  const night = districtInstant("2026-12-01", "23:00");
+  const issue = (title: string, urgent?: "1") =>
+    issueOrder(
+      t.db,
+      user,
+      { unitId: unit.id, coUnitIds: [], title, content: "夜间交办的督办件内容。", deadlineDate: "2026-12-04", deadlineTime: "18:00", urgent },
+      night,
+    );
+  assert.ok((await issue("夜间紧急督办", "1")).ok);
+  assert.ok((await issue("夜间普通督办")).ok);
+  const rows = await t.db.outboxMessage.findMany({ where: { robot: { unitId: unit.id } }, select: { markdown: true, urgent: true, notBefore: true } });
+  const urgent = rows.find((r) => r.markdown.includes("夜间紧急督办"))!;
+  const plain = rows.find((r) => r.markdown.includes("夜间普通督办"))!;
+  assert.equal(urgent.urgent, true);
+  assert.match(urgent.markdown, /【紧急】/);
+  assert.equal(urgent.notBefore.getTime(), night.getTime());
+  assert.equal(plain.notBefore.getTime(), districtInstant("2026-12-02", "07:00").getTime());
+  await t.db.robot.deleteMany({ where: { unitId: unit.id } });
 });
 
 test("20 a minute per robot, none early", async () => {
@@ -190,4 +226,23 @@ test("two senders on one database deliver each message once", async () => {
   assert.equal(await t.db.outboxMessage.count({ where: { robotId: { in: robots.map((r) => r.id) }, status: { not: "SENT" } } }), 0);
   const senders = await t.db.robotDelivery.groupBy({ by: ["sender"], where: { robotId: { in: robots.map((r) => r.id) } } });
   assert.ok(senders.length >= 1);
+});
+
+test("a server's sender loop sends in the background and stops cleanly", async () => {
+  const robot = await t.db.robot.create({ data: { name: "循环", kind: "WECOM", webhookUrl: `${base}/loop`, audience: "OFFICE" } });
+  const enqueue = (text: string) =>
+    t.db.$transaction((tx) => enqueueRobotMessage(tx, { audience: "OFFICE" }, { event: "t", title: "t", markdown: text, urgent: true }, new Date()));
+  const sender = startOutboxSender(t.db, 20);
+  await enqueue("循环一");
+  while (!received.get("/loop")?.length) await new Promise((r) => setTimeout(r, 20));
+  await sender.stop();
+  await enqueue("循环二");
+  await new Promise((r) => setTimeout(r, 200));
+  assert.deepEqual(
+    received.get("/loop")?.map((b) => JSON.parse(b).markdown.content),
+    ["循环一"],
+    "nothing sent after stop()",
+  );
+  assert.equal((await t.db.robot.findUniqueOrThrow({ where: { id: robot.id } })).leaseBy, null, "its lease released");
+  await t.db.robot.delete({ where: { id: robot.id } });
 });

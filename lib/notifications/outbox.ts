@@ -29,6 +29,8 @@ import { addDays, districtInstant, districtToday, formatDistrictTime } from "@/l
 export const RATE_PER_MINUTE = 20;
 export const MAX_ATTEMPTS = 5;
 const LEASE_MS = 60_000;
+/** robots served side by side in one pass */
+const ROBOTS_AT_ONCE = 4;
 const BACKOFF_MS = [30_000, 60_000, 120_000, 240_000];
 
 export type RobotAudience = { unitIds?: readonly string[]; channelIds?: readonly string[]; audience?: "OFFICE" | "LEADERS"; allChannels?: boolean };
@@ -45,7 +47,7 @@ export function quietHoursRelease(now: Date): Date {
 
 /** The public link of an app path (PUBLIC_URL, else NEXTAUTH_URL, else the path). */
 export function publicLink(path: string): string {
-  const base = (process.env.PUBLIC_URL ?? process.env.NEXTAUTH_URL ?? "").replace(/\/$/, "");
+  const base = (process.env.PUBLIC_URL || process.env.NEXTAUTH_URL || "").replace(/\/$/, "");
   return `${base}${path}`;
 }
 
@@ -94,20 +96,24 @@ export async function drainOutbox(db: Db, options: SenderOptions = {}): Promise<
   const channels = options.channels ?? CHANNELS;
   const rate = options.ratePerMinute ?? RATE_PER_MINUTE;
   const result: DrainResult = { sent: 0, failed: 0, retried: 0, robots: 0 };
-  const due = await db.outboxMessage.groupBy({ by: ["robotId"], where: { status: "PENDING", notBefore: { lte: clock() } } });
-  for (const { robotId } of due) {
-    const leased = await db.robot.updateMany({
-      where: { id: robotId, OR: [{ leaseUntil: null }, { leaseUntil: { lt: clock() } }] },
-      data: { leaseBy: senderId, leaseUntil: new Date(clock().getTime() + LEASE_MS) },
-    });
-    if (leased.count !== 1) continue;
-    result.robots++;
-    try {
-      await serveRobot(db, robotId, senderId, clock, channels, rate, result);
-    } finally {
-      await db.robot.updateMany({ where: { id: robotId, leaseBy: senderId }, data: { leaseBy: null, leaseUntil: null } });
+  const due = (await db.outboxMessage.groupBy({ by: ["robotId"], where: { status: "PENDING", notBefore: { lte: clock() } } })).map((d) => d.robotId);
+  // A few robots at a time, each in its own order: a robot that is slow or down holds up only its own messages.
+  const serve = async () => {
+    for (let robotId = due.shift(); robotId; robotId = due.shift()) {
+      const leased = await db.robot.updateMany({
+        where: { id: robotId, OR: [{ leaseUntil: null }, { leaseUntil: { lt: clock() } }] },
+        data: { leaseBy: senderId, leaseUntil: new Date(clock().getTime() + LEASE_MS) },
+      });
+      if (leased.count !== 1) continue;
+      result.robots++;
+      try {
+        await serveRobot(db, robotId, senderId, clock, channels, rate, result);
+      } finally {
+        await db.robot.updateMany({ where: { id: robotId, leaseBy: senderId }, data: { leaseBy: null, leaseUntil: null } });
+      }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(ROBOTS_AT_ONCE, due.length) }, serve));
   return result;
 }
 
@@ -122,7 +128,8 @@ async function serveRobot(
 ) {
   const robot = await db.robot.findUniqueOrThrow({ where: { id: robotId }, select: { kind: true, webhookUrl: true, secret: true, active: true } });
   if (!robot.active) return;
-  const windowStart = new Date(clock().getTime() - 60_000);
+  // 60 s and a second: a robot counts by the arrival on its own clock, a little after our send.
+  const windowStart = new Date(clock().getTime() - 61_000);
   const recent = await db.robotDelivery.count({ where: { robotId, at: { gt: windowStart } } });
   const capacity = rate - recent;
   if (capacity <= 0) return;
@@ -163,17 +170,30 @@ async function serveRobot(
   }
 }
 
-/** Runs drainOutbox every `everyMs` on this server (never two passes at once). Returns a stop function. */
-export function startOutboxSender(db: Db, everyMs = 5_000, options: SenderOptions = {}): () => void {
+export type OutboxSender = { senderId: string; stop: () => Promise<void> };
+
+/**
+ * Runs drainOutbox every `everyMs` on this server, never two passes at once.
+ * `stop()` clears the timer and waits for a pass under way (its leases are
+ * released in drainOutbox's finally).
+ */
+export function startOutboxSender(db: Db, everyMs = 5_000, options: SenderOptions = {}): OutboxSender {
   const senderId = options.senderId ?? `server-${randomUUID()}`;
-  let running = false;
+  let pass: Promise<unknown> | null = null;
+  let stopped = false;
   const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    drainOutbox(db, { ...options, senderId })
-      .catch((error) => console.error("Outbox sender:", (error as Error).message))
-      .finally(() => (running = false));
+    if (pass || stopped) return;
+    pass = drainOutbox(db, { ...options, senderId })
+      .catch((error) => console.error("Robot sender:", (error as Error).message))
+      .finally(() => (pass = null));
   }, everyMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return {
+    senderId,
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      await pass;
+    },
+  };
 }

@@ -3,6 +3,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { countUnread, listNoticesOf } from "@/lib/notifications/notices";
+import { deliveryLogForOffice, robotsForOffice } from "@/lib/notifications/robot-admin";
 
 export function countMyUnreadNotifications(user: SessionUser): Promise<number> {
   return countUnread(db, user.id);
@@ -10,4 +11,17 @@ export function countMyUnreadNotifications(user: SessionUser): Promise<number> {
 
 export function listMyNotifications(user: SessionUser, cursor?: string) {
   return listNoticesOf(db, user.id, cursor);
+}
+
+export function listRobotsForOffice(user: SessionUser) {
+  return robotsForOffice(db, user);
+}
+
+export function listRobotDeliveries(user: SessionUser) {
+  return deliveryLogForOffice(db, user);
+}
+
+export function listChannelOptions(user: SessionUser) {
+  if (user.role !== "ADMIN") return Promise.resolve([]);
+  return db.channel.findMany({ orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, name: true } });
 }

@@ -9,7 +9,9 @@ import { audit } from "@/lib/audit";
 import { withUnitRowScope, withUnitScope, type SessionUser } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db-client";
 import type { SlotKind } from "@/lib/generated/prisma/enums";
-import { SLOT_LABELS } from "@/lib/reports/slots";
+import { enqueueInstructionMessage, enqueueReportReminders } from "@/lib/notifications/events";
+import { readSlotDeadlines } from "@/lib/reports/deadline-settings";
+import { SLOT_LABELS, slotDeadline } from "@/lib/reports/slots";
 import { districtToday } from "@/lib/time";
 import { UNIT_KINDS } from "@/lib/labels";
 
@@ -31,6 +33,8 @@ export async function recordInstruction(db: Db, user: SessionUser, data: { slotI
       entityId: instruction.id,
       after: { slotId: data.slotId, unitId: slot.card.unitId, text: data.text },
     });
+    // The unit's work group hears of it through its robot (not the text).
+    await enqueueInstructionMessage(tx, slot.card.unitId, slot.slot, new Date());
   });
   return { ok: true, message: "批示已发出，等待单位回复。" };
 }
@@ -63,8 +67,8 @@ export async function recordInstructionAnswer(
 
 /**
  * 催报: a reminder for each unit in the user's scope (the office: all; a unit
- * head: their own) that has not shown the slot today. Sending it through an
- * outside channel is out of scope; the record is not.
+ * head: their own) that has not shown the slot today, recorded and sent to
+ * each unit's group robot (lib/notifications/events.ts).
  */
 export async function recordReminders(db: Db, user: SessionUser, data: { slot: SlotKind; unitId?: string }, now = new Date()): Promise<ActionState> {
   const date = districtToday(now);
@@ -82,6 +86,8 @@ export async function recordReminders(db: Db, user: SessionUser, data: { slot: S
   await db.$transaction(async (tx) => {
     await tx.reminder.createMany({ data: targets.map((t) => ({ unitId: t.id, date, slot: data.slot, remindedById: user.id, createdAt: now })) });
     await audit(tx, { actorId: user.id, action: "reminder.create", entity: "Reminder", after: { date, slot: data.slot, unitIds: targets.map((t) => t.id) } });
+    // …and each unit's work group, @-ing its reporters (the robots send it later).
+    await enqueueReportReminders(tx, targets, data.slot, slotDeadline(date, data.slot, await readSlotDeadlines(tx)), now);
   });
   return { ok: true, message: targets.length === 1 ? `已提醒${targets[0].name}。` : `已提醒 ${targets.length} 个单位。` };
 }

@@ -121,6 +121,9 @@ export function IssueOrderForm({
           <Choice type="checkbox" name="registerOnly" value="1">
             只立项，暂不交办
           </Choice>
+          <Choice type="checkbox" name="urgent" value="1">
+            紧急（夜间 22:00 至 7:00 也推送到单位工作群）
+          </Choice>
           <ActionMessage />
           <SubmitButton pendingLabel="正在交办…">立项并交办</SubmitButton>
         </>

@@ -4,5 +4,3 @@ import { DingTalkRobot } from "@/lib/notifications/robots/dingtalk";
 import { WecomRobot } from "@/lib/notifications/robots/wecom";
 
 export const CHANNELS: Record<RobotKind, RobotChannel> = { WECOM: new WecomRobot(), DINGTALK: new DingTalkRobot() };
-
-export const ROBOT_KIND_LABELS: Record<RobotKind, string> = { WECOM: "企业微信群机器人", DINGTALK: "钉钉自定义机器人" };

@@ -3,6 +3,7 @@
  * cards, editing, publishing it with its number, deleting a draft. Takes the database as an argument (no server-only import), so
  * the integration tests drive the same code the server actions do.
  */
+import { enqueueBulletinMessage } from "@/lib/notifications/events";
 import { audit } from "@/lib/audit";
 import { nextNumber } from "@/lib/counters";
 import type { Db } from "@/lib/db-client";
@@ -280,6 +281,7 @@ export async function publishBulletin(
       entityId: input.bulletinId,
       after: { year, number, publishedAt: now, items: bulletin.items.length },
     });
+    await enqueueBulletinMessage(tx, { id: input.bulletinId, year, number, title: bulletin.title }, now);
     return { number, year };
   });
 }

@@ -10,7 +10,8 @@ import { enqueueRobotMessage, publicLink } from "@/lib/notifications/outbox";
 import { ORDER_RATING_LABELS, ORDER_STEP_LABELS } from "@/lib/supervision/orders/lifecycle";
 import { formatDistrictDateTime } from "@/lib/time";
 
-export type OrderEventInput = { kind: OrderStepKind; orderId: string; now: Date; actingUnitId?: string | null; stepId?: string };
+/** `urgent`: the office marked it so; robots send it even in quiet hours. */
+export type OrderEventInput = { kind: OrderStepKind; orderId: string; now: Date; actingUnitId?: string | null; stepId?: string; urgent?: boolean };
 
 export async function orderEvent(tx: Prisma.TransactionClient, event: OrderEventInput): Promise<void> {
   const order = await tx.supervisionOrder.findUniqueOrThrow({
@@ -44,7 +45,12 @@ export async function orderEvent(tx: Prisma.TransactionClient, event: OrderEvent
       await enqueueRobotMessage(
         tx,
         { unitIds: units },
-        { event: kind, title: "督办件交办", markdown: `### 督办件交办\n**牵头单位**：${order.unit.name}\n\n${text}\n\n[查看督办件](${publicLink(href)})` },
+        {
+          event: kind,
+          title: "督办件交办",
+          markdown: `### ${event.urgent ? "【紧急】" : ""}督办件交办\n**牵头单位**：${order.unit.name}\n\n${text}\n\n[查看督办件](${publicLink(href)})`,
+          urgent: event.urgent,
+        },
         event.now,
       );
       return;

@@ -33,6 +33,8 @@ export const issueOrderInput = z.object({
   ),
   /** "1": 立项 only, 交办 later */
   registerOnly: z.preprocess(empty, z.literal("1").optional()),
+  /** "1": 紧急 — the work groups hear of it at once, even in quiet hours (22:00–07:00) */
+  urgent: z.preprocess(empty, z.literal("1").optional()),
 });
 
 export const ORDER_STEP_KINDS = [

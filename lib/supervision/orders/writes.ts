@@ -133,7 +133,7 @@ export async function issueOrder(client: Db, user: SessionUser, data: z.infer<ty
     await tx.orderStep.create({ data: { orderId: order.id, kind: "REGISTER", actorId: user.id, at: now, note: null, deadlineAfter: deadline } });
     if (assign) {
       await tx.orderStep.create({ data: { orderId: order.id, kind: "ASSIGN", actorId: user.id, at: now } });
-      await orderEvent(tx, { kind: "ASSIGN", orderId: order.id, now });
+      await orderEvent(tx, { kind: "ASSIGN", orderId: order.id, now, urgent: data.urgent === "1" });
     }
     await audit(tx, {
       actorId: user.id,
@@ -152,6 +152,7 @@ export async function issueOrder(client: Db, user: SessionUser, data: z.infer<ty
         title: data.title,
         deadline,
         feedbackEveryDays: data.feedbackEveryDays ?? null,
+        urgent: data.urgent === "1",
       },
     });
     return order.id;

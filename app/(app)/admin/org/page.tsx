@@ -13,6 +13,7 @@ const SECTIONS = [
   { href: "/admin/org/key-tasks", title: "重点工作", text: "名称和所属分管线。" },
   { href: "/admin/org/groups", title: "考核组", text: "成员；考核范围的增减（按生效日期记录）。" },
   { href: "/admin/org/channels", title: "工作群", text: "成员单位和领导。" },
+  { href: "/admin/robots", title: "群机器人", text: "企业微信、钉钉群机器人的 Webhook 地址，发送测试和发送记录。" },
   { href: "/admin/security/logins", title: "登录限制", text: "因多次输错密码被暂时锁定的账号，在这里解锁。" },
 ];
 
