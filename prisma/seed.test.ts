@@ -331,5 +331,8 @@ test("keeps 永合会镇's photo-and-place task short of its target before its d
   assert.ok(task.deadline >= today);
   assert.ok(task.valueReached < task.target, `${task.valueReached} of ${task.target}`);
   assert.notEqual(task.status, "DONE");
-  assert.ok(task.milestones.some((m) => m.dueDate >= today && m.valueReached < m.target), "an open milestone ahead");
+  assert.ok(
+    task.milestones.some((m) => m.dueDate >= today && m.valueReached < m.target),
+    "an open milestone ahead",
+  );
 });
