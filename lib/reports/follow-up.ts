@@ -20,7 +20,8 @@ export async function recordInstruction(db: Db, user: SessionUser, data: { slotI
   const slot = await db.reportSlot.findUnique({ where: { id: data.slotId }, select: { slot: true, cardId: true, card: { select: { unitId: true } } } });
   if (!slot) return { message: "这条晒报已不存在。" };
   // 批示 are on units' cards; a leader's own card is read and visited (到现场看看), not instructed.
-  if (slot.card.unitId === null) return { message: "区级领导的晒报不能批示。" };
+  const unitId = slot.card.unitId;
+  if (unitId === null) return { message: "区级领导的晒报不能批示。" };
   await db.$transaction(async (tx) => {
     const instruction = await tx.instruction.create({
       data: { cardId: slot.cardId, slot: slot.slot, leaderId: user.id, text: data.text },
@@ -31,10 +32,10 @@ export async function recordInstruction(db: Db, user: SessionUser, data: { slotI
       action: "instruction.create",
       entity: "Instruction",
       entityId: instruction.id,
-      after: { slotId: data.slotId, unitId: slot.card.unitId, text: data.text },
+      after: { slotId: data.slotId, unitId, text: data.text },
     });
     // The unit's work group hears of it through its robot (not the text).
-    await enqueueInstructionMessage(tx, slot.card.unitId, slot.slot, new Date());
+    await enqueueInstructionMessage(tx, unitId, slot.slot, new Date());
   });
   return { ok: true, message: "批示已发出，等待单位回复。" };
 }
