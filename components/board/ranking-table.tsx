@@ -20,6 +20,8 @@ export type RankingRow = {
   flag: FlagColor | null;
   /** outside the assessed set: listed, never ranked */
   excluded: boolean;
+  /** retired (撤销) in or before the quarter: listed as 已撤销, never ranked */
+  retired: boolean;
   /** why it stands where it does beside units of equal total (ranking.ts, tieNotes) */
   tie: string | null;
 };
@@ -87,7 +89,9 @@ export function RankingTable({
                 {row.tie ? <span className="block text-xs font-normal text-stone-600">{row.tie}</span> : null}
               </th>
               <td className="n font-semibold">
-                {row.excluded ? (
+                {row.retired ? (
+                  <span className="font-normal text-stone-600">已撤销</span>
+                ) : row.excluded ? (
                   <span className="font-normal text-stone-600">不参与排名</span>
                 ) : row.ranked ? (
                   <a href={href(row)} aria-label={`${row.unitName}总分 ${row.total.toFixed(2)}，查看计分依据`}>

@@ -44,7 +44,7 @@ export async function buildRankingWorkbook(results: QuarterResults): Promise<Buf
       sheet.addRow([
         row.rank || "—",
         row.unitName,
-        row.ranked ? row.total : "数据不足",
+        row.ranked ? row.total : row.breakdown.retired ? "已撤销" : "数据不足",
         ...COMPONENT_KEYS.map((k) => componentPoints(row, k) ?? "—"),
         row.breakdown.adjustmentPoints || "—",
         row.failed ? row.breakdown.vetoes.map((v) => v.item).join("、") : "—",

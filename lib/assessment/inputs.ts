@@ -22,7 +22,9 @@
  *   the cut-off — 不满意 counts as not done by the deadline; 满意 and 基本满意
  *   deduct nothing;
  * - report timeliness over the district's reporting days (days on which any
- *   unit reported) up to the last full day, from the unit's creation on;
+ *   unit reported) up to the last full day, from the unit's creation on and,
+ *   for a unit retired (撤销) in the period, up to the day before its
+ *   retirement (scoring.ts retiredIn: such a unit is not ranked);
  * - the leaders' 加减分 and the 一票否决 recorded for the quarter, in force.
  */
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -126,7 +128,7 @@ async function readQuarterRows(db: Db, quarterId: string, period: QuarterPeriod,
         // Units that existed during the period: created before its cut-off, not archived before it began.
         where: { createdAt: { lt: afterAsOf }, OR: [{ archivedAt: null }, { archivedAt: { gte: startInstant } }] },
         orderBy: { sortOrder: "asc" },
-        select: { id: true, name: true, kind: true, code: true, sortOrder: true, createdAt: true },
+        select: { id: true, name: true, kind: true, code: true, sortOrder: true, createdAt: true, archivedAt: true },
       })
       .then(byUnitKind),
     // Due in the period, or due before it and maybe still open when it began: not done now, or done
@@ -333,14 +335,26 @@ function withoutUnit<T extends { unitId: string }>(rows: T[] | undefined): Omit<
 function unitInputs(unit: QuarterRows["units"][number], records: UnitRecords, rows: QuarterRows, period: QuarterPeriod, bounds: Bounds): UnitQuarterInputs {
   const { start, asOf } = period;
   const activeFrom = districtDateOf(unit.createdAt);
+  // Retired in the period (not before it began: readQuarterRows): no report is due from that day on.
+  const retiredDay = unit.archivedAt ? districtDateOf(unit.archivedAt) : undefined;
+  const retiredOn = retiredDay !== undefined && retiredDay <= period.end ? retiredDay : undefined;
+  const activeTo = retiredOn !== undefined && retiredOn <= bounds.timelinessTo ? addDays(retiredOn, -1) : bounds.timelinessTo;
   return {
-    unit: { id: unit.id, name: unit.name, kind: unit.kind, code: unit.code, sortOrder: unit.sortOrder, activeFrom },
+    unit: {
+      id: unit.id,
+      name: unit.name,
+      kind: unit.kind,
+      code: unit.code,
+      sortOrder: unit.sortOrder,
+      activeFrom,
+      ...(retiredOn !== undefined ? { retiredOn } : {}),
+    },
     period: { quarter: quarterKey(period.quarter), start, end: period.end, asOf },
     taskItems: records.taskItems.get(unit.id) ?? [],
     groupScores: withoutUnit(records.groupScores.get(unit.id)),
     spotChecks: withoutUnit(records.spotChecks.get(unit.id)),
     overdueOrders: withoutUnit(records.overdueOrders.get(unit.id)),
-    timeliness: timelinessOf(rows.reportingDays, rows.slotCounts.get(unit.id), activeFrom > start ? activeFrom : start, bounds.timelinessTo),
+    timeliness: timelinessOf(rows.reportingDays, rows.slotCounts.get(unit.id), activeFrom > start ? activeFrom : start, activeTo),
     adjustments: withoutUnit(records.adjustments.get(unit.id)),
     vetoes: withoutUnit(records.vetoes.get(unit.id)),
   };

@@ -306,6 +306,7 @@ export function rankingRowsOf(rows: ResultRow[]) {
   const ties = tieNotes(rows.map((r) => ({ ...rankEntryOf({ id: r.unitId, kind: r.kind }, r), unitName: r.unitName, rank: r.rank })));
   return rows.map((r) => ({
     excluded: r.breakdown.excluded ?? false,
+    retired: r.breakdown.retired !== undefined,
     tie: ties.get(r.unitId) ?? null,
     unitId: r.unitId,
     unitName: r.unitName,

@@ -158,7 +158,8 @@ export type AdjustmentInput = { id: string; points: number; reason: string; by: 
 export type VetoInput = { id: string; vetoItemId: string; item: string; reason: string };
 
 export type UnitQuarterInputs = {
-  unit: { id: string; name: string; kind: UnitKind; code: string; sortOrder: number; activeFrom: DistrictDate };
+  /** retiredOn: the district day the unit was retired (撤销), when that fell on or before the period's last day */
+  unit: { id: string; name: string; kind: UnitKind; code: string; sortOrder: number; activeFrom: DistrictDate; retiredOn?: DistrictDate };
   period: { quarter: string; start: DistrictDate; end: DistrictDate; asOf: DistrictDate };
   taskItems: TaskItemInput[];
   groupScores: GroupScoreInput[];
@@ -213,6 +214,8 @@ export type ScoreBreakdown = {
   ranked: boolean;
   /** outside the assessed set (ScoringRules.excludedUnitIds): scored for reference, never ranked */
   excluded?: boolean;
+  /** the day the unit was retired (撤销) in or before this quarter: listed as 已撤销, never ranked or flagged (retiredIn) */
+  retired?: DistrictDate;
   notes: string[];
   /** the performance criteria that separate equal totals (ranking.ts); absent in older snapshots */
   tieBreak?: TieBreakStats;
@@ -391,6 +394,18 @@ function percent(share: number): string {
   return `${round2(share * 100)}%`;
 }
 
+/**
+ * The one rule for a retired unit (README, "A retired unit"): a unit retired
+ * (撤销) on or before a quarter's last day is listed as 已撤销 for that
+ * quarter — scored for reference, never ranked, so never flagged. Returns the
+ * day it was retired, or null. (Its reports are not due from that day on:
+ * inputs.ts ends its timeliness the day before.)
+ */
+export function retiredIn(inputs: Pick<UnitQuarterInputs, "unit" | "period">): DistrictDate | null {
+  const day = inputs.unit.retiredOn;
+  return day !== undefined && day <= inputs.period.end ? day : null;
+}
+
 /** The unit's quarter score from plain inputs and the year's rules. */
 export function computeQuarterScore(inputs: UnitQuarterInputs, rules: ScoringRules): QuarterScoreResult {
   const lateCredit = rules.lateCredit ?? DEFAULT_LATE_CREDIT;
@@ -405,7 +420,8 @@ export function computeQuarterScore(inputs: UnitQuarterInputs, rules: ScoringRul
   const countedWeight = counted.reduce((sum, key) => sum + rules.weights[key], 0);
   const hasData = counted.some((key) => OUTCOME_COMPONENTS.includes(key));
   const excluded = (rules.excludedUnitIds ?? []).includes(inputs.unit.id);
-  const ranked = hasData && !excluded;
+  const retired = retiredIn(inputs);
+  const ranked = hasData && !excluded && !retired;
 
   // Unrounded worth of each component; only what is shown is rounded.
   const worth = (key: ComponentKey) => (hasData && counted.includes(key) ? (100 * rules.weights[key]) / countedWeight : 0);
@@ -433,7 +449,8 @@ export function computeQuarterScore(inputs: UnitQuarterInputs, rules: ScoringRul
   const failed = inputs.vetoes.length > 0;
 
   const notes: string[] = [];
-  if (excluded) notes.push("本单位是考核组织单位，不在被考核单位之列（督查室在考核规则中设置）：得分仅供参考，不参与排名和红黄旗");
+  if (retired) notes.push(`本单位已于 ${retired} 撤销：本季度不参与排名和红黄旗，得分仅供参考；撤销之日起不再应晒`);
+  else if (excluded) notes.push("本单位是考核组织单位，不在被考核单位之列（督查室在考核规则中设置）：得分仅供参考，不参与排名和红黄旗");
   else if (!hasData) notes.push("任务、考核组评分、晒报及时率均无可计分的数据，本季度不参与排名");
   if (inputs.unit.activeFrom > inputs.period.start) notes.push(`本单位于 ${inputs.unit.activeFrom} 设立，只计设立之后的数据`);
   if (inputs.period.asOf < inputs.period.end) notes.push(`数据截至 ${inputs.period.asOf}（季度结束前）`);
@@ -455,6 +472,7 @@ export function computeQuarterScore(inputs: UnitQuarterInputs, rules: ScoringRul
       vetoes: inputs.vetoes,
       ranked,
       ...(excluded ? { excluded } : {}),
+      ...(retired ? { retired } : {}),
       notes,
       tieBreak: {
         overdueItems: shares.tasks.sources.filter((s) => s.state === "OVERDUE").length + inputs.overdueOrders.length,

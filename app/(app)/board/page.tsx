@@ -87,7 +87,8 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
         const rows = results.rows.filter((r) => r.kind === kind);
         const ranked = rows.filter((r) => r.ranked);
         const excluded = rows.filter((r) => r.breakdown.excluded);
-        const noData = rows.length - ranked.length - excluded.length;
+        const retired = rows.filter((r) => r.breakdown.retired && !r.breakdown.excluded);
+        const noData = rows.length - ranked.length - excluded.length - retired.length;
         return (
           <section key={kind} aria-labelledby={`rank-${kind}`} className="space-y-3">
             <h2 id={`rank-${kind}`} className="text-xl font-semibold">
@@ -95,6 +96,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
               <span className="ml-2 text-base font-normal text-stone-600">
                 {ranked.length} 个单位参与排名{noData > 0 ? `，${noData} 个数据不足` : ""}
                 {excluded.length > 0 ? `，${excluded.length} 个考核组织单位不参与排名` : ""}
+                {retired.length > 0 ? `，${retired.length} 个已撤销` : ""}
               </span>
             </h2>
             {excluded.length > 0 ? (
