@@ -163,3 +163,57 @@ test("the office's organisation pages: lines, key tasks, groups with the scope o
   await page.goto("/admin/org/units");
   await page.screenshot({ path: "test-results/org-units.png", fullPage: true });
 });
+
+test("the office creates a key task, its assessment group and a channel, and sees each in its list", async ({ page }) => {
+  const suffix = Date.now().toString(36).slice(-5);
+  const keyTaskName = `e2e重点工作${suffix}`;
+  const groupName = `e2e考核组${suffix}`;
+  const channelName = `e2e工作群${suffix}`;
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await loginAs(page, "admin");
+
+  await page.goto("/admin/org/key-tasks");
+  const newKeyTask = page.getByRole("form", { name: "新建重点工作" });
+  // A name already taken is refused in Chinese and nothing is added.
+  await newKeyTask.getByLabel("名称").fill("土地卫片拆迁");
+  await newKeyTask.getByRole("button", { name: "新建" }).click();
+  await expect(newKeyTask.getByText("已有同名的重点工作", { exact: true })).toBeVisible();
+  await page.screenshot({ path: "test-results/org-key-task-new-1366.png", fullPage: true });
+  await newKeyTask.getByLabel("名称").fill(keyTaskName);
+  await newKeyTask.getByLabel("所属分管线").selectOption({ label: "美丽乡村" });
+  await newKeyTask.getByRole("button", { name: "新建" }).click();
+  await expect(newKeyTask.getByText(`已新建重点工作“${keyTaskName}”`)).toBeVisible();
+  await expect(
+    page
+      .getByRole("form", { name: /^重点工作 KT\d+$/ })
+      .getByRole("textbox", { name: /名称/ })
+      .last(),
+  ).toHaveValue(keyTaskName);
+
+  await page.goto("/admin/org/groups");
+  const newGroup = page.getByRole("form", { name: "新建考核组" });
+  await page.screenshot({ path: "test-results/org-group-new-1366.png", fullPage: true });
+  await newGroup.getByLabel("名称").fill(groupName);
+  // The new key task has no group yet, so it is offered (its option reads "KTnn 名称").
+  const keyTaskValue = await newGroup.locator("option", { hasText: keyTaskName }).getAttribute("value");
+  await newGroup.getByLabel("跟踪的重点工作").selectOption(keyTaskValue!);
+  await newGroup.getByRole("button", { name: "新建" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: groupName })).toBeVisible();
+  await page.goto("/admin/org/groups");
+  await expect(page.getByRole("link", { name: groupName })).toBeVisible();
+
+  await page.goto("/admin/org/channels");
+  const newChannel = page.getByRole("form", { name: "新建工作群" });
+  await newChannel.getByLabel("名称").fill(channelName);
+  await page.screenshot({ path: "test-results/org-channel-new-1366.png", fullPage: true });
+  await newChannel.getByRole("button", { name: "新建" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: channelName })).toBeVisible();
+  await page.goto("/admin/org/channels");
+  await expect(page.getByRole("link", { name: channelName })).toBeVisible();
+
+  // The creation is in the audit log under its Chinese label.
+  await page.goto("/admin/audit?action=channel.create");
+  const newest = page.getByTestId("audit-row").first();
+  await expect(newest).toContainText("新建工作群");
+  await expect(newest).toContainText(channelName);
+});

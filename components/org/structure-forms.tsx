@@ -4,7 +4,16 @@ import { UnitPicker } from "@/components/tasks/unit-picker";
 import { ActionForm, SubmitButton } from "@/components/ui/action-form";
 import { Field, SelectField } from "@/components/ui/field";
 import type { UnitOption } from "@/components/org/user-forms";
-import { saveLineAction, saveRubricAction, setChannelMembersAction, setGroupMembersAction, updateKeyTaskAction } from "@/lib/org/actions";
+import {
+  createChannelAction,
+  createGroupAction,
+  createKeyTaskAction,
+  saveLineAction,
+  saveRubricAction,
+  setChannelMembersAction,
+  setGroupMembersAction,
+  updateKeyTaskAction,
+} from "@/lib/org/actions";
 
 export type PersonOption = { id: string; name: string; title: string | null };
 
@@ -119,6 +128,66 @@ export function KeyTaskForm({
             ))}
           </SelectField>
           <SubmitButton variant="secondary">保存</SubmitButton>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+/** 新建重点工作: a name and its line; the code (KTnn) is given by the server. Empties itself once created, for the next one. */
+export function KeyTaskCreateForm({ lines }: { lines: { id: string; name: string }[] }) {
+  return (
+    <ActionForm action={createKeyTaskAction} resetOnSuccess className="grid items-end gap-3 sm:grid-cols-[1fr_1fr_auto]" aria-label="新建重点工作">
+      {({ errors }) => (
+        <>
+          <Field label="名称" id="kt-new-name" name="name" required maxLength={40} errors={errors.name} />
+          <SelectField label="所属分管线" id="kt-new-line" name="lineId" defaultValue="" errors={errors.lineId}>
+            <option value="">未指定</option>
+            {lines.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </SelectField>
+          <SubmitButton pendingLabel="正在创建…">新建</SubmitButton>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+/** 新建考核组: a name and the key task it tracks (one without a group); members, scope and rubric on its page, where the form leads. */
+export function GroupCreateForm({ keyTasks }: { keyTasks: { id: string; code: string; name: string }[] }) {
+  return (
+    <ActionForm action={createGroupAction} className="grid items-end gap-3 sm:grid-cols-[1fr_1fr_auto]" aria-label="新建考核组">
+      {({ errors }) => (
+        <>
+          <Field label="名称" id="group-new-name" name="name" required maxLength={40} placeholder="如：招商引资跟踪考核组" errors={errors.name} />
+          <SelectField label="跟踪的重点工作" id="group-new-key-task" name="keyTaskId" required defaultValue="" errors={errors.keyTaskId}>
+            <option value="" disabled>
+              请选择
+            </option>
+            {keyTasks.map((k) => (
+              <option key={k.id} value={k.id}>
+                {k.code} {k.name}
+              </option>
+            ))}
+          </SelectField>
+          <SubmitButton pendingLabel="正在创建…">新建</SubmitButton>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+/** 新建工作群: its name; units and members on its page, where the form leads. */
+export function ChannelCreateForm() {
+  return (
+    <ActionForm action={createChannelAction} className="grid items-end gap-3 sm:grid-cols-[1fr_auto]" aria-label="新建工作群">
+      {({ errors }) => (
+        <>
+          <Field label="名称" id="channel-new-name" name="name" required maxLength={40} placeholder="如：乡村振兴工作群" errors={errors.name} />
+          <SubmitButton pendingLabel="正在创建…">新建</SubmitButton>
         </>
       )}
     </ActionForm>

@@ -14,8 +14,11 @@ import type { ImportFailure } from "@/lib/org/sheet-import";
 import { z } from "@/lib/validation";
 import { refusalState } from "@/lib/write-result";
 import {
+  channelCreateInput,
   channelMembersInput,
+  groupCreateInput,
   groupMembersInput,
+  keyTaskCreateInput,
   keyTaskInput,
   lineInput,
   rubricInput,
@@ -31,6 +34,9 @@ import {
 } from "@/lib/org/schemas";
 import {
   changeGroupScope,
+  createChannel,
+  createGroup,
+  createKeyTask,
   createUnit,
   createUser,
   mergeUnits,
@@ -134,6 +140,27 @@ export const saveLineAction = authedAction({ roles: OFFICE, input: lineInput }, 
   revalidatePath("/admin/org/lines");
   if (!data.id) redirect(`/admin/org/lines/${result.value.id}`);
   return { ok: true, message: "已保存。" };
+});
+
+export const createKeyTaskAction = authedAction({ roles: OFFICE, input: keyTaskCreateInput }, async (user, data) => {
+  const result = await createKeyTask(db, user, data);
+  if (!result.ok) return refused(result);
+  revalidatePath("/admin/org/key-tasks");
+  return { ok: true, message: `已新建重点工作“${data.name}”（${result.value.code}）。` };
+});
+
+export const createGroupAction = authedAction({ roles: OFFICE, input: groupCreateInput }, async (user, data) => {
+  const result = await createGroup(db, user, data);
+  if (!result.ok) return refused(result);
+  revalidatePath("/admin/org/groups");
+  redirect(`/admin/org/groups/${result.value.id}`);
+});
+
+export const createChannelAction = authedAction({ roles: OFFICE, input: channelCreateInput }, async (user, data) => {
+  const result = await createChannel(db, user, data);
+  if (!result.ok) return refused(result);
+  revalidatePath("/admin/org/channels");
+  redirect(`/admin/org/channels/${result.value.id}`);
 });
 
 export const updateKeyTaskAction = authedAction({ roles: OFFICE, input: keyTaskInput }, async (user, data) => {

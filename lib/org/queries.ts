@@ -178,6 +178,12 @@ export async function listKeyTasksForOffice(user: SessionUser) {
   return db.keyTask.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true, code: true, name: true, lineId: true } });
 }
 
+/** Key tasks that have no assessment group yet (one group per key task): what a new group may track. */
+export async function listKeyTasksWithoutGroup(user: SessionUser) {
+  if (!office(user)) return [];
+  return db.keyTask.findMany({ where: { group: null }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true, code: true, name: true } });
+}
+
 export async function listChannelsForOffice(user: SessionUser) {
   if (!office(user)) return [];
   return db.channel.findMany({

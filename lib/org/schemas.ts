@@ -141,6 +141,32 @@ export const keyTaskInput = z.object({
     .transform((v) => v || null),
 });
 
+const structureName = z.string().trim().min(2, { message: "名称至少 2 字" }).max(40, { message: "名称最多 40 字" });
+
+/** A new key task (重点工作): its code is the next free KTnn (lib/org/writes.ts createKeyTask). */
+export const keyTaskCreateInput = z.object({
+  name: structureName,
+  lineId: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((v) => v || null),
+});
+
+/** A new assessment group (考核组) for a key task that has none; members, scope and rubric are set on its page. */
+export const groupCreateInput = z.object({
+  name: structureName,
+  keyTaskId: z.string().trim().min(1, { message: "请选择重点工作" }).max(64),
+});
+
+/** A new channel (工作群); its units and members are set on its page. */
+export const channelCreateInput = z.object({ name: structureName });
+
+export type KeyTaskCreateInput = z.infer<typeof keyTaskCreateInput>;
+export type GroupCreateInput = z.infer<typeof groupCreateInput>;
+export type ChannelCreateInput = z.infer<typeof channelCreateInput>;
+
 export const groupMembersInput = z.object({ id, userIds: idList("成员", 30) });
 
 export const channelMembersInput = z.object({ id, unitIds: idList("单位", 200), userIds: idList("成员", 100) });

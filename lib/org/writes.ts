@@ -18,7 +18,18 @@ import { revokeAccess } from "@/lib/accounts/writes";
 import { hashPassword } from "@/lib/auth/password";
 import type { SessionUser } from "@/lib/auth/roles";
 import { unitSnapshotSelect, userSnapshotSelect } from "@/lib/org/selects";
-import type { LineInput, RubricInput, ScopeChangeInput, UnitCreateInput, UnitUpdateInput, UserCreateInput, UserUpdateInput } from "@/lib/org/schemas";
+import type {
+  ChannelCreateInput,
+  GroupCreateInput,
+  KeyTaskCreateInput,
+  LineInput,
+  RubricInput,
+  ScopeChangeInput,
+  UnitCreateInput,
+  UnitUpdateInput,
+  UserCreateInput,
+  UserUpdateInput,
+} from "@/lib/org/schemas";
 import { districtToday, quarterOf, quarterRange, type DistrictDate } from "@/lib/time";
 import type { WriteResult } from "@/lib/write-result";
 
@@ -408,6 +419,62 @@ export async function saveLine(client: Db, actor: SessionUser, input: LineInput)
       unitId: null,
     });
     return { ok: true as const, value: { id } };
+  });
+}
+
+/** The next free code of a prefix and a two-digit (or longer) number: KT08, CH07 … (codes are unique; names are what people read). */
+function nextCode(taken: { code: string }[], prefix: string): string {
+  const codes = new Set(taken.map((t) => t.code));
+  const numbers = taken.map((t) => (t.code.startsWith(prefix) ? Number(t.code.slice(prefix.length)) : NaN)).filter(Number.isInteger);
+  let n = Math.max(0, ...numbers) + 1;
+  while (codes.has(`${prefix}${String(n).padStart(2, "0")}`)) n += 1;
+  return `${prefix}${String(n).padStart(2, "0")}`;
+}
+
+/** Creates a key task (重点工作) with the next free code KTnn, last in order, on a line or none. */
+export async function createKeyTask(client: Db, actor: SessionUser, input: KeyTaskCreateInput): Promise<OrgResult<{ id: string; code: string }>> {
+  if (actor.role !== "ADMIN") return forbidden();
+  return client.$transaction(async (tx) => {
+    if (await tx.keyTask.findFirst({ where: { name: input.name }, select: { id: true } })) return invalid("name", "已有同名的重点工作");
+    if (input.lineId && (await tx.line.count({ where: { id: input.lineId } })) === 0) return invalid("lineId", "所选分管线不存在");
+    const taken = await tx.keyTask.findMany({ select: { code: true } });
+    const last = await tx.keyTask.aggregate({ _max: { sortOrder: true } });
+    const after = await tx.keyTask.create({
+      data: { code: nextCode(taken, "KT"), name: input.name, lineId: input.lineId, sortOrder: (last._max.sortOrder ?? 0) + 1 },
+      select: { id: true, code: true, name: true, lineId: true },
+    });
+    await audit(tx, { actorId: actor.id, action: "keyTask.create", entity: "KeyTask", entityId: after.id, after, unitId: null });
+    return { ok: true as const, value: { id: after.id, code: after.code } };
+  });
+}
+
+/** Creates the assessment group (考核组) of a key task that has none (one group per key task); no members, units or rubric yet. */
+export async function createGroup(client: Db, actor: SessionUser, input: GroupCreateInput): Promise<OrgResult<{ id: string }>> {
+  if (actor.role !== "ADMIN") return forbidden();
+  return client.$transaction(async (tx) => {
+    const keyTask = await tx.keyTask.findUnique({ where: { id: input.keyTaskId }, select: { id: true, name: true, group: { select: { name: true } } } });
+    if (!keyTask) return invalid("keyTaskId", "所选重点工作不存在");
+    if (keyTask.group) return invalid("keyTaskId", `“${keyTask.name}”已有考核组“${keyTask.group.name}”`);
+    if (await tx.assessmentGroup.findFirst({ where: { name: input.name }, select: { id: true } })) return invalid("name", "已有同名的考核组");
+    const after = await tx.assessmentGroup.create({ data: { name: input.name, keyTaskId: keyTask.id }, select: { id: true, name: true, keyTaskId: true } });
+    await audit(tx, { actorId: actor.id, action: "group.create", entity: "AssessmentGroup", entityId: after.id, after, unitId: null });
+    return { ok: true as const, value: { id: after.id } };
+  });
+}
+
+/** Creates a channel (工作群) with the next free code CHnn, last in order; no units or members yet. */
+export async function createChannel(client: Db, actor: SessionUser, input: ChannelCreateInput): Promise<OrgResult<{ id: string }>> {
+  if (actor.role !== "ADMIN") return forbidden();
+  return client.$transaction(async (tx) => {
+    if (await tx.channel.findFirst({ where: { name: input.name }, select: { id: true } })) return invalid("name", "已有同名的工作群");
+    const taken = await tx.channel.findMany({ select: { code: true } });
+    const last = await tx.channel.aggregate({ _max: { sortOrder: true } });
+    const after = await tx.channel.create({
+      data: { code: nextCode(taken, "CH"), name: input.name, sortOrder: (last._max.sortOrder ?? 0) + 1 },
+      select: { id: true, code: true, name: true },
+    });
+    await audit(tx, { actorId: actor.id, action: "channel.create", entity: "Channel", entityId: after.id, after, unitId: null });
+    return { ok: true as const, value: { id: after.id } };
   });
 }
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { KeyTaskForm } from "@/components/org/structure-forms";
-import { PageHeader } from "@/components/ui/page-header";
+import { KeyTaskCreateForm, KeyTaskForm } from "@/components/org/structure-forms";
+import { Card } from "@/components/ui/card";
+import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { listKeyTasksForOffice, listLinesForOffice } from "@/lib/org/queries";
 
@@ -13,13 +14,21 @@ export default async function KeyTasksPage() {
   return (
     <div className="space-y-5">
       <PageHeader title="阶段性重点工作" description="每项重点工作归属一条分管线，由一个跟踪考核组跟踪考核。" />
-      <ul className="space-y-4">
-        {keyTasks.map((k) => (
-          <li key={k.id} className="rounded-lg border border-stone-200 bg-white p-4">
-            <KeyTaskForm keyTask={k} lines={options} />
-          </li>
-        ))}
-      </ul>
+      {keyTasks.length === 0 ? (
+        <EmptyState title="还没有重点工作">在下方新建；再为每项重点工作新建一个考核组。</EmptyState>
+      ) : (
+        <ul className="space-y-4">
+          {keyTasks.map((k) => (
+            <li key={k.id} className="rounded-lg border border-stone-200 bg-white p-4">
+              <KeyTaskForm keyTask={k} lines={options} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <Card heading="新建重点工作" headingClassName="mb-4">
+        <KeyTaskCreateForm lines={options} />
+        <p className="mt-2 text-sm text-stone-600">编号（KT01、KT02 …）自动生成。</p>
+      </Card>
     </div>
   );
 }
