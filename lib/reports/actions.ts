@@ -2,19 +2,32 @@
 
 /**
  * Writes around the cards: leaders' instructions (批示), the units' answers,
- * and reminders (催报). The factory checks the session, role and input; the
+ * their closing (采纳办结) or 追问, and reminders (催报). The factory checks the session, role and input; the
  * unit scope is in the queries of lib/reports/follow-up.ts.
  */
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/auth/action";
 import { UNIT_ROLES } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
-import { recordInstruction, recordInstructionAnswer, recordReminders } from "@/lib/reports/follow-up";
-import { instructionAnswerInput, instructionInput, reminderInput } from "@/lib/reports/schemas";
+import { closeInstruction, reaskInstruction, recordInstruction, recordInstructionAnswer, recordReminders } from "@/lib/reports/follow-up";
+import { instructionAnswerInput, instructionCloseInput, instructionInput, instructionReaskInput, reminderInput } from "@/lib/reports/schemas";
 
 export const createInstruction = authedAction({ roles: ["LEADER"], input: instructionInput }, async (user, data) => {
   const result = await recordInstruction(db, user, data);
   revalidatePath("/feed");
+  return result;
+});
+
+// The leader who wrote the 批示, or the office; the write checks which 批示 (lib/reports/follow-up.ts).
+export const acceptInstruction = authedAction({ roles: ["LEADER", "ADMIN"], input: instructionCloseInput }, async (user, data) => {
+  const result = await closeInstruction(db, user, data);
+  revalidatePath("/leader/instructions");
+  return result;
+});
+
+export const askInstructionAgain = authedAction({ roles: ["LEADER", "ADMIN"], input: instructionReaskInput }, async (user, data) => {
+  const result = await reaskInstruction(db, user, data);
+  revalidatePath("/leader/instructions");
   return result;
 });
 
