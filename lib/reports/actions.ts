@@ -19,17 +19,10 @@ export const createInstruction = authedAction({ roles: ["LEADER"], input: instru
 });
 
 // The leader who wrote the 批示, or the office; the write checks which 批示 (lib/reports/follow-up.ts).
-export const acceptInstruction = authedAction({ roles: ["LEADER", "ADMIN"], input: instructionCloseInput }, async (user, data) => {
-  const result = await closeInstruction(db, user, data);
-  revalidatePath("/leader/instructions");
-  return result;
-});
+// No revalidation either: the confirmation stays on the 批示 (revalidating would take a closed one off the open list at once).
+export const acceptInstruction = authedAction({ roles: ["LEADER", "ADMIN"], input: instructionCloseInput }, (user, data) => closeInstruction(db, user, data));
 
-export const askInstructionAgain = authedAction({ roles: ["LEADER", "ADMIN"], input: instructionReaskInput }, async (user, data) => {
-  const result = await reaskInstruction(db, user, data);
-  revalidatePath("/leader/instructions");
-  return result;
-});
+export const askInstructionAgain = authedAction({ roles: ["LEADER", "ADMIN"], input: instructionReaskInput }, (user, data) => reaskInstruction(db, user, data));
 
 // No revalidation: the answer's confirmation stays on screen; the list is fresh on the next visit (every page here is dynamic).
 export const answerInstruction = authedAction({ roles: UNIT_ROLES, input: instructionAnswerInput }, (user, data) => recordInstructionAnswer(db, user, data));
