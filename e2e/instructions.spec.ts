@@ -15,11 +15,11 @@ test("a leader turns a 批示 into a 督办件: the form is filled in, the order
   await page.screenshot({ path: "test-results/instructions-leader-1366.png", fullPage: true });
   const item = page
     .getByRole("listitem", { name: /^临洺关镇 / })
-    .filter({ has: page.getByRole("link", { name: "转为督办件" }) })
+    .filter({ has: page.getByRole("link", { name: "转为督办件", exact: true }) })
     .first();
   const text = (await item.locator("p.text-base").textContent())!.trim();
-  const convert = (await item.getByRole("link", { name: "转为督办件" }).getAttribute("href"))!;
-  await item.getByRole("link", { name: "转为督办件" }).click();
+  const convert = (await item.getByRole("link", { name: "转为督办件", exact: true }).getAttribute("href"))!;
+  await item.getByRole("link", { name: "转为督办件", exact: true }).click();
 
   await expect(page).toHaveURL(/\/orders\/new\?instructionId=/);
   await expect(page.getByText("牵头单位：临洺关镇")).toBeVisible();
@@ -34,7 +34,7 @@ test("a leader turns a 批示 into a 督办件: the form is filled in, the order
   await page.goto("/leader/instructions");
   const converted = page.getByRole("listitem", { name: /^临洺关镇 / }).filter({ hasText: text });
   await expect(converted.getByRole("link", { name: "已转为督办件，查看 →" })).toHaveAttribute("href", orderUrl);
-  await expect(converted.getByRole("link", { name: "转为督办件" })).toHaveCount(0);
+  await expect(converted.getByRole("link", { name: "转为督办件", exact: true })).toHaveCount(0);
   // The same link again opens the existing order instead of a second one.
   await page.goto(convert);
   await expect(page).toHaveURL(new RegExp(`${orderUrl}$`));
