@@ -84,6 +84,9 @@ test("a 批示's deadline is today or later in the district's calendar, within a
   const bad = instructionInput.safeParse({ slotId, text: "x", deadline: "2026-13-45" });
   assert.equal(bad.success, false);
   assert.match(bad.error?.issues[0].message ?? "", /办理期限应为日期/);
+  const farInput = instructionInput.safeParse({ slotId, text: "x", deadline: "9999-12-31" });
+  assert.equal(farInput.success, false);
+  assert.match(farInput.error?.issues[0].message ?? "", /办理期限应在去年到明年之间/);
 });
 
 test("only the leader who wrote a 批示, or the office, closes it; another leader, an assessor or a unit is refused and nothing changes", async () => {

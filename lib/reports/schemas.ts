@@ -2,7 +2,7 @@
  * The one input schema of a slot submission, shared by the card form (which
  * posts to the API) and chat bots or mobile clients calling it directly.
  */
-import { isDistrictDate } from "@/lib/time";
+import { isDistrictDate, isNearDistrictDate } from "@/lib/time";
 import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters, z } from "@/lib/validation";
 
 /** Control characters are refused in every text, as in the forms (authedAction). */
@@ -68,7 +68,14 @@ export const instructionInput = z.object({
   slotId: id,
   text: z.string().trim().min(1, "请填写批示内容").max(500, "批示最多 500 个字"),
   /** optional 办理期限, a district date; not in the past (checked against the district's today in recordInstruction) */
-  deadline: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().refine(isDistrictDate, "办理期限应为日期（年-月-日）").optional()),
+  deadline: z.preprocess(
+    (v) => (v === "" || v === null ? undefined : v),
+    z
+      .string()
+      .refine(isDistrictDate, "办理期限应为日期（年-月-日）")
+      .refine((v) => isNearDistrictDate(v), "办理期限应在去年到明年之间")
+      .optional(),
+  ),
 });
 
 /** The leader who wrote a 批示 (or the office) accepts the unit's answer: 采纳办结. */
