@@ -78,7 +78,7 @@ export function CloseInstructionForm({ instructionId }: { instructionId: string 
 export function ReaskInstructionForm({ instructionId }: { instructionId: string }) {
   return (
     <details className="w-full">
-      <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-medium text-brand-700">追问</summary>
+      <summary className="inline-flex min-h-11 min-w-11 cursor-pointer items-center justify-center text-sm font-medium text-brand-700">追问</summary>
       <ActionForm action={askInstructionAgain} className="mt-2 space-y-2" aria-label="追问批示" message={false}>
         {({ state, errors }) =>
           state.ok ? (
