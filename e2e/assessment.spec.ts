@@ -138,20 +138,23 @@ test("an assessor scores a unit: a draft first, then submitted with a reason for
 test("the board's drill-down for a task finished late shows 逾期完成 and its rule, and so does the task's page", async ({ page }) => {
   // A unit whose current snapshot of a closed quarter holds an item done after its due date.
   const db = e2eDb();
-  let found: { unitId: string; year: number; number: number; label: string; taskId: string; kind: string } | undefined;
+  // A breakdown stores each source's type, id, state and points; its words are made again when read.
+  let found: { unitId: string; year: number; number: number; id: string; title: string; taskId: string; kind: string } | undefined;
   try {
     const rows = db
       .prepare(
         `SELECT s.unitId AS unitId, q.year AS year, q.number AS number, s.breakdown AS breakdown FROM QuarterScore s JOIN Quarter q ON q.id = s.quarterId
-         WHERE q.status = 'CLOSED' AND s.version = q.version AND s.breakdown LIKE '%"state":"DONE_LATE"%' LIMIT 1`,
+         WHERE q.status = 'CLOSED' AND s.version = q.version AND s.breakdown LIKE '%"state":"DONE_LATE"%' ORDER BY q.year, q.number, s.unitId LIMIT 1`,
       )
       .all() as { unitId: string; year: number; number: number; breakdown: string }[];
     const row = rows[0];
     if (row) {
-      type Source = { type: string; id: string; parentId?: string; state?: string; label: string };
+      type Source = { type: string; id: string; parentId?: string; state?: string };
       const tasks = (JSON.parse(row.breakdown) as { components: { key: string; sources: Source[] }[] }).components.find((c) => c.key === "tasks")!;
       const late = tasks.sources.find((x) => x.state === "DONE_LATE")!;
-      found = { unitId: row.unitId, year: row.year, number: row.number, label: late.label, taskId: late.parentId ?? late.id, kind: late.type };
+      const table = late.type === "task" ? "Task" : "Milestone";
+      const { title } = db.prepare(`SELECT title FROM ${table} WHERE id = ?`).get(late.id) as { title: string };
+      found = { unitId: row.unitId, year: row.year, number: row.number, id: late.id, title, taskId: late.parentId ?? late.id, kind: late.type };
     }
   } finally {
     db.close();
@@ -161,7 +164,8 @@ test("the board's drill-down for a task finished late shows 逾期完成 and its
   await page.goto(`/board/units/${found!.unitId}?quarter=${found!.year}Q${found!.number}`);
   const tasks = page.locator("#c-tasks");
   await expect(tasks.locator("[data-rule=done-late]")).toContainText("逾期完成：到期日前完成的部分全额计分，到期日之后（至季度末）完成的部分按 50% 计分");
-  const row = tasks.locator("tr", { hasText: found!.label }).first();
+  const row = tasks.locator("tr", { hasText: `编号 ${found!.id}` });
+  await expect(row).toContainText(found!.title);
   await expect(row.getByText("逾期完成", { exact: true })).toBeVisible();
   await expect(row).toContainText(/逾期完成，计 \d+%/);
 
@@ -170,7 +174,7 @@ test("the board's drill-down for a task finished late shows 逾期完成 and its
   const late =
     found!.kind === "task"
       ? page.locator("main [data-status=DONE_LATE]").first()
-      : page.locator("main li", { hasText: found!.label.split(" · ").at(-1)! }).locator("[data-status=DONE_LATE]");
+      : page.locator("main li", { hasText: found!.title }).locator("[data-status=DONE_LATE]");
   await expect(late).toHaveText("逾期完成");
   await expect(page.locator("[data-late-rule]")).toHaveText("逾期完成：到期日前完成的部分全额计分，到期日之后（至季度末）完成的部分按 50% 计分");
   await page.screenshot({ path: "test-results/task-done-late.png", fullPage: true });
