@@ -1,6 +1,6 @@
 "use client";
 
-import { UnitPicker } from "@/components/tasks/unit-picker";
+import { UnitPicker } from "@/components/ui/unit-picker";
 import { ActionForm, SubmitButton } from "@/components/ui/action-form";
 import { Field, SelectField } from "@/components/ui/field";
 import type { UnitOption } from "@/components/org/user-forms";

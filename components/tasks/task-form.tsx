@@ -1,6 +1,6 @@
 "use client";
 
-import { UnitPicker } from "@/components/tasks/unit-picker";
+import { UnitPicker } from "@/components/ui/unit-picker";
 import { UnitSelect } from "@/components/ui/unit-select";
 import { ActionForm, ActionMessage, SubmitButton } from "@/components/ui/action-form";
 import { Field, SelectField, TextareaField, Choice } from "@/components/ui/field";
