@@ -68,6 +68,8 @@ test("an order's full cycle: an assessor issues it, the unit signs and asks for 
   test.slow();
   await loginAs(page, "assessor");
   await page.goto("/orders/new");
+  // Step one, the searchable unit picker: part of the name narrows the list, then the unit is picked.
+  await page.getByRole("searchbox", { name: "按名称查找" }).fill("临洺关");
   await page.getByLabel("牵头单位").selectOption({ label: "临洺关镇" });
   await page.getByRole("button", { name: "下一步" }).click();
   const issue = page.getByRole("form", { name: "督办件立项" });

@@ -3,23 +3,31 @@
 import { useId, useState } from "react";
 import { cn } from "@/components/ui/cn";
 import { controlProps, FieldFrame } from "@/components/ui/field";
-import { UNIT_KIND_LABELS, UNIT_KINDS } from "@/lib/labels";
+import { UNIT_KIND_LABELS } from "@/lib/labels";
 
-export type UnitSelectOption = { id: string; name: string; kind: "TOWN" | "DEPARTMENT" };
+/** A unit to choose; without `kind` the list is not grouped. An archived unit is marked 已撤销. */
+export type UnitSelectOption = { id: string; name: string; kind?: string; archivedAt?: Date | null };
 
-const KIND_GROUPS = UNIT_KINDS.map((kind) => ({ kind, label: UNIT_KIND_LABELS[kind] }));
+const KIND_GROUPS = [
+  { key: "TOWN", label: UNIT_KIND_LABELS.TOWN, holds: (kind: string) => kind === "TOWN" },
+  { key: "DEPARTMENT", label: UNIT_KIND_LABELS.DEPARTMENT, holds: (kind: string) => kind !== "TOWN" },
+];
 
 /**
  * Chooses one unit out of ~113: a search box that narrows a native <select> (乡镇 and 区直部门 as
  * groups). Typing part of a name keeps the matching units only, and a search that leaves exactly one
- * selects it; the chosen unit stays in the list whatever the search. The select carries the value
- * (`name`), so the picker works in any form — the form kit's, or a plain GET filter.
+ * selects it; the chosen unit stays in the list whatever the search. Enter in the search box moves to
+ * the list instead of sending the form. The select carries the value (`name`), so the picker works in
+ * any form — the form kit's, or a plain GET filter — and, given `value` and `onChange`, as a controlled
+ * control outside a form (the board's trend chart).
  */
 export function UnitSelect({
   label,
   name,
   units,
   defaultValue = "",
+  value: controlled,
+  onChange,
   emptyLabel = "请选择",
   required,
   errors,
@@ -28,11 +36,14 @@ export function UnitSelect({
   className,
 }: {
   label: string;
-  name: string;
-  units: UnitSelectOption[];
+  name?: string;
+  units: readonly UnitSelectOption[];
   defaultValue?: string;
-  /** the first option, for no unit: 请选择 in a form, 全部 in a filter */
-  emptyLabel?: string;
+  /** controlled: the chosen unit's id, with onChange */
+  value?: string;
+  onChange?: (unitId: string) => void;
+  /** the first option, for no unit: 请选择 in a form, 全部单位 in a filter; null when a unit is always chosen */
+  emptyLabel?: string | null;
   required?: boolean;
   errors?: string[];
   hint?: string;
@@ -42,11 +53,23 @@ export function UnitSelect({
   const autoId = useId();
   const id = givenId ?? `unit-select-${autoId}`;
   const [query, setQuery] = useState("");
-  const [value, setValue] = useState(defaultValue);
+  const [own, setOwn] = useState(defaultValue);
+  const value = controlled ?? own;
+  const choose = (unitId: string) => {
+    if (controlled === undefined) setOwn(unitId);
+    onChange?.(unitId);
+  };
   const q = query.trim();
   const matches = q ? units.filter((u) => u.name.includes(q)) : units;
   const shown = matches.some((u) => u.id === value) ? matches : [...units.filter((u) => u.id === value), ...matches];
-  const control = controlProps(id, name, errors, hint);
+  const grouped = units.some((u) => u.kind);
+  const control = controlProps(id, name ?? "", errors, hint);
+  const option = (u: UnitSelectOption) => (
+    <option key={u.id} value={u.id}>
+      {u.name}
+      {u.archivedAt ? "（已撤销）" : ""}
+    </option>
+  );
 
   return (
     <FieldFrame id={id} label={label} errors={errors} hint={hint} className={className}>
@@ -58,34 +81,39 @@ export function UnitSelect({
           aria-label="按名称查找"
           aria-controls={id}
           placeholder="输入名称查找"
+          enterKeyHint="done"
           onChange={(e) => {
             const next = e.target.value;
             setQuery(next);
             const found = next.trim() ? units.filter((u) => u.name.includes(next.trim())) : [];
-            if (found.length === 1) setValue(found[0].id);
+            if (found.length === 1) choose(found[0].id);
+          }}
+          onKeyDown={(e) => {
+            if (e.key !== "Enter") return;
+            e.preventDefault();
+            document.getElementById(id)?.focus();
           }}
           className={control.className}
         />
         <select
           {...control}
+          name={name}
           aria-describedby={cn(control["aria-describedby"], `${id}-count`)}
           value={value}
-          onChange={(e) => setValue(e.target.value)}
+          onChange={(e) => choose(e.target.value)}
           required={required}
         >
-          <option value="">{q ? `${emptyLabel}（${matches.length} 个匹配）` : emptyLabel}</option>
-          {KIND_GROUPS.map((group) => {
-            const options = shown.filter((u) => u.kind === group.kind);
-            return options.length ? (
-              <optgroup key={group.kind} label={group.label}>
-                {options.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name}
-                  </option>
-                ))}
-              </optgroup>
-            ) : null;
-          })}
+          {emptyLabel === null ? null : <option value="">{q ? `${emptyLabel}（${matches.length} 个匹配）` : emptyLabel}</option>}
+          {grouped
+            ? KIND_GROUPS.map((group) => {
+                const options = shown.filter((u) => u.kind && group.holds(u.kind));
+                return options.length ? (
+                  <optgroup key={group.key} label={group.label}>
+                    {options.map(option)}
+                  </optgroup>
+                ) : null;
+              })
+            : shown.map(option)}
         </select>
       </div>
       <p id={`${id}-count`} aria-live="polite" className={cn("mt-1 text-sm text-stone-600", !q && "sr-only")}>

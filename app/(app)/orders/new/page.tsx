@@ -4,6 +4,7 @@ import { IssueOrderForm } from "@/components/supervision/orders/order-forms";
 import { ReportSummaryCard } from "@/components/supervision/report-summary";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card, Section } from "@/components/ui/card";
+import { UnitSelect } from "@/components/ui/unit-select";
 import { PageHeader } from "@/components/ui/page-header";
 import { homePathFor } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
@@ -52,19 +53,7 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Pro
       {!context ? (
         <Card>
           <form method="get" action="/orders/new" className="flex flex-wrap items-end gap-3">
-            <label className="min-w-64 flex-1 text-sm font-medium text-stone-800">
-              牵头单位
-              <select name="unitId" required defaultValue="" className="block w-full rounded-lg border border-stone-300 bg-white px-3 py-2.5 text-base">
-                <option value="" disabled>
-                  请选择单位
-                </option>
-                {(await listIssuableUnits(user)).map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <UnitSelect label="牵头单位" name="unitId" units={await listIssuableUnits(user)} emptyLabel="请选择单位" required className="min-w-64 flex-1" />
             <Button type="submit">下一步</Button>
           </form>
         </Card>
