@@ -14,9 +14,7 @@ export function AuditFilterForm({
   return (
     <FilterBar action="/admin/audit" label="筛选操作记录" hidden={{ entity: filters.entity, entityId: filters.entityId }}>
       <div className="grid grid-cols-2 gap-2 md:grid-cols-3 lg:grid-cols-5">
-        <Labelled label="单位" htmlFor="audit-unit">
-          <UnitFilterSelect id="audit-unit" units={options.units} value={filters.unit} />
-        </Labelled>
+        <UnitFilterSelect id="audit-unit" units={options.units} value={filters.unit} className="col-span-2" />
         <Labelled label="操作人（用户名或姓名）" htmlFor="audit-user">
           <input id="audit-user" name="user" defaultValue={filters.user ?? ""} autoComplete="off" className={CONTROL} />
         </Labelled>

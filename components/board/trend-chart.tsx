@@ -1,7 +1,8 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useState } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { UnitSelect } from "@/components/ui/unit-select";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
 
 export type TrendUnit = { unitId: string; unitName: string; kind: "TOWN" | "DEPARTMENT"; totals: (number | null)[]; ranks: (number | null)[] };
@@ -13,38 +14,16 @@ function mean(values: (number | null)[]): number | null {
 
 /** One unit's total across closed quarters beside the mean of its kind; pick the unit. */
 export function TrendChart({ quarters, units, initialUnitId }: { quarters: string[]; units: TrendUnit[]; initialUnitId?: string }) {
-  const selectId = useId();
   const [unitId, setUnitId] = useState(initialUnitId ?? units[0]?.unitId);
   const unit = units.find((u) => u.unitId === unitId) ?? units[0];
   if (!unit) return null;
   const peers = units.filter((u) => u.kind === unit.kind);
   const data = quarters.map((q, i) => ({ quarter: q, total: unit.totals[i], rank: unit.ranks[i], mean: mean(peers.map((p) => p.totals[i])) }));
   const kindName = UNIT_KIND_LABELS[unit.kind];
+  const pickable = units.map((u) => ({ id: u.unitId, name: u.unitName, kind: u.kind }));
   return (
     <div className="space-y-3">
-      <div className="no-print flex flex-wrap items-center gap-2">
-        <label htmlFor={selectId} className="text-sm font-medium">
-          单位
-        </label>
-        <select
-          id={selectId}
-          value={unit.unitId}
-          onChange={(e) => setUnitId(e.target.value)}
-          className="min-h-11 rounded-lg border border-stone-300 bg-white px-3"
-        >
-          {(["TOWN", "DEPARTMENT"] as const).map((kind) => (
-            <optgroup key={kind} label={UNIT_KIND_LABELS[kind]}>
-              {units
-                .filter((u) => u.kind === kind)
-                .map((u) => (
-                  <option key={u.unitId} value={u.unitId}>
-                    {u.unitName}
-                  </option>
-                ))}
-            </optgroup>
-          ))}
-        </select>
-      </div>
+      <UnitSelect label="单位" units={pickable} value={unit.unitId} onChange={(id) => id && setUnitId(id)} emptyLabel={null} className="no-print" />
       <div
         className="h-72 w-full"
         role="img"

@@ -2,6 +2,7 @@
 
 import { ActionForm, SubmitButton } from "@/components/ui/action-form";
 import { Field, SelectField } from "@/components/ui/field";
+import { UnitSelect } from "@/components/ui/unit-select";
 import type { UnitOption } from "@/components/org/user-forms";
 import { changeScopeAction, createUnitAction, importUnitsAction, mergeUnitAction, retireUnitAction, updateUnitAction } from "@/lib/org/actions";
 import { SheetImportForm } from "@/components/org/import-form";
@@ -85,16 +86,7 @@ export function MergeUnitForm({ id, name, units }: { id: string; name: string; u
       {({ errors }) => (
         <>
           <input type="hidden" name="id" value={id} />
-          <SelectField label="并入" name="intoId" required defaultValue="" errors={errors.intoId}>
-            <option value="">请选择</option>
-            {units
-              .filter((u) => u.id !== id)
-              .map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-          </SelectField>
+          <UnitSelect label="并入" name="intoId" units={units.filter((u) => u.id !== id)} required errors={errors.intoId} />
           <SubmitButton variant="danger">合并</SubmitButton>
         </>
       )}
@@ -108,14 +100,7 @@ export function ScopeChangeForm({ groupId, units, today }: { groupId: string; un
       {({ errors }) => (
         <>
           <input type="hidden" name="groupId" value={groupId} />
-          <SelectField label="单位" name="unitId" required defaultValue="" errors={errors.unitId}>
-            <option value="">请选择</option>
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </SelectField>
+          <UnitSelect label="单位" name="unitId" units={units} required errors={errors.unitId} className="sm:col-span-2" />
           <SelectField label="调整" name="change" required defaultValue="ADD" errors={errors.change}>
             <option value="ADD">加入考核范围</option>
             <option value="REMOVE">移出考核范围</option>

@@ -2,10 +2,10 @@
 
 import { ActionForm, ActionMessage, SubmitButton } from "@/components/ui/action-form";
 import { Field, SelectField } from "@/components/ui/field";
+import { UnitSelect } from "@/components/ui/unit-select";
 import { createUserAction, importUsersAction, resetPasswordAction, setUserActiveAction, updateUserAction } from "@/lib/org/actions";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { ROLE_VALUES } from "@/lib/org/schemas";
-import { UNIT_KIND_LABELS } from "@/lib/labels";
 import { SheetImportForm } from "@/components/org/import-form";
 
 export type UnitOption = { id: string; name: string; kind: "TOWN" | "DEPARTMENT" };
@@ -19,29 +19,19 @@ export type UserFormValues = {
   unitId: string | null;
 };
 
-function UnitSelect({ units, defaultValue, errors }: { units: UnitOption[]; defaultValue: string; errors?: string[] }) {
+function UserUnitSelect({ units, defaultValue, errors }: { units: UnitOption[]; defaultValue: string; errors?: string[] }) {
   return (
-    <SelectField label="所属单位" name="unitId" defaultValue={defaultValue} errors={errors} hint="单位负责人和信息员必选；其他角色不选">
-      <option value="">不属于单位</option>
-      <optgroup label={UNIT_KIND_LABELS.TOWN}>
-        {units
-          .filter((u) => u.kind === "TOWN")
-          .map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-      </optgroup>
-      <optgroup label={UNIT_KIND_LABELS.DEPARTMENT}>
-        {units
-          .filter((u) => u.kind === "DEPARTMENT")
-          .map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-      </optgroup>
-    </SelectField>
+    <UnitSelect
+      id="field-unitId"
+      label="所属单位"
+      name="unitId"
+      units={units}
+      defaultValue={defaultValue}
+      emptyLabel="不属于单位"
+      errors={errors}
+      hint="单位负责人和信息员必选；其他角色不选"
+      className="sm:col-span-2"
+    />
   );
 }
 
@@ -96,7 +86,7 @@ export function UserForm({ units, user }: { units: UnitOption[]; user?: UserForm
                 </option>
               ))}
             </SelectField>
-            <UnitSelect units={units} defaultValue={user?.unitId ?? ""} errors={errors.unitId} />
+            <UserUnitSelect units={units} defaultValue={user?.unitId ?? ""} errors={errors.unitId} />
           </div>
           <ActionMessage />
           {state.ok && state.data?.password ? (

@@ -1,4 +1,5 @@
 import { Button } from "@/components/ui/button";
+import { UnitSelect, type UnitSelectOption } from "@/components/ui/unit-select";
 import { SLOT_LABELS, SLOTS } from "@/lib/reports/slots";
 import type { ReportSearch } from "@/lib/supervision/reports";
 
@@ -15,7 +16,7 @@ export function ReportSearchForm({
 }: {
   action: string;
   search: ReportSearch;
-  options: { units: Option[]; channels: Option[]; keyTasks: Option[] };
+  options: { units: UnitSelectOption[]; channels: Option[]; keyTasks: Option[] };
   defaultTo: string;
 }) {
   return (
@@ -34,17 +35,7 @@ export function ReportSearchForm({
         截止日期
         <input type="date" name="to" defaultValue={search.to ?? defaultTo} className={SELECT} />
       </label>
-      <label className="text-sm font-medium text-stone-800">
-        单位
-        <select name="unitId" defaultValue={search.unitId ?? ""} className={SELECT}>
-          <option value="">全部单位</option>
-          {options.units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <UnitSelect label="单位" name="unitId" units={options.units} defaultValue={search.unitId ?? ""} emptyLabel="全部单位" className="sm:col-span-2" />
       <label className="text-sm font-medium text-stone-800">
         工作群
         <select name="channelId" defaultValue={search.channelId ?? ""} className={SELECT}>

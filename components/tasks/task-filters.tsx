@@ -34,9 +34,7 @@ export function TaskFilterForm({
         <FilterActions clearHref={action} />
       </div>
       <div className="grid grid-cols-2 gap-2 md:grid-cols-4 lg:grid-cols-6">
-        <Labelled label="单位" htmlFor="filter-unit">
-          <UnitFilterSelect id="filter-unit" units={options.units} value={filters.unit} />
-        </Labelled>
+        <UnitFilterSelect id="filter-unit" units={options.units} value={filters.unit} className="col-span-2" />
         <Labelled label="单位类别" htmlFor="filter-kind">
           <select id="filter-kind" name="kind" defaultValue={filters.kind ?? ""} className={CONTROL}>
             <option value="">全部</option>

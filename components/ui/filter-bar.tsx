@@ -2,12 +2,12 @@
  * The filter bar of a list (tasks, the audit log …): a plain GET form whose
  * query string is the state, so a filtered list is a link and an export reads
  * the very same parameters. The pieces — the form, a labelled control, the
- * unit picker grouped by kind, 筛选/清除条件 — are shared, each list picks its fields.
+ * searchable unit picker, 筛选/清除条件 — are shared, each list picks its fields.
  */
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { UNIT_KIND_ENTRIES } from "@/lib/labels";
+import { UnitSelect, type UnitSelectOption } from "@/components/ui/unit-select";
 
 export const FILTER_CONTROL = "block w-full rounded-lg border border-stone-300 bg-white px-2.5 py-2 text-base text-stone-900 focus:border-brand-700";
 
@@ -62,26 +62,20 @@ export function FilterActions({ clearHref }: { clearHref: string }) {
   );
 }
 
-type UnitChoice = { id: string; name: string; kind: string; archivedAt?: Date | null };
-
-/** The units grouped by kind (towns first), an empty group left out; "全部单位" first. */
-export function UnitFilterSelect({ id, units, value }: { id: string; units: readonly UnitChoice[]; value: string | undefined }) {
-  return (
-    <select id={id} name="unit" defaultValue={value ?? ""} className={FILTER_CONTROL}>
-      <option value="">全部单位</option>
-      {UNIT_KIND_ENTRIES.map(([kind, label]) => {
-        const group = units.filter((u) => (kind === "TOWN" ? u.kind === "TOWN" : u.kind !== "TOWN"));
-        return group.length ? (
-          <optgroup key={kind} label={label}>
-            {group.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-                {u.archivedAt ? "（已撤销）" : ""}
-              </option>
-            ))}
-          </optgroup>
-        ) : null;
-      })}
-    </select>
-  );
+/**
+ * The unit filter: the searchable unit picker (towns first, then departments), "全部单位" first, an
+ * archived unit marked 已撤销. Labelled 单位 by itself (not inside a FilterField).
+ */
+export function UnitFilterSelect({
+  id,
+  units,
+  value,
+  className,
+}: {
+  id: string;
+  units: readonly UnitSelectOption[];
+  value: string | undefined;
+  className?: string;
+}) {
+  return <UnitSelect id={id} label="单位" name="unit" units={units} defaultValue={value ?? ""} emptyLabel="全部单位" className={className} />;
 }
