@@ -45,6 +45,18 @@ export function parsePlainDecimal(text: string): number {
   return PLAIN_DECIMAL.test(compact) ? Number(compact) : NaN;
 }
 
+/**
+ * For `z.preprocess`: a form's text as a plain decimal (anything else, such as
+ * "0x10" or "1e1", becomes NaN and is refused by `z.number()`); an empty field
+ * becomes undefined, so `.optional()` and `.default()` apply. Numbers sent as
+ * numbers pass as they are.
+ */
+export function formNumber(value: unknown): unknown {
+  if (value === null) return undefined;
+  if (typeof value !== "string") return value;
+  return value.trim() === "" ? undefined : parsePlainDecimal(value);
+}
+
 /** Ids joined by commas (a unit picker's hidden input, a checkbox list): trimmed, without repeats, at most `max`. */
 export const idList = (label: string, max: number) =>
   z

@@ -1,5 +1,5 @@
 /** What the assessment forms send, parsed with Chinese messages. */
-import { z } from "@/lib/validation";
+import { formNumber, z } from "@/lib/validation";
 
 const id = z.string().trim().min(1, { message: "缺少编号" }).max(64);
 
@@ -20,12 +20,16 @@ export const groupScoreInput = z
   // One points_<rubricItemId> and comment_<rubricItemId> per rubric item; checked against the rubric in the action.
   .catchall(z.string().max(500, { message: "最多 500 字" }));
 
-const weight = z.coerce.number({ message: "请填写数字" }).min(0, { message: "权重不能为负" }).max(100, { message: "权重最多 100" });
-const flagCount = z.coerce.number({ message: "请填写数字" }).int({ message: "请填写整数" }).min(0, { message: "不能为负" }).max(10, { message: "最多 10 面" });
+const weight = z.preprocess(formNumber, z.number({ message: "请填写数字" }).min(0, { message: "权重不能为负" }).max(100, { message: "权重最多 100" }));
+const year = z.preprocess(formNumber, z.number({ message: "请填写年度" }).int().min(2000).max(2100));
+const flagCount = z.preprocess(
+  formNumber,
+  z.number({ message: "请填写数字" }).int({ message: "请填写整数" }).min(0, { message: "不能为负" }).max(10, { message: "最多 10 面" }),
+);
 
 export const scoringRuleInput = z
   .object({
-    year: z.coerce.number().int().min(2000).max(2100),
+    year,
     weightTasks: weight,
     weightGroups: weight,
     weightSpotChecks: weight,
@@ -33,7 +37,10 @@ export const scoringRuleInput = z
     weightTimeliness: weight,
     redFlagCount: flagCount,
     yellowFlagCount: flagCount,
-    lateCreditPercent: z.coerce.number({ message: "请填写 0 到 100 之间的数" }).min(0, { message: "不能为负" }).max(100, { message: "最多 100" }),
+    lateCreditPercent: z.preprocess(
+      formNumber,
+      z.number({ message: "请填写 0 到 100 之间的数" }).min(0, { message: "不能为负" }).max(100, { message: "最多 100" }),
+    ),
     escalationLadder: z
       .string()
       .max(200)
@@ -51,7 +58,7 @@ export const scoringRuleInput = z
   });
 
 export const vetoItemInput = z.object({
-  year: z.coerce.number().int().min(2000).max(2100),
+  year,
   name: z.string().trim().min(2, { message: "请填写否决事项名称（至少 2 字）" }).max(40, { message: "最多 40 字" }),
 });
 

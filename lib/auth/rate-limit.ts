@@ -62,8 +62,23 @@ export async function checkLoginAllowed(db: Db, username: string, ip: string, no
   return { allowed: false, reason: "account", message: accountDelayMessage(Math.ceil((retryAt.getTime() - now.getTime()) / 1000)), retryAt };
 }
 
-export async function recordLoginAttempt(db: Db, username: string, ip: string, success: boolean): Promise<void> {
-  await db.loginAttempt.create({ data: { username, ip, success } });
+/** How long a failed attempt is kept: far past the window, so the office's list and the audit of an attack can read it. */
+export const FAILED_ATTEMPT_RETENTION_MS = 24 * 60 * 60 * 1000;
+
+export async function recordLoginAttempt(db: Db, username: string, ip: string, success: boolean, now = new Date()): Promise<void> {
+  await db.loginAttempt.create({ data: { username, ip, success, createdAt: now } });
+  // Credential stuffing must not grow the table without end: failures go after a day, successes
+  // once they no longer make a source known. A failure here never fails the login.
+  await db.loginAttempt
+    .deleteMany({
+      where: {
+        OR: [
+          { success: false, createdAt: { lt: new Date(now.getTime() - FAILED_ATTEMPT_RETENTION_MS) } },
+          { success: true, createdAt: { lt: new Date(now.getTime() - KNOWN_SOURCE_MS) } },
+        ],
+      },
+    })
+    .catch((error: unknown) => console.error("purging login attempts failed", error));
 }
 
 export type LoginHold = {

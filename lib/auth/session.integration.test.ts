@@ -1,7 +1,16 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { accountDelayMs, checkLoginAllowed, listLoginHolds, MAX_FAILURES_PER_PAIR, MAX_FAILURES_PER_SOURCE, recordLoginAttempt } from "@/lib/auth/rate-limit";
+import {
+  accountDelayMs,
+  checkLoginAllowed,
+  FAILED_ATTEMPT_RETENTION_MS,
+  KNOWN_SOURCE_MS,
+  listLoginHolds,
+  MAX_FAILURES_PER_PAIR,
+  MAX_FAILURES_PER_SOURCE,
+  recordLoginAttempt,
+} from "@/lib/auth/rate-limit";
 import { loadSessionUser } from "@/lib/auth/session-user";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
 
@@ -109,6 +118,26 @@ test("old failures fall out of the window", async () => {
   for (let i = 0; i < MAX_FAILURES_PER_PAIR; i++) await recordLoginAttempt(t.db, "yesterday", "198.51.100.1", false);
   const later = new Date(Date.now() + 16 * 60 * 1000);
   assert.equal(await blocked("yesterday", "198.51.100.1", later), false);
+});
+
+test("recording an attempt purges failures older than a day and successes that no longer make a source known", async () => {
+  const now = Date.now();
+  const at = (ms: number) => new Date(now - ms);
+  const hour = 3_600_000;
+  await t.db.loginAttempt.createMany({
+    data: [
+      { username: "purge-old-fail", ip: "203.0.113.200", success: false, createdAt: at(FAILED_ATTEMPT_RETENTION_MS + hour) },
+      { username: "purge-new-fail", ip: "203.0.113.200", success: false, createdAt: at(FAILED_ATTEMPT_RETENTION_MS - hour) },
+      { username: "purge-old-ok", ip: "203.0.113.200", success: true, createdAt: at(KNOWN_SOURCE_MS + hour) },
+      { username: "purge-new-ok", ip: "203.0.113.200", success: true, createdAt: at(FAILED_ATTEMPT_RETENTION_MS + hour) },
+    ],
+  });
+  await recordLoginAttempt(t.db, "purge-now", "203.0.113.200", false, new Date(now));
+  const left = await t.db.loginAttempt.findMany({ where: { ip: "203.0.113.200" }, select: { username: true }, orderBy: { username: "asc" } });
+  assert.deepEqual(
+    left.map((a) => a.username),
+    ["purge-new-fail", "purge-new-ok", "purge-now"],
+  );
 });
 
 test("the office's list shows held accounts with their locked sources, and locked sources", async () => {

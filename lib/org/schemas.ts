@@ -2,8 +2,8 @@
  * Inputs of the organisation administration (/admin/org): users, units and
  * assessment groups' scope. Chinese messages; empty optional fields are null.
  */
-import { isDistrictDate } from "@/lib/time";
-import { idList, parsePlainDecimal, z } from "@/lib/validation";
+import { isDistrictDate, isNearDistrictDate } from "@/lib/time";
+import { formNumber, idList, parsePlainDecimal, z } from "@/lib/validation";
 
 const id = z.string().trim().min(1, { message: "缺少编号" }).max(64);
 const optionalText = (max: number, label: string) =>
@@ -99,7 +99,11 @@ export const scopeChangeInput = z.object({
   groupId: id,
   unitId: z.string().trim().min(1, { message: "请选择单位" }).max(64),
   change: z.enum(["ADD", "REMOVE"], { message: "请选择加入或移出" }),
-  effectiveDate: z.string().trim().refine(isDistrictDate, { message: "请填写生效日期（年-月-日）" }),
+  effectiveDate: z
+    .string()
+    .trim()
+    .refine(isDistrictDate, { message: "请填写生效日期（年-月-日）" })
+    .refine((v) => isNearDistrictDate(v), { message: "生效日期应在去年到明年之间" }),
 });
 
 export type ScopeChangeInput = z.infer<typeof scopeChangeInput>;
@@ -173,7 +177,10 @@ export const rubricItemInput = z.object({
  * removes an existing item.
  */
 export const rubricInput = z
-  .object({ groupId: id, year: z.coerce.number({ message: "请填写年度" }).int().min(2000, { message: "年度不对" }).max(2100, { message: "年度不对" }) })
+  .object({
+    groupId: id,
+    year: z.preprocess(formNumber, z.number({ message: "请填写年度" }).int().min(2000, { message: "年度不对" }).max(2100, { message: "年度不对" })),
+  })
   .catchall(z.string().max(100, { message: "最多 100 字" }))
   .transform((form, context) => {
     const items: z.infer<typeof rubricItemInput>[] = [];

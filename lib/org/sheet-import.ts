@@ -10,6 +10,7 @@
  */
 import ExcelJS from "exceljs";
 import { writeSheet, type Cell } from "@/lib/tasks/spreadsheet";
+import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from "@/lib/validation";
 
 export type SheetColumn<K extends string> = { readonly key: K; readonly header: string; readonly width: number };
 
@@ -60,6 +61,12 @@ export async function readImportSheet<K extends string>(
   });
   if (rows.length > opts.maxRows) return { ok: false, message: `一次最多导入 ${opts.maxRows} 个${opts.noun}。` };
   if (!rows.length) return { ok: false, message: `文件里没有${opts.noun}。` };
+  // The forms refuse control characters field by field (authedAction); a sheet's cells are refused here, row by row.
+  const unreadable = rows.flatMap(({ row, cell }) => {
+    const headers = columns.filter((c) => hasControlCharacters(cell(c.key))).map((c) => c.header);
+    return headers.length ? [{ row, message: `${headers.join("、")}${CONTROL_CHARACTERS_MESSAGE}` }] : [];
+  });
+  if (unreadable.length) return rowFailure(unreadable, opts.noun);
   return { ok: true, rows };
 }
 

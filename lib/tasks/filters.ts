@@ -5,7 +5,7 @@
  */
 import { TASK_STATUSES } from "@/lib/tasks/status";
 import { dateFilter, parseUrlFilters, textFilter, type SearchParams } from "@/lib/url-filters";
-import { z } from "@/lib/validation";
+import { formNumber, z } from "@/lib/validation";
 
 const id = z.string().trim().min(1).max(40).optional().catch(undefined);
 const flag = z.literal("1").optional().catch(undefined);
@@ -25,7 +25,7 @@ export const taskFiltersInput = z.object({
   sort: z.enum(["unit", "deadline"]).optional().catch(undefined),
   /** the leaders' view: group by key task (default) or by line */
   by: z.enum(["keyTask", "line"]).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  page: z.preprocess(formNumber, z.number().int().min(1).max(100_000).optional()).catch(undefined),
 });
 
 export type TaskFilters = Partial<z.infer<typeof taskFiltersInput>>;

@@ -22,6 +22,7 @@ import { taskFieldsSelect } from "@/lib/tasks/selects";
 import { IMPORT_COLUMNS, readTaskSheet, type Cell, type ImportColumnKey, type SheetRow } from "@/lib/tasks/spreadsheet";
 import { deriveStatus } from "@/lib/tasks/status";
 import { districtToday, isDistrictDate, type DistrictDate } from "@/lib/time";
+import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters, parsePlainDecimal } from "@/lib/validation";
 
 // ─── Reference data and existing tasks ──────────────────────────────────────
 
@@ -133,10 +134,10 @@ function dateOf(cell: Cell | undefined): DistrictDate | null {
 
 function numberOf(cell: Cell | undefined): number | null {
   if (typeof cell === "number") return cell;
-  const text = textOf(cell).replace(/[，,\s]/g, "");
+  const text = textOf(cell).replace(/\s/g, "");
   if (text === "") return null;
-  const n = Number(text);
-  return Number.isFinite(n) ? n : Number.NaN;
+  // Plain decimals only: "0x10" or "1e3" in a cell is a mistake, not 16 or 1000.
+  return parsePlainDecimal(text);
 }
 
 const YES = new Set(["是", "需要", "要", "y", "yes", "true", "1", "√", "✓"]);
@@ -162,6 +163,7 @@ function cellReader(row: SheetRow, messages: string[]) {
       const value = textOf(cell(key));
       if (!value) return missing(key, required);
       if (value.length > max) messages.push(`${HEADER[key]}不能超过 ${max} 个字`);
+      if (hasControlCharacters(value)) messages.push(`${HEADER[key]}${CONTROL_CHARACTERS_MESSAGE}`);
       return value;
     },
     lookup(key: ImportColumnKey, map: Map<string, string | typeof AMBIGUOUS>): string | null {
@@ -186,6 +188,10 @@ function cellReader(row: SheetRow, messages: string[]) {
       if (!textOf(cell(key))) return missing(key, required);
       const value = dateOf(cell(key));
       if (!value) messages.push(`${HEADER[key]}“${textOf(cell(key))}”不是有效日期（应如 2026-12-31）`);
+      else if (value < "2000-01-01" || value > "2100-12-31") {
+        messages.push(`${HEADER[key]}“${value}”的年份应在 2000–2100 之间`);
+        return null;
+      }
       return value;
     },
     flag(key: ImportColumnKey): boolean {

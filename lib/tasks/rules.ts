@@ -9,7 +9,7 @@ import { isDistrictDate } from "@/lib/time";
 
 export type RuleErrors = Record<string, string>;
 
-export type TaskRuleInput = { target: number; startDate?: string | null; deadline: string; weight?: number };
+export type TaskRuleInput = { target: number; startDate?: string | null; deadline: string; weight?: number; year?: number };
 export type MilestoneRuleInput = { title?: string; dueDate: string; target: number };
 
 function formatNumber(n: number): string {
@@ -25,6 +25,14 @@ export function taskRuleErrors(task: TaskRuleInput): RuleErrors {
   if (!isDistrictDate(task.deadline)) errors.deadline = "截止日期不是有效日期";
   else if (task.startDate && startValid && task.deadline < task.startDate) {
     errors.deadline = `截止日期（${task.deadline}）不能早于开始日期（${task.startDate}）`;
+  }
+  // A year's task list runs within a year of that year: 9999-12-31 is a slip of the keyboard.
+  // (Milestones sit inside the task's dates, so this bounds them too.)
+  if (task.year !== undefined && Number.isInteger(task.year)) {
+    const [first, last] = [`${task.year - 1}-01-01`, `${task.year + 1}-12-31`];
+    const outside = `应在 ${task.year - 1} 年到 ${task.year + 1} 年之间（任务年度 ${task.year} 的前后一年）`;
+    if (startValid && task.startDate && (task.startDate < first || task.startDate > last)) errors.startDate = `开始日期${outside}`;
+    if (!errors.deadline && (task.deadline < first || task.deadline > last)) errors.deadline = `截止日期${outside}`;
   }
   return errors;
 }

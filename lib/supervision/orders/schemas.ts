@@ -1,6 +1,6 @@
 /** Inputs of 督办件: 立项/交办, and every later step (签收, 反馈, 延期, 办结申请, 办结/退回, 评价, 升级). */
-import { isDistrictDate } from "@/lib/time";
-import { z } from "@/lib/validation";
+import { isDistrictDate, isNearDistrictDate } from "@/lib/time";
+import { formNumber, z } from "@/lib/validation";
 
 const empty = (v: unknown) => (v === "" || v === null ? undefined : v);
 const id = z.string().min(1, "缺少编号").max(40);
@@ -25,11 +25,14 @@ export const issueOrderInput = z.object({
   groupId: optionalId,
   title: z.string().trim().min(4, "标题至少 4 个字").max(60, "标题最多 60 个字"),
   content: z.string().trim().min(10, "督办内容至少 10 个字").max(2000, "督办内容最多 2000 字"),
-  deadlineDate: z.string().refine(isDistrictDate, "请选择办结期限"),
+  deadlineDate: z
+    .string()
+    .refine(isDistrictDate, "请选择办结期限")
+    .refine((v) => isNearDistrictDate(v), "办结期限应在去年到明年之间"),
   deadlineTime: hhmm,
   feedbackEveryDays: z.preprocess(
-    empty,
-    z.coerce.number({ message: "反馈周期应为天数" }).int("反馈周期应为整天数").min(1, "反馈周期至少 1 天").max(90, "反馈周期最多 90 天").optional(),
+    formNumber,
+    z.number({ message: "反馈周期应为天数" }).int("反馈周期应为整天数").min(1, "反馈周期至少 1 天").max(90, "反馈周期最多 90 天").optional(),
   ),
   /** "1": 立项 only, 交办 later */
   registerOnly: z.preprocess(empty, z.literal("1").optional()),
@@ -57,7 +60,14 @@ export const orderStepInput = z.object({
   orderId: id,
   kind: z.enum(ORDER_STEP_KINDS, { message: "未知的办理步骤" }),
   text: z.preprocess(empty, z.string().trim().max(2000, "最多 2000 字").optional()),
-  untilDate: z.preprocess(empty, z.string().refine(isDistrictDate, "请选择日期").optional()),
+  untilDate: z.preprocess(
+    empty,
+    z
+      .string()
+      .refine(isDistrictDate, "请选择日期")
+      .refine((v) => isNearDistrictDate(v), "日期应在去年到明年之间")
+      .optional(),
+  ),
   untilTime: hhmm,
   rating: z.preprocess(empty, z.enum(["SATISFIED", "BASICALLY_SATISFIED", "UNSATISFIED"], { message: "请选择评价" }).optional()),
 });

@@ -1,11 +1,14 @@
 /** Inputs of spot checks (抽查): a draw, a single pick, a verification record. */
 import type { SlotKind, UnitKind } from "@/lib/generated/prisma/enums";
 import type { DrawParams } from "@/lib/supervision/sampling";
-import { daysBetween, isDistrictDate } from "@/lib/time";
-import { z } from "@/lib/validation";
+import { daysBetween, isDistrictDate, isNearDistrictDate } from "@/lib/time";
+import { formNumber, z } from "@/lib/validation";
 
 const empty = (v: unknown) => (v === "" || v === null ? undefined : v);
-const date = z.string().refine(isDistrictDate, "请选择有效的日期");
+const date = z
+  .string()
+  .refine(isDistrictDate, "请选择有效的日期")
+  .refine((v) => isNearDistrictDate(v), "日期应在去年到明年之间");
 const checkbox = z.preprocess(empty, z.literal("on").optional());
 
 /** The longest date range one draw may cover. */
@@ -15,8 +18,8 @@ export const drawInput = z
   .object({
     mode: z.enum(["RANDOM", "RISK"], { message: "请选择抽取方式" }),
     sizeBy: z.enum(["SHARE", "COUNT"], { message: "请选择按比例还是按条数" }),
-    share: z.preprocess(empty, z.coerce.number({ message: "请填写比例" }).min(0.1, "比例至少 0.1%").max(100, "比例最多 100%").optional()),
-    count: z.preprocess(empty, z.coerce.number({ message: "请填写条数" }).int("条数应为整数").min(1, "至少抽 1 条").max(500, "一次最多抽 500 条").optional()),
+    share: z.preprocess(formNumber, z.number({ message: "请填写比例" }).min(0.1, "比例至少 0.1%").max(100, "比例最多 100%").optional()),
+    count: z.preprocess(formNumber, z.number({ message: "请填写条数" }).int("条数应为整数").min(1, "至少抽 1 条").max(500, "一次最多抽 500 条").optional()),
     slotMorning: checkbox,
     slotNoon: checkbox,
     slotEvening: checkbox,
@@ -24,7 +27,7 @@ export const drawInput = z
     kindDepartment: checkbox,
     from: date,
     to: date,
-    randomShare: z.preprocess(empty, z.coerce.number().int("请填写整数").min(0, "最少 0%").max(100, "最多 100%").default(50)),
+    randomShare: z.preprocess(formNumber, z.number({ message: "请填写整数" }).int("请填写整数").min(0, "最少 0%").max(100, "最多 100%").default(50)),
     seed: z.preprocess(
       empty,
       z
@@ -103,7 +106,7 @@ function gatherUntrue(raw: unknown): unknown {
   return { ...rest, untrue };
 }
 
-const untrueAmount = z.coerce.number({ message: "不属实数量应为数字" }).min(0, "不属实数量不能为负数").max(1_000_000, "不属实数量过大");
+const untrueAmount = z.preprocess(formNumber, z.number({ message: "不属实数量应为数字" }).min(0, "不属实数量不能为负数").max(1_000_000, "不属实数量过大"));
 
 export const recordInput = z.preprocess(
   gatherUntrue,
@@ -115,7 +118,8 @@ export const recordInput = z.preprocess(
       checkedAt: z
         .string()
         .regex(DATETIME, "请填写核查时间")
-        .refine((v) => isDistrictDate(v.slice(0, 10)), "请填写有效的核查时间"),
+        .refine((v) => isDistrictDate(v.slice(0, 10)), "请填写有效的核查时间")
+        .refine((v) => isNearDistrictDate(v.slice(0, 10)), "核查时间应在去年到明年之间"),
       notes: z.preprocess(empty, z.string().trim().max(2000, "情况说明最多 2000 字").optional()),
       /** 部分属实: per task id, the amount found not true (taken back from the task's progress) */
       untrue: z.record(z.string().min(1).max(40), untrueAmount).default({}),
