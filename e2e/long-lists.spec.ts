@@ -1,7 +1,8 @@
 /**
  * Long lists and 催报 (issue 14): /admin/reminders opens on the slot whose deadline passed most
  * recently and says which, the 未晒 counters of /admin lead to it, 全部提醒 asks first and names
- * how many (at a laptop's and a phone's width); search on /units; the searchable unit picker;
+ * how many (at a laptop's and a phone's width); search on /units; the searchable unit picker (the task
+ * form, 开具督办单 step one, the board's trend chart);
  * paging on /admin/anomalies.
  */
 import { expect, test } from "@playwright/test";
@@ -83,6 +84,64 @@ test("the unit picker narrows 113 units to those whose name holds the search, an
   // The choice stays when the search is cleared.
   await expect(select.locator("option:checked")).toHaveText("区交运局");
   await expect(select.locator("option")).toHaveCount(114);
+});
+
+test("开具督办单 finds the lead unit and a 配合单位 by part of their names, and the order is issued to them", async ({ page }) => {
+  await loginAs(page, "admin");
+  await page.goto("/orders/new");
+  const step = page.getByRole("main").locator("form").first();
+  const select = step.getByLabel("牵头单位");
+  const search = step.getByRole("searchbox", { name: "按名称查找" });
+  await expect(select.locator("option")).toHaveCount(114); // 请选择单位 + 113
+  // No unit chosen: the step does not go on.
+  await step.getByRole("button", { name: "下一步" }).click();
+  await expect(page).toHaveURL(/\/orders\/new$/);
+  // Part of a name: the list narrows and says how many.
+  await search.fill("临洺关");
+  await expect(step.getByText("找到 2 个单位")).toBeVisible();
+  await expect(select.locator("option")).toHaveCount(3); // 请选择单位（2 个匹配）+ 2
+  await expect(select.locator("option:checked")).toHaveText(/^请选择单位/);
+  // A single match is picked; Enter in the search box goes to the list, it does not send the step.
+  await search.fill("交运");
+  await expect(select.locator("option:checked")).toHaveText("区交运局");
+  await search.press("Enter");
+  await expect(select).toBeFocused();
+  await expect(page).toHaveURL(/\/orders\/new$/);
+  await step.getByRole("button", { name: "下一步" }).click();
+  await expect(page).toHaveURL(/\/orders\/new\?unitId=/);
+  await expect(page.getByText("牵头单位：区交运局")).toBeVisible();
+  // Step two: 配合单位 are found the same way (several: a search over checkboxes), and both travel with the order.
+  const issue = page.getByRole("form", { name: "督办件立项" });
+  await issue.getByText("配合单位（可选）").click();
+  const co = issue.getByRole("group", { name: "配合单位" });
+  await co.getByRole("searchbox", { name: "查找单位" }).fill("临洺关");
+  await expect(co.getByRole("checkbox")).toHaveCount(2);
+  await co.getByRole("checkbox", { name: "临洺关镇" }).check();
+  await expect(co.getByRole("button", { name: "移除 临洺关镇" })).toBeVisible();
+  await issue.getByLabel("标题").fill("交通护栏破损未修复，限时解决");
+  await issue.getByLabel("督办内容").fill("请三日内修复国道沿线破损护栏，临洺关镇配合做好交通疏导。");
+  await issue.getByRole("button", { name: "立项并交办" }).click();
+  await expect(page).toHaveURL(/\/orders\/c/);
+  await expect(page.getByRole("heading", { level: 1, name: "交通护栏破损未修复，限时解决" })).toBeVisible();
+  await expect(page.getByText(/^牵头单位 区交运局/)).toBeVisible();
+  await expect(page.getByText(/^配合单位：临洺关镇（未签收）$/)).toBeVisible();
+});
+
+test("the board's trend chart picks its unit with the same search", async ({ page }) => {
+  await loginAs(page, "leader");
+  await page.goto("/board");
+  const card = page.getByRole("region", { name: "各单位季度走势" });
+  await card.scrollIntoViewIfNeeded();
+  const search = card.getByRole("searchbox", { name: "按名称查找" });
+  await expect(search).toBeVisible();
+  await search.fill("交运");
+  await expect(card.getByLabel("单位", { exact: true })).toHaveValue(/.+/);
+  await expect(card.getByLabel("单位", { exact: true }).locator("option:checked")).toHaveText("区交运局");
+  await expect(card.getByRole("img", { name: /^区交运局各季度总分/ })).toBeVisible();
+  // Cleared, the search shows every unit again and the chart keeps its unit.
+  await search.fill("");
+  expect(await card.getByLabel("单位", { exact: true }).locator("option").count()).toBeGreaterThan(100);
+  await expect(card.getByRole("img", { name: /^区交运局各季度总分/ })).toBeVisible();
 });
 
 test("/admin/anomalies shows ten flags a page, with the pages around", async ({ page }) => {
