@@ -113,27 +113,48 @@ test("the office sees the unit as reported", async ({ page }) => {
   await expect(page.locator('tr[data-unit="临洺关镇"]')).toHaveCount(0);
 });
 
-test("a leader instructs on the report and the unit answers", async ({ page }) => {
+test("a leader instructs on the report with a deadline, the unit answers, the leader accepts it and the 批示 is closed", async ({ page }) => {
   await loginAs(page, "leader");
   await page.goto("/feed");
   const report = page.getByRole("article", { name: /临洺关镇 .* 晚晒/ }).first();
   await report.getByText("写批示").click();
   await report.getByLabel("批示内容").fill("e2e 批示：拆迁要依法依规，明天报告进度。");
+  // The earliest deadline the form offers is the district's today.
+  const deadline = report.getByLabel("办理期限（可不填）");
+  const today = await deadline.getAttribute("min");
+  expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  await deadline.fill(today!);
   await report.getByRole("button", { name: "发出批示" }).click();
-  await expect(report.getByRole("status")).toHaveText("批示已发出，等待单位回复。");
+  await expect(report.getByRole("status")).toHaveText(`批示已发出，请单位在 ${today} 前回复。`);
   await page.goto("/leader/instructions");
-  await expect(page.getByRole("listitem", { name: /临洺关镇/ }).filter({ hasText: "e2e 批示" })).toContainText("待回复");
+  const mine = page.getByRole("listitem", { name: /临洺关镇/ }).filter({ hasText: "e2e 批示" });
+  await expect(mine).toContainText("待回复");
+  await expect(mine).toContainText(`期限 ${today}`);
+  await expect(mine.getByRole("link", { name: "转为督办件" })).toHaveAttribute("href", /^\/orders\/new\?instructionId=/);
+  await page.screenshot({ path: "test-results/instructions-open-375.png", fullPage: true });
 
   await page.context().clearCookies();
   await loginAs(page, "town-head");
   await page.goto("/unit");
   const open = page.getByRole("listitem").filter({ hasText: "e2e 批示：拆迁要依法依规" });
+  await expect(open).toContainText(`期限 ${today}`);
   await open.getByLabel("回复（落实情况）").fill("已安排专人盯办，明晚晚晒报告。");
   await open.getByRole("button", { name: "提交回复" }).click();
   await expect(open.getByRole("status")).toHaveText("回复已提交。");
 
   await page.context().clearCookies();
   await loginAs(page, "leader");
-  await page.goto("/leader/instructions?show=answered");
-  await expect(page.getByRole("listitem").filter({ hasText: "e2e 批示" })).toContainText("已安排专人盯办");
+  await page.goto("/leader/instructions");
+  const answered = page.getByRole("listitem", { name: /临洺关镇/ }).filter({ hasText: "e2e 批示" });
+  await expect(answered).toContainText("已回复，待确认");
+  await expect(answered).toContainText("已安排专人盯办");
+  await page.screenshot({ path: "test-results/instructions-answered-375.png", fullPage: true });
+  await answered.getByRole("button", { name: "采纳，办结" }).click();
+  await expect(answered.getByRole("status")).toHaveText("已采纳回复，批示办结。");
+  await page.goto("/leader/instructions?show=closed");
+  const closed = page.getByRole("listitem", { name: /临洺关镇/ }).filter({ hasText: "e2e 批示" });
+  await expect(closed).toContainText("已办结");
+  await expect(closed.getByRole("button", { name: "采纳，办结" })).toHaveCount(0);
+  await page.goto("/leader/instructions");
+  await expect(page.getByRole("listitem").filter({ hasText: "e2e 批示" })).toHaveCount(0);
 });

@@ -37,6 +37,7 @@ export function navItemsFor(role: Role): NavEntry[] {
             SPOT_CHECKS,
             { href: "/admin/anomalies", label: "异常线索" },
             ORDERS,
+            { href: "/leader/instructions", label: "领导批示" },
             AUDIT,
           ],
         },

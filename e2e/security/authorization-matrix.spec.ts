@@ -165,7 +165,7 @@ const RULES: Record<string, Rule> = {
   "GET /leader": { url: () => "/leader", expect: page(["LEADER", "ADMIN"]) },
   "GET /leader/card": { url: () => "/leader/card", expect: page(["LEADER"]) },
   "GET /leaders": { url: () => "/leaders", expect: page(["LEADER", "ADMIN"]), reads: ["date"] },
-  "GET /leader/instructions": { url: () => "/leader/instructions", expect: page(["LEADER"]), reads: ["show"] },
+  "GET /leader/instructions": { url: () => "/leader/instructions", expect: page(["LEADER", "ADMIN"]), reads: ["show"] },
 
   "GET /orders": { url: () => "/orders", expect: page(SIGNED_IN), reads: ["tab"] },
   // Another unit's order reads as missing, not as forbidden (no probing ids).

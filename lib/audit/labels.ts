@@ -27,6 +27,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "worklog.carry": "结转工作日志",
   "instruction.create": "领导批示",
   "instruction.answer": "回复批示",
+  "instruction.close": "批示办结",
+  "instruction.reask": "追问批示",
   "reminder.create": "催报",
   "bulletin.create": "新建快讯",
   "bulletin.draft": "自动生成快讯草稿",

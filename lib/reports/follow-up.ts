@@ -12,19 +12,35 @@ import type { SlotKind } from "@/lib/generated/prisma/enums";
 import { enqueueInstructionMessage, enqueueReportReminders } from "@/lib/notifications/events";
 import { readSlotDeadlines } from "@/lib/reports/deadline-settings";
 import { SLOT_LABELS, slotDeadline } from "@/lib/reports/slots";
-import { districtToday } from "@/lib/time";
+import { addDays, districtToday } from "@/lib/time";
 import { UNIT_KINDS } from "@/lib/labels";
 
-/** A leader instructs on a shown slot (leaders read every unit's reports). */
-export async function recordInstruction(db: Db, user: SessionUser, data: { slotId: string; text: string }): Promise<ActionState> {
+/** A 批示's 办理期限 may be today or later, within a year (district dates). */
+export function instructionDeadlineError(deadline: string, now: Date): string | null {
+  const today = districtToday(now);
+  if (deadline < today) return "办理期限不能早于今天";
+  if (deadline > addDays(today, 366)) return "办理期限不能超过一年";
+  return null;
+}
+
+/** A leader instructs on a shown slot (leaders read every unit's reports), with an optional 办理期限. */
+export async function recordInstruction(
+  db: Db,
+  user: SessionUser,
+  data: { slotId: string; text: string; deadline?: string },
+  now = new Date(),
+): Promise<ActionState> {
   const slot = await db.reportSlot.findUnique({ where: { id: data.slotId }, select: { slot: true, cardId: true, card: { select: { unitId: true } } } });
   if (!slot) return { message: "这条晒报已不存在。" };
   // 批示 are on units' cards; a leader's own card is read and visited (到现场看看), not instructed.
   const unitId = slot.card.unitId;
   if (unitId === null) return { message: "区级领导的晒报不能批示。" };
+  const deadline = data.deadline ?? null;
+  const deadlineError = deadline && instructionDeadlineError(deadline, now);
+  if (deadlineError) return { message: `${deadlineError}。`, fieldErrors: { deadline: [deadlineError] } };
   await db.$transaction(async (tx) => {
     const instruction = await tx.instruction.create({
-      data: { cardId: slot.cardId, slot: slot.slot, leaderId: user.id, text: data.text },
+      data: { cardId: slot.cardId, slot: slot.slot, leaderId: user.id, text: data.text, deadline, createdAt: now },
       select: { id: true },
     });
     await audit(tx, {
@@ -32,23 +48,27 @@ export async function recordInstruction(db: Db, user: SessionUser, data: { slotI
       action: "instruction.create",
       entity: "Instruction",
       entityId: instruction.id,
-      after: { slotId: data.slotId, unitId, text: data.text },
+      after: { slotId: data.slotId, unitId, text: data.text, deadline },
     });
     // The unit's work group hears of it through its robot (not the text).
-    await enqueueInstructionMessage(tx, unitId, slot.slot, new Date());
+    await enqueueInstructionMessage(tx, unitId, slot.slot, now);
   });
-  return { ok: true, message: "批示已发出，等待单位回复。" };
+  return { ok: true, message: deadline ? `批示已发出，请单位在 ${deadline} 前回复。` : "批示已发出，等待单位回复。" };
 }
 
-/** The unit answers an instruction on its own card; another unit's id finds nothing. */
+/** The unit answers an instruction on its own card; another unit's id finds nothing, a closed 批示 takes no more answers. */
 export async function recordInstructionAnswer(
   db: Db,
   user: SessionUser,
   data: { instructionId: string; text: string },
   now = new Date(),
 ): Promise<ActionState> {
-  const instruction = await db.instruction.findFirst({ where: { id: data.instructionId, card: withUnitRowScope(user, {}) }, select: { id: true } });
+  const instruction = await db.instruction.findFirst({
+    where: { id: data.instructionId, card: withUnitRowScope(user, {}) },
+    select: { id: true, closedAt: true },
+  });
   if (!instruction) return { message: "没有找到这条批示，或它不是给本单位的。" };
+  if (instruction.closedAt) return { message: "这条批示已办结，无需再回复。" };
   await db.$transaction(async (tx) => {
     const answer = await tx.instructionAnswer.create({
       data: { instructionId: instruction.id, authorId: user.id, text: data.text, createdAt: now },
@@ -64,6 +84,84 @@ export async function recordInstructionAnswer(
     });
   });
   return { ok: true, message: "回复已提交。" };
+}
+
+export const INSTRUCTION_NOT_YOURS = "没有找到这条批示，或只有批示的领导和督查室可以办结。";
+
+/**
+ * The 批示 the user may close or ask again on: the leader who wrote it, or the
+ * office (ADMIN). Anyone else — another leader, an assessor, a unit — finds
+ * nothing, as for an unknown id.
+ */
+function reviewableWhere(user: SessionUser, instructionId: string) {
+  if (user.role === "ADMIN") return { id: instructionId };
+  if (user.role === "LEADER") return { id: instructionId, leaderId: user.id };
+  return null;
+}
+
+/**
+ * 采纳办结: the unit's answer is accepted and the 批示 closed (closedAt). Only
+ * once the unit has answered, and once: the UPDATE is guarded by the state it
+ * was read in, so a second click (or the office at the same moment) changes
+ * nothing.
+ */
+export async function closeInstruction(db: Db, user: SessionUser, data: { instructionId: string }, now = new Date()): Promise<ActionState> {
+  const where = reviewableWhere(user, data.instructionId);
+  const instruction = where && (await db.instruction.findFirst({ where, select: { id: true, answeredAt: true, closedAt: true, deadline: true } }));
+  if (!instruction) return { message: INSTRUCTION_NOT_YOURS };
+  if (instruction.closedAt) return { message: "这条批示已经办结。" };
+  if (!instruction.answeredAt) return { message: "单位还没有回复，回复后才能办结。" };
+  const closed = await db.$transaction(async (tx) => {
+    const changed = await tx.instruction.updateMany({
+      where: { id: instruction.id, closedAt: null, answeredAt: instruction.answeredAt },
+      data: { closedAt: now },
+    });
+    if (changed.count !== 1) return false;
+    await audit(tx, {
+      actorId: user.id,
+      action: "instruction.close",
+      entity: "Instruction",
+      entityId: instruction.id,
+      before: { answeredAt: instruction.answeredAt, closedAt: null },
+      after: { closedAt: now, late: instruction.deadline !== null && districtToday(now) > instruction.deadline },
+    });
+    return true;
+  });
+  return closed ? { ok: true, message: "已采纳回复，批示办结。" } : { message: "这条批示刚刚有了变化，请刷新后再试。" };
+}
+
+/**
+ * 追问: the answer is not enough; the 批示 goes back to the unit (answeredAt
+ * cleared) with the leader's further words, kept in the 批示's thread (an
+ * InstructionAnswer written by the leader or the office, shown as 追问).
+ */
+export async function reaskInstruction(db: Db, user: SessionUser, data: { instructionId: string; text: string }, now = new Date()): Promise<ActionState> {
+  const where = reviewableWhere(user, data.instructionId);
+  const instruction = where && (await db.instruction.findFirst({ where, select: { id: true, answeredAt: true, closedAt: true } }));
+  if (!instruction) return { message: INSTRUCTION_NOT_YOURS };
+  if (instruction.closedAt) return { message: "这条批示已经办结。" };
+  if (!instruction.answeredAt) return { message: "单位还没有回复，不必追问。" };
+  const asked = await db.$transaction(async (tx) => {
+    const changed = await tx.instruction.updateMany({
+      where: { id: instruction.id, closedAt: null, answeredAt: instruction.answeredAt },
+      data: { answeredAt: null },
+    });
+    if (changed.count !== 1) return false;
+    const note = await tx.instructionAnswer.create({
+      data: { instructionId: instruction.id, authorId: user.id, text: data.text, createdAt: now },
+      select: { id: true },
+    });
+    await audit(tx, {
+      actorId: user.id,
+      action: "instruction.reask",
+      entity: "Instruction",
+      entityId: instruction.id,
+      before: { answeredAt: instruction.answeredAt },
+      after: { answeredAt: null, noteId: note.id, text: data.text },
+    });
+    return true;
+  });
+  return asked ? { ok: true, message: "已追问，等待单位再次回复。" } : { message: "这条批示刚刚有了变化，请刷新后再试。" };
 }
 
 /**

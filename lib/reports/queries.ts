@@ -13,6 +13,7 @@ import { addDays, type DistrictDate } from "@/lib/time";
 import { UNIT_CARD, unitIdOf } from "@/lib/reports/card-owner";
 import { byUnitKind } from "@/lib/enum-order";
 import { listVisibleUnits } from "@/lib/org/queries";
+import { findLeaderInstructions, type InstructionListShow } from "@/lib/reports/instruction-list";
 
 export type UnitDayStatus = {
   unitId: string;
@@ -116,13 +117,22 @@ export async function getSlotHistory(user: SessionUser, slotId: string) {
   return { versions, current: versions.at(-1) ?? null, livePhotoIds: new Set(slot.photos.map((p) => p.id)) };
 }
 
-/** The unit's open instructions (批示 without an answer yet). */
+/** The unit's open instructions (批示 without an answer yet, or asked again), with their deadline and thread. */
 export async function listOpenInstructions(user: SessionUser, unitId: string) {
   return db.instruction.findMany({
-    where: { answeredAt: null, card: { unitId, unit: unitScopeWhere(user) } },
+    where: { answeredAt: null, closedAt: null, card: { unitId, unit: unitScopeWhere(user) } },
     orderBy: { createdAt: "desc" },
     take: 10,
-    select: { id: true, text: true, slot: true, createdAt: true, leader: { select: { name: true, title: true } }, card: { select: { date: true } } },
+    select: {
+      id: true,
+      text: true,
+      slot: true,
+      createdAt: true,
+      deadline: true,
+      leader: { select: { name: true, title: true } },
+      card: { select: { date: true } },
+      answers: { orderBy: { createdAt: "asc" }, select: { id: true, text: true, createdAt: true, author: { select: { name: true, role: true } } } },
+    },
   });
 }
 
@@ -164,27 +174,9 @@ export async function listDayReminders(user: SessionUser, date: DistrictDate) {
   });
 }
 
-/** A leader's own instructions (批示), open or answered: the leader is in the query. */
-export async function listLeaderInstructions(user: SessionUser, answered: boolean) {
-  const where = { leaderId: user.id };
-  const [instructions, openCount] = await Promise.all([
-    db.instruction.findMany({
-      where: { ...where, answeredAt: answered ? { not: null } : null },
-      orderBy: { createdAt: "desc" },
-      take: 100,
-      select: {
-        id: true,
-        text: true,
-        slot: true,
-        createdAt: true,
-        answeredAt: true,
-        card: { select: { date: true, unit: { select: { id: true, name: true } } } },
-        answers: { orderBy: { createdAt: "asc" }, select: { id: true, text: true, createdAt: true, author: { select: { name: true } } } },
-      },
-    }),
-    db.instruction.count({ where: { ...where, answeredAt: null } }),
-  ]);
-  return { instructions, openCount };
+/** A leader's own 批示 (the office: every leader's) — open, overdue or closed (lib/reports/instruction-list.ts). */
+export async function listLeaderInstructions(user: SessionUser, show: InstructionListShow, today: DistrictDate) {
+  return findLeaderInstructions(db, user, show, today);
 }
 
 /** The reporting burden of the units the user may see over the last 30 days (lib/reports/burden.ts). */

@@ -2,6 +2,7 @@
  * The one input schema of a slot submission, shared by the card form (which
  * posts to the API) and chat bots or mobile clients calling it directly.
  */
+import { isDistrictDate, isNearDistrictDate } from "@/lib/time";
 import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters, z } from "@/lib/validation";
 
 /** Control characters are refused in every text, as in the forms (authedAction). */
@@ -66,6 +67,24 @@ export const idempotencyKeyInput = z.string().regex(/^[A-Za-z0-9_.:-]{8,100}$/, 
 export const instructionInput = z.object({
   slotId: id,
   text: z.string().trim().min(1, "请填写批示内容").max(500, "批示最多 500 个字"),
+  /** optional 办理期限, a district date; not in the past (checked against the district's today in recordInstruction) */
+  deadline: z.preprocess(
+    (v) => (v === "" || v === null ? undefined : v),
+    z
+      .string()
+      .refine(isDistrictDate, "办理期限应为日期（年-月-日）")
+      .refine((v) => isNearDistrictDate(v), "办理期限应在去年到明年之间")
+      .optional(),
+  ),
+});
+
+/** The leader who wrote a 批示 (or the office) accepts the unit's answer: 采纳办结. */
+export const instructionCloseInput = z.object({ instructionId: id });
+
+/** …or asks again (追问): the 批示 goes back to the unit with this text. */
+export const instructionReaskInput = z.object({
+  instructionId: id,
+  text: z.string().trim().min(2, "请写明追问的内容").max(500, "追问最多 500 个字"),
 });
 
 export const instructionAnswerInput = z.object({

@@ -40,6 +40,8 @@ before(async () => {
   const author = await db.user.create({ data: { username: "rep", name: "信息员", role: "REPORTER", passwordHash: "x", unitId: units[0].id } });
   const admin = await db.user.create({ data: { username: "admin", name: "督查室", role: "ADMIN", passwordHash: "x" } });
   ids.admin = admin.id;
+  ids.author = author.id;
+  ids.third = units[2].id;
   ids.source = units[0].id;
   ids.copier = units[1].id;
   const slot = async (unitIndex: number, date: string, text: string, hhmm = "12:00") => {
@@ -169,4 +171,38 @@ test("when the sign is gone (the text corrected), its open flag goes too", async
     (await t.db.anomaly.findMany({ where: { slotId: ids.copySlot } })).map((f) => f.kind),
     ["RECYCLED_PHOTO"],
   );
+});
+
+test("a photo with GPS but no EXIF time is still placed: taken in Beijing, it is flagged outside the district (stripping the time hides nothing)", async () => {
+  const card = await t.db.reportCard.create({ data: { unitId: ids.third, date: "2026-11-20" } });
+  const slot = await t.db.reportSlot.create({
+    data: { cardId: card.id, slot: "NOON", authorId: ids.author, text: "今天在村里查看秸秆禁烧情况。", submittedAt: districtInstant("2026-11-20", "12:00") },
+  });
+  const p = await processPhoto(await renderShot(siteFor("supervision", 7), shotFor(rngFor("untimed"))));
+  await new LocalDirStorage(photoDir).put("beijing.jpg", p.full);
+  await new LocalDirStorage(photoDir).put("beijing-t.jpg", p.thumb);
+  await t.db.photo.create({
+    data: {
+      uploaderId: ids.author,
+      slotId: slot.id,
+      storageKey: "beijing.jpg",
+      thumbKey: "beijing-t.jpg",
+      mime: "image/jpeg",
+      width: p.width,
+      height: p.height,
+      bytes: p.bytes,
+      sha256: p.sha256,
+      dHash: p.dHash,
+      exifLat: 39.9042,
+      exifLng: 116.4074,
+      exifTakenAt: null,
+      createdAt: slot.submittedAt,
+    },
+  });
+  await runAnomalyChecks(t.db, slot.id);
+  const flag = await t.db.anomaly.findFirst({ where: { slotId: slot.id, kind: "LOCATION" } });
+  const evidence = flag && parseEvidence("LOCATION", flag.evidence);
+  assert.ok(evidence?.kind === "LOCATION" && evidence.evidence.reason === "OUTSIDE_DISTRICT", JSON.stringify(flag));
+  assert.ok(evidence.evidence.km > 300);
+  assert.deepEqual([evidence.evidence.fix.source, evidence.evidence.fix.untimed, evidence.evidence.fix.timely], ["PHOTO", true, false]);
 });

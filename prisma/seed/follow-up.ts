@@ -42,7 +42,8 @@ type CardWithSlots = {
  * About a dozen instructions on the last week's cards, more on townships than
  * on departments, chosen from each card's own seed so that they do not move
  * when the seed runs again; older ones answered, recent ones mostly open. One
- * open instruction always sits on 临洺关镇's latest card, for the demo.
+ * open instruction always sits on 临洺关镇's latest card, for the demo. About
+ * half have a 办理期限; answered ones older than four days are closed (采纳办结).
  */
 export async function seedInstructions(ctx: SeedContext, org: OrgRefs): Promise<number> {
   const { db } = ctx;
@@ -108,6 +109,12 @@ export async function seedInstructions(ctx: SeedContext, org: OrgRefs): Promise<
     const slot = plan.card.slots[plan.card.slots.length - 1];
     const createdAt = new Date(Math.min(slot.submittedAt.getTime() + rng.int(20, 180) * 60_000, ctx.now.getTime() - 60_000));
     const answeredAt = new Date(Math.min(createdAt.getTime() + rng.int(2, 20) * 3_600_000, ctx.now.getTime() - 30_000));
+    // About half carry a 办理期限 of two or three days (a separate draw, so the rest of the seed does not move);
+    // answered ones four or more days old were accepted (采纳办结) a day after the answer. Some are left overdue.
+    const terms = rngFor("instruction-deadline", unit.code, plan.card.date);
+    const deadline = terms.chance(0.5) ? addDays(plan.card.date, terms.int(2, 3)) : null;
+    const age = daysBetween(plan.card.date, ctx.yesterday);
+    const closedAt = plan.answered && age >= 4 ? new Date(Math.min(answeredAt.getTime() + 86_400_000, ctx.now.getTime() - 10_000)) : null;
     await db.instruction.create({
       data: {
         id: newId(),
@@ -117,6 +124,8 @@ export async function seedInstructions(ctx: SeedContext, org: OrgRefs): Promise<
         text: plan.text,
         createdAt,
         answeredAt: plan.answered ? answeredAt : null,
+        deadline,
+        closedAt,
         answers: plan.answered ? { create: { id: newId(), authorId: unit.headId, text: rng.pick(ANSWERS), createdAt: answeredAt } } : undefined,
       },
     });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DailyCard } from "@/components/reports/daily-card";
 import { AnswerForm } from "@/components/reports/instruction-forms";
+import { InstructionDeadline, InstructionThread } from "@/components/reports/instruction-thread";
 import { RemindButton } from "@/components/reports/remind-button";
 import { TaskList } from "@/components/tasks/task-list";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -70,10 +71,14 @@ export default async function UnitHomePage() {
                 {instructions.map((i) => (
                   <li key={i.id} className="rounded-lg bg-amber-50 p-3 text-sm">
                     <p className="text-base text-stone-900">{i.text}</p>
-                    <p className="mt-1 text-stone-600">
-                      {i.leader.title ?? ""} {i.leader.name} · {formatDistrictDateTime(i.createdAt)} · 针对 {i.card.date}
-                      {i.slot ? ` ${SLOT_LABELS[i.slot]}` : ""}
+                    <p className="mt-1 flex flex-wrap items-center gap-x-2 text-stone-600">
+                      <span>
+                        {i.leader.title ?? ""} {i.leader.name} · {formatDistrictDateTime(i.createdAt)} · 针对 {i.card.date}
+                        {i.slot ? ` ${SLOT_LABELS[i.slot]}` : ""}
+                      </span>
+                      <InstructionDeadline instruction={{ ...i, answeredAt: null, closedAt: null }} today={today} />
                     </p>
+                    <InstructionThread entries={i.answers} />
                     <AnswerForm instructionId={i.id} />
                   </li>
                 ))}

@@ -90,7 +90,7 @@ function FixTerm({ fix, label }: { fix: FixEvidence; label: string }) {
       </dd>
       <dd>
         {formatDistrictDateTime(new Date(fix.at))}
-        {fix.timely === false ? "（拍摄时间与晒出时间相差过大，未计入当天行程）" : ""}
+        {fix.untimed ? "（照片没有拍摄时间，按上传时间；未计入当天行程）" : fix.timely === false ? "（拍摄时间与晒出时间相差过大，未计入当天行程）" : ""}
       </dd>
     </div>
   );

@@ -35,6 +35,7 @@ const fix = z.object({
   photoId: z.string().optional(),
   place: z.string().nullish(),
   timely: z.boolean().optional(),
+  untimed: z.boolean().optional(),
 });
 
 const site = z.object({ lat: z.number(), lng: z.number(), taskId: z.string(), title: z.string(), place: z.string().nullable() });

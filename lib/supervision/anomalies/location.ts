@@ -49,6 +49,8 @@ export type Fix = LatLng & {
   place?: string | null;
   /** false for a photo whose EXIF time is far from when it was shown: not a position of the day */
   timely?: boolean;
+  /** a photo's GPS without an EXIF time: `at` is its upload */
+  untimed?: boolean;
 };
 
 export type Site = LatLng & { taskId: string; title: string; place: string | null };

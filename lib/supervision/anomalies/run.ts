@@ -453,11 +453,16 @@ function fixesOf(slot: Positioned): Fix[] {
   if (slot.lat != null && slot.lng != null)
     fixes.push({ lat: slot.lat, lng: slot.lng, at: slot.submittedAt, source: "REPORT", slotId: slot.id, place: slot.place });
   for (const p of slot.photos) {
-    if (p.exifLat != null && p.exifLng != null && p.exifTakenAt) {
+    if (p.exifLat == null || p.exifLng == null) continue;
+    if (p.exifTakenAt) {
       // A photo taken long before (or after) it was shown: where, but not when, in the day (EXIF_TIME's flag).
       const hours = (p.createdAt.getTime() - p.exifTakenAt.getTime()) / 3_600_000;
       const timely = hours <= EXIF_RULES.maxAgeHours && hours >= -EXIF_RULES.maxAheadMinutes / 60;
       fixes.push({ lat: p.exifLat, lng: p.exifLng, at: p.exifTakenAt, source: "PHOTO", slotId: slot.id, photoId: p.id, timely });
+    } else {
+      // GPS with its time stripped: still a place (outside the district, far from home), at its upload,
+      // but no point of the day's journey — else removing the time would hide a photo from Beijing.
+      fixes.push({ lat: p.exifLat, lng: p.exifLng, at: p.createdAt, source: "PHOTO", slotId: slot.id, photoId: p.id, timely: false, untimed: true });
     }
   }
   return fixes;
@@ -495,6 +500,7 @@ function fixJson(fix: Fix) {
     photoId: fix.photoId,
     place: fix.place ?? null,
     ...(fix.timely === false ? { timely: false } : {}),
+    ...(fix.untimed ? { untimed: true } : {}),
   };
 }
 

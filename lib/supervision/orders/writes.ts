@@ -193,6 +193,7 @@ const stepSelect = {
   issuerId: true,
   groupId: true,
   unitId: true,
+  instructionId: true,
   coUnits: { select: { unitId: true, signedAt: true } },
   responses: { orderBy: { createdAt: "desc" as const }, select: { id: true, createdAt: true, decision: true } },
 } as const;
@@ -276,6 +277,18 @@ export async function applyOrderStep(
           await tx.orderResponse.update({
             where: { id: latest.id },
             data: { decision: action.kind === "CLOSE" ? "ACCEPTED" : "RETURNED", decisionNote: text, decidedAt: now },
+          });
+      }
+      // A 督办件 raised from a 批示 closes the 批示 when it is 办结 (unless the leader closed it already).
+      if (action.kind === "CLOSE" && order.instructionId) {
+        const closed = await tx.instruction.updateMany({ where: { id: order.instructionId, closedAt: null }, data: { closedAt: now } });
+        if (closed.count === 1)
+          await audit(tx, {
+            actorId: user.id,
+            action: "instruction.close",
+            entity: "Instruction",
+            entityId: order.instructionId,
+            after: { closedAt: now, orderId: order.id },
           });
       }
       const step = await tx.orderStep.create({
