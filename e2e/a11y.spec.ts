@@ -15,7 +15,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { isNavGroup, navItemsFor } from "@/components/shell/nav-items";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { LAPTOP, PHONE, problems } from "./a11y-checks";
-import { loginAs } from "./helpers";
+import { confirmDialog, loginAs } from "./helpers";
 
 const SHOWN = ["/unit", "/unit/tasks", "/admin", "/feed", "/board"];
 
@@ -65,7 +65,14 @@ const EXTRA: Record<string, Visit[]> = {
   ],
   // The leaders' and the assessors' shared pages (/units, /orders, /bulletins, /board …) render the same
   // components as the office's with fewer rows: checked once, for the office. Theirs are checked here.
-  leader: [{ path: "/leader" }, { path: "/leader/instructions" }, { path: "/feed" }, { path: "/tasks", follow: [TASK] }, { path: "/account" }],
+  leader: [
+    { path: "/leader" },
+    { path: "/leader/card" },
+    { path: "/leader/instructions" },
+    { path: "/feed" },
+    { path: "/tasks", follow: [TASK] },
+    { path: "/account" },
+  ],
   assessor: [{ path: "/assessor", follow: [new RegExp(`^/assessor/groups/${id}/units/${id}$`)] }, { path: "/assessor/scores" }],
   unit: [{ path: "/unit/tasks", follow: [UNIT_TASK] }, { path: "/orders", follow: [ORDER] }, { path: "/bulletins", follow: [BULLETIN] }, { path: "/account" }],
 };
@@ -165,4 +172,39 @@ test("the daily card's three forms, open at once on a phone: no serious accessib
     found.push("/unit, the three forms open @phone: wider than the screen");
   await page.screenshot({ path: "test-results/a11y-unit-forms-phone.png", fullPage: true });
   expect(found, found.join("\n")).toEqual([]);
+});
+
+// Last: it changes the seeded district (an overdue order is escalated, then circulated).
+test("the printable 通报 record of an order: no serious accessibility violation, tap targets ≥ 24 px", async ({ page }) => {
+  await loginAs(page, "admin");
+  await page.goto("/orders");
+  // The seeded district has no 通报 yet: an overdue order of the office's 督办预警 gets one.
+  const warned = await page
+    .getByRole("region", { name: /^督办预警/ })
+    .locator("a[href]")
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  let found = false;
+  for (const href of warned.filter((h) => ORDER.test(h))) {
+    await page.goto(href);
+    if (await page.getByRole("form", { name: "提级督办" }).count()) {
+      found = true;
+      break;
+    }
+  }
+  expect(found, "an overdue order, not yet escalated, among the 督办预警").toBe(true);
+  const escalate = page.getByRole("form", { name: "提级督办" });
+  await escalate.getByLabel("事由与要求").fill("逾期未办结，提级督办。");
+  await escalate.getByRole("button", { name: "提级督办" }).click();
+  await confirmDialog(page, /^提级督办/, "提级督办");
+  const circulate = page.getByRole("form", { name: "通报" });
+  await circulate.getByLabel("事由与要求").fill("逾期未办结，予以通报。");
+  await circulate.getByRole("button", { name: "通报" }).click();
+  await confirmDialog(page, /^通报/, "通报");
+  const record = page.getByRole("link", { name: "打印通报记录" });
+  await expect(record).toBeVisible();
+  const href = (await record.getAttribute("href"))!;
+  expect(href).toMatch(new RegExp(`^/orders/${id}/record/${id}$`));
+  const problemsFound = (await check(page, href, 24)).found;
+  await expect(page.getByRole("heading", { level: 1, name: "督办件通报记录" })).toBeVisible();
+  expect(problemsFound, problemsFound.join("\n")).toEqual([]);
 });

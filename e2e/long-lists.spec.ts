@@ -86,7 +86,7 @@ test("the unit picker narrows 113 units to those whose name holds the search, an
   await expect(select.locator("option")).toHaveCount(114);
 });
 
-test("开具督办单 step one finds the lead unit by part of its name, and 下一步 opens the order for that unit", async ({ page }) => {
+test("开具督办单 finds the lead unit and a 配合单位 by part of their names, and the order is issued to them", async ({ page }) => {
   await loginAs(page, "admin");
   await page.goto("/orders/new");
   const step = page.getByRole("main").locator("form").first();
@@ -110,7 +110,21 @@ test("开具督办单 step one finds the lead unit by part of its name, and 下�
   await step.getByRole("button", { name: "下一步" }).click();
   await expect(page).toHaveURL(/\/orders\/new\?unitId=/);
   await expect(page.getByText("牵头单位：区交运局")).toBeVisible();
-  await expect(page.getByRole("form", { name: "督办件立项" })).toBeVisible();
+  // Step two: 配合单位 are found the same way (several: a search over checkboxes), and both travel with the order.
+  const issue = page.getByRole("form", { name: "督办件立项" });
+  await issue.getByText("配合单位（可选）").click();
+  const co = issue.getByRole("group", { name: "配合单位" });
+  await co.getByRole("searchbox", { name: "查找单位" }).fill("临洺关");
+  await expect(co.getByRole("checkbox")).toHaveCount(2);
+  await co.getByRole("checkbox", { name: "临洺关镇" }).check();
+  await expect(co.getByRole("button", { name: "移除 临洺关镇" })).toBeVisible();
+  await issue.getByLabel("标题").fill("交通护栏破损未修复，限时解决");
+  await issue.getByLabel("督办内容").fill("请三日内修复国道沿线破损护栏，临洺关镇配合做好交通疏导。");
+  await issue.getByRole("button", { name: "立项并交办" }).click();
+  await expect(page).toHaveURL(/\/orders\/c/);
+  await expect(page.getByRole("heading", { level: 1, name: "交通护栏破损未修复，限时解决" })).toBeVisible();
+  await expect(page.getByText(/^牵头单位 区交运局/)).toBeVisible();
+  await expect(page.getByText(/^配合单位：临洺关镇（未签收）$/)).toBeVisible();
 });
 
 test("the board's trend chart picks its unit with the same search", async ({ page }) => {

@@ -3,11 +3,12 @@
 import { useId, useMemo, useState } from "react";
 import { FieldError } from "@/components/ui/field";
 
-type UnitOption = { id: string; name: string; kind: "TOWN" | "DEPARTMENT" };
+type UnitOption = { id: string; name: string; kind?: string };
 
 /**
- * Picks cooperating units out of ~113: a filter box and checkboxes; the
- * choice travels as one hidden input of comma-joined ids.
+ * Picks several units out of ~113 (配合单位, a line's or a channel's units): a filter box and
+ * checkboxes; the choice travels as one hidden input of comma-joined ids, or, with `oneInputEach`,
+ * as one hidden input per unit (for an action that reads them with getAll).
  */
 export function UnitPicker({
   name,
@@ -15,12 +16,14 @@ export function UnitPicker({
   units,
   defaultSelected = [],
   errors,
+  oneInputEach = false,
 }: {
   name: string;
   label: string;
   units: UnitOption[];
   defaultSelected?: string[];
   errors?: string[];
+  oneInputEach?: boolean;
 }) {
   const id = useId();
   const [query, setQuery] = useState("");
@@ -32,7 +35,11 @@ export function UnitPicker({
   return (
     <fieldset aria-describedby={errors?.length ? `${id}-error` : undefined}>
       <legend className="mb-1 text-sm font-medium text-stone-800">{label}</legend>
-      <input type="hidden" name={name} value={selected.join(",")} />
+      {oneInputEach ? (
+        selected.map((unitId) => <input key={unitId} type="hidden" name={name} value={unitId} />)
+      ) : (
+        <input type="hidden" name={name} value={selected.join(",")} />
+      )}
       <div className="mb-2 flex flex-wrap gap-1.5" aria-live="polite">
         {selected.length === 0 ? <span className="text-sm text-stone-500">未选择</span> : null}
         {selected.map((unitId) => (

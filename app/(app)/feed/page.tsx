@@ -5,13 +5,13 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, SelectField } from "@/components/ui/field";
 import { Progress } from "@/components/ui/progress";
+import { UnitSelect } from "@/components/ui/unit-select";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { formatAmount } from "@/lib/reports/card-rules";
 import { getFeedTask, listFeed, loadFeedFilterOptions, parseFeedFilters } from "@/lib/reports/feed";
 import { SLOT_LABELS, SLOTS } from "@/lib/reports/slots";
 import { progressRatio } from "@/lib/tasks/status";
-import { UNIT_KIND_LABELS } from "@/lib/labels";
 
 export const metadata: Metadata = { title: "晾晒墙" };
 
@@ -48,15 +48,15 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
           <SelectField id="f-channel" label="工作群" name="channel" defaultValue={filters.channelId ?? ""}>
             <AllOptions items={options.channels} />
           </SelectField>
-          <SelectField id="f-unit" label="单位" name="unit" defaultValue={filters.unitId ?? ""}>
-            <option value="">全部</option>
-            <optgroup label={UNIT_KIND_LABELS.TOWN}>
-              <NamedOptions items={options.units.filter((u) => u.kind === "TOWN")} />
-            </optgroup>
-            <optgroup label={UNIT_KIND_LABELS.DEPARTMENT}>
-              <NamedOptions items={options.units.filter((u) => u.kind === "DEPARTMENT")} />
-            </optgroup>
-          </SelectField>
+          <UnitSelect
+            id="f-unit"
+            label="单位"
+            name="unit"
+            units={options.units}
+            defaultValue={filters.unitId ?? ""}
+            emptyLabel="全部"
+            className="sm:col-span-2"
+          />
           <SelectField id="f-line" label="分线 / 指挥部" name="line" defaultValue={filters.lineId ?? ""}>
             <AllOptions items={options.lines} />
           </SelectField>

@@ -3,6 +3,7 @@
 import { ActionForm, ActionMessage, SubmitButton } from "@/components/ui/action-form";
 import { Field, FieldError, SelectField, TextareaField, Choice } from "@/components/ui/field";
 import { PhotoInput } from "@/components/ui/photo-input";
+import { UnitPicker } from "@/components/ui/unit-picker";
 import { issueOrder, orderStep } from "@/lib/supervision/orders/actions";
 
 export function IssueOrderForm({
@@ -105,17 +106,9 @@ export function IssueOrderForm({
           {coUnitChoices.length ? (
             <details className="rounded-lg border border-stone-200 p-3">
               <summary className="cursor-pointer font-medium text-stone-800">配合单位（可选）</summary>
-              <fieldset aria-describedby="coUnitIds-error" className="mt-2 grid max-h-72 gap-1 overflow-y-auto sm:grid-cols-3">
-                <legend className="sr-only">配合单位</legend>
-                {coUnitChoices
-                  .filter((u) => u.id !== unit.id)
-                  .map((u) => (
-                    <Choice key={u.id} type="checkbox" name="coUnitIds" value={u.id}>
-                      {u.name}
-                    </Choice>
-                  ))}
-              </fieldset>
-              <FieldError id="coUnitIds-error" errors={errors.coUnitIds} />
+              <div className="mt-2">
+                <UnitPicker name="coUnitIds" label="配合单位" units={coUnitChoices.filter((u) => u.id !== unit.id)} oneInputEach errors={errors.coUnitIds} />
+              </div>
             </details>
           ) : null}
           <Choice type="checkbox" name="registerOnly" value="1">
