@@ -57,6 +57,22 @@ export function formNumber(value: unknown): unknown {
   return value.trim() === "" ? undefined : parsePlainDecimal(value);
 }
 
+/** A latitude or longitude typed in a form (纬度 within ±90, 经度 within ±180); empty is null. */
+export const coordinate = (label: string, limit: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, context) => {
+      if (!v) return null;
+      const n = parsePlainDecimal(v);
+      if (!Number.isFinite(n) || Math.abs(n) > limit) {
+        context.addIssue({ code: "custom", message: `${label}应为 −${limit} 到 ${limit} 之间的数` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
 /** Ids joined by commas (a unit picker's hidden input, a checkbox list): trimmed, without repeats, at most `max`. */
 export const idList = (label: string, max: number) =>
   z

@@ -10,12 +10,18 @@ import { quarterName } from "@/lib/assessment/quarters";
 import type { QuarterResults, ResultRow } from "@/lib/assessment/results";
 import { COMPONENT_KEYS, COMPONENT_LABELS, lateRuleText } from "@/lib/assessment/scoring";
 import { YEAR_RULE, type YearResults } from "@/lib/assessment/year";
-import { UNIT_KIND_ENTRIES } from "@/lib/labels";
-import { UNIT_KIND_LABELS } from "@/lib/labels";
+import { UNIT_KIND_ENTRIES, UNIT_KIND_LABELS } from "@/lib/labels";
 
 const KINDS = UNIT_KIND_ENTRIES;
 
 const SOURCE_NAMES = { task: "任务", milestone: "节点", groupScoreItem: "评分细则", spotCheck: "抽查", order: "督办单", slots: "晒报" } as const;
+
+/** A table's header row: bold on a light grey ground. */
+function addHeaderRow(sheet: ExcelJS.Worksheet, headers: string[]) {
+  const head = sheet.addRow(headers);
+  head.font = { bold: true };
+  head.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF5F5F4" } };
+}
 
 function componentPoints(row: ResultRow, key: (typeof COMPONENT_KEYS)[number]): number | null {
   const c = row.breakdown.components.find((x) => x.key === key);
@@ -37,9 +43,7 @@ export async function buildRankingWorkbook(results: QuarterResults): Promise<Buf
     sheet.addRow([`${quarterName(results.quarter.key)}${label}考核排名（${status}）`]);
     sheet.mergeCells(1, 1, 1, headers.length);
     sheet.getRow(1).font = { bold: true, size: 14 };
-    const head = sheet.addRow(headers);
-    head.font = { bold: true };
-    head.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF5F5F4" } };
+    addHeaderRow(sheet, headers);
     for (const row of results.rows.filter((r) => r.kind === kind)) {
       sheet.addRow([
         row.rank || "—",
@@ -111,9 +115,7 @@ export async function buildYearWorkbook(results: YearResults): Promise<Buffer> {
     sheet.getRow(1).font = { bold: true, size: 14 };
     sheet.addRow([YEAR_RULE]);
     sheet.mergeCells(2, 1, 2, headers.length);
-    const head = sheet.addRow(headers);
-    head.font = { bold: true };
-    head.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF5F5F4" } };
+    addHeaderRow(sheet, headers);
     for (const row of results.rows.filter((r) => r.kind === kind)) {
       sheet.addRow([
         row.rank || "—",

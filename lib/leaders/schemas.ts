@@ -1,20 +1,5 @@
 /** What the leaders' page sends: a site visit (到现场看看) against a leader's evening report. */
-import { parsePlainDecimal, z } from "@/lib/validation";
-
-const coordinate = (label: string, limit: number) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, context) => {
-      if (!v) return null;
-      const n = parsePlainDecimal(v);
-      if (!Number.isFinite(n) || Math.abs(n) > limit) {
-        context.addIssue({ code: "custom", message: `${label}应为 −${limit} 到 ${limit} 之间的数` });
-        return z.NEVER;
-      }
-      return n;
-    });
+import { coordinate, z } from "@/lib/validation";
 
 export const siteVisitInput = z
   .object({

@@ -6,40 +6,29 @@
  * message exactly once.
  */
 import assert from "node:assert/strict";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { after, before, test } from "node:test";
-import type { SessionUser } from "@/lib/auth/roles";
 import { createClient } from "@/lib/db-client";
 import { drainOutbox, enqueueRobotMessage, MAX_ATTEMPTS, quietHoursRelease, startOutboxSender } from "@/lib/notifications/outbox";
 import { issueOrder } from "@/lib/supervision/orders/writes";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { startRobotEndpoint, type RobotEndpoint } from "@/lib/testing/robot-endpoint";
+import { asSessionUser } from "@/lib/testing/users";
 import { addDays, districtInstant, districtToday } from "@/lib/time";
 
 let t: TestDb;
-let server: http.Server;
+let robots: RobotEndpoint;
 let base = "";
 /** Message bodies received per robot path. */
-const received = new Map<string, string[]>();
+let received: RobotEndpoint["received"];
 
 before(async () => {
   t = await createTestDb();
-  server = http.createServer((req, res) => {
-    let body = "";
-    req.on("data", (c) => (body += c));
-    req.on("end", () => {
-      const path = (req.url ?? "").split("?")[0];
-      received.set(path, [...(received.get(path) ?? []), body]);
-      res.setHeader("content-type", "application/json");
-      // /down answers like a robot refusing: errcode ≠ 0.
-      res.end(path.startsWith("/down") ? JSON.stringify({ errcode: 310000, errmsg: "keywords not in content" }) : JSON.stringify({ errcode: 0, errmsg: "ok" }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // /down answers like a robot refusing: errcode ≠ 0.
+  robots = await startRobotEndpoint({ "/down": { errcode: 310000, errmsg: "keywords not in content" } });
+  ({ base, received } = robots);
 });
 after(async () => {
-  server.close();
+  await robots.close();
   await t.cleanup();
 });
 
@@ -74,16 +63,7 @@ test("the outbox row is written in the event's transaction, and not when it roll
   const unit = await t.db.unit.create({ data: { code: "T1", name: "机器人镇", kind: "TOWN" } });
   await t.db.robot.create({ data: { name: "机器人镇工作群", kind: "DINGTALK", webhookUrl: `${base}/ding?access_token=x`, secret: "SECabc", unitId: unit.id } });
   const admin = await t.db.user.create({ data: { username: "ob-admin", name: "督查室", role: "ADMIN", passwordHash: "x" } });
-  const user: SessionUser = {
-    id: admin.id,
-    username: admin.username,
-    name: admin.name,
-    role: "ADMIN",
-    unitId: null,
-    unitName: null,
-    groupIds: [],
-    sessionId: null,
-  };
+  const user = asSessionUser(admin);
 
   await assert.rejects(
     t.db.$transaction(async (tx) => {
@@ -122,16 +102,7 @@ test("a 督办件 the office marks urgent reaches the work group in quiet hours;
   const unit = await t.db.unit.create({ data: { code: "T2", name: "夜间镇", kind: "TOWN" } });
   await t.db.robot.create({ data: { name: "夜间镇工作群", kind: "WECOM", webhookUrl: `${base}/night-town`, unitId: unit.id } });
   const admin = await t.db.user.findUniqueOrThrow({ where: { username: "ob-admin" } });
-  const user: SessionUser = {
-    id: admin.id,
-    username: admin.username,
-    name: admin.name,
-    role: "ADMIN",
-    unitId: null,
-    unitName: null,
-    groupIds: [],
-    sessionId: null,
-  };
+  const user = asSessionUser(admin);
   const night = districtInstant("2026-12-01", "23:00");
   const issue = (title: string, urgent?: "1") =>
     issueOrder(

@@ -5,35 +5,26 @@
  * with the robot's answer.
  */
 import assert from "node:assert/strict";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { after, before, test } from "node:test";
 import { createRobot, deleteRobot, deliveryLogForOffice, robotsForOffice, sendTestMessage, updateRobot } from "@/lib/notifications/robot-admin";
 import { robotInput } from "@/lib/notifications/robot-schemas";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { startRobotEndpoint, type RobotEndpoint } from "@/lib/testing/robot-endpoint";
 import { createSessionUser } from "@/lib/testing/users";
 
 let t: TestDb;
-let server: http.Server;
+let robots: RobotEndpoint;
 let base = "";
-const bodies: string[] = [];
+const bodies = () => robots.bodies;
 
 before(async () => {
   t = await createTestDb();
-  server = http.createServer((req, res) => {
-    let body = "";
-    req.on("data", (c) => (body += c));
-    req.on("end", () => {
-      bodies.push(body);
-      res.setHeader("content-type", "application/json");
-      res.end(req.url?.startsWith("/bad") ? JSON.stringify({ errcode: 93000, errmsg: "invalid webhook url" }) : JSON.stringify({ errcode: 0, errmsg: "ok" }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // /bad answers like a robot refusing an unknown webhook.
+  robots = await startRobotEndpoint({ "/bad": { errcode: 93000, errmsg: "invalid webhook url" } });
+  base = robots.base;
 });
 after(async () => {
-  server.close();
+  await robots.close();
   await t.cleanup();
 });
 
@@ -69,7 +60,7 @@ test("only the office sets robots: a unit head and a leader are refused, and rea
     assert.deepEqual(await deliveryLogForOffice(t.db, user), []);
   }
   assert.equal((await t.db.robot.findUniqueOrThrow({ where: { id } })).webhookUrl, input.webhookUrl, "unchanged by the refused");
-  assert.equal(bodies.length, 0, "nothing sent by the refused");
+  assert.equal(bodies().length, 0, "nothing sent by the refused");
 
   const [listed] = await robotsForOffice(t.db, admin);
   assert.equal(listed.webhook, `${base}/ding?access_token=…3456`, "the key is masked");
@@ -94,7 +85,7 @@ test("发送测试 sends now and logs the robot's answer; a changed address and 
   assert.ok(created.ok);
   const sent = await sendTestMessage(t.db, admin, { id: created.value });
   assert.ok(sent.ok && sent.value.ok);
-  assert.equal(JSON.parse(bodies.at(-1)!).msgtype, "markdown");
+  assert.equal(JSON.parse(bodies().at(-1)!).msgtype, "markdown");
 
   assert.ok((await updateRobot(t.db, admin, { id: created.value, webhookUrl: `${base}/bad?key=abcd` })).ok);
   const robot = await t.db.robot.findUniqueOrThrow({ where: { id: created.value } });

@@ -3,7 +3,7 @@
  * assessment groups' scope. Chinese messages; empty optional fields are null.
  */
 import { isDistrictDate, isNearDistrictDate } from "@/lib/time";
-import { formNumber, idList, parsePlainDecimal, z } from "@/lib/validation";
+import { coordinate, formNumber, idList, z } from "@/lib/validation";
 
 const id = z.string().trim().min(1, { message: "缺少编号" }).max(64);
 const optionalText = (max: number, label: string) =>
@@ -52,21 +52,6 @@ export const userActiveInput = z.object({ id, active: z.enum(["true", "false"]).
 
 export type UserCreateInput = z.infer<typeof userCreateInput>;
 export type UserUpdateInput = z.infer<typeof userUpdateInput>;
-
-const coordinate = (label: string, limit: number) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, context) => {
-      if (!v) return null;
-      const n = parsePlainDecimal(v);
-      if (!Number.isFinite(n) || Math.abs(n) > limit) {
-        context.addIssue({ code: "custom", message: `${label}应为 −${limit} 到 ${limit} 之间的数` });
-        return z.NEVER;
-      }
-      return n;
-    });
 
 const unitFields = {
   code: z
