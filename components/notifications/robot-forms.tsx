@@ -5,7 +5,7 @@ import { ActionForm, SubmitButton } from "@/components/ui/action-form";
 import { Choice, Field, SelectField } from "@/components/ui/field";
 import { UnitSelect, type UnitSelectOption } from "@/components/ui/unit-select";
 import { ROBOT_KIND_LABELS, ROBOT_SCOPE_LABELS, type RobotScope } from "@/lib/notifications/labels";
-import { createRobotAction, deleteRobotAction, testRobotAction, updateRobotAction } from "@/lib/notifications/robot-actions";
+import { createRobotAction, deleteRobotAction, saveLeadTimesAction, testRobotAction, updateRobotAction } from "@/lib/notifications/robot-actions";
 
 const WEBHOOK_HINT = "企业微信：群设置 → 群机器人 → Webhook 地址；钉钉：群设置 → 智能群助手 → 自定义机器人（安全设置选“加签”）。";
 
@@ -116,5 +116,44 @@ export function RobotRowForms({ robot }: { robot: { id: string; name: string; ki
         </ActionForm>
       </div>
     </div>
+  );
+}
+
+/** The lead times of the timed messages: 催报 before a slot's deadline, 超期预警 / 反馈即将到期 before a 督办件's dates. */
+export function LeadTimesForm({ lead }: { lead: { remindMinutes: number; orderLeadHours: number } }) {
+  return (
+    <ActionForm action={saveLeadTimesAction} className="grid max-w-3xl items-end gap-4 sm:grid-cols-[1fr_1fr_auto]" aria-label="提醒时间">
+      {({ errors }) => (
+        <>
+          <Field
+            label="催报提前（分钟）"
+            name="remindMinutes"
+            type="number"
+            inputMode="numeric"
+            required
+            min={5}
+            max={180}
+            defaultValue={lead.remindMinutes}
+            hint="在每个时段截止前多少分钟提醒未晒单位，5 至 180。"
+            errors={errors.remindMinutes}
+          />
+          <Field
+            label="超期预警提前（小时）"
+            name="orderLeadHours"
+            type="number"
+            inputMode="numeric"
+            required
+            min={1}
+            max={168}
+            defaultValue={lead.orderLeadHours}
+            hint="督办件办结期限、反馈日期前多少小时预警，1 至 168。"
+            errors={errors.orderLeadHours}
+          />
+          <SubmitButton variant="secondary" pendingLabel="正在保存…">
+            保存提醒时间
+          </SubmitButton>
+        </>
+      )}
+    </ActionForm>
   );
 }

@@ -242,7 +242,16 @@ test("closing freezes a snapshot: scores, ranks, inputs and breakdowns, and hand
   );
   const log = await db.auditLog.findFirst({ where: { action: "quarter.close", entityId: ids.Q3 } });
   assert.ok(log);
+  // The flags are told to the leaders in-app (with the close), not to the units nor the office.
+  const told = await db.notification.findMany({ where: { kind: "quarter.close" }, select: { recipientId: true, message: true, href: true } });
+  assert.deepEqual(
+    told.map((n) => n.recipientId),
+    [(await db.user.findUniqueOrThrow({ where: { username: "leader" } })).id],
+  );
+  assert.equal(told[0].message, `2026年第三季度考核结果：红旗 甲镇；黄旗 ${rows.at(-1)!.unit.name}。`);
+  assert.equal(told[0].href, "/board");
   await assert.rejects(closeQuarter(db, { quarterId: ids.Q3, actorId: ids.admin, now: Q3_CLOSE }), /已经关闭/);
+  assert.equal(await db.notification.count({ where: { kind: "quarter.close" } }), 1, "a refused close tells nobody");
 });
 
 test("later edits of inputs do not change the closed quarter", async () => {

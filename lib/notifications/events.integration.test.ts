@@ -95,13 +95,14 @@ test("a 督办件 near its deadline, past it, and late with its 反馈: each war
   await t.db.outboxMessage.deleteMany();
   const warnings = async (now: Date) => {
     await enqueueDueMessages(t.db, now);
-    return (await messages("order.warning")).map((m) => m.title);
+    return (await messages("order.warning")).map((m) => m.title).sort();
   };
-  assert.deepEqual(await warnings(at("16:00")), ["督办件超期预警"]);
-  assert.deepEqual(await warnings(at("17:00")), ["督办件超期预警"], "once");
-  assert.deepEqual(await warnings(at("18:01")), ["督办件超期预警", "督办件已超期"]);
-  assert.deepEqual(await warnings(districtInstant("2026-12-02", "08:01")), ["督办件超期预警", "督办件已超期", "督办件反馈逾期"]);
-  const overdue = (await messages("order.warning"))[1];
+  // The 反馈 is due 2026-12-02 08:00: within the 24 h lead at 16:00, as the deadline is.
+  assert.deepEqual(await warnings(at("16:00")), ["督办件反馈即将到期", "督办件超期预警"]);
+  assert.deepEqual(await warnings(at("17:00")), ["督办件反馈即将到期", "督办件超期预警"], "once");
+  assert.deepEqual(await warnings(at("18:01")), ["督办件反馈即将到期", "督办件已超期", "督办件超期预警"]);
+  assert.deepEqual(await warnings(districtInstant("2026-12-02", "08:01")), ["督办件反馈即将到期", "督办件反馈逾期", "督办件已超期", "督办件超期预警"]);
+  const overdue = (await messages("order.warning")).find((m) => m.title === "督办件已超期")!;
   assert.match(overdue.markdown, new RegExp(`\\(/orders/${order.id}\\)`));
   // Closed: no more warnings.
   await t.db.supervisionOrder.update({ where: { id: order.id }, data: { status: "ACCEPTED" } });

@@ -2,6 +2,7 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
+import { readLeadTimes } from "@/lib/notifications/lead-settings";
 import { countUnread, listNoticesOf } from "@/lib/notifications/notices";
 import { deliveryLogForOffice, robotsForOffice } from "@/lib/notifications/robot-admin";
 
@@ -24,4 +25,10 @@ export function listRobotDeliveries(user: SessionUser) {
 export function listChannelOptions(user: SessionUser) {
   if (user.role !== "ADMIN") return Promise.resolve([]);
   return db.channel.findMany({ orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, name: true } });
+}
+
+/** The lead times of the timed messages (the office's setting). */
+export function getLeadTimesForOffice(user: SessionUser) {
+  if (user.role !== "ADMIN") return Promise.resolve(null);
+  return readLeadTimes(db);
 }

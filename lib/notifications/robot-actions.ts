@@ -1,11 +1,12 @@
 "use server";
 
-/** The office's robot settings: authedAction wired to robot-admin.ts. */
+/** The office's robot settings and lead times: authedAction wired to robot-admin.ts and lead-settings.ts. */
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/auth/action";
 import { db } from "@/lib/db";
 import { createRobot, deleteRobot, sendTestMessage, updateRobot } from "@/lib/notifications/robot-admin";
 import { robotIdInput, robotInput, robotUpdateInput } from "@/lib/notifications/robot-schemas";
+import { leadTimesInput, saveLeadTimes } from "@/lib/notifications/lead-settings";
 import { refusalState } from "@/lib/write-result";
 
 const OFFICE = ["ADMIN"] as const;
@@ -40,4 +41,11 @@ export const testRobotAction = authedAction({ roles: OFFICE, input: robotIdInput
   return answer.ok
     ? { ok: true, message: "测试消息已发出，请到群里查看。" }
     : { ok: false, message: `发送失败：${answer.errcode === null ? "" : `errcode ${answer.errcode}，`}${answer.errmsg || "无应答"}。` };
+});
+
+export const saveLeadTimesAction = authedAction({ roles: OFFICE, input: leadTimesInput }, async (user, data) => {
+  const result = await saveLeadTimes(db, user, data);
+  if (!result.ok) return refusalState(result);
+  revalidatePath(PAGE);
+  return { ok: true, message: "已保存提醒时间。" };
 });

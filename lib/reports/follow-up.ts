@@ -9,7 +9,7 @@ import { audit } from "@/lib/audit";
 import { withUnitRowScope, withUnitScope, type SessionUser } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db-client";
 import type { SlotKind } from "@/lib/generated/prisma/enums";
-import { enqueueInstructionMessage, enqueueReportReminders } from "@/lib/notifications/events";
+import { enqueueReportReminders, instructionEvent } from "@/lib/notifications/events";
 import { readSlotDeadlines } from "@/lib/reports/deadline-settings";
 import { SLOT_LABELS, slotDeadline } from "@/lib/reports/slots";
 import { addDays, districtToday } from "@/lib/time";
@@ -50,8 +50,8 @@ export async function recordInstruction(
       entityId: instruction.id,
       after: { slotId: data.slotId, unitId, text: data.text, deadline },
     });
-    // The unit's work group hears of it through its robot (not the text).
-    await enqueueInstructionMessage(tx, unitId, slot.slot, now);
+    // The unit's people (in-app) and its work group (robot) hear of it — not its text.
+    await instructionEvent(tx, "create", instruction.id, now);
   });
   return { ok: true, message: deadline ? `批示已发出，请单位在 ${deadline} 前回复。` : "批示已发出，等待单位回复。" };
 }
@@ -82,6 +82,8 @@ export async function recordInstructionAnswer(
       entityId: instruction.id,
       after: { answerId: answer.id, text: data.text },
     });
+    // The leader who wrote it is told the unit has answered.
+    await instructionEvent(tx, "answer", instruction.id, now);
   });
   return { ok: true, message: "回复已提交。" };
 }
@@ -125,6 +127,7 @@ export async function closeInstruction(db: Db, user: SessionUser, data: { instru
       before: { answeredAt: instruction.answeredAt, closedAt: null },
       after: { closedAt: now, late: instruction.deadline !== null && districtToday(now) > instruction.deadline },
     });
+    await instructionEvent(tx, "close", instruction.id, now);
     return true;
   });
   return closed ? { ok: true, message: "已采纳回复，批示办结。" } : { message: "这条批示刚刚有了变化，请刷新后再试。" };
@@ -159,6 +162,7 @@ export async function reaskInstruction(db: Db, user: SessionUser, data: { instru
       before: { answeredAt: instruction.answeredAt },
       after: { answeredAt: null, noteId: note.id, text: data.text },
     });
+    await instructionEvent(tx, "reask", instruction.id, now);
     return true;
   });
   return asked ? { ok: true, message: "已追问，等待单位再次回复。" } : { message: "这条批示刚刚有了变化，请刷新后再试。" };

@@ -5,8 +5,8 @@
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OrderStepKind } from "@/lib/generated/prisma/enums";
-import { notifyUsers, usersOfUnits } from "@/lib/notifications/notify";
-import { enqueueRobotMessage, publicLink } from "@/lib/notifications/outbox";
+import { announce, notifyUsers, usersOfUnits } from "@/lib/notifications/notify";
+import { publicLink } from "@/lib/notifications/outbox";
 import { ORDER_RATING_LABELS, ORDER_STEP_LABELS } from "@/lib/supervision/orders/lifecycle";
 import { formatDistrictDateTime } from "@/lib/time";
 
@@ -37,16 +37,28 @@ export async function orderEvent(tx: Prisma.TransactionClient, event: OrderEvent
   const label = ORDER_STEP_LABELS[event.kind];
   const send = async (recipients: string[], message: string) => notifyUsers(tx, recipients, { kind, message, href }, event.now);
 
+  // An escalation step: the lead unit's people in-app, its work group through its robot.
+  const overdueStep = async () =>
+    announce(
+      tx,
+      { users: await usersOfUnits(tx, [order.unitId]), robots: { unitIds: [order.unitId] } },
+      { kind, message: `督办件${title}:${label}。`, href },
+      {
+        title: `督办件${label}`,
+        markdown: `### 督办件${label}\n${order.unit.name}：督办件${title}逾期未办结，已${label}。\n\n[查看督办件](${publicLink(href)})`,
+      },
+      event.now,
+    );
+
   switch (event.kind) {
     case "ASSIGN": {
       const text = `督办件${title}已交办，请签收并于${formatDistrictDateTime(order.deadline)}前办结。`;
-      await send(await usersOfUnits(tx, units), text);
-      // The units' work groups hear it too, through their robots (sent later by the outbox).
-      await enqueueRobotMessage(
+      // The units' people in-app, and their work groups through their robots (sent later by the outbox).
+      await announce(
         tx,
-        { unitIds: units },
+        { users: await usersOfUnits(tx, units), robots: { unitIds: units } },
+        { kind, message: text, href },
         {
-          event: kind,
           title: "督办件交办",
           markdown: `### ${event.urgent ? "【紧急】" : ""}督办件交办\n**牵头单位**：${order.unit.name}\n\n${text}\n\n[查看督办件](${publicLink(href)})`,
           urgent: event.urgent,
@@ -77,22 +89,56 @@ export async function orderEvent(tx: Prisma.TransactionClient, event: OrderEvent
     case "RETURN":
       await send(await usersOfUnits(tx, [order.unitId]), `督办件${title}:${label}。`);
       return;
-    case "ESCALATE":
-    case "CIRCULATE":
-    case "SUMMON":
-      await send(await usersOfUnits(tx, [order.unitId]), `督办件${title}:${label}。`);
-      await enqueueRobotMessage(
+    case "ESCALATE": {
+      await overdueStep();
+      // 提级督办 brings in the responsible line leader: the task's responsible leader, else the leaders of the lead unit's lines.
+      const leaders = await responsibleLeaders(tx, order.id);
+      const text = `${order.unit.name}督办件${title}已于${formatDistrictDateTime(order.deadline)}到期，逾期未办结，已提级督办`;
+      await announce(
         tx,
-        { unitIds: [order.unitId] },
+        { users: leaders.map((l) => l.id), robots: { audience: "LEADERS" } },
+        { kind, message: `${text}，请您督促办理。`, href },
         {
-          event: kind,
           title: `督办件${label}`,
-          markdown: `### 督办件${label}\n${order.unit.name}：督办件${title}逾期未办结，已${label}。\n\n[查看督办件](${publicLink(href)})`,
+          markdown: `### 督办件${label}\n${text}${leaders.length ? `，请${leaders.map((l) => l.name).join("、")}同志督促办理` : ""}。\n\n[查看督办件](${publicLink(href)})`,
+          urgent: event.urgent,
         },
         event.now,
       );
       return;
+    }
+    case "CIRCULATE":
+    case "SUMMON":
+      await overdueStep();
+      return;
     case "REGISTER":
       return;
   }
+}
+
+const leader = { id: true, name: true, active: true, role: true } as const;
+
+/**
+ * The leaders answerable for an order: the responsible leader of its task
+ * (责任领导) if it has one, else the leader of the task's line, else the
+ * leaders of the lines (分线, not command centres) its lead unit is on.
+ * Active leaders only; none if the unit is on no led line.
+ */
+export async function responsibleLeaders(tx: Prisma.TransactionClient, orderId: string): Promise<{ id: string; name: string }[]> {
+  const order = await tx.supervisionOrder.findUniqueOrThrow({
+    where: { id: orderId },
+    select: {
+      unitId: true,
+      task: { select: { responsibleLeader: { select: leader }, line: { select: { kind: true, leader: { select: leader } } } } },
+    },
+  });
+  for (const own of [order.task?.responsibleLeader, order.task?.line?.kind === "LINE" ? order.task.line.leader : null])
+    if (own?.active && own.role === "LEADER") return [{ id: own.id, name: own.name }];
+  const lines = await tx.line.findMany({
+    where: { kind: "LINE", units: { some: { unitId: order.unitId } }, leader: { active: true, role: "LEADER" } },
+    orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+    select: { leader: { select: { id: true, name: true } } },
+  });
+  const seen = new Map(lines.map((l) => [l.leader!.id, l.leader!]));
+  return [...seen.values()];
 }

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { RobotCreateForm, RobotRowForms } from "@/components/notifications/robot-forms";
+import { LeadTimesForm, RobotCreateForm, RobotRowForms } from "@/components/notifications/robot-forms";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
 import { ROBOT_KIND_LABELS, ROBOT_SCOPE_LABELS } from "@/lib/notifications/labels";
-import { listChannelOptions, listRobotDeliveries, listRobotsForOffice } from "@/lib/notifications/queries";
+import { getLeadTimesForOffice, listChannelOptions, listRobotDeliveries, listRobotsForOffice } from "@/lib/notifications/queries";
 import { listUnitOptions } from "@/lib/org/queries";
 import { formatDistrictDateTime } from "@/lib/time";
 
@@ -19,11 +19,12 @@ const OUTCOME = {
 
 export default async function RobotsPage() {
   const user = await requireUser(["ADMIN"]);
-  const [robots, deliveries, units, channels] = await Promise.all([
+  const [robots, deliveries, units, channels, lead] = await Promise.all([
     listRobotsForOffice(user),
     listRobotDeliveries(user),
     listUnitOptions(user),
     listChannelOptions(user),
+    getLeadTimesForOffice(user),
   ]);
   return (
     <div className="space-y-6">
@@ -60,6 +61,15 @@ export default async function RobotsPage() {
           </ul>
         )}
       </section>
+      {lead ? (
+        <section aria-labelledby="lead-heading" className="space-y-3">
+          <h2 id="lead-heading" className="text-lg font-semibold text-stone-900">
+            提醒时间
+          </h2>
+          <p className="text-sm text-stone-600">催报、超期预警和反馈即将到期的提醒既发到工作群，也发到相关人员的站内通知。</p>
+          <LeadTimesForm lead={lead} />
+        </section>
+      ) : null}
       <section aria-labelledby="add-robot-heading" className="space-y-3">
         <h2 id="add-robot-heading" className="text-lg font-semibold text-stone-900">
           添加机器人
