@@ -14,6 +14,7 @@ import { db } from "@/lib/db";
 import { AssessmentError, EarlyCloseReasonRequired, closeQuarter, correctQuarter } from "@/lib/assessment/close";
 import { forgetLiveResults } from "@/lib/assessment/results";
 import * as writes from "@/lib/assessment/writes";
+import { refusalState } from "@/lib/write-result";
 import {
   adjustmentCorrectInput,
   adjustmentInput,
@@ -33,10 +34,10 @@ import {
 
 /** A write's result as the form's state; what changed a score forgets the live results. */
 function done(result: writes.WriteResult, path: string): ActionState {
-  if (!result.ok) return { message: result.message, fieldErrors: result.fieldErrors };
+  if (!result.ok) return refusalState(result);
   forgetLiveResults();
   revalidatePath(path, "layout");
-  return { ok: true, message: result.message };
+  return { ok: true, message: result.value };
 }
 
 function refusal(error: unknown) {

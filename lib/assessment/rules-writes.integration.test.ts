@@ -31,11 +31,11 @@ test("the office saves a year's rules with only existing units left unranked, au
   const leader = await createSessionUser(t.db, "rules-leader", "LEADER");
   const office = await t.db.unit.create({ data: { code: "DCS", name: "督查室", kind: "DEPARTMENT" } });
 
-  assert.deepEqual(await saveScoringRules(t.db, leader, rules(2031), []), { ok: false, message: FORBIDDEN });
+  assert.deepEqual(await saveScoringRules(t.db, leader, rules(2031), []), { ok: false, status: 403, message: FORBIDDEN });
   assert.equal(await t.db.scoringRule.count({ where: { year: 2031 } }), 0);
 
   const saved = await saveScoringRules(t.db, admin, rules(2031), [office.id, "no-such-unit"]);
-  assert.deepEqual(saved, { ok: true, message: "2031 年考核规则已保存；已关闭季度的快照不受影响。" });
+  assert.deepEqual(saved, { ok: true, value: "2031 年考核规则已保存；已关闭季度的快照不受影响。" });
   const rule = await t.db.scoringRule.findUniqueOrThrow({ where: { year: 2031 } });
   assert.equal(rule.yellowFlagCount, 2);
   assert.equal(rule.lateCredit, 0.5);
@@ -51,8 +51,8 @@ test("a veto item is added once per year, and deleted only while no veto names i
   const input = vetoItemInput.parse({ year: 2032, name: "重大安全生产事故" });
 
   assert.equal((await addVetoItem(t.db, assessor, input)).ok, false);
-  assert.deepEqual(await addVetoItem(t.db, admin, input), { ok: true, message: "已添加否决事项“重大安全生产事故”。" });
-  assert.deepEqual(await addVetoItem(t.db, admin, input), { ok: false, message: "已有同名的否决事项。" });
+  assert.deepEqual(await addVetoItem(t.db, admin, input), { ok: true, value: "已添加否决事项“重大安全生产事故”。" });
+  assert.deepEqual(await addVetoItem(t.db, admin, input), { ok: false, status: 409, message: "已有同名的否决事项。" });
   const item = await t.db.vetoItem.findFirstOrThrow({ where: { name: "重大安全生产事故", rule: { year: 2032 } } });
   assert.equal(await t.db.auditLog.count({ where: { action: "vetoItem.create", entityId: item.id } }), 1);
 
@@ -61,12 +61,12 @@ test("a veto item is added once per year, and deleted only while no veto names i
   const quarter = await t.db.quarter.create({ data: { year: 2032, number: 1 } });
   const veto = await t.db.unitVeto.create({ data: { quarterId: quarter.id, unitId: unit.id, vetoItemId: item.id, reason: "事故", createdById: admin.id } });
   const remove = vetoItemRemoveInput.parse({ vetoItemId: item.id });
-  assert.deepEqual(await removeVetoItem(t.db, admin, remove), { ok: false, message: "“重大安全生产事故”已用于 1 次否决，不能删除。" });
+  assert.deepEqual(await removeVetoItem(t.db, admin, remove), { ok: false, status: 409, message: "“重大安全生产事故”已用于 1 次否决，不能删除。" });
   assert.ok(await t.db.vetoItem.findUnique({ where: { id: item.id } }));
 
   await t.db.unitVeto.delete({ where: { id: veto.id } });
-  assert.deepEqual(await removeVetoItem(t.db, admin, remove), { ok: true, message: "已删除。" });
+  assert.deepEqual(await removeVetoItem(t.db, admin, remove), { ok: true, value: "已删除。" });
   assert.equal(await t.db.vetoItem.findUnique({ where: { id: item.id } }), null);
   assert.equal(await t.db.auditLog.count({ where: { action: "vetoItem.delete", entityId: item.id } }), 1);
-  assert.deepEqual(await removeVetoItem(t.db, admin, remove), { ok: false, message: "没有找到该否决事项。" });
+  assert.deepEqual(await removeVetoItem(t.db, admin, remove), { ok: false, status: 404, message: "没有找到该否决事项。" });
 });

@@ -13,6 +13,7 @@ import { gatherQuarterInputs, periodFor, scoringScopeDay } from "@/lib/assessmen
 import { FORBIDDEN, correctGroupScore, saveGroupScore } from "@/lib/assessment/writes";
 import type { Db } from "@/lib/db-client";
 import { type TestDb, createTestDb } from "@/lib/testing/test-db";
+import { messageOf } from "@/lib/testing/results";
 import { districtInstant } from "@/lib/time";
 
 let t: TestDb;
@@ -67,12 +68,12 @@ test("a quarter's scoring day is its last day once it has ended, today while it 
 
 test("a unit moved after Q3 ended: the old group scores it for Q3, the new group cannot; from Q4 the reverse", async () => {
   const oldQ3 = await saveGroupScore(db, users.old, score("old", "Q3", "80"));
-  assert.equal(oldQ3.ok, true, oldQ3.message);
-  assert.deepEqual(await saveGroupScore(db, users.new, score("new", "Q3", "90")), { ok: false, message: FORBIDDEN });
+  assert.equal(oldQ3.ok, true, messageOf(oldQ3));
+  assert.deepEqual(await saveGroupScore(db, users.new, score("new", "Q3", "90")), { ok: false, status: 403, message: FORBIDDEN });
 
   const newQ4 = await saveGroupScore(db, users.new, score("new", "Q4", "70"));
-  assert.equal(newQ4.ok, true, newQ4.message);
-  assert.deepEqual(await saveGroupScore(db, users.old, score("old", "Q4", "60")), { ok: false, message: FORBIDDEN });
+  assert.equal(newQ4.ok, true, messageOf(newQ4));
+  assert.deepEqual(await saveGroupScore(db, users.old, score("old", "Q4", "60")), { ok: false, status: 403, message: FORBIDDEN });
 
   // The old group may also correct its Q3 score (the same check, inside the transaction).
   const v1 = await db.groupScore.findFirstOrThrow({ where: { quarterId: ids.Q3, groupId: ids.old } });
@@ -85,7 +86,7 @@ test("a unit moved after Q3 ended: the old group scores it for Q3, the new group
     [`points_${ids.oldItem}`]: "85",
     [`comment_${ids.oldItem}`]: "扣分理由",
   });
-  assert.equal(corrected.ok, true, corrected.message);
+  assert.equal(corrected.ok, true, messageOf(corrected));
 
   // What the close reads: Q3's score is the old group's (corrected), Q4's the new group's.
   const closeAt = districtInstant("2026-01-10", "10:00");

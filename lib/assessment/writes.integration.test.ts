@@ -25,6 +25,7 @@ import {
 import type { Db } from "@/lib/db-client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { type TestDb, createTestDb } from "@/lib/testing/test-db";
+import { messageOf } from "@/lib/testing/results";
 import { districtInstant } from "@/lib/time";
 
 let t: TestDb;
@@ -96,7 +97,7 @@ const scoreKey = () => ({ groupId: ids.group, unitId: ids.A, quarterId: ids.Q3 }
 
 test("a submitted group score is corrected and withdrawn as new versions; the inputs read only the one in force", async () => {
   const submitted = await saveGroupScore(db, users.assessor, { ...scoreKey(), intent: "submit", ...scoreFields("60", "40") });
-  assert.equal(submitted.ok, true, submitted.message);
+  assert.equal(submitted.ok, true, messageOf(submitted));
   const v1 = await db.groupScore.findFirstOrThrow({ where: { unitId: ids.A }, include: { items: true } });
   assert.equal(
     (await inputsOf("A")).groupScores[0].items.reduce((s, i) => s + i.points, 0),
@@ -116,7 +117,7 @@ test("a submitted group score is corrected and withdrawn as new versions; the in
     changeReason: "签约数核减",
     ...scoreFields("50", "40", "一个项目未签"),
   });
-  assert.equal(corrected.ok, true, corrected.message);
+  assert.equal(corrected.ok, true, messageOf(corrected));
 
   const versions = await db.groupScore.findMany({ where: { unitId: ids.A }, orderBy: { version: "asc" }, include: { items: true } });
   assert.deepEqual(
@@ -137,16 +138,16 @@ test("a submitted group score is corrected and withdrawn as new versions; the in
 
   // The replaced version cannot be corrected again (stale page).
   const stale = await correctGroupScore(db, users.assessor, { ...scoreKey(), scoreId: v1.id, changeReason: "再次更正", ...scoreFields("60", "40") });
-  assert.deepEqual(stale, { ok: false, message: STALE });
+  assert.deepEqual(stale, { ok: false, status: 409, message: STALE });
 
   const withdrawn = await withdrawGroupScore(db, users.assessor, { ...scoreKey(), scoreId: versions[1].id, changeReason: "评分对象有误" });
-  assert.equal(withdrawn.ok, true, withdrawn.message);
+  assert.equal(withdrawn.ok, true, messageOf(withdrawn));
   inputs = await inputsOf("A");
   assert.deepEqual(inputs.groupScores, [], "a withdrawn score never counts");
 
   // After a withdrawal the group scores again: a new version.
   const rescored = await saveGroupScore(db, users.assessor, { ...scoreKey(), intent: "submit", ...scoreFields("55", "40", "进度偏慢") });
-  assert.equal(rescored.ok, true, rescored.message);
+  assert.equal(rescored.ok, true, messageOf(rescored));
   assert.equal(await db.groupScore.count({ where: { unitId: ids.A } }), 4);
   assert.equal(
     (await inputsOf("A")).groupScores[0].items.reduce((s, i) => s + i.points, 0),
@@ -169,9 +170,9 @@ test("only the group's members may withdraw or correct its score", async () => {
   const current = await db.groupScore.findFirstOrThrow({ where: { unitId: ids.A, next: { is: null } } });
   for (const user of [users.outsider, users.leader, users.admin, users.head]) {
     const withdraw = await withdrawGroupScore(db, user, { ...scoreKey(), scoreId: current.id, changeReason: "无权撤回" });
-    assert.deepEqual(withdraw, { ok: false, message: FORBIDDEN }, user.username);
+    assert.deepEqual(withdraw, { ok: false, status: 403, message: FORBIDDEN }, user.username);
     const correct = await correctGroupScore(db, user, { ...scoreKey(), scoreId: current.id, changeReason: "无权更正", ...scoreFields("60", "40") });
-    assert.deepEqual(correct, { ok: false, message: FORBIDDEN }, user.username);
+    assert.deepEqual(correct, { ok: false, status: 403, message: FORBIDDEN }, user.username);
   }
   assert.equal(await db.groupScore.count({ where: { unitId: ids.A } }), 4, "nothing was written");
 });
@@ -180,11 +181,16 @@ test("a leader's 加减分 is withdrawn or corrected by that leader only; the of
   assert.equal((await addAdjustment(db, users.leader, { quarterId: ids.Q3, unitId: ids.B, points: 2, reason: "承办现场会" })).ok, true);
   const first = await db.scoreAdjustment.findFirstOrThrow({ where: { unitId: ids.B } });
   for (const user of [users.leader2, users.admin]) {
-    assert.deepEqual(await withdrawAdjustment(db, user, { adjustmentId: first.id, changeReason: "不是我记的" }), { ok: false, message: NOT_YOURS_ADJUSTMENT });
+    assert.deepEqual(await withdrawAdjustment(db, user, { adjustmentId: first.id, changeReason: "不是我记的" }), {
+      ok: false,
+      status: 403,
+      message: NOT_YOURS_ADJUSTMENT,
+    });
   }
   for (const user of [users.assessor, users.head]) {
     assert.deepEqual(await correctAdjustment(db, user, { adjustmentId: first.id, points: 1, reason: "改分", changeReason: "无权" }), {
       ok: false,
+      status: 403,
       message: FORBIDDEN,
     });
   }
@@ -195,7 +201,7 @@ test("a leader's 加减分 is withdrawn or corrected by that leader only; the of
     reason: "承办现场会（半天）",
     changeReason: "会期只有半天",
   });
-  assert.equal(corrected.ok, true, corrected.message);
+  assert.equal(corrected.ok, true, messageOf(corrected));
   let inputs = await inputsOf("B");
   assert.deepEqual(
     inputs.adjustments.map((a) => [a.points, a.reason]),
@@ -215,6 +221,7 @@ test("a leader's 加减分 is withdrawn or corrected by that leader only; the of
   const office = await db.scoreAdjustment.findFirstOrThrow({ where: { unitId: ids.B, createdById: users.admin.id } });
   assert.deepEqual(await withdrawAdjustment(db, users.leader, { adjustmentId: office.id, changeReason: "领导撤回" }), {
     ok: false,
+    status: 403,
     message: NOT_YOURS_ADJUSTMENT,
   });
   assert.equal((await withdrawAdjustment(db, users.admin2, { adjustmentId: office.id, changeReason: "核实后撤回" })).ok, true);
@@ -225,17 +232,17 @@ test("a veto is corrected and withdrawn by the office only, as new versions", as
   assert.equal((await addUnitVeto(db, users.admin, { quarterId: ids.Q3, unitId: ids.B, vetoItemId: ids.item1, reason: "8月3日较大事故" })).ok, true);
   const first = await db.unitVeto.findFirstOrThrow({ where: { unitId: ids.B } });
   for (const user of [users.leader, users.assessor, users.head]) {
-    assert.deepEqual(await withdrawVeto(db, user, { vetoId: first.id, changeReason: "无权撤回" }), { ok: false, message: FORBIDDEN });
+    assert.deepEqual(await withdrawVeto(db, user, { vetoId: first.id, changeReason: "无权撤回" }), { ok: false, status: 403, message: FORBIDDEN });
   }
   const corrected = await correctVeto(db, users.admin2, { vetoId: first.id, vetoItemId: ids.item2, reason: "违法占地 30 亩", changeReason: "事项选错" });
-  assert.equal(corrected.ok, true, corrected.message);
+  assert.equal(corrected.ok, true, messageOf(corrected));
   assert.deepEqual(
     (await inputsOf("B")).vetoes.map((v) => [v.item, v.reason]),
     [["重大违法用地", "违法占地 30 亩"]],
   );
 
   const current = await db.unitVeto.findFirstOrThrow({ where: { unitId: ids.B, next: { is: null } } });
-  assert.deepEqual(await withdrawVeto(db, users.admin, { vetoId: first.id, changeReason: "撤回旧版" }), { ok: false, message: STALE });
+  assert.deepEqual(await withdrawVeto(db, users.admin, { vetoId: first.id, changeReason: "撤回旧版" }), { ok: false, status: 409, message: STALE });
   assert.equal((await withdrawVeto(db, users.admin, { vetoId: current.id, changeReason: "经复核不属一票否决" })).ok, true);
   assert.deepEqual((await inputsOf("B")).vetoes, []);
   const audits = await db.auditLog.findMany({ where: { entity: "UnitVeto" }, select: { action: true, unitId: true } });
@@ -267,10 +274,10 @@ test("a closed quarter's records are never withdrawn or corrected: refused with 
 
   const a = await withdrawAdjustment(db, users.leader, { adjustmentId: adjustment.id, changeReason: "关闭后撤回" });
   assert.equal(a.ok, false);
-  assert.match(a.message, /2026年第二季度已关闭.*督查室另记一笔加减分.*“季度”页面更正/);
+  assert.match(messageOf(a), /2026年第二季度已关闭.*督查室另记一笔加减分.*“季度”页面更正/);
   const c = await correctAdjustment(db, users.leader, { adjustmentId: adjustment.id, points: 1, reason: "改分", changeReason: "关闭后更正" });
   assert.equal(c.ok, false);
-  assert.match((await withdrawVeto(db, users.admin, { vetoId: veto.id, changeReason: "关闭后撤回" })).message, /已关闭，得分已冻结/);
+  assert.match(messageOf(await withdrawVeto(db, users.admin, { vetoId: veto.id, changeReason: "关闭后撤回" })), /已关闭，得分已冻结/);
   const s = await correctGroupScore(db, users.assessor, {
     groupId: ids.group,
     unitId: ids.A,
@@ -279,7 +286,7 @@ test("a closed quarter's records are never withdrawn or corrected: refused with 
     changeReason: "关闭后更正",
     ...scoreFields("60", "40"),
   });
-  assert.match(s.message, /已关闭，得分已冻结，评分不能再撤回或更正/);
+  assert.match(messageOf(s), /已关闭，得分已冻结，评分不能再撤回或更正/);
   assert.equal(await db.scoreAdjustment.count({ where: { quarterId: ids.Q2 } }), 1);
   assert.equal(await db.unitVeto.count({ where: { quarterId: ids.Q2 } }), 1);
   assert.equal(await db.groupScore.count({ where: { quarterId: ids.Q2 } }), 1);
@@ -295,7 +302,7 @@ test("two corrections of the same version at once: one wins, the other is told t
   assert.equal(results.filter((r) => r.ok).length, 1, JSON.stringify(results));
   assert.deepEqual(
     results.find((r) => !r.ok),
-    { ok: false, message: STALE },
+    { ok: false, status: 409, message: STALE },
   );
   assert.equal(await db.scoreAdjustment.count({ where: { previousId: row.id } }), 1);
 });

@@ -41,18 +41,21 @@ import type {
   vetoWithdrawInput,
 } from "@/lib/assessment/schemas";
 import type { QuarterRef } from "@/lib/time";
+import { refuse, succeed, type WriteResult as SharedWriteResult } from "@/lib/write-result";
 
-export type WriteResult = { ok: true; message: string } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+/** A write answers with its success message (for the form), or a refusal (lib/write-result.ts). */
+export type WriteResult = SharedWriteResult<string>;
 
 export const FORBIDDEN = "没有权限执行此操作。";
 export const STALE = "这条记录已被撤回或更正，请刷新页面查看最新版本。";
 export const NOT_YOURS_ADJUSTMENT = "只有记录这笔加减分的领导本人可以撤回或更正（督查室记录的，由督查室撤回或更正）。";
 
 /** A refusal inside a transaction (rolls it back), with its message. */
+/** Thrown inside a write's transaction (so that it rolls back); `run` answers it as a refusal. */
 class Refused extends Error {
   constructor(
     message: string,
-    readonly fieldErrors?: Record<string, string[]>,
+    readonly options: Parameters<typeof refuse>[1] = {},
   ) {
     super(message);
   }
@@ -79,8 +82,8 @@ export function closedQuarterMessage(quarter: { year: number; number: number }, 
 /** Re-reads the quarter inside the transaction: a close that won the race refuses the write. */
 async function requireOpen(tx: Tx, quarterId: string, kind: "groupScore" | "adjustment" | "veto"): Promise<QuarterRow> {
   const quarter = await tx.quarter.findUnique({ where: { id: quarterId }, select: { id: true, year: true, number: true, status: true } });
-  if (!quarter) throw new Refused("没有找到该季度。");
-  if (quarter.status !== "OPEN") throw new Refused(closedQuarterMessage(quarter, kind));
+  if (!quarter) throw new Refused("没有找到该季度。", { status: 404 });
+  if (quarter.status !== "OPEN") throw new Refused(closedQuarterMessage(quarter, kind), { status: 409 });
   return quarter;
 }
 
@@ -91,10 +94,10 @@ function isUniqueViolation(error: unknown): boolean {
 /** Runs a write; a refusal or a lost race (two versions of one record at once) becomes a message. */
 async function run(body: () => Promise<string>): Promise<WriteResult> {
   try {
-    return { ok: true, message: await body() };
+    return succeed(await body());
   } catch (error) {
-    if (error instanceof Refused) return { ok: false, message: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) };
-    if (isUniqueViolation(error)) return { ok: false, message: STALE };
+    if (error instanceof Refused) return refuse(error.message, error.options);
+    if (isUniqueViolation(error)) return refuse(STALE, { status: 409 });
     throw error;
   }
 }
@@ -189,16 +192,16 @@ const scoreSelect = {
  * score again: a new version.
  */
 export async function saveGroupScore(db: Db, user: SessionUser, data: z.infer<typeof groupScoreInput>): Promise<WriteResult> {
-  if (user.role !== "ASSESSOR") return { ok: false, message: FORBIDDEN };
+  if (user.role !== "ASSESSOR") return refuse(FORBIDDEN, { status: 403 });
   const quarter = await db.quarter.findUnique({ where: { id: data.quarterId }, select: { id: true, year: true, number: true, status: true } });
-  if (!quarter) return { ok: false, message: "没有找到该季度。" };
+  if (!quarter) return refuse("没有找到该季度。", { status: 404 });
   const group = await findOwnGroup(db, user, data.groupId, data.unitId, quarter);
-  if (!group) return { ok: false, message: FORBIDDEN };
-  if (quarter.status !== "OPEN") return { ok: false, message: `${quarterName(refOf(quarter))}已关闭，评分不能再修改。` };
+  if (!group) return refuse(FORBIDDEN, { status: 403 });
+  if (quarter.status !== "OPEN") return refuse(`${quarterName(refOf(quarter))}已关闭，评分不能再修改。`, { status: 409 });
   const rubric = await rubricOf(db, group.id, quarter.year);
-  if (rubric.length === 0) return { ok: false, message: "本考核组本年度还没有评分细则，请联系督查室。" };
+  if (rubric.length === 0) return refuse("本考核组本年度还没有评分细则，请联系督查室。");
   const parsed = parseRubricScores(rubric, data, data.intent);
-  if (parsed.message) return { ok: false, message: parsed.message, fieldErrors: parsed.fieldErrors };
+  if (parsed.message) return refuse(parsed.message, { fieldErrors: parsed.fieldErrors });
 
   const submit = data.intent === "submit";
   const status = submit ? ("SUBMITTED" as const) : ("DRAFT" as const);
@@ -210,7 +213,7 @@ export async function saveGroupScore(db: Db, user: SessionUser, data: z.infer<ty
         select: scoreSelect,
       });
       if (latest?.status === "SUBMITTED" && !latest.withdrawn)
-        throw new Refused("该单位本季度的评分已经提交，不能直接修改；如需修改，请用“更正评分”，或先撤回。");
+        throw new Refused("该单位本季度的评分已经提交，不能直接修改；如需修改，请用“更正评分”，或先撤回。", { status: 409 });
       const now = new Date();
       let scoreId: string;
       if (latest?.status === "DRAFT") {
@@ -219,7 +222,7 @@ export async function saveGroupScore(db: Db, user: SessionUser, data: z.infer<ty
           where: { id: latest.id, status: "DRAFT" },
           data: { assessorId: user.id, status, submittedAt: submit ? now : null },
         });
-        if (updated.count !== 1) throw new Refused("该单位本季度的评分已经提交，不能直接修改。");
+        if (updated.count !== 1) throw new Refused("该单位本季度的评分已经提交，不能直接修改。", { status: 409 });
         scoreId = latest.id;
         await tx.groupScoreItem.deleteMany({ where: { scoreId } });
       } else {
@@ -266,13 +269,13 @@ function groupScoreChain(
     async find(tx) {
       const quarter = await requireOpen(tx, data.quarterId, "groupScore");
       const group = await findOwnGroup(tx, user, data.groupId, data.unitId, quarter);
-      if (!group) throw new Refused(FORBIDDEN);
+      if (!group) throw new Refused(FORBIDDEN, { status: 403 });
       const row = await tx.groupScore.findFirst({
         where: { id: data.scoreId, quarterId: quarter.id, groupId: group.id, unitId: data.unitId },
         select: { ...scoreSelect, unitId: true, next: { select: { id: true } } },
       });
-      if (!row) throw new Refused("没有找到该评分。");
-      if (row.next || row.withdrawn || row.status !== "SUBMITTED") throw new Refused(STALE);
+      if (!row) throw new Refused("没有找到该评分。", { status: 404 });
+      if (row.next || row.withdrawn || row.status !== "SUBMITTED") throw new Refused(STALE, { status: 409 });
       return { row, quarter };
     },
     repeat: (row, quarter) => ({
@@ -292,12 +295,12 @@ type GroupScoreRow = Prisma.GroupScoreGetPayload<{ select: typeof scoreSelect }>
 
 /** A group member corrects the group's submitted score: version n+1 with the new points and the reason. */
 export async function correctGroupScore(db: Db, user: SessionUser, data: z.infer<typeof groupScoreCorrectInput>): Promise<WriteResult> {
-  if (user.role !== "ASSESSOR") return { ok: false, message: FORBIDDEN };
+  if (user.role !== "ASSESSOR") return refuse(FORBIDDEN, { status: 403 });
   return writeNextVersion(db, user, groupScoreChain(user, data), {
     changeReason: data.changeReason,
     async correct(tx, _row, quarter) {
       const parsed = parseRubricScores(await rubricOf(tx, data.groupId, quarter.year), data, "submit");
-      if (parsed.message) throw new Refused(parsed.message, parsed.fieldErrors);
+      if (parsed.message) throw new Refused(parsed.message, { fieldErrors: parsed.fieldErrors });
       return { values: { items: { create: parsed.items } }, after: { items: parsed.items } };
     },
     message: "评分已更正（原评分作为历史版本保留）。",
@@ -306,7 +309,7 @@ export async function correctGroupScore(db: Db, user: SessionUser, data: z.infer
 
 /** A group member withdraws the group's submitted score: version n+1, withdrawn, no points. */
 export async function withdrawGroupScore(db: Db, user: SessionUser, data: z.infer<typeof groupScoreWithdrawInput>): Promise<WriteResult> {
-  if (user.role !== "ASSESSOR") return { ok: false, message: FORBIDDEN };
+  if (user.role !== "ASSESSOR") return refuse(FORBIDDEN, { status: 403 });
   return writeNextVersion(db, user, groupScoreChain(user, data), {
     changeReason: data.changeReason,
     message: "评分已撤回，不再计入得分（原评分作为历史版本保留）；可以重新评分。",
@@ -320,14 +323,14 @@ export async function withdrawGroupScore(db: Db, user: SessionUser, data: z.infe
  * record one, and it counts only once the quarter is corrected (never silently).
  */
 export async function addAdjustment(db: Db, user: SessionUser, data: z.infer<typeof adjustmentInput>): Promise<WriteResult> {
-  if (user.role !== "LEADER" && user.role !== "ADMIN") return { ok: false, message: FORBIDDEN };
+  if (user.role !== "LEADER" && user.role !== "ADMIN") return refuse(FORBIDDEN, { status: 403 });
   const [quarter, unit] = await Promise.all([
     db.quarter.findUnique({ where: { id: data.quarterId }, select: { id: true, year: true, number: true, status: true } }),
     db.unit.findFirst({ where: { id: data.unitId, archivedAt: null }, select: { id: true, name: true } }),
   ]);
-  if (!quarter || !unit) return { ok: false, message: "没有找到该季度或单位。" };
+  if (!quarter || !unit) return refuse("没有找到该季度或单位。", { status: 404 });
   if (quarter.status === "CLOSED" && user.role !== "ADMIN")
-    return { ok: false, message: `${quarterName(refOf(quarter))}已关闭，加减分请联系督查室以更正方式处理。` };
+    return refuse(`${quarterName(refOf(quarter))}已关闭，加减分请联系督查室以更正方式处理。`, { status: 409 });
   await db.$transaction(async (tx) => {
     const row = await tx.scoreAdjustment.create({
       data: { quarterId: quarter.id, unitId: unit.id, points: data.points, reason: data.reason, createdById: user.id },
@@ -341,13 +344,11 @@ export async function addAdjustment(db: Db, user: SessionUser, data: z.infer<typ
       after: { quarter: quarterKey(refOf(quarter)), unit: unit.name, points: data.points, reason: data.reason },
     });
   });
-  return {
-    ok: true,
-    message:
-      quarter.status === "CLOSED"
-        ? "已记录。本季度已关闭，需在“季度”页面更正后才计入得分。"
-        : `已为${unit.name}${data.points > 0 ? "加" : "减"} ${Math.abs(data.points)} 分。`,
-  };
+  return succeed(
+    quarter.status === "CLOSED"
+      ? "已记录。本季度已关闭，需在“季度”页面更正后才计入得分。"
+      : `已为${unit.name}${data.points > 0 ? "加" : "减"} ${Math.abs(data.points)} 分。`,
+  );
 }
 
 /** Who may withdraw or correct a record: its maker, or — for what the office made — the office. */
@@ -361,9 +362,9 @@ function adjustmentChain(user: SessionUser, adjustmentId: string): Chain<Adjustm
     entity: "ScoreAdjustment",
     async find(tx) {
       const row = await tx.scoreAdjustment.findFirst({ where: { id: adjustmentId }, select: adjustmentSelect });
-      if (!row) throw new Refused("没有找到这笔加减分。");
-      if (!mayChangeRecord(user, row.createdBy)) throw new Refused(NOT_YOURS_ADJUSTMENT);
-      if (row.next || row.withdrawn) throw new Refused(STALE);
+      if (!row) throw new Refused("没有找到这笔加减分。", { status: 404 });
+      if (!mayChangeRecord(user, row.createdBy)) throw new Refused(NOT_YOURS_ADJUSTMENT, { status: 403 });
+      if (row.next || row.withdrawn) throw new Refused(STALE, { status: 409 });
       return { row, quarter: await requireOpen(tx, row.quarterId, "adjustment") };
     },
     repeat: (row) => ({ quarterId: row.quarterId, unitId: row.unitId, points: row.points, reason: row.reason, createdById: user.id }),
@@ -387,7 +388,7 @@ const adjustmentSelect = {
 type AdjustmentRow = Prisma.ScoreAdjustmentGetPayload<{ select: typeof adjustmentSelect }>;
 
 export async function correctAdjustment(db: Db, user: SessionUser, data: z.infer<typeof adjustmentCorrectInput>): Promise<WriteResult> {
-  if (user.role !== "LEADER" && user.role !== "ADMIN") return { ok: false, message: FORBIDDEN };
+  if (user.role !== "LEADER" && user.role !== "ADMIN") return refuse(FORBIDDEN, { status: 403 });
   return writeNextVersion(db, user, adjustmentChain(user, data.adjustmentId), {
     changeReason: data.changeReason,
     correct: async () => ({ values: { points: data.points, reason: data.reason }, after: { points: data.points, reason: data.reason } }),
@@ -396,7 +397,7 @@ export async function correctAdjustment(db: Db, user: SessionUser, data: z.infer
 }
 
 export async function withdrawAdjustment(db: Db, user: SessionUser, data: z.infer<typeof adjustmentWithdrawInput>): Promise<WriteResult> {
-  if (user.role !== "LEADER" && user.role !== "ADMIN") return { ok: false, message: FORBIDDEN };
+  if (user.role !== "LEADER" && user.role !== "ADMIN") return refuse(FORBIDDEN, { status: 403 });
   return writeNextVersion(db, user, adjustmentChain(user, data.adjustmentId), {
     changeReason: data.changeReason,
     message: "加减分已撤回，不再计入得分（原记录作为历史版本保留）。",
@@ -407,14 +408,14 @@ export async function withdrawAdjustment(db: Db, user: SessionUser, data: z.infe
 
 /** 一票否决 by the office (also on a closed quarter, counted at the next correction). */
 export async function addUnitVeto(db: Db, user: SessionUser, data: z.infer<typeof unitVetoInput>): Promise<WriteResult> {
-  if (user.role !== "ADMIN") return { ok: false, message: FORBIDDEN };
+  if (user.role !== "ADMIN") return refuse(FORBIDDEN, { status: 403 });
   const [quarter, unit] = await Promise.all([
     db.quarter.findUnique({ where: { id: data.quarterId }, select: { id: true, year: true, number: true, status: true } }),
     db.unit.findFirst({ where: { id: data.unitId, archivedAt: null }, select: { id: true, name: true } }),
   ]);
-  if (!quarter || !unit) return { ok: false, message: "没有找到该季度或单位。" };
+  if (!quarter || !unit) return refuse("没有找到该季度或单位。", { status: 404 });
   const item = await db.vetoItem.findFirst({ where: { id: data.vetoItemId, rule: { year: quarter.year } }, select: { id: true, name: true } });
-  if (!item) return { ok: false, message: "请选择本年度的否决事项。", fieldErrors: { vetoItemId: ["请选择本年度的否决事项"] } };
+  if (!item) return refuse("请选择本年度的否决事项。", { fieldErrors: { vetoItemId: ["请选择本年度的否决事项"] } });
   await db.$transaction(async (tx) => {
     const row = await tx.unitVeto.create({ data: { quarterId: quarter.id, unitId: unit.id, vetoItemId: item.id, reason: data.reason, createdById: user.id } });
     await audit(tx, {
@@ -426,10 +427,7 @@ export async function addUnitVeto(db: Db, user: SessionUser, data: z.infer<typeo
       after: { quarter: quarterKey(refOf(quarter)), unit: unit.name, item: item.name, reason: data.reason },
     });
   });
-  return {
-    ok: true,
-    message: quarter.status === "CLOSED" ? "已记录。本季度已关闭，需在“季度”页面更正后才计入。" : `已对${unit.name}实行一票否决（${item.name}）。`,
-  };
+  return succeed(quarter.status === "CLOSED" ? "已记录。本季度已关闭，需在“季度”页面更正后才计入。" : `已对${unit.name}实行一票否决（${item.name}）。`);
 }
 
 function vetoChain(user: SessionUser, vetoId: string): Chain<VetoRow, Prisma.UnitVetoUncheckedCreateInput> {
@@ -438,9 +436,9 @@ function vetoChain(user: SessionUser, vetoId: string): Chain<VetoRow, Prisma.Uni
     entity: "UnitVeto",
     async find(tx) {
       const row = await tx.unitVeto.findFirst({ where: { id: vetoId }, select: vetoSelect });
-      if (!row) throw new Refused("没有找到这项一票否决。");
-      if (!mayChangeRecord(user, row.createdBy)) throw new Refused(FORBIDDEN);
-      if (row.next || row.withdrawn) throw new Refused(STALE);
+      if (!row) throw new Refused("没有找到这项一票否决。", { status: 404 });
+      if (!mayChangeRecord(user, row.createdBy)) throw new Refused(FORBIDDEN, { status: 403 });
+      if (row.next || row.withdrawn) throw new Refused(STALE, { status: 409 });
       return { row, quarter: await requireOpen(tx, row.quarterId, "veto") };
     },
     repeat: (row) => ({ quarterId: row.quarterId, unitId: row.unitId, vetoItemId: row.vetoItemId, reason: row.reason, createdById: user.id }),
@@ -465,7 +463,7 @@ const vetoSelect = {
 type VetoRow = Prisma.UnitVetoGetPayload<{ select: typeof vetoSelect }>;
 
 export async function correctVeto(db: Db, user: SessionUser, data: z.infer<typeof vetoCorrectInput>): Promise<WriteResult> {
-  if (user.role !== "ADMIN") return { ok: false, message: FORBIDDEN };
+  if (user.role !== "ADMIN") return refuse(FORBIDDEN, { status: 403 });
   return writeNextVersion(db, user, vetoChain(user, data.vetoId), {
     changeReason: data.changeReason,
     async correct(tx, _row, quarter) {
@@ -478,7 +476,7 @@ export async function correctVeto(db: Db, user: SessionUser, data: z.infer<typeo
 }
 
 export async function withdrawVeto(db: Db, user: SessionUser, data: z.infer<typeof vetoWithdrawInput>): Promise<WriteResult> {
-  if (user.role !== "ADMIN") return { ok: false, message: FORBIDDEN };
+  if (user.role !== "ADMIN") return refuse(FORBIDDEN, { status: 403 });
   return writeNextVersion(db, user, vetoChain(user, data.vetoId), {
     changeReason: data.changeReason,
     message: "一票否决已撤回，不再计入（原记录作为历史版本保留）。",
@@ -494,7 +492,7 @@ export async function saveScoringRules(
   data: z.infer<typeof scoringRuleInput>,
   excludedUnitIds: readonly string[],
 ): Promise<WriteResult> {
-  if (user.role !== "ADMIN") return { ok: false, message: FORBIDDEN };
+  if (user.role !== "ADMIN") return refuse(FORBIDDEN, { status: 403 });
   const { year, escalationLadder, lateCreditPercent, ...numbers } = data;
   return run(() =>
     db.$transaction(async (tx) => {
@@ -516,11 +514,12 @@ export async function saveScoringRules(
 }
 
 export async function addVetoItem(db: Db, user: SessionUser, data: z.infer<typeof vetoItemInput>): Promise<WriteResult> {
-  if (user.role !== "ADMIN") return { ok: false, message: FORBIDDEN };
+  if (user.role !== "ADMIN") return refuse(FORBIDDEN, { status: 403 });
   return run(() =>
     db.$transaction(async (tx) => {
       const rule = await tx.scoringRule.upsert({ where: { year: data.year }, create: { year: data.year }, update: {}, select: { id: true } });
-      if (await tx.vetoItem.findUnique({ where: { ruleId_name: { ruleId: rule.id, name: data.name } } })) throw new Refused("已有同名的否决事项。");
+      if (await tx.vetoItem.findUnique({ where: { ruleId_name: { ruleId: rule.id, name: data.name } } }))
+        throw new Refused("已有同名的否决事项。", { status: 409 });
       const item = await tx.vetoItem.create({ data: { ruleId: rule.id, name: data.name } });
       await audit(tx, { actorId: user.id, action: "vetoItem.create", entity: "VetoItem", entityId: item.id, after: { year: data.year, name: data.name } });
       return `已添加否决事项“${data.name}”。`;
@@ -530,12 +529,12 @@ export async function addVetoItem(db: Db, user: SessionUser, data: z.infer<typeo
 
 /** A veto item is deleted only while unused: the vetoes and snapshots that name it must keep making sense. */
 export async function removeVetoItem(db: Db, user: SessionUser, data: z.infer<typeof vetoItemRemoveInput>): Promise<WriteResult> {
-  if (user.role !== "ADMIN") return { ok: false, message: FORBIDDEN };
+  if (user.role !== "ADMIN") return refuse(FORBIDDEN, { status: 403 });
   return run(() =>
     db.$transaction(async (tx) => {
       const item = await tx.vetoItem.findUnique({ where: { id: data.vetoItemId }, select: { id: true, name: true, _count: { select: { unitVetoes: true } } } });
-      if (!item) throw new Refused("没有找到该否决事项。");
-      if (item._count.unitVetoes > 0) throw new Refused(`“${item.name}”已用于 ${item._count.unitVetoes} 次否决，不能删除。`);
+      if (!item) throw new Refused("没有找到该否决事项。", { status: 404 });
+      if (item._count.unitVetoes > 0) throw new Refused(`“${item.name}”已用于 ${item._count.unitVetoes} 次否决，不能删除。`, { status: 409 });
       await tx.vetoItem.delete({ where: { id: item.id } });
       await audit(tx, { actorId: user.id, action: "vetoItem.delete", entity: "VetoItem", entityId: item.id, before: { name: item.name } });
       return "已删除。";

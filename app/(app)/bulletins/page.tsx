@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "要情快讯" };
 /** Published bulletins, newest first: every signed-in user reads them. */
 export default async function BulletinsPage() {
   const user = await requireUser();
-  const bulletins = await listPublishedBulletins();
+  const bulletins = await listPublishedBulletins(user);
   return (
     <div className="space-y-5">
       <PageHeader

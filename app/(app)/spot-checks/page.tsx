@@ -21,10 +21,10 @@ const FILTERS: { value: CheckFilter; label: string }[] = [
 ];
 
 export default async function SpotChecksPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  await requireUser(["ADMIN", "LEADER"]);
+  const user = await requireUser(["ADMIN", "LEADER"]);
   const { show: filter } = parseSearchParams({ show: z.enum(["pending", "false", "done"]).default("pending") }, await searchParams) as { show: CheckFilter };
   const today = districtToday();
-  const [draws, checks] = await Promise.all([listDraws(), listChecks(filter)]);
+  const [draws, checks] = await Promise.all([listDraws(user), listChecks(user, filter)]);
   return (
     <div className="space-y-6">
       <PageHeader

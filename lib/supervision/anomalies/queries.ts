@@ -1,5 +1,9 @@
-/** Reads of anomaly flags for the office (page) and for ADMIN/LEADER (API). */
+/**
+ * Reads of anomaly flags: the office's review page, and the API for the office and leaders.
+ * Each takes the user first; another role reads nothing.
+ */
 import "server-only";
+import { DISTRICT_ROLES, type SessionUser } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import type { AnomalyKind, AnomalyStatus } from "@/lib/generated/prisma/enums";
 import { parseEvidence } from "@/lib/supervision/anomalies/evidence";
@@ -30,7 +34,8 @@ function whereOf(filter: AnomalyFilter) {
   };
 }
 
-export async function listAnomalies(filter: AnomalyFilter, take = 30, skip = 0) {
+export async function listAnomalies(user: SessionUser, filter: AnomalyFilter, take = 30, skip = 0) {
+  if (user.role !== "ADMIN") return { total: 0, anomalies: [] };
   const [rows, total] = await Promise.all([
     db.anomaly.findMany({ where: whereOf(filter), orderBy: [{ createdAt: "desc" }, { score: "desc" }, { id: "asc" }], take, skip, select: anomalySelect }),
     db.anomaly.count({ where: whereOf(filter) }),
@@ -43,15 +48,17 @@ export async function listAnomalies(filter: AnomalyFilter, take = 30, skip = 0) 
 
 export type AnomalyView = Awaited<ReturnType<typeof listAnomalies>>["anomalies"][number];
 
-export async function countOpenAnomaliesByKind(): Promise<Record<AnomalyKind, number>> {
-  const rows = await db.anomaly.groupBy({ by: ["kind"], where: { status: "OPEN" }, _count: true });
+export async function countOpenAnomaliesByKind(user: SessionUser): Promise<Record<AnomalyKind, number>> {
   const counts: Record<AnomalyKind, number> = { RECYCLED_PHOTO: 0, COPIED_TEXT: 0, EXIF_TIME: 0, LOCATION: 0 };
+  if (user.role !== "ADMIN") return counts;
+  const rows = await db.anomaly.groupBy({ by: ["kind"], where: { status: "OPEN" }, _count: true });
   for (const r of rows) counts[r.kind] = r._count;
   return counts;
 }
 
 /** The flags on the reports of a district date, for the API. */
-export async function listAnomaliesOfDate(date: string) {
+export async function listAnomaliesOfDate(user: SessionUser, date: string) {
+  if (!DISTRICT_ROLES.includes(user.role)) return [];
   const rows = await db.anomaly.findMany({
     where: { slot: { card: { date } } },
     orderBy: [{ slot: { card: { unit: { sortOrder: "asc" } } } }, { createdAt: "asc" }],

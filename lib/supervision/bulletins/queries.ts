@@ -6,7 +6,8 @@ import { keyTaskOfSlot, sectionNumber } from "@/lib/supervision/bulletins/offici
 import { bulletinCardItemSelect, bulletinSlotSelect, heldBackReason, type HeldBackReport } from "@/lib/supervision/bulletins/writes";
 import { unitOf } from "@/lib/reports/card-owner";
 
-export async function listPublishedBulletins(take = 50) {
+/** Published bulletins: every signed-in user reads them (the user is taken for the house rule: reads take the user first). */
+export async function listPublishedBulletins(_user: SessionUser, take = 50) {
   return db.bulletin.findMany({
     where: { status: "PUBLISHED" },
     orderBy: [{ publishedAt: "desc" }, { number: "desc" }],
@@ -15,7 +16,9 @@ export async function listPublishedBulletins(take = 50) {
   });
 }
 
-export async function listDraftBulletins() {
+/** Drafts: the office's alone. */
+export async function listDraftBulletins(user: SessionUser) {
+  if (user.role !== "ADMIN") return [];
   return db.bulletin.findMany({
     where: { status: "DRAFT" },
     orderBy: { createdAt: "desc" },

@@ -26,7 +26,7 @@ export const drawSpotChecks = authedAction({ roles: CHECKERS, input: drawInput }
   const params = drawParamsOf(data);
   if (params.to > districtToday()) return { message: "截止日期不能晚于今天。", fieldErrors: { to: ["截止日期不能晚于今天"] } };
   const seed = data.seed ?? newSeed();
-  const candidates = await loadDrawCandidates(params);
+  const candidates = await loadDrawCandidates(user, params);
   const sample = drawSample(candidates, params, seed);
   if (sample.length === 0) return { message: "所选范围内没有可抽取的晒报，请调整日期、时段或单位类别。" };
   const stored: StoredDrawParams = {

@@ -1,5 +1,9 @@
-/** Reads of spot checks (ADMIN and LEADER pages) and the candidates of a draw. */
+/**
+ * Reads of spot checks and the candidates of a draw, for the office and leaders (the checkers).
+ * Each takes the user first; another role reads nothing.
+ */
 import "server-only";
+import { DISTRICT_ROLES, type SessionUser } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { drawSample, type DrawParams, type SampleCandidate } from "@/lib/supervision/sampling";
 import { reportSummarySelect, toReportSummary } from "@/lib/supervision/reports";
@@ -8,7 +12,10 @@ import { storedDrawParams, type StoredDrawParams } from "@/lib/supervision/spot-
 import { unitOf } from "@/lib/reports/card-owner";
 
 /** The reports a draw chooses from, each with its open anomaly flags now. */
-export async function loadDrawCandidates(params: Pick<DrawParams, "slots" | "unitKinds" | "from" | "to">): Promise<SampleCandidate[]> {
+const isChecker = (user: SessionUser) => DISTRICT_ROLES.includes(user.role);
+
+export async function loadDrawCandidates(user: SessionUser, params: Pick<DrawParams, "slots" | "unitKinds" | "from" | "to">): Promise<SampleCandidate[]> {
+  if (!isChecker(user)) return [];
   const rows = await db.reportSlot.findMany({
     where: { slot: { in: params.slots }, card: { date: { gte: params.from, lte: params.to }, unit: { kind: { in: params.unitKinds }, archivedAt: null } } },
     select: {
@@ -30,7 +37,8 @@ export function parseDrawParams(json: string): StoredDrawParams | null {
   }
 }
 
-export async function listDraws(take = 20) {
+export async function listDraws(user: SessionUser, take = 20) {
+  if (!isChecker(user)) return [];
   const draws = await db.spotCheckDraw.findMany({
     orderBy: { createdAt: "desc" },
     take,
@@ -82,7 +90,8 @@ function toCheck(c: SelectedCheck) {
 
 export type SpotCheckView = ReturnType<typeof toCheck>;
 
-export async function getDraw(id: string) {
+export async function getDraw(user: SessionUser, id: string) {
+  if (!isChecker(user)) return null;
   const draw = await db.spotCheckDraw.findUnique({
     where: { id },
     select: {
@@ -98,14 +107,16 @@ export async function getDraw(id: string) {
   return { ...draw, params: parseDrawParams(draw.params), checks: draw.checks.map(toCheck) };
 }
 
-export async function getSpotCheck(id: string) {
+export async function getSpotCheck(user: SessionUser, id: string) {
+  if (!isChecker(user)) return null;
   const check = await db.spotCheck.findUnique({ where: { id }, select: checkSelect });
   return check ? toCheck(check) : null;
 }
 
 export type CheckFilter = "pending" | "done" | "false";
 
-export async function listChecks(filter: CheckFilter, take = 30) {
+export async function listChecks(user: SessionUser, filter: CheckFilter, take = 30) {
+  if (!isChecker(user)) return [];
   const where = filter === "pending" ? { result: null } : filter === "false" ? { result: "FALSE" as const } : { result: { not: null } };
   const checks = await db.spotCheck.findMany({ where, orderBy: [{ checkedAt: "desc" }, { createdAt: "desc" }], take, select: checkSelect });
   return checks.map(toCheck);
@@ -116,8 +127,8 @@ export async function listChecks(filter: CheckFilter, take = 30) {
  * match the parameters now, and compares with the recorded sample. Reports
  * filed late after the draw change the candidates, and then the comparison says so.
  */
-export async function reproduceDraw(draw: { seed: string; params: StoredDrawParams; checks: { report: { slotId: string } }[] }) {
-  const now = await loadDrawCandidates(draw.params);
+export async function reproduceDraw(user: SessionUser, draw: { seed: string; params: StoredDrawParams; checks: { report: { slotId: string } }[] }) {
+  const now = await loadDrawCandidates(user, draw.params);
   const candidates = now.map((c) => ({ ...c, openFlags: draw.params.flagged[c.slotId] ?? 0 }));
   const again = drawSample(candidates, draw.params, draw.seed)
     .map((d) => d.slotId)
@@ -146,7 +157,8 @@ export type CheckClaim = {
  * The amounts a checked slot claims, per task, with what this check entered
  * as not true and what its reversal took back (lib/supervision/spot-checks/reversal-plan.ts).
  */
-export async function listCheckClaims(checkId: string): Promise<CheckClaim[]> {
+export async function listCheckClaims(user: SessionUser, checkId: string): Promise<CheckClaim[]> {
+  if (!isChecker(user)) return [];
   const check = await db.spotCheck.findUnique({ where: { id: checkId }, select: { slotId: true, untrueAmounts: true } });
   if (!check) return [];
   const [claims, events] = await Promise.all([

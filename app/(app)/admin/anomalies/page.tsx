@@ -41,7 +41,7 @@ function hrefWith(current: Params, change: Params): string {
 
 /** The office's view of the anomaly flags: evidence side by side, confirm or dismiss. */
 export default async function AnomaliesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  await requireUser(["ADMIN"]);
+  const user = await requireUser(["ADMIN"]);
   const { status, kind, date, slotId, page } = parseSearchParams(
     {
       status: z.enum(STATUS_TABS.map((t) => t.value) as [AnomalyStatus, ...AnomalyStatus[]]).default("OPEN"),
@@ -58,8 +58,8 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Pr
   );
   const current: Params = { status, kind, date, slotId };
   const [{ anomalies, total }, open] = await Promise.all([
-    listAnomalies({ status, kind, date, slotId }, PAGE_SIZE, (page - 1) * PAGE_SIZE),
-    countOpenAnomaliesByKind(),
+    listAnomalies(user, { status, kind, date, slotId }, PAGE_SIZE, (page - 1) * PAGE_SIZE),
+    countOpenAnomaliesByKind(user),
   ]);
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
 

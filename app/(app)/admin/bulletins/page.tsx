@@ -13,9 +13,9 @@ import { districtToday, formatDistrictDateLong, formatDistrictDateTime } from "@
 export const metadata: Metadata = { title: "编辑要情快讯" };
 
 export default async function AdminBulletinsPage() {
-  await requireUser(["ADMIN"]);
+  const user = await requireUser(["ADMIN"]);
   const today = districtToday();
-  const [drafts, published] = await Promise.all([listDraftBulletins(), listPublishedBulletins(10)]);
+  const [drafts, published] = await Promise.all([listDraftBulletins(user), listPublishedBulletins(user, 10)]);
   return (
     <div className="space-y-6">
       <PageHeader

@@ -22,7 +22,7 @@ export const metadata: Metadata = { title: "核查" };
 export default async function SpotCheckPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser(["ADMIN", "LEADER"]);
   const { id } = await params;
-  const [check, claims] = await Promise.all([getSpotCheck(id), listCheckClaims(id)]);
+  const [check, claims] = await Promise.all([getSpotCheck(user, id), listCheckClaims(user, id)]);
   if (!check) notFound();
   const reversed = claims.filter((c) => c.reversed !== 0);
   const history = await getSlotHistory(user, check.report.slotId);

@@ -2,8 +2,8 @@ import { apiRoute } from "@/lib/api/handler";
 import { listPublishedBulletins } from "@/lib/supervision/bulletins/queries";
 
 /** Published 要情快讯, newest first (any signed-in user). */
-export const GET = apiRoute({}, async () => {
-  const bulletins = await listPublishedBulletins();
+export const GET = apiRoute({}, async ({ user }) => {
+  const bulletins = await listPublishedBulletins(user);
   return {
     bulletins: bulletins.map((b) => ({
       id: b.id,

@@ -13,12 +13,12 @@ import { UNIT_KIND_LABELS } from "@/lib/labels";
 export const metadata: Metadata = { title: "抽取结果" };
 
 export default async function DrawPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireUser(["ADMIN", "LEADER"]);
+  const user = await requireUser(["ADMIN", "LEADER"]);
   const { id } = await params;
-  const draw = await getDraw(id);
+  const draw = await getDraw(user, id);
   if (!draw || !draw.params) notFound();
   const p = draw.params;
-  const check = await reproduceDraw({ seed: draw.seed, params: p, checks: draw.checks });
+  const check = await reproduceDraw(user, { seed: draw.seed, params: p, checks: draw.checks });
   const flaggedCount = Object.keys(p.flagged).length;
   return (
     <div className="space-y-5">
