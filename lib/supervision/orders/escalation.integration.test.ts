@@ -61,9 +61,10 @@ test("提级督办 tells the lead unit's line leader in-app and the leaders' gro
   assert.equal(leaderNotice.length, 1, "the line leader is told");
   assert.match(leaderNotice[0].message, /^升级镇督办件《背街小巷整治》已于.+到期，逾期未办结，已提级督办，请您督促办理。$/);
   assert.equal(leaderNotice[0].href, `/orders/${id}`);
-  assert.ok(
-    told.some((n) => n.recipientId === head.id),
-    "the unit is told as before",
+  assert.deepEqual(
+    told.filter((n) => n.recipientId === head.id).map((n) => n.message),
+    ["督办件《背街小巷整治》：提级督办。"],
+    "the unit is told as before (a full-width colon)",
   );
   const leaders = await t.db.user.findMany({ where: { role: "LEADER" }, select: { id: true, username: true } });
   const toldLeaders = leaders.filter((l) => told.some((n) => n.recipientId === l.id)).map((l) => l.username);

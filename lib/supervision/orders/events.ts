@@ -42,7 +42,7 @@ export async function orderEvent(tx: Prisma.TransactionClient, event: OrderEvent
     announce(
       tx,
       { users: await usersOfUnits(tx, [order.unitId]), robots: { unitIds: [order.unitId] } },
-      { kind, message: `督办件${title}:${label}。`, href },
+      { kind, message: `督办件${title}：${label}。`, href },
       {
         title: `督办件${label}`,
         markdown: `### 督办件${label}\n${order.unit.name}：督办件${title}逾期未办结，已${label}。\n\n[查看督办件](${publicLink(href)})`,
@@ -87,7 +87,7 @@ export async function orderEvent(tx: Prisma.TransactionClient, event: OrderEvent
     case "REFUSE_EXTENSION":
     case "CLOSE":
     case "RETURN":
-      await send(await usersOfUnits(tx, [order.unitId]), `督办件${title}:${label}。`);
+      await send(await usersOfUnits(tx, [order.unitId]), `督办件${title}：${label}。`);
       return;
     case "ESCALATE": {
       await overdueStep();
