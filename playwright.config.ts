@@ -21,6 +21,12 @@ export default defineConfig({
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions }, testIgnore: [/\.phone\.spec\.ts/, /first-run\.spec\.ts/, /servers\//] },
     { name: "phone", use: { ...devices["Pixel 7"], viewport: { width: 375, height: 812 }, launchOptions }, testMatch: /\.phone\.spec\.ts/ },
+    // The offline card on a laptop too (another unit: the spec picks its reporter by project).
+    {
+      name: "laptop",
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1366, height: 768 }, launchOptions },
+      testMatch: /offline-card\.phone\.spec\.ts/,
+    },
     // An empty database outside demo mode: the first-admin page.
     { name: "first-run", use: { ...devices["Desktop Chrome"], launchOptions, baseURL: `http://localhost:${port + 1}` }, testMatch: /first-run\.spec\.ts/ },
   ],

@@ -1,16 +1,27 @@
 /**
- * A card that survives a lost signal (issue 14), on a phone (375 px), as
- * 区农业农村局's reporter, whose card the seed leaves empty today and no other
- * spec uses: the morning is written and sent with no signal, the page is
- * reloaded with no signal (the service worker's kept card and the IndexedDB
- * draft), and when the signal returns it is sent once, with the same content.
+ * A card that survives a lost signal (issue 14), on a phone (375 px) as
+ * 区农业农村局's reporter and on a laptop (1366 px) as 区水利局's, whose cards
+ * the seed leaves empty today and no other spec uses: the morning is written,
+ * with a photo, and sent with no signal, the page is reloaded with no signal
+ * (the service worker's kept card and the IndexedDB draft, photo included),
+ * and when the signal returns it is sent once, with the same content.
  */
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import sharp from "sharp";
 import { loginAs } from "./helpers";
 
-const REPORTER = "ud004-rep";
+/** One unit per project (playwright.config.ts runs this file at both sizes). */
+const REPORTERS: Record<string, string> = { phone: "ud004-rep", laptop: "ud026-rep" };
+const reporter = () => REPORTERS[test.info().project.name]!;
 const PLAN = "e2e 离线填报：检查秋播小麦出苗情况";
 const NOTE = "e2e 信号弱，先存在手机上。";
+
+/** A different picture per project, so that the two units' photos are not one recycled photo. */
+async function fieldPhoto(): Promise<Buffer> {
+  const cx = test.info().project.name === "phone" ? 400 : 1200;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="1200"><rect width="100%" height="100%" fill="#8a6"/><circle cx="${cx}" cy="500" r="300" fill="#dc8"/></svg>`;
+  return sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer();
+}
 
 async function openSlot(page: Page, name: "早晒" | "午晒" | "晚晒"): Promise<Locator> {
   const slot = page.getByRole("listitem", { name });
@@ -20,7 +31,7 @@ async function openSlot(page: Page, name: "早晒" | "午晒" | "晚晒"): Promi
 }
 
 test("the app is installable: a manifest with icons and a service worker", async ({ page }) => {
-  await loginAs(page, REPORTER);
+  await loginAs(page, reporter());
   await page.goto("/unit");
   const href = await page.locator('link[rel="manifest"]').getAttribute("href");
   expect(href).toBeTruthy();
@@ -33,7 +44,7 @@ test("the app is installable: a manifest with icons and a service worker", async
 });
 
 test("a morning written with no signal survives a reload and is sent once when the signal returns", async ({ page, context }) => {
-  await loginAs(page, REPORTER);
+  await loginAs(page, reporter());
   const posts: string[] = [];
   page.on("request", (request) => {
     if (request.method() === "POST" && request.url().includes("/api/v1/cards/")) posts.push(request.headers()["idempotency-key"] ?? "");
@@ -60,6 +71,8 @@ test("a morning written with no signal survives a reload and is sent once when t
   await form.getByRole("button", { name: "＋ 添加一项" }).click();
   await form.getByRole("textbox", { name: "其他事项 1", exact: true }).fill(PLAN);
   await form.getByLabel("补充说明（可选）").fill(NOTE);
+  await form.getByLabel("从相册选择").setInputFiles({ name: "田间.jpg", mimeType: "image/jpeg", buffer: await fieldPhoto() });
+  await expect(form.getByRole("img", { name: /^待上传：/ })).toHaveCount(1);
   await expect(form.getByText(/^草稿已保存/)).toBeVisible();
   await form.getByRole("button", { name: /^提交早晒/ }).click();
   await expect(form.getByRole("status").filter({ hasText: "待上传" })).toBeVisible();
@@ -71,6 +84,7 @@ test("a morning written with no signal survives a reload and is sent once when t
   form = morning.getByRole("form", { name: "填报早晒" });
   await expect(form.getByRole("textbox", { name: "其他事项 1", exact: true })).toHaveValue(PLAN);
   await expect(form.getByLabel("补充说明（可选）")).toHaveValue(NOTE);
+  await expect(form.getByRole("img", { name: /^待上传：/ }), "the photo was kept with the draft").toHaveCount(1);
   await expect(form.getByRole("status").filter({ hasText: "待上传" })).toBeVisible();
   await expect(form.getByRole("button", { name: "待上传…" })).toBeDisabled();
 
@@ -85,6 +99,7 @@ test("a morning written with no signal survives a reload and is sent once when t
   expect(slot).toMatchObject({ revisionCount: 0, correctionCount: 0 });
   expect(slot.text).toContain(PLAN);
   expect(slot.text).toContain(NOTE);
+  expect(slot.photos, "the photo was sent with the slot, once").toHaveLength(1);
   expect(card.items.filter((i: { text: string }) => i.text === PLAN)).toHaveLength(1);
   expect(card.items).toHaveLength(1);
 
