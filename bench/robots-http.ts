@@ -89,7 +89,7 @@ async function main() {
 
   const db = createClient(DATABASE_URL);
   await db.user.create({ data: { username: "bench-office", name: "督查室", role: "ADMIN", passwordHash: await hashPassword(PASSWORD) } });
-  const units = [];
+  const units: { id: string }[] = [];
   for (let i = 0; i < ROBOTS; i++) {
     const unit = await db.unit.create({ data: { code: `B${i}`, name: `压测单位${i}`, kind: "TOWN" } });
     await db.robot.create({ data: { name: `压测机器人${i}`, kind: "WECOM", webhookUrl: `${robotsBase}/r${i}`, unitId: unit.id } });
