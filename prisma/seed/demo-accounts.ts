@@ -30,6 +30,8 @@ export type DemoUsername = (typeof DEMO_ACCOUNTS)[number]["username"];
  * Units whose card for today the seed leaves empty, so that the demo accounts
  * (and the e2e tests) can file today's morning report themselves, whatever the
  * date: 永合会镇 is the card-trap spec's unit, 区农业农村局 and 区水利局 the offline
- * card's (the other units' morning is drawn by chance, day by day).
+ * card's, 西苏镇 the progress-history spec's (its evening must mark every
+ * planned item) and 曲陌乡 the versions spec's (the other units' morning is
+ * drawn by chance, day by day, from 07:30).
  */
-export const DEMO_UNITS_WITHOUT_TODAY = ["临洺关镇", "区交运局", "永合会镇", "区农业农村局", "区水利局"] as const;
+export const DEMO_UNITS_WITHOUT_TODAY = ["临洺关镇", "区交运局", "永合会镇", "区农业农村局", "区水利局", "西苏镇", "曲陌乡"] as const;
