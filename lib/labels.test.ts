@@ -9,20 +9,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { UNIT_KIND_ENTRIES, UNIT_KIND_LABELS } from "@/lib/labels";
+import { filesUnder } from "@/lib/source-files";
 import { SLOT_LABELS } from "@/lib/reports/slots";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const HOMES = new Set(["lib/labels.ts", "lib/reports/slots.ts"]);
 
-function* sourceFiles(dir: string): Generator<string> {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== "generated" && entry.name !== "node_modules") yield* sourceFiles(full);
-    } else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) {
-      yield path.relative(ROOT, full);
-    }
-  }
+function sourceFiles(dir: string): string[] {
+  return filesUnder(dir, (file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file)).map((file) => path.relative(ROOT, path.join(dir, file)));
 }
 
 const LABELS = ["乡镇", "区直部门", "部门", "早晒", "午晒", "晚晒"];

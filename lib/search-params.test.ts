@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { dateParam, flagParam, keyOf, parseSearchParams, quarterParam, yearParam } from "@/lib/search-params";
 import { z } from "@/lib/validation";
+import { filesUnder } from "@/lib/source-files";
 
 const SORTS = { month: "近30天", week: "近7天" } as const;
 const shape = { sort: keyOf(SORTS).default("month"), unitId: z.string().max(40).optional(), page: z.coerce.number().int().min(1).default(1) };
@@ -55,7 +56,7 @@ test("the shared shapes: dates, quarters, years, flags", () => {
 });
 
 test("every page and export that reads search parameters reads them through parseSearchParams", async () => {
-  const { readdirSync, readFileSync, statSync } = await import("node:fs");
+  const { readFileSync } = await import("node:fs");
   const { join } = await import("node:path");
   // The domain parsers that pages share are built on parseSearchParams, or on the filtered lists'
   // parseUrlFilters (lib/url-filters.ts: the same rule for a whole zod object).
@@ -70,15 +71,7 @@ test("every page and export that reads search parameters reads them through pars
     const body = source.slice(source.indexOf(`export function ${name}`));
     assert.match(body.slice(0, body.indexOf("\n}")), helper, `${name} in ${file}`);
   }
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name === "page.tsx" || name === "route.ts") files.push(path);
-    }
-  };
-  walk("app");
+  const files = filesUnder("app", (file) => /(^|\/)(page\.tsx|route\.ts)$/.test(file)).map((file) => join("app", file));
   // The JSON API parses its query strictly (parseInput, a 422 for a bad value) instead of falling back.
   const strict = /parseInput\(\w+, Object\.fromEntries\(new URL\(request\.url\)\.searchParams\)\)/;
   const offenders = files.filter((file) => {

@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
+import { filesUnder } from "@/lib/source-files";
 import { JSON_SCHEMA_OPTIONS, openApiDocument, queryParameters } from "@/lib/api/openapi";
 import { anomaliesQuery, rankingQuery } from "@/lib/api/schemas";
 import { slotInput } from "@/lib/reports/schemas";
@@ -18,27 +19,18 @@ const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 /** Every route.ts under app/api/v1 as its OpenAPI path ([date] → {date}) and the methods it exports. */
 function routeHandlers(): { file: string; path: string; methods: string[] }[] {
-  const found: { file: string; path: string; methods: string[] }[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name === "route.ts") {
-        const source = fs.readFileSync(full, "utf8");
-        const methods = METHODS.filter((m) => new RegExp(`export\\s+(const\\s+${m}\\b|(async\\s+)?function\\s+${m}\\b)`).test(source));
-        const route =
-          "/" +
-          path
-            .relative(API, dir)
-            .split(path.sep)
-            .map((s) => s.replace(/^\[(.+)\]$/, "{$1}"))
-            .join("/");
-        found.push({ file: path.relative(ROOT, full), path: route, methods });
-      }
-    }
-  };
-  walk(API);
-  return found;
+  return filesUnder(API, (file) => path.basename(file) === "route.ts").map((file) => {
+    const source = fs.readFileSync(path.join(API, file), "utf8");
+    const methods = METHODS.filter((m) => new RegExp(`export\\s+(const\\s+${m}\\b|(async\\s+)?function\\s+${m}\\b)`).test(source));
+    const route =
+      "/" +
+      path
+        .dirname(file)
+        .split(path.sep)
+        .map((s) => s.replace(/^\[(.+)\]$/, "{$1}"))
+        .join("/");
+    return { file: path.relative(ROOT, path.join(API, file)), path: route, methods };
+  });
 }
 
 type Operation = {

@@ -5,9 +5,10 @@
  * Comments and regular expressions are not UI text and are left alone; so is a literal on a line
  * marked `punctuation-ok` (a mark like the work log's "?", not a question).
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
+import { filesUnder } from "@/lib/source-files";
 import { halfWidthMarks, VALUE } from "@/lib/typography/punctuation";
 
 export type Finding = { file: string; line: number; text: string; offsets: number[] };
@@ -15,20 +16,10 @@ export type Finding = { file: string; line: number; text: string; offsets: numbe
 /** The folders holding UI text, relative to the repository's root. */
 export const UI_TEXT_ROOTS = ["app", "components", "lib"];
 // Tests hold fixtures and expectations, not UI text; lib/testing builds fixtures.
-const SKIP = new Set(["node_modules", "generated", ".next", "testing"]);
+const isUiSource = (relative: string) => /\.tsx?$/.test(relative) && !/\.(d|test)\.ts$/.test(relative) && !relative.split(path.sep).includes("testing");
 
 export function sourceFiles(root: string, dirs = UI_TEXT_ROOTS): string[] {
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (SKIP.has(entry.name)) continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/\.tsx?$/.test(entry.name) && !/\.(d|test)\.ts$/.test(entry.name)) files.push(full);
-    }
-  };
-  for (const dir of dirs) walk(path.join(root, dir));
-  return files.sort();
+  return dirs.flatMap((dir) => filesUnder(path.join(root, dir), isUiSource).map((file) => path.join(root, dir, file))).sort();
 }
 
 /** Each piece of text in a file: its characters and, for each, its offset in the source. */
