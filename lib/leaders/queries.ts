@@ -6,6 +6,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/roles";
+import { slotShownSelect } from "@/lib/reports/card-json";
 import type { DistrictDate } from "@/lib/time";
 
 export async function listLeaderEvenings(user: SessionUser, date: DistrictDate) {
@@ -15,13 +16,7 @@ export async function listLeaderEvenings(user: SessionUser, date: DistrictDate) 
     db.reportSlot.findMany({
       where: { slot: "EVENING", card: { date, leaderId: { not: null } } },
       select: {
-        id: true,
-        text: true,
-        place: true,
-        lat: true,
-        lng: true,
-        submittedAt: true,
-        late: true,
+        ...slotShownSelect,
         card: { select: { leaderId: true } },
         photos: { orderBy: { sortOrder: "asc" }, select: { id: true, width: true, height: true } },
         siteVisits: {

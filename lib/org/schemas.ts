@@ -6,6 +6,13 @@ import { isDistrictDate, isNearDistrictDate } from "@/lib/time";
 import { coordinate, formNumber, idList, z } from "@/lib/validation";
 
 const id = z.string().trim().min(1, { message: "缺少编号" }).max(64);
+/** A picker's value: a record's id, or null when "none" (an empty option) is chosen. */
+const optionalId = z
+  .string()
+  .trim()
+  .max(64)
+  .optional()
+  .transform((v) => v || null);
 const optionalText = (max: number, label: string) =>
   z
     .string()
@@ -31,12 +38,7 @@ const userFields = {
     .transform((v) => v || null)
     .refine((v) => v === null || /^[0-9+\- ]{5,20}$/.test(v), { message: "手机号只能含数字、+、- 和空格，5–20 位" }),
   role: z.enum(ROLE_VALUES, { message: "请选择角色" }),
-  unitId: z
-    .string()
-    .trim()
-    .max(64)
-    .optional()
-    .transform((v) => v || null),
+  unitId: optionalId,
 };
 
 /** A unit account belongs to a unit; a district account to none. */
@@ -101,20 +103,10 @@ export const userSearchShape = {
 };
 
 export const lineInput = z.object({
-  id: z
-    .string()
-    .trim()
-    .max(64)
-    .optional()
-    .transform((v) => v || null),
+  id: optionalId,
   name: z.string().trim().min(2, { message: "名称至少 2 字" }).max(40, { message: "名称最多 40 字" }),
   kind: z.enum(["LINE", "COMMAND_CENTRE"], { message: "请选择分管线或指挥部" }),
-  leaderId: z
-    .string()
-    .trim()
-    .max(64)
-    .optional()
-    .transform((v) => v || null),
+  leaderId: optionalId,
   description: optionalText(200, "说明"),
   unitIds: idList("单位", 200),
 });
@@ -122,12 +114,7 @@ export const lineInput = z.object({
 export const keyTaskInput = z.object({
   id,
   name: z.string().trim().min(2, { message: "名称至少 2 字" }).max(40, { message: "名称最多 40 字" }),
-  lineId: z
-    .string()
-    .trim()
-    .max(64)
-    .optional()
-    .transform((v) => v || null),
+  lineId: optionalId,
 });
 
 const structureName = z.string().trim().min(2, { message: "名称至少 2 字" }).max(40, { message: "名称最多 40 字" });
@@ -135,12 +122,7 @@ const structureName = z.string().trim().min(2, { message: "名称至少 2 字" }
 /** A new key task (重点工作): its code is the next free KTnn (lib/org/writes.ts createKeyTask). */
 export const keyTaskCreateInput = z.object({
   name: structureName,
-  lineId: z
-    .string()
-    .trim()
-    .max(64)
-    .optional()
-    .transform((v) => v || null),
+  lineId: optionalId,
 });
 
 /** A new assessment group (考核组) for a key task that has none; members, scope and rubric are set on its page. */
@@ -172,12 +154,7 @@ const rubricPoints = z
   .transform(Number);
 
 export const rubricItemInput = z.object({
-  id: z
-    .string()
-    .trim()
-    .max(64)
-    .optional()
-    .transform((v) => v || null),
+  id: optionalId,
   name: z.string().trim().min(1, { message: "请填写考核项目" }).max(40, { message: "考核项目最多 40 字" }),
   maxPoints: rubricPoints,
 });

@@ -8,12 +8,12 @@
  */
 import type { Db } from "@/lib/db-client";
 import type { AnomalyKind } from "@/lib/generated/prisma/enums";
+import { slotShownSelect } from "@/lib/reports/card-json";
 import { currentVersionId } from "@/lib/reports/versions";
 import { COPIED_TEXT_RULES, type ShingledReport } from "@/lib/supervision/anomalies/copied-text";
 import type { CopiedTextEvidence, ExifTimeEvidence, LocationEvidence, RecycledPhotoEvidence, RelatedReport } from "@/lib/supervision/anomalies/evidence";
 import { EXIF_TIME_RULES, detectExifTime } from "@/lib/supervision/anomalies/exif-time";
 import { districtBoundary } from "@/lib/supervision/anomalies/district";
-import { EXIF_TIME_RULES as EXIF_RULES } from "@/lib/supervision/anomalies/exif-time";
 import { LOCATION_RULES, detectLocation, type Fix, type Site } from "@/lib/supervision/anomalies/location";
 import {
   PHOTO_INDEX_RULES,
@@ -104,14 +104,8 @@ async function loadSubjects(db: Db, slotIds: readonly string[]) {
     db.reportSlot.findMany({
       where: { id: { in: [...slotIds] } },
       select: {
-        id: true,
+        ...slotShownSelect,
         cardId: true,
-        slot: true,
-        text: true,
-        place: true,
-        lat: true,
-        lng: true,
-        submittedAt: true,
         authorId: true,
         card: {
           select: {
@@ -457,7 +451,7 @@ function fixesOf(slot: Positioned): Fix[] {
     if (p.exifTakenAt) {
       // A photo taken long before (or after) it was shown: where, but not when, in the day (EXIF_TIME's flag).
       const hours = (p.createdAt.getTime() - p.exifTakenAt.getTime()) / 3_600_000;
-      const timely = hours <= EXIF_RULES.maxAgeHours && hours >= -EXIF_RULES.maxAheadMinutes / 60;
+      const timely = hours <= EXIF_TIME_RULES.maxAgeHours && hours >= -EXIF_TIME_RULES.maxAheadMinutes / 60;
       fixes.push({ lat: p.exifLat, lng: p.exifLng, at: p.exifTakenAt, source: "PHOTO", slotId: slot.id, photoId: p.id, timely });
     } else {
       // GPS with its time stripped: still a place (outside the district, far from home), at its upload,
