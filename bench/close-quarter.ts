@@ -23,6 +23,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { closeQuarter } from "@/lib/assessment/close";
+import { valueOrThrow } from "@/lib/write-result";
 import { rankEntryOf, rankUnits } from "@/lib/assessment/ranking";
 import { loadScoringRules, plainRules } from "@/lib/assessment/rules";
 import { computeQuarterScore } from "@/lib/assessment/scoring";
@@ -296,7 +297,9 @@ async function main() {
       const results = inputs.map((i) => ({ unit: i.unit, result: computeQuarterScore(i, rules) }));
       return rankUnits(results.map((r) => rankEntryOf(r.unit, r.result)));
     });
-    const [result, close] = await timed(() => closeQuarter(db, { quarterId, actorId: null, now, earlyReason: "基准测试：关闭进行中的季度" }));
+    const [result, close] = await timed(async () =>
+      valueOrThrow(await closeQuarter(db, { quarterId, actorId: null, now, earlyReason: "基准测试：关闭进行中的季度" })),
+    );
     phases.gather.push(gather);
     phases.score.push(score);
     phases.close.push(close);

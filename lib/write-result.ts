@@ -23,3 +23,33 @@ export function succeed<T>(value?: T): WriteResult<T | undefined> {
 export function refusalState(refusal: Refusal): { message: string; fieldErrors?: FieldErrors } {
   return { message: refusal.message, fieldErrors: refusal.fieldErrors };
 }
+
+/** A write that answers with a message: the form's state either way. */
+export function messageState(result: WriteResult<string>): { ok?: true; message: string; fieldErrors?: FieldErrors } {
+  return result.ok ? { ok: true, message: result.value } : refusalState(result);
+}
+
+/** A write's value where a refusal is a bug (the seed, benchmarks, tests): throws the refusal's message. */
+export function valueOrThrow<T>(result: WriteResult<T>): T {
+  if (!result.ok) throw new Error(result.message);
+  return result.value;
+}
+
+/** Thrown inside a write's transaction so that it rolls back; `answerRefusal` turns it into the write's answer. */
+export class Refused extends Error {
+  readonly refusal: Refusal;
+  constructor(message: string, options: Parameters<typeof refuse>[1] = {}) {
+    super(message);
+    this.refusal = refuse(message, options);
+  }
+}
+
+/** A write whose transaction may throw `Refused`: its refusal, else the write's own answer (any other error is thrown on). */
+export async function answerRefusal<T>(write: () => Promise<WriteResult<T>>): Promise<WriteResult<T>> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof Refused) return error.refusal;
+    throw error;
+  }
+}

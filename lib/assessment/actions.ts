@@ -11,7 +11,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { type ActionState, authedAction } from "@/lib/auth/action";
 import { db } from "@/lib/db";
-import { AssessmentError, EarlyCloseReasonRequired, closeQuarter, correctQuarter } from "@/lib/assessment/close";
+import { closeQuarter, correctQuarter } from "@/lib/assessment/close";
 import { forgetLiveResults } from "@/lib/assessment/results";
 import * as writes from "@/lib/assessment/writes";
 import { refusalState } from "@/lib/write-result";
@@ -38,11 +38,6 @@ function done(result: writes.WriteResult, path: string): ActionState {
   forgetLiveResults();
   revalidatePath(path, "layout");
   return { ok: true, message: result.value };
-}
-
-function refusal(error: unknown) {
-  if (error instanceof AssessmentError) return { message: error.message };
-  throw error;
 }
 
 /** An assessor saves (draft) or submits their group's score of a unit for a quarter. */
@@ -73,30 +68,24 @@ export const removeVetoItem = authedAction({ roles: ["ADMIN"], input: vetoItemRe
 );
 
 export const closeQuarterAction = authedAction({ roles: ["ADMIN"], input: closeQuarterInput }, async (user, data) => {
-  let key: string;
-  try {
-    key = (await closeQuarter(db, { quarterId: data.quarterId, actorId: user.id, earlyReason: data.earlyReason })).quarter;
-  } catch (error) {
-    if (error instanceof EarlyCloseReasonRequired) return { fieldErrors: { earlyReason: [error.message] } };
-    return refusal(error);
-  }
+  const result = await closeQuarter(db, { quarterId: data.quarterId, actorId: user.id, earlyReason: data.earlyReason });
+  if (!result.ok) return refusalState(result);
   forgetLiveResults();
   revalidatePath("/", "layout");
   // The close form is gone once its quarter is closed: the page says what happened.
-  redirect(`/admin/quarters?closed=${key}`);
+  redirect(`/admin/quarters?closed=${result.value.quarter}`);
 });
 
 export const correctQuarterAction = authedAction({ roles: ["ADMIN"], input: correctQuarterInput }, async (user, data) => {
-  let message: string;
-  try {
-    const result = await correctQuarter(db, { quarterId: data.quarterId, actorId: user.id, reason: data.reason });
-    message = `已生成第 ${result.version} 版：${result.changes.length} 个单位的得分或名次有变化${result.flagsChanged ? "，红黄旗已按新名次重新授予" : "，红黄旗不变"}。`;
-  } catch (error) {
-    return refusal(error);
-  }
+  const result = await correctQuarter(db, { quarterId: data.quarterId, actorId: user.id, reason: data.reason });
+  if (!result.ok) return refusalState(result);
+  const { version, changes, flagsChanged } = result.value;
   forgetLiveResults();
   revalidatePath("/", "layout");
-  return { ok: true, message };
+  return {
+    ok: true,
+    message: `已生成第 ${version} 版：${changes.length} 个单位的得分或名次有变化${flagsChanged ? "，红黄旗已按新名次重新授予" : "，红黄旗不变"}。`,
+  };
 });
 
 /** 加减分 by a leader or the office (lib/assessment/writes.ts). */

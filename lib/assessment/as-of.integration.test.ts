@@ -8,7 +8,9 @@
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { EarlyCloseReasonRequired, closeQuarter, correctQuarter } from "@/lib/assessment/close";
+import { closeQuarter, correctQuarter } from "@/lib/assessment/close";
+import { messageOf } from "@/lib/testing/results";
+import { valueOrThrow } from "@/lib/write-result";
 import { gatherQuarterInputs, periodFor } from "@/lib/assessment/inputs";
 import { computeQuarterScore, defaultRules, itemStateAsOf } from "@/lib/assessment/scoring";
 import type { Db } from "@/lib/db-client";
@@ -97,16 +99,16 @@ test("inputs are the values as of the quarter's end and each due date: on time, 
 });
 
 test("a quarter cannot be closed before its last day has ended without the office's reason", async () => {
-  await assert.rejects(
-    closeQuarter(db, { quarterId: ids.Q3, actorId: ids.admin, now: Q3_END_EVENING }),
-    (e) => e instanceof EarlyCloseReasonRequired && /2026-09-30 24:00 才结束/.test(e.message),
-  );
-  await assert.rejects(closeQuarter(db, { quarterId: ids.Q3, actorId: ids.admin, now: Q3_END_EVENING, earlyReason: "   " }), EarlyCloseReasonRequired);
+  const refused = await closeQuarter(db, { quarterId: ids.Q3, actorId: ids.admin, now: Q3_END_EVENING });
+  assert.ok(!refused.ok);
+  assert.match(refused.message, /2026-09-30 24:00 才结束/);
+  assert.deepEqual(refused.fieldErrors, { earlyReason: ["请写明提前关闭的原因"] });
+  assert.match(messageOf(await closeQuarter(db, { quarterId: ids.Q3, actorId: ids.admin, now: Q3_END_EVENING, earlyReason: "   " })), /才结束/);
   assert.equal((await db.quarter.findUniqueOrThrow({ where: { id: ids.Q3 } })).status, "OPEN");
 });
 
 test("closing early with a reason keeps the reason on the quarter and in the audit log; the excluded unit is listed, not ranked", async () => {
-  await closeQuarter(db, { quarterId: ids.Q3, actorId: ids.admin, now: Q3_END_EVENING, earlyReason: "国庆假期前召开观摩点评会" });
+  valueOrThrow(await closeQuarter(db, { quarterId: ids.Q3, actorId: ids.admin, now: Q3_END_EVENING, earlyReason: "国庆假期前召开观摩点评会" }));
   const quarter = await db.quarter.findUniqueOrThrow({ where: { id: ids.Q3 } });
   assert.equal(quarter.earlyCloseReason, "国庆假期前召开观摩点评会");
   const log = await db.auditLog.findFirstOrThrow({ where: { action: "quarter.close", entityId: ids.Q3 } });
@@ -122,12 +124,14 @@ test("a correction with nothing of the quarter changed changes nothing, even aft
   // Progress after the quarter's end (丙 finishes its carried task in October) is no fact of Q3.
   await db.task.update({ where: { id: ids.carried }, data: { valueReached: 10 } });
   await progress(ids.carried, "2026-10-12", 6, 10);
-  const { changes, flagsChanged } = await correctQuarter(db, {
-    quarterId: ids.Q3,
-    actorId: ids.admin,
-    reason: "复核：无变化",
-    now: districtInstant("2026-10-15"),
-  });
+  const { changes, flagsChanged } = valueOrThrow(
+    await correctQuarter(db, {
+      quarterId: ids.Q3,
+      actorId: ids.admin,
+      reason: "复核：无变化",
+      now: districtInstant("2026-10-15"),
+    }),
+  );
   assert.deepEqual(changes, []);
   assert.equal(flagsChanged, false);
   const [v1, v2] = await Promise.all(
@@ -151,7 +155,7 @@ test("units no criterion separates share a rank and, at the boundary, the flag",
     });
     await progress(row.id, "2026-10-10", 10, 10);
   }
-  await closeQuarter(db, { quarterId: q4.id, actorId: ids.admin, now: districtInstant("2027-01-05"), earlyReason: null });
+  valueOrThrow(await closeQuarter(db, { quarterId: q4.id, actorId: ids.admin, now: districtInstant("2027-01-05"), earlyReason: null }));
   const rows = await db.quarterScore.findMany({ where: { quarterId: q4.id, kind: "TOWN", rank: { gt: 0 } }, include: { unit: true } });
   const rankOf = Object.fromEntries(rows.map((r) => [r.unit.name, r.rank]));
   assert.equal(rankOf["甲镇"], 1);

@@ -5,20 +5,14 @@
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import {
-  AssessmentError,
-  type StoredBreakdown,
-  closeQuarter,
-  correctQuarter,
-  readBreakdown,
-  readSnapshotInputs,
-  storedBreakdown,
-} from "@/lib/assessment/close";
+import { type StoredBreakdown, closeQuarter, correctQuarter, readBreakdown, readSnapshotInputs, storedBreakdown } from "@/lib/assessment/close";
 import { gatherQuarterInputs, periodFor } from "@/lib/assessment/inputs";
 import { computeQuarterScore } from "@/lib/assessment/scoring";
 import type { Db } from "@/lib/db-client";
 import { writeProgressEvents } from "@/lib/tasks/progress-events";
 import { type TestDb, createTestDb } from "@/lib/testing/test-db";
+import { messageOf } from "@/lib/testing/results";
+import { valueOrThrow } from "@/lib/write-result";
 import { districtInstant } from "@/lib/time";
 
 let t: TestDb;
@@ -192,17 +186,16 @@ test("gathers each unit's inputs for a quarter: only what counts, traced by id",
 });
 
 test("a quarter cannot close before the one before it, nor before it has begun", async () => {
-  await assert.rejects(
-    closeQuarter(db, { quarterId: ids.Q4, actorId: ids.admin, now: Q4_CLOSE }),
-    (e) => e instanceof AssessmentError && /请先关闭2026年第三季度/.test(e.message),
-  );
+  const early = await closeQuarter(db, { quarterId: ids.Q4, actorId: ids.admin, now: Q4_CLOSE });
+  assert.ok(!early.ok && early.status === 400);
+  assert.match(early.message, /请先关闭2026年第三季度/);
   const next = await db.quarter.create({ data: { year: 2027, number: 1 } });
-  await assert.rejects(closeQuarter(db, { quarterId: next.id, actorId: ids.admin, now: Q4_CLOSE }), /尚未开始/);
+  assert.match(messageOf(await closeQuarter(db, { quarterId: next.id, actorId: ids.admin, now: Q4_CLOSE })), /尚未开始/);
   await db.quarter.delete({ where: { id: next.id } });
 });
 
 test("closing freezes a snapshot: scores, ranks, inputs and breakdowns, and hands out flags", async () => {
-  const result = await closeQuarter(db, { quarterId: ids.Q3, actorId: ids.admin, now: Q3_CLOSE });
+  const result = valueOrThrow(await closeQuarter(db, { quarterId: ids.Q3, actorId: ids.admin, now: Q3_CLOSE }));
   assert.equal(result.version, 1);
   assert.equal(result.units, 4);
   const quarter = await db.quarter.findUniqueOrThrow({ where: { id: ids.Q3 } });
@@ -250,7 +243,9 @@ test("closing freezes a snapshot: scores, ranks, inputs and breakdowns, and hand
   );
   assert.equal(told[0].message, `2026年第三季度考核结果：红旗 甲镇；黄旗 ${rows.at(-1)!.unit.name}。`);
   assert.equal(told[0].href, "/board");
-  await assert.rejects(closeQuarter(db, { quarterId: ids.Q3, actorId: ids.admin, now: Q3_CLOSE }), /已经关闭/);
+  const again = await closeQuarter(db, { quarterId: ids.Q3, actorId: ids.admin, now: Q3_CLOSE });
+  assert.ok(!again.ok && again.status === 409);
+  assert.match(again.message, /已经关闭/);
   assert.equal(await db.notification.count({ where: { kind: "quarter.close" } }), 1, "a refused close tells nobody");
 });
 
@@ -266,12 +261,14 @@ test("later edits of inputs do not change the closed quarter", async () => {
 });
 
 test("a correction is a new version with its reason in the audit log; version 1 stays", async () => {
-  const { version, changes, flagsChanged } = await correctQuarter(db, {
-    quarterId: ids.Q3,
-    actorId: ids.admin,
-    reason: "甲镇事后查实发生重大安全生产事故",
-    now: Q4_CLOSE,
-  });
+  const { version, changes, flagsChanged } = valueOrThrow(
+    await correctQuarter(db, {
+      quarterId: ids.Q3,
+      actorId: ids.admin,
+      reason: "甲镇事后查实发生重大安全生产事故",
+      now: Q4_CLOSE,
+    }),
+  );
   assert.equal(version, 2);
   const a = changes.find((c) => c.unitName === "甲镇")!;
   assert.equal(a.before.failed, false);
@@ -313,7 +310,7 @@ test("the next close passes the flags on; an earlier quarter can no longer be co
       },
     });
   }
-  await closeQuarter(db, { quarterId: ids.Q4, actorId: ids.admin, now: Q4_CLOSE, earlyReason: "区委决定提前召开观摩点评会" });
+  valueOrThrow(await closeQuarter(db, { quarterId: ids.Q4, actorId: ids.admin, now: Q4_CLOSE, earlyReason: "区委决定提前召开观摩点评会" }));
   for (const f of await db.flag.findMany({ where: { id: { in: q3Flags.map((x) => x.id) } } })) assert.deepEqual(f.passedAt, Q4_CLOSE);
   // Q4: the two towns with a group score, and 丙 whose Q3 task (3 of 10) is still not done: an overdue item
   // stays due until done. 甲's task was done by Q3's end (its value taken back in October is no Q4 item).
@@ -331,5 +328,5 @@ test("the next close passes the flags on; an earlier quarter can no longer be co
   // 新镇 (set up in October) is ranked in Q4 only.
   assert.equal(await db.quarterScore.count({ where: { quarterId: ids.Q3, unitId: ids.late } }), 0);
   assert.equal(await db.quarterScore.count({ where: { quarterId: ids.Q4, unitId: ids.late } }), 1);
-  await assert.rejects(correctQuarter(db, { quarterId: ids.Q3, actorId: ids.admin, reason: "再改" }), /只能更正最近关闭的季度/);
+  assert.match(messageOf(await correctQuarter(db, { quarterId: ids.Q3, actorId: ids.admin, reason: "再改" })), /只能更正最近关闭的季度/);
 });

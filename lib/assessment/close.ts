@@ -27,12 +27,7 @@ import {
   computeQuarterScore,
 } from "@/lib/assessment/scoring";
 import { type QuarterRef, districtToday, quarterRange } from "@/lib/time";
-
-/** A refusal with a message for the office (Chinese). */
-export class AssessmentError extends Error {}
-
-/** Closing before the quarter's end without the office's reason: the message belongs to the reason field. */
-export class EarlyCloseReasonRequired extends AssessmentError {}
+import { refuse, succeed, type WriteResult } from "@/lib/write-result";
 
 export type ComputedUnit = { inputs: UnitQuarterInputs; result: QuarterScoreResult; rank: number };
 
@@ -188,21 +183,22 @@ export function closesEarly(quarter: QuarterRef, now: Date): boolean {
 export async function closeQuarter(
   db: Db,
   options: { quarterId: string; actorId: string | null; now?: Date; earlyReason?: string | null },
-): Promise<CloseResult> {
+): Promise<WriteResult<CloseResult>> {
   const now = options.now ?? new Date();
   const quarter = await db.quarter.findUnique({ where: { id: options.quarterId }, select: { id: true, year: true, number: true, status: true } });
-  if (!quarter) throw new AssessmentError("没有找到该季度。");
-  if (quarter.status === "CLOSED") throw new AssessmentError(`${quarterName(refOf(quarter))}已经关闭。`);
+  if (!quarter) return refuse("没有找到该季度。", { status: 404 });
+  if (quarter.status === "CLOSED") return refuse(`${quarterName(refOf(quarter))}已经关闭。`, { status: 409 });
   const ref = refOf(quarter);
   const period = periodFor(ref, now);
-  if (period.asOf < period.start) throw new AssessmentError(`${quarterName(ref)}尚未开始，不能关闭。`);
+  if (period.asOf < period.start) return refuse(`${quarterName(ref)}尚未开始，不能关闭。`);
   // Flags pass from one quarter to the next: quarters close in order.
   const previous = await db.quarter.findUnique({ where: { year_number: previousQuarter(ref) }, select: { status: true } });
-  if (previous?.status === "OPEN") throw new AssessmentError(`请先关闭${quarterName(previousQuarter(ref))}。`);
+  if (previous?.status === "OPEN") return refuse(`请先关闭${quarterName(previousQuarter(ref))}。`);
   const early = closesEarly(ref, now);
   const earlyReason = early ? (options.earlyReason?.trim() ?? "") : null;
   if (early && !earlyReason) {
-    throw new EarlyCloseReasonRequired(`${quarterName(ref)}到 ${period.end} 24:00 才结束；提前关闭须写明原因（记入审计日志并在排名页公示）。`);
+    const message = `${quarterName(ref)}到 ${period.end} 24:00 才结束；提前关闭须写明原因（记入审计日志并在排名页公示）。`;
+    return refuse(message, { fieldErrors: { earlyReason: ["请写明提前关闭的原因"] } });
   }
 
   const { rules, units } = await computeQuarter(db, quarter, period);
@@ -212,7 +208,7 @@ export async function closeQuarter(
       where: { id: quarter.id, status: "OPEN" },
       data: { status: "CLOSED", version: 1, closedAt: now, closedById: options.actorId, earlyCloseReason: earlyReason },
     });
-    if (updated.count !== 1) throw new AssessmentError(`${quarterName(ref)}已经关闭。`);
+    if (updated.count !== 1) return refuse(`${quarterName(ref)}已经关闭。`, { status: 409 });
     await insertSnapshot(tx, snapshotRows(quarter.id, 1, units, rules, null, now));
     const held: HeldFlag[] = await tx.flag.findMany({ where: { passedAt: null }, select: { id: true, unitId: true, color: true, streak: true } });
     const { awards, passed } = rotateFlags(flagInputs(units), held, rules);
@@ -236,7 +232,7 @@ export async function closeQuarter(
       },
     });
     await enqueueQuarterFlagsMessage(tx, quarter, awards, now);
-    return { quarter: quarterKey(ref), version: 1, units: units.length, flags: awards };
+    return succeed({ quarter: quarterKey(ref), version: 1, units: units.length, flags: awards });
   }, TX_OPTIONS);
 }
 
@@ -255,18 +251,19 @@ export type CorrectionChange = {
 export async function correctQuarter(
   db: Db,
   options: { quarterId: string; actorId: string | null; reason: string; now?: Date },
-): Promise<{ version: number; changes: CorrectionChange[]; flagsChanged: boolean }> {
+): Promise<WriteResult<{ version: number; changes: CorrectionChange[]; flagsChanged: boolean }>> {
   const now = options.now ?? new Date();
   const quarter = await db.quarter.findUnique({
     where: { id: options.quarterId },
     select: { id: true, year: true, number: true, status: true, version: true, closedAt: true },
   });
-  if (!quarter) throw new AssessmentError("没有找到该季度。");
+  if (!quarter) return refuse("没有找到该季度。", { status: 404 });
   const ref = refOf(quarter);
-  if (quarter.status !== "CLOSED" || !quarter.closedAt) throw new AssessmentError(`${quarterName(ref)}尚未关闭，无需更正；修改数据后关闭时即按新数据计算。`);
+  if (quarter.status !== "CLOSED" || !quarter.closedAt)
+    return refuse(`${quarterName(ref)}尚未关闭，无需更正；修改数据后关闭时即按新数据计算。`, { status: 409 });
   const closed = await db.quarter.findMany({ where: { status: "CLOSED" }, select: { year: true, number: true } });
   if (closed.some((q) => compareQuarters(refOf({ id: "", ...q }), ref) > 0)) {
-    throw new AssessmentError("只能更正最近关闭的季度：之后季度的红黄旗已在此基础上流转。");
+    return refuse("只能更正最近关闭的季度：之后季度的红黄旗已在此基础上流转。", { status: 409 });
   }
 
   const { rules, units } = await computeQuarter(db, quarter, periodFor(ref, quarter.closedAt));
@@ -280,7 +277,7 @@ export async function correctQuarter(
     const version = quarter.version + 1;
     // Optimistic: two corrections at once cannot both write the same version.
     const updated = await tx.quarter.updateMany({ where: { id: quarter.id, version: quarter.version }, data: { version } });
-    if (updated.count !== 1) throw new AssessmentError("该季度刚被其他人更正过，请刷新后再试。");
+    if (updated.count !== 1) return refuse("该季度刚被其他人更正过，请刷新后再试。", { status: 409 });
     const before = await tx.quarterScore.findMany({
       where: { quarterId: quarter.id, version: quarter.version },
       select: { unitId: true, total: true, rank: true, failed: true, unit: { select: { name: true } } },
@@ -321,6 +318,6 @@ export async function correctQuarter(
       before: { version: quarter.version, flags: flagsChanged ? current : undefined },
       after: { version, reason: options.reason, changes, flags: flagsChanged ? awards : undefined },
     });
-    return { version, changes, flagsChanged };
+    return succeed({ version, changes, flagsChanged });
   }, TX_OPTIONS);
 }

@@ -7,6 +7,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { closeQuarter, readBreakdown } from "@/lib/assessment/close";
+import { valueOrThrow } from "@/lib/write-result";
 import { gatherQuarterInputs, periodFor } from "@/lib/assessment/inputs";
 import { computeQuarterScore, defaultRules } from "@/lib/assessment/scoring";
 import type { Db } from "@/lib/db-client";
@@ -98,7 +99,7 @@ test("a unit retired during the quarter owes no report from its retirement day a
 });
 
 test("closing the quarter ranks and flags the other units as if the retired one were not there", async () => {
-  const result = await closeQuarter(db, { quarterId: ids.Q3, actorId: ids.admin, now: CLOSE });
+  const result = valueOrThrow(await closeQuarter(db, { quarterId: ids.Q3, actorId: ids.admin, now: CLOSE }));
   const rows = await db.quarterScore.findMany({ where: { quarterId: ids.Q3 }, select: { unitId: true, rank: true, breakdown: true, inputs: true } });
   const rank = (name: string) => rows.find((r) => r.unitId === ids[name])!.rank;
   // 甲镇 had the best task (10/10) but is not ranked; 乙 6, 丁 4, 丙 2 rank 1–3.

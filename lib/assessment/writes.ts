@@ -26,22 +26,9 @@ import { scoringScopeDay } from "@/lib/assessment/inputs";
 import { groupScopeOn } from "@/lib/org/scope";
 import { quarterKey, quarterName } from "@/lib/assessment/quarters";
 import { parseRubricScores } from "@/lib/assessment/rubric";
-import type {
-  adjustmentCorrectInput,
-  adjustmentInput,
-  adjustmentWithdrawInput,
-  groupScoreCorrectInput,
-  groupScoreInput,
-  groupScoreWithdrawInput,
-  scoringRuleInput,
-  unitVetoInput,
-  vetoCorrectInput,
-  vetoItemInput,
-  vetoItemRemoveInput,
-  vetoWithdrawInput,
-} from "@/lib/assessment/schemas";
+import type * as input from "@/lib/assessment/schemas";
 import type { QuarterRef } from "@/lib/time";
-import { refuse, succeed, type WriteResult as SharedWriteResult } from "@/lib/write-result";
+import { Refused, answerRefusal, refuse, succeed, type WriteResult as SharedWriteResult } from "@/lib/write-result";
 
 /** A write answers with its success message (for the form), or a refusal (lib/write-result.ts). */
 export type WriteResult = SharedWriteResult<string>;
@@ -49,17 +36,6 @@ export type WriteResult = SharedWriteResult<string>;
 export const FORBIDDEN = "没有权限执行此操作。";
 export const STALE = "这条记录已被撤回或更正，请刷新页面查看最新版本。";
 export const NOT_YOURS_ADJUSTMENT = "只有记录这笔加减分的领导本人可以撤回或更正（督查室记录的，由督查室撤回或更正）。";
-
-/** A refusal inside a transaction (rolls it back), with its message. */
-/** Thrown inside a write's transaction (so that it rolls back); `run` answers it as a refusal. */
-class Refused extends Error {
-  constructor(
-    message: string,
-    readonly options: Parameters<typeof refuse>[1] = {},
-  ) {
-    super(message);
-  }
-}
 
 type Tx = Prisma.TransactionClient;
 type QuarterRow = { id: string; year: number; number: number; status: "OPEN" | "CLOSED" };
@@ -94,9 +70,8 @@ function isUniqueViolation(error: unknown): boolean {
 /** Runs a write; a refusal or a lost race (two versions of one record at once) becomes a message. */
 async function run(body: () => Promise<string>): Promise<WriteResult> {
   try {
-    return succeed(await body());
+    return await answerRefusal(async () => succeed(await body()));
   } catch (error) {
-    if (error instanceof Refused) return refuse(error.message, error.options);
     if (isUniqueViolation(error)) return refuse(STALE, { status: 409 });
     throw error;
   }
@@ -191,7 +166,7 @@ const scoreSelect = {
  * correctGroupScore or withdrawGroupScore. After a withdrawal the group may
  * score again: a new version.
  */
-export async function saveGroupScore(db: Db, user: SessionUser, data: z.infer<typeof groupScoreInput>): Promise<WriteResult> {
+export async function saveGroupScore(db: Db, user: SessionUser, data: z.infer<typeof input.groupScoreInput>): Promise<WriteResult> {
   if (user.role !== "ASSESSOR") return refuse(FORBIDDEN, { status: 403 });
   const quarter = await db.quarter.findUnique({ where: { id: data.quarterId }, select: { id: true, year: true, number: true, status: true } });
   if (!quarter) return refuse("没有找到该季度。", { status: 404 });
@@ -294,7 +269,7 @@ function groupScoreChain(
 type GroupScoreRow = Prisma.GroupScoreGetPayload<{ select: typeof scoreSelect }> & { unitId: string; next: { id: string } | null };
 
 /** A group member corrects the group's submitted score: version n+1 with the new points and the reason. */
-export async function correctGroupScore(db: Db, user: SessionUser, data: z.infer<typeof groupScoreCorrectInput>): Promise<WriteResult> {
+export async function correctGroupScore(db: Db, user: SessionUser, data: z.infer<typeof input.groupScoreCorrectInput>): Promise<WriteResult> {
   if (user.role !== "ASSESSOR") return refuse(FORBIDDEN, { status: 403 });
   return writeNextVersion(db, user, groupScoreChain(user, data), {
     changeReason: data.changeReason,
@@ -308,7 +283,7 @@ export async function correctGroupScore(db: Db, user: SessionUser, data: z.infer
 }
 
 /** A group member withdraws the group's submitted score: version n+1, withdrawn, no points. */
-export async function withdrawGroupScore(db: Db, user: SessionUser, data: z.infer<typeof groupScoreWithdrawInput>): Promise<WriteResult> {
+export async function withdrawGroupScore(db: Db, user: SessionUser, data: z.infer<typeof input.groupScoreWithdrawInput>): Promise<WriteResult> {
   if (user.role !== "ASSESSOR") return refuse(FORBIDDEN, { status: 403 });
   return writeNextVersion(db, user, groupScoreChain(user, data), {
     changeReason: data.changeReason,
@@ -322,7 +297,7 @@ export async function withdrawGroupScore(db: Db, user: SessionUser, data: z.infe
  * 加减分 by a leader or the office. On a closed quarter only the office may
  * record one, and it counts only once the quarter is corrected (never silently).
  */
-export async function addAdjustment(db: Db, user: SessionUser, data: z.infer<typeof adjustmentInput>): Promise<WriteResult> {
+export async function addAdjustment(db: Db, user: SessionUser, data: z.infer<typeof input.adjustmentInput>): Promise<WriteResult> {
   if (user.role !== "LEADER" && user.role !== "ADMIN") return refuse(FORBIDDEN, { status: 403 });
   const [quarter, unit] = await Promise.all([
     db.quarter.findUnique({ where: { id: data.quarterId }, select: { id: true, year: true, number: true, status: true } }),
@@ -387,7 +362,7 @@ const adjustmentSelect = {
 
 type AdjustmentRow = Prisma.ScoreAdjustmentGetPayload<{ select: typeof adjustmentSelect }>;
 
-export async function correctAdjustment(db: Db, user: SessionUser, data: z.infer<typeof adjustmentCorrectInput>): Promise<WriteResult> {
+export async function correctAdjustment(db: Db, user: SessionUser, data: z.infer<typeof input.adjustmentCorrectInput>): Promise<WriteResult> {
   if (user.role !== "LEADER" && user.role !== "ADMIN") return refuse(FORBIDDEN, { status: 403 });
   return writeNextVersion(db, user, adjustmentChain(user, data.adjustmentId), {
     changeReason: data.changeReason,
@@ -396,7 +371,7 @@ export async function correctAdjustment(db: Db, user: SessionUser, data: z.infer
   });
 }
 
-export async function withdrawAdjustment(db: Db, user: SessionUser, data: z.infer<typeof adjustmentWithdrawInput>): Promise<WriteResult> {
+export async function withdrawAdjustment(db: Db, user: SessionUser, data: z.infer<typeof input.adjustmentWithdrawInput>): Promise<WriteResult> {
   if (user.role !== "LEADER" && user.role !== "ADMIN") return refuse(FORBIDDEN, { status: 403 });
   return writeNextVersion(db, user, adjustmentChain(user, data.adjustmentId), {
     changeReason: data.changeReason,
@@ -407,7 +382,7 @@ export async function withdrawAdjustment(db: Db, user: SessionUser, data: z.infe
 // ─── 一票否决 (ADMIN) ────────────────────────────────────────────────────────
 
 /** 一票否决 by the office (also on a closed quarter, counted at the next correction). */
-export async function addUnitVeto(db: Db, user: SessionUser, data: z.infer<typeof unitVetoInput>): Promise<WriteResult> {
+export async function addUnitVeto(db: Db, user: SessionUser, data: z.infer<typeof input.unitVetoInput>): Promise<WriteResult> {
   if (user.role !== "ADMIN") return refuse(FORBIDDEN, { status: 403 });
   const [quarter, unit] = await Promise.all([
     db.quarter.findUnique({ where: { id: data.quarterId }, select: { id: true, year: true, number: true, status: true } }),
@@ -462,7 +437,7 @@ const vetoSelect = {
 
 type VetoRow = Prisma.UnitVetoGetPayload<{ select: typeof vetoSelect }>;
 
-export async function correctVeto(db: Db, user: SessionUser, data: z.infer<typeof vetoCorrectInput>): Promise<WriteResult> {
+export async function correctVeto(db: Db, user: SessionUser, data: z.infer<typeof input.vetoCorrectInput>): Promise<WriteResult> {
   if (user.role !== "ADMIN") return refuse(FORBIDDEN, { status: 403 });
   return writeNextVersion(db, user, vetoChain(user, data.vetoId), {
     changeReason: data.changeReason,
@@ -475,7 +450,7 @@ export async function correctVeto(db: Db, user: SessionUser, data: z.infer<typeo
   });
 }
 
-export async function withdrawVeto(db: Db, user: SessionUser, data: z.infer<typeof vetoWithdrawInput>): Promise<WriteResult> {
+export async function withdrawVeto(db: Db, user: SessionUser, data: z.infer<typeof input.vetoWithdrawInput>): Promise<WriteResult> {
   if (user.role !== "ADMIN") return refuse(FORBIDDEN, { status: 403 });
   return writeNextVersion(db, user, vetoChain(user, data.vetoId), {
     changeReason: data.changeReason,
@@ -489,7 +464,7 @@ export async function withdrawVeto(db: Db, user: SessionUser, data: z.infer<type
 export async function saveScoringRules(
   db: Db,
   user: SessionUser,
-  data: z.infer<typeof scoringRuleInput>,
+  data: z.infer<typeof input.scoringRuleInput>,
   excludedUnitIds: readonly string[],
 ): Promise<WriteResult> {
   if (user.role !== "ADMIN") return refuse(FORBIDDEN, { status: 403 });
@@ -513,7 +488,7 @@ export async function saveScoringRules(
   );
 }
 
-export async function addVetoItem(db: Db, user: SessionUser, data: z.infer<typeof vetoItemInput>): Promise<WriteResult> {
+export async function addVetoItem(db: Db, user: SessionUser, data: z.infer<typeof input.vetoItemInput>): Promise<WriteResult> {
   if (user.role !== "ADMIN") return refuse(FORBIDDEN, { status: 403 });
   return run(() =>
     db.$transaction(async (tx) => {
@@ -528,7 +503,7 @@ export async function addVetoItem(db: Db, user: SessionUser, data: z.infer<typeo
 }
 
 /** A veto item is deleted only while unused: the vetoes and snapshots that name it must keep making sense. */
-export async function removeVetoItem(db: Db, user: SessionUser, data: z.infer<typeof vetoItemRemoveInput>): Promise<WriteResult> {
+export async function removeVetoItem(db: Db, user: SessionUser, data: z.infer<typeof input.vetoItemRemoveInput>): Promise<WriteResult> {
   if (user.role !== "ADMIN") return refuse(FORBIDDEN, { status: 403 });
   return run(() =>
     db.$transaction(async (tx) => {

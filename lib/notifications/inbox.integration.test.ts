@@ -13,6 +13,7 @@ import { publishBulletin } from "@/lib/supervision/bulletins/writes";
 import { testDbForFile } from "@/lib/testing/file-db";
 import { createSessionUser } from "@/lib/testing/users";
 import { districtInstant, districtToday } from "@/lib/time";
+import { valueOrThrow } from "@/lib/write-result";
 
 const t = testDbForFile();
 
@@ -115,7 +116,7 @@ test("a 批示 refused (a leader's own card) tells nobody", async () => {
   const card = await t.db.reportCard.create({ data: { leaderId: p.leader2, date: "2026-12-02" } });
   const slot = await t.db.reportSlot.create({ data: { cardId: card.id, slot: "MORNING", authorId: p.leader2, text: "领导早晒", submittedAt: new Date() } });
   const before = await t.db.notification.count();
-  assert.equal((await recordInstruction(t.db, leader, { slotId: slot.id, text: "请加快进度。" })).ok, undefined);
+  assert.equal((await recordInstruction(t.db, leader, { slotId: slot.id, text: "请加快进度。" })).ok, false);
   assert.equal(await t.db.notification.count(), before);
 });
 
@@ -136,7 +137,7 @@ test("a published 要情快讯 reaches every channel's people and the leaders, n
       items: { create: [{ slotId: slot.id, excerpt: "【通知镇】早晒内容" }] },
     },
   });
-  const { number } = await publishBulletin(t.db, { bulletinId: bulletin.id, actorId: p.office });
+  const { number } = valueOrThrow(await publishBulletin(t.db, { bulletinId: bulletin.id, actorId: p.office }));
   const told = await inbox("bulletin.publish");
   assert.deepEqual(Object.keys(told).sort(), ["assessor", "leader", "leader2", "town-head", "town-rep"]);
   assert.equal(told.leader[0], `要情快讯 2026 年第 ${number} 期已发布：全区重点工作动态`);

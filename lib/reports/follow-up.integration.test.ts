@@ -5,6 +5,7 @@ import { recordInstruction, recordInstructionAnswer, recordReminders } from "@/l
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
 import { createSessionUser } from "@/lib/testing/users";
 import { districtInstant, districtToday } from "@/lib/time";
+import { messageOf } from "@/lib/testing/results";
 
 let t: TestDb;
 let leader: SessionUser;
@@ -43,8 +44,8 @@ test("a leader's instruction lands on the slot's card; only that unit can answer
   assert.equal(instruction.slot, "MORNING");
 
   const foreign = await recordInstructionAnswer(t.db, otherReporter, { instructionId: instruction.id, text: "别的镇来回复" });
-  assert.equal(foreign.ok, undefined);
-  assert.match(foreign.message ?? "", /不是给本单位的/);
+  assert.equal(foreign.ok, false);
+  assert.match(messageOf(foreign), /不是给本单位的/);
   assert.equal(await t.db.instructionAnswer.count(), 0);
   assert.equal((await t.db.instruction.findUniqueOrThrow({ where: { id: instruction.id } })).answeredAt, null);
 
@@ -54,21 +55,21 @@ test("a leader's instruction lands on the slot's card; only that unit can answer
 
 test("reminders go only to units that have not shown the slot", async () => {
   const result = await recordReminders(t.db, admin, { slot: "MORNING" }, now);
-  assert.equal(result.message, "已提醒乙镇。");
+  assert.equal(messageOf(result), "已提醒乙镇。");
   assert.deepEqual(
     (await t.db.reminder.findMany()).map((r) => [r.unitId, r.slot, r.remindedById]),
     [[otherId, "MORNING", admin.id]],
   );
-  assert.match((await recordReminders(t.db, admin, { slot: "MORNING", unitId: townId }, now)).message ?? "", /已晒早晒/);
+  assert.match(messageOf(await recordReminders(t.db, admin, { slot: "MORNING", unitId: townId }, now)), /已晒早晒/);
 });
 
 test("a unit head reminds their own unit, never another", async () => {
   await t.db.reminder.deleteMany();
   const foreign = await recordReminders(t.db, townHead, { slot: "NOON", unitId: otherId }, now);
-  assert.equal(foreign.message, "只能提醒本单位。");
+  assert.equal(messageOf(foreign), "只能提醒本单位。");
   assert.equal(await t.db.reminder.count(), 0);
   const own = await recordReminders(t.db, townHead, { slot: "NOON" }, now);
-  assert.equal(own.message, "已提醒甲镇。");
+  assert.equal(messageOf(own), "已提醒甲镇。");
   assert.deepEqual(
     (await t.db.reminder.findMany()).map((r) => r.unitId),
     [townId],

@@ -4,7 +4,6 @@
  * is checked here, in each query. Takes the client as a parameter so that
  * the scope rules are tested against a real database.
  */
-import type { ActionState } from "@/lib/auth/action";
 import { audit } from "@/lib/audit";
 import { withUnitRowScope, withUnitScope, type SessionUser } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db-client";
@@ -14,6 +13,7 @@ import { readSlotDeadlines } from "@/lib/reports/deadline-settings";
 import { SLOT_LABELS, slotDeadline } from "@/lib/reports/slots";
 import { addDays, districtToday } from "@/lib/time";
 import { UNIT_KINDS } from "@/lib/labels";
+import { refuse, succeed, type WriteResult } from "@/lib/write-result";
 
 /** A 批示's 办理期限 may be today or later, within a year (district dates). */
 export function instructionDeadlineError(deadline: string, now: Date): string | null {
@@ -29,15 +29,15 @@ export async function recordInstruction(
   user: SessionUser,
   data: { slotId: string; text: string; deadline?: string },
   now = new Date(),
-): Promise<ActionState> {
+): Promise<WriteResult<string>> {
   const slot = await db.reportSlot.findUnique({ where: { id: data.slotId }, select: { slot: true, cardId: true, card: { select: { unitId: true } } } });
-  if (!slot) return { message: "这条晒报已不存在。" };
+  if (!slot) return refuse("这条晒报已不存在。", { status: 404 });
   // 批示 are on units' cards; a leader's own card is read and visited (到现场看看), not instructed.
   const unitId = slot.card.unitId;
-  if (unitId === null) return { message: "区级领导的晒报不能批示。" };
+  if (unitId === null) return refuse("区级领导的晒报不能批示。");
   const deadline = data.deadline ?? null;
   const deadlineError = deadline && instructionDeadlineError(deadline, now);
-  if (deadlineError) return { message: `${deadlineError}。`, fieldErrors: { deadline: [deadlineError] } };
+  if (deadlineError) return refuse(`${deadlineError}。`, { fieldErrors: { deadline: [deadlineError] } });
   await db.$transaction(async (tx) => {
     const instruction = await tx.instruction.create({
       data: { cardId: slot.cardId, slot: slot.slot, leaderId: user.id, text: data.text, deadline, createdAt: now },
@@ -53,7 +53,7 @@ export async function recordInstruction(
     // The unit's people (in-app) and its work group (robot) hear of it — not its text.
     await instructionEvent(tx, "create", instruction.id, now);
   });
-  return { ok: true, message: deadline ? `批示已发出，请单位在 ${deadline} 前回复。` : "批示已发出，等待单位回复。" };
+  return succeed(deadline ? `批示已发出，请单位在 ${deadline} 前回复。` : "批示已发出，等待单位回复。");
 }
 
 /** The unit answers an instruction on its own card; another unit's id finds nothing, a closed 批示 takes no more answers. */
@@ -62,13 +62,13 @@ export async function recordInstructionAnswer(
   user: SessionUser,
   data: { instructionId: string; text: string },
   now = new Date(),
-): Promise<ActionState> {
+): Promise<WriteResult<string>> {
   const instruction = await db.instruction.findFirst({
     where: { id: data.instructionId, card: withUnitRowScope(user, {}) },
     select: { id: true, closedAt: true },
   });
-  if (!instruction) return { message: "没有找到这条批示，或它不是给本单位的。" };
-  if (instruction.closedAt) return { message: "这条批示已办结，无需再回复。" };
+  if (!instruction) return refuse("没有找到这条批示，或它不是给本单位的。", { status: 404 });
+  if (instruction.closedAt) return refuse("这条批示已办结，无需再回复。", { status: 409 });
   await db.$transaction(async (tx) => {
     const answer = await tx.instructionAnswer.create({
       data: { instructionId: instruction.id, authorId: user.id, text: data.text, createdAt: now },
@@ -85,10 +85,11 @@ export async function recordInstructionAnswer(
     // The leader who wrote it is told the unit has answered.
     await instructionEvent(tx, "answer", instruction.id, now);
   });
-  return { ok: true, message: "回复已提交。" };
+  return succeed("回复已提交。");
 }
 
 export const INSTRUCTION_NOT_YOURS = "没有找到这条批示，或只有批示的领导和督查室可以办结。";
+const CHANGED_MEANWHILE = "这条批示刚刚有了变化，请刷新后再试。";
 
 /**
  * The 批示 the user may close or ask again on: the leader who wrote it, or the
@@ -107,12 +108,12 @@ function reviewableWhere(user: SessionUser, instructionId: string) {
  * was read in, so a second click (or the office at the same moment) changes
  * nothing.
  */
-export async function closeInstruction(db: Db, user: SessionUser, data: { instructionId: string }, now = new Date()): Promise<ActionState> {
+export async function closeInstruction(db: Db, user: SessionUser, data: { instructionId: string }, now = new Date()): Promise<WriteResult<string>> {
   const where = reviewableWhere(user, data.instructionId);
   const instruction = where && (await db.instruction.findFirst({ where, select: { id: true, answeredAt: true, closedAt: true, deadline: true } }));
-  if (!instruction) return { message: INSTRUCTION_NOT_YOURS };
-  if (instruction.closedAt) return { message: "这条批示已经办结。" };
-  if (!instruction.answeredAt) return { message: "单位还没有回复，回复后才能办结。" };
+  if (!instruction) return refuse(INSTRUCTION_NOT_YOURS, { status: 404 });
+  if (instruction.closedAt) return refuse("这条批示已经办结。", { status: 409 });
+  if (!instruction.answeredAt) return refuse("单位还没有回复，回复后才能办结。", { status: 409 });
   const closed = await db.$transaction(async (tx) => {
     const changed = await tx.instruction.updateMany({
       where: { id: instruction.id, closedAt: null, answeredAt: instruction.answeredAt },
@@ -130,7 +131,7 @@ export async function closeInstruction(db: Db, user: SessionUser, data: { instru
     await instructionEvent(tx, "close", instruction.id, now);
     return true;
   });
-  return closed ? { ok: true, message: "已采纳回复，批示办结。" } : { message: "这条批示刚刚有了变化，请刷新后再试。" };
+  return closed ? succeed("已采纳回复，批示办结。") : refuse(CHANGED_MEANWHILE, { status: 409 });
 }
 
 /**
@@ -138,12 +139,17 @@ export async function closeInstruction(db: Db, user: SessionUser, data: { instru
  * cleared) with the leader's further words, kept in the 批示's thread (an
  * InstructionAnswer written by the leader or the office, shown as 追问).
  */
-export async function reaskInstruction(db: Db, user: SessionUser, data: { instructionId: string; text: string }, now = new Date()): Promise<ActionState> {
+export async function reaskInstruction(
+  db: Db,
+  user: SessionUser,
+  data: { instructionId: string; text: string },
+  now = new Date(),
+): Promise<WriteResult<string>> {
   const where = reviewableWhere(user, data.instructionId);
   const instruction = where && (await db.instruction.findFirst({ where, select: { id: true, answeredAt: true, closedAt: true } }));
-  if (!instruction) return { message: INSTRUCTION_NOT_YOURS };
-  if (instruction.closedAt) return { message: "这条批示已经办结。" };
-  if (!instruction.answeredAt) return { message: "单位还没有回复，不必追问。" };
+  if (!instruction) return refuse(INSTRUCTION_NOT_YOURS, { status: 404 });
+  if (instruction.closedAt) return refuse("这条批示已经办结。", { status: 409 });
+  if (!instruction.answeredAt) return refuse("单位还没有回复，不必追问。", { status: 409 });
   const asked = await db.$transaction(async (tx) => {
     const changed = await tx.instruction.updateMany({
       where: { id: instruction.id, closedAt: null, answeredAt: instruction.answeredAt },
@@ -165,7 +171,7 @@ export async function reaskInstruction(db: Db, user: SessionUser, data: { instru
     await instructionEvent(tx, "reask", instruction.id, now);
     return true;
   });
-  return asked ? { ok: true, message: "已追问，等待单位再次回复。" } : { message: "这条批示刚刚有了变化，请刷新后再试。" };
+  return asked ? succeed("已追问，等待单位再次回复。") : refuse(CHANGED_MEANWHILE, { status: 409 });
 }
 
 /**
@@ -173,7 +179,7 @@ export async function reaskInstruction(db: Db, user: SessionUser, data: { instru
  * head: their own) that has not shown the slot today, recorded and sent to
  * each unit's group robot (lib/notifications/events.ts).
  */
-export async function recordReminders(db: Db, user: SessionUser, data: { slot: SlotKind; unitId?: string }, now = new Date()): Promise<ActionState> {
+export async function recordReminders(db: Db, user: SessionUser, data: { slot: SlotKind; unitId?: string }, now = new Date()): Promise<WriteResult<string>> {
   const date = districtToday(now);
   const units = await db.unit.findMany({
     where: withUnitScope(user, data.unitId ? { id: data.unitId, archivedAt: null } : { archivedAt: null }),
@@ -183,8 +189,8 @@ export async function recordReminders(db: Db, user: SessionUser, data: { slot: S
   });
   const targets = units.filter((u) => (u.cards[0]?.slots.length ?? 0) === 0).sort((a, b) => UNIT_KINDS.indexOf(a.kind) - UNIT_KINDS.indexOf(b.kind));
   if (targets.length === 0) {
-    if (data.unitId && units.length === 0) return { message: "只能提醒本单位。" };
-    return { message: data.unitId ? `该单位已晒${SLOT_LABELS[data.slot]}，无需提醒。` : `所有单位都已晒${SLOT_LABELS[data.slot]}。` };
+    if (data.unitId && units.length === 0) return refuse("只能提醒本单位。", { status: 403 });
+    return refuse(data.unitId ? `该单位已晒${SLOT_LABELS[data.slot]}，无需提醒。` : `所有单位都已晒${SLOT_LABELS[data.slot]}。`, { status: 409 });
   }
   await db.$transaction(async (tx) => {
     await tx.reminder.createMany({ data: targets.map((t) => ({ unitId: t.id, date, slot: data.slot, remindedById: user.id, createdAt: now })) });
@@ -192,5 +198,5 @@ export async function recordReminders(db: Db, user: SessionUser, data: { slot: S
     // …and each unit's work group, @-ing its reporters (the robots send it later).
     await enqueueReportReminders(tx, targets, data.slot, slotDeadline(date, data.slot, await readSlotDeadlines(tx)), now);
   });
-  return { ok: true, message: targets.length === 1 ? `已提醒${targets[0].name}。` : `已提醒 ${targets.length} 个单位。` };
+  return succeed(targets.length === 1 ? `已提醒${targets[0].name}。` : `已提醒 ${targets.length} 个单位。`);
 }

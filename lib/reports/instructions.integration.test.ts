@@ -15,6 +15,7 @@ import { applyOrderStep, issueOrder } from "@/lib/supervision/orders/writes";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
 import { createSessionUser } from "@/lib/testing/users";
 import { addDays, districtInstant, districtToday } from "@/lib/time";
+import { messageOf } from "@/lib/testing/results";
 
 let t: TestDb;
 const u: Record<string, SessionUser> = {};
@@ -63,9 +64,10 @@ const audits = (action: string) => t.db.auditLog.count({ where: { action } });
 
 test("a 批示's deadline is today or later in the district's calendar, within a year; a past one is refused and nothing is written", async () => {
   const past = await recordInstruction(t.db, u.leader, { slotId, text: "昨天就该办完", deadline: addDays(today, -1) }, now);
-  assert.equal(past.ok, undefined);
+  assert.ok(!past.ok);
   assert.deepEqual(past.fieldErrors, { deadline: ["办理期限不能早于今天"] });
   const far = await recordInstruction(t.db, u.leader, { slotId, text: "明年再说", deadline: addDays(today, 400) }, now);
+  assert.ok(!far.ok);
   assert.deepEqual(far.fieldErrors, { deadline: ["办理期限不能超过一年"] });
   assert.equal(await t.db.instruction.count(), 0);
   assert.equal(await audits("instruction.create"), 0);
@@ -73,7 +75,7 @@ test("a 批示's deadline is today or later in the district's calendar, within a
   // Today counts, even at 00:30 district time (still yesterday in UTC).
   const todayResult = await recordInstruction(t.db, u.leader, { slotId, text: "今天办结", deadline: today }, now);
   assert.equal(todayResult.ok, true);
-  assert.equal(todayResult.message, `批示已发出，请单位在 ${today} 前回复。`);
+  assert.equal(messageOf(todayResult), `批示已发出，请单位在 ${today} 前回复。`);
   assert.equal((await t.db.instruction.findFirstOrThrow({ where: { text: "今天办结" } })).deadline, today);
   // Without one, no deadline.
   assert.equal((await recordInstruction(t.db, u.leader, { slotId, text: "不限期" }, now)).ok, true);
@@ -93,8 +95,8 @@ test("only the leader who wrote a 批示, or the office, closes it; another lead
   const id = await instruction("请三天内拆除到位", { deadline: addDays(today, 3) });
   const before = await row(id);
   for (const who of [u.otherLeader, u.assessor, u.townHead, u.otherHead]) {
-    assert.deepEqual(await closeInstruction(t.db, who, { instructionId: id }, now), { message: INSTRUCTION_NOT_YOURS }, who.role);
-    assert.deepEqual(await reaskInstruction(t.db, who, { instructionId: id, text: "再说说" }, now), { message: INSTRUCTION_NOT_YOURS }, who.role);
+    assert.equal(messageOf(await closeInstruction(t.db, who, { instructionId: id }, now)), INSTRUCTION_NOT_YOURS, who.role);
+    assert.equal(messageOf(await reaskInstruction(t.db, who, { instructionId: id, text: "再说说" }, now)), INSTRUCTION_NOT_YOURS, who.role);
   }
   assert.deepEqual(await row(id), before);
   assert.equal(await t.db.instructionAnswer.count({ where: { instructionId: id } }), 1);
@@ -102,19 +104,19 @@ test("only the leader who wrote a 批示, or the office, closes it; another lead
   assert.equal(await audits("instruction.reask"), 0);
 
   const closed = await closeInstruction(t.db, u.leader, { instructionId: id }, now);
-  assert.deepEqual(closed, { ok: true, message: "已采纳回复，批示办结。" });
+  assert.deepEqual(closed, { ok: true, value: "已采纳回复，批示办结。" });
   assert.equal((await row(id)).closedAt?.getTime(), now.getTime());
   const entry = await t.db.auditLog.findFirstOrThrow({ where: { action: "instruction.close", entityId: id } });
   assert.equal(entry.actorId, u.leader.id);
   // Once: a second click, the office, or a late answer from the unit change nothing.
-  assert.equal((await closeInstruction(t.db, u.leader, { instructionId: id }, now)).message, "这条批示已经办结。");
-  assert.equal((await closeInstruction(t.db, u.office, { instructionId: id }, now)).message, "这条批示已经办结。");
-  assert.equal((await recordInstructionAnswer(t.db, u.townHead, { instructionId: id, text: "再补充一句" }, now)).message, "这条批示已办结，无需再回复。");
+  assert.equal(messageOf(await closeInstruction(t.db, u.leader, { instructionId: id }, now)), "这条批示已经办结。");
+  assert.equal(messageOf(await closeInstruction(t.db, u.office, { instructionId: id }, now)), "这条批示已经办结。");
+  assert.equal(messageOf(await recordInstructionAnswer(t.db, u.townHead, { instructionId: id, text: "再补充一句" }, now)), "这条批示已办结，无需再回复。");
   assert.equal(await audits("instruction.close"), 1);
 
   // The office closes any leader's 批示 — but only once the unit has answered.
   const waiting = await instruction("请报送台账", { leader: u.otherLeader, answered: false });
-  assert.equal((await closeInstruction(t.db, u.office, { instructionId: waiting }, now)).message, "单位还没有回复，回复后才能办结。");
+  assert.equal(messageOf(await closeInstruction(t.db, u.office, { instructionId: waiting }, now)), "单位还没有回复，回复后才能办结。");
   assert.equal((await row(waiting)).closedAt, null);
   await recordInstructionAnswer(t.db, u.townHead, { instructionId: waiting, text: "台账已报送" }, now);
   assert.equal((await closeInstruction(t.db, u.office, { instructionId: waiting }, now)).ok, true);
@@ -127,8 +129,8 @@ test("追问 sends the 批示 back to the unit with the leader's words; the unit
   assert.equal((await row(id)).answeredAt, null);
   const thread = await t.db.instructionAnswer.findMany({ where: { instructionId: id }, orderBy: { createdAt: "asc" }, select: { authorId: true, text: true } });
   assert.deepEqual(thread.at(-1), { authorId: u.leader.id, text: "请说明具体整改时限" });
-  assert.equal((await closeInstruction(t.db, u.leader, { instructionId: id }, now)).message, "单位还没有回复，回复后才能办结。");
-  assert.equal((await reaskInstruction(t.db, u.leader, { instructionId: id, text: "再问一次" }, now)).message, "单位还没有回复，不必追问。");
+  assert.equal(messageOf(await closeInstruction(t.db, u.leader, { instructionId: id }, now)), "单位还没有回复，回复后才能办结。");
+  assert.equal(messageOf(await reaskInstruction(t.db, u.leader, { instructionId: id, text: "再问一次" }, now)), "单位还没有回复，不必追问。");
   await recordInstructionAnswer(t.db, u.townHead, { instructionId: id, text: "本月底前整改完毕" }, now);
   assert.equal((await closeInstruction(t.db, u.leader, { instructionId: id }, now)).ok, true);
   assert.equal(await audits("instruction.reask"), 1);

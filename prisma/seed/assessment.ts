@@ -11,6 +11,7 @@
  * timeliness data: their breakdowns say so (the weight is 0 by default anyway).
  */
 import { closeQuarter } from "@/lib/assessment/close";
+import { valueOrThrow } from "@/lib/write-result";
 import { type DistrictDate, addDays, districtInstant, quarterOf, quarterRange } from "@/lib/time";
 import type { SeedContext } from "./context";
 import { insertInBatches } from "./context";
@@ -73,7 +74,7 @@ export async function seedAssessment(ctx: SeedContext, org: OrgRefs): Promise<{ 
       scores += await seedGroupScores(ctx, org, quarter, end, () => true);
       await seedAdjustmentsAndVeto(ctx, org, quarter, start);
       const now = new Date(Math.min(closingInstant(quarter.year, quarter.number).getTime(), ctx.now.getTime() - 60_000));
-      await closeQuarter(db, { quarterId: quarter.id, actorId: org.adminIds[0], now });
+      valueOrThrow(await closeQuarter(db, { quarterId: quarter.id, actorId: org.adminIds[0], now }));
       closed++;
     } else if (quarter.number === current.number && quarter.status === "OPEN") {
       const investment = org.groups.get("KT02")!.id;

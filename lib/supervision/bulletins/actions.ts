@@ -12,12 +12,10 @@ import { db } from "@/lib/db";
 import { bulletinAddInput, bulletinDraftInput, bulletinEditInput, bulletinRefInput } from "@/lib/supervision/bulletins/schemas";
 import {
   addBulletinItem,
-  BulletinError,
   createBlankBulletin as createBlank,
   deleteBulletinDraft as deleteDraft,
   draftBulletinFromCards,
   editBulletin,
-  NOT_A_DRAFT,
   publishBulletin,
 } from "@/lib/supervision/bulletins/writes";
 import { refusalState } from "@/lib/write-result";
@@ -45,17 +43,13 @@ export const createBlankBulletin = authedAction({ roles: OFFICE, input: bulletin
  */
 export const editBulletinAction = authedAction({ roles: OFFICE, input: bulletinEditInput }, async (user, data) => {
   if (data.intent === "publish") {
-    try {
-      await publishBulletin(db, { bulletinId: data.bulletinId, actorId: user.id, text: data.text });
-    } catch (error) {
-      if (error instanceof BulletinError) return { message: error.message };
-      throw error;
-    }
+    const published = await publishBulletin(db, { bulletinId: data.bulletinId, actorId: user.id, text: data.text });
+    if (!published.ok) return refusalState(published);
     revalidatePath("/bulletins");
     redirect(`/bulletins/${data.bulletinId}`);
   }
   const done = await editBulletin(db, { bulletinId: data.bulletinId, actorId: user.id, text: data.text, intent: data.intent, itemId: data.itemId });
-  if (!done) return { message: NOT_A_DRAFT };
+  if (!done.ok) return refusalState(done);
   revalidatePath(`/admin/bulletins/${data.bulletinId}`);
   return { ok: true, message: data.intent === "save" ? "已保存。" : data.intent === "remove" ? "已保存文字，并移出本期。" : "已保存文字，并调整顺序。" };
 });

@@ -4,8 +4,10 @@
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { BulletinError, draftBulletinFromCards, editBulletin, planDraft, publishBulletin } from "@/lib/supervision/bulletins/writes";
+import { draftBulletinFromCards, editBulletin, planDraft, publishBulletin } from "@/lib/supervision/bulletins/writes";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { messageOf } from "@/lib/testing/results";
+import { valueOrThrow } from "@/lib/write-result";
 
 let t: TestDb;
 let adminId: string;
@@ -40,7 +42,7 @@ async function draft(date = "2026-11-26", withItem = true): Promise<string> {
 
 test("twelve drafts published at once get 第1期…第12期，each once", async () => {
   const ids = await Promise.all(Array.from({ length: 12 }, () => draft()));
-  const results = await Promise.all(ids.map((bulletinId) => publishBulletin(t.db, { bulletinId, actorId: adminId })));
+  const results = await Promise.all(ids.map(async (bulletinId) => valueOrThrow(await publishBulletin(t.db, { bulletinId, actorId: adminId }))));
   assert.deepEqual(
     results.map((r) => r.number).sort((a, b) => a - b),
     Array.from({ length: 12 }, (_, i) => i + 1),
@@ -54,21 +56,20 @@ test("twelve drafts published at once get 第1期…第12期，each once", async
 
 test("the same draft published by five people at once is published once, and takes one number", async () => {
   const id = await draft();
-  const outcomes = await Promise.allSettled(Array.from({ length: 5 }, () => publishBulletin(t.db, { bulletinId: id, actorId: adminId })));
-  const won = outcomes.filter((o) => o.status === "fulfilled");
-  assert.equal(won.length, 1);
-  for (const lost of outcomes.filter((o) => o.status === "rejected")) {
-    assert.ok(lost.reason instanceof BulletinError && /已经发布/.test(lost.reason.message), String(lost.reason));
+  const outcomes = await Promise.all(Array.from({ length: 5 }, () => publishBulletin(t.db, { bulletinId: id, actorId: adminId })));
+  assert.equal(outcomes.filter((o) => o.ok).length, 1);
+  for (const lost of outcomes.filter((o) => !o.ok)) {
+    assert.ok(!lost.ok && lost.status === 409 && /已经发布/.test(lost.message), JSON.stringify(lost));
   }
   assert.equal((await t.db.bulletin.findUniqueOrThrow({ where: { id } })).number, 13);
   // The losers' increments rolled back: the next one is 14, no gap.
-  assert.equal((await publishBulletin(t.db, { bulletinId: await draft(), actorId: adminId })).number, 14);
+  assert.equal(valueOrThrow(await publishBulletin(t.db, { bulletinId: await draft(), actorId: adminId })).number, 14);
 });
 
 test("numbers restart each year; an empty draft is refused without using a number", async () => {
-  assert.equal((await publishBulletin(t.db, { bulletinId: await draft("2027-01-04"), actorId: adminId })).number, 1);
-  await assert.rejects(publishBulletin(t.db, { bulletinId: await draft("2027-01-05", false), actorId: adminId }), /至少选入一条晒报/);
-  assert.equal((await publishBulletin(t.db, { bulletinId: await draft("2027-01-05"), actorId: adminId })).number, 2);
+  assert.equal(valueOrThrow(await publishBulletin(t.db, { bulletinId: await draft("2027-01-04"), actorId: adminId })).number, 1);
+  assert.match(messageOf(await publishBulletin(t.db, { bulletinId: await draft("2027-01-05", false), actorId: adminId })), /至少选入一条晒报/);
+  assert.equal(valueOrThrow(await publishBulletin(t.db, { bulletinId: await draft("2027-01-05"), actorId: adminId })).number, 2);
 });
 
 test("a draft from the day's cards takes each unit's latest report, grouped by key task", async () => {
@@ -150,7 +151,7 @@ async function draftWithItems(
 
 test("publishing sends the editor's unsaved text: the published bulletin has it, audited as an edit", async () => {
   const { id, itemIds } = await draftWithItems(["【临洺关镇】旧的摘编文字。", "【临洺关镇】第二条旧文字。"]);
-  await publishBulletin(t.db, {
+  const published = await publishBulletin(t.db, {
     bulletinId: id,
     actorId: adminId,
     text: {
@@ -160,11 +161,12 @@ test("publishing sends the editor's unsaved text: the published bulletin has it,
       excerpts: { [itemIds[0]]: "【临洺关镇】改过的摘编文字。" },
     },
   });
-  const published = await t.db.bulletin.findUniqueOrThrow({ where: { id }, include: { items: { orderBy: { sortOrder: "asc" } } } });
-  assert.equal(published.status, "PUBLISHED");
-  assert.equal(published.title, "新标题：拆迁攻坚");
+  assert.ok(published.ok);
+  const stored = await t.db.bulletin.findUniqueOrThrow({ where: { id }, include: { items: { orderBy: { sortOrder: "asc" } } } });
+  assert.equal(stored.status, "PUBLISHED");
+  assert.equal(stored.title, "新标题：拆迁攻坚");
   assert.deepEqual(
-    published.items.map((i) => i.excerpt),
+    stored.items.map((i) => i.excerpt),
     ["【临洺关镇】改过的摘编文字。", "【临洺关镇】第二条旧文字。"],
   );
   const edit = await t.db.auditLog.findFirstOrThrow({ where: { action: "bulletin.edit", entityId: id } });
@@ -175,14 +177,12 @@ test("publishing sends the editor's unsaved text: the published bulletin has it,
 test("a refused publish writes nothing: neither the text nor a number", async () => {
   const { id } = await draftWithItems([]);
   const counter = (await t.db.counter.findUniqueOrThrow({ where: { key: "bulletin:2026" } })).value;
-  await assert.rejects(
-    publishBulletin(t.db, {
-      bulletinId: id,
-      actorId: adminId,
-      text: { date: "2026-11-26", title: "不会保存的标题", summary: "编者按的文字够长了。", excerpts: {} },
-    }),
-    /至少选入一条晒报/,
-  );
+  const refused = await publishBulletin(t.db, {
+    bulletinId: id,
+    actorId: adminId,
+    text: { date: "2026-11-26", title: "不会保存的标题", summary: "编者按的文字够长了。", excerpts: {} },
+  });
+  assert.match(messageOf(refused), /至少选入一条晒报/);
   assert.equal((await t.db.bulletin.findUniqueOrThrow({ where: { id } })).title, "旧标题");
   assert.equal((await t.db.counter.findUniqueOrThrow({ where: { key: "bulletin:2026" } })).value, counter);
 });
@@ -190,10 +190,10 @@ test("a refused publish writes nothing: neither the text nor a number", async ()
 test("the count in the editor's note is the count of items published, after one was removed", async () => {
   const { id, itemIds } = await draftWithItems(["【临洺关镇】第一条。", "【临洺关镇】第二条。", "【临洺关镇】第三条。"]);
   const text = { date: "2026-11-26", title: "旧标题", summary: "本期摘编重点工作的12条晒报，请各单位对标学习、比学赶超。", excerpts: {} };
-  assert.ok(await editBulletin(t.db, { bulletinId: id, actorId: adminId, text, intent: "remove", itemId: itemIds[1] }));
+  assert.ok((await editBulletin(t.db, { bulletinId: id, actorId: adminId, text, intent: "remove", itemId: itemIds[1] })).ok);
   assert.match((await t.db.bulletin.findUniqueOrThrow({ where: { id } })).summary, /本期摘编重点工作的2条晒报，/);
   // The form still shows the old count: publishing corrects it from the items.
-  await publishBulletin(t.db, { bulletinId: id, actorId: adminId, text });
+  valueOrThrow(await publishBulletin(t.db, { bulletinId: id, actorId: adminId, text }));
   const published = await t.db.bulletin.findUniqueOrThrow({ where: { id }, include: { _count: { select: { items: true } } } });
   assert.equal(published._count.items, 2);
   assert.equal(published.summary, "本期摘编重点工作的2条晒报，请各单位对标学习、比学赶超。");

@@ -14,10 +14,8 @@ import { ANOMALY_KIND_LABELS } from "@/lib/supervision/anomalies/evidence";
 import { excerptOfSlot, keyTaskOfSlot, officialText, withItemCount } from "@/lib/supervision/bulletins/official-text";
 import { jaccard, shinglesOf } from "@/lib/supervision/text-similarity";
 import { formatDistrictDateLong, type DistrictDate } from "@/lib/time";
-import { refuse, succeed, type WriteResult } from "@/lib/write-result";
+import { Refused, answerRefusal, refuse, succeed, type WriteResult } from "@/lib/write-result";
 import { unitOf } from "@/lib/reports/card-owner";
-
-export class BulletinError extends Error {}
 
 /** Two cards' texts this similar (Jaccard of shingles) are merged into one bulletin item. */
 export const BULLETIN_MERGE_THRESHOLD = 0.6;
@@ -254,57 +252,59 @@ export async function saveBulletinText(tx: Prisma.TransactionClient, input: { bu
 export async function publishBulletin(
   db: Db,
   input: { bulletinId: string; actorId: string; text?: BulletinText; now?: Date },
-): Promise<{ number: number; year: number }> {
+): Promise<WriteResult<{ number: number; year: number }>> {
   const now = input.now ?? new Date();
-  return db.$transaction(async (tx) => {
-    const found = await tx.bulletin.findUnique({ where: { id: input.bulletinId }, select: { status: true } });
-    if (!found) throw new BulletinError("没有找到这期快讯。");
-    if (found.status === "PUBLISHED" || !(await saveBulletinText(tx, input))) throw new BulletinError("这期快讯已经发布。");
-    const bulletin = await tx.bulletin.findUniqueOrThrow({
-      where: { id: input.bulletinId },
-      select: { date: true, title: true, summary: true, items: { orderBy: { sortOrder: "asc" }, select: { excerpt: true } } },
-    });
-    if (bulletin.items.length === 0) throw new BulletinError("至少选入一条晒报才能发布。");
-    if (!bulletin.title.trim() || !bulletin.summary.trim()) throw new BulletinError("请先填写标题和编者按。");
-    const year = Number(bulletin.date.slice(0, 4));
-    const number = await nextNumber(tx, `bulletin:${year}`);
-    // Only a draft becomes published: a second publisher of the same draft rolls back here.
-    const changed = await tx.bulletin.updateMany({
-      where: { id: input.bulletinId, status: "DRAFT" },
-      data: { status: "PUBLISHED", year, number, publishedAt: now },
-    });
-    if (changed.count !== 1) throw new BulletinError("这期快讯已经发布。");
-    await audit(tx, {
-      actorId: input.actorId,
-      action: "bulletin.publish",
-      entity: "Bulletin",
-      entityId: input.bulletinId,
-      after: { year, number, publishedAt: now, items: bulletin.items.length },
-    });
-    await enqueueBulletinMessage(tx, { id: input.bulletinId, year, number, title: bulletin.title }, now);
-    return { number, year };
-  });
+  return answerRefusal(() =>
+    db.$transaction(async (tx) => {
+      const found = await tx.bulletin.findUnique({ where: { id: input.bulletinId }, select: { status: true } });
+      if (!found) throw new Refused("没有找到这期快讯。", { status: 404 });
+      if (found.status === "PUBLISHED" || !(await saveBulletinText(tx, input))) throw new Refused(ALREADY_PUBLISHED, { status: 409 });
+      const bulletin = await tx.bulletin.findUniqueOrThrow({
+        where: { id: input.bulletinId },
+        select: { date: true, title: true, summary: true, items: { orderBy: { sortOrder: "asc" }, select: { excerpt: true } } },
+      });
+      if (bulletin.items.length === 0) throw new Refused("至少选入一条晒报才能发布。");
+      if (!bulletin.title.trim() || !bulletin.summary.trim()) throw new Refused("请先填写标题和编者按。");
+      const year = Number(bulletin.date.slice(0, 4));
+      const number = await nextNumber(tx, `bulletin:${year}`);
+      // Only a draft becomes published: a second publisher of the same draft rolls back here.
+      const changed = await tx.bulletin.updateMany({
+        where: { id: input.bulletinId, status: "DRAFT" },
+        data: { status: "PUBLISHED", year, number, publishedAt: now },
+      });
+      if (changed.count !== 1) throw new Refused(ALREADY_PUBLISHED, { status: 409 });
+      await audit(tx, {
+        actorId: input.actorId,
+        action: "bulletin.publish",
+        entity: "Bulletin",
+        entityId: input.bulletinId,
+        after: { year, number, publishedAt: now, items: bulletin.items.length },
+      });
+      await enqueueBulletinMessage(tx, { id: input.bulletinId, year, number, title: bulletin.title }, now);
+      return succeed({ number, year });
+    }),
+  );
 }
 
 /**
  * Saves the editor's text, then moves or removes one item — in one
- * transaction, so a move never drops what was typed. False if not a draft
+ * transaction, so a move never drops what was typed. Refused if not a draft
  * (or the item is not in it).
  */
 export async function editBulletin(
   db: Db,
   input: { bulletinId: string; actorId: string; text: BulletinText; intent: "save" | "up" | "down" | "remove"; itemId?: string },
-): Promise<boolean> {
+): Promise<WriteResult> {
   return db.$transaction(async (tx) => {
-    if (!(await saveBulletinText(tx, input))) return false;
-    if (input.intent === "save") return true;
+    if (!(await saveBulletinText(tx, input))) return refuse(NOT_A_DRAFT, { status: 404 });
+    if (input.intent === "save") return succeed();
     const items = await tx.bulletinItem.findMany({
       where: { bulletinId: input.bulletinId },
       orderBy: { sortOrder: "asc" },
       select: { id: true, slotId: true, excerpt: true },
     });
     const at = items.findIndex((i) => i.id === input.itemId);
-    if (at === -1) return false;
+    if (at === -1) return refuse(NOT_A_DRAFT, { status: 404 });
     if (input.intent === "remove") {
       await tx.bulletinItem.delete({ where: { id: items[at].id } });
       await audit(tx, {
@@ -316,10 +316,10 @@ export async function editBulletin(
       });
       // The count in the editor's note follows the items.
       await saveBulletinText(tx, { bulletinId: input.bulletinId, actorId: input.actorId });
-      return true;
+      return succeed();
     }
     const to = input.intent === "up" ? at - 1 : at + 1;
-    if (to < 0 || to >= items.length) return true;
+    if (to < 0 || to >= items.length) return succeed();
     [items[at], items[to]] = [items[to], items[at]];
     for (const [i, item] of items.entries()) await tx.bulletinItem.update({ where: { id: item.id }, data: { sortOrder: i + 1 } });
     await audit(tx, {
@@ -329,7 +329,7 @@ export async function editBulletin(
       entityId: input.bulletinId,
       after: { itemId: input.itemId, direction: input.intent },
     });
-    return true;
+    return succeed();
   });
 }
 
@@ -395,3 +395,4 @@ export async function deleteBulletinDraft(db: Db, input: { bulletinId: string; a
 }
 
 export const NOT_A_DRAFT = "没有找到这期草稿（已发布的快讯不能再修改）。";
+const ALREADY_PUBLISHED = "这期快讯已经发布。";

@@ -20,7 +20,7 @@ import type { issueOrderInput, orderStepInput } from "@/lib/supervision/orders/s
 import type { StoredPhoto } from "@/lib/supervision/photo-uploads";
 import { districtInstant } from "@/lib/time";
 import type { z } from "@/lib/validation";
-import { refuse, succeed, type WriteResult } from "@/lib/write-result";
+import { Refused, answerRefusal, refuse, succeed, type WriteResult } from "@/lib/write-result";
 
 export const ORDER_NOT_FOUND = "没有找到这件督办件，或您无权操作。";
 export const ORDER_CHANGED = "这件督办件刚刚有了新的办理步骤，请刷新后再试。";
@@ -198,8 +198,6 @@ const stepSelect = {
   responses: { orderBy: { createdAt: "desc" as const }, select: { id: true, createdAt: true, decision: true } },
 } as const;
 
-class OrderConflict extends Error {}
-
 /**
  * One step of a 督办件 by the signed-in user. `photos` (a 办结申请's evidence)
  * are already in the photo store; the caller discards them if this fails.
@@ -234,8 +232,8 @@ export async function applyOrderStep(
   const text = data.text ?? null;
   const unitId = actor === "OFFICE" ? null : user.unitId;
 
-  try {
-    await client.$transaction(async (tx) => {
+  return answerRefusal(() =>
+    client.$transaction(async (tx) => {
       const patch: Prisma.SupervisionOrderUpdateManyMutationInput = {
         status: next.status,
         escalation: next.escalation,
@@ -259,10 +257,10 @@ export async function applyOrderStep(
         },
         data: patch,
       });
-      if (changed.count !== 1) throw new OrderConflict();
+      if (changed.count !== 1) throw new Refused(ORDER_CHANGED, { status: 409 });
       if (actor === "CO_UNIT" && action.kind === "SIGN") {
         const signed = await tx.orderCoUnit.updateMany({ where: { orderId: order.id, unitId: user.unitId!, signedAt: null }, data: { signedAt: now } });
-        if (signed.count !== 1) throw new OrderConflict();
+        if (signed.count !== 1) throw new Refused(ORDER_CHANGED, { status: 409 });
       }
       let responseId: string | null = null;
       if (action.kind === "REQUEST_CLOSE") {
@@ -326,10 +324,7 @@ export async function applyOrderStep(
           actingUnitId: unitId,
         },
       });
-    });
-  } catch (error) {
-    if (error instanceof OrderConflict) return refuse(ORDER_CHANGED, { status: 409 });
-    throw error;
-  }
-  return succeed(`已${ORDER_STEP_LABELS[result.step]}。`);
+      return succeed(`已${ORDER_STEP_LABELS[result.step]}。`);
+    }),
+  );
 }

@@ -16,17 +16,11 @@ import { loadSlotClaims } from "@/lib/supervision/spot-checks/reversal-plan";
 import { syncSlotReversal } from "@/lib/supervision/spot-checks/reversal";
 import type { RecordInput } from "@/lib/supervision/spot-checks/schemas";
 import { currentVersionId, currentVersionIds } from "@/lib/reports/versions";
-import { refuse, succeed, type Refusal, type WriteResult } from "@/lib/write-result";
+import { Refused, answerRefusal, refuse, succeed, type WriteResult } from "@/lib/write-result";
 
 export type RecordResult = WriteResult<{ reversed: { taskId: string; amount: number }[] }>;
 
 const CHECKERS = new Set(["ADMIN", "LEADER"]);
-
-class Refused extends Error {
-  constructor(readonly result: Refusal) {
-    super(result.message);
-  }
-}
 
 export async function recordSpotCheckResult(
   client: Db,
@@ -36,13 +30,13 @@ export async function recordSpotCheckResult(
   now: Date = new Date(),
 ): Promise<RecordResult> {
   if (!CHECKERS.has(user.role)) return refuse("没有权限执行此操作。", { status: 403 });
-  try {
-    return await client.$transaction(async (tx) => {
+  return answerRefusal(() =>
+    client.$transaction(async (tx) => {
       const check = await tx.spotCheck.findUnique({
         where: { id: input.checkId },
         select: { id: true, slotId: true, method: true, result: true, notes: true, checkedAt: true, checkerId: true, untrueAmounts: true },
       });
-      if (!check) throw new Refused(refuse("没有找到这条抽查。", { status: 404 }));
+      if (!check) throw new Refused("没有找到这条抽查。", { status: 404 });
 
       // 部分属实: only amounts of tasks the slot claims, each at most what it claims.
       let untrueAmounts: string | null = null;
@@ -51,11 +45,10 @@ export async function recordSpotCheckResult(
         const entered = Object.entries(input.untrue).filter(([, amount]) => amount > 0);
         for (const [taskId, amount] of entered) {
           const claimed = claims.get(taskId);
-          if (claimed === undefined)
-            throw new Refused(refuse("所填的不属实数量不属于这条晒报的任务。", { fieldErrors: { untrue: ["所填的任务不在这条晒报中"] } }));
+          if (claimed === undefined) throw new Refused("所填的不属实数量不属于这条晒报的任务。", { fieldErrors: { untrue: ["所填的任务不在这条晒报中"] } });
           if (amount > claimed) {
             const message = `不属实的数量（${amount}）不能超过晒报所报的完成量（${claimed}）。`;
-            throw new Refused(refuse(message, { fieldErrors: { untrue: [message] } }));
+            throw new Refused(message, { fieldErrors: { untrue: [message] } });
           }
         }
         if (entered.length > 0) untrueAmounts = JSON.stringify(Object.fromEntries(entered));
@@ -86,11 +79,8 @@ export async function recordSpotCheckResult(
         },
       });
       return succeed({ reversed: moves.map((m) => ({ taskId: m.taskId, amount: m.amount })) });
-    });
-  } catch (error) {
-    if (error instanceof Refused) return error.result;
-    throw error;
-  }
+    }),
+  );
 }
 
 /** A draw's sample as pending checks, with the draw's seed and parameters (to re-draw and audit it). */
