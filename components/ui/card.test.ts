@@ -31,3 +31,9 @@ test("without a heading a Card is a plain section with no label", () => {
   assert.doesNotMatch(html, /<h2/);
   assert.match(html, /aria-label="节点：一"/);
 });
+
+test("an aside shares the heading's line and stays outside the heading (the part's name is the heading alone)", () => {
+  const html = renderToStaticMarkup(createElement(Card, { heading: "逾期任务", headingAside: createElement("a", { href: "/tasks" }, "全部 →") }));
+  assert.match(html, /<div class="flex[^"]*"><h2[^>]*>逾期任务<\/h2><a href="\/tasks">全部 →<\/a><\/div>/);
+  assert.equal(labelledBy(html), headingId(html));
+});

@@ -5,7 +5,7 @@ import { HeatMap } from "@/components/board/heat-map";
 import { LazyKeyTaskChart, LazyRankingChart, LazyTrendChart } from "@/components/board/lazy-charts";
 import { RankingTable } from "@/components/board/ranking-table";
 import { ButtonLink } from "@/components/ui/button";
-import { Card, CardTitle } from "@/components/ui/card";
+import { Card, Section } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
@@ -76,12 +76,9 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
         </p>
       ) : null}
 
-      <section aria-labelledby="flags-h" className="space-y-3">
-        <h2 id="flags-h" className="text-xl font-semibold">
-          流动红黄旗
-        </h2>
+      <Section heading="流动红黄旗" headingId="flags-h" headingClassName="text-xl" className="space-y-3">
         <FlagBoard flags={flags.current} linkTo={(f) => `/board/units/${f.unitId}?quarter=${f.quarter}`} />
-      </section>
+      </Section>
 
       {KINDS.map(([kind, label]) => {
         const rows = results.rows.filter((r) => r.kind === kind);
@@ -90,15 +87,22 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
         const retired = rows.filter((r) => r.breakdown.retired && !r.breakdown.excluded);
         const noData = rows.length - ranked.length - excluded.length - retired.length;
         return (
-          <section key={kind} aria-labelledby={`rank-${kind}`} className="space-y-3">
-            <h2 id={`rank-${kind}`} className="text-xl font-semibold">
-              {label}排名
-              <span className="ml-2 text-base font-normal text-stone-600">
-                {ranked.length} 个单位参与排名{noData > 0 ? `，${noData} 个数据不足` : ""}
-                {excluded.length > 0 ? `，${excluded.length} 个考核组织单位不参与排名` : ""}
-                {retired.length > 0 ? `，${retired.length} 个已撤销` : ""}
-              </span>
-            </h2>
+          <Section
+            key={kind}
+            heading={
+              <>
+                {label}排名
+                <span className="ml-2 text-base font-normal text-stone-600">
+                  {ranked.length} 个单位参与排名{noData > 0 ? `，${noData} 个数据不足` : ""}
+                  {excluded.length > 0 ? `，${excluded.length} 个考核组织单位不参与排名` : ""}
+                  {retired.length > 0 ? `，${retired.length} 个已撤销` : ""}
+                </span>
+              </>
+            }
+            headingId={`rank-${kind}`}
+            headingClassName="text-xl"
+            className="space-y-3"
+          >
             {excluded.length > 0 ? (
               <p className="text-sm text-stone-600">不参与排名（考核组织单位，督查室在考核规则中设置）：{excluded.map((r) => r.unitName).join("、")}。</p>
             ) : null}
@@ -127,13 +131,12 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
                 </Card>
               </div>
             )}
-          </section>
+          </Section>
         );
       })}
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card aria-labelledby="trend-h">
-          <CardTitle id="trend-h">各单位季度走势</CardTitle>
+        <Card heading="各单位季度走势" headingId="trend-h">
           {trends.quarters.length === 0 ? (
             <p className="mt-2 text-stone-600">还没有已关闭的季度。</p>
           ) : (
@@ -150,14 +153,12 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
             />
           )}
         </Card>
-        <Card aria-labelledby="kt-h">
-          <CardTitle id="kt-h">重点工作进度</CardTitle>
+        <Card heading="重点工作进度">
           <LazyKeyTaskChart rows={keyTasks.map((k) => ({ name: k.name, percent: Math.round(k.ratio * 100) }))} />
         </Card>
       </div>
 
-      <Card aria-labelledby="heat-h">
-        <CardTitle id="heat-h">晒报纪律（近 {heat.dates.length} 天）</CardTitle>
+      <Card heading={<>晒报纪律（近 {heat.dates.length} 天）</>}>
         <p className="mt-1 mb-3 text-sm text-stone-600">每格一天：三晒均按时、有迟报、有未晒；只展示，按考核规则默认不计分。</p>
         {KINDS.map(([kind, label]) => (
           <HeatMap

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { KeyTaskChart } from "@/components/leader/key-task-chart";
 import { taskHrefBase } from "@/components/tasks/links";
 import { TaskList } from "@/components/tasks/task-list";
-import { Card, Stat } from "@/components/ui/card";
+import { Card, Section, Stat } from "@/components/ui/card";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { listDayStatus, summarizeDayStatus } from "@/lib/reports/queries";
@@ -45,17 +45,17 @@ export default async function LeaderHomePage() {
         <Card heading="重点工作平均进度">
           <KeyTaskChart rows={keyTasks.map((k) => ({ name: k.name, percent: Math.round(k.ratio * 100) }))} />
         </Card>
-        <section aria-labelledby="overdue-heading">
-          <div className="mb-3 flex items-baseline justify-between gap-3">
-            <h2 id="overdue-heading" className="text-lg font-semibold">
-              逾期任务
-            </h2>
+        <Section
+          heading="逾期任务"
+          headingAside={
             <Link href={`${taskHrefBase(user.role)}?status=OVERDUE`} className="link inline-flex min-h-11 items-center text-sm">
               全部逾期任务 →
             </Link>
-          </div>
+          }
+          className="space-y-3"
+        >
           {overdue.length ? <TaskList tasks={overdue} showUnit hrefBase={taskHrefBase(user.role)} /> : <EmptyState title="没有逾期任务" />}
-        </section>
+        </Section>
       </div>
       <Card heading="昨日三晒">
         <dl className="mt-3 grid grid-cols-3 gap-3 text-center">

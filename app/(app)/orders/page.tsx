@@ -61,19 +61,19 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           {escalations.length === 0 ? <EmptyState title="没有逾期或滞后的督办件" /> : <OrderList orders={escalations} />}
         </Section>
       ) : null}
-      <section aria-labelledby="orders-heading" className="space-y-2">
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          <h2 id="orders-heading" className="text-lg font-semibold">
-            {office ? "全部督办件" : "督办件"}
-          </h2>
+      <Section
+        heading={office ? "全部督办件" : "督办件"}
+        headingAside={
           <TabLinks label="按办理情况筛选" tabs={TABS.map((t) => ({ href: `/orders?tab=${t.value}`, label: t.label, current: tab === t.value }))} />
-        </div>
+        }
+        className="space-y-2"
+      >
         {orders.length === 0 ? (
           <EmptyState title={tab === "closed" ? "还没有办结的督办件" : "没有办理中的督办件"} />
         ) : (
           <OrderList orders={orders} showUnit={!unitView} />
         )}
-      </section>
+      </Section>
     </div>
   );
 }

@@ -61,15 +61,15 @@ export default async function SpotChecksPage({ searchParams }: { searchParams: P
           )}
         </Section>
       </div>
-      <section aria-labelledby="checks-heading" className="space-y-3">
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          <h2 id="checks-heading" className="text-lg font-semibold">
-            抽查的晒报
-          </h2>
+      <Section
+        heading="抽查的晒报"
+        headingAside={
           <TabLinks label="按核查情况筛选" tabs={FILTERS.map((f) => ({ href: `/spot-checks?show=${f.value}`, label: f.label, current: filter === f.value }))} />
-        </div>
+        }
+        className="space-y-3"
+      >
         {checks.length === 0 ? <EmptyState title="没有符合条件的抽查" /> : <CheckList checks={checks} />}
-      </section>
+      </Section>
     </div>
   );
 }

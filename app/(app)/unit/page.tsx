@@ -5,7 +5,7 @@ import { AnswerForm } from "@/components/reports/instruction-forms";
 import { InstructionDeadline, InstructionThread } from "@/components/reports/instruction-thread";
 import { RemindButton } from "@/components/reports/remind-button";
 import { TaskList } from "@/components/tasks/task-list";
-import { Card, CardTitle } from "@/components/ui/card";
+import { Card, Section } from "@/components/ui/card";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { ROLE_LABELS, UNIT_ROLES } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
@@ -50,10 +50,7 @@ export default async function UnitHomePage() {
         </p>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
-        <section aria-labelledby="card-heading">
-          <h2 id="card-heading" className="mb-3 text-lg font-semibold">
-            今日三晒
-          </h2>
+        <Section heading="今日三晒" headingId="card-heading" headingClassName="mb-3">
           <DailyCard owner={user.id} card={card} editor={editor} date={today} deadlines={deadlines} now={now} current={current} />
           <p className="mt-3 text-sm text-stone-600">
             计划可以从
@@ -62,11 +59,10 @@ export default async function UnitHomePage() {
             </Link>
             和任务清单中勾选，昨日未完成的事项自动列出，不必重复填写。
           </p>
-        </section>
+        </Section>
         <div className="space-y-6">
           {instructions.length > 0 ? (
-            <Card aria-labelledby="instructions-heading">
-              <CardTitle id="instructions-heading">待回复的领导批示</CardTitle>
+            <Card heading="待回复的领导批示">
               <ul className="mt-3 space-y-3">
                 {instructions.map((i) => (
                   <li key={i.id} className="rounded-lg bg-amber-50 p-3 text-sm">
@@ -86,8 +82,7 @@ export default async function UnitHomePage() {
             </Card>
           ) : null}
           {user.role === "UNIT_HEAD" ? (
-            <Card aria-labelledby="remind-heading">
-              <CardTitle id="remind-heading">催报 · 本单位{SLOT_LABELS[current]}</CardTitle>
+            <Card heading={<>催报 · 本单位{SLOT_LABELS[current]}</>}>
               <p className="mt-2 text-stone-700">{currentOpen ? `本单位还没有报送${SLOT_LABELS[current]}。` : `本单位已报送${SLOT_LABELS[current]}。`}</p>
               {currentOpen ? (
                 <div className="mt-3">
@@ -108,17 +103,17 @@ export default async function UnitHomePage() {
               )}
             </Card>
           ) : null}
-          <section aria-labelledby="tasks-heading">
-            <div className="mb-3 flex items-baseline justify-between gap-3">
-              <h2 id="tasks-heading" className="text-lg font-semibold">
-                需要关注的任务
-              </h2>
+          <Section
+            heading="需要关注的任务"
+            headingAside={
               <Link href="/unit/tasks" className="link inline-flex min-h-11 items-center text-sm">
                 全部任务 →
               </Link>
-            </div>
+            }
+            className="space-y-3"
+          >
             {urgent.length ? <TaskList tasks={urgent} hrefBase="/unit/tasks" /> : <EmptyState title="没有未完成的任务">任务清单由区督查室下达。</EmptyState>}
-          </section>
+          </Section>
         </div>
       </div>
     </div>

@@ -4,6 +4,7 @@ import { chineseDate } from "@/components/commitments/commitment-document";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { listPublishedCommitments, type PublishedCommitmentListing } from "@/lib/commitments/queries";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
+import { Section } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "公开承诺书" };
 // Always current: a unit may publish at any moment.
@@ -11,12 +12,15 @@ export const dynamic = "force-dynamic";
 
 function Listing({ title, rows }: { title: string; rows: PublishedCommitmentListing[] }) {
   if (rows.length === 0) return null;
-  const id = `section-${title}`;
   return (
-    <section aria-labelledby={id} className="space-y-3">
-      <h2 id={id} className="text-lg font-semibold">
-        {title}({rows.length})
-      </h2>
+    <Section
+      heading={
+        <>
+          {title}({rows.length})
+        </>
+      }
+      className="space-y-3"
+    >
       <ul className="grid gap-3 sm:grid-cols-2">
         {rows.map((c) => (
           <li key={c.id}>
@@ -30,7 +34,7 @@ function Listing({ title, rows }: { title: string; rows: PublishedCommitmentList
           </li>
         ))}
       </ul>
-    </section>
+    </Section>
   );
 }
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { BurdenChart } from "@/components/reports/burden-chart";
-import { Card, Stat } from "@/components/ui/card";
+import { Card, Section, Stat } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { RowHeader, Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 import { keyOf, parseSearchParams, type RawSearchParams } from "@/lib/search-params";
@@ -40,16 +40,16 @@ export default async function BurdenPage({ searchParams }: { searchParams: Promi
       <Card heading="近30天全区每单位平均（分钟/天）">
         <BurdenChart rows={summary.daily} />
       </Card>
-      <section aria-labelledby="units-heading" className="space-y-3">
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          <h2 id="units-heading" className="text-lg font-semibold">
-            各单位（分钟/天）
-          </h2>
+      <Section
+        heading="各单位（分钟/天）"
+        headingAside={
           <TabLinks
             label="排序"
             tabs={(Object.keys(SORTS) as Sort[]).map((key) => ({ href: `/admin/burden?sort=${key}`, label: <>按{SORTS[key]}</>, current: key === sort }))}
           />
-        </div>
+        }
+        className="space-y-3"
+      >
         <Table caption={`各单位填报负担，按${SORTS[sort]}从高到低`}>
           <TableHead>
             <Th>单位</Th>
@@ -89,7 +89,7 @@ export default async function BurdenPage({ searchParams }: { searchParams: Promi
             })}
           </TableBody>
         </Table>
-      </section>
+      </Section>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { FlagBadge } from "@/components/assessment/flag-badge";
 import { CloseQuarterForm, CorrectQuarterForm } from "@/components/assessment/quarter-forms";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardTitle } from "@/components/ui/card";
+import { Card, Section } from "@/components/ui/card";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { RowHeader, Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
@@ -56,8 +56,7 @@ export default async function QuartersPage({ searchParams }: { searchParams: Pro
         </p>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card aria-labelledby="close-h">
-          <CardTitle id="close-h">{closable ? `关闭${quarterName(closable.key)}` : "关闭季度"}</CardTitle>
+        <Card heading={closable ? `关闭${quarterName(closable.key)}` : "关闭季度"}>
           <div className="mt-3">
             {closable ? (
               <CloseQuarterForm
@@ -82,8 +81,7 @@ export default async function QuartersPage({ searchParams }: { searchParams: Pro
             ) : null}
           </div>
         </Card>
-        <Card aria-labelledby="correct-h">
-          <CardTitle id="correct-h">{latestClosed ? `更正${quarterName(latestClosed.key)}` : "更正"}</CardTitle>
+        <Card heading={latestClosed ? `更正${quarterName(latestClosed.key)}` : "更正"}>
           <div className="mt-3">
             {latestClosed ? (
               <>
@@ -99,10 +97,7 @@ export default async function QuartersPage({ searchParams }: { searchParams: Pro
         </Card>
       </div>
 
-      <section aria-labelledby="list-h">
-        <h2 id="list-h" className="mb-3 text-lg font-semibold">
-          各季度
-        </h2>
+      <Section heading="各季度" headingClassName="mb-3">
         <Table caption="各季度">
           <TableHead>
             <Th>季度</Th>
@@ -149,12 +144,9 @@ export default async function QuartersPage({ searchParams }: { searchParams: Pro
             ))}
           </TableBody>
         </Table>
-      </section>
+      </Section>
 
-      <section aria-labelledby="esc-h" className="space-y-3">
-        <h2 id="esc-h" className="text-lg font-semibold">
-          黄旗升级名单
-        </h2>
+      <Section heading="黄旗升级名单" className="space-y-3">
         <p className="text-sm text-stone-600">连续获得黄旗的单位按考核规则中的升级措施处理（默认：第 1 次通报批评，连续第 2 次起约谈）。</p>
         {current.length === 0 ? (
           <EmptyState title="目前没有单位持有黄旗" />
@@ -205,7 +197,7 @@ export default async function QuartersPage({ searchParams }: { searchParams: Pro
             </Table>
           </details>
         ) : null}
-      </section>
+      </Section>
     </div>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { RemindButton } from "@/components/reports/remind-button";
 import { SlotStateBadge } from "@/components/reports/slot-state-badge";
-import { Card } from "@/components/ui/card";
+import { Card, Section } from "@/components/ui/card";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import type { SlotKind } from "@/lib/generated/prisma/enums";
@@ -52,13 +52,17 @@ export default async function RemindersPage({ searchParams }: { searchParams: Pr
       {missing.length === 0 ? (
         <EmptyState title={`所有单位都已报送${SLOT_LABELS[slot]}`} />
       ) : (
-        <section aria-labelledby="missing-heading" className="space-y-3">
-          <div className="flex flex-wrap items-center justify-between gap-3">
-            <h2 id="missing-heading" className="text-lg font-semibold">
+        <Section
+          heading={
+            <>
               尚未报送{SLOT_LABELS[slot]}的单位（{missing.length}）
-            </h2>
+            </>
+          }
+          headingAside={
             <RemindButton slot={slot} label={`全部提醒（${missing.length}）`} count={missing.length} slotLabel={SLOT_LABELS[slot]} variant="primary" />
-          </div>
+          }
+          className="space-y-3"
+        >
           <Table caption={<>尚未报送{SLOT_LABELS[slot]}的单位</>}>
             <TableHead>
               <Th>单位</Th>
@@ -94,7 +98,7 @@ export default async function RemindersPage({ searchParams }: { searchParams: Pr
               })}
             </TableBody>
           </Table>
-        </section>
+        </Section>
       )}
       <Card heading="今日催报记录">
         {reminders.length > 0 ? (

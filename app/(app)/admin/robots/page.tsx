@@ -8,6 +8,7 @@ import { ROBOT_KIND_LABELS, ROBOT_SCOPE_LABELS } from "@/lib/notifications/label
 import { getLeadTimesForOffice, listChannelOptions, listRobotDeliveries, listRobotsForOffice } from "@/lib/notifications/queries";
 import { listUnitOptions } from "@/lib/org/queries";
 import { formatDistrictDateTime } from "@/lib/time";
+import { Section } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "群机器人" };
 
@@ -32,10 +33,7 @@ export default async function RobotsPage() {
         title="群机器人"
         description="催报、批示、督办件、超期预警和要情快讯同时推送到单位和领导的企业微信、钉钉工作群。每个机器人每分钟最多 20 条；22:00 至次日 7:00 只发紧急消息。"
       />
-      <section aria-labelledby="robots-heading" className="space-y-3">
-        <h2 id="robots-heading" className="text-lg font-semibold text-stone-900">
-          已设置的机器人
-        </h2>
+      <Section heading="已设置的机器人" headingClassName="text-stone-900" className="space-y-3">
         {robots.length === 0 ? (
           <EmptyState title="还没有机器人">在下方添加单位或工作群的机器人后，消息才会推送到群里。</EmptyState>
         ) : (
@@ -60,26 +58,17 @@ export default async function RobotsPage() {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
       {lead ? (
-        <section aria-labelledby="lead-heading" className="space-y-3">
-          <h2 id="lead-heading" className="text-lg font-semibold text-stone-900">
-            提醒时间
-          </h2>
+        <Section heading="提醒时间" headingClassName="text-stone-900" className="space-y-3">
           <p className="text-sm text-stone-600">催报、超期预警和反馈即将到期的提醒既发到工作群，也发到相关人员的站内通知。</p>
           <LeadTimesForm lead={lead} />
-        </section>
+        </Section>
       ) : null}
-      <section aria-labelledby="add-robot-heading" className="space-y-3">
-        <h2 id="add-robot-heading" className="text-lg font-semibold text-stone-900">
-          添加机器人
-        </h2>
+      <Section heading="添加机器人" headingClassName="text-stone-900" className="space-y-3">
         <RobotCreateForm units={units} channels={channels} />
-      </section>
-      <section aria-labelledby="log-heading" className="space-y-3">
-        <h2 id="log-heading" className="text-lg font-semibold text-stone-900">
-          发送记录
-        </h2>
+      </Section>
+      <Section heading="发送记录" headingClassName="text-stone-900" className="space-y-3">
         {deliveries.length === 0 ? (
           <EmptyState title="暂无发送记录">机器人发出或发送失败的消息会列在这里。</EmptyState>
         ) : (
@@ -113,7 +102,7 @@ export default async function RobotsPage() {
             </TableBody>
           </Table>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { districtToday, formatDistrictDateTime } from "@/lib/time";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
 import { parseSearchParams, quarterParam, type RawSearchParams } from "@/lib/search-params";
 import { RowHeader, Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
+import { Section } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "评分" };
 
@@ -32,13 +33,18 @@ export default async function AssessorScoresPage({ searchParams }: { searchParam
       {groups.map((group) => {
         const done = group.units.filter((u) => u.state === "SUBMITTED").length;
         return (
-          <section key={group.id} aria-labelledby={`g-${group.id}`} className="space-y-3">
-            <h2 id={`g-${group.id}`} className="text-lg font-semibold">
-              {group.name}
-              <span className="ml-2 text-base font-normal text-stone-600">
-                已提交 {done}/{group.units.length}
-              </span>
-            </h2>
+          <Section
+            key={group.id}
+            heading={
+              <>
+                {group.name}
+                <span className="ml-2 text-base font-normal text-stone-600">
+                  已提交 {done}/{group.units.length}
+                </span>
+              </>
+            }
+            className="space-y-3"
+          >
             <Table caption={<>{group.name}各单位评分情况</>}>
               <TableHead>
                 <Th>单位</Th>
@@ -79,7 +85,7 @@ export default async function AssessorScoresPage({ searchParams }: { searchParam
                 ))}
               </TableBody>
             </Table>
-          </section>
+          </Section>
         );
       })}
     </div>

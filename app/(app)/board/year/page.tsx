@@ -13,6 +13,7 @@ import { UNIT_KIND_ENTRIES } from "@/lib/labels";
 import { parseSearchParams, yearParam, type RawSearchParams } from "@/lib/search-params";
 import { RowHeader, Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 import { TabLinks } from "@/components/ui/tab-links";
+import { Section } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "年度考核" };
 
@@ -53,10 +54,7 @@ export default async function BoardYearPage({ searchParams }: { searchParams: Pr
         KINDS.map(([kind, label]) => {
           const rows = results.rows.filter((r) => r.kind === kind);
           return (
-            <section key={kind} aria-labelledby={`year-${kind}`} className="space-y-3">
-              <h2 id={`year-${kind}`} className="text-xl font-semibold">
-                {label}年度排名
-              </h2>
+            <Section key={kind} heading={<>{label}年度排名</>} headingId={`year-${kind}`} headingClassName="text-xl" className="space-y-3">
               <Table caption={`${year} 年${label}年度排名`} className="[&_td]:px-2 [&_td]:py-1.5 [&_th]:px-2 [&_th]:py-1.5">
                 <TableHead>
                   <Th>名次</Th>
@@ -113,7 +111,7 @@ export default async function BoardYearPage({ searchParams }: { searchParams: Pr
                   ))}
                 </TableBody>
               </Table>
-            </section>
+            </Section>
           );
         })
       )}

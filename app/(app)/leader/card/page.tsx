@@ -7,6 +7,7 @@ import { getOwnLeaderCard } from "@/lib/reports/queries";
 import { currentSlot } from "@/lib/reports/slots";
 import { getSlotDeadlines } from "@/lib/settings";
 import { districtToday, formatDistrictDateLong } from "@/lib/time";
+import { Section } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "我的晒报" };
 
@@ -28,12 +29,9 @@ export default async function LeaderCardPage() {
         title={`${user.name} · 我的晒报`}
         description={`${formatDistrictDateLong(today)}。早上点名（今天各条线做什么），白天分头工作，晚上回来汇报。晒在“区级领导干部工作群”，不计分、不排名。`}
       />
-      <section aria-labelledby="card-heading" className="max-w-2xl">
-        <h2 id="card-heading" className="mb-3 text-lg font-semibold">
-          今日三晒
-        </h2>
+      <Section heading="今日三晒" headingId="card-heading" headingClassName="mb-3" className="max-w-2xl">
         <DailyCard owner={user.id} card={card} editor={editor} date={today} deadlines={deadlines} now={now} current={currentSlot(deadlines, now)} />
-      </section>
+      </Section>
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { requireUser } from "@/lib/auth/session";
 import { listUnitTaskCards, type UnitTaskCard } from "@/lib/tasks/queries";
 import { deadlineHint, isDone, type Urgency } from "@/lib/tasks/status";
 import { districtToday, type DistrictDate } from "@/lib/time";
+import { Section } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "任务" };
 
@@ -74,16 +75,23 @@ export default async function UnitTasksPage() {
         const list = tasks.filter((t) => t.urgency === urgency);
         if (list.length === 0) return null;
         return (
-          <section key={urgency} aria-labelledby={`section-${urgency}`} className="space-y-2">
-            <h2 id={`section-${urgency}`} className={cn("text-lg font-semibold", urgency === "OVERDUE" && "text-red-800")}>
-              {title}({list.length})
-            </h2>
+          <Section
+            key={urgency}
+            heading={
+              <>
+                {title}({list.length})
+              </>
+            }
+            headingId={`section-${urgency}`}
+            headingClassName={urgency === "OVERDUE" ? "text-red-800" : undefined}
+            className="space-y-2"
+          >
             <ul className="space-y-2">
               {list.map((task) => (
                 <TaskCard key={task.id} task={task} today={today} />
               ))}
             </ul>
-          </section>
+          </Section>
         );
       })}
     </div>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { RulesForm } from "@/components/assessment/rules-form";
 import { AddVetoItemForm, RemoveVetoItemForm } from "@/components/assessment/veto-item-forms";
-import { Card, CardTitle } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getScoringRulesPage } from "@/lib/assessment/queries";
@@ -53,8 +53,7 @@ export default async function ScoringRulesPage({ searchParams }: { searchParams:
           departments={departments}
         />
       </Card>
-      <Card aria-labelledby="veto-h">
-        <CardTitle id="veto-h">一票否决事项</CardTitle>
+      <Card heading="一票否决事项" headingId="veto-h">
         <p className="mt-1 text-sm text-stone-600">单位在某季度被认定发生以下事项之一，该季度考核不合格：排在同类单位最后，不得红旗，优先授予黄旗。</p>
         <ul className="mt-3 divide-y divide-stone-100">
           {rules.vetoItems.map((item) => (
@@ -72,8 +71,7 @@ export default async function ScoringRulesPage({ searchParams }: { searchParams:
           <AddVetoItemForm year={year} />
         </div>
       </Card>
-      <Card aria-labelledby="formula-h">
-        <CardTitle id="formula-h">计分方法</CardTitle>
+      <Card heading="计分方法">
         <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-stone-800">
           <li>任务与节点完成：本季度截至考核日到期的任务（按截止日）和节点（按节点日期），按任务权重加权平均完成率。</li>
           <li>考核组评分：各考核组已提交评分的得分率（得分 ÷ 细则满分）的平均；草稿不计。</li>

@@ -6,7 +6,7 @@ import { FlagBadge } from "@/components/assessment/flag-badge";
 import { QuarterTabs } from "@/components/assessment/quarter-tabs";
 import { ScoreRecords } from "@/components/assessment/score-records";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardTitle, Stat } from "@/components/ui/card";
+import { Card, Section, Stat } from "@/components/ui/card";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { homePathFor } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
@@ -111,18 +111,19 @@ export default async function BoardUnitPage({ params, searchParams }: { params: 
             </ul>
           ) : null}
 
-          <section aria-labelledby="components-h" className="space-y-4">
-            <h2 id="components-h" className="text-lg font-semibold">
-              各项得分及来源
-            </h2>
+          <Section heading="各项得分及来源" className="space-y-4">
             {row.breakdown.components.map((c) => (
-              <Card key={c.key} id={`c-${c.key}`} aria-labelledby={`h-${c.key}`} className="scroll-mt-20">
-                <div className="flex flex-wrap items-baseline justify-between gap-2">
-                  <CardTitle id={`h-${c.key}`}>{c.label}</CardTitle>
+              <Card
+                key={c.key}
+                id={`c-${c.key}`}
+                heading={c.label}
+                headingAside={
                   <p className="text-lg tabular-nums">
                     <strong>{c.points.toFixed(2)}</strong> / {c.maxPoints.toFixed(2)} 分<span className="ml-2 text-sm text-stone-600">权重 {c.weight}</span>
                   </p>
-                </div>
+                }
+                className="scroll-mt-20"
+              >
                 <p className="mt-1 text-sm text-stone-700">{c.explanation}</p>
                 {c.key === "tasks" ? (
                   <p className="mt-1 text-sm text-stone-600" data-rule="done-late">
@@ -166,10 +167,9 @@ export default async function BoardUnitPage({ params, searchParams }: { params: 
                 ) : null}
               </Card>
             ))}
-          </section>
+          </Section>
 
-          <Card id="adjustments" aria-labelledby="adj-h" className="scroll-mt-20">
-            <CardTitle id="adj-h">领导加减分与一票否决</CardTitle>
+          <Card id="adjustments" heading="领导加减分与一票否决" className="scroll-mt-20">
             {row.breakdown.adjustments.length === 0 && row.breakdown.vetoes.length === 0 ? (
               <p className="mt-2 text-sm text-stone-600">本季度没有加减分或一票否决。</p>
             ) : null}
@@ -208,8 +208,7 @@ export default async function BoardUnitPage({ params, searchParams }: { params: 
           </Card>
 
           {trend ? (
-            <Card aria-labelledby="trend-h">
-              <CardTitle id="trend-h">历季考核</CardTitle>
+            <Card heading="历季考核" headingId="trend-h">
               <Table caption="历季得分与名次" plain frameClassName="mt-2">
                 <TableHead>
                   <Th>季度</Th>
@@ -243,12 +242,8 @@ export default async function BoardUnitPage({ params, searchParams }: { params: 
       <ScoreRecords user={user} records={records} quarterOpen={quarter.status === "OPEN"} vetoItems={rules.vetoItems} />
 
       {canAdjust ? (
-        <section aria-labelledby="controls-h" className="no-print grid gap-6 lg:grid-cols-2">
-          <h2 id="controls-h" className="sr-only">
-            加减分与一票否决
-          </h2>
-          <Card aria-labelledby="adjust-h">
-            <CardTitle id="adjust-h">加减分</CardTitle>
+        <Section heading="加减分与一票否决" headingClassName="sr-only" className="no-print grid gap-6 lg:grid-cols-2">
+          <Card heading="加减分">
             <p className="mt-1 mb-3 text-sm text-stone-600">
               {quarter.status === "OPEN"
                 ? "每次加减分须写明理由，计入本季度总分，并在计分依据中列出。"
@@ -257,8 +252,7 @@ export default async function BoardUnitPage({ params, searchParams }: { params: 
             <AdjustmentForm quarterId={quarter.id} unitId={unit.id} />
           </Card>
           {user.role === "ADMIN" ? (
-            <Card aria-labelledby="veto-h">
-              <CardTitle id="veto-h">一票否决</CardTitle>
+            <Card heading="一票否决" headingId="veto-h">
               <p className="mt-1 mb-3 text-sm text-stone-600">单位本季度考核不合格，排在同类最后，不得红旗。</p>
               {rules.vetoItems.length ? (
                 <UnitVetoForm quarterId={quarter.id} unitId={unit.id} items={rules.vetoItems} />
@@ -273,7 +267,7 @@ export default async function BoardUnitPage({ params, searchParams }: { params: 
               )}
             </Card>
           ) : null}
-        </section>
+        </Section>
       ) : null}
     </div>
   );

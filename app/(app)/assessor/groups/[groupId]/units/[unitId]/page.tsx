@@ -5,7 +5,7 @@ import { ScoreForm } from "@/components/assessment/score-form";
 import { ScoreStateBadge } from "@/components/assessment/score-state-badge";
 import { SlotStateBadge } from "@/components/reports/slot-state-badge";
 import { Badge, type Tone } from "@/components/ui/badge";
-import { Card, CardTitle } from "@/components/ui/card";
+import { Card, Section } from "@/components/ui/card";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { Progress } from "@/components/ui/progress";
 import { homePathFor } from "@/lib/auth/roles";
@@ -72,8 +72,7 @@ export default async function AssessorUnitPage({
       />
       <div className="grid gap-6 lg:grid-cols-5">
         <div className="space-y-6 lg:col-span-3">
-          <Card aria-labelledby="tasks-h">
-            <CardTitle id="tasks-h">“{view.group.keyTaskName}”任务与节点</CardTitle>
+          <Card heading={<>“{view.group.keyTaskName}”任务与节点</>} headingId="tasks-h">
             {view.tasks.length === 0 ? (
               <p className="mt-2 text-stone-600">该单位没有这项重点工作的任务。</p>
             ) : (
@@ -106,8 +105,7 @@ export default async function AssessorUnitPage({
             )}
           </Card>
 
-          <Card aria-labelledby="days-h">
-            <CardTitle id="days-h">近 7 日晒报</CardTitle>
+          <Card heading="近 7 日晒报">
             <Table caption="近 7 日晒报" plain frameClassName="mt-3">
               <TableHead>
                 <Th>日期</Th>
@@ -139,8 +137,7 @@ export default async function AssessorUnitPage({
           </Card>
 
           <div className="grid gap-6 sm:grid-cols-2">
-            <Card aria-labelledby="orders-h">
-              <CardTitle id="orders-h">未办结督办单（{view.orders.length}）</CardTitle>
+            <Card heading={<>未办结督办单（{view.orders.length}）</>} headingId="orders-h">
               {view.orders.length === 0 ? (
                 <p className="mt-2 text-sm text-stone-600">没有未办结的督办单。</p>
               ) : (
@@ -156,8 +153,7 @@ export default async function AssessorUnitPage({
                 </ul>
               )}
             </Card>
-            <Card aria-labelledby="checks-h">
-              <CardTitle id="checks-h">抽查结果</CardTitle>
+            <Card heading="抽查结果" headingId="checks-h">
               {view.spotChecks.length === 0 ? (
                 <p className="mt-2 text-sm text-stone-600">还没有抽查记录。</p>
               ) : (
@@ -174,10 +170,7 @@ export default async function AssessorUnitPage({
           </div>
         </div>
 
-        <section aria-labelledby="score-h" className="lg:col-span-2">
-          <h2 id="score-h" className="mb-3 text-lg font-semibold">
-            {quarterName(quarter.key)}评分
-          </h2>
+        <Section heading={<>{quarterName(quarter.key)}评分</>} headingClassName="mb-3" className="lg:col-span-2">
           {view.score?.status === "SUBMITTED" ? (
             <p className="mb-3 text-sm text-stone-600">
               {view.score.assessor.name} 于 {formatDistrictDateTime(view.score.submittedAt!)}
@@ -216,8 +209,7 @@ export default async function AssessorUnitPage({
             </div>
           ) : null}
           {view.versions.length > 1 ? (
-            <Card aria-labelledby="versions-h" className="mt-4">
-              <CardTitle id="versions-h">评分版本（共 {view.versions.length} 版）</CardTitle>
+            <Card heading={<>评分版本（共 {view.versions.length} 版）</>} className="mt-4">
               <ol className="mt-2 space-y-2 text-sm">
                 {view.versions.map((v, i) => (
                   <li key={v.id} className={i < view.versions.length - 1 ? "text-stone-600" : ""}>
@@ -232,7 +224,7 @@ export default async function AssessorUnitPage({
               </ol>
             </Card>
           ) : null}
-        </section>
+        </Section>
       </div>
     </div>
   );
