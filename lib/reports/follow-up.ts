@@ -7,13 +7,14 @@
 import { audit } from "@/lib/audit";
 import { withUnitRowScope, withUnitScope, type SessionUser } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db-client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SlotKind } from "@/lib/generated/prisma/enums";
 import { enqueueReportReminders, instructionEvent } from "@/lib/notifications/events";
 import { readSlotDeadlines } from "@/lib/reports/deadline-settings";
 import { SLOT_LABELS, slotDeadline } from "@/lib/reports/slots";
 import { addDays, districtToday } from "@/lib/time";
 import { UNIT_KINDS } from "@/lib/labels";
-import { refuse, succeed, type WriteResult } from "@/lib/write-result";
+import { Refused, answerRefusal, refuse, succeed, type WriteResult } from "@/lib/write-result";
 
 /** A 批示's 办理期限 may be today or later, within a year (district dates). */
 export function instructionDeadlineError(deadline: string, now: Date): string | null {
@@ -102,24 +103,41 @@ function reviewableWhere(user: SessionUser, instructionId: string) {
   return null;
 }
 
+type Answered = { id: string; answeredAt: Date; deadline: string | null };
+
 /**
- * 采纳办结: the unit's answer is accepted and the 批示 closed (closedAt). Only
- * once the unit has answered, and once: the UPDATE is guarded by the state it
+ * A review of an answered 批示 (采纳办结 or 追问) by its leader or the office:
+ * the 批示 must be open and answered. The UPDATE is guarded by the state it
  * was read in, so a second click (or the office at the same moment) changes
- * nothing.
+ * nothing; `step` then writes the rest in the same transaction.
  */
+async function reviewAnswered(
+  db: Db,
+  user: SessionUser,
+  instructionId: string,
+  review: { notAnswered: string; data: { closedAt: Date } | { answeredAt: null }; done: string },
+  step: (tx: Prisma.TransactionClient, instruction: Answered) => Promise<void>,
+): Promise<WriteResult<string>> {
+  const where = reviewableWhere(user, instructionId);
+  const found = where && (await db.instruction.findFirst({ where, select: { id: true, answeredAt: true, closedAt: true, deadline: true } }));
+  if (!found) return refuse(INSTRUCTION_NOT_YOURS, { status: 404 });
+  if (found.closedAt) return refuse("这条批示已经办结。", { status: 409 });
+  const { answeredAt } = found;
+  if (!answeredAt) return refuse(review.notAnswered, { status: 409 });
+  return answerRefusal(() =>
+    db.$transaction(async (tx) => {
+      const changed = await tx.instruction.updateMany({ where: { id: found.id, closedAt: null, answeredAt }, data: review.data });
+      if (changed.count !== 1) throw new Refused(CHANGED_MEANWHILE, { status: 409 });
+      await step(tx, { id: found.id, answeredAt, deadline: found.deadline });
+      return succeed(review.done);
+    }),
+  );
+}
+
+/** 采纳办结: the unit's answer is accepted and the 批示 closed (closedAt), once the unit has answered. */
 export async function closeInstruction(db: Db, user: SessionUser, data: { instructionId: string }, now = new Date()): Promise<WriteResult<string>> {
-  const where = reviewableWhere(user, data.instructionId);
-  const instruction = where && (await db.instruction.findFirst({ where, select: { id: true, answeredAt: true, closedAt: true, deadline: true } }));
-  if (!instruction) return refuse(INSTRUCTION_NOT_YOURS, { status: 404 });
-  if (instruction.closedAt) return refuse("这条批示已经办结。", { status: 409 });
-  if (!instruction.answeredAt) return refuse("单位还没有回复，回复后才能办结。", { status: 409 });
-  const closed = await db.$transaction(async (tx) => {
-    const changed = await tx.instruction.updateMany({
-      where: { id: instruction.id, closedAt: null, answeredAt: instruction.answeredAt },
-      data: { closedAt: now },
-    });
-    if (changed.count !== 1) return false;
+  const review = { notAnswered: "单位还没有回复，回复后才能办结。", data: { closedAt: now }, done: "已采纳回复，批示办结。" };
+  return reviewAnswered(db, user, data.instructionId, review, async (tx, instruction) => {
     await audit(tx, {
       actorId: user.id,
       action: "instruction.close",
@@ -129,9 +147,7 @@ export async function closeInstruction(db: Db, user: SessionUser, data: { instru
       after: { closedAt: now, late: instruction.deadline !== null && districtToday(now) > instruction.deadline },
     });
     await instructionEvent(tx, "close", instruction.id, now);
-    return true;
   });
-  return closed ? succeed("已采纳回复，批示办结。") : refuse(CHANGED_MEANWHILE, { status: 409 });
 }
 
 /**
@@ -145,17 +161,8 @@ export async function reaskInstruction(
   data: { instructionId: string; text: string },
   now = new Date(),
 ): Promise<WriteResult<string>> {
-  const where = reviewableWhere(user, data.instructionId);
-  const instruction = where && (await db.instruction.findFirst({ where, select: { id: true, answeredAt: true, closedAt: true } }));
-  if (!instruction) return refuse(INSTRUCTION_NOT_YOURS, { status: 404 });
-  if (instruction.closedAt) return refuse("这条批示已经办结。", { status: 409 });
-  if (!instruction.answeredAt) return refuse("单位还没有回复，不必追问。", { status: 409 });
-  const asked = await db.$transaction(async (tx) => {
-    const changed = await tx.instruction.updateMany({
-      where: { id: instruction.id, closedAt: null, answeredAt: instruction.answeredAt },
-      data: { answeredAt: null },
-    });
-    if (changed.count !== 1) return false;
+  const review = { notAnswered: "单位还没有回复，不必追问。", data: { answeredAt: null }, done: "已追问，等待单位再次回复。" };
+  return reviewAnswered(db, user, data.instructionId, review, async (tx, instruction) => {
     const note = await tx.instructionAnswer.create({
       data: { instructionId: instruction.id, authorId: user.id, text: data.text, createdAt: now },
       select: { id: true },
@@ -169,9 +176,7 @@ export async function reaskInstruction(
       after: { answeredAt: null, noteId: note.id, text: data.text },
     });
     await instructionEvent(tx, "reask", instruction.id, now);
-    return true;
   });
-  return asked ? succeed("已追问，等待单位再次回复。") : refuse(CHANGED_MEANWHILE, { status: 409 });
 }
 
 /**
