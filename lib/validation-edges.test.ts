@@ -7,7 +7,6 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import ExcelJS from "exceljs";
 import { scoringRuleInput, vetoItemInput } from "@/lib/assessment/schemas";
 import { readImportSheet } from "@/lib/org/sheet-import";
 import { scopeChangeInput } from "@/lib/org/schemas";
@@ -17,6 +16,7 @@ import { issueOrderInput } from "@/lib/supervision/orders/schemas";
 import { planImport } from "@/lib/tasks/import";
 import { taskRuleErrors } from "@/lib/tasks/rules";
 import { IMPORT_COLUMNS, readTaskSheet, type Cell } from "@/lib/tasks/spreadsheet";
+import { makeSheet } from "@/lib/testing/sheets";
 import { addDays, districtToday } from "@/lib/time";
 import { fieldErrorsOf } from "@/lib/validation";
 
@@ -88,14 +88,6 @@ test("dates lie between the start of last year and the end of next year (a year'
   );
 });
 
-async function xlsx(headers: string[], rows: Cell[][]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet("导入");
-  sheet.addRow(headers);
-  for (const r of rows) sheet.addRow(r);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
 test("spreadsheet imports: control characters, hex numbers and far dates are row errors", async () => {
   const headers = IMPORT_COLUMNS.map((c) => c.header);
   const row = (over: Record<string, Cell>): Cell[] => {
@@ -111,7 +103,7 @@ test("spreadsheet imports: control characters, hex numbers and far dates are row
     return headers.map((h) => ({ ...base, ...over })[h] ?? null);
   };
   const sheet = await readTaskSheet(
-    await xlsx(headers, [
+    await makeSheet(headers, [
       row({}),
       row({ 任务编号: "K-2", 目标值: "0x10" }),
       // Excel keeps a control character as _x001B_, which exceljs reads back as the character.
@@ -139,7 +131,7 @@ test("spreadsheet imports: control characters, hex numbers and far dates are row
 
   const unitHeaders = UNIT_IMPORT_COLUMNS.map((c) => c.header);
   const units = await readImportSheet(
-    await xlsx(unitHeaders, [
+    await makeSheet(unitHeaders, [
       ["town-01", "临洺关镇", "乡镇", "", "", ""],
       ["town-02", "广府_x0000_镇", "乡镇", "", "", ""],
     ]),

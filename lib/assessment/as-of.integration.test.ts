@@ -12,15 +12,13 @@ import { EarlyCloseReasonRequired, closeQuarter, correctQuarter } from "@/lib/as
 import { gatherQuarterInputs, periodFor } from "@/lib/assessment/inputs";
 import { computeQuarterScore, defaultRules, itemStateAsOf } from "@/lib/assessment/scoring";
 import type { Db } from "@/lib/db-client";
-import { writeProgressEvents } from "@/lib/tasks/progress-events";
 import { type TestDb, createTestDb } from "@/lib/testing/test-db";
+import { LONG_AGO, recordProgress } from "@/lib/testing/quarters";
+import { createOffice } from "@/lib/testing/users";
 import { districtInstant } from "@/lib/time";
 
 let t: TestDb;
 
-function progress(taskId: string, date: string, delta: number, valueAfter: number) {
-  return writeProgressEvents(db, [{ taskId, date, at: districtInstant(date, "12:00"), source: "UNIT_UPDATE", actorId: null, delta, valueAfter }]);
-}
 let db: Db;
 const ids: Record<string, string> = {};
 const Q3_END_EVENING = districtInstant("2026-09-30", "20:00");
@@ -29,11 +27,10 @@ const Q3_CLOSE = districtInstant("2026-10-10", "10:00");
 before(async () => {
   t = await createTestDb();
   db = t.db;
-  ids.admin = (await db.user.create({ data: { username: "admin", name: "督查室", passwordHash: "x", role: "ADMIN" } })).id;
-  const old = districtInstant("2025-01-01");
+  ids.admin = (await createOffice(db, "admin")).id;
   for (const [i, name] of ["甲镇", "乙镇", "丙镇", "丁镇", "督查室"].entries()) {
     ids[name] = (
-      await db.unit.create({ data: { code: `U${i + 1}`, name, kind: name === "督查室" ? "DEPARTMENT" : "TOWN", sortOrder: i + 1, createdAt: old } })
+      await db.unit.create({ data: { code: `U${i + 1}`, name, kind: name === "督查室" ? "DEPARTMENT" : "TOWN", sortOrder: i + 1, createdAt: LONG_AGO } })
     ).id;
   }
   await db.scoringRule.create({ data: { year: 2026, redFlagCount: 1, yellowFlagCount: 1, excludedUnitIds: JSON.stringify([ids["督查室"]]) } });
@@ -43,7 +40,7 @@ before(async () => {
   // Each task's value comes from one dated progress event (the history the scores read).
   const task = async (unit: string, title: string, deadline: string, valueReached: number, updatedOn: string) => {
     const row = await db.task.create({ data: { year: 2026, unitId: ids[unit], title, target: 10, measure: "个", valueReached, deadline } });
-    await progress(row.id, updatedOn, valueReached, valueReached);
+    await recordProgress(db, row.id, updatedOn, valueReached, valueReached);
     return row;
   };
   // 甲: done on time; 乙: the same task done after its due date; both in Q3.
@@ -121,7 +118,7 @@ test("closing early with a reason keeps the reason on the quarter and in the aud
 test("a correction with nothing of the quarter changed changes nothing, even after later progress", async () => {
   // Progress after the quarter's end (丙 finishes its carried task in October) is no fact of Q3.
   await db.task.update({ where: { id: ids.carried }, data: { valueReached: 10 } });
-  await progress(ids.carried, "2026-10-12", 6, 10);
+  await recordProgress(db, ids.carried, "2026-10-12", 6, 10);
   const { changes, flagsChanged } = await correctQuarter(db, {
     quarterId: ids.Q3,
     actorId: ids.admin,
@@ -149,7 +146,7 @@ test("units no criterion separates share a rank and, at the boundary, the flag",
     const row = await db.task.create({
       data: { year: 2026, unitId: ids[unit], title: "四季度任务", target: 10, measure: "个", valueReached: 10, deadline: "2026-10-20" },
     });
-    await progress(row.id, "2026-10-10", 10, 10);
+    await recordProgress(db, row.id, "2026-10-10", 10, 10);
   }
   await closeQuarter(db, { quarterId: q4.id, actorId: ids.admin, now: districtInstant("2027-01-05"), earlyReason: null });
   const rows = await db.quarterScore.findMany({ where: { quarterId: q4.id, kind: "TOWN", rank: { gt: 0 } }, include: { unit: true } });

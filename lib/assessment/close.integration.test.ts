@@ -17,15 +17,13 @@ import {
 import { gatherQuarterInputs, periodFor } from "@/lib/assessment/inputs";
 import { computeQuarterScore } from "@/lib/assessment/scoring";
 import type { Db } from "@/lib/db-client";
-import { writeProgressEvents } from "@/lib/tasks/progress-events";
 import { type TestDb, createTestDb } from "@/lib/testing/test-db";
+import { createQuarters, createTownsWithHeads, LONG_AGO, recordProgress } from "@/lib/testing/quarters";
+import { createOffice } from "@/lib/testing/users";
 import { districtInstant } from "@/lib/time";
 
 let t: TestDb;
 
-function history(taskId: string, milestoneId: string | null, date: string, delta: number, valueAfter: number) {
-  return writeProgressEvents(db, [{ taskId, milestoneId, date, at: districtInstant(date, "12:00"), source: "UNIT_UPDATE", actorId: null, delta, valueAfter }]);
-}
 let db: Db;
 const ids: Record<string, string> = {};
 
@@ -36,28 +34,18 @@ const Q4_CLOSE = districtInstant("2026-11-27", "15:00");
 before(async () => {
   t = await createTestDb();
   db = t.db;
-  const admin = await db.user.create({ data: { username: "admin", name: "督查室", passwordHash: "x", role: "ADMIN" } });
+  const admin = await createOffice(db, "admin");
   const leader = await db.user.create({ data: { username: "leader", name: "区委书记", passwordHash: "x", role: "LEADER" } });
   const assessor = await db.user.create({ data: { username: "assessor", name: "考核员", passwordHash: "x", role: "ASSESSOR" } });
   ids.admin = admin.id;
-  const old = districtInstant("2025-01-01");
   // Four towns; the fourth was set up in the middle of Q3.
-  for (const [i, name] of ["甲镇", "乙镇", "丙镇", "丁镇"].entries()) {
-    const unit = await db.unit.create({
-      data: { code: `T${i + 1}`, name, kind: "TOWN", sortOrder: i + 1, createdAt: i === 3 ? districtInstant("2026-08-15", "09:00") : old },
-    });
-    ids[name] = unit.id;
-    ids[`${name}-head`] = (
-      await db.user.create({ data: { username: `head${i}`, name: `${name}负责人`, passwordHash: "x", role: "UNIT_HEAD", unitId: unit.id } })
-    ).id;
-  }
+  Object.assign(ids, await createTownsWithHeads(db, ["甲镇", "乙镇", "丙镇", "丁镇"], (i) => (i === 3 ? districtInstant("2026-08-15", "09:00") : LONG_AGO)));
   // A unit set up after Q3 is no part of it.
   ids.late = (await db.unit.create({ data: { code: "T9", name: "新镇", kind: "TOWN", sortOrder: 9, createdAt: districtInstant("2026-10-20") } })).id;
 
   const rule = await db.scoringRule.create({ data: { year: 2026, redFlagCount: 1, yellowFlagCount: 1 } });
   ids.veto = (await db.vetoItem.create({ data: { ruleId: rule.id, name: "重大安全生产事故" } })).id;
-  for (const number of [1, 2, 3, 4])
-    ids[`Q${number}`] = (await db.quarter.create({ data: { year: 2026, number, status: number < 3 ? "CLOSED" : "OPEN", version: number < 3 ? 1 : 0 } })).id;
+  Object.assign(ids, await createQuarters(db, 2026, 2));
 
   const keyTask = await db.keyTask.create({ data: { code: "KT", name: "招商引资" } });
   // The group covers every town (its scope: lib/org/scope.ts); it scores only those.
@@ -93,7 +81,7 @@ before(async () => {
       .create({ data: { year: 2026, unitId: ids[unit], title: `${unit}任务${deadline}`, target: 10, measure: "个", valueReached, deadline, ...extra } })
       .then(async (row) => {
         // Progress recorded on 20 July: the as-of inputs read values from the dated history.
-        await history(row.id, null, "2026-07-20", valueReached, valueReached);
+        await recordProgress(db, row.id, "2026-07-20", valueReached, valueReached);
         return row;
       });
   ids.taskA = (await task("甲镇", "2026-09-30", 10)).id;
@@ -101,7 +89,7 @@ before(async () => {
   await task("甲镇", "2026-08-01", 0, { archivedAt: new Date() });
   const taskB = await task("乙镇", "2026-12-31", 5);
   const milestoneB = await db.milestone.create({ data: { taskId: taskB.id, title: "8月底完成4个", dueDate: "2026-08-31", target: 4, valueReached: 2 } });
-  await history(taskB.id, milestoneB.id, "2026-07-20", 2, 2);
+  await recordProgress(db, taskB.id, "2026-07-20", 2, 2, milestoneB.id);
   await task("丙镇", "2026-09-15", 3);
 
   // Reports on two days of Q3: 甲 on time, 乙 late once and missing once; 丁 reports after its creation.
@@ -257,7 +245,7 @@ test("closing freezes a snapshot: scores, ranks, inputs and breakdowns, and hand
 test("later edits of inputs do not change the closed quarter", async () => {
   const beforeRows = await db.quarterScore.findMany({ where: { quarterId: ids.Q3 }, orderBy: { unitId: "asc" } });
   await db.task.update({ where: { id: ids.taskA }, data: { valueReached: 0 } });
-  await history(ids.taskA, null, "2026-10-15", -10, 0);
+  await recordProgress(db, ids.taskA, "2026-10-15", -10, 0);
   await db.groupScoreItem.update({ where: { id: ids.scoreA }, data: { points: 0, comment: "改分" } });
   await db.unitVeto.create({ data: { quarterId: ids.Q3, unitId: ids["甲镇"], vetoItemId: ids.veto, reason: "事后发现", createdById: ids.admin } });
   const afterRows = await db.quarterScore.findMany({ where: { quarterId: ids.Q3 }, orderBy: { unitId: "asc" } });

@@ -12,13 +12,18 @@ function ranked(ids: string[], kind: UnitKind = "TOWN", failed: string[] = []): 
   return ids.map((unitId, i) => ({ unitId, kind, rank: i + 1, failed: failed.includes(unitId) }));
 }
 
+/** The units given a flag of `color`, in the order awarded. */
+function holders(awards: readonly { unitId: string; color: string }[], color: "RED" | "YELLOW"): string[] {
+  return awards.filter((a) => a.color === color).map((a) => a.unitId);
+}
+
 test("the top three of each kind get red flags, the bottom three yellow", () => {
   const { awards } = rotateFlags(
     [...ranked(["a", "b", "c", "d", "e", "f", "g", "h"]), ...ranked(["p", "q", "r", "s", "t", "u", "v"], "DEPARTMENT")],
     [],
     rules,
   );
-  const by = (color: string, kind: string[]) => awards.filter((a) => a.color === color && kind.includes(a.unitId)).map((a) => a.unitId);
+  const by = (color: "RED" | "YELLOW", kind: string[]) => holders(awards, color).filter((id) => kind.includes(id));
   assert.deepEqual(by("RED", ["a", "b", "c", "d", "e", "f", "g", "h"]), ["a", "b", "c"]);
   assert.deepEqual(by("YELLOW", ["a", "b", "c", "d", "e", "f", "g", "h"]), ["h", "g", "f"]);
   assert.deepEqual(by("RED", ["p", "q", "r", "s", "t", "u", "v"]), ["p", "q", "r"]);
@@ -42,10 +47,7 @@ test("a failed unit never gets a red flag and is first in line for yellow", () =
     ...ranked(["a", "b", "c", "d", "e"]).map((u) => ({ ...u, rank: u.rank + 1 })),
   ];
   const { awards } = rotateFlags(units, [], rules);
-  assert.deepEqual(
-    awards.filter((a) => a.color === "RED").map((a) => a.unitId),
-    ["a", "b", "c"],
-  );
+  assert.deepEqual(holders(awards, "RED"), ["a", "b", "c"]);
   assert.ok(!awards.some((a) => a.unitId === "x" && a.color === "RED"));
 });
 
@@ -62,32 +64,14 @@ test("units sharing a rank at a flag boundary share the flag (more than N flags)
     { unitId: "h", kind: "TOWN", rank: 8, failed: false },
   ];
   const { awards } = rotateFlags(units, [], { ...rules, redFlagCount: 2, yellowFlagCount: 2 });
-  assert.deepEqual(
-    awards
-      .filter((a) => a.color === "RED")
-      .map((a) => a.unitId)
-      .sort(),
-    ["a", "b", "c"],
-  );
-  assert.deepEqual(
-    awards
-      .filter((a) => a.color === "YELLOW")
-      .map((a) => a.unitId)
-      .sort(),
-    ["f", "g", "h"],
-  );
+  assert.deepEqual(holders(awards, "RED").sort(), ["a", "b", "c"]);
+  assert.deepEqual(holders(awards, "YELLOW").sort(), ["f", "g", "h"]);
 });
 
 test("with fewer units than places, a red holder is not also given yellow", () => {
   const { awards } = rotateFlags(ranked(["a", "b", "c", "d"]), [], rules);
-  assert.deepEqual(
-    awards.filter((a) => a.color === "RED").map((a) => a.unitId),
-    ["a", "b", "c"],
-  );
-  assert.deepEqual(
-    awards.filter((a) => a.color === "YELLOW").map((a) => a.unitId),
-    ["d"],
-  );
+  assert.deepEqual(holders(awards, "RED"), ["a", "b", "c"]);
+  assert.deepEqual(holders(awards, "YELLOW"), ["d"]);
 });
 
 test("units that are not ranked (rank 0) get no flag", () => {

@@ -10,8 +10,9 @@ import { closeQuarter, readBreakdown } from "@/lib/assessment/close";
 import { gatherQuarterInputs, periodFor } from "@/lib/assessment/inputs";
 import { computeQuarterScore, defaultRules } from "@/lib/assessment/scoring";
 import type { Db } from "@/lib/db-client";
-import { writeProgressEvents } from "@/lib/tasks/progress-events";
 import { type TestDb, createTestDb } from "@/lib/testing/test-db";
+import { createQuarters, createTownsWithHeads, recordProgress } from "@/lib/testing/quarters";
+import { createOffice } from "@/lib/testing/users";
 import { districtInstant } from "@/lib/time";
 
 let t: TestDb;
@@ -22,8 +23,7 @@ const CLOSE = districtInstant("2026-10-10", "10:00");
 before(async () => {
   t = await createTestDb();
   db = t.db;
-  ids.admin = (await db.user.create({ data: { username: "admin", name: "督查室", passwordHash: "x", role: "ADMIN" } })).id;
-  const old = districtInstant("2025-01-01");
+  ids.admin = (await createOffice(db, "admin")).id;
   // 甲镇 does best on its task but is retired on 15 August; 丁镇 is retired on 5 October, after the quarter's end.
   const towns: [string, number, Date | null][] = [
     ["甲镇", 10, districtInstant("2026-08-15", "10:00")],
@@ -31,31 +31,21 @@ before(async () => {
     ["丙镇", 2, null],
     ["丁镇", 4, districtInstant("2026-10-05", "10:00")],
   ];
-  for (const [i, [name, value]] of towns.entries()) {
-    const unit = await db.unit.create({ data: { code: `T${i + 1}`, name, kind: "TOWN", sortOrder: i + 1, createdAt: old } });
-    ids[name] = unit.id;
-    ids[`${name}-head`] = (
-      await db.user.create({ data: { username: `head${i}`, name: `${name}负责人`, passwordHash: "x", role: "UNIT_HEAD", unitId: unit.id } })
-    ).id;
+  Object.assign(
+    ids,
+    await createTownsWithHeads(
+      db,
+      towns.map(([name]) => name),
+    ),
+  );
+  for (const [name, value] of towns) {
     const task = await db.task.create({
-      data: { year: 2026, unitId: unit.id, title: `${name}任务`, target: 10, measure: "个", valueReached: value, deadline: "2026-08-10" },
+      data: { year: 2026, unitId: ids[name], title: `${name}任务`, target: 10, measure: "个", valueReached: value, deadline: "2026-08-10" },
     });
-    await writeProgressEvents(db, [
-      {
-        taskId: task.id,
-        milestoneId: null,
-        date: "2026-07-20",
-        at: districtInstant("2026-07-20", "12:00"),
-        source: "UNIT_UPDATE",
-        actorId: null,
-        delta: value,
-        valueAfter: value,
-      },
-    ]);
+    await recordProgress(db, task.id, "2026-07-20", value, value);
   }
   await db.scoringRule.create({ data: { year: 2026, redFlagCount: 1, yellowFlagCount: 1 } });
-  for (const number of [1, 2, 3, 4])
-    ids[`Q${number}`] = (await db.quarter.create({ data: { year: 2026, number, status: number < 3 ? "CLOSED" : "OPEN", version: number < 3 ? 1 : 0 } })).id;
+  Object.assign(ids, await createQuarters(db, 2026, 2));
 
   // Reports: every town on 1 August (before 甲镇 was retired); the towns still in being on 1 September.
   const card = async (unit: string, date: string) => {

@@ -1,9 +1,20 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { type ComponentKey, type QuarterScoreResult, computeQuarterScore, defaultRules, itemCredit, itemStateAsOf } from "@/lib/assessment/scoring";
+import {
+  type ComponentKey,
+  type QuarterScoreResult,
+  type UnitQuarterInputs,
+  computeQuarterScore,
+  defaultRules,
+  itemCredit,
+  itemStateAsOf,
+} from "@/lib/assessment/scoring";
 import { emptyInputs, groupScore, taskItem } from "@/lib/testing/assessment-fixtures";
 
 const rules = defaultRules(2026);
+
+/** A town's (u1) score under this year's default rules, from the empty inputs with `overrides`. */
+const townScore = (overrides: Partial<UnitQuarterInputs>) => computeQuarterScore(emptyInputs("u1", "TOWN", overrides), rules);
 
 function component(result: QuarterScoreResult, key: ComponentKey) {
   const c = result.breakdown.components.find((x) => x.key === key);
@@ -23,14 +34,11 @@ function assertTraceable(result: QuarterScoreResult) {
 }
 
 test("a unit with full marks everywhere scores 100, each component its weight", () => {
-  const result = computeQuarterScore(
-    emptyInputs("u1", "TOWN", {
-      taskItems: [taskItem("t1", 10), taskItem("m1", 5, 5, 1, "MILESTONE")],
-      groupScores: [groupScore("gs1", 100)],
-      timeliness: { from: "2026-07-01", to: "2026-09-30", reportingDays: 10, expected: 30, onTime: 30, late: 0, missing: 0 },
-    }),
-    rules,
-  );
+  const result = townScore({
+    taskItems: [taskItem("t1", 10), taskItem("m1", 5, 5, 1, "MILESTONE")],
+    groupScores: [groupScore("gs1", 100)],
+    timeliness: { from: "2026-07-01", to: "2026-09-30", reportingDays: 10, expected: 30, onTime: 30, late: 0, missing: 0 },
+  });
   assert.equal(result.total, 100);
   assert.equal(component(result, "tasks").points, 40);
   assert.equal(component(result, "groups").points, 40);
@@ -45,14 +53,11 @@ test("a unit with full marks everywhere scores 100, each component its weight", 
 });
 
 test("task completion is the weighted mean of the items due, milestones counting with their task's weight", () => {
-  const result = computeQuarterScore(
-    emptyInputs("u1", "TOWN", {
-      // 50% of a weight-3 task, 100% of a weight-1 milestone: (1.5 + 1) / 4 = 62.5%
-      taskItems: [taskItem("t1", 5, 10, 3), taskItem("m1", 12, 10, 1, "MILESTONE")],
-      groupScores: [groupScore("gs1", 100)],
-    }),
-    rules,
-  );
+  const result = townScore({
+    // 50% of a weight-3 task, 100% of a weight-1 milestone: (1.5 + 1) / 4 = 62.5%
+    taskItems: [taskItem("t1", 5, 10, 3), taskItem("m1", 12, 10, 1, "MILESTONE")],
+    groupScores: [groupScore("gs1", 100)],
+  });
   const tasks = component(result, "tasks");
   assert.equal(tasks.share, 0.625);
   assert.equal(tasks.points, 25);
@@ -69,10 +74,7 @@ test("task completion is the weighted mean of the items due, milestones counting
 });
 
 test("group scores are averaged over the groups that submitted, each item traced", () => {
-  const result = computeQuarterScore(
-    emptyInputs("u1", "TOWN", { taskItems: [taskItem("t1", 10)], groupScores: [groupScore("gs1", 90, "g1"), groupScore("gs2", 70, "g2")] }),
-    rules,
-  );
+  const result = townScore({ taskItems: [taskItem("t1", 10)], groupScores: [groupScore("gs1", 90, "g1"), groupScore("gs2", 70, "g2")] });
   const groups = component(result, "groups");
   assert.equal(groups.share, 0.8);
   assert.equal(groups.points, 32);
@@ -90,16 +92,13 @@ test("group scores are averaged over the groups that submitted, each item traced
 
 test("spot checks：不属实 costs half the component，部分属实 a fifth, never below zero", () => {
   const base = { taskItems: [taskItem("t1", 10)], groupScores: [groupScore("gs1", 100)] };
-  const one = computeQuarterScore(
-    emptyInputs("u1", "TOWN", {
-      ...base,
-      spotChecks: [
-        { id: "sc1", slotId: "s1", date: "2026-08-02", slot: "EVENING", result: "FALSE", notes: "现场无施工" },
-        { id: "sc2", slotId: "s2", date: "2026-08-03", slot: "MORNING", result: "PARTLY_TRUE", notes: null },
-      ],
-    }),
-    rules,
-  );
+  const one = townScore({
+    ...base,
+    spotChecks: [
+      { id: "sc1", slotId: "s1", date: "2026-08-02", slot: "EVENING", result: "FALSE", notes: "现场无施工" },
+      { id: "sc2", slotId: "s2", date: "2026-08-03", slot: "MORNING", result: "PARTLY_TRUE", notes: null },
+    ],
+  });
   const checks = component(one, "spotChecks");
   assert.equal(checks.points, 3);
   assert.deepEqual(
@@ -112,13 +111,10 @@ test("spot checks：不属实 costs half the component，部分属实 a fifth, n
   assert.equal(one.total, 93);
   assertTraceable(one);
 
-  const many = computeQuarterScore(
-    emptyInputs("u1", "TOWN", {
-      ...base,
-      spotChecks: ["a", "b", "c"].map((id) => ({ id, slotId: id, date: "2026-08-02", slot: "NOON" as const, result: "FALSE" as const, notes: null })),
-    }),
-    rules,
-  );
+  const many = townScore({
+    ...base,
+    spotChecks: ["a", "b", "c"].map((id) => ({ id, slotId: id, date: "2026-08-02", slot: "NOON" as const, result: "FALSE" as const, notes: null })),
+  });
   assert.equal(component(many, "spotChecks").points, 0);
   assert.equal(many.total, 90);
   assert.match(component(many, "spotChecks").explanation, /扣分以本项分值为限/);
@@ -126,17 +122,14 @@ test("spot checks：不属实 costs half the component，部分属实 a fifth, n
 });
 
 test("each supervision order not accepted by its deadline costs a quarter of the orders component", () => {
-  const result = computeQuarterScore(
-    emptyInputs("u1", "TOWN", {
-      taskItems: [taskItem("t1", 10)],
-      groupScores: [groupScore("gs1", 100)],
-      overdueOrders: [
-        { id: "o1", title: "限时解决A", deadline: "2026-08-01T10:00:00.000Z", acceptedAt: null, status: "OPEN" },
-        { id: "o2", title: "限时解决B", deadline: "2026-08-05T10:00:00.000Z", acceptedAt: "2026-08-09T10:00:00.000Z", status: "ACCEPTED" },
-      ],
-    }),
-    rules,
-  );
+  const result = townScore({
+    taskItems: [taskItem("t1", 10)],
+    groupScores: [groupScore("gs1", 100)],
+    overdueOrders: [
+      { id: "o1", title: "限时解决A", deadline: "2026-08-01T10:00:00.000Z", acceptedAt: null, status: "OPEN" },
+      { id: "o2", title: "限时解决B", deadline: "2026-08-05T10:00:00.000Z", acceptedAt: "2026-08-09T10:00:00.000Z", status: "ACCEPTED" },
+    ],
+  });
   assert.equal(component(result, "orders").points, 5);
   assert.deepEqual(
     component(result, "orders").sources.map((s) => [s.id, s.points]),
@@ -150,17 +143,14 @@ test("each supervision order not accepted by its deadline costs a quarter of the
 });
 
 test("leaders' 加减分 are added to the base, each with its reason", () => {
-  const result = computeQuarterScore(
-    emptyInputs("u1", "TOWN", {
-      taskItems: [taskItem("t1", 5)],
-      groupScores: [groupScore("gs1", 80)],
-      adjustments: [
-        { id: "a1", points: 2, reason: "获省级表彰", by: "区委书记", createdAt: "2026-09-01T00:00:00.000Z" },
-        { id: "a2", points: -0.5, reason: "信息报送失实", by: "区长", createdAt: "2026-09-02T00:00:00.000Z" },
-      ],
-    }),
-    rules,
-  );
+  const result = townScore({
+    taskItems: [taskItem("t1", 5)],
+    groupScores: [groupScore("gs1", 80)],
+    adjustments: [
+      { id: "a1", points: 2, reason: "获省级表彰", by: "区委书记", createdAt: "2026-09-01T00:00:00.000Z" },
+      { id: "a2", points: -0.5, reason: "信息报送失实", by: "区长", createdAt: "2026-09-02T00:00:00.000Z" },
+    ],
+  });
   // 40×0.5 + 40×0.8 + 10 + 10 = 72; + 2 − 0.5
   assert.equal(result.breakdown.base, 72);
   assert.equal(result.breakdown.adjustmentPoints, 1.5);
@@ -173,14 +163,11 @@ test("leaders' 加减分 are added to the base, each with its reason", () => {
 });
 
 test("a vetoed unit is failed whatever its total, and the total is still shown", () => {
-  const result = computeQuarterScore(
-    emptyInputs("u1", "TOWN", {
-      taskItems: [taskItem("t1", 10)],
-      groupScores: [groupScore("gs1", 100)],
-      vetoes: [{ id: "v1", vetoItemId: "vi1", item: "重大安全生产事故", reason: "8月3日发生较大事故" }],
-    }),
-    rules,
-  );
+  const result = townScore({
+    taskItems: [taskItem("t1", 10)],
+    groupScores: [groupScore("gs1", 100)],
+    vetoes: [{ id: "v1", vetoItemId: "vi1", item: "重大安全生产事故", reason: "8月3日发生较大事故" }],
+  });
   assert.equal(result.failed, true);
   assert.equal(result.total, 100);
   assert.ok(result.breakdown.notes.some((n) => n.includes("一票否决：重大安全生产事故")));
@@ -199,7 +186,7 @@ test("no data at all: not ranked, total 0, and the breakdown says why", () => {
 
 test("a component without data gives its weight to the others in proportion", () => {
   // No task was due: groups 40, spot checks 10, orders 10 share the 100 points.
-  const result = computeQuarterScore(emptyInputs("u1", "TOWN", { groupScores: [groupScore("gs1", 75)] }), rules);
+  const result = townScore({ groupScores: [groupScore("gs1", 75)] });
   assert.equal(component(result, "tasks").maxPoints, 0);
   assert.equal(component(result, "groups").maxPoints, 66.67);
   assert.equal(component(result, "groups").points, 50);
@@ -247,13 +234,10 @@ test("a unit created mid-quarter is scored on what it had since, and the breakdo
 });
 
 test("a quarter closed before its end says the data stop at the cut-off", () => {
-  const result = computeQuarterScore(
-    emptyInputs("u1", "TOWN", {
-      period: { quarter: "2026Q4", start: "2026-10-01", end: "2026-12-31", asOf: "2026-11-27" },
-      groupScores: [groupScore("g", 80)],
-    }),
-    rules,
-  );
+  const result = townScore({
+    period: { quarter: "2026Q4", start: "2026-10-01", end: "2026-12-31", asOf: "2026-11-27" },
+    groupScores: [groupScore("g", 80)],
+  });
   assert.ok(result.breakdown.notes.some((n) => n.includes("数据截至 2026-11-27")));
 });
 
@@ -269,7 +253,7 @@ test("the same inputs always give the same score (a snapshot can be re-computed)
 test("a task done on time earns full credit; the same task done after its due date is 逾期完成 at the late rate", () => {
   const onTime = { ...taskItem("t1", 10), valueAtDue: 10, reachedOn: "2026-08-20" };
   const late = { ...taskItem("t2", 10), valueAtDue: 0, reachedOn: "2026-09-10" };
-  const result = computeQuarterScore(emptyInputs("u1", "TOWN", { taskItems: [onTime, late], groupScores: [groupScore("gs1", 100)] }), rules);
+  const result = townScore({ taskItems: [onTime, late], groupScores: [groupScore("gs1", 100)] });
   const tasks = component(result, "tasks");
   // (1 + 0.5) / 2 with the default late credit of one half.
   assert.equal(tasks.share, 0.75);
@@ -299,7 +283,7 @@ test("the late rate is the office's rule: what was reached by the due date count
 
 test("an item overdue at the end of Q2 and still open is counted in Q3, as overdue, until done", () => {
   const carried = { ...taskItem("t-q2", 3), dueDate: "2026-06-15", valueAtDue: 3, carried: true };
-  const result = computeQuarterScore(emptyInputs("u1", "TOWN", { taskItems: [carried, { ...taskItem("t-q3", 10), valueAtDue: 10 }] }), rules);
+  const result = townScore({ taskItems: [carried, { ...taskItem("t-q3", 10), valueAtDue: 10 }] });
   const tasks = component(result, "tasks");
   assert.equal(tasks.sources.length, 2);
   assert.equal(tasks.sources[0].state, "OVERDUE");
@@ -313,13 +297,13 @@ test("a milestone whose target equals its task's target is counted once, as the 
   const task = { ...taskItem("t1", 10), valueAtDue: 10 };
   const last = { ...taskItem("m-last", 10, 10, 1, "MILESTONE"), taskId: "t1", valueAtDue: 10 };
   const first = { ...taskItem("m-first", 5, 5, 1, "MILESTONE"), taskId: "t1", dueDate: "2026-07-31", valueAtDue: 5 };
-  const result = computeQuarterScore(emptyInputs("u1", "TOWN", { taskItems: [task, first, last] }), rules);
+  const result = townScore({ taskItems: [task, first, last] });
   const tasks = component(result, "tasks");
   assert.deepEqual(tasks.sources.map((s) => s.id).sort(), ["m-first", "t1"]);
   assert.match(tasks.explanation, /1 个节点的目标与任务目标相同，只按任务计一次/);
   assert.equal(result.breakdown.tieBreak?.milestonesOnTime, 1);
   // Without its task in the quarter, the milestone counts on its own.
-  const alone = computeQuarterScore(emptyInputs("u1", "TOWN", { taskItems: [last] }), rules);
+  const alone = townScore({ taskItems: [last] });
   assert.deepEqual(
     component(alone, "tasks").sources.map((s) => s.id),
     ["m-last"],

@@ -14,6 +14,7 @@ import type { SessionUser } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db-client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { type TestDb, createTestDb } from "@/lib/testing/test-db";
+import { asSessionUser } from "@/lib/testing/users";
 import { districtInstant } from "@/lib/time";
 
 let t: TestDb;
@@ -33,8 +34,7 @@ before(async () => {
     ["head", "UNIT_HEAD", ids.A],
     ["rep", "REPORTER", ids.A],
   ] as const) {
-    const u = await db.user.create({ data: { username: key, name: `${key}姓名`, passwordHash: "x", role: role as Role, unitId } });
-    users[key] = { id: u.id, username: key, name: u.name, role: role as Role, unitId, unitName: null, groupIds: [], sessionId: null };
+    users[key] = asSessionUser(await db.user.create({ data: { username: key, name: `${key}姓名`, passwordHash: "x", role: role as Role, unitId } }));
   }
   ids.taskA = (await db.task.create({ data: { year: 2026, unitId: ids.A, title: "修路", target: 10, measure: "公里", deadline: "2026-12-31" } })).id;
   ids.taskB = (await db.task.create({ data: { year: 2026, unitId: ids.B, title: "招商", target: 3, measure: "个", deadline: "2026-12-31" } })).id;
@@ -46,31 +46,14 @@ after(async () => {
 });
 
 test("each entry names the unit it concerns, found from its entity when the writer does not say", async () => {
-  await audit(db, {
-    actorId: users.head.id,
-    action: "task.progress",
-    entity: "Task",
-    entityId: ids.taskA,
-    before: { valueReached: 0 },
-    after: { valueReached: 4 },
-  });
-  await audit(db, {
-    actorId: users.admin.id,
-    action: "milestone.update",
-    entity: "Milestone",
-    entityId: ids.milestone,
-    before: { target: 5 },
-    after: { target: 6 },
-  });
-  // A deleted row: its task in the record still leads to the unit.
-  await audit(db, {
-    actorId: users.admin.id,
-    action: "milestone.delete",
-    entity: "Milestone",
-    entityId: "gone",
-    before: { taskId: ids.taskB, title: "旧节点" },
-  });
-  await audit(db, { actorId: users.admin.id, action: "bulletin.publish", entity: "Bulletin", entityId: "b1", after: { number: 5 } });
+  for (const entry of [
+    { actorId: users.head.id, action: "task.progress", entity: "Task", entityId: ids.taskA, before: { valueReached: 0 }, after: { valueReached: 4 } },
+    { actorId: users.admin.id, action: "milestone.update", entity: "Milestone", entityId: ids.milestone, before: { target: 5 }, after: { target: 6 } },
+    // A deleted row: its task in the record still leads to the unit.
+    { actorId: users.admin.id, action: "milestone.delete", entity: "Milestone", entityId: "gone", before: { taskId: ids.taskB, title: "旧节点" } },
+    { actorId: users.admin.id, action: "bulletin.publish", entity: "Bulletin", entityId: "b1", after: { number: 5 } },
+  ])
+    await audit(db, entry);
   await auditMany(db, [
     { actorId: users.admin.id, action: "task.import.update", entity: "Task", entityId: ids.taskB, before: { target: 2 }, after: { target: 3 } },
   ]);

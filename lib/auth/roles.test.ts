@@ -1,15 +1,13 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { homePathFor, unitRowScopeWhere, unitScopeWhere, withUnitRowScope, withUnitScope, type SessionUser } from "@/lib/auth/roles";
+import type { Role } from "@/lib/generated/prisma/enums";
 
 const base: SessionUser = { id: "u1", username: "x", name: "X", role: "ADMIN", unitId: null, unitName: null, groupIds: [], sessionId: "s" };
 
 test("each role has its own home", () => {
-  assert.equal(homePathFor("ADMIN"), "/admin");
-  assert.equal(homePathFor("LEADER"), "/leader");
-  assert.equal(homePathFor("ASSESSOR"), "/assessor");
-  assert.equal(homePathFor("UNIT_HEAD"), "/unit");
-  assert.equal(homePathFor("REPORTER"), "/unit");
+  const homes: Record<Role, string> = { ADMIN: "/admin", LEADER: "/leader", ASSESSOR: "/assessor", UNIT_HEAD: "/unit", REPORTER: "/unit" };
+  for (const [role, home] of Object.entries(homes)) assert.equal(homePathFor(role as Role), home, role);
 });
 
 test("office and leaders read every unit", () => {

@@ -9,6 +9,7 @@ import { test } from "node:test";
 import { enqueueDueMessages } from "@/lib/notifications/events";
 import { recordInstruction, recordReminders } from "@/lib/reports/follow-up";
 import { testDbForFile } from "@/lib/testing/file-db";
+import { createSlot } from "@/lib/testing/slots";
 import { createSessionUser } from "@/lib/testing/users";
 import { districtInstant, districtToday } from "@/lib/time";
 
@@ -47,9 +48,8 @@ test("催报 30 minutes before a slot's deadline goes once to the unit's group, 
   assert.equal(await enqueueDueMessages(t.db, at("13:40")), 0, "once only");
 
   // A unit that has shown the slot is not reminded.
-  const card = await t.db.reportCard.create({ data: { unitId: town.id, date: day } });
   const rep = await t.db.user.findUniqueOrThrow({ where: { username: "e-rep" } });
-  await t.db.reportSlot.create({ data: { cardId: card.id, slot: "EVENING", authorId: rep.id, text: "晚晒内容", submittedAt: at("20:00") } });
+  await createSlot(t.db, { unitId: town.id, date: day, slot: "EVENING", authorId: rep.id, text: "晚晒内容", submittedAt: at("20:00") });
   assert.equal(await enqueueDueMessages(t.db, at("20:45")), 0, "晚晒 shown: no 催报");
 });
 
@@ -65,9 +65,13 @@ test("a manual 催报 and a new 批示 write their robot message with their reco
 
   const leader = await createSessionUser(t.db, "e-leader", "LEADER");
   const rep = await t.db.user.findUniqueOrThrow({ where: { username: "e-rep" } });
-  const card = await t.db.reportCard.create({ data: { unitId: town.id, date: "2026-12-02" } });
-  const slot = await t.db.reportSlot.create({
-    data: { cardId: card.id, slot: "MORNING", authorId: rep.id, text: "早晒内容", submittedAt: districtInstant("2026-12-02", "09:00") },
+  const slot = await createSlot(t.db, {
+    unitId: town.id,
+    date: "2026-12-02",
+    slot: "MORNING",
+    authorId: rep.id,
+    text: "早晒内容",
+    submittedAt: districtInstant("2026-12-02", "09:00"),
   });
   assert.equal((await recordInstruction(t.db, leader, { slotId: slot.id, text: "请加快进度，注意安全。" })).ok, true);
   const [instruction] = await messages("instruction.create");

@@ -11,6 +11,7 @@ import { enqueueDueMessages } from "@/lib/notifications/events";
 import { closeInstruction, reaskInstruction, recordInstruction, recordInstructionAnswer, recordReminders } from "@/lib/reports/follow-up";
 import { publishBulletin } from "@/lib/supervision/bulletins/writes";
 import { testDbForFile } from "@/lib/testing/file-db";
+import { createSlot } from "@/lib/testing/slots";
 import { createSessionUser } from "@/lib/testing/users";
 import { districtInstant, districtToday } from "@/lib/time";
 
@@ -62,8 +63,7 @@ test("催报 (by hand and before the deadline) reaches the unit's reporters in-a
   // The timed 催报 30 minutes before 晚晒's deadline: every unit that has not shown it, with a robot or not.
   await t.db.notification.deleteMany();
   const day = "2026-12-01";
-  const card = await t.db.reportCard.create({ data: { unitId: town.id, date: day } });
-  await t.db.reportSlot.create({ data: { cardId: card.id, slot: "EVENING", authorId: admin.id, text: "晚晒", submittedAt: districtInstant(day, "20:00") } });
+  await createSlot(t.db, { unitId: town.id, date: day, slot: "EVENING", authorId: admin.id, text: "晚晒", submittedAt: districtInstant(day, "20:00") });
   await enqueueDueMessages(t.db, districtInstant(day, "20:45"));
   assert.deepEqual(Object.keys(await inbox("report.remind")), ["other-rep"], "通知镇 has shown 晚晒; 别的镇 has no robot but is reminded in-app");
 });
@@ -82,9 +82,13 @@ test("a 批示 and its 追问 and 办结 reach the unit; the unit's answer reach
     groupIds: [],
     sessionId: null,
   };
-  const card = await t.db.reportCard.create({ data: { unitId: town.id, date: "2026-12-02" } });
-  const slot = await t.db.reportSlot.create({
-    data: { cardId: card.id, slot: "MORNING", authorId: p["town-rep"], text: "早晒内容", submittedAt: districtInstant("2026-12-02", "09:00") },
+  const slot = await createSlot(t.db, {
+    unitId: town.id,
+    date: "2026-12-02",
+    slot: "MORNING",
+    authorId: p["town-rep"],
+    text: "早晒内容",
+    submittedAt: districtInstant("2026-12-02", "09:00"),
   });
   const now = districtInstant("2026-12-02", "10:00");
   assert.equal((await recordInstruction(t.db, leader, { slotId: slot.id, text: "请加快进度，注意安全。", deadline: "2026-12-05" }, now)).ok, true);
@@ -92,7 +96,7 @@ test("a 批示 and its 追问 and 办结 reach the unit; the unit's answer reach
   assert.deepEqual(Object.keys(created).sort(), ["town-head", "town-rep"], "the unit's people only");
   assert.equal(created["town-head"][0], "12月02日早晒收到领导批示，请于 2026-12-05 前办理并回复。");
   assert.doesNotMatch(created["town-head"][0], /注意安全/, "not the 批示's text");
-  const instruction = await t.db.instruction.findFirstOrThrow({ where: { cardId: card.id } });
+  const instruction = await t.db.instruction.findFirstOrThrow({ where: { cardId: slot.cardId } });
   const href = await t.db.notification.findFirstOrThrow({ where: { kind: "instruction.create" }, select: { href: true } });
   assert.equal(href.href, "/unit");
 

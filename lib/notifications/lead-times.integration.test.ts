@@ -10,6 +10,7 @@ import { test } from "node:test";
 import { enqueueDueMessages } from "@/lib/notifications/events";
 import { DEFAULT_LEAD_TIMES, leadTimesInput, readLeadTimes, saveLeadTimes } from "@/lib/notifications/lead-settings";
 import { applyOrderStep, issueOrder } from "@/lib/supervision/orders/writes";
+import { orderInput } from "@/lib/testing/orders";
 import { testDbForFile } from "@/lib/testing/file-db";
 import { createSessionUser } from "@/lib/testing/users";
 import { addDays, districtInstant, districtToday } from "@/lib/time";
@@ -30,12 +31,7 @@ test("a unit whose 办结申请 came in time gets no 超期预警 nor 已超期 
   const step = (user: typeof office, orderId: string, kind: string, now: Date, text?: string) =>
     applyOrderStep(t.db, user, { orderId, kind, text, untilTime: "18:00" } as never, [], now);
 
-  const issued = await issueOrder(
-    t.db,
-    office,
-    { unitId: town.id, coUnitIds: [], title: "路灯维修", content: "限期修复路灯。", deadlineDate: addDays(today, 2), deadlineTime: "18:00" } as never,
-    day(0, "08:00"),
-  );
+  const issued = await issueOrder(t.db, office, orderInput(town.id, "路灯维修", "限期修复路灯。", addDays(today, 2)), day(0, "08:00"));
   assert.ok(issued.ok);
   const id = issued.value;
   assert.ok((await step(head, id, "SIGN", day(0, "09:00"))).ok);

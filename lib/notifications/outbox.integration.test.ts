@@ -10,9 +10,10 @@ import { after, before, test } from "node:test";
 import { createClient } from "@/lib/db-client";
 import { drainOutbox, enqueueRobotMessage, MAX_ATTEMPTS, quietHoursRelease, startOutboxSender } from "@/lib/notifications/outbox";
 import { issueOrder } from "@/lib/supervision/orders/writes";
+import { orderInput } from "@/lib/testing/orders";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
 import { startRobotEndpoint, type RobotEndpoint } from "@/lib/testing/robot-endpoint";
-import { asSessionUser } from "@/lib/testing/users";
+import { asSessionUser, createOffice } from "@/lib/testing/users";
 import { addDays, districtInstant, districtToday } from "@/lib/time";
 
 let t: TestDb;
@@ -62,8 +63,7 @@ test("quiet hours: 22:00–07:00 waits until 07:00, urgent does not", async () =
 test("the outbox row is written in the event's transaction, and not when it rolls back", async () => {
   const unit = await t.db.unit.create({ data: { code: "T1", name: "机器人镇", kind: "TOWN" } });
   await t.db.robot.create({ data: { name: "机器人镇工作群", kind: "DINGTALK", webhookUrl: `${base}/ding?access_token=x`, secret: "SECabc", unitId: unit.id } });
-  const admin = await t.db.user.create({ data: { username: "ob-admin", name: "督查室", role: "ADMIN", passwordHash: "x" } });
-  const user = asSessionUser(admin);
+  const user = await createOffice(t.db, "ob-admin");
 
   await assert.rejects(
     t.db.$transaction(async (tx) => {
@@ -73,14 +73,7 @@ test("the outbox row is written in the event's transaction, and not when it roll
   );
   assert.equal(await t.db.outboxMessage.count({ where: { markdown: "回滚的消息" } }), 0);
 
-  const issued = await issueOrder(t.db, user, {
-    unitId: unit.id,
-    coUnitIds: [],
-    title: "机器人测试督办",
-    content: "交办后单位工作群应收到消息。",
-    deadlineDate: addDays(districtToday(), 3),
-    deadlineTime: "18:00",
-  });
+  const issued = await issueOrder(t.db, user, orderInput(unit.id, "机器人测试督办", "交办后单位工作群应收到消息。", addDays(districtToday(), 3)));
   assert.ok(issued.ok);
   const [row] = await t.db.outboxMessage.findMany({ where: { event: "order.assign" } });
   assert.ok(row, "written with the order");
@@ -104,13 +97,7 @@ test("a 督办件 the office marks urgent reaches the work group in quiet hours;
   const admin = await t.db.user.findUniqueOrThrow({ where: { username: "ob-admin" } });
   const user = asSessionUser(admin);
   const night = districtInstant("2026-12-01", "23:00");
-  const issue = (title: string, urgent?: "1") =>
-    issueOrder(
-      t.db,
-      user,
-      { unitId: unit.id, coUnitIds: [], title, content: "夜间交办的督办件内容。", deadlineDate: "2026-12-04", deadlineTime: "18:00", urgent },
-      night,
-    );
+  const issue = (title: string, urgent?: "1") => issueOrder(t.db, user, orderInput(unit.id, title, "夜间交办的督办件内容。", "2026-12-04", { urgent }), night);
   assert.ok((await issue("夜间紧急督办", "1")).ok);
   assert.ok((await issue("夜间普通督办")).ok);
   const rows = await t.db.outboxMessage.findMany({ where: { robot: { unitId: unit.id } }, select: { markdown: true, urgent: true, notBefore: true } });

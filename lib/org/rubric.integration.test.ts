@@ -10,6 +10,7 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { rubricInput } from "@/lib/org/schemas";
 import { RUBRIC_LOCKED, saveRubric } from "@/lib/org/writes";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createOffice } from "@/lib/testing/users";
 
 let t: TestDb;
 let admin: SessionUser;
@@ -17,8 +18,7 @@ let groupId: string;
 
 before(async () => {
   t = await createTestDb();
-  const a = await t.db.user.create({ data: { username: "office", name: "督查室", role: "ADMIN", passwordHash: "x" } });
-  admin = { id: a.id, username: a.username, name: a.name, role: "ADMIN", unitId: null, unitName: null, groupIds: [], sessionId: null };
+  admin = await createOffice(t.db);
   const keyTask = await t.db.keyTask.create({ data: { code: "k1", name: "项目建设" } });
   groupId = (await t.db.assessmentGroup.create({ data: { name: "项目建设考核组", keyTaskId: keyTask.id } })).id;
 });

@@ -9,7 +9,7 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { channelCreateInput, groupCreateInput, keyTaskCreateInput } from "@/lib/org/schemas";
 import { ORG_FORBIDDEN, createChannel, createGroup, createKeyTask } from "@/lib/org/writes";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
-import { asSessionUser } from "@/lib/testing/users";
+import { asSessionUser, createOffice } from "@/lib/testing/users";
 
 let t: TestDb;
 let admin: SessionUser;
@@ -26,7 +26,7 @@ const counts = async () => ({
 
 before(async () => {
   t = await createTestDb();
-  admin = asSessionUser(await t.db.user.create({ data: { username: "office", name: "督查室", role: "ADMIN", passwordHash: "x" } }));
+  admin = await createOffice(t.db);
   leader = asSessionUser(await t.db.user.create({ data: { username: "leader", name: "区长", role: "LEADER", passwordHash: "x" } }));
   const town = await t.db.unit.create({ data: { code: "A", name: "甲镇", kind: "TOWN" } });
   head = asSessionUser(await t.db.user.create({ data: { username: "head", name: "甲镇镇长", role: "UNIT_HEAD", unitId: town.id, passwordHash: "x" } }));

@@ -4,30 +4,22 @@
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import ExcelJS from "exceljs";
 import type { SessionUser } from "@/lib/auth/roles";
 import { importUnits, UNIT_IMPORT_COLUMNS, writeUnitTemplate } from "@/lib/org/unit-import";
+import { makeColumnSheet, makeSheet } from "@/lib/testing/sheets";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createOffice } from "@/lib/testing/users";
 
 let t: TestDb;
 let admin: SessionUser;
 
 before(async () => {
   t = await createTestDb();
-  const a = await t.db.user.create({ data: { username: "office", name: "督查室", role: "ADMIN", passwordHash: "x" } });
-  admin = { id: a.id, username: a.username, name: a.name, role: "ADMIN", unitId: null, unitName: null, groupIds: [], sessionId: null };
+  admin = await createOffice(t.db);
   await t.db.unit.create({ data: { code: "A", name: "甲镇", kind: "TOWN", sortOrder: 4 } });
   await t.db.unit.create({ data: { code: "OLD", name: "旧局", kind: "DEPARTMENT", archivedAt: new Date() } });
 });
 after(() => t.cleanup());
-
-async function sheet(rows: string[][]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const ws = workbook.addWorksheet("单位");
-  ws.addRow(UNIT_IMPORT_COLUMNS.map((c) => c.header));
-  for (const r of rows) ws.addRow(r);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
 
 test("only the office may import; the template's example row imports as it stands", async () => {
   const template = await writeUnitTemplate();
@@ -43,23 +35,21 @@ test("only the office may import; the template's example row imports as it stand
 });
 
 test("a file without the template's columns is refused as a whole", async () => {
-  const workbook = new ExcelJS.Workbook();
-  workbook.addWorksheet("x").addRow(["单位名称", "类别"]);
-  const outcome = await importUnits(t.db, admin, Buffer.from(await workbook.xlsx.writeBuffer()));
+  const outcome = await importUnits(t.db, admin, await makeSheet(["单位名称", "类别"], []));
   assert.equal(outcome.ok, false);
   assert.match(outcome.ok ? "" : outcome.message, /缺少列：单位代码/);
 });
 
 test("any bad row writes nothing and lists each bad row with its number, in Chinese", async () => {
   const before = await t.db.unit.count();
-  const file = await sheet([
-    ["B", "乙镇", "乡镇", "乙镇政府", "36.7", "114.5"],
-    ["C", "丙镇", "学校", "", "", ""],
-    ["B", "丁镇", "乡镇", "", "", ""],
-    ["A", "甲镇", "乡镇", "", "", ""],
-    ["E", "旧局", "区直部门", "", "", ""],
-    ["F", "戊局", "区直部门", "", "36.7", ""],
-    ["G", "己", "区直部门", "", "", ""],
+  const file = await makeColumnSheet(UNIT_IMPORT_COLUMNS, [
+    { code: "B", name: "乙镇", kind: "乡镇", seatPlace: "乙镇政府", lat: "36.7", lng: "114.5" },
+    { code: "C", name: "丙镇", kind: "学校" },
+    { code: "B", name: "丁镇", kind: "乡镇" },
+    { code: "A", name: "甲镇", kind: "乡镇" },
+    { code: "E", name: "旧局", kind: "区直部门" },
+    { code: "F", name: "戊局", kind: "区直部门", lat: "36.7" },
+    { code: "G", name: "己", kind: "区直部门" },
   ]);
   const outcome = await importUnits(t.db, admin, file);
   assert.ok(!outcome.ok);
@@ -80,9 +70,9 @@ test("any bad row writes nothing and lists each bad row with its number, in Chin
 });
 
 test("a good file creates every unit in one go, each audited", async () => {
-  const file = await sheet([
-    ["B", "乙镇", "乡镇", "乙镇政府", "36.7", "114.5"],
-    ["D1", "区水利局", "区直部门", "", "", ""],
+  const file = await makeColumnSheet(UNIT_IMPORT_COLUMNS, [
+    { code: "B", name: "乙镇", kind: "乡镇", seatPlace: "乙镇政府", lat: "36.7", lng: "114.5" },
+    { code: "D1", name: "区水利局", kind: "区直部门" },
   ]);
   const outcome = await importUnits(t.db, admin, file);
   assert.ok(outcome.ok);

@@ -4,30 +4,22 @@
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import ExcelJS from "exceljs";
 import { verifyPassword } from "@/lib/auth/password";
 import type { SessionUser } from "@/lib/auth/roles";
 import { importUsers, USER_IMPORT_COLUMNS, writeUserTemplate } from "@/lib/org/user-import";
+import { makeColumnSheet } from "@/lib/testing/sheets";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createOffice } from "@/lib/testing/users";
 
 let t: TestDb;
 let admin: SessionUser;
 
 before(async () => {
   t = await createTestDb();
-  const a = await t.db.user.create({ data: { username: "office", name: "督查室", role: "ADMIN", passwordHash: "x" } });
-  admin = { id: a.id, username: a.username, name: a.name, role: "ADMIN", unitId: null, unitName: null, groupIds: [], sessionId: null };
+  admin = await createOffice(t.db);
   await t.db.unit.create({ data: { code: "A", name: "甲镇", kind: "TOWN" } });
 });
 after(() => t.cleanup());
-
-async function sheet(rows: string[][]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const ws = workbook.addWorksheet("账号");
-  ws.addRow(USER_IMPORT_COLUMNS.map((c) => c.header));
-  for (const r of rows) ws.addRow(r);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
 
 test("only the office may import; the template's example row imports as it stands", async () => {
   const template = await writeUserTemplate([{ name: "甲镇" }]);
@@ -42,12 +34,12 @@ test("only the office may import; the template's example row imports as it stand
 });
 
 test("any bad row writes nothing and lists each bad row with its number", async () => {
-  const file = await sheet([
-    ["head-a", "甲镇长", "镇长", "13800000000", "单位负责人", "甲镇"],
-    ["rep-x", "某人", "", "", "信息员", "不存在镇"],
-    ["head-a", "重复", "", "", "区级领导", ""],
-    ["office", "占用", "", "", "督查室", ""],
-    ["bad", "角色错", "", "", "校长", ""],
+  const file = await makeColumnSheet(USER_IMPORT_COLUMNS, [
+    { username: "head-a", name: "甲镇长", title: "镇长", phone: "13800000000", role: "单位负责人", unit: "甲镇" },
+    { username: "rep-x", name: "某人", role: "信息员", unit: "不存在镇" },
+    { username: "head-a", name: "重复", role: "区级领导" },
+    { username: "office", name: "占用", role: "督查室" },
+    { username: "bad", name: "角色错", role: "校长" },
   ]);
   const outcome = await importUsers(t.db, admin, file);
   assert.equal(outcome.ok, false);
@@ -64,9 +56,9 @@ test("any bad row writes nothing and lists each bad row with its number", async 
 });
 
 test("a good file creates every account with a one-time password to change, audited", async () => {
-  const file = await sheet([
-    ["head-a", "甲镇长", "镇长", "13800000000", "单位负责人", "甲镇"],
-    ["leader-x", "领导", "副区长", "", "区级领导", ""],
+  const file = await makeColumnSheet(USER_IMPORT_COLUMNS, [
+    { username: "head-a", name: "甲镇长", title: "镇长", phone: "13800000000", role: "单位负责人", unit: "甲镇" },
+    { username: "leader-x", name: "领导", title: "副区长", role: "区级领导" },
   ]);
   const outcome = await importUsers(t.db, admin, file);
   assert.ok(outcome.ok);

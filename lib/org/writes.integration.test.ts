@@ -28,7 +28,7 @@ import {
   updateUser,
 } from "@/lib/org/writes";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
-import { asSessionUser } from "@/lib/testing/users";
+import { asSessionUser, createOffice } from "@/lib/testing/users";
 
 let t: TestDb;
 let admin: SessionUser;
@@ -41,9 +41,7 @@ const lastAudit = (action: string, entityId: string) => t.db.auditLog.findFirstO
 
 before(async () => {
   t = await createTestDb();
-  const passwordHash = await hashPassword("admin-password-1");
-  const a = await t.db.user.create({ data: { username: "office", name: "督查室", role: "ADMIN", passwordHash } });
-  admin = asSessionUser(a);
+  admin = await createOffice(t.db, "office", await hashPassword("admin-password-1"));
   townA = (await t.db.unit.create({ data: { code: "A", name: "甲镇", kind: "TOWN" } })).id;
   townB = (await t.db.unit.create({ data: { code: "B", name: "乙镇", kind: "TOWN" } })).id;
   const keyTask = await t.db.keyTask.create({ data: { code: "K1", name: "招商引资" } });

@@ -3,6 +3,7 @@ import { after, before, test } from "node:test";
 import type { SessionUser } from "@/lib/auth/roles";
 import { recordInstruction, recordInstructionAnswer, recordReminders } from "@/lib/reports/follow-up";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { seedMorningPlan } from "@/lib/testing/slots";
 import { createSessionUser } from "@/lib/testing/users";
 import { districtInstant, districtToday } from "@/lib/time";
 
@@ -19,21 +20,10 @@ const now = districtInstant(today, "14:00");
 
 before(async () => {
   t = await createTestDb();
-  townId = (await t.db.unit.create({ data: { code: "T1", name: "甲镇", kind: "TOWN" } })).id;
-  otherId = (await t.db.unit.create({ data: { code: "T2", name: "乙镇", kind: "TOWN" } })).id;
+  ({ townId, otherId, townHead, slotId } = await seedMorningPlan(t.db, today));
   leader = await createSessionUser(t.db, "leader", "LEADER");
   admin = await createSessionUser(t.db, "admin", "ADMIN");
-  townHead = await createSessionUser(t.db, "town-head", "UNIT_HEAD", townId);
   otherReporter = await createSessionUser(t.db, "other-rep", "REPORTER", otherId);
-  const card = await t.db.reportCard.create({
-    data: {
-      unitId: townId,
-      date: today,
-      slots: { create: { slot: "MORNING", authorId: townHead.id, text: "今日计划：1.拆除违建。", submittedAt: districtInstant(today, "08:00") } },
-    },
-    include: { slots: true },
-  });
-  slotId = card.slots[0].id;
 });
 after(() => t.cleanup());
 

@@ -13,6 +13,7 @@ import { findLeaderInstructions } from "@/lib/reports/instruction-list";
 import { instructionInput } from "@/lib/reports/schemas";
 import { applyOrderStep, issueOrder } from "@/lib/supervision/orders/writes";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { seedMorningPlan } from "@/lib/testing/slots";
 import { createSessionUser } from "@/lib/testing/users";
 import { addDays, districtInstant, districtToday } from "@/lib/time";
 
@@ -26,23 +27,14 @@ const now = districtInstant(today, "00:30");
 
 before(async () => {
   t = await createTestDb();
-  townId = (await t.db.unit.create({ data: { code: "T1", name: "甲镇", kind: "TOWN" } })).id;
-  const otherId = (await t.db.unit.create({ data: { code: "T2", name: "乙镇", kind: "TOWN" } })).id;
+  const plan = await seedMorningPlan(t.db, today);
+  ({ townId, slotId } = plan);
+  u.townHead = plan.townHead;
   u.leader = await createSessionUser(t.db, "leader", "LEADER");
   u.otherLeader = await createSessionUser(t.db, "leader-2", "LEADER");
   u.office = await createSessionUser(t.db, "office", "ADMIN");
   u.assessor = await createSessionUser(t.db, "assessor", "ASSESSOR");
-  u.townHead = await createSessionUser(t.db, "town-head", "UNIT_HEAD", townId);
-  u.otherHead = await createSessionUser(t.db, "other-head", "UNIT_HEAD", otherId);
-  const card = await t.db.reportCard.create({
-    data: {
-      unitId: townId,
-      date: today,
-      slots: { create: { slot: "MORNING", authorId: u.townHead.id, text: "今日计划：1.拆除违建。", submittedAt: districtInstant(today, "08:00") } },
-    },
-    include: { slots: true },
-  });
-  slotId = card.slots[0].id;
+  u.otherHead = await createSessionUser(t.db, "other-head", "UNIT_HEAD", plan.otherId);
 });
 after(() => t.cleanup());
 beforeEach(async () => {

@@ -7,44 +7,34 @@
  * inputs, the anomaly checks — nor moves a task's progress.
  */
 import assert from "node:assert/strict";
-import fs from "node:fs";
 import { after, before, test } from "node:test";
-import sharp from "sharp";
 import { countSlotsByUnitDay } from "@/lib/assessment/board-data";
 import { gatherQuarterInputs, periodFor } from "@/lib/assessment/inputs";
 import type { SessionUser } from "@/lib/auth/roles";
 import { feedWhere } from "@/lib/reports/feed-where";
 import { ReportError, submitSlot, type SubmitRequest } from "@/lib/reports/submit";
-import type { LocalDirStorage } from "@/lib/storage";
-import { createReportScene } from "@/lib/testing/report-scene";
+import { photoUpload } from "@/lib/testing/photos";
+import { at, createReportScene, today, type ReportScene } from "@/lib/testing/report-scene";
 import type { TestDb } from "@/lib/testing/test-db";
 import { asSessionUser } from "@/lib/testing/users";
-import { districtInstant, districtToday, quarterOf } from "@/lib/time";
+import { quarterOf } from "@/lib/time";
 
+let scene: ReportScene;
 let t: TestDb;
-let photoDir: string;
-let storage: LocalDirStorage;
-let reporter: SessionUser;
-let unitId: string;
 let zhu: SessionUser;
 let li: SessionUser;
 let lineTaskId: string;
 let otherLineTaskId: string;
 let channelId: string;
-const today = districtToday();
-const at = (hhmm: string) => districtInstant(today, hhmm);
 
 function submit(user: SessionUser, request: Partial<SubmitRequest> & Pick<SubmitRequest, "slot" | "input">) {
-  return submitSlot(t.db, storage, { user, date: "today", photos: [], now: at("08:30"), ...request });
-}
-
-async function photo(seed: number) {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="900"><rect width="100%" height="100%" fill="hsl(${seed * 53},50%,60%)"/><circle cx="300" cy="400" r="160" fill="#fff"/></svg>`;
-  return { name: `IMG_${seed}.jpg`, data: await sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer() };
+  return submitSlot(t.db, scene.storage, { user, date: "today", photos: [], now: at("08:30"), ...request });
 }
 
 before(async () => {
-  ({ t, photoDir, storage, reporter, unitId } = await createReportScene("leader-cards", "T1", "朱山镇"));
+  scene = await createReportScene("leader-cards", "T1", "朱山镇");
+  t = scene.t;
+  const { unitId } = scene;
   const leader = async (username: string, name: string) =>
     asSessionUser(await t.db.user.create({ data: { username, name, title: "副区长", role: "LEADER", passwordHash: "x" } }));
   zhu = await leader("zhu", "朱部长");
@@ -62,13 +52,10 @@ before(async () => {
     })
   ).id;
   // The unit's own card of the day, as the board and scoring know it.
-  await submit(reporter, { slot: "morning", input: { items: [{ text: "入户动员", taskId: lineTaskId }] } });
+  await submit(scene.reporter, { slot: "morning", input: { items: [{ text: "入户动员", taskId: lineTaskId }] } });
 });
 
-after(async () => {
-  await t.cleanup();
-  fs.rmSync(photoDir, { recursive: true, force: true });
-});
+after(() => scene.cleanup());
 
 test("a leader files their own morning and evening through the same path, with a photo and a place", async () => {
   const before = {
@@ -84,7 +71,7 @@ test("a leader files their own morning and evening through the same path, with a
   const evening = await submit(zhu, {
     slot: "evening",
     now: at("19:00"),
-    photos: [await photo(1)],
+    photos: [await photoUpload(1)],
     input: {
       items: [
         { id: visit.id, text: visit.text, done: true },
@@ -115,7 +102,7 @@ test("another leader sees it in 区级领导干部工作群; a unit's channel fi
     [zhu.id, "EVENING"],
     [zhu.id, "MORNING"],
   ]);
-  const byUnit = await t.db.reportSlot.findMany({ where: feedWhere({ unitId }), select: { card: { select: { leaderId: true } } } });
+  const byUnit = await t.db.reportSlot.findMany({ where: feedWhere({ unitId: scene.unitId }), select: { card: { select: { leaderId: true } } } });
   assert.ok(byUnit.every((s) => s.card.leaderId === null));
 });
 
@@ -161,7 +148,7 @@ test("the quarter's scoring inputs are the same with and without the leaders' ca
   assert.deepEqual(withLeaders, without);
   assert.deepEqual(
     withLeaders.map((u) => u.unit.id),
-    [unitId],
+    [scene.unitId],
     "only the unit is scored",
   );
 });

@@ -7,32 +7,17 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import { after, before, beforeEach, test } from "node:test";
 import sharp from "sharp";
-import type { SessionUser } from "@/lib/auth/roles";
-import { ReportError, submitSlot, type PhotoUpload, type SubmitRequest } from "@/lib/reports/submit";
-import type { LocalDirStorage } from "@/lib/storage";
-import { createReportScene } from "@/lib/testing/report-scene";
+import { ReportError, submitSlot, type SubmitRequest } from "@/lib/reports/submit";
+import { photoUpload } from "@/lib/testing/photos";
+import { at, createReportScene, today, type ReportScene } from "@/lib/testing/report-scene";
 import type { TestDb } from "@/lib/testing/test-db";
 import { asSessionUser } from "@/lib/testing/users";
-import { addDays, districtInstant, districtToday } from "@/lib/time";
+import { addDays } from "@/lib/time";
 
+let scene: ReportScene;
 let t: TestDb;
-let photoDir: string;
-let storage: LocalDirStorage;
-let reporter: SessionUser;
-let unitId: string;
 let otherTaskId: string;
 let taskId: string;
-const today = districtToday();
-const at = (hhmm: string) => districtInstant(today, hhmm);
-
-async function scene(seed: number, width = 1200, height = 900): Promise<Buffer> {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
-    <rect width="100%" height="100%" fill="hsl(${(seed * 53) % 360},50%,60%)"/>
-    <circle cx="${(seed * 131) % width}" cy="${(seed * 71) % height}" r="160" fill="#fff"/></svg>`;
-  return sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer();
-}
-
-const photo = async (seed: number): Promise<PhotoUpload> => ({ name: `IMG_${seed}.jpg`, data: await scene(seed) });
 
 function filesIn(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -43,7 +28,7 @@ function filesIn(dir: string): string[] {
 }
 
 function submit(request: Partial<SubmitRequest> & Pick<SubmitRequest, "slot" | "input">) {
-  return submitSlot(t.db, storage, { user: reporter, date: "today", photos: [], now: at("08:30"), ...request });
+  return submitSlot(t.db, scene.storage, { user: scene.reporter, date: "today", photos: [], now: at("08:30"), ...request });
 }
 
 async function rejects(promise: Promise<unknown>, pattern: RegExp, status = 422) {
@@ -56,13 +41,14 @@ async function rejects(promise: Promise<unknown>, pattern: RegExp, status = 422)
 }
 
 before(async () => {
-  ({ t, photoDir, storage, reporter, unitId } = await createReportScene("photos", "T1", "测试镇"));
+  scene = await createReportScene("photos", "T1", "测试镇");
+  t = scene.t;
   const other = await t.db.unit.create({ data: { code: "T2", name: "邻镇", kind: "TOWN" } });
   const year = Number(today.slice(0, 4));
   const task = await t.db.task.create({
     data: {
       year,
-      unitId,
+      unitId: scene.unitId,
       title: "拆除违法建筑 120 户",
       target: 120,
       measure: "户",
@@ -76,30 +62,31 @@ before(async () => {
   otherTaskId = (await t.db.task.create({ data: { year, unitId: other.id, title: "邻镇的任务", target: 3, measure: "个", deadline: `${year}-12-31` } })).id;
 });
 
-after(async () => {
-  await t.cleanup();
-  fs.rmSync(photoDir, { recursive: true, force: true });
-});
+after(() => scene.cleanup());
 
 beforeEach(async () => {
   await t.db.reportCard.deleteMany();
   await t.db.photo.deleteMany();
   await t.db.idempotencyKey.deleteMany();
   await t.db.task.update({ where: { id: taskId }, data: { valueReached: 58, status: "IN_PROGRESS" } });
-  fs.rmSync(photoDir, { recursive: true, force: true });
-  fs.mkdirSync(photoDir);
+  fs.rmSync(scene.photoDir, { recursive: true, force: true });
+  fs.mkdirSync(scene.photoDir);
 });
 
 async function nothingStored() {
   assert.equal(await t.db.photo.count(), 0, "no photo rows");
   assert.equal(await t.db.reportSlot.count(), 0, "no slot rows");
   assert.equal(await t.db.reportItem.count(), 0, "no item rows");
-  assert.deepEqual(filesIn(photoDir), [], "no files in PHOTO_DIR");
+  assert.deepEqual(filesIn(scene.photoDir), [], "no files in PHOTO_DIR");
 }
 
 test("the day's card: a morning plan from the task list, noon with a photo, evening ticks that move the task", async () => {
   const yesterday = await t.db.reportCard.create({
-    data: { unitId, date: addDays(today, -1), items: { create: [{ addedIn: "MORNING", text: "协调企业用水", outcome: "OPEN", reason: "待水务公司答复" }] } },
+    data: {
+      unitId: scene.unitId,
+      date: addDays(today, -1),
+      items: { create: [{ addedIn: "MORNING", text: "协调企业用水", outcome: "OPEN", reason: "待水务公司答复" }] },
+    },
     include: { items: true },
   });
   const morning = await submit({
@@ -121,11 +108,11 @@ test("the day's card: a morning plan from the task list, noon with a photo, even
     slot: "noon",
     now: at("12:10"),
     input: { items: [{ id: demolition.id, text: demolition.text, progress: "已拆除 3 户" }, { id: water.id, text: water.text }, { text: "接待来访群众" }] },
-    photos: [await photo(1)],
+    photos: [await photoUpload(1)],
   });
   assert.equal(noon.slot.photos.length, 1);
   assert.equal(noon.slot.items.length, 3, "the morning's items were not doubled");
-  assert.equal(filesIn(photoDir).length, 3, "the original, a display size and a thumbnail");
+  assert.equal(filesIn(scene.photoDir).length, 3, "the original, a display size and a thumbnail");
 
   const evening = await submit({
     slot: "evening",
@@ -171,7 +158,7 @@ test("the checks a submission owes are recorded with it, and cleared once they r
 
 test("a text file renamed .jpg is refused by its content; nothing is stored", async () => {
   const fake = { name: "现场.jpg", data: Buffer.from("这不是图片，只是一段文字。".repeat(100)) };
-  await rejects(submit({ slot: "morning", input: { items: [{ text: "召开调度会" }] }, photos: [await photo(2), fake] }), /第 2 张照片.*不是可识别的图片/);
+  await rejects(submit({ slot: "morning", input: { items: [{ text: "召开调度会" }] }, photos: [await photoUpload(2), fake] }), /第 2 张照片.*不是可识别的图片/);
   await nothingStored();
 });
 
@@ -192,26 +179,26 @@ test("an 11 MB file is refused; nothing is stored", async () => {
 });
 
 test("a 10th photo is refused — ten at once, or one more on a slot that has nine", async () => {
-  const ten = await Promise.all(Array.from({ length: 10 }, (_, i) => photo(10 + i)));
+  const ten = await Promise.all(Array.from({ length: 10 }, (_, i) => photoUpload(10 + i)));
   await rejects(submit({ slot: "morning", input: { items: [{ text: "召开调度会" }] }, photos: ten }), /最多 9 张/);
   await nothingStored();
 
   await submit({ slot: "morning", input: { items: [{ text: "召开调度会" }] }, photos: ten.slice(0, 9) });
   assert.equal(await t.db.photo.count(), 9);
-  assert.equal(filesIn(photoDir).length, 27, "nine photos in three sizes");
+  assert.equal(filesIn(scene.photoDir).length, 27, "nine photos in three sizes");
   await rejects(submit({ slot: "morning", now: at("08:40"), input: { items: [{ text: "召开调度会" }] }, photos: [ten[9]] }), /本时段已有 9 张/);
   assert.equal(await t.db.photo.count(), 9);
-  assert.equal(filesIn(photoDir).length, 27, "the refused photo left no file");
+  assert.equal(filesIn(scene.photoDir).length, 27, "the refused photo left no file");
 });
 
 test("a failure inside the transaction removes the files already stored", async () => {
   // Photos are processed and stored first; the foreign task is refused inside the transaction.
-  await rejects(submit({ slot: "morning", input: { items: [{ text: "帮邻镇干活", taskId: otherTaskId }] }, photos: [await photo(30)] }), /不是本单位/);
+  await rejects(submit({ slot: "morning", input: { items: [{ text: "帮邻镇干活", taskId: otherTaskId }] }, photos: [await photoUpload(30)] }), /不是本单位/);
   await nothingStored();
 });
 
 test("a double submit with the same Idempotency-Key saves one slot — in sequence or at once", async () => {
-  const request = { slot: "morning", input: { items: [{ text: "召开调度会" }] }, photos: [await photo(40)], idempotencyKey: "form-load-0001" };
+  const request = { slot: "morning", input: { items: [{ text: "召开调度会" }] }, photos: [await photoUpload(40)], idempotencyKey: "form-load-0001" };
   const first = await submit(request);
   const second = await submit(request);
   assert.equal(first.replayed, false);
@@ -222,14 +209,14 @@ test("a double submit with the same Idempotency-Key saves one slot — in sequen
     slot: "noon",
     now: at("12:00"),
     input: { items: [{ text: "召开调度会", progress: "已开完" }] },
-    photos: [await photo(41)],
+    photos: [await photoUpload(41)],
     idempotencyKey: "form-load-0002",
   };
   const both = await Promise.all([submit(noon), submit(noon)]);
   assert.equal(both.filter((r) => r.replayed).length, 1);
   assert.equal(await t.db.reportSlot.count(), 2);
   assert.equal(await t.db.photo.count(), 2);
-  assert.equal(filesIn(photoDir).length, 6, "the losing request's files were removed");
+  assert.equal(filesIn(scene.photoDir).length, 6, "the losing request's files were removed");
 });
 
 test("the same key for another slot never replays the first slot's answer", async () => {
@@ -242,23 +229,33 @@ test("the same key for another slot never replays the first slot's answer", asyn
 });
 
 test("the same key with another body or other photos is a 409, and nothing of the second is saved", async () => {
-  const first = await submit({ slot: "morning", input: { items: [{ text: "召开调度会" }] }, photos: [await photo(50)], idempotencyKey: "form-load-0004" });
-  const files = filesIn(photoDir).length;
+  const first = await submit({
+    slot: "morning",
+    input: { items: [{ text: "召开调度会" }] },
+    photos: [await photoUpload(50)],
+    idempotencyKey: "form-load-0004",
+  });
+  const files = filesIn(scene.photoDir).length;
   await rejects(
     submit({ slot: "morning", input: { items: [{ text: "另一件事" }] }, idempotencyKey: "form-load-0004" }),
     /Idempotency-Key 已用于另一份不同的提交/,
     409,
   );
   await rejects(
-    submit({ slot: "morning", input: { items: [{ text: "召开调度会" }] }, photos: [await photo(51)], idempotencyKey: "form-load-0004" }),
+    submit({ slot: "morning", input: { items: [{ text: "召开调度会" }] }, photos: [await photoUpload(51)], idempotencyKey: "form-load-0004" }),
     /已用于另一份/,
     409,
   );
-  assert.equal(filesIn(photoDir).length, files, "the refused request stored no file");
+  assert.equal(filesIn(scene.photoDir).length, files, "the refused request stored no file");
   const slot = await t.db.reportSlot.findUniqueOrThrow({ where: { id: first.slot.id }, select: { text: true } });
   assert.match(slot.text, /召开调度会/);
   // The same request again is still a replay.
-  const again = await submit({ slot: "morning", input: { items: [{ text: "召开调度会" }] }, photos: [await photo(50)], idempotencyKey: "form-load-0004" });
+  const again = await submit({
+    slot: "morning",
+    input: { items: [{ text: "召开调度会" }] },
+    photos: [await photoUpload(50)],
+    idempotencyKey: "form-load-0004",
+  });
   assert.equal(again.replayed, true);
 });
 
@@ -295,9 +292,9 @@ test("every save is a version: 1 is the first submission; after the deadline a c
 });
 
 test("a version records the photos each save added and took away", async () => {
-  const saved = await submit({ slot: "noon", now: at("12:00"), input: { note: "现场查看" }, photos: [await photo(70), await photo(71)] });
+  const saved = await submit({ slot: "noon", now: at("12:00"), input: { note: "现场查看" }, photos: [await photoUpload(70), await photoUpload(71)] });
   const [a, b] = saved.slot.photos.map((p) => p.id);
-  const more = await submit({ slot: "noon", now: at("12:30"), input: { note: "现场查看", removePhotoIds: [a] }, photos: [await photo(72)] });
+  const more = await submit({ slot: "noon", now: at("12:30"), input: { note: "现场查看", removePhotoIds: [a] }, photos: [await photoUpload(72)] });
   const c = more.slot.photos.map((p) => p.id).find((id) => id !== b)!;
   const versions = await t.db.reportVersion.findMany({ where: { slotId: saved.slot.id }, orderBy: { number: "asc" } });
   const ids = (json: string) => JSON.parse(json) as string[];
@@ -313,7 +310,7 @@ test("a version records the photos each save added and took away", async () => {
 });
 
 test("a photo cannot be taken away after the deadline", async () => {
-  const saved = await submit({ slot: "morning", now: at("08:00"), input: { items: [{ text: "召开调度会" }] }, photos: [await photo(50)] });
+  const saved = await submit({ slot: "morning", now: at("08:00"), input: { items: [{ text: "召开调度会" }] }, photos: [await photoUpload(50)] });
   await rejects(
     submit({
       slot: "morning",
@@ -324,7 +321,7 @@ test("a photo cannot be taken away after the deadline", async () => {
   );
   const removed = await submit({ slot: "morning", now: at("09:00"), input: { items: [{ text: "召开调度会" }], removePhotoIds: [saved.slot.photos[0].id] } });
   assert.equal(removed.slot.photos.length, 0);
-  assert.deepEqual(filesIn(photoDir), [], "the removed photo's files are gone");
+  assert.deepEqual(filesIn(scene.photoDir), [], "the removed photo's files are gone");
 });
 
 test("a missing slot of yesterday is not back-filled", async () => {
@@ -335,12 +332,12 @@ test("a missing slot of yesterday is not back-filled", async () => {
 test("the evening asks for a photo where the task requires one", async () => {
   await submit({ slot: "morning", input: { items: [{ text: "拆除东街违建", taskId }] } });
   await rejects(submit({ slot: "evening", now: at("20:00"), input: { items: [{ text: "拆除东街违建", done: true }] } }), /要求附现场照片/);
-  const saved = await submit({ slot: "evening", now: at("20:00"), input: { items: [{ text: "拆除东街违建", done: true }] }, photos: [await photo(60)] });
+  const saved = await submit({ slot: "evening", now: at("20:00"), input: { items: [{ text: "拆除东街违建", done: true }] }, photos: [await photoUpload(60)] });
   assert.equal(saved.slot.photos.length, 1);
 });
 
 test("a photo from the morning is evidence for the evening's ✓ on the same day (issue 14)", async () => {
-  await submit({ slot: "morning", input: { items: [{ text: "拆除东街违建", taskId }] }, photos: [await photo(61)] });
+  await submit({ slot: "morning", input: { items: [{ text: "拆除东街违建", taskId }] }, photos: [await photoUpload(61)] });
   const saved = await submit({ slot: "evening", now: at("20:00"), input: { items: [{ text: "拆除东街违建", done: true }] } });
   assert.deepEqual(
     saved.slot.items.map((i) => i.done),
@@ -350,7 +347,7 @@ test("a photo from the morning is evidence for the evening's ✓ on the same day
 });
 
 test("only a unit account files, and only its own unit's card", async () => {
-  const admin = asSessionUser({ id: reporter.id, username: "admin", name: "督查室", role: "ADMIN", unitId: null });
+  const admin = asSessionUser({ id: scene.reporter.id, username: "admin", name: "督查室", role: "ADMIN", unitId: null });
   await rejects(submit({ user: admin, slot: "morning", input: { items: [{ text: "x" }] } }), /只有单位账号/, 403);
   await rejects(submit({ slot: "dinner", input: {} }), /时段应为/);
   await rejects(submit({ slot: "morning", date: addDays(today, 1), input: { items: [{ text: "x" }] } }), /未来日期/);

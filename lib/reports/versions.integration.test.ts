@@ -6,31 +6,22 @@
  * fails halfway leaves no version behind.
  */
 import assert from "node:assert/strict";
-import fs from "node:fs";
 import { after, before, beforeEach, test } from "node:test";
-import type { SessionUser } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db-client";
 import { ReportError, submitSlot, type SubmitRequest } from "@/lib/reports/submit";
 import { currentVersionId, lockReasonsOf } from "@/lib/reports/versions";
 import { loadVersionHistory } from "@/lib/reports/version-history";
-import type { LocalDirStorage } from "@/lib/storage";
-import { createReportScene } from "@/lib/testing/report-scene";
+import { at, createReportScene, today, type ReportScene } from "@/lib/testing/report-scene";
 import type { TestDb } from "@/lib/testing/test-db";
 import { testPhotoFile } from "@/lib/testing/photos";
-import { districtInstant, districtToday } from "@/lib/time";
 
+let scene: ReportScene;
 let t: TestDb;
-let photoDir: string;
-let storage: LocalDirStorage;
-let reporter: SessionUser;
-let unitId: string;
 let adminIds: string[];
 let leaderId: string;
-const today = districtToday();
-const at = (hhmm: string) => districtInstant(today, hhmm);
 
 function submit(request: Partial<SubmitRequest> & Pick<SubmitRequest, "input">, db: Db = t.db) {
-  return submitSlot(db, storage, { user: reporter, date: "today", slot: "evening", photos: [], now: at("18:00"), ...request });
+  return submitSlot(db, scene.storage, { user: scene.reporter, date: "today", slot: "evening", photos: [], now: at("18:00"), ...request });
 }
 
 async function rejects(promise: Promise<unknown>, pattern: RegExp) {
@@ -53,21 +44,19 @@ async function shownEvening() {
 }
 
 before(async () => {
-  ({ t, photoDir, storage, reporter, unitId } = await createReportScene("versions", "V1", "版本镇"));
+  scene = await createReportScene("versions", "V1", "版本镇");
+  t = scene.t;
   const admins = await Promise.all(
     ["督查一", "督查二"].map((name, i) => t.db.user.create({ data: { username: `admin${i}`, name, role: "ADMIN", passwordHash: "x" } })),
   );
   adminIds = admins.map((a) => a.id);
   await t.db.user.create({ data: { username: "admin-gone", name: "已停用", role: "ADMIN", passwordHash: "x", active: false } });
   const year = Number(today.slice(0, 4));
-  taskId = (await t.db.task.create({ data: { year, unitId, title: "拆除违建", target: 1000, measure: "平方米", deadline: `${year}-12-31` } })).id;
+  taskId = (await t.db.task.create({ data: { year, unitId: scene.unitId, title: "拆除违建", target: 1000, measure: "平方米", deadline: `${year}-12-31` } })).id;
   leaderId = (await t.db.user.create({ data: { username: "leader", name: "李书记", role: "LEADER", passwordHash: "x" } })).id;
 });
 
-after(async () => {
-  await t.cleanup();
-  fs.rmSync(photoDir, { recursive: true, force: true });
-});
+after(() => scene.cleanup());
 
 async function reset() {
   await t.db.spotCheck.deleteMany();
@@ -144,13 +133,13 @@ test("a change with a reason is a 更正：a CORRECTION version, counted on the 
   const version = await t.db.reportVersion.findUniqueOrThrow({ where: { slotId_number: { slotId: slot.id, number: 2 } } });
   assert.equal(version.kind, "CORRECTION");
   assert.equal(version.reason, "上午数字填错");
-  assert.equal(version.authorId, reporter.id);
+  assert.equal(version.authorId, scene.reporter.id);
   assert.equal(version.createdAt.toISOString(), at("19:00").toISOString());
 
   const notices = await t.db.notification.findMany({ orderBy: { recipientId: "asc" } });
   assert.deepEqual(notices.map((n) => n.recipientId).sort(), [...adminIds].sort(), "every active ADMIN, no one else");
   assert.match(notices[0].message, /版本镇.*晚晒已更正（第 2 版，王信息）：上午数字填错/);
-  assert.equal(notices[0].href, `/units/${unitId}?date=${today}#slot-${slot.id}`);
+  assert.equal(notices[0].href, `/units/${scene.unitId}?date=${today}#slot-${slot.id}`);
   assert.equal(notices[0].readAt, null);
   assert.equal(await t.db.auditLog.count({ where: { action: "report.correct", entityId: slot.id } }), 1);
 });
@@ -160,7 +149,7 @@ test("a locked slot's photos can be added to, not taken away", async () => {
   await t.db.instruction.create({ data: { cardId: slot.cardId, slot: "EVENING", leaderId, text: "请补充现场照片" } });
   const photo = await t.db.photo.create({
     data: {
-      uploaderId: reporter.id,
+      uploaderId: scene.reporter.id,
       slotId: slot.id,
       ...testPhotoFile("k"),
     },

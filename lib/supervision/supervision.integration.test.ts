@@ -15,6 +15,7 @@ import { runAnomalyChecks } from "@/lib/supervision/anomalies/run";
 import { parseEvidence } from "@/lib/supervision/anomalies/evidence";
 import { rebuildTextIndex } from "@/lib/supervision/anomalies/text-index";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createSlot } from "@/lib/testing/slots";
 import { LocalDirStorage } from "@/lib/storage/index";
 import { districtInstant } from "@/lib/time";
 import { recycle, renderShot, shotFor, siteFor } from "@/prisma/seed/photo-scenes";
@@ -44,14 +45,8 @@ before(async () => {
   ids.third = units[2].id;
   ids.source = units[0].id;
   ids.copier = units[1].id;
-  const slot = async (unitIndex: number, date: string, text: string, hhmm = "12:00") => {
-    const card = await db.reportCard.upsert({
-      where: { unitId_date: { unitId: units[unitIndex].id, date } },
-      create: { unitId: units[unitIndex].id, date },
-      update: {},
-    });
-    return db.reportSlot.create({ data: { cardId: card.id, slot: "NOON", authorId: author.id, text, submittedAt: districtInstant(date, hhmm) } });
-  };
+  const slot = (unitIndex: number, date: string, text: string) =>
+    createSlot(db, { unitId: units[unitIndex].id, date, slot: "NOON", authorId: author.id, text, submittedAt: districtInstant(date, "12:00") });
   // Stock phrasing every unit writes, so that "common" is learned as in production.
   for (const [i] of units.entries()) await slot(i, "2026-11-01", "今日主要工作：走访包联企业，已召开现场调度会，明确责任人和时限；开展安全生产检查。");
   const source = await slot(0, "2026-11-10", NARRATIVE);
@@ -59,31 +54,10 @@ before(async () => {
   ids.sourceSlot = source.id;
   ids.copySlot = copy.id;
   // The same photo twice: shown by 界河店乡 on the 10th, again by 正西乡 on the 18th, mirrored.
-  const storage = new LocalDirStorage(photoDir);
   const rng = rngFor("supervision-test");
   const original = await renderShot(siteFor("supervision", 1), shotFor(rng));
-  const photo = async (slotId: string, key: string, image: Buffer, createdAt: Date) => {
-    const p = await processPhoto(image);
-    await storage.put(`${key}.jpg`, p.full);
-    await storage.put(`${key}-t.jpg`, p.thumb);
-    return db.photo.create({
-      data: {
-        uploaderId: author.id,
-        slotId,
-        storageKey: `${key}.jpg`,
-        thumbKey: `${key}-t.jpg`,
-        mime: "image/jpeg",
-        width: p.width,
-        height: p.height,
-        bytes: p.bytes,
-        sha256: p.sha256,
-        dHash: p.dHash,
-        createdAt,
-      },
-    });
-  };
-  ids.sourcePhoto = (await photo(source.id, "a", original, source.submittedAt)).id;
-  ids.copyPhoto = (await photo(copy.id, "b", await recycle(original, "mirror", rng), copy.submittedAt)).id;
+  ids.sourcePhoto = (await storePhoto(source, "a", original)).id;
+  ids.copyPhoto = (await storePhoto(copy, "b", await recycle(original, "mirror", rng))).id;
   // Slots written directly, past the saving path that indexes their texts (as the seed does).
   await db.$transaction((tx) => rebuildTextIndex(tx));
 });
@@ -91,6 +65,35 @@ after(async () => {
   await t.cleanup();
   fs.rmSync(photoDir, { recursive: true, force: true });
 });
+
+/** `image` as the upload path keeps it: processed, stored under `key`, and filed by the author on `slot` when it was sent. */
+async function storePhoto(
+  slot: { id: string; submittedAt: Date },
+  key: string,
+  image: Buffer,
+  extra: { exifLat?: number; exifLng?: number; exifTakenAt?: null } = {},
+) {
+  const p = await processPhoto(image);
+  const storage = new LocalDirStorage(photoDir);
+  await storage.put(`${key}.jpg`, p.full);
+  await storage.put(`${key}-t.jpg`, p.thumb);
+  return t.db.photo.create({
+    data: {
+      uploaderId: ids.author,
+      slotId: slot.id,
+      storageKey: `${key}.jpg`,
+      thumbKey: `${key}-t.jpg`,
+      mime: "image/jpeg",
+      width: p.width,
+      height: p.height,
+      bytes: p.bytes,
+      sha256: p.sha256,
+      dHash: p.dHash,
+      createdAt: slot.submittedAt,
+      ...extra,
+    },
+  });
+}
 
 test("the runner flags a copied text and a recycled photo, with their evidence", async () => {
   const result = await runAnomalyChecks(t.db, ids.copySlot);
@@ -174,30 +177,13 @@ test("when the sign is gone (the text corrected), its open flag goes too", async
 });
 
 test("a photo with GPS but no EXIF time is still placed: taken in Beijing, it is flagged outside the district (stripping the time hides nothing)", async () => {
-  const card = await t.db.reportCard.create({ data: { unitId: ids.third, date: "2026-11-20" } });
-  const slot = await t.db.reportSlot.create({
-    data: { cardId: card.id, slot: "NOON", authorId: ids.author, text: "今天在村里查看秸秆禁烧情况。", submittedAt: districtInstant("2026-11-20", "12:00") },
-  });
-  const p = await processPhoto(await renderShot(siteFor("supervision", 7), shotFor(rngFor("untimed"))));
-  await new LocalDirStorage(photoDir).put("beijing.jpg", p.full);
-  await new LocalDirStorage(photoDir).put("beijing-t.jpg", p.thumb);
-  await t.db.photo.create({
-    data: {
-      uploaderId: ids.author,
-      slotId: slot.id,
-      storageKey: "beijing.jpg",
-      thumbKey: "beijing-t.jpg",
-      mime: "image/jpeg",
-      width: p.width,
-      height: p.height,
-      bytes: p.bytes,
-      sha256: p.sha256,
-      dHash: p.dHash,
-      exifLat: 39.9042,
-      exifLng: 116.4074,
-      exifTakenAt: null,
-      createdAt: slot.submittedAt,
-    },
+  const date = "2026-11-20";
+  const text = "今天在村里查看秸秆禁烧情况。";
+  const slot = await createSlot(t.db, { unitId: ids.third, date, slot: "NOON", authorId: ids.author, text, submittedAt: districtInstant(date, "12:00") });
+  await storePhoto(slot, "beijing", await renderShot(siteFor("supervision", 7), shotFor(rngFor("untimed"))), {
+    exifLat: 39.9042,
+    exifLng: 116.4074,
+    exifTakenAt: null,
   });
   await runAnomalyChecks(t.db, slot.id);
   const flag = await t.db.anomaly.findFirst({ where: { slotId: slot.id, kind: "LOCATION" } });

@@ -11,7 +11,7 @@ import { commitTaskImport, previewTaskImport, sha256Of } from "@/lib/tasks/impor
 import { deriveStatus } from "@/lib/tasks/status";
 import { generateTaskRows, makeTaskSheet, type TaskSheetRow } from "@/lib/testing/task-sheet";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
-import { sessionUser } from "@/lib/testing/users";
+import { createOffice, sessionUser } from "@/lib/testing/users";
 
 const today = "2026-11-27";
 let t: TestDb;
@@ -23,7 +23,7 @@ const UNITS = ["甲镇", "乙镇", "丙局"];
 before(async () => {
   t = await createTestDb();
   const units = await Promise.all(UNITS.map((name, i) => t.db.unit.create({ data: { code: `U${i}`, name, kind: i < 2 ? "TOWN" : "DEPARTMENT" } })));
-  admin = sessionUser((await t.db.user.create({ data: { username: "office", name: "督查室", role: "ADMIN", passwordHash: "x" } })).id, "ADMIN");
+  admin = await createOffice(t.db);
   const rep = await t.db.user.create({ data: { username: "rep", name: "信息员", role: "REPORTER", unitId: units[0].id, passwordHash: "x" } });
   reporter = sessionUser(rep.id, "REPORTER", units[0].id);
   rows = generateTaskRows(1000, UNITS, "IT", 2026);

@@ -1,9 +1,9 @@
 /** Import validation without a database: reading .xlsx/.csv with exceljs and planning rows. */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import ExcelJS from "exceljs";
 import { AMBIGUOUS, planImport, type ExistingTask, type ImportRefs } from "@/lib/tasks/import";
 import { IMPORT_COLUMNS, readTaskSheet, writeTaskTemplate, type Cell } from "@/lib/tasks/spreadsheet";
+import { makeSheet } from "@/lib/testing/sheets";
 
 const refs: ImportRefs = {
   units: new Map([
@@ -50,13 +50,7 @@ function row(overrides: Record<string, Cell> = {}): Cell[] {
   return HEADERS.map((h) => merged[h] ?? null);
 }
 
-async function xlsx(rows: Cell[][], headers: string[] = HEADERS): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet("任务清单");
-  sheet.addRow(headers);
-  for (const r of rows) sheet.addRow(r);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
+const xlsx = (rows: Cell[][], headers: string[] = HEADERS) => makeSheet(headers, rows, "任务清单");
 
 async function plan(buffer: Buffer, fileName = "tasks.xlsx", existing = new Map<string, ExistingTask>()) {
   const sheet = await readTaskSheet(buffer, fileName);

@@ -22,7 +22,7 @@ import { taskUpdateInput } from "@/lib/tasks/schemas";
 import { reportMilestoneProgress, reportTaskProgress, updateTask } from "@/lib/tasks/writes";
 import { makeTaskSheet } from "@/lib/testing/task-sheet";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
-import { sessionUser } from "@/lib/testing/users";
+import { createOffice, sessionUser } from "@/lib/testing/users";
 import { addDays, districtInstant, districtToday } from "@/lib/time";
 
 let t: TestDb;
@@ -55,7 +55,7 @@ before(async () => {
   unitId = (await t.db.unit.create({ data: { code: "P1", name: "进度镇", kind: "TOWN" } })).id;
   const rep = await t.db.user.create({ data: { username: "rep", name: "王信息", role: "REPORTER", unitId, passwordHash: "x" } });
   reporter = sessionUser(rep.id, "REPORTER", unitId);
-  admin = sessionUser((await t.db.user.create({ data: { username: "office", name: "督查室", role: "ADMIN", passwordHash: "x" } })).id, "ADMIN");
+  admin = await createOffice(t.db);
 });
 
 after(async () => {

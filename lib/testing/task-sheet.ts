@@ -2,18 +2,20 @@
  * Builds task-list spreadsheets for tests and the import benchmark: rows by
  * Chinese header, written with exceljs like a user's Excel would be.
  */
-import ExcelJS from "exceljs";
 import { IMPORT_COLUMNS, type Cell } from "@/lib/tasks/spreadsheet";
+import { makeSheet } from "@/lib/testing/sheets";
 
 /** A row by Chinese header (任务编号, 责任单位 …). */
 export type TaskSheetRow = Partial<Record<string, Cell>>;
 
-export async function makeTaskSheet(rows: readonly TaskSheetRow[], format: "xlsx" | "csv" = "xlsx"): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet("任务清单");
-  sheet.addRow(IMPORT_COLUMNS.map((c) => c.header));
-  for (const row of rows) sheet.addRow(IMPORT_COLUMNS.map((c) => row[c.header] ?? null));
-  return Buffer.from(format === "xlsx" ? await workbook.xlsx.writeBuffer() : await workbook.csv.writeBuffer());
+export function makeTaskSheet(rows: readonly TaskSheetRow[], format: "xlsx" | "csv" = "xlsx"): Promise<Buffer> {
+  const headers = IMPORT_COLUMNS.map((c) => c.header);
+  return makeSheet(
+    headers,
+    rows.map((row) => headers.map((h) => row[h] ?? null)),
+    "任务清单",
+    format,
+  );
 }
 
 /** `count` plausible rows spread over `units`, numbered `${prefix}-00001` … */

@@ -23,6 +23,11 @@ export async function createSessionUser(db: Db, username: string, role: Role, un
   return asSessionUser(await db.user.create({ data: { username, name: username, role, unitId, passwordHash: "x" } }));
 }
 
+/** The office (督查室): an ADMIN account with no unit, signed in. */
+export async function createOffice(db: Db, username = "office", passwordHash = "x"): Promise<SessionUser> {
+  return asSessionUser(await db.user.create({ data: { username, name: "督查室", role: "ADMIN", passwordHash } }));
+}
+
 /** A town (测试镇) with two reporters, 甲 ("rep") and 乙 ("other"): for tests of one user's access against another's. */
 export async function seedTwoReporters(db: Db, passwordHash = "x"): Promise<{ userId: string; otherId: string }> {
   const unit = await db.unit.create({ data: { code: "T1", name: "测试镇", kind: "TOWN" } });

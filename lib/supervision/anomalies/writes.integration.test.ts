@@ -7,6 +7,8 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { reviewAnomalyFlag } from "@/lib/supervision/anomalies/writes";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createSlot } from "@/lib/testing/slots";
+import { createOffice } from "@/lib/testing/users";
 import { districtInstant } from "@/lib/time";
 
 let t: TestDb;
@@ -17,11 +19,9 @@ before(async () => {
   t = await createTestDb();
   const unit = await t.db.unit.create({ data: { code: "130408001", name: "临洺关镇", kind: "TOWN" } });
   const author = await t.db.user.create({ data: { username: "rep", name: "信息员", role: "REPORTER", passwordHash: "x", unitId: unit.id } });
-  adminId = (await t.db.user.create({ data: { username: "admin", name: "督查室", role: "ADMIN", passwordHash: "x" } })).id;
-  const card = await t.db.reportCard.create({ data: { unitId: unit.id, date: "2026-11-20" } });
-  const slot = await t.db.reportSlot.create({
-    data: { cardId: card.id, slot: "NOON", authorId: author.id, text: "现场", submittedAt: districtInstant("2026-11-20", "12:00") },
-  });
+  adminId = (await createOffice(t.db, "admin")).id;
+  const date = "2026-11-20";
+  const slot = await createSlot(t.db, { unitId: unit.id, date, slot: "NOON", authorId: author.id, text: "现场", submittedAt: districtInstant(date, "12:00") });
   anomalyId = (await t.db.anomaly.create({ data: { slotId: slot.id, kind: "LOCATION", score: 0.8, evidence: "{}" } })).id;
 });
 

@@ -6,6 +6,8 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { BulletinError, draftBulletinFromCards, editBulletin, planDraft, publishBulletin } from "@/lib/supervision/bulletins/writes";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createSlot } from "@/lib/testing/slots";
+import { createOffice } from "@/lib/testing/users";
 
 let t: TestDb;
 let adminId: string;
@@ -14,13 +16,9 @@ let slotId: string;
 before(async () => {
   t = await createTestDb();
   const unit = await t.db.unit.create({ data: { code: "130408100", name: "临洺关镇", kind: "TOWN" } });
-  const admin = await t.db.user.create({ data: { username: "admin", name: "督查室", role: "ADMIN", passwordHash: "x" } });
-  adminId = admin.id;
-  const card = await t.db.reportCard.create({ data: { unitId: unit.id, date: "2026-11-26" } });
-  const slot = await t.db.reportSlot.create({
-    data: { cardId: card.id, slot: "EVENING", authorId: admin.id, text: "今日完成拆迁协议签订三户。", submittedAt: new Date() },
-  });
-  slotId = slot.id;
+  adminId = (await createOffice(t.db, "admin")).id;
+  const slot = { slot: "EVENING", authorId: adminId, text: "今日完成拆迁协议签订三户。", submittedAt: new Date() } as const;
+  slotId = (await createSlot(t.db, { unitId: unit.id, date: "2026-11-26", ...slot })).id;
 });
 after(() => t.cleanup());
 

@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { SessionUser } from "@/lib/auth/roles";
 import { applyOrderStep, issueOrder } from "@/lib/supervision/orders/writes";
+import { orderInput } from "@/lib/testing/orders";
 import { testDbForFile } from "@/lib/testing/file-db";
 import { createSessionUser } from "@/lib/testing/users";
 import { addDays, districtInstant, districtToday } from "@/lib/time";
@@ -35,12 +36,7 @@ const deadlineDate = addDays(today, 2);
 const overdueAt = districtInstant(addDays(today, 3), "10:00");
 
 async function overdueOrder(office: SessionUser, head: SessionUser, unitId: string, title: string, taskId?: string) {
-  const issued = await issueOrder(
-    t.db,
-    office,
-    { unitId, coUnitIds: [], title, content: `${title}，限期办结。`, deadlineDate, deadlineTime: "18:00", taskId } as never,
-    issuedAt,
-  );
+  const issued = await issueOrder(t.db, office, orderInput(unitId, title, `${title}，限期办结。`, deadlineDate, { taskId }), issuedAt);
   assert.ok(issued.ok, JSON.stringify(issued));
   assert.ok((await applyOrderStep(t.db, head, { orderId: issued.value, kind: "SIGN", untilTime: "18:00" } as never, [], issuedAt)).ok);
   return issued.value;

@@ -11,6 +11,7 @@ import { after, before, test } from "node:test";
 import type { SessionUser } from "@/lib/auth/roles";
 import { migrateOrdersToLifecycle } from "@/lib/supervision/orders/migration";
 import { applyOrderStep, issueOrder, ORDER_CHANGED, ORDER_NOT_FOUND } from "@/lib/supervision/orders/writes";
+import { orderInput } from "@/lib/testing/orders";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
 import { createSessionUser } from "@/lib/testing/users";
 import { addDays, districtInstant, districtToday } from "@/lib/time";
@@ -36,15 +37,14 @@ const step = (user: SessionUser, orderId: string, kind: string, extra: Record<st
 
 test("a 督办件 through its whole life, each unit answering its own part", async () => {
   const today = districtToday();
-  const issued = await issueOrder(t.db, u.office, {
-    unitId: unitIds["牵头镇"],
-    coUnitIds: [unitIds["配合局"]],
-    title: "兴业路拆迁遗留问题",
-    content: "限期解决兴业路三户拆迁遗留问题，办结后报送佐证。",
-    deadlineDate: addDays(today, 10),
-    deadlineTime: "18:00",
-    feedbackEveryDays: 7,
-  });
+  const issued = await issueOrder(
+    t.db,
+    u.office,
+    orderInput(unitIds["牵头镇"], "兴业路拆迁遗留问题", "限期解决兴业路三户拆迁遗留问题，办结后报送佐证。", addDays(today, 10), {
+      coUnitIds: [unitIds["配合局"]],
+      feedbackEveryDays: 7,
+    }),
+  );
   assert.ok(issued.ok);
   const id = issued.value;
 
@@ -124,14 +124,11 @@ test("a 督办件 through its whole life, each unit answering its own part", asy
 });
 
 test("the same step sent twice at once moves the order once", async () => {
-  const issued = await issueOrder(t.db, u.office, {
-    unitId: unitIds["牵头镇"],
-    coUnitIds: [],
-    title: "双击签收测试",
-    content: "同一步骤并发提交两次只生效一次。",
-    deadlineDate: addDays(districtToday(), 5),
-    deadlineTime: "18:00",
-  });
+  const issued = await issueOrder(
+    t.db,
+    u.office,
+    orderInput(unitIds["牵头镇"], "双击签收测试", "同一步骤并发提交两次只生效一次。", addDays(districtToday(), 5)),
+  );
   assert.ok(issued.ok);
   const results = await Promise.all([step(u.lead, issued.value, "SIGN"), step(u["lead-rep"], issued.value, "SIGN")]);
   assert.equal(results.filter((r) => r.ok).length, 1);

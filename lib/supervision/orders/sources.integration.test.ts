@@ -6,7 +6,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { issueOrder } from "@/lib/supervision/orders/writes";
+import { orderInput } from "@/lib/testing/orders";
 import { testDbForFile } from "@/lib/testing/file-db";
+import { createSlot } from "@/lib/testing/slots";
 import { createSessionUser } from "@/lib/testing/users";
 import { addDays, districtInstant, districtToday } from "@/lib/time";
 
@@ -18,24 +20,21 @@ test("an order issued from a report records the report as its source; another un
   const office = await createSessionUser(t.db, "office", "ADMIN");
   const rep = await createSessionUser(t.db, "rep", "REPORTER", town.id);
   const today = districtToday();
-  const card = await t.db.reportCard.create({ data: { unitId: town.id, date: today } });
-  const slot = await t.db.reportSlot.create({
-    data: { cardId: card.id, slot: "MORNING", authorId: rep.id, text: "早晒内容", submittedAt: districtInstant(today, "09:00") },
+  const slot = await createSlot(t.db, {
+    unitId: town.id,
+    date: today,
+    slot: "MORNING",
+    authorId: rep.id,
+    text: "早晒内容",
+    submittedAt: districtInstant(today, "09:00"),
   });
-  const input = {
-    coUnitIds: [],
-    title: "抽查问题整改",
-    content: "晒报所称作业未开展，限期说明。",
-    deadlineDate: addDays(today, 5),
-    deadlineTime: "18:00",
-    slotId: slot.id,
-  };
+  const input = (unitId: string) => orderInput(unitId, "抽查问题整改", "晒报所称作业未开展，限期说明。", addDays(today, 5), { slotId: slot.id });
 
-  const refused = await issueOrder(t.db, office, { ...input, unitId: other.id } as never);
+  const refused = await issueOrder(t.db, office, input(other.id));
   assert.deepEqual(refused, { ok: false, status: 400, message: "所关联的晒报不属于该单位。" });
   assert.equal(await t.db.supervisionOrder.count(), 0);
 
-  const issued = await issueOrder(t.db, office, { ...input, unitId: town.id } as never);
+  const issued = await issueOrder(t.db, office, input(town.id));
   assert.ok(issued.ok);
   const order = await t.db.supervisionOrder.findUniqueOrThrow({ where: { id: issued.value }, select: { slotId: true, source: true, unitId: true } });
   assert.deepEqual(order, { slotId: slot.id, source: "REPORT", unitId: town.id });

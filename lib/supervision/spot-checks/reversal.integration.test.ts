@@ -17,7 +17,7 @@ import { recordSpotCheckResult } from "@/lib/supervision/spot-checks/writes";
 import { progressAsOf } from "@/lib/tasks/progress-events";
 import { createTestDb, type TestDb } from "@/lib/testing/test-db";
 import { tempPhotoStorage } from "@/lib/testing/photos";
-import { sessionUser } from "@/lib/testing/users";
+import { createOffice, sessionUser } from "@/lib/testing/users";
 import { addDays, districtInstant, districtToday } from "@/lib/time";
 
 let t: TestDb;
@@ -33,7 +33,7 @@ const tomorrow = addDays(today, 1);
 before(async () => {
   t = await createTestDb();
   ({ dir: photoDir, storage } = tempPhotoStorage("reversal"));
-  admin = sessionUser((await t.db.user.create({ data: { username: "office", name: "督查室", role: "ADMIN", passwordHash: "x" } })).id, "ADMIN");
+  admin = await createOffice(t.db);
   leader = sessionUser((await t.db.user.create({ data: { username: "leader", name: "区长", role: "LEADER", passwordHash: "x" } })).id, "LEADER");
 });
 
