@@ -26,8 +26,10 @@ function* sourceFiles(dir: string): Generator<string> {
 }
 
 const LABELS = ["乡镇", "区直部门", "部门", "早晒", "午晒", "晚晒"];
-// A quoted string that is exactly a label, or JSX text that is exactly one (between tags or alone on its line).
-const RETYPED = new RegExp(`(["'\`])(${LABELS.join("|")})\\1|>\\s*(${LABELS.join("|")})\\s*<|^\\s*(${LABELS.join("|")})\\s*$`, "m");
+const ANY = `(${LABELS.join("|")})`;
+// A quoted string that is exactly a label, or JSX text that is exactly one (between tags or alone on its line);
+// JSX text that opens with a label and its count (a heading: 乡镇（12）); labels joined by a slash (乡镇/部门).
+const RETYPED = new RegExp([`(["'\`])${ANY}\\1`, `>\\s*${ANY}\\s*<`, `^\\s*${ANY}\\s*$`, `>\\s*${ANY}（`, `${ANY}/${ANY}`].join("|"), "m");
 
 function retypedLabels(source: string): string[] {
   return source
@@ -51,7 +53,10 @@ test("the check finds a re-typed label and lets prose pass", () => {
   assert.equal(retypedLabels(`<optgroup label="区直部门">`).length, 1);
   assert.equal(retypedLabels(`<option value="TOWN">乡镇</option>`).length, 1);
   assert.equal(retypedLabels(`{["早晒", "午晒"].map((l) => l)}`).length, 1);
+  assert.equal(retypedLabels(`<Section heading={<>乡镇（{towns.length}）</>}>`).length, 1);
+  assert.equal(retypedLabels(`<span>按乡镇/部门和早午晚分层</span>`).length, 1);
   assert.equal(retypedLabels(`<p>乡镇和区直部门向社会公开的年度承诺。</p>`).length, 0);
+  assert.equal(retypedLabels(`<span>最近晚晒（{latestEvening.date}）：</span>`).length, 0);
   assert.equal(retypedLabels(`message: "早晒至少要列一项今天的计划。"`).length, 0);
 });
 

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { ActionForm, ActionMessage, SubmitButton } from "@/components/ui/action-form";
-import { Field, TextareaField } from "@/components/ui/field";
+import { Choice, Field, TextareaField } from "@/components/ui/field";
 import { saveScoringRules } from "@/lib/assessment/actions";
 
 export type RulesValues = {
@@ -77,10 +77,9 @@ export function RulesForm({ initial, departments }: { initial: RulesValues; depa
             </p>
             <div className="mt-2 grid max-h-72 gap-1 overflow-y-auto rounded-lg border border-stone-200 p-2 sm:grid-cols-2 lg:grid-cols-3">
               {departments.map((d) => (
-                <label key={d.id} className="flex min-h-11 items-center gap-2">
-                  <input type="checkbox" name="excludedUnitIds" value={d.id} defaultChecked={initial.excludedUnitIds.includes(d.id)} className="size-5" />
+                <Choice key={d.id} type="checkbox" name="excludedUnitIds" value={d.id} defaultChecked={initial.excludedUnitIds.includes(d.id)}>
                   <span>{d.name}</span>
-                </label>
+                </Choice>
               ))}
             </div>
           </fieldset>

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { ActionForm, ActionMessage, SubmitButton } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
-import { Field, FieldError, TextareaField } from "@/components/ui/field";
+import { Choice, Field, FieldError, TextareaField } from "@/components/ui/field";
 import { deleteCommitmentDraftAction, saveCommitmentAction } from "@/lib/commitments/actions";
 
 export type DraftPledge = { key: string; text: string; taskIds: string[] };
@@ -59,22 +59,21 @@ export function CommitmentEditor({
                         <ul className="mt-1 space-y-1">
                           {tasks.map((task) => (
                             <li key={task.id}>
-                              <label className="flex min-h-11 items-start gap-2 text-sm">
-                                <input
-                                  type="checkbox"
-                                  className="mt-0.5 size-4 shrink-0"
-                                  checked={pledge.taskIds.includes(task.id)}
-                                  onChange={(e) =>
-                                    update(pledge.key, {
-                                      taskIds: e.target.checked ? [...pledge.taskIds, task.id] : pledge.taskIds.filter((x) => x !== task.id),
-                                    })
-                                  }
-                                />
+                              <Choice
+                                type="checkbox"
+                                className="items-start text-sm"
+                                checked={pledge.taskIds.includes(task.id)}
+                                onChange={(e) =>
+                                  update(pledge.key, {
+                                    taskIds: e.target.checked ? [...pledge.taskIds, task.id] : pledge.taskIds.filter((x) => x !== task.id),
+                                  })
+                                }
+                              >
                                 <span>
                                   {task.title}
                                   <span className="text-stone-500">（截止 {task.deadline}）</span>
                                 </span>
-                              </label>
+                              </Choice>
                             </li>
                           ))}
                         </ul>

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { ActionForm, SubmitButton } from "@/components/ui/action-form";
-import { Choice, Field, SelectField } from "@/components/ui/field";
+import { Choice, Field, NamedOptions, SelectField } from "@/components/ui/field";
 import { UnitSelect, type UnitSelectOption } from "@/components/ui/unit-select";
 import { ROBOT_KIND_LABELS, ROBOT_SCOPE_LABELS, type RobotScope } from "@/lib/notifications/labels";
 import { createRobotAction, deleteRobotAction, saveLeadTimesAction, testRobotAction, updateRobotAction } from "@/lib/notifications/robot-actions";
@@ -36,12 +36,7 @@ export function RobotCreateForm({ units, channels }: { units: UnitSelectOption[]
             {scope === "UNIT" ? <UnitSelect label="单位" name="unitId" units={units} required errors={errors.unitId} /> : null}
             {scope === "CHANNEL" ? (
               <SelectField label="工作群" name="channelId" required defaultValue="" errors={errors.channelId}>
-                <option value="">请选择</option>
-                {channels.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
+                <NamedOptions items={channels} empty="请选择" />
               </SelectField>
             ) : null}
           </div>

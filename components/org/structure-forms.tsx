@@ -2,7 +2,7 @@
 
 import { UnitPicker } from "@/components/ui/unit-picker";
 import { ActionForm, SubmitButton } from "@/components/ui/action-form";
-import { Field, SelectField } from "@/components/ui/field";
+import { Choice, Field, FieldError, NamedOptions, SelectField } from "@/components/ui/field";
 import type { UnitOption } from "@/components/org/user-forms";
 import {
   createChannelAction,
@@ -32,36 +32,32 @@ function PeoplePicker({
   errors?: string[];
 }) {
   return (
-    <fieldset className="space-y-2">
+    <fieldset className="space-y-2" aria-describedby={`${name}-error`}>
       <legend className="mb-1 text-sm font-medium text-stone-800">{legend}</legend>
       <input type="hidden" name={name} defaultValue={defaultSelected.join(",")} />
       <div className="grid gap-1 sm:grid-cols-3">
         {people.map((p) => (
-          <label key={p.id} className="flex min-h-11 items-center gap-2">
-            <input
-              type="checkbox"
-              value={p.id}
-              defaultChecked={defaultSelected.includes(p.id)}
-              onChange={(e) => {
-                const hidden = e.currentTarget.closest("fieldset")!.querySelector<HTMLInputElement>(`input[type=hidden][name="${name}"]`)!;
-                const ids = new Set(hidden.value.split(",").filter(Boolean));
-                if (e.currentTarget.checked) ids.add(p.id);
-                else ids.delete(p.id);
-                hidden.value = [...ids].join(",");
-              }}
-            />
+          <Choice
+            key={p.id}
+            type="checkbox"
+            value={p.id}
+            defaultChecked={defaultSelected.includes(p.id)}
+            onChange={(e) => {
+              const hidden = e.currentTarget.closest("fieldset")!.querySelector<HTMLInputElement>(`input[type=hidden][name="${name}"]`)!;
+              const ids = new Set(hidden.value.split(",").filter(Boolean));
+              if (e.currentTarget.checked) ids.add(p.id);
+              else ids.delete(p.id);
+              hidden.value = [...ids].join(",");
+            }}
+          >
             <span>
               {p.name}
               {p.title ? <span className="text-sm text-stone-600">({p.title})</span> : null}
             </span>
-          </label>
+          </Choice>
         ))}
       </div>
-      {errors?.map((e) => (
-        <p key={e} className="text-sm text-red-700">
-          {e}
-        </p>
-      ))}
+      <FieldError id={`${name}-error`} errors={errors} />
     </fieldset>
   );
 }
@@ -120,12 +116,7 @@ export function KeyTaskForm({
           <input type="hidden" name="id" value={keyTask.id} />
           <Field label={`${keyTask.code} 名称`} id={`kt-name-${keyTask.id}`} name="name" required defaultValue={keyTask.name} errors={errors.name} />
           <SelectField label="所属分管线" id={`kt-line-${keyTask.id}`} name="lineId" defaultValue={keyTask.lineId ?? ""} errors={errors.lineId}>
-            <option value="">未指定</option>
-            {lines.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
-            ))}
+            <NamedOptions items={lines} empty="未指定" />
           </SelectField>
           <SubmitButton variant="secondary">保存</SubmitButton>
         </>
@@ -142,12 +133,7 @@ export function KeyTaskCreateForm({ lines }: { lines: { id: string; name: string
         <>
           <Field label="名称" id="kt-new-name" name="name" required maxLength={40} errors={errors.name} />
           <SelectField label="所属分管线" id="kt-new-line" name="lineId" defaultValue="" errors={errors.lineId}>
-            <option value="">未指定</option>
-            {lines.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
-            ))}
+            <NamedOptions items={lines} empty="未指定" />
           </SelectField>
           <SubmitButton pendingLabel="正在创建…">新建</SubmitButton>
         </>

@@ -2,6 +2,7 @@
 
 import { ActionForm, ActionMessage, SubmitButton } from "@/components/ui/action-form";
 import { Field, FormMessage, TextareaField } from "@/components/ui/field";
+import type { ActionState } from "@/lib/auth/action";
 import { acceptInstruction, answerInstruction, askInstructionAgain, createInstruction } from "@/lib/reports/actions";
 import { districtToday } from "@/lib/time";
 
@@ -9,8 +10,7 @@ import { districtToday } from "@/lib/time";
 export function InstructionForm({ slotId, label }: { slotId: string; label: string }) {
   const today = districtToday();
   return (
-    <details className="mt-2">
-      <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-medium text-brand-700">写批示</summary>
+    <Disclosure summary="写批示" className="mt-2">
       <ActionForm action={createInstruction} resetOnSuccess className="mt-2 space-y-2" aria-label={`对${label}写批示`} message={false}>
         {({ errors }) => (
           <>
@@ -31,23 +31,55 @@ export function InstructionForm({ slotId, label }: { slotId: string; label: stri
           </>
         )}
       </ActionForm>
+    </Disclosure>
+  );
+}
+
+/** A form behind a link-like summary (写批示, 追问): closed until asked for; at least 44 px to tap. */
+function Disclosure({ summary, className, children }: { summary: string; className?: string; children: React.ReactNode }) {
+  return (
+    <details className={className}>
+      <summary className="inline-flex min-h-11 min-w-11 cursor-pointer items-center justify-center text-sm font-medium text-brand-700">{summary}</summary>
+      {children}
     </details>
   );
 }
 
-/** The unit's answer to an instruction. */
-export function AnswerForm({ instructionId }: { instructionId: string }) {
+/**
+ * The steps on an instruction that, once taken, leave only the server's word in their place: the
+ * unit's answer, the leader's 追问 (both with words) and the leader's 采纳 (a button alone).
+ */
+const STEPS = {
+  answer: { action: answerInstruction, label: "回复批示", text: { label: "回复（落实情况）", maxLength: 1000 }, submit: "提交回复", pending: "正在提交…" },
+  reask: { action: askInstructionAgain, label: "追问批示", text: { label: "追问内容", maxLength: 500 }, submit: "发出追问", pending: "正在发出…" },
+  close: { action: acceptInstruction, label: "采纳回复并办结批示", text: null, submit: "采纳，办结", pending: "正在办结…" },
+} satisfies Record<string, InstructionStep>;
+
+type InstructionStep = {
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  /** the form's name */
+  label: string;
+  /** the words the step carries, if any */
+  text: { label: string; maxLength: number } | null;
+  submit: string;
+  pending: string;
+};
+
+function InstructionStepForm({ step, instructionId, className }: { step: keyof typeof STEPS; instructionId: string; className?: string }) {
+  const { action, label, text, submit, pending }: InstructionStep = STEPS[step];
   return (
-    <ActionForm action={answerInstruction} className="mt-2 space-y-2" aria-label="回复批示" message={false}>
+    <ActionForm action={action} className={className} aria-label={label} message={false}>
       {({ state, errors }) =>
         state.ok ? (
           <FormMessage ok message={state.message} />
         ) : (
           <>
             <input type="hidden" name="instructionId" value={instructionId} />
-            <TextareaField id={`answer-${instructionId}`} label="回复（落实情况）" name="text" rows={2} maxLength={1000} required errors={errors.text} />
+            {text ? (
+              <TextareaField id={`${step}-${instructionId}`} label={text.label} name="text" rows={2} maxLength={text.maxLength} required errors={errors.text} />
+            ) : null}
             <ActionMessage />
-            <SubmitButton pendingLabel="正在提交…">提交回复</SubmitButton>
+            <SubmitButton pendingLabel={pending}>{submit}</SubmitButton>
           </>
         )
       }
@@ -55,44 +87,21 @@ export function AnswerForm({ instructionId }: { instructionId: string }) {
   );
 }
 
+/** The unit's answer to an instruction. */
+export function AnswerForm({ instructionId }: { instructionId: string }) {
+  return <InstructionStepForm step="answer" instructionId={instructionId} className="mt-2 space-y-2" />;
+}
+
 /** The leader who wrote the 批示 (or the office) accepts the unit's answer and closes it. */
 export function CloseInstructionForm({ instructionId }: { instructionId: string }) {
-  return (
-    <ActionForm action={acceptInstruction} aria-label="采纳回复并办结批示" message={false}>
-      {({ state }) =>
-        state.ok ? (
-          <FormMessage ok message={state.message} />
-        ) : (
-          <>
-            <input type="hidden" name="instructionId" value={instructionId} />
-            <SubmitButton pendingLabel="正在办结…">采纳，办结</SubmitButton>
-            <ActionMessage />
-          </>
-        )
-      }
-    </ActionForm>
-  );
+  return <InstructionStepForm step="close" instructionId={instructionId} />;
 }
 
 /** …or asks again (追问): the 批示 goes back to the unit with these words. */
 export function ReaskInstructionForm({ instructionId }: { instructionId: string }) {
   return (
-    <details className="w-full">
-      <summary className="inline-flex min-h-11 min-w-11 cursor-pointer items-center justify-center text-sm font-medium text-brand-700">追问</summary>
-      <ActionForm action={askInstructionAgain} className="mt-2 space-y-2" aria-label="追问批示" message={false}>
-        {({ state, errors }) =>
-          state.ok ? (
-            <FormMessage ok message={state.message} />
-          ) : (
-            <>
-              <input type="hidden" name="instructionId" value={instructionId} />
-              <TextareaField id={`reask-${instructionId}`} label="追问内容" name="text" rows={2} maxLength={500} required errors={errors.text} />
-              <ActionMessage />
-              <SubmitButton pendingLabel="正在发出…">发出追问</SubmitButton>
-            </>
-          )
-        }
-      </ActionForm>
-    </details>
+    <Disclosure summary="追问" className="w-full">
+      <InstructionStepForm step="reask" instructionId={instructionId} className="mt-2 space-y-2" />
+    </Disclosure>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import type { EvidenceNeed } from "@/lib/reports/evidence-need";
 
 export type Coords = { lat: number; lng: number; accuracy: number | null };
@@ -73,17 +74,7 @@ export function LocationField({
           {message}
         </p>
       ) : null}
-      <label htmlFor={id} className="block text-sm text-stone-700">
-        地点名称
-      </label>
-      <input
-        id={id}
-        value={place}
-        onChange={(e) => onPlace(e.target.value)}
-        maxLength={100}
-        placeholder="如：东街拆迁现场"
-        className="block w-full rounded-lg border border-stone-300 bg-white px-3 py-2.5 text-base"
-      />
+      <Field id={id} label="地点名称" value={place} onChange={(e) => onPlace(e.target.value)} maxLength={100} placeholder="如：东街拆迁现场" />
     </fieldset>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
+import { Choice, Field } from "@/components/ui/field";
 
 /** A row of the morning's picker: an item already planned, a carried or logged item, a task, or typed text. */
 export type PlanRow = {
@@ -45,32 +46,27 @@ export function MorningPlan({ plan, setPlan, idBase }: { plan: PlanRow[]; setPla
                 const id = `${idBase}-${row.key}`;
                 return (
                   <li key={row.key} className="px-3 py-1">
-                    <label htmlFor={id} className="flex min-h-11 cursor-pointer items-start gap-3 py-1.5">
-                      <input
-                        id={id}
-                        type="checkbox"
-                        checked={row.checked}
-                        onChange={(e) => update(row.key, { checked: e.target.checked })}
-                        className="mt-1 size-5 shrink-0 accent-brand-700"
-                      />
+                    <Choice
+                      id={id}
+                      type="checkbox"
+                      checked={row.checked}
+                      onChange={(e) => update(row.key, { checked: e.target.checked })}
+                      className="cursor-pointer items-start gap-3 py-1.5"
+                    >
                       <span className="min-w-0">
                         <span className="block text-base text-stone-900">{row.source === "task" ? row.text || "（未填写）" : row.text}</span>
                         {row.hint ? <span className="block text-sm text-stone-600">{row.hint}</span> : null}
                       </span>
-                    </label>
+                    </Choice>
                     {row.source === "task" && row.checked ? (
-                      <div className="pb-2 pl-8">
-                        <label htmlFor={`${id}-text`} className="block text-sm text-stone-600">
-                          今天具体做什么（可改写）
-                        </label>
-                        <input
-                          id={`${id}-text`}
-                          value={row.text}
-                          onChange={(e) => update(row.key, { text: e.target.value })}
-                          maxLength={200}
-                          className="mt-1 block w-full rounded-lg border border-stone-300 px-3 py-2 text-base"
-                        />
-                      </div>
+                      <Field
+                        id={`${id}-text`}
+                        label="今天具体做什么（可改写）"
+                        value={row.text}
+                        onChange={(e) => update(row.key, { text: e.target.value })}
+                        maxLength={200}
+                        className="pb-2 pl-8"
+                      />
                     ) : null}
                   </li>
                 );

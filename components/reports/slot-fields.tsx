@@ -4,6 +4,7 @@ import { nextRowKey } from "@/components/reports/morning-plan";
 import { TaskOptions } from "@/components/tasks/task-options";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { Field, SelectField } from "@/components/ui/field";
 import type { PickerTask } from "@/lib/reports/editor";
 
 /** An item typed at noon or in the evening. */
@@ -31,30 +32,22 @@ export function NewItems({
       <legend className="mb-1 text-sm font-medium text-stone-600">新增事项</legend>
       {rows.map((row, n) => (
         <div key={row.key} className="space-y-2 rounded-lg border border-stone-200 p-3">
-          <label htmlFor={`${idBase}-${row.key}-text`} className="block text-sm text-stone-700">
-            新增事项 {n + 1}
-          </label>
-          <input
+          <Field
             id={`${idBase}-${row.key}-text`}
+            label={`新增事项 ${n + 1}`}
             value={row.text}
             onChange={(e) => update(row.key, { text: e.target.value })}
             maxLength={200}
-            className="block w-full rounded-lg border border-stone-300 px-3 py-2.5 text-base"
           />
           {tasks.length > 0 ? (
-            <>
-              <label htmlFor={`${idBase}-${row.key}-task`} className="block text-sm text-stone-700">
-                关联任务（可选）
-              </label>
-              <select
-                id={`${idBase}-${row.key}-task`}
-                value={row.taskId}
-                onChange={(e) => update(row.key, { taskId: e.target.value })}
-                className="block w-full rounded-lg border border-stone-300 bg-white px-3 py-2.5 text-base"
-              >
-                <TaskOptions tasks={tasks} />
-              </select>
-            </>
+            <SelectField
+              id={`${idBase}-${row.key}-task`}
+              label="关联任务（可选）"
+              value={row.taskId}
+              onChange={(e) => update(row.key, { taskId: e.target.value })}
+            >
+              <TaskOptions tasks={tasks} />
+            </SelectField>
           ) : null}
           {renderExtra(row)}
           <Button type="button" variant="ghost" onClick={() => setRows((all) => all.filter((r) => r.key !== row.key))}>
@@ -105,36 +98,26 @@ export function EveningMark({
         {choice(false, "? 未完成", "border-amber-600 bg-amber-50 text-amber-900")}
       </div>
       {done === false ? (
-        <div>
-          <label htmlFor={`${id}-reason`} className="block text-sm text-stone-700">
-            未完成原因（必填）
-          </label>
-          <input
-            id={`${id}-reason`}
-            value={mark?.reason ?? ""}
-            onChange={(e) => onChange({ reason: e.target.value })}
-            maxLength={300}
-            required
-            className="mt-1 block w-full rounded-lg border border-stone-300 px-3 py-2.5 text-base"
-          />
-        </div>
+        <Field
+          id={`${id}-reason`}
+          label="未完成原因（必填）"
+          value={mark?.reason ?? ""}
+          onChange={(e) => onChange({ reason: e.target.value })}
+          maxLength={300}
+          required
+        />
       ) : null}
       {measure ? (
-        <div>
-          <label htmlFor={`${id}-value`} className="block text-sm text-stone-700">
-            今日完成量（{measure}，可选，计入任务进度）
-          </label>
-          <input
-            id={`${id}-value`}
-            type="number"
-            inputMode="decimal"
-            min={0}
-            step="any"
-            value={mark?.value ?? ""}
-            onChange={(e) => onChange({ value: e.target.value })}
-            className="mt-1 block w-32 rounded-lg border border-stone-300 px-3 py-2.5 text-base"
-          />
-        </div>
+        <Field
+          id={`${id}-value`}
+          label={`今日完成量（${measure}，可选，计入任务进度）`}
+          type="number"
+          inputMode="decimal"
+          min={0}
+          step="any"
+          value={mark?.value ?? ""}
+          onChange={(e) => onChange({ value: e.target.value })}
+        />
       ) : null}
     </fieldset>
   );

@@ -11,7 +11,7 @@ import { keepCardOffline } from "@/components/pwa/offline-card";
 import { deleteDraft, draftKey, loadDraft, saveDraft, type CardDraft, type DraftPhoto } from "@/components/reports/card-draft";
 import { newIdempotencyKey, sendSlot } from "@/components/reports/upload";
 import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/field";
+import { Field, FormMessage, TextareaField } from "@/components/ui/field";
 import { Progress } from "@/components/ui/progress";
 import { needsReason, SLOT_PARAM_OF, type EditMode } from "@/lib/reports/card-rules";
 import { evidenceNeed } from "@/lib/reports/evidence-need";
@@ -467,19 +467,15 @@ export function SlotForm(props: SlotFormProps) {
           <legend className="mb-1 font-medium text-stone-900">各项进展</legend>
           {items.length === 0 ? <p className="text-sm text-stone-600">今天还没有计划事项，可以在下面新增。</p> : null}
           {items.map((item) => (
-            <div key={item.id}>
-              <label htmlFor={`${idBase}-p-${item.id}`} className="block text-base text-stone-900">
-                {item.text}
-              </label>
-              <input
-                id={`${idBase}-p-${item.id}`}
-                value={progress[item.id] ?? ""}
-                onChange={(e) => setProgress((p) => ({ ...p, [item.id]: e.target.value }))}
-                maxLength={500}
-                placeholder="进展（可选），如：已完成一半"
-                className="mt-1 block w-full rounded-lg border border-stone-300 px-3 py-2.5 text-base"
-              />
-            </div>
+            <Field
+              key={item.id}
+              id={`${idBase}-p-${item.id}`}
+              label={item.text}
+              value={progress[item.id] ?? ""}
+              onChange={(e) => setProgress((p) => ({ ...p, [item.id]: e.target.value }))}
+              maxLength={500}
+              placeholder="进展（可选），如：已完成一半"
+            />
           ))}
         </fieldset>
       ) : null}
@@ -521,19 +517,7 @@ export function SlotForm(props: SlotFormProps) {
         />
       ) : null}
 
-      <div>
-        <label htmlFor={`${idBase}-note`} className="block text-sm font-medium text-stone-800">
-          补充说明（可选）
-        </label>
-        <textarea
-          id={`${idBase}-note`}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          rows={2}
-          maxLength={2000}
-          className="mt-1 block w-full rounded-lg border border-stone-300 px-3 py-2.5 text-base"
-        />
-      </div>
+      <TextareaField id={`${idBase}-note`} label="补充说明（可选）" value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={2000} />
 
       <PhotoPicker
         existing={existing?.photos ?? []}
@@ -548,19 +532,14 @@ export function SlotForm(props: SlotFormProps) {
       <LocationField id={`${idBase}-place`} place={place} coords={coords} onPlace={setPlace} onCoords={setCoords} need={placeField} />
 
       {needsReason(mode) ? (
-        <div>
-          <label htmlFor={`${idBase}-revision`} className="block text-sm font-medium text-stone-800">
-            更正原因（必填）
-          </label>
-          <input
-            id={`${idBase}-revision`}
-            value={revisionReason}
-            onChange={(e) => setRevisionReason(e.target.value)}
-            maxLength={300}
-            required
-            className="mt-1 block w-full rounded-lg border border-stone-300 px-3 py-2.5 text-base"
-          />
-        </div>
+        <Field
+          id={`${idBase}-revision`}
+          label="更正原因（必填）"
+          value={revisionReason}
+          onChange={(e) => setRevisionReason(e.target.value)}
+          maxLength={300}
+          required
+        />
       ) : null}
 
       <div aria-live="polite" className="space-y-2">

@@ -8,18 +8,14 @@ import { reportMilestoneProgressAction, reportTaskProgressAction } from "@/lib/t
 /** A unit reports the value reached and a short note on a task or one of its milestones. */
 export function ProgressForm({
   kind,
-  id,
-  valueReached,
-  note,
-  target,
+  of: { id, valueReached, note, target },
   measure,
   label,
 }: {
   kind: "task" | "milestone";
-  id: string;
-  valueReached: number;
-  note: string | null;
-  target: number;
+  /** the task or milestone: its id, the value reached so far, its note and its target */
+  of: { id: string; valueReached: number; note: string | null; target: number };
+  /** the task's unit of measure */
   measure: string;
   label: string;
 }) {

@@ -3,7 +3,7 @@
 import { UnitPicker } from "@/components/ui/unit-picker";
 import { UnitSelect } from "@/components/ui/unit-select";
 import { ActionForm, ActionMessage, SubmitButton } from "@/components/ui/action-form";
-import { Field, SelectField, TextareaField, Choice } from "@/components/ui/field";
+import { Field, NamedOptions, SelectField, TextareaField, Choice } from "@/components/ui/field";
 import { createTaskAction, updateTaskAction } from "@/lib/tasks/actions";
 import type { TaskFormOptions } from "@/lib/tasks/queries";
 
@@ -62,20 +62,10 @@ export function TaskForm({ options, task, defaultYear }: { options: TaskFormOpti
               errors={errors.description}
             />
             <SelectField label="重点工作" name="keyTaskId" defaultValue={task?.keyTaskId ?? ""} errors={errors.keyTaskId}>
-              <option value="">不属于重点工作</option>
-              {options.keyTasks.map((k) => (
-                <option key={k.id} value={k.id}>
-                  {k.name}
-                </option>
-              ))}
+              <NamedOptions items={options.keyTasks} empty="不属于重点工作" />
             </SelectField>
             <SelectField label="分线 / 指挥部" name="lineId" defaultValue={task?.lineId ?? ""} errors={errors.lineId}>
-              <option value="">不归入分线</option>
-              {options.lines.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.name}
-                </option>
-              ))}
+              <NamedOptions items={options.lines} empty="不归入分线" />
             </SelectField>
             <SelectField label="分包领导" name="responsibleLeaderId" defaultValue={task?.responsibleLeaderId ?? ""} errors={errors.responsibleLeaderId}>
               <option value="">未指定</option>

@@ -4,13 +4,14 @@ import { cn } from "@/components/ui/cn";
 export const CONTROL =
   "block w-full rounded-lg border border-stone-300 bg-white px-3 py-2.5 text-base text-stone-900 placeholder:text-stone-500 focus:border-brand-700 aria-[invalid=true]:border-red-600";
 
-type FieldProps = { label: string; name: string; errors?: string[]; hint?: string };
+/** A field's label, name and notes; a controlled field whose value lives in state (the daily card's rows) has an id and no name. */
+type FieldProps = { label: string; name?: string; errors?: string[]; hint?: string };
 
 /**
  * What every control of a field carries: its id, name, invalid state and the ids of its hint and
  * errors (FieldNotes), and the house style. Used by Field, SelectField, TextareaField and UnitSelect.
  */
-export function controlProps(id: string, name: string, errors?: string[], hint?: string, className?: string) {
+export function controlProps(id: string, name: string | undefined, errors?: string[], hint?: string, className?: string) {
   const invalid = Boolean(errors?.length);
   return {
     id,
@@ -84,6 +85,20 @@ export function TextareaField({ label, name, errors, hint, className, ...textare
     <FieldFrame id={id} label={label} errors={errors} hint={hint} className={className}>
       <textarea {...controlProps(id, name, errors, hint)} {...textarea} />
     </FieldFrame>
+  );
+}
+
+/** A select's options for named records (the id as the value), after an empty one (未指定, 请选择) when `empty` is given. */
+export function NamedOptions({ items, empty }: { items: readonly { id: string; name: string }[]; empty?: string }) {
+  return (
+    <>
+      {empty === undefined ? null : <option value="">{empty}</option>}
+      {items.map((x) => (
+        <option key={x.id} value={x.id}>
+          {x.name}
+        </option>
+      ))}
+    </>
   );
 }
 

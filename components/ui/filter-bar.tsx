@@ -50,6 +50,86 @@ export function FilterField({ label, htmlFor, className, children }: { label: st
   );
 }
 
+/** A labelled text, search or date box of a filter. */
+export function FilterInput({ label, id, className, ...input }: React.InputHTMLAttributes<HTMLInputElement> & { label: string; id: string }) {
+  return (
+    <FilterField label={label} htmlFor={id} className={className}>
+      <input id={id} className={FILTER_CONTROL} {...input} />
+    </FilterField>
+  );
+}
+
+/** Named records (key tasks, lines, people, channels) as a filter's options: the id as the value, the name as the label. */
+export const byId = (list: readonly { id: string; name: string }[]) => list.map((x) => ({ value: x.id, label: x.name }));
+
+/** A labelled select of a filter: "全部" (or `emptyLabel`: no filter) first, then the options in their order. */
+export function FilterSelect({
+  label,
+  id,
+  name,
+  value,
+  options,
+  emptyLabel = "全部",
+  className,
+}: {
+  label: string;
+  id: string;
+  name: string;
+  value: string | undefined;
+  options: readonly { value: string; label: string }[];
+  emptyLabel?: string;
+  className?: string;
+}) {
+  return (
+    <FilterField label={label} htmlFor={id} className={className}>
+      <select id={id} name={name} defaultValue={value ?? ""} className={FILTER_CONTROL}>
+        <option value="">{emptyLabel}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FilterField>
+  );
+}
+
+/** A GET form that picks one day (the day's scope, the leaders' evening, the anomalies of a day): the date goes in the URL. */
+export function DayForm({
+  label,
+  formLabel,
+  id,
+  name,
+  value,
+  max,
+  action,
+  hidden = {},
+  submit = "查看",
+  className,
+}: {
+  label: string;
+  /** the form's name for assistive technology, where the page has more than one form */
+  formLabel?: string;
+  id: string;
+  name: string;
+  value: string | undefined;
+  max?: string;
+  action?: string;
+  hidden?: Record<string, string | undefined>;
+  submit?: string;
+  className?: string;
+}) {
+  return (
+    <form method="get" action={action} aria-label={formLabel} className={cn("flex flex-wrap items-end gap-2", className)}>
+      {Object.entries(hidden).map(([key, v]) => (v ? <input key={key} type="hidden" name={key} value={v} /> : null))}
+      <FilterInput label={label} id={id} name={name} type="date" defaultValue={value ?? ""} max={max} />
+      <Button type="submit" variant="secondary">
+        {submit}
+      </Button>
+    </form>
+  );
+}
+
 /** 筛选 and 清除条件 (back to the unfiltered list). */
 export function FilterActions({ clearHref }: { clearHref: string }) {
   return (

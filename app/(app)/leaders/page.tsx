@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { SiteVisitForm } from "@/components/leaders/site-visit-form";
 import { PhotoGallery } from "@/components/reports/photo-gallery";
 import { Badge } from "@/components/ui/badge";
+import { DayForm } from "@/components/ui/filter-bar";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { listLeaderEvenings } from "@/lib/leaders/queries";
@@ -23,17 +24,7 @@ export default async function LeadersPage({ searchParams }: { searchParams: Prom
         title="区级领导晚晒"
         description={`${formatDistrictDateLong(day)}。各位区级领导当天的晚晒（分线作战）；看到需要核实的，可以“到现场看看”，记下到了哪里、什么时候。领导的晒报不计分、不排名。`}
       />
-      <form method="get" className="flex flex-wrap items-end gap-2" aria-label="查看某日">
-        <div>
-          <label htmlFor="leaders-date" className="mb-1 block text-sm font-medium text-stone-800">
-            日期
-          </label>
-          <input id="leaders-date" type="date" name="date" defaultValue={day} max={today} className="rounded-lg border border-stone-300 px-3 py-2" />
-        </div>
-        <button type="submit" className="min-h-11 rounded-lg border border-stone-300 bg-white px-4">
-          查看
-        </button>
-      </form>
+      <DayForm label="日期" formLabel="查看某日" id="leaders-date" name="date" value={day} max={today} />
       {rows.length === 0 ? (
         <EmptyState title="还没有区级领导账号">请督查室在“组织—账号”中创建。</EmptyState>
       ) : (

@@ -7,8 +7,6 @@ import { drawSpotChecks } from "@/lib/supervision/spot-checks/actions";
 import { UNIT_KIND_LABELS } from "@/lib/labels";
 import { SLOT_LABELS } from "@/lib/reports/slots";
 
-const CHECK = "size-5 accent-brand-700";
-
 /** Draws a reproducible sample: by share or count, slot, kind of unit, dates; random or risk-weighted. */
 export function DrawForm({ from, to }: { from: string; to: string }) {
   const [mode, setMode] = useState<"RANDOM" | "RISK">("RANDOM");
@@ -19,18 +17,19 @@ export function DrawForm({ from, to }: { from: string; to: string }) {
         <>
           <fieldset className="space-y-2">
             <legend className="text-sm font-medium text-stone-800">抽取方式</legend>
-            <label className="flex items-start gap-2">
-              <input type="radio" name="mode" value="RANDOM" checked={mode === "RANDOM"} onChange={() => setMode("RANDOM")} className={`${CHECK} mt-0.5`} />
+            <Choice type="radio" name="mode" value="RANDOM" checked={mode === "RANDOM"} onChange={() => setMode("RANDOM")} className="items-start">
               <span>
-                纯随机<span className="block text-sm text-stone-600">按乡镇/部门和早午晚分层，各层按比例抽取</span>
+                纯随机
+                <span className="block text-sm text-stone-600">
+                  按{UNIT_KIND_LABELS.TOWN}/{UNIT_KIND_LABELS.DEPARTMENT}和早午晚分层，各层按比例抽取
+                </span>
               </span>
-            </label>
-            <label className="flex items-start gap-2">
-              <input type="radio" name="mode" value="RISK" checked={mode === "RISK"} onChange={() => setMode("RISK")} className={`${CHECK} mt-0.5`} />
+            </Choice>
+            <Choice type="radio" name="mode" value="RISK" checked={mode === "RISK"} onChange={() => setMode("RISK")} className="items-start">
               <span>
                 风险加权<span className="block text-sm text-stone-600">保留一部分纯随机抽取，其余优先抽有未处理异常线索的晒报</span>
               </span>
-            </label>
+            </Choice>
           </fieldset>
           {mode === "RISK" ? (
             <Field

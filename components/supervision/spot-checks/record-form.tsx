@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { formatAmount } from "@/components/tasks/format";
 import { ActionForm, ActionMessage, SubmitButton } from "@/components/ui/action-form";
-import { Field, FieldError, SelectField, TextareaField } from "@/components/ui/field";
+import { Choice, Field, FieldError, SelectField, TextareaField } from "@/components/ui/field";
 import { PhotoInput } from "@/components/ui/photo-input";
 import { recordSpotCheck } from "@/lib/supervision/spot-checks/actions";
 import type { CheckClaim } from "@/lib/supervision/spot-checks/queries";
@@ -50,18 +50,17 @@ export function RecordForm({
             <legend className="mb-1 text-sm font-medium text-stone-800">核查结果</legend>
             <div className="flex flex-wrap gap-4">
               {Object.entries(SPOT_CHECK_RESULT_LABELS).map(([value, label]) => (
-                <label key={value} className="flex min-h-11 items-center gap-2">
-                  <input
-                    type="radio"
-                    name="result"
-                    value={value}
-                    defaultChecked={current.result === value}
-                    onChange={() => setResult(value)}
-                    required
-                    className="size-5 accent-brand-700"
-                  />
+                <Choice
+                  key={value}
+                  type="radio"
+                  name="result"
+                  value={value}
+                  defaultChecked={current.result === value}
+                  onChange={() => setResult(value)}
+                  required
+                >
                   {label}
-                </label>
+                </Choice>
               ))}
             </div>
             <FieldError id="result-error" errors={errors.result} />

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DayForm } from "@/components/ui/filter-bar";
 import { ActionForm, SubmitButton } from "@/components/ui/action-form";
 import { EvidenceView } from "@/components/supervision/anomalies/evidence-view";
 import { Badge } from "@/components/ui/badge";
@@ -83,17 +84,7 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Pr
           label="按处理情况筛选"
           tabs={STATUS_TABS.map((t) => ({ href: hrefWith(current, { status: t.value }), label: t.label, current: status === t.value }))}
         />
-        <form method="get" action="/admin/anomalies" className="flex items-end gap-2">
-          <input type="hidden" name="status" value={status} />
-          {kind ? <input type="hidden" name="kind" value={kind} /> : null}
-          <label className="text-sm font-medium text-stone-800">
-            晒报日期
-            <input type="date" name="date" defaultValue={date ?? ""} className="block rounded-lg border border-stone-300 bg-white px-3 py-2" />
-          </label>
-          <button type="submit" className="min-h-11 rounded-lg border border-stone-300 bg-white px-3 hover:bg-stone-100">
-            筛选
-          </button>
-        </form>
+        <DayForm label="晒报日期" id="anomaly-date" name="date" value={date} action="/admin/anomalies" hidden={{ status, kind }} submit="筛选" />
       </div>
       <p className="text-sm text-stone-600">
         共 {total} 条{pageCount > 1 ? `，第 ${page} / ${pageCount} 页，最新的在前` : ""}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { ImportAndNewLinks } from "@/components/org/import-page";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { listUnitsForOffice } from "@/lib/org/queries";
@@ -31,14 +31,7 @@ export default async function UnitsAdminPage({ searchParams }: { searchParams: P
             </Link>
           )
         }
-        actions={
-          <>
-            <ButtonLink href="/admin/org/units/import">批量导入</ButtonLink>
-            <ButtonLink href="/admin/org/units/new" variant="primary">
-              新建单位
-            </ButtonLink>
-          </>
-        }
+        actions={<ImportAndNewLinks base="/admin/org/units" newLabel="新建单位" />}
       />
       <Table caption="单位">
         <TableHead>

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { ImportAndNewLinks } from "@/components/org/import-page";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { ButtonLink } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
+import { FilterBar, FilterInput, FilterSelect } from "@/components/ui/filter-bar";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
@@ -29,49 +31,23 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             解锁。
           </>
         }
-        actions={
-          <>
-            <ButtonLink href="/admin/org/users/import">批量导入</ButtonLink>
-            <ButtonLink href="/admin/org/users/new" variant="primary">
-              新建账号
-            </ButtonLink>
-          </>
-        }
+        actions={<ImportAndNewLinks base="/admin/org/users" newLabel="新建账号" />}
       />
-      <form role="search" aria-label="查找账号" className="flex flex-wrap items-end gap-3" method="get">
-        <div>
-          <label htmlFor="user-q" className="mb-1 block text-sm font-medium text-stone-800">
-            姓名、用户名、手机或单位
-          </label>
-          <input id="user-q" name="q" defaultValue={search.q ?? ""} className="rounded-lg border border-stone-300 px-3 py-2.5" />
-        </div>
-        <div>
-          <label htmlFor="user-role" className="mb-1 block text-sm font-medium text-stone-800">
-            角色
-          </label>
-          <select id="user-role" name="role" defaultValue={search.role ?? ""} className="rounded-lg border border-stone-300 bg-white px-3 py-2.5">
-            <option value="">全部</option>
-            {ROLE_VALUES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABELS[r]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="user-status" className="mb-1 block text-sm font-medium text-stone-800">
-            状态
-          </label>
-          <select id="user-status" name="status" defaultValue={search.status ?? ""} className="rounded-lg border border-stone-300 bg-white px-3 py-2.5">
-            <option value="">全部</option>
-            <option value="active">在用</option>
-            <option value="disabled">已停用</option>
-          </select>
-        </div>
-        <button type="submit" className="min-h-11 rounded-lg bg-brand-700 px-4 font-medium text-white">
-          查找
-        </button>
-      </form>
+      <FilterBar action="/admin/org/users" label="查找账号" className="flex flex-wrap items-end gap-3 space-y-0">
+        <FilterInput label="姓名、用户名、手机或单位" id="user-q" name="q" defaultValue={search.q ?? ""} />
+        <FilterSelect label="角色" id="user-role" name="role" value={search.role} options={ROLE_VALUES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
+        <FilterSelect
+          label="状态"
+          id="user-status"
+          name="status"
+          value={search.status}
+          options={[
+            { value: "active", label: "在用" },
+            { value: "disabled", label: "已停用" },
+          ]}
+        />
+        <Button type="submit">查找</Button>
+      </FilterBar>
       {rows.length ? (
         <>
           <p className="text-sm text-stone-600">

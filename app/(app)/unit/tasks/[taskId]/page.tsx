@@ -33,15 +33,7 @@ export default async function UnitTaskPage({ params }: { params: Promise<{ taskI
         <div className="space-y-6">
           <TaskFacts task={task} today={today} />
           <Card heading="填报任务进度" headingClassName="mb-3">
-            <ProgressForm
-              kind="task"
-              id={task.id}
-              valueReached={task.valueReached}
-              note={task.note}
-              target={task.target}
-              measure={task.measure}
-              label="填报任务进度"
-            />
+            <ProgressForm kind="task" of={task} measure={task.measure} label="填报任务进度" />
           </Card>
         </div>
         <Section heading="节点（课程表）" headingId="milestones-heading" className="space-y-3">
@@ -67,15 +59,7 @@ export default async function UnitTaskPage({ params }: { params: Promise<{ taskI
                       {task.measure}
                     </span>
                   </div>
-                  <ProgressForm
-                    kind="milestone"
-                    id={m.id}
-                    valueReached={m.valueReached}
-                    note={m.note}
-                    target={m.target}
-                    measure={task.measure}
-                    label={`填报节点进度：${m.title}`}
-                  />
+                  <ProgressForm kind="milestone" of={m} measure={task.measure} label={`填报节点进度：${m.title}`} />
                 </Card>
               </li>
             ))}

@@ -9,6 +9,7 @@ import { getGroupForOffice, getRubricForOffice, listPeopleOptions, listUnitOptio
 import { idParam, parseSearchParams, type RawSearchParams } from "@/lib/search-params";
 import { districtToday, formatDistrictDateTime, isDistrictDate } from "@/lib/time";
 import Link from "next/link";
+import { DayForm } from "@/components/ui/filter-bar";
 import { z } from "@/lib/validation";
 import { HistoryLink } from "@/components/audit/history-link";
 
@@ -49,17 +50,7 @@ export default async function GroupAdminPage({ params, searchParams }: { params:
         }
         headingClassName="mb-2"
       >
-        <form method="get" className="mb-3 flex flex-wrap items-end gap-2" aria-label="查看某日的考核范围">
-          <div>
-            <label htmlFor="scope-on" className="mb-1 block text-sm font-medium text-stone-800">
-              查看某日
-            </label>
-            <input id="scope-on" type="date" name="on" defaultValue={group.on} className="rounded-lg border border-stone-300 px-3 py-2" />
-          </div>
-          <button type="submit" className="min-h-11 rounded-lg border border-stone-300 bg-white px-4">
-            查看
-          </button>
-        </form>
+        <DayForm label="查看某日" formLabel="查看某日的考核范围" id="scope-on" name="on" value={group.on} className="mb-3" />
         <p className="text-stone-800">{group.inForce.join("、") || "没有单位"}</p>
       </Card>
       <Card heading="调整考核范围" headingClassName="mb-4">
