@@ -15,6 +15,7 @@
 
 import fs from "node:fs";
 import { signIn } from "./lib/server";
+import { percentile } from "./lib/stats";
 
 type Args = { base: string; concurrency: number; requests: number; user: string; serverPgid?: number };
 
@@ -49,10 +50,6 @@ function serverCpuSeconds(pgid: number | undefined): number | null {
     }
   }
   return ticks / 100;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 async function load(url: string, cookie: string | null, args: Args, expected: number) {

@@ -33,6 +33,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { migrateDatabase } from "@/lib/testing/test-db";
 import { type DistrictDate, addDays, districtInstant, quarterRange } from "@/lib/time";
 import { newId, rngFor } from "../prisma/seed/rng";
+import { median, timed } from "./lib/stats";
 
 type Tx = Prisma.TransactionClient;
 
@@ -51,17 +52,6 @@ function parseArgs(argv: string[]): Args {
   if (!args.db === !args.units) throw new Error("Give exactly one of --db=<file> or --units=<n>.");
   return args;
 }
-
-/** Wall time and this process's CPU time (ms): SQLite runs in-process, so CPU time holds on a loaded machine. */
-async function timed<T>(run: () => Promise<T>): Promise<[T, { wall: number; cpu: number }]> {
-  const t0 = performance.now();
-  const c0 = process.cpuUsage();
-  const result = await run();
-  const cpu = process.cpuUsage(c0);
-  return [result, { wall: performance.now() - t0, cpu: (cpu.user + cpu.system) / 1000 }];
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Rows in batches (SQLite's bound-variable limit), timed per table. */
 async function insert<T>(rows: T[], write: (batch: T[]) => Promise<unknown>, size = 1000) {

@@ -17,9 +17,10 @@
  *
  * Pages: add yours to PAGES (one entry a page).
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import path from "node:path";
-import { signIn, waitForServer } from "./lib/server";
+import { signIn, startServer, type StartedServer } from "./lib/server";
+import { median } from "./lib/stats";
 
 type BenchPage = {
   path: string;
@@ -175,33 +176,13 @@ function run(command: string, args: string[]): Promise<{ stdout: string }> {
   });
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
 async function main() {
-  let server: ChildProcess | undefined;
+  let server: StartedServer | undefined;
   let base = arg("base");
   if (!base) {
-    const app = path.resolve(arg("app") ?? ".");
-    base = `http://localhost:${port}`;
-    server = spawn("bash", ["scripts/e2e-server.sh"], {
-      cwd: app,
-      env: { ...process.env, E2E_PORT: String(port) },
-      stdio: ["ignore", "ignore", "inherit"],
-      detached: true,
-    });
-    const stop = () => server?.pid && process.kill(-server.pid, "SIGTERM");
     // Migrating and seeding take minutes on a busy machine: up to 10 minutes.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await waitForServer(base, server);
-        break;
-      } catch (error) {
-        if (attempt === 5 || server.exitCode !== null) {
-          stop();
-          throw error;
-        }
-      }
-    }
+    server = await startServer({ command: "e2e", port, cwd: path.resolve(arg("app") ?? "."), timeoutMs: 600_000 });
+    base = server.url;
   }
   let failed = false;
   try {
@@ -228,7 +209,7 @@ async function main() {
       );
     }
   } finally {
-    if (server?.pid) process.kill(-server.pid, "SIGTERM");
+    server?.stop();
   }
   process.exit(failed ? 1 : 0);
 }

@@ -15,15 +15,13 @@
  * ratio is the figure that counts), then the server's resident memory.
  */
 
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
-import { signIn, waitForServer } from "./lib/server";
+import { groupRssMb, signIn, startServer } from "./lib/server";
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=") as [string, string]));
 const PORT = Number(args.port ?? 3208);
-const BASE = `http://localhost:${PORT}`;
 const SECONDS = Number(args.seconds ?? 10);
 const CONNECTIONS = Number(args.connections ?? 20);
 const DATABASE_URL = args["database-url"] ?? `file:${path.resolve(args.db ?? "./data/bench/district-year.db")}`;
@@ -58,22 +56,6 @@ const TARGETS: Target[] = [
   },
 ];
 
-/** Resident memory of the server's process group, in MB (Linux /proc). */
-function serverRssMb(pgid: number): number {
-  let kb = 0;
-  for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-      if (Number(stat[2]) !== pgid) continue;
-      const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
-      if (rss) kb += Number(rss[1]);
-    } catch {
-      // The process ended meanwhile.
-    }
-  }
-  return Math.round(kb / 1024);
-}
-
 async function single(url: string, cookie: string | undefined, status: number): Promise<{ ms: number; bytes: number }> {
   const times: number[] = [];
   let bytes = 0;
@@ -105,29 +87,9 @@ async function underLoad(url: string, cookie: string | undefined, status: number
 async function main() {
   const wanted = args.targets ? new Set(args.targets.split(",")) : null;
   const targets = TARGETS.filter((t) => !wanted || t.groups.some((g) => wanted.has(g)) || t.groups.includes("static"));
-  const server = spawn("bash", ["scripts/start.sh"], {
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      DATABASE_URL,
-      NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret",
-      AUTH_TRUST_HOST: "true",
-      SHAITAI_DEMO: "1",
-      NODE_ENV: "production",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
-  const stop = () => {
-    try {
-      process.kill(-server.pid!, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  };
-  process.on("exit", stop);
+  const server = await startServer({ command: "start", port: PORT, env: { DATABASE_URL, SHAITAI_DEMO: "1" } });
+  const BASE = server.url;
   try {
-    await waitForServer(BASE, server);
     const cookies: Record<Who, string | undefined> = {
       none: undefined,
       leader: await signIn(BASE, "leader"),
@@ -137,7 +99,7 @@ async function main() {
     console.log(
       `${new Date().toISOString()} · ${DATABASE_URL.split(":")[0]} · ${CONNECTIONS} connections × ${SECONDS} s · load average ${fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`,
     );
-    console.log(`idle server memory: ${serverRssMb(server.pid!)} MB\n`);
+    console.log(`idle server memory: ${Math.round(groupRssMb(server.pgid))} MB\n`);
     console.log("| target | req/s | p50 | p97.5 | one request | HTML | vs static | errors |");
     console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
     let staticRps = 0;
@@ -152,9 +114,9 @@ async function main() {
         `| ${target.label} | ${Math.round(load.rps).toLocaleString("en")} | ${load.p50} ms | ${load.p975} ms | ${Math.round(one.ms)} ms | ${kb} KB | ${(load.rps / staticRps).toFixed(3)} | ${load.errors} |`,
       );
     }
-    console.log(`\nserver memory after the run: ${serverRssMb(server.pid!)} MB`);
+    console.log(`\nserver memory after the run: ${Math.round(groupRssMb(server.pgid))} MB`);
   } finally {
-    stop();
+    server.stop();
   }
 }
 

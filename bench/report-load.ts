@@ -15,27 +15,21 @@
  *   - a static asset of the same server (/_next/static/…), as the floor.
  * p50/p95 go to stdout and bench/results/report-load-<time>.json.
  */
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { createClient } from "@/lib/db-client";
 import { districtToday } from "@/lib/time";
-import { signIn, waitForServer } from "./lib/server";
+import { signIn, startServer } from "./lib/server";
+import { percentile } from "./lib/stats";
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=") as [string, string]));
 const SOURCE_DB = path.resolve(args.db ?? "./data/bench.db");
 const PORT = Number(args.port ?? 3204);
 const CONCURRENCY = Number(args.concurrency ?? 20);
-const BASE = `http://localhost:${PORT}`;
 
 type Sample = { ms: number; status: number };
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 function summary(label: string, samples: Sample[]) {
   const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
@@ -97,33 +91,11 @@ async function main() {
       .join(" ")}`,
   );
 
-  const server = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(PORT)], {
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PHOTO_DIR: path.join(work, "photos"),
-      NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret",
-      AUTH_TRUST_HOST: "true",
-      SHAITAI_DEMO: "1",
-      NODE_ENV: "production",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
-  // Stop the server (its whole process group) however this script ends.
-  const stop = () => {
-    if (server.pid && server.exitCode === null) process.kill(-server.pid, "SIGTERM");
-    fs.rmSync(work, { recursive: true, force: true });
-  };
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-    process.on(signal, () => {
-      console.error(`Stopped by ${signal}.`);
-      stop();
-      process.exit(1);
-    });
-  }
+  // The copy and its photos go however this script ends.
+  process.on("exit", () => fs.rmSync(work, { recursive: true, force: true }));
+  const server = await startServer({ command: "next", port: PORT, env: { DATABASE_URL: url, PHOTO_DIR: path.join(work, "photos"), SHAITAI_DEMO: "1" } });
+  const BASE = server.url;
   try {
-    await waitForServer(BASE, server);
     const photos = await phonePhotos();
     console.log(`Photos: ${photos.map((p) => `${Math.round(p.byteLength / 1024)} KB`).join(", ")}`);
 
@@ -249,7 +221,7 @@ async function main() {
         .join(" ")}`,
     );
   } finally {
-    stop();
+    server.stop();
   }
 }
 

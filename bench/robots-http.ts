@@ -20,7 +20,7 @@
  * Checked at the receivers: every message arrives exactly once, and no robot ever receives more than
  * 20 in any 60 s window. Exits 1 otherwise.
  */
-import { spawn, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -28,7 +28,8 @@ import path from "node:path";
 import { hashPassword } from "@/lib/auth/password";
 import { createClient } from "@/lib/db-client";
 import { enqueueRobotMessage, RATE_PER_MINUTE } from "@/lib/notifications/outbox";
-import { signIn, waitForServer } from "./lib/server";
+import { signIn, startServer } from "./lib/server";
+import { percentile } from "./lib/stats";
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=") as [string, string]));
 const MESSAGES = Number(args.messages ?? 1000);
@@ -41,10 +42,6 @@ const FILE = path.resolve("data/bench/robots-http.db");
 const DATABASE_URL = `file:${FILE}`;
 const PAGES = ["/admin/robots", "/notifications"];
 const PASSWORD = "bench-robots-http-1";
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
-}
 
 /** `CONNECTIONS` loops, each fetching the pages in turn until `until()`; latencies per page, sorted. */
 async function sample(cookie: string, until: () => boolean): Promise<Record<string, { n: number; p50: number; p95: number }>> {
@@ -96,29 +93,8 @@ async function main() {
     units.push(unit);
   }
 
-  const server = spawn("bash", ["scripts/start.sh"], {
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      DATABASE_URL,
-      NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret",
-      AUTH_TRUST_HOST: "true",
-      PHOTO_DIR: path.resolve("data/bench/robots-http-photos"),
-      NODE_ENV: "production",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
-  const stop = () => {
-    try {
-      process.kill(-server.pid!, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  };
-  process.on("exit", stop);
+  const server = await startServer({ command: "start", port: PORT, env: { DATABASE_URL, PHOTO_DIR: path.resolve("data/bench/robots-http-photos") } });
   try {
-    await waitForServer(BASE, server);
     const cookie = await signIn(BASE, "bench-office", PASSWORD);
     // Warm the pages (the first request of a route loads its code).
     for (const page of PAGES) await (await fetch(`${BASE}${page}`, { headers: { cookie } })).arrayBuffer();
@@ -186,7 +162,7 @@ async function main() {
     );
     if (!once || worstWindow > RATE_PER_MINUTE || failed > 0) process.exitCode = 1;
   } finally {
-    stop();
+    server.stop();
     receiver.close();
     await db.$disconnect();
   }

@@ -24,6 +24,7 @@ import { createClient, type Db } from "@/lib/db-client";
 import { countUnread } from "@/lib/notifications/notices";
 import { drainOutbox, enqueueRobotMessage, RATE_PER_MINUTE } from "@/lib/notifications/outbox";
 import { createTestDb } from "@/lib/testing/test-db";
+import { percentile } from "./lib/stats";
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=") as [string, string]));
 const MESSAGES = Number(args.messages ?? 1000);
@@ -34,10 +35,6 @@ const SENDERS = Number(args.senders ?? 2);
 const realStart = Date.now();
 const simStart = Date.parse("2026-12-01T02:00:00Z"); // 10:00 in the district: no quiet hours
 const clock = () => new Date(simStart + (Date.now() - realStart) * SCALE);
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
 
 async function readLatency(db: Db, userId: string, until: () => boolean): Promise<{ n: number; p50: number; p95: number }> {
   const ms: number[] = [];

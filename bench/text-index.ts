@@ -27,6 +27,7 @@ import { TOPICS, copyWithEdits, writeNarrative } from "@/prisma/seed/narratives"
 import { newId, rngFor } from "@/prisma/seed/rng";
 import { FREE_ITEMS, NOON_GENERIC } from "@/prisma/seed/task-templates";
 import { UNIT_CARD, unitIdOf } from "@/lib/reports/card-owner";
+import { median, timed } from "./lib/stats";
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const DAYS = 60;
@@ -115,15 +116,6 @@ function generate(file: string, units: number, slotsPerCard: number): { reports:
   return { reports, phrases, seconds: (performance.now() - t0) / 1000 };
 }
 
-async function timed<T>(run: () => Promise<T>): Promise<[T, { wall: number; cpu: number }]> {
-  const t0 = performance.now();
-  const c0 = process.cpuUsage();
-  const result = await run();
-  const cpu = process.cpuUsage(c0);
-  return [result, { wall: performance.now() - t0, cpu: (cpu.user + cpu.system) / 1000 }];
-}
-
-const median = (xs: number[]) => (xs.length === 0 ? NaN : [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]);
 const findings = (l: TextLookup) => JSON.stringify(l.check?.matches.map((m) => [m.relatedSlotId, m.version, m.similarity]) ?? null);
 
 async function measure(units: number, slotsPerCard: number, scans: number) {

@@ -14,43 +14,24 @@
  * target is a peak within 100 MB of idle. Results go to stdout and
  * bench/results/upload-limit-<time>.json.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { signIn, waitForServer } from "./lib/server";
+import { groupRssMb, signIn, startServer } from "./lib/server";
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split("=") as [string, string]));
 const PORT = Number(args.port ?? 3214);
 const CONCURRENCY = Number(args.concurrency ?? 20);
 const UPLOAD_MB = Number(args.mb ?? 250);
-const BASE = `http://localhost:${PORT}`;
 const MB = 1024 * 1024;
 
-/** Resident memory of a process group, in MB (Linux /proc). */
-function groupRssMb(pgid: number): number {
-  let kb = 0;
-  for (const pid of fs.readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-      // Fields after the command name (which may hold spaces): state ppid pgrp …
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) !== pgid) continue;
-      const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-      kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return kb / 1024;
-}
-
 /** One chunked multipart upload of `total` bytes of "photo": resolves with the answer and the bytes sent by then. */
-function oversizedUpload(cookie: string, total: number): Promise<{ status: number; sentMb: number }> {
+function oversizedUpload(base: string, cookie: string, total: number): Promise<{ status: number; sentMb: number }> {
   return new Promise((resolve) => {
     const boundary = "----shaitai-bench";
-    const request = http.request(`${BASE}/api/v1/cards/today/noon`, {
+    const request = http.request(`${base}/api/v1/cards/today/noon`, {
       method: "POST",
       headers: { Cookie: cookie, "Content-Type": `multipart/form-data; boundary=${boundary}`, "Transfer-Encoding": "chunked" },
     });
@@ -103,31 +84,22 @@ async function main() {
   execFileSync("npx", ["tsx", "scripts/db-migrate.ts"], { env, stdio: "ignore" });
   execFileSync("npx", ["tsx", "prisma/seed.ts"], { env, stdio: "ignore" });
 
-  const server = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(PORT)], {
-    env: { ...env, NODE_ENV: "production" },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
-  const stop = () => {
-    if (server.pid && server.exitCode === null) process.kill(-server.pid, "SIGTERM");
-    fs.rmSync(work, { recursive: true, force: true });
-  };
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => (stop(), process.exit(1)));
+  process.on("exit", () => fs.rmSync(work, { recursive: true, force: true }));
+  const server = await startServer({ command: "next", port: PORT, env });
   try {
-    await waitForServer(BASE, server);
-    const cookie = await signIn(BASE, "town-reporter");
+    const cookie = await signIn(server.url, "town-reporter");
     // Warm the route once with a small valid-shaped refusal, then let the heap settle.
-    await oversizedUpload(cookie, 1 * MB);
+    await oversizedUpload(server.url, cookie, 1 * MB);
     await new Promise((r) => setTimeout(r, 3000));
-    const idle = groupRssMb(server.pid!);
+    const idle = groupRssMb(server.pgid);
     let peak = idle;
-    const sampler = setInterval(() => (peak = Math.max(peak, groupRssMb(server.pid!))), 100);
+    const sampler = setInterval(() => (peak = Math.max(peak, groupRssMb(server.pgid))), 100);
     const started = performance.now();
-    const results = await Promise.all(Array.from({ length: CONCURRENCY }, () => oversizedUpload(cookie, UPLOAD_MB * MB)));
+    const results = await Promise.all(Array.from({ length: CONCURRENCY }, () => oversizedUpload(server.url, cookie, UPLOAD_MB * MB)));
     const seconds = (performance.now() - started) / 1000;
     await new Promise((r) => setTimeout(r, 1000));
     clearInterval(sampler);
-    peak = Math.max(peak, groupRssMb(server.pid!));
+    peak = Math.max(peak, groupRssMb(server.pgid));
     const statuses = Object.entries(results.reduce<Record<number, number>>((acc, r) => ((acc[r.status] = (acc[r.status] ?? 0) + 1), acc), {}));
     const sent = results.map((r) => r.sentMb).sort((a, b) => a - b);
     const report = {
@@ -149,7 +121,7 @@ async function main() {
     fs.mkdirSync("bench/results", { recursive: true });
     fs.writeFileSync(`bench/results/upload-limit-${Date.now()}.json`, JSON.stringify(report, null, 2));
   } finally {
-    stop();
+    server.stop();
   }
 }
 

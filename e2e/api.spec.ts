@@ -5,7 +5,7 @@
  * phone spec keeps 临洺关镇's card to itself.
  */
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
-import { confirmDialog, loginAs } from "./helpers";
+import { confirmDialog, loginAs, unitIdByName } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -101,19 +101,18 @@ test("bad input is a 422 with a Chinese message, never a 500", async () => {
 test("another unit's card answers as an unknown one (404); the district's status is for the office and leaders", async ({ browser }) => {
   const page = await browser.newPage();
   await loginAs(page, "admin");
-  const units = (await (await page.request.get("/api/v1/units")).json()).units as { id: string; name: string }[];
-  const town = units.find((u) => u.name === "临洺关镇")!;
+  const townId = await unitIdByName(page, "临洺关镇");
   const status = await page.request.get("/api/v1/status/today");
   expect(status.status()).toBe(200);
   expect((await status.json()).units).toHaveLength(113);
   // The office may read any unit's card…
-  expect((await page.request.get(`/api/v1/cards/today?unitId=${town.id}`)).status()).toBe(200);
+  expect((await page.request.get(`/api/v1/cards/today?unitId=${townId}`)).status()).toBe(200);
   // …but files none: only a unit account files its own card.
   expect((await page.request.post("/api/v1/cards/today/morning", { data: { items: [{ text: "x" }] } })).status()).toBe(403);
   await page.close();
 
   // A unit account cannot tell another unit's id from a made-up one: the same answer for both.
-  const other = await bot.get(`/api/v1/cards/today?unitId=${town.id}`);
+  const other = await bot.get(`/api/v1/cards/today?unitId=${townId}`);
   const unknown = await bot.get("/api/v1/cards/today?unitId=no-such-unit");
   expect(other.status()).toBe(404);
   expect(unknown.status()).toBe(404);

@@ -9,13 +9,13 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import { type Page, expect, test } from "@playwright/test";
-import { confirmDialog, loginAs } from "./helpers";
+import { confirmDialog, districtDay, loginAs, switchUser } from "./helpers";
 
 // Closing a quarter computes all 113 units; the shared test machine can be slow.
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 // The district's today and quarter (Asia/Shanghai), as the server computes them.
-const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
+const today = districtDay();
 const year = Number(today.slice(0, 4));
 const number = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
 const quarterKey = `${year}Q${number}`;
@@ -64,13 +64,11 @@ test("the board's 加减分 action refuses a unit account even from a page it go
   await form.getByLabel("理由").fill("单位自己给自己加分");
 
   // The session changes under the open page: the action itself must refuse.
-  await page.context().clearCookies();
-  await loginAs(page, "town-head");
+  await switchUser(page, "town-head");
   await form.getByRole("button", { name: "记录加减分" }).click();
   await expect(form.getByRole("alert")).toHaveText("没有权限执行此操作。");
 
-  await page.context().clearCookies();
-  await loginAs(page, "leader");
+  await switchUser(page, "leader");
   await page.goto(`/board/units/${id}?quarter=${quarterKey}`);
   await expect(page.locator("#adjustments")).not.toContainText("单位自己给自己加分");
 });
@@ -249,16 +247,14 @@ test("a later edit of an input does not change the closed quarter; a correction 
   expect(api.version).toBe(1);
 
   // The assessor cannot change a closed quarter's score either.
-  await page.context().clearCookies();
-  await loginAs(page, "assessor");
+  await switchUser(page, "assessor");
   await page.goto(`/assessor/scores?quarter=${quarterKey}`);
   await page.getByRole("link", { name: "查看：临洺关镇" }).click();
   await expect(page.getByText("本季度已关闭，评分只能查看。")).toBeVisible();
   await expect(page.getByRole("button", { name: "提交评分" })).toHaveCount(0);
 
   // Only a correction, with its reason, makes a new version from today's data.
-  await page.context().clearCookies();
-  await loginAs(page, "admin");
+  await switchUser(page, "admin");
   await page.goto("/admin/quarters");
   const correct = page.locator("form", { has: page.getByRole("button", { name: /更正.*生成新版本/ }) });
   await correct.getByLabel(/更正原因/).fill("西河庄乡任务进度经核实有误，重新计算");

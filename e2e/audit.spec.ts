@@ -4,7 +4,7 @@
  * the export is an .xlsx; the leaders read it; everyone else is kept out.
  */
 import { expect, test } from "@playwright/test";
-import { loginAs } from "./helpers";
+import { loginAs, switchUser } from "./helpers";
 
 test("the audit viewer shows an edit made a moment ago, filtered by unit and kind, and exports it", async ({ page }) => {
   const text = `e2e 审计：${Date.now()}`;
@@ -14,8 +14,7 @@ test("the audit viewer shows an edit made a moment ago, filtered by unit and kin
   await page.getByRole("button", { name: "记下" }).click();
   await expect(page.getByRole("listitem", { name: text })).toBeVisible();
 
-  await page.context().clearCookies();
-  await loginAs(page, "admin");
+  await switchUser(page, "admin");
   await page.goto("/admin");
   await page.getByRole("button", { name: "督查" }).click();
   await page.getByRole("link", { name: "操作记录" }).click();
@@ -49,8 +48,7 @@ test("a leader reads the audit log; other roles are refused, page and export", a
     ["town-head", "/unit"],
     ["town-reporter", "/unit"],
   ] as const) {
-    await page.context().clearCookies();
-    await loginAs(page, user);
+    await switchUser(page, user);
     await page.goto("/admin/audit");
     await expect(page, user).toHaveURL(new RegExp(`${home}\\?denied=1$`));
     expect((await page.request.get("/admin/audit/export")).status(), user).toBe(403);

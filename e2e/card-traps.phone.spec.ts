@@ -5,22 +5,15 @@
  * as evidence of ✓. The tests may run at any hour: the 迟报 notice is checked
  * against the slot's own deadline as the page shows it.
  */
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
 import sharp from "sharp";
-import { loginAs } from "./helpers";
+import { loginAs, openSlot } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
 const REPORTER = "u130408104-rep";
 const TASK = "王边村等4个美丽乡村省级重点村创建";
 const PLAN = "e2e 王边村人居环境整治验收";
-
-async function openSlot(page: Page, name: "早晒" | "午晒" | "晚晒"): Promise<Locator> {
-  const slot = page.getByRole("listitem", { name });
-  const details = slot.locator("details");
-  if (!(await details.evaluate((d: HTMLDetailsElement) => d.open))) await slot.locator("summary").click();
-  return slot;
-}
 
 /** The district's clock (Asia/Shanghai), whatever the time zone of the machine running the tests: "YYYY-MM-DD HH:MM". */
 const districtNow = () => new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "short" }).format(new Date());

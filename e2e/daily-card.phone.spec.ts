@@ -6,20 +6,13 @@
  * hour: a slot past its deadline is accepted and marked late, so they assert
  * on content, never on "on time".
  */
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import sharp from "sharp";
-import { loginAs } from "./helpers";
+import { loginAs, openSlot, switchUser } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
 const PLAN = "e2e 现场推进拆迁";
-
-async function openSlot(page: Page, name: "早晒" | "午晒" | "晚晒"): Promise<Locator> {
-  const slot = page.getByRole("listitem", { name });
-  const details = slot.locator("details");
-  if (!(await details.evaluate((d: HTMLDetailsElement) => d.open))) await slot.locator("summary").click();
-  return slot;
-}
 
 async function sitePhoto(): Promise<Buffer> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="1200"><rect width="100%" height="100%" fill="#8a7"/><circle cx="700" cy="500" r="300" fill="#fff"/></svg>`;
@@ -40,7 +33,8 @@ test("the morning plan is picked from the unit's tasks", async ({ page }) => {
   await form.getByRole("button", { name: "提交早晒" }).click();
 
   await expect(morning.getByText(PLAN)).toBeVisible();
-  await expect(morning.getByText(/已晒|迟报/)).toBeVisible();
+  // The slot's badge (after 09:30 the form itself also says 迟报 until it is sent).
+  await expect(morning.getByRole("heading").getByText(/^(已晒|迟报)$/)).toBeVisible();
   // The item's task once, in a neutral line (not the red "任务:…" link).
   await expect(morning.getByText("关联任务").first()).toBeVisible();
   await expect(morning.getByRole("link", { name: /^任务:/ })).toHaveCount(0);
@@ -133,8 +127,7 @@ test("a leader instructs on the report with a deadline, the unit answers, the le
   await expect(mine.getByRole("link", { name: "转为督办件" })).toHaveAttribute("href", /^\/orders\/new\?instructionId=/);
   await page.screenshot({ path: "test-results/instructions-open-375.png", fullPage: true });
 
-  await page.context().clearCookies();
-  await loginAs(page, "town-head");
+  await switchUser(page, "town-head");
   await page.goto("/unit");
   const open = page.getByRole("listitem").filter({ hasText: "e2e 批示：拆迁要依法依规" });
   await expect(open).toContainText(`期限 ${today}`);
@@ -142,8 +135,7 @@ test("a leader instructs on the report with a deadline, the unit answers, the le
   await open.getByRole("button", { name: "提交回复" }).click();
   await expect(open.getByRole("status")).toHaveText("回复已提交。");
 
-  await page.context().clearCookies();
-  await loginAs(page, "leader");
+  await switchUser(page, "leader");
   await page.goto("/leader/instructions");
   const answered = page.getByRole("listitem", { name: /临洺关镇/ }).filter({ hasText: "e2e 批示" });
   await expect(answered).toContainText("已回复，待确认");

@@ -6,9 +6,9 @@
  * (the service worker's kept card and the IndexedDB draft, photo included),
  * and when the signal returns it is sent once, with the same content.
  */
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import sharp from "sharp";
-import { loginAs } from "./helpers";
+import { loginAs, openSlot } from "./helpers";
 
 /** One unit per project (playwright.config.ts runs this file at both sizes). */
 const REPORTERS: Record<string, string> = { phone: "ud004-rep", laptop: "ud026-rep" };
@@ -21,13 +21,6 @@ async function fieldPhoto(): Promise<Buffer> {
   const cx = test.info().project.name === "phone" ? 400 : 1200;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="1200"><rect width="100%" height="100%" fill="#8a6"/><circle cx="${cx}" cy="500" r="300" fill="#dc8"/></svg>`;
   return sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer();
-}
-
-async function openSlot(page: Page, name: "早晒" | "午晒" | "晚晒"): Promise<Locator> {
-  const slot = page.getByRole("listitem", { name });
-  const details = slot.locator("details");
-  if (!(await details.evaluate((d: HTMLDetailsElement) => d.open))) await slot.locator("summary").click();
-  return slot;
 }
 
 test("the app is installable: a manifest with icons and a service worker", async ({ page }) => {

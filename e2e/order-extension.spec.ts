@@ -4,38 +4,18 @@
  * approves, and the new deadline shows on the order's page, in the order
  * lists of the office and the unit, and in the unit's inbox.
  */
-import { expect, test, type Page } from "@playwright/test";
-import { loginAs } from "./helpers";
-
-function shanghaiDate(offset = 0): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(Date.now() + offset * 86_400_000);
-}
-
-async function switchUser(page: Page, username: string) {
-  await page.context().clearCookies();
-  await loginAs(page, username);
-}
-
-async function unitId(page: Page, name: string): Promise<string> {
-  const { units } = (await (await page.request.get("/api/v1/units")).json()) as { units: { id: string; name: string }[] };
-  return units.find((u) => u.name === name)!.id;
-}
+import { expect, test } from "@playwright/test";
+import { districtDay, issueOrder, loginAs, switchUser, unitIdByName } from "./helpers";
 
 test("the unit asks for an extension with a reason, the office approves, and the new deadline shows everywhere", async ({ page }) => {
   test.slow();
-  const first = `${shanghaiDate(5)} 18:00`;
-  const extended = `${shanghaiDate(12)} 17:30`;
+  const first = `${districtDay(5)} 18:00`;
+  const extended = `${districtDay(12)} 17:30`;
   const title = `延期审批测试督办${Date.now() % 100000}`;
 
   await loginAs(page, "admin");
-  await page.goto(`/orders/new?unitId=${await unitId(page, "临洺关镇")}`);
-  const issue = page.getByRole("form", { name: "督办件立项" });
-  await issue.getByLabel("标题").fill(title);
-  await issue.getByLabel("督办内容").fill("请于期限内完成背街小巷路灯修复，并报告进展。");
-  await issue.getByLabel("办结期限（日期）").fill(shanghaiDate(5));
-  await issue.getByRole("button", { name: "立项并交办" }).click();
-  await expect(page).toHaveURL(/\/orders\/c/);
-  const orderPath = new URL(page.url()).pathname;
+  await page.goto(`/orders/new?unitId=${await unitIdByName(page, "临洺关镇")}`);
+  const orderPath = await issueOrder(page, { title, body: "请于期限内完成背街小巷路灯修复，并报告进展。" });
   await expect(page.getByTestId("order-deadline")).toHaveText(`办结期限 ${first}`);
 
   // The lead unit signs, then asks for more time, with a reason.
@@ -44,7 +24,7 @@ test("the unit asks for an extension with a reason, the office approves, and the
   await page.getByRole("form", { name: "签收" }).getByRole("button", { name: "签收" }).click();
   const ask = page.getByRole("form", { name: "延期申请" });
   await expect(ask).toBeVisible();
-  await ask.getByLabel("申请延至（日期）").fill(shanghaiDate(12));
+  await ask.getByLabel("申请延至（日期）").fill(districtDay(12));
   await ask.getByLabel("时间").fill("17:30");
   await ask.getByLabel("延期理由").fill("灯杆需整体更换，厂家供货需一周，申请延期七天。");
   await ask.getByRole("button", { name: "提交延期申请" }).click();

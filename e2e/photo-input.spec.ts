@@ -6,7 +6,7 @@
  */
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
-import { loginAs } from "./helpers";
+import { drawSpotCheck, loginAs } from "./helpers";
 
 /** A phone camera's photo: 4000 × 3000, noisy enough to weigh what a real one does (a few MB). */
 async function cameraPhoto(): Promise<Buffer> {
@@ -28,12 +28,7 @@ test("a spot check's photos: nothing is sent while they are being compressed, th
     }) as typeof createImageBitmap;
   });
   await loginAs(page, "leader");
-  await page.goto("/spot-checks");
-  const draw = page.getByRole("form", { name: "随机抽查" });
-  await draw.getByLabel("条数", { exact: true }).fill("1");
-  await draw.getByLabel("随机种子（可不填）").fill("e2e-photo-input");
-  await draw.getByRole("button", { name: "抽取" }).click();
-  await expect(page).toHaveURL(/\/spot-checks\/draws\//);
+  await drawSpotCheck(page, 1, "e2e-photo-input");
   await page.getByRole("link", { name: "记录核查结果" }).first().click();
   await expect(page).toHaveURL(/\/spot-checks\/c/);
 

@@ -6,8 +6,8 @@
  * reports for today.
  */
 import { test } from "@playwright/test";
-import { loginAs } from "./helpers";
-import { createTaskAsOffice, districtDay, expect, unique } from "./task-helpers";
+import { districtDay, loginAs, switchUser } from "./helpers";
+import { createTaskAsOffice, expect, unique } from "./task-helpers";
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -17,9 +17,8 @@ test("an evening's amount shows in the task's history; found 不属实，it is t
   const today = districtDay(0);
   await loginAs(page, "admin");
   const taskId = await createTaskAsOffice(page, { unit: "西苏镇", title, target: "10", measure: "户", start: districtDay(-30), deadline: districtDay(30) });
-  await page.context().clearCookies();
 
-  await loginAs(page, "u130408106-rep");
+  await switchUser(page, "u130408106-rep");
   const posted = await page.request.post("/api/v1/cards/today/evening", {
     data: { items: [{ text, taskId, done: true, progressValue: 6 }], revisionReason: "补报今天的完成量" },
     headers: { "Idempotency-Key": unique("e2e-progress-") },
@@ -29,9 +28,8 @@ test("an evening's amount shows in the task's history; found 不属实，it is t
   const unitHistory = page.getByRole("region", { name: "进度记录" });
   await expect(unitHistory.getByRole("listitem").first()).toContainText("晚晒填报");
   await expect(unitHistory.getByRole("listitem").first()).toContainText("+6 → 6户");
-  await page.context().clearCookies();
 
-  await loginAs(page, "admin");
+  await switchUser(page, "admin");
   await page.goto(`/spot-checks/pick?from=${today}&to=${today}&q=${encodeURIComponent(text)}`);
   await page.getByRole("button", { name: `抽查这条：西苏镇 ${today}` }).click();
   await expect(page).toHaveURL(/\/spot-checks\/c[a-z0-9]+$/);

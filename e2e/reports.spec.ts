@@ -4,7 +4,7 @@
  * which page. Uses 区交运局, whose card the seed leaves empty today.
  */
 import { expect, test } from "@playwright/test";
-import { loginAs } from "./helpers";
+import { loginAs, switchUser } from "./helpers";
 
 test("the office reminds a unit that has not reported, and the unit head sees who reminded when", async ({ page }) => {
   await loginAs(page, "admin");
@@ -15,8 +15,7 @@ test("the office reminds a unit that has not reported, and the unit head sees wh
   await expect(row).toContainText(/1 次，最近 \d\d:\d\d/);
   await expect(page.getByRole("region", { name: "今日催报记录" })).toContainText("提醒 区交运局 报送晚晒");
 
-  await page.context().clearCookies();
-  await loginAs(page, "dept-head");
+  await switchUser(page, "dept-head");
   await page.goto("/unit");
   const panel = page.getByRole("region", { name: /^催报/ });
   await expect(panel).toContainText(/督查室）提醒报送晚晒/);
@@ -57,8 +56,7 @@ test("the burden meter lists every unit's minutes per day", async ({ page }) => 
 
 test("every signed-in role reads the feed", async ({ page }) => {
   for (const username of ["admin", "leader", "assessor", "dept-head"]) {
-    await page.context().clearCookies();
-    await loginAs(page, username);
+    await switchUser(page, username);
     await page.goto("/feed");
     await expect(page.getByRole("heading", { level: 1, name: "晾晒墙" })).toBeVisible();
     await expect(page.getByRole("article").first()).toBeVisible();

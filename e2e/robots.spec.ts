@@ -7,8 +7,8 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test, type Page } from "@playwright/test";
-import { loginAs } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { issueOrder, loginAs, switchUser, unitIdByName } from "./helpers";
 
 type Received = { path: string; body: { msgtype: string; markdown?: { content: string }; text?: { content: string } } };
 const received: Received[] = [];
@@ -29,15 +29,6 @@ test.beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
-function shanghaiDate(offset = 0): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(Date.now() + offset * 86_400_000);
-}
-
-async function unitId(page: Page, name: string): Promise<string> {
-  const { units } = (await (await page.request.get("/api/v1/units")).json()) as { units: { id: string; name: string }[] };
-  return units.find((u) => u.name === name)!.id;
-}
 
 test("the office issues a 督办件: the unit's robot receives the markdown and the unit's inbox shows it", async ({ page }) => {
   test.slow();
@@ -65,15 +56,8 @@ test("the office issues a 督办件: the unit's robot receives the markdown and 
 
   // The office issues a 督办件 to 临洺关镇, marked urgent.
   const title = `机器人推送测试督办${Date.now() % 100000}`;
-  await page.goto(`/orders/new?unitId=${await unitId(page, "临洺关镇")}`);
-  const issue = page.getByRole("form", { name: "督办件立项" });
-  await issue.getByLabel("标题").fill(title);
-  await issue.getByLabel("督办内容").fill("请于期限内报告整改进展，并附现场照片说明。");
-  await issue.getByLabel("办结期限（日期）").fill(shanghaiDate(5));
-  await issue.getByLabel(/紧急/).check();
-  await issue.getByRole("button", { name: "立项并交办" }).click();
-  await expect(page).toHaveURL(/\/orders\/c/);
-  const orderPath = new URL(page.url()).pathname;
+  await page.goto(`/orders/new?unitId=${await unitIdByName(page, "临洺关镇")}`);
+  const orderPath = await issueOrder(page, { title, body: "请于期限内报告整改进展，并附现场照片说明。", urgent: true });
 
   // The server's sender (every 5 s) posts it to the unit's robot.
   await expect
@@ -88,8 +72,7 @@ test("the office issues a 督办件: the unit's robot receives the markdown and 
   expect(received.filter((r) => r.body.markdown?.content.includes(title))).toHaveLength(1);
 
   // The unit's inbox: the bell counts it, the list links to the order.
-  await page.context().clearCookies();
-  await loginAs(page, "town-reporter");
+  await switchUser(page, "town-reporter");
   await page.goto("/unit");
   await expect(page.getByRole("link", { name: /^通知，\d+ 条未读$/ })).toBeVisible();
   await page.getByRole("link", { name: /^通知，\d+ 条未读$/ }).click();

@@ -4,21 +4,7 @@
  * unit outside the group), the pages, the JSON API and the photo route.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { loginAs } from "./helpers";
-
-function shanghaiDate(offset = 0): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(Date.now() + offset * 86_400_000);
-}
-
-async function switchUser(page: Page, username: string) {
-  await page.context().clearCookies();
-  await loginAs(page, username);
-}
-
-async function unitId(page: Page, name: string): Promise<string> {
-  const { units } = (await (await page.request.get("/api/v1/units")).json()) as { units: { id: string; name: string }[] };
-  return units.find((u) => u.name === name)!.id;
-}
+import { districtDay, loginAs, switchUser, unitIdByName } from "./helpers";
 
 test("a unit's session cannot draw a spot check, even by submitting the form itself", async ({ page }) => {
   await loginAs(page, "admin");
@@ -60,12 +46,12 @@ test("spot checks, flags and the bulletin editor send other roles home", async (
 test("an assessor cannot issue an order to a unit outside the group, even by editing the form", async ({ page }) => {
   await loginAs(page, "admin");
   // 区委网信办 is no part of the 招商引资 group's scope in the seed.
-  const outside = await unitId(page, "区委网信办");
+  const outside = await unitIdByName(page, "区委网信办");
   await switchUser(page, "assessor");
   await page.goto(`/orders/new?unitId=${outside}`);
   await expect(page).toHaveURL(/\/assessor\?denied=1$/);
 
-  await page.goto(`/orders/new?unitId=${await unitId(page, "临洺关镇")}`);
+  await page.goto(`/orders/new?unitId=${await unitIdByName(page, "临洺关镇")}`);
   const issue = page.getByRole("form", { name: "督办件立项" });
   await issue.getByLabel(/关联任务/).selectOption({ index: 1 });
   await issue.getByLabel("标题").fill("越权开具的督办单");
@@ -78,7 +64,7 @@ test("an assessor cannot issue an order to a unit outside the group, even by edi
 
 test("the API answers 401, 403 and 422 for bulletins and anomalies", async ({ page }) => {
   expect((await page.request.get("/api/v1/bulletins")).status()).toBe(401);
-  expect((await page.request.get(`/api/v1/anomalies?date=${shanghaiDate(-1)}`)).status()).toBe(401);
+  expect((await page.request.get(`/api/v1/anomalies?date=${districtDay(-1)}`)).status()).toBe(401);
 
   await loginAs(page, "town-reporter");
   const bulletins = await page.request.get("/api/v1/bulletins");
@@ -88,7 +74,7 @@ test("the API answers 401, 403 and 422 for bulletins and anomalies", async ({ pa
   expect(list[0]).toEqual(
     expect.objectContaining({ number: expect.any(Number), date: expect.any(String), title: expect.any(String), summary: expect.any(String) }),
   );
-  const forbidden = await page.request.get(`/api/v1/anomalies?date=${shanghaiDate(-1)}`);
+  const forbidden = await page.request.get(`/api/v1/anomalies?date=${districtDay(-1)}`);
   expect(forbidden.status()).toBe(403);
   expect((await forbidden.json()).error.code).toBe("FORBIDDEN");
 
@@ -97,11 +83,11 @@ test("the API answers 401, 403 and 422 for bulletins and anomalies", async ({ pa
   expect(bad.status()).toBe(422);
   expect((await bad.json()).error.message).toMatch(/date/);
   expect((await page.request.get("/api/v1/anomalies")).status()).toBe(422);
-  const ok = await page.request.get(`/api/v1/anomalies?date=${shanghaiDate(-1)}`);
+  const ok = await page.request.get(`/api/v1/anomalies?date=${districtDay(-1)}`);
   expect(ok.status()).toBe(200);
   const { anomalies } = (await ok.json()) as { anomalies: { kind: string; unit: { name: string }; date: string; slot: { kind: string }; evidence: unknown }[] };
   const recycled = anomalies.find((a) => a.kind === "RECYCLED_PHOTO" && a.unit.name === "讲武镇");
-  expect(recycled?.date).toBe(shanghaiDate(-1));
+  expect(recycled?.date).toBe(districtDay(-1));
   expect(recycled?.evidence).toEqual(expect.objectContaining({ distance: expect.any(Number), related: expect.objectContaining({ unitName: "刘营镇" }) }));
 
   const doc = (await (await page.request.get("/api/v1/openapi.json")).json()) as { paths: Record<string, unknown> };
@@ -118,8 +104,8 @@ async function recycledPhotoOf(page: Page, unitName: string, date: string): Prom
 
 test("report photos are served to signed-in users only （the 晾晒墙 is district-wide）", async ({ page }) => {
   await loginAs(page, "admin");
-  const other = await recycledPhotoOf(page, "讲武镇", shanghaiDate(-1));
-  const own = await recycledPhotoOf(page, "临洺关镇", shanghaiDate(-2));
+  const other = await recycledPhotoOf(page, "讲武镇", districtDay(-1));
+  const own = await recycledPhotoOf(page, "临洺关镇", districtDay(-2));
   const thumb = await page.request.get(`/api/photos/${other}?size=thumb`);
   expect(thumb.status()).toBe(200);
   expect(thumb.headers()["content-type"]).toBe("image/jpeg");

@@ -3,29 +3,14 @@
  * supervision order from issue to acceptance; a seeded recycled photo flagged
  * for the office with its evidence; a bulletin drafted and published.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import sharp from "sharp";
-import { confirmDialog, loginAs } from "./helpers";
-
-/** A district (Asia/Shanghai) date, `offset` days from today. */
-function shanghaiDate(offset = 0): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(Date.now() + offset * 86_400_000);
-}
-
-async function switchUser(page: Page, username: string) {
-  await page.context().clearCookies();
-  await loginAs(page, username);
-}
+import { confirmDialog, districtDay, drawSpotCheck, issueOrder, loginAs, switchUser } from "./helpers";
 
 test("draw a sample, record a 不属实 result, and see it on the report", async ({ page }) => {
   test.slow();
   await loginAs(page, "leader");
-  await page.goto("/spot-checks");
-  const form = page.getByRole("form", { name: "随机抽查" });
-  await form.getByLabel("条数", { exact: true }).fill("3");
-  await form.getByLabel("随机种子（可不填）").fill("e2e-seed-1");
-  await form.getByRole("button", { name: "抽取" }).click();
-  await expect(page).toHaveURL(/\/spot-checks\/draws\//);
+  await drawSpotCheck(page, 3, "e2e-seed-1");
   await expect(page.getByRole("status").filter({ hasText: "复核" })).toContainText("结果与本次记录一致");
   await expect(page.getByText("e2e-seed-1")).toBeVisible();
   await expect(page.getByRole("link", { name: "记录核查结果" })).toHaveCount(3);
@@ -74,11 +59,7 @@ test("an order's full cycle: an assessor issues it, the unit signs and asks for 
   await page.getByRole("button", { name: "下一步" }).click();
   const issue = page.getByRole("form", { name: "督办件立项" });
   await issue.getByLabel(/关联任务/).selectOption({ index: 1 });
-  await issue.getByLabel("标题").fill("招商项目签约后开工滞后，限时解决");
-  await issue.getByLabel("督办内容").fill("请说明已签约项目未开工的原因，明确开工时限，并在晚晒中逐日报告进展。");
-  await issue.getByLabel("办结期限（日期）").fill(shanghaiDate(5));
-  await issue.getByRole("button", { name: "立项并交办" }).click();
-  await expect(page).toHaveURL(/\/orders\/c/);
+  await issueOrder(page, { title: "招商项目签约后开工滞后，限时解决", body: "请说明已签约项目未开工的原因，明确开工时限，并在晚晒中逐日报告进展。" });
   const orderUrl = page.url();
   await expect(page.getByRole("heading", { level: 1, name: "招商项目签约后开工滞后，限时解决" })).toBeVisible();
   await expect(page.getByText("待签收", { exact: true }).first()).toBeVisible();
@@ -129,12 +110,12 @@ test("a seeded recycled photo is flagged for the office with both photos side by
   await loginAs(page, "admin");
   await page.goto("/admin/anomalies?kind=RECYCLED_PHOTO");
   // 讲武镇's report of yesterday shows 刘营镇's photo of three days before (prisma/seed/supervision-evidence.ts).
-  const flag = page.getByRole("article", { name: `照片疑似重复使用：讲武镇 ${shanghaiDate(-1)}` });
+  const flag = page.getByRole("article", { name: `照片疑似重复使用：讲武镇 ${districtDay(-1)}` });
   await expect(flag).toBeVisible();
   await expect(flag).toContainText("原图为其他单位所晒");
   // The earliest original, by when the photo was added to its report (issue 10).
   await expect(flag.getByRole("figure").nth(1)).toContainText("最早晒出的原图");
-  await expect(flag.getByRole("figure").nth(1)).toContainText(`刘营镇 · ${shanghaiDate(-4)}`);
+  await expect(flag.getByRole("figure").nth(1)).toContainText(`刘营镇 · ${districtDay(-4)}`);
   const photos = flag.getByRole("img");
   await expect(photos).toHaveCount(2);
   for (const img of await photos.all()) {
@@ -145,7 +126,7 @@ test("a seeded recycled photo is flagged for the office with both photos side by
   // Reviewed, it leaves the open list…
   await expect(flag).toHaveCount(0);
   await page.goto("/admin/anomalies?kind=RECYCLED_PHOTO&status=CONFIRMED");
-  await expect(page.getByRole("article", { name: `照片疑似重复使用：讲武镇 ${shanghaiDate(-1)}` })).toContainText("已确认");
+  await expect(page.getByRole("article", { name: `照片疑似重复使用：讲武镇 ${districtDay(-1)}` })).toContainText("已确认");
 });
 
 test("the office drafts a day's bulletin, edits it, publishes what it shows (after a confirmation) with the next number, and everyone reads it", async ({
@@ -157,7 +138,7 @@ test("the office drafts a day's bulletin, edits it, publishes what it shows (aft
   const next = Math.max(0, ...before.bulletins.map((b) => b.number)) + 1;
 
   await page.goto("/admin/bulletins");
-  await page.getByLabel("晒报日期").fill(shanghaiDate(-1));
+  await page.getByLabel("晒报日期").fill(districtDay(-1));
   await page.getByRole("button", { name: "起草快讯" }).click();
   await expect(page).toHaveURL(/\/admin\/bulletins\/c/);
   const heading = page.getByRole("heading", { name: /^本期晒报/ });
@@ -169,7 +150,7 @@ test("the office drafts a day's bulletin, edits it, publishes what it shows (aft
   await expect(page.getByLabel("编者按")).toHaveValue(new RegExp(`${count - 1}条晒报`));
 
   // Edited and published without 保存: the published bulletin has the edit.
-  const title = `${shanghaiDate(-1).slice(5)} 全区重点工作动态（编辑后）`;
+  const title = `${districtDay(-1).slice(5)} 全区重点工作动态（编辑后）`;
   const excerpt = page.getByLabel("第 1 条 摘编");
   const edited = `${await excerpt.inputValue()}（督查室补充：已现场核实。）`;
   await page.getByLabel("标题").fill(title);
@@ -182,7 +163,7 @@ test("the office drafts a day's bulletin, edits it, publishes what it shows (aft
   await page.getByRole("button", { name: "发布", exact: true }).click();
   await confirmDialog(page, "发布这期快讯？", "发布");
   await expect(page).toHaveURL(/\/bulletins\/c/);
-  await expect(page.getByText(`要情快讯 · ${shanghaiDate(-1).slice(0, 4)}年第${next}期`)).toBeVisible();
+  await expect(page.getByText(`要情快讯 · ${districtDay(-1).slice(0, 4)}年第${next}期`)).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title.replace("(", "（").replace(")", "）"));
   await expect(page.getByText("督查室补充：已现场核实。")).toBeVisible();
   await expect(page.getByRole("region", { name: "编者按" })).toContainText(`${count - 1}条晒报`);

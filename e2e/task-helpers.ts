@@ -1,13 +1,7 @@
 import { expect as baseExpect, type Page } from "@playwright/test";
-import { addDays, districtToday } from "@/lib/time";
 
 /** A loaded 2-core machine answers slowly; these specs wait longer than the default. */
 export const expect = baseExpect.configure({ timeout: 15_000 });
-
-/** A district date `offset` days from today ("YYYY-MM-DD", Asia/Shanghai). */
-export function districtDay(offset = 0): string {
-  return addDays(districtToday(), offset);
-}
 
 /** A name no other run or spec uses. */
 export function unique(prefix: string): string {

@@ -1,8 +1,8 @@
 import { test } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { makeTaskSheet, type TaskSheetRow } from "@/lib/testing/task-sheet";
-import { loginAs } from "./helpers";
-import { districtDay, expect, unique } from "./task-helpers";
+import { districtDay, loginAs } from "./helpers";
+import { expect, unique } from "./task-helpers";
 
 // Long flows on a loaded 2-core machine: many page loads per test.
 test.describe.configure({ timeout: 180_000 });

@@ -5,8 +5,8 @@
  */
 import { test, type Page } from "@playwright/test";
 import { makeTaskSheet } from "@/lib/testing/task-sheet";
-import { loginAs } from "./helpers";
-import { districtDay, expect, unique } from "./task-helpers";
+import { districtDay, loginAs, switchUser } from "./helpers";
+import { expect, unique } from "./task-helpers";
 
 // Long flows on a loaded 2-core machine: many page loads per test.
 test.describe.configure({ timeout: 180_000 });
@@ -28,9 +28,8 @@ async function foreignTask(page: Page, unit: string) {
 test("a unit cannot read or change another unit's task or milestone by its id", async ({ page }) => {
   await loginAs(page, "admin");
   const other = await foreignTask(page, "区交运局");
-  await page.context().clearCookies();
 
-  await loginAs(page, "town-reporter");
+  await switchUser(page, "town-reporter");
   // Reading: the other unit's task page is a 404 without its data.
   const raw = await page.request.get(`/unit/tasks/${other.id}`);
   expect(await raw.text()).not.toContain(other.title);
@@ -80,10 +79,9 @@ test("a unit cannot read or change another unit's task or milestone by its id", 
     },
   });
   expect(sneaked.status()).toBe(403);
-  await page.context().clearCookies();
 
   // Nothing changed on the other unit's task, and nothing was imported.
-  await loginAs(page, "admin");
+  await switchUser(page, "admin");
   await page.goto(`/admin/tasks/${other.id}`);
   await expect(page.getByRole("form", { name: "编辑任务" }).getByLabel("完成值")).toHaveValue(other.value);
   await expect(page.locator('li[aria-label^="节点"]').first()).toHaveText(other.milestoneValue);
@@ -94,8 +92,7 @@ test("a unit cannot read or change another unit's task or milestone by its id", 
 test("an assessor cannot open a task outside the group's units", async ({ page }) => {
   await loginAs(page, "admin");
   const outside = await foreignTask(page, "区委网信办");
-  await page.context().clearCookies();
-  await loginAs(page, "assessor");
+  await switchUser(page, "assessor");
   await page.goto(`/tasks/${outside.id}`);
   await expect(page.getByRole("heading", { name: "没有找到这个页面" })).toBeVisible();
   await expect(page.getByText(outside.title)).toHaveCount(0);

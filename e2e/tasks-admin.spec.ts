@@ -1,6 +1,6 @@
 import { test } from "@playwright/test";
-import { loginAs } from "./helpers";
-import { addMilestone, createTaskAsOffice, districtDay, expect, unique } from "./task-helpers";
+import { districtDay, loginAs, switchUser } from "./helpers";
+import { addMilestone, createTaskAsOffice, expect, unique } from "./task-helpers";
 
 // Long flows on a loaded 2-core machine: many page loads per test.
 test.describe.configure({ timeout: 180_000 });
@@ -91,8 +91,7 @@ test("a leader reads the lists by key task and by line; an assessor only the gro
   await expect(page.locator("tbody tr[data-status=OVERDUE]").first()).toBeVisible();
 
   const leaderTotal = Number(await page.locator("nav[aria-label=分页] strong").textContent());
-  await page.context().clearCookies();
-  await loginAs(page, "assessor");
+  await switchUser(page, "assessor");
   await page.goto("/tasks");
   const assessorTotal = Number(await page.locator("nav[aria-label=分页] strong").textContent());
   expect(assessorTotal).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { loginAs } from "./helpers";
+import { loginAs, switchUser } from "./helpers";
 
 test("signed out, every page sends you to the login", async ({ page }) => {
   for (const path of ["/", "/admin", "/leader", "/assessor", "/unit", "/units", "/account"]) {
@@ -22,10 +22,9 @@ test("a unit account cannot open another unit's page by its id", async ({ page }
   await page.goto("/admin?kind=DEPARTMENT");
   const href = await page.getByRole("link", { name: "区交运局" }).getAttribute("href");
   expect(href).toMatch(/^\/units\//);
-  await page.context().clearCookies();
 
   // …and a town's reporter who types it in is sent home, without the data.
-  await loginAs(page, "town-reporter");
+  await switchUser(page, "town-reporter");
   const raw = await page.request.get(href!, { maxRedirects: 0 });
   expect(await raw.text()).not.toContain("区交运局");
   await page.goto(href!);
@@ -37,8 +36,7 @@ test("a unit account sees its own unit's page", async ({ page }) => {
   await loginAs(page, "admin");
   await page.goto("/admin?kind=TOWN");
   const href = await page.getByRole("link", { name: "临洺关镇" }).getAttribute("href");
-  await page.context().clearCookies();
-  await loginAs(page, "town-head");
+  await switchUser(page, "town-head");
   await page.goto(href!);
   await expect(page.getByRole("heading", { level: 1, name: "临洺关镇" })).toBeVisible();
 });
@@ -48,8 +46,7 @@ test("an assessor cannot open a unit outside the group's scope", async ({ page }
   await page.goto("/admin?kind=DEPARTMENT");
   // 区委网信办 is no part of the 招商引资 group's scope in the seed.
   const href = await page.getByRole("link", { name: "区委网信办" }).getAttribute("href");
-  await page.context().clearCookies();
-  await loginAs(page, "assessor");
+  await switchUser(page, "assessor");
   await page.goto(href!);
   await expect(page).toHaveURL(/\/assessor\?denied=1$/);
 });

@@ -1,6 +1,6 @@
 import { test } from "@playwright/test";
-import { loginAs } from "./helpers";
-import { addMilestone, createTaskAsOffice, districtDay, expect, unique } from "./task-helpers";
+import { districtDay, loginAs, switchUser } from "./helpers";
+import { addMilestone, createTaskAsOffice, expect, unique } from "./task-helpers";
 
 // Long flows on a loaded 2-core machine: many page loads per test.
 test.describe.configure({ timeout: 180_000 });
@@ -13,9 +13,8 @@ test("a unit reports progress on its phone and sees the status change; overdue c
   await addMilestone(page, { title: "先签约2个", dueDate: districtDay(10), target: "2" });
   await expect(page.getByRole("listitem", { name: "节点 先签约2个" })).toBeVisible();
   await createTaskAsOffice(page, { unit: "临洺关镇", title: lateTitle, target: "3", measure: "个", start: districtDay(-30), deadline: districtDay(-1) });
-  await page.context().clearCookies();
 
-  await loginAs(page, "town-reporter");
+  await switchUser(page, "town-reporter");
   await page.goto("/unit/tasks");
   // Sections in order of urgency: overdue first.
   const headings = page.getByRole("heading", { level: 2 });
