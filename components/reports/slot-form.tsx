@@ -293,6 +293,8 @@ export function SlotForm(props: SlotFormProps) {
   useEffect(() => {
     if (!draftLoaded || !dirty || pending.current) return;
     const timer = setTimeout(() => {
+      // A submission may have begun since this was scheduled: its draft, kept as sent, must not be overwritten.
+      if (pending.current) return;
       const savedAt = Date.now();
       void saveDraft<DraftState>(key, { state: snapshot(), photos: photosOf(files), pending: null, savedAt }).then((ok) => ok && setDraftSavedAt(savedAt));
     }, 500);
