@@ -60,6 +60,8 @@ test("the evening ticks each item ✓ or ? with a reason", async ({ page }) => {
   const evening = await openSlot(page, "晚晒");
   const form = evening.getByRole("form", { name: "填报晚晒" });
   const items = form.locator("fieldset").filter({ has: page.getByRole("radio", { name: "✓ 完成" }) });
+  // Before 13:30 in Shanghai the evening starts closed and its form loads when opened: count once it is there.
+  await expect(items.first()).toBeVisible();
   const count = await items.count();
   expect(count).toBeGreaterThanOrEqual(1);
   for (let i = 0; i < count; i++) {
