@@ -15,6 +15,7 @@ import {
   type ItemStatus,
   itemStatus,
   progressRatio,
+  summarizeOverview,
   summarizeProgress,
   URGENCY_RANK,
   urgencyOf,
@@ -97,22 +98,44 @@ export async function listUnitTasks(user: SessionUser, unitId: string, today = d
   return tasks.map((t) => toSummary(t, today, atDue)).sort(byUrgency);
 }
 
-/** Overdue tasks across the units the user may see, oldest deadline first. */
-export async function listOverdueTasks(user: SessionUser, take = 10, today = districtToday()): Promise<TaskSummary[]> {
-  const tasks = await db.task.findMany({
-    where: withUnitRowScope(user, { archivedAt: null, deadline: { lt: today } }),
-    select: taskSummarySelect,
-    orderBy: { deadline: "asc" },
-  });
-  return tasks
-    .map((t) => toSummary(t, today))
-    .filter((t) => t.status === "OVERDUE")
-    .slice(0, take);
-}
-
 export type KeyTaskProgress = { keyTaskId: string; name: string; tasks: number; done: number; overdue: number; ratio: number };
 
-/** Progress per key task over the open tasks the user may see (summarizeProgress: the one rule; the board uses it too). */
+export type TaskOverview = {
+  /** counts by status over the open tasks the user may see */
+  counts: Record<TaskStatus, number>;
+  /** progress per key task, in the key tasks' order (summarizeProgress: the one rule; the board uses it too) */
+  keyTasks: KeyTaskProgress[];
+  /** the most overdue tasks, oldest deadline first */
+  overdue: TaskSummary[];
+};
+
+/**
+ * The leader's home in one read of the open tasks the user may see (scope in
+ * the query): counts by status, progress per key task and the `take` overdue
+ * tasks with the oldest deadlines. One pass over the narrow columns of ~5,000
+ * rows instead of three reads of them, one per figure.
+ */
+export async function getTaskOverview(user: SessionUser, take = 10, today = districtToday()): Promise<TaskOverview> {
+  const [tasks, keyTasks] = await Promise.all([
+    db.task.findMany({
+      where: withUnitRowScope(user, { archivedAt: null }),
+      select: { id: true, target: true, valueReached: true, deadline: true, keyTaskId: true },
+    }),
+    db.keyTask.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
+  ]);
+  const overview = summarizeOverview(tasks, keyTasks, today, take);
+  // Only the rows shown are read in full (their unit and key task).
+  const shown = overview.overdueIds.length
+    ? await db.task.findMany({
+        where: withUnitRowScope(user, { id: { in: overview.overdueIds } }),
+        select: taskSummarySelect,
+        orderBy: [{ deadline: "asc" }, { id: "asc" }],
+      })
+    : [];
+  return { counts: overview.counts, keyTasks: overview.keyTasks, overdue: shown.map((t) => toSummary(t, today)) };
+}
+
+/** Progress per key task over the open tasks the user may see (the board's; the leader's home reads it through getTaskOverview). */
 export async function listKeyTaskProgress(user: SessionUser, today = districtToday()): Promise<KeyTaskProgress[]> {
   const keyTasks = await db.keyTask.findMany({
     orderBy: { sortOrder: "asc" },
@@ -123,17 +146,6 @@ export async function listKeyTaskProgress(user: SessionUser, today = districtTod
     },
   });
   return keyTasks.map((kt) => ({ keyTaskId: kt.id, name: kt.name, ...summarizeProgress(kt.tasks, today) }));
-}
-
-/** Counts of tasks by status, over the tasks the user may see. */
-export async function countTasksByStatus(user: SessionUser, today = districtToday()): Promise<Record<TaskStatus, number>> {
-  const tasks = await db.task.findMany({
-    where: withUnitRowScope(user, { archivedAt: null }),
-    select: { target: true, valueReached: true, deadline: true },
-  });
-  const counts: Record<TaskStatus, number> = { NOT_STARTED: 0, IN_PROGRESS: 0, DONE: 0, OVERDUE: 0 };
-  for (const t of tasks) counts[deriveStatus(t, today)] += 1;
-  return counts;
 }
 
 // ─── The task list pages (/admin/tasks, /tasks, /unit/tasks) ────────────────

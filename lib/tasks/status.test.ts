@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { deadlineHint, deriveStatus, isDone, itemStatus, progressRatio, summarizeProgress, urgencyOf } from "@/lib/tasks/status";
+import { deadlineHint, deriveStatus, isDone, itemStatus, progressRatio, summarizeOverview, summarizeProgress, urgencyOf } from "@/lib/tasks/status";
 
 const today = "2026-11-27";
 
@@ -68,4 +68,32 @@ test("progress over a set of tasks: the mean of min(1, reached/target), done and
   const summary = summarizeProgress(tasks, today);
   assert.deepEqual([summary.tasks, summary.done, summary.overdue, Math.round(summary.ratio * 1000) / 1000], [3, 1, 1, 0.611]);
   assert.deepEqual(summarizeProgress([], today), { tasks: 0, done: 0, overdue: 0, ratio: 0 });
+});
+
+test("the leader's overview: counts by status, progress per key task in its order, the oldest overdue first (ties by id), at most `take`", () => {
+  const keyTasks = [
+    { id: "k2", name: "乡村振兴" },
+    { id: "k1", name: "项目建设" },
+    { id: "k3", name: "无任务" },
+  ];
+  const tasks = [
+    { id: "t1", keyTaskId: "k1", target: 10, valueReached: 10, deadline: "2026-01-31" }, // done, though past its deadline
+    { id: "t2", keyTaskId: "k1", target: 10, valueReached: 5, deadline: "2026-03-31" }, // overdue
+    { id: "t4", keyTaskId: "k2", target: 10, valueReached: 0, deadline: "2026-02-28" }, // overdue, the oldest
+    { id: "t3", keyTaskId: null, target: 10, valueReached: 0, deadline: "2026-03-31" }, // overdue, same day as t2
+    { id: "t5", keyTaskId: "k2", target: 10, valueReached: 2, deadline: today }, // due today: in progress
+    { id: "t6", keyTaskId: "k9", target: 10, valueReached: 0, deadline: "2026-12-31" }, // a key task not listed
+  ];
+  const overview = summarizeOverview(tasks, keyTasks, today, 2);
+  assert.deepEqual(overview.counts, { NOT_STARTED: 1, IN_PROGRESS: 1, DONE: 1, OVERDUE: 3 });
+  assert.deepEqual(overview.overdueIds, ["t4", "t2"]);
+  assert.deepEqual(summarizeOverview(tasks, keyTasks, today, 10).overdueIds, ["t4", "t2", "t3"]);
+  assert.deepEqual(
+    overview.keyTasks.map((k) => [k.keyTaskId, k.tasks, k.done, k.overdue, k.ratio]),
+    [
+      ["k2", 2, 0, 1, 0.1],
+      ["k1", 2, 1, 1, 0.75],
+      ["k3", 0, 0, 0, 0],
+    ],
+  );
 });

@@ -74,6 +74,36 @@ export function summarizeProgress(tasks: readonly Progressable[], today: Distric
   return { tasks: tasks.length, done, overdue, ratio: tasks.length ? ratioSum / tasks.length : 0 };
 }
 
+export type OverviewTask = Progressable & { id: string; keyTaskId: string | null };
+
+/**
+ * The leader's home over one list of tasks: counts by status, progress per key
+ * task (in the order given; summarizeProgress) and the ids of the `take`
+ * overdue tasks with the oldest deadlines (ties by id, so the list is stable).
+ */
+export function summarizeOverview(
+  tasks: readonly OverviewTask[],
+  keyTasks: readonly { id: string; name: string }[],
+  today: DistrictDate,
+  take: number,
+): { counts: Record<TaskStatus, number>; keyTasks: ({ keyTaskId: string; name: string } & ProgressSummary)[]; overdueIds: string[] } {
+  const counts: Record<TaskStatus, number> = { NOT_STARTED: 0, IN_PROGRESS: 0, DONE: 0, OVERDUE: 0 };
+  const byKeyTask = new Map<string, OverviewTask[]>(keyTasks.map((kt) => [kt.id, []]));
+  const overdue: OverviewTask[] = [];
+  for (const task of tasks) {
+    const status = deriveStatus(task, today);
+    counts[status] += 1;
+    if (status === "OVERDUE") overdue.push(task);
+    if (task.keyTaskId) byKeyTask.get(task.keyTaskId)?.push(task);
+  }
+  overdue.sort((a, b) => a.deadline.localeCompare(b.deadline) || a.id.localeCompare(b.id));
+  return {
+    counts,
+    keyTasks: keyTasks.map((kt) => ({ keyTaskId: kt.id, name: kt.name, ...summarizeProgress(byKeyTask.get(kt.id) ?? [], today) })),
+    overdueIds: overdue.slice(0, take).map((t) => t.id),
+  };
+}
+
 export const TASK_STATUSES = ["NOT_STARTED", "IN_PROGRESS", "DONE", "OVERDUE"] as const satisfies readonly TaskStatus[];
 
 /** Sort key: overdue first, then by deadline, done last. */

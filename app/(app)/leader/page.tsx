@@ -8,7 +8,7 @@ import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { listDayStatus, summarizeDayStatus } from "@/lib/reports/queries";
 import { SLOT_LABELS, SLOTS } from "@/lib/reports/slots";
-import { countTasksByStatus, listKeyTaskProgress, listOverdueTasks } from "@/lib/tasks/queries";
+import { getTaskOverview } from "@/lib/tasks/queries";
 import { addDays, districtToday, formatDistrictDateLong } from "@/lib/time";
 
 export const metadata: Metadata = { title: "全区概览" };
@@ -17,13 +17,12 @@ export default async function LeaderHomePage() {
   const user = await requireUser(["LEADER", "ADMIN"]);
   const now = new Date();
   const today = districtToday(now);
-  const [todayRows, yesterdayRows, statusCounts, keyTasks, overdue] = await Promise.all([
+  const [todayRows, yesterdayRows, tasks] = await Promise.all([
     listDayStatus(user, today, undefined, now),
     listDayStatus(user, addDays(today, -1), undefined, now),
-    countTasksByStatus(user, today),
-    listKeyTaskProgress(user, today),
-    listOverdueTasks(user, 8, today),
+    getTaskOverview(user, 8, today),
   ]);
+  const { counts: statusCounts, keyTasks, overdue } = tasks;
   const todaySummary = summarizeDayStatus(todayRows);
   const yesterdaySummary = summarizeDayStatus(yesterdayRows);
   const totalTasks = Object.values(statusCounts).reduce((a, b) => a + b, 0);
