@@ -7,7 +7,7 @@
  *
  * Starts the production server (`npm start`'s script, so a cluster of
  * workers when WEB_CONCURRENCY says so; needs a build) on the given database,
- * signs in the leader, the office and a township reporter, then for every
+ * signs in the leader, the office, a township reporter and an assessor, then for every
  * target: one request alone (the median of 15, after a warm-up), then
  * autocannon with `connections` connections for `seconds` seconds. Prints a
  * Markdown table with req/s, p50, p97.5, the single request, the HTML size
@@ -26,7 +26,7 @@ const SECONDS = Number(args.seconds ?? 10);
 const CONNECTIONS = Number(args.connections ?? 20);
 const DATABASE_URL = args["database-url"] ?? `file:${path.resolve(args.db ?? "./data/bench/district-year.db")}`;
 
-type Who = "none" | "leader" | "office" | "reporter";
+type Who = "none" | "leader" | "office" | "reporter" | "assessor";
 type Target = { label: string; path: string; who: Who; status?: number; groups: string[] };
 
 function currentQuarterBefore(): string {
@@ -46,7 +46,7 @@ const TARGETS: Target[] = [
   { label: "`/feed`", path: "/feed", who: "leader", groups: ["leader"] },
   { label: "`/board`", path: "/board", who: "leader", groups: ["leader", "office"] },
   { label: "`/leader`", path: "/leader", who: "leader", groups: ["leader"] },
-  { label: "`/assessor`", path: "/assessor", who: "office", groups: ["office"] },
+  { label: "`/assessor` (an assessor)", path: "/assessor", who: "assessor", groups: ["office"] },
   { label: "`GET /api/v1/status/today`", path: "/api/v1/status/today", who: "office", groups: ["api", "office"] },
   {
     label: `\`GET /api/v1/ranking?quarter=${currentQuarterBefore()}&kind=TOWN\``,
@@ -95,6 +95,7 @@ async function main() {
       leader: await signIn(BASE, "leader"),
       office: await signIn(BASE, "admin"),
       reporter: await signIn(BASE, "town-reporter"),
+      assessor: await signIn(BASE, "assessor"),
     };
     console.log(
       `${new Date().toISOString()} · ${DATABASE_URL.split(":")[0]} · ${CONNECTIONS} connections × ${SECONDS} s · load average ${fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`,
