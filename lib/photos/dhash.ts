@@ -21,7 +21,7 @@
  * (lib/supervision/anomalies/photo-match.ts) compares the two images finely.
  * Everything here is computed from one small greyscale decode (sharp).
  */
-import sharp from "sharp";
+import sharp, { type Sharp } from "sharp";
 
 /** A greyscale image: one byte per pixel, row by row. */
 export type Grey = { width: number; height: number; data: Uint8Array };
@@ -243,8 +243,9 @@ export async function photoHashes(image: Buffer): Promise<PhotoHashes> {
  * resize, no dead zone): kept so stored values stay comparable; the checks use
  * `photoHashes`.
  */
-export async function dHash(image: Buffer): Promise<string> {
-  const { data } = await sharp(image).rotate().greyscale().resize(9, 8, { fit: "fill" }).raw().toBuffer({ resolveWithObject: true });
+export async function dHash(image: Buffer | Sharp): Promise<string> {
+  const source = Buffer.isBuffer(image) ? sharp(image).rotate() : image;
+  const { data } = await source.greyscale().resize(9, 8, { fit: "fill" }).raw().toBuffer({ resolveWithObject: true });
   let bits = 0n;
   for (let y = 0; y < 8; y++) for (let x = 0; x < 8; x++) bits = (bits << 1n) | (data[y * 9 + x] > data[y * 9 + x + 1] ? 1n : 0n);
   return bits.toString(16).padStart(16, "0");

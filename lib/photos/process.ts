@@ -9,7 +9,7 @@ import crypto from "node:crypto";
 import exifr from "exifr";
 import sharp, { type Metadata, type OutputInfo } from "sharp";
 import { dHash } from "@/lib/photos/dhash";
-import { FULL_SIZE, renderDisplay, renderThumb } from "@/lib/photos/sizes";
+import { FULL_SIZE, JPEG_FAST, renderDisplay, renderThumb, THUMB_SIZE } from "@/lib/photos/sizes";
 import { districtInstant } from "@/lib/time";
 
 import { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS } from "@/lib/photos/limits";
@@ -96,17 +96,29 @@ export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
   let full: { data: Buffer; info: OutputInfo };
   let thumb: Buffer;
   let display: Buffer;
+  let hash: string;
   try {
-    const base = sharp(input, { limitInputPixels: MAX_PHOTO_PIXELS }).rotate();
-    full = await base
-      .clone()
+    // The upload is decoded once (the costly step), oriented and brought to the stored size as raw
+    // pixels; the three sizes and the hash are made from those pixels, side by side in sharp's thread
+    // pool. JPEG_FAST: see lib/photos/sizes.ts (bench/report-load.ts, a burst of submissions).
+    const pixels = await sharp(input, { limitInputPixels: MAX_PHOTO_PIXELS })
+      .rotate()
       .resize({ width: FULL_SIZE, height: FULL_SIZE, fit: "inside", withoutEnlargement: true })
-      // libjpeg-turbo, not mozjpeg: mozjpeg took ~450 of the ~500 ms a 2048 px photo costs
-      // (bench/report-load.ts), for files only slightly smaller.
-      .jpeg({ quality: 82 })
+      .raw()
       .toBuffer({ resolveWithObject: true });
-    display = await renderDisplay(base.clone());
-    thumb = await renderThumb(base.clone());
+    const fromPixels = () => sharp(pixels.data, { raw: { width: pixels.info.width, height: pixels.info.height, channels: pixels.info.channels } });
+    let thumbPixels: { data: Buffer; info: OutputInfo };
+    [full, display, thumbPixels] = await Promise.all([
+      fromPixels()
+        .jpeg({ quality: 82, ...JPEG_FAST })
+        .toBuffer({ resolveWithObject: true }),
+      renderDisplay(fromPixels()),
+      fromPixels().resize({ width: THUMB_SIZE, height: THUMB_SIZE, fit: "inside", withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true }),
+    ]);
+    // The thumbnail's pixels serve the hash too (a 9×8 summary of the picture: the same from 320 px as from 2048 px).
+    const fromThumb = () =>
+      sharp(thumbPixels.data, { raw: { width: thumbPixels.info.width, height: thumbPixels.info.height, channels: thumbPixels.info.channels } });
+    [thumb, hash] = await Promise.all([renderThumb(fromThumb()), dHash(fromThumb())]);
   } catch {
     throw new PhotoRejectedError("NOT_AN_IMAGE", "图片已损坏，无法读取。");
   }
@@ -118,7 +130,7 @@ export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
     height: full.info.height,
     bytes: full.data.byteLength,
     sha256: crypto.createHash("sha256").update(full.data).digest("hex"),
-    dHash: await dHash(full.data),
+    dHash: hash,
     exifTakenAt: exif.takenAt,
     exifLat: exif.lat,
     exifLng: exif.lng,

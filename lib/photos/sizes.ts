@@ -36,12 +36,22 @@ export function photoFileKeys(photo: { storageKey: string; thumbKey: string }): 
 }
 
 /**
+ * JPEG encoding without Huffman-table optimisation: 2–5× less CPU to encode (a 2048 px photo:
+ * 29–70 → 11–15 ms here), for files ~15–20 % larger. Uploads come in bursts (three 晒 a day, one
+ * deadline for 113 units) and the server's CPU is what runs short then, not bytes on disk.
+ */
+export const JPEG_FAST = { optimiseCoding: false } as const;
+
+/**
  * Resizes an (already oriented, metadata-free) image to fit a square of `size`;
  * sharp writes no metadata unless asked, so no EXIF (GPS included) is carried.
  */
 export async function resizeJpeg(input: Buffer | Sharp, size: number, quality: number): Promise<Buffer> {
   const image = Buffer.isBuffer(input) ? sharp(input).rotate() : input;
-  return image.resize({ width: size, height: size, fit: "inside", withoutEnlargement: true }).jpeg({ quality }).toBuffer();
+  return image
+    .resize({ width: size, height: size, fit: "inside", withoutEnlargement: true })
+    .jpeg({ quality, ...JPEG_FAST })
+    .toBuffer();
 }
 
 export const renderDisplay = (input: Buffer | Sharp) => resizeJpeg(input, DISPLAY_SIZE, 80);
