@@ -24,6 +24,12 @@ export type UnitDayStatus = {
 
 /** Every unit the user may see, with the state of each of its three slots on `date`. */
 export async function listDayStatus(user: SessionUser, date: DistrictDate, kind?: UnitKind, now = new Date()): Promise<UnitDayStatus[]> {
+  const [rows] = await listDaysStatus(user, [date], kind, now);
+  return rows;
+}
+
+/** listDayStatus for several days in one read (the leader's today and yesterday): one list per date, in the order given. */
+export async function listDaysStatus(user: SessionUser, dates: readonly DistrictDate[], kind?: UnitKind, now = new Date()): Promise<UnitDayStatus[][]> {
   const [deadlines, units] = await Promise.all([
     getSlotDeadlines(user),
     db.unit
@@ -34,16 +40,19 @@ export async function listDayStatus(user: SessionUser, date: DistrictDate, kind?
           id: true,
           name: true,
           kind: true,
-          cards: { where: { date }, select: { slots: { select: { slot: true, submittedAt: true } } } },
+          cards: { where: { date: { in: [...dates] } }, select: { date: true, slots: { select: { slot: true, submittedAt: true } } } },
         },
       })
       .then(byUnitKind),
   ]);
-  return units.map((unit) => {
-    const submitted = new Map(unit.cards[0]?.slots.map((s) => [s.slot, s.submittedAt]) ?? []);
-    const slots = Object.fromEntries(SLOTS.map((slot) => [slot, slotState(submitted.get(slot), date, slot, deadlines, now)])) as Record<SlotKind, SlotState>;
-    return { unitId: unit.id, unitName: unit.name, kind: unit.kind, slots };
-  });
+  return dates.map((date) =>
+    units.map((unit) => {
+      const card = unit.cards.find((c) => c.date === date);
+      const submitted = new Map(card?.slots.map((s) => [s.slot, s.submittedAt]) ?? []);
+      const slots = Object.fromEntries(SLOTS.map((slot) => [slot, slotState(submitted.get(slot), date, slot, deadlines, now)])) as Record<SlotKind, SlotState>;
+      return { unitId: unit.id, unitName: unit.name, kind: unit.kind, slots };
+    }),
+  );
 }
 
 /** How many units have shown each slot (on time or late) out of all. */

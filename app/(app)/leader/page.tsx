@@ -6,7 +6,7 @@ import { TaskList } from "@/components/tasks/task-list";
 import { Card, Section, Stat } from "@/components/ui/card";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { listDayStatus, summarizeDayStatus } from "@/lib/reports/queries";
+import { listDaysStatus, summarizeDayStatus } from "@/lib/reports/queries";
 import { SLOT_LABELS, SLOTS } from "@/lib/reports/slots";
 import { getTaskOverview } from "@/lib/tasks/queries";
 import { addDays, districtToday, formatDistrictDateLong } from "@/lib/time";
@@ -17,9 +17,8 @@ export default async function LeaderHomePage() {
   const user = await requireUser(["LEADER", "ADMIN"]);
   const now = new Date();
   const today = districtToday(now);
-  const [todayRows, yesterdayRows, tasks] = await Promise.all([
-    listDayStatus(user, today, undefined, now),
-    listDayStatus(user, addDays(today, -1), undefined, now),
+  const [[todayRows, yesterdayRows], tasks] = await Promise.all([
+    listDaysStatus(user, [today, addDays(today, -1)], undefined, now),
     getTaskOverview(user, 8, today),
   ]);
   const { counts: statusCounts, keyTasks, overdue } = tasks;
