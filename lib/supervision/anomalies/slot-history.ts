@@ -8,6 +8,7 @@
  *
  * Every check reads a slot's history through loadSlotHistories.
  */
+import { chunks } from "@/lib/chunks";
 import type { Db } from "@/lib/db-client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -25,10 +26,15 @@ export async function loadSlotHistories(
   db: Db,
   where: Prisma.ReportSlotWhereInput,
 ): Promise<{ id: string; cardId: string; slot: "MORNING" | "NOON" | "EVENING"; submittedAt: Date; versions: TextVersion[] }[]> {
-  const [slots, versions] = await Promise.all([
-    db.reportSlot.findMany({ where, select: { id: true, cardId: true, slot: true, text: true, submittedAt: true } }),
-    db.reportVersion.findMany({ where: { slot: where }, select: { id: true, slotId: true, number: true, createdAt: true, text: true } }),
-  ]);
+  const slots = await db.reportSlot.findMany({ where, select: { id: true, cardId: true, slot: true, text: true, submittedAt: true } });
+  // By the slots' ids, not by `where` through the relation: SQLite plans that filter as a scan of every
+  // version in the district (~117,000 rows of a year, ~0.9 s per check), the ids as an index lookup.
+  const versions = [];
+  for (const ids of chunks(slots.map((s) => s.id))) {
+    versions.push(
+      ...(await db.reportVersion.findMany({ where: { slotId: { in: ids } }, select: { id: true, slotId: true, number: true, createdAt: true, text: true } })),
+    );
+  }
   const bySlot = new Map<string, TextVersion[]>();
   for (const v of versions) {
     const list = bySlot.get(v.slotId) ?? [];

@@ -47,21 +47,13 @@ import { loadSlotHistories, type TextVersion } from "@/lib/supervision/anomalies
 import { shinglesOf } from "@/lib/supervision/text-similarity";
 import { addDays } from "@/lib/time";
 import { UNIT_CARD, unitIdOf } from "@/lib/reports/card-owner";
+import { chunks } from "@/lib/chunks";
 
 type Tx = Prisma.TransactionClient;
 type Client = Db | Tx;
 
 /** The index's row for "this unit wrote a text" (no real shingle is empty). */
 export const ANY_TEXT = "";
-
-/** Rows per IN (…) list: well under SQLite's and PostgreSQL's parameter limits. */
-const CHUNK = 500;
-
-function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 // ── Writing ─────────────────────────────────────────────────────────────────
 
