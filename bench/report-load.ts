@@ -4,10 +4,11 @@
  *   npm run build
  *   DATABASE_URL=file:./data/bench.db npm run db:migrate
  *   DATABASE_URL=file:./data/bench.db npm run db:seed -- --volume=district-year
- *   npx tsx bench/report-load.ts [--db=./data/bench.db] [--port=3204] [--concurrency=20]
+ *   npx tsx bench/report-load.ts [--db=./data/bench.db] [--port=3204] [--concurrency=20] [--server=next|start]
  *
  * It copies the seeded database to a temporary file (so every run starts
- * from the same state), starts `next start` on it, signs in every unit's
+ * from the same state), starts one `next start` on it (`--server=start`: `npm start`'s
+ * cluster, one worker per core), signs in every unit's
  * reporter and a leader, and measures at the given concurrency:
  *   - submitting a slot with 3 photos (multipart POST /api/v1/cards/today/{noon,evening}),
  *     each unit its own noon and evening — a real first submission every time;
@@ -28,6 +29,7 @@ const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/
 const SOURCE_DB = path.resolve(args.db ?? "./data/bench.db");
 const PORT = Number(args.port ?? 3204);
 const CONCURRENCY = Number(args.concurrency ?? 20);
+const SERVER = args.server === "start" ? "start" : "next";
 
 type Sample = { ms: number; status: number };
 
@@ -85,7 +87,7 @@ async function main() {
   const slotCount = await db.reportSlot.count();
   await db.$disconnect();
   console.log(
-    `Database: ${SOURCE_DB} (${slotCount} slots), ${reporters.length} unit reporters; concurrency ${CONCURRENCY}; load average ${os
+    `Database: ${SOURCE_DB} (${slotCount} slots), ${reporters.length} unit reporters; concurrency ${CONCURRENCY}; server: ${SERVER === "start" ? "npm start (a worker per core)" : "one next start"}; load average ${os
       .loadavg()
       .map((l) => l.toFixed(1))
       .join(" ")}`,
@@ -93,7 +95,7 @@ async function main() {
 
   // The copy and its photos go however this script ends.
   process.on("exit", () => fs.rmSync(work, { recursive: true, force: true }));
-  const server = await startServer({ command: "next", port: PORT, env: { DATABASE_URL: url, PHOTO_DIR: path.join(work, "photos"), SHAITAI_DEMO: "1" } });
+  const server = await startServer({ command: SERVER, port: PORT, env: { DATABASE_URL: url, PHOTO_DIR: path.join(work, "photos"), SHAITAI_DEMO: "1" } });
   const BASE = server.url;
   try {
     const photos = await phonePhotos();
