@@ -6,7 +6,7 @@ import { test } from "node:test";
 import exifr from "exifr";
 import sharp from "sharp";
 import { processPhoto } from "@/lib/photos/process";
-import { displayKeyOf, photoFileKeys, photoSizeInput, readPhotoSize } from "@/lib/photos/sizes";
+import { displayKeyOf, JPEG_FAST, photoFileKeys, photoSizeInput, readPhotoSize, renderThumb, resizeJpeg, THUMB_SIZE } from "@/lib/photos/sizes";
 import { LocalDirStorage } from "@/lib/storage/index";
 
 /**
@@ -92,4 +92,16 @@ test("the size parameter accepts only the three sizes", () => {
   assert.equal(photoSizeInput.safeParse("display").success, true);
   assert.equal(photoSizeInput.safeParse("original").success, false);
   assert.equal(photoSizeInput.safeParse("../x").success, false);
+});
+
+test("the thumbnail, which the feed downloads, keeps optimised Huffman tables: smaller than the fast encoding of the same pixels", async () => {
+  const noise = await sharp({ create: { width: 640, height: 480, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 128, sigma: 40 } } })
+    .png()
+    .toBuffer();
+  const photo = await sharp(noise).jpeg({ quality: 90 }).toBuffer();
+  const thumb = await renderThumb(photo);
+  const fast = await resizeJpeg(photo, THUMB_SIZE, 72, JPEG_FAST);
+  const meta = await sharp(thumb).metadata();
+  assert.equal(Math.max(meta.width!, meta.height!), THUMB_SIZE);
+  assert.ok(thumb.byteLength < fast.byteLength, `thumbnail ${thumb.byteLength} B, fast encoding ${fast.byteLength} B`);
 });
